@@ -1,0 +1,1 @@
+"""Lexicons and fitted artefacts, installed as the resource package ``pipeline.models``."""

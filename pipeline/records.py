@@ -1,0 +1,179 @@
+"""Record types: one dataclass per row of an output table.
+
+Every extractor returns these and nothing else, so the table writer is the only
+place that knows about pandas.  Offsets are ``str`` indices into the document's
+normalized text, end exclusive.  Fields follow the output contract in the
+README; fields beyond the contract are documented there too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class RawDocument:
+    """What a reader gives back: text plus where it came from."""
+
+    text: str  # decoded, newlines as "\n", not yet normalized
+    format: str  # txt, pdf, docx, html
+    encoding: str | None = None  # codec used for bytes -> str (txt, html)
+    page_starts: list[int] | None = None  # PDF: offset of the first char of each page
+    title: str | None = None  # HTML <title>/og:title, DOCX core title, PDF info title
+    publish_date: str | None = None  # ISO date found in page metadata (HTML)
+    warnings: list[str] = field(default_factory=list)  # non-fatal reading notes
+
+
+@dataclass(slots=True)
+class Section:
+    """A heading of the outline (一、 / (一) / 1. / (1) / ① / 一是 ...).
+
+    ``start``/``end`` cover label + title (the heading itself); ``body_end`` is
+    where the section's extent ends (next heading of the same or higher level,
+    or the end of the enclosing section).
+    """
+
+    section_id: int
+    parent_id: int | None
+    level: int
+    label: str
+    title: str
+    start: int
+    end: int
+    label_start: int
+    label_end: int
+    title_start: int
+    title_end: int
+    body_end: int
+    marker: str  # marker family: cn_dun (一、), cn_paren ((一)), arabic (1.), arabic_paren ((1)), circled (①), shi (一是), ordinal (第一)
+
+
+@dataclass(slots=True)
+class Quantity:
+    start: int
+    end: int
+    text: str
+    value: float | int
+    unit: str | None
+    approx: str | None  # the qualifier as written: 余, 多, 近, 约, 左右, 以上, 不少于, 至少, 超过 ...
+    kind: str  # count, people, times, money, percent
+    value_max: float | int | None = None  # ranges: 3至5项 -> value 3, value_max 5
+    section_id: int | None = None
+
+
+@dataclass(slots=True)
+class TimeExpr:
+    start: int
+    end: int
+    text: str
+    kind: str  # date, period, relative_period, as_of, deadline, recurrence, duration
+    date: str | None = None  # ISO YYYY-MM-DD (or YYYY-MM / YYYY for coarser dates)
+    start_date: str | None = None
+    end_date: str | None = None
+    every: str | None = None  # recurrence unit: day, week, month, quarter, half_year, year, or "5 year"
+    times: int | None = None  # recurrences: exact count per period
+    min_times: int | None = None  # recurrences: at least this many per period
+    granularity: str | None = None  # day, month, quarter, half_year, year
+    duration: str | None = None  # ISO 8601 duration for kind duration (P1M, P6M ...)
+    composite: bool = False  # a range whose endpoints are also emitted as dates
+    section_id: int | None = None
+
+
+@dataclass(slots=True)
+class Citation:
+    start: int
+    end: int
+    text: str  # with the 《》
+    title: str  # without the outer 《》
+    section_id: int | None = None
+
+
+@dataclass(slots=True)
+class Claim:
+    """A sentence stating aggregate rectification figures."""
+
+    start: int
+    end: int
+    text: str
+    subject: str
+    figures: dict[str, float | int] = field(default_factory=dict)  # field name -> value
+    figure_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    as_of: str | None = None
+    consistent: bool | None = None  # None when there is nothing to check
+    note: str | None = None
+    section_id: int | None = None
+
+
+@dataclass(slots=True)
+class Measure:
+    measure_id: int
+    section_id: int | None
+    start: int
+    end: int
+    label: str | None  # 一是 / 二是 ..., None for a paragraph without enumeration
+    title: str
+    status: str  # done, ongoing, planned
+    status_basis: str | None = None  # the cue words that decided the status
+    n_quantities: int = 0
+    n_times: int = 0
+    n_citations: int = 0
+
+
+@dataclass(slots=True)
+class DocumentMeta:
+    kind: str = "other"  # feedback, progress, other
+    title: str | None = None
+    issuer: str | None = None
+    report_date: str | None = None
+    inspecting_body: str | None = None
+    inspected_unit: str | None = None
+    inspection_type: str | None = None
+    inspection_start: str | None = None
+    inspection_end: str | None = None
+    feedback_date: str | None = None
+    as_of_date: str | None = None
+    evidence: dict[str, tuple[int, int]] = field(default_factory=dict)  # field -> (start, end)
+
+
+@dataclass(slots=True)
+class Issue:
+    issue_id: str
+    parent_id: str | None
+    level: int  # 1 aspect, 2 problem, 3 manifestation
+    text: str
+    source_doc_id: str | None
+    start: int | None
+    end: int | None
+    label: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)  # owner, deadline ... from tables
+
+
+@dataclass(slots=True)
+class Match:
+    issue_id: str
+    doc_id: str
+    target_kind: str  # section, measure
+    target_id: int
+    score: float
+    rank: int
+    addressed: bool = False
+
+
+@dataclass(slots=True)
+class Flag:
+    doc_id: str | None
+    issue_id: str | None
+    kind: str
+    severity: str  # high, medium, low, info
+    message: str
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(slots=True)
+class ErrorRecord:
+    path: str
+    stage: str  # read, normalize, nlp, match, write
+    error_type: str
+    message: str
