@@ -1,0 +1,78 @@
+"""Batches: expand inputs to files, process each one, never stop on a bad file."""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+
+from pipeline.document import DocumentResult, process_path
+from pipeline.records import ErrorRecord
+
+#: Extensions picked up when a folder is expanded (explicit files are read whatever their name).
+DOCUMENT_SUFFIXES: frozenset[str] = frozenset({".txt", ".text", ".md", ".pdf", ".docx", ".html", ".htm", ".xhtml"})
+
+
+@dataclass(slots=True)
+class Inputs:
+    files: list[Path] = field(default_factory=list)
+    errors: list[ErrorRecord] = field(default_factory=list)  # inputs that name nothing readable
+
+
+def _is_hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") or part.startswith("~$") for part in path.relative_to(root).parts)
+
+
+def collect_inputs(inputs: Sequence[str | os.PathLike], *, exclude: Sequence[str | os.PathLike] = ()) -> Inputs:
+    """Files, folders (recursive, known document suffixes) and glob patterns, deduplicated, in order."""
+    result = Inputs()
+    seen: set[Path] = set()
+    skip = {Path(p).resolve() for p in exclude}
+
+    def add(path: Path) -> None:
+        resolved = path.resolve()
+        if resolved not in seen and resolved not in skip and not any(parent in skip for parent in resolved.parents):
+            seen.add(resolved)
+            result.files.append(path)
+
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in DOCUMENT_SUFFIXES and not _is_hidden(child, path):
+                    add(child)
+        elif path.is_file():
+            add(path)
+        elif glob.has_magic(str(item)):
+            matches = sorted(Path(p) for p in glob.glob(str(item), recursive=True))
+            files = [p for p in matches if p.is_file()]
+            if not files:
+                result.errors.append(ErrorRecord(str(item), "input", "no_match", "the pattern matches no file"))
+            for p in files:
+                add(p)
+        else:
+            result.errors.append(ErrorRecord(str(item), "input", "not_found", "no such file or folder"))
+    return result
+
+
+def iter_results(
+    files: Sequence[Path],
+    *,
+    nlp: Language | None = None,
+    limits=None,
+    progress: bool = True,
+) -> Iterator[DocumentResult]:
+    """Process files one by one (lazily), with a tqdm bar on stderr."""
+    from tqdm import tqdm
+
+    if nlp is None:
+        from pipeline.nlp.language import load_nlp
+
+        nlp = load_nlp()
+    bar = tqdm(files, unit="file", disable=not progress or len(files) < 2, dynamic_ncols=True, leave=False)
+    for path in bar:
+        yield process_path(path, nlp=nlp, limits=limits)

@@ -1,0 +1,125 @@
+"""Command-line interface (typer).  Exit codes: 0 all inputs ok, 1 some failed, 2 usage error."""
+
+from __future__ import annotations
+
+import sys
+import time
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+app = typer.Typer(
+    name="zhenggai",
+    help="Analyse inspection rectification documents (巡视/巡察整改): structure, extraction, matching, gap audit.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+
+class TableFormat(str, Enum):
+    parquet = "parquet"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+def _echo(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def _summary(results, seconds: float, out: Path) -> str:
+    ok = [r for r in results if r.error is None]
+    failed = [r for r in results if r.error is not None]
+    pages = sum(r.n_pages or 0 for r in ok)
+    chars = sum(len(r.text) for r in ok)
+    return (
+        f"{len(results)} documents ({len(ok)} ok, {len(failed)} failed), {pages} PDF pages, "
+        f"{chars:,} characters in {seconds:.2f} s -> {out}"
+    )
+
+
+@app.command()
+def run(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders (searched recursively) or glob patterns.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Output folder for the tables.")] = Path("out"),
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="Table format.")] = TableFormat.parquet,
+    issues: Annotated[
+        Optional[Path],
+        typer.Option("--issues", help="Issue list (feedback document, CSV or XLSX) to match every progress report against."),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+) -> None:
+    """Extract the tables from every input document (and match them against issues when given)."""
+    from pipeline.batch import collect_inputs, iter_results
+    from pipeline.tables import build_tables, write_tables
+
+    started = time.perf_counter()
+    collected = collect_inputs(inputs, exclude=[out])
+    if not collected.files and not collected.errors:
+        raise typer.BadParameter("no input documents found", param_hint="INPUTS")
+    if not collected.files:
+        for error in collected.errors:
+            _echo(f"error: {error.path}: {error.message}")
+        raise typer.Exit(code=2)
+    results = list(iter_results(collected.files, progress=not quiet))
+    tables = build_tables(results, extra_errors=collected.errors)
+    failures = len(collected.errors) + sum(r.error is not None for r in results)
+    try:
+        from pipeline.review import review_batch
+    except ImportError:  # matching is not installed in this build
+        review_batch = None
+    if review_batch is not None:
+        extra, review_errors = review_batch(results, tables, issues=issues)
+        tables.update(extra)
+        failures += len(review_errors)
+    write_tables(tables, out, fmt=fmt.value)
+    if not quiet:
+        for error in tables["errors"].itertuples():
+            _echo(f"error: {error.path}: [{error.stage}/{error.error_type}] {error.message}")
+        _echo(_summary(results, time.perf_counter() - started, out))
+    raise typer.Exit(code=1 if failures else 0)
+
+
+@app.command(name="eval")
+def evaluate(
+    out: Annotated[Path, typer.Argument(help="Output folder of a run (Parquet, CSV or XLSX tables).")],
+    gold: Annotated[Path, typer.Option("--gold", help="Folder of *.gold.json and *.alignment.json files.")] = Path(
+        "corpus/gold"
+    ),
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the scores as JSON here.")] = None,
+) -> None:
+    """Score a run's tables against gold annotations: precision, recall and F1 per category."""
+    import json
+
+    from pipeline.evaluate import evaluate_extraction, format_report
+    from pipeline.tables import read_tables
+
+    if not out.is_dir():
+        raise typer.BadParameter(f"{out} is not a folder", param_hint="OUT")
+    if not gold.is_dir():
+        raise typer.BadParameter(f"{gold} is not a folder", param_hint="--gold")
+    tables = read_tables(out)
+    scores = {"extraction": evaluate_extraction(tables, gold)}
+    try:
+        from pipeline.match.evaluate import evaluate_alignment_folder
+    except ImportError:
+        evaluate_alignment_folder = None
+    if evaluate_alignment_folder is not None and "matches" in tables:
+        scores["alignment"] = evaluate_alignment_folder(tables, gold)
+    typer.echo(format_report(scores))
+    if json_out is not None:
+        json_out.write_text(json.dumps(scores, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+
+
+def main() -> None:
+    """Console entry point."""
+    try:
+        app(standalone_mode=True)
+    except KeyboardInterrupt:  # pragma: no cover
+        sys.exit(130)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,187 @@
+"""One document from bytes or text to records: the pure per-file step of a batch.
+
+``process_path`` never raises for bad input: it returns a result whose
+``error`` is set, so a batch records it and goes on.  Nothing here keeps state
+between calls; the ``nlp`` object is passed in (or loaded once per process).
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.errors import InputError
+from pipeline.nlp.extensions import SPAN_KEYS
+from pipeline.normalize import normalize
+from pipeline.records import (
+    Citation,
+    Claim,
+    DocumentMeta,
+    ErrorRecord,
+    Measure,
+    Quantity,
+    RawDocument,
+    Section,
+    TimeExpr,
+)
+
+
+@dataclass(slots=True)
+class DocumentResult:
+    """Everything extracted from one document (or why it could not be read)."""
+
+    doc_id: str | None
+    path: str
+    format: str | None = None
+    encoding: str | None = None
+    text: str = ""
+    n_pages: int | None = None
+    page_starts: list[int] | None = None
+    meta: DocumentMeta = field(default_factory=DocumentMeta)
+    sections: list[Section] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    times: list[TimeExpr] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    measures: list[Measure] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    error: ErrorRecord | None = None
+    seconds: float = 0.0
+
+    def page_of(self, offset: int) -> int | None:
+        """1-based page holding ``offset`` (PDF only)."""
+        if not self.page_starts:
+            return None
+        return bisect.bisect_right(self.page_starts, offset)
+
+
+def make_doc_id(text: str) -> str:
+    """Stable id: a hash of the normalized text (same content, same id)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _records(doc: Doc, key: str) -> list:
+    return [span._.record for span in doc.spans.get(SPAN_KEYS[key], [])]
+
+
+class _SectionLocator:
+    """Innermost section containing an offset, by heading start and body end."""
+
+    def __init__(self, sections: list[Section]) -> None:
+        self._sections = sorted(sections, key=lambda s: s.start)
+        self._starts = [s.start for s in self._sections]
+
+    def locate(self, offset: int) -> int | None:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        best: Section | None = None
+        while i >= 0:
+            section = self._sections[i]
+            if section.start <= offset < max(section.body_end, section.end):
+                if best is None or section.level > best.level:
+                    best = section
+                if section.level == 1:
+                    break
+            i -= 1
+        return None if best is None else best.section_id
+
+
+def _count_inside(items: list, start: int, end: int) -> int:
+    return sum(1 for item in items if start <= item.start and item.end <= end)
+
+
+def analyze_text(
+    text: str,
+    *,
+    nlp: Language,
+    path: str = "<text>",
+    raw: RawDocument | None = None,
+    normalized: bool = False,
+) -> DocumentResult:
+    """Run the pipeline over one text and collect its records."""
+    started = time.perf_counter()
+    norm = text if normalized else normalize(text)
+    doc_id = make_doc_id(norm)
+    doc = nlp.make_doc(norm)
+    doc._.doc_id = doc_id
+    if raw is not None:
+        doc._.hints = {"title": raw.title, "publish_date": raw.publish_date}
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    meta: DocumentMeta = doc._.meta or DocumentMeta()
+    result = DocumentResult(
+        doc_id=doc_id,
+        path=path,
+        format=raw.format if raw else "text",
+        encoding=raw.encoding if raw else None,
+        text=norm,
+        n_pages=len(raw.page_starts) if raw and raw.page_starts else None,
+        page_starts=raw.page_starts if raw else None,
+        meta=meta,
+        sections=_records(doc, "section"),
+        quantities=_records(doc, "quantity"),
+        times=_records(doc, "time"),
+        citations=_records(doc, "citation"),
+        claims=_records(doc, "claim"),
+        measures=_records(doc, "measure"),
+        warnings=list(raw.warnings) if raw else [],
+    )
+    _attach_sections(result)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _attach_sections(result: DocumentResult) -> None:
+    """Fill ``section_id`` of every item and the per-measure counts."""
+    locator = _SectionLocator(result.sections)
+    for items in (result.quantities, result.times, result.citations, result.claims):
+        for item in items:
+            item.section_id = locator.locate(item.start)
+    for measure in result.measures:
+        measure.n_quantities = _count_inside(result.quantities, measure.start, measure.end)
+        measure.n_times = _count_inside(result.times, measure.start, measure.end)
+        measure.n_citations = _count_inside(result.citations, measure.start, measure.end)
+
+
+def process_path(path: str | os.PathLike, *, nlp: Language, limits=None) -> DocumentResult:
+    """Read, normalize and analyze one file; bad input becomes ``result.error``."""
+    from pipeline.read import read_document
+
+    shown = str(path)
+    started = time.perf_counter()
+    try:
+        raw = read_document(path, limits=limits)
+    except InputError as exc:
+        return DocumentResult(
+            doc_id=None,
+            path=shown,
+            format=Path(shown).suffix.lstrip(".").lower() or None,
+            error=ErrorRecord(path=shown, stage=exc.stage, error_type=exc.error_type, message=exc.reason),
+            seconds=time.perf_counter() - started,
+        )
+    except OSError as exc:
+        return DocumentResult(
+            doc_id=None,
+            path=shown,
+            error=ErrorRecord(path=shown, stage="read", error_type="os_error", message=str(exc)),
+            seconds=time.perf_counter() - started,
+        )
+    try:
+        return analyze_text(raw.text, nlp=nlp, path=shown, raw=raw)
+    except Exception as exc:  # an extractor bug must not sink the batch; it is reported, not hidden
+        return DocumentResult(
+            doc_id=make_doc_id(normalize(raw.text)),
+            path=shown,
+            format=raw.format,
+            encoding=raw.encoding,
+            error=ErrorRecord(
+                path=shown, stage="nlp", error_type=type(exc).__name__, message=f"internal error: {exc}"
+            ),
+            seconds=time.perf_counter() - started,
+        )

@@ -1,0 +1,168 @@
+"""spaCy pipeline components: thin wrappers around the pure extractors.
+
+Each extractor is a function over the normalized text that returns records with
+exact character offsets.  A component runs it, maps every record to a token
+span with ``doc.char_span(..., alignment_mode="expand")`` and stores the spans
+in ``doc.spans[key]`` with the record in ``span._.record``.  The extractors keep
+no state, so the components have nothing to initialize or serialize beyond
+their name; ``to_disk``/``from_disk`` exist so ``nlp.to_disk`` round-trips.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from pipeline.nlp.extensions import SPAN_KEYS, register_extensions
+
+register_extensions()
+
+
+def _to_spans(doc: Doc, records: Iterable[Any], *, label: str) -> list[Span]:
+    spans: list[Span] = []
+    for record in records:
+        span = doc.char_span(record.start, record.end, label=label, alignment_mode="expand")
+        if span is None:  # only when the offsets are outside the text
+            continue
+        span._.record = record
+        spans.append(span)
+    return spans
+
+
+def _sections(doc: Doc) -> list:
+    return [span._.record for span in doc.spans.get(SPAN_KEYS["section"], [])]
+
+
+def _anchor(doc: Doc) -> dt.date | None:
+    meta = doc._.meta
+    if meta is not None and meta.report_date and len(meta.report_date) == 10:
+        try:
+            return dt.date.fromisoformat(meta.report_date)
+        except ValueError:
+            return None
+    return None
+
+
+class _Component:
+    """Shared plumbing: a name, a no-op initialize and serialization."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def initialize(self, get_examples: Callable | None = None, *, nlp: Language | None = None) -> None:
+        return None
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        Path(path).mkdir(parents=True, exist_ok=True)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "_Component":
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "_Component":
+        return self
+
+
+@Language.factory("zhenggai_outline")
+class OutlineComponent(_Component):
+    """Headings and enumerations -> ``doc.spans["section"]``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        from pipeline.outline import parse_outline
+
+        doc.spans[SPAN_KEYS["section"]] = _to_spans(doc, parse_outline(doc.text), label="SECTION")
+        return doc
+
+
+@Language.factory("zhenggai_metadata")
+class MetadataComponent(_Component):
+    """Document kind, title, issuer, dates -> ``doc._.meta``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        from pipeline.metadata import extract_metadata
+
+        hints = doc._.hints or {}
+        doc._.meta = extract_metadata(
+            doc.text,
+            _sections(doc),
+            title_hint=hints.get("title"),
+            date_hint=hints.get("publish_date"),
+        )
+        return doc
+
+
+@Language.factory("zhenggai_citations")
+class CitationComponent(_Component):
+    """《…》 titles -> ``doc.spans["citation"]``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        from pipeline.extract.citations import extract_citations
+
+        doc.spans[SPAN_KEYS["citation"]] = _to_spans(doc, extract_citations(doc.text), label="CITATION")
+        return doc
+
+
+@Language.factory("zhenggai_quantities")
+class QuantityComponent(_Component):
+    """Numerals with measure words -> ``doc.spans["quantity"]``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        from pipeline.extract.quantities import extract_quantities
+
+        doc.spans[SPAN_KEYS["quantity"]] = _to_spans(doc, extract_quantities(doc.text), label="QUANTITY")
+        return doc
+
+
+@Language.factory("zhenggai_times")
+class TimeComponent(_Component):
+    """Dates, periods, deadlines, recurrences -> ``doc.spans["time"]``; anchored on the report date."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        from pipeline.extract.times import extract_times
+
+        records = extract_times(doc.text, anchor=_anchor(doc))
+        doc.spans[SPAN_KEYS["time"]] = _to_spans(doc, records, label="TIME")
+        return doc
+
+
+@Language.factory("zhenggai_claims")
+class ClaimComponent(_Component):
+    """Aggregate rectification figures -> ``doc.spans["claim"]``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        from pipeline.extract.claims import extract_claims
+
+        meta = doc._.meta
+        records = extract_claims(doc.text, as_of_default=meta.as_of_date if meta else None)
+        doc.spans[SPAN_KEYS["claim"]] = _to_spans(doc, records, label="CLAIM")
+        return doc
+
+
+@Language.factory("zhenggai_measures")
+class MeasureComponent(_Component):
+    """Enumerated measures with status -> ``doc.spans["measure"]``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        from pipeline.extract.measures import extract_measures
+
+        doc.spans[SPAN_KEYS["measure"]] = _to_spans(doc, extract_measures(doc.text, _sections(doc)), label="MEASURE")
+        return doc
+
+
+#: Component order: metadata needs the outline; times need the report date.
+PIPE_NAMES: tuple[str, ...] = (
+    "zhenggai_outline",
+    "zhenggai_metadata",
+    "zhenggai_citations",
+    "zhenggai_quantities",
+    "zhenggai_times",
+    "zhenggai_claims",
+    "zhenggai_measures",
+)

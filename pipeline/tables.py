@@ -1,0 +1,274 @@
+"""The one place where records become pandas DataFrames and files.
+
+Column names and order follow the output contract (README, "Tables"); extra
+columns come after the contract's.  Writing is atomic: each file is written to
+a temporary name in the output folder and renamed into place, so a crash never
+leaves a half-written table.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline.document import DocumentResult
+from pipeline.records import ErrorRecord, Flag, Issue, Match
+
+COLUMNS: dict[str, list[str]] = {
+    "documents": [
+        "doc_id", "path", "format", "encoding", "kind", "title", "issuer", "report_date",
+        "inspecting_body", "inspected_unit", "inspection_start", "inspection_end", "feedback_date",
+        "as_of_date", "n_chars", "n_pages", "error",
+        "inspection_type", "title_source", "evidence", "warnings", "seconds",
+    ],
+    "sections": [
+        "doc_id", "section_id", "parent_id", "level", "label", "title", "start", "end",
+        "label_start", "label_end", "title_start", "title_end", "body_end", "marker", "page",
+    ],
+    "quantities": [
+        "doc_id", "start", "end", "text", "value", "unit", "approx", "kind", "section_id",
+        "value_max", "page",
+    ],
+    "times": [
+        "doc_id", "start", "end", "text", "kind", "date", "start_date", "end_date", "every", "times",
+        "min_times", "section_id", "granularity", "duration", "composite", "page",
+    ],
+    "citations": ["doc_id", "start", "end", "text", "section_id", "title", "page"],
+    "claims": [
+        "doc_id", "start", "end", "text", "subject", "total", "completed", "basically_completed",
+        "in_progress", "not_completed", "rate", "as_of", "consistent", "note",
+    ],  # + one column per claim field, then figure_spans, section_id, page
+    "measures": [
+        "doc_id", "measure_id", "section_id", "start", "end", "title", "status", "n_quantities",
+        "n_times", "n_citations", "label", "status_basis", "page",
+    ],
+    "issues": ["issue_id", "parent_id", "level", "text", "source_doc_id", "start", "end", "label"],
+    "matches": ["issue_id", "doc_id", "target_kind", "target_id", "score", "rank", "addressed"],
+    "flags": ["doc_id", "issue_id", "kind", "severity", "message", "start", "end"],
+    "errors": ["path", "stage", "error_type", "message"],
+}
+
+#: Tables written by ``run`` on documents alone; the matching tables join them when issues are given.
+DOCUMENT_TABLES: tuple[str, ...] = (
+    "documents", "sections", "quantities", "times", "citations", "claims", "measures", "errors",
+)
+MATCH_TABLES: tuple[str, ...] = ("issues", "matches", "flags")
+
+_INT_COLUMNS = {
+    "section_id", "parent_id", "level", "start", "end", "label_start", "label_end", "title_start",
+    "title_end", "body_end", "measure_id", "n_quantities", "n_times", "n_citations", "times",
+    "min_times", "n_chars", "n_pages", "page", "target_id", "rank",
+}
+
+
+def _claim_fields() -> tuple[str, ...]:
+    try:
+        from pipeline.extract.claims import CLAIM_FIELDS
+    except ImportError:  # pragma: no cover - during development only
+        return ()
+    return tuple(CLAIM_FIELDS)
+
+
+def claim_columns() -> list[str]:
+    base = COLUMNS["claims"]
+    extra = [name for name in _claim_fields() if name not in base]
+    return base + extra + ["figure_spans", "section_id", "page"]
+
+
+def _frame(rows: list[dict], columns: Sequence[str]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=list(columns))
+    for column in frame.columns:
+        if column in _INT_COLUMNS:
+            frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+def _title_source(result: DocumentResult) -> str | None:
+    title = result.meta.title
+    if not title:
+        return None
+    if title in result.text:
+        return "text"
+    return "metadata" if result.format in {"html", "docx", "pdf"} else "synthesized"
+
+
+def _document_row(result: DocumentResult) -> dict:
+    meta = result.meta
+    return {
+        "doc_id": result.doc_id,
+        "path": result.path,
+        "format": result.format,
+        "encoding": result.encoding,
+        "kind": meta.kind if result.error is None else None,
+        "title": meta.title,
+        "issuer": meta.issuer,
+        "report_date": meta.report_date,
+        "inspecting_body": meta.inspecting_body,
+        "inspected_unit": meta.inspected_unit,
+        "inspection_start": meta.inspection_start,
+        "inspection_end": meta.inspection_end,
+        "feedback_date": meta.feedback_date,
+        "as_of_date": meta.as_of_date,
+        "n_chars": len(result.text) if result.error is None else None,
+        "n_pages": result.n_pages,
+        "error": None if result.error is None else f"{result.error.error_type}: {result.error.message}",
+        "inspection_type": meta.inspection_type,
+        "title_source": _title_source(result),
+        "evidence": json.dumps({k: list(v) for k, v in meta.evidence.items()}, ensure_ascii=False)
+        if meta.evidence
+        else None,
+        "warnings": "; ".join(result.warnings) or None,
+        "seconds": round(result.seconds, 4),
+    }
+
+
+def _item_rows(result: DocumentResult, items: Iterable, *, drop: Sequence[str] = ()) -> list[dict]:
+    rows = []
+    for item in items:
+        row = {"doc_id": result.doc_id, **asdict(item)}
+        for key in drop:
+            row.pop(key, None)
+        row["page"] = result.page_of(item.start)
+        rows.append(row)
+    return rows
+
+
+def _claim_rows(result: DocumentResult) -> list[dict]:
+    rows = []
+    for claim in result.claims:
+        row = {
+            "doc_id": result.doc_id,
+            "start": claim.start,
+            "end": claim.end,
+            "text": claim.text,
+            "subject": claim.subject,
+            "as_of": claim.as_of,
+            "consistent": claim.consistent,
+            "note": claim.note,
+            "figure_spans": json.dumps({k: list(v) for k, v in claim.figure_spans.items()}, ensure_ascii=False),
+            "section_id": claim.section_id,
+            "page": result.page_of(claim.start),
+        }
+        row.update(claim.figures)
+        rows.append(row)
+    return rows
+
+
+def build_tables(
+    results: Iterable[DocumentResult],
+    *,
+    extra_errors: Iterable[ErrorRecord] = (),
+) -> dict[str, pd.DataFrame]:
+    """Turn per-document results into the contract's tables (one row per record)."""
+    rows: dict[str, list[dict]] = {name: [] for name in DOCUMENT_TABLES}
+    for result in results:
+        rows["documents"].append(_document_row(result))
+        if result.error is not None:
+            rows["errors"].append(asdict(result.error))
+            continue
+        rows["sections"].extend(_item_rows(result, result.sections))
+        rows["quantities"].extend(_item_rows(result, result.quantities))
+        rows["times"].extend(_item_rows(result, result.times))
+        rows["citations"].extend(_item_rows(result, result.citations))
+        rows["claims"].extend(_claim_rows(result))
+        rows["measures"].extend(_item_rows(result, result.measures))
+    rows["errors"].extend(asdict(e) for e in extra_errors)
+    tables = {name: _frame(rows[name], COLUMNS[name]) for name in DOCUMENT_TABLES if name != "claims"}
+    tables["claims"] = _frame(rows["claims"], claim_columns())
+    if not tables["claims"].empty:
+        tables["claims"]["consistent"] = tables["claims"]["consistent"].astype("boolean")
+    return {name: tables[name] for name in DOCUMENT_TABLES}
+
+
+def match_tables(issues: Iterable[Issue], matches: Iterable[Match], flags: Iterable[Flag]) -> dict[str, pd.DataFrame]:
+    """The issue-list tables: issues, matches, flags."""
+    issue_rows = []
+    for issue in issues:
+        row = asdict(issue)
+        extra = row.pop("extra", {}) or {}
+        row.update({k: v for k, v in extra.items() if k not in row})
+        issue_rows.append(row)
+    issue_columns = COLUMNS["issues"] + sorted(
+        {k for row in issue_rows for k in row} - set(COLUMNS["issues"])
+    )
+    return {
+        "issues": _frame(issue_rows, issue_columns),
+        "matches": _frame([asdict(m) for m in matches], COLUMNS["matches"]),
+        "flags": _frame([asdict(f) for f in flags], COLUMNS["flags"]),
+    }
+
+
+# --------------------------------------------------------------------------- writing
+
+FORMATS = ("parquet", "csv", "xlsx")
+
+
+def _atomic_write(target: Path, write) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _excel_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    # Excel rejects control characters and cells over 32,767 characters.
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or str(out[column].dtype).startswith("str"):
+            out[column] = out[column].map(
+                lambda v: v[:32767].translate({c: " " for c in range(32) if c not in (9, 10, 13)})
+                if isinstance(v, str)
+                else v
+            )
+    return out
+
+
+def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | os.PathLike, *, fmt: str = "parquet") -> list[Path]:
+    """Write each table to ``out_dir`` (``name.parquet`` / ``name.csv``, or one ``tables.xlsx``)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    if fmt == "xlsx":
+        target = out / "tables.xlsx"
+
+        def write_book(tmp: Path) -> None:
+            with pd.ExcelWriter(tmp, engine="openpyxl") as book:
+                for name, frame in tables.items():
+                    _excel_safe(frame).to_excel(book, sheet_name=name[:31], index=False)
+
+        _atomic_write(target, write_book)
+        return [target]
+    for name, frame in tables.items():
+        target = out / f"{name}.{fmt}"
+        if fmt == "parquet":
+            _atomic_write(target, lambda tmp, f=frame: f.to_parquet(tmp, index=False))
+        else:
+            _atomic_write(target, lambda tmp, f=frame: f.to_csv(tmp, index=False, encoding="utf-8-sig"))
+        written.append(target)
+    return written
+
+
+def read_tables(out_dir: str | os.PathLike) -> dict[str, pd.DataFrame]:
+    """Read back whatever tables a run wrote (Parquet, CSV or the XLSX workbook)."""
+    folder = Path(out_dir)
+    tables: dict[str, pd.DataFrame] = {}
+    book = folder / "tables.xlsx"
+    if book.exists():
+        tables.update(pd.read_excel(book, sheet_name=None))
+    for path in sorted(folder.glob("*.csv")):
+        tables[path.stem] = pd.read_csv(path, encoding="utf-8-sig")
+    for path in sorted(folder.glob("*.parquet")):
+        tables[path.stem] = pd.read_parquet(path)
+    return tables
