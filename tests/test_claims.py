@@ -1,0 +1,187 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract.claims import CLAIM_FIELDS, check_consistency, extract_claims, load_field_cues, parse_as_of
+from pipeline.normalize import normalize
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "corpus" / "gold" / "progress_cq_tzb_2022.gold.json"
+
+
+@pytest.fixture(scope="module")
+def gold_and_claims():
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    text = normalize((ROOT / "corpus" / gold["document"]["file"]).read_text(encoding="utf-8"))
+    return gold, text, extract_claims(text, as_of_default=gold["document"]["as_of_date"])
+
+
+def test_claims_gold_core_claims_with_every_figure(gold_and_claims):
+    gold, _, claims = gold_and_claims
+    by_span = {(c.start, c.end): c for c in claims}
+    for g in gold["claims"]:
+        claim = by_span[(g["start"], g["end"])]
+        assert claim.text == g["text"]
+        assert claim.figures == g["figures"]
+        assert claim.figure_spans == {f: (s["start"], s["end"]) for f, s in g["figure_spans"].items()}
+        assert claim.as_of == g["as_of"]
+
+
+def test_claims_gold_no_claims_beyond_core_and_peripheral(gold_and_claims):
+    gold, _, claims = gold_and_claims
+    allowed = {(g["start"], g["end"]) for g in gold["claims"] + gold["claims_peripheral"]}
+    assert {(c.start, c.end) for c in claims} <= allowed
+    for g in gold["claims_peripheral"]:
+        match = [c for c in claims if (c.start, c.end) == (g["start"], g["end"])]
+        if match:
+            assert match[0].figures == g["figures"]
+
+
+def test_claims_gold_task_sentence_is_consistent(gold_and_claims):
+    _, _, claims = gold_and_claims
+    tasks = next(c for c in claims if "total" in c.figures)
+    assert tasks.consistent is True
+    assert tasks.note == "完成52+基本完成5=57, 与总数57一致"
+
+
+def _figures(sentence: str, **kw) -> tuple[dict, dict, object]:
+    text = normalize(sentence)
+    claims = extract_claims(text, **kw)
+    assert len(claims) == 1, claims
+    c = claims[0]
+    return c.figures, {f: text[a:b] for f, (a, b) in c.figure_spans.items()}, c
+
+
+def test_claims_breakdown_style_with_rate():
+    figures, spans, claim = _figures(
+        "反馈的3个方面15个问题、46条具体意见,制定整改措施128项,截至目前已完成整改121项,整改完成率94.5%。",
+        as_of_default="2022-12-31",
+    )
+    assert figures == {
+        "aspects": 3,
+        "prominent_problems": 15,
+        "suggestions": 46,
+        "rectification_measures": 128,
+        "completed": 121,
+        "rate": 94.5,
+    }
+    assert spans["rectification_measures"] == "整改措施128项"
+    assert spans["completed"] == "完成整改121项"
+    assert spans["rate"] == "整改完成率94.5%"
+    assert claim.as_of == "2022-12-31"
+    assert claim.consistent is True
+    assert "121/128" in claim.note
+
+
+def test_claims_accountability_and_money():
+    figures, spans, claim = _figures("给予党纪政务处分5人,诫勉谈话3人,批评教育12人,清退违规资金18.6万元。")
+    assert figures == {
+        "party_and_government_sanctions": 5,
+        "admonishment": 3,
+        "criticism_education": 12,
+        "refunded_amount": 186000,
+    }
+    assert isinstance(figures["refunded_amount"], int)
+    assert spans["refunded_amount"] == "清退违规资金18.6万元"
+    assert claim.consistent is None and claim.note is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "field", "value", "span"),
+    [
+        ("立行立改问题8个。", "immediate", 8, "立行立改问题8个"),
+        ("8个问题已立行立改。", "immediate", 8, "8个问题已立行立改"),
+        ("向纪检监察机关移交问题线索3件。", "cases_transferred", 3, "移交问题线索3件"),
+        ("挽回经济损失1.2亿元。", "losses_recovered", 120_000_000, "挽回经济损失1.2亿元"),
+        ("追缴资金300余万元。", "recovered_amount", 3_000_000, "追缴资金300余万元"),
+        ("建立健全制度机制21项。", "rules_new_or_revised", 21, "建立健全制度机制21项"),
+        ("新建13项制度。", "new_rules", 13, "新建13项制度"),
+        ("完成整改任务52项。", "completed", 52, "完成整改任务52项"),
+        ("召开党组会议12次专题研究巡察整改工作。", "party_affairs_meetings", 12, "召开党组会议12次"),
+        ("组织处理2人。", "organizational_handling", 2, "组织处理2人"),
+        ("整改完成率百分之九十。", "rate", 90, "整改完成率百分之九十"),
+        ("巡察反馈的十二项突出问题。", "prominent_problems", 12, "十二项突出问题"),
+    ],
+)
+def test_claims_single_figure_styles(sentence, field, value, span):
+    figures, spans, _ = _figures(sentence)
+    assert figures[field] == value
+    assert spans[field] == span
+
+
+def test_claims_inconsistent_sum_flagged():
+    figures, _, claim = _figures("反馈问题涉及的57项整改任务,已完成50项,基本完成5项。")
+    assert figures == {"total": 57, "completed": 50, "basically_completed": 5}
+    assert claim.consistent is False
+    assert claim.note == "完成50+基本完成5=55, 与总数57不符"
+
+
+def test_claims_verb_before_numeral_outranks_noun_after():
+    figures, _, claim = _figures("反馈的12个问题已整改完成10个问题,正在整改2个。")
+    assert figures == {"prominent_problems": 12, "completed": 10, "in_progress": 2}
+    assert claim.consistent is True
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "共举办培训班次61个4761人次。",
+        "帮助企业解决问题35个。",  # no inspection/rectification context
+        "集中整改期内每月开展1次整改情况督查。",
+        "部理论学习中心组已集体学习7次。",
+        "做到“两个维护”,增强“四个意识”。",
+        "第十巡视组反馈了第一个问题。",
+    ],
+)
+def test_claims_not_aggregate_figures_not_claims(sentence):
+    assert extract_claims(normalize(sentence)) == []
+
+
+@pytest.mark.parametrize(
+    ("figures", "consistent", "fragment"),
+    [
+        ({"total": 57, "completed": 52, "basically_completed": 5}, True, "一致"),
+        ({"total": 57, "completed": 52, "rate": 91.2}, True, "52/57"),
+        ({"total": 57, "completed": 52, "rate": 95.0}, False, "不符"),
+        ({"total": 10, "completed": 12}, False, "大于"),
+        ({"aspects": 4, "prominent_problems": 3}, False, "不成立"),
+        ({"new_rules": 13}, None, None),
+    ],
+)
+def test_claims_check_consistency(figures, consistent, fragment):
+    result, note = check_consistency(figures, rate_decimals=1)
+    assert result is consistent
+    if fragment is None:
+        assert note is None
+    else:
+        assert fragment in note
+
+
+@pytest.mark.parametrize(
+    ("sentence", "default", "expected"),
+    [
+        ("截至2022年6月底,完成", None, "2022-06-30"),
+        ("截至2022年2月底", None, "2022-02-28"),
+        ("截至2024年2月底", None, "2024-02-29"),
+        ("截至2022年12月15日", None, "2022-12-15"),
+        ("截至2022年底", None, "2022-12-31"),
+        ("截至6月底", "2023-07-19", "2023-06-30"),
+        ("截至目前", "2022-07-19", "2022-07-19"),
+        ("已完成52项", "2022-07-19", None),
+    ],
+)
+def test_claims_parse_as_of(sentence, default, expected):
+    assert parse_as_of(sentence, default=default) == expected
+
+
+def test_claims_lexicon_fields_known_and_ordered():
+    cues = load_field_cues()
+    assert {c.field for c in cues} <= set(CLAIM_FIELDS)
+    assert len(set(CLAIM_FIELDS)) == len(CLAIM_FIELDS)
+    # the gold's field names are used where they exist
+    for name in ("aspects", "prominent_problems", "specific_manifestations", "rectification_measures", "total",
+                 "completed", "basically_completed", "new_rules", "revised_rules",
+                 "previous_round_unrectified_problems", "theme_education_unrectified_problems",
+                 "party_affairs_meetings", "progress_meetings"):
+        assert name in CLAIM_FIELDS
