@@ -1,0 +1,161 @@
+"""Alignment scoring against ``*.alignment.json`` gold (gap detection and ranking).
+
+Hit rule (documented choice): a predicted target is a hit for an issue when it is one of
+the gold ``addressed_by`` places:
+
+* a section whose heading start equals a gold heading's start;
+* a measure whose start equals a gold measure's start;
+* and, leniently, a measure lying inside a gold heading's section (the gold names the
+  whole heading, so each of its measures answers the issue), or a heading whose section
+  contains a gold measure (the heading is the measure's own answer heading).
+
+Gap detection scores the issues predicted unaddressed against the gold ones (empty
+``addressed_by``).  hit@1, recall@3 (some hit among the top 3) and MRR (1 / rank of the
+first hit among the emitted ranks, 0 if none) are over the gold-addressed issues.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline.records import Measure, Section
+
+
+def _section_extents(sections_df: pd.DataFrame) -> dict[int, tuple[int, int]]:
+    rows = sections_df.sort_values("start").to_dict("records")
+    out = {}
+    for k, r in enumerate(rows):
+        be = r.get("body_end")
+        if be is None or pd.isna(be):
+            be = None
+            for t in rows[k + 1:]:
+                if t["level"] <= r["level"]:
+                    be = t["start"]
+                    break
+            if be is None:
+                be = 10**12
+        out[int(r["section_id"])] = (int(r["start"]), int(be))
+    return out
+
+
+def _gold_places(entry: dict, ext_by_start: dict[int, tuple[int, int]]):
+    """(kind, start, extent) per gold place; extent is the heading's section extent."""
+    places = []
+    for p in entry.get("addressed_by", []):
+        if "measure" in p:
+            places.append(("measure", int(p["start"]), None))
+        else:
+            places.append(("section", int(p["start"]), ext_by_start.get(int(p["start"]))))
+    return places
+
+
+def _is_hit(kind: str, start: int, extent: tuple[int, int] | None, places) -> bool:
+    for gk, gs, gext in places:
+        if gk == "section":
+            if kind == "section" and start == gs:
+                return True
+            if kind == "measure" and gext is not None and gext[0] <= start < gext[1]:
+                return True
+        else:
+            if kind == "measure" and start == gs:
+                return True
+            if kind == "section" and extent is not None and extent[0] <= gs < extent[1]:
+                return True
+    return False
+
+
+def evaluate_alignment(issues_df: pd.DataFrame, matches_df: pd.DataFrame, sections_df: pd.DataFrame,
+                       measures_df: pd.DataFrame, gold_alignment_path) -> dict:
+    """Gap precision/recall, hit@1, recall@3 and MRR of ``matches_df`` against the gold."""
+    gold = json.loads(Path(gold_alignment_path).read_text(encoding="utf-8"))
+    ext = _section_extents(sections_df)
+    ext_by_start = {s: (s, e) for s, e in ext.values()}
+    m_start = {int(r["measure_id"]): int(r["start"]) for r in measures_df.to_dict("records")}
+    ids = set(str(x) for x in issues_df["issue_id"])
+    by_issue: dict[str, list[dict]] = {}
+    for r in matches_df.to_dict("records"):
+        by_issue.setdefault(str(r["issue_id"]), []).append(r)
+    gold_gap, pred_gap = set(), set()
+    hit1 = rec3 = 0
+    rr = 0.0
+    n_addr = 0
+    per_issue = {}
+    for entry in gold["issues"]:
+        iid = str(entry["id"])
+        rows = sorted(by_issue.get(iid, []), key=lambda r: r["rank"])
+        addressed_pred = any(bool(r.get("addressed")) for r in rows)
+        if iid not in ids or not addressed_pred:
+            pred_gap.add(iid)
+        places = _gold_places(entry, ext_by_start)
+        if not places:
+            gold_gap.add(iid)
+            per_issue[iid] = {"gold": "unaddressed", "predicted_addressed": addressed_pred}
+            continue
+        n_addr += 1
+        first = None
+        for r in rows:
+            kind = r["target_kind"]
+            tid = int(r["target_id"])
+            start = ext[tid][0] if kind == "section" else m_start.get(tid, -1)
+            extent = ext.get(tid) if kind == "section" else None
+            if _is_hit(kind, start, extent, places):
+                first = int(r["rank"])
+                break
+        hit1 += first == 1
+        rec3 += first is not None and first <= 3
+        rr += 1.0 / first if first else 0.0
+        per_issue[iid] = {"gold": "addressed", "first_hit_rank": first, "predicted_addressed": addressed_pred}
+    tp = len(gold_gap & pred_gap)
+    precision = tp / len(pred_gap) if pred_gap else (1.0 if not gold_gap else 0.0)
+    recall = tp / len(gold_gap) if gold_gap else 1.0
+    return {
+        "n_issues": len(gold["issues"]),
+        "n_addressed": n_addr,
+        "gap_precision": precision,
+        "gap_recall": recall,
+        "gap_predicted": sorted(pred_gap, key=_id_key),
+        "gap_gold": sorted(gold_gap, key=_id_key),
+        "hit_at_1": hit1 / n_addr if n_addr else 0.0,
+        "hits_at_1": hit1,
+        "recall_at_3": rec3 / n_addr if n_addr else 0.0,
+        "hits_at_3": rec3,
+        "mrr": rr / n_addr if n_addr else 0.0,
+        "per_issue": per_issue,
+    }
+
+
+def _id_key(x: str):
+    return (0, int(x), "") if x.isdigit() else (1, 0, x)
+
+
+def structure_from_gold(gold_path) -> tuple[list[Section], list[Measure]]:
+    """Sections and measures rebuilt from a ``*.gold.json`` (a stand-in for development and tests).
+
+    Measures answer the heading named last in their ``problem_path``; a paragraph measure
+    (no 一是 list) answers its own heading.
+    """
+    gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
+    outline = gold["outline"]
+    n_chars = max(o["end"] for o in outline) + 10**6
+    sections = []
+    marker_of = {"、": "cn_dun", ")": "cn_paren", ".": "arabic", "是": "shi"}
+    for k, o in enumerate(outline):
+        be = n_chars
+        for t in outline[k + 1:]:
+            if t["level"] <= o["level"]:
+                be = t["start"]
+                break
+        sections.append(Section(k, o["parent"], o["level"], o["label"], o["title"], o["start"], o["end"],
+                                o["label_start"], o["label_end"], o["title_start"], o["title_end"], be,
+                                marker_of.get(o["label"][-1], "other")))
+    measures = []
+    for k, m in enumerate(gold["measures"]):
+        oi = m["outline_index"]
+        sec = sections[oi]
+        answer = sec.parent_id if sec.marker == "shi" else sec.section_id
+        measures.append(Measure(k, answer, m["start"], m["end"], m["label"], m["title"], m["status"],
+                                m.get("status_basis")))
+    return sections, measures
