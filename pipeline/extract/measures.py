@@ -1,0 +1,179 @@
+"""Measures: the enumerated actions of a report, with a done/ongoing/planned status.
+
+A measure is either one enumeration item (一是… up to the next item or the end
+of its paragraph) or, where a numbered problem heading has no enumeration
+under it, the heading's whole paragraph.  Which headings count as "numbered
+problems" is read from the document itself: the (family, level) of the
+headings that do carry enumerations elsewhere.
+
+Status is a weighted vote of cue words (``models/status_cues.tsv``):
+
+* ``planned`` when the measure lies in the forward-looking section (下一步…),
+  or when future cues outweigh the other two together;
+* ``ongoing`` when a decisive cue is present (weight >= ``_DECISIVE``: an action
+  stated as only started, 启动/筹建/正在/尚未), or when ongoing cues reach
+  ``_ONGOING_MIN`` and the done cues are less than ``_DONE_OVER_ONGOING`` times
+  the ongoing weight (a continuing core action is not cancelled by a few
+  completed side steps, but a single "持续" among many completed deliverables
+  is);
+* ``done`` otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from pipeline.records import Measure, Section
+
+ENUM_MARKERS = ("shi", "ordinal", "sequence")
+_ONGOING_MIN = 2
+_DECISIVE = 3
+_DONE_OVER_ONGOING = 3.0
+_FORWARD_TITLE = re.compile(r"下一步|下步|下一阶段|下阶段|今后|工作打算|努力方向|工作安排|下一步打算")
+_FORWARD_INTRO = re.compile(r"下一步|下步|下一阶段|下阶段|今后")
+_QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》|\"[^\"\n]*\"")
+
+
+@lru_cache(maxsize=1)
+def status_cues() -> tuple[tuple[str, int, re.Pattern[str]], ...]:
+    """(status, weight, pattern) rows of the cue lexicon, in file order."""
+    rows = []
+    raw = (resources.files("pipeline.models") / "status_cues.tsv").read_text(encoding="utf-8")
+    for line in raw.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        status, weight, pattern = line.split("\t", 2)
+        rows.append((status, int(weight), re.compile(pattern)))
+    return tuple(rows)
+
+
+def _mask_quoted(s: str) -> str:
+    """Blank the inside of quotes and book titles, keeping offsets."""
+    return _QUOTED.sub(lambda m: m.group()[0] + "□" * (len(m.group()) - 2) + m.group()[-1], s)
+
+
+def score_status(text: str) -> dict[str, tuple[int, list[str]]]:
+    """Weight and matched cue phrases per status for one measure text.
+
+    The extra key ``"decisive"`` holds the decisive ongoing cues found.
+
+    Within a status, a position already covered by an earlier (stronger) row is
+    not counted again, so 持续推进 counts once, not as 持续 + 推进.
+    """
+    masked = _mask_quoted(text)
+    out: dict[str, tuple[int, list[str]]] = {}
+    covered: dict[str, set[int]] = {}
+    for status, weight, pattern in status_cues():
+        total, cues = out.get(status, (0, []))
+        taken = covered.setdefault(status, set())
+        for m in pattern.finditer(masked):
+            span = set(range(m.start(), m.end()))
+            if span & taken:
+                continue
+            taken |= span
+            total += weight
+            cues.append(text[m.start() : m.end()])
+            if status == "ongoing" and weight >= _DECISIVE:
+                dec_total, dec_cues = out.get("decisive", (0, []))
+                out["decisive"] = (dec_total + weight, dec_cues + [text[m.start() : m.end()]])
+        out[status] = (total, cues)
+    return out
+
+
+def decide_status(text: str, *, forward_looking: bool = False) -> tuple[str, str | None]:
+    """(status, basis) by the rule in the module docstring."""
+    scores = score_status(text)
+    p, p_cues = scores.get("planned", (0, []))
+    o, o_cues = scores.get("ongoing", (0, []))
+    d, d_cues = scores.get("done", (0, []))
+    if forward_looking:
+        return "planned", "; ".join(["forward-looking section"] + p_cues)
+    if p > 0 and p > o + d:
+        return "planned", "; ".join(p_cues)
+    if "decisive" in scores or (o >= _ONGOING_MIN and d < _DONE_OVER_ONGOING * o):
+        return "ongoing", "; ".join(o_cues)
+    return "done", ("; ".join(d_cues) or None)
+
+
+def _line_initial(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] == "\n"
+
+
+def _is_enumeration(sec: Section, text: str) -> bool:
+    return sec.marker in ENUM_MARKERS or (sec.marker == "circled" and not _line_initial(text, sec.start))
+
+
+def forward_looking_sections(text: str, sections: list[Section]) -> set[int]:
+    """Ids of the top sections about the future (and all their descendants).
+
+    A top section is forward-looking when its title says so (下一步工作打算), or
+    when it is the last top section and its introduction (before its first
+    sub-heading) speaks of 下一步/今后.
+    """
+    tops = [s for s in sections if s.parent_id is None and not _is_enumeration(s, text)]
+    ids: set[int] = set()
+    for k, top in enumerate(tops):
+        children = [s for s in sections if s.parent_id == top.section_id]
+        intro_end = children[0].start if children else top.body_end
+        intro = text[top.end : min(intro_end, top.end + 400)]
+        if _FORWARD_TITLE.search(top.title) or (k == len(tops) - 1 and _FORWARD_INTRO.search(intro)):
+            ids.add(top.section_id)
+    changed = True
+    while changed:
+        changed = False
+        for s in sections:
+            if s.parent_id in ids and s.section_id not in ids:
+                ids.add(s.section_id)
+                changed = True
+    return ids
+
+
+def extract_measures(text: str, sections: list[Section]) -> list[Measure]:
+    """Measures of one normalized document, in text order."""
+    by_id = {s.section_id: s for s in sections}
+    enum_ids = {s.section_id for s in sections if _is_enumeration(s, text)}
+    has_children = {s.parent_id for s in sections if s.parent_id is not None}
+    forward = forward_looking_sections(text, sections)
+
+    # (marker, level) of the headings that carry enumerations: the problem level.
+    problem_levels = {
+        (by_id[s.parent_id].marker, by_id[s.parent_id].level)
+        for s in sections
+        if s.section_id in enum_ids and s.parent_id is not None and s.parent_id not in enum_ids
+    }
+    if not problem_levels:
+        leaves = [s for s in sections if s.section_id not in has_children and s.section_id not in enum_ids]
+        if leaves:
+            deepest = max(s.level for s in leaves)
+            problem_levels = {(s.marker, s.level) for s in leaves if s.level == deepest}
+
+    units: list[tuple[Section, int | None, str | None]] = []  # (section, answered heading, label)
+    for s in sections:
+        if s.section_id in enum_ids:
+            if s.parent_id is None or s.parent_id not in enum_ids:
+                units.append((s, s.parent_id, s.label))
+        elif s.section_id not in has_children and (s.marker, s.level) in problem_levels:
+            units.append((s, s.section_id, s.label))
+
+    measures: list[Measure] = []
+    for s, answered, label in sorted(units, key=lambda u: u[0].start):
+        start, end = s.start, s.body_end
+        status, basis = decide_status(text[start:end], forward_looking=s.section_id in forward)
+        measures.append(
+            Measure(
+                measure_id=len(measures),
+                section_id=answered,
+                start=start,
+                end=end,
+                label=label,
+                title=s.title,
+                status=status,
+                status_basis=basis,
+            )
+        )
+    return measures

@@ -1,0 +1,414 @@
+"""Document metadata: kind, title, issuer, dates and the inspection it answers.
+
+Everything is read from the text's own wording (the opening sentence names the
+inspection, the signature block names the issuer and the date), with a span
+of evidence per field so a reviewer can check it.  Dates are parsed here by a
+small local parser (absolute dates, 上旬/中旬/下旬/底/初, year carried from the
+context), independent of the general time extractor.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+from pipeline.records import DocumentMeta, Section
+
+_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_NUM = r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}"
+_YEAR = r"[0-9]{4}|[〇○零一二三四五六七八九]{4}"
+# A date with optional year and optional day; parts named for the parser.
+_DATE_CORE = (
+    rf"(?:(?P<@y>{_YEAR})年)?(?P<@m>{_NUM})月"
+    rf"(?:(?P<@d>{_NUM})日|(?P<@part>上旬|中旬|下旬|初|中|底|末))?"
+)
+
+
+def _date_pattern(prefix: str) -> str:
+    """The date pattern with its group names prefixed (two dates in one regex)."""
+    return _DATE_CORE.replace("@", prefix)
+
+
+_DATE = re.compile(_date_pattern(""))
+_FULL_DATE = re.compile(rf"(?P<y>{_YEAR})年(?P<m>{_NUM})月(?P<d>{_NUM})日")
+_ISO_DATE = re.compile(r"(?P<y>20[0-9]{2}|19[0-9]{2})[-/.](?P<m>[0-9]{1,2})[-/.](?P<d>[0-9]{1,2})")
+_PERIOD = re.compile(
+    _date_pattern("a") + r"\s*(?:至|到|—|-|~|～)+\s*" + _date_pattern("b")
+)
+_AS_OF = re.compile(
+    r"(?:截至|截止|截止到|截至到)\s*(?:(?P<now>目前|当前|发稿|现在|本通报发布)|"
+    + _date_pattern("")
+    + r"|(?P<yo>[0-9]{4}|[〇○零一二三四五六七八九]{4})年(?P<ypart>底|末|年底))"
+)
+
+_BODY_PREFIX = r"(?:中央|省委|市委|区委|县委|州委|盟委|旗委|自治区党委|自治州党委|党委|党组)"
+_INSPECTING_BODY = re.compile(
+    rf"{_BODY_PREFIX}?(?:第[一二三四五六七八九十0-9]{{1,3}}|[一二三四五六七八九十0-9]{{1,3}}轮)?(?:专项)?(?:巡视|巡察)组"
+)
+_PLACE_STOP = set("对向在由和与及了的是为把将从于按据经、")
+_INSPECTION_TYPES = (
+    "巡视“回头看”", "巡察“回头看”", '巡视"回头看"', '巡察"回头看"',
+    "常规巡视", "专项巡视", "机动巡视", "常规巡察", "专项巡察", "机动巡察",
+    "异地交叉巡察", "交叉巡察", "提级巡察", "联动巡察", "延伸巡察", "点穴式巡察",
+)
+_TYPE_RE = re.compile("|".join(re.escape(t) for t in _INSPECTION_TYPES))
+_UNIT_TARGET = re.compile(
+    r"对(?P<unit>[^,。;:!?\n]{2,60}?)(?:领导班子)?(?:开展了?|进行了?)(?:为期[^,。;]{1,10}的)?"
+    r"(?P<type>[^,。;\n]{0,12}?(?:巡视|巡察)(?:“回头看”|\"回头看\")?)"
+)
+_UNIT_FEEDBACK = re.compile(
+    r"向(?P<unit>[^,。;:!?\n]{2,60}?)(?:领导班子|主要负责同志|主要负责人|班子成员)?(?:及[^,。;]{1,20})?(?:集中)?反馈"
+)
+_UNIT_INSPECTED = re.compile(r"(?:巡视|巡察)(?P<unit>[^,。;:!?\n“”《》]{2,30}?(?:党委|党组))")
+_PRONOUN_UNIT = re.compile(r"^(?:我|本)[部局委校院厅办处室司所单位市县区镇乡街道公司集团中心会]")
+
+_ORG_SUFFIX = re.compile(
+    r"(?:部|委|会|局|厅|办|院|校|学|司|社|署|所|中心|党委|党组|公司|集团|政府|法院|检察院|支部|总支|工委|组|处|室|馆|行|站|队)$"
+)
+_TITLE_CUES = ("关于", "通报", "情况", "公告", "报告", "反馈", "公开", "公示", "整改", "意见", "方案", "说明")
+_PUBLISH_CUE = re.compile(r"(?:发布时间|发布日期|日期|时间)\s*[:：]?\s*")
+
+# (pattern, weight) cues of each kind.  Presence counts, capped at two hits per
+# cue, so a long report repeating one phrase does not outweigh other evidence.
+_PROGRESS_CUES: tuple[tuple[str, int], ...] = (
+    (r"整改进展情况", 3),
+    (r"整改情况的?通报", 3),
+    (r"整改(?:工作)?落实情况", 2),
+    (r"已(?:整改完成|完成整改)", 3),
+    (r"基本(?:整改)?完成", 1),
+    (r"现将[^。]{0,30}整改[^。]{0,30}(?:予以公布|公布如下|通报如下|报告如下)", 4),
+    (r"(?:予以公布|公布如下)", 1),
+    (r"整改任务", 1),
+    (r"立行立改", 1),
+    (r"整改成效|阶段性成效", 1),
+    (r"下一步", 1),
+)
+_FEEDBACK_CUES: tuple[tuple[str, int], ...] = (
+    (r"反馈(?:了)?(?:巡视|巡察)(?:情况|意见)", 2),
+    (r"(?:巡视|巡察)组(?:指出|认为)", 3),
+    (r"主要是[:：]", 2),
+    (r"发现了?(?:一些|以下|如下)问题", 2),
+    (r"(?:巡视|巡察)组(?:要求|强调)", 2),
+    (r"反馈会|反馈意见会", 1),
+    (r"(?:不够|不到位|不充分|不严格|不规范|有差距|有落差|偏松偏软)", 1),
+)
+_KIND_MIN_SCORE = 3  # below this for both kinds the document is 'other'
+
+
+@dataclass
+class _Date:
+    iso: str
+    start: int
+    end: int
+
+
+def _cn_number(s: str) -> int | None:
+    if s.isdigit():
+        return int(s)
+    if all(ch in _CN_DIGIT for ch in s):
+        return int("".join(str(_CN_DIGIT[ch]) for ch in s))
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        if len(tens) > 1 or len(ones) > 1:
+            return None
+        t = _CN_DIGIT.get(tens, 1) if tens else 1
+        o = _CN_DIGIT.get(ones, 0) if ones else 0
+        return t * 10 + o
+    return None
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    if not (1 <= month <= 12) or not (1 <= day <= calendar.monthrange(year, month)[1]):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _resolve(m: re.Match, p: str, *, year: int | None, first: bool) -> tuple[str | None, int | None]:
+    """ISO date of the named date groups with prefix ``p``; month-only dates resolve
+    to their first (``first``) or last day, 上旬/中旬/下旬 to days 1/11/21."""
+    y = m.group(p + "y")
+    yv = _cn_number(y) if y else year
+    mv = _cn_number(m.group(p + "m"))
+    if yv is None or mv is None or not 1 <= mv <= 12:
+        return None, yv
+    last = calendar.monthrange(yv, mv)[1]
+    d = m.group(p + "d")
+    part = m.group(p + "part")
+    if d:
+        dv = _cn_number(d)
+        return (_iso(yv, mv, dv) if dv else None), yv
+    if part in ("底", "末"):
+        return _iso(yv, mv, last), yv
+    if part in ("上旬", "初"):
+        return _iso(yv, mv, 1 if first else 10), yv
+    if part in ("中旬", "中"):
+        return _iso(yv, mv, 11 if first else 20), yv
+    if part == "下旬":
+        return _iso(yv, mv, 21 if first else last), yv
+    return _iso(yv, mv, 1 if first else last), yv
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    s = max(text.rfind(ch, 0, pos) for ch in "。\n!?") + 1
+    ends = [i for i in (text.find(ch, pos) for ch in "。\n!?") if i != -1]
+    return s, (min(ends) if ends else len(text))
+
+
+def _signature(text: str) -> tuple[tuple[str, int, int] | None, _Date | None]:
+    """Issuer line and date line of the closing signature block."""
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((line, pos))
+        pos += len(line) + 1
+    tail = [(ln, p) for ln, p in lines if ln.strip()][-6:]
+    for idx in range(len(tail) - 1, -1, -1):
+        ln, p = tail[idx]
+        stripped = ln.strip()
+        off = p + ln.index(stripped)
+        m = _FULL_DATE.fullmatch(stripped) or _ISO_DATE.fullmatch(stripped)
+        issuer = None
+        if not m:
+            # issuer and date on one line: 中共XX委员会 2022年7月19日
+            m2 = re.fullmatch(rf"(?P<org>\S{{3,40}}?)\s+(?P<date>(?:{_YEAR})年(?:{_NUM})月(?:{_NUM})日)", stripped)
+            if not (m2 and _ORG_SUFFIX.search(m2.group("org"))):
+                continue
+            issuer = (m2.group("org"), off, off + len(m2.group("org")))
+            m = _FULL_DATE.fullmatch(m2.group("date"))
+            off += m2.start("date")
+        yv, mv, dv = (_cn_number(m.group(k)) for k in ("y", "m", "d"))
+        iso = _iso(yv, mv, dv) if None not in (yv, mv, dv) else None
+        if iso is None:
+            continue
+        date = _Date(iso, off, off + len(stripped if issuer is None else m.group()))
+        if issuer is None and idx > 0:
+            prev, pp = tail[idx - 1]
+            org = prev.strip()
+            if (
+                2 < len(org) <= 40
+                and not re.search(r"[。,;:!?,]", org)
+                and (_ORG_SUFFIX.search(org) or org.startswith("中共"))
+            ):
+                o = pp + prev.index(org)
+                issuer = (org, o, o + len(org))
+        return issuer, date
+    return None, None
+
+
+def _inspecting_body(text: str) -> tuple[str, int, int] | None:
+    for m in _INSPECTING_BODY.finditer(text):
+        s, e = m.start(), m.end()
+        if m.group() in ("巡视组", "巡察组") or not re.match(_BODY_PREFIX + "|第", m.group()):
+            # bare 巡视组 (巡视组指出) or a numbered group with no prefix: keep looking
+            if not re.match(r"第", m.group()):
+                continue
+        # extend left over a place name (重庆市委, 四川省委, 中共XX县委)
+        j = s
+        while j > 0 and s - j < 8 and "\u4e00" <= text[j - 1] <= "\u9fff" and text[j - 1] not in _PLACE_STOP:
+            j -= 1
+        if j < s and (j == 0 or not ("\u4e00" <= text[j - 1] <= "\u9fff")) and m.group().startswith(
+            ("省委", "市委", "县委", "区委", "州委", "党委")
+        ):
+            s = j
+        return text[s:e], s, e
+    return None
+
+
+def _unit_and_type(text: str, window_end: int) -> tuple[tuple[str, int, int] | None, tuple[str, int, int] | None]:
+    unit = itype = None
+    head = text[:window_end]
+    m = _UNIT_TARGET.search(head)
+    if m and not _PRONOUN_UNIT.match(m.group("unit")):
+        u = m.group("unit").strip()
+        us = m.start("unit") + m.group("unit").index(u)
+        unit = (u, us, us + len(u))
+        tm = _TYPE_RE.search(m.group("type"))
+        if tm:
+            itype = (tm.group(), m.start("type") + tm.start(), m.start("type") + tm.end())
+    if unit is None:
+        for m in _UNIT_FEEDBACK.finditer(head):
+            u = m.group("unit").strip()
+            if _PRONOUN_UNIT.match(u) or re.search(r"(?:巡视|巡察)组", u):
+                continue
+            us = m.start("unit") + m.group("unit").index(u)
+            unit = (u, us, us + len(u))
+            break
+    if unit is None:
+        m = _UNIT_INSPECTED.search(head)
+        if m and not _PRONOUN_UNIT.match(m.group("unit")):
+            unit = (m.group("unit"), m.start("unit"), m.end("unit"))
+    if itype is None:
+        tm = _TYPE_RE.search(head)
+        if tm:
+            itype = (tm.group(), tm.start(), tm.end())
+    return unit, itype
+
+
+def _inspection_period(text: str, window_end: int, body_pos: int | None) -> tuple[str, str, int, int] | None:
+    """The date range in the sentence that names the inspection (or the first one)."""
+    best = None
+    for m in _PERIOD.finditer(text, 0, window_end):
+        sent_s, sent_e = _sentence_bounds(text, m.start())
+        sentence = text[sent_s:sent_e]
+        if not re.search(r"巡视|巡察|进驻", sentence):
+            continue
+        a, year = _resolve(m, "a", year=None, first=True)
+        if a is None:
+            continue
+        b, _ = _resolve(m, "b", year=year, first=False)
+        if b is None:
+            continue
+        if b < a:  # 2021年11月至1月: the end is in the next year
+            b, _ = _resolve(m, "b", year=int(a[:4]) + 1, first=False)
+        cand = (a, b, m.start(), m.end())
+        if body_pos is not None and sent_s <= body_pos < sent_e:
+            return cand
+        if best is None:
+            best = cand
+    return best
+
+
+def _feedback_date(text: str, window_end: int, context_year: int | None, after: str | None, skip: tuple[int, int] | None) -> _Date | None:
+    for m in re.finditer(r"反馈", text[:window_end]):
+        sent_s, _ = _sentence_bounds(text, m.start())
+        clause_s = max(sent_s, m.start() - 60)
+        found = None
+        for dm in _DATE.finditer(text, clause_s, m.start()):
+            if skip and skip[0] <= dm.start() < skip[1]:
+                continue
+            if not dm.group("d"):
+                continue
+            found = dm
+        if found is None:
+            continue
+        iso, _ = _resolve(found, "", year=context_year, first=True)
+        if iso and after and iso < after and not found.group("y"):
+            iso, _ = _resolve(found, "", year=int(iso[:4]) + 1, first=True)
+        if iso:
+            return _Date(iso, found.start(), found.end())
+    return None
+
+
+def _as_of(text: str, report_date: str | None, context_year: int | None) -> _Date | None:
+    best: _Date | None = None
+    for m in _AS_OF.finditer(text):
+        if m.group("now"):
+            iso = report_date
+        elif m.group("yo"):
+            yv = _cn_number(m.group("yo"))
+            iso = f"{yv:04d}-12-31" if yv else None
+        else:
+            iso, _ = _resolve(m, "", year=context_year, first=False)
+        if iso is None:
+            continue
+        if report_date and iso > report_date:
+            continue
+        if best is None or iso > best.iso:
+            best = _Date(iso, m.start(), m.end())
+    return best
+
+
+def _kind(text: str) -> tuple[str, dict[str, int]]:
+    def score(cues: tuple[tuple[str, int], ...]) -> int:
+        return sum(min(len(re.findall(p, text)), 2) * w for p, w in cues)
+
+    scores = {"progress": score(_PROGRESS_CUES), "feedback": score(_FEEDBACK_CUES)}
+    best = max(scores, key=scores.get)
+    if scores[best] < _KIND_MIN_SCORE or scores["progress"] == scores["feedback"]:
+        return "other", scores
+    return best, scores
+
+
+def _title_line(text: str) -> tuple[str, int, int] | None:
+    first_nl = text.find("\n")
+    line = text if first_nl == -1 else text[:first_nl]
+    title = line.strip()
+    if not title or len(title) > 100 or "。" in title or title.endswith((",", ":", ";")):
+        return None
+    if re.match(r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十0-9]+[)）]|[0-9]+[.、]", title):
+        return None
+    if not any(c in title for c in _TITLE_CUES):
+        return None
+    s = line.index(title)
+    return title, s, s + len(title)
+
+
+def _parse_hint_date(hint: str | None) -> str | None:
+    if not hint:
+        return None
+    m = _ISO_DATE.search(hint) or _FULL_DATE.search(hint)
+    if not m:
+        return None
+    yv, mv, dv = (_cn_number(m.group(k)) for k in ("y", "m", "d"))
+    return _iso(yv, mv, dv) if None not in (yv, mv, dv) else None
+
+
+def extract_metadata(
+    text: str, sections: list[Section], *, title_hint: str | None = None, date_hint: str | None = None
+) -> DocumentMeta:
+    """Metadata of one normalized document; ``evidence`` maps each field to its span."""
+    meta = DocumentMeta()
+    ev: dict[str, tuple[int, int]] = {}
+    meta.kind, _ = _kind(text)
+    # The opening part (before the first heading) names the inspection; fall back
+    # to the first 1,500 characters for texts without an outline.
+    window_end = min(len(text), max(sections[0].start if sections else 0, 1500))
+
+    issuer, sig_date = _signature(text)
+    if issuer:
+        meta.issuer = issuer[0]
+        ev["issuer"] = issuer[1:]
+    if sig_date:
+        meta.report_date = sig_date.iso
+        ev["report_date"] = (sig_date.start, sig_date.end)
+    else:
+        pm = _PUBLISH_CUE.search(text[:300])
+        hinted = None
+        if pm:
+            dm = _ISO_DATE.match(text, pm.end()) or _FULL_DATE.match(text, pm.end())
+            if dm:
+                hinted = _parse_hint_date(dm.group())
+                if hinted:
+                    ev["report_date"] = (dm.start(), dm.end())
+        meta.report_date = hinted or _parse_hint_date(date_hint)
+
+    body = _inspecting_body(text[:window_end])
+    if body:
+        meta.inspecting_body = body[0]
+        ev["inspecting_body"] = body[1:]
+    unit, itype = _unit_and_type(text, window_end)
+    if unit:
+        meta.inspected_unit = unit[0]
+        ev["inspected_unit"] = unit[1:]
+    if itype:
+        meta.inspection_type = itype[0]
+        ev["inspection_type"] = itype[1:]
+
+    period = _inspection_period(text, window_end, body[1] if body else None)
+    context_year = int(meta.report_date[:4]) if meta.report_date else None
+    if period:
+        meta.inspection_start, meta.inspection_end = period[0], period[1]
+        ev["inspection_start"] = ev["inspection_end"] = ev["inspection_period"] = (period[2], period[3])
+        context_year = int(period[1][:4])
+    fb = _feedback_date(
+        text, window_end, context_year, meta.inspection_end, (period[2], period[3]) if period else None
+    )
+    if fb:
+        meta.feedback_date = fb.iso
+        ev["feedback_date"] = (fb.start, fb.end)
+    as_of = _as_of(text, meta.report_date, int(meta.report_date[:4]) if meta.report_date else context_year)
+    if as_of:
+        meta.as_of_date = as_of.iso
+        ev["as_of_date"] = (as_of.start, as_of.end)
+
+    title = _title_line(text)
+    if title:
+        meta.title = title[0]
+        ev["title"] = title[1:]
+    elif title_hint:
+        meta.title = title_hint.strip()
+    elif meta.kind == "progress" and meta.issuer:
+        word = "巡察" if text.count("巡察") > text.count("巡视") else "巡视"
+        meta.title = f"{meta.issuer}关于{word}整改进展情况的通报"  # synthesized: no evidence span
+    meta.evidence = ev
+    return meta

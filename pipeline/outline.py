@@ -1,0 +1,308 @@
+"""Outline parser: headings and enumerations of a rectification text.
+
+Two kinds of markers are recognised, because reports use them differently:
+
+* **headings**, only at the start of a line: ``一、`` / ``(一)`` / ``1.`` ``1、``
+  / ``(1)`` / ``①``, and line-initial ``第一,`` (rare);
+* **enumerations** inside running text, at the start of a clause: ``一是 二是``,
+  ``第一, 第二``, ``首先 其次 再次 最后``.
+
+Headings nest by the conventional rank of their family (一、 > (一) > 1. >
+(1) > ①), so a document that skips a level still nests correctly.  An
+enumeration run nests under whatever heading (or enumeration item) is open
+where it starts.  Every marker must continue a numbering sequence (up to two
+missing numbers tolerated, see ``_MAX_STEP``), which removes decimals, dates
+and stray list numbers.  Levels are depths in the resulting tree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.records import Section
+
+_CN_NUM = "一二三四五六七八九十"
+_CN_VALUES = {ch: i for i, ch in enumerate("一二三四五六七八九", start=1)}
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+# Conventional rank of each heading family (smaller = higher in the hierarchy).
+FAMILY_RANK: dict[str, int] = {"cn_dun": 0, "cn_paren": 1, "arabic": 2, "arabic_paren": 3, "circled": 4}
+ENUM_FAMILIES = ("shi", "ordinal", "sequence", "circled")  # circled: only when inline
+_MAX_STEP = 3  # next item of a sequence: previous + 1, tolerating up to two missing numbers
+
+_LINE_HEADING = re.compile(
+    rf"""
+    (?P<cn_dun>[{_CN_NUM}]{{1,3}}、)
+  | (?P<cn_paren>[(（][{_CN_NUM}]{{1,3}}[)）])
+  | (?P<arabic>[0-9]{{1,2}}(?:\.|、|．)(?![0-9]))
+  | (?P<arabic_paren>[(（][0-9]{{1,2}}[)）])
+  | (?P<circled>[{_CIRCLED}])
+    """,
+    re.VERBOSE,
+)
+
+# Enumerations anywhere; the clause-start test is done in code.
+_ENUM = re.compile(
+    rf"(?P<shi>[{_CN_NUM}]{{1,3}}是)|(?P<ordinal>第[{_CN_NUM}]{{1,3}}[,、:，：])|(?P<sequence>(?:首先|其次|再次|最后)[,:，：])"
+    rf"|(?P<circled>[{_CIRCLED}])"
+)
+_SEQUENCE_VALUES = {"首先": 1, "其次": 2, "再次": 3, "最后": 99}
+_CLAUSE_BREAK = set("。;:!?；：！？")  # a strong clause start
+_WEAK_BREAK = set(",，、")  # a comma: accepted only inside a run of >= 2 items
+_TITLE_END = set("。!?;:；：！？")
+_OPEN_QUOTES = {"“": "”", "《": "》", "‘": "’", "(": ")", "（": "）"}
+
+
+def cn_to_int(s: str) -> int | None:
+    """Small Chinese numeral (一 .. 九十九) to int; None when it is not one."""
+    if not s or any(ch not in _CN_VALUES and ch != "十" for ch in s):
+        return None
+    if "十" not in s:
+        return _CN_VALUES[s] if len(s) == 1 else None
+    tens, _, ones = s.partition("十")
+    if "十" in ones or len(tens) > 1 or len(ones) > 1:
+        return None
+    return (_CN_VALUES[tens] if tens else 1) * 10 + (_CN_VALUES[ones] if ones else 0)
+
+
+def _marker_value(family: str, label: str) -> int | None:
+    core = label.strip("()（）、.．,，:：是第")
+    if family == "sequence":
+        return _SEQUENCE_VALUES.get(label[:2])
+    if family == "circled":
+        return _CIRCLED.index(label) + 1
+    if family in ("arabic", "arabic_paren"):
+        return int(core) if core.isdigit() else None
+    return cn_to_int(core)
+
+
+@dataclass
+class _Cand:
+    family: str
+    value: int
+    label_start: int
+    label_end: int
+    line_initial: bool
+    para_end: int  # end of the line (paragraph) holding the marker
+    strong: bool = True  # preceded by a clause break or line start
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _line_candidates(text: str, lstart: int, lend: int) -> list[_Cand]:
+    """Heading marker at the start of a line plus clause-initial enumerations in it."""
+    out: list[_Cand] = []
+    i = lstart
+    while i < lend and text[i] in " \t":
+        i += 1
+    m = _LINE_HEADING.match(text, i, lend)
+    head_end = i
+    if m and m.end() < lend and not text[m.end()].isspace():
+        fam = m.lastgroup
+        val = _marker_value(fam, m.group())
+        if val is not None:
+            out.append(_Cand(fam, val, m.start(), m.end(), True, lend))
+            head_end = m.end()
+    for em in _ENUM.finditer(text, lstart, lend):
+        s = em.start()
+        if s < head_end:
+            continue
+        fam = em.lastgroup
+        val = _marker_value(fam, em.group())
+        if val is None:
+            continue
+        j = s - 1
+        while j >= lstart and text[j] in " \t":
+            j -= 1
+        if j < lstart or (j + 1 == head_end and head_end > i):
+            strong, initial = True, j < lstart
+        elif text[j] in _CLAUSE_BREAK:
+            strong, initial = True, False
+        elif text[j] in _WEAK_BREAK:
+            strong, initial = False, False
+        else:
+            continue  # inside a word: 统一是, 之一是, 唯一是 ...
+        out.append(_Cand(fam, val, s, em.end(), initial, lend, strong))
+    return out
+
+
+def _accept_enumerations(cands: list[_Cand]) -> list[_Cand]:
+    """Keep enumeration markers that form a consistent run (一是 -> 二是 -> 三是).
+
+    A run starts at value 1; each next item of the same family must follow within
+    ``_MAX_STEP``.  A run of one item is kept only when it starts a sentence.  A
+    comma-preceded item is kept only inside a run of two or more.
+    """
+    keep: list[_Cand] = []
+    by_family: dict[str, list[list[_Cand]]] = {}
+    for c in cands:
+        runs = by_family.setdefault(c.family, [])
+        if c.value == 1:
+            runs.append([c])
+            continue
+        if runs:
+            prev = runs[-1][-1]
+            limit = 99 if c.family == "sequence" else prev.value + _MAX_STEP
+            if prev.value < c.value <= limit:
+                runs[-1].append(c)
+    for runs in by_family.values():
+        for run in runs:
+            if len(run) == 1:
+                if run[0].strong and run[0].family == "shi":
+                    keep.extend(run)
+                continue
+            keep.extend(run)
+    keep.sort(key=lambda c: c.label_start)
+    return keep
+
+
+def _title_end(text: str, start: int, limit: int) -> int:
+    """End of the lead phrase: the first 。(or ;:!?) outside quotes/brackets, or ``limit``."""
+    closers: list[str] = []
+    i = start
+    while i < limit:
+        ch = text[i]
+        if closers and ch == closers[-1]:
+            closers.pop()
+        elif ch in _OPEN_QUOTES:
+            closers.append(_OPEN_QUOTES[ch])
+        elif not closers and ch in _TITLE_END:
+            return i
+        i += 1
+    return limit
+
+
+def _rstrip_pos(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \t\r\n,，、":
+        end -= 1
+    return end
+
+
+def parse_outline(text: str) -> list[Section]:
+    """Sections of ``text`` (normalized) in text order, with tree links and spans."""
+    lines = _lines(text)
+    # Pass 1: candidates per line, then the enumeration runs, reset at each heading line.
+    heading_cands: list[_Cand] = []
+    enum_groups: list[list[_Cand]] = [[]]
+    for lstart, lend in lines:
+        cands = _line_candidates(text, lstart, lend)
+        for c in cands:
+            if c.line_initial and c.family in FAMILY_RANK:
+                heading_cands.append(c)
+                enum_groups.append([])
+            else:
+                enum_groups[-1].append(c)
+    enums: list[_Cand] = []
+    for group in enum_groups:
+        enums.extend(_accept_enumerations(group))
+
+    # Pass 2: walk headings and enumerations in order, building the tree.
+    events = sorted(heading_cands + enums, key=lambda c: c.label_start)
+    heading_ids = {id(c) for c in heading_cands}
+    sections: list[Section] = []
+    rank_of: list[float] = []
+    inline_of: list[bool] = []
+    stack: list[int] = []  # indices into sections
+    last_value: dict[tuple[str, int | None, bool], int] = {}  # (family, parent, heading?) -> last value
+    global_last: dict[str, int] = {}
+    run_parent: dict[str, int | None] = {}
+    current_line_end = -1
+    for c in events:
+        if c.para_end != current_line_end:
+            # a new line closes the inline enumeration items of the previous one
+            while stack and inline_of[stack[-1]]:
+                stack.pop()
+            current_line_end = c.para_end
+        is_heading = id(c) in heading_ids
+        if is_heading:
+            rank = float(FAMILY_RANK[c.family])
+            popped = list(stack)
+            while popped and rank_of[popped[-1]] >= rank:
+                popped.pop()
+            parent = popped[-1] if popped else None
+            prev = last_value.get((c.family, parent, True))
+            if prev is not None:
+                ok = prev < c.value <= prev + _MAX_STEP
+            else:
+                ok = c.value == 1 or c.value == global_last.get(c.family, 0) + 1
+            if not ok:
+                continue
+            stack[:] = popped
+            run_parent.clear()
+        else:
+            if c.value == 1 or c.family not in run_parent:
+                parent = stack[-1] if stack else None
+                run_parent[c.family] = parent
+            parent = run_parent[c.family]
+            while stack and stack[-1] != parent:
+                stack.pop()
+            rank = (rank_of[parent] if parent is not None else -1.0) + 0.5
+        last_value[(c.family, parent, is_heading)] = c.value
+        global_last[c.family] = c.value
+        sid = len(sections)
+        level = sections[parent].level + 1 if parent is not None else 1
+        title_start = c.label_end
+        while title_start < c.para_end and text[title_start] in " \t":
+            title_start += 1
+        sections.append(
+            Section(
+                section_id=sid,
+                parent_id=parent,
+                level=level,
+                label=text[c.label_start : c.label_end],
+                title="",
+                start=c.label_start,
+                end=c.label_end,
+                label_start=c.label_start,
+                label_end=c.label_end,
+                title_start=title_start,
+                title_end=title_start,
+                body_end=c.para_end,
+                marker=c.family,
+            )
+        )
+        rank_of.append(rank)
+        inline_of.append(not c.line_initial)
+        stack.append(sid)
+
+    _fill_extents(text, sections, inline_of, events_para_end={s.section_id: s.body_end for s in sections})
+    return sections
+
+
+def _fill_extents(text: str, sections: list[Section], inline_of: list[bool], *, events_para_end: dict[int, int]) -> None:
+    """Titles (lead phrase) and body ends, now that every marker is known."""
+    n = len(sections)
+    text_end = _rstrip_pos(text, 0, len(text))
+    for k, sec in enumerate(sections):
+        para_end = events_para_end[k]
+        nxt = sections[k + 1].start if k + 1 < n else len(text)
+        limit = min(para_end, nxt)
+        t_end = _rstrip_pos(text, sec.title_start, _title_end(text, sec.title_start, limit))
+        sec.title_end = max(t_end, sec.title_start)
+        sec.title = text[sec.title_start : sec.title_end]
+        sec.end = sec.title_end if sec.title_end > sec.title_start else sec.label_end
+        # body: up to the next section that is not a descendant
+        body_end = text_end
+        for j in range(k + 1, n):
+            if not _is_descendant(sections, j, k):
+                body_end = sections[j].start
+                break
+        if inline_of[k]:
+            body_end = min(body_end, para_end)
+        sec.body_end = max(_rstrip_pos(text, sec.start, body_end), sec.end)
+
+
+def _is_descendant(sections: list[Section], j: int, k: int) -> bool:
+    p = sections[j].parent_id
+    while p is not None:
+        if p == k:
+            return True
+        p = sections[p].parent_id
+    return False

@@ -1,0 +1,112 @@
+"""Measures: spans and status against the gold, and other report styles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract.measures import decide_status, extract_measures, status_cues
+from pipeline.normalize import normalize
+from pipeline.outline import parse_outline
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def report():
+    text = normalize((ROOT / "corpus" / "progress_cq_tzb_2022.txt").read_text(encoding="utf-8"))
+    sections = parse_outline(text)
+    gold = json.loads((ROOT / "corpus" / "gold" / "progress_cq_tzb_2022.gold.json").read_text(encoding="utf-8"))
+    return text, sections, extract_measures(text, sections), gold["measures"]
+
+
+def _measures(text: str):
+    text = normalize(text)
+    return extract_measures(text, parse_outline(text))
+
+
+def test_measures_gold_spans_exact(report):
+    text, sections, measures, gold = report
+    assert [(m.start, m.end) for m in measures] == [(g["start"], g["end"]) for g in gold]
+    assert [m.measure_id for m in measures] == list(range(len(gold)))
+    for m, g in zip(measures, gold):
+        assert m.label == g["label"] and m.title == g["title"]
+        assert text[m.start : m.end] == g["text"]
+
+
+def test_measures_gold_section_is_the_numbered_problem(report):
+    _, sections, measures, gold = report
+    for m, g in zip(measures, gold):
+        heading = sections[m.section_id]
+        assert heading.label == g["problem_path"][-1]
+        assert heading.marker == "arabic"
+
+
+def test_measures_gold_status_accuracy(report):
+    _, _, measures, gold = report
+    right = sum(m.status == g["status"] for m, g in zip(measures, gold))
+    assert right / len(gold) >= 0.9
+    assert all(m.status_basis for m in measures)
+    assert all(m.n_quantities == m.n_times == m.n_citations == 0 for m in measures)
+
+
+def test_measures_forward_section_never_done():
+    text = (
+        "一、整改落实情况\n"
+        "1.加强理论学习。一是建立学习制度,制定学习计划。二是召开专题会议3次。\n"
+        "2.完善制度建设。修订制度5项,已印发执行。\n"
+        "二、下一步工作打算\n"
+        "1.巩固整改成果。一是持续抓好整改。二是建立长效机制,制定相关制度。\n"
+    )
+    measures = _measures(text)
+    assert [(m.label, m.title) for m in measures] == [
+        ("一是", "建立学习制度,制定学习计划"), ("二是", "召开专题会议3次"),
+        ("2.", "完善制度建设"), ("一是", "持续抓好整改"), ("二是", "建立长效机制,制定相关制度"),
+    ]
+    assert [m.status for m in measures] == ["done", "done", "done", "planned", "planned"]
+
+
+def test_measures_forward_section_found_from_intro():
+    text = (
+        "一、整改情况\n(一)加强学习。一是建立制度。二是召开会议。\n"
+        "二、巩固整改成果\n下一步,我们将坚持不懈抓整改。\n(一)强化学习。一是建立制度。二是召开会议。\n"
+    )
+    assert [m.status for m in _measures(text)] == ["done", "done", "planned", "planned"]
+
+
+def test_measures_county_style_without_enumerations():
+    text = (
+        "一、关于“理论学习不深入”问题的整改\n"
+        "（一）学习计划性不强\n"
+        "1、制定年度学习计划,已组织集中学习12次。\n"
+        "2、正在建设学习平台,计划于年底前建成。\n"
+        "二、关于“制度不健全”问题的整改\n"
+        "（一）制度执行不严\n"
+        "1、修订完善制度8项。\n"
+    )
+    measures = _measures(text)
+    assert [m.label for m in measures] == ["1、", "2、", "1、"]
+    assert [m.status for m in measures] == ["done", "ongoing", "done"]
+    assert measures[0].end == text.index("\n2、")
+
+
+@pytest.mark.parametrize(
+    "text,status",
+    [
+        ("一是建立工作台账,制定《工作方案》,召开会议2次。", "done"),
+        ("二是持续推进标准化建设,不断完善工作机制。", "ongoing"),
+        ("三是启动新一轮专家遴选工作,已建立专家库。", "ongoing"),
+        ("四是下一步将继续深化学习,力争年底前完成。", "planned"),
+        ("五是开展“头雁计划”,制定《2022年培训计划》,举办培训班。", "done"),
+        ("六是将问题纳入民主生活会,进行了对照检查。", "done"),
+    ],
+)
+def test_measures_status_rule(text, status):
+    assert decide_status(text)[0] == status
+
+
+def test_measures_status_lexicon_loads():
+    statuses = {row[0] for row in status_cues()}
+    assert statuses == {"done", "ongoing", "planned"}

@@ -1,0 +1,123 @@
+"""Document metadata and kind: the gold document block and other styles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.metadata import extract_metadata
+from pipeline.normalize import normalize
+from pipeline.outline import parse_outline
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+
+
+def _meta(text: str, **kw):
+    text = normalize(text)
+    return text, extract_metadata(text, parse_outline(text), **kw)
+
+
+@pytest.fixture(scope="module")
+def report():
+    text, meta = _meta((CORPUS / "progress_cq_tzb_2022.txt").read_text(encoding="utf-8"))
+    gold = json.loads((CORPUS / "gold" / "progress_cq_tzb_2022.gold.json").read_text(encoding="utf-8"))["document"]
+    return text, meta, gold
+
+
+@pytest.mark.parametrize(
+    "field", ["issuer", "report_date", "inspecting_body", "inspected_unit", "inspection_type", "feedback_date", "as_of_date"]
+)
+def test_metadata_gold_field_and_evidence(report, field):
+    text, meta, gold = report
+    assert getattr(meta, field) == gold[field]
+    ev = gold["evidence"][field]
+    assert meta.evidence[field] == (ev["start"], ev["end"])
+    assert text[ev["start"] : ev["end"]] == ev["text"]
+
+
+def test_metadata_gold_inspection_period(report):
+    _, meta, gold = report
+    assert [meta.inspection_start, meta.inspection_end] == gold["inspection_period"]
+    ev = gold["evidence"]["inspection_period"]
+    assert meta.evidence["inspection_start"] == meta.evidence["inspection_end"] == (ev["start"], ev["end"])
+
+
+def test_metadata_report_kind_and_synthesized_title(report):
+    _, meta, gold = report
+    assert meta.kind == "progress"
+    assert meta.title == gold["title_guess"]
+    assert "title" not in meta.evidence  # synthesized, not read from the text
+
+
+def test_metadata_example_feedback():
+    text, meta = _meta((CORPUS / "feedback_cq_tzb_2022_example.txt").read_text(encoding="utf-8"))
+    assert meta.kind == "feedback"
+    assert meta.inspecting_body == "市委第十巡视组"
+    assert meta.inspected_unit == "市委统战部(含市台联、重庆欧美同学会)"
+    assert (meta.inspection_start, meta.inspection_end) == ("2021-08-31", "2021-11-12")
+    assert meta.feedback_date == "2022-01-12"
+    assert meta.title.startswith("市委第十巡视组向市委统战部反馈巡视情况")
+    assert meta.as_of_date is None
+
+
+COUNTY_PROGRESS = """中共XX县XX镇委员会关于巡察整改进展情况的通报
+根据县委统一部署,2022年9月下旬至11月,县委第三巡察组对XX镇党委开展了常规巡察。12月20日,县委第三巡察组向XX镇党委反馈了巡察意见。现将巡察整改进展情况予以公布。
+一、整改工作总体情况
+截至目前,反馈的23个问题已整改完成20个,正在整改3个。
+二、下一步工作打算
+我们将持续巩固整改成果。
+中共XX县XX镇委员会
+二〇二三年三月十五日"""
+
+
+def test_metadata_county_progress_other_style():
+    text, meta = _meta(COUNTY_PROGRESS)
+    assert meta.kind == "progress"
+    assert meta.title == "中共XX县XX镇委员会关于巡察整改进展情况的通报"
+    assert text[slice(*meta.evidence["title"])] == meta.title
+    assert meta.issuer == "中共XX县XX镇委员会"
+    assert meta.report_date == "2023-03-15"
+    assert meta.inspecting_body == "县委第三巡察组"
+    assert meta.inspected_unit == "XX镇党委"
+    assert meta.inspection_type == "常规巡察"
+    assert (meta.inspection_start, meta.inspection_end) == ("2022-09-21", "2022-11-30")
+    assert meta.feedback_date == "2022-12-20"
+    assert meta.as_of_date == "2023-03-15"  # 截至目前 -> report date
+
+
+CENTRAL_FEEDBACK = """中央第八巡视组向XX省委反馈巡视情况
+根据中央统一部署,2021年10月至12月,中央第八巡视组对XX省进行了巡视“回头看”。2022年2月18日,中央第八巡视组向XX省委书记和省委领导班子反馈巡视情况。
+巡视组指出,XX省委能够坚持以习近平新时代中国特色社会主义思想为指导。巡视中也发现了一些问题,主要是:贯彻落实党中央决策部署不够到位;全面从严治党压力传导不够有力。
+巡视组要求,XX省委要切实履行整改主体责任。"""
+
+
+def test_metadata_central_feedback_one_sentence_style():
+    text, meta = _meta(CENTRAL_FEEDBACK)
+    assert meta.kind == "feedback"
+    assert meta.inspecting_body == "中央第八巡视组"
+    assert meta.inspected_unit == "XX省"
+    assert meta.inspection_type == "巡视“回头看”"
+    assert (meta.inspection_start, meta.inspection_end) == ("2021-10-01", "2021-12-31")
+    assert meta.feedback_date == "2022-02-18"
+    for field, (s, e) in meta.evidence.items():
+        assert 0 <= s < e <= len(text), field
+
+
+def test_metadata_other_kind_and_hints():
+    text, meta = _meta("学校召开新学期工作会议\n会议总结了上学期工作,部署了本学期重点任务。", title_hint="x", date_hint="2023-02-20")
+    assert meta.kind == "other"
+    assert meta.title == "x"  # first line has no title cue (关于/通报/情况…): the hint wins
+    assert meta.report_date == "2023-02-20"
+    _, meta = _meta("关于召开新学期工作会议的通知\n会议总结了上学期工作。", title_hint="学校会议", date_hint="发布时间:2023年2月20日")
+    assert (meta.title, meta.report_date) == ("关于召开新学期工作会议的通知", "2023-02-20")
+
+
+def test_metadata_signature_on_one_line_and_publish_time():
+    _, meta = _meta("发布时间:2022-08-01\n现将巡视整改进展情况予以公布。已整改完成全部问题。\n中共XX大学委员会 2022年7月30日")
+    assert meta.issuer == "中共XX大学委员会"
+    assert meta.report_date == "2022-07-30"
+    _, meta = _meta("发布时间:2022-08-01\n现将巡视整改进展情况予以公布。已整改完成全部问题。")
+    assert meta.report_date == "2022-08-01"

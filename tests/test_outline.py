@@ -1,0 +1,172 @@
+"""Outline parser: the gold outline of the real report and other numbering styles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.normalize import normalize
+from pipeline.outline import cn_to_int, parse_outline
+
+ROOT = Path(__file__).resolve().parents[1]
+REPORT = ROOT / "corpus" / "progress_cq_tzb_2022.txt"
+GOLD = ROOT / "corpus" / "gold" / "progress_cq_tzb_2022.gold.json"
+
+
+@pytest.fixture(scope="module")
+def report_outline():
+    text = normalize(REPORT.read_text(encoding="utf-8"))
+    return text, parse_outline(text), json.loads(GOLD.read_text(encoding="utf-8"))["outline"]
+
+
+def _tree(text: str):
+    return [(s.level, s.label, s.title, s.parent_id) for s in parse_outline(normalize(text))]
+
+
+def test_outline_gold_all_46_exact(report_outline):
+    text, sections, gold = report_outline
+    assert len(sections) == len(gold) == 46
+    for sec, g in zip(sections, gold):
+        assert (sec.label, sec.title, sec.level, sec.parent_id) == (g["label"], g["title"], g["level"], g["parent"])
+        assert (sec.start, sec.end, sec.label_start, sec.label_end, sec.title_start, sec.title_end) == (
+            g["start"], g["end"], g["label_start"], g["label_end"], g["title_start"], g["title_end"]
+        )
+        assert text[sec.start : sec.end] == sec.label + sec.title
+
+
+def test_outline_body_end_stops_before_next_sibling(report_outline):
+    text, sections, _ = report_outline
+    by_label = {(s.label, s.title[:4]): s for s in sections}
+    first_shi = by_label[("一是", "深化学深")]
+    second_shi = by_label[("二是", "深化学用")]
+    assert first_shi.body_end == second_shi.start
+    last_shi = by_label[("三是", "深化思想")]
+    assert text[last_shi.body_end] == "\n"  # an inline item ends with its paragraph
+    top = sections[0]
+    assert top.body_end <= by_label[("二、", "深挖问题")].start
+
+
+def test_outline_county_report_fullwidth_markers():
+    text = (
+        "XX县委第二巡察组关于巡察XX镇党委情况的反馈意见\n"
+        "一、贯彻落实党的路线方针政策方面\n"
+        "（一）学习贯彻不够深入\n"
+        "1、理论学习中心组学习不经常，2021年仅学习3次。\n"
+        "2、学用结合不紧密。\n"
+        "（二）落实上级决策部署有偏差\n"
+        "1、乡村振兴项目推进缓慢。\n"
+        "二、全面从严治党方面\n"
+    )
+    expected = [
+        (1, "一、", "贯彻落实党的路线方针政策方面", None),
+        (2, "(一)", "学习贯彻不够深入", 0),
+        (3, "1、", "理论学习中心组学习不经常,2021年仅学习3次", 1),
+        (3, "2、", "学用结合不紧密", 1),
+        (2, "(二)", "落实上级决策部署有偏差", 0),
+        (3, "1、", "乡村振兴项目推进缓慢", 4),
+        (1, "二、", "全面从严治党方面", None),
+    ]
+    assert _tree(text) == expected
+    # unnormalized full-width text gives the same tree shape
+    raw = [(lv, title[:4], p) for lv, _, title, p in (
+        (s.level, s.label, s.title, s.parent_id) for s in parse_outline(text))]
+    assert raw == [(lv, normalize(title)[:4], p) for lv, _, title, p in expected]
+
+
+def test_outline_feedback_skips_level_and_continues_numbering():
+    text = (
+        "巡视中发现了一些问题,主要是:\n"
+        "一、政治建设方面\n"
+        "1.理论学习不深入。学习计划性不强。\n"
+        "(1)学习计划性不强;\n"
+        "(2)研讨不充分。\n"
+        "2.学用结合不紧。\n"
+        "二、作风建设方面\n"
+        "3.形式主义问题突出。\n"
+    )
+    assert _tree(text) == [
+        (1, "一、", "政治建设方面", None),
+        (2, "1.", "理论学习不深入", 0),
+        (3, "(1)", "学习计划性不强", 1),
+        (3, "(2)", "研讨不充分", 1),
+        (2, "2.", "学用结合不紧", 0),
+        (1, "二、", "作风建设方面", None),
+        (2, "3.", "形式主义问题突出", 5),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2022年1月共发现问题5个。",
+        "1.5亿元项目资金未及时拨付。",
+        "12.5%的党员未按时交纳党费。",
+        "2022.3.1召开会议。",
+        "统一是我们的任务。唯一是指这个,首要任务之一是学习。",
+        "坚持“第一议题”制度,落实第一责任人责任。",
+        "进一步加强学习,下一步继续推进。",
+    ],
+)
+def test_outline_no_false_headings(line):
+    text = "一、总体情况\n1.加强学习。\n" + line + "\n"
+    labels = [s.label for s in parse_outline(text)]
+    assert labels == ["一、", "1."]
+
+
+def test_outline_inline_list_numbers_are_not_headings():
+    text = "一、情况\n主要措施包括:1.加强学习;2.完善制度。\n"
+    assert [s.label for s in parse_outline(text)] == ["一、"]
+
+
+def test_outline_absurd_gap_rejected():
+    text = "一、情况\n1.加强学习。\n2.完善制度。\n9.这不是标题。\n3.强化监督。\n"
+    assert [s.label for s in parse_outline(text)] == ["一、", "1.", "2.", "3."]
+
+
+def test_outline_ordinal_and_sequence_enumerations():
+    text = (
+        "一、下一步工作打算\n"
+        "第一,加强学习,提升能力;第二,完善制度;第三,强化监督。\n"
+        "二、工作方法\n"
+        "首先,要统一思想;其次,强化落实;最后,加强监督。\n"
+    )
+    tree = _tree(text)
+    assert [t[:2] for t in tree] == [
+        (1, "一、"), (2, "第一,"), (2, "第二,"), (2, "第三,"),
+        (1, "二、"), (2, "首先,"), (2, "其次,"), (2, "最后,"),
+    ]
+    assert tree[1][2] == "加强学习,提升能力"
+    assert tree[6][3] == 4
+
+
+def test_outline_shi_enumeration_needs_clause_start_and_sequence():
+    text = "一、情况\n部务会研究部署,一是加强学习,二是完善制度。这是统一是非标准的问题,其一是说明。\n"
+    labels = [(s.label, s.title) for s in parse_outline(text)]
+    assert labels == [("一、", "情况"), ("一是", "加强学习"), ("二是", "完善制度")]
+    lone = "一、情况\n部务会研究部署,一是加强学习。\n"
+    assert [s.label for s in parse_outline(lone)] == ["一、"]  # comma-preceded lone 一是
+
+
+def test_outline_line_initial_shi_paragraphs():
+    text = "(一)加强学习\n一是深化理论学习。开展集中学习。\n二是强化学用结合。\n(二)完善制度\n"
+    tree = _tree(text)
+    assert tree == [
+        (1, "(一)", "加强学习", None),
+        (2, "一是", "深化理论学习", 0),
+        (2, "二是", "强化学用结合", 0),
+        (1, "(二)", "完善制度", None),
+    ]
+
+
+def test_outline_inline_circled_items():
+    text = "一、整改落实\n措施:①建立台账;②完善制度。\n"
+    assert [(s.label, s.title, s.level) for s in parse_outline(text)] == [
+        ("一、", "整改落实", 1), ("①", "建立台账", 2), ("②", "完善制度", 2),
+    ]
+
+
+@pytest.mark.parametrize("s,value", [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("二十三", 23), ("是", None)])
+def test_outline_cn_to_int(s, value):
+    assert cn_to_int(s) == value
