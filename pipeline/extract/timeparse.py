@@ -1,0 +1,345 @@
+"""Grammar pieces for Chinese calendar expressions: numerals, calendar atoms, date arithmetic.
+
+An *atom* is the smallest self-contained calendar reference: a year (2022年, 今年),
+a part of a year (2022年上半年, 一季度, 年底), a month (2022年3月, 三月份) or a day
+(2022年1月14日, 11月12日, 6月底).  :mod:`pipeline.extract.times` combines atoms with
+operators (ranges, 以来, 前, 截至 ...) into :class:`~pipeline.records.TimeExpr` rows.
+Everything here is pure: text and a position in, a value out.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from pipeline.extract.numerals import parse_numeral
+
+CN_DIGIT_CHARS = "〇零○一二三四五六七八九"
+CN_NUM_CHARS = CN_DIGIT_CHARS + "十两百千"
+# a small count as written in reports: 3, 十二, 两, 二十几 is not accepted (vague)
+NUM = rf"(?:\d{{1,3}}(?![\d.])|[{CN_NUM_CHARS}]{{1,4}})"
+
+_MONTH_NUM = r"(?:1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十])"
+_DAY_NUM = r"(?:3[01]|[12]\d|0?[1-9]|三十一|三十|二十[一二三四五六七八九]|二十|十[一二三四五六七八九]|[一二三四五六七八九十])"
+_RANGE_SEP = r"(?:至|到|-+|—+|~|～|－+)"
+
+_YEAR4 = re.compile(rf"((?:19|20)\d{{2}}|[{CN_DIGIT_CHARS}]{{4}})年")
+_YEAR4_LENIENT = re.compile(rf"((?:1\d|20)\d{{2}}|[{CN_DIGIT_CHARS}]{{4}})年")
+_YEAR2 = re.compile(rf"(\d{{2}}|[{CN_DIGIT_CHARS}]{{2}})年")
+# year written without 年 followed by a month: only in single-expression mode ("2018", "2008.03")
+_YEAR_BARE = re.compile(r"((?:19|20)\d{2})(?![\d年])")
+_REL_YEAR = re.compile(r"大前年|大后年|今年|本年|去年|上年|明年|下年|前年|后年|次年")
+_REL_YEAR_OFFSET = {
+    "大前年": -3, "大后年": 3, "今年": 0, "本年": 0, "去年": -1, "上年": -1,
+    "明年": 1, "下年": 1, "前年": -2, "后年": 2, "次年": 1,
+}
+_YEAR_SUFFIX = re.compile(
+    r"(?P<du>度)"
+    r"|(?P<half>[上下])半年"
+    r"|(?:第)?(?P<q>[一二三四1-4])(?:个)?季度(?P<qe>末|初|底)?"
+    r"|前(?P<qn>[一二三两1-3])(?:个)?季度"
+    r"|(?P<first>首)(?P<fu>季度|月)"
+    r"|(?P<pm>[前后])(?P<mn>[一二三四五六七八九十两]{1,2}|\d{1,2})(?:个)?月(?!份)"
+    r"|年?(?P<edge>底|末|初(?![步心衷级审次期稿选]))"
+    r"|(?P<whole>全年)"
+)
+_MONTH = re.compile(rf"({_MONTH_NUM})(?:月份|月)(?!度)")
+_MONTH_RANGE = re.compile(rf"({_MONTH_NUM}){_RANGE_SEP}({_MONTH_NUM})(?:月份|月)")
+_DAY = re.compile(rf"({_DAY_NUM})[日号]")
+_DAY_RANGE = re.compile(rf"({_DAY_NUM}){_RANGE_SEP}({_DAY_NUM})[日号]")
+_MONTH_EDGE = re.compile(r"月?(底|末|初(?![步心衷级审次期稿选])|上旬|中旬|下旬)")
+_REL_MONTH = re.compile(r"本月|这个月|上个?月|下个?月")
+_REL_MONTH_OFFSET = {"本月": 0, "这个月": 0, "上月": -1, "上个月": -1, "下月": 1, "下个月": 1}
+_REL_DAY = re.compile(r"大前天|大后天|今天|今日|昨天|昨日|明天|明日|前天|后天")
+_REL_DAY_OFFSET = {"大前天": -3, "大后天": 3, "今天": 0, "今日": 0, "昨天": -1, "昨日": -1,
+                   "明天": 1, "明日": 1, "前天": -2, "后天": 2}
+_BARE_HALF = re.compile(r"([上下])半年")
+_BARE_QUARTER = re.compile(r"(?:第)?([一二三四1-4])季度(末|初|底)?|(本|上个?|下个?)季度(末|初|底)?")
+_BARE_YEAR_EDGE = re.compile(r"年(底|末|初(?![步心衷级审次期稿选]))")
+_NUMERIC_DATE = re.compile(r"((?:19|20)\d{2})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)")
+_COMPACT_DATE = re.compile(r"((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+_NUMERIC_MONTH = re.compile(r"((?:19|20)\d{2})[.](0[1-9]|1[0-2])(?![\d.])")
+_NUMERIC_MD = re.compile(r"(0?[1-9]|1[0-2])[-·/](0?[1-9]|[12]\d|3[01])(?![\d-])")
+
+
+@dataclass(slots=True)
+class Atom:
+    """A resolved calendar reference found at some position of a text."""
+
+    end: int  # text position just after the atom
+    start_date: dt.date | None
+    end_date: dt.date | None
+    granularity: str  # day, month, quarter, half_year, year
+    kind: str  # date, period, relative_period
+    year: int | None  # calendar year it lies in, when known
+    explicit_year: bool  # the year is written as a numeral (sets the context year)
+    month: int | None = None
+    point: bool = False  # a single day (2022年1月14日, 6月底)
+
+
+def num(text: str) -> int | None:
+    """Integer value of a small numeral (3, 十二, 两), None when not one."""
+    value = parse_numeral(text)
+    if value is None or isinstance(value, float) and not value.is_integer():
+        return None
+    return int(value)
+
+
+def month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """Same day ``months`` later (earlier), clamped to the month's last day."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def shift(day: dt.date, n: float, unit: str) -> dt.date:
+    """``day`` moved by ``n`` units (year, half_year, quarter, month, week, day)."""
+    if unit in ("year", "half_year", "quarter", "month"):
+        per = {"year": 12, "half_year": 6, "quarter": 3, "month": 1}[unit]
+        return add_months(day, round(n * per))
+    days = {"week": 7, "day": 1}[unit]
+    return day + dt.timedelta(days=round(n * days))
+
+
+def two_digit_year(yy: int, anchor: dt.date | None) -> int:
+    """19yy or 20yy: a two-digit year up to ten years past the anchor is read as 20yy."""
+    pivot = (anchor.year % 100 if anchor else dt.date.today().year % 100) + 10
+    return 2000 + yy if yy <= pivot else 1900 + yy
+
+
+def _year_value(text: str) -> int | None:
+    value = num(text) if not text.isdigit() else int(text)
+    return value
+
+
+def _valid_day(year: int | None, month: int, day: int) -> bool:
+    limit = calendar.monthrange(year if year else 2000, month)[1]
+    return 1 <= day <= limit
+
+
+def _day_atom(end: int, year: int | None, month: int, day: int, *, explicit: bool) -> Atom | None:
+    if not _valid_day(year, month, day):
+        return None
+    date = dt.date(year, month, day) if year else None
+    return Atom(end, date, date, "day", "date", year, explicit, month, point=True)
+
+
+def _month_atom(end: int, year: int | None, month: int, *, explicit: bool, kind: str = "date") -> Atom:
+    if year:
+        return Atom(end, dt.date(year, month, 1), month_end(year, month), "month", kind, year, explicit, month)
+    return Atom(end, None, None, "month", kind, None, explicit, month)
+
+
+def _year_part(text: str, j: int, year: int | None, explicit: bool, kind: str) -> Atom:
+    """The suffix after a year (度, 上半年, 一季度, 底, 前三个月 ... or a month), or the year itself."""
+    y = year
+    if (m := _MONTH_RANGE.match(text, j)) and not text.startswith("月", m.start(2) - 1):
+        m1, m2 = num(m.group(1)), num(m.group(2))
+        if m1 and m2 and m1 < m2:
+            start = dt.date(y, m1, 1) if y else None
+            end = month_end(y, m2) if y else None
+            return Atom(m.end(), start, end, "month", "period", y, explicit)
+    if atom := _month_part(text, j, y, explicit=explicit):
+        return atom
+    m = _YEAR_SUFFIX.match(text, j)
+    if m is None:
+        full = (dt.date(y, 1, 1), dt.date(y, 12, 31)) if y else (None, None)
+        return Atom(j, *full, "year", kind, y, explicit)
+    end = m.end()
+    if m.group("du") or m.group("whole"):
+        full = (dt.date(y, 1, 1), dt.date(y, 12, 31)) if y else (None, None)
+        return Atom(end, *full, "year", kind, y, explicit)
+    if m.group("half"):
+        first = m.group("half") == "上"
+        rng = ((dt.date(y, 1, 1), dt.date(y, 6, 30)) if first else (dt.date(y, 7, 1), dt.date(y, 12, 31))) if y else (None, None)
+        return Atom(end, *rng, "half_year", kind, y, explicit)
+    if m.group("q"):
+        return _quarter(end, y, num(m.group("q")) or int(m.group("q")), m.group("qe"), explicit, kind)
+    if m.group("qn"):
+        n = num(m.group("qn"))
+        rng = (dt.date(y, 1, 1), month_end(y, 3 * n)) if y else (None, None)
+        return Atom(end, *rng, "quarter", kind, y, explicit)
+    if m.group("first"):
+        months = 3 if m.group("fu") == "季度" else 1
+        rng = (dt.date(y, 1, 1), month_end(y, months)) if y else (None, None)
+        return Atom(end, *rng, "quarter" if months == 3 else "month", kind, y, explicit)
+    if m.group("pm"):
+        n = num(m.group("mn"))
+        if not n or n > 12:
+            return Atom(j, *((dt.date(y, 1, 1), dt.date(y, 12, 31)) if y else (None, None)), "year", kind, y, explicit)
+        if m.group("pm") == "前":
+            rng = (dt.date(y, 1, 1), month_end(y, n)) if y else (None, None)
+        else:
+            rng = (dt.date(y, 13 - n, 1), dt.date(y, 12, 31)) if y else (None, None)
+        return Atom(end, *rng, "month", kind, y, explicit)
+    edge = m.group("edge")
+    date = (dt.date(y, 1, 1) if edge == "初" else dt.date(y, 12, 31)) if y else None
+    return Atom(end, date, date, "day", "date", y, explicit, 1 if edge == "初" else 12, point=True)
+
+
+def _quarter(end: int, y: int | None, q: int, edge: str | None, explicit: bool, kind: str) -> Atom:
+    if not y:
+        return Atom(end, None, None, "quarter", kind, None, explicit)
+    if edge:
+        month = 3 * q - 2 if edge == "初" else 3 * q
+        date = dt.date(y, month, 1) if edge == "初" else month_end(y, month)
+        return Atom(end, date, date, "day", "date", y, explicit, month, point=True)
+    return Atom(end, dt.date(y, 3 * q - 2, 1), month_end(y, 3 * q), "quarter", kind, y, explicit)
+
+
+def _month_part(text: str, j: int, year: int | None, *, explicit: bool) -> Atom | None:
+    """A month (and day, or 底/初/旬) starting at ``j`` in a known or unknown year."""
+    m = _MONTH.match(text, j)
+    if m is None:
+        return None
+    month = num(m.group(1))
+    if not month:
+        return None
+    k = m.end()
+    if (d := _DAY_RANGE.match(text, k)) and text[d.start(2) - 1] not in "日号":
+        d1, d2 = num(d.group(1)), num(d.group(2))
+        if d1 and d2 and d1 < d2 and _valid_day(year, month, d2):
+            rng = (dt.date(year, month, d1), dt.date(year, month, d2)) if year else (None, None)
+            return Atom(d.end(), *rng, "day", "period", year, explicit, month)
+    if d := _DAY.match(text, k):
+        day = num(d.group(1))
+        if day and (atom := _day_atom(d.end(), year, month, day, explicit=explicit)):
+            return atom
+    if e := _MONTH_EDGE.match(text, k):
+        edge = e.group(1)
+        if edge in ("上旬", "中旬", "下旬"):
+            lo, hi = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31)}[edge]
+            if year:
+                hi = min(hi, month_end(year, month).day)
+                return Atom(e.end(), dt.date(year, month, lo), dt.date(year, month, hi), "day", "period", year, explicit, month)
+            return Atom(e.end(), None, None, "day", "period", None, explicit, month)
+        date = (dt.date(year, month, 1) if edge == "初" else month_end(year, month)) if year else None
+        return Atom(e.end(), date, date, "day", "date", year, explicit, month, point=True)
+    return _month_atom(k, year, month, explicit=explicit)
+
+
+def parse_atom(
+    text: str,
+    i: int,
+    *,
+    ctx_year: int | None,
+    anchor: dt.date | None,
+    lenient: bool = False,
+    ctx_month: int | None = None,
+) -> Atom | None:
+    """The calendar atom starting exactly at ``i``, or None.
+
+    ``ctx_year`` resolves year-less months and days (the nearest preceding
+    explicit year); ``anchor`` (the report date) resolves deictic words (今年, 上半年).
+    ``ctx_month`` allows a bare day (the second endpoint of 8月11日至22日).
+    ``lenient`` also accepts forms that are only safe when the caller knows the
+    whole string is a time expression (2018, 09-01, 20240307, 24年).
+    """
+    prev = text[i - 1] if i > 0 else "\n"
+    if prev.isdigit() or prev == ".":
+        return None
+    year_re = _YEAR4_LENIENT if lenient else _YEAR4
+    if m := year_re.match(text, i):
+        year = _year_value(m.group(1))
+        if year and year >= 1000:
+            return _year_part(text, m.end(), year, True, "period")
+    if m := _YEAR2.match(text, i):
+        if prev not in CN_NUM_CHARS and (m.group(1).isdigit() or all(c in CN_DIGIT_CHARS for c in m.group(1))):
+            yy = _year_value(m.group(1))
+            if yy is not None:
+                atom = _year_part(text, m.end(), two_digit_year(yy, anchor), True, "period")
+                if lenient and atom.end == len(text) or atom.granularity in ("month", "day"):
+                    return atom
+    if m := _REL_YEAR.match(text, i):
+        if not (m.group(0) in ("前年", "后年") and prev in CN_NUM_CHARS + "年"):
+            year = anchor.year + _REL_YEAR_OFFSET[m.group(0)] if anchor else None
+            return _year_part(text, m.end(), year, False, "relative_period")
+    if m := _NUMERIC_DATE.match(text, i):
+        y, mo, d = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        if 1 <= mo <= 12 and (atom := _day_atom(m.end(), y, mo, d, explicit=True)):
+            return atom
+    if lenient:
+        if m := _COMPACT_DATE.match(text, i):
+            atom = _day_atom(m.end(), int(m.group(1)), int(m.group(2)), int(m.group(3)), explicit=True)
+            if atom:
+                return atom
+        if m := _NUMERIC_MONTH.match(text, i):
+            return _month_atom(m.end(), int(m.group(1)), int(m.group(2)), explicit=True)
+        if m := _YEAR_BARE.match(text, i):
+            y = int(m.group(1))
+            return Atom(m.end(), dt.date(y, 1, 1), dt.date(y, 12, 31), "year", "period", y, True)
+        if m := _NUMERIC_MD.match(text, i):
+            y = ctx_year or (anchor.year if anchor else None)
+            atom = _day_atom(m.end(), y, int(m.group(1)), int(m.group(2)), explicit=False)
+            if atom:
+                return atom
+    if m := _REL_MONTH.match(text, i):
+        if anchor:
+            base = add_months(anchor.replace(day=1), _REL_MONTH_OFFSET[m.group(0)])
+            y, mo = base.year, base.month
+        else:
+            y, mo = None, None
+        k = m.end()
+        if mo and (d := _DAY.match(text, k)):
+            day = num(d.group(1))
+            if day and (atom := _day_atom(d.end(), y, mo, day, explicit=False)):
+                return atom
+        if mo and (e := _MONTH_EDGE.match(text, k)) and e.group(1) in ("底", "末", "初"):
+            date = dt.date(y, mo, 1) if e.group(1) == "初" else month_end(y, mo)
+            return Atom(e.end(), date, date, "day", "date", y, False, mo, point=True)
+        atom = _month_atom(k, y, mo, explicit=False, kind="relative_period") if mo else Atom(k, None, None, "month", "relative_period", None, False)
+        return atom
+    if lenient and (m := _REL_DAY.match(text, i)):
+        date = anchor + dt.timedelta(days=_REL_DAY_OFFSET[m.group(0)]) if anchor else None
+        return Atom(m.end(), date, date, "day", "date", date.year if date else None, False, point=True)
+    year = ctx_year or (anchor.year if anchor else None)
+    if prev not in CN_NUM_CHARS + "个第每":
+        if (m := _MONTH_RANGE.match(text, i)) and text[m.start(2) - 1] != "月":
+            m1, m2 = num(m.group(1)), num(m.group(2))
+            if m1 and m2 and m1 < m2:
+                rng = (dt.date(year, m1, 1), month_end(year, m2)) if year else (None, None)
+                return Atom(m.end(), *rng, "month", "period", year, False)
+        if atom := _month_part(text, i, year, explicit=False):
+            return atom
+        if ctx_month and (d := _DAY.match(text, i)):
+            day = num(d.group(1))
+            if day and (atom := _day_atom(d.end(), year, ctx_month, day, explicit=False)):
+                return atom
+    if m := _BARE_HALF.match(text, i):
+        if prev not in "每近前后个一":
+            y = anchor.year if anchor else None
+            return _year_part(text, i, y, False, "relative_period") if y else Atom(
+                m.end(), None, None, "half_year", "relative_period", None, False)
+    if m := _BARE_QUARTER.match(text, i):
+        if prev not in "每近前后个" + CN_NUM_CHARS:
+            if m.group(1):
+                y = anchor.year if anchor else None
+                q = num(m.group(1)) or int(m.group(1))
+                return _quarter(m.end(), y, q, m.group(2), False, "relative_period")
+            if anchor:
+                rel = m.group(3)
+                offset = 0 if rel == "本" else (-1 if rel.startswith("上") else 1)
+                base = add_months(anchor.replace(day=1), 3 * offset)
+                q = (base.month - 1) // 3 + 1
+                return _quarter(m.end(), base.year, q, m.group(4), False, "relative_period")
+            return Atom(m.end(), None, None, "quarter", "relative_period", None, False)
+    if text.startswith("全年", i) and prev not in "年度" and not prev.isdigit():
+        full = (dt.date(anchor.year, 1, 1), dt.date(anchor.year, 12, 31)) if anchor else (None, None)
+        return Atom(i + 2, *full, "year", "relative_period", anchor.year if anchor else None, False)
+    if text.startswith("年内", i) and prev not in CN_NUM_CHARS + "今去明前后本上下次当全每近" and not prev.isdigit():
+        full = (dt.date(anchor.year, 1, 1), dt.date(anchor.year, 12, 31)) if anchor else (None, None)
+        return Atom(i + 2, *full, "year", "relative_period", anchor.year if anchor else None, False)
+    if m := _BARE_YEAR_EDGE.match(text, i):
+        if prev not in CN_NUM_CHARS + "今去明前后本上下次当全每近" and not prev.isdigit():
+            y = anchor.year if anchor else None
+            edge = m.group(1)
+            date = (dt.date(y, 1, 1) if edge == "初" else dt.date(y, 12, 31)) if y else None
+            return Atom(m.end(), date, date, "day", "date", y, False, 1 if edge == "初" else 12, point=True)
+    return None

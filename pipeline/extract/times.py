@@ -1,0 +1,387 @@
+"""Time expressions in rectification reports: dates, periods, as-of, deadlines, recurrences, durations.
+
+``extract_times`` scans normalized text left to right.  At each plausible start it
+tries every matcher (recurrence, as-of, duration, counted relative period, calendar
+expression) and keeps the longest match, so 2022年上半年 wins over 2022年 and
+每年开展1次 over 每年.  Calendar expressions are an atom (see
+:mod:`pipeline.extract.timeparse`) plus an operator: a range (至/到/-), 以来 / 至今 /
+起 (since), 前 / 之前 (deadline), 截至 (as-of).
+
+Resolution: a year-less month or day takes the year of the nearest preceding explicit
+date in the text (a range's second endpoint takes the first's), else the anchor's;
+deictic words (今年, 全年, bare 上半年, 近年来, 以来) are resolved against ``anchor``,
+the report date; without an anchor their dates stay None.
+
+Kinds: date (a day or a month), period (explicit years, quarters, half-years, ranges,
+"X以来"), relative_period (deictic: 今年来, 全年, bare 上半年, 近三年), as_of, deadline,
+recurrence, duration.  A range of two dates is emitted three times, as the composite
+period and as its two endpoints (the gold convention).  Vague or event-anchored words
+(常态化, 长期, 今后, 当前, 下一步, 培训期间) are never emitted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from pipeline.extract.timeparse import (
+    CN_NUM_CHARS,
+    NUM,
+    Atom,
+    num,
+    parse_atom,
+    shift,
+)
+from pipeline.records import TimeExpr
+
+# Positions where a time expression can start (a superset, checked by the matchers).
+_TRIGGER = re.compile(
+    rf"(?<![0-9.])[0-9]"
+    rf"|[{CN_NUM_CHARS}半](?=[{CN_NUM_CHARS}]*(?:个)?(?:多|余)?(?:年|月|季|日|号|天|周|星期))"
+    r"|每|截[至止]|到目前|近|最近|过去|今年|本年|去年|上年|明年|下年|前年|后年|大[前后]年|次年|全年"
+    r"|[上下]半年|本月|这个月|上个?月|下个?月|本季度|上个?季度|下个?季度|第[一二三四1-4]季度"
+    r"|为期|历时|用时|耗时|限期|年[底末初内]"
+)
+_CONNECTOR = re.compile(r"(?:起)?(?:至|到|—+|-+|~|～|－+)")
+_UNTIL_NOW = re.compile(r"(?:起)?(?:至|到)(?:今|目前|现在)")
+_SINCE = re.compile(r"以来|来(?![自源说看到临访信电华渝之往回去])|起(?![草步诉点作来到见因码身居])|开始")
+_DEADLINE = re.compile(rf"(?:之前|以前|前)(?![后列沿期夕景提{CN_NUM_CHARS}\d])")
+_WITHIN = re.compile(r"内(?![容部外涵在设])")
+_AS_OF = re.compile(r"截至到?|截止到?|截止至")
+_AS_OF_NOW = re.compile(r"(?:截至到?|截止到?|截止至|到)(?:目前|现在|今|发稿时?)(?:为止)?")
+_UNTIL_SUFFIX = re.compile(r"为止|止")
+
+_UNIT = {
+    "年": "year", "年度": "year", "半年": "half_year", "季度": "quarter", "季": "quarter",
+    "月": "month", "周": "week", "星期": "week", "礼拜": "week", "天": "day", "日": "day",
+}
+_EVERY = re.compile(
+    rf"每(?:隔)?(?P<n>{NUM})?(?:个)?(?P<u>半年|季度|年度|年|月|周|星期|礼拜|天|日|季)(?!度)"
+)
+_EVERY_TAIL = {
+    "year": re.compile(r"(?:1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十])月(?:(?:3[01]|[12]\d|0?[1-9]|[一二三四五六七八九十]{1,3})[日号])?"),
+    "month": re.compile(r"(?:3[01]|[12]\d|0?[1-9]|[一二三四五六七八九十]{1,3})[日号]|[底末初]"),
+    "quarter": re.compile(r"[末初]"),
+}
+_COUNT_AFTER = re.compile(
+    rf"[^,。;:!?\n每]{{0,25}}?(?P<q>不少于|不低于|至少|最少|不超过|不多于|不少于|原则上)?(?P<c>{NUM})次(?![数序])"
+)
+_INTERVAL = re.compile(rf"(?P<n>{NUM})(?:个)?(?P<u>年|月|季度|周|星期|天)(?:开展|举行|召开|进行)?(?P<c>{NUM})次(?![数序])")
+_DURATION = re.compile(
+    rf"(?P<pre>为期|历时|用时|耗时|用了?)(?P<n>{NUM}|半)(?:个)?(?P<more>多|余)?(?P<u>年|月|季度|周|星期|天|日)(?P<half>半)?(?P<t>时间)?"
+)
+_LIMIT = re.compile(rf"限期(?P<n>{NUM}|半)(?:个)?(?P<u>年|月|季度|周|星期|天|日)(?:内)?")
+_HALF_YEAR = re.compile(r"半年(?!度|来|以来)")
+_RECENT = re.compile(
+    rf"(?:最近|近|过去(?:的)?)(?P<n>{NUM}|几|些)?(?:个)?(?P<u>年|月|季度|周|星期|天|日)(?P<lai>来|以来)?"
+)
+_SINCE_COUNT = re.compile(rf"(?P<n>{NUM}|半)(?:个)?(?P<more>多)?(?P<u>年|月|季度|周|天)(?P<half>半)?(?:来|以来)(?![自源说看到])")
+_AGO = re.compile(
+    rf"(?P<n>{NUM}|半)(?:个)?(?P<more>多)?(?P<u>年|月|季度|周|天|日)(?P<half>半)?(?P<dir>以前|之前|前|以后|之后|后)(?![后列沿期夕景提{CN_NUM_CHARS}\d])"
+)
+
+
+class _State:
+    """Per-call scanning state: the anchor and the year context."""
+
+    __slots__ = ("anchor", "ctx_year", "lenient")
+
+    def __init__(self, anchor: dt.date | None, lenient: bool) -> None:
+        self.anchor = anchor
+        self.ctx_year: int | None = None
+        self.lenient = lenient
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _from_atom(text: str, start: int, atom: Atom) -> TimeExpr:
+    date = None
+    if atom.point:
+        date = _iso(atom.start_date)
+    elif atom.kind == "date" and atom.granularity == "month" and atom.start_date:
+        date = atom.start_date.strftime("%Y-%m")
+    return TimeExpr(
+        start=start, end=atom.end, text=text[start:atom.end], kind=atom.kind, date=date,
+        start_date=_iso(atom.start_date), end_date=_iso(atom.end_date), granularity=atom.granularity,
+    )
+
+
+def _unit_count(n_text: str | None, unit_text: str, *, half: bool = False, more: bool = False) -> tuple[float, str] | None:
+    """(count, unit) of "3个月", "半年", "两年半"; None when the count is vague."""
+    unit = _UNIT[unit_text]
+    if n_text in (None, ""):
+        n: float = 1
+    elif n_text == "半":
+        n = 0.5
+    else:
+        value = num(n_text)
+        if value is None:
+            return None
+        n = value
+    if half:
+        n += 0.5
+    if unit == "half_year":
+        return n * 6, "month"
+    if unit == "quarter":
+        return n * 3, "month"
+    return n, unit
+
+
+def _iso_duration(n: float, unit: str) -> str:
+    if unit == "year" and not float(n).is_integer():
+        n, unit = n * 12, "month"
+    letter = {"year": "Y", "month": "M", "week": "W", "day": "D"}[unit]
+    value = int(n) if float(n).is_integer() else round(n, 2)
+    return f"P{value}{letter}"
+
+
+def _every_label(n_text: str | None, unit_text: str) -> str | None:
+    if n_text == "半" and unit_text == "年":
+        return "half_year"
+    unit = _UNIT[unit_text]
+    if n_text in (None, ""):
+        return unit
+    n = num(n_text)
+    if not n:
+        return None
+    return unit if n == 1 else f"{n} {unit}"
+
+
+# --- matchers: each returns (end, [TimeExpr ...], context year or None) or None ------------
+
+Match = tuple[int, list[TimeExpr], int | None]
+
+
+def _match_recurrence(text: str, i: int, st: _State) -> Match | None:
+    if m := _EVERY.match(text, i):
+        n_text, unit_text = m.group("n"), m.group("u")
+        if n_text == "半" and unit_text != "年":
+            return None
+        every = _every_label(n_text, unit_text)
+        if every is None:
+            return None
+        end = m.end()
+        tail = _EVERY_TAIL.get(every)
+        if tail and (t := tail.match(text, end)):
+            end = t.end()
+        times = min_times = None
+        if c := _COUNT_AFTER.match(text, end):
+            count = num(c.group("c"))
+            if count:
+                end = c.end()
+                if c.group("q") in ("不少于", "不低于", "至少", "最少"):
+                    min_times = count
+                else:
+                    times = count
+        expr = TimeExpr(i, end, text[i:end], "recurrence", every=every, times=times, min_times=min_times)
+        return end, [expr], None
+    if m := _INTERVAL.match(text, i):
+        if i and (text[i - 1].isdigit() or text[i - 1] in CN_NUM_CHARS + "每第"):
+            return None
+        every = _every_label(m.group("n"), m.group("u"))
+        count = num(m.group("c"))
+        if every is None or not count:
+            return None
+        return m.end(), [TimeExpr(i, m.end(), m.group(0), "recurrence", every=every, times=count)], None
+    return None
+
+
+def _match_as_of(text: str, i: int, st: _State) -> Match | None:
+    if m := _AS_OF_NOW.match(text, i):
+        day = _iso(st.anchor)
+        return m.end(), [TimeExpr(i, m.end(), m.group(0), "as_of", date=day, granularity="day")], None
+    m = _AS_OF.match(text, i)
+    if m is None:
+        return None
+    atom = parse_atom(text, m.end(), ctx_year=st.ctx_year, anchor=st.anchor, lenient=st.lenient)
+    if atom is None:
+        return None
+    end = atom.end
+    if u := _UNTIL_SUFFIX.match(text, end):
+        end = u.end()
+    expr = TimeExpr(i, end, text[i:end], "as_of", date=_iso(atom.end_date), granularity="day")
+    return end, [expr], atom.year if atom.explicit_year else None
+
+
+def _match_duration(text: str, i: int, st: _State) -> Match | None:
+    if m := _DURATION.match(text, i):
+        if m.group("pre").startswith("用") and not m.group("t"):
+            return None
+        uc = _unit_count(m.group("n"), m.group("u"), half=bool(m.group("half")))
+        if uc is None:
+            return None
+        return m.end(), [TimeExpr(i, m.end(), m.group(0), "duration", duration=_iso_duration(*uc))], None
+    if m := _LIMIT.match(text, i):
+        uc = _unit_count(m.group("n"), m.group("u"))
+        if uc is None:
+            return None
+        return m.end(), [TimeExpr(i, m.end(), m.group(0), "deadline", duration=_iso_duration(*uc))], None
+    if m := _HALF_YEAR.match(text, i):
+        if i and text[i - 1] in "上下每近前后个一多大" + CN_NUM_CHARS:
+            return None
+        return m.end(), [TimeExpr(i, m.end(), m.group(0), "duration", duration="P6M")], None
+    return None
+
+
+def _match_relative(text: str, i: int, st: _State) -> Match | None:
+    anchor = st.anchor
+    prev = text[i - 1] if i else "\n"
+    if (m := _RECENT.match(text, i)) and prev not in "接附将靠贴临逼最":
+        n_text, unit_text = m.group("n"), m.group("u")
+        if n_text in (None, "几", "些"):
+            if unit_text != "年":  # 近日, 近期 and the like are vague
+                return None
+            start = None
+        else:
+            uc = _unit_count(n_text, unit_text)
+            if uc is None:
+                return None
+            start = _iso(shift(anchor, -uc[0], uc[1])) if anchor else None
+        return m.end(), [TimeExpr(i, m.end(), m.group(0), "relative_period", start_date=start, end_date=_iso(anchor))], None
+    if prev.isdigit() or prev in CN_NUM_CHARS:
+        return None
+    if m := _SINCE_COUNT.match(text, i):
+        uc = _unit_count(m.group("n"), m.group("u"), half=bool(m.group("half")))
+        if uc is None:
+            return None
+        start = _iso(shift(anchor, -uc[0], uc[1])) if anchor else None
+        return m.end(), [TimeExpr(i, m.end(), m.group(0), "relative_period", start_date=start, end_date=_iso(anchor))], None
+    if m := _AGO.match(text, i):
+        uc = _unit_count(m.group("n"), m.group("u"), half=bool(m.group("half")))
+        if uc is None:
+            return None
+        n, unit = uc
+        direction = m.group("dir")
+        sign = -1 if direction.endswith("前") else 1
+        start = end = None
+        if anchor:
+            day = shift(anchor, sign * n, unit)
+            if unit == "year" and float(n).is_integer():
+                lo, hi = dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+            elif unit in ("year", "month"):
+                lo, hi = day.replace(day=1), shift(day.replace(day=1), 1, "month") - dt.timedelta(days=1)
+            else:
+                lo = hi = day
+            if len(direction) == 2:  # 以前/之前: open start, 以后/之后: open end
+                lo, hi = (None, hi) if sign < 0 else (lo, None)
+            start, end = _iso(lo), _iso(hi)
+        return m.end(), [TimeExpr(i, m.end(), m.group(0), "relative_period", start_date=start, end_date=end)], None
+    return None
+
+
+def _match_calendar(text: str, i: int, st: _State) -> Match | None:
+    atom = parse_atom(text, i, ctx_year=st.ctx_year, anchor=st.anchor, lenient=st.lenient)
+    if atom is None:
+        return None
+    ctx = atom.year if atom.explicit_year else None
+    j = atom.end
+    head = _from_atom(text, i, atom)
+    # range: A 至 B
+    if (c := _CONNECTOR.match(text, j)) and not _UNTIL_NOW.match(text, j):
+        year = atom.year if atom.year else st.ctx_year
+        second = parse_atom(text, c.end(), ctx_year=year, anchor=st.anchor, lenient=st.lenient,
+                            ctx_month=atom.month if atom.granularity == "day" else None)
+        if second is not None and (second.kind != "relative_period" or atom.kind == "relative_period"):
+            if (not second.explicit_year and second.start_date and atom.start_date
+                    and second.start_date < atom.start_date and second.granularity in ("day", "month")):
+                second = parse_atom(text, c.end(), ctx_year=(year or 0) + 1, anchor=st.anchor,
+                                    lenient=st.lenient, ctx_month=atom.month if atom.granularity == "day" else None)
+            end = second.end
+            if u := _UNTIL_SUFFIX.match(text, end):
+                end = u.end()
+            tail = _from_atom(text, c.end(), second)
+            whole = TimeExpr(
+                i, end, text[i:end], "period", start_date=_iso(atom.start_date), end_date=_iso(second.end_date),
+                granularity=atom.granularity if atom.granularity == second.granularity else "day", composite=True,
+            )
+            ctx2 = second.year if second.year and (second.explicit_year or ctx) else ctx
+            return end, [whole, head, tail], ctx2
+    kind_since = "relative_period" if atom.kind == "relative_period" else "period"
+    if u := _UNTIL_NOW.match(text, j):
+        expr = TimeExpr(i, u.end(), text[i:u.end()], kind_since, start_date=_iso(atom.start_date),
+                        end_date=_iso(st.anchor), granularity=atom.granularity)
+        return u.end(), [expr], ctx
+    if s := _SINCE.match(text, j):
+        if s.group(0) == "来" and atom.explicit_year and atom.granularity != "year":
+            s = None  # 3月来 is rare and usually 来 starts the next word
+    if s:
+        anchor = st.anchor
+        end_date = anchor
+        if s.group(0) in ("起", "开始") and anchor and atom.start_date and anchor < atom.start_date:
+            end_date = None
+        expr = TimeExpr(i, s.end(), text[i:s.end()], kind_since, start_date=_iso(atom.start_date),
+                        end_date=_iso(end_date), granularity=atom.granularity)
+        return s.end(), [expr], ctx
+    if d := _DEADLINE.match(text, j):
+        expr = TimeExpr(i, d.end(), text[i:d.end()], "deadline", date=_iso(atom.end_date),
+                        granularity="day")
+        return d.end(), [expr], ctx
+    if atom.granularity == "year" and (w := _WITHIN.match(text, j)):
+        head.end, head.text = w.end(), text[i:w.end()]
+        return w.end(), [head], ctx
+    return j, [head], ctx
+
+
+_MATCHERS: tuple[Callable[[str, int, _State], Match | None], ...] = (
+    _match_calendar, _match_as_of, _match_recurrence, _match_relative, _match_duration,
+)
+
+
+def _scan(text: str, st: _State, *, every_position: bool = False) -> list[TimeExpr]:
+    out: list[TimeExpr] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        if every_position:
+            i = pos
+        else:
+            m = _TRIGGER.search(text, pos)
+            if m is None:
+                break
+            i = m.start()
+        best: Match | None = None
+        for matcher in _MATCHERS:
+            found = matcher(text, i, st)
+            if found and found[0] > i and (best is None or found[0] > best[0]):
+                best = found
+        if best is None:
+            pos = i + 1
+            continue
+        end, exprs, ctx = best
+        out.extend(exprs)
+        if ctx:
+            st.ctx_year = ctx
+        pos = end
+    out.sort(key=lambda t: (t.start, -t.end))
+    return out
+
+
+def extract_times(text: str, *, anchor: dt.date | None = None) -> list[TimeExpr]:
+    """Every time expression in NORMALIZED ``text``, sorted by start.
+
+    ``anchor`` is the report date; it resolves deictic expressions (今年以来, 全年,
+    bare 上半年, 近年来) and year-less dates when no year precedes them.
+    """
+    return _scan(text, _State(anchor, lenient=False))
+
+
+def parse_time_expression(expr: str, *, anchor: dt.date | None = None) -> TimeExpr | None:
+    """Normalize one expression given alone (peer suites, user input).
+
+    Accepts a few forms that are unsafe inside running text (2018, 09-01,
+    20240307, 24年) and tolerates leading 从/自/于/在.  Returns the expression that
+    covers most of the string, or None.
+    """
+    text = expr.strip()
+    lead = re.match(r"(?:从|自|于|在)", text)
+    offset = lead.end() if lead else 0
+    found = _scan(text[offset:], _State(anchor, lenient=True), every_position=True)
+    if not found:
+        return None
+    best = max(found, key=lambda t: (t.end - t.start, t.composite))
+    best.start += offset
+    best.end += offset
+    return best

@@ -1,0 +1,304 @@
+"""Time expressions: unit cases per form and the score on the annotated real report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract.times import extract_times, parse_time_expression
+from pipeline.normalize import normalize
+from pipeline.records import TimeExpr
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "corpus" / "gold" / "progress_cq_tzb_2022.gold.json"
+REPORT = ROOT / "corpus" / "progress_cq_tzb_2022.txt"
+ANCHOR = dt.date(2022, 7, 19)
+
+
+# --- scoring ------------------------------------------------------------------------------
+
+_DURATION_LETTER = {"years": "Y", "months": "M", "weeks": "W", "days": "D"}
+
+
+def gold_value(item: dict) -> tuple:
+    """Comparable value of a gold time item.
+
+    Mapping between the gold ``value`` and our TimeExpr fields:
+    - ``{date}`` (optionally with granularity/start/end, month dates) -> our ``date``
+      (``YYYY-MM-DD`` for days, ``YYYY-MM`` for months);
+    - ``{start, end}`` (periods, relative periods; start may be null) -> our
+      ``start_date``/``end_date``;
+    - ``{every, times, min_times}`` -> our ``every``/``times``/``min_times``, where the
+      gold plural "5 years" equals our "5 year" (a trailing "s" is dropped);
+    - ``{months: n}`` / ``{years|weeks|days: n}`` -> our ISO 8601 ``duration`` "PnM" ...
+    The ``fuzzy`` flag and notes are ignored; the kind is compared separately.
+    """
+    value = item["value"]
+    if "date" in value:
+        return ("date", value["date"])
+    if "every" in value:
+        every = value["every"]
+        every = every[:-1] if every.endswith("s") else every
+        return ("every", every, value.get("times"), value.get("min_times"))
+    if "start" in value or "end" in value:
+        return ("span", value.get("start"), value.get("end"))
+    for key, letter in _DURATION_LETTER.items():
+        if key in value:
+            n = value[key]
+            return ("duration", f"P{int(n) if float(n).is_integer() else n}{letter}")
+    raise ValueError(f"unknown gold value {value}")
+
+
+def our_value(expr: TimeExpr, like: tuple) -> tuple:
+    """Our value in the shape of ``like`` (the gold item's value shape)."""
+    shape = like[0]
+    if shape == "date":
+        return ("date", expr.date)
+    if shape == "every":
+        return ("every", expr.every, expr.times, expr.min_times)
+    if shape == "span":
+        return ("span", expr.start_date, expr.end_date)
+    return ("duration", expr.duration)
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score_times(pred: list[TimeExpr], gold: list[dict], neutral: list[dict]) -> dict[str, float]:
+    """Exact-span and lenient P/R/F1, value and kind accuracy.
+
+    Exact: same (start, end).  Lenient: overlapping spans and the same normalized
+    value (kind-insensitive), matched one to one.  Predictions overlapping a neutral
+    item (times_not_annotated) and no gold item count neither way.  Value accuracy
+    and kind accuracy are over the exact-span matches.
+    """
+    def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+        return a_start < b_end and b_start < a_end
+
+    scored = [
+        p for p in pred
+        if any(overlaps(p.start, p.end, g["start"], g["end"]) for g in gold)
+        or not any(overlaps(p.start, p.end, n["start"], n["end"]) for n in neutral)
+    ]
+    by_span = {(p.start, p.end): p for p in scored}
+    exact = [(g, by_span[(g["start"], g["end"])]) for g in gold if (g["start"], g["end"]) in by_span]
+    value_ok = sum(our_value(p, gold_value(g)) == gold_value(g) for g, p in exact)
+    kind_ok = sum(p.kind == g["kind"] for g, p in exact)
+    used: set[int] = set()
+    lenient_tp = 0
+    for g in gold:
+        want = gold_value(g)
+        for k, p in enumerate(scored):
+            if k not in used and overlaps(p.start, p.end, g["start"], g["end"]) and our_value(p, want) == want:
+                used.add(k)
+                lenient_tp += 1
+                break
+    ep, er, ef = _prf(len(exact), len(scored), len(gold))
+    lp, lr, lf = _prf(lenient_tp, len(scored), len(gold))
+    return {
+        "n_gold": len(gold), "n_pred": len(scored), "exact_p": ep, "exact_r": er, "exact_f1": ef,
+        "lenient_p": lp, "lenient_r": lr, "lenient_f1": lf,
+        "value_acc": value_ok / len(exact) if exact else 0.0,
+        "kind_acc": kind_ok / len(exact) if exact else 0.0,
+    }
+
+
+@pytest.fixture(scope="module")
+def gold() -> dict:
+    return json.loads(GOLD.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def report_text() -> str:
+    return normalize(REPORT.read_text(encoding="utf-8"))
+
+
+def test_times_gold_scores(gold: dict, report_text: str) -> None:
+    pred = extract_times(report_text, anchor=ANCHOR)
+    s = score_times(pred, gold["times"], gold["times_not_annotated"])
+    print(
+        f"\ntimes on {GOLD.name}: gold {s['n_gold']}, predicted {s['n_pred']}\n"
+        f"  exact   P {s['exact_p']:.3f} R {s['exact_r']:.3f} F1 {s['exact_f1']:.3f}\n"
+        f"  lenient P {s['lenient_p']:.3f} R {s['lenient_r']:.3f} F1 {s['lenient_f1']:.3f}\n"
+        f"  value accuracy {s['value_acc']:.3f}, kind accuracy {s['kind_acc']:.3f}"
+    )
+    assert s["lenient_f1"] >= 0.95
+    assert s["exact_f1"] >= 0.93
+    assert s["value_acc"] >= 0.95
+
+
+def test_times_neutral_items_not_emitted(gold: dict, report_text: str) -> None:
+    pred = extract_times(report_text, anchor=ANCHOR)
+    hits = [
+        (p.text, n["text"]) for p in pred for n in gold["times_not_annotated"]
+        if p.start < n["end"] and n["start"] < p.end
+    ]
+    assert hits == []
+
+
+def test_times_offsets_point_into_text(report_text: str) -> None:
+    pred = extract_times(report_text, anchor=ANCHOR)
+    assert pred and all(report_text[p.start:p.end] == p.text for p in pred)
+    assert [p.start for p in pred] == sorted(p.start for p in pred)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2022年1月14日召开", [("2022年1月14日", "date", "2022-01-14")]),
+        ("二〇二二年三月召开", [("二〇二二年三月", "date", "2022-03")]),
+        ("2021.12.31前", [("2021.12.31前", "deadline", "2021-12-31")]),
+        ("截至2022年6月底", [("截至2022年6月底", "as_of", "2022-06-30")]),
+        ("截至目前,已完成", [("截至目前", "as_of", "2022-07-19")]),
+        ("2022年底前完成整改", [("2022年底前", "deadline", "2022-12-31")]),
+        ("6月底前完成", [("6月底前", "deadline", "2022-06-30")]),
+        ("年底前全部完成", [("年底前", "deadline", "2022-12-31")]),
+        ("于2022年9月30日之前报送", [("2022年9月30日之前", "deadline", "2022-09-30")]),
+        ("2022年6月底召开", [("2022年6月底", "date", "2022-06-30")]),
+        ("2023年初", [("2023年初", "date", "2023-01-01")]),
+    ],
+)
+def test_times_point_values(text: str, expected: list[tuple[str, str, str]]) -> None:
+    got = [(t.text, t.kind, t.date) for t in extract_times(text, anchor=ANCHOR)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "start", "end"),
+    [
+        ("2022年召开", "2022年", "period", "2022-01-01", "2022-12-31"),
+        ("2021年度民主生活会", "2021年度", "period", "2021-01-01", "2021-12-31"),
+        ("2022年二季度", "2022年二季度", "period", "2022-04-01", "2022-06-30"),
+        ("第一季度", "第一季度", "relative_period", "2022-01-01", "2022-03-31"),
+        ("2022年上半年", "2022年上半年", "period", "2022-01-01", "2022-06-30"),
+        ("下半年工作", "下半年", "relative_period", "2022-07-01", "2022-12-31"),
+        ("2022年前三季度", "2022年前三季度", "period", "2022-01-01", "2022-09-30"),
+        ("2022年1-6月", "2022年1-6月", "period", "2022-01-01", "2022-06-30"),
+        ("今年以来,", "今年以来", "relative_period", "2022-01-01", "2022-07-19"),
+        ("今年来,", "今年来", "relative_period", "2022-01-01", "2022-07-19"),
+        ("2022年以来", "2022年以来", "period", "2022-01-01", "2022-07-19"),
+        ("全年培训", "全年", "relative_period", "2022-01-01", "2022-12-31"),
+        ("近年来", "近年来", "relative_period", None, "2022-07-19"),
+        ("近三年", "近三年", "relative_period", "2019-07-19", "2022-07-19"),
+        ("2021年6月至今", "2021年6月至今", "period", "2021-06-01", "2022-07-19"),
+        ("上年度", "上年度", "relative_period", "2021-01-01", "2021-12-31"),
+    ],
+)
+def test_times_period_values(text: str, span: str, kind: str, start: str | None, end: str) -> None:
+    (t,) = extract_times(text, anchor=ANCHOR)
+    assert (t.text, t.kind, t.start_date, t.end_date) == (span, kind, start, end)
+
+
+def test_times_range_emits_composite_and_endpoints() -> None:
+    text = "根据部署,2021年8月31日至11月12日,巡视组"
+    got = [(t.text, t.kind, t.date, t.start_date, t.end_date, t.composite) for t in extract_times(text, anchor=ANCHOR)]
+    assert got == [
+        ("2021年8月31日至11月12日", "period", None, "2021-08-31", "2021-11-12", True),
+        ("2021年8月31日", "date", "2021-08-31", "2021-08-31", "2021-08-31", False),
+        ("11月12日", "date", "2021-11-12", "2021-11-12", "2021-11-12", False),
+    ]
+
+
+def test_times_range_crossing_new_year() -> None:
+    whole = extract_times("2021年12月至3月", anchor=ANCHOR)[0]
+    assert (whole.start_date, whole.end_date) == ("2021-12-01", "2022-03-31")
+
+
+def test_times_year_context_from_preceding_date() -> None:
+    text = "2020年5月9日召开会议。11月12日再次召开。"
+    dates = [t.date for t in extract_times(text, anchor=ANCHOR)]
+    assert dates == ["2020-05-09", "2020-11-12"]
+
+
+def test_times_year_context_falls_back_to_anchor() -> None:
+    (t,) = extract_times("11月12日召开", anchor=ANCHOR)
+    assert t.date == "2022-11-12"
+
+
+def test_times_without_anchor_keeps_span_and_leaves_values_empty() -> None:
+    got = extract_times("今年以来,11月12日", anchor=None)
+    assert [(t.text, t.start_date, t.end_date, t.date) for t in got] == [
+        ("今年以来", None, None, None),
+        ("11月12日", None, None, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "every", "times", "min_times"),
+    [
+        ("每月对党费缴纳开展督查", "每月", "month", None, None),
+        ("每季度开展线下督查", "每季度", "quarter", None, None),
+        ("每半年至少1次听取汇报", "每半年至少1次", "half_year", None, 1),
+        ("每年开展1次盘点", "每年开展1次", "year", 1, None),
+        ("每年组织开展警示教育不少于3次。", "每年组织开展警示教育不少于3次", "year", None, 3),
+        ("开展5年一次轮训", "5年一次", "5 year", 1, None),
+        ("每两年开展一次换届", "每两年开展一次", "2 year", 1, None),
+        ("每周召开例会", "每周", "week", None, None),
+        ("每天更新", "每天", "day", None, None),
+        ("每月对党费缴纳、组织生活等情况开展线上督查,每季度", "每月", "month", None, None),
+    ],
+)
+def test_times_recurrences(text: str, span: str, every: str, times: int | None, min_times: int | None) -> None:
+    t = extract_times(text, anchor=ANCHOR)[0]
+    assert (t.text, t.kind, t.every, t.times, t.min_times) == (span, "recurrence", every, times, min_times)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "duration"),
+    [
+        ("启动为期一个月的培训班", "为期一个月", "duration", "P1M"),
+        ("开展为期半年的专项整治", "为期半年", "duration", "P6M"),
+        ("半年的巡视整改", "半年", "duration", "P6M"),
+        ("历时3天", "历时3天", "duration", "P3D"),
+        ("限期3个月整改到位", "限期3个月", "deadline", "P3M"),
+    ],
+)
+def test_times_durations(text: str, span: str, kind: str, duration: str) -> None:
+    (t,) = extract_times(text, anchor=ANCHOR)
+    assert (t.text, t.kind, t.duration) == (span, kind, duration)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "常态化加以推进", "需要长期整改", "当前问题与长远问题", "下一步,我们将", "今后根据规定", "纪念100周年",
+        "不忘初心", "走在全国前列", "近100人参加", "市委第十巡视组", "召开3次会议", "用3个月", "纳入年度工作要点",
+        "年报制度", "党的十八大以来", "培训期间", "定期收集", "每次会议", "2022年初步建立",
+    ],
+)
+def test_times_not_time_expressions(text: str) -> None:
+    assert [t.text for t in extract_times(text, anchor=ANCHOR) if not t.text.startswith("2022年")] == []
+
+
+def test_times_full_width_input_after_normalization() -> None:
+    text = normalize("截至２０２２年６月底，２０２２年１月１４日")
+    got = [(t.text, t.date) for t in extract_times(text, anchor=ANCHOR)]
+    assert got == [("截至2022年6月底", "2022-06-30"), ("2022年1月14日", "2022-01-14")]
+
+
+@pytest.mark.parametrize(
+    ("expr", "kind", "date", "start", "end"),
+    [
+        ("2015年8月12日", "date", "2015-08-12", "2015-08-12", "2015-08-12"),
+        ("2018", "period", None, "2018-01-01", "2018-12-31"),
+        ("二零零三年十二月", "date", "2003-12", "2003-12-01", "2003-12-31"),
+        ("98年4月", "date", "1998-04", "1998-04-01", "1998-04-30"),
+        ("从2015年1月至12月", "period", None, "2015-01-01", "2015-12-31"),
+        ("2017年8月11日至8月22日", "period", None, "2017-08-11", "2017-08-22"),
+        ("去年3月3号", "date", "2021-03-03", "2021-03-03", "2021-03-03"),
+    ],
+)
+def test_times_parse_time_expression(expr: str, kind: str, date: str | None, start: str, end: str) -> None:
+    t = parse_time_expression(expr, anchor=dt.date(2022, 7, 19))
+    assert t is not None
+    assert (t.kind, t.date, t.start_date, t.end_date) == (kind, date, start, end)
+
+
+def test_times_parse_time_expression_rejects_non_time() -> None:
+    assert parse_time_expression("常态化", anchor=ANCHOR) is None
