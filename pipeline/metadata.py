@@ -60,7 +60,9 @@ _UNIT_TARGET = re.compile(
 _UNIT_FEEDBACK = re.compile(
     r"向(?P<unit>[^,。;:!?\n]{2,60}?)(?:领导班子|主要负责同志|主要负责人|班子成员)?(?:及[^,。;]{1,20})?(?:集中)?反馈"
 )
-_UNIT_INSPECTED = re.compile(r"(?:巡视|巡察)(?P<unit>[^,。;:!?\n“”《》]{2,30}?(?:党委|党组))")
+_UNIT_INSPECTED = re.compile(
+    r"(?:(?<=组)|(?<=[,。;:\n])|^)(?:巡视|巡察)(?P<unit>[^,。;:!?\n“”《》的是了在对和与及巡]{2,30}?(?:党委|党组))"
+)
 _PRONOUN_UNIT = re.compile(r"^(?:我|本)[部局委校院厅办处室司所单位市县区镇乡街道公司集团中心会]")
 
 _ORG_SUFFIX = re.compile(
@@ -93,7 +95,9 @@ _FEEDBACK_CUES: tuple[tuple[str, int], ...] = (
     (r"反馈会|反馈意见会", 1),
     (r"(?:不够|不到位|不充分|不严格|不规范|有差距|有落差|偏松偏软)", 1),
 )
-_KIND_MIN_SCORE = 3  # below this for both kinds the document is 'other'
+_KIND_MIN_SCORE = 4  # below this for both kinds the document is 'other'
+_STRONG_CUE = 2  # the winning kind needs at least one cue of this weight
+_GENRE = re.compile(r"巡视|巡察")  # texts that never name an inspection are 'other'
 
 
 @dataclass
@@ -309,12 +313,30 @@ def _as_of(text: str, report_date: str | None, context_year: int | None) -> _Dat
 
 
 def _kind(text: str) -> tuple[str, dict[str, int]]:
-    def score(cues: tuple[tuple[str, int], ...]) -> int:
-        return sum(min(len(re.findall(p, text)), 2) * w for p, w in cues)
+    """feedback / progress / other by weighted cue presence (each cue counted at most twice).
 
-    scores = {"progress": score(_PROGRESS_CUES), "feedback": score(_FEEDBACK_CUES)}
+    The winner needs ``_KIND_MIN_SCORE``, one cue of weight >= ``_STRONG_CUE`` and a
+    text that names a 巡视/巡察 at all; ties are 'other'.
+    """
+    strong: dict[str, bool] = {}
+
+    def score(name: str, cues: tuple[tuple[str, int], ...]) -> int:
+        total = 0
+        for pattern, weight in cues:
+            n = min(len(re.findall(pattern, text)), 2)
+            total += n * weight
+            if n and weight >= _STRONG_CUE:
+                strong[name] = True
+        return total
+
+    scores = {"progress": score("progress", _PROGRESS_CUES), "feedback": score("feedback", _FEEDBACK_CUES)}
     best = max(scores, key=scores.get)
-    if scores[best] < _KIND_MIN_SCORE or scores["progress"] == scores["feedback"]:
+    if (
+        scores[best] < _KIND_MIN_SCORE
+        or scores["progress"] == scores["feedback"]
+        or not strong.get(best)
+        or not _GENRE.search(text)
+    ):
         return "other", scores
     return best, scores
 

@@ -249,7 +249,7 @@ def parse_outline(text: str) -> list[Section]:
         sid = len(sections)
         level = sections[parent].level + 1 if parent is not None else 1
         title_start = c.label_end
-        while title_start < c.para_end and text[title_start] in " \t":
+        while title_start < c.para_end and text[title_start] in " \t,，:：、":
             title_start += 1
         sections.append(
             Section(

@@ -121,3 +121,15 @@ def test_metadata_signature_on_one_line_and_publish_time():
     assert meta.report_date == "2022-07-30"
     _, meta = _meta("发布时间:2022-08-01\n现将巡视整改进展情况予以公布。已整改完成全部问题。")
     assert meta.report_date == "2022-08-01"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "学校召开本科教学督导工作会\n督导中发现了一些问题,教学规范不够严格,下一步将立行立改。",
+        "实验室安全检查通报\n检查中发现以下问题:台账不规范,整改落实情况将另行通报。",
+    ],
+)
+def test_metadata_kind_other_without_inspection(text):
+    _, meta = _meta(text)
+    assert meta.kind == "other"
