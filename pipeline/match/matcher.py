@@ -65,7 +65,7 @@ DEFAULT_CALIBRATION = {
 @lru_cache(maxsize=4)
 def load_lexicon(name: str = LEXICON_NAME) -> dict[str, list]:
     """shortfall / generic stop phrases, synonym pairs and object terms from ``models/``."""
-    out: dict[str, list] = {"shortfall": [], "generic": [], "synonym": [], "object": []}
+    out: dict[str, list] = {"shortfall": [], "generic": [], "synonym": [], "object": [], "concrete": []}
     raw = (resources.files("pipeline.models") / name).read_text(encoding="utf-8")
     for line in raw.splitlines():
         if not line.strip() or line.startswith("#"):
