@@ -104,7 +104,7 @@ def _line_candidates(text: str, lstart: int, lend: int) -> list[_Cand]:
         i += 1
     m = _LINE_HEADING.match(text, i, lend)
     head_end = i
-    if m and m.end() < lend and not text[m.end()].isspace():
+    if m and text[m.end() : lend].strip():  # a marker alone on its line is not a heading
         fam = m.lastgroup
         val = _marker_value(fam, m.group())
         if val is not None:

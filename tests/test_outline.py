@@ -170,3 +170,9 @@ def test_outline_inline_circled_items():
 @pytest.mark.parametrize("s,value", [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("二十三", 23), ("是", None)])
 def test_outline_cn_to_int(s, value):
     assert cn_to_int(s) == value
+
+
+def test_outline_space_after_marker_and_indent():
+    text = "\u3000\u3000一、 总体情况\n  (一) 加强领导\n1. \n"
+    tree = [(s.label, s.title, s.level, s.title_start) for s in parse_outline(normalize(text))]
+    assert tree == [("一、", "总体情况", 1, 5), ("(一)", "加强领导", 2, 16)]
