@@ -112,8 +112,8 @@ def _line_candidates(text: str, lstart: int, lend: int) -> list[_Cand]:
             head_end = m.end()
     for em in _ENUM.finditer(text, lstart, lend):
         s = em.start()
-        if s < head_end:
-            continue
+        if s < head_end or not text[em.end() : lend].strip():
+            continue  # part of the line heading, or nothing follows the marker
         fam = em.lastgroup
         val = _marker_value(fam, em.group())
         if val is None:
