@@ -1,74 +1,243 @@
 """Chinese and Arabic numeral strings to numbers.
 
-``parse_numeral`` accepts one numeral as written in a report: Arabic digits
-(with decimals and thousands separators), Chinese digits and units
-(十八, 二十七, 一万二千, 两, 〇, 半), mixed forms (94.5亿, 1.2万) and returns
-the value with the multiplier applied, or ``None`` when the string is not a
-numeral.
+``parse_numeral`` reads one numeral as written in a report or a form and
+returns its value with every multiplier applied, or ``None`` when the string
+is not one well-formed numeral.  It accepts:
+
+- Arabic digits with decimals and thousands separators (``4,565``, ``10,000.233``,
+  ``.5``), full-width digits, a sign (``-``, ``负``);
+- Chinese numerals with units (十八, 二十七, 一万二千, 一百零一万一千, 四千零五万),
+  the colloquial short forms (一万三 = 13000, 四百五 = 450, 百三 = 130), 两, 〇/零,
+  半 (0.5; 半百 = 50), traditional and financial forms (萬, 億, 兩, 壹, 貳, 拾, 佰 ...),
+  digit-by-digit readings (一七二零 = 1720) and 点 decimals (十五点七, 三点五万);
+- Arabic digits mixed with Chinese multipliers (94.5亿, 1.2万, 3万4000, 200亿零四千230,
+  4.78万亿, 10万万);
+- vague fillers inside a numeral (十余万, 三百多万, 二十几万: the filler is dropped;
+  the approximation itself is reported by the quantity extractor, not here);
+- fractions (三分之一, 百分之三十 = 0.3, 16分之5, 1/2, 1 3/5, 一又二分之一).
+
+Not accepted (``None``): scientific notation (2e5), powers (2^5), letter suffixes
+(40k), 兆 (10^6 or 10^12 depending on region), dozens (一打) and malformed input
+(10..1万, 零点, 十一十二).  Values are exact: Decimal arithmetic, ``int`` when
+integral.
 """
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal, InvalidOperation
 
 CN_DIGITS: dict[str, int] = {
-    "〇": 0, "零": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "俩": 2, "三": 3, "叁": 3,
-    "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8,
-    "九": 9, "玖": 9,
+    "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+    "八": 8, "九": 9,
 }
-CN_SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-CN_BIG_UNITS: dict[str, int] = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+CN_SMALL_UNITS: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
+CN_BIG_UNITS: dict[str, int] = {"万": 10_000, "亿": 100_000_000}
 
-_ARABIC = re.compile(r"^[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?$")
+# Traditional, financial and variant forms folded to the simplified set above.
+_VARIANTS = str.maketrans({
+    "萬": "万", "億": "亿", "兩": "两", "倆": "两", "俩": "两", "壹": "一", "弌": "一", "幺": "一",
+    "贰": "二", "貳": "二", "弍": "二", "叁": "三", "參": "三", "叄": "三", "肆": "四", "伍": "五",
+    "陆": "六", "陸": "六", "柒": "七", "捌": "八", "玖": "九", "拾": "十", "佰": "百", "仟": "千",
+    "點": "点", "負": "负", "幾": "几", "〇": "零", "○": "零", "Ｏ": "零",
+    # full-width ASCII that may reach us un-normalized
+    "．": ".", "，": ",", "／": "/", "－": "-", "＋": "+",
+    **{chr(0xFF10 + i): str(i) for i in range(10)},
+})
+# 廿 and 卅 are two-character numbers in one glyph.
+_MULTI_CHAR = (("廿", "二十"), ("卅", "三十"), ("皕", "二百"))
+
+_ARABIC_RUN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
+_ARABIC_ONLY = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$")
+_SLASH_FRACTION = re.compile(r"^(?:(\d+)\s+)?(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)$")
+_FILLERS = re.compile(r"[余多几来]")
+_DIGIT_CHARS = frozenset("零一二三四五六七八九")  # digit-by-digit readings never use 两
 
 
-def _int_or_float(value: float) -> int | float:
-    return int(value) if float(value).is_integer() else value
+def _to_number(value: Decimal) -> int | float:
+    """``int`` when integral, else ``float`` (plain numbers for the tables)."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
 
 
-def _parse_cn_section(s: str) -> int | None:
-    """Value of a numeral below 万 (一千二百三十四, 十八, 二〇二二 as digits)."""
-    if not s:
-        return 0
-    if all(ch in CN_DIGITS for ch in s) and len(s) > 1:
-        # digit-by-digit reading (二〇二二)
-        return int("".join(str(CN_DIGITS[ch]) for ch in s))
-    total, digit = 0, None
-    for ch in s:
-        if ch in CN_DIGITS:
-            digit = CN_DIGITS[ch]
+def _prepare(text: str) -> str:
+    """Fold variants; whitespace inside a numeral is dropped later (not in a b/c)."""
+    s = text.translate(_VARIANTS)
+    for glyph, spelled in _MULTI_CHAR:
+        s = s.replace(glyph, spelled)
+    return s
+
+
+def _parse_digit_string(s: str) -> Decimal | None:
+    """一七二零 -> 1720, 一二点三零 -> 12.30 (digit-by-digit readings)."""
+    head, sep, tail = s.partition("点")
+    if not head or not set(head) <= _DIGIT_CHARS or (sep and (not tail or not set(tail) <= _DIGIT_CHARS)):
+        return None
+    digits = "".join(str(CN_DIGITS[ch]) for ch in head)
+    if sep:
+        digits += "." + "".join(str(CN_DIGITS[ch]) for ch in tail)
+    return Decimal(digits)
+
+
+def _parse_integer_part(s: str) -> Decimal | None:
+    """Grammar walk over digits, 十百千 and 万亿 (Arabic runs allowed as digits)."""
+    total = Decimal(0)  # everything closed by a big unit
+    small = Decimal(0)  # the running section below the current big unit
+    current: Decimal | None = None  # a digit not yet closed by a unit
+    last_small: int | None = None  # the last 十/百/千 in this section (must decrease)
+    last_big: int | None = None
+    prev_kind = None  # "digit", "arabic", "small", "big", "zero"
+    last_unit_value = 0  # value of the unit right before a trailing bare digit
+    zero_seen = False
+    decimal_scaled = False  # 10.1万: nothing but further big units may follow
+    i = 0
+    while i < len(s):
+        ch = s[i]
+        arabic = _ARABIC_RUN.match(s, i)
+        if arabic:
+            if prev_kind in ("digit", "arabic") or decimal_scaled:
+                return None
+            current = Decimal(arabic.group().replace(",", ""))
+            prev_kind = "arabic"
+            i = arabic.end()
+            continue
+        if ch == "零":
+            if prev_kind in ("digit", "arabic"):
+                return None
+            zero_seen = True
+            prev_kind = "zero"
+        elif ch in CN_DIGITS or ch == "半":
+            if prev_kind in ("digit", "arabic") or decimal_scaled:
+                return None
+            current = Decimal("0.5") if ch == "半" else Decimal(CN_DIGITS[ch])
+            prev_kind = "digit"
         elif ch in CN_SMALL_UNITS:
-            total += (1 if digit is None else digit) * CN_SMALL_UNITS[ch]
-            digit = None
+            unit = CN_SMALL_UNITS[ch]
+            if decimal_scaled or (last_small is not None and unit >= last_small):
+                return None
+            if current is not None and current != current.to_integral_value():
+                if current != Decimal("0.5"):  # 半百 is fine, 1.5百 is not report notation
+                    return None
+            small += (Decimal(1) if current is None else current) * unit
+            current, last_small, prev_kind = None, unit, "small"
+            last_unit_value, zero_seen = unit, False
+        elif ch in CN_BIG_UNITS:
+            unit = CN_BIG_UNITS[ch]
+            chunk = small + (current or 0)
+            was_decimal = current is not None and current != current.to_integral_value()
+            if last_big is None or unit >= last_big:
+                if chunk == 0 and total == 0:
+                    return None  # a bare 万 / 亿 is not a number
+                total = (total + chunk) * unit
+            else:
+                if decimal_scaled:
+                    return None
+                total += chunk * unit
+            decimal_scaled = decimal_scaled or was_decimal
+            small, current, last_small, last_big, prev_kind = Decimal(0), None, None, unit, "big"
+            last_unit_value, zero_seen = unit, False
         else:
             return None
-    if digit is not None:
-        total += digit
-    return total
+        i += 1
+    if current is not None:
+        if prev_kind == "digit" and not zero_seen and last_unit_value >= 100 and current == current.to_integral_value():
+            # colloquial short form: 一万三 = 13000, 四百五 = 450, 百三 = 130
+            current = current * last_unit_value / 10
+        small += current
+    return total + small
 
 
-def _parse_big(s: str) -> float | None:
-    """Split on 亿 then 万, each part either Arabic or Chinese."""
-    for unit_char, unit_value in (("亿", 100_000_000), ("億", 100_000_000), ("万", 10_000), ("萬", 10_000)):
-        if unit_char in s:
-            head, _, tail = s.partition(unit_char)
-            head_value = _parse_big(head) if head else 1
-            tail_value = _parse_big(tail) if tail else 0
-            if head_value is None or tail_value is None:
+def _parse_plain(s: str) -> Decimal | None:
+    """A numeral without sign or fraction: Arabic, Chinese, mixed, 点 decimals."""
+    if not s:
+        return None
+    if _ARABIC_ONLY.match(s) and any(ch.isdigit() for ch in s):
+        return Decimal(s.replace(",", ""))
+    if s == "半":
+        return Decimal("0.5")
+    if len(s) > 1 and set(s.replace("点", "")) <= _DIGIT_CHARS:
+        return _parse_digit_string(s)
+    if "点" in s:
+        head, _, tail = s.partition("点")
+        if not head or not tail or "点" in tail:
+            return None
+        frac = re.match(r"([零一二三四五六七八九0-9]+)(.*)$", tail)
+        if not frac:
+            return None
+        frac_digits = "".join(str(CN_DIGITS[ch]) if ch in CN_DIGITS else ch for ch in frac.group(1))
+        trailing = frac.group(2)
+        whole = _parse_integer_part(head)
+        if whole is None:
+            return None
+        value = whole + Decimal("0." + frac_digits)
+        if trailing:  # 三点五万, 二点二亿
+            if whole >= 10 and any(u in head for u in "万亿"):
                 return None
-            return head_value * unit_value + tail_value
-    if _ARABIC.match(s):
-        return float(s.replace(",", ""))
-    value = _parse_cn_section(s)
-    return None if value is None else float(value)
+            for ch in trailing:
+                if ch not in CN_BIG_UNITS:
+                    return None
+                value *= CN_BIG_UNITS[ch]
+        return value
+    return _parse_integer_part(s)
+
+
+def _parse_signed(s: str) -> Decimal | None:
+    sign = 1
+    while s[:1] in ("负", "-", "−"):
+        sign, s = -sign, s[1:]
+    if s.startswith("+"):
+        s = s[1:]
+    value = _parse_plain(s)
+    return None if value is None else sign * value
+
+
+def _parse_fraction(s: str) -> Decimal | float | None:
+    """B分之C, A又B分之C, a/b, a b/c."""
+    slash = _SLASH_FRACTION.match(s)
+    if slash:
+        whole, num, den = slash.groups()
+        if float(den) == 0:
+            return None
+        value = Decimal(num) / Decimal(den)
+        return value + Decimal(whole) if whole else value
+    whole_part = Decimal(0)
+    if "又" in s:
+        head, _, s = s.partition("又")
+        whole = _parse_signed(head)
+        if whole is None or "又" in s:
+            return None
+        whole_part = whole
+    den_text, _, num_text = s.partition("分之")
+    den, num = _parse_signed(den_text), _parse_signed(num_text)
+    if den is None or num is None or den == 0:
+        return None
+    value = num / den
+    if whole_part < 0:
+        return whole_part - value
+    return whole_part + value
 
 
 def parse_numeral(text: str) -> int | float | None:
-    """Value of one numeral (``"94.5亿"`` -> 9450000000, ``"半"`` -> 0.5)."""
-    s = text.strip()
+    """Value of one numeral (``"94.5亿"`` -> 9450000000, ``"半"`` -> 0.5), else ``None``."""
+    s = _prepare(text.strip())
+    if "/" not in s:
+        s = re.sub(r"\s+", "", s)
+    s = _FILLERS.sub("", s) if len(s) > 1 else s
     if not s:
         return None
-    if s == "半":
-        return 0.5
-    value = _parse_big(s)
-    return None if value is None else _int_or_float(value)
+    try:
+        if "分之" in s or "/" in s:
+            value = _parse_fraction(s)
+        else:
+            value = _parse_signed(s)
+    except (InvalidOperation, KeyError, ValueError):
+        return None
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        # fractions: 1/3 has no exact decimal; round to 12 places for stable output
+        if value != value.to_integral_value() and len(value.as_tuple().digits) > 15:
+            return float(round(value, 12))
+        return _to_number(value)
+    return value

@@ -1,0 +1,387 @@
+"""Quantities in report text: numeral + measure word, money, percentages.
+
+``extract_quantities(text)`` takes NORMALIZED text and returns ``Quantity``
+records sorted by start.  A quantity is a numeral (Arabic, Chinese or mixed,
+with 万/亿 multipliers applied) followed by a measure word or unit from
+``models/units.tsv`` (召开18次, 4761人次, 94.5亿元, 26万户), a percentage (30%,
+百分之三十, 三成, 3个百分点), a fraction (三分之一, given in percent) or a bare
+number carrying 万/亿 (投资2.5亿).  Ranges (3至5项, 5—10人) fill ``value_max``.
+Approximators adjacent to the numeral (近100人, 13000余名, 800多家, 约, 超过,
+至少, 左右, 以上) are part of the span and go to ``approx`` as written.
+
+What reports write with numerals but is NOT a quantity is never emitted, by
+rule first and by lexicon second, so the behaviour carries over to unseen
+reports: ordinals (第 prefix, 六次全会, 十九届, 二十大), dates (年/月/日 are not
+units), durations (一个月, 三个半月), frequencies (每年开展1次, 5年一次: those are
+time expressions), enumeration markers, identifiers (digits glued to letters,
+@, +), names and slogans (quoted short formulas “四个意识”, the pattern
+一岗双责 / 三重一大, N个一 formulas, numerals inside 《》 titles, and
+``models/fixed_numerals.txt``), and idioms (统一, 进一步, 一起).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from pipeline.extract.numerals import parse_numeral
+from pipeline.records import Quantity
+
+__all__ = ["extract_quantities", "load_units", "load_fixed_numerals", "UnitInfo"]
+
+_CN_NUM_CHARS = "零〇一二两三四五六七八九十百千万亿"
+_CN_DIGIT_VALUES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+_ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?)"
+_ARABIC_NUM = rf"{_ARABIC}(?:[余多](?=[万亿千]))?(?:万亿|千万|百万|亿|万|千)?"
+_CN_NUM = (
+    rf"[{_CN_NUM_CHARS}]+(?:点[零〇一二三四五六七八九]+[万亿]?)?"
+    r"(?:(?<=[十百千万亿])[余多几来](?:万亿|千万|百万|亿|万)?)?"
+)
+_ANY_NUM = rf"(?:{_ARABIC_NUM}|{_CN_NUM})"
+
+# Order matters: 百分之X before B分之C before a plain numeral.
+_TOKEN = re.compile(
+    rf"(?P<pct>百分之(?P<pct_num>负?{_ANY_NUM}))"
+    rf"|(?P<frac>(?P<den>{_ANY_NUM})分之(?P<nom>{_ANY_NUM}))"
+    rf"|(?P<half>半)(?=[个斤吨米亩])"
+    rf"|(?P<num>{_ANY_NUM})"
+)
+_RANGE_SEP = re.compile(rf"\s*(?:至|到|~|-|——|—)\s*(?P<num2>{_ANY_NUM})")
+_FILLER_AFTER = re.compile(r"[余多]")
+_POST_APPROX = re.compile(r"左右|以上|以下|以内|之多|有余|上下")
+# Qualifiers written before the numeral, longest first.
+_PRE_APPROX = (
+    "将近", "接近", "大约", "约为", "约有", "超过", "不少于", "不低于", "不下于", "不足", "不到",
+    "至少", "最少", "最多", "多达", "逾", "近", "约", "上",
+)
+_NEAR_BLOCKERS = "最附邻接将临贴亲靠"  # 最近3次 = the last 3, not "nearly"
+
+_BARE_ONE_BLOCKERS = frozenset("统进唯万专同划单均逐归合如之整初纯惟择其某每第周")
+_ORDINAL_PREFIX = re.compile(r"(?:第|周|星期|礼拜|初)\s*$")
+_RANKING_PREFIX = re.compile(r"(?:前|后)$")
+_FREQ_EVERY = re.compile(r"每(?:个)?(?:半年|年度|年|季度|季|个?月|周|星期|旬|天|日|学期|届|轮)")
+_FREQ_PER_PERIOD = re.compile(
+    r"(?:\d+|[一二两三四五六七八九十半]+)个?(?:年|月|季度|周|星期|天|日|学期)$"
+)
+_CLAUSE_BREAK = re.compile(r"[,;。!?:\n、]")
+_TITLE = re.compile(r"《[^《》\n]*》")
+_QUOTE_OPEN = "“‘\"'「『"
+_QUOTE_CLOSE = "”’\"'」』"
+# 一岗双责, 三重一大, 一带一路, 一区两群, 两学一做, 一人一档: N A N' B
+_NANB = re.compile(r"[一二两三四五六七八九十百千万]([^\W\d_])[一二两三四五六七八九十双]([^\W\d_])")
+_NANB_LINKS = frozenset("至到或和与及")  # 三至五项 is a range, not a formula
+_ID_NEIGHBOURS = frozenset("+@#_/\\&=")
+_TIMES_LIKE_UNITS = frozenset({"次", "场", "场次", "轮", "轮次", "期", "批次"})
+_TIME_AFTER = frozenset("年月日天周岁号时分秒代")
+_SKIP_BEFORE_CHECK = re.compile(r"[多半余]")
+
+
+@dataclass(frozen=True, slots=True)
+class UnitInfo:
+    """One row of ``models/units.tsv``."""
+
+    unit: str
+    kind: str
+    flags: frozenset[str]
+    not_before: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def load_units() -> dict[str, UnitInfo]:
+    """Measure words and units keyed by their spelling (from ``models/units.tsv``)."""
+    table: dict[str, UnitInfo] = {}
+    raw = (resources.files("pipeline.models") / "units.tsv").read_text(encoding="utf-8")
+    for line in raw.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t") + ["", "", ""]
+        unit, kind, flags, not_before = (p.strip() for p in parts[:4])
+        table[unit] = UnitInfo(
+            unit=unit,
+            kind=kind,
+            flags=frozenset(f for f in flags.split(",") if f),
+            not_before=tuple(w for w in not_before.split(",") if w),
+        )
+    return table
+
+
+@lru_cache(maxsize=1)
+def load_fixed_numerals() -> tuple[str, ...]:
+    """Numeral-bearing fixed expressions that are never quantities (longest first)."""
+    raw = (resources.files("pipeline.models") / "fixed_numerals.txt").read_text(encoding="utf-8")
+    entries = {line.split("#", 1)[0].strip() for line in raw.splitlines()}
+    return tuple(sorted((e for e in entries if e), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _unit_pattern() -> re.Pattern[str]:
+    units = sorted(load_units(), key=len, reverse=True)
+    return re.compile("|".join(re.escape(u) for u in units))
+
+
+@lru_cache(maxsize=1)
+def _fixed_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(e) for e in load_fixed_numerals()))
+
+
+def _masked_spans(text: str) -> list[tuple[int, int]]:
+    """Stretches where no quantity may start or end: fixed expressions, titles, N-A-N-B slogans."""
+    units = load_units()
+    spans = [m.span() for m in _fixed_pattern().finditer(text)]
+    spans += [m.span() for m in _TITLE.finditer(text)]
+    for m in _NANB.finditer(text):
+        a, b = m.group(1), m.group(2)
+        if a in _CN_NUM_CHARS or b in _CN_NUM_CHARS or a in _NANB_LINKS:
+            continue
+        if a not in units or b not in units:
+            spans.append(m.span())
+    return sorted(spans)
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _is_arabic(numeral: str) -> bool:
+    return numeral[:1].isdigit()
+
+
+def _pre_approx(text: str, start: int, numeral: str) -> tuple[str | None, int]:
+    """The qualifier written right before the numeral, and the new span start."""
+    for word in _PRE_APPROX:
+        begin = start - len(word)
+        if begin < 0 or text[begin:start] != word:
+            continue
+        if word == "上" and numeral not in ("百", "千", "万") and not re.match(r"^[百千万][余多]?$", numeral):
+            continue  # 上百人 / 上千家 only
+        if word == "近" and begin > 0 and text[begin - 1] in _NEAR_BLOCKERS:
+            continue
+        if word == "约" and begin > 0 and text[begin - 1] in "制节公条契大":
+            continue  # 制约, 节约, 公约 ...
+        return word, begin
+    return None, start
+
+
+def _bare_unit_numeral(numeral: str) -> bool:
+    """百 / 千 / 百余 without a digit: only a number when qualified (近百, 上千, 百余)."""
+    core = re.sub(r"[余多几来]", "", numeral)
+    return core[:1] in ("百", "千") and not any(ch in _CN_DIGIT_VALUES for ch in core[:1])
+
+
+def _adjacent_digit_range(numeral: str) -> tuple[int, int] | None:
+    """三四个, 一两个, 七八家: two neighbouring digits mean 'three or four'."""
+    if len(numeral) != 2 or any(ch not in _CN_DIGIT_VALUES for ch in numeral):
+        return None
+    first, second = _CN_DIGIT_VALUES[numeral[0]], _CN_DIGIT_VALUES[numeral[1]]
+    if second == first + 1 and numeral != "二三":
+        return first, second
+    return None
+
+
+def _blocked_after(text: str, end: int, unit: UnitInfo) -> bool:
+    """numeral+unit continuing into another word: 一次性, 六次全会, 三个(半)月, 四部门."""
+    follow = text[end : end + 6]
+    skipped = _SKIP_BEFORE_CHECK.sub("", follow[:1]) + follow[1:] if follow[:1] in "多半余" else follow
+    return any(follow.startswith(w) or skipped.startswith(w) for w in unit.not_before)
+
+
+def _is_frequency(text: str, begin: int) -> bool:
+    """每年开展1次, 每半年至少1次, 5年一次: counts per period belong to time expressions."""
+    head = text[max(0, begin - 60) : begin]
+    if _FREQ_PER_PERIOD.search(head):
+        return True
+    clause = _CLAUSE_BREAK.split(head)[-1]
+    return bool(_FREQ_EVERY.search(clause))
+
+
+def _inside_short_quote(text: str, begin: int, end: int) -> bool:
+    """“四个意识”, “八个一”, “三个清单”: a quoted formula that starts with the numeral."""
+    if begin == 0 or text[begin - 1] not in _QUOTE_OPEN:
+        return False
+    tail = text[end : end + 7]
+    close = min((tail.find(q) for q in _QUOTE_CLOSE if q in tail), default=-1)
+    return close != -1 and (end - begin) + close <= 8
+
+
+def _as_number(value: float | int) -> float | int:
+    if isinstance(value, float):
+        value = round(value, 6)
+        if value.is_integer():
+            return int(value)
+    return value
+
+
+def extract_quantities(text: str) -> list[Quantity]:
+    """Every quantity in ``text`` (normalized), sorted by start; see the module docstring."""
+    units = load_units()
+    masked = _masked_spans(text)
+    found: list[Quantity] = []
+    pos = 0
+    while True:
+        m = _TOKEN.search(text, pos)
+        if not m:
+            break
+        pos = m.end()
+        q = _read_quantity(text, m, units, masked)
+        if q is not None:
+            found.append(q)
+            pos = q.end
+    return found
+
+
+def _read_quantity(text: str, m: re.Match[str], units: dict[str, UnitInfo], masked) -> Quantity | None:
+    start, cursor = m.start(), m.end()
+    before = text[max(0, start - 8) : start]
+    prev = text[start - 1] if start else ""
+
+    # identifiers and numbers glued to other numbers or letters
+    if prev and (prev in _ID_NEIGHBOURS or (prev.isascii() and (prev.isalnum() or prev in ".-"))):
+        return None
+    if _ORDINAL_PREFIX.search(before):
+        return None
+
+    percent_kind = False
+    value_scale = 1.0
+    value: float | int | None
+    value_max: float | int | None = None
+    unit: UnitInfo | None = None
+    unit_text: str | None = None
+    approx_parts: list[str] = []
+
+    if m.group("pct"):
+        value = parse_numeral(m.group("pct_num"))
+        percent_kind, unit_text = True, "%"
+        numeral = m.group("pct_num")
+    elif m.group("frac"):
+        den, nom = parse_numeral(m.group("den")), parse_numeral(m.group("nom"))
+        if den in (None, 0) or nom is None:
+            return None
+        value = round(100 * nom / den, 4)
+        percent_kind, unit_text = True, "%"
+        numeral = m.group("frac")
+    elif m.group("half"):
+        numeral, value = "半", 0.5
+    else:
+        numeral = m.group("num")
+        if numeral[0] in "零〇" and not _is_arabic(numeral) and len(numeral) == 1:
+            return None
+        if not _is_arabic(numeral):
+            if numeral[0] in "万亿":
+                return None
+            if numeral == "一" and prev in _BARE_ONE_BLOCKERS:
+                return None
+            if prev == "周" or before.endswith("星期"):
+                return None
+            digits_only = all(ch in "零〇一二三四五六七八九" for ch in numeral) and len(numeral) > 1
+            pair = _adjacent_digit_range(numeral)
+            if pair:
+                value, value_max = pair
+            elif digits_only:
+                return None  # 二〇二二 (a year) or an id read digit by digit
+            else:
+                value = parse_numeral(numeral)
+        else:
+            value = parse_numeral(numeral)
+        if value is None:
+            return None
+        # ranges: 3至5项, 5-10人, 三到五个, 10%-20%
+        pct_first = text.startswith("%", cursor)
+        r = _RANGE_SEP.match(text, cursor + (1 if pct_first else 0))
+        if r and value_max is None:
+            second = r.group("num2")
+            v2 = parse_numeral(second)
+            after = r.end()
+            if v2 is not None and (_unit_pattern().match(text, after) or text.startswith("%", after)):
+                mult = re.search(r"(万亿|千万|百万|亿|万|千)$", second)
+                v1 = value
+                if mult and not re.search(r"[万亿千]$", numeral):
+                    v1 = parse_numeral(numeral + mult.group())
+                if v1 is not None and v1 < v2 and (_is_arabic(numeral) == _is_arabic(second)):
+                    value, value_max, cursor = v1, v2, after
+    # filler between numeral and unit: 13000余名, 800多家
+    inner = re.search(r"[余多几来]", numeral) if not m.group("frac") else None
+    if inner:
+        approx_parts.append(inner.group())
+    f = _FILLER_AFTER.match(text, cursor)
+    if f and not inner and value_max is None and _unit_pattern().match(text, f.end()):
+        approx_parts.append(f.group())
+        cursor = f.end()
+
+    if unit_text is None:
+        um = _unit_pattern().match(text, cursor)
+        if um:
+            unit = units[um.group()]
+            if _blocked_after(text, um.end(), unit):
+                return None
+            cursor = um.end()
+            unit_text = unit.unit
+            percent_kind = unit.kind == "percent"
+        elif not re.search(r"[万亿]", numeral) or text[cursor : cursor + 1] in _TIME_AFTER:
+            return None  # a bare number needs a unit or a multiplier; 2.5亿年 is a time span  # a bare number without unit or multiplier is not a quantity here
+
+    # constraints tied to the unit
+    if unit is not None:
+        flags = unit.flags
+        if "appositive" in flags:
+            if _is_arabic(numeral) or numeral not in "两三四五六七八九十" or len(numeral) != 1:
+                return None
+        if "no_bare_one" in flags and numeral == "一":
+            return None
+        if "arabic_only" in flags and not _is_arabic(numeral):
+            return None
+        if "chinese_only" in flags and (_is_arabic(numeral) or (value is not None and value > 10)):
+            return None
+        if unit.unit in ("名", "位") and _RANKING_PREFIX.search(text[max(0, start - 1) : start]):
+            return None
+        if unit.unit == "个" and cursor < len(text) and text[cursor] in "一二两三四五六七八九十":
+            if not _is_arabic(numeral):
+                return None  # 八个一, 三个一批, 两个一百年
+        if unit.unit == "成":
+            value_scale = 10.0
+            unit_text = "%"
+        if unit.unit in ("个百分点", "百分点"):
+            unit_text = "百分点"
+
+    if _bare_unit_numeral(numeral) and not inner:
+        pre_word, _ = _pre_approx(text, start, numeral)
+        if pre_word is None:
+            return None
+
+    pre_word, begin = _pre_approx(text, start, numeral)
+    if pre_word:
+        approx_parts.insert(0, pre_word)
+        if _ORDINAL_PREFIX.search(text[max(0, begin - 4) : begin]):
+            return None
+    post = _POST_APPROX.match(text, cursor)
+    if post and unit_text is not None:
+        approx_parts.append(post.group())
+        cursor = post.end()
+
+    end = cursor
+    if _overlaps(masked, begin, end):
+        return None
+    if end < len(text) and text[end] in "+@" or (end < len(text) and text[end].isascii() and text[end].isalpha()):
+        return None
+    if _inside_short_quote(text, begin, end):
+        return None
+    if unit is not None and unit.unit in _TIMES_LIKE_UNITS and _is_frequency(text, begin):
+        return None
+
+    kind = "percent" if percent_kind else (unit.kind if unit is not None else "count")
+    value = _as_number(value * value_scale) if value_scale != 1.0 else _as_number(value)
+    if value_max is not None:
+        value_max = _as_number(value_max * value_scale)
+    approx = "…".join(approx_parts) if approx_parts else None
+    return Quantity(
+        start=begin,
+        end=end,
+        text=text[begin:end],
+        value=value,
+        unit=unit_text,
+        approx=approx,
+        kind=kind,
+        value_max=value_max,
+    )

@@ -1,0 +1,186 @@
+"""extract_quantities: spans, values, units, kinds; the gold report; the traps."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract.quantities import extract_quantities, load_fixed_numerals, load_units
+from pipeline.normalize import normalize
+from pipeline.records import Quantity
+
+REPO = Path(__file__).resolve().parents[1]
+GOLD = REPO / "corpus" / "gold" / "progress_cq_tzb_2022.gold.json"
+REPORT = REPO / "corpus" / "progress_cq_tzb_2022.txt"
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score_quantities(pred: list[Quantity], gold: list[dict], excluded: list[dict]) -> dict[str, float]:
+    """Exact-span and lenient (overlap + same value) P/R/F1, and hits on excluded traps."""
+    gold_spans = {(g["start"], g["end"]) for g in gold}
+    exact_tp = sum((q.start, q.end) in gold_spans for q in pred)
+    used: set[int] = set()
+    lenient_tp = 0
+    for q in pred:
+        for i, g in enumerate(gold):
+            if i in used or not (q.start < g["end"] and g["start"] < q.end):
+                continue
+            if float(q.value) == pytest.approx(float(g["value"])):
+                used.add(i)
+                lenient_tp += 1
+                break
+    hits = sum(any(q.start < e["end"] and e["start"] < q.end for e in excluded) for q in pred)
+    ep, er, ef = _prf(exact_tp, len(pred), len(gold))
+    lp, lr, lf = _prf(lenient_tp, len(pred), len(gold))
+    return {"exact_p": ep, "exact_r": er, "exact_f1": ef, "lenient_p": lp, "lenient_r": lr, "lenient_f1": lf,
+            "excluded_hits": hits, "n_pred": len(pred), "n_gold": len(gold)}
+
+
+@pytest.fixture(scope="module")
+def gold_run() -> tuple[str, list[Quantity], dict]:
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    text = normalize(REPORT.read_text(encoding="utf-8"))
+    return text, extract_quantities(text), gold
+
+
+def test_quantities_gold_thresholds(gold_run) -> None:
+    _, pred, gold = gold_run
+    s = score_quantities(pred, gold["quantities"], gold["excluded"])
+    print(
+        f"\nquantities gold: pred {s['n_pred']} gold {s['n_gold']} | exact P {s['exact_p']:.3f} R {s['exact_r']:.3f} "
+        f"F1 {s['exact_f1']:.3f} | lenient P {s['lenient_p']:.3f} R {s['lenient_r']:.3f} F1 {s['lenient_f1']:.3f} "
+        f"| excluded hits {s['excluded_hits']}"
+    )
+    assert s["lenient_f1"] >= 0.97
+    assert s["exact_f1"] >= 0.95
+    assert s["excluded_hits"] == 0
+
+
+def test_quantities_gold_fields_agree(gold_run) -> None:
+    _, pred, gold = gold_run
+    by_span = {(q.start, q.end): q for q in pred}
+    wrong = []
+    for g in gold["quantities"]:
+        q = by_span.get((g["start"], g["end"]))
+        if q is not None and (q.value, q.unit, q.approx, q.kind) != (g["value"], g["unit"], g["approx"], g["kind"]):
+            wrong.append((g["text"], (q.value, q.unit, q.approx, q.kind)))
+    assert len(wrong) <= 2, wrong
+
+
+def test_quantities_records_are_well_formed(gold_run) -> None:
+    text, pred, _ = gold_run
+    assert [q.start for q in pred] == sorted(q.start for q in pred)
+    for a, b in zip(pred, pred[1:]):
+        assert a.end <= b.start
+    for q in pred:
+        assert q.text == text[q.start : q.end]
+        assert q.kind in {"count", "people", "times", "money", "percent"}
+        assert not isinstance(q.value, float) or not q.value.is_integer()
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "approx", "kind"),
+    [
+        ("民营企业投资94.5亿元", "94.5亿元", 9450000000, "元", None, "money"),
+        ("惠及26万户", "26万户", 260000, "户", None, "count"),
+        ("培训1.2万人次", "1.2万人次", 12000, "人次", None, "people"),
+        ("召开会议18次", "18次", 18, "次", None, "times"),
+        ("覆盖13000余名", "13000余名", 13000, "名", "余", "people"),
+        ("800多家民营企业", "800多家", 800, "家", "多", "count"),
+        ("领导干部近100人参训", "近100人", 100, "人", "近", "people"),
+        ("近百人参加", "近百人", 100, "人", "近", "people"),
+        ("约200人", "约200人", 200, "人", "约", "people"),
+        ("参加人数200人左右", "200人左右", 200, "人", "左右", "people"),
+        ("挽回损失超过1000万元", "超过1000万元", 10000000, "元", "超过", "money"),
+        ("开展至少5次", "至少5次", 5, "次", "至少", "times"),
+        ("协助八个民主党派", "八个", 8, "个", None, "count"),
+        ("一万二千人", "一万二千人", 12000, "人", None, "people"),
+        ("二十七个单位", "二十七个", 27, "个", None, "count"),
+        ("两名同志", "两名", 2, "名", None, "people"),
+        ("三百多万元", "三百多万元", 3000000, "元", "多", "money"),
+        ("共有党员1,234名", "1,234名", 1234, "名", None, "people"),
+        ("启动新一批智库专家遴选", "一批", 1, "批", None, "count"),
+        ("川渝两地侨务部门", "两地", 2, "地", None, "count"),
+        ("市区两级内部监督机构", "两级", 2, "级", None, "count"),
+    ],
+)
+def test_quantities_counts_money_people(text, span, value, unit, approx, kind) -> None:
+    (q,) = extract_quantities(normalize(text))
+    assert (q.text, q.value, q.unit, q.approx, q.kind) == (span, value, unit, approx, kind)
+    assert type(q.value) is type(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "value_max", "unit"),
+    [
+        ("百分之三十", "百分之三十", 30, None, "%"),
+        ("完成率达96.5%", "96.5%", 96.5, None, "%"),
+        ("三成以上", "三成以上", 30, None, "%"),
+        ("三分之一", "三分之一", 33.3333, None, "%"),
+        ("提高3.2个百分点", "3.2个百分点", 3.2, None, "百分点"),
+        ("占比10%-20%", "10%-20%", 10, 20, "%"),
+        ("完成3至5项", "3至5项", 3, 5, "项"),
+        ("每组5-10人", "5-10人", 5, 10, "人"),
+        ("每组5—10人", "5—10人", 5, 10, "人"),
+        ("3到5个", "3到5个", 3, 5, "个"),
+        ("三至五项", "三至五项", 3, 5, "项"),
+        ("三四个", "三四个", 3, 4, "个"),
+    ],
+)
+def test_quantities_percent_and_ranges(text, span, value, value_max, unit) -> None:
+    (q,) = extract_quantities(normalize(text))
+    assert (q.text, q.value, q.value_max, q.unit) == (span, value, value_max, unit)
+    if unit in ("%", "百分点"):
+        assert q.kind == "percent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # dates, durations, frequencies
+        "2022年1月14日", "截至2022年6月底", "2022年上半年", "为期一个月", "三个半月", "半年的巡视整改",
+        "每年开展1次督查", "每半年至少1次听取汇报", "开展5年一次轮训", "每月开展1次整改情况督查",
+        "每年组织开展市级统战系统警示教育不少于3次",
+        # ordinals and names
+        "市委第十巡视组", "十九届六中全会", "党的二十大", "市第六次党代会", "中央纪委六次全会", "第一议题",
+        "第一责任人", "第十三批市级党外代表人士", "新一届领导班子", "第二次会议", "重庆民营经济100强",
+        "统一战线政策提出100周年", "前三名",
+        # slogans and formulas
+        "增强“四个意识”", "做到“两个维护”", "拥护两个确立", "胸怀两个大局", "一岗双责", "三重一大", "三会一课",
+        "一把手", "明确“八个一”任务", "共建一带一路", "一区两群", "1+10+38+X", "五一口号", "九大行动",
+        "中央八项规定", "三个清单", "两学一做", "一人一档", "万企兴万村", "同行千里",
+        # enumeration markers
+        "一、强化责任担当", "(一)提高政治站位", "1.推进政治理论学习", "一是深化学深悟透",
+        # identifiers
+        "联系电话:023—61866113", "邮编400020", "北滨一路359号", "电子信箱:cqtzbjgdb@163.com",
+        # idioms and lexicalised words
+        "举一反三", "一以贯之", "统一战线", "进一步", "一定时限", "一般性问题", "保持高度一致", "一体推进",
+        "争创一流", "年轻一代", "首批", "一起研究", "统一批复", "一次性补助", "千家万户", "一成不变", "四川",
+        "二级巡视员", "四部门联合", "零件", "清零见底", "《关于加强十项工作的意见》",
+    ],
+)
+def test_quantities_never_emitted(text: str) -> None:
+    assert extract_quantities(normalize(text)) == []
+
+
+def test_quantities_frequency_does_not_swallow_clause_neighbours() -> None:
+    found = extract_quantities(normalize("全年召开党委会12次,每季度召开1次"))
+    assert [q.text for q in found] == ["12次"]
+
+
+def test_quantities_full_width_input_is_normalized_first() -> None:
+    text = normalize("共１２名，投资９４．５亿元")
+    assert [(q.text, q.value) for q in extract_quantities(text)] == [("12名", 12), ("94.5亿元", 9450000000)]
+
+
+def test_quantities_lexicons_load_from_package_resources() -> None:
+    units = load_units()
+    assert units["人次"].kind == "people" and units["次"].kind == "times" and units["元"].kind == "money"
+    assert "两个维护" in load_fixed_numerals()
