@@ -1,0 +1,45 @@
+"""Resource limits for the readers.
+
+A batch over thousands of files must not be taken down by one hostile or
+broken input (a zip bomb posing as DOCX, a 50,000-page PDF, a 2 GB log file
+named ``.txt``).  Every reader checks these limits early and raises
+``InputError`` with a ``too_large`` / ``too_many_pages`` / ``too_many_entries``
+/ ``too_deep`` code instead of exhausting memory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_MB = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Upper bounds applied while reading one document.
+
+    Defaults are generous for real reports (the longest provincial reports are
+    a few hundred pages) and small enough to keep one worker's memory bounded.
+    """
+
+    #: Size of the input file or byte string (200 MB).
+    max_file_bytes: int = 200 * _MB
+    #: Pages of a PDF (2,000).
+    max_pdf_pages: int = 2000
+    #: Sum of the uncompressed sizes of all members of a DOCX zip (500 MB).
+    max_docx_uncompressed_bytes: int = 500 * _MB
+    #: Uncompressed size of ``word/document.xml`` alone (100 MB).
+    max_docx_xml_bytes: int = 100 * _MB
+    #: Members in a DOCX zip (5,000; Word writes a few dozen).
+    max_zip_entries: int = 5000
+    #: Element nesting depth of the DOCX body XML (256, libxml2's own default cap).
+    max_xml_depth: int = 256
+    #: Size of an HTML page (50 MB).
+    max_html_bytes: int = 50 * _MB
+    #: Characters of decoded text, any format (50 million).
+    max_chars: int = 50_000_000
+
+
+DEFAULT_LIMITS = Limits()
+
+__all__ = ["Limits", "DEFAULT_LIMITS"]

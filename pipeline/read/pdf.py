@@ -1,0 +1,377 @@
+"""PDF reader (pdfplumber): reading-order text with page offsets.
+
+What it undoes, because every one of these breaks extraction downstream:
+running headers/footers and page numbers (dropped), lines broken by the page
+width or a page break (re-joined, no space between Han characters), fake-bold
+text drawn twice (deduplicated), glyphs without a Unicode mapping ``(cid:NNN)``
+(a page made mostly of them is reported as unreadable, never passed on).
+
+Paragraph breaks are decided from the layout: a new paragraph starts where
+the next line is indented (official documents indent first lines by two
+characters), where extra vertical space separates lines, or where a line stops
+short of the right margin after a sentence end or before a heading marker.
+Documents that do not indent paragraphs fall back to punctuation: a line
+ending a sentence (。！？) ends the paragraph.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import statistics
+from dataclasses import dataclass
+
+from pipeline.errors import InputError
+from pipeline.limits import Limits
+from pipeline.read.layout import join_separator, strip_line
+from pipeline.records import RawDocument
+
+_CID = re.compile(r"\(cid:\d+\)")
+_PAGE_NUMBER = re.compile(
+    r"""^(?:
+        [-—–－―‒~\s]*\d{1,4}[-—–－―‒~\s]*                       # 3, - 3 -, —3—
+      | 第\s*[\d一二三四五六七八九十百零〇]+\s*页(?:\s*[,，/、]?\s*共\s*\d+\s*页)?  # 第3页, 第 3 页 共 10 页
+      | 共\s*\d+\s*页\s*[,，]?\s*第\s*\d+\s*页
+      | \d{1,4}\s*/\s*\d{1,4}                                    # 3/10
+      | (?:page|p\.)\s*\d+(?:\s*(?:of|/)\s*\d+)?                 # Page 3 of 10
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_DIGITS = re.compile(r"\d+")
+# A line that opens a heading or list item: 一、 (一) （一） 1. 1、 1． (1) ① 第一章 一是
+_HEADING_START = re.compile(
+    r"^(?:[一二三四五六七八九十百]+、|[(（][一二三四五六七八九十百]+[)）]|\d{1,3}[.、．](?!\d)|[(（]\d{1,3}[)）]"
+    r"|[\u2460-\u2473]|第[一二三四五六七八九十百\d]+[章节条部分]|[一二三四五六七八九十]+是)"
+)
+_SENTENCE_END = tuple("。！？!?")
+_CLAUSE_END = tuple("。！？；：;:!?”’」』）)")
+
+# Share of the page height that counts as the header / footer band.
+_BAND = 0.12
+
+
+@dataclass(slots=True)
+class _Line:
+    page: int
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+def read_pdf(data: bytes, *, limits: Limits) -> RawDocument:
+    import pdfplumber
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception as exc:  # pdfplumber wraps every pdfminer error in PdfminerException
+        raise _open_error(exc, data) from None
+    try:
+        return _read_open_pdf(pdf, data, limits)
+    finally:
+        pdf.close()
+
+
+def _root_cause(exc: BaseException) -> BaseException:
+    if type(exc).__name__ == "PdfminerException" and exc.args and isinstance(exc.args[0], BaseException):
+        return exc.args[0]
+    return exc
+
+
+def _summary(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return f"{type(exc).__name__}: {text}"[:200]
+
+
+def _open_error(exc: BaseException, data: bytes) -> InputError:
+    cause = _root_cause(exc)
+    name = type(cause).__name__
+    if name in {"PDFPasswordIncorrect", "PDFEncryptionError", "PDFEncryptionWarning"}:
+        return InputError("encrypted_pdf", "PDF is encrypted and no password was given")
+    if b"%%EOF" not in data[-2048:]:
+        return InputError("truncated_pdf", f"PDF is truncated (no %%EOF at the end); parser said {_summary(cause)}")
+    return InputError("corrupt_pdf", f"corrupt PDF: {_summary(cause)}")
+
+
+def _page_count(pdf) -> int:
+    try:
+        from pdfminer.pdftypes import resolve1
+
+        count = resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"])
+        if isinstance(count, int):
+            return count
+    except Exception:  # fall back to enumerating the pages
+        pass
+    return len(pdf.pages)
+
+
+def _read_open_pdf(pdf, data: bytes, limits: Limits) -> RawDocument:
+    declared = _page_count(pdf)
+    if declared > limits.max_pdf_pages:
+        raise InputError("too_many_pages", f"PDF has {declared} pages, limit is {limits.max_pdf_pages}")
+    try:
+        pages_iter = pdf.pages
+    except Exception as exc:
+        raise _open_error(exc, data) from None
+    if len(pages_iter) > limits.max_pdf_pages:
+        raise InputError("too_many_pages", f"PDF has {len(pages_iter)} pages, limit is {limits.max_pdf_pages}")
+    if not pages_iter:
+        raise InputError("no_text_layer", "PDF has no pages")
+
+    warnings: list[str] = []
+    page_lines: list[list[_Line]] = []
+    heights: list[float] = []
+    unreadable: list[int] = []
+    n_chars = 0
+    for index, page in enumerate(pages_iter):
+        try:
+            lines, status = _extract_page(page, index)
+            heights.append(float(page.height))
+        except Exception as exc:  # one broken content stream must not sink the others
+            lines, status = [], f"could not be parsed ({_summary(_root_cause(exc))})"
+            heights.append(0.0)
+        finally:
+            page.close()  # flush cached objects: memory stays flat on long reports
+        if status:
+            unreadable.append(index + 1)
+            if status.startswith("could not"):
+                warnings.append(f"page {index + 1} {status}")
+        n_chars += sum(len(line.text) for line in lines)
+        if n_chars > limits.max_chars:
+            raise InputError("too_large", f"PDF text exceeds {limits.max_chars:,} characters")
+        page_lines.append(lines)
+
+    if len(unreadable) == len(page_lines):
+        raise InputError(
+            "no_text_layer",
+            f"page {_ranges(unreadable)} {'has' if len(unreadable) == 1 else 'have'} no text layer (scanned image?)",
+        )
+    if unreadable:
+        warnings.append(f"page {_ranges(unreadable)} unreadable (no text layer or unmapped font), skipped")
+
+    removed = _drop_running_lines(page_lines, heights)
+    if removed:
+        warnings.append(f"dropped {removed} running header/footer/page-number lines")
+    text, page_starts = _assemble(page_lines)
+    if not text.strip():
+        raise InputError("no_text_layer", "PDF holds no text apart from headers, footers and page numbers")
+    return RawDocument(
+        text=text,
+        format="pdf",
+        encoding=None,
+        page_starts=page_starts,
+        title=_metadata_title(pdf),
+        warnings=warnings,
+    )
+
+
+def _extract_page(page, index: int) -> tuple[list[_Line], str | None]:
+    """Lines of one page and ``None``, or ``[]`` and why the page is unreadable."""
+    keep = _distinct_chars(page.chars)
+    deduped = page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) in keep)
+    chars = [c for c in page.chars if id(c) in keep]
+    visible = [c for c in chars if not c.get("text", "").isspace()]
+    if not visible:
+        return [], "empty"
+    bad = sum(1 for c in visible if c.get("text", "").startswith("(cid:") or c.get("text") == "\ufffd")
+    if bad / len(visible) > 0.3:
+        return [], "unmapped glyphs"
+    lines = []
+    for raw in deduped.extract_text_lines(strip=True, return_chars=False):
+        text = _CID.sub("", raw["text"]).replace("\ufffd", "")
+        text = strip_line(text)
+        if text:
+            lines.append(_Line(index, text, raw["x0"], raw["x1"], raw["top"], raw["bottom"]))
+    lines.sort(key=lambda line: (round(line.top), line.x0))
+    return lines, None if lines else "empty"
+
+
+def _distinct_chars(chars: list[dict], tolerance: float = 1.0) -> set[int]:
+    """ids of the chars to keep: a glyph repeated within ``tolerance`` points is fake bold.
+
+    pdfplumber's ``dedupe_chars`` does the same but is quadratic on dense CJK
+    pages (seconds per page); a grid of buckets makes this linear.
+    """
+    grid: dict[tuple[str, int, int], list[tuple[float, float]]] = {}
+    keep: set[int] = set()
+    for c in chars:
+        text, x0, top = c.get("text", ""), float(c["x0"]), float(c["top"])
+        gx, gy = int(x0 // tolerance), int(top // tolerance)
+        duplicate = False
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for ox, oy in grid.get((text, gx + dx, gy + dy), ()):
+                    if abs(ox - x0) <= tolerance and abs(oy - top) <= tolerance:
+                        duplicate = True
+                        break
+                if duplicate:
+                    break
+            if duplicate:
+                break
+        if not duplicate:
+            grid.setdefault((text, gx, gy), []).append((x0, top))
+            keep.add(id(c))
+    return keep
+
+
+def _ranges(pages: list[int]) -> str:
+    """[1, 2, 3, 5] -> "1-3, 5"."""
+    parts: list[str] = []
+    start = prev = pages[0]
+    for number in pages[1:] + [None]:
+        if number is not None and number == prev + 1:
+            prev = number
+            continue
+        parts.append(str(start) if start == prev else f"{start}-{prev}")
+        if number is not None:
+            start = prev = number
+    return ", ".join(parts)
+
+
+def _band_lines(lines: list[_Line], height: float) -> list[_Line]:
+    """Up to two lines at the top and two at the bottom that sit in the margin bands."""
+    if not lines:
+        return []
+    top = [ln for ln in lines[:2] if height <= 0 or ln.top <= height * _BAND]
+    bottom = [ln for ln in lines[-2:] if height <= 0 or ln.bottom >= height * (1 - _BAND)]
+    seen: list[_Line] = []
+    for ln in top + bottom:
+        if all(ln is not s for s in seen):
+            seen.append(ln)
+    return seen
+
+
+def _drop_running_lines(page_lines: list[list[_Line]], heights: list[float]) -> int:
+    """Remove page numbers and lines repeated in the header/footer band of most pages."""
+    readable = [i for i, lines in enumerate(page_lines) if lines]
+    counts: dict[str, int] = {}
+    for i in readable:
+        keys = {_DIGITS.sub("#", ln.text) for ln in _band_lines(page_lines[i], heights[i])}
+        for key in keys:
+            counts[key] = counts.get(key, 0) + 1
+    need = max(2, (len(readable) + 1) // 2)
+    running = {key for key, n in counts.items() if n >= need}
+    removed = 0
+    for i in readable:
+        band = _band_lines(page_lines[i], heights[i])
+        drop = [ln for ln in band if _DIGITS.sub("#", ln.text) in running or _PAGE_NUMBER.match(ln.text)]
+        if drop:
+            page_lines[i] = [ln for ln in page_lines[i] if all(ln is not d for d in drop)]
+            removed += len(drop)
+    return removed
+
+
+def _median(values: list[float], default: float) -> float:
+    return statistics.median(values) if values else default
+
+
+@dataclass(slots=True)
+class _Frame:
+    left: float
+    right: float
+    size: float
+    gap: float
+
+
+def _frames(page_lines: list[list[_Line]]) -> list[_Frame]:
+    """Left/right text edge, font size and normal line gap of every page."""
+    raw: list[_Frame | None] = []
+    for lines in page_lines:
+        if len(lines) < 3:
+            raw.append(None)
+            continue
+        sizes = [ln.bottom - ln.top for ln in lines]
+        gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:]) if b.top > a.bottom - 1]
+        raw.append(_Frame(min(ln.x0 for ln in lines), max(ln.x1 for ln in lines), _median(sizes, 12.0), _median(gaps, 4.0)))
+    known = [f for f in raw if f]
+    if known:
+        default = _Frame(
+            _median([f.left for f in known], 72.0),
+            _median([f.right for f in known], 520.0),
+            _median([f.size for f in known], 12.0),
+            _median([f.gap for f in known], 4.0),
+        )
+    else:
+        all_lines = [ln for lines in page_lines for ln in lines]
+        default = _Frame(
+            min((ln.x0 for ln in all_lines), default=72.0),
+            max((ln.x1 for ln in all_lines), default=520.0),
+            _median([ln.bottom - ln.top for ln in all_lines], 12.0),
+            4.0,
+        )
+    return [f or default for f in raw]
+
+
+def _assemble(page_lines: list[list[_Line]]) -> tuple[str, list[int]]:
+    frames = _frames(page_lines)
+    flat = [ln for lines in page_lines for ln in lines]
+    indents = sum(1 for ln in flat if ln.x0 - frames[ln.page].left > 0.8 * frames[ln.page].size)
+    indent_mode = indents >= max(1, 0.03 * len(flat))
+
+    out: list[str] = []
+    length = 0
+    page_starts: list[int] = []
+    prev: _Line | None = None
+    for page_no, lines in enumerate(page_lines):
+        first_of_page = True
+        for line in lines:
+            if prev is None:
+                sep = ""
+            elif _breaks(prev, line, frames, indent_mode):
+                sep = "\n"
+            else:
+                sep = join_separator(out[-1][-1], line.text[0])
+            out.append(sep)
+            length += len(sep)
+            if first_of_page:
+                page_starts.append(length)
+                first_of_page = False
+            out.append(line.text)
+            length += len(line.text)
+            prev = line
+        if first_of_page:  # an empty page starts where the next text begins
+            page_starts.append(length)
+    text = "".join(out)
+    return text, page_starts
+
+
+def _breaks(prev: _Line, line: _Line, frames: list[_Frame], indent_mode: bool) -> bool:
+    """Does ``line`` start a new paragraph after ``prev``?"""
+    fp, fn = frames[prev.page], frames[line.page]
+    size = fn.size
+    indented = line.x0 - fn.left > 0.8 * size
+    short = fp.right - prev.x1 > 1.5 * fp.size
+    ends_sentence = prev.text.endswith(_SENTENCE_END)
+    ends_clause = prev.text.endswith(_CLAUSE_END)
+    heading_next = _HEADING_START.match(line.text) is not None
+    if prev.page == line.page and line.top - prev.bottom > fp.gap + 0.8 * size:
+        return True  # extra vertical space
+    if indent_mode and indented:
+        return True
+    if short and (ends_clause or heading_next or fp.right - prev.x1 > 4 * fp.size):
+        return True
+    if heading_next and ends_clause:
+        return True
+    if not indent_mode and ends_sentence:
+        return True
+    return False
+
+
+def _metadata_title(pdf) -> str | None:
+    try:
+        title = pdf.metadata.get("Title")
+    except Exception:
+        return None
+    if isinstance(title, bytes):
+        try:
+            title = title.decode("utf-16") if title.startswith((b"\xfe\xff", b"\xff\xfe")) else title.decode("latin-1")
+        except UnicodeDecodeError:
+            return None
+    if not isinstance(title, str):
+        return None
+    title = re.sub(r"^Microsoft (?:Word|PowerPoint) - ", "", title.strip())
+    title = re.sub(r"\.(?:docx?|wps|pdf)$", "", title, flags=re.IGNORECASE)
+    if not title or title.lower() in {"untitled", "无标题"}:
+        return None
+    return title
