@@ -30,10 +30,10 @@ _YEAR4_LENIENT = re.compile(rf"((?:1\d|20)\d{{2}}|[{CN_DIGIT_CHARS}]{{4}})年")
 _YEAR2 = re.compile(rf"(\d{{2}}|[{CN_DIGIT_CHARS}]{{2}})年")
 # year written without 年 followed by a month: only in single-expression mode ("2018", "2008.03")
 _YEAR_BARE = re.compile(r"((?:19|20)\d{2})(?![\d年])")
-_REL_YEAR = re.compile(r"大前年|大后年|今年|本年|去年|上年|明年|下年|前年|后年|次年")
+_REL_YEAR = re.compile(r"大前年|大后年|今年|本年|去年|上一?年|明年|下一?年|前年|后年|次年|这一年")
 _REL_YEAR_OFFSET = {
     "大前年": -3, "大后年": 3, "今年": 0, "本年": 0, "去年": -1, "上年": -1,
-    "明年": 1, "下年": 1, "前年": -2, "后年": 2, "次年": 1,
+    "明年": 1, "下年": 1, "前年": -2, "后年": 2, "次年": 1, "上一年": -1, "下一年": 1, "这一年": 0,
 }
 _YEAR_SUFFIX = re.compile(
     r"(?P<du>度)"
@@ -50,10 +50,9 @@ _MONTH_RANGE = re.compile(rf"({_MONTH_NUM}){_RANGE_SEP}({_MONTH_NUM})(?:月份|�
 _DAY = re.compile(rf"({_DAY_NUM})[日号]")
 _DAY_RANGE = re.compile(rf"({_DAY_NUM}){_RANGE_SEP}({_DAY_NUM})[日号]")
 _MONTH_EDGE = re.compile(r"月?(底|末|初(?![步心衷级审次期稿选])|上旬|中旬|下旬)")
-_REL_MONTH = re.compile(r"本月|这个月|上个?月|下个?月")
-_REL_MONTH_OFFSET = {"本月": 0, "这个月": 0, "上月": -1, "上个月": -1, "下月": 1, "下个月": 1}
-_REL_DAY = re.compile(r"大前天|大后天|今天|今日|昨天|昨日|明天|明日|前天|后天")
-_REL_DAY_OFFSET = {"大前天": -3, "大后天": 3, "今天": 0, "今日": 0, "昨天": -1, "昨日": -1,
+_REL_MONTH = re.compile(r"(本|这个?|当|上一?个?|下一?个?)月(?!份?度)")
+_REL_DAY = re.compile(r"大前天|大后天|今天|今日|本日|昨天|昨日|明天|明日|前天|后天")
+_REL_DAY_OFFSET = {"大前天": -3, "大后天": 3, "今天": 0, "今日": 0, "本日": 0, "昨天": -1, "昨日": -1,
                    "明天": 1, "明日": 1, "前天": -2, "后天": 2}
 _BARE_HALF = re.compile(r"([上下])半年")
 _BARE_QUARTER = re.compile(r"(?:第)?([一二三四1-4])季度(末|初|底)?|(本|上个?|下个?)季度(末|初|底)?")
@@ -109,9 +108,14 @@ def shift(day: dt.date, n: float, unit: str) -> dt.date:
 
 
 def two_digit_year(yy: int, anchor: dt.date | None) -> int:
-    """19yy or 20yy: a two-digit year up to ten years past the anchor is read as 20yy."""
-    pivot = (anchor.year % 100 if anchor else dt.date.today().year % 100) + 10
-    return 2000 + yy if yy <= pivot else 1900 + yy
+    """The year ending in ``yy`` within 89 years before and 10 years after the anchor (98年 -> 1998)."""
+    ref = anchor.year if anchor else dt.date.today().year
+    year = ref - ref % 100 + yy
+    if year > ref + 10:
+        year -= 100
+    elif year < ref - 89:
+        year += 100
+    return year
 
 
 def _year_value(text: str) -> int | None:
@@ -137,7 +141,7 @@ def _month_atom(end: int, year: int | None, month: int, *, explicit: bool, kind:
     return Atom(end, None, None, "month", kind, None, explicit, month)
 
 
-def _year_part(text: str, j: int, year: int | None, explicit: bool, kind: str) -> Atom:
+def _year_part(text: str, j: int, year: int | None, explicit: bool, kind: str, lenient: bool = False) -> Atom:
     """The suffix after a year (度, 上半年, 一季度, 底, 前三个月 ... or a month), or the year itself."""
     y = year
     if (m := _MONTH_RANGE.match(text, j)) and not text.startswith("月", m.start(2) - 1):
@@ -146,7 +150,7 @@ def _year_part(text: str, j: int, year: int | None, explicit: bool, kind: str) -
             start = dt.date(y, m1, 1) if y else None
             end = month_end(y, m2) if y else None
             return Atom(m.end(), start, end, "month", "period", y, explicit)
-    if atom := _month_part(text, j, y, explicit=explicit):
+    if atom := _month_part(text, j, y, explicit=explicit, lenient=lenient):
         return atom
     m = _YEAR_SUFFIX.match(text, j)
     if m is None:
@@ -194,7 +198,10 @@ def _quarter(end: int, y: int | None, q: int, edge: str | None, explicit: bool, 
     return Atom(end, dt.date(y, 3 * q - 2, 1), month_end(y, 3 * q), "quarter", kind, y, explicit)
 
 
-def _month_part(text: str, j: int, year: int | None, *, explicit: bool) -> Atom | None:
+_BARE_DAY_END = re.compile(rf"({_DAY_NUM})(?=$|{_RANGE_SEP})")
+
+
+def _month_part(text: str, j: int, year: int | None, *, explicit: bool, lenient: bool = False) -> Atom | None:
     """A month (and day, or 底/初/旬) starting at ``j`` in a known or unknown year."""
     m = _MONTH.match(text, j)
     if m is None:
@@ -208,7 +215,8 @@ def _month_part(text: str, j: int, year: int | None, *, explicit: bool) -> Atom 
         if d1 and d2 and d1 < d2 and _valid_day(year, month, d2):
             rng = (dt.date(year, month, d1), dt.date(year, month, d2)) if year else (None, None)
             return Atom(d.end(), *rng, "day", "period", year, explicit, month)
-    if d := _DAY.match(text, k):
+    d = _DAY.match(text, k) or (_BARE_DAY_END.match(text, k) if lenient else None)
+    if d:
         day = num(d.group(1))
         if day and (atom := _day_atom(d.end(), year, month, day, explicit=explicit)):
             return atom
@@ -249,18 +257,18 @@ def parse_atom(
     if m := year_re.match(text, i):
         year = _year_value(m.group(1))
         if year and year >= 1000:
-            return _year_part(text, m.end(), year, True, "period")
+            return _year_part(text, m.end(), year, True, "period", lenient)
     if m := _YEAR2.match(text, i):
         if prev not in CN_NUM_CHARS and (m.group(1).isdigit() or all(c in CN_DIGIT_CHARS for c in m.group(1))):
             yy = _year_value(m.group(1))
             if yy is not None:
-                atom = _year_part(text, m.end(), two_digit_year(yy, anchor), True, "period")
-                if lenient and atom.end == len(text) or atom.granularity in ("month", "day"):
+                atom = _year_part(text, m.end(), two_digit_year(yy, anchor), True, "period", lenient)
+                if lenient and i == 0 and atom.end == len(text) or atom.granularity in ("month", "day"):
                     return atom
     if m := _REL_YEAR.match(text, i):
         if not (m.group(0) in ("前年", "后年") and prev in CN_NUM_CHARS + "年"):
             year = anchor.year + _REL_YEAR_OFFSET[m.group(0)] if anchor else None
-            return _year_part(text, m.end(), year, False, "relative_period")
+            return _year_part(text, m.end(), year, False, "relative_period", lenient)
     if m := _NUMERIC_DATE.match(text, i):
         y, mo, d = int(m.group(1)), int(m.group(3)), int(m.group(4))
         if 1 <= mo <= 12 and (atom := _day_atom(m.end(), y, mo, d, explicit=True)):
@@ -282,7 +290,9 @@ def parse_atom(
                 return atom
     if m := _REL_MONTH.match(text, i):
         if anchor:
-            base = add_months(anchor.replace(day=1), _REL_MONTH_OFFSET[m.group(0)])
+            rel = m.group(1)
+            offset = -1 if rel.startswith("上") else 1 if rel.startswith("下") else 0
+            base = add_months(anchor.replace(day=1), offset)
             y, mo = base.year, base.month
         else:
             y, mo = None, None
@@ -296,6 +306,10 @@ def parse_atom(
             return Atom(e.end(), date, date, "day", "date", y, False, mo, point=True)
         atom = _month_atom(k, y, mo, explicit=False, kind="relative_period") if mo else Atom(k, None, None, "month", "relative_period", None, False)
         return atom
+    if lenient and i == 0 and (m := _DAY.match(text, i)) and m.end() == len(text) and anchor:
+        day = num(m.group(1))
+        if day and (atom := _day_atom(m.end(), anchor.year, anchor.month, day, explicit=False)):
+            return atom
     if lenient and (m := _REL_DAY.match(text, i)):
         date = anchor + dt.timedelta(days=_REL_DAY_OFFSET[m.group(0)]) if anchor else None
         return Atom(m.end(), date, date, "day", "date", date.year if date else None, False, point=True)
@@ -306,9 +320,9 @@ def parse_atom(
             if m1 and m2 and m1 < m2:
                 rng = (dt.date(year, m1, 1), month_end(year, m2)) if year else (None, None)
                 return Atom(m.end(), *rng, "month", "period", year, False)
-        if atom := _month_part(text, i, year, explicit=False):
+        if atom := _month_part(text, i, year, explicit=False, lenient=lenient):
             return atom
-        if ctx_month and (d := _DAY.match(text, i)):
+        if ctx_month and (d := _DAY.match(text, i) or (_BARE_DAY_END.match(text, i) if lenient else None)):
             day = num(d.group(1))
             if day and (atom := _day_atom(d.end(), year, ctx_month, day, explicit=False)):
                 return atom

@@ -40,7 +40,8 @@ _TRIGGER = re.compile(
     rf"(?<![0-9.])[0-9]"
     rf"|[{CN_NUM_CHARS}半](?=[{CN_NUM_CHARS}]*(?:个)?(?:多|余)?(?:年|月|季|日|号|天|周|星期))"
     r"|每|截[至止]|到目前|近|最近|过去|今年|本年|去年|上年|明年|下年|前年|后年|大[前后]年|次年|全年"
-    r"|[上下]半年|本月|这个月|上个?月|下个?月|本季度|上个?季度|下个?季度|第[一二三四1-4]季度"
+    r"|[上下]半年|本月|这个?月|当月|[上下]一?个?月|这一年|[上下]一年|本季度|上个?季度|下个?季度|第[一二三四1-4]季度"
+    r"|今后|未来"
     r"|为期|历时|用时|耗时|限期|年[底末初内]"
 )
 _CONNECTOR = re.compile(r"(?:起)?(?:至|到|—+|-+|~|～|－+)")
@@ -77,6 +78,7 @@ _RECENT = re.compile(
     rf"(?:最近|近|过去(?:的)?)(?P<n>{NUM}|几|些)?(?:个)?(?P<u>年|月|季度|周|星期|天|日)(?P<lai>来|以来)?"
 )
 _SINCE_COUNT = re.compile(rf"(?P<n>{NUM}|半)(?:个)?(?P<more>多)?(?P<u>年|月|季度|周|天)(?P<half>半)?(?:来|以来)(?![自源说看到])")
+_AHEAD = re.compile(rf"(?:今后|未来)(?:的)?(?P<n>{NUM})(?:个)?(?P<u>年|月|季度|周|天|日)(?:内|以内|里)?")
 _AGO = re.compile(
     rf"(?P<n>{NUM}|半)(?:个)?(?P<more>多)?(?P<u>年|月|季度|周|天|日)(?P<half>半)?(?P<dir>以前|之前|前|以后|之后|后)(?![后列沿期夕景提{CN_NUM_CHARS}\d])"
 )
@@ -241,6 +243,12 @@ def _match_relative(text: str, i: int, st: _State) -> Match | None:
                 return None
             start = _iso(shift(anchor, -uc[0], uc[1])) if anchor else None
         return m.end(), [TimeExpr(i, m.end(), m.group(0), "relative_period", start_date=start, end_date=_iso(anchor))], None
+    if m := _AHEAD.match(text, i):
+        uc = _unit_count(m.group("n"), m.group("u"))
+        if uc is None:
+            return None
+        end = _iso(shift(anchor, uc[0], uc[1]) - dt.timedelta(days=1)) if anchor else None
+        return m.end(), [TimeExpr(i, m.end(), m.group(0), "relative_period", start_date=_iso(anchor), end_date=end)], None
     if prev.isdigit() or prev in CN_NUM_CHARS:
         return None
     if m := _SINCE_COUNT.match(text, i):
@@ -344,7 +352,10 @@ def _scan(text: str, st: _State, *, every_position: bool = False) -> list[TimeEx
             i = m.start()
         best: Match | None = None
         for matcher in _MATCHERS:
-            found = matcher(text, i, st)
+            try:
+                found = matcher(text, i, st)
+            except (ValueError, OverflowError):  # a count that leaves the calendar (一万年来)
+                found = None
             if found and found[0] > i and (best is None or found[0] > best[0]):
                 best = found
         if best is None:
