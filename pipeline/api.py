@@ -38,3 +38,38 @@ def analyze(path_or_text: str | os.PathLike, *, nlp=None) -> dict[str, pd.DataFr
     >>> tables["quantities"][["text", "value", "unit"]].head()  # doctest: +SKIP
     """
     return build_tables([analyze_one(path_or_text, nlp=nlp)])
+
+
+def match(
+    issues: str | os.PathLike,
+    report: str | os.PathLike,
+    *,
+    nlp=None,
+    matcher=None,
+) -> dict[str, pd.DataFrame]:
+    """Match an issue list (feedback document, CSV/XLSX list, or feedback text) against a report.
+
+    Returns the report's tables plus ``issues``, ``matches`` and ``flags``.
+    Raises :class:`pipeline.errors.InputError` when either input cannot be read.
+    """
+    from pipeline.errors import InputError
+    from pipeline.review import IssueList, issues_from_document, load_issue_list, review
+    from pipeline.tables import match_tables
+
+    if nlp is None:
+        from pipeline.nlp.language import load_nlp
+
+        nlp = load_nlp()
+    if _looks_like_path(issues):
+        issue_list = load_issue_list(issues, nlp=nlp)
+    else:
+        source = analyze_text(str(issues), nlp=nlp, path="<issues>")
+        issue_list = IssueList(issues=issues_from_document(source), source=source)
+    report_result = analyze_one(report, nlp=nlp)
+    if report_result.error is not None:
+        raise InputError(report_result.error.error_type, report_result.error.message, stage=report_result.error.stage)
+    documents = [report_result] if issue_list.source is None else [issue_list.source, report_result]
+    tables = build_tables(documents)
+    result = review(issue_list, report_result, matcher=matcher)
+    tables.update(match_tables(result.issues, result.matches, result.flags))
+    return tables

@@ -51,9 +51,17 @@ def run(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
 ) -> None:
-    """Extract the tables from every input document (and match them against issues when given)."""
+    """Extract the tables from every input document, and match reports against issue lists.
+
+    With --issues, every progress report is matched against that list.  Without it,
+    each progress report is paired with the feedback document of the same inspected
+    unit found in the inputs; unpaired documents are listed as flags.
+    """
+    import pandas as pd
+
     from pipeline.batch import collect_inputs, iter_results
-    from pipeline.tables import build_tables, write_tables
+    from pipeline.review import review_batch
+    from pipeline.tables import build_tables, error_frame, write_tables
 
     started = time.perf_counter()
     collected = collect_inputs(inputs, exclude=[out])
@@ -66,13 +74,10 @@ def run(
     results = list(iter_results(collected.files, progress=not quiet))
     tables = build_tables(results, extra_errors=collected.errors)
     failures = len(collected.errors) + sum(r.error is not None for r in results)
-    try:
-        from pipeline.review import review_batch
-    except ImportError:  # matching is not installed in this build
-        review_batch = None
-    if review_batch is not None:
-        extra, review_errors = review_batch(results, tables, issues=issues)
-        tables.update(extra)
+    extra, review_errors = review_batch(results, issues=issues)
+    tables.update(extra)
+    if review_errors:
+        tables["errors"] = pd.concat([tables["errors"], error_frame(review_errors)], ignore_index=True)
         failures += len(review_errors)
     write_tables(tables, out, fmt=fmt.value)
     if not quiet:
@@ -80,6 +85,64 @@ def run(
             _echo(f"error: {error.path}: [{error.stage}/{error.error_type}] {error.message}")
         _echo(_summary(results, time.perf_counter() - started, out))
     raise typer.Exit(code=1 if failures else 0)
+
+
+@app.command()
+def match(
+    issues: Annotated[Path, typer.Option("--issues", help="Feedback document or CSV/XLSX problem list (问题清单).")],
+    report: Annotated[Path, typer.Option("--report", help="The progress report to check.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Output folder for the tables.")] = Path("out"),
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="Table format.")] = TableFormat.parquet,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+) -> None:
+    """Match one issue list against one progress report: issues, matches and gap flags."""
+    import pandas as pd
+
+    from pipeline.errors import InputError
+    from pipeline.nlp.language import load_nlp
+    from pipeline.review import load_issue_list, review
+    from pipeline.document import process_path
+    from pipeline.tables import build_tables, error_frame, match_tables, write_tables
+
+    for option, path in (("--issues", issues), ("--report", report)):
+        if not path.is_file():
+            raise typer.BadParameter(f"{path} is not a file", param_hint=option)
+    started = time.perf_counter()
+    nlp = load_nlp()
+    report_result = process_path(report, nlp=nlp)
+    documents = [report_result]
+    errors = []
+    try:
+        issue_list = load_issue_list(issues, nlp=nlp)
+    except InputError as exc:
+        from pipeline.records import ErrorRecord
+
+        errors.append(ErrorRecord(str(issues), exc.stage, exc.error_type, exc.reason))
+        issue_list = None
+    if issue_list is not None and issue_list.source is not None:
+        documents.insert(0, issue_list.source)
+    tables = build_tables(documents)
+    if issue_list is not None and report_result.error is None:
+        result = review(issue_list, report_result)
+        tables.update(match_tables(result.issues, result.matches, result.flags))
+    else:
+        tables.update(match_tables(issue_list.issues if issue_list else [], [], []))
+    if errors:
+        tables["errors"] = pd.concat([tables["errors"], error_frame(errors)], ignore_index=True)
+    write_tables(tables, out, fmt=fmt.value)
+    if not quiet:
+        for error in tables["errors"].itertuples():
+            _echo(f"error: {error.path}: [{error.stage}/{error.error_type}] {error.message}")
+        flags = tables["flags"]
+        n_issues = int((tables["issues"]["level"] == 2).sum()) if len(tables["issues"]) else 0
+        unaddressed = flags[flags["kind"] == "unaddressed"] if len(flags) else flags
+        _echo(
+            f"{n_issues} problems, {len(unaddressed)} unaddressed, {len(flags)} flags "
+            f"in {time.perf_counter() - started:.2f} s -> {out}"
+        )
+        for row in unaddressed.itertuples():
+            _echo(f"  unaddressed {row.issue_id}: {row.message}")
+    raise typer.Exit(code=1 if len(tables["errors"]) else 0)
 
 
 @app.command(name="eval")

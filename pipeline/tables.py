@@ -81,10 +81,10 @@ def claim_columns() -> list[str]:
     return base + extra + ["figure_spans", "section_id", "page"]
 
 
-def _frame(rows: list[dict], columns: Sequence[str]) -> pd.DataFrame:
+def _frame(rows: list[dict], columns: Sequence[str], *, ints: frozenset[str] | set[str] = _INT_COLUMNS) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=list(columns))
     for column in frame.columns:
-        if column in _INT_COLUMNS:
+        if column in ints:
             frame[column] = frame[column].astype("Int64")
     return frame
 
@@ -198,10 +198,16 @@ def match_tables(issues: Iterable[Issue], matches: Iterable[Match], flags: Itera
         {k for row in issue_rows for k in row} - set(COLUMNS["issues"])
     )
     return {
-        "issues": _frame(issue_rows, issue_columns),
+        # issue ids are the list's own labels (strings), so only level and offsets are integers
+        "issues": _frame(issue_rows, issue_columns, ints={"level", "start", "end"}),
         "matches": _frame([asdict(m) for m in matches], COLUMNS["matches"]),
         "flags": _frame([asdict(f) for f in flags], COLUMNS["flags"]),
     }
+
+
+def error_frame(errors: Iterable[ErrorRecord]) -> pd.DataFrame:
+    """Error records as an ``errors`` table."""
+    return _frame([asdict(e) for e in errors], COLUMNS["errors"])
 
 
 # --------------------------------------------------------------------------- writing

@@ -1,0 +1,208 @@
+"""Reviews: an issue list against a progress report -> issues, matches, flags.
+
+Used by ``match`` (one list, one report), by ``run --issues`` (one list, every
+report of a batch) and by ``run`` alone, which pairs each progress report with
+the feedback document of the same inspected unit and inspection.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline.document import DocumentResult, process_path
+from pipeline.errors import InputError
+from pipeline.records import ErrorRecord, Flag, Issue, Match
+from pipeline.tables import build_tables, match_tables
+
+TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".xlsx", ".xlsm", ".xls"})
+
+
+@dataclass(slots=True)
+class IssueList:
+    """An issue list and the document it came from (None for a CSV/XLSX table)."""
+
+    issues: list[Issue]
+    source: DocumentResult | None = None
+    path: str | None = None
+
+
+@dataclass(slots=True)
+class Review:
+    issues: list[Issue] = field(default_factory=list)
+    matches: list[Match] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+
+
+def issues_from_document(result: DocumentResult) -> list[Issue]:
+    """Issues restated by a document: a feedback list, or the problems a report restates."""
+    from pipeline.match.issues import issues_from_feedback, issues_from_report
+
+    issues = issues_from_feedback(result.text, doc_id=result.doc_id)
+    if not any(issue.level == 2 for issue in issues) and result.meta.kind == "progress":
+        issues = issues_from_report(result.text, result.sections, doc_id=result.doc_id)
+    return issues
+
+
+def load_issue_list(path: str | os.PathLike, *, nlp, table_options: dict | None = None) -> IssueList:
+    """Read an issue list from a feedback document or a CSV/XLSX problem list; raises InputError."""
+    from pipeline.match.issues import issues_from_table
+
+    path = Path(path)
+    if path.suffix.lower() in TABLE_SUFFIXES:
+        issues = issues_from_table(path, **(table_options or {}))
+        source = None
+    else:
+        source = process_path(path, nlp=nlp)
+        if source.error is not None:
+            raise InputError(source.error.error_type, source.error.message, stage="issues")
+        issues = issues_from_document(source)
+    if not issues:
+        raise InputError("no_issues", f"{path}: no issue list found (no numbered problems, 一是… or 主要是: list)", stage="issues")
+    return IssueList(issues=issues, source=source, path=str(path))
+
+
+def review(issue_list: IssueList, report: DocumentResult, *, matcher=None) -> Review:
+    """Match one issue list against one analysed report and audit the result."""
+    from pipeline.match.audit import audit
+    from pipeline.match.matcher import IssueMatcher
+
+    fitted = (matcher if matcher is not None else IssueMatcher()).fit(issue_list.issues)
+    matches = fitted.match(report.text, report.sections, report.measures, doc_id=report.doc_id)
+    tables = build_tables([report])
+    tables.update(match_tables(issue_list.issues, matches, []))
+    flags = audit(tables)
+    return Review(issues=list(issue_list.issues), matches=matches, flags=flags)
+
+
+# --------------------------------------------------------------------------- pairing
+
+_PARENS = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def _unit_key(unit: str | None) -> str | None:
+    if not unit:
+        return None
+    core = _PARENS.sub("", unit)
+    core = re.sub(r"^(中共|中国共产党)", "", core)
+    core = re.sub(r"(领导班子|党组|党委|党委\(党组\))$", "", core)
+    return core.strip() or None
+
+
+def pair_documents(results: list[DocumentResult]) -> tuple[list[tuple[DocumentResult, DocumentResult]], list[DocumentResult]]:
+    """(feedback, progress) pairs of the same inspected unit and inspection, and the unpaired ones."""
+    feedback = [r for r in results if r.error is None and r.meta.kind == "feedback"]
+    progress = [r for r in results if r.error is None and r.meta.kind == "progress"]
+    pairs: list[tuple[DocumentResult, DocumentResult]] = []
+    used: set[int] = set()
+    for report in progress:
+        key = _unit_key(report.meta.inspected_unit)
+        candidates = []
+        for i, fb in enumerate(feedback):
+            if key is None or _unit_key(fb.meta.inspected_unit) != key:
+                continue
+            body_a, body_b = report.meta.inspecting_body, fb.meta.inspecting_body
+            if body_a and body_b and body_a != body_b:
+                continue
+            same_period = (report.meta.inspection_start or "") == (fb.meta.inspection_start or "")
+            same_feedback = report.meta.feedback_date and report.meta.feedback_date == fb.meta.feedback_date
+            candidates.append((bool(same_period) + bool(same_feedback), i))
+        if candidates:
+            _, best = max(candidates)
+            pairs.append((feedback[best], report))
+            used.add(best)
+    paired_reports = {id(r) for _, r in pairs}
+    unpaired = [r for r in progress if id(r) not in paired_reports] + [
+        fb for i, fb in enumerate(feedback) if i not in used
+    ]
+    return pairs, unpaired
+
+
+def _prefixed(issues: list[Issue], prefix: str) -> list[Issue]:
+    out = []
+    for issue in issues:
+        out.append(
+            Issue(
+                issue_id=f"{prefix}:{issue.issue_id}",
+                parent_id=None if issue.parent_id is None else f"{prefix}:{issue.parent_id}",
+                level=issue.level,
+                text=issue.text,
+                source_doc_id=issue.source_doc_id,
+                start=issue.start,
+                end=issue.end,
+                label=issue.label,
+                extra=dict(issue.extra),
+            )
+        )
+    return out
+
+
+def _rename(review_: Review, prefix: str) -> Review:
+    for match in review_.matches:
+        match.issue_id = f"{prefix}:{match.issue_id}"
+    for flag in review_.flags:
+        if flag.issue_id is not None:
+            flag.issue_id = f"{prefix}:{flag.issue_id}"
+    review_.issues = _prefixed(review_.issues, prefix)
+    return review_
+
+
+def review_batch(
+    results: list[DocumentResult],
+    *,
+    issues: str | os.PathLike | None = None,
+    nlp=None,
+) -> tuple[dict[str, pd.DataFrame], list[ErrorRecord]]:
+    """The issues/matches/flags tables of a batch (empty tables when nothing pairs)."""
+    errors: list[ErrorRecord] = []
+    reviews: list[Review] = []
+    unpaired_flags: list[Flag] = []
+    if issues is not None:
+        if nlp is None:
+            from pipeline.nlp.language import load_nlp
+
+            nlp = load_nlp()
+        try:
+            issue_list = load_issue_list(issues, nlp=nlp)
+        except InputError as exc:
+            errors.append(ErrorRecord(str(issues), exc.stage, exc.error_type, exc.reason))
+            return match_tables([], [], []), errors
+        reports = [r for r in results if r.error is None and r.meta.kind != "feedback"]
+        reviews = [review(issue_list, report) for report in reports]
+        merged = Review(issues=list(issue_list.issues))
+    else:
+        pairs, unpaired = pair_documents(results)
+        multi = len(pairs) > 1
+        merged = Review()
+        for fb, report in pairs:
+            issue_list = IssueList(issues=issues_from_document(fb), source=fb, path=fb.path)
+            if not issue_list.issues:
+                unpaired_flags.append(
+                    Flag(fb.doc_id, None, "no_issue_list", "medium", f"{fb.path}: feedback without a readable issue list")
+                )
+                continue
+            one = review(issue_list, report)
+            if multi:
+                _rename(one, fb.doc_id[:8])
+            merged.issues.extend(one.issues)
+            reviews.append(Review(matches=one.matches, flags=one.flags))
+        for r in unpaired:
+            unpaired_flags.append(
+                Flag(
+                    r.doc_id,
+                    None,
+                    "unpaired",
+                    "info",
+                    f"{r.path}: {r.meta.kind} document with no {'feedback' if r.meta.kind == 'progress' else 'progress report'} "
+                    f"of the same inspected unit ({r.meta.inspected_unit or 'unknown'}) in this batch",
+                )
+            )
+    for one in reviews:
+        merged.matches.extend(one.matches)
+        merged.flags.extend(one.flags)
+    merged.flags.extend(unpaired_flags)
+    return match_tables(merged.issues, merged.matches, merged.flags), errors

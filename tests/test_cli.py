@@ -1,0 +1,113 @@
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+from conftest import CORPUS, FEEDBACK, GOLD, REPORT
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.tables import COLUMNS, DOCUMENT_TABLES, MATCH_TABLES
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize("command", [[], ["run"], ["match"], ["eval"]])
+def test_cli_help_on_every_command(command):
+    result = runner.invoke(app, [*command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage" in result.output
+
+
+def test_cli_python_dash_m_works():
+    done = subprocess.run([sys.executable, "-m", "pipeline", "--help"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0
+    assert "run" in done.stdout and "match" in done.stdout and "eval" in done.stdout
+
+
+def test_cli_run_corpus_writes_every_table(tmp_path):
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", str(CORPUS), "-o", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    for name in DOCUMENT_TABLES + MATCH_TABLES:
+        frame = pd.read_parquet(out / f"{name}.parquet")
+        assert list(frame.columns[: len(COLUMNS[name])]) == COLUMNS[name]
+    documents = pd.read_parquet(out / "documents.parquet")
+    assert sorted(documents["kind"]) == ["feedback", "progress"]
+    flags = pd.read_parquet(out / "flags.parquet")
+    # the bundled pair is matched end to end: the two problems the report does not answer
+    assert sorted(flags.loc[flags["kind"] == "unaddressed", "issue_id"]) == ["12", "7"]
+
+
+def test_cli_run_bad_inputs_are_recorded_and_exit_1(tmp_path):
+    bad = tmp_path / "in"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (bad / "fake.docx").write_bytes("不是压缩包".encode())
+    (bad / "good.txt").write_text(REPORT.read_text(encoding="utf-8"), encoding="gb18030")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", str(bad), "-o", str(out), "--quiet"])
+    assert result.exit_code == 1
+    errors = pd.read_parquet(out / "errors.parquet")
+    assert sorted(p.rsplit("/", 1)[-1] for p in errors["path"]) == ["binary.txt", "empty.txt", "fake.docx"]
+    assert errors["message"].str.len().min() > 10
+    documents = pd.read_parquet(out / "documents.parquet")
+    good = documents[documents["path"].str.endswith("good.txt")].iloc[0]
+    assert good["encoding"] == "gb18030" and good["kind"] == "progress" and pd.isna(good["error"])
+    assert documents["error"].notna().sum() == 3
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["run", "does/not/exist.txt"],
+        ["run", str(REPORT), "--format", "json"],
+        ["match", "--report", str(REPORT)],
+        ["eval", "no/such/folder"],
+        ["frobnicate"],
+    ],
+)
+def test_cli_usage_errors_exit_2(args, tmp_path):
+    result = runner.invoke(app, [*args, "-o", str(tmp_path / "o")] if args[0] == "run" else args)
+    assert result.exit_code == 2
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_cli_run_other_formats(tmp_path, fmt):
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", str(REPORT), "-o", str(out), "--format", fmt, "--quiet"])
+    assert result.exit_code == 0, result.output
+    if fmt == "csv":
+        raw = (out / "quantities.csv").read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf")  # utf-8-sig, so Excel opens Chinese correctly
+        frame = pd.read_csv(out / "quantities.csv", encoding="utf-8-sig")
+    else:
+        frame = pd.read_excel(out / "tables.xlsx", sheet_name="quantities")
+    assert (frame["text"] == "94.5亿元").any()
+    assert not list(out.glob("*.tmp")) and not list(out.glob(".*"))
+
+
+def test_cli_match_one_pair(tmp_path):
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["match", "--issues", str(FEEDBACK), "--report", str(REPORT), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    issues = pd.read_parquet(out / "issues.parquet")
+    assert (issues["level"] == 2).sum() == 12
+    matches = pd.read_parquet(out / "matches.parquet")
+    assert set(matches["target_kind"]) <= {"section", "measure"}
+    assert "unaddressed 7" in result.output and "unaddressed 12" in result.output
+
+
+def test_cli_eval_scores_a_run(tmp_path):
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["run", str(CORPUS), "-o", str(out), "--quiet"]).exit_code == 0
+    scores = tmp_path / "scores.json"
+    result = runner.invoke(app, ["eval", str(out), "--gold", str(GOLD), "--json", str(scores)])
+    assert result.exit_code == 0, result.output
+    import json
+
+    data = json.loads(scores.read_text(encoding="utf-8"))
+    assert data["extraction"]["citations"]["f1"] == 1.0
+    assert data["extraction"]["outline"]["f1"] == 1.0
+    assert "quantities" in result.output
