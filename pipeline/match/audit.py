@@ -26,7 +26,8 @@ import pandas as pd
 from pipeline.match.matcher import load_lexicon
 from pipeline.records import Flag
 
-_COMPLETION_RE = re.compile(r"已(?:经)?(?:全部|基本)?(?:整改)?完成|已完成|已办结|已销号|已整改|完成整改|整改完成|办结")
+# completion must be stated as done (已…), not as the deadline's own verb (…前完成)
+_COMPLETION_RE = re.compile(r"已(?:经)?(?:于[^,。;]{0,16})?(?:全部|基本)?(?:整改)?(?:完成|办结|销号|整改到位)|如期完成|按时完成|提前完成")
 _SENTENCE_END = "。;\n"
 
 

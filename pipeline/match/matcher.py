@@ -84,8 +84,8 @@ class _TextRewriter:
 
     def __init__(self, lexicon: dict[str, list]) -> None:
         syn = {a: b for a, b in lexicon["synonym"]}
-        for b in list(syn.values()):
-            syn.setdefault(b, b)  # canonical forms match as themselves first
+        for b in list(syn.values()) + list(lexicon["object"]):
+            syn.setdefault(b, b)  # canonical forms and objects match as themselves (longest first)
         self.syn = syn
         keys = sorted(syn, key=len, reverse=True)
         self.syn_re = re.compile("|".join(map(re.escape, keys))) if keys else None

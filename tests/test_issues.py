@@ -1,0 +1,107 @@
+"""Issue lists from feedback documents, CSV/XLSX problem lists and restating reports."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline.match.issues import issues_from_feedback, issues_from_report, issues_from_table
+from pipeline.normalize import normalize
+from pipeline.records import Section
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "corpus" / "feedback_cq_tzb_2022_example.txt"
+EXAMPLE_GOLD = ROOT / "corpus" / "gold" / "feedback_cq_tzb_2022_example.alignment.json"
+CENTRAL = ROOT / "tests" / "fixtures" / "feedback_cq_tzb_2022_central_style.txt"
+CENTRAL_GOLD = ROOT / "tests" / "fixtures" / "feedback_cq_tzb_2022_central_style.alignment.json"
+
+
+@pytest.mark.parametrize("path,gold", [(EXAMPLE, EXAMPLE_GOLD), (CENTRAL, CENTRAL_GOLD)])
+def test_issues_feedback_spans_match_gold(path, gold):
+    text = path.read_text(encoding="utf-8")
+    issues = {i.issue_id: i for i in issues_from_feedback(text) if i.level == 2}
+    entries = json.loads(gold.read_text(encoding="utf-8"))["issues"]
+    assert set(issues) == {e["id"] for e in entries}
+    for e in entries:
+        it = issues[e["id"]]
+        assert (it.start, it.end) == (e["start"], e["end"])
+        assert normalize(text)[it.start:it.end] == it.text
+
+
+def test_issues_feedback_numbered_aspects_are_parents():
+    issues = issues_from_feedback(EXAMPLE.read_text(encoding="utf-8"))
+    aspects = [i for i in issues if i.level == 1]
+    assert [a.issue_id for a in aspects] == ["一", "二", "三", "四"]
+    assert {i.parent_id for i in issues if i.level == 2} == {"一", "二", "三", "四"}
+
+
+def test_issues_feedback_central_sentence_splits_aspects_and_problems():
+    text = "巡视组指出,主要是:理论学习不够深入,议事协调机构作用发挥不充分;廉政风险防控有漏洞,课题经费管理不规范。巡视组要求,抓好整改。"
+    issues = issues_from_feedback(text)
+    assert [(i.issue_id, i.parent_id, i.level) for i in issues] == [
+        ("A1", None, 1), ("1", "A1", 2), ("2", "A1", 2), ("A2", None, 1), ("3", "A2", 2), ("4", "A2", 2)]
+    assert issues[-1].text == "课题经费管理不规范"
+    assert text[issues[-1].start:issues[-1].end] == "课题经费管理不规范"
+
+
+def test_issues_feedback_shi_enumeration_and_fullwidth():
+    text = "巡视组指出，主要是：一是理论学习不够深入；二是选人用人不够规范；三是基层党建薄弱。"
+    issues = issues_from_feedback(text)
+    assert [i.issue_id for i in issues] == ["1", "2", "3"]
+    assert issues[1].text == "选人用人不够规范"
+
+
+def test_issues_feedback_manifestation_subitems():
+    text = "一、政治建设有差距\n1.理论学习不够深入。具体表现为:学习计划性不强;研讨交流不充分。\n"
+    issues = issues_from_feedback(text)
+    subs = [i for i in issues if i.level == 3]
+    assert [(s.issue_id, s.parent_id, s.text) for s in subs] == [
+        ("1.1", "1", "学习计划性不强"), ("1.2", "1", "研讨交流不充分")]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_issues_table_autodetects_columns(tmp_path, suffix):
+    df = pd.DataFrame({"序号": [1, 2, 3], "问题类别": ["政治建设", "政治建设", "从严治党"],
+                       "存在问题": ["理论学习不够深入", "议事协调机构作用发挥不充分", "课题经费管理不规范"],
+                       "责任单位": ["办公室", "研究室", "机关党委"], "整改时限": ["2022年6月底", "长期坚持", "2022年3月"]})
+    path = tmp_path / f"list{suffix}"
+    if suffix == ".csv":
+        df.to_csv(path, index=False, encoding="utf-8-sig")
+    else:
+        df.to_excel(path, index=False)
+    issues = issues_from_table(path)
+    probs = [i for i in issues if i.level == 2]
+    assert [p.issue_id for p in probs] == ["1", "2", "3"]
+    assert [p.parent_id for p in probs] == ["A1", "A1", "A2"]
+    assert probs[2].extra == {"owner": "机关党委", "deadline": "2022年3月"}
+
+
+def test_issues_table_explicit_columns_and_gbk(tmp_path):
+    path = tmp_path / "list.csv"
+    path.write_bytes("编码,内容\nX1,廉政风险排查不及时\n".encode("gb18030"))
+    issues = issues_from_table(path, id_col="编码", problem_col="内容")
+    assert [(i.issue_id, i.text) for i in issues] == [("X1", "廉政风险排查不及时")]
+
+
+def test_issues_report_quoted_restatements():
+    text = "一、关于“理论学习不够深入”问题的整改\n一是建立第一议题制度。\n二、针对“课题经费管理不规范”等问题\n一是印发办法。"
+    issues = issues_from_report(text, [])
+    assert [i.text for i in issues] == ["理论学习不够深入", "课题经费管理不规范"]
+    assert text[issues[0].start:issues[0].end] == "理论学习不够深入"
+
+
+def test_issues_report_numbered_headings_skip_plans():
+    text = "一、整改情况\n(一)政治建设方面\n1.推进理论学习。建立制度。\n2.加强队伍建设。开展培训。\n二、下一步打算\n1.持续深化整改。"
+    def sec(i, parent, level, label, title, marker):
+        s = text.index(label + title)
+        return Section(i, parent, level, label, title, s, s + len(label + title), s, s + len(label),
+                       s + len(label), s + len(label + title), 0, marker)
+    secs = [sec(0, None, 1, "一、", "整改情况", "cn_dun"), sec(1, 0, 2, "(一)", "政治建设方面", "cn_paren"),
+            sec(2, 1, 3, "1.", "推进理论学习", "arabic"), sec(3, 1, 3, "2.", "加强队伍建设", "arabic"),
+            sec(4, None, 1, "二、", "下一步打算", "cn_dun"), sec(5, 4, 2, "1.", "持续深化整改", "arabic")]
+    issues = issues_from_report(text, secs)
+    assert [(i.issue_id, i.level, i.text) for i in issues] == [
+        ("A1", 1, "政治建设方面"), ("1", 2, "推进理论学习"), ("2", 2, "加强队伍建设")]
