@@ -185,3 +185,23 @@ def test_claims_lexicon_fields_known_and_ordered():
                  "previous_round_unrectified_problems", "theme_education_unrectified_problems",
                  "party_affairs_meetings", "progress_meetings"):
         assert name in CLAIM_FIELDS
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "顺利完成了7个车棚、324个智能充电口的建设。",  # 完成 + an object that is not a rectification item
+        "普及率、完成率达100%。",  # a completion rate outside any rectification context
+        "落实党的二十大确定的各项任务。",  # 二十大 is a name, not 20 of anything
+        "会议期间共征集到提案37件,其中立案9件。",  # 立案 of proposals, no discipline body
+        "从以下七个方面对实验室安全工作进行了梳理。",  # aspects outside a breakdown
+        "切实做到一个问题都不放过,全面整改不留死角。",  # indefinite 一个
+    ],
+)
+def test_claims_general_prose_not_claims(sentence):
+    assert extract_claims(normalize(sentence)) == []
+
+
+def test_claims_aspects_before_counted_tasks():
+    figures, _, _ = _figures("聚焦15个方面的39项整改任务,形成64条整改措施。")
+    assert figures == {"aspects": 15, "rectification_measures": 64, "total": 39}

@@ -97,7 +97,7 @@ GROUP_SUBJECTS: dict[str, str] = {
 }
 
 UNIT_CLASSES: dict[str, frozenset[str]] = {
-    "items": frozenset("项 个 条 件 类 处 批 份 家 大".split()),
+    "items": frozenset("项 个 条 件 类 处 批 份 家".split()),
     "people": frozenset("人次 人 名".split()),
     "cases": frozenset("件次 件 起 条 个 人次 人 名".split()),
     "meetings": frozenset("场次 次 场 轮".split()),
@@ -107,7 +107,7 @@ UNIT_CLASSES: dict[str, frozenset[str]] = {
 MONEY_MULTIPLIERS: dict[str, int] = {"亿元": 100_000_000, "万元": 10_000, "千元": 1_000, "元": 1}
 
 _CN_NUM = "零〇一二两三四五六七八九十百千万亿"
-_UNITS_RE = "亿元|万元|千元|元|人次|件次|场次|%|项|个|条|件|类|处|批|份|家|大|人|名|起|次|场|轮"
+_UNITS_RE = "亿元|万元|千元|元|人次|件次|场次|%|项|个|条|件|类|处|批|份|家|人|名|起|次|场|轮"
 # A numeral (not an ordinal 第N, not a distributive 每N) followed by an optional 余/多 and a measure word.
 _FIGURE_NUMERAL = re.compile(
     rf"(?<![\d.第每{_CN_NUM}])"
@@ -119,8 +119,10 @@ _CLAUSE_BREAK = re.compile(r"[,。;:!?\n]")
 # Words allowed between a pre cue and its numeral (新建制度共13项, 完成率达94.5%).
 _FILLER = r"(?:共计|合计|总计|累计|共|计|达到|达|为|了|约|近|超过|逾)?"
 _GAP = r"[^,、。;:!?\n\d《》“”]"
+# An optional rectification noun, then the end of the clause.
+_CLAUSE_END = r"(?:(?:整改)?(?:问题|任务|事项|措施))?(?=[,、。;:!?\n)]|$)"
 _CONTEXTS: dict[str, re.Pattern[str]] = {
-    "rect": re.compile(r"巡视|巡察|整改|反馈|检视|督查|审计|问题清单"),
+    "rect": re.compile(r"巡视|巡察|整改|反馈(?:意见|问题|的问题)|检视|督查|审计|问题清单"),
     "disc": re.compile(r"纪检|纪委|监委|监察|司法|公安|检察"),
 }
 
@@ -150,7 +152,7 @@ class FieldCue:
 def _compile_part(pattern: str, *, anchor_end: bool) -> re.Pattern[str] | None:
     if not pattern:
         return None
-    body = pattern.replace("{g}", _GAP)
+    body = pattern.replace("{g}", _GAP).replace("{end}", _CLAUSE_END)
     if anchor_end:
         return re.compile(rf"(?:{body}){_FILLER}$")
     return re.compile(rf"(?:{body})")
@@ -367,8 +369,8 @@ def _claim_from_sentence(text: str, start: int, end: int, cues: tuple[FieldCue, 
         for b in _CLAUSE_BREAK.finditer(sentence, prev_end, m.start()):
             clause_start = b.end()
         prev_end = m.end()
-        if value is None:
-            continue
+        if value is None or m.group("num") == "一":
+            continue  # 一个/一项 written in characters is the indefinite article, not a count
         chosen = _choose_cue(sentence, m, unit, clause_start, cues)
         if chosen is None:
             continue
