@@ -1,0 +1,65 @@
+import pytest
+from conftest import FEEDBACK, REPORT
+
+from pipeline.document import analyze_text, process_path
+from pipeline.errors import InputError
+from pipeline.review import load_issue_list, pair_documents, review, review_batch
+
+
+@pytest.fixture(scope="module")
+def pair(nlp):
+    return process_path(FEEDBACK, nlp=nlp), process_path(REPORT, nlp=nlp)
+
+
+def test_review_pairs_feedback_with_its_report(pair):
+    feedback, report = pair
+    pairs, unpaired = pair_documents([report, feedback])
+    assert pairs == [(feedback, report)] and unpaired == []
+
+
+def test_review_lists_unpaired_documents(nlp, pair):
+    feedback, report = pair
+    other = analyze_text(
+        "区委第二巡察组向区教委党委反馈巡察情况。巡察组指出,主要是:理论学习不深入,主体责任落实不到位;选人用人不规范。",
+        nlp=nlp,
+        path="other.txt",
+    )
+    pairs, unpaired = pair_documents([report, feedback, other])
+    assert len(pairs) == 1
+    assert [r.path for r in unpaired] == ["other.txt"]
+    tables, errors = review_batch([report, feedback, other])
+    flags = tables["flags"]
+    assert errors == []
+    assert list(flags.loc[flags["kind"] == "unpaired", "doc_id"]) == [other.doc_id]
+
+
+def test_review_flags_the_two_unanswered_problems(nlp, pair):
+    _, report = pair
+    result = review(load_issue_list(FEEDBACK, nlp=nlp), report)
+    unaddressed = sorted(f.issue_id for f in result.flags if f.kind == "unaddressed")
+    assert unaddressed == ["12", "7"]
+    assert {m.doc_id for m in result.matches} == {report.doc_id}
+
+
+def test_review_issue_list_from_a_table(nlp, tmp_path, pair):
+    _, report = pair
+    table = tmp_path / "问题清单.csv"
+    table.write_text(
+        "序号,问题描述,责任单位,整改时限\n"
+        "1,公务用车派遣登记制度执行不严格,办公室,2022年3月底前\n"
+        "2,党外干部培养选拔力度不够,干部处,长期坚持\n",
+        encoding="utf-8-sig",
+    )
+    issues = load_issue_list(table, nlp=nlp)
+    assert [i.issue_id for i in issues.issues if i.level == 2] == ["1", "2"]
+    result = review(issues, report)
+    assert [f.issue_id for f in result.flags if f.kind == "unaddressed"] == ["1"]
+
+
+def test_review_unreadable_issue_list_is_an_input_error(nlp, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(InputError):
+        load_issue_list(empty, nlp=nlp)
+    tables, errors = review_batch([], issues=empty, nlp=nlp)
+    assert len(errors) == 1 and errors[0].stage == "issues"
