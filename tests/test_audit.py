@@ -108,12 +108,13 @@ def test_audit_weak_and_planned(status, with_quantity, expected):
 
 def test_audit_overdue_deadline_needs_no_completion():
     text = "整改任务已于2022年3月底前完成报送。清理工作于2022年5月底前完成。"
-    times = pd.DataFrame([{"doc_id": "d", "start": 6, "end": 16, "text": "2022年3月底前", "kind": "deadline", "date": "2022-03-31"},
-                          {"doc_id": "d", "start": 27, "end": 37, "text": "2022年5月底前", "kind": "deadline", "date": "2022-05-31"},
-                          {"doc_id": "d", "start": 27, "end": 37, "text": "x", "kind": "deadline", "date": "2022-09-30"}])
+    a, b = text.index("2022年3月底前"), text.index("2022年5月底前")
+    times = pd.DataFrame([{"doc_id": "d", "start": a, "end": a + 10, "text": "2022年3月底前", "kind": "deadline", "date": "2022-03-31"},
+                          {"doc_id": "d", "start": b, "end": b + 10, "text": "2022年5月底前", "kind": "deadline", "date": "2022-05-31"},
+                          {"doc_id": "d", "start": b, "end": b + 10, "text": "x", "kind": "deadline", "date": "2022-09-30"}])
     docs = pd.DataFrame([{"doc_id": "d", "report_date": "2022-07-19"}])
     flags = flag_overdue_deadlines({"times": times, "documents": docs, "texts": {"d": text}})
-    assert [(f.kind, f.start) for f in flags] == [("overdue_deadline", 27)]
+    assert [(f.kind, f.start) for f in flags] == [("overdue_deadline", b)]
 
 
 def test_audit_orphan_measures_are_info():
