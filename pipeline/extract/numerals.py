@@ -194,6 +194,9 @@ def _parse_signed(s: str) -> Decimal | None:
 
 def _parse_fraction(s: str) -> Decimal | float | None:
     """B分之C, A又B分之C, a/b, a b/c."""
+    if "/" in s and s[:1] in ("负", "-"):
+        inner = _parse_fraction(s[1:])
+        return None if inner is None else -inner
     slash = _SLASH_FRACTION.match(s)
     if slash:
         whole, num, den = slash.groups()

@@ -22,6 +22,7 @@ time expressions), enumeration markers, identifiers (digits glued to letters,
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -59,7 +60,7 @@ _PRE_APPROX = (
 )
 _NEAR_BLOCKERS = "最附邻接将临贴亲靠"  # 最近3次 = the last 3, not "nearly"
 
-_BARE_ONE_BLOCKERS = frozenset("统进唯万专同划单均逐归合如之整初纯惟择其某每第周")
+_BARE_ONE_BLOCKERS = frozenset("统进唯万专同划单均逐归合如之整初纯惟择其某每第周这那另任哪")
 _ORDINAL_PREFIX = re.compile(r"(?:第|周|星期|礼拜|初)\s*$")
 _RANKING_PREFIX = re.compile(r"(?:前|后)$")
 _FREQ_EVERY = re.compile(r"每(?:个)?(?:半年|年度|年|季度|季|个?月|周|星期|旬|天|日|学期|届|轮)")
@@ -75,6 +76,7 @@ _NANB = re.compile(r"[一二两三四五六七八九十百千万]([^\W\d_])[一�
 _NANB_LINKS = frozenset("至到或和与及")  # 三至五项 is a range, not a formula
 _ID_NEIGHBOURS = frozenset("+@#_/\\&=")
 _TIMES_LIKE_UNITS = frozenset({"次", "场", "场次", "轮", "轮次", "期", "批次"})
+_INDEFINITE_BEFORE = re.compile(r"(?:作为|成为|是|做|当)$")
 _TIME_AFTER = frozenset("年月日天周岁号时分秒代")
 _SKIP_BEFORE_CHECK = re.compile(r"[多半余]")
 
@@ -127,7 +129,7 @@ def _fixed_pattern() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(e) for e in load_fixed_numerals()))
 
 
-def _masked_spans(text: str) -> list[tuple[int, int]]:
+def _masked_spans(text: str) -> _SpanIndex:
     """Stretches where no quantity may start or end: fixed expressions, titles, N-A-N-B slogans."""
     units = load_units()
     spans = [m.span() for m in _fixed_pattern().finditer(text)]
@@ -138,11 +140,24 @@ def _masked_spans(text: str) -> list[tuple[int, int]]:
             continue
         if a not in units or b not in units:
             spans.append(m.span())
-    return sorted(spans)
+    return _SpanIndex(spans)
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+class _SpanIndex:
+    """Sorted spans with an O(log n) overlap test, so long documents stay linear."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.max_len = max((e - s for s, e in self.spans), default=0)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        j = bisect_left(self.starts, end) - 1
+        while j >= 0 and self.starts[j] > start - self.max_len:
+            if self.spans[j][1] > start:
+                return True
+            j -= 1
+        return False
 
 
 def _is_arabic(numeral: str) -> bool:
@@ -199,7 +214,7 @@ def _is_frequency(text: str, begin: int) -> bool:
 
 def _inside_short_quote(text: str, begin: int, end: int) -> bool:
     """“四个意识”, “八个一”, “三个清单”: a quoted formula that starts with the numeral."""
-    if begin == 0 or text[begin - 1] not in _QUOTE_OPEN:
+    if begin == 0 or begin > len(text) or text[begin - 1] not in _QUOTE_OPEN:
         return False
     tail = text[end : end + 7]
     close = min((tail.find(q) for q in _QUOTE_CLOSE if q in tail), default=-1)
@@ -232,7 +247,7 @@ def extract_quantities(text: str) -> list[Quantity]:
     return found
 
 
-def _read_quantity(text: str, m: re.Match[str], units: dict[str, UnitInfo], masked) -> Quantity | None:
+def _read_quantity(text: str, m: re.Match[str], units: dict[str, UnitInfo], masked: _SpanIndex) -> Quantity | None:
     start, cursor = m.start(), m.end()
     before = text[max(0, start - 8) : start]
     prev = text[start - 1] if start else ""
@@ -328,8 +343,18 @@ def _read_quantity(text: str, m: re.Match[str], units: dict[str, UnitInfo], mask
         if "appositive" in flags:
             if _is_arabic(numeral) or numeral not in "两三四五六七八九十" or len(numeral) != 1:
                 return None
+            if not (start and "\u4e00" <= text[start - 1] <= "\u9fff"):
+                return None  # 市区两级 names its members right before; 四、六级 does not
         if "no_bare_one" in flags and numeral == "一":
             return None
+        if numeral == "二" and unit.kind != "percent":
+            return None  # 二次供水, 二级, 二等: counting uses 两, a bare 二 is an ordinal or a name
+        if numeral == "一" and _INDEFINITE_BEFORE.search(text[max(0, start - 3) : start]):
+            return None  # 作为一名…, 是一次…: the indefinite article, not a count
+        if text.startswith(unit.unit[-1], cursor) and not _is_arabic(numeral):
+            return None  # 一件件, 一个个: reduplication means 'one by one'
+        if unit.unit == "个" and not _is_arabic(numeral) and _inside_short_quote(text, cursor + 1, cursor + 1):
+            return None  # 两个“确立”: a counted slogan
         if "arabic_only" in flags and not _is_arabic(numeral):
             return None
         if "chinese_only" in flags and (_is_arabic(numeral) or (value is not None and value > 10)):
@@ -361,7 +386,7 @@ def _read_quantity(text: str, m: re.Match[str], units: dict[str, UnitInfo], mask
         cursor = post.end()
 
     end = cursor
-    if _overlaps(masked, begin, end):
+    if masked.overlaps(begin, end):
         return None
     if end < len(text) and text[end] in "+@" or (end < len(text) and text[end].isascii() and text[end].isalpha()):
         return None
