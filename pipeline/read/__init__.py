@@ -12,7 +12,6 @@ Text is returned un-normalized with "\\n" newlines and no BOM; the caller runs
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from pipeline.errors import InputError
 from pipeline.limits import DEFAULT_LIMITS, Limits
@@ -25,19 +24,20 @@ __all__ = ["read_document", "read_bytes", "Limits", "DEFAULT_LIMITS"]
 def read_document(path: str | os.PathLike, *, limits: Limits | None = None) -> RawDocument:
     """Read the file at ``path`` (any supported format) into a RawDocument."""
     limits = limits or DEFAULT_LIMITS
-    p = Path(path)
+    p = os.fspath(path)
     try:
-        if not p.exists():
-            raise InputError("not_found", f"no such file: {p}")
-        if not p.is_file():
-            raise InputError("not_a_file", f"not a regular file: {p}")
-        size = p.stat().st_size
-        if size > limits.max_file_bytes:
-            raise InputError("too_large", f"file is {size:,} bytes, limit is {limits.max_file_bytes:,}")
-        data = p.read_bytes()
+        with open(p, "rb") as handle:  # one open + fstat instead of exists/is_file/stat
+            size = os.fstat(handle.fileno()).st_size
+            if size > limits.max_file_bytes:
+                raise InputError("too_large", f"file is {size:,} bytes, limit is {limits.max_file_bytes:,}")
+            data = handle.read()
+    except FileNotFoundError:
+        raise InputError("not_found", f"no such file: {p}") from None
+    except IsADirectoryError:
+        raise InputError("not_a_file", f"not a regular file: {p}") from None
     except OSError as exc:
         raise InputError("unreadable", f"cannot read file: {exc.strerror or exc}") from None
-    return read_bytes(data, name=p.name, limits=limits)
+    return read_bytes(data, name=os.path.basename(p), limits=limits)
 
 
 def read_bytes(data: bytes, *, name: str = "<bytes>", limits: Limits | None = None) -> RawDocument:

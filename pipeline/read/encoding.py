@@ -88,6 +88,13 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+# Bytes that are neither control characters nor NUL: deleting them from ASCII-
+# compatible data (UTF-8, GB18030, where bytes < 0x80 are always ASCII) leaves
+# exactly the control characters, far faster than a regex over the text.
+_NON_CONTROL = bytes(b for b in range(256) if not (b <= 0x08 or 0x0E <= b <= 0x19 or 0x1B <= b <= 0x1F or b == 0x7F))
+_ASCII_COMPATIBLE = {"utf-8", "utf-8-sig", "gb18030"}
+
+
 def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, str]:
     """Decode ``data`` and return ``(text, codec)``; raise ``InputError`` if binary.
 
@@ -98,7 +105,12 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, str]
     text, codec = _decode(data, declared)
     if text.startswith("\ufeff"):
         text = text[1:]
-    if _control_share(text) > 0.01:
+    if codec in _ASCII_COMPATIBLE:
+        controls = len(data.translate(None, _NON_CONTROL))
+        share = controls / len(text) if text else 0.0
+    else:
+        share = _control_share(text)
+    if share > 0.01:
         raise InputError("binary_content", "binary content (control characters in the decoded text)")
     return text, codec
 

@@ -149,7 +149,7 @@ def _title(root, metas: dict[str, str]) -> str | None:
                 return text
     if page_title:
         pieces = [p for p in _TITLE_SPLIT.split(page_title) if p]
-        return max(pieces, key=len) if pieces else page_title
+        return pieces[0] if pieces else page_title  # "article title_site name" is the usual order
     return None
 
 

@@ -169,7 +169,6 @@ def _read_open_pdf(pdf, data: bytes, limits: Limits) -> RawDocument:
 def _extract_page(page, index: int) -> tuple[list[_Line], str | None]:
     """Lines of one page and ``None``, or ``[]`` and why the page is unreadable."""
     keep = _distinct_chars(page.chars)
-    deduped = page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) in keep)
     chars = [c for c in page.chars if id(c) in keep]
     visible = [c for c in chars if not c.get("text", "").isspace()]
     if not visible:
@@ -177,6 +176,7 @@ def _extract_page(page, index: int) -> tuple[list[_Line], str | None]:
     bad = sum(1 for c in visible if c.get("text", "").startswith("(cid:") or c.get("text") == "\ufffd")
     if bad / len(visible) > 0.3:
         return [], "unmapped glyphs"
+    deduped = page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) in keep)
     lines = []
     for raw in deduped.extract_text_lines(strip=True, return_chars=False):
         text = _CID.sub("", raw["text"]).replace("\ufffd", "")

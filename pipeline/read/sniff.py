@@ -8,8 +8,9 @@ the extension only chooses the error message when the content fits no format.
 from __future__ import annotations
 
 import io
+import os
+import re
 import zipfile
-from pathlib import PurePath
 
 from pipeline.errors import InputError
 
@@ -27,13 +28,13 @@ _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"BZh", "a bzip2 archive"),
 )
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_HTML_MARKERS = (b"<html", b"<!doctype html", b"<body", b"<head", b"<meta ")
+_HTML_MARKERS = re.compile(rb"<(?:html|!doctype\s+html|body|head[\s>]|meta\s)", re.IGNORECASE)
 _HTML_EXT = {".html", ".htm", ".shtml", ".xhtml", ".jhtml", ".asp", ".aspx", ".jsp", ".php"}
 _DOCX_EXT = {".docx", ".docm", ".dotx", ".dotm"}
 
 
 def extension(name: str) -> str:
-    return PurePath(name).suffix.lower()
+    return os.path.splitext(name)[1].lower()
 
 
 def _looks_html(data: bytes) -> bool:
@@ -44,8 +45,7 @@ def _looks_html(data: bytes) -> bool:
             head = data[:4096].decode(codec, errors="ignore").encode("ascii", errors="ignore")
         except UnicodeError:  # pragma: no cover - errors="ignore" never raises
             return False
-    head = head[:1024].lower()
-    return any(marker in head for marker in _HTML_MARKERS)
+    return _HTML_MARKERS.search(head, 0, 1024) is not None
 
 
 def sniff(data: bytes, name: str) -> str:

@@ -17,6 +17,6 @@ def read_txt(data: bytes, *, limits: Limits) -> RawDocument:
     text = universal_newlines(text)
     if len(text) > limits.max_chars:
         raise InputError("too_large", f"text has {len(text):,} characters, limit is {limits.max_chars:,}")
-    if not text.strip():
+    if not text or text.isspace():  # no copy of the text, unlike strip()
         raise InputError("empty_file", "file holds only whitespace")
     return RawDocument(text=text, format="txt", encoding=codec)
