@@ -55,3 +55,12 @@ def test_read_html_sniffed_without_extension():
     doc = read_bytes(page.encode("utf-8"), name="download")
     assert doc.format == "html"
     assert doc.publish_date == "2021-03-05"
+
+
+def test_read_html_junk_named_wrapper_holding_the_page_is_kept():
+    page = (
+        "<html><body><div class='nav-wrap'><ul><li><a href='/'>首页</a></li></ul>"
+        "<div class='main'><p>" + "整改工作扎实推进。" * 20 + "</p><p>第二段。</p></div></div></body></html>"
+    )
+    doc = read_bytes(page.encode("utf-8"), name="a.html")
+    assert doc.text.split("\n") == ["整改工作扎实推进。" * 20, "第二段。"]

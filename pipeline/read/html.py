@@ -185,12 +185,19 @@ def _is_content_name(el) -> bool:
 
 
 def _prune_named(root) -> None:
+    """Drop nav/menu/footer/share... blocks, unless one holds most of the page's text.
+
+    The guard keeps a page whose whole layout sits in, say, ``<div class="main-nav-wrap">``.
+    """
     body = root.find("body")
+    total = _count((body if body is not None else root).text_content())
     for el in list(root.iter()):
         if not isinstance(el.tag, str) or el is root or el is body or el.getparent() is None:
             continue
         names = _names(el)
         if names and _JUNK_NAME.search(names) and not _is_content_name(el):
+            if total and _count(el.text_content()) > 0.5 * total:
+                continue
             _remove(el)
 
 

@@ -8,16 +8,7 @@ format agrees with the TXT up to whitespace and downstream line-based rules
 
 from __future__ import annotations
 
-import re
-
-# Han characters, CJK punctuation and full-width forms: no space between these
-# when two pieces of text are joined.
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2014\u2026\U00020000-\U0002ffff]")
 _WS_STRIP = " \t\u3000\u00a0\u200b\ufeff\u2002\u2003\u2009\x0b\x0c"
-
-
-def is_cjk(ch: str) -> bool:
-    return bool(ch) and _CJK.match(ch) is not None
 
 
 def join_separator(last: str, first: str) -> str:
