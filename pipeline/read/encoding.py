@@ -175,7 +175,7 @@ def _charset_normalizer(data: bytes) -> tuple[str, str]:
         raise InputError("binary_content", _BINARY_REASON) from None
     if codec.replace("_", "").startswith(("gb", "hz")) and not _gb_plausible(text):
         raise InputError("binary_content", _BINARY_REASON)
-    return text, codec
+    return text, _canonical(codec) or codec  # "utf_16_le" -> "utf-16-le", like the other branches
 
 
 def universal_newlines(text: str) -> str:
