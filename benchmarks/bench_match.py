@@ -22,8 +22,8 @@ from pathlib import Path
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from pipeline.match.issues import issues_from_feedback
-from pipeline.match.matcher import IssueMatcher, _segmenter, build_targets
+from pipeline.matching.issues import issues_from_feedback
+from pipeline.matching.matcher import IssueMatcher, _segmenter, build_targets
 from pipeline.normalize import normalize
 from pipeline.records import Issue
 

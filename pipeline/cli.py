@@ -156,7 +156,7 @@ def evaluate(
     """Score a run's tables against gold annotations: precision, recall and F1 per category."""
     import json
 
-    from pipeline.evaluate import evaluate_extraction, format_report
+    from pipeline.evaluate import evaluate_alignments, evaluate_extraction, format_report
     from pipeline.tables import read_tables
 
     if not out.is_dir():
@@ -165,12 +165,8 @@ def evaluate(
         raise typer.BadParameter(f"{gold} is not a folder", param_hint="--gold")
     tables = read_tables(out)
     scores = {"extraction": evaluate_extraction(tables, gold)}
-    try:
-        from pipeline.match.evaluate import evaluate_alignment_folder
-    except ImportError:
-        evaluate_alignment_folder = None
-    if evaluate_alignment_folder is not None and "matches" in tables:
-        scores["alignment"] = evaluate_alignment_folder(tables, gold)
+    if any(gold.glob("*.alignment.json")):
+        scores["alignment"] = evaluate_alignments(tables, gold)
     typer.echo(format_report(scores))
     if json_out is not None:
         json_out.write_text(json.dumps(scores, ensure_ascii=False, indent=1, default=str), encoding="utf-8")

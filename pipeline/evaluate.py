@@ -535,6 +535,61 @@ def evaluate_extraction(tables: dict[str, pd.DataFrame], gold_dir: str | os.Path
     return scores
 
 
+def _doc_id_by_name(documents: pd.DataFrame | None, name: str | None) -> str | None:
+    if documents is None or documents.empty or not name:
+        return None
+    base = os.path.basename(str(name).replace("\\", "/"))
+    for row in documents.to_dict("records"):
+        path = row.get("path")
+        if path and os.path.basename(str(path).replace("\\", "/")) == base and not _missing(row.get("doc_id")):
+            return str(row["doc_id"])
+    return None
+
+
+def _unprefixed(frame: pd.DataFrame, columns: Iterable[str], prefix: str) -> pd.DataFrame:
+    """Issue ids of a batch with several issue lists carry ``<feedback doc_id[:8]>:``; strip it."""
+    out = frame.copy()
+    for column in columns:
+        if column in out.columns:
+            out[column] = out[column].map(
+                lambda v: v[len(prefix):] if isinstance(v, str) and v.startswith(prefix) else v
+            )
+    return out
+
+
+def evaluate_alignments(tables: dict[str, pd.DataFrame], gold_dir: str | os.PathLike) -> dict:
+    """Gap detection and ranking scores for every ``*.alignment.json`` in ``gold_dir``.
+
+    The gold names its feedback and report files; they are found in the run's
+    ``documents`` table by file name.  An issue list read from a CSV/XLSX table
+    (no feedback document) is taken as is.
+    """
+    from pipeline.matching.evaluate import evaluate_alignment
+
+    results: dict[str, Any] = {}
+    documents = tables.get("documents")
+    for gold_path in sorted(Path(gold_dir).glob("*.alignment.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        report_id = _doc_id_by_name(documents, gold.get("report"))
+        if report_id is None or "matches" not in tables or "issues" not in tables:
+            results[gold_path.name] = {"error": "the run holds no matches for this report"}
+            continue
+        feedback_id = _doc_id_by_name(documents, gold.get("feedback"))
+        issues = tables["issues"]
+        if feedback_id is not None and "source_doc_id" in issues.columns:
+            issues = issues[issues["source_doc_id"] == feedback_id]
+        prefix = f"{feedback_id[:8]}:" if feedback_id else ""
+        matches = tables["matches"][tables["matches"]["doc_id"] == report_id]
+        if prefix:
+            issues = _unprefixed(issues, ("issue_id", "parent_id"), prefix)
+            matches = _unprefixed(matches, ("issue_id",), prefix)
+            matches = matches[matches["issue_id"].isin(set(issues["issue_id"]))]
+        sections = tables["sections"][tables["sections"]["doc_id"] == report_id]
+        measures = tables["measures"][tables["measures"]["doc_id"] == report_id]
+        results[gold_path.name] = evaluate_alignment(issues, matches, sections, measures, gold_path)
+    return results
+
+
 # --------------------------------------------------------------------------- report
 
 
@@ -576,6 +631,24 @@ def _category_table(scores: dict) -> list[str]:
     return lines
 
 
+def _alignment_lines(results: dict) -> list[str]:
+    lines = [f"{'gold':<48}{'issues':>7}{'gap P':>8}{'gap R':>8}{'hit@1':>10}{'recall@3':>10}{'MRR':>8}"]
+    for name, r in results.items():
+        if not isinstance(r, dict) or "n_issues" not in r:
+            lines.append(f"{name:<48}{r.get('error') if isinstance(r, dict) else _fmt(r)}")
+            continue
+        if "error" in r:
+            lines.append(f"{name:<48}{r['error']}")
+            continue
+        n = r["n_addressed"]
+        lines.append(
+            f"{name:<48}{r['n_issues']:>7}{r['gap_precision']:>8.3f}{r['gap_recall']:>8.3f}"
+            f"{r['hits_at_1']:>6}/{n:<3}{r['hits_at_3']:>6}/{n:<3}{r['mrr']:>8.3f}"
+        )
+        lines.append(f"{'':<4}unaddressed predicted {r['gap_predicted']} / gold {r['gap_gold']}")
+    return lines
+
+
 def format_report(scores: dict) -> str:
     """Human-readable table of ``evaluate_extraction`` scores (nested score groups get a heading each)."""
     lines: list[str] = []
@@ -583,7 +656,9 @@ def format_report(scores: dict) -> str:
         return "\n".join(_category_table(scores))
     for group, value in scores.items():
         lines.append(f"== {group} ==")
-        if isinstance(value, dict) and any(_is_metrics(v) for v in value.values()):
+        if group == "alignment" and isinstance(value, dict):
+            lines.extend(_alignment_lines(value))
+        elif isinstance(value, dict) and any(_is_metrics(v) for v in value.values()):
             lines.extend(_category_table(value))
         elif isinstance(value, dict):
             lines.extend(f"{k:<28}{_fmt(v) if not isinstance(v, (dict, list)) else json.dumps(v, ensure_ascii=False)}"

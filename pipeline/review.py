@@ -40,7 +40,7 @@ class Review:
 
 def issues_from_document(result: DocumentResult) -> list[Issue]:
     """Issues restated by a document: a feedback list, or the problems a report restates."""
-    from pipeline.match.issues import issues_from_feedback, issues_from_report
+    from pipeline.matching.issues import issues_from_feedback, issues_from_report
 
     issues = issues_from_feedback(result.text, doc_id=result.doc_id)
     if not any(issue.level == 2 for issue in issues) and result.meta.kind == "progress":
@@ -50,7 +50,7 @@ def issues_from_document(result: DocumentResult) -> list[Issue]:
 
 def load_issue_list(path: str | os.PathLike, *, nlp, table_options: dict | None = None) -> IssueList:
     """Read an issue list from a feedback document or a CSV/XLSX problem list; raises InputError."""
-    from pipeline.match.issues import issues_from_table
+    from pipeline.matching.issues import issues_from_table
 
     path = Path(path)
     if path.suffix.lower() in TABLE_SUFFIXES:
@@ -68,8 +68,8 @@ def load_issue_list(path: str | os.PathLike, *, nlp, table_options: dict | None 
 
 def review(issue_list: IssueList, report: DocumentResult, *, matcher=None) -> Review:
     """Match one issue list against one analysed report and audit the result."""
-    from pipeline.match.audit import audit
-    from pipeline.match.matcher import IssueMatcher
+    from pipeline.matching.audit import audit
+    from pipeline.matching.matcher import IssueMatcher
 
     fitted = (matcher if matcher is not None else IssueMatcher()).fit(issue_list.issues)
     matches = fitted.match(report.text, report.sections, report.measures, doc_id=report.doc_id)

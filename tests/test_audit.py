@@ -11,10 +11,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.match.audit import audit, flag_claim_arithmetic, flag_orphan_measures, flag_overdue_deadlines, \
+from pipeline.matching.audit import audit, flag_claim_arithmetic, flag_orphan_measures, flag_overdue_deadlines, \
     flag_weak_and_planned
-from pipeline.match.issues import issues_from_feedback
-from pipeline.match.matcher import IssueMatcher
+from pipeline.matching.issues import issues_from_feedback
+from pipeline.matching.matcher import IssueMatcher
 from pipeline.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.match.issues import issues_from_feedback, issues_from_report, issues_from_table
+from pipeline.matching.issues import issues_from_feedback, issues_from_report, issues_from_table
 from pipeline.normalize import normalize
 from pipeline.records import Section
 

@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 from sklearn.base import clone
 
-from pipeline.match.evaluate import evaluate_alignment, structure_from_gold
-from pipeline.match.issues import issues_from_feedback
-from pipeline.match.matcher import DEFAULT_CALIBRATION, IssueMatcher, _TextRewriter, build_targets, \
+from pipeline.matching.evaluate import evaluate_alignment, structure_from_gold
+from pipeline.matching.issues import issues_from_feedback
+from pipeline.matching.matcher import DEFAULT_CALIBRATION, IssueMatcher, _TextRewriter, build_targets, \
     forward_looking_spans, load_lexicon
 from pipeline.normalize import normalize
 

@@ -458,7 +458,7 @@ class IssueMatcher(BaseEstimator):
         import skops.io as sio
 
         untrusted = sio.get_untrusted_types(file=path)
-        allowed = [t for t in untrusted if t.startswith("pipeline.match.matcher.") or t.startswith("builtins.")]
+        allowed = [t for t in untrusted if t.startswith("pipeline.matching.matcher.") or t.startswith("builtins.")]
         obj = sio.load(path, trusted=allowed)
         if not isinstance(obj, cls):
             raise TypeError(f"{path} does not hold an IssueMatcher")

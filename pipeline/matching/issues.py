@@ -301,7 +301,7 @@ def issues_from_report(text: str, sections: list[Section], *, doc_id: str | None
     problem headings (1. / (1) level headings outside the forward-looking part), each
     under its enclosing aspect heading.
     """
-    from pipeline.match.matcher import forward_looking_spans
+    from pipeline.matching.matcher import forward_looking_spans
 
     text = normalize(text)
     quoted = list(_QUOTED_PROBLEM_RE.finditer(text))

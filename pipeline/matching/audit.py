@@ -23,7 +23,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from pipeline.match.matcher import load_lexicon
+from pipeline.matching.matcher import load_lexicon
 from pipeline.records import Flag
 
 # completion must be stated as done (已…), not as the deadline's own verb (…前完成)
@@ -182,7 +182,7 @@ def flag_claim_arithmetic(tables) -> list[Flag]:
 
 def _problem_headings(tables, doc_id) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The report's numbered problem headings (answered by measures) and their aspect headings."""
-    from pipeline.match.matcher import forward_looking_spans  # noqa: F401  (documented dependency)
+    from pipeline.matching.matcher import forward_looking_spans  # noqa: F401  (documented dependency)
 
     sections = _t(tables, "sections")
     measures = _t(tables, "measures")
