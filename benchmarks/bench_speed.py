@@ -1,0 +1,122 @@
+"""Speed benchmark: full extraction against bare jieba on the real report, and linearity.
+
+All figures come from one run on the same text (``corpus/progress_cq_tzb_2022.txt``,
+normalized as the pipeline does):
+
+* bare jieba: a fresh private ``jieba.Tokenizer`` (main dictionary only),
+  ``lcut`` with HMM off and on; the baseline is the faster of the two;
+* our tokenizer alone: a blank ``zh`` Language with ``JiebaTokenizer`` (the
+  Doc with sentence starts, no components);
+* full extraction: ``pipeline.nlp.language.load_nlp()`` applied to the text
+  (tokenizer and every extraction component).
+
+Targets: full extraction >= 0.5x the bare-jieba throughput (chars/s); and linear
+in length: the report repeated 100 times as ONE document runs at >= 0.8x the
+per-character rate of the single report.  Medians of several runs.
+
+    python benchmarks/bench_speed.py [--runs 7] [--big-runs 3] [--repeat 100]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+REPORT = REPO / "corpus" / "progress_cq_tzb_2022.txt"
+MIN_RATIO = 0.5
+MIN_LINEARITY = 0.8
+
+
+def rate(func: Callable[[str], object], text: str, *, runs: int, min_seconds: float = 0.2) -> float:
+    """Median chars/s over ``runs`` runs; each run repeats the call until ``min_seconds`` have passed."""
+    func(text)  # warm-up: dictionaries and lazy loaders outside the timing
+    rates = []
+    for _ in range(runs):
+        calls = 0
+        start = time.perf_counter()
+        while True:
+            func(text)
+            calls += 1
+            elapsed = time.perf_counter() - start
+            if elapsed >= min_seconds:
+                break
+        rates.append(calls * len(text) / elapsed)
+    return statistics.median(rates)
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="runs on the single report (median)")
+    parser.add_argument("--big-runs", type=int, default=3, help="runs on the repeated report (median)")
+    parser.add_argument("--repeat", type=int, default=100, help="copies of the report in the long document")
+    args = parser.parse_args(argv)
+
+    import spacy
+
+    from pipeline.nlp.tokenizer import JiebaTokenizer, new_jieba_tokenizer
+    from pipeline.normalize import normalize
+
+    text = normalize(REPORT.read_text(encoding="utf-8"))
+    separator = "\n" if not text.endswith("\n") else ""
+    big = separator.join([text] * args.repeat) if separator else text * args.repeat
+
+    plain = new_jieba_tokenizer()
+    tokenizer_only = spacy.blank("zh")
+    tokenizer_only.tokenizer = JiebaTokenizer(tokenizer_only.vocab)
+    tokenizer_only.max_length = max(tokenizer_only.max_length, len(big) + 1)
+
+    try:
+        from pipeline.nlp.language import load_nlp
+    except ImportError as exc:  # the full pipeline is not there yet
+        full = None
+        print(f"full extraction not measured: cannot import load_nlp ({exc})")
+    else:
+        full = load_nlp()
+        full.max_length = max(full.max_length, len(big) + 1)
+        print(f"full extraction: load_nlp() with pipes {full.pipe_names}")
+
+    systems: list[tuple[str, Callable[[str], object]]] = [
+        ("bare jieba, HMM off", lambda s: plain.lcut(s, HMM=False)),
+        ("bare jieba, HMM on", lambda s: plain.lcut(s, HMM=True)),
+        ("our tokenizer alone", tokenizer_only),
+    ]
+    if full is not None:
+        systems.append(("full extraction", full))
+
+    print(f"text: {REPORT.relative_to(REPO)}, {len(text)} chars; long document: x{args.repeat} = {len(big)} chars")
+    print(f"{'system':24s} {'chars/s single':>15s} {'chars/s long':>13s} {'long/single':>12s}")
+    single: dict[str, float] = {}
+    long: dict[str, float] = {}
+    for name, func in systems:
+        single[name] = rate(func, text, runs=args.runs)
+        long[name] = rate(func, big, runs=args.big_runs, min_seconds=0.0)
+        print(f"{name:24s} {single[name]:15,.0f} {long[name]:13,.0f} {long[name] / single[name]:12.2f}")
+
+    baseline_name = max(("bare jieba, HMM off", "bare jieba, HMM on"), key=single.__getitem__)
+    baseline = single[baseline_name]
+    print(f"baseline: {baseline_name} (the faster bare setting), {baseline:,.0f} chars/s")
+    tok_ratio = single["our tokenizer alone"] / baseline
+    print(f"our tokenizer alone / bare jieba: {tok_ratio:.2f}x")
+    measured = "full extraction" if full is not None else "our tokenizer alone"
+    if full is None:
+        print("NOTE: load_nlp missing; the targets below are checked on our tokenizer alone")
+    ratio = single[measured] / baseline
+    print(f"{verdict(ratio >= MIN_RATIO)}: {measured} throughput {single[measured]:,.0f} chars/s = "
+          f"{ratio:.2f}x bare jieba (target >= {MIN_RATIO})")
+    linearity = long[measured] / single[measured]
+    print(f"{verdict(linearity >= MIN_LINEARITY)}: {measured} on x{args.repeat} as one document: "
+          f"{linearity:.2f}x the single-report per-char rate (target >= {MIN_LINEARITY})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
