@@ -302,3 +302,83 @@ def test_times_parse_time_expression(expr: str, kind: str, date: str | None, sta
 
 def test_times_parse_time_expression_rejects_non_time() -> None:
     assert parse_time_expression("常态化", anchor=ANCHOR) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "start", "end"),
+    [
+        ("上世纪80年代建成", "上世纪80年代", "period", "1980-01-01", "1989-12-31"),
+        ("八十年代以来", "八十年代以来", "period", "1980-01-01", "2022-07-19"),
+        ("二十世纪九十年代末期", "二十世纪九十年代末期", "period", "1997-01-01", "1999-12-31"),
+        ("进入21世纪", "21世纪", "period", "2000-01-01", "2099-12-31"),
+        ("1980年代的", "1980年代", "period", "1980-01-01", "1989-12-31"),
+        ("上世纪五六十年代以来", "上世纪五六十年代以来", "period", "1950-01-01", "2022-07-19"),
+        ("今明两年要完成", "今明两年", "relative_period", "2022-01-01", "2023-12-31"),
+        ("三个多月以来", "三个多月以来", "relative_period", "2022-04-01", "2022-07-19"),
+        ("两年多来,", "两年多来", "relative_period", "2020-01-01", "2022-07-19"),
+        ("与前两年相比", "前两年", "relative_period", "2020-01-01", "2021-12-31"),
+        ("本月前两天", "本月前两天", "period", "2022-07-01", "2022-07-02"),
+        ("近俩月", "近俩月", "relative_period", "2022-05-19", "2022-07-19"),
+    ],
+)
+def test_times_general_relative_forms(text: str, span: str, kind: str, start: str, end: str) -> None:
+    (t,) = extract_times(text, anchor=ANCHOR)
+    assert (t.text, t.kind, t.start_date, t.end_date) == (span, kind, start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "duration"),
+    [
+        ("于2个月内报送整改", "2个月内", "deadline", "P2M"),
+        ("须在30日内办结", "30日内", "deadline", "P30D"),
+        ("一年内撰写了20篇", "一年内", "duration", "P1Y"),
+        ("两个半月以内", "两个半月以内", "duration", "P2.5M"),
+    ],
+)
+def test_times_within_keeps_length_in_running_text(text: str, span: str, kind: str, duration: str) -> None:
+    (t,) = extract_times(text, anchor=ANCHOR)
+    assert (t.text, t.kind, t.duration, t.date) == (span, kind, duration, None)
+
+
+def test_times_day_list_emits_each_day_and_consecutive_run() -> None:
+    got = [(t.text, t.start_date, t.end_date, t.composite) for t in extract_times("9月10日、11日、12日召开", anchor=ANCHOR)]
+    assert got == [
+        ("9月10日、11日、12日", "2022-09-10", "2022-09-12", True),
+        ("9月10日", "2022-09-10", "2022-09-10", False),
+        ("11日", "2022-09-11", "2022-09-11", False),
+        ("12日", "2022-09-12", "2022-09-12", False),
+    ]
+    got = [t.text for t in extract_times("2月25日和28日检测", anchor=ANCHOR)]
+    assert got == ["2月25日", "28日"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["几十年来的变化", "十年内乱", "在校前三年", "大学前两年", "连续第七年", "全天候值守", "十年内容", "连续20年代表中央政府", "“前五年提供公寓"],
+)
+def test_times_general_forms_not_overmatched(text: str) -> None:
+    assert [t.text for t in extract_times(text, anchor=ANCHOR)] == []
+
+
+@pytest.mark.parametrize(
+    ("expr", "kind", "start", "end"),
+    [
+        ("2022 11 23", "date", "2022-11-23", "2022-11-23"),
+        ("1994.01-19", "date", "1994-01-19", "1994-01-19"),
+        ("60日内", "deadline", None, None),
+        ("半月以后", "relative_period", "2022-08-03", None),
+        ("70年第8个月", "date", "1970-08-01", "1970-08-31"),
+        ("全天", "date", "2022-07-19", "2022-07-19"),
+    ],
+)
+def test_times_parse_time_expression_general_forms(expr: str, kind: str, start: str | None, end: str | None) -> None:
+    t = parse_time_expression(expr, anchor=ANCHOR)
+    assert t is not None
+    assert (t.kind, t.start_date, t.end_date) == (kind, start, end)
+    if expr == "60日内":
+        assert t.date == "2022-09-17"
+
+
+def test_times_year_before_daibiao_is_not_a_decade() -> None:
+    got = [(t.text, t.end_date) for t in extract_times("2020年代表学校参赛", anchor=ANCHOR)]
+    assert got == [("2020年", "2020-12-31")]

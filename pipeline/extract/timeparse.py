@@ -19,7 +19,7 @@ from pipeline.extract.numerals import parse_numeral
 CN_DIGIT_CHARS = "〇零○一二三四五六七八九"
 CN_NUM_CHARS = CN_DIGIT_CHARS + "十两百千"
 # a small count as written in reports: 3, 十二, 两, 二十几 is not accepted (vague)
-NUM = rf"(?:\d{{1,3}}(?![\d.])|[{CN_NUM_CHARS}]{{1,4}})"
+NUM = rf"(?:\d{{1,3}}(?![\d.])|[{CN_NUM_CHARS}仨俩]{{1,4}})"
 
 _MONTH_NUM = r"(?:1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十])"
 _DAY_NUM = r"(?:3[01]|[12]\d|0?[1-9]|三十一|三十|二十[一二三四五六七八九]|二十|十[一二三四五六七八九]|[一二三四五六七八九十])"
@@ -42,7 +42,8 @@ _YEAR_SUFFIX = re.compile(
     r"|前(?P<qn>[一二三两1-3])(?:个)?季度"
     r"|(?P<first>首)(?P<fu>季度|月)"
     r"|(?P<pm>[前后])(?P<mn>[一二三四五六七八九十两]{1,2}|\d{1,2})(?:个)?月(?!份)"
-    r"|年?(?P<edge>底|末|初(?![步心衷级审次期稿选]))"
+    r"|年?(?P<edge>底|末|初(?![步心衷级审次期稿选])|伊始)"
+    r"|第(?P<nth>1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十])个月"
     r"|(?P<whole>全年)"
 )
 _MONTH = re.compile(rf"({_MONTH_NUM})(?:月份|月)(?!度)")
@@ -51,8 +52,8 @@ _DAY = re.compile(rf"({_DAY_NUM})[日号]")
 _DAY_RANGE = re.compile(rf"({_DAY_NUM}){_RANGE_SEP}({_DAY_NUM})[日号]")
 _MONTH_EDGE = re.compile(r"月?(底|末|初(?![步心衷级审次期稿选])|上旬|中旬|下旬)")
 _REL_MONTH = re.compile(r"(本|这个?|当|上一?个?|下一?个?)月(?!份?度)")
-_REL_DAY = re.compile(r"大前天|大后天|今天|今日|本日|昨天|昨日|明天|明日|前天|后天")
-_REL_DAY_OFFSET = {"大前天": -3, "大后天": 3, "今天": 0, "今日": 0, "本日": 0, "昨天": -1, "昨日": -1,
+_REL_DAY = re.compile(r"大前天|大后天|今天|今日|本日|昨天|昨日|明天|明日|前天|后天|全天(?!候)")
+_REL_DAY_OFFSET = {"大前天": -3, "大后天": 3, "今天": 0, "今日": 0, "本日": 0, "全天": 0, "昨天": -1, "昨日": -1,
                    "明天": 1, "明日": 1, "前天": -2, "后天": 2}
 _BARE_HALF = re.compile(r"([上下])半年")
 _BARE_QUARTER = re.compile(r"(?:第)?([一二三四1-4])季度(末|初|底)?|(本|上个?|下个?)季度(末|初|底)?")
@@ -60,6 +61,20 @@ _BARE_YEAR_EDGE = re.compile(r"年(底|末|初(?![步心衷级审次期稿选]))
 _NUMERIC_DATE = re.compile(r"((?:19|20)\d{2})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)")
 _COMPACT_DATE = re.compile(r"((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
 _NUMERIC_MONTH = re.compile(r"((?:19|20)\d{2})[.](0[1-9]|1[0-2])(?![\d.])")
+# lenient only: 2022 11 23, 1994.01-19 (separators that differ or are spaces)
+_LOOSE_DATE = re.compile(r"((?:19|20)\d{2})(?:\s+|[-/.])(\d{1,2})(?:\s+|[-/.])(\d{1,2})(?!\d)")
+# eras: 上世纪80年代, 二十世纪九十年代末期, 18世纪, 80年代, 1980年代
+_CENTURY = re.compile(r"(?:(上|本|这个?)世纪|(\d{1,2}|[一二三四五六七八九十]{1,3})世纪)")
+_NOT_DECADE = r"(?![表理言价码收办购课替号写职])"  # 2020年代表学校: 年 + 代表
+_DECADE = re.compile(rf"([1-9]0|[一二三四五六七八九]十|〇|零)年代{_NOT_DECADE}")
+# two adjacent decades: 五六十年代, 六、七十年代
+_DECADE_PAIR = re.compile(rf"([一二三四五六七八九])、?([一二三四五六七八九])十年代{_NOT_DECADE}")
+_ERA_EDGE = re.compile(r"(初期|前期|初|中期|中叶|末期|后期|末)")
+_ERA_EDGE_SHARE = {"初期": 0, "前期": 0, "初": 0, "中期": 1, "中叶": 1, "末期": 2, "后期": 2, "末": 2}
+# 今明两年, 明后两年, 今明两天: two adjacent deictic units
+_TWO_DEICTIC = re.compile(r"(今明|明后)两(年|天|日)")
+# a month's first/last N days: 本月前两天, 4月前4天, 上月最后五天
+_MONTH_DAYS = re.compile(rf"(?:的)?(前|头|最后)({NUM})天")
 _NUMERIC_MD = re.compile(r"(0?[1-9]|1[0-2])[-·/](0?[1-9]|[12]\d|3[01])(?![\d-])")
 
 
@@ -79,8 +94,8 @@ class Atom:
 
 
 def num(text: str) -> int | None:
-    """Integer value of a small numeral (3, 十二, 两), None when not one."""
-    value = parse_numeral(text)
+    """Integer value of a small numeral (3, 十二, 两, colloquial 仨 and 俩), None when not one."""
+    value = parse_numeral(text.replace("仨", "三").replace("俩", "两"))
     if value is None or isinstance(value, float) and not value.is_integer():
         return None
     return int(value)
@@ -99,22 +114,37 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 def shift(day: dt.date, n: float, unit: str) -> dt.date:
-    """``day`` moved by ``n`` units (year, half_year, quarter, month, week, day)."""
+    """``day`` moved by ``n`` units (year, half_year, quarter, month, week, day).
+
+    A fractional month count moves by whole months, then the fraction as days of a
+    30-day month (半月 = 15 days, 两个半月 = 2 months + 15 days).
+    """
     if unit in ("year", "half_year", "quarter", "month"):
         per = {"year": 12, "half_year": 6, "quarter": 3, "month": 1}[unit]
-        return add_months(day, round(n * per))
+        months = n * per
+        whole = int(months)
+        moved = add_months(day, whole)
+        if abs(months - whole) > 1e-9:
+            moved += dt.timedelta(days=round((months - whole) * 30))
+        return moved
     days = {"week": 7, "day": 1}[unit]
     return day + dt.timedelta(days=round(n * days))
 
 
 def two_digit_year(yy: int, anchor: dt.date | None) -> int:
-    """The year ending in ``yy`` within 89 years before and 10 years after the anchor (98年 -> 1998)."""
+    """The year ending in ``yy`` within 89 years before and 10 years after the anchor (98年 -> 1998).
+
+    Two-digit years in Chinese prose are 19yy or 20yy; when the window falls outside
+    1900-2099 (an old anchor), the nearer of 19yy and 20yy is taken (anchor 1973: 九零年 -> 1990).
+    """
     ref = anchor.year if anchor else dt.date.today().year
     year = ref - ref % 100 + yy
     if year > ref + 10:
         year -= 100
     elif year < ref - 89:
         year += 100
+    if not 1900 <= year <= 2099:
+        year = min((1900 + yy, 2000 + yy), key=lambda y: abs(y - ref))
     return year
 
 
@@ -174,6 +204,9 @@ def _year_part(text: str, j: int, year: int | None, explicit: bool, kind: str, l
         months = 3 if m.group("fu") == "季度" else 1
         rng = (dt.date(y, 1, 1), month_end(y, months)) if y else (None, None)
         return Atom(end, *rng, "quarter" if months == 3 else "month", kind, y, explicit)
+    if m.group("nth"):
+        month = num(m.group("nth"))
+        return _month_atom(end, y, month, explicit=explicit, kind="date")
     if m.group("pm"):
         n = num(m.group("mn"))
         if not n or n > 12:
@@ -183,7 +216,7 @@ def _year_part(text: str, j: int, year: int | None, explicit: bool, kind: str, l
         else:
             rng = (dt.date(y, 13 - n, 1), dt.date(y, 12, 31)) if y else (None, None)
         return Atom(end, *rng, "month", kind, y, explicit)
-    edge = m.group("edge")
+    edge = "初" if m.group("edge") == "伊始" else m.group("edge")
     date = (dt.date(y, 1, 1) if edge == "初" else dt.date(y, 12, 31)) if y else None
     return Atom(end, date, date, "day", "date", y, explicit, 1 if edge == "初" else 12, point=True)
 
@@ -196,6 +229,24 @@ def _quarter(end: int, y: int | None, q: int, edge: str | None, explicit: bool, 
         date = dt.date(y, month, 1) if edge == "初" else month_end(y, month)
         return Atom(end, date, date, "day", "date", y, explicit, month, point=True)
     return Atom(end, dt.date(y, 3 * q - 2, 1), month_end(y, 3 * q), "quarter", kind, y, explicit)
+
+
+def _month_days(text: str, k: int, year: int | None, month: int, explicit: bool) -> Atom | None:
+    """The first or last N days of a month (本月前两天, 上月最后五天), N at most 15."""
+    m = _MONTH_DAYS.match(text, k)
+    if m is None:
+        return None
+    n = num(m.group(2))
+    if not n or n > 15:
+        return None
+    if not year:
+        return Atom(m.end(), None, None, "day", "period", None, explicit, month)
+    last = month_end(year, month)
+    if m.group(1) == "最后":
+        lo, hi = last - dt.timedelta(days=n - 1), last
+    else:
+        lo, hi = dt.date(year, month, 1), dt.date(year, month, n)
+    return Atom(m.end(), lo, hi, "day", "period", year, explicit, month)
 
 
 _BARE_DAY_END = re.compile(rf"({_DAY_NUM})(?=$|{_RANGE_SEP})")
@@ -220,6 +271,8 @@ def _month_part(text: str, j: int, year: int | None, *, explicit: bool, lenient:
         day = num(d.group(1))
         if day and (atom := _day_atom(d.end(), year, month, day, explicit=explicit)):
             return atom
+    if atom := _month_days(text, k, year, month, explicit):
+        return atom
     if e := _MONTH_EDGE.match(text, k):
         edge = e.group(1)
         if edge in ("上旬", "中旬", "下旬"):
@@ -231,6 +284,71 @@ def _month_part(text: str, j: int, year: int | None, *, explicit: bool, lenient:
         date = (dt.date(year, month, 1) if edge == "初" else month_end(year, month)) if year else None
         return Atom(e.end(), date, date, "day", "date", year, explicit, month, point=True)
     return _month_atom(k, year, month, explicit=explicit)
+
+
+def _era_span(k: int, text: str, first_year: int, length: int) -> Atom:
+    """A decade or century starting in ``first_year``, narrowed by 初/中期/末 (thirds, or
+    the first/middle/last 20 years of a century)."""
+    lo, hi = first_year, first_year + length - 1
+    if e := _ERA_EDGE.match(text, k):
+        part = _ERA_EDGE_SHARE[e.group(1)]
+        if length == 10:
+            lo, hi = ((first_year, first_year + 2), (first_year + 3, first_year + 6), (first_year + 7, first_year + 9))[part]
+        else:
+            lo, hi = ((first_year, first_year + 19), (first_year + 40, first_year + 59), (first_year + 80, first_year + 99))[part]
+        k = e.end()
+    return Atom(k, dt.date(lo, 1, 1), dt.date(hi, 12, 31), "year", "period", None, False)
+
+
+def _decade_value(token: str) -> int | None:
+    if token in ("〇", "零"):
+        return 0
+    value = int(token) if token.isdigit() else num(token)
+    return value if value is not None and value % 10 == 0 and value < 100 else None
+
+
+def _decade_pair(text: str, i: int, base: int | None, ref: int = 0) -> Atom | None:
+    """五六十年代 = the 1950s and 1960s (the two digits must be adjacent decades)."""
+    m = _DECADE_PAIR.match(text, i)
+    if m is None:
+        return None
+    d1, d2 = num(m.group(1)), num(m.group(2))
+    if not d1 or d2 != d1 + 1:
+        return None
+    if base is None:
+        base = 2000 if 2000 + 10 * d1 <= ref else 1900
+    return Atom(m.end(), dt.date(base + 10 * d1, 1, 1), dt.date(base + 10 * d2 + 9, 12, 31), "year", "period", None, False)
+
+
+def _era(text: str, i: int, anchor: dt.date | None) -> Atom | None:
+    """上世纪80年代, 二十世纪九十年代末期, 18世纪初, or a bare decade (80年代: the latest
+    such decade that has begun by the anchor year, so 80年代 -> 1980s, 20年代 -> 2020s in 2022)."""
+    ref = anchor.year if anchor else dt.date.today().year
+    if m := _CENTURY.match(text, i):
+        if m.group(1):
+            century = ref // 100 + (0 if m.group(1) != "上" else -1)  # zero-based: 1900s -> 19
+        else:
+            c = int(m.group(2)) if m.group(2).isdigit() else num(m.group(2))
+            if not c or c > 30:
+                return None
+            century = c - 1
+        base = century * 100
+        if pair := _decade_pair(text, m.end(), base):
+            return pair
+        if d := _DECADE.match(text, m.end()):
+            dd = _decade_value(d.group(1))
+            if dd is not None:
+                return _era_span(d.end(), text, base + dd, 10)
+        return _era_span(m.end(), text, base, 100)
+    if pair := _decade_pair(text, i, None, ref):
+        return pair
+    if d := _DECADE.match(text, i):
+        dd = _decade_value(d.group(1))
+        if dd is None or d.group(1) in ("〇", "零"):
+            return None
+        year = 2000 + dd if 2000 + dd <= ref else 1900 + dd
+        return _era_span(d.end(), text, year, 10)
+    return None
 
 
 def parse_atom(
@@ -253,9 +371,24 @@ def parse_atom(
     prev = text[i - 1] if i > 0 else "\n"
     if prev.isdigit() or prev == ".":
         return None
+    if prev not in CN_NUM_CHARS and (atom := _era(text, i, anchor)):
+        return atom
+    if m := _TWO_DEICTIC.match(text, i):
+        if not anchor:
+            return Atom(m.end(), None, None, "year" if m.group(2) == "年" else "day", "relative_period", None, False)
+        first = 0 if m.group(1) == "今明" else 1
+        if m.group(2) == "年":
+            y = anchor.year + first
+            return Atom(m.end(), dt.date(y, 1, 1), dt.date(y + 1, 12, 31), "year", "relative_period", y, False)
+        lo = anchor + dt.timedelta(days=first)
+        return Atom(m.end(), lo, lo + dt.timedelta(days=1), "day", "relative_period", lo.year, False)
     year_re = _YEAR4_LENIENT if lenient else _YEAR4
     if m := year_re.match(text, i):
         year = _year_value(m.group(1))
+        if year and year >= 1000 and re.match(rf"代{_NOT_DECADE}", text[m.end():m.end() + 2]):
+            if year % 10 == 0:
+                return _era_span(m.end() + 1, text, year, 10)
+            return None
         if year and year >= 1000:
             return _year_part(text, m.end(), year, True, "period", lenient)
     if m := _YEAR2.match(text, i):
@@ -274,6 +407,10 @@ def parse_atom(
         if 1 <= mo <= 12 and (atom := _day_atom(m.end(), y, mo, d, explicit=True)):
             return atom
     if lenient:
+        if m := _LOOSE_DATE.match(text, i):
+            mo, d = int(m.group(2)), int(m.group(3))
+            if 1 <= mo <= 12 and (atom := _day_atom(m.end(), int(m.group(1)), mo, d, explicit=True)):
+                return atom
         if m := _COMPACT_DATE.match(text, i):
             atom = _day_atom(m.end(), int(m.group(1)), int(m.group(2)), int(m.group(3)), explicit=True)
             if atom:
@@ -301,6 +438,8 @@ def parse_atom(
             day = num(d.group(1))
             if day and (atom := _day_atom(d.end(), y, mo, day, explicit=False)):
                 return atom
+        if mo and (atom := _month_days(text, k, y, mo, False)):
+            return atom
         if mo and (e := _MONTH_EDGE.match(text, k)) and e.group(1) in ("底", "末", "初"):
             date = dt.date(y, mo, 1) if e.group(1) == "初" else month_end(y, mo)
             return Atom(e.end(), date, date, "day", "date", y, False, mo, point=True)

@@ -12,6 +12,30 @@ date in the text (a range's second endpoint takes the first's), else the anchor'
 deictic words (今年, 全年, bare 上半年, 近年来, 以来) are resolved against ``anchor``,
 the report date; without an anchor their dates stay None.
 
+Conventions (where readings differ between tools, ours is fixed here):
+
+* Edge words are one day: 年底/年末 = Dec 31, 年初/年伊始 = Jan 1, 6月底 = 06-30,
+  月初 = the 1st, 一季度末 = 03-31.  (JioNLP reads them as stretches: Nov-Dec, days 25-31.)
+* "N units 以来/来" starts exactly N units before the anchor; with 多/余 (3个多月以来,
+  两年多来) the start is floored to the unit's start (more than N units, so from the
+  start of that month or year).  A fractional month is whole months plus the fraction
+  of 30 days (半月 = 15 days).
+* 未来/今后 N units include the anchor day and end the day before the same date N
+  units later.  "N日内 / 两个月内 / 3年半以内": in running text only the length is kept
+  (the start is usually an event: 收到反馈后30日内), kind deadline after a modal or
+  于/在, else duration; given alone it is a deadline counted from the anchor, the start
+  day not counted (Civil Code art. 201: 60日内 from 06-14 ends 08-13).
+* 前两年 = the two calendar years before the anchor year (only after a clause boundary or
+  a comparison word); 前三年/前五年 are usually "the first N years" of something and are
+  not emitted.  Ordinals counted from an unstated event (第七年, 第三天起) are not emitted.
+* Eras: 80年代 is the latest such decade begun by the anchor year (1980s; 20年代 = 2020s
+  in 2022); 上世纪/本世纪/二十世纪 + decade; N世纪 = (N-1)00..(N-1)99; 初/中期/末 are
+  the first, middle and last three years of a decade, twenty years of a century.
+* Two-digit years fall within 89 years before and 10 after the anchor, restricted to
+  1900-2099 (anchor 1973: 九零年 -> 1990).
+* A list of days (9月10日、11日) emits each day; a run of consecutive days is also
+  emitted as one composite period, like a range.
+
 Kinds: date (a day or a month), period (explicit years, quarters, half-years, ranges,
 "X以来"), relative_period (deictic: 今年来, 全年, bare 上半年, 近三年), as_of, deadline,
 recurrence, duration.  A range of two dates is emitted three times, as the composite
@@ -38,7 +62,8 @@ from pipeline.records import TimeExpr
 # Positions where a time expression can start (a superset, checked by the matchers).
 _TRIGGER = re.compile(
     rf"(?<![0-9.])[0-9]"
-    rf"|[{CN_NUM_CHARS}半](?=[{CN_NUM_CHARS}]*(?:个)?(?:多|余)?(?:年|月|季|日|号|天|周|星期))"
+    rf"|[{CN_NUM_CHARS}半仨俩](?=[{CN_NUM_CHARS}]*(?:多|余)?(?:个)?(?:多|余|半)?(?:年|月|季|日|号|天|周|星期|世纪))"
+    r"|上世纪|本世纪|这个?世纪|今明两|明后两|前两年"
     r"|每|截[至止]|到目前|近|最近|过去|今年|本年|去年|上年|明年|下年|前年|后年|大[前后]年|次年|全年"
     r"|[上下]半年|本月|这个?月|当月|[上下]一?个?月|这一年|[上下]一年|本季度|上个?季度|下个?季度|第[一二三四1-4]季度"
     r"|今后|未来"
@@ -77,10 +102,24 @@ _HALF_YEAR = re.compile(r"半年(?!度|来|以来)")
 _RECENT = re.compile(
     rf"(?:最近|近|过去(?:的)?)(?P<n>{NUM}|几|些)?(?:个)?(?P<u>年|月|季度|周|星期|天|日)(?P<lai>来|以来)?"
 )
-_SINCE_COUNT = re.compile(rf"(?P<n>{NUM}|半)(?:个)?(?P<more>多)?(?P<u>年|月|季度|周|天)(?P<half>半)?(?:来|以来)(?![自源说看到])")
-_AHEAD = re.compile(rf"(?:今后|未来)(?:的)?(?P<n>{NUM})(?:个)?(?P<u>年|月|季度|周|天|日)(?:内|以内|里)?")
+_SINCE_COUNT = re.compile(
+    rf"(?P<n>{NUM}|半)(?P<more1>多|余)?(?:个)?(?P<more>多|余)?(?P<half0>(?<=个)半)?(?P<u>年|月|季度|周|天)(?P<more2>多|余)?(?P<half>半)?"
+    r"(?:来|以来)(?![自源说看到])"
+)
+_AHEAD = re.compile(rf"(?:今后|未来)(?:的)?(?P<n>{NUM})(?:个)?(?P<u>年|月|季度|周|天|日)(?:内|以内|之内|里)?")
+# "within N units" (30日内, 两个月内, 3年半以内); 月 needs 个 or 半 (3月内 is "within March")
+_WITHIN_COUNT = re.compile(
+    rf"(?P<n>{NUM}|半)(?P<more1>多)?(?P<ge>个)?(?P<half0>(?<=个)半)?(?P<u>年|月|季度|周|星期|天|日)(?P<half>半)?(?:以内|之内|内)(?![容部外涵在设地陆乱蒙核])"
+)
+_DEADLINE_CUE = re.compile(r"(?:于|须|需|应|要|务必|必须|力争|争取|限|在)$")
+# 前两年, "a couple of years back": the two calendar years before the anchor year, only after a
+# clause boundary or a comparison word (前三年, 前五年 and 大学前两年 are mostly "the first N years" of something)
+_PRIOR_YEARS = re.compile(r"前(?P<n>两)年(?![度级底末初内前后])")
+_PRIOR_YEARS_PREV = set(" \n,.;:!?。、比较于与和同从在对")
+# a list of days after a dated day: 9月10号,11号,12号
+_DAY_LIST_SEP = re.compile(r"(?:、|,|，|和|及|与)")
 _AGO = re.compile(
-    rf"(?P<n>{NUM}|半)(?:个)?(?P<more>多)?(?P<u>年|月|季度|周|天|日)(?P<half>半)?(?P<dir>以前|之前|前|以后|之后|后)(?![后列沿期夕景提{CN_NUM_CHARS}\d])"
+    rf"(?P<n>{NUM}|半)(?P<more1>多)?(?:个)?(?P<more>多)?(?P<half0>(?<=个)半)?(?P<u>年|月|季度|周|天|日)(?P<more2>多)?(?P<half>半)?(?P<dir>以前|之前|前|以后|之后|后)(?![后列沿期夕景提{CN_NUM_CHARS}\d])"
 )
 
 
@@ -130,6 +169,12 @@ def _unit_count(n_text: str | None, unit_text: str, *, half: bool = False, more:
     if unit == "quarter":
         return n * 3, "month"
     return n, unit
+
+
+def _has_half(m: re.Match) -> bool:
+    """两年半 or 两个半月: a half unit written after the unit or between 个 and the unit."""
+    groups = m.re.groupindex
+    return bool(m.group("half") or ("half0" in groups and m.group("half0")))
 
 
 def _iso_duration(n: float, unit: str) -> str:
@@ -212,7 +257,7 @@ def _match_duration(text: str, i: int, st: _State) -> Match | None:
     if m := _DURATION.match(text, i):
         if m.group("pre").startswith("用") and not m.group("t"):
             return None
-        uc = _unit_count(m.group("n"), m.group("u"), half=bool(m.group("half")))
+        uc = _unit_count(m.group("n"), m.group("u"), half=_has_half(m))
         if uc is None:
             return None
         return m.end(), [TimeExpr(i, m.end(), m.group(0), "duration", duration=_iso_duration(*uc))], None
@@ -249,16 +294,30 @@ def _match_relative(text: str, i: int, st: _State) -> Match | None:
             return None
         end = _iso(shift(anchor, uc[0], uc[1]) - dt.timedelta(days=1)) if anchor else None
         return m.end(), [TimeExpr(i, m.end(), m.group(0), "relative_period", start_date=_iso(anchor), end_date=end)], None
-    if prev.isdigit() or prev in CN_NUM_CHARS:
+    if prev.isdigit() or prev in CN_NUM_CHARS + "几数多余第每个":
         return None
     if m := _SINCE_COUNT.match(text, i):
-        uc = _unit_count(m.group("n"), m.group("u"), half=bool(m.group("half")))
+        uc = _unit_count(m.group("n"), m.group("u"), half=_has_half(m))
         if uc is None:
             return None
-        start = _iso(shift(anchor, -uc[0], uc[1])) if anchor else None
+        start = None
+        if anchor:
+            day = shift(anchor, -uc[0], uc[1])
+            if m.group("more1") or m.group("more") or m.group("more2"):
+                day = _floor(day, uc[1])
+            start = _iso(day)
         return m.end(), [TimeExpr(i, m.end(), m.group(0), "relative_period", start_date=start, end_date=_iso(anchor))], None
+    if m := _WITHIN_COUNT.match(text, i):
+        return _within(text, i, m, st)
+    if (m := _PRIOR_YEARS.match(text, i)) and (prev in _PRIOR_YEARS_PREV or i == 0):
+        n = num(m.group("n"))
+        start = end = None
+        if anchor and n:
+            start, end = _iso(dt.date(anchor.year - n, 1, 1)), _iso(dt.date(anchor.year - 1, 12, 31))
+        return m.end(), [TimeExpr(i, m.end(), m.group(0), "relative_period", start_date=start, end_date=end,
+                                  granularity="year")], None
     if m := _AGO.match(text, i):
-        uc = _unit_count(m.group("n"), m.group("u"), half=bool(m.group("half")))
+        uc = _unit_count(m.group("n"), m.group("u"), half=_has_half(m))
         if uc is None:
             return None
         n, unit = uc
@@ -267,7 +326,9 @@ def _match_relative(text: str, i: int, st: _State) -> Match | None:
         start = end = None
         if anchor:
             day = shift(anchor, sign * n, unit)
-            if unit == "year" and float(n).is_integer():
+            if unit == "month" and not float(n).is_integer():  # 半月后, 两个半月前: day-precise
+                lo = hi = day
+            elif unit == "year" and float(n).is_integer():
                 lo, hi = dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
             elif unit in ("year", "month"):
                 lo, hi = day.replace(day=1), shift(day.replace(day=1), 1, "month") - dt.timedelta(days=1)
@@ -278,6 +339,55 @@ def _match_relative(text: str, i: int, st: _State) -> Match | None:
             start, end = _iso(lo), _iso(hi)
         return m.end(), [TimeExpr(i, m.end(), m.group(0), "relative_period", start_date=start, end_date=end)], None
     return None
+
+
+def _floor(day: dt.date, unit: str) -> dt.date:
+    """Start of the unit containing ``day`` ("3个多月以来": more than 3 months, so from the month's start)."""
+    if unit == "year":
+        return day.replace(month=1, day=1)
+    if unit == "month":
+        return day.replace(day=1)
+    return day
+
+
+def _within(text: str, i: int, m: re.Match, st: _State) -> Match | None:
+    """"Within N units" (30日内, 两个月内, 3年半以内).
+
+    In running text the start is rarely stated and is usually an event (收到反馈后30日内,
+    一年内撰写了…), so the expression keeps only its length: kind deadline when a
+    modal or 于/在 precedes it (于2个月内报送), else duration.  Given alone
+    (``parse_time_expression``) it is counted from the anchor, the start day not
+    counted (Civil Code art. 201: 60日内 from 06-14 ends 08-13).
+    """
+    if m.group("u") == "月" and not (m.group("ge") or m.group("n") == "半" or m.group("half")):
+        return None
+    prev = text[i - 1] if i else "\n"
+    if prev in "年月日号" or m.group("more1"):
+        return None
+    uc = _unit_count(m.group("n"), m.group("u"), half=_has_half(m))
+    if uc is None:
+        return None
+    duration = _iso_duration(*uc)
+    if st.lenient and st.anchor:
+        end = shift(st.anchor, uc[0], uc[1])
+        expr = TimeExpr(i, m.end(), m.group(0), "deadline", date=_iso(end), granularity="day", duration=duration)
+        return m.end(), [expr], None
+    kind = "deadline" if _DEADLINE_CUE.search(text, max(0, i - 2), i) else "duration"
+    return m.end(), [TimeExpr(i, m.end(), m.group(0), kind, duration=duration)], None
+
+
+def _day_list(text: str, j: int, atom: Atom, st: _State) -> list[Atom]:
+    """Further days after a dated day: 9月10号,11号,12号 (each a later day of the same month)."""
+    days: list[Atom] = []
+    last = atom
+    while (sep := _DAY_LIST_SEP.match(text, j)) is not None:
+        nxt = parse_atom(text, sep.end(), ctx_year=last.year, anchor=st.anchor, lenient=False, ctx_month=last.month)
+        if (nxt is None or nxt.granularity != "day" or not nxt.point or nxt.month != atom.month
+                or not nxt.start_date or not last.start_date or nxt.start_date <= last.start_date):
+            break
+        days.append(nxt)
+        last, j = nxt, nxt.end
+    return days
 
 
 def _match_calendar(text: str, i: int, st: _State) -> Match | None:
@@ -307,6 +417,19 @@ def _match_calendar(text: str, i: int, st: _State) -> Match | None:
             )
             ctx2 = second.year if second.year and (second.explicit_year or ctx) else ctx
             return end, [whole, head, tail], ctx2
+    if atom.point and atom.granularity == "day" and atom.month and (more := _day_list(text, j, atom, st)):
+        exprs = [head]
+        prev_atom, prev_end = atom, j
+        consecutive = True
+        for nxt in more:
+            start = _DAY_LIST_SEP.match(text, prev_end).end()
+            exprs.append(_from_atom(text, start, nxt))
+            consecutive &= (nxt.start_date - prev_atom.start_date).days == 1
+            prev_atom, prev_end = nxt, nxt.end
+        if consecutive:  # a run of days is also one period, like a range
+            exprs.insert(0, TimeExpr(i, prev_end, text[i:prev_end], "period", start_date=_iso(atom.start_date),
+                                     end_date=_iso(prev_atom.end_date), granularity="day", composite=True))
+        return prev_end, exprs, ctx
     kind_since = "relative_period" if atom.kind == "relative_period" else "period"
     if u := _UNTIL_NOW.match(text, j):
         expr = TimeExpr(i, u.end(), text[i:u.end()], kind_since, start_date=_iso(atom.start_date),
