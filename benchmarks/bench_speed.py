@@ -5,6 +5,8 @@ normalized as the pipeline does):
 
 * bare jieba: a fresh private ``jieba.Tokenizer`` (main dictionary only),
   ``lcut`` with HMM off and on; the baseline is the faster of the two;
+* our segmenter: ``DomainSegmenter.tokenize`` (the fused fast path) and
+  ``tokenize_reference`` (jieba's own ``Tokenizer.tokenize``), same output;
 * our tokenizer alone: a blank ``zh`` Language with ``JiebaTokenizer`` (the
   Doc with sentence starts, no components);
 * full extraction: ``pipeline.nlp.language.load_nlp()`` applied to the text
@@ -32,21 +34,29 @@ MIN_RATIO = 0.5
 MIN_LINEARITY = 0.8
 
 
-def rate(func: Callable[[str], object], text: str, *, runs: int, min_seconds: float = 0.2) -> float:
-    """Median chars/s over ``runs`` runs; each run repeats the call until ``min_seconds`` have passed."""
-    func(text)  # warm-up: dictionaries and lazy loaders outside the timing
-    rates = []
+def timed_rate(func: Callable[[str], object], text: str, *, min_seconds: float) -> float:
+    """chars/s of one run: the call repeated until ``min_seconds`` have passed (at least once)."""
+    calls = 0
+    start = time.perf_counter()
+    while True:
+        func(text)
+        calls += 1
+        elapsed = time.perf_counter() - start
+        if elapsed >= min_seconds:
+            return calls * len(text) / elapsed
+
+
+def median_rates(
+    systems: list[tuple[str, Callable[[str], object]]], text: str, *, runs: int, min_seconds: float
+) -> dict[str, float]:
+    """Median chars/s per system; the runs are interleaved so background load hits all alike."""
+    for _name, func in systems:
+        func(text)  # warm-up: dictionaries and lazy loaders outside the timing
+    rates: dict[str, list[float]] = {name: [] for name, _ in systems}
     for _ in range(runs):
-        calls = 0
-        start = time.perf_counter()
-        while True:
-            func(text)
-            calls += 1
-            elapsed = time.perf_counter() - start
-            if elapsed >= min_seconds:
-                break
-        rates.append(calls * len(text) / elapsed)
-    return statistics.median(rates)
+        for name, func in systems:
+            rates[name].append(timed_rate(func, text, min_seconds=min_seconds))
+    return {name: statistics.median(values) for name, values in rates.items()}
 
 
 def verdict(ok: bool) -> str:
@@ -84,23 +94,25 @@ def main(argv: list[str] | None = None) -> int:
         full.max_length = max(full.max_length, len(big) + 1)
         print(f"full extraction: load_nlp() with pipes {full.pipe_names}")
 
+    segmenter = tokenizer_only.tokenizer.segmenter
+    same = segmenter.tokenize(text) == segmenter.tokenize_reference(text)
+    print(f"our segmenter's fast path gives jieba's own Tokenizer.tokenize output on the report: {same}")
     systems: list[tuple[str, Callable[[str], object]]] = [
         ("bare jieba, HMM off", lambda s: plain.lcut(s, HMM=False)),
         ("bare jieba, HMM on", lambda s: plain.lcut(s, HMM=True)),
+        ("our segmenter, jieba code", segmenter.tokenize_reference),
+        ("our segmenter, fast path", segmenter.tokenize),
         ("our tokenizer alone", tokenizer_only),
     ]
     if full is not None:
         systems.append(("full extraction", full))
 
     print(f"text: {REPORT.relative_to(REPO)}, {len(text)} chars; long document: x{args.repeat} = {len(big)} chars")
-    print(f"{'system':24s} {'chars/s single':>15s} {'chars/s long':>13s} {'long/single':>12s}")
-    single: dict[str, float] = {}
-    long: dict[str, float] = {}
-    for name, func in systems:
-        single[name] = rate(func, text, runs=args.runs)
-        long[name] = rate(func, big, runs=args.big_runs, min_seconds=0.0)
-        print(f"{name:24s} {single[name]:15,.0f} {long[name]:13,.0f} {long[name] / single[name]:12.2f}")
-
+    print(f"{'system':26s} {'chars/s single':>15s} {'chars/s long':>13s} {'long/single':>12s}")
+    single = median_rates(systems, text, runs=args.runs, min_seconds=0.2)
+    long = median_rates(systems, big, runs=args.big_runs, min_seconds=0.0)
+    for name, _func in systems:
+        print(f"{name:26s} {single[name]:15,.0f} {long[name]:13,.0f} {long[name] / single[name]:12.2f}")
     baseline_name = max(("bare jieba, HMM off", "bare jieba, HMM on"), key=single.__getitem__)
     baseline = single[baseline_name]
     print(f"baseline: {baseline_name} (the faster bare setting), {baseline:,.0f} chars/s")

@@ -7,6 +7,7 @@ import pickle
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 import spacy
@@ -20,6 +21,7 @@ from pipeline.nlp.tokenizer import (
     parse_userdict,
     sentence_starts,
 )
+from pipeline.normalize import normalize
 
 
 @pytest.fixture(scope="module")
@@ -49,9 +51,39 @@ def nlp():
 def test_tokenizer_doc_text_round_trip(nlp, text):
     doc = nlp(text)
     assert doc.text == text
-    tokens = load_segmenter().tokenize(text)
+    tokens = load_segmenter().tokenize_reference(text)  # jieba's own offsets
     assert [(t.text, t.idx, t.idx + len(t.text)) for t in doc] == tokens
     assert all(not t.whitespace_ for t in doc)
+
+
+REPO = Path(__file__).resolve().parents[1]
+SIGHAN = REPO.parent / "shared" / "peers" / "sighan2005"
+TRICKY = [
+    "",
+    "\r\n \t\u3000x",
+    "abc def 1.5%-x_y#z&w 3.14",
+    "😀表情e\u0301和〇二二年",
+    "近100人参训，深化学用结合!2022年1月14日,召开专题民主生活会。",
+    "陈敏尔书记、胡衡华市长走访各民主党派市委会",
+]
+
+
+@pytest.mark.parametrize("hmm", [False, True])
+def test_tokenizer_fast_path_equals_jieba_tokenize(hmm):
+    """The fused fast path must give exactly jieba's own Tokenizer.tokenize output."""
+    segmenter = load_segmenter()
+    if segmenter.jieba_tokenizer is not None and segmenter._fast is None:
+        pytest.skip("fast path disabled for this jieba release")
+    jieba_tokenizer = segmenter.jieba_tokenizer
+    texts = list(TRICKY)
+    for name in ("progress_cq_tzb_2022.txt", "feedback_cq_tzb_2022_example.txt"):
+        raw = (REPO / "corpus" / name).read_text(encoding="utf-8")
+        texts += [raw, normalize(raw)]
+    pku = SIGHAN / "pku_test.utf8"
+    if pku.exists():
+        texts += pku.read_text(encoding="utf-8").splitlines()[:400]
+    for text in texts:
+        assert segmenter._fast.tokenize(text, hmm=hmm) == list(jieba_tokenizer.tokenize(text, HMM=hmm))
 
 
 @pytest.mark.parametrize(
