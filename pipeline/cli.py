@@ -174,6 +174,14 @@ def evaluate(
 
 def main() -> None:
     """Console entry point."""
+    import logging
+
+    import jieba
+
+    # jieba logs its dictionary loading at DEBUG level on its own logger (the level
+    # is set when jieba is imported, hence the import first); the command line
+    # keeps stderr for the progress bar, errors and the summary.
+    logging.getLogger(jieba.__name__).setLevel(logging.WARNING)
     try:
         app(standalone_mode=True)
     except KeyboardInterrupt:  # pragma: no cover
