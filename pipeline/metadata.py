@@ -84,6 +84,8 @@ _PROGRESS_CUES: tuple[tuple[str, int], ...] = (
     (r"整改任务", 1),
     (r"立行立改", 1),
     (r"整改成效|阶段性成效", 1),
+    (r"整改完成率", 2),
+    (r"(?:已|均已)(?:全部)?整改到位", 2),
     (r"下一步", 1),
 )
 _FEEDBACK_CUES: tuple[tuple[str, int], ...] = (
@@ -93,10 +95,15 @@ _FEEDBACK_CUES: tuple[tuple[str, int], ...] = (
     (r"发现了?(?:一些|以下|如下)问题", 2),
     (r"(?:巡视|巡察)组(?:要求|强调)", 2),
     (r"反馈会|反馈意见会", 1),
+    (r"(?:报送|提交)整改(?:报告|方案|落实情况)", 1),
     (r"(?:不够|不到位|不充分|不严格|不规范|有差距|有落差|偏松偏软)", 1),
 )
 _KIND_MIN_SCORE = 4  # below this for both kinds the document is 'other'
-_STRONG_CUE = 2  # the winning kind needs at least one cue of this weight
+_STRONG_CUE = 2  # a cue of this weight is strong
+# The winning kind needs this many distinct strong cues: one phrase such as 巡察组指出
+# (quoted in a news item about a mobilisation meeting) or 整改落实情况 (in a news item
+# about a visit) does not make a feedback or a progress document.
+_MIN_STRONG_CUES = 2
 _GENRE = re.compile(r"巡视|巡察")  # texts that never name an inspection are 'other'
 
 
@@ -315,10 +322,10 @@ def _as_of(text: str, report_date: str | None, context_year: int | None) -> _Dat
 def _kind(text: str) -> tuple[str, dict[str, int]]:
     """feedback / progress / other by weighted cue presence (each cue counted at most twice).
 
-    The winner needs ``_KIND_MIN_SCORE``, one cue of weight >= ``_STRONG_CUE`` and a
-    text that names a 巡视/巡察 at all; ties are 'other'.
+    The winner needs ``_KIND_MIN_SCORE``, ``_MIN_STRONG_CUES`` distinct cues of weight >=
+    ``_STRONG_CUE`` and a text that names a 巡视/巡察 at all; ties are 'other'.
     """
-    strong: dict[str, bool] = {}
+    strong: dict[str, int] = {}
 
     def score(name: str, cues: tuple[tuple[str, int], ...]) -> int:
         total = 0
@@ -326,7 +333,7 @@ def _kind(text: str) -> tuple[str, dict[str, int]]:
             n = min(len(re.findall(pattern, text)), 2)
             total += n * weight
             if n and weight >= _STRONG_CUE:
-                strong[name] = True
+                strong[name] = strong.get(name, 0) + 1
         return total
 
     scores = {"progress": score("progress", _PROGRESS_CUES), "feedback": score("feedback", _FEEDBACK_CUES)}
@@ -334,7 +341,7 @@ def _kind(text: str) -> tuple[str, dict[str, int]]:
     if (
         scores[best] < _KIND_MIN_SCORE
         or scores["progress"] == scores["feedback"]
-        or not strong.get(best)
+        or strong.get(best, 0) < _MIN_STRONG_CUES
         or not _GENRE.search(text)
     ):
         return "other", scores

@@ -130,6 +130,11 @@ def _line_candidates(text: str, lstart: int, lend: int) -> list[_Cand]:
         else:
             continue  # inside a word: 统一是, 之一是, 唯一是 ...
         out.append(_Cand(fam, val, s, em.end(), initial, lend, strong))
+    if out and out[0].line_initial and out[0].family == "circled" and any(
+        c.family == "circled" and c.value == out[0].value + 1 for c in out[1:]
+    ):
+        # ①… ; ②… ; ③… in one paragraph: the line-initial ① opens an inline run, not a heading
+        out[0].line_initial = False
     return out
 
 

@@ -110,3 +110,29 @@ def test_measures_status_rule(text, status):
 def test_measures_status_lexicon_loads():
     statuses = {row[0] for row in status_cues()}
     assert statuses == {"done", "ongoing", "planned"}
+
+
+def test_measures_line_initial_circled_run_are_measures():
+    text = (
+        "一、总体情况\n集团党委召开会议5次，已完成整改11个。\n二、问题整改情况\n（一）关于台账不全的问题\n"
+        "①建立整改台账；②修订制度6项；③正在开展改革。\n三、下一步工作安排\n将坚持标准不降，①对未完成问题跟踪督办；②开展“回头看”。\n"
+    )
+    got = [(m.label, m.status) for m in _measures(text)]
+    assert got == [("①", "done"), ("②", "done"), ("③", "ongoing"), ("①", "planned"), ("②", "planned")]
+
+
+def test_measures_team_requirements_are_not_measures():
+    """巡视组要求…一是…二是… in feedback: the team's demands, not the unit's actions."""
+    text = "巡视组要求，省委要抓好巡视整改。一是深入学习贯彻党的理论。二是落实全面从严治党责任。三是加强班子建设。\n"
+    assert _measures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,status",
+    [
+        ("第三，细化任务分解。制定整改措施76条，反馈的18个问题中已完成整改14个，正在推进2个。", "done"),
+        ("其次，推进改革试点。在5个市启动试点，目前正在推进中。", "ongoing"),
+    ],
+)
+def test_measures_status_tally_is_not_an_ongoing_cue(text, status):
+    assert decide_status(normalize(text))[0] == status

@@ -133,3 +133,16 @@ def test_metadata_signature_on_one_line_and_publish_time():
 def test_metadata_kind_other_without_inspection(text):
     _, meta = _meta(text)
     assert meta.kind == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "学校召开巡察工作动员部署会\n校党委书记指出，本次是第五轮校内巡察。巡察组指出问题要整改不到位的要问责。",
+        "副部长来校调研指导督促中央巡视整改落实情况\n学校汇报了巡视整改工作进展和下一步工作考虑，整改任务有序推进。",
+    ],
+)
+def test_metadata_kind_needs_two_strong_cues(text):
+    """A news item quoting one strong phrase is neither feedback nor a progress report."""
+    _, meta = _meta(text)
+    assert meta.kind == "other"

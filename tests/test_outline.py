@@ -176,3 +176,10 @@ def test_outline_space_after_marker_and_indent():
     text = "\u3000\u3000一、 总体情况\n  (一) 加强领导\n1. \n"
     tree = [(s.label, s.title, s.level, s.title_start) for s in parse_outline(normalize(text))]
     assert tree == [("一、", "总体情况", 1, 5), ("(一)", "加强领导", 2, 16)]
+
+
+def test_outline_line_initial_circled_run_in_one_paragraph():
+    """①…；②…；③… written as one paragraph: ① opens the run, it is not a heading of its own."""
+    text = "（一）关于台账不全的问题\n①建立台账，已完成；②完善制度6项；③开展检查。\n（二）关于制度不全的问题\n①修订办法。\n"
+    got = [(s.label, s.level, s.parent_id) for s in parse_outline(normalize(text))]
+    assert got == [("(一)", 1, None), ("①", 2, 0), ("②", 2, 0), ("③", 2, 0), ("(二)", 1, None), ("①", 2, 4)]

@@ -33,6 +33,7 @@ _DECISIVE = 3
 _DONE_OVER_ONGOING = 3.0
 _FORWARD_TITLE = re.compile(r"下一步|下步|下一阶段|下阶段|今后|工作打算|努力方向|工作安排|下一步打算")
 _FORWARD_INTRO = re.compile(r"下一步|下步|下一阶段|下阶段|今后")
+_TEAM_VOICE = re.compile(r"(?:巡视|巡察)组(?:要求|指出|强调|建议|认为)|问题[^。]{0,10}主要(?:是|有|表现在)[:：]")
 _QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》|\"[^\"\n]*\"")
 
 
@@ -104,8 +105,39 @@ def _line_initial(text: str, pos: int) -> bool:
     return i < 0 or text[i] == "\n"
 
 
-def _is_enumeration(sec: Section, text: str) -> bool:
-    return sec.marker in ENUM_MARKERS or (sec.marker == "circled" and not _line_initial(text, sec.start))
+def _is_enumeration(sec: Section, text: str, next_start: int | None = None) -> bool:
+    """一是/第一/首先 items, and ① items written inline (a line-initial ① counts when ② follows on its line)."""
+    if sec.marker in ENUM_MARKERS:
+        return True
+    if sec.marker != "circled":
+        return False
+    if not _line_initial(text, sec.start):
+        return True
+    return next_start is not None and "\n" not in text[sec.start : next_start]
+
+
+def _enumeration_ids(text: str, sections: list[Section]) -> set[int]:
+    ordered = sorted(sections, key=lambda s: s.start)
+    out = set()
+    for k, s in enumerate(ordered):
+        nxt = next((t for t in ordered[k + 1 :] if t.marker == s.marker and t.parent_id == s.parent_id), None)
+        if _is_enumeration(s, text, nxt.start if nxt is not None else None):
+            out.add(s.section_id)
+    return out
+
+
+def _reported_requirements(text: str, first: Section) -> bool:
+    """Whether a run of items is introduced as the inspection team's findings or demands
+    (巡视组要求/指出…一是…): those lists are not the reporting unit's measures."""
+    line_start = text.rfind("\n", 0, first.start) + 1
+    if _line_initial(text, first.start):
+        line_start = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
+    intro = text[max(line_start, first.start - 300) : first.start]
+    return bool(_TEAM_VOICE.search(intro))
+
+
+def _marker_starts_run(sec: Section) -> bool:
+    return sec.label.startswith(("一是", "第一", "首先", "①"))
 
 
 def forward_looking_sections(text: str, sections: list[Section]) -> set[int]:
@@ -115,7 +147,8 @@ def forward_looking_sections(text: str, sections: list[Section]) -> set[int]:
     when it is the last top section and its introduction (before its first
     sub-heading) speaks of 下一步/今后.
     """
-    tops = [s for s in sections if s.parent_id is None and not _is_enumeration(s, text)]
+    enum_ids = _enumeration_ids(text, sections)
+    tops = [s for s in sections if s.parent_id is None and s.section_id not in enum_ids]
     ids: set[int] = set()
     for k, top in enumerate(tops):
         children = [s for s in sections if s.parent_id == top.section_id]
@@ -136,15 +169,19 @@ def forward_looking_sections(text: str, sections: list[Section]) -> set[int]:
 def extract_measures(text: str, sections: list[Section]) -> list[Measure]:
     """Measures of one normalized document, in text order."""
     by_id = {s.section_id: s for s in sections}
-    enum_ids = {s.section_id for s in sections if _is_enumeration(s, text)}
+    enum_ids = _enumeration_ids(text, sections)
     has_children = {s.parent_id for s in sections if s.parent_id is not None}
     forward = forward_looking_sections(text, sections)
 
-    # (marker, level) of the headings that carry enumerations: the problem level.
+    # (marker, level) of the headings that carry enumerations: the problem level.  The
+    # forward-looking section's plans (三、下一步… ①…②…) say nothing about it.
     problem_levels = {
         (by_id[s.parent_id].marker, by_id[s.parent_id].level)
         for s in sections
-        if s.section_id in enum_ids and s.parent_id is not None and s.parent_id not in enum_ids
+        if s.section_id in enum_ids
+        and s.parent_id is not None
+        and s.parent_id not in enum_ids
+        and s.parent_id not in forward
     }
     if not problem_levels:
         leaves = [s for s in sections if s.section_id not in has_children and s.section_id not in enum_ids]
@@ -153,10 +190,15 @@ def extract_measures(text: str, sections: list[Section]) -> list[Measure]:
             problem_levels = {(s.marker, s.level) for s in leaves if s.level == deepest}
 
     units: list[tuple[Section, int | None, str | None]] = []  # (section, answered heading, label)
-    for s in sections:
+    run_voice: dict[tuple[int | None, str], bool] = {}  # (parent, marker) -> run introduced as the team's words
+    for s in sorted(sections, key=lambda sec: sec.start):
         if s.section_id in enum_ids:
             if s.parent_id is None or s.parent_id not in enum_ids:
-                units.append((s, s.parent_id, s.label))
+                key = (s.parent_id, s.marker)
+                if key not in run_voice or _marker_starts_run(s):
+                    run_voice[key] = _reported_requirements(text, s)
+                if not run_voice[key]:
+                    units.append((s, s.parent_id, s.label))
         elif s.section_id not in has_children and (s.marker, s.level) in problem_levels:
             units.append((s, s.section_id, s.label))
 
