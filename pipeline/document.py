@@ -68,7 +68,7 @@ def make_doc_id(text: str) -> str:
 
 
 def _records(doc: Doc, key: str) -> list:
-    return [span._.record for span in doc.spans.get(SPAN_KEYS[key], [])]
+    return list((doc._.records or {}).get(SPAN_KEYS[key], []))
 
 
 class _SectionLocator:

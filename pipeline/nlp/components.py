@@ -24,18 +24,29 @@ register_extensions()
 
 
 def _to_spans(doc: Doc, records: Iterable[Any], *, label: str) -> list[Span]:
+    """Spans for ``records``; the records themselves go to ``doc._.records[key]``."""
+    key = SPAN_KEYS[label.lower()]
+    kept: list[Any] = []
     spans: list[Span] = []
     for record in records:
-        span = doc.char_span(record.start, record.end, label=label, alignment_mode="expand")
+        span = doc.char_span(
+            record.start, record.end, label=label, alignment_mode="expand", span_id=f"{key}:{len(kept)}"
+        )
         if span is None:  # only when the offsets are outside the text
             continue
-        span._.record = record
+        kept.append(record)
         spans.append(span)
+    store = doc._.records
+    if store is None:
+        store = {}
+        doc._.records = store
+    store[key] = kept
     return spans
 
 
 def _sections(doc: Doc) -> list:
-    return [span._.record for span in doc.spans.get(SPAN_KEYS["section"], [])]
+    store = doc._.records or {}
+    return list(store.get(SPAN_KEYS["section"], []))
 
 
 def _anchor(doc: Doc) -> dt.date | None:

@@ -19,18 +19,34 @@ SPAN_KEYS: dict[str, str] = {
 }
 
 
+def _span_record(span: Span):
+    """The record behind a component's span, found through the span's id ``"<key>:<index>"``.
+
+    Records live in ``doc._.records[key]``: spaCy keys span extension values by
+    character offsets only, so a heading and a measure expanded to the same
+    tokens would overwrite each other's value if it were stored on the span.
+    """
+    key, sep, index = span.id_.rpartition(":")
+    records = span.doc._.records
+    if not sep or records is None or key not in records:
+        return None
+    return records[key][int(index)]
+
+
 def register_extensions() -> None:
-    """Register ``Doc._.meta``, ``Doc._.doc_id`` and ``Span._.record``."""
+    """Register ``Doc._.meta``, ``Doc._.doc_id``, ``Doc._.records`` and ``Span._.record``."""
     if not Doc.has_extension("meta"):
         Doc.set_extension("meta", default=None)  # DocumentMeta
     if not Doc.has_extension("doc_id"):
         Doc.set_extension("doc_id", default=None)
     if not Doc.has_extension("hints"):
         Doc.set_extension("hints", default=None)  # reader hints: title, publish_date
+    if not Doc.has_extension("records"):
+        Doc.set_extension("records", default=None)  # {span key: [records in span order]}
     if not Span.has_extension("record"):
         # The record (Quantity, TimeExpr, ...) behind the span.  Its own start/end
         # are exact character offsets; the span itself is expanded to token bounds.
-        Span.set_extension("record", default=None)
+        Span.set_extension("record", getter=_span_record)
 
 
 register_extensions()
