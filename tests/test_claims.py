@@ -205,3 +205,24 @@ def test_claims_general_prose_not_claims(sentence):
 def test_claims_aspects_before_counted_tasks():
     figures, _, _ = _figures("聚焦15个方面的39项整改任务,形成64条整改措施。")
     assert figures == {"aspects": 15, "rectification_measures": 64, "total": 39}
+
+
+@pytest.mark.parametrize(
+    "sentence,field,value",
+    [
+        ("对23名医务人员给予党纪政务处分,挽回经济损失1860万元。", "party_and_government_sanctions", 23),
+        ("对2名负有管理责任的人员给予诫勉谈话。", "admonishment", 2),
+        ("对3名人员进行谈话提醒。", "reminder_talks", 3),
+        ("制定《临江区惠农补贴资金发放管理办法》等制度4项。", "new_rules", 4),
+        ("修订《工程项目招标采购管理办法》《工程变更签证管理规定》等制度6项。", "revised_rules", 6),
+        ("责令相关科室作出书面检查,退缴违规发放的津补贴资金3.6万元。", "refunded_amount", 36000),
+    ],
+)
+def test_claims_cues_across_objects_and_titles(sentence, field, value):
+    (claim,) = extract_claims(normalize(sentence))
+    assert claim.figures[field] == value
+
+
+@pytest.mark.parametrize("sentence", ["领导小组每季度至少召开1次专题会议研究整改工作。", "每年开展两次专题会议。"])
+def test_claims_frequency_is_not_a_count(sentence):
+    assert extract_claims(normalize(sentence)) == []

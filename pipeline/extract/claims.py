@@ -121,6 +121,8 @@ _FILLER = r"(?:共计|合计|总计|累计|共|计|达到|达|为|了|约|近|�
 _GAP = r"[^,、。;:!?\n\d《》“”]"
 # An optional rectification noun, then the end of the clause.
 _CLAUSE_END = r"(?:(?:整改)?(?:问题|任务|事项|措施))?(?=[,、。;:!?\n)]|$)"
+# 每月/每季度/每半年/每年/每N年 ... before the numeral in its clause: the numeral is a frequency.
+_FREQUENCY_BEFORE = re.compile(r"每(?:[0-9一二两三四五六七八九十]*个?)?(?:年度|年|半年|季度|季|个?月|周|星期|天|日)")
 _CONTEXTS: dict[str, re.Pattern[str]] = {
     "rect": re.compile(r"巡视|巡察|整改|反馈(?:意见|问题|的问题)|检视|督查|审计|问题清单"),
     "disc": re.compile(r"纪检|纪委|监委|监察|司法|公安|检察"),
@@ -371,6 +373,8 @@ def _claim_from_sentence(text: str, start: int, end: int, cues: tuple[FieldCue, 
         prev_end = m.end()
         if value is None or m.group("num") == "一":
             continue  # 一个/一项 written in characters is the indefinite article, not a count
+        if _FREQUENCY_BEFORE.search(sentence, clause_start, m.start()):
+            continue  # 每季度至少召开1次: a frequency, not a count of things done
         chosen = _choose_cue(sentence, m, unit, clause_start, cues)
         if chosen is None:
             continue
