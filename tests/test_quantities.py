@@ -184,3 +184,24 @@ def test_quantities_lexicons_load_from_package_resources() -> None:
     units = load_units()
     assert units["人次"].kind == "people" and units["次"].kind == "times" and units["元"].kind == "money"
     assert "两个维护" in load_fixed_numerals()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "党的全国代表大会每五年举行一次",
+        "这是当前和今后一个时期的重要政治任务",
+        "向党和人民交出一份满意的答卷",
+        "坚持一个中国原则",
+        "必须把改革开放同四项基本原则统一起来",
+        "实行整改一个、销号一个",
+        "全省三级公立医院门诊患者满意度达到91.3%",
+    ],
+)
+def test_quantities_idioms_frequencies_and_grades_not_counts(text) -> None:
+    assert [q.text for q in extract_quantities(normalize(text)) if q.kind != "percent"] == []
+
+
+def test_quantities_da_lei_categories() -> None:
+    q = extract_quantities(normalize("明确3大类22项重点任务"))[0]
+    assert (q.text, q.value, q.unit) == ("3大类", 3, "大类")

@@ -63,7 +63,9 @@ _NEAR_BLOCKERS = "最附邻接将临贴亲靠"  # 最近3次 = the last 3, not "
 _BARE_ONE_BLOCKERS = frozenset("统进唯万专同划单均逐归合如之整初纯惟择其某每第周这那另任哪")
 _ORDINAL_PREFIX = re.compile(r"(?:第|周|星期|礼拜|初)\s*$")
 _RANKING_PREFIX = re.compile(r"(?:前|后)$")
-_FREQ_EVERY = re.compile(r"每(?:个)?(?:半年|年度|年|季度|季|个?月|周|星期|旬|天|日|学期|届|轮)")
+_FREQ_EVERY = re.compile(
+    r"每(?:隔)?(?:\d+|[一二两三四五六七八九十]+)?(?:个)?(?:半年|年度|年|季度|季|个?月|周|星期|旬|天|日|学期|届|轮)"
+)
 _FREQ_PER_PERIOD = re.compile(
     r"(?:\d+|[一二两三四五六七八九十半]+)个?(?:年|月|季度|周|星期|天|日|学期)$"
 )
