@@ -382,3 +382,27 @@ def test_times_parse_time_expression_general_forms(expr: str, kind: str, start: 
 def test_times_year_before_daibiao_is_not_a_decade() -> None:
     got = [(t.text, t.end_date) for t in extract_times("2020年代表学校参赛", anchor=ANCHOR)]
     assert got == [("2020年", "2020-12-31")]
+
+
+@pytest.mark.parametrize(
+    "text,span,every,times,min_times",
+    [
+        ("领导小组每季度至少召开1次专题会议", "每季度至少召开1次", "quarter", None, 1),
+        ("各支部每月至少开展1次主题党日活动", "每月至少开展1次", "month", None, 1),
+        ("每年开展两次绩效考核", "每年开展两次", "year", 2, None),
+    ],
+)
+def test_times_recurrence_qualifier_before_verb(text, span, every, times, min_times) -> None:
+    (t,) = [t for t in extract_times(normalize(text)) if t.kind == "recurrence"]
+    assert (t.text, t.every, t.times, t.min_times) == (span, every, times, min_times)
+
+
+@pytest.mark.parametrize("text,span", [("培养规划(2023—2025年)", "2023—2025年"), ("2021-2025年规划", "2021-2025年")])
+def test_times_year_span_without_first_nian(text, span) -> None:
+    (t,) = extract_times(normalize(text))
+    assert (t.text, t.kind, t.start_date, t.end_date) == (span, "period", span[:4] + "-01-01", span[-5:-1] + "-12-31")
+
+
+def test_times_nothing_inside_web_addresses() -> None:
+    text = "活动现场。\n![图](http://news.example.edu.cn/ywsd/system/2022/07/10/g)\n2022年7月10日,学校召开会议。"
+    assert [t.text for t in extract_times(text)] == ["2022年7月10日"]

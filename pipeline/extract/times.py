@@ -69,6 +69,10 @@ _TRIGGER = re.compile(
     r"|今后|未来"
     r"|为期|历时|用时|耗时|限期|年[底末初内]"
 )
+# 2023—2025年: a span of years whose first year is written without 年
+_YEAR_SPAN = re.compile(r"(?P<a>(?:19|20)\d{2})\s*(?:—+|-+|~|～|－+)\s*(?P<b>(?:19|20)\d{2})年(?![0-9度底末初内])")
+# Web addresses (image links in scraped news): their /2022/07/10/ path parts are not dates
+_URL = re.compile(r"(?:https?://|www\.)[!-~]+")
 _CONNECTOR = re.compile(r"(?:起)?(?:至|到|—+|-+|~|～|－+)")
 _UNTIL_NOW = re.compile(r"(?:起)?(?:至|到)(?:今|目前|现在)")
 _SINCE = re.compile(r"以来|来(?![自源说看到临访信电华渝之往回去])|起(?![草步诉点作来到见因码身居])|开始")
@@ -91,6 +95,7 @@ _EVERY_TAIL = {
     "quarter": re.compile(r"[末初]"),
 }
 _COUNT_AFTER = re.compile(
+    rf"(?P<q0>不少于|不低于|至少|最少)?"
     rf"[^,。;:!?\n每]{{0,25}}?(?P<q>不少于|不低于|至少|最少|不超过|不多于|不少于|原则上)?(?P<c>{NUM})次(?![数序])"
 )
 _INTERVAL = re.compile(rf"(?P<n>{NUM})(?:个)?(?P<u>年|月|季度|周|星期|天)(?:开展|举行|召开|进行)?(?P<c>{NUM})次(?![数序])")
@@ -219,7 +224,7 @@ def _match_recurrence(text: str, i: int, st: _State) -> Match | None:
             count = num(c.group("c"))
             if count:
                 end = c.end()
-                if c.group("q") in ("不少于", "不低于", "至少", "最少"):
+                if c.group("q") in ("不少于", "不低于", "至少", "最少") or c.group("q0"):
                     min_times = count
                 else:
                     times = count
@@ -391,6 +396,12 @@ def _day_list(text: str, j: int, atom: Atom, st: _State) -> list[Atom]:
 
 
 def _match_calendar(text: str, i: int, st: _State) -> Match | None:
+    if (y := _YEAR_SPAN.match(text, i)) and (i == 0 or not text[i - 1].isdigit()):
+        a, b = int(y.group("a")), int(y.group("b"))
+        if a < b <= a + 50:
+            expr = TimeExpr(i, y.end(), y.group(0), "period", start_date=f"{a:04d}-01-01", end_date=f"{b:04d}-12-31",
+                            granularity="year")
+            return y.end(), [expr], b
     atom = parse_atom(text, i, ctx_year=st.ctx_year, anchor=st.anchor, lenient=st.lenient)
     if atom is None:
         return None
@@ -499,7 +510,11 @@ def extract_times(text: str, *, anchor: dt.date | None = None) -> list[TimeExpr]
     ``anchor`` is the report date; it resolves deictic expressions (今年以来, 全年,
     bare 上半年, 近年来) and year-less dates when no year precedes them.
     """
-    return _scan(text, _State(anchor, lenient=False))
+    found = _scan(text, _State(anchor, lenient=False))
+    urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
+    if not urls:
+        return found
+    return [t for t in found if not any(t.start < e and s < t.end for s, e in urls)]
 
 
 def parse_time_expression(expr: str, *, anchor: dt.date | None = None) -> TimeExpr | None:
