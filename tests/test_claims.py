@@ -226,3 +226,12 @@ def test_claims_cues_across_objects_and_titles(sentence, field, value):
 @pytest.mark.parametrize("sentence", ["领导小组每季度至少召开1次专题会议研究整改工作。", "每年开展两次专题会议。"])
 def test_claims_frequency_is_not_a_count(sentence):
     assert extract_claims(normalize(sentence)) == []
+
+
+def test_claims_semicolon_ends_a_claim_sentence():
+    """①…;②…;③… items each carry their own figures, as separate claims."""
+    text = normalize("①开展专项排查，追回多付工程款286.7万元；②修订《工程变更签证管理规定》等制度6项；③对2名人员给予诫勉谈话。")
+    claims = extract_claims(text)
+    assert [(c.text[:1], c.figures) for c in claims] == [
+        ("①", {"recovered_amount": 2867000}), ("②", {"revised_rules": 6}), ("③", {"admonishment": 2}),
+    ]

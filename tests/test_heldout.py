@@ -46,30 +46,6 @@ def results(nlp, tmp_path_factory):
 
 ALL = STEMS + [hc.DOCX_VARIANT[0]]
 
-# Gaps in modules whose authors were still at work when these tests were written; each
-# has a minimal failing example and a proposed fix in the held-out report.  Non-strict:
-# the test passes (XPASS) once the module is fixed.
-KNOWN_GAPS: dict[tuple[str, str], str] = {
-    ("times", "b_provincial_restated_progress"):
-        "times: '2023—2025年' year range and '每季度至少召开1次' (至少 before the verb) -> min_times",
-    ("claim_figures", "a_county_xuncha_progress"): "claims: '制定《…》等制度4项' and '退缴…3.6万元' missed",
-    ("claim_figures", hc.DOCX_VARIANT[0]): "claims: as for a_county_xuncha_progress",
-    ("claim_figures", "b_provincial_restated_progress"):
-        "claims: '对23名医务人员给予党纪政务处分' missed; 每季度至少召开1次专题会议 read as 1 meeting",
-    ("claim_figures", "d_soe_progress_page"):
-        "claims: sentences not split at '；' (①…；②…), so per-item figures land in one wrong span; the split "
-        "needs Span._.record keyed by span label first (a claim and a measure with equal offsets share one record)",
-}
-
-
-def _cases(category: str, stems: list[str]) -> list:
-    return [
-        pytest.param(stem, marks=pytest.mark.xfail(strict=False, reason=KNOWN_GAPS[(category, stem)]))
-        if (category, stem) in KNOWN_GAPS
-        else stem
-        for stem in stems
-    ]
-
 
 def test_heldout_gold_spans_match_the_documents() -> None:
     """Every gold span is the text it names (the builder asserts it; this guards later edits)."""
@@ -113,7 +89,7 @@ def test_heldout_quantities(results, stem: str) -> None:
     assert scores["quantities"]["excluded_hits"] <= 1
 
 
-@pytest.mark.parametrize("stem", _cases("times", ALL))
+@pytest.mark.parametrize("stem", ALL)
 def test_heldout_times(results, stem: str) -> None:
     _, scores, _ = results[stem]
     assert scores["times_lenient"]["f1"] >= 0.9
@@ -125,7 +101,7 @@ def test_heldout_citations(results, stem: str) -> None:
     assert scores["citations"]["f1"] == 1.0
 
 
-@pytest.mark.parametrize("stem", _cases("claim_figures", [s for s in ALL if s != "c_central_feedback_news"]))
+@pytest.mark.parametrize("stem", [s for s in ALL if s != "c_central_feedback_news"])
 def test_heldout_claim_figures(results, stem: str) -> None:
     _, scores, _ = results[stem]
     assert scores["claim_figures"]["f1"] >= 0.9

@@ -114,7 +114,8 @@ _FIGURE_NUMERAL = re.compile(
     rf"(?:百分之(?P<cnpct>[{_CN_NUM}点]+)"
     rf"|(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN_NUM}]+)(?P<approx>余|多)?(?P<unit>{_UNITS_RE}))"
 )
-_SENTENCE = re.compile(r"[^。!?\n]+[。!?]?")
+# Sentences end at 。!?; and line ends: inline items (①…;②…;) state one figure group each.
+_SENTENCE = re.compile(r"[^。!?;\n]+[。!?;]?")
 _CLAUSE_BREAK = re.compile(r"[,。;:!?\n]")
 # Words allowed between a pre cue and its numeral (新建制度共13项, 完成率达94.5%).
 _FILLER = r"(?:共计|合计|总计|累计|共|计|达到|达|为|了|约|近|超过|逾)?"
