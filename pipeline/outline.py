@@ -311,3 +311,53 @@ def _is_descendant(sections: list[Section], j: int, k: int) -> bool:
             return True
         p = sections[p].parent_id
     return False
+
+
+# --------------------------------------------------------------------------- forward-looking part
+
+# A top heading that names the future (三、下一步工作打算 / 巩固整改成果 …).
+_FORWARD_TITLE = re.compile(
+    r"下一步|下步|下一阶段|下阶段|今后|工作打算|努力方向|工作安排|巩固(?:拓展|深化)?(?:巡视|巡察)?整改成果|持续深化整改"
+)
+# The same cues in the lead sentences under a neutral heading (三、…\n下一步，我们将…).
+_FORWARD_LEAD = re.compile(r"下一步|下步|下一阶段|下阶段|今后|巩固(?:拓展|深化)?(?:巡视|巡察)?整改成果|持续深化整改|努力方向|工作打算")
+_FORWARD_INTRO = re.compile(r"下一步|下步|下一阶段|下阶段|今后")
+_SENTENCE_SPLIT = re.compile(r"[。\n]")
+
+
+def forward_looking_sections(text: str, sections: list[Section]) -> set[int]:
+    """Ids of the top sections about the future (plans, never results) and all their descendants.
+
+    A top section (a top-level heading, not an enumeration item) is forward-looking when
+    its title says so (下一步工作打算, 巩固整改成果), when the first sentence of its lead
+    (the text between its title and its first sub-heading) holds such a cue or the second
+    one opens with it (三、…。下一步,…), or, for the last top section, when its
+    introduction speaks of 下一步/今后 anywhere in its first 400 characters.  Measures,
+    matching, issue lists and the audit all read the plans part from here.
+    """
+    if not sections:
+        return set()
+    ordered = sorted(sections, key=lambda s: s.start)
+    by_id = {s.section_id: s for s in ordered}
+    tops = [s for s in ordered if s.parent_id is None and s.marker not in ("shi", "ordinal", "sequence")]
+    ids: set[int] = set()
+    for k, top in enumerate(tops):
+        children = [s for s in ordered if s.parent_id == top.section_id and s.start > top.end]
+        later = [s.start for s in ordered if s.start > top.start]
+        stop = children[0].start if children else (later[0] if later else (top.body_end or len(text)))
+        intro = text[top.end:min(stop, top.end + 400)]
+        sentences = [x.strip() for x in _SENTENCE_SPLIT.split(intro.strip())][:2]
+        lead_cue = bool(sentences) and bool(_FORWARD_LEAD.search(sentences[0])) or (
+            len(sentences) > 1 and bool(_FORWARD_LEAD.match(sentences[1]))) or bool(
+            re.search(r"[,。]下一步[,]", intro[:120]))
+        last_cue = k == len(tops) - 1 and bool(_FORWARD_INTRO.search(intro))
+        if _FORWARD_TITLE.search(top.title) or lead_cue or last_cue:
+            ids.add(top.section_id)
+    changed = bool(ids)
+    while changed:
+        changed = False
+        for s in ordered:
+            if s.parent_id in ids and s.section_id not in ids and s.parent_id in by_id:
+                ids.add(s.section_id)
+                changed = True
+    return ids

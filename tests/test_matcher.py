@@ -14,7 +14,7 @@ from sklearn.base import clone
 from pipeline.matching.evaluate import evaluate_alignment, structure_from_gold
 from pipeline.matching.issues import issues_from_feedback
 from pipeline.matching.matcher import DEFAULT_CALIBRATION, IssueMatcher, _TextRewriter, build_targets, \
-    forward_looking_spans, load_lexicon
+    forward_extents, load_lexicon
 from pipeline.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -71,7 +71,7 @@ def test_matcher_second_list_within_ten_points():
 
 def test_matcher_plans_are_never_targets():
     text, sections, measures = _report()
-    forward = forward_looking_spans(text, sections)
+    forward = forward_extents(text, sections)
     assert len(forward) == 1 and text[forward[0][0]:forward[0][0] + 2] == "三、"
     targets = build_targets(text, sections, measures)
     assert targets and all(not (forward[0][0] <= t.start < forward[0][1]) for t in targets)

@@ -8,7 +8,8 @@ headings that do carry enumerations elsewhere.
 
 Status is a weighted vote of cue words (``models/status_cues.tsv``):
 
-* ``planned`` when the measure lies in the forward-looking section (下一步…),
+* ``planned`` when the measure lies in the forward-looking section (下一步…, as
+  :func:`pipeline.outline.forward_looking_sections` finds it),
   or when future cues outweigh the other two together;
 * ``ongoing`` when a decisive cue is present (weight >= ``_DECISIVE``: an action
   stated as only started, 启动/筹建/正在/尚未), or when ongoing cues reach
@@ -25,14 +26,13 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from pipeline.outline import forward_looking_sections  # the one plans-part detector (re-exported)
 from pipeline.records import Measure, Section
 
 ENUM_MARKERS = ("shi", "ordinal", "sequence")
 _ONGOING_MIN = 2
 _DECISIVE = 3
 _DONE_OVER_ONGOING = 3.0
-_FORWARD_TITLE = re.compile(r"下一步|下步|下一阶段|下阶段|今后|工作打算|努力方向|工作安排|下一步打算")
-_FORWARD_INTRO = re.compile(r"下一步|下步|下一阶段|下阶段|今后")
 _TEAM_VOICE = re.compile(r"(?:巡视|巡察)组(?:要求|指出|强调|建议|认为)|问题[^。]{0,10}主要(?:是|有|表现在)[:：]")
 _QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》|\"[^\"\n]*\"")
 
@@ -138,32 +138,6 @@ def _reported_requirements(text: str, first: Section) -> bool:
 
 def _marker_starts_run(sec: Section) -> bool:
     return sec.label.startswith(("一是", "第一", "首先", "①"))
-
-
-def forward_looking_sections(text: str, sections: list[Section]) -> set[int]:
-    """Ids of the top sections about the future (and all their descendants).
-
-    A top section is forward-looking when its title says so (下一步工作打算), or
-    when it is the last top section and its introduction (before its first
-    sub-heading) speaks of 下一步/今后.
-    """
-    enum_ids = _enumeration_ids(text, sections)
-    tops = [s for s in sections if s.parent_id is None and s.section_id not in enum_ids]
-    ids: set[int] = set()
-    for k, top in enumerate(tops):
-        children = [s for s in sections if s.parent_id == top.section_id]
-        intro_end = children[0].start if children else top.body_end
-        intro = text[top.end : min(intro_end, top.end + 400)]
-        if _FORWARD_TITLE.search(top.title) or (k == len(tops) - 1 and _FORWARD_INTRO.search(intro)):
-            ids.add(top.section_id)
-    changed = True
-    while changed:
-        changed = False
-        for s in sections:
-            if s.parent_id in ids and s.section_id not in ids:
-                ids.add(s.section_id)
-                changed = True
-    return ids
 
 
 def extract_measures(text: str, sections: list[Section]) -> list[Measure]:

@@ -24,7 +24,8 @@ from collections.abc import Callable
 import pandas as pd
 
 from pipeline.matching.matcher import load_lexicon
-from pipeline.records import Flag
+from pipeline.outline import forward_looking_sections
+from pipeline.records import Flag, Section
 
 # completion must be stated as done (已…), not as the deadline's own verb (…前完成)
 _COMPLETION_RE = re.compile(r"已(?:经)?(?:于[^,。;]{0,16})?(?:全部|基本)?(?:整改)?(?:完成|办结|销号|整改到位)|如期完成|按时完成|提前完成")
@@ -180,10 +181,23 @@ def flag_claim_arithmetic(tables) -> list[Flag]:
     return out
 
 
+def _section_records(sections: pd.DataFrame) -> list[Section]:
+    """Section records back from a sections table (the columns of :class:`Section`)."""
+    out = []
+    for r in sections.to_dict("records"):
+        parent = _int(r.get("parent_id"))
+        end = _int(r.get("end")) or 0
+        body_end = _int(r.get("body_end"))
+        out.append(Section(int(r["section_id"]), parent, int(r.get("level") or 1), str(r.get("label") or ""),
+                           str(r.get("title") or ""), _int(r.get("start")) or 0, end,
+                           _int(r.get("label_start")) or 0, _int(r.get("label_end")) or 0,
+                           _int(r.get("title_start")) or 0, _int(r.get("title_end")) or 0,
+                           body_end if body_end is not None else end, str(r.get("marker") or "other")))
+    return out
+
+
 def _problem_headings(tables, doc_id) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The report's numbered problem headings (answered by measures) and their aspect headings."""
-    from pipeline.matching.matcher import forward_looking_spans  # noqa: F401  (documented dependency)
-
     sections = _t(tables, "sections")
     measures = _t(tables, "measures")
     if sections.empty:
@@ -197,6 +211,10 @@ def _problem_headings(tables, doc_id) -> tuple[pd.DataFrame, pd.DataFrame]:
         heads = sections[sections["section_id"].isin(set(live["section_id"].dropna()))]
     else:
         heads = sections.iloc[0:0]
+    text = _report_text(tables, doc_id)
+    if text is not None and not heads.empty:  # never count the plans part's headings
+        forward = forward_looking_sections(text, _section_records(sections))
+        heads = heads[~heads["section_id"].isin(forward)]
     if not heads.empty:  # the level most answer headings sit at, and every heading of that marker there
         level = int(heads["level"].mode().iloc[0])
         marker = heads[heads["level"] == level]["marker"].mode().iloc[0] if "marker" in heads else None

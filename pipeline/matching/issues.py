@@ -20,6 +20,7 @@ from pathlib import Path
 
 from pipeline.errors import InputError
 from pipeline.normalize import normalize
+from pipeline.outline import forward_looking_sections
 from pipeline.records import Issue, Section
 
 _CN_DIGITS = "一二三四五六七八九十"
@@ -301,20 +302,14 @@ def issues_from_report(text: str, sections: list[Section], *, doc_id: str | None
     problem headings (1. / (1) level headings outside the forward-looking part), each
     under its enclosing aspect heading.
     """
-    from pipeline.matching.matcher import forward_looking_spans
-
     text = normalize(text)
     quoted = list(_QUOTED_PROBLEM_RE.finditer(text))
     if quoted:
         return [Issue(str(k), None, 2, m.group(1), doc_id, m.start(1), m.end(1))
                 for k, m in enumerate(quoted, 1)]
-    forward = forward_looking_spans(text, sections)
-
-    def in_forward(pos: int) -> bool:
-        return any(s <= pos < e for s, e in forward)
-
+    forward = forward_looking_sections(text, sections)
     by_id = {s.section_id: s for s in sections}
-    problems = [s for s in sections if s.marker in ("arabic", "arabic_paren") and not in_forward(s.start)]
+    problems = [s for s in sections if s.marker in ("arabic", "arabic_paren") and s.section_id not in forward]
     if not problems:
         return []
     top = min(s.level for s in problems)

@@ -9,7 +9,8 @@ Why the design looks like this:
 * Two views: TF-IDF over words segmented with the domain dictionary, and TF-IDF over
   character 2-3-grams (robust to segmentation and to partial overlaps such as 廉洁/廉政).
 * A measure is read with its heading path; a problem heading with its whole section.
-* Forward-looking parts (下一步, 巩固整改成果, 今后 …) and planned measures are never targets.
+* Forward-looking parts (下一步, 巩固整改成果, 今后 …; one detector for the whole package,
+  :func:`pipeline.outline.forward_looking_sections`) and planned measures are never targets.
 * No global cosine cut-off.  Each issue's best score is judged against that issue's own
   score distribution over the report (robust z of the best target over the median,
   margin over the runner-up outside the best target's section), the agreement between the
@@ -30,11 +31,11 @@ from sklearn.base import BaseEstimator
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from pipeline.normalize import normalize
+from pipeline.outline import forward_looking_sections
 from pipeline.records import Issue, Match, Measure, Section
 
 LEXICON_NAME = "problem_action_terms.tsv"
 
-_FORWARD_RE = re.compile(r"下一步|下步|下阶段|今后|巩固(?:拓展)?整改成果|巩固深化整改成果|持续深化整改|努力方向|工作打算|下一阶段")
 _LABEL_RE = re.compile(r"^\s*(?:\d{1,3}[.、]|\(\d{1,3}\)|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}[、是]|[①-⑳])")
 _NONWORD_RE = re.compile(r"[\s\d.,;:!?()\[\]“”‘’\"'《》、。—…·%+\-/_]+")
 
@@ -168,33 +169,18 @@ def _body_ends(text: str, sections: list[Section]) -> dict[int, int]:
     return out
 
 
-def forward_looking_spans(text: str, sections: list[Section]) -> list[tuple[int, int]]:
-    """Extents of top-level sections about the future (title or lead says 下一步/巩固整改成果/今后)."""
-    if not sections:
-        return []
-    text = normalize(text)
+def forward_extents(text: str, sections: list[Section]) -> list[tuple[int, int]]:
+    """(start, end) of each forward-looking top section (:func:`pipeline.outline.forward_looking_sections`)."""
+    ids = forward_looking_sections(text, sections)
     ends = _body_ends(text, sections)
-    top = min(s.level for s in sections)
-    spans = []
-    srt = sorted(sections, key=lambda s: s.start)
-    for k, s in enumerate(srt):
-        if s.level != top:
-            continue
-        nxt = next((t.start for t in srt[k + 1:]), ends[s.section_id])
-        lead = text[s.end:min(nxt, s.end + 120)]
-        first_sentence = re.split(r"[。\n]", lead, maxsplit=1)[0] if lead else ""
-        nxt_sentence = re.split(r"[。\n]", lead)[:2]
-        if _FORWARD_RE.search(s.title) or _FORWARD_RE.search(first_sentence) or any(
-            _FORWARD_RE.match(x.strip()) for x in nxt_sentence
-        ) or re.search(r"[,。]下一步[,,]", lead):
-            spans.append((s.start, ends[s.section_id]))
-    return spans
+    return [(s.start, ends[s.section_id]) for s in sorted(sections, key=lambda s: s.start)
+            if s.section_id in ids and s.parent_id not in ids]
 
 
 def build_targets(text: str, sections: list[Section], measures: list[Measure]) -> list[Target]:
     """Answer headings (the headings measures answer) and measures, minus plans."""
     text = normalize(text)
-    forward = forward_looking_spans(text, sections)
+    forward = forward_extents(text, sections)
     ends = _body_ends(text, sections)
     by_id = {s.section_id: s for s in sections}
 
@@ -417,16 +403,28 @@ class IssueMatcher(BaseEstimator):
             details[iid] = {"z": float(z[i, b]), "cov": float(cov[i, b]), "agree": agree,
                             "in_order": in_order, "best": float(s[i, b]),
                             "strength": [float(strength[i, j]) for j in idx[: max(self.top_k, 1)]]}
+        self._propagate(addressed)
+        return {"ranking": ranking, "evidence": evidence, "addressed": addressed, "details": details}
+
+    def _propagate(self, addressed: dict[str, bool]) -> None:
+        """Decisions along the issue hierarchy, deepest level first.
+
+        An aspect (level 1) with problems is addressed when one of its problems is: its own
+        title is a heading-like summary that matches loosely.  A problem with concrete
+        manifestations (具体表现, level 3) is addressed on its own evidence or when one of its
+        manifestations is: a short manifestation carries less evidence than the problem it
+        details, so it may add an answer, never veto the problem's own.
+        """
         kids: dict[str, list[str]] = {}
         for iid, par in zip(self.issue_ids_, self.issue_parents_):
             if par is not None:
                 kids.setdefault(par, []).append(iid)
-        for iid in self.issue_ids_:  # an aspect with problems is addressed when one of them is
-            if iid in kids:
-                addressed[iid] = any(addressed.get(k, False) for k in kids[iid])
-        self.addressed_ = addressed
-        self.evidence_ = evidence
-        return {"ranking": ranking, "evidence": evidence, "addressed": addressed, "details": details}
+        level = dict(zip(self.issue_ids_, self.issue_levels_))
+        for iid in sorted(kids, key=lambda i: -level.get(i, 0)):
+            if iid not in addressed:
+                continue
+            any_child = any(addressed.get(k, False) for k in kids[iid])
+            addressed[iid] = any_child if level[iid] <= 1 else (addressed[iid] or any_child)
 
     def match(self, report_text: str, sections: list[Section], measures: list[Measure], *,
               doc_id: str | None = None, targets: list[Target] | None = None) -> list[Match]:
