@@ -19,7 +19,14 @@ CENTRAL = ROOT / "tests" / "fixtures" / "feedback_cq_tzb_2022_central_style.txt"
 CENTRAL_GOLD = ROOT / "tests" / "fixtures" / "feedback_cq_tzb_2022_central_style.alignment.json"
 
 
-@pytest.mark.parametrize("path,gold", [(EXAMPLE, EXAMPLE_GOLD), (CENTRAL, CENTRAL_GOLD)])
+PAIRS = ROOT / "tests" / "fixtures" / "pairs"
+
+
+@pytest.mark.parametrize("path,gold", [
+    (EXAMPLE, EXAMPLE_GOLD), (CENTRAL, CENTRAL_GOLD),
+    (PAIRS / "a_feedback_xuncha.txt", PAIRS / "a_feedback_xuncha.alignment.json"),  # 具体表现:(1)…;(2)…
+    (PAIRS / "b_feedback_oneliner.txt", PAIRS / "b_feedback_oneliner.alignment.json"),  # title quotes “主要是:……”
+])
 def test_issues_feedback_spans_match_gold(path, gold):
     text = path.read_text(encoding="utf-8")
     issues = {i.issue_id: i for i in issues_from_feedback(text) if i.level == 2}
@@ -105,3 +112,16 @@ def test_issues_report_numbered_headings_skip_plans():
     issues = issues_from_report(text, secs)
     assert [(i.issue_id, i.level, i.text) for i in issues] == [
         ("A1", 1, "政治建设方面"), ("1", 2, "推进理论学习"), ("2", 2, "加强队伍建设")]
+
+
+def test_issues_feedback_manifestations_in_parentheses():
+    text = (PAIRS / "a_feedback_xuncha.txt").read_text(encoding="utf-8")
+    subs = [i for i in issues_from_feedback(text) if i.parent_id == "4"]
+    assert [(i.issue_id, i.level) for i in subs] == [("4.1", 3), ("4.2", 3)]
+    assert subs[1].text == "(2)个别项目资金被挤占挪用。"
+
+
+def test_issues_table_fixture_columns():
+    issues = issues_from_table(PAIRS / "a_problem_list.csv")
+    probs = [i for i in issues if i.level == 2]
+    assert len(probs) == 8 and probs[4].extra == {"owner": "机关党委", "deadline": "立行立改"}
