@@ -11,7 +11,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import docgen  # noqa: E402
 
 from pipeline.read import read_document  # noqa: E402
-from pipeline.read.pdf import _PAGE_NUMBER, _extract_page  # noqa: E402
+from pipeline.read.layout import distinct_chars, text_lines  # noqa: E402
+from pipeline.read.pdf import _PAGE_NUMBER, _page_lines  # noqa: E402
 
 SAMPLE = (Path(__file__).resolve().parents[1] / "corpus" / "progress_cq_tzb_2022.txt").read_text(encoding="utf-8")
 
@@ -54,20 +55,57 @@ def test_read_pdf_without_indents_falls_back_to_punctuation(tmp_path):
     ]
 
 
-class _FakePage:
-    def __init__(self, texts):
-        self.chars = [{"text": t, "x0": 10.0 * i, "top": 100.0} for i, t in enumerate(texts)]
+def _chars(texts, *, top=100.0, x=0.0, step=10.0):
+    """Char tuples (text, x0, x1, top, bottom) side by side on one line."""
+    return [(t, x + step * i, x + step * i + 9.0, top, top + 9.0) for i, t in enumerate(texts)]
 
 
 def test_read_pdf_cid_page_is_unreadable():
-    lines, status = _extract_page(_FakePage(["(cid:12)"] * 8 + ["整", "改"]), 0)
+    lines, status = _page_lines(_chars(["(cid:12)"] * 8 + ["整", "改"]), 0)
     assert lines == [] and status == "unmapped glyphs"
 
 
 def test_read_pdf_fake_bold_chars_deduplicated():
-    from pipeline.read.pdf import _distinct_chars
+    chars = [("整", 10.0, 19.0, 5.0, 14.0), ("整", 10.3, 19.3, 5.1, 14.1),
+             ("改", 22.0, 31.0, 5.0, 14.0), ("整", 34.0, 43.0, 5.0, 14.0)]
+    assert [c[1] for c in distinct_chars(chars)] == [10.0, 22.0, 34.0]
 
-    chars = [{"text": "整", "x0": 10.0, "top": 5.0}, {"text": "整", "x0": 10.3, "top": 5.1},
-             {"text": "改", "x0": 22.0, "top": 5.0}, {"text": "整", "x0": 34.0, "top": 5.0}]
-    keep = _distinct_chars(chars)
-    assert [c["x0"] for c in chars if id(c) in keep] == [10.0, 22.0, 34.0]
+
+@pytest.fixture(scope="module")
+def gov20(tmp_path_factory):
+    """The real report repeated, laid out as a WPS export: 20 A4 pages of 14 pt text."""
+    path = tmp_path_factory.mktemp("gov") / "gov20.pdf"
+    return docgen.write_gov_pdf("\n".join([SAMPLE] * 2), path, max_pages=20)
+
+
+def test_read_pdf_chars_and_lines_match_pdfplumber(gov20):
+    """The fast path sees exactly pdfplumber's chars and builds exactly its text lines."""
+    import pdfplumber
+
+    from pipeline.read.pdf import _collect_chars
+
+    with pdfplumber.open(gov20) as pdf:
+        for page in pdf.pages[:3]:
+            chars, upright = _collect_chars(page)
+            assert upright
+            assert chars == [(c["text"], c["x0"], c["x1"], c["top"], c["bottom"]) for c in page.chars]
+            expected = [(ln["text"], ln["x0"], ln["x1"], ln["top"], ln["bottom"])
+                        for ln in page.extract_text_lines(strip=True, return_chars=False)]
+            assert text_lines(chars) == expected
+            page.close()
+
+
+def test_read_pdf_fast_path_equals_pdfplumber_path(gov20, monkeypatch):
+    """20 pages read through the fast path and through pdfplumber's text extraction: the same document."""
+    import pipeline.read.pdf as pdf_module
+
+    fast = read_document(gov20)
+    monkeypatch.setattr(pdf_module, "_extract_page", pdf_module._extract_page_plumber)
+    slow = read_document(gov20)
+    assert len(fast.page_starts) == 20
+    assert (fast.text, fast.page_starts, fast.warnings) == (slow.text, slow.page_starts, slow.warnings)
+
+
+def test_read_pdf_text_lines_split_words_at_gaps_and_blanks():
+    chars = _chars("ab") + _chars("cd", x=40.0) + _chars([" ", "e"], x=60.0) + _chars("xy", top=130.0)
+    assert [ln[0] for ln in text_lines(chars)] == ["ab cd e", "xy"]

@@ -30,3 +30,145 @@ def tidy_lines(lines: list[str]) -> list[str]:
         if line:
             out.append(line)
     return out
+
+
+# ------------------------------------------------------------ positioned chars -> text lines
+#
+# A char is a tuple (text, x0, x1, top, bottom) in page coordinates, top-down.
+# The grouping below reproduces pdfplumber's default text-line extraction
+# (``extract_text_lines(strip=True)`` with x/y tolerance 3, no layout) on
+# upright text, so the PDF reader can skip building pdfplumber's per-char
+# dicts, which cost as much time as parsing the page itself.
+
+Char = tuple[str, float, float, float, float]
+
+_TOLERANCE = 3.0
+# pdfplumber expands these when it builds text; kept identical.
+_LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+
+
+def distinct_chars(chars: list[Char], tolerance: float = 1.0) -> list[Char]:
+    """The chars without repeats: a glyph drawn again within ``tolerance`` points is fake bold.
+
+    Only the first, second and fourth items (text, x0, top) are read, so
+    longer tuples carrying a payload pass through.
+
+    pdfplumber's ``dedupe_chars`` does the same but is quadratic on dense CJK
+    pages; a grid of buckets keyed by (text, cell) makes this linear.
+    """
+    grid: dict[tuple[str, int, int], list[tuple[float, float]]] = {}
+    keep: list[Char] = []
+    for char in chars:
+        text, x0, top = char[0], char[1], char[3]
+        gx, gy = int(x0 // tolerance), int(top // tolerance)
+        duplicate = False
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for ox, oy in grid.get((text, gx + dx, gy + dy), ()):
+                    if abs(ox - x0) <= tolerance and abs(oy - top) <= tolerance:
+                        duplicate = True
+                        break
+                if duplicate:
+                    break
+            if duplicate:
+                break
+        if not duplicate:
+            grid.setdefault((text, gx, gy), []).append((x0, top))
+            keep.append(char)
+    return keep
+
+
+def _cluster_ids(values, tolerance: float) -> dict[float, int]:
+    """Value -> cluster number; sorted distinct values chain while each is within ``tolerance`` of the last."""
+    ids: dict[float, int] = {}
+    cluster, last = -1, None
+    for value in sorted(set(values)):
+        if last is None or value > last + tolerance:
+            cluster += 1
+        ids[value] = cluster
+        last = value
+    return ids
+
+
+def _words(line: list[Char]) -> list[list[Char]]:
+    """Split one line (chars sorted by x0) into words at blanks and gaps wider than the tolerance."""
+    words: list[list[Char]] = []
+    current: list[Char] = []
+    for char in line:
+        text = char[0]
+        if text.isspace():
+            if current:
+                words.append(current)
+            current = []
+        elif text == "":  # pdfplumber makes an empty glyph a word of its own
+            if current:
+                words.append(current)
+            words.append([char])
+            current = []
+        elif current and (
+            char[1] < current[-1][1] or char[1] > current[-1][2] + _TOLERANCE
+            or abs(char[3] - current[-1][3]) > _TOLERANCE
+        ):
+            words.append(current)
+            current = [char]
+        else:
+            current.append(char)
+    if current:
+        words.append(current)
+    return words
+
+
+def text_lines(chars: list[Char]) -> list[tuple[str, float, float, float, float]]:
+    """(text, x0, x1, top, bottom) of every text line, top to bottom; words joined by one space.
+
+    ``chars`` are in drawing order and upright.  Lines are clusters of tops
+    within the tolerance, chars in a line are ordered by x0, and the line
+    text is stripped of spaces.
+    """
+    if not chars:
+        return []
+    line_of = _cluster_ids([c[3] for c in chars], _TOLERANCE)
+    by_line: dict[int, list[Char]] = {}
+    for char in chars:
+        by_line.setdefault(line_of[char[3]], []).append(char)
+    words: list[list[Char]] = []
+    for key in sorted(by_line):
+        words.extend(_words(sorted(by_line[key], key=lambda c: c[1])))
+    # words are clustered into lines again by their own top, keeping their order
+    word_tops = [min(c[3] for c in word) for word in words]
+    row_of = _cluster_ids(word_tops, _TOLERANCE)
+    out = []
+    row: list[tuple[str, Char | None]] = []
+    previous = None
+    for word, top in zip(words, word_tops):
+        if previous is not None and row_of[top] != previous:
+            out.append(_finish(row))
+            row = []
+        previous = row_of[top]
+        if row:
+            row.append((" ", None))
+        for char in word:
+            for letter in _LIGATURES.get(char[0], char[0]):
+                row.append((letter, char))
+    out.append(_finish(row))
+    return [line for line in out if line is not None]
+
+
+def _finish(row: list[tuple[str, Char | None]]) -> tuple[str, float, float, float, float] | None:
+    """Strip the spaces at both ends of a row; its box is that of the chars left."""
+    start, end = 0, len(row)
+    while start < end and row[start][0] == " ":
+        start += 1
+    while end > start and row[end - 1][0] == " ":
+        end -= 1
+    text = "".join(letter for letter, _ in row[start:end])
+    if not text.strip():
+        return None
+    chars = [c for _, c in row[start:end] if c is not None]
+    return (
+        text,
+        min(c[1] for c in chars),
+        max(c[2] for c in chars),
+        min(c[3] for c in chars),
+        max(c[4] for c in chars),
+    )
