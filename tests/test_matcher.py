@@ -210,3 +210,16 @@ def test_matcher_forward_section_is_the_closing_plans_part(rel):
 def test_matcher_forward_rules_title_lead_and_last_intro(body, expected):
     secs = parse_outline(body)
     assert forward_looking_sections(body, secs) == expected
+
+
+def test_matcher_eval_refuses_another_lists_issues():
+    """A gold is never scored against a different issue list that reuses its ids (1..n)."""
+    text, sections, measures = _report()
+    df = lambda rows: pd.DataFrame([asdict(r) for r in rows])  # noqa: E731
+    central = issues_from_feedback(LISTS["central"][0].read_text(encoding="utf-8"), doc_id="c")
+    matches = IssueMatcher().fit(central).match(text, sections, measures, doc_id="report")
+    res = evaluate_alignment(df(central), df(matches), df(sections), df(measures), GOLDS["example"])
+    assert "error" in res and "0 of 12" in res["error"]
+    table = issues_from_table(LISTS["a_csv"][0])
+    res = evaluate_alignment(df(table), df(matches[:0]), df(sections), df(measures), GOLDS["a_xuncha"])
+    assert "error" in res and "a_problem_list.csv" in res["error"]

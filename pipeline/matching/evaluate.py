@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline.normalize import normalize
 from pipeline.records import Measure, Section
 
 
@@ -71,6 +72,9 @@ def evaluate_alignment(issues_df: pd.DataFrame, matches_df: pd.DataFrame, sectio
                        measures_df: pd.DataFrame, gold_alignment_path) -> dict:
     """Gap precision/recall, hit@1, recall@3 and MRR of ``matches_df`` against the gold."""
     gold = json.loads(Path(gold_alignment_path).read_text(encoding="utf-8"))
+    issues_df, problem = _issues_of_gold_list(issues_df, gold)
+    if problem:
+        return {"error": problem}
     ext = _section_extents(sections_df)
     ext_by_start = {s: (s, e) for s, e in ext.values()}
     m_start = {int(r["measure_id"]): int(r["start"]) for r in measures_df.to_dict("records")}
@@ -125,6 +129,38 @@ def evaluate_alignment(issues_df: pd.DataFrame, matches_df: pd.DataFrame, sectio
         "mrr": rr / n_addr if n_addr else 0.0,
         "per_issue": per_issue,
     }
+
+
+_TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xlsm", ".xls")
+
+
+def _issues_of_gold_list(issues_df: pd.DataFrame, gold: dict) -> tuple[pd.DataFrame, str | None]:
+    """The issues of the list the gold annotates, or a reason why the run holds none.
+
+    A CSV/XLSX problem list has no document row, so its issues are recognised by their
+    ``source_doc_id`` (the table's file name): a gold for a table scores only that table's
+    issues, and a gold for a feedback document never scores a table's issues (ids 1..n of two
+    different lists would otherwise be compared).
+    """
+    if "source_doc_id" not in issues_df.columns or issues_df.empty:
+        return issues_df, None
+    name = Path(str(gold.get("feedback") or "")).name
+    sources = set(issues_df["source_doc_id"].dropna().astype(str))
+    from_tables = {s for s in sources if s.lower().endswith(_TABLE_SUFFIXES)}
+    if name.lower().endswith(_TABLE_SUFFIXES):
+        kept = issues_df[issues_df["source_doc_id"].astype(str) == name]
+        return (kept, None) if len(kept) else (kept, f"the run holds no issues from {name}")
+    if from_tables and from_tables == sources:
+        return issues_df, f"the run's issues come from {', '.join(sorted(from_tables))}, not from {name}"
+    # the feedback document may be absent from the run (eval cannot filter by it): the list
+    # must still be the gold's own, judged by the texts under the gold's ids
+    text_of = dict(zip(issues_df["issue_id"].astype(str), issues_df["text"].astype(str))) \
+        if "text" in issues_df.columns else {}
+    entries = [e for e in gold.get("issues", []) if e.get("text")]
+    same = sum(normalize(text_of.get(str(e["id"]), "")).strip() == normalize(e["text"]).strip() for e in entries)
+    if entries and text_of and same * 2 < len(entries):
+        return issues_df, f"the run's issue list is not {name} ({same} of {len(entries)} issue texts agree)"
+    return issues_df, None
 
 
 def _id_key(x: str):
