@@ -109,3 +109,49 @@ def test_read_pdf_fast_path_equals_pdfplumber_path(gov20, monkeypatch):
 def test_read_pdf_text_lines_split_words_at_gaps_and_blanks():
     chars = _chars("ab") + _chars("cd", x=40.0) + _chars([" ", "e"], x=60.0) + _chars("xy", top=130.0)
     assert [ln[0] for ln in text_lines(chars)] == ["ab cd e", "xy"]
+
+
+def _outline(text: str) -> list[tuple[int, str, str]]:
+    from pipeline.normalize import normalize
+    from pipeline.outline import parse_outline
+
+    return [(s.level, s.label, s.title) for s in parse_outline(normalize(text))]
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        pytest.param({}, id="stroke-bold-14pt"),
+        pytest.param({"bold": "double"}, id="double-drawn-bold"),
+        pytest.param({"columns": 2}, id="two-columns"),
+        pytest.param({"font_size": 16}, id="16pt-title-wider-than-text"),
+    ],
+)
+def test_read_pdf_government_layout_gives_the_txt(variant, tmp_path):
+    """A WPS-style export (masthead and title on page 1, justified lines, — n — page numbers
+    alternating sides, bold headings): the TXT's paragraphs after the masthead and title, the same outline."""
+    import re
+
+    path = docgen.write_gov_pdf(SAMPLE, tmp_path / "gov.pdf", **variant)
+    doc = read_document(path)
+    lines = doc.text.split("\n")
+    assert lines[:2] == [docgen.GOV_MASTHEAD, docgen.GOV_TITLE]
+    assert lines[2:] == docgen.paragraphs(SAMPLE.replace("·", ""))
+    assert _outline(doc.text) == _outline(SAMPLE)
+    assert not re.search(r"—\s*\d+\s*—", doc.text)
+    assert doc.text.count(docgen.GOV_MASTHEAD) == 1
+
+
+def test_read_pdf_two_columns_found_only_on_two_column_pages():
+    from pipeline.read.layout import FULL_WIDTH, LEFT, RIGHT, split_columns
+
+    rows = [_chars("统战工作" * 3, top=100.0 + 20 * i, step=12.0) for i in range(10)]
+    single = [c for row in rows for c in row]
+    assert split_columns(single, height=842.0) == [(FULL_WIDTH, single)]
+    right = [_chars("巡视整改" * 3, x=300.0, top=100.0 + 20 * i, step=12.0) for i in range(10)]
+    double = [c for a, b in zip(rows, right) for c in a + b]
+    assert [(kind, len(chars)) for kind, chars in split_columns(double, height=842.0)] == [(LEFT, 120), (RIGHT, 120)]
+    # a borderless two-column table of short cells stays one block, read row by row
+    table = [c for i in range(10) for c in _chars("序号" + str(i), top=100.0 + 20 * i, step=12.0)
+             + _chars("已完成", x=300.0, top=100.0 + 20 * i, step=12.0)]
+    assert split_columns(table, height=842.0) == [(FULL_WIDTH, table)]

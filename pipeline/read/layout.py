@@ -172,3 +172,121 @@ def _finish(row: list[tuple[str, Char | None]]) -> tuple[str, float, float, floa
         min(c[3] for c in chars),
         max(c[4] for c in chars),
     )
+
+
+# ------------------------------------------------------------ two-column pages
+
+FULL_WIDTH, LEFT, RIGHT = 0, 1, 2
+_MARGIN_BAND = 0.12  # share of the page height holding running headers, footers and page numbers
+
+
+def split_columns(chars: list[Char], *, height: float) -> list[tuple[int, list[Char]]]:
+    """The page cut into segments in reading order: (FULL_WIDTH | LEFT | RIGHT, chars).
+
+    A page without a gutter is one FULL_WIDTH segment (chars untouched).  A
+    gutter is a vertical strip near the middle of the text that no row
+    crosses (apart from a few, e.g. a title) while most rows have text on
+    both sides, each side filling its column (a borderless table, whose
+    cells are short and ragged, is not taken for two columns).  Rows that
+    cross it, and rows in the header/footer bands, are read full width
+    where they stand; between them, the left column is read before the right.
+    A last page whose right column stops half way still counts (each side
+    needs text in 30% of the rows and three rows side by side).
+    """
+    gutter = _find_gutter(chars, height)
+    if gutter is None:
+        return [(FULL_WIDTH, chars)]
+    g0, g1 = gutter
+    segments: list[tuple[int, list[Char]]] = []
+    left: list[Char] = []
+    right: list[Char] = []
+
+    def flush() -> None:
+        if left:
+            segments.append((LEFT, left.copy()))
+        if right:
+            segments.append((RIGHT, right.copy()))
+        left.clear()
+        right.clear()
+
+    for row in _rows(chars):
+        if _is_margin_row(row, height) or any(c[1] < g1 and c[2] > g0 for c in row if not c[0].isspace()):
+            flush()
+            if segments and segments[-1][0] == FULL_WIDTH:
+                segments[-1][1].extend(row)
+            else:
+                segments.append((FULL_WIDTH, list(row)))
+        else:
+            for c in row:
+                (left if c[2] <= g0 else right).append(c)
+    flush()
+    return segments
+
+
+def _rows(chars: list[Char]) -> list[list[Char]]:
+    """Chars grouped by top (the same clustering as the text lines), top to bottom, drawing order kept."""
+    row_of = _cluster_ids([c[3] for c in chars], _TOLERANCE)
+    rows: dict[int, list[Char]] = {}
+    for c in chars:
+        rows.setdefault(row_of[c[3]], []).append(c)
+    return [rows[k] for k in sorted(rows)]
+
+
+def _is_margin_row(row: list[Char], height: float) -> bool:
+    top = min(c[3] for c in row)
+    bottom = max(c[4] for c in row)
+    return height > 0 and (top >= height * (1 - _MARGIN_BAND) or bottom <= height * _MARGIN_BAND)
+
+
+def _find_gutter(chars: list[Char], height: float) -> tuple[float, float] | None:
+    visible = [c for c in chars if not c[0].isspace()]
+    if len(visible) < 40:
+        return None
+    rows = [row for row in _rows(visible) if not _is_margin_row(row, height)]
+    if len(rows) < 6:
+        return None
+    lo = int(min(c[1] for c in visible))
+    hi = int(max(c[2] for c in visible)) + 1
+    width = hi - lo
+    cover = [0] * (width + 1)
+    for row in rows:
+        spans = sorted((c[1], c[2]) for c in row)
+        merged: list[list[float]] = []
+        for x0, x1 in spans:
+            if merged and x0 <= merged[-1][1] + 1.0:
+                merged[-1][1] = max(merged[-1][1], x1)
+            else:
+                merged.append([x0, x1])
+        for x0, x1 in merged:
+            cover[int(x0) - lo] += 1
+            cover[min(width, int(x1) + 1 - lo)] -= 1
+    running, allowed = 0, max(1, len(rows) // 10)
+    best: tuple[int, int] | None = None
+    start = None
+    for i in range(width + 1):
+        running += cover[i]
+        empty = running <= allowed and 0.35 * width <= i <= 0.65 * width
+        if empty and start is None:
+            start = i
+        if (not empty or i == width) and start is not None:
+            end = i if not empty else i + 1
+            if best is None or end - start > best[1] - best[0]:
+                best = (start, end)
+            start = None
+    if best is None or best[1] - best[0] < 6:
+        return None
+    g0, g1 = lo + best[0], lo + best[1]
+    sides = [[c for c in row if c[2] <= g0] for row in rows], [[c for c in row if c[1] >= g1] for row in rows]
+    if sum(1 for a, b in zip(*sides) if a and b) < 3:
+        return None  # never two rows of text side by side: not columns
+    for side in sides:
+        filled = [row for row in side if row]
+        if len(filled) < 0.3 * len(rows):
+            return None
+        col_lo = min(c[1] for row in filled for c in row)
+        col_hi = max(c[2] for row in filled for c in row)
+        fills = sorted((max(c[2] for c in row) - min(c[1] for c in row)) / (col_hi - col_lo) for row in filled)
+        counts = sorted(len(row) for row in filled)
+        if fills[len(fills) // 2] < 0.7 or counts[len(counts) // 2] < 8:
+            return None  # ragged or short cells: a borderless table, not running text
+    return float(g0), float(g1)

@@ -24,7 +24,15 @@ from dataclasses import dataclass
 
 from pipeline.errors import InputError
 from pipeline.limits import Limits
-from pipeline.read.layout import Char, distinct_chars, join_separator, strip_line, text_lines
+from pipeline.read.layout import (
+    FULL_WIDTH,
+    Char,
+    distinct_chars,
+    join_separator,
+    split_columns,
+    strip_line,
+    text_lines,
+)
 from pipeline.records import RawDocument
 
 _CID = re.compile(r"\(cid:\d+\)")
@@ -44,6 +52,8 @@ _HEADING_START = re.compile(
     r"^(?:[一二三四五六七八九十百]+、|[(（][一二三四五六七八九十百]+[)）]|\d{1,3}[.、．](?!\d)|[(（]\d{1,3}[)）]"
     r"|[\u2460-\u2473]|第[一二三四五六七八九十百\d]+[章节条部分]|[一二三四五六七八九十]+是)"
 )
+# 一是 / 二是: enumerations that usually run on inside a paragraph
+_ENUMERATION_START = re.compile(r"^[一二三四五六七八九十]+是")
 _SENTENCE_END = tuple("。！？!?")
 _CLAUSE_END = tuple("。！？；：;:!?”’」』）)")
 
@@ -59,6 +69,7 @@ class _Line:
     x1: float
     top: float
     bottom: float
+    column: int = FULL_WIDTH  # LEFT / RIGHT on a two-column page
 
 
 def read_pdf(data: bytes, *, limits: Limits) -> RawDocument:
@@ -178,23 +189,26 @@ def _extract_page(page, index: int) -> tuple[list[_Line], str | None]:
     chars, upright = _collect_chars(page)
     if not upright:
         return _extract_page_plumber(page, index)
-    return _page_lines(distinct_chars(chars), index)
+    return _page_lines(distinct_chars(chars), index, height=float(page.height))
 
 
-def _page_lines(chars: list[Char], index: int) -> tuple[list[_Line], str | None]:
-    """Unreadable-page check and line building on deduplicated, upright chars."""
+def _page_lines(chars: list[Char], index: int, *, height: float = 0.0) -> tuple[list[_Line], str | None]:
+    """Unreadable-page check and line building on deduplicated, upright chars, column by column."""
     visible = [c for c in chars if not c[0].isspace()]
     if not visible:
         return [], "empty"
     bad = sum(1 for c in visible if c[0].startswith("(cid:") or c[0] == "\ufffd")
     if bad / len(visible) > 0.3:
         return [], "unmapped glyphs"
-    lines = []
-    for raw, x0, x1, top, bottom in text_lines(chars):
-        text = strip_line(_CID.sub("", raw).replace("\ufffd", ""))
-        if text:
-            lines.append(_Line(index, text, x0, x1, top, bottom))
-    lines.sort(key=lambda line: (round(line.top), line.x0))
+    lines: list[_Line] = []
+    for column, segment in split_columns(chars, height=height):
+        found = []
+        for raw, x0, x1, top, bottom in text_lines(segment):
+            text = strip_line(_CID.sub("", raw).replace("\ufffd", ""))
+            if text:
+                found.append(_Line(index, text, x0, x1, top, bottom, column))
+        found.sort(key=lambda line: (round(line.top), line.x0))
+        lines.extend(found)
     return lines, None if lines else "empty"
 
 
@@ -343,24 +357,44 @@ class _Frame:
     gap: float
 
 
-def _frames(page_lines: list[list[_Line]]) -> list[_Frame]:
-    """Left/right text edge, font size and normal line gap of every page."""
-    raw: list[_Frame | None] = []
+def _left_edge(lines: list[_Line]) -> float:
+    """The left text edge: the leftmost x0 shared by two lines or more, so that one stray line
+    (a centred title wider than the text block) does not make every body line look indented."""
+    counts: dict[int, int] = {}
+    for ln in lines:
+        counts[round(ln.x0)] = counts.get(round(ln.x0), 0) + 1
+    shared = [ln.x0 for ln in lines if counts[round(ln.x0)] >= 2]
+    return min(shared or [ln.x0 for ln in lines])
+
+
+def _right_edge(lines: list[_Line], left: float) -> float:
+    """The right text edge: the rightmost x1 of the lines that do not stick out on the left."""
+    return max((ln.x1 for ln in lines if ln.x0 >= left - 1.0), default=max(ln.x1 for ln in lines))
+
+
+def _frames(page_lines: list[list[_Line]]) -> dict[tuple[int, int], _Frame]:
+    """Left/right text edge, font size and normal line gap of every page column (FULL_WIDTH, LEFT, RIGHT)."""
+    groups: dict[tuple[int, int], list[_Line]] = {}
     for lines in page_lines:
+        for ln in lines:
+            groups.setdefault((ln.page, ln.column), []).append(ln)
+    raw: dict[tuple[int, int], _Frame | None] = {}
+    for key, lines in groups.items():
         if len(lines) < 3:
-            raw.append(None)
+            raw[key] = None
             continue
         sizes = [ln.bottom - ln.top for ln in lines]
         gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:]) if b.top > a.bottom - 1]
-        raw.append(_Frame(min(ln.x0 for ln in lines), max(ln.x1 for ln in lines), _median(sizes, 12.0), _median(gaps, 4.0)))
-    known = [f for f in raw if f]
-    if known:
-        default = _Frame(
-            _median([f.left for f in known], 72.0),
-            _median([f.right for f in known], 520.0),
-            _median([f.size for f in known], 12.0),
-            _median([f.gap for f in known], 4.0),
+        left = _left_edge(lines)
+        raw[key] = _Frame(
+            left,
+            _right_edge(lines, left),
+            _median(sizes, 12.0),
+            _median(gaps, 4.0),
         )
+    known = [f for f in raw.values() if f]
+    if known:
+        default = _median_frame(known)
     else:
         all_lines = [ln for lines in page_lines for ln in lines]
         default = _Frame(
@@ -369,13 +403,26 @@ def _frames(page_lines: list[list[_Line]]) -> list[_Frame]:
             _median([ln.bottom - ln.top for ln in all_lines], 12.0),
             4.0,
         )
-    return [f or default for f in raw]
+    by_column: dict[int, _Frame] = {}
+    for column in {key[1] for key in raw}:
+        same = [f for key, f in raw.items() if f and key[1] == column]
+        by_column[column] = _median_frame(same) if same else default
+    return {key: f or by_column[key[1]] for key, f in raw.items()}
+
+
+def _median_frame(frames: list[_Frame]) -> _Frame:
+    return _Frame(
+        _median([f.left for f in frames], 72.0),
+        _median([f.right for f in frames], 520.0),
+        _median([f.size for f in frames], 12.0),
+        _median([f.gap for f in frames], 4.0),
+    )
 
 
 def _assemble(page_lines: list[list[_Line]]) -> tuple[str, list[int]]:
     frames = _frames(page_lines)
     flat = [ln for lines in page_lines for ln in lines]
-    indents = sum(1 for ln in flat if ln.x0 - frames[ln.page].left > 0.8 * frames[ln.page].size)
+    indents = sum(1 for ln in flat if ln.x0 - frames[ln.page, ln.column].left > 0.8 * frames[ln.page, ln.column].size)
     indent_mode = indents >= max(1, 0.03 * len(flat))
 
     out: list[str] = []
@@ -405,23 +452,23 @@ def _assemble(page_lines: list[list[_Line]]) -> tuple[str, list[int]]:
     return text, page_starts
 
 
-def _breaks(prev: _Line, line: _Line, frames: list[_Frame], indent_mode: bool) -> bool:
+def _breaks(prev: _Line, line: _Line, frames: dict[tuple[int, int], _Frame], indent_mode: bool) -> bool:
     """Does ``line`` start a new paragraph after ``prev``?"""
-    fp, fn = frames[prev.page], frames[line.page]
+    fp, fn = frames[prev.page, prev.column], frames[line.page, line.column]
     size = fn.size
     indented = line.x0 - fn.left > 0.8 * size
     short = fp.right - prev.x1 > 1.5 * fp.size
     ends_sentence = prev.text.endswith(_SENTENCE_END)
     ends_clause = prev.text.endswith(_CLAUSE_END)
     heading_next = _HEADING_START.match(line.text) is not None
-    if prev.page == line.page and line.top - prev.bottom > fp.gap + 0.8 * size:
+    if (prev.page, prev.column) == (line.page, line.column) and line.top - prev.bottom > fp.gap + 0.8 * size:
         return True  # extra vertical space
     if indent_mode and indented:
         return True
     if short and (ends_clause or heading_next or fp.right - prev.x1 > 4 * fp.size):
         return True
-    if heading_next and ends_clause:
-        return True
+    if heading_next and ends_clause and not (indent_mode and _ENUMERATION_START.match(line.text)):
+        return True  # (an unindented 二是 after a sentence that filled its line runs on)
     if not indent_mode and ends_sentence:
         return True
     return False
