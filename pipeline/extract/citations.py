@@ -12,6 +12,8 @@ ignored.
 
 from __future__ import annotations
 
+import re
+
 from pipeline.records import Citation
 
 OPEN = "《"
@@ -19,17 +21,18 @@ CLOSE = "》"
 # A "title" longer than this within one line is almost surely an unclosed
 # bracket swallowing running text; such pairs are not reported.
 MAX_TITLE_CHARS = 200
+_BRACKET = re.compile(f"[{OPEN}{CLOSE}]")
 
 
 def _pairs_in_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Matched (open, close) index pairs in text[start:end], innermost first."""
     stack: list[int] = []
     pairs: list[tuple[int, int]] = []
-    for i in range(start, end):
-        ch = text[i]
-        if ch == OPEN:
+    for m in _BRACKET.finditer(text, start, end):  # only the brackets, not every character
+        i = m.start()
+        if text[i] == OPEN:
             stack.append(i)
-        elif ch == CLOSE and stack:
+        elif stack:
             pairs.append((stack.pop(), i))
     return pairs
 
@@ -53,7 +56,7 @@ def extract_citations(text: str) -> list[Citation]:
         line_end = text.find("\n", line_start)
         if line_end < 0:
             line_end = n
-        if OPEN in text[line_start:line_end]:
+        if text.find(OPEN, line_start, line_end) >= 0:
             for open_i, close_i in _outermost(_pairs_in_line(text, line_start, line_end)):
                 title = text[open_i + 1 : close_i]
                 if not title.strip() or len(title) > MAX_TITLE_CHARS:

@@ -320,7 +320,12 @@ def _sentences(text: str):
 
 
 def _choose_cue(
-    sentence: str, m: re.Match[str], unit: str, clause_start: int, cues: tuple[FieldCue, ...]
+    sentence: str,
+    m: re.Match[str],
+    unit: str,
+    clause_start: int,
+    cues: tuple[FieldCue, ...],
+    context_hits: dict[re.Pattern[str], bool] | None = None,
 ) -> tuple[FieldCue, int, int] | None:
     """The cue naming this numeral and the figure span (sentence-relative).
 
@@ -328,7 +333,11 @@ def _choose_cue(
     ``completed``); among those, the longest cue wins (完成整改任务52项 is
     ``completed``, not the ``total`` cue 整改任务; 基本整改完成 beats 整改完成),
     then file order.  Without a fitting ``pre`` cue the first fitting ``post`` cue wins.
+    ``context_hits`` memoizes ``cue.context.search(sentence)`` across the numerals of
+    one sentence (a few context patterns shared by dozens of cues).
     """
+    if context_hits is None:
+        context_hits = {}
     pre_text = sentence[clause_start : m.start()]
     post_text = sentence[m.end() :]
     best: tuple[FieldCue, int, int] | None = None
@@ -337,8 +346,12 @@ def _choose_cue(
             continue
         if cue.pre is None and best is not None:
             break  # post-only rows come after all pre rows
-        if cue.context is not None and not cue.context.search(sentence):
-            continue
+        if cue.context is not None:
+            hit = context_hits.get(cue.context)
+            if hit is None:
+                hit = context_hits[cue.context] = cue.context.search(sentence) is not None
+            if not hit:
+                continue
         span_start, span_end = m.start(), m.end()
         if cue.pre is not None:
             pm = cue.pre.search(pre_text)
@@ -357,8 +370,18 @@ def _choose_cue(
     return best
 
 
-def _claim_from_sentence(text: str, start: int, end: int, cues: tuple[FieldCue, ...], as_of_default: str | None) -> Claim | None:
+def _claim_from_sentence(
+    text: str,
+    start: int,
+    end: int,
+    cues: tuple[FieldCue, ...],
+    as_of_default: str | None,
+    cues_by_unit: dict[str, tuple[FieldCue, ...]] | None = None,
+) -> Claim | None:
     sentence = text[start:end]
+    if cues_by_unit is None:
+        cues_by_unit = {}
+    context_hits: dict[re.Pattern[str], bool] = {}
     figures: dict[str, float | int] = {}
     spans: dict[str, tuple[int, int]] = {}
     groups: list[str] = []
@@ -376,7 +399,10 @@ def _claim_from_sentence(text: str, start: int, end: int, cues: tuple[FieldCue, 
             continue  # 一个/一项 written in characters is the indefinite article, not a count
         if _FREQUENCY_BEFORE.search(sentence, clause_start, m.start()):
             continue  # 每季度至少召开1次: a frequency, not a count of things done
-        chosen = _choose_cue(sentence, m, unit, clause_start, cues)
+        unit_cues = cues_by_unit.get(unit)
+        if unit_cues is None:  # the cues for this measure word, in priority order
+            unit_cues = cues_by_unit[unit] = tuple(c for c in cues if unit in c.units)
+        chosen = _choose_cue(sentence, m, unit, clause_start, unit_cues, context_hits)
         if chosen is None:
             continue
         cue, span_start, span_end = chosen
@@ -414,11 +440,12 @@ def extract_claims(text: str, *, as_of_default: str | None = None) -> list[Claim
     ``as_of`` when a sentence says 截至目前 without a calendar date.
     """
     cues = load_field_cues()
+    cues_by_unit: dict[str, tuple[FieldCue, ...]] = {}
     claims: list[Claim] = []
     for start, end in _sentences(text):
         if not _FIGURE_NUMERAL.search(text, start, end):
             continue
-        claim = _claim_from_sentence(text, start, end, cues, as_of_default)
+        claim = _claim_from_sentence(text, start, end, cues, as_of_default, cues_by_unit)
         if claim is not None:
             claims.append(claim)
     return claims

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 CN_DIGITS: dict[str, int] = {
     "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
@@ -51,6 +52,8 @@ _ARABIC_RUN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
 _ARABIC_ONLY = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$")
 _SLASH_FRACTION = re.compile(r"^(?:(\d+)\s+)?(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)$")
 _FILLERS = re.compile(r"[余多几来]")
+_WHITESPACE = re.compile(r"\s+")
+_POINT_FRACTION = re.compile(r"([零一二三四五六七八九0-9]+)(.*)$")
 _DIGIT_CHARS = frozenset("零一二三四五六七八九")  # digit-by-digit readings never use 两
 
 
@@ -162,7 +165,7 @@ def _parse_plain(s: str) -> Decimal | None:
         head, _, tail = s.partition("点")
         if not head or not tail or "点" in tail:
             return None
-        frac = re.match(r"([零一二三四五六七八九0-9]+)(.*)$", tail)
+        frac = _POINT_FRACTION.match(tail)
         if not frac:
             return None
         frac_digits = "".join(str(CN_DIGITS[ch]) if ch in CN_DIGITS else ch for ch in frac.group(1))
@@ -222,10 +225,20 @@ def _parse_fraction(s: str) -> Decimal | float | None:
 
 
 def parse_numeral(text: str) -> int | float | None:
-    """Value of one numeral (``"94.5亿"`` -> 9450000000, ``"半"`` -> 0.5), else ``None``."""
+    """Value of one numeral (``"94.5亿"`` -> 9450000000, ``"半"`` -> 0.5), else ``None``.
+
+    Memoized: extraction asks for the same few numerals (一, 2022, 12 ...) over and
+    over, and the Decimal grammar walk is the costliest step of a quantity.  The
+    result is an immutable int, float or None, so sharing it is safe.
+    """
+    return _parse_numeral_cached(text)
+
+
+@lru_cache(maxsize=8192)
+def _parse_numeral_cached(text: str) -> int | float | None:
     s = _prepare(text.strip())
     if "/" not in s:
-        s = re.sub(r"\s+", "", s)
+        s = _WHITESPACE.sub("", s)
     s = _FILLERS.sub("", s) if len(s) > 1 else s
     if not s:
         return None

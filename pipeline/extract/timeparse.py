@@ -320,11 +320,17 @@ def _decade_pair(text: str, i: int, base: int | None, ref: int = 0) -> Atom | No
     return Atom(m.end(), dt.date(base + 10 * d1, 1, 1), dt.date(base + 10 * d2 + 9, 12, 31), "year", "period", None, False)
 
 
+def _reference_year(anchor: dt.date | None) -> int:
+    """The anchor's year, else this year's (asked only when an era is written: the
+    clock is read once per era, not at every position of an unanchored text)."""
+    return anchor.year if anchor else dt.date.today().year
+
+
 def _era(text: str, i: int, anchor: dt.date | None) -> Atom | None:
     """上世纪80年代, 二十世纪九十年代末期, 18世纪初, or a bare decade (80年代: the latest
     such decade that has begun by the anchor year, so 80年代 -> 1980s, 20年代 -> 2020s in 2022)."""
-    ref = anchor.year if anchor else dt.date.today().year
     if m := _CENTURY.match(text, i):
+        ref = _reference_year(anchor)
         if m.group(1):
             century = ref // 100 + (0 if m.group(1) != "上" else -1)  # zero-based: 1900s -> 19
         else:
@@ -340,12 +346,13 @@ def _era(text: str, i: int, anchor: dt.date | None) -> Atom | None:
             if dd is not None:
                 return _era_span(d.end(), text, base + dd, 10)
         return _era_span(m.end(), text, base, 100)
-    if pair := _decade_pair(text, i, None, ref):
+    if _DECADE_PAIR.match(text, i) and (pair := _decade_pair(text, i, None, _reference_year(anchor))):
         return pair
     if d := _DECADE.match(text, i):
         dd = _decade_value(d.group(1))
         if dd is None or d.group(1) in ("〇", "零"):
             return None
+        ref = _reference_year(anchor)
         year = 2000 + dd if 2000 + dd <= ref else 1900 + dd
         return _era_span(d.end(), text, year, 10)
     return None

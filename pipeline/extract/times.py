@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 
 from pipeline.extract.timeparse import (
@@ -69,6 +70,10 @@ _TRIGGER = re.compile(
     r"|今后|未来"
     r"|为期|历时|用时|耗时|限期|年[底末初内]"
 )
+# Every _TRIGGER match starts with one of these characters (a test derives the set from
+# the pattern).  Jumping between them with a plain class before trying the long
+# alternation is several times faster than _TRIGGER.search on its own.
+_TRIGGER_FIRST = re.compile(rf"[0-9{CN_NUM_CHARS}半仨俩上下本这今明前后每截到近最过去大次全当第未为历用耗限年]")
 # 2023—2025年: a span of years whose first year is written without 年
 _YEAR_SPAN = re.compile(r"(?P<a>(?:19|20)\d{2})\s*(?:—+|-+|~|～|－+)\s*(?P<b>(?:19|20)\d{2})年(?![0-9度底末初内])")
 # Web addresses (image links in scraped news): their /2022/07/10/ path parts are not dates
@@ -472,6 +477,16 @@ _MATCHERS: tuple[Callable[[str, int, _State], Match | None], ...] = (
 )
 
 
+def _next_trigger(text: str, pos: int) -> int:
+    """Start of ``_TRIGGER.search(text, pos)`` (-1 if none), trying it only where it can start."""
+    while (first := _TRIGGER_FIRST.search(text, pos)) is not None:
+        i = first.start()
+        if _TRIGGER.match(text, i):
+            return i
+        pos = i + 1
+    return -1
+
+
 def _scan(text: str, st: _State, *, every_position: bool = False) -> list[TimeExpr]:
     out: list[TimeExpr] = []
     pos = 0
@@ -480,10 +495,9 @@ def _scan(text: str, st: _State, *, every_position: bool = False) -> list[TimeEx
         if every_position:
             i = pos
         else:
-            m = _TRIGGER.search(text, pos)
-            if m is None:
+            i = _next_trigger(text, pos)
+            if i < 0:
                 break
-            i = m.start()
         best: Match | None = None
         for matcher in _MATCHERS:
             try:
@@ -514,7 +528,17 @@ def extract_times(text: str, *, anchor: dt.date | None = None) -> list[TimeExpr]
     urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
     if not urls:
         return found
-    return [t for t in found if not any(t.start < e and s < t.end for s, e in urls)]
+    return [t for t in found if not _overlaps_any(urls, t.start, t.end)]
+
+
+def _overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of ``spans`` (disjoint, in text order): O(log n).
+
+    Only the last span starting before ``end`` can reach past ``start``: the spans
+    are disjoint, so the earlier ones also end earlier.
+    """
+    j = bisect_left(spans, (end,)) - 1
+    return j >= 0 and start < spans[j][1]
 
 
 def parse_time_expression(expr: str, *, anchor: dt.date | None = None) -> TimeExpr | None:
