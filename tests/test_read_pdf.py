@@ -86,7 +86,7 @@ def test_read_pdf_chars_and_lines_match_pdfplumber(gov20):
 
     with pdfplumber.open(gov20) as pdf:
         for page in pdf.pages[:3]:
-            chars, upright = _collect_chars(page)
+            chars, _rules, upright = _collect_chars(page)
             assert upright
             assert chars == [(c["text"], c["x0"], c["x1"], c["top"], c["bottom"]) for c in page.chars]
             expected = [(ln["text"], ln["x0"], ln["x1"], ln["top"], ln["bottom"])
@@ -155,3 +155,22 @@ def test_read_pdf_two_columns_found_only_on_two_column_pages():
     table = [c for i in range(10) for c in _chars("序号" + str(i), top=100.0 + 20 * i, step=12.0)
              + _chars("已完成", x=300.0, top=100.0 + 20 * i, step=12.0)]
     assert split_columns(table, height=842.0) == [(FULL_WIDTH, table)]
+
+
+def test_read_pdf_ruled_table_read_row_by_row(tmp_path):
+    """A ruled table with wrapped cells: one line per row, cells joined by a tab, nothing else disturbed."""
+    path = docgen.write_gov_pdf(SAMPLE, tmp_path / "table.pdf", table=docgen.GOV_TABLE, table_after=3)
+    lines = read_document(path).text.split("\n")
+    body = docgen.paragraphs(SAMPLE.replace("·", ""))
+    rows = ["\t".join(cells) for cells in docgen.GOV_TABLE]
+    assert lines[2:] == body[:4] + rows + body[4:]
+    assert _outline("\n".join(lines)) == _outline(SAMPLE)
+
+
+def test_read_pdf_find_grids_needs_crossing_rules():
+    from pipeline.read.layout import find_grids
+
+    grid = [(10.0, 10.0, 110.0, 10.0), (10.0, 30.0, 110.0, 30.0), (10.0, 10.0, 10.0, 30.0), (110.0, 10.0, 110.0, 30.0),
+            (60.0, 10.0, 60.0, 30.0)]
+    assert find_grids(grid) == [([10.0, 60.0, 110.0], [10.0, 30.0])]
+    assert find_grids([(10.0, 50.0, 500.0, 50.0)]) == []  # a lone rule (the red line under a masthead)

@@ -290,3 +290,86 @@ def _find_gutter(chars: list[Char], height: float) -> tuple[float, float] | None
         if fills[len(fills) // 2] < 0.7 or counts[len(counts) // 2] < 8:
             return None  # ragged or short cells: a borderless table, not running text
     return float(g0), float(g1)
+
+
+# ------------------------------------------------------------ ruled tables
+
+Rule = tuple[float, float, float, float]  # x0, top, x1, bottom of a straight, axis-parallel ruling line
+_MAX_RULES = 2000  # a page of vector art is not searched for tables
+
+
+def find_grids(rules: list[Rule]) -> list[tuple[list[float], list[float]]]:
+    """Ruled tables: groups of touching horizontal and vertical rules, as (column xs, row ys).
+
+    Two horizontal and two vertical rules at least; merged cells are read as
+    the cells of the finest grid the rules make, which keeps each cell's
+    text in one cell.
+    """
+    flat = [r for r in rules if r[3] - r[1] <= 1.0 and r[2] - r[0] >= 2.0]
+    tall = [r for r in rules if r[2] - r[0] <= 1.0 and r[3] - r[1] >= 2.0]
+    if not flat or not tall or len(flat) + len(tall) > _MAX_RULES:
+        return []
+    parent = list(range(len(flat) + len(tall)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, (hx0, htop, hx1, hbottom) in enumerate(flat):
+        y = (htop + hbottom) / 2
+        for j, (vx0, vtop, vx1, vbottom) in enumerate(tall):
+            x = (vx0 + vx1) / 2
+            if hx0 - 1.5 <= x <= hx1 + 1.5 and vtop - 1.5 <= y <= vbottom + 1.5:
+                parent[root(i)] = root(len(flat) + j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(parent)):
+        groups.setdefault(root(i), []).append(i)
+    grids = []
+    for members in groups.values():
+        ys = _merge_close(sorted((flat[i][1] + flat[i][3]) / 2 for i in members if i < len(flat)))
+        xs = _merge_close(sorted((tall[i - len(flat)][0] + tall[i - len(flat)][2]) / 2 for i in members if i >= len(flat)))
+        if len(xs) >= 2 and len(ys) >= 2:
+            grids.append((xs, ys))
+    return grids
+
+
+def _merge_close(values: list[float], tolerance: float = 2.0) -> list[float]:
+    out: list[float] = []
+    for v in values:
+        if not out or v - out[-1] > tolerance:
+            out.append(v)
+    return out
+
+
+def table_rows(grid: tuple[list[float], list[float]], chars: list[Char]) -> tuple[list[tuple[str, float, float, float, float]], list[Char]]:
+    """(text, x0, x1, top, bottom) of every non-empty row of a ruled table, and the chars outside it.
+
+    A row is one line, its cells joined by a tab (as the DOCX reader writes
+    table rows); the lines inside a cell are joined as a wrapped paragraph.
+    """
+    import bisect
+
+    xs, ys = grid
+    cells: dict[tuple[int, int], list[Char]] = {}
+    rest: list[Char] = []
+    for c in chars:
+        cx, cy = (c[1] + c[2]) / 2, (c[3] + c[4]) / 2
+        if xs[0] < cx < xs[-1] and ys[0] < cy < ys[-1]:
+            cells.setdefault((bisect.bisect(ys, cy) - 1, bisect.bisect(xs, cx) - 1), []).append(c)
+        else:
+            rest.append(c)
+    rows = []
+    for r in range(len(ys) - 1):
+        texts = []
+        for col in range(len(xs) - 1):
+            text = ""
+            for line in text_lines(cells.get((r, col), [])):
+                piece = strip_line(line[0])
+                if piece:
+                    text += (join_separator(text[-1], piece[0]) if text else "") + piece
+            texts.append(text)
+        if any(texts):
+            rows.append(("\t".join(texts), xs[0], xs[-1], ys[r], ys[r + 1]))
+    return rows, rest

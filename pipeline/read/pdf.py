@@ -27,10 +27,13 @@ from pipeline.limits import Limits
 from pipeline.read.layout import (
     FULL_WIDTH,
     Char,
+    Rule,
     distinct_chars,
+    find_grids,
     join_separator,
     split_columns,
     strip_line,
+    table_rows,
     text_lines,
 )
 from pipeline.records import RawDocument
@@ -70,6 +73,7 @@ class _Line:
     top: float
     bottom: float
     column: int = FULL_WIDTH  # LEFT / RIGHT on a two-column page
+    table: bool = False  # one row of a ruled table: a paragraph of its own
 
 
 def read_pdf(data: bytes, *, limits: Limits) -> RawDocument:
@@ -186,39 +190,55 @@ def _extract_page(page, index: int) -> tuple[list[_Line], str | None]:
     :func:`~pipeline.read.layout.text_lines`; pdfplumber's own char objects
     and text extraction are used only for a page with rotated text.
     """
-    chars, upright = _collect_chars(page)
+    chars, rules, upright = _collect_chars(page)
     if not upright:
         return _extract_page_plumber(page, index)
-    return _page_lines(distinct_chars(chars), index, height=float(page.height))
+    return _page_lines(distinct_chars(chars), index, height=float(page.height), rules=rules)
 
 
-def _page_lines(chars: list[Char], index: int, *, height: float = 0.0) -> tuple[list[_Line], str | None]:
-    """Unreadable-page check and line building on deduplicated, upright chars, column by column."""
+def _page_lines(
+    chars: list[Char], index: int, *, height: float = 0.0, rules: list[Rule] | None = None
+) -> tuple[list[_Line], str | None]:
+    """Unreadable-page check and line building on deduplicated, upright chars.
+
+    Ruled tables are read row by row (cells joined by a tab), the rest column by column.
+    """
     visible = [c for c in chars if not c[0].isspace()]
     if not visible:
         return [], "empty"
     bad = sum(1 for c in visible if c[0].startswith("(cid:") or c[0] == "\ufffd")
     if bad / len(visible) > 0.3:
         return [], "unmapped glyphs"
+    rows: list[_Line] = []
+    for grid in find_grids(rules or []):
+        found, chars = table_rows(grid, chars)
+        for raw, x0, x1, top, bottom in found:
+            text = _CID.sub("", raw).replace("\ufffd", "").strip(" ")
+            if text.strip():
+                rows.append(_Line(index, text, x0, x1, top, bottom, FULL_WIDTH, True))
     lines: list[_Line] = []
     for column, segment in split_columns(chars, height=height):
-        found = []
+        found_lines = []
         for raw, x0, x1, top, bottom in text_lines(segment):
             text = strip_line(_CID.sub("", raw).replace("\ufffd", ""))
             if text:
-                found.append(_Line(index, text, x0, x1, top, bottom, column))
-        found.sort(key=lambda line: (round(line.top), line.x0))
-        lines.extend(found)
+                found_lines.append(_Line(index, text, x0, x1, top, bottom, column))
+        found_lines.sort(key=lambda line: (round(line.top), line.x0))
+        lines.extend(found_lines)
+    for row in sorted(rows, key=lambda line: line.top):  # each table row where it stands
+        at = next((i for i, ln in enumerate(lines) if ln.column == FULL_WIDTH and ln.top > row.top), len(lines))
+        lines.insert(at, row)
     return lines, None if lines else "empty"
 
 
-def _collect_chars(page) -> tuple[list[Char], bool]:
-    """Every glyph of the page as (text, x0, x1, top, bottom), and whether all are upright."""
+def _collect_chars(page) -> tuple[list[Char], list[Rule], bool]:
+    """Every glyph of the page as (text, x0, x1, top, bottom), the straight ruling lines, and
+    whether all glyphs are upright."""
     from pdfminer.pdfinterp import PDFPageInterpreter
 
     device = _collector_class()(page.pdf.rsrcmgr, height=float(page.height), mediabox=page.mediabox)
     PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
-    return device.chars, device.upright
+    return device.chars, device.rules, device.upright
 
 
 @functools.lru_cache(maxsize=1)
@@ -238,6 +258,7 @@ def _collector_class():
         def __init__(self, rsrcmgr, *, height: float, mediabox) -> None:
             super().__init__(rsrcmgr)
             self.chars: list[Char] = []
+            self.rules: list[Rule] = []
             self.upright = True
             self._height = height
             self._mb_x0, self._mb_top = mediabox[0], mediabox[1]
@@ -268,6 +289,34 @@ def _collector_class():
                 (text, x0, x1, (self._height - y1) + self._mb_top, (self._height - y0) + self._mb_top)
             )
             return adv
+
+        def paint_path(self, gstate, stroke, fill, evenodd, path) -> None:
+            """Keep the axis-parallel straight edges of painted paths: table rulings."""
+            if not (stroke or fill) or self.ctm is None or len(self.rules) > 4 * 2000:
+                return
+            a, b, c, d, e, f = self.ctm
+            points: list[tuple[float, float]] = []
+            start: tuple[float, float] | None = None
+            for segment in path:
+                op = segment[0]
+                if op in ("m", "l") and len(segment) >= 3:
+                    x, y = float(segment[-2]), float(segment[-1])
+                    point = (a * x + c * y + e, b * x + d * y + f)
+                    if op == "m":
+                        start = point
+                    elif points:
+                        self._rule(points[-1], point)
+                    points.append(point)
+                elif op == "h" and points and start is not None:
+                    self._rule(points[-1], start)
+                else:  # curves: not a ruling
+                    points = []
+
+        def _rule(self, p, q) -> None:
+            (x0, y0), (x1, y1) = p, q
+            if abs(x0 - x1) <= 1.0 or abs(y0 - y1) <= 1.0:
+                top, bottom = self._height - max(y0, y1) + self._mb_top, self._height - min(y0, y1) + self._mb_top
+                self.rules.append((min(x0, x1) + self._mb_x0, top, max(x0, x1) + self._mb_x0, bottom))
 
     return CharCollector
 
@@ -377,7 +426,10 @@ def _frames(page_lines: list[list[_Line]]) -> dict[tuple[int, int], _Frame]:
     groups: dict[tuple[int, int], list[_Line]] = {}
     for lines in page_lines:
         for ln in lines:
-            groups.setdefault((ln.page, ln.column), []).append(ln)
+            if not ln.table:  # a table wider than the text must not move its edges
+                groups.setdefault((ln.page, ln.column), []).append(ln)
+            else:
+                groups.setdefault((ln.page, ln.column), [])
     raw: dict[tuple[int, int], _Frame | None] = {}
     for key, lines in groups.items():
         if len(lines) < 3:
@@ -422,7 +474,7 @@ def _median_frame(frames: list[_Frame]) -> _Frame:
 def _assemble(page_lines: list[list[_Line]]) -> tuple[str, list[int]]:
     frames = _frames(page_lines)
     flat = [ln for lines in page_lines for ln in lines]
-    indents = sum(1 for ln in flat if ln.x0 - frames[ln.page, ln.column].left > 0.8 * frames[ln.page, ln.column].size)
+    indents = sum(1 for ln in flat if not ln.table and ln.x0 - frames[ln.page, ln.column].left > 0.8 * frames[ln.page, ln.column].size)
     indent_mode = indents >= max(1, 0.03 * len(flat))
 
     out: list[str] = []
@@ -454,6 +506,8 @@ def _assemble(page_lines: list[list[_Line]]) -> tuple[str, list[int]]:
 
 def _breaks(prev: _Line, line: _Line, frames: dict[tuple[int, int], _Frame], indent_mode: bool) -> bool:
     """Does ``line`` start a new paragraph after ``prev``?"""
+    if prev.table or line.table:
+        return True
     fp, fn = frames[prev.page, prev.column], frames[line.page, line.column]
     size = fn.size
     indented = line.x0 - fn.left > 0.8 * size
