@@ -16,7 +16,12 @@ Targets: full extraction >= 0.5x the bare-jieba throughput (chars/s); and linear
 in length: the report repeated 100 times as ONE document runs at >= 0.8x the
 per-character rate of the single report.  Medians of several runs.
 
-    python benchmarks/bench_speed.py [--runs 7] [--big-runs 3] [--repeat 100]
+Then a per-component breakdown of the full extraction: the Doc made by the
+tokenizer, then each ``(name, proc)`` of ``nlp.pipeline`` timed on its own
+(median ms per call, share of the total, chars/s), on the single report and on
+the long document, so a slow or non-linear component shows by name.
+
+    python benchmarks/bench_speed.py [--runs 7] [--big-runs 3] [--repeat 100] [--component-runs 30]
 """
 
 from __future__ import annotations
@@ -59,6 +64,45 @@ def median_rates(
     return {name: statistics.median(values) for name, values in rates.items()}
 
 
+def component_times(nlp, text: str, *, runs: int) -> dict[str, float]:
+    """Median seconds per call of the tokenizer and of every pipeline component on ``text``."""
+    names = ["tokenizer"] + [name for name, _ in nlp.pipeline]
+    samples: dict[str, list[float]] = {name: [] for name in names}
+    for run in range(runs + 1):  # the first run warms up and is not counted
+        started = time.perf_counter()
+        doc = nlp.make_doc(text)
+        elapsed = {"tokenizer": time.perf_counter() - started}
+        for name, proc in nlp.pipeline:
+            started = time.perf_counter()
+            doc = proc(doc)
+            elapsed[name] = time.perf_counter() - started
+        if run:
+            for name in names:
+                samples[name].append(elapsed[name])
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def print_components(nlp, text: str, big: str, *, runs: int, big_runs: int) -> None:
+    single = component_times(nlp, text, runs=runs)
+    long = component_times(nlp, big, runs=big_runs)
+    total, total_long = sum(single.values()), sum(long.values())
+    print(f"per component (median of {runs} calls on the report, {big_runs} on the long document):")
+    print(f"{'component':22s} {'ms single':>10s} {'share':>6s} {'chars/s single':>15s} {'ms long':>9s} "
+          f"{'chars/s long':>13s} {'long/single':>12s}")
+    for name in single:
+        rate, rate_long = len(text) / single[name], len(big) / long[name]
+        print(f"{name:22s} {single[name] * 1000:10.2f} {single[name] / total:6.1%} {rate:15,.0f} "
+              f"{long[name] * 1000:9.1f} {rate_long:13,.0f} {rate_long / rate:12.2f}")
+    rate, rate_long = len(text) / total, len(big) / total_long
+    print(f"{'sum':22s} {total * 1000:10.2f} {1:6.1%} {rate:15,.0f} {total_long * 1000:9.1f} "
+          f"{rate_long:13,.0f} {rate_long / rate:12.2f}")
+    doc = nlp.make_doc(text)
+    started = time.perf_counter()
+    doc.text  # what a component pays the first time it reads the Doc's text
+    print(f"(spaCy's doc.text on the report: {(time.perf_counter() - started) * 1000:.2f} ms per access; "
+          f"the first component pays it once, the others read it from doc.user_data when the pipeline caches it)")
+
+
 def verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
@@ -68,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7, help="runs on the single report (median)")
     parser.add_argument("--big-runs", type=int, default=3, help="runs on the repeated report (median)")
     parser.add_argument("--repeat", type=int, default=100, help="copies of the report in the long document")
+    parser.add_argument("--component-runs", type=int, default=30,
+                        help="calls on the report for the per-component breakdown (0: skip it)")
     args = parser.parse_args(argv)
 
     import spacy
@@ -127,6 +173,8 @@ def main(argv: list[str] | None = None) -> int:
     linearity = long[measured] / single[measured]
     print(f"{verdict(linearity >= MIN_LINEARITY)}: {measured} on x{args.repeat} as one document: "
           f"{linearity:.2f}x the single-report per-char rate (target >= {MIN_LINEARITY})")
+    if full is not None and args.component_runs > 0:
+        print_components(full, text, big, runs=args.component_runs, big_runs=args.big_runs)
     return 0
 
 

@@ -214,3 +214,49 @@ def test_fastpaths_components_match_direct_extractors(texts: list[str]) -> None:
         doc = nlp(text)
         assert doc._.records["quantity"] == extract_quantities(text)
         assert doc._.records["citation"] == extract_citations(text)
+
+
+# --- section lookup and per-measure counts (document.py) -------------------------------------
+
+
+def _locate_walk_all(sections: list, offset: int) -> int | None:
+    """The lookup as it was: walk back over every earlier section."""
+    ordered = sorted(sections, key=lambda s: s.start)
+    best = None
+    for section in reversed([s for s in ordered if s.start <= offset]):
+        if section.start <= offset < max(section.body_end, section.end):
+            if best is None or section.level > best.level:
+                best = section
+            if section.level == 1:
+                break
+    return None if best is None else best.section_id
+
+
+def test_fastpaths_section_locator_and_counts_equal_brute_force() -> None:
+    from pipeline.document import _Inside, _SectionLocator
+    from pipeline.records import Quantity, Section
+
+    rng = random.Random(11)
+    for _ in range(200):
+        sections = []
+        for k in range(rng.randint(0, 12)):
+            start = rng.randint(0, 200)
+            end = start + rng.randint(0, 10)
+            sections.append(
+                Section(section_id=k, parent_id=None, level=rng.randint(1, 4), label="", title="", start=start,
+                        end=end, label_start=start, label_end=start, title_start=start, title_end=end,
+                        body_end=end + rng.randint(-5, 120), marker="cn_dun")
+            )
+        locator = _SectionLocator(sections)
+        for offset in range(0, 330, 3):
+            assert locator.locate(offset) == _locate_walk_all(sections, offset)
+        items = []
+        for _ in range(rng.randint(0, 30)):
+            start = rng.randint(0, 300)
+            items.append(Quantity(start=start, end=start + rng.randint(0, 15), text="", value=1, unit=None, approx=None,
+                                  kind="count"))
+        inside = _Inside(items)
+        for _ in range(20):
+            start = rng.randint(0, 300)
+            end = start + rng.randint(0, 80)
+            assert inside.count(start, end) == sum(1 for q in items if start <= q.start and q.end <= end)
