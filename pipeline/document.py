@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.errors import InputError
+from pipeline.nlp.components import cache_text
 from pipeline.nlp.extensions import SPAN_KEYS
 from pipeline.normalize import normalize
 from pipeline.records import (
@@ -125,6 +126,7 @@ def analyze_text(
     norm = text if normalized else normalize(text)
     doc_id = make_doc_id(norm)
     doc = nlp.make_doc(norm)
+    cache_text(doc, norm)  # the components read it from here instead of rebuilding doc.text
     doc._.doc_id = doc_id
     if raw is not None:
         doc._.hints = {"title": raw.title, "publish_date": raw.publish_date}

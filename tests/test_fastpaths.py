@@ -260,3 +260,16 @@ def test_fastpaths_section_locator_and_counts_equal_brute_force() -> None:
             start = rng.randint(0, 300)
             end = start + rng.randint(0, 80)
             assert inside.count(start, end) == sum(1 for q in items if start <= q.start and q.end <= end)
+
+
+def test_fastpaths_cache_text_only_when_length_fits() -> None:
+    from pipeline.nlp.components import _TEXT_KEY, _text, cache_text
+    from pipeline.nlp.language import load_nlp
+
+    nlp = load_nlp()
+    doc = nlp.make_doc("整改任务57项。")
+    cache_text(doc, "short")
+    assert _TEXT_KEY not in doc.user_data and _text(doc) == "整改任务57项。"
+    fresh = nlp.make_doc("整改任务57项。")
+    cache_text(fresh, "整改任务57项。")
+    assert fresh.user_data[_TEXT_KEY] == "整改任务57项。"

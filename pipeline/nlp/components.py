@@ -66,6 +66,16 @@ def _text(doc: Doc) -> str:
     return text
 
 
+def cache_text(doc: Doc, text: str) -> None:
+    """Hand the components the text ``doc`` was made from, so none rebuilds it.
+
+    For callers that hold the string anyway (``analyze_text``); ignored when its
+    length does not match the Doc (then the components rebuild it themselves).
+    """
+    if len(doc) and len(text) == doc[-1].idx + len(doc[-1].text_with_ws):
+        doc.user_data[_TEXT_KEY] = text
+
+
 def _rebuild_text(doc: Doc) -> str:
     """``doc.text`` without a Python ``Token`` per token (about twice as fast).
 
