@@ -27,13 +27,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from pipeline.extract.numerals import parse_numeral
+from pipeline.extract.numerals import CN_DIGITS, parse_numeral
 from pipeline.records import Quantity
 
 __all__ = ["extract_quantities", "load_units", "load_fixed_numerals", "UnitInfo"]
 
 _CN_NUM_CHARS = "零〇一二两三四五六七八九十百千万亿"
-_CN_DIGIT_VALUES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGIT_VALUES = {ch: value for ch, value in CN_DIGITS.items() if value}  # 一..九 and 两, no zeros
 
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?)"
 _ARABIC_NUM = rf"{_ARABIC}(?:[余多](?=[万亿千]))?(?:万亿|千万|百万|亿|万|千)?"
@@ -209,8 +209,7 @@ def _pre_approx(text: str, start: int, numeral: str) -> tuple[str | None, int]:
 
 def _bare_unit_numeral(numeral: str) -> bool:
     """百 / 千 / 百余 without a digit: only a number when qualified (近百, 上千, 百余)."""
-    core = _INNER_FILLER.sub("", numeral)
-    return core[:1] in ("百", "千") and not any(ch in _CN_DIGIT_VALUES for ch in core[:1])
+    return _INNER_FILLER.sub("", numeral)[:1] in ("百", "千")
 
 
 def _adjacent_digit_range(numeral: str) -> tuple[int, int] | None:
@@ -372,7 +371,7 @@ def _read_quantity(text: str, m: re.Match[str], units: dict[str, UnitInfo], mask
             unit_text = unit.unit
             percent_kind = unit.kind == "percent"
         elif not _HAS_BIG_MULTIPLIER.search(numeral) or text[cursor : cursor + 1] in _TIME_AFTER:
-            return None  # a bare number needs a unit or a multiplier; 2.5亿年 is a time span  # a bare number without unit or multiplier is not a quantity here
+            return None  # a bare number needs a unit or a multiplier; 2.5亿年 is a time span
 
     # constraints tied to the unit
     if unit is not None:
@@ -407,12 +406,9 @@ def _read_quantity(text: str, m: re.Match[str], units: dict[str, UnitInfo], mask
         if unit.unit in ("个百分点", "百分点"):
             unit_text = "百分点"
 
-    if _bare_unit_numeral(numeral) and not inner:
-        pre_word, _ = _pre_approx(text, start, numeral)
-        if pre_word is None:
-            return None
-
     pre_word, begin = _pre_approx(text, start, numeral)
+    if pre_word is None and _bare_unit_numeral(numeral) and not inner:
+        return None
     if pre_word:
         approx_parts.insert(0, pre_word)
         if _ORDINAL_PREFIX.search(text[max(0, begin - 4) : begin]):
