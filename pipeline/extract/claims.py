@@ -29,13 +29,14 @@ is nothing to check.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from importlib.resources import files
 
-from pipeline.extract.numerals import parse_numeral
+from pipeline.extract.numerals import CN_DIGITS, parse_numeral
 from pipeline.records import Claim
 
 # Every figure field a claim can carry, in a stable order (one claims-table column each).
@@ -129,7 +130,7 @@ _CONTEXTS: dict[str, re.Pattern[str]] = {
     "disc": re.compile(r"纪检|纪委|监委|监察|司法|公安|检察"),
 }
 
-_CN_DIGIT_VALUES: dict[str, int] = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0}
+_CN_DIGIT_VALUES: dict[str, int] = {ch: v for ch, v in CN_DIGITS.items() if ch != "两"}  # 〇零一..九, read digit by digit
 _AS_OF = re.compile(
     r"(?:截至|截止到|截止)(?:到)?"
     r"(?:(?P<y>\d{4}|[〇零一二三四五六七八九]{4})年)?"
@@ -137,7 +138,6 @@ _AS_OF = re.compile(
     r"(?:(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日|(?P<me>底|末|份)?))?"
     r"(?P<now>目前|当前|现在|发稿时|本通报发布时)?"
 )
-_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,7 +241,7 @@ def parse_as_of(sentence: str, *, default: str | None = None) -> str | None:
     if not 1 <= month <= 12:
         return None
     day = _cn_or_int(m.group("d"))
-    last = _MONTH_DAYS[month - 1] + (1 if month == 2 and (year % 4 == 0 and (year % 100 or year % 400 == 0)) else 0)
+    last = calendar.monthrange(year, month)[1]
     if day is None:
         day = last
     if not 1 <= day <= last:
