@@ -63,6 +63,8 @@ def run(
     from pipeline.review import review_batch
     from pipeline.tables import build_tables, error_frame, write_tables
 
+    if issues is not None and not issues.is_file():
+        raise typer.BadParameter(f"{issues} is not a file", param_hint="--issues")
     started = time.perf_counter()
     collected = collect_inputs(inputs, exclude=[out])
     if not collected.files and not collected.errors:

@@ -58,10 +58,22 @@ def test_cli_run_bad_inputs_are_recorded_and_exit_1(tmp_path):
     assert documents["error"].notna().sum() == 3
 
 
+def test_cli_run_unreadable_issue_list_is_an_error_row(tmp_path):
+    bad_list = tmp_path / "list.csv"
+    bad_list.write_bytes(b"")  # an empty problem list: an errors row, never a traceback
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", str(REPORT), "--issues", str(bad_list), "-o", str(out), "--quiet"])
+    assert result.exit_code == 1, result.output
+    errors = pd.read_parquet(out / "errors.parquet")
+    assert list(errors["error_type"]) == ["unreadable_table"]
+    assert (pd.read_parquet(out / "documents.parquet")["kind"] == "progress").all()
+
+
 @pytest.mark.parametrize(
     "args",
     [
         ["run", "does/not/exist.txt"],
+        ["run", str(REPORT), "--issues", "no/such/list.csv"],
         ["run", str(REPORT), "--format", "json"],
         ["match", "--report", str(REPORT)],
         ["eval", "no/such/folder"],

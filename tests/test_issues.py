@@ -125,3 +125,20 @@ def test_issues_table_fixture_columns():
     issues = issues_from_table(PAIRS / "a_problem_list.csv")
     probs = [i for i in issues if i.level == 2]
     assert len(probs) == 8 and probs[4].extra == {"owner": "机关党委", "deadline": "立行立改"}
+
+
+@pytest.mark.parametrize("name,content,error_type", [
+    ("empty.csv", b"", "unreadable_table"),
+    ("one_cell.csv", "只有一行".encode(), "unreadable_table"),
+    ("fake.xlsx", "不是压缩包".encode(), "unreadable_table"),
+    ("missing.csv", None, "unreadable_file"),
+])
+def test_issues_table_unreadable_is_an_input_error(tmp_path, name, content, error_type):
+    from pipeline.errors import InputError
+
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(InputError) as info:
+        issues_from_table(path)
+    assert info.value.error_type == error_type and name in info.value.reason

@@ -221,12 +221,20 @@ def _find_column(columns: list[str], candidates: tuple[str, ...]) -> str | None:
 
 
 def _read_table(path: Path, sheet):
+    """The problem list as a frame; every way a file can fail to parse is an InputError
+    (a row of the errors table), never a traceback that loses the batch."""
+    import csv
+    import io
+    import zipfile
+
     import pandas as pd
 
     suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm", ".xls"):
-        return pd.read_excel(path, sheet_name=sheet if sheet is not None else 0, dtype=str)
-    if suffix in (".csv", ".tsv", ".txt"):
+    if suffix not in (".xlsx", ".xlsm", ".xls", ".csv", ".tsv", ".txt"):
+        raise InputError("unsupported_format", f"{path}: not a CSV or XLSX problem list")
+    try:
+        if suffix in (".xlsx", ".xlsm", ".xls"):
+            return pd.read_excel(path, sheet_name=sheet if sheet is not None else 0, dtype=str)
         sep = "\t" if suffix == ".tsv" else None
         raw = path.read_bytes()
         for enc in ("utf-8-sig", "gb18030"):
@@ -234,11 +242,12 @@ def _read_table(path: Path, sheet):
                 decoded = raw.decode(enc)
             except UnicodeDecodeError:
                 continue
-            import io
-
             return pd.read_csv(io.StringIO(decoded), sep=sep, engine="python", dtype=str)
-        raise InputError("unknown_encoding", f"{path}: neither UTF-8 nor GB18030")
-    raise InputError("unsupported_format", f"{path}: not a CSV or XLSX problem list")
+    except OSError as exc:
+        raise InputError("unreadable_file", f"{path}: {exc.strerror or exc}") from exc
+    except (ValueError, ImportError, csv.Error, zipfile.BadZipFile) as exc:  # pandas' parser errors are ValueErrors
+        raise InputError("unreadable_table", f"{path}: not a readable problem list ({exc})") from exc
+    raise InputError("unknown_encoding", f"{path}: neither UTF-8 nor GB18030")
 
 
 def issues_from_table(path, *, id_col=None, problem_col=None, aspect_col=None, owner_col=None,
