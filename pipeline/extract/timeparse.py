@@ -21,9 +21,12 @@ CN_NUM_CHARS = CN_DIGIT_CHARS + "十两百千"
 # a small count as written in reports: 3, 十二, 两, 二十几 is not accepted (vague)
 NUM = rf"(?:\d{{1,3}}(?![\d.])|[{CN_NUM_CHARS}仨俩]{{1,4}})"
 
-_MONTH_NUM = r"(?:1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十])"
+MONTH_NUM = r"(?:1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十])"
 _DAY_NUM = r"(?:3[01]|[12]\d|0?[1-9]|三十一|三十|二十[一二三四五六七八九]|二十|十[一二三四五六七八九]|[一二三四五六七八九十])"
-_RANGE_SEP = r"(?:至|到|-+|—+|~|～|－+)"
+RANGE_SEP = r"(?:至|到|-+|—+|~|～|－+)"
+
+# 初 as an edge word (年初, 月初), not the first character of 初步, 初心, 初级 ...
+_EDGE_EARLY = r"初(?![步心衷级审次期稿选])"
 
 _YEAR4 = re.compile(rf"((?:19|20)\d{{2}}|[{CN_DIGIT_CHARS}]{{4}})年")
 _YEAR4_LENIENT = re.compile(rf"((?:1\d|20)\d{{2}}|[{CN_DIGIT_CHARS}]{{4}})年")
@@ -42,22 +45,24 @@ _YEAR_SUFFIX = re.compile(
     r"|前(?P<qn>[一二三两1-3])(?:个)?季度"
     r"|(?P<first>首)(?P<fu>季度|月)"
     r"|(?P<pm>[前后])(?P<mn>[一二三四五六七八九十两]{1,2}|\d{1,2})(?:个)?月(?!份)"
-    r"|年?(?P<edge>底|末|初(?![步心衷级审次期稿选])|伊始)"
-    r"|第(?P<nth>1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十])个月"
+    rf"|年?(?P<edge>底|末|{_EDGE_EARLY}|伊始)"
+    rf"|第(?P<nth>{MONTH_NUM})个月"
     r"|(?P<whole>全年)"
 )
-_MONTH = re.compile(rf"({_MONTH_NUM})(?:月份|月)(?!度)")
-_MONTH_RANGE = re.compile(rf"({_MONTH_NUM}){_RANGE_SEP}({_MONTH_NUM})(?:月份|月)")
+_MONTH = re.compile(rf"({MONTH_NUM})(?:月份|月)(?!度)")
+_MONTH_RANGE = re.compile(rf"({MONTH_NUM}){RANGE_SEP}({MONTH_NUM})(?:月份|月)")
 _DAY = re.compile(rf"({_DAY_NUM})[日号]")
-_DAY_RANGE = re.compile(rf"({_DAY_NUM}){_RANGE_SEP}({_DAY_NUM})[日号]")
-_MONTH_EDGE = re.compile(r"月?(底|末|初(?![步心衷级审次期稿选])|上旬|中旬|下旬)")
+_DAY_RANGE = re.compile(rf"({_DAY_NUM}){RANGE_SEP}({_DAY_NUM})[日号]")
+_MONTH_EDGE = re.compile(rf"月?(底|末|{_EDGE_EARLY}|上旬|中旬|下旬)")
 _REL_MONTH = re.compile(r"(本|这个?|当|上一?个?|下一?个?)月(?!份?度)")
 _REL_DAY = re.compile(r"大前天|大后天|今天|今日|本日|昨天|昨日|明天|明日|前天|后天|全天(?!候)")
 _REL_DAY_OFFSET = {"大前天": -3, "大后天": 3, "今天": 0, "今日": 0, "本日": 0, "全天": 0, "昨天": -1, "昨日": -1,
                    "明天": 1, "明日": 1, "前天": -2, "后天": 2}
 _BARE_HALF = re.compile(r"([上下])半年")
 _BARE_QUARTER = re.compile(r"(?:第)?([一二三四1-4])季度(末|初|底)?|(本|上个?|下个?)季度(末|初|底)?")
-_BARE_YEAR_EDGE = re.compile(r"年(底|末|初(?![步心衷级审次期稿选]))")
+_BARE_YEAR_EDGE = re.compile(rf"年(底|末|{_EDGE_EARLY})")
+# a bare 年内 / 年底 is the anchor year's unless it ends a longer word (今年底, 三年内, 每年初)
+_NOT_BEFORE_BARE_YEAR = CN_NUM_CHARS + "今去明前后本上下次当全每近"
 _NUMERIC_DATE = re.compile(r"((?:19|20)\d{2})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)")
 _COMPACT_DATE = re.compile(r"((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
 _NUMERIC_MONTH = re.compile(r"((?:19|20)\d{2})[.](0[1-9]|1[0-2])(?![\d.])")
@@ -149,8 +154,12 @@ def two_digit_year(yy: int, anchor: dt.date | None) -> int:
 
 
 def _year_value(text: str) -> int | None:
-    value = num(text) if not text.isdigit() else int(text)
-    return value
+    return int(text) if text.isdigit() else num(text)
+
+
+def _year_span(y: int | None) -> tuple[dt.date, dt.date] | tuple[None, None]:
+    """Jan 1 and Dec 31 of year ``y``, (None, None) when the year is unknown."""
+    return (dt.date(y, 1, 1), dt.date(y, 12, 31)) if y else (None, None)
 
 
 def _valid_day(year: int | None, month: int, day: int) -> bool:
@@ -184,12 +193,10 @@ def _year_part(text: str, j: int, year: int | None, explicit: bool, kind: str, l
         return atom
     m = _YEAR_SUFFIX.match(text, j)
     if m is None:
-        full = (dt.date(y, 1, 1), dt.date(y, 12, 31)) if y else (None, None)
-        return Atom(j, *full, "year", kind, y, explicit)
+        return Atom(j, *_year_span(y), "year", kind, y, explicit)
     end = m.end()
     if m.group("du") or m.group("whole"):
-        full = (dt.date(y, 1, 1), dt.date(y, 12, 31)) if y else (None, None)
-        return Atom(end, *full, "year", kind, y, explicit)
+        return Atom(end, *_year_span(y), "year", kind, y, explicit)
     if m.group("half"):
         first = m.group("half") == "上"
         rng = ((dt.date(y, 1, 1), dt.date(y, 6, 30)) if first else (dt.date(y, 7, 1), dt.date(y, 12, 31))) if y else (None, None)
@@ -210,7 +217,7 @@ def _year_part(text: str, j: int, year: int | None, explicit: bool, kind: str, l
     if m.group("pm"):
         n = num(m.group("mn"))
         if not n or n > 12:
-            return Atom(j, *((dt.date(y, 1, 1), dt.date(y, 12, 31)) if y else (None, None)), "year", kind, y, explicit)
+            return Atom(j, *_year_span(y), "year", kind, y, explicit)
         if m.group("pm") == "前":
             rng = (dt.date(y, 1, 1), month_end(y, n)) if y else (None, None)
         else:
@@ -249,7 +256,7 @@ def _month_days(text: str, k: int, year: int | None, month: int, explicit: bool)
     return Atom(m.end(), lo, hi, "day", "period", year, explicit, month)
 
 
-_BARE_DAY_END = re.compile(rf"({_DAY_NUM})(?=$|{_RANGE_SEP})")
+_BARE_DAY_END = re.compile(rf"({_DAY_NUM})(?=$|{RANGE_SEP})")
 
 
 def _month_part(text: str, j: int, year: int | None, *, explicit: bool, lenient: bool = False) -> Atom | None:
@@ -490,14 +497,12 @@ def parse_atom(
                 q = (base.month - 1) // 3 + 1
                 return _quarter(m.end(), base.year, q, m.group(4), False, "relative_period")
             return Atom(m.end(), None, None, "quarter", "relative_period", None, False)
-    if text.startswith("全年", i) and prev not in "年度" and not prev.isdigit():
-        full = (dt.date(anchor.year, 1, 1), dt.date(anchor.year, 12, 31)) if anchor else (None, None)
-        return Atom(i + 2, *full, "year", "relative_period", anchor.year if anchor else None, False)
-    if text.startswith("年内", i) and prev not in CN_NUM_CHARS + "今去明前后本上下次当全每近" and not prev.isdigit():
-        full = (dt.date(anchor.year, 1, 1), dt.date(anchor.year, 12, 31)) if anchor else (None, None)
-        return Atom(i + 2, *full, "year", "relative_period", anchor.year if anchor else None, False)
+    if (text.startswith("全年", i) and prev not in "年度" and not prev.isdigit()
+            or text.startswith("年内", i) and prev not in _NOT_BEFORE_BARE_YEAR and not prev.isdigit()):
+        y = anchor.year if anchor else None
+        return Atom(i + 2, *_year_span(y), "year", "relative_period", y, False)
     if m := _BARE_YEAR_EDGE.match(text, i):
-        if prev not in CN_NUM_CHARS + "今去明前后本上下次当全每近" and not prev.isdigit():
+        if prev not in _NOT_BEFORE_BARE_YEAR and not prev.isdigit():
             y = anchor.year if anchor else None
             edge = m.group(1)
             date = (dt.date(y, 1, 1) if edge == "初" else dt.date(y, 12, 31)) if y else None

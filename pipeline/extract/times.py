@@ -52,7 +52,9 @@ from collections.abc import Callable
 
 from pipeline.extract.timeparse import (
     CN_NUM_CHARS,
+    MONTH_NUM,
     NUM,
+    RANGE_SEP,
     Atom,
     num,
     parse_atom,
@@ -78,10 +80,12 @@ _TRIGGER_FIRST = re.compile(rf"[0-9{CN_NUM_CHARS}半仨俩上下本这今明前�
 _YEAR_SPAN = re.compile(r"(?P<a>(?:19|20)\d{2})\s*(?:—+|-+|~|～|－+)\s*(?P<b>(?:19|20)\d{2})年(?![0-9度底末初内])")
 # Web addresses (image links in scraped news): their /2022/07/10/ path parts are not dates
 _URL = re.compile(r"(?:https?://|www\.)[!-~]+")
-_CONNECTOR = re.compile(r"(?:起)?(?:至|到|—+|-+|~|～|－+)")
+_CONNECTOR = re.compile(rf"(?:起)?{RANGE_SEP}")
 _UNTIL_NOW = re.compile(r"(?:起)?(?:至|到)(?:今|目前|现在)")
 _SINCE = re.compile(r"以来|来(?![自源说看到临访信电华渝之往回去])|起(?![草步诉点作来到见因码身居])|开始")
-_DEADLINE = re.compile(rf"(?:之前|以前|前)(?![后列沿期夕景提{CN_NUM_CHARS}\d])")
+# 前 that ends a deadline, not the start of 前后, 前列, 前期, 前提, 前三 ...
+_NOT_BEFORE_WORD = rf"(?![后列沿期夕景提{CN_NUM_CHARS}\d])"
+_DEADLINE = re.compile(rf"(?:之前|以前|前){_NOT_BEFORE_WORD}")
 _WITHIN = re.compile(r"内(?![容部外涵在设])")
 _AS_OF = re.compile(r"截至到?|截止到?|截止至")
 _AS_OF_NOW = re.compile(r"(?:截至到?|截止到?|截止至|到)(?:目前|现在|今|发稿时?)(?:为止)?")
@@ -95,13 +99,13 @@ _EVERY = re.compile(
     rf"每(?:隔)?(?P<n>{NUM})?(?:个)?(?P<u>半年|季度|年度|年|月|周|星期|礼拜|天|日|季)(?!度)"
 )
 _EVERY_TAIL = {
-    "year": re.compile(r"(?:1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十])月(?:(?:3[01]|[12]\d|0?[1-9]|[一二三四五六七八九十]{1,3})[日号])?"),
+    "year": re.compile(rf"{MONTH_NUM}月(?:(?:3[01]|[12]\d|0?[1-9]|[一二三四五六七八九十]{1,3})[日号])?"),
     "month": re.compile(r"(?:3[01]|[12]\d|0?[1-9]|[一二三四五六七八九十]{1,3})[日号]|[底末初]"),
     "quarter": re.compile(r"[末初]"),
 }
 _COUNT_AFTER = re.compile(
     rf"(?P<q0>不少于|不低于|至少|最少)?"
-    rf"[^,。;:!?\n每]{{0,25}}?(?P<q>不少于|不低于|至少|最少|不超过|不多于|不少于|原则上)?(?P<c>{NUM})次(?![数序])"
+    rf"[^,。;:!?\n每]{{0,25}}?(?P<q>不少于|不低于|至少|最少|不超过|不多于|原则上)?(?P<c>{NUM})次(?![数序])"
 )
 _INTERVAL = re.compile(rf"(?P<n>{NUM})(?:个)?(?P<u>年|月|季度|周|星期|天)(?:开展|举行|召开|进行)?(?P<c>{NUM})次(?![数序])")
 _DURATION = re.compile(
@@ -129,7 +133,7 @@ _PRIOR_YEARS_PREV = set(" \n,.;:!?。、比较于与和同从在对")
 # a list of days after a dated day: 9月10号,11号,12号
 _DAY_LIST_SEP = re.compile(r"(?:、|,|，|和|及|与)")
 _AGO = re.compile(
-    rf"(?P<n>{NUM}|半)(?P<more1>多)?(?:个)?(?P<more>多)?(?P<half0>(?<=个)半)?(?P<u>年|月|季度|周|天|日)(?P<more2>多)?(?P<half>半)?(?P<dir>以前|之前|前|以后|之后|后)(?![后列沿期夕景提{CN_NUM_CHARS}\d])"
+    rf"(?P<n>{NUM}|半)(?P<more1>多)?(?:个)?(?P<more>多)?(?P<half0>(?<=个)半)?(?P<u>年|月|季度|周|天|日)(?P<more2>多)?(?P<half>半)?(?P<dir>以前|之前|前|以后|之后|后){_NOT_BEFORE_WORD}"
 )
 
 
