@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pipeline.errors import InputError
+
 _MB = 1024 * 1024
 
 
@@ -38,6 +40,11 @@ class Limits:
     max_html_bytes: int = 50 * _MB
     #: Characters of decoded text, any format (50 million).
     max_chars: int = 50_000_000
+
+    def check_chars(self, text: str) -> None:
+        """Raise ``too_large`` when decoded ``text`` is longer than ``max_chars``."""
+        if len(text) > self.max_chars:
+            raise InputError("too_large", f"text has {len(text):,} characters, limit is {self.max_chars:,}")
 
 
 DEFAULT_LIMITS = Limits()

@@ -49,8 +49,7 @@ def read_docx(data: bytes, *, limits: Limits) -> RawDocument:
         raise InputError("too_deep", "DOCX body nests too deeply") from None
     lines = tidy_lines([ln for block in walker.out for ln in block.split("\n")])
     text = "\n".join(lines)
-    if len(text) > limits.max_chars:
-        raise InputError("too_large", f"text has {len(text):,} characters, limit is {limits.max_chars:,}")
+    limits.check_chars(text)
     if not text:
         raise InputError("empty_file", "DOCX document body holds no text")
     title = None

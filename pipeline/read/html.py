@@ -58,8 +58,7 @@ _DATE_META = ("pubdate", "publishdate", "publish_date", "publishtime", "article:
 _TITLE_META = ("articletitle", "og:title", "title", "dc.title")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})")
 _DATE_LINE = re.compile(
-    r"(?:发布时间|发布日期|发文日期|成文日期|发稿时间|更新时间|日期|时间|发布于)\s*[:：]?\s*"
-    r"((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})"
+    r"(?:发布时间|发布日期|发文日期|成文日期|发稿时间|更新时间|日期|时间|发布于)\s*[:：]?\s*" + _DATE.pattern
 )
 _TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜|--|—|\s-\s)\s*")
 
@@ -100,8 +99,7 @@ def read_html(data: bytes, *, limits: Limits) -> RawDocument:
     text = "\n".join(lines)
     if not text:
         raise InputError("empty_file", "HTML page holds no text")
-    if len(text) > limits.max_chars:
-        raise InputError("too_large", f"text has {len(text):,} characters, limit is {limits.max_chars:,}")
+    limits.check_chars(text)
     return RawDocument(text=text, format="html", encoding=codec, title=title, publish_date=date)
 
 

@@ -15,8 +15,7 @@ from pipeline.records import RawDocument
 def read_txt(data: bytes, *, limits: Limits) -> RawDocument:
     text, codec = decode_bytes(data)
     text = universal_newlines(text)
-    if len(text) > limits.max_chars:
-        raise InputError("too_large", f"text has {len(text):,} characters, limit is {limits.max_chars:,}")
+    limits.check_chars(text)
     if not text or text.isspace():  # no copy of the text, unlike strip()
         raise InputError("empty_file", "file holds only whitespace")
     return RawDocument(text=text, format="txt", encoding=codec)
