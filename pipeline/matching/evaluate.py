@@ -25,20 +25,22 @@ from pipeline.normalize import normalize
 from pipeline.records import Measure, Section
 
 
+def _ends_at_next_heading(starts_levels: list[tuple[int, int]], default: int) -> list[int]:
+    """End of each heading (given in text order) at the next heading at or above its level."""
+    ends = []
+    for k, (_, level) in enumerate(starts_levels):
+        ends.append(next((s for s, lv in starts_levels[k + 1:] if lv <= level), default))
+    return ends
+
+
 def _section_extents(sections_df: pd.DataFrame) -> dict[int, tuple[int, int]]:
+    """(start, body_end) per section id; a table without ``body_end`` ends each heading at the next one."""
     rows = sections_df.sort_values("start").to_dict("records")
+    fallback = _ends_at_next_heading([(r["start"], r["level"]) for r in rows], 10**12)
     out = {}
-    for k, r in enumerate(rows):
+    for r, end in zip(rows, fallback):
         be = r.get("body_end")
-        if be is None or pd.isna(be):
-            be = None
-            for t in rows[k + 1:]:
-                if t["level"] <= r["level"]:
-                    be = t["start"]
-                    break
-            if be is None:
-                be = 10**12
-        out[int(r["section_id"])] = (int(r["start"]), int(be))
+        out[int(r["section_id"])] = (int(r["start"]), int(end if be is None or pd.isna(be) else be))
     return out
 
 
@@ -178,12 +180,8 @@ def structure_from_gold(gold_path) -> tuple[list[Section], list[Measure]]:
     n_chars = max(o["end"] for o in outline) + 10**6
     sections = []
     marker_of = {"、": "cn_dun", ")": "cn_paren", ".": "arabic", "是": "shi"}
-    for k, o in enumerate(outline):
-        be = n_chars
-        for t in outline[k + 1:]:
-            if t["level"] <= o["level"]:
-                be = t["start"]
-                break
+    ends = _ends_at_next_heading([(o["start"], o["level"]) for o in outline], n_chars)
+    for k, (o, be) in enumerate(zip(outline, ends)):
         sections.append(Section(k, o["parent"], o["level"], o["label"], o["title"], o["start"], o["end"],
                                 o["label_start"], o["label_end"], o["title_start"], o["title_end"], be,
                                 marker_of.get(o["label"][-1], "other")))

@@ -153,27 +153,10 @@ class Target:
     status: str | None = None
 
 
-def _body_ends(text: str, sections: list[Section]) -> dict[int, int]:
-    """Section extent ends; uses ``body_end`` when given, else the next heading at or above its level."""
-    out = {}
-    srt = sorted(sections, key=lambda s: s.start)
-    for k, s in enumerate(srt):
-        be = getattr(s, "body_end", None)
-        if not be:
-            be = len(text)
-            for t in srt[k + 1:]:
-                if t.level <= s.level:
-                    be = t.start
-                    break
-        out[s.section_id] = be
-    return out
-
-
 def forward_extents(text: str, sections: list[Section]) -> list[tuple[int, int]]:
     """(start, end) of each forward-looking top section (:func:`pipeline.outline.forward_looking_sections`)."""
     ids = forward_looking_sections(text, sections)
-    ends = _body_ends(text, sections)
-    return [(s.start, ends[s.section_id]) for s in sorted(sections, key=lambda s: s.start)
+    return [(s.start, s.body_end) for s in sorted(sections, key=lambda s: s.start)
             if s.section_id in ids and s.parent_id not in ids]
 
 
@@ -181,7 +164,6 @@ def build_targets(text: str, sections: list[Section], measures: list[Measure]) -
     """Answer headings (the headings measures answer) and measures, minus plans."""
     text = normalize(text)
     forward = forward_extents(text, sections)
-    ends = _body_ends(text, sections)
     by_id = {s.section_id: s for s in sections}
 
     def is_forward(pos: int) -> bool:
@@ -210,8 +192,8 @@ def build_targets(text: str, sections: list[Section], measures: list[Measure]) -
         s = by_id[sid]
         if s.start in measure_starts:  # a paragraph measure that is its own heading: keep the measure
             continue
-        targets.append(Target("section", sid, s.start, ends[sid], sid, order[sid],
-                              path_titles(s.parent_id) + " " + text[s.start:ends[sid]]))
+        targets.append(Target("section", sid, s.start, s.body_end, sid, order[sid],
+                              path_titles(s.parent_id) + " " + text[s.start:s.body_end]))
     for m in live:
         targets.append(Target("measure", m.measure_id, m.start, m.end, m.section_id,
                               order.get(m.section_id, -1),
