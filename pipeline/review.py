@@ -75,6 +75,8 @@ def review(issue_list: IssueList, report: DocumentResult, *, matcher=None) -> Re
     matches = fitted.match(report.text, report.sections, report.measures, doc_id=report.doc_id)
     tables = build_tables([report])
     tables.update(match_tables(issue_list.issues, matches, []))
+    # the report's text lets the audit read sentence cues (已…完成 after a deadline, concrete verbs)
+    tables["texts"] = {report.doc_id: report.text}
     flags = audit(tables)
     return Review(issues=list(issue_list.issues), matches=matches, flags=flags)
 

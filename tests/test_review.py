@@ -63,3 +63,22 @@ def test_review_unreadable_issue_list_is_an_input_error(nlp, tmp_path):
         load_issue_list(empty, nlp=nlp)
     tables, errors = review_batch([], issues=empty, nlp=nlp)
     assert len(errors) == 1 and errors[0].stage == "issues"
+
+
+def test_review_audit_reads_the_report_text(nlp):
+    """A past deadline whose sentence states completion (已于…完成) is not overdue: the audit gets the text."""
+    from pipeline.records import Issue
+    from pipeline.review import IssueList
+
+    text = (
+        "中共某县委员会关于县委巡察整改进展情况的通报\n"
+        "根据县委统一部署,县委第一巡察组对某局开展了常规巡察,并反馈了巡察意见。现将整改进展情况通报如下。\n"
+        "一、整改落实情况\n1.关于理论学习不够深入的问题\n"
+        "一是完善学习制度,明确2022年3月底前完成制度修订,已于2022年3月完成修订并印发。\n\n"
+        "中共某县委员会\n2022年7月19日\n"
+    )
+    report = analyze_text(text, nlp=nlp, path="report.txt")
+    assert any(t.kind == "deadline" and t.date == "2022-03-31" for t in report.times)
+    assert report.meta.report_date == "2022-07-19"
+    flags = review(IssueList([Issue("1", None, 2, "理论学习不够深入", None, None, None)]), report).flags
+    assert "overdue_deadline" not in {f.kind for f in flags}
