@@ -15,11 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from pipeline.errors import InputError
 from pipeline.nlp.components import cache_text
-from pipeline.nlp.extensions import SPAN_KEYS
+from pipeline.nlp.extensions import records_of
 from pipeline.normalize import normalize
 from pipeline.records import (
     Citation,
@@ -66,10 +65,6 @@ class DocumentResult:
 def make_doc_id(text: str) -> str:
     """Stable id: a hash of the normalized text (same content, same id)."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
-def _records(doc: Doc, key: str) -> list:
-    return list((doc._.records or {}).get(SPAN_KEYS[key], []))
 
 
 class _SectionLocator:
@@ -142,12 +137,12 @@ def analyze_text(
         n_pages=len(raw.page_starts) if raw and raw.page_starts else None,
         page_starts=raw.page_starts if raw else None,
         meta=meta,
-        sections=_records(doc, "section"),
-        quantities=_records(doc, "quantity"),
-        times=_records(doc, "time"),
-        citations=_records(doc, "citation"),
-        claims=_records(doc, "claim"),
-        measures=_records(doc, "measure"),
+        sections=records_of(doc, "section"),
+        quantities=records_of(doc, "quantity"),
+        times=records_of(doc, "time"),
+        citations=records_of(doc, "citation"),
+        claims=records_of(doc, "claim"),
+        measures=records_of(doc, "measure"),
         warnings=list(raw.warnings) if raw else [],
     )
     _attach_sections(result)

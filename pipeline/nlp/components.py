@@ -19,9 +19,7 @@ from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.nlp.extensions import SPAN_KEYS, register_extensions
-
-register_extensions()
+from pipeline.nlp.extensions import SPAN_KEYS, records_of  # importing it registers the extensions
 
 
 def _to_spans(doc: Doc, records: Iterable[Any], *, label: str) -> list[Span]:
@@ -88,11 +86,6 @@ def _rebuild_text(doc: Doc) -> str:
     return "".join(map(strings.__getitem__, doc.to_array(ORTH).tolist()))
 
 
-def _sections(doc: Doc) -> list:
-    store = doc._.records or {}
-    return list(store.get(SPAN_KEYS["section"], []))
-
-
 def _anchor(doc: Doc) -> dt.date | None:
     meta = doc._.meta
     if meta is not None and meta.report_date and len(meta.report_date) == 10:
@@ -146,7 +139,7 @@ class MetadataComponent(_Component):
         hints = doc._.hints or {}
         doc._.meta = extract_metadata(
             _text(doc),
-            _sections(doc),
+            records_of(doc, "section"),
             title_hint=hints.get("title"),
             date_hint=hints.get("publish_date"),
         )
@@ -207,7 +200,7 @@ class MeasureComponent(_Component):
     def __call__(self, doc: Doc) -> Doc:
         from pipeline.extract.measures import extract_measures
 
-        doc.spans[SPAN_KEYS["measure"]] = _to_spans(doc, extract_measures(_text(doc), _sections(doc)), label="MEASURE")
+        doc.spans[SPAN_KEYS["measure"]] = _to_spans(doc, extract_measures(_text(doc), records_of(doc, "section")), label="MEASURE")
         return doc
 
 

@@ -33,6 +33,11 @@ def _span_record(span: Span):
     return records[key][int(index)]
 
 
+def records_of(doc: Doc, key: str) -> list:
+    """A copy of the records a component stored under ``SPAN_KEYS[key]`` (empty if none)."""
+    return list((doc._.records or {}).get(SPAN_KEYS[key], []))
+
+
 def register_extensions() -> None:
     """Register ``Doc._.meta``, ``Doc._.doc_id``, ``Doc._.records`` and ``Span._.record``."""
     if not Doc.has_extension("meta"):
