@@ -127,13 +127,9 @@ def text_lines(chars: list[Char]) -> list[tuple[str, float, float, float, float]
     """
     if not chars:
         return []
-    line_of = _cluster_ids([c[3] for c in chars], _TOLERANCE)
-    by_line: dict[int, list[Char]] = {}
-    for char in chars:
-        by_line.setdefault(line_of[char[3]], []).append(char)
     words: list[list[Char]] = []
-    for key in sorted(by_line):
-        words.extend(_words(sorted(by_line[key], key=lambda c: c[1])))
+    for row in _rows(chars):
+        words.extend(_words(sorted(row, key=lambda c: c[1])))
     # words are clustered into lines again by their own top, keeping their order
     word_tops = [min(c[3] for c in word) for word in words]
     row_of = _cluster_ids(word_tops, _TOLERANCE)
