@@ -66,13 +66,17 @@ def load_issue_list(path: str | os.PathLike, *, nlp, table_options: dict | None 
     return IssueList(issues=issues, source=source, path=str(path))
 
 
-def review(issue_list: IssueList, report: DocumentResult, *, matcher=None) -> Review:
-    """Match one issue list against one analysed report and audit the result."""
+def review(issue_list: IssueList, report: DocumentResult, *, matcher=None, fitted: bool = False) -> Review:
+    """Match one issue list against one analysed report and audit the result.
+
+    ``fitted=True`` says ``matcher`` was already fitted on this list (a batch fits once).
+    """
     from pipeline.matching.audit import audit
     from pipeline.matching.matcher import IssueMatcher
 
-    fitted = (matcher if matcher is not None else IssueMatcher()).fit(issue_list.issues)
-    matches = fitted.match(report.text, report.sections, report.measures, doc_id=report.doc_id)
+    if not fitted:
+        matcher = (matcher if matcher is not None else IssueMatcher()).fit(issue_list.issues)
+    matches = matcher.match(report.text, report.sections, report.measures, doc_id=report.doc_id)
     tables = build_tables([report])
     tables.update(match_tables(issue_list.issues, matches, []))
     # the report's text lets the audit read sentence cues (已…完成 after a deadline, concrete verbs)
@@ -153,6 +157,15 @@ def _rename(review_: Review, prefix: str) -> Review:
     return review_
 
 
+def _guarded(run, report: DocumentResult, errors: list[ErrorRecord]) -> Review | None:
+    """Run one review; an unexpected failure becomes an errors row instead of sinking the batch."""
+    try:
+        return run()
+    except Exception as exc:  # reported with its type and message, never hidden
+        errors.append(ErrorRecord(report.path, "match", type(exc).__name__, f"internal error while matching: {exc}"))
+        return None
+
+
 def review_batch(
     results: list[DocumentResult],
     *,
@@ -173,8 +186,14 @@ def review_batch(
         except InputError as exc:
             errors.append(ErrorRecord(str(issues), exc.stage, exc.error_type, exc.reason))
             return match_tables([], [], []), errors
+        from pipeline.matching.matcher import IssueMatcher
+
         reports = [r for r in results if r.error is None and r.meta.kind != "feedback"]
-        reviews = [review(issue_list, report) for report in reports]
+        matcher = IssueMatcher().fit(issue_list.issues)  # one list: fit once for every report
+        for report in reports:
+            one = _guarded(lambda r=report: review(issue_list, r, matcher=matcher, fitted=True), report, errors)
+            if one is not None:
+                reviews.append(one)
         merged = Review(issues=list(issue_list.issues))
     else:
         pairs, unpaired = pair_documents(results)
@@ -187,7 +206,10 @@ def review_batch(
                     Flag(fb.doc_id, None, "no_issue_list", "medium", f"{fb.path}: feedback without a readable issue list")
                 )
                 continue
-            one = review(issue_list, report)
+            one = _guarded(lambda: review(issue_list, report), report, errors)
+            if one is None:  # the list itself is still data worth keeping
+                merged.issues.extend(_prefixed(issue_list.issues, fb.doc_id[:8]) if multi else issue_list.issues)
+                continue
             if multi:
                 _rename(one, fb.doc_id[:8])
             merged.issues.extend(one.issues)

@@ -82,3 +82,35 @@ def test_review_audit_reads_the_report_text(nlp):
     assert report.meta.report_date == "2022-07-19"
     flags = review(IssueList([Issue("1", None, 2, "理论学习不够深入", None, None, None)]), report).flags
     assert "overdue_deadline" not in {f.kind for f in flags}
+
+
+def test_review_batch_one_failing_report_does_not_sink_the_batch(nlp, pair, monkeypatch):
+    feedback, report = pair
+    import pipeline.matching.matcher as matcher_module
+
+    def broken_match(self, *args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(matcher_module.IssueMatcher, "match", broken_match)
+    tables, errors = review_batch([report, feedback])
+    assert [(e.path, e.stage, e.error_type) for e in errors] == [(report.path, "match", "RuntimeError")]
+    assert "boom" in errors[0].message
+    assert len(tables["issues"]) > 0  # the issue list is still written
+
+
+def test_review_batch_with_a_list_fits_once(nlp, pair, monkeypatch):
+    feedback, report = pair
+    import pipeline.matching.matcher as matcher_module
+
+    calls = []
+    original = matcher_module.IssueMatcher.fit
+
+    def counting_fit(self, issues, y=None):
+        calls.append(len(issues))
+        return original(self, issues, y)
+
+    monkeypatch.setattr(matcher_module.IssueMatcher, "fit", counting_fit)
+    other = analyze_text(report.text + "\n", nlp=nlp, path="copy.txt")
+    tables, errors = review_batch([report, other], issues=FEEDBACK, nlp=nlp)
+    assert errors == [] and len(calls) == 1
+    assert set(tables["matches"]["doc_id"]) == {report.doc_id, other.doc_id}
