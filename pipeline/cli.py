@@ -171,7 +171,10 @@ def evaluate(
         scores["alignment"] = evaluate_alignments(tables, gold)
     typer.echo(format_report(scores))
     if json_out is not None:
-        json_out.write_text(json.dumps(scores, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+        from pipeline.tables import atomic_write
+
+        payload = json.dumps(scores, ensure_ascii=False, indent=1, default=str)
+        atomic_write(json_out, lambda tmp: tmp.write_text(payload, encoding="utf-8"))
 
 
 def main() -> None:

@@ -215,7 +215,8 @@ def error_frame(errors: Iterable[ErrorRecord]) -> pd.DataFrame:
 FORMATS = ("parquet", "csv", "xlsx")
 
 
-def _atomic_write(target: Path, write) -> None:
+def atomic_write(target: Path, write) -> None:
+    """Call ``write(tmp)`` on a temporary file beside ``target``, then rename it into place."""
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     try:
@@ -254,14 +255,14 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | os.PathLike, *,
                 for name, frame in tables.items():
                     _excel_safe(frame).to_excel(book, sheet_name=name[:31], index=False)
 
-        _atomic_write(target, write_book)
+        atomic_write(target, write_book)
         return [target]
     for name, frame in tables.items():
         target = out / f"{name}.{fmt}"
         if fmt == "parquet":
-            _atomic_write(target, lambda tmp, f=frame: f.to_parquet(tmp, index=False))
+            atomic_write(target, lambda tmp, f=frame: f.to_parquet(tmp, index=False))
         else:
-            _atomic_write(target, lambda tmp, f=frame: f.to_csv(tmp, index=False, encoding="utf-8-sig"))
+            atomic_write(target, lambda tmp, f=frame: f.to_csv(tmp, index=False, encoding="utf-8-sig"))
         written.append(target)
     return written
 
