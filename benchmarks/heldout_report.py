@@ -1,6 +1,8 @@
 """Per-document, per-category figures on the held-out documents (tests/fixtures/heldout).
 
-Usage: python benchmarks/heldout_report.py [--json]
+Usage: python benchmarks/heldout_report.py [--json] [--dir tests/fixtures/heldout2]
+
+With ``--dir`` the documents are those of that folder's ``gold/*.gold.json`` (no DOCX variant).
 
 Four documents in styles other than the bundled sample (county 巡察 report with
 full-width numbering, provincial report with restated-problem headings, central
@@ -28,12 +30,18 @@ SHORT = {"quantities_lenient": "qty_len", "quantities": "qty", "times_lenient": 
          "document": "doc", "citations": "cite"}
 
 
-def run() -> dict[str, dict]:
+def run(directory: Path | None = None) -> dict[str, dict]:
     from pipeline.api import analyze
     from pipeline.nlp.language import load_nlp
 
     nlp = load_nlp()
     rows: dict[str, dict] = {}
+    if directory is not None:
+        for stem, path in hc.documents_in(directory).items():
+            gold = hc.load_gold(stem, gold_dir=directory / "gold")
+            tables = analyze(path, nlp=nlp)
+            rows[stem] = hc.summary(hc.score(tables, gold), tables, gold)
+        return rows
     for stem, path in hc.DOCUMENTS.items():
         gold = hc.load_gold(stem)
         tables = analyze(path, nlp=nlp)
@@ -56,7 +64,8 @@ def _cell(value) -> str:
 
 
 def main(argv: list[str]) -> None:
-    rows = run()
+    directory = Path(argv[argv.index("--dir") + 1]).resolve() if "--dir" in argv else None
+    rows = run(directory)
     if "--json" in argv:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return

@@ -24,8 +24,20 @@ DOCUMENTS = {
 DOCX_VARIANT = ("a_county_xuncha_progress_docx", "a_county_xuncha_progress")
 
 
-def load_gold(stem: str) -> dict:
-    return json.loads((GOLD / f"{stem}.gold.json").read_text(encoding="utf-8"))
+HELDOUT2 = HELDOUT.parent / "heldout2"
+
+
+def documents_in(directory: Path) -> dict[str, Path]:
+    """stem -> document path for every gold file in ``directory/gold`` (a second held-out set)."""
+    out = {}
+    for gold in sorted((directory / "gold").glob("*.gold.json")):
+        name = json.loads(gold.read_text(encoding="utf-8"))["document"]["file"]
+        out[gold.name[: -len(".gold.json")]] = directory / name
+    return out
+
+
+def load_gold(stem: str, *, gold_dir: Path = GOLD) -> dict:
+    return json.loads((gold_dir / f"{stem}.gold.json").read_text(encoding="utf-8"))
 
 
 def score(tables: dict, gold: dict, *, file_name: str | None = None) -> dict:
