@@ -26,16 +26,25 @@ PAIRS = ROOT / "tests" / "fixtures" / "pairs"
     (EXAMPLE, EXAMPLE_GOLD), (CENTRAL, CENTRAL_GOLD),
     (PAIRS / "a_feedback_xuncha.txt", PAIRS / "a_feedback_xuncha.alignment.json"),  # 具体表现:(1)…;(2)…
     (PAIRS / "b_feedback_oneliner.txt", PAIRS / "b_feedback_oneliner.alignment.json"),  # title quotes “主要是:……”
+    (PAIRS / "b_feedback_terse.txt", PAIRS / "b_feedback_terse.alignment.json"),  # 9-12-character clauses
+    (PAIRS / "cq_feedback_terse.txt", PAIRS / "cq_feedback_terse.alignment.json"),  # a one-clause last aspect
+    (PAIRS / "cq_feedback_long.txt", PAIRS / "cq_feedback_long.alignment.json"),  # 12 problems, 42 ①② items
+    (PAIRS / "a_feedback_aspects.txt", PAIRS / "a_feedback_aspects.alignment.json"),  # aspects only
 ])
 def test_issues_feedback_spans_match_gold(path, gold):
     text = path.read_text(encoding="utf-8")
-    issues = {i.issue_id: i for i in issues_from_feedback(text) if i.level == 2}
+    found = issues_from_feedback(text)
+    top = 2 if any(i.level == 2 for i in found) else 1  # an aspect-only list: the aspects are the issues
+    issues = {i.issue_id: i for i in found if i.level == top}
     entries = json.loads(gold.read_text(encoding="utf-8"))["issues"]
     assert set(issues) == {e["id"] for e in entries}
+    subs = {i.issue_id: i for i in found if i.level == 3}
     for e in entries:
         it = issues[e["id"]]
         assert (it.start, it.end) == (e["start"], e["end"])
         assert normalize(text)[it.start:it.end] == it.text
+        for m in e.get("manifestations", []):  # sub-item gold: marker included, closing 。 excluded
+            assert (subs[m["id"]].start, subs[m["id"]].end, subs[m["id"]].parent_id) == (m["start"], m["end"], e["id"])
 
 
 def test_issues_feedback_numbered_aspects_are_parents():
@@ -118,7 +127,7 @@ def test_issues_feedback_manifestations_in_parentheses():
     text = (PAIRS / "a_feedback_xuncha.txt").read_text(encoding="utf-8")
     subs = [i for i in issues_from_feedback(text) if i.parent_id == "4"]
     assert [(i.issue_id, i.level) for i in subs] == [("4.1", 3), ("4.2", 3)]
-    assert subs[1].text == "(2)个别项目资金被挤占挪用。"
+    assert subs[1].text == "(2)个别项目资金被挤占挪用"  # the problem's closing 。 is not part of its last item
 
 
 def test_issues_table_fixture_columns():

@@ -11,7 +11,9 @@ the gold ``addressed_by`` places:
 
 Gap detection scores the issues predicted unaddressed against the gold ones (empty
 ``addressed_by``).  hit@1, recall@3 (some hit among the top 3) and MRR (1 / rank of the
-first hit among the emitted ranks, 0 if none) are over the gold-addressed issues.
+first hit among the emitted ranks, 0 if none) are over the gold-addressed issues.  A gold
+whose problems carry ``manifestations`` (具体表现 sub-items, ids "3.1" …) gets the same
+figures for them under ``manifestations``, apart from the problems' own.
 """
 
 from __future__ import annotations
@@ -84,12 +86,22 @@ def evaluate_alignment(issues_df: pd.DataFrame, matches_df: pd.DataFrame, sectio
     by_issue: dict[str, list[dict]] = {}
     for r in matches_df.to_dict("records"):
         by_issue.setdefault(str(r["issue_id"]), []).append(r)
+    res = _score_entries(gold["issues"], by_issue, ids, ext, ext_by_start, m_start)
+    subs = [x for e in gold["issues"] for x in e.get("manifestations", [])]
+    if subs:  # sub-item (具体表现) gold: the same figures, kept apart from the problems'
+        res["manifestations"] = _score_entries(subs, by_issue, ids, ext, ext_by_start, m_start)
+    return res
+
+
+def _score_entries(entries: list[dict], by_issue: dict, ids: set, ext: dict, ext_by_start: dict,
+                   m_start: dict) -> dict:
+    """Gap detection and ranking figures over one level of gold entries."""
     gold_gap, pred_gap = set(), set()
     hit1 = rec3 = 0
     rr = 0.0
     n_addr = 0
     per_issue = {}
-    for entry in gold["issues"]:
+    for entry in entries:
         iid = str(entry["id"])
         rows = sorted(by_issue.get(iid, []), key=lambda r: r["rank"])
         addressed_pred = any(bool(r.get("addressed")) for r in rows)
@@ -118,7 +130,7 @@ def evaluate_alignment(issues_df: pd.DataFrame, matches_df: pd.DataFrame, sectio
     precision = tp / len(pred_gap) if pred_gap else (1.0 if not gold_gap else 0.0)
     recall = tp / len(gold_gap) if gold_gap else 1.0
     return {
-        "n_issues": len(gold["issues"]),
+        "n_issues": len(entries),
         "n_addressed": n_addr,
         "gap_precision": precision,
         "gap_recall": recall,
@@ -166,7 +178,7 @@ def _issues_of_gold_list(issues_df: pd.DataFrame, gold: dict) -> tuple[pd.DataFr
 
 
 def _id_key(x: str):
-    return (0, int(x), "") if x.isdigit() else (1, 0, x)
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in x.split("."))
 
 
 def structure_from_gold(gold_path) -> tuple[list[Section], list[Measure]]:

@@ -62,6 +62,7 @@ def _manifestations(text: str, start: int, end: int, parent: str, doc_id: str | 
         bounds = [m.start() + (len(m.group(0)) - len(m.group(0).lstrip())) for m in marks] + [len(body)]
         for k, m in enumerate(marks):
             s, e = _strip_span(text, start + bounds[k], start + bounds[k + 1])
+            e -= text[s:e].endswith("。")  # the problem's closing stop is not part of its last item
             if e > s:
                 out.append(Issue(f"{parent}.{k + 1}", parent, 3, text[s:e], doc_id, s, e, label=m.group(0).strip()))
         return out

@@ -335,7 +335,8 @@ class IssueMatcher(BaseEstimator):
         the best target within this issue's own score distribution over the report, cov the
         share of the issue's character-gram mass present in that target (how much of the
         problem's objects the answer mentions), order 1 when the target is the heading the
-        in-order alignment of numbered problems assigns, agreement 1 when the word and the
+        in-order alignment of numbered problems (of the aspects, in a list without problems)
+        assigns, or for a 具体表现 sub-item the heading its problem was aligned to, agreement 1 when the word and the
         character views pick the same heading.  Returns ``ranking`` (issue -> [(target
         index, score)]), ``evidence``, ``addressed`` and per-issue ``details``.
         """
@@ -362,12 +363,20 @@ class IssueMatcher(BaseEstimator):
             head_gain = np.zeros((n_i, n_head))
             for j in range(n_head):
                 head_gain[:, j] = strength[:, orders == j].max(axis=1) - cal["order_min_strength"]
-            rows = [i for i in range(n_i) if self.issue_levels_[i] == 2]
+            # the in-order rows: the numbered problems, or the aspects of a list that has no problems
+            top = 2 if 2 in self.issue_levels_ else 1
+            rows = [i for i in range(n_i) if self.issue_levels_[i] == top]
             for r, a in zip(rows, _monotone_alignment(head_gain[rows]) if rows else []):
                 aligned[r] = a
             for i, a in enumerate(aligned):
                 if a >= 0:
                     rank_score[i, orders == a] += cal["order_bonus"]
+            # a concrete manifestation inherits its problem's heading: answering it there is in order
+            pos = {iid: k for k, iid in enumerate(self.issue_ids_)}
+            for i in range(n_i):
+                par = pos.get(self.issue_parents_[i]) if self.issue_levels_[i] == 3 else None
+                if par is not None and aligned[i] < 0:
+                    aligned[i] = aligned[par]
 
         ranking, evidence, addressed, details = {}, {}, {}, {}
         for i, iid in enumerate(self.issue_ids_):
