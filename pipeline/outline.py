@@ -27,13 +27,15 @@ _CN_VALUES = {ch: i for i, ch in enumerate("一二三四五六七八九", start=
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 # Conventional rank of each heading family (smaller = higher in the hierarchy).
-FAMILY_RANK: dict[str, int] = {"cn_dun": 0, "cn_paren": 1, "arabic": 2, "arabic_paren": 3, "circled": 4}
+# problem: a restated-problem block "问题一:" / "问题1:" (SOE and county reports), between 一、 and (一)
+FAMILY_RANK: dict[str, float] = {"cn_dun": 0, "problem": 0.5, "cn_paren": 1, "arabic": 2, "arabic_paren": 3, "circled": 4}
 ENUM_FAMILIES = ("shi", "ordinal", "sequence", "circled")  # circled: only when inline
 _MAX_STEP = 3  # next item of a sequence: previous + 1, tolerating up to two missing numbers
 
 _LINE_HEADING = re.compile(
     rf"""
     (?P<cn_dun>[{_CN_NUM}]{{1,3}}、)
+  | (?P<problem>问题(?:[{_CN_NUM}]{{1,3}}|[0-9]{{1,2}})[:：])
   | (?P<cn_paren>[(（][{_CN_NUM}]{{1,3}}[)）])
   | (?P<arabic>[0-9]{{1,2}}(?:\.|、|．)(?![0-9]))
   | (?P<arabic_paren>[(（][0-9]{{1,2}}[)）])
@@ -68,6 +70,9 @@ def cn_to_int(s: str) -> int | None:
 
 def _marker_value(family: str, label: str) -> int | None:
     core = label.strip("()（）、.．,，:：是第")
+    if family == "problem":
+        core = core[2:]
+        return int(core) if core.isdigit() else cn_to_int(core)
     if family == "sequence":
         return _SEQUENCE_VALUES.get(label[:2])
     if family == "circled":
@@ -127,6 +132,8 @@ def _line_candidates(text: str, lstart: int, lend: int) -> list[_Cand]:
             strong, initial = True, False
         elif text[j] in _WEAK_BREAK:
             strong, initial = False, False
+        elif fam == "circled":
+            strong, initial = False, False  # 镇党委①建立…;②…: a circled number is never part of a word
         else:
             continue  # inside a word: 统一是, 之一是, 唯一是 ...
         out.append(_Cand(fam, val, s, em.end(), initial, lend, strong))

@@ -70,12 +70,12 @@ _TRIGGER = re.compile(
     r"|每|截[至止]|到目前|近|最近|过去|今年|本年|去年|上年|明年|下年|前年|后年|大[前后]年|次年|全年"
     r"|[上下]半年|本月|这个?月|当月|[上下]一?个?月|这一年|[上下]一年|本季度|上个?季度|下个?季度|第[一二三四1-4]季度"
     r"|今后|未来"
-    r"|为期|历时|用时|耗时|限期|年[底末初内]"
+    r"|为期|历时|用时|耗时|限期|期限为|满(?=[0-9一二两三四五六七八九十半])|年[底末初内]"
 )
 # Every _TRIGGER match starts with one of these characters (a test derives the set from
 # the pattern).  Jumping between them with a plain class before trying the long
 # alternation is several times faster than _TRIGGER.search on its own.
-_TRIGGER_FIRST = re.compile(rf"[0-9{CN_NUM_CHARS}半仨俩上下本这今明前后每截到近最过去大次全当第未为历用耗限年]")
+_TRIGGER_FIRST = re.compile(rf"[0-9{CN_NUM_CHARS}半仨俩上下本这今明前后每截到近最过去大次全当第未为历用耗限年期满]")
 # 2023—2025年: a span of years whose first year is written without 年
 _YEAR_SPAN = re.compile(r"(?P<a>(?:19|20)\d{2})\s*(?:—+|-+|~|～|－+)\s*(?P<b>(?:19|20)\d{2})年(?![0-9度底末初内])")
 # Web addresses (image links in scraped news): their /2022/07/10/ path parts are not dates
@@ -109,7 +109,7 @@ _COUNT_AFTER = re.compile(
 )
 _INTERVAL = re.compile(rf"(?P<n>{NUM})(?:个)?(?P<u>年|月|季度|周|星期|天)(?:开展|举行|召开|进行)?(?P<c>{NUM})次(?![数序])")
 _DURATION = re.compile(
-    rf"(?P<pre>为期|历时|用时|耗时|用了?)(?P<n>{NUM}|半)(?:个)?(?P<more>多|余)?(?P<u>年|月|季度|周|星期|天|日)(?P<half>半)?(?P<t>时间)?"
+    rf"(?P<pre>为期|历时|用时|耗时|期限为|满|用了?)(?P<n>{NUM}|半)(?:个)?(?P<more>多|余)?(?P<u>年|月|季度|周|星期|天|日)(?P<half>半)?(?P<t>时间)?"
 )
 _LIMIT = re.compile(rf"限期(?P<n>{NUM}|半)(?:个)?(?P<u>年|月|季度|周|星期|天|日)(?:内)?")
 _HALF_YEAR = re.compile(r"半年(?!度|来|以来)")
