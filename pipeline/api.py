@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline.batch import DOCUMENT_SUFFIXES
 from pipeline.document import DocumentResult, analyze_text, process_path
+from pipeline.review import TABLE_SUFFIXES
 from pipeline.tables import build_tables
 
 # A string longer than this, or with a newline, is text, never a path.
@@ -15,9 +17,20 @@ _MAX_PATH_CHARS = 4096
 
 
 def _looks_like_path(value: str | os.PathLike) -> bool:
+    """True for a path to read; raises for a string that names a missing file.
+
+    A mistyped file name must not be analysed silently as a one-line text.
+    """
     if isinstance(value, os.PathLike):
         return True
-    return len(value) < _MAX_PATH_CHARS and "\n" not in value and Path(value).is_file()
+    if len(value) >= _MAX_PATH_CHARS or "\n" in value:
+        return False
+    path = Path(value)
+    if path.is_file():
+        return True
+    if path.suffix.lower() in DOCUMENT_SUFFIXES | TABLE_SUFFIXES or os.sep in value:
+        raise FileNotFoundError(f"no such file: {value}")
+    return False
 
 
 def analyze_one(path_or_text: str | os.PathLike, *, nlp=None) -> DocumentResult:

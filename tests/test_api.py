@@ -37,3 +37,14 @@ def test_api_match_feedback_against_report():
 def test_api_match_accepts_feedback_text():
     tables = pipeline.match(FEEDBACK.read_text(encoding="utf-8"), REPORT)
     assert (tables["issues"]["level"] == 2).sum() == 12
+
+
+def test_api_missing_file_name_is_not_read_as_text():
+    import pytest
+
+    with pytest.raises(FileNotFoundError):
+        pipeline.analyze("no_such_report.txt")
+    with pytest.raises(FileNotFoundError):
+        pipeline.match("corpus/no_such_list.csv", REPORT)
+    # a short text without a path shape is still text
+    assert pipeline.analyze("召开18次部务会会议。")["quantities"]["text"].tolist() == ["18次"]
