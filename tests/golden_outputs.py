@@ -1,0 +1,101 @@
+"""Golden outputs: every table the pipeline writes for the bundled corpus and the held-out fixtures.
+
+The refactoring guard (issue: one home per language fact): the same inputs must give the same
+tables, row for row, before and after a change that claims to keep behaviour.  A change that
+alters outputs on purpose rewrites the snapshot with ``python tests/golden_outputs.py --write``
+and says why in its commit message.
+
+Cases: the bundled corpus run end to end (pairing included); every held-out document analysed
+alone; every issue list of ``tests/fixtures`` matched against its report.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+SNAPSHOT = FIXTURES / "golden" / "outputs.json"
+VOLATILE = {"seconds"}  # wall-clock columns
+
+
+def _frame_text(frame: pd.DataFrame) -> str:
+    frame = frame.drop(columns=[c for c in frame.columns if c in VOLATILE])
+    return frame.to_csv(index=False, lineterminator="\n")
+
+
+def _tables_text(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
+    return {name: _frame_text(frame) for name, frame in sorted(tables.items()) if isinstance(frame, pd.DataFrame)}
+
+
+def _pairs() -> list[tuple[str, Path, Path]]:
+    pairs = []
+    for path in sorted(FIXTURES.glob("**/*.alignment.json")):
+        if "feedback_corpus" in path.parts:
+            continue
+        spec = json.loads(path.read_text(encoding="utf-8"))
+        pairs.append((path.name.removesuffix(".alignment.json"), ROOT / spec["feedback"], ROOT / spec["report"]))
+    return pairs
+
+
+def _documents() -> list[Path]:
+    docs = []
+    for folder in ("heldout", "heldout2"):
+        docs += sorted(p for p in (FIXTURES / folder).iterdir() if p.suffix in {".txt", ".html"})
+    return docs
+
+
+def snapshot() -> dict[str, dict[str, str]]:
+    """{case: {table: CSV text}} computed with the current code."""
+    import tempfile
+
+    from pipeline.api import analyze, match
+    from pipeline.nlp.language import load_nlp
+    from pipeline.tables import read_tables
+
+    nlp = load_nlp()
+    cases: dict[str, dict[str, str]] = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        from typer.testing import CliRunner
+
+        from pipeline.cli import app
+
+        out = Path(scratch) / "out"
+        result = CliRunner().invoke(app, ["run", str(ROOT / "corpus"), "-o", str(out), "--quiet"])
+        assert result.exit_code == 0, result.output
+        tables = read_tables(out)
+        for frame in tables.values():  # paths differ between checkouts
+            if isinstance(frame, pd.DataFrame) and "path" in frame.columns:
+                frame["path"] = frame["path"].map(lambda p: Path(p).name if isinstance(p, str) else p)
+        cases["run:corpus"] = _tables_text(tables)
+    for path in _documents():
+        tables = analyze(path, nlp=nlp)
+        tables["documents"]["path"] = path.name
+        cases[f"analyze:{path.name}"] = _tables_text(tables)
+    for name, feedback, report in _pairs():
+        tables = match(feedback, report, nlp=nlp)
+        tables["documents"]["path"] = tables["documents"]["path"].map(lambda p: Path(p).name)
+        cases[f"match:{name}"] = _tables_text(tables)
+    return cases
+
+
+def main(argv: list[str]) -> int:
+    current = snapshot()
+    if "--write" in argv:
+        SNAPSHOT.write_text(json.dumps(current, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"wrote {SNAPSHOT} ({len(current)} cases)")
+        return 0
+    stored = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
+    diff = [f"{case}/{table}" for case in sorted(set(stored) | set(current))
+            for table in sorted(set(stored.get(case, {})) | set(current.get(case, {})))
+            if stored.get(case, {}).get(table) != current.get(case, {}).get(table)]
+    print("identical" if not diff else "differs: " + ", ".join(diff))
+    return 1 if diff else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
