@@ -7,7 +7,6 @@ between calls; the ``nlp`` object is passed in (or loaded once per process).
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import os
 import time
@@ -19,6 +18,7 @@ from spacy.language import Language
 from pipeline.errors import InputError
 from pipeline.nlp.components import cache_text
 from pipeline.nlp.extensions import records_of
+from pipeline.lang.spans import ItemCounter, SectionLocator, page_of
 from pipeline.normalize import normalize
 from pipeline.records import (
     Citation,
@@ -57,55 +57,12 @@ class DocumentResult:
 
     def page_of(self, offset: int) -> int | None:
         """1-based page holding ``offset`` (PDF only)."""
-        if not self.page_starts:
-            return None
-        return bisect.bisect_right(self.page_starts, offset)
+        return page_of(self.page_starts, offset)
 
 
 def make_doc_id(text: str) -> str:
     """Stable id: a hash of the normalized text (same content, same id)."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
-class _SectionLocator:
-    """Innermost section containing an offset, by heading start and body end."""
-
-    def __init__(self, sections: list[Section]) -> None:
-        self._sections = sorted(sections, key=lambda s: s.start)
-        self._starts = [s.start for s in self._sections]
-        # No section reaches further than this past its start, so the walk back from an
-        # offset stops there instead of at the first section (quadratic on long texts).
-        self._reach = max((max(s.body_end, s.end) - s.start for s in self._sections), default=0)
-
-    def locate(self, offset: int) -> int | None:
-        i = bisect.bisect_right(self._starts, offset) - 1
-        best: Section | None = None
-        while i >= 0 and self._starts[i] > offset - self._reach:
-            section = self._sections[i]
-            if section.start <= offset < max(section.body_end, section.end):
-                if best is None or section.level > best.level:
-                    best = section
-                if section.level == 1:
-                    break
-            i -= 1
-        return None if best is None else best.section_id
-
-
-class _Inside:
-    """How many items lie within [start, end): a bisect on their starts, then their ends.
-
-    Replaces a scan of every item per measure (measures x items on long texts).
-    """
-
-    def __init__(self, items: list) -> None:
-        spans = sorted((item.start, item.end) for item in items)
-        self._starts = [s for s, _ in spans]
-        self._ends = [e for _, e in spans]
-
-    def count(self, start: int, end: int) -> int:
-        lo = bisect.bisect_left(self._starts, start)
-        hi = bisect.bisect_right(self._starts, end)
-        return sum(1 for e in self._ends[lo:hi] if e <= end)
 
 
 def analyze_text(
@@ -152,13 +109,13 @@ def analyze_text(
 
 def _attach_sections(result: DocumentResult) -> None:
     """Fill ``section_id`` of every item and the per-measure counts."""
-    locator = _SectionLocator(result.sections)
+    locator = SectionLocator(result.sections)
     for items in (result.quantities, result.times, result.citations, result.claims):
         for item in items:
             item.section_id = locator.locate(item.start)
     if not result.measures:
         return
-    quantities, times, citations = _Inside(result.quantities), _Inside(result.times), _Inside(result.citations)
+    quantities, times, citations = ItemCounter(result.quantities), ItemCounter(result.times), ItemCounter(result.citations)
     for measure in result.measures:
         measure.n_quantities = quantities.count(measure.start, measure.end)
         measure.n_times = times.count(measure.start, measure.end)

@@ -2,17 +2,21 @@
 
 Everything is read from the text's own wording (the opening sentence names the
 inspection, the signature block names the issuer and the date), with a span
-of evidence per field so a reviewer can check it.  Dates are parsed here by a
-small local parser (absolute dates, 上旬/中旬/下旬/底/初, year carried from the
-context), independent of the general time extractor.
+of evidence per field so a reviewer can check it.  The date line, the inspection
+period and the feedback date are read by a small date pattern local to those
+fields (a period of two dates, 上旬/中旬/下旬); the as-of date by the shared
+reading of 截至… in :mod:`pipeline.lang.dates`.
 """
 
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import re
 from dataclasses import dataclass
 
+from pipeline.lang.dates import find_as_of
+from pipeline.lang.text import sentence_bounds
 from pipeline.records import DocumentMeta, Section
 
 _CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -35,11 +39,6 @@ _FULL_DATE = re.compile(rf"(?P<y>{_YEAR})年(?P<m>{_NUM})月(?P<d>{_NUM})日")
 _ISO_DATE = re.compile(r"(?P<y>20[0-9]{2}|19[0-9]{2})[-/.](?P<m>[0-9]{1,2})[-/.](?P<d>[0-9]{1,2})")
 _PERIOD = re.compile(
     _date_pattern("a") + r"\s*(?:至|到|—|-|~|～)+\s*" + _date_pattern("b")
-)
-_AS_OF = re.compile(
-    r"(?:截至|截止|截止到|截至到)\s*(?:(?P<now>目前|当前|发稿|现在|本通报发布)|"
-    + _date_pattern("")
-    + r"|(?P<yo>[0-9]{4}|[〇○零一二三四五六七八九]{4})年(?P<ypart>底|末|年底))"
 )
 
 _BODY_PREFIX = r"(?:中央|省委|市委|区委|县委|州委|盟委|旗委|自治区党委|自治州党委|党委|党组)"
@@ -160,12 +159,6 @@ def _resolve(m: re.Match, p: str, *, year: int | None, first: bool) -> tuple[str
     return _iso(yv, mv, 1 if first else last), yv
 
 
-def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    s = max(text.rfind(ch, 0, pos) for ch in "。\n!?") + 1
-    ends = [i for i in (text.find(ch, pos) for ch in "。\n!?") if i != -1]
-    return s, (min(ends) if ends else len(text))
-
-
 def _signature(text: str) -> tuple[tuple[str, int, int] | None, _Date | None]:
     """Issuer line and date line of the closing signature block."""
     lines, pos = [], 0
@@ -259,7 +252,7 @@ def _inspection_period(text: str, window_end: int, body_pos: int | None) -> tupl
     """The date range in the sentence that names the inspection (or the first one)."""
     best = None
     for m in _PERIOD.finditer(text, 0, window_end):
-        sent_s, sent_e = _sentence_bounds(text, m.start())
+        sent_s, sent_e = sentence_bounds(text, m.start())
         sentence = text[sent_s:sent_e]
         if not re.search(r"巡视|巡察|进驻", sentence):
             continue
@@ -281,7 +274,7 @@ def _inspection_period(text: str, window_end: int, body_pos: int | None) -> tupl
 
 def _feedback_date(text: str, window_end: int, context_year: int | None, after: str | None, skip: tuple[int, int] | None) -> _Date | None:
     for m in re.finditer(r"反馈", text[:window_end]):
-        sent_s, _ = _sentence_bounds(text, m.start())
+        sent_s, _ = sentence_bounds(text, m.start())
         clause_s = max(sent_s, m.start() - 60)
         found = None
         for dm in _DATE.finditer(text, clause_s, m.start()):
@@ -301,21 +294,17 @@ def _feedback_date(text: str, window_end: int, context_year: int | None, after: 
 
 
 def _as_of(text: str, report_date: str | None, context_year: int | None) -> _Date | None:
+    """The latest as-of phrase not after the report date (截至目前 = the report date)."""
+    anchor = dt.date.fromisoformat(report_date) if report_date and len(report_date) == 10 else None
     best: _Date | None = None
-    for m in _AS_OF.finditer(text):
-        if m.group("now"):
-            iso = report_date
-        elif m.group("yo"):
-            yv = _cn_number(m.group("yo"))
-            iso = f"{yv:04d}-12-31" if yv else None
-        else:
-            iso, _ = _resolve(m, "", year=context_year, first=False)
-        if iso is None:
+    for found in find_as_of(text, anchor=anchor, ctx_year=context_year):
+        if found.date is None:
             continue
+        iso = found.date.isoformat()
         if report_date and iso > report_date:
             continue
         if best is None or iso > best.iso:
-            best = _Date(iso, m.start(), m.end())
+            best = _Date(iso, found.start, found.end)
     return best
 
 

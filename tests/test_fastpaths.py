@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extract import citations, claims, numerals, quantities, times
+from pipeline.extract import citations, claims, quantities, times
+from pipeline.lang import numerals
 from pipeline.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[1]

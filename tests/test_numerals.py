@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.numerals import parse_numeral
+from pipeline.lang.numerals import parse_numeral
 
 
 @pytest.mark.parametrize(

@@ -29,14 +29,16 @@ is nothing to check.
 
 from __future__ import annotations
 
-import calendar
+import datetime as dt
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from importlib.resources import files
 
-from pipeline.extract.numerals import CN_DIGITS, parse_numeral
+from pipeline.lang.dates import FREQUENCY_EVERY, find_as_of
+from pipeline.lang.numerals import CN_DIGITS, parse_numeral
+from pipeline.lang.text import sentence_spans
 from pipeline.records import Claim
 
 # Every figure field a claim can carry, in a stable order (one claims-table column each).
@@ -115,29 +117,18 @@ _FIGURE_NUMERAL = re.compile(
     rf"(?:百分之(?P<cnpct>[{_CN_NUM}点]+)"
     rf"|(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN_NUM}]+)(?P<approx>余|多)?(?P<unit>{_UNITS_RE}))"
 )
-# Sentences end at 。!?; and line ends: inline items (①…;②…;) state one figure group each.
-_SENTENCE = re.compile(r"[^。!?;\n]+[。!?;]?")
 _CLAUSE_BREAK = re.compile(r"[,。;:!?\n]")
 # Words allowed between a pre cue and its numeral (新建制度共13项, 完成率达94.5%).
 _FILLER = r"(?:共计|合计|总计|累计|共|计|达到|达|为|了|约|近|超过|逾)?"
 _GAP = r"[^,、。;:!?\n\d《》“”]"
 # An optional rectification noun, then the end of the clause.
 _CLAUSE_END = r"(?:(?:整改)?(?:问题|任务|事项|措施))?(?=[,、。;:!?\n)]|$)"
-# 每月/每季度/每半年/每年/每N年 ... before the numeral in its clause: the numeral is a frequency.
-_FREQUENCY_BEFORE = re.compile(r"每(?:[0-9一二两三四五六七八九十]*个?)?(?:年度|年|半年|季度|季|个?月|周|星期|天|日)")
 _CONTEXTS: dict[str, re.Pattern[str]] = {
     "rect": re.compile(r"巡视|巡察|整改|反馈(?:意见|问题|的问题)|检视|督查|审计|问题清单"),
     "disc": re.compile(r"纪检|纪委|监委|监察|司法|公安|检察"),
 }
 
 _CN_DIGIT_VALUES: dict[str, int] = {ch: v for ch, v in CN_DIGITS.items() if ch != "两"}  # 〇零一..九, read digit by digit
-_AS_OF = re.compile(
-    r"(?:截至|截止到|截止)(?:到)?"
-    r"(?:(?P<y>\d{4}|[〇零一二三四五六七八九]{4})年)?"
-    r"(?:(?P<half>上半年)|(?P<ye>底|末|年底)|(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月"
-    r"(?:(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日|(?P<me>底|末|份)?))?"
-    r"(?P<now>目前|当前|现在|发稿时|本通报发布时)?"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,43 +201,17 @@ def _number_value(match: re.Match[str]) -> tuple[int | float | None, str, int]:
     return value, unit, decimals
 
 
-def _cn_or_int(s: str | None) -> int | None:
-    if not s:
-        return None
-    value = parse_numeral(s)
-    return int(value) if value is not None else None
-
-
 def parse_as_of(sentence: str, *, default: str | None = None) -> str | None:
-    """ISO date of a 截至… phrase in the sentence (截至2022年6月底 -> 2022-06-30).
-
-    截至目前 (no calendar date) gives ``default``; no 截至 gives None.
-    """
-    m = _AS_OF.search(sentence)
-    if m is None:
+    """ISO date of the first 截至… phrase in the sentence (截至2022年6月底 -> 2022-06-30), read by
+    :func:`pipeline.lang.dates.as_of_at`; 截至目前 gives ``default``; no 截至 gives None."""
+    anchor = dt.date.fromisoformat(default) if default and len(default) == 10 else None
+    year = int(default[:4]) if default and default[:4].isdigit() else None
+    found = next(find_as_of(sentence, anchor=anchor, ctx_year=year), None)
+    if found is None:
         return None
-    default_year = int(default[:4]) if default and default[:4].isdigit() else None
-    year = _cn_or_int(m.group("y")) or default_year
-    if m.group("now") and not (m.group("y") or m.group("m")):
+    if found.now:
         return default
-    if year is None:
-        return None
-    if m.group("half"):
-        return f"{year:04d}-06-30"
-    month = _cn_or_int(m.group("m"))
-    if month is None:
-        if m.group("ye") or m.group("y"):
-            return f"{year:04d}-12-31" if m.group("ye") else None
-        return default
-    if not 1 <= month <= 12:
-        return None
-    day = _cn_or_int(m.group("d"))
-    last = calendar.monthrange(year, month)[1]
-    if day is None:
-        day = last
-    if not 1 <= day <= last:
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    return found.date.isoformat() if found.date else None
 
 
 def _fmt(value: float | int) -> str:
@@ -308,15 +273,6 @@ def check_consistency(figures: dict[str, float | int], *, rate_decimals: int = 1
     if not ok and not bad:
         return None, None
     return (not bad), "; ".join(bad + ok)
-
-
-def _sentences(text: str):
-    for m in _SENTENCE.finditer(text):
-        start, end = m.start(), m.end()
-        while start < end and text[start].isspace():
-            start += 1
-        if start < end:
-            yield start, end
 
 
 def _choose_cue(
@@ -397,7 +353,7 @@ def _claim_from_sentence(
         prev_end = m.end()
         if value is None or m.group("num") == "一":
             continue  # 一个/一项 written in characters is the indefinite article, not a count
-        if _FREQUENCY_BEFORE.search(sentence, clause_start, m.start()):
+        if FREQUENCY_EVERY.search(sentence, clause_start, m.start()):
             continue  # 每季度至少召开1次: a frequency, not a count of things done
         unit_cues = cues_by_unit.get(unit)
         if unit_cues is None:  # the cues for this measure word, in priority order
@@ -442,7 +398,7 @@ def extract_claims(text: str, *, as_of_default: str | None = None) -> list[Claim
     cues = load_field_cues()
     cues_by_unit: dict[str, tuple[FieldCue, ...]] = {}
     claims: list[Claim] = []
-    for start, end in _sentences(text):
+    for start, end in sentence_spans(text):
         if not _FIGURE_NUMERAL.search(text, start, end):
             continue
         claim = _claim_from_sentence(text, start, end, cues, as_of_default, cues_by_unit)

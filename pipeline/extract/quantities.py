@@ -22,12 +22,13 @@ time expressions), enumeration markers, identifiers (digits glued to letters,
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from pipeline.extract.numerals import CN_DIGITS, parse_numeral
+from pipeline.lang.dates import FREQUENCY_EVERY, FREQUENCY_PER_PERIOD
+from pipeline.lang.numerals import CN_DIGITS, parse_numeral
+from pipeline.lang.spans import SpanIndex
 from pipeline.records import Quantity
 
 __all__ = ["extract_quantities", "load_units", "load_fixed_numerals", "UnitInfo"]
@@ -67,12 +68,6 @@ _NEAR_BLOCKERS = "最附邻接将临贴亲靠"  # 最近3次 = the last 3, not "
 _BARE_ONE_BLOCKERS = frozenset("统进唯万专同划单均逐归合如之整初纯惟择其某每第周这那另任哪")
 _ORDINAL_PREFIX = re.compile(r"(?:第|周|星期|礼拜|初)\s*$")
 _RANKING_PREFIX = re.compile(r"(?:前|后)$")
-_FREQ_EVERY = re.compile(
-    r"每(?:隔)?(?:\d+|[一二两三四五六七八九十]+)?(?:个)?(?:半年|年度|年|季度|季|个?月|周|星期|旬|天|日|学期|届|轮)"
-)
-_FREQ_PER_PERIOD = re.compile(
-    r"(?:\d+|[一二两三四五六七八九十半]+)个?(?:年|月|季度|周|星期|天|日|学期)$"
-)
 _CLAUSE_BREAK = re.compile(r"[,;。!?:\n、]")
 _TITLE = re.compile(r"《[^《》\n]*》")
 _QUOTE_OPEN = "“‘\"'「『"
@@ -153,7 +148,7 @@ def _fixed_pattern() -> re.Pattern[str]:
     )
 
 
-def _masked_spans(text: str) -> _SpanIndex:
+def _masked_spans(text: str) -> SpanIndex:
     """Stretches where no quantity may start or end: fixed expressions, titles, N-A-N-B slogans."""
     units = load_units()
     spans = [m.span() for m in _fixed_pattern().finditer(text)]
@@ -164,24 +159,7 @@ def _masked_spans(text: str) -> _SpanIndex:
             continue
         if a not in units or b not in units:
             spans.append(m.span())
-    return _SpanIndex(spans)
-
-
-class _SpanIndex:
-    """Sorted spans with an O(log n) overlap test, so long documents stay linear."""
-
-    def __init__(self, spans: list[tuple[int, int]]):
-        self.spans = sorted(spans)
-        self.starts = [s for s, _ in self.spans]
-        self.max_len = max((e - s for s, e in self.spans), default=0)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        j = bisect_left(self.starts, end) - 1
-        while j >= 0 and self.starts[j] > start - self.max_len:
-            if self.spans[j][1] > start:
-                return True
-            j -= 1
-        return False
+    return SpanIndex(spans)
 
 
 def _is_arabic(numeral: str) -> bool:
@@ -232,10 +210,10 @@ def _blocked_after(text: str, end: int, unit: UnitInfo) -> bool:
 def _is_frequency(text: str, begin: int) -> bool:
     """每年开展1次, 每半年至少1次, 5年一次: counts per period belong to time expressions."""
     head = text[max(0, begin - 60) : begin]
-    if _FREQ_PER_PERIOD.search(head):
+    if FREQUENCY_PER_PERIOD.search(head):
         return True
     clause = _CLAUSE_BREAK.split(head)[-1]
-    return bool(_FREQ_EVERY.search(clause))
+    return bool(FREQUENCY_EVERY.search(clause))
 
 
 def _inside_short_quote(text: str, begin: int, end: int) -> bool:
@@ -283,7 +261,7 @@ def _next_token(text: str, pos: int) -> re.Match[str] | None:
     return None
 
 
-def _read_quantity(text: str, m: re.Match[str], units: dict[str, UnitInfo], masked: _SpanIndex) -> Quantity | None:
+def _read_quantity(text: str, m: re.Match[str], units: dict[str, UnitInfo], masked: SpanIndex) -> Quantity | None:
     start, cursor = m.start(), m.end()
     before = text[max(0, start - 8) : start]
     prev = text[start - 1] if start else ""

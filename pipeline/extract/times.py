@@ -4,7 +4,7 @@
 tries every matcher (recurrence, as-of, duration, counted relative period, calendar
 expression) and keeps the longest match, so 2022年上半年 wins over 2022年 and
 每年开展1次 over 每年.  Calendar expressions are an atom (see
-:mod:`pipeline.extract.timeparse`) plus an operator: a range (至/到/-), 以来 / 至今 /
+:mod:`pipeline.lang.dates`) plus an operator: a range (至/到/-), 以来 / 至今 /
 起 (since), 前 / 之前 (deadline), 截至 (as-of).
 
 Resolution: a year-less month or day takes the year of the nearest preceding explicit
@@ -47,19 +47,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
 from collections.abc import Callable
 
-from pipeline.extract.timeparse import (
+from pipeline.lang.dates import (
     CN_NUM_CHARS,
     MONTH_NUM,
     NUM,
     RANGE_SEP,
     Atom,
+    UNTIL_SUFFIX,
+    as_of_at,
     num,
     parse_atom,
     shift,
 )
+from pipeline.lang.spans import SpanIndex
 from pipeline.records import TimeExpr
 
 # Positions where a time expression can start (a superset, checked by the matchers).
@@ -87,9 +89,6 @@ _SINCE = re.compile(r"以来|来(?![自源说看到临访信电华渝之往回�
 _NOT_BEFORE_WORD = rf"(?![后列沿期夕景提{CN_NUM_CHARS}\d])"
 _DEADLINE = re.compile(rf"(?:之前|以前|前){_NOT_BEFORE_WORD}")
 _WITHIN = re.compile(r"内(?![容部外涵在设])")
-_AS_OF = re.compile(r"截至到?|截止到?|截止至")
-_AS_OF_NOW = re.compile(r"(?:截至到?|截止到?|截止至|到)(?:目前|现在|今|发稿时?)(?:为止)?")
-_UNTIL_SUFFIX = re.compile(r"为止|止")
 
 _UNIT = {
     "年": "year", "年度": "year", "半年": "half_year", "季度": "quarter", "季": "quarter",
@@ -251,20 +250,11 @@ def _match_recurrence(text: str, i: int, st: _State) -> Match | None:
 
 
 def _match_as_of(text: str, i: int, st: _State) -> Match | None:
-    if m := _AS_OF_NOW.match(text, i):
-        day = _iso(st.anchor)
-        return m.end(), [TimeExpr(i, m.end(), m.group(0), "as_of", date=day, granularity="day")], None
-    m = _AS_OF.match(text, i)
-    if m is None:
+    found = as_of_at(text, i, anchor=st.anchor, ctx_year=st.ctx_year, lenient=st.lenient)
+    if found is None:
         return None
-    atom = parse_atom(text, m.end(), ctx_year=st.ctx_year, anchor=st.anchor, lenient=st.lenient)
-    if atom is None:
-        return None
-    end = atom.end
-    if u := _UNTIL_SUFFIX.match(text, end):
-        end = u.end()
-    expr = TimeExpr(i, end, text[i:end], "as_of", date=_iso(atom.end_date), granularity="day")
-    return end, [expr], atom.year if atom.explicit_year else None
+    expr = TimeExpr(i, found.end, text[i:found.end], "as_of", date=_iso(found.date), granularity="day")
+    return found.end, [expr], found.year
 
 
 def _match_duration(text: str, i: int, st: _State) -> Match | None:
@@ -428,7 +418,7 @@ def _match_calendar(text: str, i: int, st: _State) -> Match | None:
                 second = parse_atom(text, c.end(), ctx_year=(year or 0) + 1, anchor=st.anchor,
                                     lenient=st.lenient, ctx_month=atom.month if atom.granularity == "day" else None)
             end = second.end
-            if u := _UNTIL_SUFFIX.match(text, end):
+            if u := UNTIL_SUFFIX.match(text, end):
                 end = u.end()
             tail = _from_atom(text, c.end(), second)
             whole = TimeExpr(
@@ -529,20 +519,10 @@ def extract_times(text: str, *, anchor: dt.date | None = None) -> list[TimeExpr]
     bare 上半年, 近年来) and year-less dates when no year precedes them.
     """
     found = _scan(text, _State(anchor, lenient=False))
-    urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
-    if not urls:
+    urls = SpanIndex(m.span() for m in _URL.finditer(text))
+    if not urls.spans:
         return found
-    return [t for t in found if not _overlaps_any(urls, t.start, t.end)]
-
-
-def _overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether [start, end) overlaps one of ``spans`` (disjoint, in text order): O(log n).
-
-    Only the last span starting before ``end`` can reach past ``start``: the spans
-    are disjoint, so the earlier ones also end earlier.
-    """
-    j = bisect_left(spans, (end,)) - 1
-    return j >= 0 and start < spans[j][1]
+    return [t for t in found if not urls.overlaps(t.start, t.end)]
 
 
 def parse_time_expression(expr: str, *, anchor: dt.date | None = None) -> TimeExpr | None:

@@ -23,6 +23,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from pipeline.lang.text import sentence_bounds
 from pipeline.matching.matcher import load_lexicon
 from pipeline.outline import forward_looking_sections
 from pipeline.records import Flag, Section
@@ -281,11 +282,8 @@ def flag_overdue_deadlines(tables) -> list[Flag]:
             continue
         text = _report_text(tables, r.get("doc_id"))
         if text is not None:
-            s, e = int(r["start"]), int(r["end"])
-            while s > 0 and text[s - 1] not in _SENTENCE_END:
-                s -= 1
-            while e < len(text) and text[e] not in _SENTENCE_END:
-                e += 1
+            s = sentence_bounds(text, int(r["start"]), ends=_SENTENCE_END)[0]
+            e = sentence_bounds(text, int(r["end"]), ends=_SENTENCE_END)[1]
             if _COMPLETION_RE.search(text, s, e):
                 continue
         out.append(Flag(r.get("doc_id"), None, "overdue_deadline", "medium",

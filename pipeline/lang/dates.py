@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from pipeline.extract.numerals import parse_numeral
+from pipeline.lang.numerals import parse_numeral
 
 CN_DIGIT_CHARS = "〇零○一二三四五六七八九"
 CN_NUM_CHARS = CN_DIGIT_CHARS + "十两百千"
@@ -508,3 +508,68 @@ def parse_atom(
             date = (dt.date(y, 1, 1) if edge == "初" else dt.date(y, 12, 31)) if y else None
             return Atom(m.end(), date, date, "day", "date", y, False, 1 if edge == "初" else 12, point=True)
     return None
+
+
+# --------------------------------------------------------------------------- as-of (截至…)
+
+#: The as-of cue: 截至 / 截止 (到 / 至), optionally followed by spaces.
+AS_OF_CUE = re.compile(r"(?:截至到?|截止到?|截止至)\s*")
+#: 截至目前 and its kin: the as-of date is the document's own date.
+AS_OF_NOW = re.compile(r"(?:截至到?|截止到?|截止至|到)\s*(?:目前|当前|现在|今|发稿时?|本通报发布时?)(?:为止)?")
+UNTIL_SUFFIX = re.compile(r"为止|止")  # 至2022年6月为止, 截至…止
+
+
+@dataclass(slots=True, frozen=True)
+class AsOf:
+    """One 截至… phrase: its span, the date it states (None when unresolved), and whether it means 'now'."""
+
+    start: int
+    end: int
+    date: dt.date | None
+    now: bool = False
+    year: int | None = None  # the explicit year written in the phrase (sets the year context)
+
+
+def as_of_at(text: str, i: int, *, anchor: dt.date | None, ctx_year: int | None = None,
+             lenient: bool = False) -> AsOf | None:
+    """The as-of phrase starting exactly at ``i`` (截至2022年6月底 -> 2022-06-30; 截至目前 -> ``anchor``).
+
+    The date is the last day of the atom after the cue; a year-less month takes ``ctx_year``
+    (else the anchor's year).  The one reading of 截至 for times, claims and metadata.
+    """
+    if m := AS_OF_NOW.match(text, i):
+        return AsOf(i, m.end(), anchor, now=True)
+    m = AS_OF_CUE.match(text, i)
+    if m is None:
+        return None
+    atom = parse_atom(text, m.end(), ctx_year=ctx_year, anchor=anchor, lenient=lenient)
+    if atom is None:
+        return None
+    end = atom.end
+    if tail := UNTIL_SUFFIX.match(text, end):
+        end = tail.end()
+    return AsOf(i, end, atom.end_date, year=atom.year if atom.explicit_year else None)
+
+
+_AS_OF_START = re.compile(r"截[至止]|到\s*(?:目前|当前|现在|今|发稿|本通报)")
+
+
+def find_as_of(text: str, start: int = 0, end: int | None = None, *, anchor: dt.date | None,
+               ctx_year: int | None = None):
+    """Every as-of phrase in ``text[start:end]``, in order."""
+    stop = len(text) if end is None else end
+    for m in _AS_OF_START.finditer(text, start, stop):
+        found = as_of_at(text, m.start(), anchor=anchor, ctx_year=ctx_year)
+        if found is not None and found.end <= stop:
+            yield found
+
+
+# --------------------------------------------------------------------------- frequencies (每月, 每半年…)
+
+#: 每年 / 每半年 / 每季度 / 每2个月 / 每学期 …: a count after this in the same clause is a frequency
+#: (a ``times`` row of kind recurrence), never a quantity or a claim figure.
+FREQUENCY_EVERY = re.compile(
+    r"每(?:隔)?(?:\d+|[一二两三四五六七八九十]+)?(?:个)?(?:半年|年度|年|季度|季|个?月|周|星期|旬|天|日|学期|届|轮)"
+)
+#: 5年一次 / 两个月1次: a period length right before the count.
+FREQUENCY_PER_PERIOD = re.compile(r"(?:\d+|[一二两三四五六七八九十半]+)个?(?:年|月|季度|周|星期|天|日|学期)$")
