@@ -10,6 +10,8 @@ import pytest
 
 from pipeline.extract import citations, claims, quantities, times
 from pipeline.lang import numerals
+from pipeline.lang.spans import SpanIndex
+from pipeline.lang.text import sentence_spans
 from pipeline.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -133,14 +135,14 @@ def test_fastpaths_fixed_numerals_grouped_equals_flat(texts: list[str]) -> None:
         assert [m.span() for m in quantities._fixed_pattern().finditer(text)] == [m.span() for m in flat.finditer(text)]
 
 
-def test_fastpaths_url_overlap_bisect_equals_brute_force() -> None:
+def test_fastpaths_span_index_overlap_equals_brute_force() -> None:
     rng = random.Random(7)
     for _ in range(3000):
         cuts = sorted(rng.sample(range(50), rng.randint(2, 10)))
         spans = [(cuts[k], cuts[k + 1]) for k in range(0, len(cuts) - 1, 2)]
         start = rng.randint(0, 50)
         end = rng.randint(start, 52)
-        assert times._overlaps_any(spans, start, end) == any(start < e and s < end for s, e in spans)
+        assert SpanIndex(spans).overlaps(start, end) == any(start < e and s < end for s, e in spans)
 
 
 # --- memoized and pre-filtered helpers -------------------------------------------------------
@@ -156,7 +158,7 @@ def test_fastpaths_parse_numeral_memo_matches_uncached(numeral: str) -> None:
 def test_fastpaths_claim_cues_prefiltered_by_unit_same_choice(texts: list[str]) -> None:
     cues = claims.load_field_cues()
     for text in texts:
-        for start, end in claims._sentences(text):
+        for start, end in sentence_spans(text):
             sentence = text[start:end]
             memo: dict = {}
             for m in claims._FIGURE_NUMERAL.finditer(sentence):
@@ -234,7 +236,7 @@ def _locate_walk_all(sections: list, offset: int) -> int | None:
 
 
 def test_fastpaths_section_locator_and_counts_equal_brute_force() -> None:
-    from pipeline.document import _Inside, _SectionLocator
+    from pipeline.lang.spans import ItemCounter, SectionLocator
     from pipeline.records import Quantity, Section
 
     rng = random.Random(11)
@@ -248,7 +250,7 @@ def test_fastpaths_section_locator_and_counts_equal_brute_force() -> None:
                         end=end, label_start=start, label_end=start, title_start=start, title_end=end,
                         body_end=end + rng.randint(-5, 120), marker="cn_dun")
             )
-        locator = _SectionLocator(sections)
+        locator = SectionLocator(sections)
         for offset in range(0, 330, 3):
             assert locator.locate(offset) == _locate_walk_all(sections, offset)
         items = []
@@ -256,7 +258,7 @@ def test_fastpaths_section_locator_and_counts_equal_brute_force() -> None:
             start = rng.randint(0, 300)
             items.append(Quantity(start=start, end=start + rng.randint(0, 15), text="", value=1, unit=None, approx=None,
                                   kind="count"))
-        inside = _Inside(items)
+        inside = ItemCounter(items)
         for _ in range(20):
             start = rng.randint(0, 300)
             end = start + rng.randint(0, 80)
