@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.lang.cues import FORWARD_INTRO, FORWARD_LEAD, FORWARD_TITLE
 from pipeline.records import Section
 
 _CN_NUM = "一二三四五六七八九十"
@@ -322,13 +323,6 @@ def _is_descendant(sections: list[Section], j: int, k: int) -> bool:
 
 # --------------------------------------------------------------------------- forward-looking part
 
-# A top heading that names the future (三、下一步工作打算 / 巩固整改成果 …).
-_FORWARD_TITLE = re.compile(
-    r"下一步|下步|下一阶段|下阶段|今后|工作打算|努力方向|工作安排|巩固(?:拓展|深化)?(?:巡视|巡察)?整改成果|持续深化整改"
-)
-# The same cues in the lead sentences under a neutral heading (三、…\n下一步，我们将…).
-_FORWARD_LEAD = re.compile(r"下一步|下步|下一阶段|下阶段|今后|巩固(?:拓展|深化)?(?:巡视|巡察)?整改成果|持续深化整改|努力方向|工作打算")
-_FORWARD_INTRO = re.compile(r"下一步|下步|下一阶段|下阶段|今后")
 _SENTENCE_SPLIT = re.compile(r"[。\n]")
 
 
@@ -354,11 +348,11 @@ def forward_looking_sections(text: str, sections: list[Section]) -> set[int]:
         stop = children[0].start if children else (later[0] if later else (top.body_end or len(text)))
         intro = text[top.end:min(stop, top.end + 400)]
         sentences = [x.strip() for x in _SENTENCE_SPLIT.split(intro.strip())][:2]
-        lead_cue = bool(sentences) and bool(_FORWARD_LEAD.search(sentences[0])) or (
-            len(sentences) > 1 and bool(_FORWARD_LEAD.match(sentences[1]))) or bool(
+        lead_cue = bool(sentences) and bool(FORWARD_LEAD.search(sentences[0])) or (
+            len(sentences) > 1 and bool(FORWARD_LEAD.match(sentences[1]))) or bool(
             re.search(r"[,。]下一步[,]", intro[:120]))
-        last_cue = k == len(tops) - 1 and bool(_FORWARD_INTRO.search(intro))
-        if _FORWARD_TITLE.search(top.title) or lead_cue or last_cue:
+        last_cue = k == len(tops) - 1 and bool(FORWARD_INTRO.search(intro))
+        if FORWARD_TITLE.search(top.title) or lead_cue or last_cue:
             ids.add(top.section_id)
     changed = bool(ids)
     while changed:

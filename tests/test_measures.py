@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extract.measures import decide_status, extract_measures, status_cues
+from pipeline.extract.measures import decide_status, extract_measures
+from pipeline.lang.cues import status_cues
 from pipeline.normalize import normalize
 from pipeline.outline import parse_outline
 

@@ -23,9 +23,8 @@ Status is a weighted vote of cue words (``models/status_cues.tsv``):
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from importlib import resources
 
+from pipeline.lang.cues import TEAM_VOICE, status_cues
 from pipeline.outline import forward_looking_sections  # the one plans-part detector (re-exported)
 from pipeline.records import Measure, Section
 
@@ -33,21 +32,7 @@ ENUM_MARKERS = ("shi", "ordinal", "sequence")
 _ONGOING_MIN = 2
 _DECISIVE = 3
 _DONE_OVER_ONGOING = 3.0
-_TEAM_VOICE = re.compile(r"(?:巡视|巡察)组(?:要求|指出|强调|建议|认为)|问题[^。]{0,10}主要(?:是|有|表现在)[:：]")
 _QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》|\"[^\"\n]*\"")
-
-
-@lru_cache(maxsize=1)
-def status_cues() -> tuple[tuple[str, int, re.Pattern[str]], ...]:
-    """(status, weight, pattern) rows of the cue lexicon, in file order."""
-    rows = []
-    raw = (resources.files("pipeline.models") / "status_cues.tsv").read_text(encoding="utf-8")
-    for line in raw.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        status, weight, pattern = line.split("\t", 2)
-        rows.append((status, int(weight), re.compile(pattern)))
-    return tuple(rows)
 
 
 def _mask_quoted(s: str) -> str:
@@ -133,7 +118,7 @@ def _reported_requirements(text: str, first: Section) -> bool:
     if _line_initial(text, first.start):
         line_start = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
     intro = text[max(line_start, first.start - 300) : first.start]
-    return bool(_TEAM_VOICE.search(intro))
+    return bool(TEAM_VOICE.search(intro))
 
 
 def _marker_starts_run(sec: Section) -> bool:

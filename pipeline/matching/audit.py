@@ -23,13 +23,12 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from pipeline.lang.cues import COMPLETED
 from pipeline.lang.text import sentence_bounds
 from pipeline.matching.matcher import load_lexicon
 from pipeline.outline import forward_looking_sections
 from pipeline.records import Flag, Section
 
-# completion must be stated as done (已…), not as the deadline's own verb (…前完成)
-_COMPLETION_RE = re.compile(r"已(?:经)?(?:于[^,。;]{0,16})?(?:全部|基本)?(?:整改)?(?:完成|办结|销号|整改到位)|如期完成|按时完成|提前完成")
 _SENTENCE_END = "。;\n"
 
 
@@ -284,7 +283,7 @@ def flag_overdue_deadlines(tables) -> list[Flag]:
         if text is not None:
             s = sentence_bounds(text, int(r["start"]), ends=_SENTENCE_END)[0]
             e = sentence_bounds(text, int(r["end"]), ends=_SENTENCE_END)[1]
-            if _COMPLETION_RE.search(text, s, e):
+            if COMPLETED.search(text, s, e):
                 continue
         out.append(Flag(r.get("doc_id"), None, "overdue_deadline", "medium",
                         f"时限{r.get('text')}早于报告日期{rd},但未说明已完成。", _int(r.get("start")), _int(r.get("end"))))

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from pipeline.errors import InputError
 from pipeline.normalize import normalize
+from pipeline.lang.cues import MANIFESTATION_LEAD, PROBLEM_LIST_LEAD
 from pipeline.outline import forward_looking_sections
 from pipeline.records import Issue, Section
 
@@ -30,10 +31,7 @@ _PROBLEM_RE = re.compile(r"^[ \t]*(\d{1,3})(?:[.、](?!\d)|\s)")
 _PROBLEM_PAREN_RE = re.compile(r"^[ \t]*\((\d{1,3})\)")
 _SUB_RE = re.compile(r"(?:^|(?<=[。;,:]))\s*(?:([①-⑳])|\((\d{1,2})\)|([一二三四五六七八九十]{1,2})是)")
 _SHI_RE = re.compile(r"([一二三四五六七八九十]{1,2})是[,:]?")
-# The lead-in of a list of problems written as one sentence.
-_LEAD_RE = re.compile(r"(?:主要(?:是|有|表现在|表现为|集中在|存在)|突出问题(?:是|有)|问题(?:主要)?(?:是|有)|发现(?:了)?(?:以下|如下)?问题)[::]")
 _CLAUSE_SPLIT_RE = re.compile(r"[,;。]")
-_MANIF_LEAD_RE = re.compile(r"具体表现(?:为|在|是)?[::]")
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -66,7 +64,7 @@ def _manifestations(text: str, start: int, end: int, parent: str, doc_id: str | 
             if e > s:
                 out.append(Issue(f"{parent}.{k + 1}", parent, 3, text[s:e], doc_id, s, e, label=m.group(0).strip()))
         return out
-    lead = _MANIF_LEAD_RE.search(body)
+    lead = MANIFESTATION_LEAD.search(body)
     if lead:
         pos = lead.end()
         k = 0
@@ -111,7 +109,7 @@ def _lead_list_region(text: str) -> tuple[int, int] | None:
     most clause separators before its sentence end is the list.
     """
     best, best_n = None, 0
-    for m in _LEAD_RE.finditer(text):
+    for m in PROBLEM_LIST_LEAD.finditer(text):
         end = text.find("\n", m.end())
         if end < 0:
             end = len(text)

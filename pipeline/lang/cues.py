@@ -1,0 +1,60 @@
+"""Cue words: the one home for the phrases that tell what a sentence is doing.
+
+Status of an action (done, ongoing, planned: ``models/status_cues.tsv``), the
+forward-looking part of a report (下一步…), the inspection team's own voice
+(巡视组要求/指出…), the lead-in of a problem list (主要是：…), and completion
+stated as done (已…完成).  Stages import the patterns from here; none keeps a copy.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+# --------------------------------------------------------------------------- forward-looking part
+
+#: A top heading that names the future (三、下一步工作打算 / 巩固整改成果 …).
+FORWARD_TITLE = re.compile(
+    r"下一步|下步|下一阶段|下阶段|今后|工作打算|努力方向|工作安排|巩固(?:拓展|深化)?(?:巡视|巡察)?整改成果|持续深化整改"
+)
+#: The same cues in the lead sentences under a neutral heading (三、…\n下一步，我们将…).
+FORWARD_LEAD = re.compile(
+    r"下一步|下步|下一阶段|下阶段|今后|巩固(?:拓展|深化)?(?:巡视|巡察)?整改成果|持续深化整改|努力方向|工作打算"
+)
+#: The narrow set that marks a closing section as the plans part.
+FORWARD_INTRO = re.compile(r"下一步|下步|下一阶段|下阶段|今后")
+
+# --------------------------------------------------------------------------- who speaks
+
+#: The inspection team speaking (its requirements or findings reported by the unit), not the unit acting.
+TEAM_VOICE = re.compile(r"(?:巡视|巡察)组(?:要求|指出|强调|建议|认为)|问题[^。]{0,10}主要(?:是|有|表现在)[:：]")
+
+# --------------------------------------------------------------------------- problem lists
+
+#: The lead-in of a list of problems written as one sentence (主要是：…, 发现以下问题：…).
+PROBLEM_LIST_LEAD = re.compile(
+    r"(?:主要(?:是|有|表现在|表现为|集中在|存在)|突出问题(?:是|有)|问题(?:主要)?(?:是|有)|发现(?:了)?(?:以下|如下)?问题)[::]"
+)
+#: The lead-in of concrete manifestations under a problem (具体表现为：…).
+MANIFESTATION_LEAD = re.compile(r"具体表现(?:为|在|是)?[::]")
+
+# --------------------------------------------------------------------------- completion
+
+#: Completion stated as done (已…完成, 如期完成), not as a deadline's own verb (…前完成).
+COMPLETED = re.compile(
+    r"已(?:经)?(?:于[^,。;]{0,16})?(?:全部|基本)?(?:整改)?(?:完成|办结|销号|整改到位)|如期完成|按时完成|提前完成"
+)
+
+
+@lru_cache(maxsize=1)
+def status_cues() -> tuple[tuple[str, int, re.Pattern[str]], ...]:
+    """(status, weight, pattern) rows of ``models/status_cues.tsv``, in file order."""
+    rows = []
+    raw = (resources.files("pipeline.models") / "status_cues.tsv").read_text(encoding="utf-8")
+    for line in raw.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        status, weight, pattern = line.split("\t", 2)
+        rows.append((status, int(weight), re.compile(pattern)))
+    return tuple(rows)
