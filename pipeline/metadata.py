@@ -16,10 +16,10 @@ import re
 from dataclasses import dataclass
 
 from pipeline.lang.dates import find_as_of
+from pipeline.lang.numerals import int_value
 from pipeline.lang.text import sentence_bounds
 from pipeline.records import DocumentMeta, Section
 
-_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _NUM = r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}"
 _YEAR = r"[0-9]{4}|[〇○零一二三四五六七八九]{4}"
 # A date with optional year and optional day; parts named for the parser.
@@ -113,21 +113,6 @@ class _Date:
     end: int
 
 
-def _cn_number(s: str) -> int | None:
-    if s.isdigit():
-        return int(s)
-    if all(ch in _CN_DIGIT for ch in s):
-        return int("".join(str(_CN_DIGIT[ch]) for ch in s))
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        if len(tens) > 1 or len(ones) > 1:
-            return None
-        t = _CN_DIGIT.get(tens, 1) if tens else 1
-        o = _CN_DIGIT.get(ones, 0) if ones else 0
-        return t * 10 + o
-    return None
-
-
 def _iso(year: int, month: int, day: int) -> str | None:
     if not (1 <= month <= 12) or not (1 <= day <= calendar.monthrange(year, month)[1]):
         return None
@@ -138,15 +123,15 @@ def _resolve(m: re.Match, p: str, *, year: int | None, first: bool) -> tuple[str
     """ISO date of the named date groups with prefix ``p``; month-only dates resolve
     to their first (``first``) or last day, 上旬/中旬/下旬 to days 1/11/21."""
     y = m.group(p + "y")
-    yv = _cn_number(y) if y else year
-    mv = _cn_number(m.group(p + "m"))
+    yv = int_value(y) if y else year
+    mv = int_value(m.group(p + "m"))
     if yv is None or mv is None or not 1 <= mv <= 12:
         return None, yv
     last = calendar.monthrange(yv, mv)[1]
     d = m.group(p + "d")
     part = m.group(p + "part")
     if d:
-        dv = _cn_number(d)
+        dv = int_value(d)
         return (_iso(yv, mv, dv) if dv else None), yv
     if part in ("底", "末"):
         return _iso(yv, mv, last), yv
@@ -180,7 +165,7 @@ def _signature(text: str) -> tuple[tuple[str, int, int] | None, _Date | None]:
             issuer = (m2.group("org"), off, off + len(m2.group("org")))
             m = _FULL_DATE.fullmatch(m2.group("date"))
             off += m2.start("date")
-        yv, mv, dv = (_cn_number(m.group(k)) for k in ("y", "m", "d"))
+        yv, mv, dv = (int_value(m.group(k)) for k in ("y", "m", "d"))
         iso = _iso(yv, mv, dv) if None not in (yv, mv, dv) else None
         if iso is None:
             continue
@@ -357,7 +342,7 @@ def _parse_hint_date(hint: str | None) -> str | None:
     m = _ISO_DATE.search(hint) or _FULL_DATE.search(hint)
     if not m:
         return None
-    yv, mv, dv = (_cn_number(m.group(k)) for k in ("y", "m", "d"))
+    yv, mv, dv = (int_value(m.group(k)) for k in ("y", "m", "d"))
     return _iso(yv, mv, dv) if None not in (yv, mv, dv) else None
 
 

@@ -21,10 +21,10 @@ import re
 from dataclasses import dataclass
 
 from pipeline.lang.cues import FORWARD_INTRO, FORWARD_LEAD, FORWARD_TITLE
+from pipeline.lang.numerals import marker_number
 from pipeline.records import Section
 
 _CN_NUM = "一二三四五六七八九十"
-_CN_VALUES = {ch: i for i, ch in enumerate("一二三四五六七八九", start=1)}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 # Conventional rank of each heading family (smaller = higher in the hierarchy).
@@ -57,30 +57,18 @@ _TITLE_END = set("。!?;:；：！？")
 _OPEN_QUOTES = {"“": "”", "《": "》", "‘": "’", "(": ")", "（": "）"}
 
 
-def cn_to_int(s: str) -> int | None:
-    """Small Chinese numeral (一 .. 九十九) to int; None when it is not one."""
-    if not s or any(ch not in _CN_VALUES and ch != "十" for ch in s):
-        return None
-    if "十" not in s:
-        return _CN_VALUES[s] if len(s) == 1 else None
-    tens, _, ones = s.partition("十")
-    if "十" in ones or len(tens) > 1 or len(ones) > 1:
-        return None
-    return (_CN_VALUES[tens] if tens else 1) * 10 + (_CN_VALUES[ones] if ones else 0)
-
-
 def _marker_value(family: str, label: str) -> int | None:
     core = label.strip("()（）、.．,，:：是第")
     if family == "problem":
         core = core[2:]
-        return int(core) if core.isdigit() else cn_to_int(core)
+        return int(core) if core.isdigit() else marker_number(core)
     if family == "sequence":
         return _SEQUENCE_VALUES.get(label[:2])
     if family == "circled":
         return _CIRCLED.index(label) + 1
     if family in ("arabic", "arabic_paren"):
         return int(core) if core.isdigit() else None
-    return cn_to_int(core)
+    return marker_number(core)
 
 
 @dataclass

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.normalize import normalize
-from pipeline.outline import cn_to_int, parse_outline
+from pipeline.lang.numerals import marker_number
+from pipeline.outline import parse_outline
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORT = ROOT / "corpus" / "progress_cq_tzb_2022.txt"
@@ -168,8 +169,8 @@ def test_outline_inline_circled_items():
 
 
 @pytest.mark.parametrize("s,value", [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("二十三", 23), ("是", None)])
-def test_outline_cn_to_int(s, value):
-    assert cn_to_int(s) == value
+def test_outline_marker_number(s, value):
+    assert marker_number(s) == value
 
 
 def test_outline_space_after_marker_and_indent():

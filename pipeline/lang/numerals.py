@@ -257,3 +257,31 @@ def _parse_numeral_cached(text: str) -> int | float | None:
             return float(round(value, 12))
         return _to_number(value)
     return value
+
+
+_MARKER_DIGITS = {ch: i for i, ch in enumerate("一二三四五六七八九", start=1)}
+
+
+def marker_number(s: str) -> int | None:
+    """Value of an enumeration marker's numeral (一 .. 九十九, as in 十二、 / 二十是), else None.
+
+    Stricter than :func:`parse_numeral`: markers never use 两, 零 or 百.
+    """
+    if not s or any(ch not in _MARKER_DIGITS and ch != "十" for ch in s):
+        return None
+    if "十" not in s:
+        return _MARKER_DIGITS[s] if len(s) == 1 else None
+    tens, _, ones = s.partition("十")
+    if "十" in ones or len(tens) > 1 or len(ones) > 1:
+        return None
+    return (_MARKER_DIGITS[tens] if tens else 1) * 10 + (_MARKER_DIGITS[ones] if ones else 0)
+
+
+def int_value(s: str | None) -> int | None:
+    """Integer value of a numeral as written in a date (2022, 二〇二二, 十二, 3), else None."""
+    if not s:
+        return None
+    value = parse_numeral(s)
+    if value is None or isinstance(value, float) and not value.is_integer():
+        return None
+    return int(value)
