@@ -7,7 +7,7 @@ one-sentence list, a terse one-sentence list (9-12-character clauses) and an asp
 for the bundled report, a terse one-sentence list and a long list (12 problems, 42 sub-items
 with their own gold, printed on the row below).  The last four were scored blind (before any
 change made for them): all gap P=R=1, hit@1 1.0.  Each pair runs
-the same path as ``zhenggai match`` (reader, nlp, outline, measures, IssueMatcher with its
+the same path as ``zhenggai match`` (reader, extraction stages, outline, measures, IssueMatcher with its
 default calibration) and is scored with the ``eval`` scorer.
 
 Columns: gap precision / recall (unaddressed issues), hit@1, recall@3, MRR over the
@@ -52,12 +52,12 @@ def _df(rows) -> pd.DataFrame:
 class Pair:
     """One issue list, its report (analysed once) and its gold."""
 
-    def __init__(self, gold_path: Path, nlp) -> None:
+    def __init__(self, gold_path: Path) -> None:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         self.name = gold_path.name.replace(".alignment.json", "")
         self.gold_path = gold_path
-        self.report = process_path(ROOT / gold["report"], nlp=nlp)
-        self.issues = load_issue_list(ROOT / gold["feedback"], nlp=nlp).issues
+        self.report = process_path(ROOT / gold["report"])
+        self.issues = load_issue_list(ROOT / gold["feedback"]).issues
         self.targets = build_targets(self.report.text, self.report.sections, self.report.measures)
         self.gold_addressed = {str(e["id"]): bool(e["addressed_by"]) for e in gold["issues"]}
 
@@ -115,10 +115,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--loo", action="store_true", help="also run the leave-one-list-out threshold check")
     args = ap.parse_args()
-    from pipeline.nlp.language import load_nlp
-
-    nlp = load_nlp()
-    pairs = [Pair(g, nlp) for g in GOLDS]
+    pairs = [Pair(g) for g in GOLDS]
     thr = DEFAULT_CALIBRATION["threshold"]
     print(HEADER)
     hit1 = []

@@ -24,10 +24,8 @@ CORPUS = ROOT / "tests" / "fixtures" / "feedback_corpus"
 def run(set_name: str) -> tuple[list, dict]:
     from pipeline.errors import InputError
     from pipeline.matching.list_scoring import score_notice, summarize
-    from pipeline.nlp.language import load_nlp
     from pipeline.review import load_issue_list
 
-    nlp = load_nlp()
 
     folder = CORPUS / set_name
     scores = []
@@ -35,7 +33,7 @@ def run(set_name: str) -> tuple[list, dict]:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         error = None
         try:
-            issue_list = load_issue_list(folder / gold["file"], nlp=nlp)
+            issue_list = load_issue_list(folder / gold["file"])
             predicted = [{"level": i.level, "start": i.start, "end": i.end, "unit": i.extra.get("unit")}
                          for i in issue_list.issues]
         except InputError as exc:

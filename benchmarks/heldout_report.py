@@ -32,25 +32,22 @@ SHORT = {"quantities_lenient": "qty_len", "quantities": "qty", "times_lenient": 
 
 def run(directory: Path | None = None) -> dict[str, dict]:
     from pipeline.api import analyze
-    from pipeline.nlp.language import load_nlp
-
-    nlp = load_nlp()
     rows: dict[str, dict] = {}
     if directory is not None:
         for stem, path in hc.documents_in(directory).items():
             gold = hc.load_gold(stem, gold_dir=directory / "gold")
-            tables = analyze(path, nlp=nlp)
+            tables = analyze(path)
             rows[stem] = hc.summary(hc.score(tables, gold), tables, gold)
         return rows
     for stem, path in hc.DOCUMENTS.items():
         gold = hc.load_gold(stem)
-        tables = analyze(path, nlp=nlp)
+        tables = analyze(path)
         rows[stem] = hc.summary(hc.score(tables, gold), tables, gold)
     with tempfile.TemporaryDirectory() as scratch:
         docx_path = hc.write_docx_variant(Path(scratch))
         stem, gold_stem = hc.DOCX_VARIANT
         gold = hc.load_gold(gold_stem)
-        tables = analyze(docx_path, nlp=nlp)
+        tables = analyze(docx_path)
         rows[stem] = hc.summary(hc.score(tables, gold, file_name=docx_path.name), tables, gold)
     return rows
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacy.language import Language
+from tqdm import tqdm
 
 from pipeline.document import DocumentResult, process_path
 from pipeline.records import ErrorRecord
@@ -59,20 +59,8 @@ def collect_inputs(inputs: Sequence[str | os.PathLike], *, exclude: Sequence[str
     return result
 
 
-def iter_results(
-    files: Sequence[Path],
-    *,
-    nlp: Language | None = None,
-    limits=None,
-    progress: bool = True,
-) -> Iterator[DocumentResult]:
+def iter_results(files: Sequence[Path], *, limits=None, progress: bool = True) -> Iterator[DocumentResult]:
     """Process files one by one (lazily), with a tqdm bar on stderr."""
-    from tqdm import tqdm
-
-    if nlp is None:
-        from pipeline.nlp.language import load_nlp
-
-        nlp = load_nlp()
     bar = tqdm(files, unit="file", disable=not progress or len(files) < 2, dynamic_ncols=True, leave=False)
     for path in bar:
-        yield process_path(path, nlp=nlp, limits=limits)
+        yield process_path(path, limits=limits)

@@ -40,6 +40,11 @@ def _summary(results, seconds: float, out: Path) -> str:
     )
 
 
+def _report_errors(tables) -> None:
+    for error in tables["errors"].itertuples():
+        _echo(f"error: {error.path}: [{error.stage}/{error.error_type}] {error.message}")
+
+
 @app.command()
 def run(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders (searched recursively) or glob patterns.")],
@@ -57,11 +62,9 @@ def run(
     each progress report is paired with the feedback document of the same inspected
     unit found in the inputs; unpaired documents are listed as flags.
     """
-    import pandas as pd
-
     from pipeline.batch import collect_inputs, iter_results
-    from pipeline.review import review_batch
-    from pipeline.tables import build_tables, error_frame, write_tables
+    from pipeline.review import run_review
+    from pipeline.tables import build_tables, match_tables, write_tables
 
     if issues is not None and not issues.is_file():
         raise typer.BadParameter(f"{issues} is not a file", param_hint="--issues")
@@ -74,19 +77,14 @@ def run(
             _echo(f"error: {error.path}: {error.message}")
         raise typer.Exit(code=2)
     results = list(iter_results(collected.files, progress=not quiet))
-    tables = build_tables(results, extra_errors=collected.errors)
-    failures = len(collected.errors) + sum(r.error is not None for r in results)
-    extra, review_errors = review_batch(results, issues=issues)
-    tables.update(extra)
-    if review_errors:
-        tables["errors"] = pd.concat([tables["errors"], error_frame(review_errors)], ignore_index=True)
-        failures += len(review_errors)
+    outcome = run_review(results, issues=issues)
+    tables = build_tables(results, extra_errors=collected.errors + outcome.errors)
+    tables.update(match_tables(outcome.review.issues, outcome.review.matches, outcome.review.flags))
     write_tables(tables, out, fmt=fmt.value)
     if not quiet:
-        for error in tables["errors"].itertuples():
-            _echo(f"error: {error.path}: [{error.stage}/{error.error_type}] {error.message}")
+        _report_errors(tables)
         _echo(_summary(results, time.perf_counter() - started, out))
-    raise typer.Exit(code=1 if failures else 0)
+    raise typer.Exit(code=1 if len(tables["errors"]) else 0)
 
 
 @app.command()
@@ -98,43 +96,23 @@ def match(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
 ) -> None:
     """Match one issue list against one progress report: issues, matches and gap flags."""
-    import pandas as pd
-
-    from pipeline.errors import InputError
-    from pipeline.nlp.language import load_nlp
-    from pipeline.review import load_issue_list, review
     from pipeline.document import process_path
-    from pipeline.tables import build_tables, error_frame, match_tables, write_tables
+    from pipeline.review import run_review
+    from pipeline.tables import build_tables, match_tables, write_tables
 
     for option, path in (("--issues", issues), ("--report", report)):
         if not path.is_file():
             raise typer.BadParameter(f"{path} is not a file", param_hint=option)
     started = time.perf_counter()
-    nlp = load_nlp()
-    report_result = process_path(report, nlp=nlp)
-    documents = [report_result]
-    errors = []
-    try:
-        issue_list = load_issue_list(issues, nlp=nlp)
-    except InputError as exc:
-        from pipeline.records import ErrorRecord
-
-        errors.append(ErrorRecord(str(issues), exc.stage, exc.error_type, exc.reason))
-        issue_list = None
-    if issue_list is not None and issue_list.source is not None:
-        documents.insert(0, issue_list.source)
-    tables = build_tables(documents)
-    if issue_list is not None and report_result.error is None:
-        result = review(issue_list, report_result)
-        tables.update(match_tables(result.issues, result.matches, result.flags))
-    else:
-        tables.update(match_tables(issue_list.issues if issue_list else [], [], []))
-    if errors:
-        tables["errors"] = pd.concat([tables["errors"], error_frame(errors)], ignore_index=True)
+    report_result = process_path(report)
+    outcome = run_review([report_result], issues=issues)
+    review = outcome.review
+    source = outcome.issue_list.source if outcome.issue_list is not None else None
+    tables = build_tables(([source] if source is not None else []) + [report_result], extra_errors=outcome.errors)
+    tables.update(match_tables(review.issues, review.matches, review.flags))
     write_tables(tables, out, fmt=fmt.value)
     if not quiet:
-        for error in tables["errors"].itertuples():
-            _echo(f"error: {error.path}: [{error.stage}/{error.error_type}] {error.message}")
+        _report_errors(tables)
         flags = tables["flags"]
         n_issues = int((tables["issues"]["level"] == 2).sum()) if len(tables["issues"]) else 0
         unaddressed = flags[flags["kind"] == "unaddressed"] if len(flags) else flags

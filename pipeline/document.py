@@ -2,7 +2,7 @@
 
 ``process_path`` never raises for bad input: it returns a result whose
 ``error`` is set, so a batch records it and goes on.  Nothing here keeps state
-between calls; the ``nlp`` object is passed in (or loaded once per process).
+between calls: extraction runs the stages of :mod:`pipeline.stages` over the text.
 """
 
 from __future__ import annotations
@@ -13,11 +13,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacy.language import Language
-
 from pipeline.errors import InputError
-from pipeline.nlp.components import cache_text
-from pipeline.nlp.extensions import records_of
 from pipeline.lang.spans import ItemCounter, SectionLocator, page_of
 from pipeline.normalize import normalize
 from pipeline.records import (
@@ -31,6 +27,7 @@ from pipeline.records import (
     Section,
     TimeExpr,
 )
+from pipeline.stages import extract
 
 
 @dataclass(slots=True)
@@ -68,38 +65,30 @@ def make_doc_id(text: str) -> str:
 def analyze_text(
     text: str,
     *,
-    nlp: Language,
     path: str = "<text>",
     raw: RawDocument | None = None,
     normalized: bool = False,
 ) -> DocumentResult:
-    """Run the pipeline over one text and collect its records."""
+    """Run every extraction stage over one text and collect its records (no tokens needed)."""
     started = time.perf_counter()
     norm = text if normalized else normalize(text)
-    doc_id = make_doc_id(norm)
-    doc = nlp.make_doc(norm)
-    cache_text(doc, norm)  # the components read it from here instead of rebuilding doc.text
-    doc._.doc_id = doc_id
-    if raw is not None:
-        doc._.hints = {"title": raw.title, "publish_date": raw.publish_date}
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    meta: DocumentMeta = doc._.meta or DocumentMeta()
+    hints = {"title": raw.title, "publish_date": raw.publish_date} if raw is not None else {}
+    found = extract(norm, hints=hints)
     result = DocumentResult(
-        doc_id=doc_id,
+        doc_id=make_doc_id(norm),
         path=path,
         format=raw.format if raw else "text",
         encoding=raw.encoding if raw else None,
         text=norm,
         n_pages=len(raw.page_starts) if raw and raw.page_starts else None,
         page_starts=raw.page_starts if raw else None,
-        meta=meta,
-        sections=records_of(doc, "section"),
-        quantities=records_of(doc, "quantity"),
-        times=records_of(doc, "time"),
-        citations=records_of(doc, "citation"),
-        claims=records_of(doc, "claim"),
-        measures=records_of(doc, "measure"),
+        meta=found.meta,
+        sections=found.sections,
+        quantities=found.quantities,
+        times=found.times,
+        citations=found.citations,
+        claims=found.claims,
+        measures=found.measures,
         warnings=list(raw.warnings) if raw else [],
     )
     _attach_sections(result)
@@ -122,7 +111,7 @@ def _attach_sections(result: DocumentResult) -> None:
         measure.n_citations = citations.count(measure.start, measure.end)
 
 
-def process_path(path: str | os.PathLike, *, nlp: Language, limits=None) -> DocumentResult:
+def process_path(path: str | os.PathLike, *, limits=None) -> DocumentResult:
     """Read, normalize and analyze one file; bad input becomes ``result.error``."""
     from pipeline.read import read_document
 
@@ -146,7 +135,7 @@ def process_path(path: str | os.PathLike, *, nlp: Language, limits=None) -> Docu
             seconds=time.perf_counter() - started,
         )
     try:
-        return analyze_text(raw.text, nlp=nlp, path=shown, raw=raw)
+        return analyze_text(raw.text, path=shown, raw=raw)
     except Exception as exc:  # an extractor bug must not sink the batch; it is reported, not hidden
         return DocumentResult(
             doc_id=make_doc_id(normalize(raw.text)),
@@ -154,7 +143,7 @@ def process_path(path: str | os.PathLike, *, nlp: Language, limits=None) -> Docu
             format=raw.format,
             encoding=raw.encoding,
             error=ErrorRecord(
-                path=shown, stage="nlp", error_type=type(exc).__name__, message=f"internal error: {exc}"
+                path=shown, stage="extract", error_type=type(exc).__name__, message=f"internal error: {exc}"
             ),
             seconds=time.perf_counter() - started,
         )

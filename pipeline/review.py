@@ -12,12 +12,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
 
-from pipeline.document import DocumentResult, process_path
+from pipeline.document import DocumentResult, analyze_text, process_path
 from pipeline.errors import InputError
 from pipeline.records import ErrorRecord, Flag, Issue, Match
-from pipeline.tables import build_tables, match_tables
+from pipeline.tables import build_tables, match_tables  # the audit still reads tables (see audit)
 
 TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".xlsx", ".xlsm", ".xls"})
 
@@ -48,7 +47,7 @@ def issues_from_document(result: DocumentResult) -> list[Issue]:
     return issues
 
 
-def load_issue_list(path: str | os.PathLike, *, nlp, table_options: dict | None = None) -> IssueList:
+def load_issue_list(path: str | os.PathLike, *, table_options: dict | None = None) -> IssueList:
     """Read an issue list from a feedback document or a CSV/XLSX problem list; raises InputError."""
     from pipeline.matching.issues import issues_from_table
 
@@ -57,7 +56,7 @@ def load_issue_list(path: str | os.PathLike, *, nlp, table_options: dict | None 
         issues = issues_from_table(path, **(table_options or {}))
         source = None
     else:
-        source = process_path(path, nlp=nlp)
+        source = process_path(path)
         if source.error is not None:
             raise InputError(source.error.error_type, source.error.message, stage="issues")
         issues = issues_from_document(source)
@@ -166,67 +165,95 @@ def _guarded(run, report: DocumentResult, errors: list[ErrorRecord]) -> Review |
         return None
 
 
-def review_batch(
-    results: list[DocumentResult],
-    *,
-    issues: str | os.PathLike | None = None,
-    nlp=None,
-) -> tuple[dict[str, pd.DataFrame], list[ErrorRecord]]:
-    """The issues/matches/flags tables of a batch (empty tables when nothing pairs)."""
-    errors: list[ErrorRecord] = []
-    reviews: list[Review] = []
-    unpaired_flags: list[Flag] = []
-    if issues is not None:
-        if nlp is None:
-            from pipeline.nlp.language import load_nlp
+@dataclass(slots=True)
+class ReviewRun:
+    """What one review run produced: the merged review, and the inputs that failed."""
 
-            nlp = load_nlp()
+    review: Review
+    errors: list[ErrorRecord] = field(default_factory=list)
+    issue_list: IssueList | None = None  # the list given (its source document, when it is one)
+
+
+def issue_list_from_text(text: str) -> IssueList:
+    """An issue list from feedback text given as a string (the API's convenience)."""
+    source = analyze_text(text, path="<issues>")
+    return IssueList(issues=issues_from_document(source), source=source)
+
+
+def run_review(
+    reports: list[DocumentResult],
+    *,
+    issues: IssueList | str | os.PathLike | None = None,
+    matcher=None,
+) -> ReviewRun:
+    """The one review path: ``zhenggai match``, ``zhenggai run`` and the API all call this.
+
+    With ``issues`` (a loaded list or a path to load), every readable report that is not a
+    feedback document is matched against it (the matcher is fitted once).  Without it,
+    each progress report is paired with the feedback of the same inspected unit among
+    ``reports``; the unpaired documents become ``unpaired`` flags.  A list that cannot
+    be read, or a review that fails, becomes an errors row; the rest goes on.
+    """
+    errors: list[ErrorRecord] = []
+    if issues is not None and not isinstance(issues, IssueList):
         try:
-            issue_list = load_issue_list(issues, nlp=nlp)
+            issues = load_issue_list(issues)
         except InputError as exc:
             errors.append(ErrorRecord(str(issues), exc.stage, exc.error_type, exc.reason))
-            return match_tables([], [], []), errors
-        from pipeline.matching.matcher import IssueMatcher
+            return ReviewRun(Review(), errors)
+    if issues is not None:
+        return ReviewRun(_review_against_list(issues, reports, errors, matcher), errors, issues)
+    return ReviewRun(_review_pairs(reports, errors), errors)
 
-        reports = [r for r in results if r.error is None and r.meta.kind != "feedback"]
-        matcher = IssueMatcher().fit(issue_list.issues)  # one list: fit once for every report
-        for report in reports:
-            one = _guarded(lambda r=report: review(issue_list, r, matcher=matcher, fitted=True), report, errors)
-            if one is not None:
-                reviews.append(one)
-        merged = Review(issues=list(issue_list.issues))
-    else:
-        pairs, unpaired = pair_documents(results)
-        multi = len(pairs) > 1
-        merged = Review()
-        for fb, report in pairs:
-            issue_list = IssueList(issues=issues_from_document(fb), source=fb, path=fb.path)
-            if not issue_list.issues:
-                unpaired_flags.append(
-                    Flag(fb.doc_id, None, "no_issue_list", "medium", f"{fb.path}: feedback without a readable issue list")
-                )
-                continue
-            one = _guarded(lambda: review(issue_list, report), report, errors)
-            if one is None:  # the list itself is still data worth keeping
-                merged.issues.extend(_prefixed(issue_list.issues, fb.doc_id[:8]) if multi else issue_list.issues)
-                continue
-            if multi:
-                _rename(one, fb.doc_id[:8])
-            merged.issues.extend(one.issues)
-            reviews.append(Review(matches=one.matches, flags=one.flags))
-        for r in unpaired:
+
+def _review_against_list(issue_list: IssueList, reports: list[DocumentResult], errors: list[ErrorRecord],
+                         matcher) -> Review:
+    from pipeline.matching.matcher import IssueMatcher
+
+    merged = Review(issues=list(issue_list.issues))
+    targets = [r for r in reports if r.error is None and r.meta.kind != "feedback"]
+    if not targets:
+        return merged
+    fitted = (matcher if matcher is not None else IssueMatcher()).fit(issue_list.issues)  # once for every report
+    for report in targets:
+        one = _guarded(lambda r=report: review(issue_list, r, matcher=fitted, fitted=True), report, errors)
+        if one is not None:
+            merged.matches.extend(one.matches)
+            merged.flags.extend(one.flags)
+    return merged
+
+
+def _review_pairs(results: list[DocumentResult], errors: list[ErrorRecord]) -> Review:
+    pairs, unpaired = pair_documents(results)
+    multi = len(pairs) > 1
+    merged = Review()
+    unpaired_flags: list[Flag] = []
+    for fb, report in pairs:
+        issue_list = IssueList(issues=issues_from_document(fb), source=fb, path=fb.path)
+        if not issue_list.issues:
             unpaired_flags.append(
-                Flag(
-                    r.doc_id,
-                    None,
-                    "unpaired",
-                    "info",
-                    f"{r.path}: {r.meta.kind} document with no {'feedback' if r.meta.kind == 'progress' else 'progress report'} "
-                    f"of the same inspected unit ({r.meta.inspected_unit or 'unknown'}) in this batch",
-                )
+                Flag(fb.doc_id, None, "no_issue_list", "medium", f"{fb.path}: feedback without a readable issue list")
             )
-    for one in reviews:
+            continue
+        one = _guarded(lambda: review(issue_list, report), report, errors)
+        if one is None:  # the list itself is still data worth keeping
+            merged.issues.extend(_prefixed(issue_list.issues, fb.doc_id[:8]) if multi else issue_list.issues)
+            continue
+        if multi:
+            _rename(one, fb.doc_id[:8])
+        merged.issues.extend(one.issues)
         merged.matches.extend(one.matches)
         merged.flags.extend(one.flags)
+    for r in unpaired:
+        unpaired_flags.append(
+            Flag(
+                r.doc_id,
+                None,
+                "unpaired",
+                "info",
+                f"{r.path}: {r.meta.kind} document with no {'feedback' if r.meta.kind == 'progress' else 'progress report'} "
+                f"of the same inspected unit ({r.meta.inspected_unit or 'unknown'}) in this batch",
+            )
+        )
     merged.flags.extend(unpaired_flags)
-    return match_tables(merged.issues, merged.matches, merged.flags), errors
+    return merged

@@ -188,35 +188,22 @@ def test_fastpaths_citation_brackets_equal_char_loop(texts: list[str]) -> None:
             assert citations._pairs_in_line(text, start, end) == _pairs_char_loop(text, start, end)
 
 
-# --- the Doc text cache ----------------------------------------------------------------------
+# --- the Doc path and the plain path ---------------------------------------------------------
 
 
-def test_fastpaths_doc_text_cache_equals_doc_text(texts: list[str]) -> None:
-    import spacy
-
-    from pipeline.nlp.components import _rebuild_text, _text
+def test_fastpaths_components_match_plain_stages(texts: list[str]) -> None:
+    """The spaCy components give the same records as the stages run on the plain text."""
     from pipeline.nlp.language import load_nlp
-
-    nlp = load_nlp()
-    for text in [*texts, "", " ", "a b\n\n c  中文。"]:
-        doc = nlp.make_doc(text)
-        assert _rebuild_text(doc) == doc.text == text
-        assert _text(doc) == text and _text(doc) is _text(doc)
-    spaced = spacy.blank("en")("hello  world, this is   a test ")
-    assert _rebuild_text(spaced) == spaced.text
-
-
-def test_fastpaths_components_match_direct_extractors(texts: list[str]) -> None:
-    """The pipeline's records equal the extractors called on the plain text."""
-    from pipeline.extract.citations import extract_citations
-    from pipeline.extract.quantities import extract_quantities
-    from pipeline.nlp.language import load_nlp
+    from pipeline.stages import STAGES, extract
 
     nlp = load_nlp()
     for text in texts:
         doc = nlp(text)
-        assert doc._.records["quantity"] == extract_quantities(text)
-        assert doc._.records["citation"] == extract_citations(text)
+        plain = extract(text)
+        assert doc._.meta == plain.meta
+        for stage in STAGES:
+            if stage.span_key:
+                assert doc._.records[stage.span_key] == getattr(plain, stage.assigns), stage.name
 
 
 # --- section lookup and per-measure counts (document.py) -------------------------------------
@@ -263,16 +250,3 @@ def test_fastpaths_section_locator_and_counts_equal_brute_force() -> None:
             start = rng.randint(0, 300)
             end = start + rng.randint(0, 80)
             assert inside.count(start, end) == sum(1 for q in items if start <= q.start and q.end <= end)
-
-
-def test_fastpaths_cache_text_only_when_length_fits() -> None:
-    from pipeline.nlp.components import _TEXT_KEY, _text, cache_text
-    from pipeline.nlp.language import load_nlp
-
-    nlp = load_nlp()
-    doc = nlp.make_doc("整改任务57项。")
-    cache_text(doc, "short")
-    assert _TEXT_KEY not in doc.user_data and _text(doc) == "整改任务57项。"
-    fresh = nlp.make_doc("整改任务57项。")
-    cache_text(fresh, "整改任务57项。")
-    assert fresh.user_data[_TEXT_KEY] == "整改任务57项。"

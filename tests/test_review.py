@@ -3,12 +3,12 @@ from conftest import FEEDBACK, REPORT
 
 from pipeline.document import analyze_text, process_path
 from pipeline.errors import InputError
-from pipeline.review import load_issue_list, pair_documents, review, review_batch
+from pipeline.review import load_issue_list, pair_documents, review, run_review
 
 
 @pytest.fixture(scope="module")
-def pair(nlp):
-    return process_path(FEEDBACK, nlp=nlp), process_path(REPORT, nlp=nlp)
+def pair():
+    return process_path(FEEDBACK), process_path(REPORT)
 
 
 def test_review_pairs_feedback_with_its_report(pair):
@@ -17,31 +17,29 @@ def test_review_pairs_feedback_with_its_report(pair):
     assert pairs == [(feedback, report)] and unpaired == []
 
 
-def test_review_lists_unpaired_documents(nlp, pair):
+def test_review_lists_unpaired_documents(pair):
     feedback, report = pair
     other = analyze_text(
         "区委第二巡察组向区教委党委反馈巡察情况。巡察组指出,主要是:理论学习不深入,主体责任落实不到位;选人用人不规范。",
-        nlp=nlp,
         path="other.txt",
     )
     pairs, unpaired = pair_documents([report, feedback, other])
     assert len(pairs) == 1
     assert [r.path for r in unpaired] == ["other.txt"]
-    tables, errors = review_batch([report, feedback, other])
-    flags = tables["flags"]
-    assert errors == []
-    assert list(flags.loc[flags["kind"] == "unpaired", "doc_id"]) == [other.doc_id]
+    outcome = run_review([report, feedback, other])
+    assert outcome.errors == []
+    assert [f.doc_id for f in outcome.review.flags if f.kind == "unpaired"] == [other.doc_id]
 
 
-def test_review_flags_the_two_unanswered_problems(nlp, pair):
+def test_review_flags_the_two_unanswered_problems(pair):
     _, report = pair
-    result = review(load_issue_list(FEEDBACK, nlp=nlp), report)
+    result = review(load_issue_list(FEEDBACK), report)
     unaddressed = sorted(f.issue_id for f in result.flags if f.kind == "unaddressed")
     assert unaddressed == ["12", "7"]
     assert {m.doc_id for m in result.matches} == {report.doc_id}
 
 
-def test_review_issue_list_from_a_table(nlp, tmp_path, pair):
+def test_review_issue_list_from_a_table(tmp_path, pair):
     _, report = pair
     table = tmp_path / "问题清单.csv"
     table.write_text(
@@ -50,22 +48,22 @@ def test_review_issue_list_from_a_table(nlp, tmp_path, pair):
         "2,党外干部培养选拔力度不够,干部处,长期坚持\n",
         encoding="utf-8-sig",
     )
-    issues = load_issue_list(table, nlp=nlp)
+    issues = load_issue_list(table)
     assert [i.issue_id for i in issues.issues if i.level == 2] == ["1", "2"]
     result = review(issues, report)
     assert [f.issue_id for f in result.flags if f.kind == "unaddressed"] == ["1"]
 
 
-def test_review_unreadable_issue_list_is_an_input_error(nlp, tmp_path):
+def test_review_unreadable_issue_list_is_an_input_error(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     with pytest.raises(InputError):
-        load_issue_list(empty, nlp=nlp)
-    tables, errors = review_batch([], issues=empty, nlp=nlp)
-    assert len(errors) == 1 and errors[0].stage == "issues"
+        load_issue_list(empty)
+    outcome = run_review([], issues=empty)
+    assert len(outcome.errors) == 1 and outcome.errors[0].stage == "issues"
 
 
-def test_review_audit_reads_the_report_text(nlp):
+def test_review_audit_reads_the_report_text():
     """A past deadline whose sentence states completion (已于…完成) is not overdue: the audit gets the text."""
     from pipeline.records import Issue
     from pipeline.review import IssueList
@@ -77,14 +75,14 @@ def test_review_audit_reads_the_report_text(nlp):
         "一是完善学习制度,明确2022年3月底前完成制度修订,已于2022年3月完成修订并印发。\n\n"
         "中共某县委员会\n2022年7月19日\n"
     )
-    report = analyze_text(text, nlp=nlp, path="report.txt")
+    report = analyze_text(text, path="report.txt")
     assert any(t.kind == "deadline" and t.date == "2022-03-31" for t in report.times)
     assert report.meta.report_date == "2022-07-19"
     flags = review(IssueList([Issue("1", None, 2, "理论学习不够深入", None, None, None)]), report).flags
     assert "overdue_deadline" not in {f.kind for f in flags}
 
 
-def test_review_batch_one_failing_report_does_not_sink_the_batch(nlp, pair, monkeypatch):
+def test_review_batch_one_failing_report_does_not_sink_the_batch(pair, monkeypatch):
     feedback, report = pair
     import pipeline.matching.matcher as matcher_module
 
@@ -92,13 +90,14 @@ def test_review_batch_one_failing_report_does_not_sink_the_batch(nlp, pair, monk
         raise RuntimeError("boom")
 
     monkeypatch.setattr(matcher_module.IssueMatcher, "match", broken_match)
-    tables, errors = review_batch([report, feedback])
+    outcome = run_review([report, feedback])
+    errors = outcome.errors
     assert [(e.path, e.stage, e.error_type) for e in errors] == [(report.path, "match", "RuntimeError")]
     assert "boom" in errors[0].message
-    assert len(tables["issues"]) > 0  # the issue list is still written
+    assert len(outcome.review.issues) > 0  # the issue list is still written
 
 
-def test_review_batch_with_a_list_fits_once(nlp, pair, monkeypatch):
+def test_review_batch_with_a_list_fits_once(pair, monkeypatch):
     feedback, report = pair
     import pipeline.matching.matcher as matcher_module
 
@@ -110,7 +109,7 @@ def test_review_batch_with_a_list_fits_once(nlp, pair, monkeypatch):
         return original(self, issues, y)
 
     monkeypatch.setattr(matcher_module.IssueMatcher, "fit", counting_fit)
-    other = analyze_text(report.text + "\n", nlp=nlp, path="copy.txt")
-    tables, errors = review_batch([report, other], issues=FEEDBACK, nlp=nlp)
-    assert errors == [] and len(calls) == 1
-    assert set(tables["matches"]["doc_id"]) == {report.doc_id, other.doc_id}
+    other = analyze_text(report.text + "\n", path="copy.txt")
+    outcome = run_review([report, other], issues=FEEDBACK)
+    assert outcome.errors == [] and len(calls) == 1
+    assert {m.doc_id for m in outcome.review.matches} == {report.doc_id, other.doc_id}

@@ -16,8 +16,10 @@ SENTENCE_ENDS = "。!?;\n"
 FULL_STOPS = "。!?\n"
 #: A clause ends at these (commas and the enumeration comma 、 included).
 CLAUSE_ENDS = ",、。;:!?\n"
+#: The same ends before normalization (a Doc may be made from raw text).
+RAW_SENTENCE_ENDS = SENTENCE_ENDS + "！？；"
 #: Closing quotes and brackets that stay with the sentence they close.
-CLOSERS = "”’」』)】〕\"'"
+CLOSERS = "”’」』）)】〕\"'"
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None, *,

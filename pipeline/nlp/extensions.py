@@ -46,6 +46,8 @@ def register_extensions() -> None:
         Doc.set_extension("doc_id", default=None)
     if not Doc.has_extension("hints"):
         Doc.set_extension("hints", default=None)  # reader hints: title, publish_date
+    if not Doc.has_extension("extraction"):
+        Doc.set_extension("extraction", default=None)  # pipeline.stages.Extraction filled by the components
     if not Doc.has_extension("records"):
         Doc.set_extension("records", default=None)  # {span key: [records in span order]}
     if not Span.has_extension("record"):

@@ -6,10 +6,8 @@ Why our own tokenizer rather than spaCy's Chinese one:
   recover offsets, which is quadratic-ish on long reports (measured 14x slower
   than bare jieba on a 1M-character document).  We build the ``Doc`` straight
   from the ``(word, start, end)`` offsets of jieba's ``Tokenizer.tokenize``.
-  For jieba 0.42 these are computed by a fused re-implementation of the same
-  algorithm over the same dictionary (:class:`_FastJieba`, ~1.7x faster,
-  output identical; ``DomainSegmenter.tokenize_reference`` runs jieba's own code
-  and the tests compare the two).
+  Extraction does not need tokens (:mod:`pipeline.stages`), so jieba's own route
+  is fast enough: it runs only for a ``Doc`` and for the matcher's word view.
 * The global ``jieba.dt`` is shared mutable state; we never touch it.  Each
   :class:`DomainSegmenter` owns a private ``jieba.Tokenizer`` with the domain
   dictionary (``models/userdict.txt``: 巡视组, 部务会, 两个维护, 以案促改 ...).
@@ -32,7 +30,6 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
-import math
 import os
 import re
 import tempfile
@@ -42,10 +39,11 @@ from typing import Any, Callable, Iterable, Iterator
 
 import jieba
 import srsly
-from jieba import finalseg
 from spacy.tokens import Doc
 from spacy.util import ensure_path, registry
 from spacy.vocab import Vocab
+
+from pipeline.lang.text import CLOSERS, RAW_SENTENCE_ENDS
 
 __all__ = [
     "DomainSegmenter",
@@ -66,9 +64,9 @@ TOKENIZER_NAME = "zhenggai.JiebaTokenizer.v1"
 _USERDICT_LINE = re.compile(r"^(?P<word>.+?)(?: (?P<freq>\d+))?(?: (?P<tag>[a-z]+))?$")
 
 # Characters that end a sentence (ASCII forms come from normalize()).
-SENTENCE_END = frozenset("。！？；!?;")
-# Tokens that may trail a terminator and still belong to the sentence it ends.
-_CLOSERS = frozenset("”’」』）)】〕\"'")
+# Characters that end a sentence, and closers that stay with it (the text floor's facts).
+SENTENCE_END = frozenset(RAW_SENTENCE_ENDS.replace("\n", ""))
+_CLOSERS = frozenset(CLOSERS)
 
 UserdictEntry = tuple[str, "int | None", "str | None"]
 
@@ -138,143 +136,6 @@ def new_jieba_tokenizer() -> jieba.Tokenizer:
     return tokenizer
 
 
-# --------------------------------------------------------------------------- fast path
-
-
-# jieba 0.42's own block patterns: runs it segments with the DAG, and what it skips.
-_JIEBA_HAN = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+)")
-_JIEBA_SKIP = re.compile(r"(\r\n|\s)")
-_JIEBA_ENG = re.compile(r"[a-zA-Z0-9]")
-# The fast path reproduces this jieba release's algorithm exactly; other releases use jieba's own code.
-FAST_PATH_AVAILABLE = jieba.__version__.startswith("0.42.")
-
-
-class _FastJieba:
-    """jieba's default-mode segmentation over a ``jieba.Tokenizer``'s own dictionary, ~1.7x faster.
-
-    Same algorithm and same floating-point expressions as ``Tokenizer.tokenize``
-    (maximum-probability route over the prefix DAG, ties to the longer word,
-    ASCII letters/digits merged without HMM, ``finalseg`` for unknown runs with
-    HMM), so the tokens and offsets are identical; the tests and the benchmark
-    check that on the real report, SIGHAN PKU and news texts.  Faster because
-    the DAG walk and the route are fused into one backward pass and word
-    log-probabilities are cached instead of recomputed on every call.
-    """
-
-    def __init__(self, tokenizer: jieba.Tokenizer) -> None:
-        self.tokenizer = tokenizer
-        self._logp: dict[str, float] = {}
-        self._total = None
-        self._logtotal = 0.0
-
-    def _refresh(self) -> None:
-        total = self.tokenizer.total
-        if total != self._total:  # words were added since the cache was filled
-            self._logp, self._total, self._logtotal = {}, total, math.log(total)
-
-    def _route(self, block: str) -> list[int]:
-        """For each position, the end index (inclusive) of the best word starting there."""
-        freq, logp, logtotal = self.tokenizer.FREQ, self._logp, self._logtotal
-        n = len(block)
-        best = [0.0] * (n + 1)
-        ends = list(range(n))
-        for start in range(n - 1, -1, -1):
-            score = None
-            end = start
-            i = start
-            frag = block[start]
-            while frag in freq:
-                count = freq[frag]
-                if count:
-                    lp = logp.get(frag)
-                    if lp is None:
-                        lp = logp[frag] = math.log(count) - logtotal
-                    candidate = lp + best[i + 1]
-                    if score is None or candidate >= score:  # ties go to the longer word
-                        score, end = candidate, i
-                i += 1
-                if i >= n:
-                    break
-                frag = block[start : i + 1]
-            if score is None:  # unknown character: frequency 1
-                score = -logtotal + best[start + 1]
-            best[start] = score
-            ends[start] = end
-        return ends
-
-    def _block_no_hmm(self, block: str, offset: int, out: list[tuple[str, int, int]]) -> None:
-        ends = self._route(block)
-        n = len(block)
-        x = 0
-        run = -1  # start of a run of single ASCII letters/digits, merged into one token
-        while x < n:
-            y = ends[x] + 1
-            if y - x == 1 and _JIEBA_ENG.match(block[x]):
-                if run < 0:
-                    run = x
-            else:
-                if run >= 0:
-                    out.append((block[run:x], offset + run, offset + x))
-                    run = -1
-                out.append((block[x:y], offset + x, offset + y))
-            x = y
-        if run >= 0:
-            out.append((block[run:n], offset + run, offset + n))
-
-    def _flush_singles(self, chars: str, offset: int, out: list[tuple[str, int, int]]) -> None:
-        if len(chars) > 1 and not self.tokenizer.FREQ.get(chars):
-            pieces = finalseg.cut(chars)
-        else:
-            pieces = chars  # one character, or a known word: character by character
-        for piece in pieces:
-            out.append((piece, offset, offset + len(piece)))
-            offset += len(piece)
-
-    def _block_hmm(self, block: str, offset: int, out: list[tuple[str, int, int]]) -> None:
-        ends = self._route(block)
-        n = len(block)
-        x = 0
-        run = -1  # start of a run of single characters, handed to the HMM
-        while x < n:
-            y = ends[x] + 1
-            if y - x == 1:
-                if run < 0:
-                    run = x
-            else:
-                if run >= 0:
-                    self._flush_singles(block[run:x], offset + run, out)
-                    run = -1
-                out.append((block[x:y], offset + x, offset + y))
-            x = y
-        if run >= 0:
-            self._flush_singles(block[run:n], offset + run, out)
-
-    def tokenize(self, text: str, *, hmm: bool) -> list[tuple[str, int, int]]:
-        self._refresh()
-        out: list[tuple[str, int, int]] = []
-        segment_block = self._block_hmm if hmm else self._block_no_hmm
-        offset = 0
-        for block in _JIEBA_HAN.split(text):
-            if not block:
-                continue
-            if _JIEBA_HAN.match(block):
-                segment_block(block, offset, out)
-            else:
-                position = offset
-                for piece in _JIEBA_SKIP.split(block):
-                    if not piece:
-                        continue
-                    if _JIEBA_SKIP.match(piece):  # whitespace (or \r\n) as one token
-                        out.append((piece, position, position + len(piece)))
-                        position += len(piece)
-                    else:  # anything else outside the runs: one character per token
-                        for char in piece:
-                            out.append((char, position, position + 1))
-                            position += 1
-            offset += len(block)
-        return out
-
-
 # --------------------------------------------------------------------------- segmenter
 
 
@@ -306,7 +167,6 @@ class DomainSegmenter:
         self.entries = parse_userdict(text)
         self.bundled = bundled
         self._jieba: jieba.Tokenizer | None = None
-        self._fast: _FastJieba | None = None
         self._lock = threading.Lock()
 
     # jieba's prefix dictionary is large: never pickle it, rebuild lazily.
@@ -332,9 +192,7 @@ class DomainSegmenter:
         if tokenizer is None:
             with self._lock:
                 if self._jieba is None:
-                    built = self._build()
-                    self._fast = _FastJieba(built) if FAST_PATH_AVAILABLE else None
-                    self._jieba = built
+                    self._jieba = self._build()
                 tokenizer = self._jieba
         return tokenizer
 
@@ -349,20 +207,9 @@ class DomainSegmenter:
         return [word for word, _start, _end in self.tokenize(text)]
 
     def tokenize(self, text: str) -> list[tuple[str, int, int]]:
-        """``(word, start, end)`` triples (end exclusive), exactly as ``jieba.Tokenizer.tokenize``.
-
-        Computed by the fused fast path over the owned tokenizer's dictionary when
-        this jieba release is the one it reproduces, else by jieba itself.
-        """
+        """``(word, start, end)`` triples (end exclusive): jieba's own ``Tokenizer.tokenize``."""
         if not isinstance(text, str):
             raise ValueError(f"text must be str, not {type(text).__name__}")
-        tokenizer = self.jieba_tokenizer
-        if self._fast is not None:
-            return self._fast.tokenize(text, hmm=self.hmm)
-        return list(tokenizer.tokenize(text, HMM=self.hmm))
-
-    def tokenize_reference(self, text: str) -> list[tuple[str, int, int]]:
-        """jieba's own ``Tokenizer.tokenize`` on the owned tokenizer (the fast path's reference)."""
         return list(self.jieba_tokenizer.tokenize(text, HMM=self.hmm))
 
     @property
