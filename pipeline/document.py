@@ -16,6 +16,7 @@ from pathlib import Path
 from pipeline.errors import InputError
 from pipeline.lang.spans import ItemCounter, SectionLocator, page_of
 from pipeline.normalize import normalize
+from pipeline.read import read_document
 from pipeline.records import (
     Citation,
     Claim,
@@ -113,8 +114,6 @@ def _attach_sections(result: DocumentResult) -> None:
 
 def process_path(path: str | os.PathLike, *, limits=None) -> DocumentResult:
     """Read, normalize and analyze one file; bad input becomes ``result.error``."""
-    from pipeline.read import read_document
-
     shown = str(path)
     started = time.perf_counter()
     try:

@@ -46,6 +46,7 @@ from typing import Any
 
 import pandas as pd
 
+from pipeline.matching.evaluate import evaluate_alignment
 from pipeline.normalize import normalize
 
 DOCUMENT_FIELDS: tuple[str, ...] = (
@@ -564,7 +565,6 @@ def evaluate_alignments(tables: dict[str, pd.DataFrame], gold_dir: str | os.Path
     ``documents`` table by file name.  An issue list read from a CSV/XLSX table
     (no feedback document) is taken as is.
     """
-    from pipeline.matching.evaluate import evaluate_alignment
 
     results: dict[str, Any] = {}
     documents = tables.get("documents")

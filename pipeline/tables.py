@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.document import DocumentResult
+from pipeline.extract.claims import CLAIM_FIELDS
 from pipeline.records import ErrorRecord, Flag, Issue, Match
 
 COLUMNS: dict[str, list[str]] = {
@@ -67,17 +68,9 @@ _INT_COLUMNS = {
 }
 
 
-def _claim_fields() -> tuple[str, ...]:
-    try:
-        from pipeline.extract.claims import CLAIM_FIELDS
-    except ImportError:  # pragma: no cover - during development only
-        return ()
-    return tuple(CLAIM_FIELDS)
-
-
 def claim_columns() -> list[str]:
     base = COLUMNS["claims"]
-    extra = [name for name in _claim_fields() if name not in base]
+    extra = [name for name in CLAIM_FIELDS if name not in base]
     return base + extra + ["figure_spans", "section_id", "page"]
 
 
