@@ -34,7 +34,7 @@ import pandas as pd
 
 from pipeline.document import process_path
 from pipeline.matching.evaluate import evaluate_alignment
-from pipeline.matching.matcher import DEFAULT_CALIBRATION, IssueMatcher, build_targets
+from pipeline.matching.matcher import DEFAULT_CALIBRATION, IssueMatcher, build_targets, matches_from_decision
 from pipeline.review import load_issue_list
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,11 +63,11 @@ class Pair:
 
     def score(self, calibration: dict | None = None) -> dict:
         est = IssueMatcher(calibration=calibration).fit(self.issues)
-        matches = est.match(self.report.text, self.report.sections, self.report.measures,
-                            doc_id=self.report.doc_id, targets=self.targets)
+        decision = est.decide(self.targets)
+        matches = matches_from_decision(decision, self.targets, est.issue_ids_, self.report.doc_id)
         res = evaluate_alignment(_df(self.issues), _df(matches), _df(self.report.sections),
                                  _df(self.report.measures), self.gold_path)
-        ev = est.decide(self.targets)["evidence"]
+        ev = dict(zip(est.issue_ids_, decision.evidence.tolist()))
         res["addr_min"] = min((ev[i] for i, a in self.gold_addressed.items() if a), default=math.nan)
         res["gap_max"] = max((ev[i] for i, a in self.gold_addressed.items() if not a), default=math.nan)
         return res

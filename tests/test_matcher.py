@@ -16,7 +16,7 @@ from sklearn.base import clone
 from pipeline.matching.evaluate import evaluate_alignment, structure_from_gold
 from pipeline.matching.issues import issues_from_feedback, issues_from_table
 from pipeline.matching.matcher import DEFAULT_CALIBRATION, IssueMatcher, _TextRewriter, build_targets, \
-    forward_extents, load_lexicon
+    forward_extents, load_lexicon, propagate_decisions
 from pipeline.normalize import normalize
 from pipeline.outline import forward_looking_sections, parse_outline
 from pipeline.records import Issue
@@ -115,9 +115,11 @@ def test_matcher_manifestation_inherits_its_problems_heading():
     """A sub-item answered under the heading its problem aligns to gets the in-order evidence."""
     text, sections, measures = _report()
     issues = _issues(LISTS["cq_long"][0], "long")
-    res = IssueMatcher().fit(issues).decide(build_targets(text, sections, measures))
-    assert res["details"]["1"]["in_order"] == 1.0
-    assert res["details"]["1.1"]["in_order"] == 1.0 and res["addressed"]["1.1"]
+    est = IssueMatcher().fit(issues)
+    res = est.decide(build_targets(text, sections, measures))
+    one, sub = est.issue_ids_.index("1"), est.issue_ids_.index("1.1")
+    assert res.in_order[one] == 1.0
+    assert res.in_order[sub] == 1.0 and res.addressed[sub]
 
 
 def test_matcher_aspect_only_list_gets_the_order_prior():
@@ -125,8 +127,10 @@ def test_matcher_aspect_only_list_gets_the_order_prior():
     text, sections, measures = _structure(json.loads(gold.read_text(encoding="utf-8"))["report"])
     issues = _issues(fb, "asp")
     assert {i.level for i in issues} == {1}
-    res = IssueMatcher().fit(issues).decide(build_targets(text, sections, measures))
-    assert all(res["details"][i]["in_order"] == 1.0 for i in ("一", "二", "三", "四")) and all(res["addressed"].values())
+    est = IssueMatcher().fit(issues)
+    res = est.decide(build_targets(text, sections, measures))
+    assert est.issue_ids_ == ["一", "二", "三", "四"]
+    assert np.all(res.in_order == 1.0) and np.all(res.addressed)
 
 
 def test_matcher_held_out_lists_cover_three_styles():
@@ -208,7 +212,7 @@ def test_matcher_decide_returns_decisions_without_fitted_state():
     res = est.decide(build_targets(text, sections, measures))
     est.match(text, sections, measures, doc_id="r")
     assert set(vars(est)) == before  # match time writes nothing onto the estimator
-    assert set(res) >= {"ranking", "evidence", "addressed", "details"} and res["addressed"]["7"] is False
+    assert not res.addressed[est.issue_ids_.index("7")]
 
 
 @pytest.mark.parametrize("own,subs,expected", [
@@ -220,9 +224,8 @@ def test_matcher_problem_decision_with_manifestations(own, subs, expected):
     issues = [Issue("一", None, 1, "落实主体责任有差距", "f", None, None), Issue("1", "一", 2, "学习不够深入", "f", None, None),
               Issue("1.1", "1", 3, "研讨不充分", "f", None, None), Issue("1.2", "1", 3, "调研少", "f", None, None)]
     est = IssueMatcher().fit(issues)
-    addressed = {"一": True, "1": own, "1.1": subs[0], "1.2": subs[1]}
-    est._propagate(addressed)
-    assert addressed["1"] is expected and addressed["一"] is expected  # an aspect follows its problems
+    addressed = propagate_decisions(np.array([True, own, *subs]), est.issue_parent_index_, est.issue_levels_)
+    assert addressed[1] == expected and addressed[0] == expected  # an aspect follows its problems
 
 
 @pytest.mark.parametrize("rel", ["corpus/progress_cq_tzb_2022.txt", "tests/fixtures/heldout/a_county_xuncha_progress.txt",

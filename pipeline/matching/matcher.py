@@ -12,11 +12,17 @@ Why the design looks like this:
 * Forward-looking parts (下一步, 巩固整改成果, 今后 …; one detector for the whole package,
   :func:`pipeline.outline.forward_looking_sections`) and planned measures are never targets.
 * No global cosine cut-off.  Each issue's best score is judged against that issue's own
-  score distribution over the report (robust z of the best target over the median,
-  margin over the runner-up outside the best target's section), the agreement between the
-  word and the character view, and a structural prior (numbered problems tend to map to
-  numbered headings in order).  The constants of that calibration live in
-  ``calibration_`` and are saved with the model (skops).
+  score distribution over the report (robust z of the best target over the median, times
+  the share of the issue's terms the target covers), the agreement between the word and
+  the character view, and a structural prior (numbered problems tend to map to numbered
+  headings in order).  The constants of that calibration live in ``calibration_`` and are
+  saved with the model (skops).
+* A scikit-learn estimator: ``fit(issues)`` learns the issue side (texts, vocabularies,
+  term counts, hierarchy, calibration) into ``*_`` attributes; a report is judged without
+  touching the estimator.  The IDF is per report (over the issues and that report's
+  targets), so :func:`report_tfidf` computes it at decision time and nothing keeps it.
+  Decisions are arrays (:class:`MatchDecision`); :func:`matches_from_decision` turns them
+  into the ``Match`` records the pipeline writes.
 """
 
 from __future__ import annotations
@@ -27,8 +33,10 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
+from scipy import sparse
 from sklearn.base import BaseEstimator
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+from sklearn.utils.validation import check_is_fitted
 
 from pipeline.normalize import normalize
 from pipeline.outline import forward_looking_sections
@@ -202,7 +210,68 @@ def build_targets(text: str, sections: list[Section], measures: list[Measure]) -
     return targets
 
 
-# ----------------------------------------------------------------------------- estimator
+# ----------------------------------------------------------------------------- term counts
+
+
+def _analyzer(view: str, char_ngram: tuple[int, int]):
+    """The term analyzer of a view: space-separated words, or character n-grams inside words."""
+    if view == "word":
+        return CountVectorizer(tokenizer=str.split, token_pattern=None, lowercase=False).build_analyzer()
+    return CountVectorizer(analyzer="char_wb", ngram_range=tuple(char_ngram), lowercase=False).build_analyzer()
+
+
+def count_terms(docs: list[str], analyzer, vocabulary: dict[str, int]) -> tuple[dict[str, int], sparse.csr_matrix]:
+    """Term counts of ``docs`` in one pass; terms not in ``vocabulary`` get the next numbers in
+    order of first appearance (a new dict is returned, ``vocabulary`` is not changed).
+
+    Each row's entries are in column order, as scikit-learn's ``CountVectorizer`` leaves them
+    before it renumbers the columns alphabetically.
+    """
+    vocab = dict(vocabulary)
+    indices: list[int] = []
+    values: list[int] = []
+    indptr = [0]
+    for doc in docs:
+        counts: dict[int, int] = {}
+        for term in analyzer(doc):
+            j = vocab.setdefault(term, len(vocab))
+            counts[j] = counts.get(j, 0) + 1
+        for j in sorted(counts):
+            indices.append(j)
+            values.append(counts[j])
+        indptr.append(len(indices))
+    matrix = sparse.csr_matrix((np.asarray(values, dtype=np.float64), np.asarray(indices, dtype=np.int64),
+                                np.asarray(indptr, dtype=np.int64)), shape=(len(docs), len(vocab)))
+    return vocab, matrix
+
+
+def report_tfidf(issue_counts, vocabulary: dict[str, int], target_docs: list[str], analyzer) -> sparse.csr_matrix:
+    """L2-normed sublinear TF-IDF rows of the issues, then of one report's targets.
+
+    The per-report transform step.  The IDF is taken over the issues and this report's targets
+    (a term every place of this report uses tells little about which place answers), so it is
+    computed here, per report, from the issue counts learned in ``fit`` plus the targets' counts;
+    nothing is stored.  The matrix is, entry for entry, what one
+    ``TfidfVectorizer(sublinear_tf=True).fit_transform(issue_docs + target_docs)`` returns:
+    columns in alphabetical term order, each row's entries in order of the terms' first appearance
+    (the layout scikit-learn leaves), so every sum runs in the same order and the scores are
+    bit-identical to fitting one vectorizer per report.
+    """
+    vocab, targets = count_terms(target_docs, analyzer, vocabulary)
+    n_issues = issue_counts.shape[0]
+    if not vocab:  # nothing to weigh on either side: every similarity is 0
+        return sparse.csr_matrix((n_issues + len(target_docs), 1))
+    issues = sparse.csr_matrix((issue_counts.data, issue_counts.indices, issue_counts.indptr),
+                               shape=(n_issues, len(vocab)))
+    counts = sparse.vstack([issues, targets], format="csr")
+    alphabetical = np.empty(len(vocab), dtype=counts.indices.dtype)
+    for rank, term in enumerate(sorted(vocab)):
+        alphabetical[vocab[term]] = rank
+    counts = sparse.csr_matrix((counts.data, alphabetical[counts.indices], counts.indptr), shape=counts.shape)
+    return sparse.csr_matrix(TfidfTransformer(sublinear_tf=True).fit_transform(counts))
+
+
+# ----------------------------------------------------------------------------- decisions
 
 
 def _robust_z(row: np.ndarray, floor: float) -> np.ndarray:
@@ -247,11 +316,86 @@ def _monotone_alignment(gain: np.ndarray) -> list[int]:
     return out
 
 
+def propagate_decisions(addressed: np.ndarray, parent_index: np.ndarray, levels: list[int]) -> np.ndarray:
+    """Decisions along the issue hierarchy, deepest parents first; returns a new array.
+
+    An aspect (level 1) with problems is addressed when one of its problems is: its own
+    title is a heading-like summary that matches loosely.  A problem with concrete
+    manifestations (具体表现, level 3) is addressed on its own evidence or when one of its
+    manifestations is: a short manifestation carries less evidence than the problem it
+    details, so it may add an answer, never veto the problem's own.
+    """
+    out = np.array(addressed, dtype=bool)
+    parents = list(dict.fromkeys(int(p) for p in parent_index if p >= 0))  # in order of their first child
+    for p in sorted(parents, key=lambda p: -levels[p]):
+        any_child = bool(out[parent_index == p].any())
+        out[p] = any_child if levels[p] <= 1 else (out[p] or any_child)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class MatchDecision:
+    """One report judged against a fitted list: arrays over the issues (rows) and the report's targets.
+
+    ``ranking[i]`` are target indices, best first (at most ``top_k``); ``ranked_addressed[i, r]``
+    says whether the target at rank r+1 answers issue i; ``z``, ``coverage``, ``agreement`` and
+    ``in_order`` are the parts of the evidence of the rank-1 target.
+    """
+
+    scores: np.ndarray  # (n_issues, n_targets) combined word/character similarity
+    ranking: np.ndarray  # (n_issues, k) int
+    evidence: np.ndarray  # (n_issues,)
+    addressed: np.ndarray  # (n_issues,) bool, after the issue hierarchy
+    ranked_addressed: np.ndarray  # (n_issues, k) bool
+    z: np.ndarray  # (n_issues,)
+    coverage: np.ndarray  # (n_issues,)
+    agreement: np.ndarray  # (n_issues,) 0.0 / 1.0
+    in_order: np.ndarray  # (n_issues,) 0.0 / 1.0
+
+
+def matches_from_decision(decision: MatchDecision, targets: list[Target], issue_ids: list[str],
+                          doc_id: str | None = None) -> list[Match]:
+    """The ``Match`` records of a decision: one per ranked target, issues in list order."""
+    out: list[Match] = []
+    for i, iid in enumerate(issue_ids):
+        for r, j in enumerate(decision.ranking[i]):
+            t = targets[j]
+            out.append(Match(iid, doc_id or "", t.kind, t.target_id, round(float(decision.scores[i, j]), 6), r + 1,
+                             bool(decision.ranked_addressed[i, r])))
+    return out
+
+
+def _words(clean: str, seg) -> str:
+    """Space-joined segmented words of two characters or more (single characters carry no object)."""
+    toks = []
+    for chunk in clean.split():
+        for w in seg.cut(chunk):
+            w = w.strip()
+            if len(w) >= 2:
+                toks.append(w)
+    return " ".join(toks)
+
+
+def _calibration(overrides: dict | None) -> dict:
+    """The default calibration with ``overrides``; an unknown key is an error, not a silent no-op."""
+    unknown = set(overrides or {}) - set(DEFAULT_CALIBRATION)
+    if unknown:
+        raise ValueError(f"unknown calibration keys: {sorted(unknown)}; known: {sorted(DEFAULT_CALIBRATION)}")
+    return {**DEFAULT_CALIBRATION, **(overrides or {})}
+
+
+# ----------------------------------------------------------------------------- estimator
+
+
 class IssueMatcher(BaseEstimator):
     """Scores report sections/measures against issues and decides which issues got an answer.
 
-    Parameters are stored as given (scikit-learn convention); ``fit`` learns the issue
-    representations and copies the calibration into ``calibration_``.
+    A scikit-learn estimator: ``__init__`` stores the parameters as given, ``fit(issues)`` learns
+    the issue side (cleaned texts, word and character-gram vocabularies and counts, the hierarchy,
+    the calibration) into attributes ending with ``_`` and returns ``self``.  A report is then
+    judged without changing the estimator: :meth:`score_targets`, :meth:`decision_function`,
+    :meth:`predict` and :meth:`decide` return arrays over the fitted issues; :meth:`match` turns
+    a decision into the ``Match`` records the pipeline uses.
     """
 
     def __init__(self, *, top_k: int = 3, char_ngram: tuple[int, int] = (2, 3),
@@ -264,71 +408,82 @@ class IssueMatcher(BaseEstimator):
         self.use_order_prior = use_order_prior
 
     # -- fitting ------------------------------------------------------------------------
-    def fit(self, issues: list[Issue], y=None):
-        """Learn the issue representations (cleaned text, word tokens) and the calibration."""
+    def fit(self, issues: list[Issue], y=None) -> "IssueMatcher":
+        """Learn the issue representations, the issue hierarchy and the calibration."""
+        self.calibration_ = _calibration(self.calibration)
         lex = load_lexicon()
         self.lexicon_ = {k: [list(x) if isinstance(x, (list, tuple)) else x for x in v] for k, v in lex.items()}
-        rw = _TextRewriter(self.lexicon_)
+        rewriter = _TextRewriter(self.lexicon_)
         seg = _segmenter()
-        self.calibration_ = dict(DEFAULT_CALIBRATION)
-        self.calibration_.update(self.calibration or {})
         kept = [it for it in issues if it.level in self.levels]
         self.issue_ids_ = [it.issue_id for it in kept]
         self.issue_parents_ = [it.parent_id for it in kept]
         self.issue_levels_ = [int(it.level) for it in kept]
         self.issue_texts_ = [it.text for it in kept]
-        self.issue_chars_ = [rw.clean(it.text) for it in kept]
-        self.issue_words_ = [self._words(c, seg) for c in self.issue_chars_]
+        self.issue_chars_ = [rewriter.clean(it.text) for it in kept]
+        self.issue_words_ = [_words(c, seg) for c in self.issue_chars_]
+        pos = {iid: k for k, iid in enumerate(self.issue_ids_)}
+        self.issue_parent_index_ = np.array([pos.get(p, -1) if p is not None else -1 for p in self.issue_parents_],
+                                            dtype=np.int64)
+        self.word_vocabulary_, self.issue_word_counts_ = count_terms(
+            self.issue_words_, _analyzer("word", self.char_ngram), {})
+        self.char_vocabulary_, self.issue_char_counts_ = count_terms(
+            self.issue_chars_, _analyzer("char", self.char_ngram), {})
         return self
 
-    @staticmethod
-    def _words(clean: str, seg) -> str:
-        toks = []
-        for chunk in clean.split():
-            for w in seg.cut(chunk):
-                w = w.strip()
-                if len(w) >= 2:
-                    toks.append(w)
-        return " ".join(toks)
-
     # -- scoring ------------------------------------------------------------------------
-    def _views(self, target_texts: list[str], *, with_matrices: bool = False):
-        rw = _TextRewriter(self.lexicon_)
+    def _similarities(self, target_texts: list[str]):
+        """Word-view and character-view cosines (n_issues, n_targets) and the character TF-IDF."""
+        rewriter = _TextRewriter(self.lexicon_)
         seg = _segmenter()
-        t_chars = [rw.clean(t) for t in target_texts]
-        t_words = [self._words(c, seg) for c in t_chars]
+        t_chars = [rewriter.clean(t) for t in target_texts]
+        t_words = [_words(c, seg) for c in t_chars]
         n = len(self.issue_ids_)
-        wv = TfidfVectorizer(tokenizer=str.split, token_pattern=None, lowercase=False, sublinear_tf=True)
-        cv = TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(self.char_ngram), lowercase=False,
-                             sublinear_tf=True)
-        from scipy import sparse
-
-        empty = sparse.csr_matrix((n + len(target_texts), 1))
-        try:
-            W = wv.fit_transform(self.issue_words_ + t_words).tocsr()
-        except ValueError:  # empty vocabulary
-            W = empty
-        try:
-            C = cv.fit_transform(self.issue_chars_ + t_chars).tocsr()
-        except ValueError:
-            C = empty
-        sw = (W[:n] @ W[n:].T).toarray()
-        sc = (C[:n] @ C[n:].T).toarray()
-        if with_matrices:
-            return sw, sc, W, C
-        return sw, sc
+        W = report_tfidf(self.issue_word_counts_, self.word_vocabulary_, t_words, _analyzer("word", self.char_ngram))
+        C = report_tfidf(self.issue_char_counts_, self.char_vocabulary_, t_chars, _analyzer("char", self.char_ngram))
+        return (W[:n] @ W[n:].T).toarray(), (C[:n] @ C[n:].T).toarray(), C
 
     def score_targets(self, targets) -> np.ndarray:
         """Combined similarity, shape (n_issues, n_targets); targets are strings or :class:`Target`."""
+        check_is_fitted(self)
         texts = [t.text if isinstance(t, Target) else str(t) for t in targets]
         if not texts:
             return np.zeros((len(self.issue_ids_), 0))
-        sw, sc = self._views(texts)
+        sw, sc, _ = self._similarities(texts)
         w = self.calibration_["word_weight"]
         return w * sw + (1 - w) * sc
 
     # -- deciding -----------------------------------------------------------------------
-    def decide(self, targets: list[Target]) -> dict:
+    def _aligned_headings(self, strength: np.ndarray, orders: np.ndarray) -> np.ndarray:
+        """Answer heading (its order) per issue from the in-order alignment, -1 for none.
+
+        The in-order rows are the numbered problems, or the aspects of a list without problems;
+        rows the alignment leaves out get -1.
+        """
+        cal = self.calibration_
+        n_i = strength.shape[0]
+        aligned = np.full(n_i, -1, dtype=np.int64)
+        n_head = int(orders.max()) + 1 if orders.max() >= 0 else 0
+        if not self.use_order_prior or not n_head:
+            return aligned
+        head_gain = np.zeros((n_i, n_head))
+        for j in range(n_head):
+            head_gain[:, j] = strength[:, orders == j].max(axis=1) - cal["order_min_strength"]
+        top = 2 if 2 in self.issue_levels_ else 1
+        rows = [i for i in range(n_i) if self.issue_levels_[i] == top]
+        if rows:
+            aligned[rows] = _monotone_alignment(head_gain[rows])
+        return aligned
+
+    def _inherit_headings(self, aligned: np.ndarray) -> np.ndarray:
+        """A concrete manifestation inherits its problem's heading: answering it there is in order."""
+        out = aligned.copy()
+        for i, par in enumerate(self.issue_parent_index_):
+            if self.issue_levels_[i] == 3 and par >= 0 and out[i] < 0:
+                out[i] = out[par]
+        return out
+
+    def decide(self, targets: list[Target]) -> MatchDecision:
         """Rank targets per issue and decide addressed / unaddressed with per-issue calibration.
 
         Evidence of an issue = z * cov + order + agreement, where z is the robust z-score of
@@ -336,17 +491,16 @@ class IssueMatcher(BaseEstimator):
         share of the issue's character-gram mass present in that target (how much of the
         problem's objects the answer mentions), order 1 when the target is the heading the
         in-order alignment of numbered problems (of the aspects, in a list without problems)
-        assigns, or for a 具体表现 sub-item the heading its problem was aligned to, agreement 1 when the word and the
-        character views pick the same heading.  Returns ``ranking`` (issue -> [(target
-        index, score)]), ``evidence``, ``addressed`` and per-issue ``details``.
+        assigns, or for a 具体表现 sub-item the heading its problem was aligned to, agreement 1
+        when the word and the character views pick the same heading.  Nothing is written onto
+        the estimator.
         """
-        cal = self.calibration_
-        texts = [t.text for t in targets]
+        check_is_fitted(self)
         n_i, n_t = len(self.issue_ids_), len(targets)
         if n_t == 0 or n_i == 0:
-            return {"ranking": {i: [] for i in self.issue_ids_}, "evidence": {i: 0.0 for i in self.issue_ids_},
-                    "addressed": {i: False for i in self.issue_ids_}, "details": {}}
-        sw, sc, W, C = self._views(texts, with_matrices=True)
+            return self._empty_decision(n_t)
+        cal = self.calibration_
+        sw, sc, C = self._similarities([t.text for t in targets])
         w = cal["word_weight"]
         s = w * sw + (1 - w) * sc
         cov = _coverage_matrix(C, n_i)
@@ -355,87 +509,52 @@ class IssueMatcher(BaseEstimator):
         # hubness correction: a target close to every issue (a long generic section) is worth less
         hub = np.sort(s, axis=0)[-min(3, n_i):].mean(axis=0)
         rank_score = s - cal["hub_weight"] * hub
-
         orders = np.array([t.order for t in targets])
-        n_head = int(orders.max()) + 1 if orders.max() >= 0 else 0
-        aligned = [-1] * n_i
-        if self.use_order_prior and n_head:
-            head_gain = np.zeros((n_i, n_head))
-            for j in range(n_head):
-                head_gain[:, j] = strength[:, orders == j].max(axis=1) - cal["order_min_strength"]
-            # the in-order rows: the numbered problems, or the aspects of a list that has no problems
-            top = 2 if 2 in self.issue_levels_ else 1
-            rows = [i for i in range(n_i) if self.issue_levels_[i] == top]
-            for r, a in zip(rows, _monotone_alignment(head_gain[rows]) if rows else []):
-                aligned[r] = a
-            for i, a in enumerate(aligned):
-                if a >= 0:
-                    rank_score[i, orders == a] += cal["order_bonus"]
-            # a concrete manifestation inherits its problem's heading: answering it there is in order
-            pos = {iid: k for k, iid in enumerate(self.issue_ids_)}
-            for i in range(n_i):
-                par = pos.get(self.issue_parents_[i]) if self.issue_levels_[i] == 3 else None
-                if par is not None and aligned[i] < 0:
-                    aligned[i] = aligned[par]
+        aligned = self._aligned_headings(strength, orders)
+        for i in np.flatnonzero(aligned >= 0):
+            rank_score[i, orders == aligned[i]] += cal["order_bonus"]
+        aligned = self._inherit_headings(aligned)
 
-        ranking, evidence, addressed, details = {}, {}, {}, {}
-        for i, iid in enumerate(self.issue_ids_):
-            idx = np.argsort(-rank_score[i], kind="stable")
-            b = int(idx[0])
-            wbest, cbest = int(np.argmax(sw[i])), int(np.argmax(sc[i]))
-            agree = float(targets[wbest].section_id == targets[cbest].section_id and s[i, b] > 0)
-            in_order = float(aligned[i] >= 0 and targets[b].order == aligned[i])
-            ev = float(strength[i, b] + cal["order_weight"] * in_order + cal["agreement_weight"] * agree)
-            if s[i, b] <= 0:
-                ev = 0.0
-            ranking[iid] = [(int(j), float(s[i, j])) for j in idx[: max(self.top_k, 1)]]
-            evidence[iid] = ev
-            addressed[iid] = bool(ev >= cal["threshold"])
-            details[iid] = {"z": float(z[i, b]), "cov": float(cov[i, b]), "agree": agree,
-                            "in_order": in_order, "best": float(s[i, b]),
-                            "strength": [float(strength[i, j]) for j in idx[: max(self.top_k, 1)]]}
-        self._propagate(addressed)
-        return {"ranking": ranking, "evidence": evidence, "addressed": addressed, "details": details}
+        rows = np.arange(n_i)
+        ranking = np.argsort(-rank_score, axis=1, kind="stable")[:, : max(self.top_k, 1)]
+        best = ranking[:, 0]
+        heading = np.array([-1 if t.section_id is None else t.section_id for t in targets])
+        best_s = s[rows, best]
+        agree = ((heading[sw.argmax(axis=1)] == heading[sc.argmax(axis=1)]) & (best_s > 0)).astype(np.float64)
+        in_order = ((aligned >= 0) & (orders[best] == aligned)).astype(np.float64)
+        evidence = strength[rows, best] + cal["order_weight"] * in_order + cal["agreement_weight"] * agree
+        evidence[best_s <= 0] = 0.0
+        addressed = propagate_decisions(evidence >= cal["threshold"], self.issue_parent_index_, self.issue_levels_)
+        ranked_strength = np.take_along_axis(strength, ranking, axis=1)
+        secondary = ranked_strength >= cal["secondary_ratio"] * ranked_strength[:, :1]
+        secondary[:, 0] = True
+        return MatchDecision(s, ranking, evidence, addressed, addressed[:, None] & secondary,
+                             z[rows, best], cov[rows, best], agree, in_order)
 
-    def _propagate(self, addressed: dict[str, bool]) -> None:
-        """Decisions along the issue hierarchy, deepest level first.
+    def _empty_decision(self, n_targets: int) -> MatchDecision:
+        """No targets or no issues: nothing ranked, nothing addressed."""
+        n = len(self.issue_ids_)
+        zeros = np.zeros(n)
+        return MatchDecision(np.zeros((n, n_targets)), np.zeros((n, 0), dtype=np.int64), zeros,
+                             np.zeros(n, dtype=bool), np.zeros((n, 0), dtype=bool), zeros, zeros, zeros, zeros)
 
-        An aspect (level 1) with problems is addressed when one of its problems is: its own
-        title is a heading-like summary that matches loosely.  A problem with concrete
-        manifestations (具体表现, level 3) is addressed on its own evidence or when one of its
-        manifestations is: a short manifestation carries less evidence than the problem it
-        details, so it may add an answer, never veto the problem's own.
-        """
-        kids: dict[str, list[str]] = {}
-        for iid, par in zip(self.issue_ids_, self.issue_parents_):
-            if par is not None:
-                kids.setdefault(par, []).append(iid)
-        level = dict(zip(self.issue_ids_, self.issue_levels_))
-        for iid in sorted(kids, key=lambda i: -level.get(i, 0)):
-            if iid not in addressed:
-                continue
-            any_child = any(addressed.get(k, False) for k in kids[iid])
-            addressed[iid] = any_child if level[iid] <= 1 else (addressed[iid] or any_child)
+    def decision_function(self, targets: list[Target]) -> np.ndarray:
+        """Evidence per issue, shape (n_issues,): addressed when it reaches ``calibration_['threshold']``."""
+        return self.decide(targets).evidence
+
+    def predict(self, targets: list[Target]) -> np.ndarray:
+        """Addressed per issue (after the issue hierarchy), boolean array of shape (n_issues,)."""
+        return self.decide(targets).addressed
 
     def match(self, report_text: str, sections: list[Section], measures: list[Measure], *,
               doc_id: str | None = None, targets: list[Target] | None = None) -> list[Match]:
         """Top-k report places per issue, with the per-issue addressed decision on each row."""
         targets = targets if targets is not None else build_targets(report_text, sections, measures)
-        res = self.decide(targets)
-        ratio = self.calibration_["secondary_ratio"]
-        out: list[Match] = []
-        for iid in self.issue_ids_:
-            rk = res["ranking"][iid]
-            if not rk:
-                continue
-            st = res["details"][iid]["strength"]
-            for r, (j, sc) in enumerate(rk, 1):
-                t = targets[j]
-                ok = res["addressed"][iid] and (r == 1 or st[r - 1] >= ratio * st[0])
-                out.append(Match(iid, doc_id or "", t.kind, t.target_id, round(sc, 6), r, bool(ok)))
-        return out
+        return matches_from_decision(self.decide(targets), targets, self.issue_ids_, doc_id)
 
     # -- persistence --------------------------------------------------------------------
+    # skops is imported here, not at the top: it adds ~0.9 s to every run's start-up
+    # (measured), and only saving or loading a fitted matcher needs it.
     def save(self, path) -> None:
         """Persist with skops (never pickle)."""
         import skops.io as sio
@@ -444,10 +563,12 @@ class IssueMatcher(BaseEstimator):
 
     @classmethod
     def load(cls, path) -> "IssueMatcher":
+        """Load a matcher saved by :meth:`save`, trusting only this module's and builtin types."""
         import skops.io as sio
 
         untrusted = sio.get_untrusted_types(file=path)
-        allowed = [t for t in untrusted if t.startswith("pipeline.matching.matcher.") or t.startswith("builtins.")]
+        allowed = [t for t in untrusted if t.startswith("pipeline.matching.matcher.") or t.startswith("builtins.")
+                   or t.startswith("scipy.sparse.")]
         obj = sio.load(path, trusted=allowed)
         if not isinstance(obj, cls):
             raise TypeError(f"{path} does not hold an IssueMatcher")
