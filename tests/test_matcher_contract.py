@@ -26,11 +26,11 @@ from pipeline.matching.matcher import (
     _analyzer,
     _TextRewriter,
     _words,
-    _segmenter,
     build_targets,
     matches_from_decision,
     report_tfidf,
 )
+from pipeline.nlp.segmenter import load_segmenter
 from pipeline.normalize import normalize
 from pipeline.outline import parse_outline
 
@@ -224,7 +224,7 @@ def test_matcher_match_is_the_decision_converted():
 def test_matcher_report_tfidf_equals_one_vectorizer_over_issues_and_targets(view, char_ngram):
     """The per-report step reproduces, entry for entry, one TfidfVectorizer fitted on issues + targets."""
     est = _fitted(char_ngram=char_ngram)
-    rewriter, seg = _TextRewriter(est.lexicon_), _segmenter()
+    rewriter, seg = _TextRewriter(est.lexicon_), load_segmenter()
     chars = [rewriter.clean(t.text) for t in _targets()]
     if view == "word":
         issue_docs, docs, counts, vocab = est.issue_words_, [_words(c, seg) for c in chars], \

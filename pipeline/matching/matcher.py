@@ -38,6 +38,7 @@ from sklearn.base import BaseEstimator
 from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 from sklearn.utils.validation import check_is_fitted
 
+from pipeline.nlp.segmenter import load_segmenter
 from pipeline.normalize import normalize
 from pipeline.outline import forward_looking_sections
 from pipeline.records import Issue, Match, Measure, Section
@@ -119,29 +120,6 @@ class _TextRewriter:
             pos = m.end()
         pieces.append(self.stop_re.sub(" ", text[pos:]))
         return re.sub(r"\s+", " ", "".join(pieces)).strip()
-
-
-class _FallbackSegmenter:
-    """A private jieba.Tokenizer with the lexicon's objects, used until the domain one exists."""
-
-    def __init__(self, words: list[str]) -> None:
-        import jieba
-
-        self._tok = jieba.Tokenizer()
-        for w in words:
-            self._tok.add_word(w, freq=20000)
-
-    def cut(self, text: str) -> list[str]:
-        return list(self._tok.cut(text, HMM=False))
-
-
-@lru_cache(maxsize=1)
-def _segmenter():
-    try:
-        from pipeline.nlp.tokenizer import load_segmenter
-    except ImportError:
-        return _FallbackSegmenter(load_lexicon()["object"])
-    return load_segmenter()
 
 
 # ----------------------------------------------------------------------------- targets
@@ -414,7 +392,7 @@ class IssueMatcher(BaseEstimator):
         lex = load_lexicon()
         self.lexicon_ = {k: [list(x) if isinstance(x, (list, tuple)) else x for x in v] for k, v in lex.items()}
         rewriter = _TextRewriter(self.lexicon_)
-        seg = _segmenter()
+        seg = load_segmenter()
         kept = [it for it in issues if it.level in self.levels]
         self.issue_ids_ = [it.issue_id for it in kept]
         self.issue_parents_ = [it.parent_id for it in kept]
@@ -435,7 +413,7 @@ class IssueMatcher(BaseEstimator):
     def _similarities(self, target_texts: list[str]):
         """Word-view and character-view cosines (n_issues, n_targets) and the character TF-IDF."""
         rewriter = _TextRewriter(self.lexicon_)
-        seg = _segmenter()
+        seg = load_segmenter()
         t_chars = [rewriter.clean(t) for t in target_texts]
         t_words = [_words(c, seg) for c in t_chars]
         n = len(self.issue_ids_)
