@@ -15,8 +15,11 @@ from pathlib import Path
 
 from pipeline.document import DocumentResult, analyze_text, process_path
 from pipeline.errors import InputError
+from pipeline.matching.audit import audit
+from pipeline.matching.issues import issues_from_feedback, issues_from_report, issues_from_table
+from pipeline.matching.matcher import IssueMatcher, build_targets
+from pipeline.outline import forward_looking_sections
 from pipeline.records import ErrorRecord, Flag, Issue, Match
-from pipeline.tables import build_tables, match_tables  # the audit still reads tables (see audit)
 
 TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".xlsx", ".xlsm", ".xls"})
 
@@ -39,8 +42,6 @@ class Review:
 
 def issues_from_document(result: DocumentResult) -> list[Issue]:
     """Issues restated by a document: a feedback list, or the problems a report restates."""
-    from pipeline.matching.issues import issues_from_feedback, issues_from_report
-
     issues = issues_from_feedback(result.text, doc_id=result.doc_id)
     if not any(issue.level == 2 for issue in issues) and result.meta.kind == "progress":
         issues = issues_from_report(result.text, result.sections, doc_id=result.doc_id)
@@ -49,8 +50,6 @@ def issues_from_document(result: DocumentResult) -> list[Issue]:
 
 def load_issue_list(path: str | os.PathLike, *, table_options: dict | None = None) -> IssueList:
     """Read an issue list from a feedback document or a CSV/XLSX problem list; raises InputError."""
-    from pipeline.matching.issues import issues_from_table
-
     path = Path(path)
     if path.suffix.lower() in TABLE_SUFFIXES:
         issues = issues_from_table(path, **(table_options or {}))
@@ -69,18 +68,15 @@ def review(issue_list: IssueList, report: DocumentResult, *, matcher=None, fitte
     """Match one issue list against one analysed report and audit the result.
 
     ``fitted=True`` says ``matcher`` was already fitted on this list (a batch fits once).
+    Records all the way: the report's plans part and its answer targets are found once, the
+    matcher and the audit read them, and no table is built here (tables are made at the edge).
     """
-    from pipeline.matching.audit import audit
-    from pipeline.matching.matcher import IssueMatcher
-
     if not fitted:
         matcher = (matcher if matcher is not None else IssueMatcher()).fit(issue_list.issues)
-    matches = matcher.match(report.text, report.sections, report.measures, doc_id=report.doc_id)
-    tables = build_tables([report])
-    tables.update(match_tables(issue_list.issues, matches, []))
-    # the report's text lets the audit read sentence cues (已…完成 after a deadline, concrete verbs)
-    tables["texts"] = {report.doc_id: report.text}
-    flags = audit(tables)
+    forward = frozenset(forward_looking_sections(report.text, report.sections))
+    targets = build_targets(report.text, report.sections, report.measures, forward=forward)
+    matches = matcher.match(report.text, report.sections, report.measures, doc_id=report.doc_id, targets=targets)
+    flags = audit(report, issue_list.issues, matches, forward=forward)
     return Review(issues=list(issue_list.issues), matches=matches, flags=flags)
 
 
@@ -208,8 +204,6 @@ def run_review(
 
 def _review_against_list(issue_list: IssueList, reports: list[DocumentResult], errors: list[ErrorRecord],
                          matcher) -> Review:
-    from pipeline.matching.matcher import IssueMatcher
-
     merged = Review(issues=list(issue_list.issues))
     targets = [r for r in reports if r.error is None and r.meta.kind != "feedback"]
     if not targets:

@@ -139,17 +139,21 @@ class Target:
     status: str | None = None
 
 
-def forward_extents(text: str, sections: list[Section]) -> list[tuple[int, int]]:
-    """(start, end) of each forward-looking top section (:func:`pipeline.outline.forward_looking_sections`)."""
-    ids = forward_looking_sections(text, sections)
+def forward_extents(text: str, sections: list[Section], forward: set[int] | frozenset[int] | None = None
+                    ) -> list[tuple[int, int]]:
+    """(start, end) of each forward-looking top section (:func:`pipeline.outline.forward_looking_sections`;
+    ``forward``: those ids when the caller already found them, once per report)."""
+    ids = forward_looking_sections(text, sections) if forward is None else forward
     return [(s.start, s.body_end) for s in sorted(sections, key=lambda s: s.start)
             if s.section_id in ids and s.parent_id not in ids]
 
 
-def build_targets(text: str, sections: list[Section], measures: list[Measure]) -> list[Target]:
-    """Answer headings (the headings measures answer) and measures, minus plans."""
+def build_targets(text: str, sections: list[Section], measures: list[Measure], *,
+                  forward: set[int] | frozenset[int] | None = None) -> list[Target]:
+    """Answer headings (the headings measures answer) and measures, minus plans (``forward``: the
+    report's forward-looking section ids, when the caller already has them)."""
     text = normalize(text)
-    forward = forward_extents(text, sections)
+    forward = forward_extents(text, sections, forward)
     by_id = {s.section_id: s for s in sections}
 
     def is_forward(pos: int) -> bool:
