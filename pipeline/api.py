@@ -63,5 +63,6 @@ def match(issues: str | os.PathLike, report: str | os.PathLike, *, matcher=None)
     outcome = run_review([report_result], issues=issue_list, matcher=matcher)
     documents = [report_result] if issue_list.source is None else [issue_list.source, report_result]
     tables = build_tables(documents)
-    tables.update(match_tables(outcome.review.issues, outcome.review.matches, outcome.review.flags))
+    tables.update(match_tables(outcome.review.issues, outcome.review.matches, outcome.review.flags,
+                               outcome.review.statuses))
     return tables

@@ -151,13 +151,25 @@ class Issue:
 
 @dataclass(slots=True)
 class Match:
+    """A candidate answer: one report place ranked for one issue, with the evidence a reviewer reads."""
+
     issue_id: str
     doc_id: str
     target_kind: str  # section, measure
     target_id: int
-    score: float
+    score: float  # the ranking score: rank 1 has the highest
     rank: int
     addressed: bool = False
+    similarity: float | None = None  # combined word/character cosine, before the ranking corrections
+    issue_text: str = ""
+    target_text: str = ""  # the answering sentence(s) of the target
+    shared_terms: str = ""  # key terms of the issue found in the target, joined with 、
+    decision: str | None = None  # the issue's verdict: addressed, weak, planned_only, overdue, unaddressed
+    reason: str | None = None  # why, in a sentence for the reviewer
+    reviewed: str | None = None  # accepted / rejected by a reviewer's decision
+    target_start: int | None = None
+    target_end: int | None = None
+    evidence: list[tuple[int, int]] = field(default_factory=list)  # answering sentences (report offsets)
 
 
 @dataclass(slots=True)

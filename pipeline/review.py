@@ -7,19 +7,22 @@ the feedback document of the same inspected unit and inspection.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 
 from pipeline.document import DocumentResult, analyze_text, process_path
 from pipeline.errors import InputError
-from pipeline.matching.audit import audit
+from pipeline.matching.audit import SEVERITY, STATUS_LABELS, audit, explain, issue_statuses
+from pipeline.matching.evidence import attach_evidence
 from pipeline.matching.issues import issues_from_feedback, issues_from_report, issues_from_table
-from pipeline.matching.matcher import IssueMatcher, build_targets
+from pipeline.matching.matcher import IssueMatcher, Target, build_targets, matches_from_decision
 from pipeline.outline import forward_looking_sections
 from pipeline.records import ErrorRecord, Flag, Issue, Match
+from pipeline.report.decisions import Decisions, apply_match_decisions, apply_status_decisions, stale_flags
 
 TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".xlsx", ".xlsm", ".xls"})
 
@@ -38,6 +41,29 @@ class Review:
     issues: list[Issue] = field(default_factory=list)
     matches: list[Match] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
+    statuses: dict[str, str] = field(default_factory=dict)  # problem -> verdict (reviewer's when set)
+    reviewed: dict[str, str] = field(default_factory=dict)  # problem -> status a reviewer set
+
+
+@dataclass(slots=True)
+class PairReview:
+    """One (issue list, report) pair and its review: what review.html and review.xlsx show."""
+
+    issue_list: "IssueList"
+    report: DocumentResult
+    review: Review
+    list_doc_id: str
+
+
+def list_doc_id(issue_list: IssueList) -> str:
+    """The list's identity: its feedback document's id, or a hash of a table's problems."""
+    if issue_list.source is not None and issue_list.source.doc_id:
+        return issue_list.source.doc_id
+    ids = {i.source_doc_id for i in issue_list.issues if i.source_doc_id}
+    if len(ids) == 1:
+        return ids.pop()
+    payload = "\n".join(f"{i.issue_id}\t{i.text}" for i in issue_list.issues)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
 
 def issues_from_document(result: DocumentResult) -> list[Issue]:
@@ -64,20 +90,77 @@ def load_issue_list(path: str | os.PathLike, *, table_options: dict | None = Non
     return IssueList(issues=issues, source=source, path=str(path))
 
 
-def review(issue_list: IssueList, report: DocumentResult, *, matcher=None, fitted: bool = False) -> Review:
+def review(issue_list: IssueList, report: DocumentResult, *, matcher=None, fitted: bool = False,
+           decisions: Decisions | None = None) -> Review:
     """Match one issue list against one analysed report and audit the result.
 
     ``fitted=True`` says ``matcher`` was already fitted on this list (a batch fits once).
     Records all the way: the report's plans part and its answer targets are found once, the
     matcher and the audit read them, and no table is built here (tables are made at the edge).
+    ``decisions`` (a reviewer's, from review.html) accept or reject matches before the audit
+    and set problems' statuses after it; those that no longer apply become stale_decision flags.
     """
     if not fitted:
         matcher = (matcher if matcher is not None else IssueMatcher()).fit(issue_list.issues)
     forward = frozenset(forward_looking_sections(report.text, report.sections))
     targets = build_targets(report.text, report.sections, report.measures, forward=forward)
-    matches = matcher.match(report.text, report.sections, report.measures, doc_id=report.doc_id, targets=targets)
-    flags = audit(report, issue_list.issues, matches, forward=forward)
-    return Review(issues=list(issue_list.issues), matches=matches, flags=flags)
+    decision = matcher.decide(targets)
+    matches = matches_from_decision(decision, targets, matcher.issue_ids_, report.doc_id)
+    plan_answers = _plan_answers(matcher, decision, targets, report, forward)
+    for rows in plan_answers.values():
+        matches.extend(rows)
+    attach_evidence(matches, issue_list.issues, report.text, matcher)
+    mine = decisions.for_list(list_doc_id(issue_list)) if decisions is not None else []
+    issue_ids = {i.issue_id for i in issue_list.issues}
+    stale = apply_match_decisions(mine, matches, report.text, issue_ids, report.doc_id)
+    flags = audit(report, issue_list.issues, matches, forward=forward, plan_answers=plan_answers)
+    statuses = issue_statuses(issue_list.issues, flags)
+    flags, stale_status = apply_status_decisions(mine, statuses, flags, report.doc_id, SEVERITY, STATUS_LABELS)
+    flags.extend(stale_flags(stale + stale_status, report.doc_id))
+    evidence = dict(zip(matcher.issue_ids_, map(float, decision.evidence)))
+    explain(matches, statuses, evidence, matcher.calibration_["threshold"])
+    for rows in plan_answers.values():
+        for m in rows:
+            if m.decision == "planned_only":
+                m.reason = "只在下一步计划中回应(将/拟/计划/下一步),尚无已做的整改" + (
+                    f";共同关键词:{m.shared_terms}" if m.shared_terms else "")
+    reviewed = {d.issue_id: d.status for d in mine if d.action == "status" and d.issue_id in statuses}
+    return Review(issues=list(issue_list.issues), matches=matches, flags=flags, statuses=statuses, reviewed=reviewed)
+
+
+def _plan_answers(matcher, decision, targets: list[Target], report: DocumentResult,
+                  forward: frozenset[int]) -> dict[str, list[Match]]:
+    """Unanswered issues that the report's plans answer: the issue's plan rows (not addressed).
+
+    The plans (planned measures, the forward-looking part) are never answer targets; an issue the
+    matcher leaves unanswered is judged again with them added, and when its best place is then a
+    plan, the report speaks of it only as a plan (planned_only, not unaddressed).
+    """
+    open_rows = [i for i, ok in enumerate(decision.addressed) if not ok]
+    plans = [m for m in report.measures if m.status == "planned" or m.section_id in forward]
+    if not open_rows or not plans:
+        return {}
+    plan_targets = [Target("measure", m.measure_id, m.start, m.end, m.section_id, -1,
+                           report.text[m.start:m.end], "planned") for m in plans]
+    every = targets + plan_targets
+    second = matcher.decide(every)
+    out: dict[str, list[Match]] = {}
+    for i in open_rows:
+        best = int(second.ranking[i, 0]) if second.ranking.shape[1] else -1
+        if best < len(targets) or not second.addressed[i]:
+            continue
+        rows: list[Match] = []
+        iid = matcher.issue_ids_[i]
+        for r, j in enumerate(second.ranking[i]):
+            t = every[j]
+            if j >= len(targets) and second.ranked_addressed[i, r]:
+                # a plan is not an answer: not addressed (the issue stays unanswered for evaluation), no rank
+                rows.append(Match(iid, report.doc_id or "", "measure", t.target_id,
+                                  round(float(second.rank_scores[i, j]), 6), None, False,
+                                  similarity=round(float(second.scores[i, j]), 6), target_start=t.start, target_end=t.end))
+        if rows:
+            out[matcher.issue_ids_[i]] = rows
+    return out
 
 
 # --------------------------------------------------------------------------- pairing
@@ -149,6 +232,7 @@ def _rename(review_: Review, prefix: str) -> Review:
         if flag.issue_id is not None:
             flag.issue_id = f"{prefix}:{flag.issue_id}"
     review_.issues = _prefixed(review_.issues, prefix)
+    review_.statuses = {f"{prefix}:{k}": v for k, v in review_.statuses.items()}
     return review_
 
 
@@ -168,6 +252,7 @@ class ReviewRun:
     review: Review
     errors: list[ErrorRecord] = field(default_factory=list)
     issue_list: IssueList | None = None  # the list given (its source document, when it is one)
+    pairs: list[PairReview] = field(default_factory=list)  # each (list, report) review, for the reviewer's report
 
 
 def issue_list_from_text(text: str) -> IssueList:
@@ -181,6 +266,7 @@ def run_review(
     *,
     issues: IssueList | str | os.PathLike | None = None,
     matcher=None,
+    decisions: Decisions | None = None,
 ) -> ReviewRun:
     """The one review path: ``zhenggai match``, ``zhenggai run`` and the API all call this.
 
@@ -197,27 +283,32 @@ def run_review(
         except InputError as exc:
             errors.append(ErrorRecord(str(issues), exc.stage, exc.error_type, exc.reason))
             return ReviewRun(Review(), errors)
+    pairs: list[PairReview] = []
     if issues is not None:
-        return ReviewRun(_review_against_list(issues, reports, errors, matcher), errors, issues)
-    return ReviewRun(_review_pairs(reports, errors), errors)
+        return ReviewRun(_review_against_list(issues, reports, errors, matcher, decisions, pairs), errors, issues, pairs)
+    return ReviewRun(_review_pairs(reports, errors, decisions, pairs), errors, pairs=pairs)
 
 
 def _review_against_list(issue_list: IssueList, reports: list[DocumentResult], errors: list[ErrorRecord],
-                         matcher) -> Review:
+                         matcher, decisions: Decisions | None, pairs: list[PairReview]) -> Review:
     merged = Review(issues=list(issue_list.issues))
     targets = [r for r in reports if r.error is None and r.meta.kind != "feedback"]
     if not targets:
         return merged
     fitted = (matcher if matcher is not None else IssueMatcher()).fit(issue_list.issues)  # once for every report
     for report in targets:
-        one = _guarded(lambda r=report: review(issue_list, r, matcher=fitted, fitted=True), report, errors)
+        one = _guarded(lambda r=report: review(issue_list, r, matcher=fitted, fitted=True, decisions=decisions),
+                       report, errors)
         if one is not None:
+            pairs.append(PairReview(issue_list, report, one, list_doc_id(issue_list)))
             merged.matches.extend(one.matches)
             merged.flags.extend(one.flags)
+            merged.statuses.update(one.statuses)
     return merged
 
 
-def _review_pairs(results: list[DocumentResult], errors: list[ErrorRecord]) -> Review:
+def _review_pairs(results: list[DocumentResult], errors: list[ErrorRecord], decisions: Decisions | None,
+                  pairs_out: list[PairReview]) -> Review:
     pairs, unpaired = pair_documents(results)
     multi = len(pairs) > 1
     merged = Review()
@@ -229,15 +320,19 @@ def _review_pairs(results: list[DocumentResult], errors: list[ErrorRecord]) -> R
                 Flag(fb.doc_id, None, "no_issue_list", "medium", f"{fb.path}: feedback without a readable issue list")
             )
             continue
-        one = _guarded(lambda: review(issue_list, report), report, errors)
+        one = _guarded(lambda: review(issue_list, report, decisions=decisions), report, errors)
         if one is None:  # the list itself is still data worth keeping
             merged.issues.extend(_prefixed(issue_list.issues, fb.doc_id[:8]) if multi else issue_list.issues)
             continue
+        snapshot = Review(list(one.issues), [replace(m) for m in one.matches], [replace(f) for f in one.flags],
+                          dict(one.statuses), dict(one.reviewed))  # before the batch prefixes the ids
+        pairs_out.append(PairReview(issue_list, report, snapshot, list_doc_id(issue_list)))
         if multi:
             _rename(one, fb.doc_id[:8])
         merged.issues.extend(one.issues)
         merged.matches.extend(one.matches)
         merged.flags.extend(one.flags)
+        merged.statuses.update(one.statuses)
     for r in unpaired:
         unpaired_flags.append(
             Flag(

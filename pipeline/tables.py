@@ -50,7 +50,9 @@ COLUMNS: dict[str, list[str]] = {
         "n_times", "n_citations", "label", "status_basis", "page",
     ],
     "issues": ["issue_id", "parent_id", "level", "text", "source_doc_id", "start", "end", "label"],
-    "matches": ["issue_id", "doc_id", "target_kind", "target_id", "score", "rank", "addressed"],
+    "matches": ["issue_id", "doc_id", "target_kind", "target_id", "score", "rank", "addressed", "issue_text",
+                "target_text", "shared_terms", "decision", "reason", "similarity", "reviewed", "target_start",
+                "target_end", "evidence"],
     "flags": ["doc_id", "issue_id", "kind", "severity", "message", "start", "end"],
     "errors": ["path", "stage", "error_type", "message"],
 }
@@ -64,7 +66,7 @@ MATCH_TABLES: tuple[str, ...] = ("issues", "matches", "flags")
 _INT_COLUMNS = {
     "section_id", "parent_id", "level", "start", "end", "label_start", "label_end", "title_start",
     "title_end", "body_end", "measure_id", "n_quantities", "n_times", "n_citations", "times",
-    "min_times", "n_chars", "n_pages", "page", "target_id", "rank",
+    "min_times", "n_chars", "n_pages", "page", "target_id", "rank", "target_start", "target_end",
 }
 
 
@@ -179,13 +181,22 @@ def build_tables(
     return {name: tables[name] for name in DOCUMENT_TABLES}
 
 
-def match_tables(issues: Iterable[Issue], matches: Iterable[Match], flags: Iterable[Flag]) -> dict[str, pd.DataFrame]:
-    """The issue-list tables: issues, matches, flags."""
+def _match_row(match: Match) -> dict:
+    row = asdict(match)
+    row["evidence"] = json.dumps([list(span) for span in match.evidence]) if match.evidence else None
+    return row
+
+
+def match_tables(issues: Iterable[Issue], matches: Iterable[Match], flags: Iterable[Flag],
+                 statuses: dict[str, str] | None = None) -> dict[str, pd.DataFrame]:
+    """The issue-list tables: issues (with each problem's verdict in ``status`` when given), matches, flags."""
     issue_rows = []
     for issue in issues:
         row = asdict(issue)
         extra = row.pop("extra", {}) or {}
         row.update({k: v for k, v in extra.items() if k not in row})
+        if statuses is not None:
+            row["status"] = statuses.get(issue.issue_id)
         issue_rows.append(row)
     issue_columns = COLUMNS["issues"] + sorted(
         {k for row in issue_rows for k in row} - set(COLUMNS["issues"])
@@ -193,7 +204,7 @@ def match_tables(issues: Iterable[Issue], matches: Iterable[Match], flags: Itera
     return {
         # issue ids are the list's own labels (strings), so only level and offsets are integers
         "issues": _frame(issue_rows, issue_columns, ints={"level", "start", "end"}),
-        "matches": _frame([asdict(m) for m in matches], COLUMNS["matches"]),
+        "matches": _frame([_match_row(m) for m in matches], COLUMNS["matches"]),
         "flags": _frame([asdict(f) for f in flags], COLUMNS["flags"]),
     }
 

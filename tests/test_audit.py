@@ -7,11 +7,11 @@ from functools import lru_cache
 from conftest import FEEDBACK, REPORT
 
 from pipeline.document import DocumentResult, process_path
-from pipeline.matching.audit import AuditCase, audit, flag_claim_arithmetic, flag_orphan_measures, \
-    flag_overdue_deadlines, flag_weak_and_planned
+from pipeline.matching.audit import AuditCase, audit, flag_claim_arithmetic, flag_count_mismatch, flag_orphan_measures, \
+    flag_overdue_deadlines, flag_overdue_issues, flag_weak_and_planned
 from pipeline.matching.issues import issues_from_feedback
 from pipeline.matching.matcher import IssueMatcher
-from pipeline.records import Claim, DocumentMeta, Match, Measure, Quantity, Section, TimeExpr
+from pipeline.records import Claim, DocumentMeta, Issue, Match, Measure, Quantity, Section, TimeExpr
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +61,7 @@ def _mini(status: str, with_quantity: bool) -> AuditCase:
 
 
 def test_audit_weak_and_planned():
-    for status, with_quantity, expected in (("done", False, ["weakly_addressed"]), ("done", True, []),
+    for status, with_quantity, expected in (("done", False, ["weak"]), ("done", True, []),
                                             ("planned", False, ["planned_only"])):
         assert [f.kind for f in flag_weak_and_planned(_mini(status, with_quantity))] == expected
 
@@ -82,3 +82,37 @@ def test_audit_orphan_measures_are_info():
     case.report.measures.append(Measure(1, None, 25, 36, "二是", "召开会议3次", "done"))
     flags = flag_orphan_measures(case)
     assert [(f.kind, f.severity, f.start) for f in flags] == [("orphan_measure", "info", 25)]
+
+
+def test_audit_planned_only_when_every_answering_sentence_is_a_plan():
+    case = _mini("done", True)
+    case.matches[0].evidence = [(9, 25)]
+    text = "1.加强理论学习。一是下一步将加强学习,计划于年底前完成。二是召开会议3次。"
+    case.report.text = text
+    assert [f.kind for f in flag_weak_and_planned(case)] == ["planned_only"]
+
+
+def test_audit_overdue_when_a_ledger_deadline_passed_without_a_done_measure():
+    case = _mini("ongoing", True)
+    case.report.meta.report_date = "2022-07-19"
+    issues = [Issue("1", None, 2, "理论学习不深入", None, None, None, extra={"deadline": "2022年3月底前"}),
+              Issue("2", None, 2, "x", None, None, None, extra={"deadline": "长期坚持"})]
+    flags = flag_overdue_issues(AuditCase(case.report, issues, case.matches, frozenset()))
+    assert [(f.kind, f.issue_id) for f in flags] == [("overdue", "1")]
+    case.report.measures[0].status = "done"
+    assert flag_overdue_issues(AuditCase(case.report, issues, case.matches, frozenset())) == []
+
+
+def test_audit_count_mismatch_only_for_a_stated_count_outside_the_plans():
+    text = "x" * 200
+    sections = [Section(0, None, 1, "二、", "整改落实", 0, 5, 0, 2, 2, 5, 150, "cn_dun")]
+    sections += [Section(k, 0, 2, f"({k})", "p", 10 * k, 10 * k + 5, 0, 0, 0, 0, 10 * k + 9, "cn_paren") for k in (1, 2)]
+    sections += [Section(3, None, 1, "三、", "下一步工作打算", 150, 160, 0, 0, 0, 0, 200, "cn_dun")]
+    measures = [Measure(0, 1, 12, 19, "一是", "a", "done"), Measure(1, 2, 22, 29, "一是", "b", "done")]
+    claims = [Claim(100, 110, "4个方面3个问题", "问题", figures={"aspects": 4, "prominent_problems": 3}),
+              Claim(120, 130, "反馈的3个问题中", "问题", figures={"prominent_problems": 3}),
+              Claim(160, 170, "将尚未完成的1个问题", "问题", figures={"prominent_problems": 1}, section_id=3)]
+    report = DocumentResult("d", "d.txt", text=text, sections=sections, measures=measures, claims=claims)
+    flags = flag_count_mismatch(AuditCase(report, [], [], frozenset({3})))
+    # one flag for 3 problems vs 2 headings; no aspect flag (one part heading), none for the plan's 1
+    assert [(f.kind, f.start) for f in flags] == [("count_mismatch", 100)]

@@ -86,10 +86,10 @@ def test_review_batch_one_failing_report_does_not_sink_the_batch(pair, monkeypat
     feedback, report = pair
     import pipeline.matching.matcher as matcher_module
 
-    def broken_match(self, *args, **kwargs):
+    def broken_decide(self, *args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(matcher_module.IssueMatcher, "match", broken_match)
+    monkeypatch.setattr(matcher_module.IssueMatcher, "decide", broken_decide)
     outcome = run_review([report, feedback])
     errors = outcome.errors
     assert [(e.path, e.stage, e.error_type) for e in errors] == [(report.path, "match", "RuntimeError")]

@@ -58,3 +58,23 @@ def status_cues() -> tuple[tuple[str, int, re.Pattern[str]], ...]:
         status, weight, pattern = line.split("\t", 2)
         rows.append((status, int(weight), re.compile(pattern)))
     return tuple(rows)
+
+
+# --------------------------------------------------------------------------- plans
+
+#: An action already stated as done (已…, …了) outweighs a plan cue in the same sentence.
+DONE_STATED = re.compile(r"已(?:经)?[\u4e00-\u9fff]|完成了|如期完成|按时完成")
+#: Plan words beyond the status table's planned rows (its 将 needs a companion word: 将…纳入 is done).
+_PLAN_EXTRA = r"拟|计划(?:于|在|到|年底|[0-9])|下一步|下步|力争|争取|确保[^,。;]{0,12}前"
+
+
+@lru_cache(maxsize=1)
+def plan_cue() -> re.Pattern[str]:
+    """Any plan cue: the planned rows of ``models/status_cues.tsv`` and a few plan words."""
+    rows = [pattern.pattern for status, _, pattern in status_cues() if status == "planned"]
+    return re.compile("|".join(f"(?:{p})" for p in rows + [_PLAN_EXTRA]))
+
+
+def is_plan(sentence: str) -> bool:
+    """A sentence that states a plan (将/拟/计划/下一步 …) and no action already done."""
+    return bool(plan_cue().search(sentence)) and not DONE_STATED.search(sentence)

@@ -25,13 +25,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pipeline.document import DocumentResult
-from pipeline.lang.cues import COMPLETED
+from pipeline.extract.times import extract_times
+from pipeline.lang.cues import COMPLETED, is_plan
 from pipeline.lang.spans import ItemCounter
 from pipeline.lang.text import sentence_bounds
 from pipeline.matching.matcher import load_lexicon
+from pipeline.normalize import normalize
 from pipeline.outline import forward_looking_sections
 from pipeline.records import Flag, Issue, Match, Section
 
@@ -47,6 +49,8 @@ class AuditCase:
     issues: Sequence[Issue]
     matches: Sequence[Match]
     forward: frozenset[int]
+    #: issues the report answers only in its plans part (下一步… or planned measures): issue id -> the plan rows
+    plan_answers: dict[str, list[Match]] = field(default_factory=dict)
 
     @property
     def addressed(self) -> list[Match]:
@@ -76,6 +80,12 @@ def flag_unaddressed(case: AuditCase) -> list[Flag]:
     for issue in leaf_issues(case.issues):
         if issue.issue_id in addressed:
             continue
+        plans = case.plan_answers.get(issue.issue_id)
+        if plans:
+            s0, e0 = min(m.target_start for m in plans), max(m.target_end for m in plans)
+            out.append(Flag(case.report.doc_id, issue.issue_id, "planned_only", "medium",
+                            f"问题{issue.issue_id}只在下一步计划中提到(将/拟/计划/下一步),尚无已做的整改。", s0, e0))
+            continue
         out.append(Flag(issue.source_doc_id, issue.issue_id, "unaddressed", "high",
                         f"问题{issue.issue_id}未见整改回应:报告中没有与之对应的整改内容。({issue.text[:40]})",
                         issue.start, issue.end))
@@ -83,7 +93,8 @@ def flag_unaddressed(case: AuditCase) -> list[Flag]:
 
 
 def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
-    """Addressed only by generic words (weakly_addressed) or only by plans (planned_only)."""
+    """Addressed only by generic words (weak) or only by plans (planned_only: every answering
+    measure is planned, or every answering sentence states a plan, :func:`pipeline.lang.cues.is_plan`)."""
     groups: dict[tuple[str, str], list[Match]] = {}
     for m in case.addressed:
         groups.setdefault((m.doc_id, m.issue_id), []).append(m)
@@ -98,7 +109,8 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
         if not spans:
             continue
         s0, e0 = min(s for s, _, _ in spans), max(e for _, e, _ in spans)
-        if all(st == "planned" for _, _, st in spans):
+        sentences = [report.text[a:b] for m in grp for a, b in m.evidence]
+        if all(st == "planned" for _, _, st in spans) or (sentences and all(map(is_plan, sentences))):
             out.append(Flag(doc_id, iid, "planned_only", "medium",
                             f"问题{iid}只有计划性措施(将/下一步),尚无已做的整改。", s0, e0))
             continue
@@ -108,7 +120,7 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
             if concrete.search(report.text, s, e):
                 evidence += 1
         if evidence == 0:
-            out.append(Flag(doc_id, iid, "weakly_addressed", "medium",
+            out.append(Flag(doc_id, iid, "weak", "medium",
                             f"问题{iid}的对应措施没有数量、时间、文件或具体动作,只有原则性表述。", s0, e0))
     return out
 
@@ -130,7 +142,13 @@ def _mode(values: list):
 def problem_headings(case: AuditCase) -> tuple[list[Section], list[Section]]:
     """The report's numbered problem headings (answered by measures) and their aspect headings."""
     sections = case.report.sections
-    live = {m.section_id for m in case.report.measures if m.status != "planned" and m.section_id is not None}
+    by_id = {s.section_id: s for s in sections}
+
+    def answered(m) -> int | None:  # a measure that is its own heading ((1)健全… ) answers the one above
+        sec = by_id.get(m.section_id)
+        return sec.parent_id if sec is not None and sec.start == m.start else m.section_id
+
+    live = {answered(m) for m in case.report.measures if m.status != "planned"} - {None}
     heads = [s for s in sections if s.section_id in live and s.section_id not in case.forward]
     if not heads:
         return [], []
@@ -140,6 +158,8 @@ def problem_headings(case: AuditCase) -> tuple[list[Section], list[Section]]:
     parents = {s.parent_id for s in heads if s.parent_id is not None}
     heads = [s for s in sections if s.level == level and s.marker == marker and s.parent_id in parents]
     aspect_ids = {s.parent_id for s in heads if s.parent_id is not None}
+    if len(aspect_ids) < 2:  # one part heading (二、整改落实情况) over every problem: no aspects restated
+        aspect_ids = set()
     return heads, [s for s in sections if s.section_id in aspect_ids]
 
 
@@ -158,18 +178,23 @@ def flag_count_mismatch(case: AuditCase) -> list[Flag]:
     counts = {"prominent_problems": len(heads), "aspects": len(aspects)}
     n_enum = sum(1 for m in report.measures if m.status != "planned")
     out = []
+    said: set[tuple[str, float]] = set()  # the same figure restated (3个方面9个问题 … 反馈的9个问题中) is flagged once
     for claim in report.claims:
+        if claim.section_id in case.forward:  # 将尚未完成的2个问题…: a plan about some problems, not their count
+            continue
         for field, (_, word, what) in _COMPARABLE.items():
             claimed = claim.figures.get(field)
-            if claimed is None or counts[field] == 0:
+            if claimed is None or counts[field] == 0 or (field, claimed) in said:
                 continue
+            said.add((field, claimed))
             if int(claimed) != counts[field]:
                 s, e = claim.figure_spans.get(field, (claim.start, claim.end))
                 out.append(Flag(report.doc_id, None, "count_mismatch", "medium",
                                 f"报告称{int(claimed)}{'个' if field == 'aspects' else '项'}{word},"
                                 f"但正文只列出{counts[field]}个对应标题({what})。", s, e))
         claimed_m = claim.figures.get("rectification_measures")
-        if claimed_m is not None and report.measures and n_enum > claimed_m:
+        if claimed_m is not None and report.measures and n_enum > claimed_m and ("measures", claimed_m) not in said:
+            said.add(("measures", claimed_m))
             s, e = claim.figure_spans.get("rectification_measures", (claim.start, claim.end))
             out.append(Flag(report.doc_id, None, "count_mismatch", "low",
                             f"报告称{int(claimed_m)}条整改措施,但正文列举了{n_enum}项措施,多于所称总数。", s, e))
@@ -196,6 +221,44 @@ def flag_overdue_deadlines(case: AuditCase) -> list[Flag]:
     return out
 
 
+def ledger_deadline(issue: Issue) -> str | None:
+    """The ISO date of an issue's ledger deadline (整改时限 of a CSV/XLSX list), None when it has none
+    (长期坚持, 立行立改) or it cannot be read."""
+    raw = issue.extra.get("deadline")
+    if not isinstance(raw, str) or not raw.strip():
+        return None
+    for t in extract_times(normalize(raw)):
+        date = t.date if t.kind == "deadline" else (t.end_date or t.date)
+        if isinstance(date, str):
+            return date
+    return None
+
+
+def report_date(report: DocumentResult) -> str | None:
+    """The date the report speaks at: its signature date, else the date its figures refer to."""
+    return report.meta.report_date or report.meta.as_of_date
+
+
+def flag_overdue_issues(case: AuditCase) -> list[Flag]:
+    """A ledger deadline passed at the report's date with no completed (done) measure answering the issue."""
+    rd = report_date(case.report)
+    if not rd:
+        return []
+    done: dict[str, bool] = {}
+    for m in case.addressed:
+        spans = target_spans(case.report, m.target_kind, m.target_id)
+        done[m.issue_id] = done.get(m.issue_id, False) or any(st == "done" for _, _, st in spans)
+    out = []
+    for issue in leaf_issues(case.issues):
+        deadline = ledger_deadline(issue)
+        if deadline is None or deadline >= rd[: len(deadline)] or done.get(issue.issue_id):
+            continue
+        out.append(Flag(case.report.doc_id, issue.issue_id, "overdue", "high",
+                        f"问题{issue.issue_id}的整改时限{issue.extra.get('deadline')}已过(报告日期{rd}),"
+                        f"但报告中没有已完成的对应措施。", None, None))
+    return out
+
+
 def flag_orphan_measures(case: AuditCase) -> list[Flag]:
     """A (non-planned) measure that answers no issue (severity info)."""
     if not case.matches:
@@ -214,18 +277,68 @@ RULES: tuple[Callable[[AuditCase], list[Flag]], ...] = (
     flag_claim_arithmetic,
     flag_count_mismatch,
     flag_overdue_deadlines,
+    flag_overdue_issues,
     flag_orphan_measures,
 )
 
 
 def audit(report: DocumentResult, issues: Sequence[Issue], matches: Sequence[Match], *,
-          forward: frozenset[int] | set[int] | None = None) -> list[Flag]:
+          forward: frozenset[int] | set[int] | None = None,
+          plan_answers: dict[str, list[Match]] | None = None) -> list[Flag]:
     """All flags of one report against one issue list and its matches.
 
     ``forward``: the report's forward-looking section ids when the caller already has them
-    (a review computes them once per report); found here otherwise.
+    (a review computes them once per report); found here otherwise.  ``plan_answers``: the
+    unanswered issues that the report's plans answer (see :func:`pipeline.review.review`).
     """
     if forward is None:
         forward = forward_looking_sections(report.text, report.sections)
-    case = AuditCase(report, issues, matches, frozenset(forward))
+    case = AuditCase(report, issues, matches, frozenset(forward), dict(plan_answers or {}))
     return [flag for rule in RULES for flag in rule(case)]
+
+
+# --------------------------------------------------------------------------- verdicts
+
+#: Verdict of a problem, most severe first; the flag kind that sets it is the same word.
+STATUSES = ("unaddressed", "overdue", "planned_only", "weak", "addressed")
+STATUS_LABELS = {"unaddressed": "未回应", "overdue": "逾期未完成", "planned_only": "仅有计划", "weak": "回应薄弱",
+                 "addressed": "已回应"}
+SEVERITY = {"unaddressed": "high", "overdue": "high", "planned_only": "medium", "weak": "medium"}
+
+
+def issue_statuses(issues: Sequence[Issue], flags: Sequence[Flag]) -> dict[str, str]:
+    """The verdict of every problem: its most severe status flag, else addressed."""
+    rank = {k: n for n, k in enumerate(STATUSES)}
+    out = {i.issue_id: "addressed" for i in leaf_issues(issues)}
+    for f in flags:
+        if f.issue_id in out and f.kind in rank and rank[f.kind] < rank[out[f.issue_id]]:
+            out[f.issue_id] = f.kind
+    return out
+
+
+def explain(matches: Sequence[Match], statuses: dict[str, str], evidence: dict[str, float], threshold: float) -> None:
+    """Set ``decision`` (the problem's verdict) and ``reason`` (why, in Chinese) on every match row."""
+    for m in matches:
+        status = statuses.get(m.issue_id)
+        m.decision = status
+        ev = evidence.get(m.issue_id)
+        score = "" if ev is None else f"证据分{ev:.2f}(阈值{threshold:.2f})"
+        terms = f";共同关键词:{m.shared_terms}" if m.shared_terms else ";没有共同关键词"
+        if m.reviewed == "accepted":
+            m.reason = "审阅人确认此处回应了该问题" + terms
+        elif m.reviewed == "rejected":
+            m.reason = "审阅人否定此处为该问题的回应"
+        elif status is None:
+            m.reason = "上级条目(方面),按其下问题判断" + terms
+        elif m.addressed and status == "addressed":
+            m.reason = f"回应该问题:{score}" + terms
+        elif m.addressed and status == "weak":
+            m.reason = "有对应内容,但没有数量、时间、文件或具体动作,只有原则性表述" + terms
+        elif status == "planned_only" and m.addressed:
+            m.reason = "对应内容只有计划(将/拟/计划/下一步),尚无已做的整改" + terms
+        elif m.addressed and status == "overdue":
+            m.reason = "整改时限已过,对应措施中没有已完成的" + terms
+        elif status in ("unaddressed", "planned_only"):
+            m.reason = f"未达回应标准:{score}" + terms
+        else:
+            m.reason = "其他候选:相似但不及首选" + terms

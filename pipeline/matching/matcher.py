@@ -333,6 +333,7 @@ class MatchDecision:
     coverage: np.ndarray  # (n_issues,)
     agreement: np.ndarray  # (n_issues,) 0.0 / 1.0
     in_order: np.ndarray  # (n_issues,) 0.0 / 1.0
+    rank_scores: np.ndarray | None = None  # (n_issues, n_targets) what ranks: scores - hubness + order bonus
 
 
 def matches_from_decision(decision: MatchDecision, targets: list[Target], issue_ids: list[str],
@@ -342,8 +343,10 @@ def matches_from_decision(decision: MatchDecision, targets: list[Target], issue_
     for i, iid in enumerate(issue_ids):
         for r, j in enumerate(decision.ranking[i]):
             t = targets[j]
-            out.append(Match(iid, doc_id or "", t.kind, t.target_id, round(float(decision.scores[i, j]), 6), r + 1,
-                             bool(decision.ranked_addressed[i, r])))
+            ranked = decision.scores if decision.rank_scores is None else decision.rank_scores
+            out.append(Match(iid, doc_id or "", t.kind, t.target_id, round(float(ranked[i, j]), 6), r + 1,
+                             bool(decision.ranked_addressed[i, r]), similarity=round(float(decision.scores[i, j]), 6),
+                             target_start=t.start, target_end=t.end))
     return out
 
 
@@ -435,6 +438,14 @@ class IssueMatcher(BaseEstimator):
         w = self.calibration_["word_weight"]
         return w * sw + (1 - w) * sc
 
+    def key_terms(self, texts: list[str]) -> list[list[str]]:
+        """The words the word view sees in each text (shortfall and generic wording removed,
+        variant names folded): what an issue and its answer share, shown to reviewers."""
+        check_is_fitted(self)
+        rewriter = _TextRewriter(self.lexicon_)
+        seg = _segmenter()
+        return [_words(rewriter.clean(t), seg).split() for t in texts]
+
     # -- deciding -----------------------------------------------------------------------
     def _aligned_headings(self, strength: np.ndarray, orders: np.ndarray) -> np.ndarray:
         """Answer heading (its order) per issue from the in-order alignment, -1 for none.
@@ -511,7 +522,7 @@ class IssueMatcher(BaseEstimator):
         secondary = ranked_strength >= cal["secondary_ratio"] * ranked_strength[:, :1]
         secondary[:, 0] = True
         return MatchDecision(s, ranking, evidence, addressed, addressed[:, None] & secondary,
-                             z[rows, best], cov[rows, best], agree, in_order)
+                             z[rows, best], cov[rows, best], agree, in_order, rank_score)
 
     def _empty_decision(self, n_targets: int) -> MatchDecision:
         """No targets or no issues: nothing ranked, nothing addressed."""
