@@ -23,7 +23,8 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from pipeline.matching.issues import issues_from_feedback
-from pipeline.matching.matcher import IssueMatcher, _segmenter, build_targets
+from pipeline.matching.matcher import IssueMatcher, build_targets
+from pipeline.nlp.segmenter import load_segmenter
 from pipeline.normalize import normalize
 from pipeline.records import Issue
 
@@ -84,7 +85,7 @@ def main() -> None:
     report = build_report()
     issues = build_issues()
     t0 = time.perf_counter()
-    _segmenter()  # dictionary load, once per process
+    load_segmenter()  # dictionary load, once per process
     cold = time.perf_counter() - t0
     secs, meas = _structure(report)
     print(f"report {len(report)} chars, {len(secs)} sections, {len(meas)} measures; {len(issues)} issues; "
