@@ -40,6 +40,33 @@ def _summary(results, seconds: float, out: Path) -> str:
     )
 
 
+def _decisions(path: Path | None):
+    """The reviewer's decisions file, or a usage error that says why it cannot be used."""
+    from pipeline.errors import InputError
+    from pipeline.report.decisions import load_decisions
+
+    if path is None:
+        return None
+    try:
+        return load_decisions(path)
+    except InputError as exc:
+        raise typer.BadParameter(exc.reason, param_hint="--decisions") from exc
+
+
+def _write_reviews(outcome, out: Path, quiet: bool) -> None:
+    """review.html and review.xlsx per pair; says how many decisions no longer applied."""
+    from pipeline.report.write import write_review_files
+
+    written = write_review_files(outcome.pairs, out)
+    stale = sum(1 for pair in outcome.pairs for f in pair.review.flags if f.kind == "stale_decision")
+    if not quiet:
+        pages = [p for p in written if p.suffix == ".html"]
+        if pages:
+            _echo(f"reviewer's report: {', '.join(str(p) for p in pages)} (+ .xlsx)")
+        if stale:
+            _echo(f"{stale} decisions no longer apply (listed as stale_decision flags)")
+
+
 def _report_errors(tables) -> None:
     for error in tables["errors"].itertuples():
         _echo(f"error: {error.path}: [{error.stage}/{error.error_type}] {error.message}")
@@ -53,6 +80,10 @@ def run(
     issues: Annotated[
         Optional[Path],
         typer.Option("--issues", help="Issue list (feedback document, CSV or XLSX) to match every progress report against."),
+    ] = None,
+    decisions: Annotated[
+        Optional[Path],
+        typer.Option("--decisions", help="Reviewer decisions exported from review.html, applied to this run."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
 ) -> None:
@@ -76,11 +107,14 @@ def run(
         for error in collected.errors:
             _echo(f"error: {error.path}: {error.message}")
         raise typer.Exit(code=2)
+    chosen = _decisions(decisions)
     results = list(iter_results(collected.files, progress=not quiet))
-    outcome = run_review(results, issues=issues)
+    outcome = run_review(results, issues=issues, decisions=chosen)
     tables = build_tables(results, extra_errors=collected.errors + outcome.errors)
-    tables.update(match_tables(outcome.review.issues, outcome.review.matches, outcome.review.flags))
+    tables.update(match_tables(outcome.review.issues, outcome.review.matches, outcome.review.flags,
+                               outcome.review.statuses))
     write_tables(tables, out, fmt=fmt.value)
+    _write_reviews(outcome, out, quiet)
     if not quiet:
         _report_errors(tables)
         _echo(_summary(results, time.perf_counter() - started, out))
@@ -93,9 +127,14 @@ def match(
     report: Annotated[Path, typer.Option("--report", help="The progress report to check.")],
     out: Annotated[Path, typer.Option("-o", "--out", help="Output folder for the tables.")] = Path("out"),
     fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="Table format.")] = TableFormat.parquet,
+    decisions: Annotated[
+        Optional[Path],
+        typer.Option("--decisions", help="Reviewer decisions exported from review.html, applied to this run."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
 ) -> None:
-    """Match one issue list against one progress report: issues, matches and gap flags."""
+    """Match one issue list against one progress report: issues, matches and gap flags, and the
+    reviewer's report (review.html, review.xlsx); --decisions applies a reviewer's decisions."""
     from pipeline.document import process_path
     from pipeline.review import run_review
     from pipeline.tables import build_tables, match_tables, write_tables
@@ -103,14 +142,16 @@ def match(
     for option, path in (("--issues", issues), ("--report", report)):
         if not path.is_file():
             raise typer.BadParameter(f"{path} is not a file", param_hint=option)
+    chosen = _decisions(decisions)
     started = time.perf_counter()
     report_result = process_path(report)
-    outcome = run_review([report_result], issues=issues)
+    outcome = run_review([report_result], issues=issues, decisions=chosen)
     review = outcome.review
     source = outcome.issue_list.source if outcome.issue_list is not None else None
     tables = build_tables(([source] if source is not None else []) + [report_result], extra_errors=outcome.errors)
-    tables.update(match_tables(review.issues, review.matches, review.flags))
+    tables.update(match_tables(review.issues, review.matches, review.flags, review.statuses))
     write_tables(tables, out, fmt=fmt.value)
+    _write_reviews(outcome, out, quiet)
     if not quiet:
         _report_errors(tables)
         flags = tables["flags"]

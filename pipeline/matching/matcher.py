@@ -443,7 +443,7 @@ class IssueMatcher(BaseEstimator):
         variant names folded): what an issue and its answer share, shown to reviewers."""
         check_is_fitted(self)
         rewriter = _TextRewriter(self.lexicon_)
-        seg = _segmenter()
+        seg = load_segmenter()
         return [_words(rewriter.clean(t), seg).split() for t in texts]
 
     # -- deciding -----------------------------------------------------------------------
