@@ -123,3 +123,12 @@ def test_cli_eval_scores_a_run(tmp_path):
     assert data["extraction"]["citations"]["f1"] == 1.0
     assert data["extraction"]["outline"]["f1"] == 1.0
     assert "quantities" in result.output
+
+
+def test_cli_run_writes_the_reviewers_report_for_the_pair(tmp_path):
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", str(CORPUS), "-o", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    page = (out / "review.html").read_text(encoding="utf-8")
+    assert page.index('id="issue-7"') < page.index('id="issue-1"')  # unanswered first
+    assert (out / "review.xlsx").is_file()
