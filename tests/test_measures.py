@@ -137,3 +137,16 @@ def test_measures_team_requirements_are_not_measures():
 )
 def test_measures_status_tally_is_not_an_ongoing_cue(text, status):
     assert decide_status(normalize(text))[0] == status
+
+
+def test_measures_restated_problem_is_not_a_measure():
+    """A problem's paragraph that only restates the problem (关于…的问题 / shortfall wording, no action)
+    gives no measure; one with an action after the restatement keeps its measure (issue 9)."""
+    from pipeline.document import analyze_text
+
+    text = ("中共某县教育局委员会关于巡察整改进展情况的通报\n一、整改落实情况\n"
+            "(一)关于理论学习不够深入的问题\n整改情况:一是制定年度学习计划,开展集中学习12次。二是组织专题研讨4次。\n"
+            "(二)关于财务管理不严格的问题\n财务报销审核把关不严,存在超标准接待问题。\n"
+            "(三)关于公务用车管理不规范的问题\n车辆派遣登记制度执行不严格。已修订《公务用车管理办法》。\n")
+    titles = [(m.label, m.status) for m in analyze_text(text).measures]
+    assert titles == [("一是", "done"), ("二是", "done"), ("(三)", "done")]

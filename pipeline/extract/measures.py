@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.lang.cues import TEAM_VOICE, status_cues
+from pipeline.lang.cues import ACTION_LEAD, TEAM_VOICE, is_restated_problem, status_cues
+from pipeline.lang.text import sentence_spans
 from pipeline.outline import forward_looking_sections  # the one plans-part detector (re-exported)
 from pipeline.records import Measure, Section
 
@@ -125,6 +126,21 @@ def _marker_starts_run(sec: Section) -> bool:
     return sec.label.startswith(("一是", "第一", "首先", "①"))
 
 
+def _actions_start(text: str, sec: Section) -> int | None:
+    """Where the actions of a problem's paragraph begin: its heading when the heading states an
+    action ((1)健全理论学习制度), else after the heading and the sentences that restate the problem
+    (关于…的问题, 问题表现：…, shortfall wording with no action); None when nothing but the restated
+    problem is there (a restated problem is not a measure)."""
+    for a, b in sentence_spans(text, sec.title_start, sec.body_end):
+        piece = text[a:b]
+        lead = ACTION_LEAD.match(piece.strip())
+        if lead:
+            return a + piece.index(lead.group()) + len(lead.group())
+        if piece.strip(" 。;\n") and not is_restated_problem(piece):
+            return a
+    return None
+
+
 def extract_measures(text: str, sections: list[Section]) -> list[Measure]:
     """Measures of one normalized document, in text order."""
     by_id = {s.section_id: s for s in sections}
@@ -164,7 +180,12 @@ def extract_measures(text: str, sections: list[Section]) -> list[Measure]:
     measures: list[Measure] = []
     for s, answered, label in sorted(units, key=lambda u: u[0].start):
         start, end = s.start, s.body_end
-        status, basis = decide_status(text[start:end], forward_looking=s.section_id in forward)
+        acted = start
+        if s.section_id not in enum_ids:  # a problem's paragraph: its restated problem is no action
+            acted = _actions_start(text, s)
+            if acted is None:
+                continue
+        status, basis = decide_status(text[acted:end], forward_looking=s.section_id in forward)
         measures.append(
             Measure(
                 measure_id=len(measures),

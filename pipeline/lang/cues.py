@@ -78,3 +78,28 @@ def plan_cue() -> re.Pattern[str]:
 def is_plan(sentence: str) -> bool:
     """A sentence that states a plan (将/拟/计划/下一步 …) and no action already done."""
     return bool(plan_cue().search(sentence)) and not DONE_STATED.search(sentence)
+
+
+# --------------------------------------------------------------------------- restated problems
+
+#: A report's restatement of the problem it answers (问题表现：…, 存在问题：…), not an action.
+RESTATED_LEAD = re.compile(r"(?:问题表现|存在问题|主要问题|问题描述|具体表现|反馈问题|问题)[::]")
+#: A heading that names the problem it answers (关于“…”问题的整改情况, 针对…的问题).
+RESTATED_HEADING = re.compile(r"(?:关于|针对)[^。]{0,80}问题(?:的整改(?:情况|落实情况)?)?[。]?$")
+#: Shortfall wording of a problem statement (the feedback's voice).
+SHORTFALL = re.compile(
+    r"不够|不到位|有差距|有落差|不充分|不扎实|不严格|不规范|不健全|不完善|不及时|落实不力|不力|薄弱|短板|"
+    r"流于形式|偏松偏软|把关不严|存在[^,。;]{0,20}(?:问题|现象|苗头|隐患|漏洞)"
+)
+#: Where a report's account of actions begins after a restated problem (整改情况：…).
+ACTION_LEAD = re.compile(r"(?:整改情况|整改措施|整改落实情况|整改进展|落实情况)[::]")
+
+
+def is_restated_problem(sentence: str) -> bool:
+    """A sentence that restates a problem: a problem lead-in, or shortfall wording with no action cue."""
+    body = sentence.strip()
+    if RESTATED_LEAD.match(body) or RESTATED_HEADING.match(body):
+        return True
+    if not SHORTFALL.search(body):
+        return False
+    return not any(pattern.search(body) for status, _, pattern in status_cues() if status in ("done", "ongoing"))
