@@ -1,0 +1,51 @@
+"""review.html and review.xlsx without a browser: escaping, order, sheets (fast, on a small pair)."""
+
+from __future__ import annotations
+
+from openpyxl import load_workbook
+
+from pipeline.document import analyze_text
+from pipeline.records import Issue
+from pipeline.report.html import render_review
+from pipeline.report.spans import marked
+from pipeline.report.write import write_review_files
+from pipeline.review import IssueList, PairReview, list_doc_id, review
+
+REPORT = ("中共某县委员会关于巡察整改进展情况的通报\n一、整改落实情况\n1.关于理论学习不够深入的问题\n"
+          "一是完善学习制度,2022年3月印发《理论学习制度》,开展集中学习12次。\n"
+          "2.关于<script>alert(1)</script>的问题\n一是召开会议3次。\n\n中共某县委员会\n2022年7月19日\n")
+
+
+def _pair() -> PairReview:
+    report = analyze_text(REPORT, path="r.txt")
+    issues = IssueList([Issue("1", None, 2, "理论学习不够深入", None, None, None),
+                        Issue("2", None, 2, "公务用车<script>alert(2)</script>管理不规范", None, None, None,
+                              extra={"owner": "办公室", "deadline": "2022年3月底前"})])
+    return PairReview(issues, report, review(issues, report), list_doc_id(issues))
+
+
+def test_report_html_escapes_every_text():
+    page = render_review(_pair())
+    assert "<script>alert" not in page and "&lt;script&gt;alert(2)&lt;/script&gt;" in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page  # the report's own text too
+    assert page.index('id="issue-1"') < page.index('id="issue-2"')  # same verdict: list order
+    assert page.count('data-status="unaddressed"') == 2
+    assert "逾期未完成:问题2的整改时限2022年3月底前已过" in page  # the ledger deadline at the report's date and "http://" not in page.replace("http://www.w3.org", "")
+
+
+def test_report_marked_spans_overlap_and_escape():
+    html = marked("a<b>c", 0, 5, [(0, 3, "k"), (1, 5, "q")], anchors=[2])
+    assert html == '<span class="k">a</span><span class="k q">&lt;</span><a id="at-2"></a><span class="k q">b</span>' \
+                   '<span class="q">&gt;c</span>'
+
+
+def test_report_xlsx_sheets_frozen_filtered(tmp_path):
+    written = write_review_files([_pair()], tmp_path)
+    assert [p.name for p in written] == ["review.html", "review.xlsx"]
+    book = load_workbook(tmp_path / "review.xlsx")
+    assert book.sheetnames == ["问题", "匹配", "标记", "措施", "数量", "时间"]
+    for ws in book.worksheets:
+        assert ws.freeze_panes == "A2" and ws.auto_filter.ref
+    problems = book["问题"]
+    assert [c.value for c in problems[1][:3]] == ["问题编号", "问题", "结论"]
+    assert problems["C2"].fill.fgColor.rgb.endswith(("C8E6C9", "FFCDD2", "F8BBD0", "FFE0B2", "FFF9C4"))
