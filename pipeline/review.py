@@ -138,10 +138,16 @@ def _plan_answers(matcher, decision, targets: list[Target], report: DocumentResu
     """
     open_rows = [i for i, ok in enumerate(decision.addressed) if not ok]
     plans = [m for m in report.measures if m.status == "planned" or m.section_id in forward]
-    if not open_rows or not plans:
+    planned_at = {m.start for m in plans}
+    parents = {s.parent_id for s in report.sections}
+    plan_heads = [s for s in report.sections  # the plans part's own items (三、下一步… (一)…), not measures
+                  if s.section_id in forward and s.section_id not in parents and s.start not in planned_at]
+    if not open_rows or not (plans or plan_heads):
         return {}
     plan_targets = [Target("measure", m.measure_id, m.start, m.end, m.section_id, -1,
                            report.text[m.start:m.end], "planned") for m in plans]
+    plan_targets += [Target("section", s.section_id, s.start, s.body_end, s.section_id, -1,
+                            report.text[s.start:s.body_end], "planned") for s in plan_heads]
     every = targets + plan_targets
     second = matcher.decide(every)
     out: dict[str, list[Match]] = {}
@@ -155,7 +161,7 @@ def _plan_answers(matcher, decision, targets: list[Target], report: DocumentResu
             t = every[j]
             if j >= len(targets) and second.ranked_addressed[i, r]:
                 # a plan is not an answer: not addressed (the issue stays unanswered for evaluation), no rank
-                rows.append(Match(iid, report.doc_id or "", "measure", t.target_id,
+                rows.append(Match(iid, report.doc_id or "", t.kind, t.target_id,
                                   round(float(second.rank_scores[i, j]), 6), None, False,
                                   similarity=round(float(second.scores[i, j]), 6), target_start=t.start, target_end=t.end))
         if rows:

@@ -113,3 +113,42 @@ def test_review_batch_with_a_list_fits_once(pair, monkeypatch):
     outcome = run_review([report, other], issues=FEEDBACK)
     assert outcome.errors == [] and len(calls) == 1
     assert {m.doc_id for m in outcome.review.matches} == {report.doc_id, other.doc_id}
+
+
+PLANS_REPORT = """中共某县民政局委员会关于巡察整改进展情况的通报
+根据县委统一部署,县委第一巡察组对县民政局党委开展了常规巡察。现将整改进展情况通报如下。
+一、整改落实情况
+(一)关于理论学习中心组学习不深入的问题
+一是修订理论学习中心组学习制度,全年开展集中学习12次、专题研讨4次。二是举办读书班2期,培训干部160人次。
+(二)关于社会救助资金监管不严的问题
+一是对2021年以来低保、特困供养资金开展专项清查,清退违规资金23.6万元。二是制定《社会救助资金管理办法》,建立资金发放台账。
+(三)关于养老机构安全管理不到位的问题
+一是对全县42家养老机构开展消防安全检查,整改隐患87处。二是为12家机构安装烟感报警装置。
+(四)关于殡葬领域专项整治不彻底的问题
+一是开展殡葬服务收费专项检查,清退违规收费8.2万元。二是公示殡葬服务收费项目和标准。
+二、下一步工作打算
+下一步,我们将持续巩固整改成果。
+(一)健全婚姻登记信息化系统。计划于2023年6月底前完成婚姻登记档案数字化,实现婚姻登记全省通办。
+(二)将持续加强干部队伍建设。
+
+中共某县民政局委员会
+2022年12月20日
+"""
+
+
+def test_review_problem_answered_only_by_plans_is_planned_only():
+    """A problem the report speaks of only in its 下一步 part is planned_only (not unaddressed), with the plan as
+    its evidence; the plan row answers nothing (addressed False, no rank)."""
+    from pipeline.records import Issue
+    from pipeline.review import IssueList
+
+    report = analyze_text(PLANS_REPORT, path="r.txt")
+    texts = ["理论学习中心组学习不深入,专题研讨不充分", "社会救助资金监管不严,低保特困供养资金发放不规范",
+             "养老机构消防安全管理不到位,隐患排查不及时", "殡葬服务收费不规范,专项整治不彻底",
+             "婚姻登记档案管理不规范,信息化水平不高,婚姻登记数字化滞后"]
+    issues = IssueList([Issue(str(k), None, 2, t, None, None, None) for k, t in enumerate(texts, 1)])
+    result = review(issues, report)
+    assert result.statuses == {"1": "addressed", "2": "addressed", "3": "addressed", "4": "addressed",
+                               "5": "planned_only"}
+    plan = [m for m in result.matches if m.issue_id == "5" and m.rank is None]
+    assert plan and not plan[0].addressed and "婚姻登记" in plan[0].shared_terms and "计划" in plan[0].target_text
