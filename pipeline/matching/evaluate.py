@@ -85,6 +85,8 @@ def evaluate_alignment(issues_df: pd.DataFrame, matches_df: pd.DataFrame, sectio
     ids = set(str(x) for x in issues_df["issue_id"])
     by_issue: dict[str, list[dict]] = {}
     for r in matches_df.to_dict("records"):
+        if pd.isna(r["rank"]):  # a plan row (the 下一步 part speaks of an unanswered problem): no candidate
+            continue
         by_issue.setdefault(str(r["issue_id"]), []).append(r)
     res = _score_entries(gold["issues"], by_issue, ids, ext, ext_by_start, m_start)
     subs = [x for e in gold["issues"] for x in e.get("manifestations", [])]
