@@ -103,3 +103,83 @@ def is_restated_problem(sentence: str) -> bool:
     if not SHORTFALL.search(body):
         return False
     return not any(pattern.search(body) for status, _, pattern in status_cues() if status in ("done", "ongoing"))
+# --------------------------------------------------------------------------- feedback notices
+# The parts of an inspection feedback notice (巡视/巡察反馈情况): only the findings are issues.
+# Each table is a small pattern over normalized, simplified text (ASCII , ; : ( )).
+
+#: Words that state a shortcoming (the evaluative side of a finding).
+SHORTCOMING = re.compile(
+    r"不到位|不够|不足|不严|不实|不力|不强|不高|不深|不细|不紧|不准|不充分|不规范|不完善|不健全|不明确"
+    r"|不彻底|不及时|不经常|不平衡|不均衡|不合理|不匹配|不相称|不相匹配|不科学|不清|不畅|不全|不佳|不明显"
+    r"|不扎实|不透明|不达标|不严肃|不一|不尽如人意|不精准|不系统|不灵活|不到底|不齐全|不严谨|不容忽视"
+    r"|薄弱|弱化|缺失|缺位|缺乏|缺口|缺配|欠缺|欠账|滞后|迟缓|缓慢|较慢|偏慢|差距|落差|短板|漏洞|隐患|盲区|空白|空档"
+    r"|流于形式|走过场|宽松软|偏松|偏软|偏宽|偏弱|偏低|偏少|偏多|偏高|偏轻|偏差|较多|较大|突出|时有发生|仍有发生"
+    r"|屡禁不止|屡查屡犯|禁而未绝|依然存在|仍然存在|仍存在|多发|易发|混乱|松散|松弛|随意|失之于宽|乏力|有待|亟待|未能"
+    r"|未按|未及时|未严格|未落实|未达到|未完成|未建立|未形成|未实质|未整改|未经|未被|没有|尚未|违规|违反|违法|套取"
+    r"|挤占|挪用|虚报|冒领|截留|拖欠|反弹|回潮|打折扣|两张皮|形式主义|官僚主义|四风|跟不上|久拖|层层递减|上热下冷"
+    r"|温差|风险|问题|现象|失衡|失真|老化|断档|流失|闲置|低效|亏损|空转|不多|少|难|慢"
+)
+#: A strong shortcoming cue (the fallback keeps only sentences that carry one of these).
+SHORTCOMING_STRONG = re.compile(
+    r"不到位|不够|不足|不严|不实|不力|不强|不高|不深|不细|不紧|不充分|不规范|不完善|不健全|不彻底|不及时|不经常"
+    r"|不均衡|不合理|不相称|不清|不畅|不全|不明显|不扎实|不尽如人意|不精准|薄弱|弱化|缺失|缺位|缺乏|滞后|迟缓|缓慢"
+    r"|差距|短板|漏洞|隐患|盲区|流于形式|走过场|宽松软|偏松|偏软|偏宽|偏弱|偏低|较为突出|问题突出|风险突出|时有发生"
+    r"|仍有发生|屡禁不止|禁而未绝|依然存在|仍然存在|混乱|松散|松弛|失之于宽|乏力|有待|打了折扣|打折扣|反弹|跟不上"
+    r"|层层递减|违规|虚假|冒领|挤占|挪用|套取|拖欠|说了算|真空"
+)
+#: Praise of the inspected unit (肯定成绩): never a finding.
+PRAISE = re.compile(
+    r"取得(?:了)?[^。;]{0,16}(?:成效|成绩|成果|进展|突破)|做了(?:大量|一些|许多|不少)?(?:的)?工作|发挥了[^。;]{0,10}作用"
+    r"|给予(?:了)?肯定|充分肯定|肯定了|有所(?:提升|改善|提高|增强)|稳步(?:增长|提升)|持续(?:巩固|改善|提升)|不断增强"
+    r"|总体改善|面貌有所|明显成效|积极成效|积极进展|成效明显"
+)
+#: A demand or suggestion of the team (要求/建议/强调…, 提出…意见): opens the demands part.
+DEMAND_LEAD = re.compile(
+    r"^[^,。;:]{0,30}?(?:要求|强调|建议|希望|指出要|提出(?:了)?[^,。;:]{0,16}?(?:意见|要求|建议))(?:如下)?[,:]"
+    r"|^[^,。;:]{0,30}?(?:提出(?:了)?|作出(?:了)?)[^,。;:]{0,16}?(?:整改)?(?:意见|要求|建议)"
+)
+#: A sentence that is itself a demand: 要…, 一要…, 一是要…, …要在2个月内…报送.
+DEMAND_SENTENCE = re.compile(
+    r"^(?:同时|另外|此外)?[,]?(?:要|必须|务必)|^[一二三四五六七八九十]+(?:是)?要|^(?:首先|其次|再次|最后)要"
+    r"|要在[^。]{0,12}内|(?:整改(?:落实)?情况|整改报告)[^。]{0,20}(?:报送|报告|向社会公开|公布)"
+)
+#: Problem clues handed to the discipline or personnel organs (移交/转交…线索).
+CLUE = re.compile(r"线索[^。]{0,40}(?:移交|转交|移送|处理|办理)|(?:移交|转交|移送)[^。]{0,20}线索|受理[^。]{0,20}(?:来信|信访|举报)")
+#: The unit's pledge (表态).
+PLEDGE = re.compile(r"^[^。]{0,40}?(?:表示|表态)[,:]|作(?:了)?表态发言,表示|^[^。]{0,40}?表示[^。]{0,6}(?:将|完全|诚恳|坚决)")
+#: The meeting report: the round, the dates, who chaired and attended.
+MEETING = re.compile(
+    r"^(?:根据|按照|为深入)[^。]{0,30}(?:部署|安排|要求)|(?:开展|进行)(?:了)?[^。]{0,12}(?:巡视|巡察)(?:$|[,。])|反馈(?:了)?(?:巡视|巡察)(?:情况|意见)"
+    r"|主持(?:会议|反馈会)|(?:出席|参加|到会)(?:会议|反馈会)?(?:$|[,。并])|反馈会(?:议)?(?:上|前)?[,]|传达了|通报了[^。]{0,6}情况"
+    r"|接受[^。]{0,16}(?:巡视|巡察)组?反馈"
+)
+#: The team's own focus and work (聚焦/紧盯…, 个别谈话…): never a finding.
+FOCUS = re.compile(r"聚焦|紧盯|紧扣|个别谈话|调阅|下沉(?:了解|走访)?|实地走访|深入查找|有力有序开展")
+#: Closing lines: contact, publication, source.
+CONTACT = re.compile(r"联系电话|邮政信箱|邮编|欢迎[^。]{0,30}监督|本文转载|来源[:]|向社会(?:公开|公布)|进行监督")
+#: A clause that announces the findings instead of stating one (发现了一些问题, 存在以下问题, 主要是).
+_QUANT = r"(?:一些|以下|如下|不少|若干|这些|存在的|巡[视察](?:中)?发现的|[\d一二三四五六七八九十]+个方面(?:[\d一二三四五六七八九十]+个)?|[\d一二三四五六七八九十]+个)"
+PROBLEM_LEAD_META = re.compile(
+    rf"(?:存在|有)(?:了)?{_QUANT}[^,。:;、]{{0,8}}?(?:主要|突出|具体)?(?:问题|不足|差距)(?:主要)?(?:是|有|如下)?(?:以下几个方面|以下几点)?$"
+    rf"|(?:发现|指出|反馈|梳理出?|摘要)(?:了|出)?(?:的)?(?:主要|突出)?{_QUANT}?[^,。:;、]{{0,8}}?(?:主要|突出|具体)?(?:问题|不足|差距)"
+    r"(?:主要)?(?:是|有|如下|集中在[^,。:]{0,10})?(?:以下几个方面|以下几点)?$"
+    r"|主要(?:是|有|集中在[^,。:]{0,10}|表现(?:在|为))$|(?:具体)?如下$|以下几(?:个方面|点)$"
+)
+#: A reporting frame before a finding (巡视指出, 此外巡视组还指出, 巡视中了解到, 谈话中不少干部反映).
+FRAME = re.compile(
+    r"(?:此外|另外|同时|与此同时|但|但是)?[,]?(?:[^,。;:]{0,14}?(?:巡视|巡察|组|谈话|了解|督察)[^,。;:]{0,8}?)?"
+    r"(?:还|也|同时|进一步)?(?:指出|发现|认为|注意到|了解到|反映|查明|看到)(?:了)?[,:]?"
+)
+#: Openers of a closing extra finding (此外, 另外, 与此同时).
+CLOSING_OPENER = re.compile(r"(?:此外|另外|与此同时|同时)[,]")
+#: Example markers: the examples after them are manifestations (具体表现) of the finding before.
+EXAMPLE_LEAD = re.compile(r"比如|例如|譬如|又如|再如|如[,:]|具体表现(?:为|在|是)?[:,]?|主要表现(?:为|在)[:,]|表现为[:,]|有的(?!放矢)")
+#: (match-only patterns carry no ^: re.match(text, pos) anchors at pos, ^ would not)
+#: A list closer at the end of a finding (等问题, 等5个方面问题, 的问题).
+LIST_CLOSER = re.compile(r"(?:等|的)(?:\d+|[一二三四五六七八九十]+)?(?:个)?(?:方面)?(?:的)?(?:突出|具体)?问题$")
+#: A lead verb before a finding (存在…, 主要是…, 表现在…).
+LEAD_VERB = re.compile(r"(?:主要(?:是|有|表现在|表现为)|存在|表现在|表现为)[:,]?")
+#: An aspect lead-in (在…方面): a field, not a finding.
+ASPECT_LEAD = re.compile(r"(在[^,。;:]{2,40}?方面|[^,。;:在]{2,30}?方面)(?:[,:。]|$)")
+#: Subjects of a concrete example (部分/个别/一些 …): such a clause after a finding is its example.
+EXAMPLE_SUBJECT = re.compile(r"(?:部分|个别|一些|少数|有些)")

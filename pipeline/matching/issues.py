@@ -23,6 +23,7 @@ from pipeline.normalize import normalize
 from pipeline.lang.cues import MANIFESTATION_LEAD, PROBLEM_LIST_LEAD
 from pipeline.outline import forward_looking_sections
 from pipeline.records import Issue, Section
+from pipeline.issuelist.feedback import issues_from_feedback  # noqa: F401  (the one reader of notices)
 
 _CN_DIGITS = "一二三四五六七八九十"
 _ASPECT_RE = re.compile(rf"^[ \t]*([{_CN_DIGITS}]{{1,3}})、")
@@ -171,7 +172,7 @@ def _from_one_sentence(text: str, start: int, end: int, doc_id: str | None) -> l
     return issues
 
 
-def issues_from_feedback(text: str, *, doc_id: str | None = None) -> list[Issue]:
+def _old_issues_from_feedback(text: str, *, doc_id: str | None = None) -> list[Issue]:
     """Issues of a feedback document, in document order.
 
     Tries, in order: numbered problem lines (1. …) under 一、 aspects; an 一是/二是

@@ -1,0 +1,120 @@
+"""The issue list of a feedback notice, in every way notices are written.
+
+Order of work: normalize (and, for a traditional-character notice, convert to simplified
+characters with the same length, so every span points into the original); give each
+sentence its role; find the findings part; read it (:mod:`pipeline.issuelist.layouts`);
+when nothing is found there, fall back to the sentences that state shortcomings — a notice
+that states problems never ends without a list.  Every problem says how it was found
+(``how``) and how sure that is (``confidence``); a count the notice announces and the list
+does not reach gives an ``issue_count_mismatch`` flag.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipeline.issuelist.counts import Announced, announced_count, count_flag
+from pipeline.issuelist.items import Item, make_problem, strip_frame, top_level_split
+from pipeline.issuelist.layouts import CONFIDENCE, read_zone
+from pipeline.issuelist.parts import Sentence, findings_zone, sentences
+from pipeline.lang.cues import SHORTCOMING_STRONG
+from pipeline.lang.script import is_traditional, to_simplified
+from pipeline.normalize import normalize
+from pipeline.records import Flag, Issue
+
+
+@dataclass(slots=True)
+class FeedbackList:
+    """A notice's issue list with what the notice itself says about it."""
+
+    issues: list[Issue]
+    announced: Announced | None = None
+    traditional: bool = False
+    flags: list[Flag] = field(default_factory=list)
+
+
+def _fallback(text: str, sents: list[Sentence]) -> list[Item]:
+    """Every finding sentence (and ;-group) of the notice, when no layout was recognised."""
+    first_line_end = max(text.find("\n"), 0)
+    out = []
+    for sent in sents:
+        if sent.role != "finding" or sent.start < first_line_end:
+            continue
+        for a, b in top_level_split(text, sent.body, sent.end, ";"):
+            a = strip_frame(text, a, b)
+            if not SHORTCOMING_STRONG.search(text, a, b):
+                continue
+            item = make_problem(text, a, b, how="fallback", confidence=CONFIDENCE["fallback"])
+            if item is not None:
+                out.append(item)
+    return out
+
+
+def _assign_units(text: str, problems: list[Item], units: list[str]) -> None:
+    """A unit on every problem of a multi-unit notice; none for a notice about one unit."""
+    if len(units) < 2:
+        for p in problems:
+            p.unit = None
+        return
+    for p in problems:
+        for u in units:
+            if text.startswith(u, p.start):
+                p.unit = u
+                break
+
+
+def _issues(text: str, aspects: list[Item], problems: list[Item], doc_id: str | None) -> list[Issue]:
+    """Issue records with the list's own numbering where it is unique, else 1..n / A1..An."""
+    used_aspects = [a for a in aspects if any(p.aspect is a for p in problems)]
+    aspect_ids: dict[int, str] = {}
+    numbered = all(a.number for a in used_aspects) and len({a.number for a in used_aspects}) == len(used_aspects)
+    for k, a in enumerate(used_aspects, 1):
+        aspect_ids[id(a)] = a.number if numbered else f"A{k}"
+    numbers = [p.number for p in problems]
+    own = all(numbers) and len(set(numbers)) == len(numbers) and not (set(numbers) & set(aspect_ids.values()))
+    out: list[Issue] = []
+    emitted: set[int] = set()
+    for k, p in enumerate(problems, 1):
+        a = p.aspect if p.aspect is not None and id(p.aspect) in aspect_ids else None
+        if a is not None and id(a) not in emitted:
+            emitted.add(id(a))
+            out.append(Issue(aspect_ids[id(a)], None, 1, text[a.start:a.end], doc_id, a.start, a.end, label=a.label,
+                             extra={"aspect": None, "unit": None, "how": a.how, "confidence": a.confidence}))
+        pid = p.number if own else str(k)
+        aspect_text = text[a.start:a.end] if a is not None else None
+        out.append(Issue(pid, aspect_ids.get(id(a)) if a is not None else None, 2, text[p.start:p.end], doc_id,
+                         p.start, p.end, label=p.label,
+                         extra={"aspect": aspect_text, "unit": p.unit, "how": p.how, "confidence": p.confidence}))
+        for j, c in enumerate(p.children, 1):
+            out.append(Issue(f"{pid}.{j}", pid, 3, text[c.start:c.end], doc_id, c.start, c.end, label=c.label,
+                             extra={"aspect": aspect_text, "unit": p.unit, "how": c.how, "confidence": c.confidence}))
+    return out
+
+
+def read_feedback(text: str, *, doc_id: str | None = None) -> FeedbackList:
+    """The issue list of one feedback notice (``text`` as read; normalized here)."""
+    text = normalize(text)
+    traditional = is_traditional(text)
+    plain = to_simplified(text) if traditional else text
+    sents = sentences(plain)
+    zone = findings_zone(plain, sents)
+    aspects: list[Item] = []
+    problems: list[Item] = []
+    units: list[str] = []
+    if zone is not None:
+        aspects, problems, units = read_zone(plain, *zone, sents)
+    if not problems:
+        problems = _fallback(plain, sents)
+        aspects = []
+    _assign_units(plain, problems, units)
+    issues = _issues(text, aspects, problems, doc_id)
+    announced = announced_count(plain, zone[1] if zone else None)
+    n_aspects = sum(1 for i in issues if i.level == 1)
+    n_problems = sum(1 for i in issues if i.level == 2)
+    flag = count_flag(announced, n_problems, n_aspects, doc_id)
+    return FeedbackList(issues, announced, traditional, [flag] if flag else [])
+
+
+def issues_from_feedback(text: str, *, doc_id: str | None = None) -> list[Issue]:
+    """Aspects (1), problems (2) and manifestations (3) of a feedback notice, in text order."""
+    return read_feedback(text, doc_id=doc_id).issues

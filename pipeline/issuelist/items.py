@@ -1,0 +1,210 @@
+"""One finding's span: frames, lead verbs and list closers off; examples split off as manifestations.
+
+Span conventions (tests/fixtures/feedback_corpus/SPEC.md): a problem starts after its marker,
+its reporting frame (巡视指出,) and its lead verb (存在 / 主要是 / 表现在), ends without its
+terminal punctuation and list closer (等问题 / 的问题), and ends before its first example
+marker (比如 / 例如 / 具体表现为 / 有的 / ① / (1)); each example is a level-3 manifestation
+without its marker word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.lang.cues import (
+    CLOSING_OPENER, EXAMPLE_LEAD, EXAMPLE_SUBJECT, FRAME, LEAD_VERB, LIST_CLOSER, SHORTCOMING,
+)
+from pipeline.lang.markers import Marker, runs, scan
+
+_LEAD_JUNK = " \t\n,;:、。"
+_TRAIL_JUNK = " \t\n,;:、。!?"
+_OPEN = {"“": "”", "(": ")", "《": "》", "‘": "’", "\"": "\""}
+_CLAUSE_START = set(",;:。\n")
+
+
+@dataclass(slots=True)
+class Item:
+    """A found aspect (1), problem (2) or manifestation (3) before it becomes an :class:`Issue`."""
+
+    level: int
+    start: int
+    end: int
+    how: str
+    confidence: float
+    label: str | None = None
+    number: str | None = None  # the list's own numbering (一, 3), when written
+    aspect: "Item | None" = None
+    unit: str | None = None
+    children: list["Item"] = field(default_factory=list)
+
+
+def trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """``[s, e)`` without spaces and separators at either end (the terminal 。 too)."""
+    while s < e and text[s] in _LEAD_JUNK:
+        s += 1
+    while e > s and text[e - 1] in _TRAIL_JUNK:
+        e -= 1
+    return s, e
+
+
+def strip_frame(text: str, s: int, e: int) -> int:
+    """Start after reporting frames (此外, 巡视组还指出, 谈话中不少干部反映,) at ``s``."""
+    for _ in range(3):
+        s, e = trim(text, s, e)
+        m = CLOSING_OPENER.match(text, s, e) or FRAME.match(text, s, e)
+        if not m or m.end() == s or m.end() >= e:
+            break
+        if m.re is FRAME and text[m.end() - 1] not in ",:" and not text.startswith(("了", "指出", "发现"), m.end() - 1):
+            break
+        s = m.end()
+    return trim(text, s, e)[0]
+
+
+def clean(text: str, s: int, e: int) -> tuple[int, int]:
+    """A finding's span: frame, lead verb, closer and terminal punctuation off."""
+    s, e = trim(text, s, e)
+    s = strip_frame(text, s, e)
+    m = LEAD_VERB.match(text, s, e)
+    if m and e - m.end() >= 4:
+        s = m.end()
+    s, e = trim(text, s, e)
+    c = LIST_CLOSER.search(text, s, e)
+    if c and c.end() == e and c.start() - s >= 4:
+        e = c.start()
+    return trim(text, s, e)
+
+
+def top_level_split(text: str, s: int, e: int, seps: str) -> list[tuple[int, int]]:
+    """``[s, e)`` cut at ``seps`` outside quotes and brackets."""
+    parts, closers, pos = [], [], s
+    for i in range(s, e):
+        ch = text[i]
+        if closers and ch == closers[-1]:
+            closers.pop()
+        elif ch in _OPEN and not (ch == "\"" and closers and closers[-1] == "\""):
+            closers.append(_OPEN[ch])
+        elif not closers and ch in seps:
+            parts.append((pos, i))
+            pos = i + 1
+    parts.append((pos, e))
+    return [(a, b) for a, b in parts if text[a:b].strip(_LEAD_JUNK)]
+
+
+def _example_marks(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """(marker start, marker end) of clause-initial example markers in ``[s, e)``."""
+    out = []
+    for m in EXAMPLE_LEAD.finditer(text, s, e):
+        j = m.start() - 1
+        while j >= s and text[j] in " \t":
+            j -= 1
+        if j < s or text[j] in _CLAUSE_START:
+            end = m.end()
+            while end < e and text[end] in ",:":
+                end += 1
+            out.append((m.start(), end))
+    return out
+
+
+def _sub_markers(text: str, s: int, e: int) -> list[Marker]:
+    """Inline sub-item markers (①②, (1)(2), 一是二是) forming a run inside ``[s, e)``."""
+    found = [m for m in scan(text, s, e) if not m.demand and m.family in ("circled", "arabic_paren", "shi", "ordinal")]
+    best: list[Marker] = []
+    for run in runs(found):
+        if len(run) >= 2 and len(run) > len(best):
+            best = run
+    return best
+
+
+def _split_examples(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Example spans in ``[s, e)`` (the part after the first example marker)."""
+    pieces: list[tuple[int, int]] = []
+    cuts = sorted({a for a, _ in _example_marks(text, s, e)} | {s})
+    for k, a in enumerate(cuts):
+        b = cuts[k + 1] if k + 1 < len(cuts) else e
+        for ps, pe in top_level_split(text, a, b, ";。"):
+            pieces.append((ps, pe))
+    out = []
+    for ps, pe in pieces:
+        ps, pe = trim(text, ps, pe)
+        m = EXAMPLE_LEAD.match(text, ps, pe)
+        if m:
+            ps = m.end()
+            ps, pe = trim(text, ps, pe)
+        # 部分A不严,个别B不规范: two examples; 部分A不严,新增B不达标: one
+        clauses = top_level_split(text, ps, pe, ",")
+        cut = [ps] + [a for a, _ in clauses[1:] if EXAMPLE_SUBJECT.match(text, trim(text, a, pe)[0])]
+        for k, a in enumerate(cut):
+            b = cut[k + 1] if k + 1 < len(cut) else pe
+            a2, b2 = clean(text, a, b)
+            if b2 - a2 >= 4:
+                out.append((a2, b2))
+    return out
+
+
+def make_problem(text: str, s: int, e: int, *, how: str, confidence: float, label: str | None = None,
+                 number: str | None = None, examples: bool = True) -> Item | None:
+    """A problem over ``[s, e)`` with its manifestations split off; None when nothing is left."""
+    s, e = trim(text, s, e)
+    children: list[Item] = []
+    if examples:
+        sub = _sub_markers(text, s, e)
+        marks = _example_marks(text, s, e)
+        if sub and (not marks or sub[0].start <= marks[0][0] + 8):
+            cut = sub[0].start
+            lead = list(_example_marks(text, s, cut))
+            problem_end = lead[0][0] if lead else cut
+            bounds = [m.start for m in sub] + [e]
+            for k, m in enumerate(sub):
+                a, b = clean(text, m.end, bounds[k + 1])
+                if b - a >= 2:
+                    children.append(Item(3, a, b, how, confidence, label=text[m.start:m.end].strip(",:")))
+            e = problem_end
+        elif marks:
+            first = marks[0][0]
+            if first > s:
+                for a, b in _split_examples(text, first, e):
+                    children.append(Item(3, a, b, how, confidence))
+                e = first
+    s, e = clean(text, s, e)
+    if e - s < 4:
+        return None
+    cue = SHORTCOMING.search(text, s, e)
+    return Item(2, s, e, how, round(confidence if cue else confidence - 0.2, 2), label=label, number=number,
+                children=children)
+
+
+def example_items(text: str, s: int, e: int, *, how: str, confidence: float) -> list[Item]:
+    """Manifestations written as a body of sentences (under a sub-heading) or after 比如."""
+    out: list[Item] = []
+    sub = _sub_markers(text, s, e)
+    if sub:
+        bounds = [m.start for m in sub] + [e]
+        for k, m in enumerate(sub):
+            a, b = clean(text, m.end, bounds[k + 1])
+            if b - a >= 2:
+                out.append(Item(3, a, b, how, confidence, label=text[m.start:m.end].strip(",:")))
+        return out
+    for ss, se in top_level_split(text, s, e, "。;!?\n"):
+        ss = strip_frame(text, ss, se)
+        marks = [a for a, _ in _example_marks(text, ss, se) if a > ss]
+        head_end = marks[0] if marks else se
+        a, b = clean(text, ss, head_end)
+        if b - a >= 4:
+            out.append(Item(3, a, b, how, confidence))
+        if marks:
+            out.extend(Item(3, a, b, how, confidence) for a, b in _split_examples(text, marks[0], se))
+    return out
+
+
+def clause_count(text: str, s: int, e: int) -> int:
+    return len(top_level_split(text, s, e, ","))
+
+
+def starts_with_example(text: str, s: int, e: int) -> bool:
+    s, e = trim(text, s, e)
+    return bool(EXAMPLE_LEAD.match(text, s, e))
+
+
+__all__ = ["Item", "clean", "trim", "strip_frame", "make_problem", "example_items", "top_level_split",
+           "clause_count", "starts_with_example", "re"]

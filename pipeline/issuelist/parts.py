@@ -1,0 +1,129 @@
+"""The parts of a feedback notice: which sentences state findings, and where the findings part is.
+
+A notice mixes the meeting report, the team's focus, praise, the findings, demands and
+suggestions, clue transfers, the unit's pledge and contact lines.  Each sentence gets one
+role from the cue tables of :mod:`pipeline.lang.cues`; the findings part (the *zone*) runs
+from the first announcement of findings (发现了一些问题,主要是: …) — or, when there is none,
+from the first sentence stating a shortcoming — to the first demand, clue, pledge or contact
+sentence after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.lang.cues import (
+    CLUE, CONTACT, DEMAND_LEAD, DEMAND_SENTENCE, FOCUS, MEETING, PLEDGE, PRAISE, PROBLEM_LEAD_META,
+    SHORTCOMING_STRONG,
+)
+
+#: Roles that end the findings part.
+CLOSING_ROLES = frozenset({"demand", "clue", "pledge", "contact"})
+#: Roles that are never findings.
+NON_FINDING_ROLES = frozenset({"meeting", "focus", "praise", "demand", "clue", "pledge", "contact", "lead"})
+_SENTENCE = re.compile(r"[^。!?\n]+")
+_BUT = re.compile(r",(?:但|但是|然而)(?:也|仍|还)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence (terminator excluded) and what it does; ``body`` is where its own content
+    starts (after a lead colon 主要是: or after the praise before ,但)."""
+
+    start: int
+    end: int
+    role: str  # meeting, focus, praise, lead, finding, demand, clue, pledge, contact, other
+    body: int
+
+
+def _is_lead(clause: str) -> bool:
+    return bool(PROBLEM_LEAD_META.search(clause.strip(" ,")))
+
+
+def _role(text: str, s: int, e: int, previous: str | None) -> tuple[str, int]:
+    t = text[s:e]
+    colon = t.find(":")
+    if colon > 0 and _is_lead(t[:colon].split(",")[-1]):
+        return "lead", s + colon + 1
+    if CONTACT.search(t):
+        return "contact", s
+    if CLUE.search(t) and not SHORTCOMING_STRONG.search(t.split("线索")[0][-12:]):
+        return "clue", s
+    if PLEDGE.search(t):
+        return "pledge", s
+    if DEMAND_LEAD.search(t) or DEMAND_SENTENCE.search(t) or (previous == "demand" and t.lstrip(" ,").startswith("要")):
+        return "demand", s
+    strong = SHORTCOMING_STRONG.search(t)
+    if FOCUS.search(t) and not strong:
+        return "focus", s
+    clauses = t.split(",")
+    if _is_lead(clauses[-1]):
+        return "lead", e
+    but = _BUT.search(t)
+    if but and PRAISE.search(t[:but.start()]):
+        rest = t[but.end():]
+        if _is_lead(rest.split(",")[-1]) and not SHORTCOMING_STRONG.search(rest.split(",")[0]):
+            return "lead", e
+        if SHORTCOMING_STRONG.search(rest):
+            return "finding", s + but.end()
+        return "praise", s
+    if FOCUS.search(t) and not strong:
+        return "focus", s
+    if MEETING.search(t) and not strong:
+        return "meeting", s
+    if PRAISE.search(t) and not strong:
+        return "praise", s
+    if strong:
+        return "finding", s
+    return "other", s
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Every sentence of ``text`` (split at 。!? and line ends, not at ;) with its role."""
+    out: list[Sentence] = []
+    previous = None
+    for m in _SENTENCE.finditer(text):
+        s, e = m.span()
+        while s < e and text[s] in " \t":
+            s += 1
+        if s >= e:
+            continue
+        role, body = _role(text, s, e, previous)
+        out.append(Sentence(s, e, role, body))
+        previous = role
+    return out
+
+
+def findings_zone(text: str, sents: list[Sentence]) -> tuple[int, int] | None:
+    """``(start, end)`` of the findings part, or None when no sentence announces or states one.
+
+    The first line (the title) never opens it.  It ends at the first demand, clue, pledge or
+    contact sentence after its start.
+    """
+    first_line_end = text.find("\n")
+    start = None
+    for k, sent in enumerate(sents):
+        if sent.start < first_line_end and first_line_end > 0:
+            continue
+        if sent.role == "lead" or sent.role == "finding":
+            start = sent.body if sent.role == "lead" and sent.body < sent.end else (
+                sent.body if sent.role == "finding" else sent.end)
+            first = k
+            break
+    if start is None:
+        return None
+    end = len(text)
+    for sent in sents[first + 1:]:
+        if sent.role in CLOSING_ROLES and sent.start >= start:
+            end = sent.start
+            break
+    return start, end
+
+
+def role_at(sents: list[Sentence], pos: int) -> str | None:
+    """The role of the sentence holding ``pos``."""
+    for sent in sents:
+        if sent.start <= pos < sent.end:
+            return sent.role
+    return None

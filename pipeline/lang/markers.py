@@ -1,0 +1,163 @@
+"""Enumeration markers: the one home for how items are numbered in these texts.
+
+Headings stand at the start of a line: ``一、`` ``(一)`` ``1.`` ``1、`` ``(1)`` ``①`` and
+restated-problem blocks ``问题一:`` / ``问题1:``; their conventional rank (``FAMILY_RANK``)
+nests them when several families are used.  Enumerations run inside a paragraph, at the
+start of a clause: ``一是 二是``, ``第一, 第二``, ``其一``, ``首先 其次 再次 最后``, ``①②``,
+``(1)(2)``; the same families at a line start number whole paragraphs.  ``一要`` /
+``一是要`` / ``首先要`` enumerate demands, not findings (``Marker.demand``).
+
+Text is normalized (full-width brackets and punctuation folded to ASCII); offsets are
+``str`` indices.  Every item of a list must continue its numbering (:func:`runs`), which
+removes dates, decimals and stray numerals.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.lang.numerals import marker_number
+
+CN_NUM = "一二三四五六七八九十"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+#: Decoration a newspaper puts before a sub-heading (◆服务实体经济质效不高).
+DECORATION = "◆◇■□●○▲△★☆▶►•·※"
+
+#: Conventional rank of the line-initial families (smaller = higher in the hierarchy).
+FAMILY_RANK: dict[str, float] = {
+    "cn_dun": 0, "problem": 0.5, "cn_paren": 1, "arabic": 2, "arabic_paren": 3, "circled": 4,
+    "ordinal": 5, "sequence": 5, "shi": 6,
+}
+#: Families that enumerate inside a paragraph.
+INLINE_FAMILIES = frozenset({"shi", "ordinal", "sequence", "circled", "arabic_paren", "yao"})
+_SEQUENCE_VALUES = {"首先": 1, "其次": 2, "再次": 3, "然后": 4, "最后": 99}
+_MAX_STEP = 3  # the next item: previous + 1, two missing numbers tolerated
+
+_N = rf"[{CN_NUM}]{{1,3}}"
+_LINE = re.compile(
+    rf"""
+    (?P<problem>[(]?问题(?:{_N}|\d{{1,2}})(?:[)][:、.,]?|[:、.,]))
+  | (?P<cn_dun>{_N}、)
+  | (?P<cn_paren>[(]{_N}[)][、.,:]?)
+  | (?P<arabic>\d{{1,2}}(?:\.|、)(?!\d))
+  | (?P<arabic_paren>[(]\d{{1,2}}[)][、.,:]?)
+  | (?P<circled>[{CIRCLED}])
+    """,
+    re.VERBOSE,
+)
+_INLINE = re.compile(
+    rf"""
+    (?P<shi>{_N}是(?P<shi_yao>要)?[,:]?)
+  | (?P<yao>{_N}要(?![求点素害件务闻员事领])[,:]?)
+  | (?P<ordinal>(?:第{_N}|其[{CN_NUM}])(?:[,、:]|是(?P<ord_yao>要)?))
+  | (?P<sequence>(?:首先|其次|再次|然后|最后)(?P<seq_yao>要)?[,:]?)
+  | (?P<circled>[{CIRCLED}])
+  | (?P<arabic_paren>[(]\d{{1,2}}[)])
+    """,
+    re.VERBOSE,
+)
+#: What may stand before a clause-initial enumeration marker.
+_CLAUSE_BREAK = set("。;:!?\n")
+_WEAK_BREAK = set(",、")
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """One enumeration marker as written."""
+
+    family: str
+    value: int
+    start: int
+    end: int  # after the marker and its own punctuation (一、 / 一是, / 问题一:)
+    line_initial: bool
+    demand: bool = False  # 一要 / 一是要 / 首先要: a list of demands
+    weak: bool = False  # inline after a comma: kept only inside a run
+
+    @property
+    def rank(self) -> float:
+        return FAMILY_RANK.get(self.family, 7)
+
+
+def _value(family: str, label: str) -> int | None:
+    if family == "circled":
+        return CIRCLED.index(label[0]) + 1
+    if family == "sequence":
+        return _SEQUENCE_VALUES.get(label[:2])
+    core = label
+    for junk in "()、.,:是要第其问题":
+        core = core.replace(junk, "")
+    if core.isdigit():
+        return int(core)
+    return marker_number(core)
+
+
+def line_start(text: str, pos: int) -> int:
+    """``pos`` moved past spaces and sub-heading decoration at the start of a line."""
+    while pos < len(text) and (text[pos] in " \t" or text[pos] in DECORATION):
+        pos += 1
+    return pos
+
+
+def scan(text: str, start: int = 0, end: int | None = None) -> list[Marker]:
+    """Every marker candidate in ``text[start:end]`` in text order: line-initial markers of any
+    family, and clause-initial inline enumerations (not inside a word: 统一是, 唯一要求)."""
+    end = len(text) if end is None else end
+    out: list[Marker] = []
+    pos = start
+    while pos <= end:
+        nl = text.find("\n", pos, end)
+        lend = end if nl < 0 else nl
+        i = line_start(text, pos)
+        head_end = i
+        m = _LINE.match(text, i, lend)
+        if m and text[m.end():lend].strip():
+            value = _value(m.lastgroup, m.group())
+            if value is not None:
+                out.append(Marker(m.lastgroup, value, m.start(), m.end(), True))
+                head_end = m.end()
+        for em in _INLINE.finditer(text, i, lend):
+            s = em.start()
+            if s < head_end or not text[em.end():lend].strip():
+                continue
+            j = s - 1
+            while j >= pos and text[j] in " \t":
+                j -= 1
+            initial = j < pos or j < i
+            family = em.lastgroup if em.lastgroup in ("shi", "yao", "ordinal", "sequence", "circled", "arabic_paren") else None
+            if family is None:
+                family = next(k for k in ("shi", "yao", "ordinal", "sequence", "circled", "arabic_paren") if em.group(k))
+            if not initial and text[j] not in _CLAUSE_BREAK and text[j] not in _WEAK_BREAK and family != "circled":
+                continue  # inside a word
+            value = _value(family, em.group())
+            if value is None:
+                continue
+            demand = family == "yao" or bool(em.group("shi_yao") or em.group("ord_yao") or em.group("seq_yao"))
+            weak = not initial and text[j] in _WEAK_BREAK
+            out.append(Marker("shi" if family == "yao" else family, value, s, em.end(), initial, demand, weak))
+        if nl < 0:
+            break
+        pos = nl + 1
+    return out
+
+
+def runs(markers: list[Marker]) -> list[list[Marker]]:
+    """Consistent sequences per family (1, 2, 3 …; up to two missing numbers; 最后 closes a
+    首先 run), in order of their first marker.  Demand and finding markers never share a run."""
+    open_runs: dict[tuple[str, bool, bool], list[Marker]] = {}
+    done: list[list[Marker]] = []
+    for m in markers:
+        key = (m.family, m.demand, m.line_initial and m.family not in INLINE_FAMILIES)
+        run = open_runs.get(key)
+        limit = (run[-1].value + _MAX_STEP) if run else 0
+        if m.family == "sequence" and m.value == 99:
+            limit = 99
+        if run and run[-1].value < m.value <= limit:
+            run.append(m)
+        elif m.value == 1 or (m.family in ("arabic", "cn_paren", "problem") and m.line_initial and not run):
+            if run:
+                done.append(run)
+            open_runs[key] = [m]
+    done.extend(open_runs.values())
+    done.sort(key=lambda r: r[0].start)
+    return done
