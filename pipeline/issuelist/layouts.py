@@ -192,6 +192,8 @@ def _block_end(text: str, lines: list[tuple[int, int]], i: int, line_marker: dic
         body = line_start(text, ls)
         if ASPECT_LEAD.match(text, body, le) and not text[ASPECT_LEAD.match(text, body, le).end():le].strip(" 。:,"):
             break
+        if CLOSING_OPENER.match(text, body, le):
+            break  # 此外,…: a closing finding of its own
         if stop_on_sub:
             if _is_subheading(text, ls, le):
                 break
@@ -281,7 +283,9 @@ def read_paragraph(text: str, s: int, e: int, ctx: Context, sents: list[Sentence
         rest = [(a, b) for a, b in _sentence_spans(text, stop, e)] if stop < e else []
         return _attach(items, ctx) + _rest(text, rest, [top_level_split(text, a, b, ";") for a, b in rest], ctx, sents, 0)
     groups_per_sentence = [top_level_split(text, a, b, ";") for a, b in sentences]
-    n_groups = sum(len(g) for g in groups_per_sentence)
+    stating = [len(g) for (a, b), g in zip(sentences, groups_per_sentence)
+               if not starts_with_example(text, strip_frame(text, a, b), b)]  # examples are no list
+    n_groups = sum(stating)
     # the one-sentence central style: ;-groups are aspects, ,-clauses its problems
     if after_colon and not unit_seen and not aspect_seen and len(groups_per_sentence[0]) >= 2:
         g = groups_per_sentence[0]
@@ -289,15 +293,20 @@ def read_paragraph(text: str, s: int, e: int, ctx: Context, sents: list[Sentence
         if len(g) <= 5 and mean >= 2.5:
             return _oneliner(text, g, ctx) + _rest(text, sentences[1:], groups_per_sentence[1:], ctx, sents, 2)
     # a stand-alone evaluative first sentence over a ;-list: the aspect
+    local_aspect = False
     if len(sentences) >= 2 and len(groups_per_sentence[0]) == 1 and clause_count(text, *sentences[0]) == 1 \
-            and sum(len(g) for g in groups_per_sentence[1:]) >= 2 and not aspect_seen:
+            and max(stating[1:] or [0]) >= 2 and not aspect_seen:
         _new_aspect(text, *sentences[0], ctx)
+        local_aspect = True
         sentences, groups_per_sentence = sentences[1:], groups_per_sentence[1:]
         first = strip_frame(text, sentences[0][0], sentences[0][1])
         sentences[0] = (first, sentences[0][1])
         groups_per_sentence[0] = top_level_split(text, first, sentences[0][1], ";")
-    how = "semicolon" if n_groups > len(sentences) else "prose"
-    return _rest(text, sentences, groups_per_sentence, ctx, sents, 0, how=how, roles=roles, after_colon=after_colon)
+    how = "semicolon" if n_groups > len(stating) else "prose"
+    out = _rest(text, sentences, groups_per_sentence, ctx, sents, 0, how=how, roles=roles, after_colon=after_colon)
+    if local_aspect:  # a stand-alone evaluative sentence heads its own paragraph only
+        ctx.aspect = None
+    return out
 
 
 def _rest(text, sentences, groups_per_sentence, ctx: Context, sents, _unused, *, how: str = "semicolon",
@@ -333,6 +342,9 @@ def _rest(text, sentences, groups_per_sentence, ctx: Context, sents, _unused, *,
                 continue
         for gs, ge in groups:
             gs = strip_frame(text, gs, ge)
+            if starts_with_example(text, gs, ge) and out:  # 比如A;再如B
+                out[-1].children.extend(example_items(text, gs, ge, how=out[-1].how, confidence=out[-1].confidence))
+                continue
             listed = after_colon and k == 0 and len(groups) == 1
             out.extend(_attach(_group_items(text, gs, ge, how, listed=listed), ctx))
         absorbed = k > 0
@@ -370,8 +382,10 @@ def _group_items(text: str, s: int, e: int, how: str, *, listed: bool = False) -
     if marks:
         marks_end = trim(text, body_s, marks[0])[1]
     closer = LIST_CLOSER.search(text, body_s, marks_end)
-    if (lead or listed) and closer and closer.end() == marks_end:
-        elements = _elements(text, body_s, closer.start())
+    one_clause = len(top_level_split(text, body_s, marks_end, ",")) == 1
+    if (lead or listed or one_clause) and closer and closer.end() == marks_end:
+        elements = _elements(text, body_s, closer.start()) if (lead or listed) else [
+            x for x in top_level_split(text, body_s, closer.start(), "、")] if len(_elements(text, body_s, closer.start())) > 1 else []
         if len(elements) >= 2:
             items = [make_problem(text, a, b, how="clause", confidence=CONFIDENCE["clause"]) for a, b in elements]
             items = [x for x in items if x is not None]
@@ -381,6 +395,8 @@ def _group_items(text: str, s: int, e: int, how: str, *, listed: bool = False) -
                     items[-1].children = tail.children
             return items
     item = make_problem(text, s, e, how=how, confidence=CONFIDENCE[how])
+    if item is not None and how == "prose" and not SHORTCOMING.search(text, item.start, item.end):
+        return []  # background in running prose (全院现有17个研究所…), not a finding
     return [item] if item is not None else []
 
 
