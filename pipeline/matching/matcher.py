@@ -405,7 +405,13 @@ class IssueMatcher(BaseEstimator):
         self.issue_parents_ = [it.parent_id for it in kept]
         self.issue_levels_ = [int(it.level) for it in kept]
         self.issue_texts_ = [it.text for it in kept]
-        self.issue_chars_ = [rewriter.clean(it.text) for it in kept]
+        # a problem is described by its statement and its manifestations (具体表现) together
+        details: dict[str, list[str]] = {}
+        for it in kept:
+            if it.level == 3 and it.parent_id is not None:
+                details.setdefault(it.parent_id, []).append(it.text)
+        self.issue_chars_ = [rewriter.clean(" ".join([it.text, *details.get(it.issue_id, [])]) if it.level == 2
+                                            else it.text) for it in kept]
         self.issue_words_ = [_words(c, seg) for c in self.issue_chars_]
         pos = {iid: k for k, iid in enumerate(self.issue_ids_)}
         self.issue_parent_index_ = np.array([pos.get(p, -1) if p is not None else -1 for p in self.issue_parents_],
