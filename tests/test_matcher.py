@@ -123,10 +123,12 @@ def test_matcher_manifestation_inherits_its_problems_heading():
 
 
 def test_matcher_aspect_only_list_gets_the_order_prior():
+    """一、 lines that each state a shortcoming with its elaboration (no numbered problems under
+    them) are the list's problems, numbered 一..四 as written."""
     fb, gold = LISTS["a_aspects"]
     text, sections, measures = _structure(json.loads(gold.read_text(encoding="utf-8"))["report"])
     issues = _issues(fb, "asp")
-    assert {i.level for i in issues} == {1}
+    assert {i.level for i in issues} == {2}
     est = IssueMatcher().fit(issues)
     res = est.decide(build_targets(text, sections, measures))
     assert est.issue_ids_ == ["一", "二", "三", "四"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pipeline.issuelist.fields import issue_extra
 from pipeline.issuelist.counts import Announced, announced_count, count_flag
 from pipeline.issuelist.items import Item, make_problem, strip_frame, top_level_split
 from pipeline.issuelist.layouts import CONFIDENCE, read_zone
@@ -79,15 +80,15 @@ def _issues(text: str, aspects: list[Item], problems: list[Item], doc_id: str | 
         if a is not None and id(a) not in emitted:
             emitted.add(id(a))
             out.append(Issue(aspect_ids[id(a)], None, 1, text[a.start:a.end], doc_id, a.start, a.end, label=a.label,
-                             extra={"aspect": None, "unit": None, "how": a.how, "confidence": a.confidence}))
+                             extra=issue_extra(how=a.how, confidence=a.confidence)))
         pid = p.number if own else str(k)
         aspect_text = text[a.start:a.end] if a is not None else None
         out.append(Issue(pid, aspect_ids.get(id(a)) if a is not None else None, 2, text[p.start:p.end], doc_id,
                          p.start, p.end, label=p.label,
-                         extra={"aspect": aspect_text, "unit": p.unit, "how": p.how, "confidence": p.confidence}))
+                         extra=issue_extra(aspect=aspect_text, unit=p.unit, how=p.how, confidence=p.confidence)))
         for j, c in enumerate(p.children, 1):
             out.append(Issue(f"{pid}.{j}", pid, 3, text[c.start:c.end], doc_id, c.start, c.end, label=c.label,
-                             extra={"aspect": aspect_text, "unit": p.unit, "how": c.how, "confidence": c.confidence}))
+                             extra=issue_extra(aspect=aspect_text, unit=p.unit, how=c.how, confidence=c.confidence)))
     return out
 
 

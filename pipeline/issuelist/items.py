@@ -187,6 +187,9 @@ def example_items(text: str, s: int, e: int, *, how: str, confidence: float) -> 
         return out
     for ss, se in top_level_split(text, s, e, "。;!?\n"):
         ss = strip_frame(text, ss, se)
+        lead = EXAMPLE_LEAD.match(text, ss, se)
+        if lead:
+            ss = trim(text, lead.end(), se)[0]
         marks = [a for a, _ in _example_marks(text, ss, se) if a > ss]
         head_end = marks[0] if marks else se
         a, b = clean(text, ss, head_end)

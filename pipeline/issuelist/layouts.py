@@ -103,7 +103,8 @@ def read_zone(text: str, zs: int, ze: int, sents: list[Sentence]) -> tuple[list[
     problems: list[Item] = []
     lines = _lines(text, zs, ze)
     markers = [m for m in scan(text, zs, ze) if not m.demand]
-    line_runs = [r for r in runs([m for m in markers if m.line_initial]) if len(r) >= 2 or r[0].family == "problem"]
+    line_runs = [r for r in runs([m for m in markers if m.line_initial])
+                 if len(r) >= 2 or r[0].family in ("problem", "cn_dun", "arabic", "cn_paren") and r[0].value == 1]
     marked = {m.start: m for r in line_runs for m in r}
     line_marker: dict[int, Marker] = {}
     for ls, le in lines:
@@ -290,7 +291,7 @@ def read_paragraph(text: str, s: int, e: int, ctx: Context, sents: list[Sentence
     if after_colon and not unit_seen and not aspect_seen and len(groups_per_sentence[0]) >= 2:
         g = groups_per_sentence[0]
         mean = sum(clause_count(text, a, b) for a, b in g) / len(g)
-        if len(g) <= 5 and mean >= 2.5:
+        if len(g) <= 5 and mean >= 2:
             return _oneliner(text, g, ctx) + _rest(text, sentences[1:], groups_per_sentence[1:], ctx, sents, 2)
     # a stand-alone evaluative first sentence over a ;-list: the aspect
     local_aspect = False

@@ -1,0 +1,50 @@
+"""Problems a progress report restates (关于“……”问题的整改, 针对“……”问题, or numbered problem
+headings outside the forward-looking part): the issue list when no feedback is at hand."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.issuelist.fields import issue_extra
+from pipeline.normalize import normalize
+from pipeline.outline import forward_looking_sections
+from pipeline.records import Issue, Section
+
+_QUOTED_PROBLEM_RE = re.compile(r"(?:关于|针对)“([^”]{4,120})”(?:等)?(?:的)?问题")
+
+
+def issues_from_report(text: str, sections: list[Section], *, doc_id: str | None = None) -> list[Issue]:
+    """Problems a progress report restates.
+
+    Quoted restatements (关于“……”问题的整改, 针对“……”问题) win; otherwise the numbered
+    problem headings (1. / (1) level headings outside the forward-looking part), each
+    under its enclosing aspect heading.
+    """
+    text = normalize(text)
+    quoted = list(_QUOTED_PROBLEM_RE.finditer(text))
+    if quoted:
+        return [Issue(str(k), None, 2, m.group(1), doc_id, m.start(1), m.end(1), extra=issue_extra(how="heading", confidence=0.8))
+                for k, m in enumerate(quoted, 1)]
+    forward = forward_looking_sections(text, sections)
+    by_id = {s.section_id: s for s in sections}
+    problems = [s for s in sections if s.marker in ("arabic", "arabic_paren") and s.section_id not in forward]
+    if not problems:
+        return []
+    top = min(s.level for s in problems)
+    problems = [s for s in problems if s.level == top]
+    issues: list[Issue] = []
+    aspects: dict[int, str] = {}
+    for k, s in enumerate(problems, 1):
+        parent = by_id.get(s.parent_id) if s.parent_id is not None else None
+        pid = None
+        if parent is not None and parent.level >= 2 or (parent is not None and parent.marker == "cn_paren"):
+            if parent.section_id not in aspects:
+                aspects[parent.section_id] = f"A{len(aspects) + 1}"
+                issues.append(Issue(aspects[parent.section_id], None, 1, parent.title, doc_id,
+                                    parent.start, parent.end, label=parent.label,
+                                    extra=issue_extra(how="heading", confidence=0.7)))
+            pid = aspects[parent.section_id]
+        issues.append(Issue(str(k), pid, 2, s.title, doc_id, s.start, s.end, label=s.label,
+                            extra=issue_extra(aspect=by_id[s.parent_id].title if pid else None, how="numbered",
+                                              confidence=0.7)))
+    return issues
