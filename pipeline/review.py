@@ -18,7 +18,7 @@ from pipeline.document import DocumentResult, analyze_text, process_path
 from pipeline.errors import InputError
 from pipeline.matching.audit import SEVERITY, STATUS_LABELS, audit, explain, issue_statuses
 from pipeline.matching.evidence import attach_evidence
-from pipeline.matching.issues import issues_from_feedback, issues_from_report, issues_from_table
+from pipeline.issuelist import issues_from_report, read_feedback, read_ledger
 from pipeline.matching.matcher import IssueMatcher, Target, build_targets, matches_from_decision
 from pipeline.outline import forward_looking_sections
 from pipeline.records import ErrorRecord, Flag, Issue, Match
@@ -34,6 +34,8 @@ class IssueList:
     issues: list[Issue]
     source: DocumentResult | None = None
     path: str | None = None
+    errors: list[ErrorRecord] = field(default_factory=list)  # ledger rows that could not be read
+    flags: list[Flag] = field(default_factory=list)  # the list's own warnings (issue_count_mismatch)
 
 
 @dataclass(slots=True)
@@ -66,28 +68,38 @@ def list_doc_id(issue_list: IssueList) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
 
+def issue_list_of_document(result: DocumentResult) -> IssueList:
+    """The issue list a document states: a feedback list (with its count warning), or the
+    problems a progress report restates."""
+    if result.meta.kind == "progress":  # a report's restated problems, never its own sentences
+        restated = issues_from_report(result.text, result.sections, doc_id=result.doc_id)
+        if restated:
+            return IssueList(issues=restated, source=result, path=result.path)
+    found = read_feedback(result.text, doc_id=result.doc_id)
+    return IssueList(issues=found.issues, source=result, path=result.path, flags=found.flags)
+
+
 def issues_from_document(result: DocumentResult) -> list[Issue]:
     """Issues restated by a document: a feedback list, or the problems a report restates."""
-    issues = issues_from_feedback(result.text, doc_id=result.doc_id)
-    if not any(issue.level == 2 for issue in issues) and result.meta.kind == "progress":
-        issues = issues_from_report(result.text, result.sections, doc_id=result.doc_id)
-    return issues
+    return issue_list_of_document(result).issues
 
 
 def load_issue_list(path: str | os.PathLike, *, table_options: dict | None = None) -> IssueList:
     """Read an issue list from a feedback document or a CSV/XLSX problem list; raises InputError."""
     path = Path(path)
     if path.suffix.lower() in TABLE_SUFFIXES:
-        issues = issues_from_table(path, **(table_options or {}))
-        source = None
+        ledger = read_ledger(path, **(table_options or {}))
+        issue_list = IssueList(issues=ledger.issues, path=str(path), errors=ledger.errors)
     else:
         source = process_path(path)
         if source.error is not None:
             raise InputError(source.error.error_type, source.error.message, stage="issues")
-        issues = issues_from_document(source)
-    if not issues:
-        raise InputError("no_issues", f"{path}: no issue list found (no numbered problems, 一是… or 主要是: list)", stage="issues")
-    return IssueList(issues=issues, source=source, path=str(path))
+        issue_list = issue_list_of_document(source)
+        issue_list.path = str(path)
+    if not issue_list.issues:
+        raise InputError("no_issues", f"{path}: no issue list found (no problem rows, and no sentence states a shortcoming)",
+                         stage="issues")
+    return issue_list
 
 
 def review(issue_list: IssueList, report: DocumentResult, *, matcher=None, fitted: bool = False,
@@ -264,7 +276,7 @@ class ReviewRun:
 def issue_list_from_text(text: str) -> IssueList:
     """An issue list from feedback text given as a string (the API's convenience)."""
     source = analyze_text(text, path="<issues>")
-    return IssueList(issues=issues_from_document(source), source=source)
+    return issue_list_of_document(source)
 
 
 def run_review(
@@ -273,6 +285,7 @@ def run_review(
     issues: IssueList | str | os.PathLike | None = None,
     matcher=None,
     decisions: Decisions | None = None,
+    table_options: dict | None = None,
 ) -> ReviewRun:
     """The one review path: ``zhenggai match``, ``zhenggai run`` and the API all call this.
 
@@ -285,19 +298,20 @@ def run_review(
     errors: list[ErrorRecord] = []
     if issues is not None and not isinstance(issues, IssueList):
         try:
-            issues = load_issue_list(issues)
+            issues = load_issue_list(issues, table_options=table_options)
         except InputError as exc:
             errors.append(ErrorRecord(str(issues), exc.stage, exc.error_type, exc.reason))
             return ReviewRun(Review(), errors)
     pairs: list[PairReview] = []
     if issues is not None:
+        errors.extend(issues.errors)
         return ReviewRun(_review_against_list(issues, reports, errors, matcher, decisions, pairs), errors, issues, pairs)
     return ReviewRun(_review_pairs(reports, errors, decisions, pairs), errors, pairs=pairs)
 
 
 def _review_against_list(issue_list: IssueList, reports: list[DocumentResult], errors: list[ErrorRecord],
                          matcher, decisions: Decisions | None, pairs: list[PairReview]) -> Review:
-    merged = Review(issues=list(issue_list.issues))
+    merged = Review(issues=list(issue_list.issues), flags=list(issue_list.flags))
     targets = [r for r in reports if r.error is None and r.meta.kind != "feedback"]
     if not targets:
         return merged
@@ -320,7 +334,8 @@ def _review_pairs(results: list[DocumentResult], errors: list[ErrorRecord], deci
     merged = Review()
     unpaired_flags: list[Flag] = []
     for fb, report in pairs:
-        issue_list = IssueList(issues=issues_from_document(fb), source=fb, path=fb.path)
+        issue_list = issue_list_of_document(fb)
+        merged.flags.extend(issue_list.flags)
         if not issue_list.issues:
             unpaired_flags.append(
                 Flag(fb.doc_id, None, "no_issue_list", "medium", f"{fb.path}: feedback without a readable issue list")

@@ -49,7 +49,8 @@ COLUMNS: dict[str, list[str]] = {
         "doc_id", "measure_id", "section_id", "start", "end", "title", "status", "n_quantities",
         "n_times", "n_citations", "label", "status_basis", "page",
     ],
-    "issues": ["issue_id", "parent_id", "level", "text", "source_doc_id", "start", "end", "label"],
+    "issues": ["issue_id", "parent_id", "level", "text", "source_doc_id", "start", "end", "label",
+               "aspect", "unit", "how", "confidence", "owner", "deadline", "measures", "progress"],
     "matches": ["issue_id", "doc_id", "target_kind", "target_id", "score", "rank", "addressed", "issue_text",
                 "target_text", "shared_terms", "decision", "reason", "similarity", "reviewed", "target_start",
                 "target_end", "evidence"],
@@ -203,10 +204,20 @@ def match_tables(issues: Iterable[Issue], matches: Iterable[Match], flags: Itera
     )
     return {
         # issue ids are the list's own labels (strings), so only level and offsets are integers
-        "issues": _frame(issue_rows, issue_columns, ints={"level", "start", "end"}),
+        "issues": _issue_frame(issue_rows, issue_columns),
         "matches": _frame([_match_row(m) for m in matches], COLUMNS["matches"]),
         "flags": _frame([asdict(f) for f in flags], COLUMNS["flags"]),
     }
+
+
+def _issue_frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    """The issues table: ids and texts as strings, level and offsets as integers, confidence a float."""
+    frame = _frame(rows, columns, ints={"level", "start", "end"})
+    frame["confidence"] = pd.to_numeric(frame["confidence"], errors="coerce").astype("float64")
+    for column in ("issue_id", "parent_id", "text", "source_doc_id", "label", "aspect", "unit", "how", "owner",
+                   "deadline", "measures", "progress"):
+        frame[column] = frame[column].astype("object").where(frame[column].notna(), None)
+    return frame
 
 
 def error_frame(errors: Iterable[ErrorRecord]) -> pd.DataFrame:
