@@ -83,7 +83,8 @@ def test_tables_match_tables_keep_string_issue_ids():
     tables = match_tables(issues, [Match("1", "r", "section", 3, 0.5, 1, True)], [Flag("r", "1", "unaddressed", "high", "m", 3, 5)])
     parents = tables["issues"]["parent_id"]
     assert pd.isna(parents.iloc[0]) and parents.iloc[1] == "一"
-    assert list(tables["issues"].columns[:8]) == COLUMNS["issues"] and "owner" in tables["issues"].columns
+    assert list(tables["issues"].columns[:len(COLUMNS["issues"])]) == COLUMNS["issues"]
+    assert tables["issues"]["owner"].tolist() == [None, "办公室"] and tables["issues"]["confidence"].dtype == "float64"
     assert tables["matches"]["target_id"].dtype == "Int64"
 
 
