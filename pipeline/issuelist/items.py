@@ -9,7 +9,6 @@ without its marker word.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from pipeline.lang.cues import (
@@ -116,6 +115,13 @@ def _sub_markers(text: str, s: int, e: int) -> list[Marker]:
     return best
 
 
+def past_example_lead(text: str, s: int, e: int) -> int:
+    """``s`` moved past example markers (比如,有的… counts as two)."""
+    while (m := EXAMPLE_LEAD.match(text, s, e)) and m.end() < e:
+        s = trim(text, m.end(), e)[0]
+    return s
+
+
 def _split_examples(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Example spans in ``[s, e)`` (the part after the first example marker)."""
     pieces: list[tuple[int, int]] = []
@@ -127,10 +133,7 @@ def _split_examples(text: str, s: int, e: int) -> list[tuple[int, int]]:
     out = []
     for ps, pe in pieces:
         ps, pe = trim(text, ps, pe)
-        m = EXAMPLE_LEAD.match(text, ps, pe)
-        if m:
-            ps = m.end()
-            ps, pe = trim(text, ps, pe)
+        ps = past_example_lead(text, ps, pe)
         # 部分A不严,个别B不规范: two examples; 部分A不严,新增B不达标: one
         clauses = top_level_split(text, ps, pe, ",")
         cut = [ps] + [a for a, _ in clauses[1:] if EXAMPLE_SUBJECT.match(text, trim(text, a, pe)[0])]
@@ -187,9 +190,7 @@ def example_items(text: str, s: int, e: int, *, how: str, confidence: float) -> 
         return out
     for ss, se in top_level_split(text, s, e, "。;!?\n"):
         ss = strip_frame(text, ss, se)
-        lead = EXAMPLE_LEAD.match(text, ss, se)
-        if lead:
-            ss = trim(text, lead.end(), se)[0]
+        ss = past_example_lead(text, ss, se)
         marks = [a for a, _ in _example_marks(text, ss, se) if a > ss]
         head_end = marks[0] if marks else se
         a, b = clean(text, ss, head_end)
@@ -209,5 +210,3 @@ def starts_with_example(text: str, s: int, e: int) -> bool:
     return bool(EXAMPLE_LEAD.match(text, s, e))
 
 
-__all__ = ["Item", "clean", "trim", "strip_frame", "make_problem", "example_items", "top_level_split",
-           "clause_count", "starts_with_example", "re"]

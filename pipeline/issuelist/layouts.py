@@ -21,7 +21,7 @@ from pipeline.issuelist.items import (
 from pipeline.issuelist.parts import NON_FINDING_ROLES, Sentence
 from pipeline.lang.cues import (
     ASPECT_LEAD, CLOSING_OPENER, EXAMPLE_SUBJECT, LEAD_VERB, LIST_CLOSER, PROBLEM_LEAD_META, SHORTCOMING,
-    SHORTCOMING_STRONG,
+    SHORTCOMING_STRONG, SUBJECT_LEAD,
 )
 from pipeline.lang.markers import DECORATION, Marker, line_start, runs, scan
 
@@ -374,7 +374,7 @@ def _absorbs(text: str, prev: Item, prev_span, span, prev_groups) -> bool:
 def _group_items(text: str, s: int, e: int, how: str, *, listed: bool = False) -> list[Item]:
     """One ;-group: an object list (存在A、B、C等问题) gives one problem per element, else one problem."""
     s, e = trim(text, s, e)
-    lead = LEAD_VERB.match(text, s, e)
+    lead = LEAD_VERB.match(text, s, e) or _subject_lead(text, s, e)
     body_s = lead.end() if lead else s
     marks_end = e
     from pipeline.issuelist.items import _example_marks  # the examples after the list stay with its last element
@@ -395,10 +395,19 @@ def _group_items(text: str, s: int, e: int, how: str, *, listed: bool = False) -
                 if tail is not None:
                     items[-1].children = tail.children
             return items
-    item = make_problem(text, s, e, how=how, confidence=CONFIDENCE[how])
+    framed = lead is not None and closer is not None and closer.end() == marks_end  # X存在A等问题: A
+    item = make_problem(text, body_s if framed else s, e, how=how, confidence=CONFIDENCE[how])
     if item is not None and how == "prose" and not SHORTCOMING.search(text, item.start, item.end):
         return []  # background in running prose (全院现有17个研究所…), not a finding
     return [item] if item is not None else []
+
+
+def _subject_lead(text: str, s: int, e: int):
+    """局党组存在… when the group is a 存在…等问题 frame (a finding would keep its subject)."""
+    m = SUBJECT_LEAD.match(text, s, e)
+    if m and LIST_CLOSER.search(text, m.end(), e) and not SHORTCOMING_STRONG.search(text, s, m.end()):
+        return m
+    return None
 
 
 def _elements(text: str, s: int, e: int) -> list[tuple[int, int]]:

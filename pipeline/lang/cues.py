@@ -179,6 +179,11 @@ EXAMPLE_LEAD = re.compile(r"比如|例如|譬如|又如|再如|如[,:]|具体表
 LIST_CLOSER = re.compile(r"(?:等|的)(?:\d+|[一二三四五六七八九十]+)?(?:个)?(?:方面)?(?:的)?(?:突出|具体)?问题$")
 #: A lead verb before a finding (存在…, 主要是…, 表现在…).
 LEAD_VERB = re.compile(r"(?:主要(?:是|有|表现在|表现为)|存在|表现在|表现为)[:,]?")
+#: A subject before 存在 in a "X存在A、B等问题" frame (局党组在履行职责中还存在…): not part of the findings.
+SUBJECT_LEAD = re.compile(
+    r"[^,。;:]{0,16}?(?:党委|党组|党工委|党总支|支部|班子|局|委|办|中心|公司|集团|学校|医院|单位|部门)"
+    r"(?:在[^,。;:]{0,16}?中)?(?:还|也|仍|主要)?存在(?:着)?[:]?"
+)
 #: An aspect lead-in (在…方面): a field, not a finding.
 ASPECT_LEAD = re.compile(r"(在[^,。;:]{2,40}?方面|[^,。;:在]{2,30}?方面)(?:[,:。]|$)")
 #: Subjects of a concrete example (部分/个别/一些 …): such a clause after a finding is its example.

@@ -1,0 +1,149 @@
+"""Issue lists from feedback notices: one behaviour per test, on short notices written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.issuelist import read_feedback
+from pipeline.lang.script import to_simplified
+from pipeline.normalize import normalize
+
+MEETING = "根据县委统一部署，县委第一巡察组于2024年3月至4月对县农业农村局党组开展了常规巡察。5月10日，巡察组反馈了巡察情况。\n"
+PRAISE = "巡察组认为，局党组在粮食生产、乡村建设等方面做了大量工作。"
+DEMAND = "巡察组要求，局党组要切实履行整改主体责任，一是要提高政治站位；二是要压实整改责任；三是要建立长效机制。\n"
+PLEDGE = "局党组书记表示，将照单全收、逐条整改。\n"
+
+
+def _problems(text: str) -> list[str]:
+    return [i.text for i in read_feedback(text).issues if i.level == 2]
+
+
+def _levels(text: str, level: int) -> list[str]:
+    return [i.text for i in read_feedback(text).issues if i.level == level]
+
+
+@pytest.mark.parametrize("body,expected", [
+    # 一是… in one paragraph after a lead; the 一是要 demand list after it is no finding
+    ("巡察发现的主要问题是：一是理论学习不够深入，学用结合不紧；二是惠农资金管理不规范；三是基层党建薄弱。\n",
+     ["理论学习不够深入,学用结合不紧", "惠农资金管理不规范", "基层党建薄弱"]),
+    # numbered lines 1、 without aspects
+    ("巡察组指出了以下问题：\n1、理论学习不够深入。\n2、惠农资金管理不规范，存在虚报冒领现象。\n3、基层党建薄弱。\n",
+     ["理论学习不够深入", "惠农资金管理不规范,存在虚报冒领现象", "基层党建薄弱"]),
+    # 其一/其二 ordinals, one paragraph each
+    ("巡察发现了一些问题。\n其一，理论学习不够深入。\n其二，惠农资金管理不规范。\n",
+     ["理论学习不够深入", "惠农资金管理不规范"]),
+    # unmarked ;-list
+    ("巡察发现的主要问题有：\n理论学习不够深入，学用结合不紧；惠农资金管理不规范，存在虚报冒领现象；基层党建薄弱，组织生活不规范；"
+     "干部队伍老化；上轮巡察整改不到位，问题反弹；财务制度执行不严。\n",
+     ["理论学习不够深入,学用结合不紧", "惠农资金管理不规范,存在虚报冒领现象", "基层党建薄弱,组织生活不规范", "干部队伍老化",
+      "上轮巡察整改不到位,问题反弹", "财务制度执行不严"]),
+])
+def test_issues_layouts_give_the_problems_and_no_demands(body, expected):
+    assert _problems(MEETING + PRAISE + body + DEMAND + PLEDGE) == expected
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("巡察发现，局党组存在落实河长制不扎实、项目招投标监管不严、财务管理不规范等3个方面问题。\n",
+     ["落实河长制不扎实", "项目招投标监管不严", "财务管理不规范"]),  # object list: one problem per element
+    ("巡察发现，局党组存在理论学习、调查研究、谈心谈话等制度落实不到位的问题。\n",
+     ["理论学习、调查研究、谈心谈话等制度落实不到位"]),  # shared predicate: one problem
+])
+def test_issues_object_lists_and_shared_predicates(body, expected):
+    assert _problems(MEETING + PRAISE + body + DEMAND) == expected
+
+
+def test_issues_list_closers_and_lead_verbs_stripped():
+    text = MEETING + "巡察发现的主要问题是：一是存在违规发放津贴补贴的问题；二是对下属单位监督不力等问题。\n" + DEMAND
+    assert _problems(text) == ["违规发放津贴补贴", "对下属单位监督不力"]
+
+
+def test_issues_examples_are_manifestations_of_the_finding_before():
+    text = MEETING + ("巡察也发现了一些问题。\n惠农资金管理不规范，审核把关不严。比如，有的村重复发放补贴；有的村虚报种植面积。"
+                      "基层党建工作薄弱，组织生活流于形式。\n") + DEMAND
+    issues = read_feedback(text).issues
+    problems = [i for i in issues if i.level == 2]
+    assert [p.text for p in problems] == ["惠农资金管理不规范,审核把关不严", "基层党建工作薄弱,组织生活流于形式"]
+    manifestations = [(i.parent_id, i.text) for i in issues if i.level == 3]
+    assert manifestations == [(problems[0].issue_id, "村重复发放补贴"), (problems[0].issue_id, "村虚报种植面积")]
+
+
+def test_issues_oneliner_groups_are_aspects_and_clauses_problems():
+    text = MEETING + "巡察发现一些问题，主要是：理论学习不够深入，学用结合不紧，调查研究不够；资金管理不规范，审核把关不严；整改不到位。\n" + DEMAND
+    issues = read_feedback(text).issues
+    assert [i.issue_id for i in issues if i.level == 1] == ["A1", "A2", "A3"]
+    assert [(i.parent_id, i.text) for i in issues if i.level == 2][:3] == [
+        ("A1", "理论学习不够深入"), ("A1", "学用结合不紧"), ("A1", "调查研究不够")]
+
+
+def test_issues_aspect_lead_ins_head_their_problems():
+    text = MEETING + ("巡察发现的主要问题如下。\n在落实全面从严治党责任方面，主体责任落实不力；财务管理不规范。\n"
+                      "在基层党组织建设方面，一是组织生活不规范；二是党员发展把关不严。\n") + DEMAND
+    issues = read_feedback(text).issues
+    assert [i.text for i in issues if i.level == 1] == ["在落实全面从严治党责任方面", "在基层党组织建设方面"]
+    assert [(i.extra["aspect"], i.text) for i in issues if i.level == 2] == [
+        ("在落实全面从严治党责任方面", "主体责任落实不力"), ("在落实全面从严治党责任方面", "财务管理不规范"),
+        ("在基层党组织建设方面", "组织生活不规范"), ("在基层党组织建设方面", "党员发展把关不严")]
+
+
+def test_issues_multi_unit_notice_puts_the_unit_on_every_problem():
+    text = ("县委第二巡察组向甲镇党委、乙乡党委反馈巡察情况\n巡察组指出，两个乡镇党委做了大量工作，但也存在一些问题。\n"
+            "甲镇党委：一是理论学习不够深入；二是财务管理不规范。\n乙乡党委：一是村级党组织软弱涣散；二是惠农资金审核不严。\n" + DEMAND)
+    assert [(i.extra["unit"], i.text) for i in read_feedback(text).issues if i.level == 2] == [
+        ("甲镇党委", "理论学习不够深入"), ("甲镇党委", "财务管理不规范"),
+        ("乙乡党委", "村级党组织软弱涣散"), ("乙乡党委", "惠农资金审核不严")]
+
+
+def test_issues_single_unit_notice_has_no_unit_column_values():
+    text = MEETING + "巡察发现的主要问题是：一是理论学习不够深入；二是财务管理不规范。\n" + DEMAND
+    assert {i.extra["unit"] for i in read_feedback(text).issues} == {None}
+
+
+def test_issues_subheadings_are_problems_and_their_bodies_manifestations():
+    text = MEETING + ("巡察也发现了一些问题。\n惠农资金监管不严\n巡察发现，部分补贴重复发放。有的村虚报面积。\n"
+                      "基层党组织建设薄弱\n个别村党支部长期未换届。\n") + DEMAND
+    issues = read_feedback(text).issues
+    assert [(i.text, i.extra["how"]) for i in issues if i.level == 2] == [
+        ("惠农资金监管不严", "heading"), ("基层党组织建设薄弱", "heading")]
+    assert [i.text for i in issues if i.level == 3] == ["部分补贴重复发放", "村虚报面积", "个别村党支部长期未换届"]
+
+
+def test_issues_fallback_never_leaves_a_notice_without_a_list():
+    text = (MEETING + "巡察组指出，局党组在粮食生产方面做了一些工作，但对惠农资金的监管还不到位，个别村存在重复发放现象。"
+            "局机关干部作风不够扎实，服务群众意识不强。巡察期间受理信访件12件，已按规定转交有关部门处理。\n" + DEMAND)
+    issues = read_feedback(text).issues
+    assert [i.text for i in issues if i.level == 2] == [
+        "对惠农资金的监管还不到位,个别村存在重复发放现象", "局机关干部作风不够扎实,服务群众意识不强"]
+
+
+def test_issues_every_row_says_how_and_how_sure():
+    text = MEETING + "巡察发现的主要问题是：一是理论学习不够深入，比如，个别支部学习流于形式；二是财务管理不规范。\n" + DEMAND
+    for issue in read_feedback(text).issues:
+        assert issue.extra["how"] in {"heading", "numbered", "shi-enumeration", "semicolon", "clause", "prose", "fallback"}
+        assert 0 < issue.extra["confidence"] <= 1
+
+
+@pytest.mark.parametrize("announce,n_flags", [("共反馈问题3个", 1), ("共反馈问题2个", 0), ("共反馈2个方面问题", 0)])
+def test_issues_announced_count_that_differs_is_flagged(announce, n_flags):
+    text = MEETING + f"巡察发现了一些问题，{announce}，主要是：一是理论学习不够深入；二是财务管理不规范。\n" + DEMAND
+    found = read_feedback(text, doc_id="fb")
+    assert len(found.flags) == n_flags
+    if n_flags:
+        flag = found.flags[0]
+        assert (flag.kind, flag.severity, flag.doc_id) == ("issue_count_mismatch", "info", "fb")
+        assert "3" in flag.message and "2" in flag.message and text[flag.start:flag.end] in flag.message
+
+
+def test_issues_traditional_notice_gives_the_simplified_list_with_original_offsets():
+    simplified = MEETING + "巡视发现的主要问题是：一是党组织建设薄弱，“三会一课”制度执行不严；二是选人用人不够规范。\n" + DEMAND
+    import opencc
+
+    traditional = opencc.OpenCC("s2t").convert(simplified)
+    assert len(traditional) == len(simplified) and traditional != simplified
+    a, b = read_feedback(simplified), read_feedback(traditional)
+    assert b.traditional and not a.traditional
+    assert [(i.issue_id, i.start, i.end) for i in a.issues] == [(i.issue_id, i.start, i.end) for i in b.issues]
+    norm = normalize(traditional)
+    for issue in b.issues:
+        assert norm[issue.start:issue.end] == issue.text  # quoted from the original characters
+        assert to_simplified(issue.text) == normalize(simplified)[issue.start:issue.end]
+    assert "黨組織建設薄弱" in b.issues[0].text
