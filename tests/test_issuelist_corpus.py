@@ -1,0 +1,49 @@
+"""The dev feedback corpus (tests/fixtures/feedback_corpus/dev): floors per layout, through the
+same path as ``zhenggai issues`` (read the file, find the list), scored by the corpus rule."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.matching.list_scoring import score_notice, summarize
+from pipeline.review import load_issue_list
+
+DEV = Path(__file__).resolve().parent / "fixtures" / "feedback_corpus" / "dev"
+GOLDS = sorted((DEV / "gold").glob("*.gold.json"))
+
+
+@pytest.fixture(scope="module")
+def scores():
+    out = []
+    for path in GOLDS:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        issues = load_issue_list(DEV / gold["file"]).issues
+        predicted = [{"level": i.level, "start": i.start, "end": i.end, "unit": i.extra.get("unit")} for i in issues]
+        out.append(score_notice(path.name.removesuffix(".gold.json"), gold, predicted))
+    return out
+
+
+def test_issues_dev_corpus_floors(scores):
+    summary = summarize(scores)
+    assert summary["problems"]["f1"] >= 0.95
+    assert summary["manifestations"]["f1"] >= 0.9 and summary["aspects"]["f1"] >= 0.9
+    assert summary["without_list"] == [] and summary["non_problems_listed"] == 0
+
+
+@pytest.mark.parametrize("layout", sorted({json.loads(p.read_text(encoding="utf-8"))["layout"] for p in GOLDS}))
+def test_issues_dev_corpus_every_layout(scores, layout):
+    summary = summarize([s for s in scores if s.layout == layout])
+    assert summary["problems"]["f1"] >= 0.9, summary["problems"]
+
+
+def test_issues_dev_corpus_paraphrase_every_problem_and_no_demand(scores):
+    para = [s for s in scores if s.layout == "paraphrase"]
+    assert para and all(s.problems.fn == 0 and s.non_problems_listed == 0 for s in para)
+
+
+def test_issues_dev_corpus_units_on_multi_unit_notices(scores):
+    multi = [s for s in scores if s.unit_agreement is not None]
+    assert multi and all(s.unit_agreement == 1.0 for s in multi)
