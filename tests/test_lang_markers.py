@@ -1,0 +1,38 @@
+"""Enumeration markers (pipeline.lang.markers): families, values, clause starts, demand lists, runs."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.lang.markers import runs, scan
+from pipeline.normalize import normalize
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("一、政治建设\n二、从严治党", [("cn_dun", 1, True), ("cn_dun", 2, True)]),
+    ("问题一:学习不够\n问题2:经费不规范", [("problem", 1, True), ("problem", 2, True)]),
+    ("(一)学习不够\n(二)经费不规范", [("cn_paren", 1, True), ("cn_paren", 2, True)]),
+    ("1.学习不够\n2、经费不规范", [("arabic", 1, True), ("arabic", 2, True)]),
+    ("◆学习不够\n◆经费", []),
+    ("主要是:一是学习不够;二是经费不规范", [("shi", 1, False), ("shi", 2, False)]),
+    ("首先,学习不够。其次,经费不规范。最后,党建薄弱", [("sequence", 1, True), ("sequence", 2, False), ("sequence", 99, False)]),
+    ("第一,学习不够。第二,经费不规范", [("ordinal", 1, True), ("ordinal", 2, False)]),
+    ("具体表现为:①学习不够;②经费不规范", [("circled", 1, False), ("circled", 2, False)]),
+])
+def test_lang_markers_families_and_values(text, expected):
+    assert [(m.family, m.value, m.line_initial) for m in scan(normalize(text))] == expected
+
+
+@pytest.mark.parametrize("text", ["落实“第一议题”制度", "统一是基础", "唯一要求", "第一责任人职责"])
+def test_lang_markers_not_inside_words(text):
+    assert scan(text) == []
+
+
+def test_lang_markers_demand_lists_are_marked():
+    found = scan(normalize("巡察组要求:一是要提高站位;二是要压实责任。一要守纪律,二要讲规矩"))
+    assert all(m.demand for m in found) and len(found) == 4
+
+
+def test_lang_markers_runs_follow_the_numbering():
+    text = normalize("1.甲\n2.乙\n2022.丙\n3.丁\n1.戊\n2.己")
+    assert [[m.value for m in r] for r in runs(scan(text))] == [[1, 2, 3], [1, 2]]
