@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pipeline.lang.cues import (
-    CLOSING_OPENER, EXAMPLE_LEAD, EXAMPLE_SUBJECT, FRAME, LEAD_VERB, LIST_CLOSER, SHORTCOMING,
+    CLOSING_OPENER, DEMAND_SENTENCE, EXAMPLE_LEAD, EXAMPLE_SUBJECT, FRAME, LEAD_VERB, LIST_CLOSER, SHORTCOMING,
 )
 from pipeline.lang.markers import Marker, runs, scan
 
@@ -170,8 +170,8 @@ def make_problem(text: str, s: int, e: int, *, how: str, confidence: float, labe
                     children.append(Item(3, a, b, how, confidence))
                 e = first
     s, e = clean(text, s, e)
-    if e - s < 4:
-        return None
+    if e - s < 4 or DEMAND_SENTENCE.match(text[s:e]):
+        return None  # too short, or a demand (要…, 一是要…) numbered like a finding
     cue = SHORTCOMING.search(text, s, e)
     return Item(2, s, e, how, round(confidence if cue else confidence - 0.2, 2), label=label, number=number,
                 children=children)

@@ -38,6 +38,10 @@ UNIT_LABEL = re.compile(
     r"(?:(?:主要)?存在(?:的)?(?:以下|如下)?(?:主要)?(?:问题|不足)(?:是|有|如下)?|(?:的)?主要问题(?:是|有))?:"
 )
 _SUBHEADING_MAX = 32
+#: A heading that names an inspected unit (一、市教育局党组): opens that unit, not an aspect.
+UNIT_HEADING = re.compile(rf"[^,。;:、]{{2,24}}?{_ORG}")
+#: Families whose numbers are the list's own problem ids (1., (一), 问题三); 一是/①/首先 count 1..n.
+_OWN_NUMBERS = frozenset({"cn_dun", "cn_paren", "arabic", "arabic_paren", "problem"})
 
 
 @dataclass(slots=True)
@@ -141,6 +145,9 @@ def read_zone(text: str, zs: int, ze: int, sents: list[Sentence]) -> tuple[list[
                 problems.extend(_attach(_subheading_problem(text, title_s, le, lines, i, body_end, label=text[m.start:m.end]), ctx))
                 i = body_end
                 continue
+            if _open_unit(text, title_s, le, ctx):
+                i += 1
+                continue
             _new_aspect(text, title_s, le, ctx, number=text[m.start:m.end].strip("()、.,: "), label=text[m.start:m.end])
             i += 1
             continue
@@ -160,6 +167,9 @@ def read_zone(text: str, zs: int, ze: int, sents: list[Sentence]) -> tuple[list[
             _new_aspect(text, body, aspect_line.end(1), ctx)
             i += 1
             continue
+        if _is_subheading(text, ls, le) and _open_unit(text, body, le, ctx):
+            i += 1
+            continue
         if _is_subheading(text, ls, le) and i + 1 < len(lines) and line_marker.get(lines[i + 1][0]) is None:
             body_end = _block_end(text, lines, i, line_marker, problem_rank, stop_on_sub=True)
             if SHORTCOMING.search(text, body, le):
@@ -171,7 +181,21 @@ def read_zone(text: str, zs: int, ze: int, sents: list[Sentence]) -> tuple[list[
     return ctx.aspects, problems, ctx.units
 
 
-def _number(text: str, m: Marker) -> str:
+def _open_unit(text: str, s: int, e: int, ctx: Context) -> bool:
+    """A heading line that is a unit's name opens that unit (multi-unit notices)."""
+    s, e = trim(text, s, e)
+    if not UNIT_HEADING.fullmatch(text, s, e) or SHORTCOMING_STRONG.search(text, s, e) or "方面" in text[s:e]:
+        return False
+    ctx.unit = text[s:e]
+    if ctx.unit not in ctx.units:
+        ctx.units.append(ctx.unit)
+    ctx.aspect = None
+    return True
+
+
+def _number(text: str, m: Marker) -> str | None:
+    if m.family not in _OWN_NUMBERS:
+        return None
     label = text[m.start:m.end]
     core = re.sub(r"[()、.,:是第其问题\s]", "", label)
     return core or str(m.value)

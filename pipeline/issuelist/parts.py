@@ -43,6 +43,8 @@ def _is_lead(clause: str) -> bool:
 
 def _role(text: str, s: int, e: int, previous: str | None) -> tuple[str, int]:
     t = text[s:e]
+    if DEMAND_LEAD.search(t):  # 巡察组要求, / 整改要求如下: — before any lead reading
+        return "demand", s
     colon = t.find(":")
     if colon > 0 and _is_lead(t[:colon].split(",")[-1]):
         return "lead", s + colon + 1
