@@ -21,7 +21,7 @@ from pipeline.issuelist.items import (
 from pipeline.issuelist.parts import NON_FINDING_ROLES, Sentence
 from pipeline.lang.cues import (
     ASPECT_LEAD, CLOSING_OPENER, EXAMPLE_SUBJECT, LEAD_VERB, LIST_CLOSER, PROBLEM_LEAD_META, SHORTCOMING,
-    SHORTCOMING_STRONG, SUBJECT_LEAD,
+    SHORTCOMING_STRONG, SUBJECT_LEAD, DEMAND_HEADING,
 )
 from pipeline.lang.markers import DECORATION, Marker, line_start, runs, scan
 
@@ -134,6 +134,9 @@ def read_zone(text: str, zs: int, ze: int, sents: list[Sentence]) -> tuple[list[
     while i < len(lines):
         ls, le = lines[i]
         m = line_marker.get(ls)
+        if _demand_heading(text, m.end if m is not None else line_start(text, ls), le) and (
+                m is None or m.family in (aspect_family, problem_family)):
+            break  # 三、整改意见: the demands part
         if m is not None and m.family == aspect_family:
             # a marked heading: an aspect, unless a bare prose body follows a shortcoming heading
             body_end = _block_end(text, lines, i, line_marker, problem_rank, stop_on_sub=True)
@@ -179,6 +182,11 @@ def read_zone(text: str, zs: int, ze: int, sents: list[Sentence]) -> tuple[list[
         problems.extend(_paragraph_items(text, ls, le, ctx, sents, after_colon=first_colon and ls <= zs))
         i += 1
     return ctx.aspects, problems, ctx.units
+
+
+def _demand_heading(text: str, s: int, e: int) -> bool:
+    title = text[s:e].strip(" 。:")
+    return 0 < len(title) <= 16 and bool(DEMAND_HEADING.search(title)) and not SHORTCOMING_STRONG.search(title)
 
 
 def _open_unit(text: str, s: int, e: int, ctx: Context) -> bool:
@@ -286,6 +294,8 @@ def _prefix(text: str, s: int, e: int, ctx: Context) -> tuple[int, bool, bool]:
 
 def read_paragraph(text: str, s: int, e: int, ctx: Context, sents: list[Sentence], *, after_colon: bool = False) -> list[Item]:
     """Problems of one unmarked paragraph ``[s, e)`` (which may open an aspect or a unit)."""
+    # 主要是: — the central inspection's formula: its ;-groups are aspects whatever their length
+    central = after_colon and text.endswith(("主要是:", "主要有:"), 0, trim(text, s, e)[0])
     roles = {(x.start, x.end): x.role for x in sents}
     s, unit_seen, aspect_seen = _prefix(text, s, e, ctx)
     if e - s < 4:
@@ -315,7 +325,7 @@ def read_paragraph(text: str, s: int, e: int, ctx: Context, sents: list[Sentence
     if after_colon and not unit_seen and not aspect_seen and len(groups_per_sentence[0]) >= 2:
         g = groups_per_sentence[0]
         mean = sum(clause_count(text, a, b) for a, b in g) / len(g)
-        if len(g) <= 5 and mean >= 2:
+        if len(g) <= 5 and (mean >= 2 or central):
             return _oneliner(text, g, ctx) + _rest(text, sentences[1:], groups_per_sentence[1:], ctx, sents, 2)
     # a stand-alone evaluative first sentence over a ;-list: the aspect
     local_aspect = False

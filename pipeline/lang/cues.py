@@ -143,6 +143,8 @@ DEMAND_SENTENCE = re.compile(
     r"^(?:同时|另外|此外)?[,]?(?:要|必须|务必)|^[一二三四五六七八九十]+(?:是)?要|^(?:首先|其次|再次|最后)要"
     r"|要在[^。]{0,12}内|(?:整改(?:落实)?情况|整改报告)[^。]{0,20}(?:报送|报告|向社会公开|公布)"
 )
+#: A heading over the demands part (三、整改意见): the findings end before it.
+DEMAND_HEADING = re.compile(r"(?:整改|工作|有关)?(?:意见建议|意见|要求|建议)$|^下一步|^整改(?:工作)?要求")
 #: Problem clues handed to the discipline or personnel organs (移交/转交…线索).
 CLUE = re.compile(r"线索[^。]{0,40}(?:移交|转交|移送|处理|办理)|(?:移交|转交|移送)[^。]{0,20}线索|受理[^。]{0,20}(?:来信|信访|举报)")
 #: The unit's pledge (表态).
@@ -168,7 +170,7 @@ PROBLEM_LEAD_META = re.compile(
 #: A reporting frame before a finding (巡视指出, 此外巡视组还指出, 巡视中了解到, 谈话中不少干部反映).
 FRAME = re.compile(
     r"(?:此外|另外|同时|与此同时|但|但是)?[,]?(?:[^,。;:]{0,14}?(?:巡视|巡察|组|谈话|了解|督察)[^,。;:]{0,8}?)?"
-    r"(?:还|也|同时|进一步)?(?:指出|发现|认为|注意到|了解到|反映|查明|看到)(?:了)?[,:]?"
+    r"(?:还|也|同时|进一步)?(?:指出|发现|认为|注意到|了解到|反映|查明|看到|提到|谈到)(?:了)?[,:]?"
 )
 #: Openers of a closing extra finding (此外, 另外, 与此同时).
 CLOSING_OPENER = re.compile(r"(?:此外|另外|与此同时|同时)[,]")
