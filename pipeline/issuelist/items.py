@@ -90,7 +90,7 @@ def top_level_split(text: str, s: int, e: int, seps: str) -> list[tuple[int, int
     return [(a, b) for a, b in parts if text[a:b].strip(_LEAD_JUNK)]
 
 
-def _example_marks(text: str, s: int, e: int) -> list[tuple[int, int]]:
+def example_marks(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """(marker start, marker end) of clause-initial example markers in ``[s, e)``."""
     out = []
     for m in EXAMPLE_LEAD.finditer(text, s, e):
@@ -125,7 +125,7 @@ def past_example_lead(text: str, s: int, e: int) -> int:
 def _split_examples(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Example spans in ``[s, e)`` (the part after the first example marker)."""
     pieces: list[tuple[int, int]] = []
-    cuts = sorted({a for a, _ in _example_marks(text, s, e)} | {s})
+    cuts = sorted({a for a, _ in example_marks(text, s, e)} | {s})
     for k, a in enumerate(cuts):
         b = cuts[k + 1] if k + 1 < len(cuts) else e
         for ps, pe in top_level_split(text, a, b, ";。"):
@@ -152,10 +152,10 @@ def make_problem(text: str, s: int, e: int, *, how: str, confidence: float, labe
     children: list[Item] = []
     if examples:
         sub = _sub_markers(text, s, e)
-        marks = _example_marks(text, s, e)
+        marks = example_marks(text, s, e)
         if sub and (not marks or sub[0].start <= marks[0][0] + 8):
             cut = sub[0].start
-            lead = list(_example_marks(text, s, cut))
+            lead = list(example_marks(text, s, cut))
             problem_end = lead[0][0] if lead else cut
             bounds = [m.start for m in sub] + [e]
             for k, m in enumerate(sub):
@@ -191,7 +191,7 @@ def example_items(text: str, s: int, e: int, *, how: str, confidence: float) -> 
     for ss, se in top_level_split(text, s, e, "。;!?\n"):
         ss = strip_frame(text, ss, se)
         ss = past_example_lead(text, ss, se)
-        marks = [a for a, _ in _example_marks(text, ss, se) if a > ss]
+        marks = [a for a, _ in example_marks(text, ss, se) if a > ss]
         head_end = marks[0] if marks else se
         a, b = clean(text, ss, head_end)
         if b - a >= 4:

@@ -16,14 +16,15 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.issuelist.items import (
-    Item, clause_count, clean, example_items, make_problem, starts_with_example, strip_frame, top_level_split, trim,
+    Item, clause_count, example_items, example_marks, make_problem, starts_with_example, strip_frame, top_level_split,
+    trim,
 )
 from pipeline.issuelist.parts import NON_FINDING_ROLES, Sentence
 from pipeline.lang.cues import (
     ASPECT_LEAD, CLOSING_OPENER, EXAMPLE_SUBJECT, LEAD_VERB, LIST_CLOSER, PROBLEM_LEAD_META, SHORTCOMING,
     SHORTCOMING_STRONG, SUBJECT_LEAD, DEMAND_HEADING,
 )
-from pipeline.lang.markers import DECORATION, Marker, line_start, runs, scan
+from pipeline.lang.markers import Marker, line_start, runs, scan
 
 #: How sure each way of finding a problem is (a problem without a shortcoming cue loses 0.2).
 CONFIDENCE = {"heading": 0.9, "numbered": 0.95, "shi-enumeration": 0.9, "semicolon": 0.8, "clause": 0.75,
@@ -92,10 +93,6 @@ def _heading_like(text: str, m: Marker, le: int) -> bool:
     return 0 < len(title) <= 40 and not re.search(r"[,;。]", title.rstrip("。"))
 
 
-def _paragraph_items(text: str, s: int, e: int, ctx: Context, sents: list[Sentence], *, after_colon: bool) -> list[Item]:
-    return read_paragraph(text, s, e, ctx, sents, after_colon=after_colon)
-
-
 def read_zone(text: str, zs: int, ze: int, sents: list[Sentence]) -> tuple[list[Item], list[Item], list[str]]:
     """(aspects, problems, unit labels) of the findings part ``[zs, ze)``."""
     ctx = Context()
@@ -126,7 +123,7 @@ def read_zone(text: str, zs: int, ze: int, sents: list[Sentence]) -> tuple[list[
             problem_family = families[1] if len(families) > 1 else None
         else:
             problem_family = top
-    problem_rank = line_marker_rank = None
+    problem_rank = None
     if problem_family:
         problem_rank = min(m.rank for m in line_marker.values() if m.family == problem_family)
     i = 0
@@ -179,7 +176,7 @@ def read_zone(text: str, zs: int, ze: int, sents: list[Sentence]) -> tuple[list[
                 problems.extend(_attach(_subheading_problem(text, body, le, lines, i, body_end), ctx))
             i = body_end
             continue
-        problems.extend(_paragraph_items(text, ls, le, ctx, sents, after_colon=first_colon and ls <= zs))
+        problems.extend(read_paragraph(text, ls, le, ctx, sents, after_colon=first_colon and ls <= zs))
         i += 1
     return ctx.aspects, problems, ctx.units
 
@@ -296,7 +293,6 @@ def read_paragraph(text: str, s: int, e: int, ctx: Context, sents: list[Sentence
     """Problems of one unmarked paragraph ``[s, e)`` (which may open an aspect or a unit)."""
     # 主要是: — the central inspection's formula: its ;-groups are aspects whatever their length
     central = after_colon and text.endswith(("主要是:", "主要有:"), 0, trim(text, s, e)[0])
-    roles = {(x.start, x.end): x.role for x in sents}
     s, unit_seen, aspect_seen = _prefix(text, s, e, ctx)
     if e - s < 4:
         return []
@@ -316,7 +312,7 @@ def read_paragraph(text: str, s: int, e: int, ctx: Context, sents: list[Sentence
     if run:
         items, stop = _run_items(text, run, e)
         rest = [(a, b) for a, b in _sentence_spans(text, stop, e)] if stop < e else []
-        return _attach(items, ctx) + _rest(text, rest, [top_level_split(text, a, b, ";") for a, b in rest], ctx, sents, 0)
+        return _attach(items, ctx) + _rest(text, rest, [top_level_split(text, a, b, ";") for a, b in rest], ctx, sents)
     groups_per_sentence = [top_level_split(text, a, b, ";") for a, b in sentences]
     stating = [len(g) for (a, b), g in zip(sentences, groups_per_sentence)
                if not starts_with_example(text, strip_frame(text, a, b), b)]  # examples are no list
@@ -326,7 +322,7 @@ def read_paragraph(text: str, s: int, e: int, ctx: Context, sents: list[Sentence
         g = groups_per_sentence[0]
         mean = sum(clause_count(text, a, b) for a, b in g) / len(g)
         if len(g) <= 5 and (mean >= 2 or central):
-            return _oneliner(text, g, ctx) + _rest(text, sentences[1:], groups_per_sentence[1:], ctx, sents, 2)
+            return _oneliner(text, g, ctx) + _rest(text, sentences[1:], groups_per_sentence[1:], ctx, sents)
     # a stand-alone evaluative first sentence over a ;-list: the aspect
     local_aspect = False
     if len(sentences) >= 2 and len(groups_per_sentence[0]) == 1 and clause_count(text, *sentences[0]) == 1 \
@@ -338,14 +334,14 @@ def read_paragraph(text: str, s: int, e: int, ctx: Context, sents: list[Sentence
         sentences[0] = (first, sentences[0][1])
         groups_per_sentence[0] = top_level_split(text, first, sentences[0][1], ";")
     how = "semicolon" if n_groups > len(stating) else "prose"
-    out = _rest(text, sentences, groups_per_sentence, ctx, sents, 0, how=how, roles=roles, after_colon=after_colon)
+    out = _rest(text, sentences, groups_per_sentence, ctx, sents, how=how, after_colon=after_colon)
     if local_aspect:  # a stand-alone evaluative sentence heads its own paragraph only
         ctx.aspect = None
     return out
 
 
-def _rest(text, sentences, groups_per_sentence, ctx: Context, sents, _unused, *, how: str = "semicolon",
-          roles=None, after_colon: bool = False) -> list[Item]:
+def _rest(text: str, sentences: list[tuple[int, int]], groups_per_sentence: list[list[tuple[int, int]]], ctx: Context,
+          sents: list[Sentence], *, how: str = "semicolon", after_colon: bool = False) -> list[Item]:
     """Problems of sentences read one by one: examples join the problem before them, a headline
     sentence takes its elaboration, every other sentence or ;-group is a problem."""
     out: list[Item] = []
@@ -411,16 +407,15 @@ def _group_items(text: str, s: int, e: int, how: str, *, listed: bool = False) -
     lead = LEAD_VERB.match(text, s, e) or _subject_lead(text, s, e)
     body_s = lead.end() if lead else s
     marks_end = e
-    from pipeline.issuelist.items import _example_marks  # the examples after the list stay with its last element
-
-    marks = [x for x, _ in _example_marks(text, body_s, e) if x > body_s]
+    marks = [x for x, _ in example_marks(text, body_s, e) if x > body_s]  # examples stay with the last element
     if marks:
         marks_end = trim(text, body_s, marks[0])[1]
     closer = LIST_CLOSER.search(text, body_s, marks_end)
     one_clause = len(top_level_split(text, body_s, marks_end, ",")) == 1
     if (lead or listed or one_clause) and closer and closer.end() == marks_end:
-        elements = _elements(text, body_s, closer.start()) if (lead or listed) else [
-            x for x in top_level_split(text, body_s, closer.start(), "、")] if len(_elements(text, body_s, closer.start())) > 1 else []
+        # after a lead (存在/主要表现在:) every ,-clause is an element; a bare A、B等问题 only
+        # splits when each part states its own shortcoming
+        elements = _elements(text, body_s, closer.start())
         if len(elements) >= 2:
             items = [make_problem(text, a, b, how="clause", confidence=CONFIDENCE["clause"]) for a, b in elements]
             items = [x for x in items if x is not None]

@@ -103,29 +103,15 @@ def findings_zone(text: str, sents: list[Sentence]) -> tuple[int, int] | None:
     The first line (the title) never opens it.  It ends at the first demand, clue, pledge or
     contact sentence after its start.
     """
-    first_line_end = text.find("\n")
-    start = None
-    for k, sent in enumerate(sents):
-        if sent.start < first_line_end and first_line_end > 0:
-            continue
-        if sent.role == "lead" or sent.role == "finding":
-            start = sent.body if sent.role == "lead" and sent.body < sent.end else (
-                sent.body if sent.role == "finding" else sent.end)
-            first = k
-            break
-    if start is None:
+    first_line_end = max(text.find("\n"), 0)
+    first = next((k for k, sent in enumerate(sents)
+                  if sent.start >= first_line_end and sent.role in ("lead", "finding")), None)
+    if first is None:
         return None
+    start = sents[first].body  # after a lead's colon (or the lead itself), or where the finding starts
     end = len(text)
     for sent in sents[first + 1:]:
         if sent.role in CLOSING_ROLES and sent.start >= start:
             end = sent.start
             break
     return start, end
-
-
-def role_at(sents: list[Sentence], pos: int) -> str | None:
-    """The role of the sentence holding ``pos``."""
-    for sent in sents:
-        if sent.start <= pos < sent.end:
-            return sent.role
-    return None
