@@ -100,10 +100,12 @@ def sentences(text: str) -> list[Sentence]:
 def findings_zone(text: str, sents: list[Sentence]) -> tuple[int, int] | None:
     """``(start, end)`` of the findings part, or None when no sentence announces or states one.
 
-    The first line (the title) never opens it.  It ends at the first demand, clue, pledge or
+    A title line (the first line, short, without 。 or :) never opens it.  It ends at the first demand, clue, pledge or
     contact sentence after its start.
     """
-    first_line_end = max(text.find("\n"), 0)
+    nl = text.find("\n")
+    title = text[:nl] if nl > 0 else ""
+    first_line_end = nl if title and len(title) <= 80 and not re.search(r"[。:;]", title) else 0  # a title line
     first = next((k for k, sent in enumerate(sents)
                   if sent.start >= first_line_end and sent.role in ("lead", "finding")), None)
     if first is None:
