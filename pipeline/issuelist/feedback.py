@@ -17,7 +17,7 @@ from pipeline.issuelist.fields import issue_extra
 from pipeline.issuelist.counts import Announced, announced_count, count_flag
 from pipeline.issuelist.items import Item, make_problem, strip_frame, top_level_split
 from pipeline.issuelist.layouts import CONFIDENCE, read_zone
-from pipeline.issuelist.parts import Sentence, findings_zone, sentences
+from pipeline.issuelist.parts import Sentence, findings_zone, sentences, title_end
 from pipeline.lang.cues import SHORTCOMING_STRONG
 from pipeline.lang.script import is_traditional, to_simplified
 from pipeline.normalize import normalize
@@ -36,7 +36,7 @@ class FeedbackList:
 
 def _fallback(text: str, sents: list[Sentence]) -> list[Item]:
     """Every finding sentence (and ;-group) of the notice, when no layout was recognised."""
-    first_line_end = max(text.find("\n"), 0)
+    first_line_end = title_end(text)
     out = []
     for sent in sents:
         if sent.role != "finding" or sent.start < first_line_end:

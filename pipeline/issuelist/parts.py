@@ -97,15 +97,20 @@ def sentences(text: str) -> list[Sentence]:
     return out
 
 
+def title_end(text: str) -> int:
+    """End of the title line (the first line when short and without 。 or :), else 0."""
+    nl = text.find("\n")
+    title = text[:nl] if nl > 0 else ""
+    return nl if title and len(title) <= 80 and not re.search(r"[。:;]", title) else 0
+
+
 def findings_zone(text: str, sents: list[Sentence]) -> tuple[int, int] | None:
     """``(start, end)`` of the findings part, or None when no sentence announces or states one.
 
     A title line (the first line, short, without 。 or :) never opens it.  It ends at the first demand, clue, pledge or
     contact sentence after its start.
     """
-    nl = text.find("\n")
-    title = text[:nl] if nl > 0 else ""
-    first_line_end = nl if title and len(title) <= 80 and not re.search(r"[。:;]", title) else 0  # a title line
+    first_line_end = title_end(text)
     first = next((k for k, sent in enumerate(sents)
                   if sent.start >= first_line_end and sent.role in ("lead", "finding")), None)
     if first is None:
