@@ -147,3 +147,35 @@ def test_issues_traditional_notice_gives_the_simplified_list_with_original_offse
         assert norm[issue.start:issue.end] == issue.text  # quoted from the original characters
         assert to_simplified(issue.text) == normalize(simplified)[issue.start:issue.end]
     assert "黨組織建設薄弱" in b.issues[0].text
+
+
+def test_issues_bracketed_subheadings_with_their_body_on_the_line():
+    text = MEETING + ("巡察发现以下几方面问题。\n【惠农资金监管不到位】补贴审核把关不严，部分村重复发放。\n"
+                      "【基层党建薄弱】个别村党支部长期未换届。\n") + DEMAND
+    issues = read_feedback(text).issues
+    assert [i.text for i in issues if i.level == 2] == ["惠农资金监管不到位", "基层党建薄弱"]
+    assert [i.text for i in issues if i.level == 3] == ["补贴审核把关不严,部分村重复发放", "个别村党支部长期未换届"]
+
+
+def test_issues_single_clause_groups_after_the_central_formula_are_problems():
+    text = MEETING + "巡察组指出，局党组存在4个问题，主要是：农村公路养护不到位；运输市场监管不严；资金拨付不规范。\n" + DEMAND
+    issues = read_feedback(text).issues
+    assert [i.level for i in issues] == [2, 2, 2]
+
+
+@pytest.mark.parametrize("heading", ["一、市教育局党组", "市教育局党组"])
+def test_issues_unit_headings_open_units(heading):
+    other = heading.replace("一、", "二、").replace("教育局", "卫健委")
+    text = ("市委巡察组向两家单位党组反馈巡察情况\n巡察发现的主要问题如下。\n"
+            f"{heading}\n1.思政课教师配备不足。\n2.校外培训治理不彻底。\n{other}\n1.分级诊疗落实不到位。\n" + DEMAND)
+    units = [i.extra["unit"] for i in read_feedback(text).issues if i.level == 2]
+    assert units == ["市教育局党组", "市教育局党组", "市卫健委党组"]
+
+
+def test_issues_demand_headings_and_numbered_demands_are_no_findings():
+    text = ("县委巡察组向县统计局党组反馈巡察情况\n巡察组指出，局党组存在以下问题：\n1.统计数据质量管控不严。\n2.统计执法检查不经常。\n"
+            "整改要求如下：\n1.要提高政治站位。\n2.要建立长效机制。\n")
+    assert _problems(text) == ["统计数据质量管控不严", "统计执法检查不经常"]
+    text = ("区委巡察组向区民政局党组反馈巡察情况\n一、党的领导弱化\n(一)议事规则执行不严。\n(二)意识形态责任制落实不到位。\n"
+            "二、整改意见\n(一)提高政治站位。\n(二)压实整改责任。\n")
+    assert _problems(text) == ["议事规则执行不严", "意识形态责任制落实不到位"]

@@ -39,6 +39,8 @@ UNIT_LABEL = re.compile(
     r"(?:(?:主要)?存在(?:的)?(?:以下|如下)?(?:主要)?(?:问题|不足)(?:是|有|如下)?|(?:的)?主要问题(?:是|有))?:"
 )
 _SUBHEADING_MAX = 32
+#: A bracketed sub-heading at a line start with its body after it (【…】…).
+BRACKET_HEADING = re.compile(r"[【\[]([^】\]\n]{2,40})[】\]]")
 #: A heading that names an inspected unit (一、市教育局党组): opens that unit, not an aspect.
 UNIT_HEADING = re.compile(rf"[^,。;:、]{{2,24}}?{_ORG}")
 #: Families whose numbers are the list's own problem ids (1., (一), 问题三); 一是/①/首先 count 1..n.
@@ -162,6 +164,17 @@ def read_zone(text: str, zs: int, ze: int, sents: list[Sentence]) -> tuple[list[
             i = end_idx
             continue
         body = line_start(text, ls)
+        bracket = BRACKET_HEADING.match(text, body, le)
+        if bracket and SHORTCOMING.search(bracket.group(1)):  # 【审评审批廉洁风险突出】个别审评人员…
+            body_end = _block_end(text, lines, i, line_marker, problem_rank, stop_on_sub=True)
+            item = make_problem(text, bracket.start(1), bracket.end(1), how="heading", confidence=CONFIDENCE["heading"],
+                                examples=False)
+            if item is not None:
+                item.children = example_items(text, bracket.end(), lines[body_end - 1][1], how="heading",
+                                              confidence=CONFIDENCE["heading"])
+                problems.extend(_attach([item], ctx))
+            i = body_end
+            continue
         aspect_line = ASPECT_LEAD.match(text, body, le)
         if aspect_line and not text[aspect_line.end():le].strip(" 。:,"):
             _new_aspect(text, body, aspect_line.end(1), ctx)
@@ -225,7 +238,7 @@ def _block_end(text: str, lines: list[tuple[int, int]], i: int, line_marker: dic
         if CLOSING_OPENER.match(text, body, le):
             break  # 此外,…: a closing finding of its own
         if stop_on_sub:
-            if _is_subheading(text, ls, le):
+            if _is_subheading(text, ls, le) or BRACKET_HEADING.match(text, body, le):
                 break
             j += 1
             continue
@@ -321,7 +334,7 @@ def read_paragraph(text: str, s: int, e: int, ctx: Context, sents: list[Sentence
     if after_colon and not unit_seen and not aspect_seen and len(groups_per_sentence[0]) >= 2:
         g = groups_per_sentence[0]
         mean = sum(clause_count(text, a, b) for a, b in g) / len(g)
-        if len(g) <= 5 and (mean >= 2 or central):
+        if len(g) <= 5 and (mean >= 2 or central and max(clause_count(text, a, b) for a, b in g) >= 2):
             return _oneliner(text, g, ctx) + _rest(text, sentences[1:], groups_per_sentence[1:], ctx, sents)
     # a stand-alone evaluative first sentence over a ;-list: the aspect
     local_aspect = False
