@@ -179,3 +179,12 @@ def test_issues_demand_headings_and_numbered_demands_are_no_findings():
     text = ("区委巡察组向区民政局党组反馈巡察情况\n一、党的领导弱化\n(一)议事规则执行不严。\n(二)意识形态责任制落实不到位。\n"
             "二、整改意见\n(一)提高政治站位。\n(二)压实整改责任。\n")
     assert _problems(text) == ["议事规则执行不严", "意识形态责任制落实不到位"]
+
+
+def test_issues_unit_named_in_a_lead_before_its_list():
+    text = ("县委第一巡察组反馈巡察情况\n近日，县委第一巡察组分别向县审计局、县档案馆党组反馈了巡察情况。\n"
+            "对县审计局党组巡察发现的主要问题：审计整改跟踪督促不到位，部分问题长期未整改；审计项目质量管控不严。\n"
+            "对县档案馆党组巡察发现的主要问题：档案安全管理存在隐患；档案数字化推进缓慢。\n" + DEMAND)
+    assert [(i.extra["unit"], i.text) for i in read_feedback(text).issues if i.level == 2] == [
+        ("县审计局党组", "审计整改跟踪督促不到位,部分问题长期未整改"), ("县审计局党组", "审计项目质量管控不严"),
+        ("县档案馆党组", "档案安全管理存在隐患"), ("县档案馆党组", "档案数字化推进缓慢")]

@@ -35,8 +35,9 @@ _HOW_OF_FAMILY = {"cn_dun": "numbered", "cn_paren": "numbered", "arabic": "numbe
 _ORG = r"(?:党委|党组|党工委|党总支|党支部|支部|委员会|局|镇|乡|街道|社区|公司|集团|学校|医院|中心|学院|大学)"
 #: A unit label opening a paragraph (市民政局党组: / 翠苑社区党委存在的主要问题是:).
 UNIT_LABEL = re.compile(
-    rf"(?:[^,。:;]{{0,6}}(?:发现|指出)[,])?(?P<unit>[^,。:;、]{{2,24}}?{_ORG})"
-    r"(?:(?:主要)?存在(?:的)?(?:以下|如下)?(?:主要)?(?:问题|不足)(?:是|有|如下)?|(?:的)?主要问题(?:是|有))?:"
+    rf"(?:[^,。:;]{{0,6}}(?:发现|指出)[,])?(?:对)?(?P<unit>[^,。:;、]{{2,24}}?{_ORG})"
+    r"(?:(?:巡[视察])?(?:中)?(?:发现|反馈|指出)(?:的)?|(?:主要)?存在(?:的)?(?:以下|如下)?|的)?"
+    r"(?:主要)?(?:问题|不足)?(?:是|有|如下)?:"
 )
 _SUBHEADING_MAX = 32
 #: A bracketed sub-heading at a line start with its body after it (【…】…).
@@ -331,7 +332,7 @@ def read_paragraph(text: str, s: int, e: int, ctx: Context, sents: list[Sentence
                if not starts_with_example(text, strip_frame(text, a, b), b)]  # examples are no list
     n_groups = sum(stating)
     # the one-sentence central style: ;-groups are aspects, ,-clauses its problems
-    if after_colon and not unit_seen and not aspect_seen and len(groups_per_sentence[0]) >= 2:
+    if after_colon and not unit_seen and ctx.unit is None and not aspect_seen and len(groups_per_sentence[0]) >= 2:
         g = groups_per_sentence[0]
         mean = sum(clause_count(text, a, b) for a, b in g) / len(g)
         if len(g) <= 5 and (mean >= 2 or central and max(clause_count(text, a, b) for a, b in g) >= 2):
