@@ -188,3 +188,20 @@ def test_issues_unit_named_in_a_lead_before_its_list():
     assert [(i.extra["unit"], i.text) for i in read_feedback(text).issues if i.level == 2] == [
         ("县审计局党组", "审计整改跟踪督促不到位,部分问题长期未整改"), ("县审计局党组", "审计项目质量管控不严"),
         ("县档案馆党组", "档案安全管理存在隐患"), ("县档案馆党组", "档案数字化推进缓慢")]
+
+
+def test_issues_marked_field_lead_ins_with_their_list_on_the_line():
+    text = MEETING + ("巡察发现的主要问题：\n（一）政治建设方面。一是理论学习不深入；二是意识形态工作责任制落实不到位。\n"
+                      "（二）全面从严治党方面。一是社保基金监管存在漏洞；二是违规发放津补贴。\n") + DEMAND
+    issues = read_feedback(text).issues
+    assert [i.text for i in issues if i.level == 1] == ["政治建设方面", "全面从严治党方面"]
+    assert [(i.parent_id, i.text) for i in issues if i.level == 2] == [
+        ("一", "理论学习不深入"), ("一", "意识形态工作责任制落实不到位"), ("二", "社保基金监管存在漏洞"), ("二", "违规发放津补贴")]
+
+
+def test_issues_numbered_sub_items_on_their_own_lines_are_manifestations():
+    text = MEETING + ("巡视组指出的主要问题：\n一、关于全面从严治党方面的问题\n（一）惠农资金监管存在漏洞。具体表现在：\n"
+                      "1.部分项目资金拨付滞后；\n2.个别县挤占挪用补贴资金。\n（二）作风建设抓得不实。\n") + DEMAND
+    issues = read_feedback(text).issues
+    assert [i.text for i in issues if i.level == 2] == ["惠农资金监管存在漏洞", "作风建设抓得不实"]
+    assert [i.text for i in issues if i.level == 3] == ["部分项目资金拨付滞后", "个别县挤占挪用补贴资金"]

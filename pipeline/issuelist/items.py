@@ -107,7 +107,8 @@ def example_marks(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 def _sub_markers(text: str, s: int, e: int) -> list[Marker]:
     """Inline sub-item markers (①②, (1)(2), 一是二是) forming a run inside ``[s, e)``."""
-    found = [m for m in scan(text, s, e) if not m.demand and m.family in ("circled", "arabic_paren", "shi", "ordinal")]
+    found = [m for m in scan(text, s, e) if not m.demand and (
+        m.family in ("circled", "arabic_paren", "shi", "ordinal") or m.family == "arabic" and m.line_initial)]
     best: list[Marker] = []
     for run in runs(found):
         if len(run) >= 2 and len(run) > len(best):

@@ -92,7 +92,10 @@ def _is_subheading(text: str, s: int, e: int) -> bool:
 
 
 def _heading_like(text: str, m: Marker, le: int) -> bool:
+    """A bare heading (一、党的领导弱化), or a field lead-in with its list after it ((一)政治建设方面。一是…)."""
     title = text[m.end:le].strip()
+    if ASPECT_LEAD.match(text, trim(text, m.end, le)[0], le):
+        return True
     return 0 < len(title) <= 40 and not re.search(r"[,;。]", title.rstrip("。"))
 
 
@@ -121,7 +124,9 @@ def read_zone(text: str, zs: int, ze: int, sents: list[Sentence]) -> tuple[list[
     if families:
         top = families[0]
         top_lines = [(ls, le) for ls, le in lines if ls in line_marker and line_marker[ls].family == top]
-        if all(_heading_like(text, line_marker[ls], le) for ls, le in top_lines) and len(lines) > len(top_lines):
+        lead_ins = all(ASPECT_LEAD.match(text, trim(text, line_marker[ls].end, le)[0], le) for ls, le in top_lines)
+        if all(_heading_like(text, line_marker[ls], le) for ls, le in top_lines) and (
+                len(lines) > len(top_lines) or lead_ins):
             aspect_family = top
             problem_family = families[1] if len(families) > 1 else None
         else:
@@ -151,7 +156,11 @@ def read_zone(text: str, zs: int, ze: int, sents: list[Sentence]) -> tuple[list[
             if _open_unit(text, title_s, le, ctx):
                 i += 1
                 continue
-            _new_aspect(text, title_s, le, ctx, number=text[m.start:m.end].strip("()、.,: "), label=text[m.start:m.end])
+            lead_in = ASPECT_LEAD.match(text, trim(text, title_s, le)[0], le)
+            title_e = lead_in.end(1) if lead_in else le
+            _new_aspect(text, title_s, title_e, ctx, number=text[m.start:m.end].strip("()、.,: "), label=text[m.start:m.end])
+            if lead_in and text[lead_in.end():le].strip(" 。,:"):  # (一)政治建设方面。一是…;二是…
+                problems.extend(read_paragraph(text, lead_in.end(), le, ctx, sents))
             i += 1
             continue
         if m is not None and m.family == problem_family:
