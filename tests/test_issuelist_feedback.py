@@ -205,3 +205,13 @@ def test_issues_numbered_sub_items_on_their_own_lines_are_manifestations():
     issues = read_feedback(text).issues
     assert [i.text for i in issues if i.level == 2] == ["惠农资金监管存在漏洞", "作风建设抓得不实"]
     assert [i.text for i in issues if i.level == 3] == ["部分项目资金拨付滞后", "个别县挤占挪用补贴资金"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "巡察组指出，局党组在履行职责中存在一些问题，主要表现在：林长制落实不到位、护林员管理松散、生态补偿资金发放不规范等方面。",
+    "巡察发现，县林业局党组存在林长制落实不到位、护林员管理松散和生态补偿资金发放不规范等3个方面的问题。",
+    "巡察组反馈了林长制落实不到位、护林员管理松散、生态补偿资金发放不规范等3个方面9个问题。",
+])
+def test_issues_object_list_variants(sentence):
+    text = "县委巡察组向县林业局党组反馈巡察情况\n" + sentence + "\n" + DEMAND
+    assert _problems(text) == ["林长制落实不到位", "护林员管理松散", "生态补偿资金发放不规范"]

@@ -39,8 +39,8 @@ def _fallback(text: str, sents: list[Sentence]) -> list[Item]:
     first_line_end = title_end(text)
     out = []
     for sent in sents:
-        if sent.role != "finding" or sent.start < first_line_end:
-            continue
+        if sent.role not in ("finding", "lead") or sent.start < first_line_end or sent.body >= sent.end:
+            continue  # a lead counts with what follows its colon (主要表现在:A、B等方面)
         for a, b in top_level_split(text, sent.body, sent.end, ";"):
             a = strip_frame(text, a, b)
             if not SHORTCOMING_STRONG.search(text, a, b):

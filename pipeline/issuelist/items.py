@@ -54,7 +54,7 @@ def strip_frame(text: str, s: int, e: int) -> int:
         m = CLOSING_OPENER.match(text, s, e) or FRAME.match(text, s, e)
         if not m or m.end() == s or m.end() >= e:
             break
-        if m.re is FRAME and text[m.end() - 1] not in ",:" and not text.startswith(("了", "指出", "发现", "提到"), m.end() - 1):
+        if m.re is FRAME and text[m.end() - 1] not in ",:" and text[m.end() - 1] != "了":
             break
         s = m.end()
     return trim(text, s, e)[0]

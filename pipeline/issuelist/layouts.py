@@ -94,7 +94,7 @@ def _is_subheading(text: str, s: int, e: int) -> bool:
 def _heading_like(text: str, m: Marker, le: int) -> bool:
     """A bare heading (一、党的领导弱化), or a field lead-in with its list after it ((一)政治建设方面。一是…)."""
     title = text[m.end:le].strip()
-    if ASPECT_LEAD.match(text, trim(text, m.end, le)[0], le):
+    if _aspect_lead(text, trim(text, m.end, le)[0], le):
         return True
     return 0 < len(title) <= 40 and not re.search(r"[,;。]", title.rstrip("。"))
 
@@ -124,7 +124,7 @@ def read_zone(text: str, zs: int, ze: int, sents: list[Sentence]) -> tuple[list[
     if families:
         top = families[0]
         top_lines = [(ls, le) for ls, le in lines if ls in line_marker and line_marker[ls].family == top]
-        lead_ins = all(ASPECT_LEAD.match(text, trim(text, line_marker[ls].end, le)[0], le) for ls, le in top_lines)
+        lead_ins = all(_aspect_lead(text, trim(text, line_marker[ls].end, le)[0], le) for ls, le in top_lines)
         if all(_heading_like(text, line_marker[ls], le) for ls, le in top_lines) and (
                 len(lines) > len(top_lines) or lead_ins):
             aspect_family = top
@@ -149,14 +149,14 @@ def read_zone(text: str, zs: int, ze: int, sents: list[Sentence]) -> tuple[list[
                 len([x for x in scan(text, lines[j][0], lines[j][1]) if not x.demand]) >= 2 for j in range(i + 1, body_end))
             title_s = m.end
             if not has_structure and problem_family is None and SHORTCOMING_STRONG.search(text, title_s, le) \
-                    and not ASPECT_LEAD.match(text, trim(text, title_s, le)[0]):
+                    and not _aspect_lead(text, trim(text, title_s, le)[0], le):
                 problems.extend(_attach(_subheading_problem(text, title_s, le, lines, i, body_end, label=text[m.start:m.end]), ctx))
                 i = body_end
                 continue
             if _open_unit(text, title_s, le, ctx):
                 i += 1
                 continue
-            lead_in = ASPECT_LEAD.match(text, trim(text, title_s, le)[0], le)
+            lead_in = _aspect_lead(text, trim(text, title_s, le)[0], le)
             title_e = lead_in.end(1) if lead_in else le
             _new_aspect(text, title_s, title_e, ctx, number=text[m.start:m.end].strip("()、.,: "), label=text[m.start:m.end])
             if lead_in and text[lead_in.end():le].strip(" 。,:"):  # (一)政治建设方面。一是…;二是…
@@ -185,7 +185,7 @@ def read_zone(text: str, zs: int, ze: int, sents: list[Sentence]) -> tuple[list[
                 problems.extend(_attach([item], ctx))
             i = body_end
             continue
-        aspect_line = ASPECT_LEAD.match(text, body, le)
+        aspect_line = _aspect_lead(text, body, le)
         if aspect_line and not text[aspect_line.end():le].strip(" 。:,"):
             _new_aspect(text, body, aspect_line.end(1), ctx)
             i += 1
@@ -202,6 +202,12 @@ def read_zone(text: str, zs: int, ze: int, sents: list[Sentence]) -> tuple[list[
         problems.extend(read_paragraph(text, ls, le, ctx, sents, after_colon=first_colon and ls <= zs))
         i += 1
     return ctx.aspects, problems, ctx.units
+
+
+def _aspect_lead(text: str, s: int, e: int):
+    """An aspect lead-in (在…方面 / 党的建设方面) at ``s`` that names a field, not a shortcoming."""
+    m = ASPECT_LEAD.match(text, s, e)
+    return m if m and not SHORTCOMING_STRONG.search(m.group(1)) else None
 
 
 def _demand_heading(text: str, s: int, e: int) -> bool:
@@ -243,7 +249,8 @@ def _block_end(text: str, lines: list[tuple[int, int]], i: int, line_marker: dic
             j += 1
             continue
         body = line_start(text, ls)
-        if ASPECT_LEAD.match(text, body, le) and not text[ASPECT_LEAD.match(text, body, le).end():le].strip(" 。:,"):
+        lead_in = _aspect_lead(text, body, le)
+        if lead_in and not text[lead_in.end():le].strip(" 。:,"):
             break
         if CLOSING_OPENER.match(text, body, le):
             break  # 此外,…: a closing finding of its own
@@ -296,8 +303,8 @@ def _prefix(text: str, s: int, e: int, ctx: Context) -> tuple[int, bool, bool]:
             unit_seen = True
             s = u.end()
             continue
-        a = ASPECT_LEAD.match(text, s, e)
-        if a and not SHORTCOMING_STRONG.search(a.group(1)):
+        a = _aspect_lead(text, s, e)
+        if a:
             _new_aspect(text, s, a.end(1), ctx)
             aspect_seen = True
             s = a.end()
@@ -371,8 +378,8 @@ def _rest(text: str, sentences: list[tuple[int, int]], groups_per_sentence: list
     absorbed = False
     for k, ((a, b), groups) in enumerate(zip(sentences, groups_per_sentence)):
         a = strip_frame(text, a, b)
-        lead_in = ASPECT_LEAD.match(text, a, b)
-        if lead_in and k > 0 and not SHORTCOMING_STRONG.search(lead_in.group(1)):
+        lead_in = _aspect_lead(text, a, b)
+        if lead_in and k > 0:
             _new_aspect(text, a, lead_in.end(1), ctx)
             a = strip_frame(text, lead_in.end(), b)
             groups = top_level_split(text, a, b, ";")
@@ -463,10 +470,17 @@ def _subject_lead(text: str, s: int, e: int):
 
 
 def _elements(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """Elements of an object list: ,-clauses, each cut at 、 when every part states its own shortcoming."""
+    """Elements of an object list: ,-clauses, each cut at 、 (and a last 和/及) when every part states
+    its own shortcoming (A不到位、B松散和C不规范); a shared predicate (A、B等制度落实不到位) stays whole."""
     out = []
     for a, b in top_level_split(text, s, e, ","):
         parts = top_level_split(text, a, b, "、")
+        last_a, last_b = parts[-1]
+        joined = re.search(r"[和及与]", text[last_a:last_b])
+        if len(parts) >= 2 and joined:
+            j = last_a + joined.start()
+            if SHORTCOMING_STRONG.search(text, last_a, j) and SHORTCOMING_STRONG.search(text, j + 1, last_b):
+                parts = parts[:-1] + [(last_a, j), (j + 1, last_b)]
         if len(parts) >= 2 and all(SHORTCOMING.search(text, x, y) and y - x >= 4 for x, y in parts):
             out.extend(parts)
         else:

@@ -170,7 +170,7 @@ PROBLEM_LEAD_META = re.compile(
 #: A reporting frame before a finding (巡视指出, 此外巡视组还指出, 巡视中了解到, 谈话中不少干部反映).
 FRAME = re.compile(
     r"(?:此外|另外|同时|与此同时|但|但是)?[,]?(?:[^,。;:]{0,14}?(?:巡视|巡察|组|谈话|了解|督察)[^,。;:]{0,8}?)?"
-    r"(?:还|也|同时|进一步)?(?:指出|发现|认为|注意到|了解到|反映|查明|看到|提到|谈到)(?:了)?[,:]?"
+    r"(?:还|也|同时|进一步)?(?:指出|发现|认为|注意到|了解到|反映|查明|看到|提到|谈到|反馈)(?:了)?[,:]?"
 )
 #: Openers of a closing extra finding (此外, 另外, 与此同时).
 CLOSING_OPENER = re.compile(r"(?:此外|另外|与此同时|同时)[,]")
@@ -178,7 +178,10 @@ CLOSING_OPENER = re.compile(r"(?:此外|另外|与此同时|同时)[,]")
 EXAMPLE_LEAD = re.compile(r"比如|例如|譬如|又如|再如|如[,:]|具体表现(?:为|在|是)?[:,]?|主要表现(?:为|在)[:,]|表现为[:,]|有的(?!放矢)")
 #: (match-only patterns carry no ^: re.match(text, pos) anchors at pos, ^ would not)
 #: A list closer at the end of a finding (等问题, 等5个方面问题, 的问题).
-LIST_CLOSER = re.compile(r"(?:等|的)(?:\d+|[一二三四五六七八九十]+)?(?:个)?(?:方面)?(?:的)?(?:突出|具体)?问题$")
+_COUNT = r"(?:\d+|[一二三四五六七八九十两]+)"
+LIST_CLOSER = re.compile(
+    rf"(?:等|的)(?:{_COUNT}个方面)?(?:{_COUNT}(?:个|项|条))?(?:方面)?(?:的)?(?:突出|具体|主要)?问题$|等(?:{_COUNT}个)?方面(?:的)?$"
+)
 #: A lead verb before a finding (存在…, 主要是…, 表现在…).
 LEAD_VERB = re.compile(r"(?:主要(?:是|有|表现在|表现为)|存在|表现在|表现为)[:,]?")
 #: A subject before 存在 in a "X存在A、B等问题" frame (局党组在履行职责中还存在…): not part of the findings.
@@ -187,6 +190,6 @@ SUBJECT_LEAD = re.compile(
     r"(?:在[^,。;:]{0,16}?中)?(?:还|也|仍|主要)?存在(?:着)?[:]?"
 )
 #: An aspect lead-in (在…方面): a field, not a finding.
-ASPECT_LEAD = re.compile(r"(在[^,。;:]{2,40}?方面|[^,。;:在]{2,30}?方面)(?:[,:。]|$)")
+ASPECT_LEAD = re.compile(r"(在[^,。;:]{2,40}?方面|[^,。;:在、等]{2,20}?方面)(?:[,:。]|$)")
 #: Subjects of a concrete example (部分/个别/一些 …): such a clause after a finding is its example.
 EXAMPLE_SUBJECT = re.compile(r"(?:部分|个别|一些|少数|有些)")
