@@ -47,3 +47,20 @@ def test_issues_dev_corpus_paraphrase_every_problem_and_no_demand(scores):
 def test_issues_dev_corpus_units_on_multi_unit_notices(scores):
     multi = [s for s in scores if s.unit_agreement is not None]
     assert multi and all(s.unit_agreement == 1.0 for s in multi)
+
+
+@pytest.mark.parametrize("path", GOLDS, ids=lambda p: p.name.split("_")[0])
+def test_issues_dev_corpus_announced_counts(path):
+    """Every count a notice announces is read, and only a list that misses it is flagged."""
+    from pipeline.issuelist import read_feedback
+
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    found = read_feedback((DEV / gold["file"]).read_text(encoding="utf-8"), doc_id="fb")
+    said = gold.get("announced_count")
+    if said is None:
+        assert found.flags == []
+        return
+    assert found.announced is not None and said in (found.announced.problems, found.announced.aspects)
+    n_aspects, n_problems = len(gold.get("aspects", [])), len(gold["problems"])
+    counted = n_problems if found.announced.problems is not None or not n_aspects else n_aspects
+    assert bool(found.flags) == (counted != said)

@@ -26,11 +26,24 @@ class Announced:
     text: str
 
 
-def announced_count(text: str, end: int | None = None) -> Announced | None:
-    """The first count of problems (or of aspects) the notice announces before ``end``."""
-    end = len(text) if end is None else end
+def announced_count(text: str, zone: tuple[int, int] | None = None) -> Announced | None:
+    """The count of problems (or of aspects) the notice announces: before its findings part
+    (反馈会…共反馈问题10个 / 发现3个方面9个问题,主要是:), or closing a list inside it (…等5个方面问题);
+    a number inside a finding (审计发现的12个问题整改不到位) is no announcement."""
+    start, end = zone if zone is not None else (len(text), len(text))
+    found = _first(text, 0, start)
+    if found is None:
+        closing = [m for m in re.finditer(r"等", text[start:end])]
+        for m in closing:
+            found = _first(text, start + m.end(), start + m.end() + 16, anchored=True)
+            if found is not None:
+                break
+    return found
+
+
+def _first(text: str, start: int, end: int, *, anchored: bool = False) -> Announced | None:
     for pattern, kind in ((_ASPECTS_PROBLEMS, "both"), (_PROBLEMS, "problems"), (_ASPECTS, "aspects")):
-        m = pattern.search(text, 0, end)
+        m = pattern.match(text, start, end) if anchored else pattern.search(text, start, end)
         if m is None:
             continue
         values = [int_value(g) for g in m.groups() if g]

@@ -109,7 +109,9 @@ def read_feedback(text: str, *, doc_id: str | None = None) -> FeedbackList:
         aspects = []
     _assign_units(plain, problems, units)
     issues = _issues(text, aspects, problems, doc_id)
-    announced = announced_count(plain, zone[1] if zone else None)
+    # announced before the first finding (the lead may come after an earlier meta sentence)
+    first = min((p.start for p in problems), default=zone[0] if zone else len(plain))
+    announced = announced_count(plain, (first, zone[1] if zone else len(plain)))
     n_aspects = sum(1 for i in issues if i.level == 1)
     n_problems = sum(1 for i in issues if i.level == 2)
     flag = count_flag(announced, n_problems, n_aspects, doc_id)
