@@ -1,8 +1,10 @@
 """Issue lists (问题清单): from feedback notices in every layout, from ledgers (整改台账), from the
 reviewer's edited table, and from progress reports that restate their problems.
 
-Modules, one concern each: ``parts`` (sentence roles, the findings part), ``layouts`` (reading
-it in its layout), ``items`` (span rules, manifestations), ``counts`` (announced counts),
+Modules, one concern each: ``parts`` (sentence roles, the findings part), ``layouts`` (its lines:
+numbered lines, headings, sub-headings), ``paragraphs`` (an unmarked paragraph: unit labels,
+lead-ins, 一是 runs, ;-lists, object lists, prose), ``context`` (the open aspect and unit),
+``items`` (span rules, manifestations), ``counts`` (announced counts),
 ``feedback`` (the whole notice), ``ledger`` (CSV/XLSX ledgers), ``editable`` (the reviewer's
 table, written and read back), ``report`` (problems a progress report restates), ``fields``
 (the fields every issue carries).

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pipeline.issuelist.fields import issue_extra
 from pipeline.issuelist.counts import Announced, announced_count, count_flag
 from pipeline.issuelist.items import Item, make_problem, strip_frame, top_level_split
-from pipeline.issuelist.layouts import CONFIDENCE, read_zone
+from pipeline.issuelist.context import CONFIDENCE
+from pipeline.issuelist.layouts import read_zone
 from pipeline.issuelist.parts import Sentence, findings_zone, sentences, title_end
 from pipeline.lang.cues import SHORTCOMING_STRONG
 from pipeline.lang.script import is_traditional, to_simplified

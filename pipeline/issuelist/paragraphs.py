@@ -1,0 +1,279 @@
+"""Reading one unmarked paragraph of the findings part.
+
+A paragraph may open a unit (X党委:) or an aspect (在…方面,), then hold an inline 一是/二是 run,
+;-separated problems, the one-sentence central style (;-groups = aspects, ,-clauses =
+problems), object lists (存在A、B、C等问题: one problem per element that states its own
+shortcoming) or running prose (a one-clause headline sentence takes its elaboration; 比如/
+有的 sentences are the examples of the finding before them).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.issuelist.context import CONFIDENCE, HOW_OF_FAMILY, UNIT_LABEL, Context, aspect_lead, attach, new_aspect
+from pipeline.issuelist.items import (
+    Item, clause_count, example_items, example_marks, make_problem, starts_with_example, strip_frame, top_level_split,
+    trim,
+)
+from pipeline.issuelist.parts import NON_FINDING_ROLES, Sentence
+from pipeline.lang.cues import (
+    CLOSING_OPENER, EXAMPLE_SUBJECT, LEAD_VERB, LIST_CLOSER, PROBLEM_LEAD_META, SHORTCOMING, SHORTCOMING_STRONG,
+    SUBJECT_LEAD,
+)
+from pipeline.lang.markers import Marker, runs, scan
+
+
+def _sentence_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    return top_level_split(text, s, e, "。!?")
+
+
+def _is_lead_sentence(text: str, s: int, e: int) -> bool:
+    return bool(PROBLEM_LEAD_META.search(text[s:e].split(",")[-1].strip(" ,:")))
+
+
+def _prefix(text: str, s: int, e: int, ctx: Context) -> tuple[int, bool, bool]:
+    """Past unit labels, aspect lead-ins and frames at a paragraph's start.
+
+    Returns (new start, unit label seen, aspect lead-in seen).
+    """
+    unit_seen = aspect_seen = False
+    for _ in range(4):
+        s = trim(text, s, e)[0]
+        u = UNIT_LABEL.match(text, s, e)
+        if u:
+            ctx.unit = u.group("unit")
+            if ctx.unit not in ctx.units:
+                ctx.units.append(ctx.unit)
+            ctx.aspect = None
+            unit_seen = True
+            s = u.end()
+            continue
+        a = aspect_lead(text, s, e)
+        if a:
+            new_aspect(text, s, a.end(1), ctx)
+            aspect_seen = True
+            s = a.end()
+            continue
+        if CLOSING_OPENER.match(text, s, e):
+            ctx.aspect = None
+        s2 = strip_frame(text, s, e)
+        if s2 != s:
+            s = s2
+            continue
+        break
+    return s, unit_seen, aspect_seen
+
+
+def read_paragraph(text: str, s: int, e: int, ctx: Context, sents: list[Sentence], *, after_colon: bool = False) -> list[Item]:
+    """Problems of one unmarked paragraph ``[s, e)`` (which may open an aspect or a unit)."""
+    # 主要是: — the central inspection's formula: its ;-groups are aspects whatever their length
+    central = after_colon and text.endswith(("主要是:", "主要有:"), 0, trim(text, s, e)[0])
+    s, unit_seen, aspect_seen = _prefix(text, s, e, ctx)
+    if e - s < 4:
+        return []
+    # a meta sentence (在…方面,巡视组指出的问题主要有以下几点。) announces, it states nothing
+    sentences = [(a, b) for a, b in _sentence_spans(text, s, e)]
+    while sentences and _is_lead_sentence(text, *sentences[0]) and not SHORTCOMING_STRONG.search(
+            text, sentences[0][0], sentences[0][1] - 6):
+        lead_s, lead_e = sentences.pop(0)
+        colon = text.find(":", lead_s, lead_e)
+        if colon > 0:
+            sentences.insert(0, (colon + 1, lead_e))
+            break
+    if not sentences:
+        return []
+    s = sentences[0][0]
+    run = _inline_run(text, s, e)
+    if run:
+        items, stop = _run_items(text, run, e)
+        rest = [(a, b) for a, b in _sentence_spans(text, stop, e)] if stop < e else []
+        return attach(items, ctx) + _rest(text, rest, [top_level_split(text, a, b, ";") for a, b in rest], ctx, sents)
+    groups_per_sentence = [top_level_split(text, a, b, ";") for a, b in sentences]
+    stating = [len(g) for (a, b), g in zip(sentences, groups_per_sentence)
+               if not starts_with_example(text, strip_frame(text, a, b), b)]  # examples are no list
+    n_groups = sum(stating)
+    # the one-sentence central style: ;-groups are aspects, ,-clauses its problems
+    if after_colon and not unit_seen and ctx.unit is None and not aspect_seen and len(groups_per_sentence[0]) >= 2:
+        g = groups_per_sentence[0]
+        mean = sum(clause_count(text, a, b) for a, b in g) / len(g)
+        if len(g) <= 5 and (mean >= 2 or central and max(clause_count(text, a, b) for a, b in g) >= 2):
+            return _oneliner(text, g, ctx) + _rest(text, sentences[1:], groups_per_sentence[1:], ctx, sents)
+    # a stand-alone evaluative first sentence over a ;-list: the aspect
+    local_aspect = False
+    if len(sentences) >= 2 and len(groups_per_sentence[0]) == 1 and clause_count(text, *sentences[0]) == 1 \
+            and max(stating[1:] or [0]) >= 2 and not aspect_seen:
+        new_aspect(text, *sentences[0], ctx)
+        local_aspect = True
+        sentences, groups_per_sentence = sentences[1:], groups_per_sentence[1:]
+        first = strip_frame(text, sentences[0][0], sentences[0][1])
+        sentences[0] = (first, sentences[0][1])
+        groups_per_sentence[0] = top_level_split(text, first, sentences[0][1], ";")
+    how = "semicolon" if n_groups > len(stating) else "prose"
+    out = _rest(text, sentences, groups_per_sentence, ctx, sents, how=how, after_colon=after_colon)
+    if local_aspect:  # a stand-alone evaluative sentence heads its own paragraph only
+        ctx.aspect = None
+    return out
+
+
+def _rest(text: str, sentences: list[tuple[int, int]], groups_per_sentence: list[list[tuple[int, int]]], ctx: Context,
+          sents: list[Sentence], *, how: str = "semicolon", after_colon: bool = False) -> list[Item]:
+    """Problems of sentences read one by one: examples join the problem before them, a headline
+    sentence takes its elaboration, every other sentence or ;-group is a problem."""
+    out: list[Item] = []
+    absorbed = False
+    for k, ((a, b), groups) in enumerate(zip(sentences, groups_per_sentence)):
+        a = strip_frame(text, a, b)
+        lead_in = aspect_lead(text, a, b)
+        if lead_in and k > 0:
+            new_aspect(text, a, lead_in.end(1), ctx)
+            a = strip_frame(text, lead_in.end(), b)
+            groups = top_level_split(text, a, b, ";")
+            absorbed = True
+        if starts_with_example(text, a, b) and out:
+            out[-1].children.extend(example_items(text, a, b, how=out[-1].how, confidence=out[-1].confidence))
+            continue
+        if _non_finding(text, a, b, sents):
+            continue
+        if CLOSING_OPENER.match(text, trim(text, sentences[k][0], b)[0]):
+            ctx.aspect = None
+        single = len(groups) == 1
+        if single and out and not absorbed and k >= 1 and _absorbs(text, out[-1], sentences[k - 1], (a, b), groups_per_sentence[k - 1]):
+            merged = make_problem(text, out[-1].start, b, how="prose", confidence=CONFIDENCE["prose"],
+                                  label=out[-1].label, number=out[-1].number)
+            if merged is not None:
+                merged.children = out[-1].children + merged.children
+                merged.aspect, merged.unit = out[-1].aspect, out[-1].unit
+                out[-1] = merged
+                absorbed = True
+                continue
+        for gs, ge in groups:
+            gs = strip_frame(text, gs, ge)
+            if starts_with_example(text, gs, ge) and out:  # 比如A;再如B
+                out[-1].children.extend(example_items(text, gs, ge, how=out[-1].how, confidence=out[-1].confidence))
+                continue
+            listed = after_colon and k == 0 and len(groups) == 1
+            out.extend(attach(_group_items(text, gs, ge, how, listed=listed), ctx))
+        absorbed = k > 0
+    return out
+
+
+def _non_finding(text: str, a: int, b: int, sents: list[Sentence]) -> bool:
+    for x in sents:
+        if x.start <= a < x.end or a <= x.start < b:
+            return x.role in NON_FINDING_ROLES and x.role != "lead" or (
+                x.role == "lead" and not SHORTCOMING_STRONG.search(text, a, b))
+    return False
+
+
+def _absorbs(text: str, prev: Item, prev_span, span, prev_groups) -> bool:
+    """A one-clause headline sentence takes the next sentence as its elaboration (or any first
+    sentence takes one whose subject is an example subject: 一些子企业…)."""
+    if len(prev_groups) != 1 or prev.children:
+        return False
+    if not SHORTCOMING.search(text, *span) and not EXAMPLE_SUBJECT.match(text, span[0]):
+        return False
+    headline = clause_count(text, strip_frame(text, *prev_span), prev_span[1]) == 1
+    return headline or bool(EXAMPLE_SUBJECT.match(text, trim(text, *span)[0]))
+
+
+def _group_items(text: str, s: int, e: int, how: str, *, listed: bool = False) -> list[Item]:
+    """One ;-group: an object list (存在A、B、C等问题) gives one problem per element, else one problem."""
+    s, e = trim(text, s, e)
+    lead = LEAD_VERB.match(text, s, e) or _subject_lead(text, s, e)
+    body_s = lead.end() if lead else s
+    marks_end = e
+    marks = [x for x, _ in example_marks(text, body_s, e) if x > body_s]  # examples stay with the last element
+    if marks:
+        marks_end = trim(text, body_s, marks[0])[1]
+    closer = LIST_CLOSER.search(text, body_s, marks_end)
+    one_clause = len(top_level_split(text, body_s, marks_end, ",")) == 1
+    if (lead or listed or one_clause) and closer and closer.end() == marks_end:
+        # after a lead (存在/主要表现在:) every ,-clause is an element; a bare A、B等问题 only
+        # splits when each part states its own shortcoming
+        elements = _elements(text, body_s, closer.start())
+        if len(elements) >= 2:
+            items = [make_problem(text, a, b, how="clause", confidence=CONFIDENCE["clause"]) for a, b in elements]
+            items = [x for x in items if x is not None]
+            if items and marks:
+                tail = make_problem(text, items[-1].start, e, how="clause", confidence=CONFIDENCE["clause"])
+                if tail is not None:
+                    items[-1].children = tail.children
+            return items
+    framed = lead is not None and closer is not None and closer.end() == marks_end  # X存在A等问题: A
+    item = make_problem(text, body_s if framed else s, e, how=how, confidence=CONFIDENCE[how])
+    if item is not None and how == "prose" and not SHORTCOMING.search(text, item.start, item.end):
+        return []  # background in running prose (全院现有17个研究所…), not a finding
+    return [item] if item is not None else []
+
+
+def _subject_lead(text: str, s: int, e: int):
+    """局党组存在… when the group is a 存在…等问题 frame (a finding would keep its subject)."""
+    m = SUBJECT_LEAD.match(text, s, e)
+    if m and LIST_CLOSER.search(text, m.end(), e) and not SHORTCOMING_STRONG.search(text, s, m.end()):
+        return m
+    return None
+
+
+def _elements(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Elements of an object list: ,-clauses, each cut at 、 (and a last 和/及) when every part states
+    its own shortcoming (A不到位、B松散和C不规范); a shared predicate (A、B等制度落实不到位) stays whole."""
+    out = []
+    for a, b in top_level_split(text, s, e, ","):
+        parts = top_level_split(text, a, b, "、")
+        last_a, last_b = parts[-1]
+        joined = re.search(r"[和及与]", text[last_a:last_b])
+        if len(parts) >= 2 and joined:
+            j = last_a + joined.start()
+            if SHORTCOMING_STRONG.search(text, last_a, j) and SHORTCOMING_STRONG.search(text, j + 1, last_b):
+                parts = parts[:-1] + [(last_a, j), (j + 1, last_b)]
+        if len(parts) >= 2 and all(SHORTCOMING.search(text, x, y) and y - x >= 4 for x, y in parts):
+            out.extend(parts)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _oneliner(text: str, groups: list[tuple[int, int]], ctx: Context) -> list[Item]:
+    out = []
+    for gs, ge in groups:
+        gs, ge = trim(text, gs, ge)
+        new_aspect(text, gs, ge, ctx)
+        ctx.aspect.how = "semicolon"
+        for a, b in top_level_split(text, gs, ge, ","):
+            item = make_problem(text, a, b, how="clause", confidence=CONFIDENCE["clause"])
+            if item is not None:
+                out.extend(attach([item], ctx))
+    return out
+
+
+def _inline_run(text: str, s: int, e: int) -> list[Marker]:
+    """The longest run of finding markers (一是…二是…) inside ``[s, e)``, if any."""
+    found = [m for m in scan(text, s, e) if not m.demand and m.family in ("shi", "ordinal", "sequence", "circled", "arabic_paren")]
+    best: list[Marker] = []
+    for run in runs(found):
+        if len(run) >= 2 and len(run) > len(best):
+            best = run
+    if best and text[s:best[0].start].count("。") > 1:
+        return []  # the run sits deep inside prose: examples, not the paragraph's list
+    return best
+
+
+def _run_items(text: str, run: list[Marker], e: int) -> tuple[list[Item], int]:
+    """Items of an inline run, and where the last one stops (a closing 此外… sentence after the
+    list is read on its own)."""
+    how = HOW_OF_FAMILY.get(run[0].family, "shi-enumeration")
+    bounds = [m.start for m in run] + [e]
+    out = []
+    stop = e
+    for k, m in enumerate(run):
+        stop = bounds[k + 1]
+        if k + 1 == len(run):
+            dot = text.find("。", m.end, e)
+            if dot > 0 and CLOSING_OPENER.match(text, trim(text, dot + 1, e)[0]):
+                stop = dot
+        item = make_problem(text, m.end, stop, how=how, confidence=CONFIDENCE[how],
+                            label=text[m.start:m.end].strip(",:"), number=None)
+        if item is not None:
+            out.append(item)
+    return out, stop
