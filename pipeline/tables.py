@@ -211,12 +211,13 @@ def match_tables(issues: Iterable[Issue], matches: Iterable[Match], flags: Itera
 
 
 def _issue_frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
-    """The issues table: ids and texts as strings, level and offsets as integers, confidence a float."""
+    """The issues table, same dtypes on every run: ids and texts strings, level and offsets integers,
+    confidence a float."""
     frame = _frame(rows, columns, ints={"level", "start", "end"})
     frame["confidence"] = pd.to_numeric(frame["confidence"], errors="coerce").astype("float64")
     for column in ("issue_id", "parent_id", "text", "source_doc_id", "label", "aspect", "unit", "how", "owner",
                    "deadline", "measures", "progress"):
-        frame[column] = frame[column].astype("object").where(frame[column].notna(), None)
+        frame[column] = frame[column].astype("string")  # a string column in Parquet even when all null
     return frame
 
 

@@ -84,7 +84,10 @@ def test_tables_match_tables_keep_string_issue_ids():
     parents = tables["issues"]["parent_id"]
     assert pd.isna(parents.iloc[0]) and parents.iloc[1] == "一"
     assert list(tables["issues"].columns[:len(COLUMNS["issues"])]) == COLUMNS["issues"]
-    assert tables["issues"]["owner"].tolist() == [None, "办公室"] and tables["issues"]["confidence"].dtype == "float64"
+    owner = tables["issues"]["owner"]
+    assert pd.isna(owner.iloc[0]) and owner.iloc[1] == "办公室" and tables["issues"]["confidence"].dtype == "float64"
+    empty = match_tables([], [], [])["issues"]
+    assert list(empty.columns) == COLUMNS["issues"] and (empty.dtypes == tables["issues"].dtypes).all()
     assert tables["matches"]["target_id"].dtype == "Int64"
 
 
