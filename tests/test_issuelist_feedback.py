@@ -215,3 +215,10 @@ def test_issues_numbered_sub_items_on_their_own_lines_are_manifestations():
 def test_issues_object_list_variants(sentence):
     text = "县委巡察组向县林业局党组反馈巡察情况\n" + sentence + "\n" + DEMAND
     assert _problems(text) == ["林长制落实不到位", "护林员管理松散", "生态补偿资金发放不规范"]
+
+
+def test_issues_prose_evidence_sentence_stays_with_its_finding():
+    text = MEETING + ("巡察也发现了一些问题。\n文艺精品创作生产机制不健全，扶持资金使用效益不高。近三年资助的42个项目中，有15个未按期结项。"
+                      "干部队伍建设统筹谋划不够，年龄结构偏大。\n") + DEMAND
+    assert _problems(text) == ["文艺精品创作生产机制不健全,扶持资金使用效益不高。近三年资助的42个项目中,有15个未按期结项",
+                               "干部队伍建设统筹谋划不够,年龄结构偏大"]

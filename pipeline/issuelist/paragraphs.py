@@ -18,7 +18,7 @@ from pipeline.issuelist.items import (
 )
 from pipeline.issuelist.parts import NON_FINDING_ROLES, Sentence
 from pipeline.lang.cues import (
-    CLOSING_OPENER, EXAMPLE_SUBJECT, LEAD_VERB, LIST_CLOSER, PROBLEM_LEAD_META, SHORTCOMING, SHORTCOMING_STRONG,
+    CLOSING_OPENER, EVIDENCE_OPENER, EXAMPLE_SUBJECT, LEAD_VERB, LIST_CLOSER, PROBLEM_LEAD_META, SHORTCOMING, SHORTCOMING_STRONG,
     SUBJECT_LEAD,
 )
 from pipeline.lang.markers import Marker, runs, scan
@@ -171,10 +171,13 @@ def _absorbs(text: str, prev: Item, prev_span, span, prev_groups) -> bool:
     sentence takes one whose subject is an example subject: 一些子企业…)."""
     if len(prev_groups) != 1 or prev.children:
         return False
-    if not SHORTCOMING.search(text, *span) and not EXAMPLE_SUBJECT.match(text, span[0]):
+    start = trim(text, *span)[0]
+    if not SHORTCOMING.search(text, *span) and not EXAMPLE_SUBJECT.match(text, start) \
+            and not EVIDENCE_OPENER.match(text, start):
         return False
     headline = clause_count(text, strip_frame(text, *prev_span), prev_span[1]) == 1
-    return headline or bool(EXAMPLE_SUBJECT.match(text, trim(text, *span)[0]))
+    start = trim(text, *span)[0]
+    return headline or bool(EXAMPLE_SUBJECT.match(text, start) or EVIDENCE_OPENER.match(text, start))
 
 
 def _group_items(text: str, s: int, e: int, how: str, *, listed: bool = False) -> list[Item]:

@@ -107,8 +107,18 @@ def is_restated_problem(sentence: str) -> bool:
 # The parts of an inspection feedback notice (巡视/巡察反馈情况): only the findings are issues.
 # Each table is a small pattern over normalized, simplified text (ASCII , ; : ( )).
 
-#: Words that state a shortcoming (the evaluative side of a finding).
-SHORTCOMING = re.compile(
+#: A strong shortcoming cue (the fallback keeps only sentences that carry one of these).
+SHORTCOMING_STRONG = re.compile(
+    r"不到位|不够|不足|不严|不实|不力|不强|不高|不深|不细|不紧|不充分|不规范|不完善|不健全|不彻底|不及时|不经常"
+    r"|不均衡|不合理|不相称|不清|不畅|不全|不明显|不扎实|不尽如人意|不精准|薄弱|弱化|缺失|缺位|缺乏|滞后|迟缓|缓慢"
+    r"|差距|短板|漏洞|隐患|盲区|流于形式|走过场|宽松软|偏松|偏软|偏宽|偏弱|偏低|较为突出|问题突出|风险突出|时有发生"
+    r"|仍有发生|屡禁不止|禁而未绝|依然存在|仍然存在|混乱|松散|松弛|失之于宽|乏力|有待|打了折扣|打折扣|反弹|跟不上"
+    r"|层层递减|违规|虚假|冒领|挤占|挪用|套取|拖欠|说了算|真空"
+    r"|粗放|缺少|脱节|虚化|空转|淡化|边缘化|走样|变形|失职|失责|失察|懈怠|不作为|慢作为|乱作为|不担当|推诿|扯皮|拖延"
+    r"|侵占|贪污|受贿|吃拿卡要|优亲厚友|跑冒滴漏|错发|漏发|超标准|超范围|浪费|铺张|闲置|积压|未批先建|先建后批|久拖不决"
+)
+#: Words that state a shortcoming only weakly alone (问题, 风险, 少, 难 …); SHORTCOMING is them or a strong cue.
+_SHORTCOMING_WEAK = (
     r"不到位|不够|不足|不严|不实|不力|不强|不高|不深|不细|不紧|不准|不充分|不规范|不完善|不健全|不明确"
     r"|不彻底|不及时|不经常|不平衡|不均衡|不合理|不匹配|不相称|不相匹配|不科学|不清|不畅|不全|不佳|不明显"
     r"|不扎实|不透明|不达标|不严肃|不一|不尽如人意|不精准|不系统|不灵活|不到底|不齐全|不严谨|不容忽视"
@@ -119,14 +129,7 @@ SHORTCOMING = re.compile(
     r"|挤占|挪用|虚报|冒领|截留|拖欠|反弹|回潮|打折扣|两张皮|形式主义|官僚主义|四风|跟不上|久拖|层层递减|上热下冷"
     r"|温差|风险|问题|现象|失衡|失真|老化|断档|流失|闲置|低效|亏损|空转|不多|少|难|慢"
 )
-#: A strong shortcoming cue (the fallback keeps only sentences that carry one of these).
-SHORTCOMING_STRONG = re.compile(
-    r"不到位|不够|不足|不严|不实|不力|不强|不高|不深|不细|不紧|不充分|不规范|不完善|不健全|不彻底|不及时|不经常"
-    r"|不均衡|不合理|不相称|不清|不畅|不全|不明显|不扎实|不尽如人意|不精准|薄弱|弱化|缺失|缺位|缺乏|滞后|迟缓|缓慢"
-    r"|差距|短板|漏洞|隐患|盲区|流于形式|走过场|宽松软|偏松|偏软|偏宽|偏弱|偏低|较为突出|问题突出|风险突出|时有发生"
-    r"|仍有发生|屡禁不止|禁而未绝|依然存在|仍然存在|混乱|松散|松弛|失之于宽|乏力|有待|打了折扣|打折扣|反弹|跟不上"
-    r"|层层递减|违规|虚假|冒领|挤占|挪用|套取|拖欠|说了算|真空"
-)
+SHORTCOMING = re.compile(SHORTCOMING_STRONG.pattern + "|" + "".join(_SHORTCOMING_WEAK))
 #: Praise of the inspected unit (肯定成绩): never a finding.
 PRAISE = re.compile(
     r"取得(?:了)?[^。;]{0,16}(?:成效|成绩|成果|进展|突破)|做了(?:大量|一些|许多|不少)?(?:的)?工作|发挥了[^。;]{0,10}作用"
@@ -191,5 +194,7 @@ SUBJECT_LEAD = re.compile(
 )
 #: An aspect lead-in (在…方面): a field, not a finding.
 ASPECT_LEAD = re.compile(r"(在[^,。;:]{2,40}?方面|[^,。;:在、等]{2,20}?方面)(?:[,:。]|$)")
+#: The opening of a sentence of evidence (近三年…, 2023年…, 其中…): the elaboration of the finding before it.
+EVIDENCE_OPENER = re.compile(r"(?:近(?:[一二三四五两]|\d)+年|(?:19|20)\d{2}年|其中|截至|截止)")
 #: Subjects of a concrete example (部分/个别/一些 …): such a clause after a finding is its example.
 EXAMPLE_SUBJECT = re.compile(r"(?:部分|个别|一些|少数|有些)")
