@@ -222,3 +222,8 @@ def test_issues_prose_evidence_sentence_stays_with_its_finding():
                       "干部队伍建设统筹谋划不够，年龄结构偏大。\n") + DEMAND
     assert _problems(text) == ["文艺精品创作生产机制不健全,扶持资金使用效益不高。近三年资助的42个项目中,有15个未按期结项",
                                "干部队伍建设统筹谋划不够,年龄结构偏大"]
+
+
+def test_issues_inline_numbers_after_a_lead():
+    text = MEETING + "巡察发现的主要问题：1.理论学习不深入；2.财务管理不规范，存在白条入账；3.党建工作薄弱。\n" + DEMAND
+    assert _problems(text) == ["理论学习不深入", "财务管理不规范,存在白条入账", "党建工作薄弱"]

@@ -36,3 +36,11 @@ def test_lang_markers_demand_lists_are_marked():
 def test_lang_markers_runs_follow_the_numbering():
     text = normalize("1.甲\n2.乙\n2022.丙\n3.丁\n1.戊\n2.己")
     assert [[m.value for m in r] for r in runs(scan(text))] == [[1, 2, 3], [1, 2]]
+
+
+def test_lang_markers_line_start_is_read_from_the_whole_text():
+    text = normalize("巡察发现的主要问题:1.理论学习不深入;2.财务管理不规范。\n3.党建薄弱")
+    found = scan(text, text.index(":") + 1)
+    assert [(m.family, m.value, m.line_initial) for m in found] == [
+        ("arabic", 1, False), ("arabic", 2, False), ("arabic", 3, True)]
+    assert scan(normalize("共2022.5亿元,增长3.5%")) == []

@@ -252,7 +252,8 @@ def _oneliner(text: str, groups: list[tuple[int, int]], ctx: Context) -> list[It
 
 def _inline_run(text: str, s: int, e: int) -> list[Marker]:
     """The longest run of finding markers (一是…二是…) inside ``[s, e)``, if any."""
-    found = [m for m in scan(text, s, e) if not m.demand and m.family in ("shi", "ordinal", "sequence", "circled", "arabic_paren")]
+    found = [m for m in scan(text, s, e) if not m.demand and (
+        m.family in ("shi", "ordinal", "sequence", "circled", "arabic_paren") or m.family == "arabic" and not m.line_initial)]
     best: list[Marker] = []
     for run in runs(found):
         if len(run) >= 2 and len(run) > len(best):

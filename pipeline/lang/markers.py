@@ -29,7 +29,7 @@ FAMILY_RANK: dict[str, float] = {
     "cn_dun": 0, "problem": 0.5, "cn_paren": 1, "arabic": 2, "arabic_paren": 3, "circled": 4,
     "ordinal": 5, "sequence": 5, "shi": 6,
 }
-#: Families that enumerate inside a paragraph.
+#: Families that enumerate inside a paragraph (arabic too: 主要问题:1.…;2.…).
 INLINE_FAMILIES = frozenset({"shi", "ordinal", "sequence", "circled", "arabic_paren", "yao"})
 _SEQUENCE_VALUES = {"首先": 1, "其次": 2, "再次": 3, "然后": 4, "最后": 99}
 _MAX_STEP = 3  # the next item: previous + 1, two missing numbers tolerated
@@ -54,9 +54,11 @@ _INLINE = re.compile(
   | (?P<sequence>(?:首先|其次|再次|然后|最后)(?P<seq_yao>要)?[,:]?)
   | (?P<circled>[{CIRCLED}])
   | (?P<arabic_paren>[(]\d{{1,2}}[)])
+  | (?P<arabic>(?<![\d.])\d{{1,2}}[.、](?![\d.]))
     """,
     re.VERBOSE,
 )
+_INLINE_GROUPS = ("shi", "yao", "ordinal", "sequence", "circled", "arabic_paren", "arabic")
 #: What may stand before a clause-initial enumeration marker.
 _CLAUSE_BREAK = set("。;:!?\n")
 _WEAK_BREAK = set(",、")
@@ -99,9 +101,18 @@ def line_start(text: str, pos: int) -> int:
     return pos
 
 
+def _before(text: str, s: int) -> str:
+    """The character before ``s`` past spaces and decoration; "\n" at a line start."""
+    k = s - 1
+    while k >= 0 and (text[k] in " \t" or text[k] in DECORATION):
+        k -= 1
+    return "\n" if k < 0 else text[k]
+
+
 def scan(text: str, start: int = 0, end: int | None = None) -> list[Marker]:
     """Every marker candidate in ``text[start:end]`` in text order: line-initial markers of any
-    family, and clause-initial inline enumerations (not inside a word: 统一是, 唯一要求)."""
+    family, and clause-initial inline enumerations (not inside a word: 统一是, 唯一要求).  Whether
+    a marker starts a line is read from the whole text, not from ``start``."""
     end = len(text) if end is None else end
     out: list[Marker] = []
     pos = start
@@ -110,7 +121,7 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Marker]:
         lend = end if nl < 0 else nl
         i = line_start(text, pos)
         head_end = i
-        m = _LINE.match(text, i, lend)
+        m = _LINE.match(text, i, lend) if _before(text, i) == "\n" else None
         if m and text[m.end():lend].strip():
             value = _value(m.lastgroup, m.group())
             if value is not None:
@@ -120,21 +131,19 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Marker]:
             s = em.start()
             if s < head_end or not text[em.end():lend].strip():
                 continue
-            j = s - 1
-            while j >= pos and text[j] in " \t":
-                j -= 1
-            initial = j < pos or j < i
-            family = em.lastgroup if em.lastgroup in ("shi", "yao", "ordinal", "sequence", "circled", "arabic_paren") else None
-            if family is None:
-                family = next(k for k in ("shi", "yao", "ordinal", "sequence", "circled", "arabic_paren") if em.group(k))
-            if not initial and text[j] not in _CLAUSE_BREAK and text[j] not in _WEAK_BREAK and family != "circled":
+            family = next(k for k in _INLINE_GROUPS if em.group(k))
+            prev = _before(text, s)
+            initial = prev == "\n"
+            if not initial and prev not in _CLAUSE_BREAK and prev not in _WEAK_BREAK and family != "circled":
                 continue  # inside a word
+            if family == "arabic" and (initial or prev not in _CLAUSE_BREAK):
+                continue  # 1. inline only after ;: or 。 (a line-initial 1. is a heading, read above)
             value = _value(family, em.group())
             if value is None:
                 continue
             demand = family == "yao" or bool(em.group("shi_yao") or em.group("ord_yao") or em.group("seq_yao"))
-            weak = not initial and text[j] in _WEAK_BREAK
-            out.append(Marker("shi" if family == "yao" else family, value, s, em.end(), initial, demand, weak))
+            out.append(Marker("shi" if family == "yao" else family, value, s, em.end(), initial, demand,
+                              prev in _WEAK_BREAK))
         if nl < 0:
             break
         pos = nl + 1
