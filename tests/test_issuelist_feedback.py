@@ -227,3 +227,12 @@ def test_issues_prose_evidence_sentence_stays_with_its_finding():
 def test_issues_inline_numbers_after_a_lead():
     text = MEETING + "巡察发现的主要问题：1.理论学习不深入；2.财务管理不规范，存在白条入账；3.党建工作薄弱。\n" + DEMAND
     assert _problems(text) == ["理论学习不深入", "财务管理不规范,存在白条入账", "党建工作薄弱"]
+
+
+def test_issues_decorated_subheadings_number_their_manifestations():
+    text = MEETING + ("巡察发现的问题主要集中在以下几个方面。\n◆房屋安全监管存在漏洞\n1.老旧房屋安全排查不彻底。2.危房改造资金使用不规范。\n"
+                      "◆招投标监管不严\n部分项目存在围标串标现象。\n") + DEMAND
+    issues = read_feedback(text).issues
+    assert [i.text for i in issues if i.level == 2] == ["房屋安全监管存在漏洞", "招投标监管不严"]
+    assert [(i.parent_id, i.text) for i in issues if i.level == 3] == [
+        ("1", "老旧房屋安全排查不彻底"), ("1", "危房改造资金使用不规范"), ("2", "部分项目存在围标串标现象")]

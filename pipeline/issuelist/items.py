@@ -9,7 +9,7 @@ without its marker word.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pipeline.lang.cues import (
     CLOSING_OPENER, DEMAND_SENTENCE, EXAMPLE_LEAD, EXAMPLE_SUBJECT, FRAME, LEAD_VERB, LIST_CLOSER, SHORTCOMING,
@@ -107,10 +107,9 @@ def example_marks(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 def _sub_markers(text: str, s: int, e: int) -> list[Marker]:
     """Inline sub-item markers (①②, (1)(2), 一是二是) forming a run inside ``[s, e)``."""
-    found = [m for m in scan(text, s, e) if not m.demand and (
-        m.family in ("circled", "arabic_paren", "shi", "ordinal") or m.family == "arabic" and m.line_initial)]
+    found = [m for m in scan(text, s, e) if not m.demand and m.family in ("circled", "arabic_paren", "shi", "ordinal", "arabic")]
     best: list[Marker] = []
-    for run in runs(found):
+    for run in runs([replace(m, line_initial=False) for m in found]):  # 1. on a line, 2. after it: one run
         if len(run) >= 2 and len(run) > len(best):
             best = run
     return best

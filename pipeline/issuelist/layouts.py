@@ -21,7 +21,7 @@ from pipeline.issuelist.items import Item, example_items, make_problem, trim
 from pipeline.issuelist.paragraphs import read_paragraph
 from pipeline.issuelist.parts import Sentence
 from pipeline.lang.cues import CLOSING_OPENER, DEMAND_HEADING, SHORTCOMING, SHORTCOMING_STRONG
-from pipeline.lang.markers import Marker, line_start, runs, scan
+from pipeline.lang.markers import DECORATION, Marker, line_start, runs, scan
 
 _SUBHEADING_MAX = 32
 #: A bracketed sub-heading at a line start with its body after it (【…】…).
@@ -74,6 +74,9 @@ def line_structure(text: str, zs: int, ze: int) -> LineStructure:
     with their list on the line) and something stands under them; else it numbers the problems.
     """
     lines = _lines(text, zs, ze)
+    decorated = [ls for ls, le in lines if text[ls:le].lstrip()[:1] in DECORATION and _is_subheading(text, ls, le)]
+    if len(decorated) >= 2:  # ◆ sub-headings are the problems; numbers under them number manifestations
+        return LineStructure(lines, {}, None, None, -1.0)
     line0 = text.rfind("\n", 0, zs) + 1  # scanned from the real line start: 主要问题:1.… is inline
     found = [m for m in scan(text, line0, ze) if not m.demand and m.line_initial and m.start >= zs]
     line_runs = [r for r in runs(found)
