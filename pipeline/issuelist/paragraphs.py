@@ -70,10 +70,31 @@ def read_paragraph(text: str, s: int, e: int, ctx: Context, sents: list[Sentence
     # 主要是: — the central inspection's formula: its ;-groups are aspects whatever their length
     central = after_colon and text.endswith(("主要是:", "主要有:"), 0, trim(text, s, e)[0])
     s, unit_seen, aspect_seen = _prefix(text, s, e, ctx)
-    if e - s < 4:
+    sentences = _stating_sentences(text, s, e) if e - s >= 4 else []
+    if not sentences:
         return []
-    # a meta sentence (在…方面,巡视组指出的问题主要有以下几点。) announces, it states nothing
-    sentences = [(a, b) for a, b in _sentence_spans(text, s, e)]
+    run = _inline_run(text, sentences[0][0], e)
+    if run:
+        items, stop = _run_items(text, run, e)
+        rest = _sentence_spans(text, stop, e) if stop < e else []
+        return attach(items, ctx) + _rest(text, rest, [top_level_split(text, a, b, ";") for a, b in rest], ctx, sents)
+    groups = [top_level_split(text, a, b, ";") for a, b in sentences]
+    stating = [len(g) for (a, b), g in zip(sentences, groups)
+               if not starts_with_example(text, strip_frame(text, a, b), b)]  # examples are no list
+    if after_colon and not (unit_seen or ctx.unit or aspect_seen) and _one_sentence_style(text, groups[0], central):
+        return _oneliner(text, groups[0], ctx) + _rest(text, sentences[1:], groups[1:], ctx, sents)
+    local_aspect = not aspect_seen and _standalone_aspect(text, sentences, groups, stating, ctx)
+    how = "semicolon" if sum(stating) > len(stating) else "prose"
+    out = _rest(text, sentences, groups, ctx, sents, how=how, after_colon=after_colon)
+    if local_aspect:  # a stand-alone evaluative sentence heads its own paragraph only
+        ctx.aspect = None
+    return out
+
+
+def _stating_sentences(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The paragraph's sentences without the meta ones at its start (在…方面,巡视组指出的问题主要有以下
+    几点。 announces, it states nothing); a lead's own list after its colon is kept."""
+    sentences = _sentence_spans(text, s, e)
     while sentences and _is_lead_sentence(text, *sentences[0]) and not SHORTCOMING_STRONG.search(
             text, sentences[0][0], sentences[0][1] - 6):
         lead_s, lead_e = sentences.pop(0)
@@ -81,39 +102,30 @@ def read_paragraph(text: str, s: int, e: int, ctx: Context, sents: list[Sentence
         if colon > 0:
             sentences.insert(0, (colon + 1, lead_e))
             break
-    if not sentences:
-        return []
-    s = sentences[0][0]
-    run = _inline_run(text, s, e)
-    if run:
-        items, stop = _run_items(text, run, e)
-        rest = [(a, b) for a, b in _sentence_spans(text, stop, e)] if stop < e else []
-        return attach(items, ctx) + _rest(text, rest, [top_level_split(text, a, b, ";") for a, b in rest], ctx, sents)
-    groups_per_sentence = [top_level_split(text, a, b, ";") for a, b in sentences]
-    stating = [len(g) for (a, b), g in zip(sentences, groups_per_sentence)
-               if not starts_with_example(text, strip_frame(text, a, b), b)]  # examples are no list
-    n_groups = sum(stating)
-    # the one-sentence central style: ;-groups are aspects, ,-clauses its problems
-    if after_colon and not unit_seen and ctx.unit is None and not aspect_seen and len(groups_per_sentence[0]) >= 2:
-        g = groups_per_sentence[0]
-        mean = sum(clause_count(text, a, b) for a, b in g) / len(g)
-        if len(g) <= 5 and (mean >= 2 or central and max(clause_count(text, a, b) for a, b in g) >= 2):
-            return _oneliner(text, g, ctx) + _rest(text, sentences[1:], groups_per_sentence[1:], ctx, sents)
-    # a stand-alone evaluative first sentence over a ;-list: the aspect
-    local_aspect = False
-    if len(sentences) >= 2 and len(groups_per_sentence[0]) == 1 and clause_count(text, *sentences[0]) == 1 \
-            and max(stating[1:] or [0]) >= 2 and not aspect_seen:
-        new_aspect(text, *sentences[0], ctx)
-        local_aspect = True
-        sentences, groups_per_sentence = sentences[1:], groups_per_sentence[1:]
-        first = strip_frame(text, sentences[0][0], sentences[0][1])
-        sentences[0] = (first, sentences[0][1])
-        groups_per_sentence[0] = top_level_split(text, first, sentences[0][1], ";")
-    how = "semicolon" if n_groups > len(stating) else "prose"
-    out = _rest(text, sentences, groups_per_sentence, ctx, sents, how=how, after_colon=after_colon)
-    if local_aspect:  # a stand-alone evaluative sentence heads its own paragraph only
-        ctx.aspect = None
-    return out
+    return sentences
+
+
+def _one_sentence_style(text: str, groups: list[tuple[int, int]], central: bool) -> bool:
+    """2–5 ;-groups of ,-clauses right after the lead: the groups are aspects, the clauses problems
+    (two clauses a group on average; after 主要是: any group with two)."""
+    if not 2 <= len(groups) <= 5:
+        return False
+    counts = [clause_count(text, a, b) for a, b in groups]
+    return sum(counts) / len(counts) >= 2 or central and max(counts) >= 2
+
+
+def _standalone_aspect(text: str, sentences, groups, stating, ctx: Context) -> bool:
+    """A one-clause evaluative first sentence over a ;-list (防范化解重大风险不够有力。巡视指出,A;B;C)
+    is the aspect of that list; the sentences are shifted past it in place."""
+    if not (len(sentences) >= 2 and len(groups[0]) == 1 and clause_count(text, *sentences[0]) == 1
+            and max(stating[1:] or [0]) >= 2):
+        return False
+    new_aspect(text, *sentences[0], ctx)
+    del sentences[0], groups[0]
+    first = strip_frame(text, *sentences[0])
+    sentences[0] = (first, sentences[0][1])
+    groups[0] = top_level_split(text, first, sentences[0][1], ";")
+    return True
 
 
 def _rest(text: str, sentences: list[tuple[int, int]], groups_per_sentence: list[list[tuple[int, int]]], ctx: Context,
