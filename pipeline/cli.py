@@ -182,11 +182,8 @@ def issues_command(
 ) -> None:
     """Write each input's issue list as an editable table (issues.xlsx and issues.csv, Chinese headers).
 
-    Correct it, then give the edited file to ``match --issues`` or ``run --issues``.  With
-    several inputs each list is written as NAME.issues.xlsx / NAME.issues.csv.  The lists'
-    own warnings (announced count not reached) and unreadable rows go to flags.csv and
-    errors.csv.
-    """
+    Correct it, then give the edited file to match --issues or run --issues. With several inputs each list is written as NAME.issues.xlsx / NAME.issues.csv. The lists' own warnings (announced count not reached) go to flags.csv, unreadable inputs and ledger rows to errors.csv.
+    """  # noqa: E501  (one paragraph per line: the help text is wrapped by the terminal)
     from pipeline.errors import InputError
     from pipeline.issuelist import write_issue_table
     from pipeline.records import ErrorRecord

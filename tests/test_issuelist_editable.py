@@ -86,3 +86,20 @@ def test_issues_command_several_inputs_and_a_bad_one(tmp_path):
     assert result.exit_code == 1
     assert (out / f"{NOTICES[0].stem}.issues.xlsx").exists() and (out / f"{NOTICES[1].stem}.issues.csv").exists()
     assert "empty.txt" in (out / "errors.csv").read_text(encoding="utf-8-sig")
+
+
+def test_issues_run_reads_an_edited_ledger_sheet(tmp_path):
+    """run --issues with --sheet: a list kept on a named sheet of a workbook."""
+    issues = load_issue_list(NOTICES[0]).issues
+    xlsx = write_issue_table(issues, tmp_path / "list")[0]
+    book = openpyxl.load_workbook(xlsx)
+    book.move_sheet("说明", offset=-1)  # the explanation sheet first, as offices do
+    book.save(xlsx)
+    out = tmp_path / "run"
+    result = CliRunner().invoke(app, ["run", str(ROOT / "corpus" / "progress_cq_tzb_2022.txt"), "--issues", str(xlsx),
+                                      "--sheet", "问题清单", "-o", str(out), "--format", "csv", "-q"])
+    assert result.exit_code == 0, result.output
+    import pandas as pd
+
+    table = pd.read_csv(out / "issues.csv", encoding="utf-8-sig", dtype={"issue_id": str})
+    assert len(table) == len(issues) and set(table["how"]) == {"heading", "numbered"}
