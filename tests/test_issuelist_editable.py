@@ -103,3 +103,11 @@ def test_issues_run_reads_an_edited_ledger_sheet(tmp_path):
 
     table = pd.read_csv(out / "issues.csv", encoding="utf-8-sig", dtype={"issue_id": str})
     assert len(table) == len(issues) and set(table["how"]) == {"heading", "numbered"}
+
+
+def test_issues_of_a_progress_report_are_its_restated_problems():
+    """A progress report given as the list: its restated problem headings, not its own sentences."""
+    issues = load_issue_list(ROOT / "corpus" / "progress_cq_tzb_2022.txt").issues
+    problems = [i for i in issues if i.level == 2]
+    assert len(problems) == 10 and problems[0].text == "推进政治理论学习走深走实"  # 2 of the 12 are not restated
+    assert {i.extra["how"] for i in problems} == {"numbered"}
