@@ -34,12 +34,12 @@ def results(nlp, tmp_path_factory):
     out = {}
     for stem, path in hc.DOCUMENTS.items():
         gold = hc.load_gold(stem)
-        tables = analyze(path, nlp=nlp)
+        tables = analyze(path)
         out[stem] = (tables, hc.score(tables, gold), gold)
     docx_path = hc.write_docx_variant(tmp_path_factory.mktemp("heldout_docx"))
     stem, gold_stem = hc.DOCX_VARIANT
     gold = hc.load_gold(gold_stem)
-    tables = analyze(docx_path, nlp=nlp)
+    tables = analyze(docx_path)
     out[stem] = (tables, hc.score(tables, gold, file_name=docx_path.name), gold)
     return out
 

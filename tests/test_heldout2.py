@@ -37,7 +37,7 @@ def results(nlp):
     out = {}
     for stem, path in DOCS.items():
         gold = hc.load_gold(stem, gold_dir=hc.HELDOUT2 / "gold")
-        tables = analyze(path, nlp=nlp)
+        tables = analyze(path)
         out[stem] = (tables, hc.score(tables, gold), gold)
     return out
 

@@ -19,7 +19,7 @@ from pipeline.tables import (
 
 @pytest.fixture(scope="module")
 def tables(nlp, report_text):
-    return build_tables([analyze_text(report_text, nlp=nlp, path=str(REPORT))])
+    return build_tables([analyze_text(report_text, path=str(REPORT))])
 
 
 def test_tables_contract_columns_come_first(tables):
