@@ -43,7 +43,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from pipeline.extract.numerals import parse_numeral  # noqa: E402
+from pipeline.lang.numerals import parse_numeral  # noqa: E402
 from pipeline.extract.quantities import extract_quantities  # noqa: E402
 from pipeline.normalize import normalize  # noqa: E402
 
