@@ -236,3 +236,18 @@ def test_issues_decorated_subheadings_number_their_manifestations():
     assert [i.text for i in issues if i.level == 2] == ["房屋安全监管存在漏洞", "招投标监管不严"]
     assert [(i.parent_id, i.text) for i in issues if i.level == 3] == [
         ("1", "老旧房屋安全排查不彻底"), ("1", "危房改造资金使用不规范"), ("2", "部分项目存在围标串标现象")]
+
+
+def test_issues_subheading_without_a_shortcoming_word_is_a_problem_when_its_body_states_findings():
+    """Regression (blind set, scored after the issue-list work): a sub-heading such as 作风建设仍需持续用力 or a
+    quoted verdict carries no shortcoming word of its own; its body does."""
+    text = MEETING + ("巡察也发现了一些问题。\n作风建设仍需加力\n巡察发现，部分干部服务意识不强，办事拖沓问题仍然存在。\n"
+                      "上轮整改“雷声大雨点小”\n巡察发现，有的整改措施停留在纸面，有的问题整改不到位。\n") + DEMAND
+    assert [i.text for i in read_feedback(text).issues if i.level == 2] == ["作风建设仍需加力", "上轮整改“雷声大雨点小”"]
+
+
+def test_issues_demand_lead_after_an_opening_adverbial_is_no_finding():
+    """Regression (blind set): 针对存在的问题，巡察组提出整改意见：一是要… is the demands part, not a ;-list of problems."""
+    text = MEETING + ("巡察发现的主要问题是：一是理论学习不够深入；二是惠农资金管理不规范。\n"
+                      "针对存在的问题，巡察组提出整改意见：一是要提高政治站位，抓紧抓实；二是要压实管党治党责任；三是要建立长效机制。\n")
+    assert [i.text for i in read_feedback(text).issues if i.level == 2] == ["理论学习不够深入", "惠农资金管理不规范"]

@@ -178,8 +178,12 @@ def _bare_line(text: str, st: LineStructure, i: int, ctx: Context, sents, *, aft
             return [], i + 1
         if i + 1 < len(st.lines) and st.marker.get(st.lines[i + 1][0]) is None:
             body_end = _block_end(text, st, i, stop_on_sub=True)
-            if not SHORTCOMING.search(text, body, le):
-                return [], body_end  # a sub-heading over something else (以巡促改 推动整改落地见效)
+            block_end = st.lines[body_end - 1][1]
+            if not SHORTCOMING.search(text, body, le) and (
+                    _demand_heading(text, body, le) or not SHORTCOMING.search(text, le, block_end)):
+                # a sub-heading over something else (以巡促改 推动整改落地见效); a heading without a
+                # shortcoming word of its own (作风建设仍需持续用力) is a problem when its body states findings
+                return [], body_end
             return attach(_subheading_problem(text, body, le, st.lines, i, body_end), ctx), body_end
     return read_paragraph(text, ls, le, ctx, sents, after_colon=after_colon), i + 1
 
