@@ -163,7 +163,7 @@ def match_tables(
         row = asdict(issue)
         extra = row.pop("extra", {}) or {}
         row.update({k: v for k, v in extra.items() if k not in row})
-        if statuses is not None:
+        if statuses is not None and "status" not in extra:  # a batch's issue copies carry their own
             row["status"] = statuses.get(issue.issue_id)
         issue_rows.append(row)
     return {

@@ -28,7 +28,8 @@ def test_review_lists_unpaired_documents(pair):
     assert [r.path for r in unpaired] == ["other.txt"]
     outcome = run_review([report, feedback, other])
     assert outcome.errors == []
-    assert [f.doc_id for f in outcome.review.flags if f.kind == "unpaired"] == [other.doc_id]
+    # an unpaired feedback is named as a list (list_doc_id); the doc_id column is for reports
+    assert [f.list_doc_id for f in outcome.review.flags if f.kind == "unpaired"] == [other.doc_id]
 
 
 def test_review_flags_the_two_unanswered_problems(pair):
