@@ -7,7 +7,12 @@ DataFrames keyed by the table names of the output contract.
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from importlib.metadata import PackageNotFoundError, version
+
+try:  # one source of truth: the version in pyproject.toml, as installed
+    __version__ = version("zhenggai")
+except PackageNotFoundError:  # pragma: no cover - a checkout used without installing
+    __version__ = "0+unknown"
 
 __all__ = ["analyze", "match", "__version__"]
 
