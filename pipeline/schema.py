@@ -151,6 +151,10 @@ def _to_dates(series: pd.Series) -> pd.Series:
         return series
     if pd.api.types.is_datetime64_any_dtype(series):
         return series.astype(DATE)
+    if pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):  # ISO text: vectorized
+        text = series.astype(STRING).str.strip().str.slice(0, 10)
+        days = text.where(text.str.len() != 7, text + "-01").where(text.str.len() != 4, text + "-01-01")
+        return pd.to_datetime(days, format="%Y-%m-%d", errors="coerce").astype(DATE)
     days = [_day_text(v) for v in series]
     return pd.Series(pd.to_datetime(days, format="%Y-%m-%d", errors="coerce"), index=series.index).astype(DATE)
 
@@ -168,6 +172,8 @@ def _to_int(series: pd.Series) -> pd.Series:
 def _to_bool(series: pd.Series) -> pd.Series:
     if str(series.dtype) == BOOL:
         return series
+    if pd.api.types.infer_dtype(series, skipna=True) in ("boolean", "empty"):
+        return series.astype(BOOL)
     truth = {"true": True, "false": False, "1": True, "0": False, "1.0": True, "0.0": False}
 
     def one(v):
@@ -181,6 +187,8 @@ def _to_bool(series: pd.Series) -> pd.Series:
 def _to_string(series: pd.Series) -> pd.Series:
     if str(series.dtype) == STRING:
         return series
+    if pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
+        return series.astype(STRING)
 
     def one(v):
         if _missing(v):

@@ -12,7 +12,7 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict
+from dataclasses import fields
 from pathlib import Path
 
 import pandas as pd
@@ -52,6 +52,12 @@ def claim_columns() -> list[str]:
 
 def _frame(rows: list[dict], table: str) -> pd.DataFrame:
     return conform(pd.DataFrame(rows), table)
+
+
+def _row(record) -> dict:
+    """A record's fields as a row, shallow: ``dataclasses.asdict`` deep-copies every value (most of build time)."""
+    names = getattr(type(record), "__slots__", None) or [f.name for f in fields(record)]
+    return {name: getattr(record, name) for name in names}
 
 
 def _title_source(result: DocumentResult) -> str | None:
@@ -96,7 +102,7 @@ def _document_row(result: DocumentResult) -> dict:
 def _item_rows(result: DocumentResult, items: Iterable, *, drop: Sequence[str] = ()) -> list[dict]:
     rows = []
     for item in items:
-        row = {"doc_id": result.doc_id, **asdict(item)}
+        row = {"doc_id": result.doc_id, **_row(item)}
         for key in drop:
             row.pop(key, None)
         row["page"] = result.page_of(item.start)
@@ -135,7 +141,7 @@ def build_tables(
     for result in results:
         rows["documents"].append(_document_row(result))
         if result.error is not None:
-            rows["errors"].append(asdict(result.error))
+            rows["errors"].append(_row(result.error))
             continue
         rows["sections"].extend(_item_rows(result, result.sections))
         rows["quantities"].extend(_item_rows(result, result.quantities))
@@ -143,12 +149,12 @@ def build_tables(
         rows["citations"].extend(_item_rows(result, result.citations))
         rows["claims"].extend(_claim_rows(result))
         rows["measures"].extend(_item_rows(result, result.measures))
-    rows["errors"].extend(asdict(e) for e in extra_errors)
+    rows["errors"].extend(_row(e) for e in extra_errors)
     return {name: _frame(rows[name], name) for name in DOCUMENT_TABLES}
 
 
 def _match_row(match: Match) -> dict:
-    row = asdict(match)
+    row = _row(match)
     row["evidence"] = json.dumps([list(span) for span in match.evidence]) if match.evidence else None
     return row
 
@@ -160,8 +166,8 @@ def match_tables(
     """The issue-list tables: issues (each problem's verdict in ``status`` when given), matches, flags, pairs."""
     issue_rows = []
     for issue in issues:
-        row = asdict(issue)
-        extra = row.pop("extra", {}) or {}
+        row = _row(issue)
+        extra = dict(row.pop("extra", None) or {})
         row.update({k: v for k, v in extra.items() if k not in row})
         if statuses is not None and "status" not in extra:  # a batch's issue copies carry their own
             row["status"] = statuses.get(issue.issue_id)
@@ -169,14 +175,14 @@ def match_tables(
     return {
         "issues": _frame(issue_rows, "issues"),
         "matches": _frame([_match_row(m) for m in matches], "matches"),
-        "flags": _frame([asdict(f) for f in flags], "flags"),
-        "pairs": _frame([asdict(p) for p in pairs], "pairs"),
+        "flags": _frame([_row(f) for f in flags], "flags"),
+        "pairs": _frame([_row(p) for p in pairs], "pairs"),
     }
 
 
 def error_frame(errors: Iterable[ErrorRecord]) -> pd.DataFrame:
     """Error records as an ``errors`` table."""
-    return _frame([asdict(e) for e in errors], "errors")
+    return _frame([_row(e) for e in errors], "errors")
 
 
 # --------------------------------------------------------------------------- writing
