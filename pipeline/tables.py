@@ -250,14 +250,14 @@ def _read_csv(path: Path) -> pd.DataFrame:
     return conform(frame, path.stem)
 
 
-def read_tables(out_dir: str | os.PathLike) -> dict[str, pd.DataFrame]:
+def read_tables(out_dir: str | os.PathLike) -> Tables:
     """Read back whatever tables a run wrote (Parquet, CSV or the XLSX workbook), with the schema's dtypes.
 
     Whatever the format, a declared table comes back with the columns and dtypes it was
     built with (ids as strings, counts as ``Int64``, dates as dates), empty or not.
     """
     folder = Path(out_dir)
-    tables: dict[str, pd.DataFrame] = {}
+    tables = Tables()
     book = folder / "tables.xlsx"
     if book.exists():
         for name, frame in pd.read_excel(book, sheet_name=None, dtype=object).items():

@@ -39,6 +39,13 @@ def test_schema_two_runs_have_the_same_columns_and_dtypes(two_runs):
     assert _dtypes(full) == {name: SCHEMA[name] for name in sorted(full)}
 
 
+def test_schema_parquet_read_by_pandas_alone_keeps_the_dtypes(two_runs, tmp_path):
+    """A notebook reading the Parquet files without our reader sees the same dtypes."""
+    write_tables(two_runs["sparse"], tmp_path)
+    raw = {path.stem: pd.read_parquet(path) for path in tmp_path.glob("*.parquet")}
+    assert _dtypes(raw) == _dtypes(two_runs["sparse"])
+
+
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_schema_every_format_reads_back_with_the_same_dtypes_and_values(two_runs, tmp_path, fmt):
     for name, tables in two_runs.items():
