@@ -13,7 +13,8 @@ Each report gets the candidate whose metadata agrees most, under hard rules:
   inspection end 1; dates within a month of each other score half (one side misread a
   nearby date); a missing value never counts as agreement.
 
-Ties go to the most recent feedback before the report, then to the feedback whose
+A feedback that yields an issue list goes before one that does not (when the caller
+can tell); ties go to the most recent feedback before the report, then to the feedback whose
 text is closest to the report's (character bigram TF-IDF cosine), then to input
 order.  Every choice is returned as a :class:`~pipeline.records.Pair` row naming the
 cues that agreed, the number of candidates and the runner-up, so a reviewer can see
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -77,6 +79,7 @@ class Candidate:
     score: float = 0.0
     basis: tuple[str, ...] = ()
     content: float = 0.0  # text similarity to the report (only computed to break ties)
+    usable: bool = True  # the feedback yields an issue list (only asked to break ties)
 
 
 def evidence(fb: DocumentResult, report: DocumentResult) -> tuple[float, tuple[str, ...]] | str:
@@ -122,7 +125,7 @@ def _content_similarity(report: DocumentResult, candidates: list[Candidate]) -> 
 
 def _rank_key(candidate: Candidate):
     day = _feedback_day(candidate.feedback) or ""
-    return (-candidate.score, _negate(day) if day else "~", -candidate.content, candidate.index)
+    return (not candidate.usable, -candidate.score, _negate(day) if day else "~", -candidate.content, candidate.index)
 
 
 def _negate(day: str) -> str:
@@ -145,7 +148,9 @@ def _reason(chosen: Candidate, report: DocumentResult, n: int, runner_up: Candid
     }
     text = "; ".join(cues[b] for b in chosen.basis)
     if runner_up is not None:
-        if runner_up.score < chosen.score:
+        if chosen.usable and not runner_up.usable:
+            why = "the other has no readable issue list"
+        elif runner_up.score < chosen.score:
             why = f"score {chosen.score:g} against {runner_up.score:g}"
         elif _feedback_day(chosen.feedback) != _feedback_day(runner_up.feedback):
             why = f"equal score {chosen.score:g}; the more recent feedback before the report"
@@ -157,6 +162,18 @@ def _reason(chosen: Candidate, report: DocumentResult, n: int, runner_up: Candid
     return text
 
 
+def _same_unit(key: str | None, by_unit: dict[str, list[int]]) -> list[int]:
+    """Feedback indices whose unit key equals ``key`` or contains it (or the reverse), in input order."""
+    if not key:
+        return []
+    found = list(by_unit.get(key, ()))
+    if len(key) >= _MIN_CONTAINED:
+        for other, indices in by_unit.items():
+            if other != key and len(other) >= _MIN_CONTAINED and (key in other or other in key):
+                found.extend(indices)
+    return sorted(found)
+
+
 @dataclass(slots=True)
 class Pairing:
     """One feedback paired with one report, and the ``pairs`` row that explains it."""
@@ -166,17 +183,30 @@ class Pairing:
     row: Pair
 
 
-def choose_pairs(results: list[DocumentResult]) -> tuple[list[Pairing], list[tuple[DocumentResult, str]]]:
-    """Pair each progress report with its feedback; the unpaired documents come back with the reason."""
+def choose_pairs(
+    results: list[DocumentResult], *, has_issue_list: Callable[[DocumentResult], bool] | None = None
+) -> tuple[list[Pairing], list[tuple[DocumentResult, str]]]:
+    """Pair each progress report with its feedback; the unpaired documents come back with the reason.
+
+    ``has_issue_list`` (asked only when a report has several candidates) puts the feedback
+    that yields an issue list first: a news item naming the inspection but no problems
+    cannot be reviewed against.
+    """
     feedback = [r for r in results if r.error is None and r.meta.kind == "feedback"]
     progress = [r for r in results if r.error is None and r.meta.kind == "progress"]
     pairings: list[Pairing] = []
     unpaired: list[tuple[DocumentResult, str]] = []
     used: set[int] = set()
     passed_over: dict[int, list[str]] = {}  # feedback index -> why it was not chosen for a report of its unit
+    by_unit: dict[str, list[int]] = {}  # a batch of thousands compares each report with its unit's feedback only
+    for i, fb in enumerate(feedback):
+        key = unit_key(fb.meta.inspected_unit)
+        if key:
+            by_unit.setdefault(key, []).append(i)
     for report in progress:
         candidates, refused = [], []
-        for i, fb in enumerate(feedback):
+        for i in _same_unit(_report_unit(report), by_unit):
+            fb = feedback[i]
             found = evidence(fb, report)
             if isinstance(found, str):
                 if not found.startswith(("other unit", "inspected unit unknown")):
@@ -193,6 +223,9 @@ def choose_pairs(results: list[DocumentResult]) -> tuple[list[Pairing], list[tup
             continue
         if len(candidates) > 1:
             _content_similarity(report, candidates)
+            if has_issue_list is not None:
+                for candidate in candidates:
+                    candidate.usable = has_issue_list(candidate.feedback)
         candidates.sort(key=_rank_key)
         chosen = candidates[0]
         runner_up = candidates[1] if len(candidates) > 1 else None

@@ -348,7 +348,7 @@ def _review_pairs(results: list[DocumentResult], errors: list[ErrorRecord], deci
             lists[fb.doc_id] = issue_list_of_document(fb)
         return lists[fb.doc_id]
 
-    pairings, unpaired = choose_pairs(results)
+    pairings, unpaired = choose_pairs(results, has_issue_list=lambda fb: bool(list_of(fb).issues))
     merged = Review()
     flagged: set[str] = set()  # a list's own warnings once, however many reports it is paired with
     for pairing in pairings:

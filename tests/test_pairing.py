@@ -102,3 +102,17 @@ def test_pairing_corpus_run_writes_the_pairs_table(tmp_path):
     for name in ("issues", "matches", "flags"):
         frame = tables[name]
         assert (frame["list_doc_id"] == documents["feedback"]).all() and (frame["doc_id"] == documents["progress"]).all()
+
+
+def test_pairing_prefers_a_feedback_with_an_issue_list(docs):
+    """Two feedback documents of the same inspection: the one with a readable list is reviewed against."""
+    # a news item dated a day later: as good a match on metadata and more recent, but it lists no problem
+    news = analyze_text("2022年1月13日,市委第十巡视组向市委统战部(含市台联、重庆欧美同学会)反馈巡视情况。2021年8月31日至11月12日,"
+                        "市委第十巡视组对市委统战部开展了常规巡视。巡视组指出了存在的问题,提出了整改意见。", path="news.txt")
+    assert news.meta.kind == "feedback" and news.meta.feedback_date == "2022-01-13"
+    pairings, _ = choose_pairs([docs["report"], news, docs["feedback"]])
+    assert pairings[0].feedback.path == "news.txt"  # on metadata alone the news item wins
+    outcome = run_review([docs["report"], news, docs["feedback"]])
+    assert [(p.list_path, p.report_path) for p in outcome.review.pairs] == [("feedback.txt", "report.txt")]
+    assert "no readable issue list" in outcome.review.pairs[0].reason
+    assert "no_issue_list" not in {f.kind for f in outcome.review.flags}
