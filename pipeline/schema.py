@@ -5,7 +5,8 @@ columns and dtypes whether a run found a thousand rows or none.  Ids and text
 are pandas ``string``; counts and offsets ``Int64`` (nullable integers); values,
 scores, rates and money ``float64``; flags ``boolean``; dates ``datetime64[ms]``
 (midnight; ISO ``YYYY-MM-DD`` in CSV), with the precision of a coarse date
-(``day``, ``month``, ``year``) in a ``*_precision`` column of its own.
+(``day``, ``month``, ``year``) in a ``*_precision`` column of its own.  An empty
+text is null (CSV and XLSX cannot tell the two apart, so neither does the build).
 
 :func:`conform` casts a frame to its table's schema (build side and read side);
 undeclared columns are kept after the declared ones, untouched, so that a new
@@ -188,14 +189,15 @@ def _to_string(series: pd.Series) -> pd.Series:
     if str(series.dtype) == STRING:
         return series
     if pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
-        return series.astype(STRING)
+        out = series.astype(STRING)
+        return out.mask(out == "")  # an empty text is missing: CSV and XLSX cannot tell them apart
 
     def one(v):
         if _missing(v):
             return None
         if isinstance(v, float) and v.is_integer():  # an id that went through a float column
             return str(int(v))
-        return str(v)
+        return str(v) if v != "" else None
 
     return pd.Series(pd.array([one(v) for v in series], dtype=STRING), index=series.index)
 
