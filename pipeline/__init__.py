@@ -1,15 +1,21 @@
 """zhenggai: analysis of inspection rectification reports (巡视/巡察整改).
 
-The public API is :func:`analyze` (one document or text to tables) and
-:func:`match` (an issue list against a report).  Both return pandas
-DataFrames keyed by the table names of the output contract.
+The public API is :func:`analyze` (a document, a text, a folder or a list of
+files to tables), :func:`match` (an issue list against a report) and
+:func:`read_tables` (a run's output folder, with the schema's dtypes).  All
+return pandas DataFrames keyed by the table names of the output contract.
 """
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from importlib.metadata import PackageNotFoundError, version
 
-__all__ = ["analyze", "match", "__version__"]
+try:  # one source of truth: the version in pyproject.toml, as installed
+    __version__ = version("zhenggai")
+except PackageNotFoundError:  # pragma: no cover - a checkout used without installing
+    __version__ = "0+unknown"
+
+__all__ = ["analyze", "match", "read_tables", "__version__"]
 
 
 def __getattr__(name: str):
@@ -22,4 +28,8 @@ def __getattr__(name: str):
         from pipeline.api import match
 
         return match
+    if name == "read_tables":
+        from pipeline.tables import read_tables
+
+        return read_tables
     raise AttributeError(name)

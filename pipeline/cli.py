@@ -73,6 +73,27 @@ def _write_reviews(outcome, out: Path, quiet: bool) -> None:
 def _report_errors(tables) -> None:
     for error in tables["errors"].itertuples():
         _echo(f"error: {error.path}: [{error.stage}/{error.error_type}] {error.message}")
+    flags = tables.get("flags")
+    if flags is not None:  # documents in the wrong role (a report given as the issue list, or the reverse)
+        for flag in flags[flags["kind"] == "role_mismatch"].itertuples():
+            _echo(f"warning: {flag.message}")
+
+
+def _version(value: bool) -> None:
+    if value:
+        from pipeline import __version__
+
+        typer.echo(f"zhenggai {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Analyse inspection rectification documents (巡视/巡察整改): structure, extraction, matching, gap audit."""
 
 
 @app.command()
@@ -116,8 +137,8 @@ def run(
     outcome = run_review(results, issues=issues, decisions=chosen,
                          table_options={"sheet": sheet} if sheet else None)
     tables = build_tables(results, extra_errors=collected.errors + outcome.errors)
-    tables.update(match_tables(outcome.review.issues, outcome.review.matches, outcome.review.flags,
-                               outcome.review.statuses))
+    review = outcome.review
+    tables.update(match_tables(review.issues, review.matches, review.flags, review.statuses, pairs=review.pairs))
     write_tables(tables, out, fmt=fmt.value)
     _write_reviews(outcome, out, quiet)
     if not quiet:
@@ -152,11 +173,11 @@ def match(
     started = time.perf_counter()
     report_result = process_path(report)
     outcome = run_review([report_result], issues=issues, decisions=chosen,
-                         table_options={"sheet": sheet} if sheet else None)
+                         table_options={"sheet": sheet} if sheet else None, reports_given=True)
     review = outcome.review
     source = outcome.issue_list.source if outcome.issue_list is not None else None
     tables = build_tables(([source] if source is not None else []) + [report_result], extra_errors=outcome.errors)
-    tables.update(match_tables(review.issues, review.matches, review.flags, review.statuses))
+    tables.update(match_tables(review.issues, review.matches, review.flags, review.statuses, pairs=review.pairs))
     write_tables(tables, out, fmt=fmt.value)
     _write_reviews(outcome, out, quiet)
     if not quiet:

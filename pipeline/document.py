@@ -57,6 +57,16 @@ class DocumentResult:
         """1-based page holding ``offset`` (PDF only)."""
         return page_of(self.page_starts, offset)
 
+    def __repr__(self) -> str:
+        # the text and the record lists are too long to print: say what the document is and how much was found
+        if self.error is not None:
+            return f"DocumentResult({self.path!r}, error={self.error.error_type!r}: {self.error.message!r})"
+        counts = ", ".join(f"{len(getattr(self, name))} {name}" for name in
+                           ("sections", "quantities", "times", "citations", "claims", "measures"))
+        title = self.meta.title if self.meta.title is None or len(self.meta.title) <= 30 else self.meta.title[:29] + "…"
+        return (f"DocumentResult({self.path!r}, doc_id={self.doc_id!r}, kind={self.meta.kind!r}, title={title!r}, "
+                f"{len(self.text):,} chars; {counts})")
+
 
 def make_doc_id(text: str) -> str:
     """Stable id: a hash of the normalized text (same content, same id)."""

@@ -48,6 +48,7 @@ import pandas as pd
 
 from pipeline.matching.evaluate import evaluate_alignment
 from pipeline.normalize import normalize
+from pipeline.schema import iso_date
 
 DOCUMENT_FIELDS: tuple[str, ...] = (
     "issuer",
@@ -259,7 +260,7 @@ def time_value_matches(gold_value: dict, pred: dict) -> bool:
         days = float(gold_value.get("weeks", 0)) * 7 + float(gold_value.get("days", 0))
         return math.isclose(parts[0], months) and math.isclose(parts[1], days)
     if gold_value.get("date") is not None:
-        if _iso(pred.get("date")) == gold_value["date"]:
+        if iso_date(_clean(pred.get("date")), _clean(pred.get("date_precision"))) == gold_value["date"]:
             return True
         # a month (or other coarse date) may be given as its first and last day instead
         if gold_value.get("start") and gold_value.get("end"):
@@ -578,8 +579,12 @@ def evaluate_alignments(tables: dict[str, pd.DataFrame], gold_dir: str | os.Path
         issues = tables["issues"]
         if feedback_id is not None and "source_doc_id" in issues.columns:
             issues = issues[issues["source_doc_id"] == feedback_id]
-        prefix = f"{feedback_id[:8]}:" if feedback_id else ""
+        if "doc_id" in issues.columns:  # one copy of the list per report it was matched against
+            issues = issues[issues["doc_id"] == report_id]
+        prefix = f"{feedback_id[:8]}:" if feedback_id else ""  # outputs written before issues carried list_doc_id
         matches = tables["matches"][tables["matches"]["doc_id"] == report_id]
+        if feedback_id is not None and "list_doc_id" in matches.columns:
+            matches = matches[matches["list_doc_id"] == feedback_id]
         if prefix:
             issues = _unprefixed(issues, ("issue_id", "parent_id"), prefix)
             matches = _unprefixed(matches, ("issue_id",), prefix)

@@ -8,13 +8,31 @@ README; fields beyond the contract are documented there too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
+
+
+def _short(value: Any, width: int = 30) -> str:
+    text = repr(value)
+    return text if len(text) <= width else text[: width - 2] + "…" + text[-1]
+
+
+def brief_repr(obj: Any) -> str:
+    """``Kind(field=value, …)`` with long values cut: a notebook shows a record on one line."""
+    parts = []
+    for f in fields(obj):
+        value = getattr(obj, f.name)
+        if value is None or value == {} or value == []:
+            continue
+        parts.append(f"{f.name}={_short(value)}")
+    return f"{type(obj).__name__}({', '.join(parts)})"
 
 
 @dataclass(slots=True)
 class RawDocument:
     """What a reader gives back: text plus where it came from."""
+    __repr__ = brief_repr
+
 
     text: str  # decoded, newlines as "\n", not yet normalized
     format: str  # txt, pdf, docx, html
@@ -33,6 +51,8 @@ class Section:
     where the section's extent ends (next heading of the same or higher level,
     or the end of the enclosing section).
     """
+    __repr__ = brief_repr
+
 
     section_id: int
     parent_id: int | None
@@ -51,6 +71,8 @@ class Section:
 
 @dataclass(slots=True)
 class Quantity:
+    __repr__ = brief_repr
+
     start: int
     end: int
     text: str
@@ -64,6 +86,8 @@ class Quantity:
 
 @dataclass(slots=True)
 class TimeExpr:
+    __repr__ = brief_repr
+
     start: int
     end: int
     text: str
@@ -82,6 +106,8 @@ class TimeExpr:
 
 @dataclass(slots=True)
 class Citation:
+    __repr__ = brief_repr
+
     start: int
     end: int
     text: str  # with the 《》
@@ -92,6 +118,8 @@ class Citation:
 @dataclass(slots=True)
 class Claim:
     """A sentence stating aggregate rectification figures."""
+    __repr__ = brief_repr
+
 
     start: int
     end: int
@@ -107,6 +135,8 @@ class Claim:
 
 @dataclass(slots=True)
 class Measure:
+    __repr__ = brief_repr
+
     measure_id: int
     section_id: int | None
     start: int
@@ -122,6 +152,8 @@ class Measure:
 
 @dataclass(slots=True)
 class DocumentMeta:
+    __repr__ = brief_repr
+
     kind: str = "other"  # feedback, progress, other
     title: str | None = None
     issuer: str | None = None
@@ -147,6 +179,10 @@ class Issue:
     end: int | None
     label: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)  # owner, deadline ... from tables
+    list_doc_id: str | None = None  # the issue list's document (a table list: the hash of its file)
+    doc_id: str | None = None  # the report the list was matched against (null before matching)
+
+    __repr__ = brief_repr
 
 
 @dataclass(slots=True)
@@ -170,6 +206,9 @@ class Match:
     target_start: int | None = None
     target_end: int | None = None
     evidence: list[tuple[int, int]] = field(default_factory=list)  # answering sentences (report offsets)
+    list_doc_id: str | None = None  # the issue list the issue comes from
+
+    __repr__ = brief_repr
 
 
 @dataclass(slots=True)
@@ -181,10 +220,34 @@ class Flag:
     message: str
     start: int | None = None
     end: int | None = None
+    list_doc_id: str | None = None  # the issue list (null for flags about a document alone)
+
+    __repr__ = brief_repr
+
+
+@dataclass(slots=True)
+class Pair:
+    """Which issue list was matched with which report, and why (a row of ``pairs``)."""
+
+    list_doc_id: str | None
+    doc_id: str
+    list_path: str | None
+    report_path: str
+    how: str  # given (--issues / match) or paired (found in the batch)
+    score: float | None = None  # pairing score of the chosen feedback (paired only)
+    basis: str | None = None  # the cues that agreed: unit, body, period, feedback_date, order, content
+    reason: str | None = None  # a plain sentence for the reviewer
+    n_candidates: int = 1  # feedback documents that could have been paired
+    runner_up_doc_id: str | None = None
+    runner_up_score: float | None = None
+
+    __repr__ = brief_repr
 
 
 @dataclass(slots=True)
 class ErrorRecord:
+    __repr__ = brief_repr
+
     path: str
     stage: str  # read, normalize, nlp, match, write
     error_type: str

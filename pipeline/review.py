@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-
 
 from pipeline.document import DocumentResult, analyze_text, process_path
 from pipeline.errors import InputError
@@ -21,7 +19,8 @@ from pipeline.matching.evidence import attach_evidence
 from pipeline.issuelist import issues_from_report, read_feedback, read_ledger
 from pipeline.matching.matcher import IssueMatcher, Target, build_targets, matches_from_decision
 from pipeline.outline import forward_looking_sections
-from pipeline.records import ErrorRecord, Flag, Issue, Match
+from pipeline.pairing import choose_pairs, pair_documents  # noqa: F401  (pair_documents: part of this module's API)
+from pipeline.records import ErrorRecord, Flag, Issue, Match, Pair
 from pipeline.report.decisions import Decisions, apply_match_decisions, apply_status_decisions, stale_flags
 
 TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".xlsx", ".xlsm", ".xls"})
@@ -37,6 +36,12 @@ class IssueList:
     errors: list[ErrorRecord] = field(default_factory=list)  # ledger rows that could not be read
     flags: list[Flag] = field(default_factory=list)  # the list's own warnings (issue_count_mismatch)
 
+    def __repr__(self) -> str:
+        levels = [sum(1 for i in self.issues if i.level == k) for k in (1, 2, 3)]
+        where = self.path or (self.source.path if self.source is not None else None)
+        return (f"IssueList({where!r}, list_doc_id={list_doc_id(self)!r}, {levels[0]} aspects, {levels[1]} problems, "
+                f"{levels[2]} manifestations)")
+
 
 @dataclass(slots=True)
 class Review:
@@ -45,6 +50,15 @@ class Review:
     flags: list[Flag] = field(default_factory=list)
     statuses: dict[str, str] = field(default_factory=dict)  # problem -> verdict (reviewer's when set)
     reviewed: dict[str, str] = field(default_factory=dict)  # problem -> status a reviewer set
+    pairs: list[Pair] = field(default_factory=list)  # which list was matched with which report, and why
+
+    def __repr__(self) -> str:
+        kinds: dict[str, int] = {}
+        for flag in self.flags:
+            kinds[flag.kind] = kinds.get(flag.kind, 0) + 1
+        flags = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items())) or "none"
+        return (f"Review({len(self.pairs)} pairs, {len(self.issues)} issues, {len(self.matches)} matches; "
+                f"flags: {flags})")
 
 
 @dataclass(slots=True)
@@ -181,77 +195,49 @@ def _plan_answers(matcher, decision, targets: list[Target], report: DocumentResu
     return out
 
 
-# --------------------------------------------------------------------------- pairing
-
-_PARENS = re.compile(r"[(（][^()（）]*[)）]")
+# --------------------------------------------------------------------------- identity
 
 
-def _unit_key(unit: str | None) -> str | None:
-    if not unit:
-        return None
-    core = _PARENS.sub("", unit)
-    core = re.sub(r"^(中共|中国共产党)", "", core)
-    core = re.sub(r"(领导班子|党组|党委|党委\(党组\))$", "", core)
-    return core.strip() or None
+def _copy(one: Review) -> Review:
+    """The review as review.html reads it (flags keep the document their offsets point into)."""
+    return Review(list(one.issues), [replace(m) for m in one.matches], [replace(f) for f in one.flags],
+                  dict(one.statuses), dict(one.reviewed))
 
 
-def pair_documents(results: list[DocumentResult]) -> tuple[list[tuple[DocumentResult, DocumentResult]], list[DocumentResult]]:
-    """(feedback, progress) pairs of the same inspected unit and inspection, and the unpaired ones."""
-    feedback = [r for r in results if r.error is None and r.meta.kind == "feedback"]
-    progress = [r for r in results if r.error is None and r.meta.kind == "progress"]
-    pairs: list[tuple[DocumentResult, DocumentResult]] = []
-    used: set[int] = set()
-    for report in progress:
-        key = _unit_key(report.meta.inspected_unit)
-        candidates = []
-        for i, fb in enumerate(feedback):
-            if key is None or _unit_key(fb.meta.inspected_unit) != key:
-                continue
-            body_a, body_b = report.meta.inspecting_body, fb.meta.inspecting_body
-            if body_a and body_b and body_a != body_b:
-                continue
-            same_period = (report.meta.inspection_start or "") == (fb.meta.inspection_start or "")
-            same_feedback = report.meta.feedback_date and report.meta.feedback_date == fb.meta.feedback_date
-            candidates.append((bool(same_period) + bool(same_feedback), i))
-        if candidates:
-            _, best = max(candidates)
-            pairs.append((feedback[best], report))
-            used.add(best)
-    paired_reports = {id(r) for _, r in pairs}
-    unpaired = [r for r in progress if id(r) not in paired_reports] + [
-        fb for i, fb in enumerate(feedback) if i not in used
-    ]
-    return pairs, unpaired
+def _identified(one: Review, list_id: str, report: DocumentResult) -> Review:
+    """Every issue, match and flag of one review names its list and its report (a batch keeps them apart).
+
+    Each issue copy carries its verdict (``status``): a batch's problems share ids across lists.
+    """
+    one.issues = [replace(i, list_doc_id=list_id, doc_id=report.doc_id,
+                          extra={**i.extra, "status": one.statuses.get(i.issue_id)}) for i in one.issues]
+    for match in one.matches:
+        match.list_doc_id = list_id
+    for flag in one.flags:
+        flag.list_doc_id = list_id
+        flag.doc_id = report.doc_id  # the report judged (offsets of unaddressed issues point into the list)
+    return one
 
 
-def _prefixed(issues: list[Issue], prefix: str) -> list[Issue]:
-    out = []
-    for issue in issues:
-        out.append(
-            Issue(
-                issue_id=f"{prefix}:{issue.issue_id}",
-                parent_id=None if issue.parent_id is None else f"{prefix}:{issue.parent_id}",
-                level=issue.level,
-                text=issue.text,
-                source_doc_id=issue.source_doc_id,
-                start=issue.start,
-                end=issue.end,
-                label=issue.label,
-                extra=dict(issue.extra),
-            )
-        )
-    return out
+def _list_flags(issue_list: IssueList) -> list[Flag]:
+    """The list's own warnings (issue_count_mismatch), named by the list; they judge no report."""
+    return [replace(f, list_doc_id=list_doc_id(issue_list), doc_id=None) for f in issue_list.flags]
 
 
-def _rename(review_: Review, prefix: str) -> Review:
-    for match in review_.matches:
-        match.issue_id = f"{prefix}:{match.issue_id}"
-    for flag in review_.flags:
-        if flag.issue_id is not None:
-            flag.issue_id = f"{prefix}:{flag.issue_id}"
-    review_.issues = _prefixed(review_.issues, prefix)
-    review_.statuses = {f"{prefix}:{k}": v for k, v in review_.statuses.items()}
-    return review_
+def _unreviewed(issue_list: IssueList, report: DocumentResult | None) -> list[Issue]:
+    """The list's issues for a report whose review failed or never ran: still data worth keeping."""
+    doc_id = report.doc_id if report is not None else None
+    return [replace(i, list_doc_id=list_doc_id(issue_list), doc_id=doc_id) for i in issue_list.issues]
+
+
+def _role_flag(doc: DocumentResult, list_id: str | None, message: str, severity: str = "medium") -> Flag:
+    return Flag(doc.doc_id, None, "role_mismatch", severity, message, list_doc_id=list_id)
+
+
+def _merge(merged: Review, one: Review) -> None:
+    merged.issues.extend(one.issues)
+    merged.matches.extend(one.matches)
+    merged.flags.extend(one.flags)
 
 
 def _guarded(run, report: DocumentResult, errors: list[ErrorRecord]) -> Review | None:
@@ -286,6 +272,7 @@ def run_review(
     matcher=None,
     decisions: Decisions | None = None,
     table_options: dict | None = None,
+    reports_given: bool = False,
 ) -> ReviewRun:
     """The one review path: ``zhenggai match``, ``zhenggai run`` and the API all call this.
 
@@ -294,6 +281,11 @@ def run_review(
     each progress report is paired with the feedback of the same inspected unit among
     ``reports``; the unpaired documents become ``unpaired`` flags.  A list that cannot
     be read, or a review that fails, becomes an errors row; the rest goes on.
+
+    ``reports_given`` says the caller named the reports (``match --report``): they are
+    matched whatever their kind.  Documents in the wrong role (a progress report as the
+    list, a feedback document as the report) get a ``role_mismatch`` flag.  Every
+    (list, report) reviewed is a row of ``pairs`` saying how it was chosen.
     """
     errors: list[ErrorRecord] = []
     if issues is not None and not isinstance(issues, IssueList):
@@ -305,65 +297,81 @@ def run_review(
     pairs: list[PairReview] = []
     if issues is not None:
         errors.extend(issues.errors)
-        return ReviewRun(_review_against_list(issues, reports, errors, matcher, decisions, pairs), errors, issues, pairs)
+        merged = _review_against_list(issues, reports, errors, matcher, decisions, pairs, reports_given)
+        return ReviewRun(merged, errors, issues, pairs)
     return ReviewRun(_review_pairs(reports, errors, decisions, pairs), errors, pairs=pairs)
 
 
 def _review_against_list(issue_list: IssueList, reports: list[DocumentResult], errors: list[ErrorRecord],
-                         matcher, decisions: Decisions | None, pairs: list[PairReview]) -> Review:
-    merged = Review(issues=list(issue_list.issues), flags=list(issue_list.flags))
-    targets = [r for r in reports if r.error is None and r.meta.kind != "feedback"]
+                         matcher, decisions: Decisions | None, pairs: list[PairReview], reports_given: bool) -> Review:
+    merged = Review(flags=_list_flags(issue_list))
+    list_id = list_doc_id(issue_list)
+    source = issue_list.source
+    if source is not None and source.meta.kind == "progress":
+        merged.flags.append(_role_flag(
+            source, list_id,
+            f"{issue_list.path}: the issue list is a progress report; its restated problems are used as the issues "
+            "(was it meant as the report?)"))
+    targets = []
+    for report in (r for r in reports if r.error is None):
+        if report.meta.kind != "feedback" or reports_given:
+            targets.append(report)
+        if report.meta.kind == "feedback" and (source is None or report.doc_id != source.doc_id):
+            merged.flags.append(_role_flag(
+                report, list_id,
+                f"{report.path}: a feedback document given as the report (were the issue list and the report swapped?)"
+                if reports_given else f"{report.path}: a feedback document among the reports, not matched against the list",
+                "medium" if reports_given else "info"))
     if not targets:
+        merged.issues = _unreviewed(issue_list, None)
         return merged
     fitted = (matcher if matcher is not None else IssueMatcher()).fit(issue_list.issues)  # once for every report
     for report in targets:
+        merged.pairs.append(Pair(list_id, report.doc_id, issue_list.path, report.path, "given",
+                                 reason="the issue list given for every report"))
         one = _guarded(lambda r=report: review(issue_list, r, matcher=fitted, fitted=True, decisions=decisions),
                        report, errors)
-        if one is not None:
-            pairs.append(PairReview(issue_list, report, one, list_doc_id(issue_list)))
-            merged.matches.extend(one.matches)
-            merged.flags.extend(one.flags)
-            merged.statuses.update(one.statuses)
+        if one is None:
+            merged.issues.extend(_unreviewed(issue_list, report))
+            continue
+        pairs.append(PairReview(issue_list, report, _copy(one), list_id))
+        _merge(merged, _identified(one, list_id, report))
     return merged
 
 
 def _review_pairs(results: list[DocumentResult], errors: list[ErrorRecord], decisions: Decisions | None,
                   pairs_out: list[PairReview]) -> Review:
-    pairs, unpaired = pair_documents(results)
-    multi = len(pairs) > 1
+    lists: dict[str, IssueList] = {}  # each feedback's list is read once
+
+    def list_of(fb: DocumentResult) -> IssueList:
+        if fb.doc_id not in lists:
+            lists[fb.doc_id] = issue_list_of_document(fb)
+        return lists[fb.doc_id]
+
+    pairings, unpaired = choose_pairs(results, has_issue_list=lambda fb: bool(list_of(fb).issues))
     merged = Review()
-    unpaired_flags: list[Flag] = []
-    for fb, report in pairs:
-        issue_list = issue_list_of_document(fb)
-        merged.flags.extend(issue_list.flags)
+    flagged: set[str] = set()  # a list's own warnings once, however many reports it is paired with
+    for pairing in pairings:
+        fb, report = pairing.feedback, pairing.report
+        issue_list = list_of(fb)
+        merged.pairs.append(pairing.row)
+        if fb.doc_id not in flagged:
+            flagged.add(fb.doc_id)
+            merged.flags.extend(_list_flags(issue_list))
         if not issue_list.issues:
-            unpaired_flags.append(
-                Flag(fb.doc_id, None, "no_issue_list", "medium", f"{fb.path}: feedback without a readable issue list")
-            )
+            merged.flags.append(Flag(report.doc_id, None, "no_issue_list", "medium",
+                                     f"{fb.path}: feedback without a readable issue list", list_doc_id=fb.doc_id))
             continue
         one = _guarded(lambda: review(issue_list, report, decisions=decisions), report, errors)
         if one is None:  # the list itself is still data worth keeping
-            merged.issues.extend(_prefixed(issue_list.issues, fb.doc_id[:8]) if multi else issue_list.issues)
+            merged.issues.extend(_unreviewed(issue_list, report))
             continue
-        snapshot = Review(list(one.issues), [replace(m) for m in one.matches], [replace(f) for f in one.flags],
-                          dict(one.statuses), dict(one.reviewed))  # before the batch prefixes the ids
-        pairs_out.append(PairReview(issue_list, report, snapshot, list_doc_id(issue_list)))
-        if multi:
-            _rename(one, fb.doc_id[:8])
-        merged.issues.extend(one.issues)
-        merged.matches.extend(one.matches)
-        merged.flags.extend(one.flags)
-        merged.statuses.update(one.statuses)
-    for r in unpaired:
-        unpaired_flags.append(
-            Flag(
-                r.doc_id,
-                None,
-                "unpaired",
-                "info",
-                f"{r.path}: {r.meta.kind} document with no {'feedback' if r.meta.kind == 'progress' else 'progress report'} "
-                f"of the same inspected unit ({r.meta.inspected_unit or 'unknown'}) in this batch",
-            )
-        )
-    merged.flags.extend(unpaired_flags)
+        list_id = list_doc_id(issue_list)
+        pairs_out.append(PairReview(issue_list, report, _copy(one), list_id))
+        _merge(merged, _identified(one, list_id, report))
+    for doc, reason in unpaired:
+        merged.flags.append(Flag(
+            doc.doc_id if doc.meta.kind == "progress" else None, None, "unpaired", "info",
+            f"{doc.path}: {doc.meta.kind} document left unpaired: {reason}",
+            list_doc_id=doc.doc_id if doc.meta.kind == "feedback" else None))
     return merged

@@ -12,77 +12,52 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict
+from dataclasses import fields
 from pathlib import Path
 
 import pandas as pd
 
 from pipeline.document import DocumentResult
-from pipeline.extract.claims import CLAIM_FIELDS
-from pipeline.records import ErrorRecord, Flag, Issue, Match
+from pipeline.records import ErrorRecord, Flag, Issue, Match, Pair
+from pipeline.schema import SCHEMA, columns, conform
 
-COLUMNS: dict[str, list[str]] = {
-    "documents": [
-        "doc_id", "path", "format", "encoding", "kind", "title", "issuer", "report_date",
-        "inspecting_body", "inspected_unit", "inspection_start", "inspection_end", "feedback_date",
-        "as_of_date", "n_chars", "n_pages", "error",
-        "inspection_type", "title_source", "evidence", "warnings", "seconds",
-    ],
-    "sections": [
-        "doc_id", "section_id", "parent_id", "level", "label", "title", "start", "end",
-        "label_start", "label_end", "title_start", "title_end", "body_end", "marker", "page",
-    ],
-    "quantities": [
-        "doc_id", "start", "end", "text", "value", "unit", "approx", "kind", "section_id",
-        "value_max", "page",
-    ],
-    "times": [
-        "doc_id", "start", "end", "text", "kind", "date", "start_date", "end_date", "every", "times",
-        "min_times", "section_id", "granularity", "duration", "composite", "page",
-    ],
-    "citations": ["doc_id", "start", "end", "text", "section_id", "title", "page"],
-    "claims": [
-        "doc_id", "start", "end", "text", "subject", "total", "completed", "basically_completed",
-        "in_progress", "not_completed", "rate", "as_of", "consistent", "note",
-    ],  # + one column per claim field, then figure_spans, section_id, page
-    "measures": [
-        "doc_id", "measure_id", "section_id", "start", "end", "title", "status", "n_quantities",
-        "n_times", "n_citations", "label", "status_basis", "page",
-    ],
-    "issues": ["issue_id", "parent_id", "level", "text", "source_doc_id", "start", "end", "label",
-               "aspect", "unit", "how", "confidence", "owner", "deadline", "measures", "progress"],
-    "matches": ["issue_id", "doc_id", "target_kind", "target_id", "score", "rank", "addressed", "issue_text",
-                "target_text", "shared_terms", "decision", "reason", "similarity", "reviewed", "target_start",
-                "target_end", "evidence"],
-    "flags": ["doc_id", "issue_id", "kind", "severity", "message", "start", "end"],
-    "errors": ["path", "stage", "error_type", "message"],
-}
+#: column names per table, in order (the schema in :mod:`pipeline.schema` also fixes their dtypes)
+COLUMNS: dict[str, list[str]] = {name: columns(name) for name in SCHEMA}
 
 #: Tables written by ``run`` on documents alone; the matching tables join them when issues are given.
 DOCUMENT_TABLES: tuple[str, ...] = (
     "documents", "sections", "quantities", "times", "citations", "claims", "measures", "errors",
 )
-MATCH_TABLES: tuple[str, ...] = ("issues", "matches", "flags")
+MATCH_TABLES: tuple[str, ...] = ("issues", "matches", "flags", "pairs")
 
-_INT_COLUMNS = {
-    "section_id", "parent_id", "level", "start", "end", "label_start", "label_end", "title_start",
-    "title_end", "body_end", "measure_id", "n_quantities", "n_times", "n_citations", "times",
-    "min_times", "n_chars", "n_pages", "page", "target_id", "rank", "target_start", "target_end",
-}
+
+class Tables(dict):
+    """``{table name: DataFrame}`` as returned by the API: a dict whose repr lists the tables and their sizes."""
+
+    def _sizes(self) -> list[tuple[str, int, int]]:
+        return [(name, len(frame), frame.shape[1]) for name, frame in self.items() if isinstance(frame, pd.DataFrame)]
+
+    def __repr__(self) -> str:
+        rows = ", ".join(f"{name} {n}" for name, n, _ in self._sizes())
+        return f"Tables({rows})  # rows per table; tables[name] is a DataFrame"
+
+    def _repr_html_(self) -> str:
+        body = "".join(f"<tr><td>{name}</td><td>{n}</td><td>{k}</td></tr>" for name, n, k in self._sizes())
+        return f"<table><tr><th>table</th><th>rows</th><th>columns</th></tr>{body}</table>"
 
 
 def claim_columns() -> list[str]:
-    base = COLUMNS["claims"]
-    extra = [name for name in CLAIM_FIELDS if name not in base]
-    return base + extra + ["figure_spans", "section_id", "page"]
+    return columns("claims")
 
 
-def _frame(rows: list[dict], columns: Sequence[str], *, ints: frozenset[str] | set[str] = _INT_COLUMNS) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=list(columns))
-    for column in frame.columns:
-        if column in ints:
-            frame[column] = frame[column].astype("Int64")
-    return frame
+def _frame(rows: list[dict], table: str) -> pd.DataFrame:
+    return conform(pd.DataFrame(rows), table)
+
+
+def _row(record) -> dict:
+    """A record's fields as a row, shallow: ``dataclasses.asdict`` deep-copies every value (most of build time)."""
+    names = getattr(type(record), "__slots__", None) or [f.name for f in fields(record)]
+    return {name: getattr(record, name) for name in names}
 
 
 def _title_source(result: DocumentResult) -> str | None:
@@ -127,7 +102,7 @@ def _document_row(result: DocumentResult) -> dict:
 def _item_rows(result: DocumentResult, items: Iterable, *, drop: Sequence[str] = ()) -> list[dict]:
     rows = []
     for item in items:
-        row = {"doc_id": result.doc_id, **asdict(item)}
+        row = {"doc_id": result.doc_id, **_row(item)}
         for key in drop:
             row.pop(key, None)
         row["page"] = result.page_of(item.start)
@@ -166,7 +141,7 @@ def build_tables(
     for result in results:
         rows["documents"].append(_document_row(result))
         if result.error is not None:
-            rows["errors"].append(asdict(result.error))
+            rows["errors"].append(_row(result.error))
             continue
         rows["sections"].extend(_item_rows(result, result.sections))
         rows["quantities"].extend(_item_rows(result, result.quantities))
@@ -174,56 +149,40 @@ def build_tables(
         rows["citations"].extend(_item_rows(result, result.citations))
         rows["claims"].extend(_claim_rows(result))
         rows["measures"].extend(_item_rows(result, result.measures))
-    rows["errors"].extend(asdict(e) for e in extra_errors)
-    tables = {name: _frame(rows[name], COLUMNS[name]) for name in DOCUMENT_TABLES if name != "claims"}
-    tables["claims"] = _frame(rows["claims"], claim_columns())
-    if not tables["claims"].empty:
-        tables["claims"]["consistent"] = tables["claims"]["consistent"].astype("boolean")
-    return {name: tables[name] for name in DOCUMENT_TABLES}
+    rows["errors"].extend(_row(e) for e in extra_errors)
+    return {name: _frame(rows[name], name) for name in DOCUMENT_TABLES}
 
 
 def _match_row(match: Match) -> dict:
-    row = asdict(match)
+    row = _row(match)
     row["evidence"] = json.dumps([list(span) for span in match.evidence]) if match.evidence else None
     return row
 
 
-def match_tables(issues: Iterable[Issue], matches: Iterable[Match], flags: Iterable[Flag],
-                 statuses: dict[str, str] | None = None) -> dict[str, pd.DataFrame]:
-    """The issue-list tables: issues (with each problem's verdict in ``status`` when given), matches, flags."""
+def match_tables(
+    issues: Iterable[Issue], matches: Iterable[Match], flags: Iterable[Flag],
+    statuses: dict[str, str] | None = None, *, pairs: Iterable[Pair] = (),
+) -> dict[str, pd.DataFrame]:
+    """The issue-list tables: issues (each problem's verdict in ``status`` when given), matches, flags, pairs."""
     issue_rows = []
     for issue in issues:
-        row = asdict(issue)
-        extra = row.pop("extra", {}) or {}
+        row = _row(issue)
+        extra = dict(row.pop("extra", None) or {})
         row.update({k: v for k, v in extra.items() if k not in row})
-        if statuses is not None:
+        if statuses is not None and "status" not in extra:  # a batch's issue copies carry their own
             row["status"] = statuses.get(issue.issue_id)
         issue_rows.append(row)
-    issue_columns = COLUMNS["issues"] + sorted(
-        {k for row in issue_rows for k in row} - set(COLUMNS["issues"])
-    )
     return {
-        # issue ids are the list's own labels (strings), so only level and offsets are integers
-        "issues": _issue_frame(issue_rows, issue_columns),
-        "matches": _frame([_match_row(m) for m in matches], COLUMNS["matches"]),
-        "flags": _frame([asdict(f) for f in flags], COLUMNS["flags"]),
+        "issues": _frame(issue_rows, "issues"),
+        "matches": _frame([_match_row(m) for m in matches], "matches"),
+        "flags": _frame([_row(f) for f in flags], "flags"),
+        "pairs": _frame([_row(p) for p in pairs], "pairs"),
     }
-
-
-def _issue_frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
-    """The issues table, same dtypes on every run: ids and texts strings, level and offsets integers,
-    confidence a float."""
-    frame = _frame(rows, columns, ints={"level", "start", "end"})
-    frame["confidence"] = pd.to_numeric(frame["confidence"], errors="coerce").astype("float64")
-    for column in ("issue_id", "parent_id", "text", "source_doc_id", "label", "aspect", "unit", "how", "owner",
-                   "deadline", "measures", "progress"):
-        frame[column] = frame[column].astype("string")  # a string column in Parquet even when all null
-    return frame
 
 
 def error_frame(errors: Iterable[ErrorRecord]) -> pd.DataFrame:
     """Error records as an ``errors`` table."""
-    return _frame([asdict(e) for e in errors], COLUMNS["errors"])
+    return _frame([_row(e) for e in errors], "errors")
 
 
 # --------------------------------------------------------------------------- writing
@@ -267,7 +226,7 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | os.PathLike, *,
         target = out / "tables.xlsx"
 
         def write_book(tmp: Path) -> None:
-            with pd.ExcelWriter(tmp, engine="openpyxl") as book:
+            with pd.ExcelWriter(tmp, engine="openpyxl", date_format="YYYY-MM-DD", datetime_format="YYYY-MM-DD") as book:
                 for name, frame in tables.items():
                     _excel_safe(frame).to_excel(book, sheet_name=name[:31], index=False)
 
@@ -283,15 +242,28 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | os.PathLike, *,
     return written
 
 
-def read_tables(out_dir: str | os.PathLike) -> dict[str, pd.DataFrame]:
-    """Read back whatever tables a run wrote (Parquet, CSV or the XLSX workbook)."""
+def _read_csv(path: Path) -> pd.DataFrame:
+    if path.stem not in SCHEMA:  # a table this module does not declare: pandas' own inference
+        return pd.read_csv(path, encoding="utf-8-sig")
+    # every cell as text first, so an id column never goes through float (3 -> 3.0)
+    frame = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False, na_values=[""])
+    return conform(frame, path.stem)
+
+
+def read_tables(out_dir: str | os.PathLike) -> Tables:
+    """Read back whatever tables a run wrote (Parquet, CSV or the XLSX workbook), with the schema's dtypes.
+
+    Whatever the format, a declared table comes back with the columns and dtypes it was
+    built with (ids as strings, counts as ``Int64``, dates as dates), empty or not.
+    """
     folder = Path(out_dir)
-    tables: dict[str, pd.DataFrame] = {}
+    tables = Tables()
     book = folder / "tables.xlsx"
     if book.exists():
-        tables.update(pd.read_excel(book, sheet_name=None))
+        for name, frame in pd.read_excel(book, sheet_name=None, dtype=object).items():
+            tables[name] = conform(frame, name)
     for path in sorted(folder.glob("*.csv")):
-        tables[path.stem] = pd.read_csv(path, encoding="utf-8-sig")
+        tables[path.stem] = _read_csv(path)
     for path in sorted(folder.glob("*.parquet")):
-        tables[path.stem] = pd.read_parquet(path)
+        tables[path.stem] = conform(pd.read_parquet(path), path.stem)
     return tables

@@ -70,8 +70,8 @@ def snapshot(only: set[str] | None = None) -> dict[str, dict[str, str]]:
         assert result.exit_code == 0, result.output
         tables = read_tables(out)
         for frame in tables.values():  # paths differ between checkouts
-            if isinstance(frame, pd.DataFrame) and "path" in frame.columns:
-                frame["path"] = frame["path"].map(lambda p: Path(p).name if isinstance(p, str) else p)
+            for column in [c for c in frame.columns if c == "path" or c.endswith("_path")]:
+                frame[column] = frame[column].map(lambda p: Path(p).name if isinstance(p, str) else p)
         cases["run:corpus"] = _tables_text(tables)
     for path in _documents():
         if only is not None and f"analyze:{path.name}" not in only:
@@ -84,6 +84,8 @@ def snapshot(only: set[str] | None = None) -> dict[str, dict[str, str]]:
             continue
         tables = match(feedback, report)
         tables["documents"]["path"] = tables["documents"]["path"].map(lambda p: Path(p).name)
+        for column in ("list_path", "report_path"):
+            tables["pairs"][column] = tables["pairs"][column].map(lambda p: Path(p).name if isinstance(p, str) else p)
         cases[f"match:{name}"] = _tables_text(tables)
     return cases
 

@@ -48,3 +48,40 @@ def test_api_missing_file_name_is_not_read_as_text():
         pipeline.match("corpus/no_such_list.csv", REPORT)
     # a short text without a path shape is still text
     assert pipeline.analyze("召开18次部务会会议。")["quantities"]["text"].tolist() == ["18次"]
+
+
+def test_api_analyze_a_folder_or_a_list_as_one_batch(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text(REPORT.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    tables = pipeline.analyze(folder, progress=False)
+    assert sorted(tables["documents"]["path"].map(lambda p: p.rsplit("/", 1)[-1])) == ["a.txt", "empty.txt"]
+    assert list(tables["errors"]["error_type"]) == ["empty_file"]
+    listed = pipeline.analyze([REPORT, FEEDBACK, tmp_path / "missing.txt"], progress=False, review=True)
+    assert len(listed["documents"]) == 2 and list(listed["errors"]["error_type"]) == ["not_found"]
+    assert len(listed["pairs"]) == 1 and {"issues", "matches", "flags"} <= set(listed)
+
+
+def test_api_results_have_readable_reprs():
+    from pipeline.api import analyze_one
+    from pipeline.review import load_issue_list
+
+    tables = pipeline.analyze(REPORT)
+    assert repr(tables).startswith("Tables(documents 1, sections ") and "\n" not in repr(tables)
+    result = analyze_one(REPORT)
+    assert repr(result).startswith("DocumentResult(") and len(repr(result)) < 300
+    assert len(repr(result.claims[0])) < 400 and repr(result.quantities[0]).startswith("Quantity(start=")
+    assert repr(load_issue_list(FEEDBACK)).endswith("4 aspects, 12 problems, 0 manifestations)")
+
+
+def test_api_version_is_the_installed_one():
+    from importlib.metadata import version
+
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    assert pipeline.__version__ == version("zhenggai")
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.output.strip() == f"zhenggai {pipeline.__version__}"

@@ -23,7 +23,7 @@ def test_decisions_round_trip_through_match(tmp_path):
     flags, matches, _ = _match(tmp_path / "a")
     assert sorted(flags.loc[flags["kind"] == "unaddressed", "issue_id"]) == ["12", "7"]
     assert (tmp_path / "a" / "review.html").is_file() and (tmp_path / "a" / "review.xlsx").is_file()
-    list_id = flags.loc[flags["kind"] == "unaddressed", "doc_id"].iloc[0]
+    list_id = flags.loc[flags["kind"] == "unaddressed", "list_doc_id"].iloc[0]  # the list the decisions are keyed by
     text = REPORT.read_text(encoding="utf-8")
     from pipeline.normalize import normalize
 

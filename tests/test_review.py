@@ -28,7 +28,8 @@ def test_review_lists_unpaired_documents(pair):
     assert [r.path for r in unpaired] == ["other.txt"]
     outcome = run_review([report, feedback, other])
     assert outcome.errors == []
-    assert [f.doc_id for f in outcome.review.flags if f.kind == "unpaired"] == [other.doc_id]
+    # an unpaired feedback is named as a list (list_doc_id); the doc_id column is for reports
+    assert [f.list_doc_id for f in outcome.review.flags if f.kind == "unpaired"] == [other.doc_id]
 
 
 def test_review_flags_the_two_unanswered_problems(pair):
@@ -152,3 +153,21 @@ def test_review_problem_answered_only_by_plans_is_planned_only():
                                "5": "planned_only"}
     plan = [m for m in result.matches if m.issue_id == "5" and m.rank is None]
     assert plan and not plan[0].addressed and "婚姻登记" in plan[0].shared_terms and "计划" in plan[0].target_text
+
+
+def test_review_overdue_deadline_fires_through_the_tables():
+    """The audit reads dates from the built tables (datetimes since the schema change): a past deadline still counts."""
+    from pipeline.records import Issue
+    from pipeline.review import IssueList
+
+    text = (
+        "中共某县委员会关于县委巡察整改进展情况的通报\n"
+        "根据县委统一部署,县委第一巡察组对某局开展了常规巡察,并反馈了巡察意见。现将整改进展情况通报如下。\n"
+        "一、整改落实情况\n1.关于理论学习不够深入的问题\n"
+        "一是完善学习制度,明确2022年3月底前修订学习制度。\n\n"
+        "中共某县委员会\n2022年7月19日\n"
+    )
+    report = analyze_text(text, path="report.txt")
+    assert any(t.kind == "deadline" for t in report.times)
+    flags = review(IssueList([Issue("1", None, 2, "理论学习不够深入", None, None, None)]), report).flags
+    assert "overdue_deadline" in {f.kind for f in flags}
