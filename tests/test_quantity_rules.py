@@ -36,12 +36,14 @@ VETO_EXAMPLES = [
     ("arabic_only", "写了三字。", "三"),
     ("chinese_only", "提高15成", "15"),
     ("ranking", "进入前三名", "三"),
+    ("one_by_one_series", "完成一项、审核一项", "一"),
     ("n_ge_formula", "八个一任务", "八"),
     ("bare_hundred", "百人会", "百"),
     ("ordinal_before_qualifier", "第约5次", "5"),
     ("masked", "做到两个维护", "两"),
     ("identifier_after", "完成5项A", "5"),
     ("short_quote", "做到“六个到位”", "六"),
+    ("quoted_slogan", "推行“综合查一次”改革", "一"),
     ("frequency", "每年开展1次督查", "1"),
 ]
 

@@ -62,14 +62,20 @@ _POST_APPROX = re.compile(r"左右|以上|以下|以内|之多|有余|上下")
 # Qualifiers written before the numeral, longest first.
 _PRE_APPROX = (
     "将近", "接近", "大约", "约为", "约有", "超过", "不少于", "不低于", "不下于", "不足", "不到",
-    "至少", "最少", "最多", "多达", "逾", "近", "约", "上",
+    "至少", "最少", "最多", "多达", "逾", "近", "约", "上", "超", "数", "几",
 )
+# 数十 / 几十 / 数百 / 几千: several tens, hundreds ... (the value is the round number written)
+_SEVERAL_NUMERAL = re.compile(r"^[十百千万]")
+# 人数, 次数, 总数 …: 数 ending a word, not 'several'
+_SEVERAL_BLOCKERS = "人次总件分指岁位函系参基变常半多少无倍度级户票页字数均"
 _NEAR_BLOCKERS = "最附邻接将临贴亲靠"  # 最近3次 = the last 3, not "nearly"
 
 _BARE_ONE_BLOCKERS = frozenset("统进唯万专同划单均逐归合如之整初纯惟择其某每第周这那另任哪")
 _ORDINAL_PREFIX = re.compile(r"(?:第|周|星期|礼拜|初)\s*$")
 _RANKING_PREFIX = re.compile(r"(?:前|后)$")
 _CLAUSE_BREAK = re.compile(r"[,;。!?:\n、]")
+_SENTENCE_PART = re.compile(r"[,;。!?:\n]")
+_COUNT_BETWEEN = re.compile(r"[\d一二两三四五六七八九十]+[次场]")
 _TITLE = re.compile(r"《[^《》\n]*》")
 _QUOTE_OPEN = "“‘\"'「『"
 _QUOTE_CLOSE = "”’\"'」』"
@@ -182,6 +188,11 @@ def _pre_approx(text: str, start: int, numeral: str) -> tuple[str | None, int]:
             continue
         if word == "约" and begin > 0 and text[begin - 1] in "制节公条契大":
             continue  # 制约, 节约, 公约 ...
+        if word == "超" and begin > 0 and text[begin - 1] in "高赶":
+            continue  # 高超, 赶超
+        if word in ("数", "几") and (not _SEVERAL_NUMERAL.match(numeral)
+                                    or begin > 0 and text[begin - 1] in _SEVERAL_BLOCKERS):
+            continue  # 数十个, 几十户, but not 人数十 or 数3
         return word, begin
     return None, start
 
@@ -214,7 +225,13 @@ def _is_frequency(text: str, begin: int) -> bool:
     if FREQUENCY_PER_PERIOD.search(head):
         return True
     clause = _CLAUSE_BREAK.split(head)[-1]
-    return bool(FREQUENCY_EVERY.search(clause))
+    if FREQUENCY_EVERY.search(clause):
+        return True
+    # 每学期至少到联系高校、联系市州调研1次: the frequency's own count may follow a 、 list
+    cue = None
+    for cue in FREQUENCY_EVERY.finditer(_SENTENCE_PART.split(head)[-1]):
+        pass
+    return cue is not None and not _COUNT_BETWEEN.search(_SENTENCE_PART.split(head)[-1], cue.end())
 
 
 def _inside_short_quote(text: str, begin: int, end: int) -> bool:
@@ -224,6 +241,37 @@ def _inside_short_quote(text: str, begin: int, end: int) -> bool:
     tail = text[end : end + 7]
     close = min((tail.find(q) for q in _QUOTE_CLOSE if q in tail), default=-1)
     return close != -1 and (end - begin) + close <= 8
+
+
+def _counts_persons(text: str, end: int) -> bool:
+    """个 followed by 人 that is not the start of 人民, 人员, 人才 … (the not_before list of 人)."""
+    return text.startswith("人", end) and not text.startswith(load_units()["人"].not_before, end + 1)
+
+
+_SERIES_GAP = r"[、,]?[\u4e00-\u9fff]{0,3}"
+
+
+def _in_one_by_one_series(text: str, start: int, end: int, unit: str) -> bool:
+    """一{unit} repeated within a few characters (完成一项、审核一项; 一件一件): a distributive phrase."""
+    again = "一" + re.escape(unit)
+    return bool(re.match(_SERIES_GAP + again, text[end : end + 8])
+                or re.search(again + _SERIES_GAP + "$", text[max(0, start - 8) : start]))
+
+
+_QUOTED_SLOGAN_MAX = 10
+
+
+def _inside_quoted_slogan(text: str, begin: int, end: int) -> bool:
+    """The span lies inside “…” of at most ten characters: a slogan or a name, not a count."""
+    left = text[max(0, begin - _QUOTED_SLOGAN_MAX) : begin]
+    open_at = max(left.rfind(q) for q in "“「")
+    if open_at == -1 or any(c in left[open_at + 1 :] for c in "”」\n"):
+        return False
+    right = text[end : end + _QUOTED_SLOGAN_MAX]
+    close_at = min((i for i in (right.find(q) for q in "”」") if i != -1), default=-1)
+    if close_at == -1 or any(c in right[:close_at] for c in "“「\n"):
+        return False
+    return (len(left) - open_at - 1) + (end - begin) + close_at <= _QUOTED_SLOGAN_MAX
 
 
 def _as_number(value: float | int) -> float | int:
@@ -293,6 +341,7 @@ class _Reading:
     pre_word: str | None = None
     begin: int = 0
     arabic: bool = False  # the numeral starts with a digit
+    person_count: bool = False  # N个人: kind people
     approx_parts: list[str] = field(default_factory=list)
 
 
@@ -452,6 +501,8 @@ UNIT_VETOES: tuple[Veto, ...] = (
     ("chinese_only", lambda r: "chinese_only" in r.unit.flags and (r.arabic or (r.value is not None and r.value > 10))),
     # 前三名, 后两位: a ranking
     ("ranking", lambda r: r.unit.unit in ("名", "位") and _RANKING_PREFIX.search(r.text[max(0, r.start - 1) : r.start])),
+    # 完成一项、审核一项、销号一项, 一项一项抓, 成熟一个、启动一个: one by one, not a count
+    ("one_by_one_series", lambda r: r.numeral == "一" and _in_one_by_one_series(r.text, r.start, r.cursor, r.unit.unit)),
     # 八个一, 三个一批, 两个一百年
     ("n_ge_formula", lambda r: r.unit.unit == "个" and r.cursor < len(r.text)
      and r.text[r.cursor] in "一二两三四五六七八九十" and not r.arabic),
@@ -465,6 +516,8 @@ def _unit_value(r: _Reading) -> None:
         r.unit_text = "%"
     if r.unit.unit in ("个百分点", "百分点"):
         r.unit_text = "百分点"
+    if r.unit.unit == "个" and _counts_persons(r.text, r.cursor):
+        r.unit_text, r.person_count = "人", True  # 7个人: persons counted with 个 (span 7个, the noun outside)
 
 
 # 5. approximators before (近, 约, 超过 …) and after (左右, 以上 …) the numeral
@@ -498,6 +551,8 @@ SPAN_VETOES: tuple[Veto, ...] = (
         r.text[r.cursor] in "+@" or (r.text[r.cursor].isascii() and r.text[r.cursor].isalpha()))),
     # “四个意识”: a quoted formula
     ("short_quote", lambda r: _inside_short_quote(r.text, r.begin, r.cursor)),
+    # “综合查一次”, “一会一报”: a short quoted slogan with the count inside
+    ("quoted_slogan", lambda r: not r.arabic and _inside_quoted_slogan(r.text, r.begin, r.cursor)),
     # 每年开展1次: a frequency is a time expression
     ("frequency", lambda r: r.unit is not None and r.unit.unit in _TIMES_LIKE_UNITS and _is_frequency(r.text, r.begin)),
 )
@@ -525,7 +580,8 @@ def _read_quantity(text: str, m: re.Match[str], units: dict[str, UnitInfo], mask
         _unit_value(r)
     if vetoed := _read_approx(r) or _veto(SPAN_VETOES, r):
         return vetoed
-    kind = "percent" if r.percent_kind else (r.unit.kind if r.unit is not None else "count")
+    kind = "percent" if r.percent_kind else "people" if r.person_count else (
+        r.unit.kind if r.unit is not None else "count")
     value = _as_number(r.value * r.value_scale) if r.value_scale != 1.0 else _as_number(r.value)
     value_max = _as_number(r.value_max * r.value_scale) if r.value_max is not None else None
     return Quantity(

@@ -789,6 +789,7 @@ def find_as_of(text: str, start: int = 0, end: int | None = None, *, anchor: dt.
 #: (a ``times`` row of kind recurrence), never a quantity or a claim figure.
 FREQUENCY_EVERY = re.compile(
     r"每(?:隔)?(?:\d+|[一二两三四五六七八九十]+)?(?:个)?(?:半年|年度|年|季度|季|个?月|周|星期|旬|天|日|学期|届|轮)"
+    r"|任期内"  # 任期内至少审计1次: once per term of office
 )
 #: 5年一次 / 两个月1次: a period length right before the count.
 FREQUENCY_PER_PERIOD = re.compile(r"(?:\d+|[一二两三四五六七八九十半]+)个?(?:年|月|季度|周|星期|天|日|学期)$")

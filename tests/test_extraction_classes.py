@@ -1,0 +1,134 @@
+"""Error classes of extraction on reports the project was never tuned on (issue 12), one test per class.
+
+Each class is a general rule; the examples are written for these tests (not copied from the
+blind reports) so that they exercise the rule, not a sentence.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.quantities import extract_quantities
+from pipeline.normalize import normalize
+
+
+def _quantities(text: str) -> list[tuple[str, float, str | None, str | None, str]]:
+    return [(q.text, q.value, q.unit, q.approx, q.kind) for q in extract_quantities(normalize(text))]
+
+
+# --------------------------------------------------------------------------- quantities
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("开展宣讲超120场", ("超120场", 120, "场", "超", "times")),
+        ("培训超1.5万人次", ("超1.5万人次", 15000, "人次", "超", "people")),
+        ("覆盖群众逾3000人次", ("逾3000人次", 3000, "人次", "逾", "people")),
+        ("近40所高校", ("近40所", 40, "所", "近", "count")),
+        ("约2.3亿元", ("约2.3亿元", 230000000, "元", "约", "money")),
+        ("利润总额超126亿元", ("超126亿元", 12600000000, "元", "超", "money")),
+    ],
+)
+def test_quantities_approximation_prefixes(text, expected) -> None:
+    assert _quantities(text) == [expected]
+
+
+@pytest.mark.parametrize("text", ["技艺高超3项", "赶超5家"])
+def test_quantities_approximation_prefix_inside_a_word_is_not_one(text) -> None:
+    assert all(q[3] is None for q in _quantities(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("围绕审批服务3方面开展督查", ("3方面", 3, "方面", None, "count")),
+        ("党员突击队12支", ("12支", 12, "支", None, "count")),
+        ("完成3.2万栋自建房排查", ("3.2万栋", 32000, "栋", None, "count")),
+        ("审核档案286卷", ("286卷", 286, "卷", None, "count")),
+        ("装机容量326万千瓦", ("326万千瓦", 3260000, "千瓦", None, "count")),
+    ],
+)
+def test_quantities_varied_measure_words(text, expected) -> None:
+    assert _quantities(text) == [expected]
+
+
+def test_quantities_compound_structures() -> None:
+    found = _quantities("梳理细化为4个方面13大项38子项96项整改任务241项具体措施")
+    assert [(t, v, u) for t, v, u, _a, _k in found] == [
+        ("4个", 4, "个"), ("13大项", 13, "大项"), ("38子项", 38, "子项"), ("96项", 96, "项"), ("241项", 241, "项")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "做到完成一项、审核一项、销号一项",
+        "坚持“一项一项抓、一件一件销”",
+        "坚持“成熟一个、启动一个”",
+        "推行“综合查一次”改革",
+        "形成“四级联动”格局",
+        "开到三级企业",
+        "出台《营商环境十项措施》",
+        "一方面加强学习",
+        "落实一对一帮扶",
+    ],
+)
+def test_quantities_named_sets_not_quantities(text) -> None:
+    assert _quantities(text) == []
+
+
+def test_quantities_appositive_with_members_stays_a_count() -> None:
+    assert _quantities("形成校院两级联动格局") == [("两级", 2, "级", None, "count")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("带动几十户脱贫户", ("几十户", 10, "户", "几", "count")),
+        ("解决难题数十个", ("数十个", 10, "个", "数", "count")),
+        ("数百人参加", ("数百人", 100, "人", "数", "people")),
+        ("上百场次", ("上百场次", 100, "场次", "上", "times")),
+    ],
+)
+def test_quantities_several_tens(text, expected) -> None:
+    assert _quantities(text) == [expected]
+
+
+@pytest.mark.parametrize("text", ["参与人数十分踊跃", "次数十分有限"])
+def test_quantities_several_needs_a_free_shu(text) -> None:
+    assert _quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("对3个单位、7个人予以通报", [("3个", 3, "个", None, "count"), ("7个", 7, "人", None, "people")]),
+        ("拟新建5个人民调解委员会", [("5个", 5, "个", None, "count")]),
+        ("加强个人事项报告", []),
+    ],
+)
+def test_quantities_n_ge_ren(text, expected) -> None:
+    assert _quantities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("提拔使用了一批优秀干部", [("一批", 1, "批", None, "count")]),  # kept, as the bundled gold counts it
+        ("出台一系列政策措施", []),
+    ],
+)
+def test_quantities_yipi_yixilie(text, expected) -> None:
+    assert _quantities(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["任期内至少审计1次", "每学期至少到联系高校、联系市州调研1次"],
+)
+def test_quantities_frequency_counts_are_times(text) -> None:
+    assert _quantities(text) == []
+
+
+def test_quantities_count_after_a_frequency_list_is_not_the_frequency() -> None:
+    assert [q[0] for q in _quantities("每月开展1次督查、召开3次会议")] == ["3次"]
