@@ -45,6 +45,9 @@ EXAMPLES = [
     ("bare_quarter", "三季度", "三季度", False, None, None, ("三季度", D(2022, 7, 1), D(2022, 9, 30), "quarter", "relative_period")),
     ("whole_year", "全年开展", "全年", False, None, None, ("全年", D(2022, 1, 1), D(2022, 12, 31), "year", "relative_period")),
     ("bare_year_edge", "于年底前", "年底", False, None, None, ("年底", D(2022, 12, 31), D(2022, 12, 31), "day", "date")),
+    ("vacation", "利用寒假组织", "寒假", False, None, None, ("寒假", D(2022, 1, 1), D(2022, 2, 28), "month", "relative_period")),  # nearer than 2023
+    ("festival", "春节假期", "春节", False, None, None, ("春节假期", D(2022, 1, 31), D(2022, 2, 6), "day", "relative_period")),
+    ("plan_period", "“十三五”时期", "“", False, None, None, ("“十三五”时期", D(2016, 1, 1), D(2020, 12, 31), "year", "period")),
 ]
 
 

@@ -132,3 +132,113 @@ def test_quantities_frequency_counts_are_times(text) -> None:
 
 def test_quantities_count_after_a_frequency_list_is_not_the_frequency() -> None:
     assert [q[0] for q in _quantities("每月开展1次督查、召开3次会议")] == ["3次"]
+
+
+# --------------------------------------------------------------------------- times
+
+import datetime as dt  # noqa: E402
+
+from pipeline.extract.times import extract_times  # noqa: E402
+
+
+def _times(text: str, anchor: dt.date | None) -> list[tuple]:
+    return [(t.text, t.kind, t.date, t.start_date, t.end_date) for t in extract_times(normalize(text), anchor=anchor)]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        ("对全县2021年秋季学期以来的课后服务", dt.date(2023, 10, 26),
+         ("2021年秋季学期以来", "period", None, "2021-09-01", "2023-10-26")),
+        ("2022年秋季学期已开展调研", dt.date(2022, 11, 18), ("2022年秋季学期", "period", None, "2022-09-01", "2023-01-31")),
+        ("今年暑期组织开展", dt.date(2023, 10, 26), ("今年暑期", "relative_period", None, "2023-07-01", "2023-08-31")),
+        ("暑期面向中小学", dt.date(2022, 11, 18), ("暑期", "relative_period", None, "2022-07-01", "2022-08-31")),
+        ("利用寒假组织", dt.date(2022, 11, 18), ("寒假", "relative_period", None, "2023-01-01", "2023-02-28")),
+        ("中秋、国庆期间,组织明察暗访", dt.date(2023, 10, 26),
+         ("中秋、国庆期间", "relative_period", None, "2023-09-29", "2023-10-06")),
+        ("中秋、国庆期间,组织明察暗访", dt.date(2022, 11, 18),
+         ("中秋、国庆期间", "relative_period", None, "2022-09-10", "2022-10-07")),
+        ("2021-2022学年第七次检查", None, ("2021-2022学年", "period", None, "2021-09-01", "2022-08-31")),
+    ],
+)
+def test_times_academic_and_holiday_periods(text, anchor, expected) -> None:
+    assert _times(text, anchor)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("围绕“十四五”时期重点产业", ("“十四五”时期", "period", None, "2021-01-01", "2025-12-31")),
+        ("十三五期间累计投入", ("十三五期间", "period", None, "2016-01-01", "2020-12-31")),
+        ("编制《集团“十四五”发展规划》", ("“十四五”", "period", None, "2021-01-01", "2025-12-31")),
+    ],
+)
+def test_times_plan_periods(text, expected) -> None:
+    assert _times(text, dt.date(2023, 7, 20)) == [expected]
+
+
+def test_times_plan_name_alone_is_not_a_period() -> None:
+    assert _times("落实“十四五”规划纲要", dt.date(2023, 7, 20)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2019年、2020年、2021年三个年度", ["2019年", "2020年", "2021年"]),
+        ("2023—2025年", ["2023—2025年"]),
+    ],
+)
+def test_times_bare_years_in_lists(text, expected) -> None:
+    assert [t[0] for t in _times(text, dt.date(2022, 11, 18))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "duration"),
+    [
+        ("挂职期限为2年,同时", "2年", "P2Y"),
+        ("挂职时间1年,在一线", "1年", "P1Y"),
+        ("对连续两年预算执行偏慢的", "连续两年", "P2Y"),
+        ("团队历时九年,掌握了", "九年", "P9Y"),
+        ("讨论会已有40多年历史", "40多年", "P40Y"),
+        ("开展为期三年的行动", "为期三年", "P3Y"),
+    ],
+)
+def test_times_durations(text, span, duration) -> None:
+    found = [(t.text, t.duration) for t in extract_times(normalize(text), anchor=dt.date(2022, 7, 1)) if t.kind == "duration"]
+    assert found == [(span, duration)]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        ("80多年前,红军在这里", dt.date(2023, 10, 26), ("80多年前", "relative_period", None, "1933-10-27", "1943-10-26")),
+        ("三年来,累计投入", dt.date(2022, 11, 18), ("三年来", "relative_period", None, "2019-11-18", "2022-11-18")),
+        ("今年以来,累计", dt.date(2023, 7, 20), ("今年以来", "relative_period", None, "2023-01-01", "2023-07-20")),
+        ("近三年新建校区", dt.date(2022, 11, 18), ("近三年", "relative_period", None, "2019-11-18", "2022-11-18")),
+        ("确保年内完成", dt.date(2023, 10, 26), ("年内", "deadline", "2023-12-31", "2023-12-31", "2023-12-31")),
+    ],
+)
+def test_times_relative_to_document_date(text, anchor, expected) -> None:
+    assert _times(text, anchor)[0] == expected
+
+
+def test_times_months_of_a_later_paragraph_take_the_document_year() -> None:
+    text = "较2022年同期增长。\n资金集中度提升至6月末的90.2%,计划于9月底前完成。"
+    found = {t[0]: t[2] for t in _times(text, dt.date(2023, 7, 20))}
+    assert found["6月末"] == "2023-06-30" and found["9月底前"] == "2023-09-30"
+
+
+def test_times_deadline_before_tichu() -> None:
+    assert _times("计划于2023年3月底前提出方案", dt.date(2022, 11, 18))[0][:3] == ("2023年3月底前", "deadline", "2023-03-31")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "every", "min_times"),
+    [
+        ("任期内至少审计1次,强化", "任期内至少审计1次", "term", 1),
+        ("每学期至少到联系高校、联系市州调研1次,", "每学期至少到联系高校、联系市州调研1次", "half_year", 1),
+    ],
+)
+def test_times_term_recurrences(text, span, every, min_times) -> None:
+    (t,) = [t for t in extract_times(normalize(text), anchor=dt.date(2022, 7, 1)) if t.kind == "recurrence"]
+    assert (t.text, t.every, t.min_times) == (span, every, min_times)

@@ -72,13 +72,18 @@ _TRIGGER = re.compile(
     r"|每|截[至止]|到目前|近|最近|过去|今年|本年|去年|上年|明年|下年|前年|后年|大[前后]年|次年|全年"
     r"|[上下]半年|本月|这个?月|当月|[上下]一?个?月|这一年|[上下]一年|本季度|上个?季度|下个?季度|第[一二三四1-4]季度"
     r"|今后|未来"
-    r"|为期|历时|用时|耗时|限期|期限为|满(?=[0-9一二两三四五六七八九十半])|年[底末初内]"
+    r"|为期|历时|用时|耗时|限期|期限为|满(?=[0-9一二两三四五六七八九十半])|年[底末初内]|连续"
+    r"|“?十[一二三四五六七八九]五|[三四五六七八九]五(?=时期|期间)|暑期|暑假|寒假|[春秋]季学期|任期内"
+    r"|“?(?:元旦|春节|清明|五一|劳动|端午|中秋|国庆)(?=[^。\n]{0,14}(?:期间|假期|长假))"
 )
 # Every _TRIGGER match starts with one of these characters (a test derives the set from
 # the pattern).  Jumping between them with a plain class before trying the long
 # alternation is several times faster than _TRIGGER.search on its own.
-_TRIGGER_FIRST = re.compile(rf"[0-9{CN_NUM_CHARS}半仨俩上下本这今明前后每截到近最过去大次全当第未为历用耗限年期满]")
+_TRIGGER_FIRST = re.compile(rf"[0-9{CN_NUM_CHARS}半仨俩上下本这今明前后每截到近最过去大次全当第未为历用耗限年期满连“暑寒春秋任元清劳端中国]")
 # 2023—2025年: a span of years whose first year is written without 年
+# 2021-2022学年, 2020-2021年度 (and 2019-2020 listed before one): a school year, September to August
+_SCHOOL_YEAR = re.compile(r"(?P<a>(?:19|20)\d{2})\s*(?:—+|-+|~|～|－+)\s*(?P<b>(?:19|20)\d{2})(?P<tail>学年|年度)?")
+_SCHOOL_YEAR_NEXT = re.compile(r"、(?:19|20)\d{2}\s*(?:—+|-+|~|～|－+)\s*(?:19|20)\d{2}(?:学年|年度)")
 _YEAR_SPAN = re.compile(r"(?P<a>(?:19|20)\d{2})\s*(?:—+|-+|~|～|－+)\s*(?P<b>(?:19|20)\d{2})年(?![0-9度底末初内])")
 # Web addresses (image links in scraped news): their /2022/07/10/ path parts are not dates
 _URL = re.compile(r"(?:https?://|www\.)[!-~]+")
@@ -86,16 +91,18 @@ _CONNECTOR = re.compile(rf"(?:起)?{RANGE_SEP}")
 _UNTIL_NOW = re.compile(r"(?:起)?(?:至|到)(?:今|目前|现在)")
 _SINCE = re.compile(r"以来|来(?![自源说看到临访信电华渝之往回去])|起(?![草步诉点作来到见因码身居])|开始")
 # 前 that ends a deadline, not the start of 前后, 前列, 前期, 前提, 前三 ...
-_NOT_BEFORE_WORD = rf"(?![后列沿期夕景提{CN_NUM_CHARS}\d])"
+_NOT_BEFORE_WORD = rf"(?![后列沿期夕景{CN_NUM_CHARS}\d]|提(?![出交请供报]))"  # 前提 (premise), but 3月底前提出
 _DEADLINE = re.compile(rf"(?:之前|以前|前){_NOT_BEFORE_WORD}")
 _WITHIN = re.compile(r"内(?![容部外涵在设])")
 
 _UNIT = {
     "年": "year", "年度": "year", "半年": "half_year", "季度": "quarter", "季": "quarter",
     "月": "month", "周": "week", "星期": "week", "礼拜": "week", "天": "day", "日": "day",
+    "学期": "half_year",  # a school term: two a year
 }
 _EVERY = re.compile(
-    rf"每(?:隔)?(?P<n>{NUM})?(?:个)?(?P<u>半年|季度|年度|年|月|周|星期|礼拜|天|日|季)(?!度)"
+    rf"每(?:隔)?(?P<n>{NUM})?(?:个)?(?P<u>半年|季度|年度|年|月|周|星期|礼拜|天|日|季|学期)(?!度)"
+    r"|(?P<term>任期内)"  # 任期内至少审计1次: per term of office
 )
 _EVERY_TAIL = {
     "year": re.compile(rf"{MONTH_NUM}月(?:(?:3[01]|[12]\d|0?[1-9]|[一二三四五六七八九十]{1,3})[日号])?"),
@@ -108,7 +115,13 @@ _COUNT_AFTER = re.compile(
 )
 _INTERVAL = re.compile(rf"(?P<n>{NUM})(?:个)?(?P<u>年|月|季度|周|星期|天)(?:开展|举行|召开|进行)?(?P<c>{NUM})次(?![数序])")
 _DURATION = re.compile(
-    rf"(?P<pre>为期|历时|用时|耗时|期限为|满|用了?)(?P<n>{NUM}|半)(?:个)?(?P<more>多|余)?(?P<u>年|月|季度|周|星期|天|日)(?P<half>半)?(?P<t>时间)?"
+    rf"(?P<pre>为期|满|连续|用了?)(?P<n>{NUM}|半)(?:个)?(?P<more>多|余)?(?P<u>年(?!代)|月|季度|周|星期|天|日)(?P<half>半)?(?P<t>时间)?"
+)
+# 挂职期限为2年, 历时九年, 已有40多年历史: a length after a word that names it (the word outside the span)
+_LENGTH_LEAD = re.compile(r"(?:期限为?|时间为?|时长为?|周期为?|期为|历时|用时|耗时|坚持|长达|已有|已经)$")
+_LENGTH_TAIL = re.compile(r"历史|之久|春秋")
+_LENGTH = re.compile(
+    rf"(?P<n>{NUM}|半)(?:个)?(?P<more>多|余)?(?P<u>年|月|季度|周|星期|天|日)(?P<half>半)?(?P<more2>多)?(?![度底末初内前后以来])"
 )
 _LIMIT = re.compile(rf"限期(?P<n>{NUM}|半)(?:个)?(?P<u>年|月|季度|周|星期|天|日)(?:内)?")
 _HALF_YEAR = re.compile(r"半年(?!度|来|以来)")
@@ -216,6 +229,15 @@ Match = tuple[int, list[TimeExpr], int | None]
 
 
 def _match_recurrence(text: str, i: int, st: _State) -> Match | None:
+    if (m := _EVERY.match(text, i)) and m.group("term"):
+        c = _COUNT_AFTER.match(text, m.end())
+        count = num(c.group("c")) if c else None
+        if not count:
+            return None  # 任期内 alone is no recurrence
+        at_least = c.group("q") in ("不少于", "不低于", "至少", "最少") or c.group("q0")
+        expr = TimeExpr(i, c.end(), text[i:c.end()], "recurrence", every="term",
+                        times=None if at_least else count, min_times=count if at_least else None)
+        return c.end(), [expr], None
     if m := _EVERY.match(text, i):
         n_text, unit_text = m.group("n"), m.group("u")
         if n_text == "半" and unit_text != "年":
@@ -260,6 +282,14 @@ def _match_as_of(text: str, i: int, st: _State) -> Match | None:
 def _match_duration(text: str, i: int, st: _State) -> Match | None:
     if m := _DURATION.match(text, i):
         if m.group("pre").startswith("用") and not m.group("t"):
+            return None
+        uc = _unit_count(m.group("n"), m.group("u"), half=_has_half(m))
+        if uc is None:
+            return None
+        return m.end(), [TimeExpr(i, m.end(), m.group(0), "duration", duration=_iso_duration(*uc))], None
+    if (m := _LENGTH.match(text, i)) and (_LENGTH_LEAD.search(text, max(0, i - 4), i)
+                                           or _LENGTH_TAIL.match(text, m.end())):
+        if i and (text[i - 1].isdigit() or text[i - 1] in CN_NUM_CHARS):
             return None
         uc = _unit_count(m.group("n"), m.group("u"), half=_has_half(m))
         if uc is None:
@@ -328,6 +358,13 @@ def _match_relative(text: str, i: int, st: _State) -> Match | None:
         direction = m.group("dir")
         sign = -1 if direction.endswith("前") else 1
         start = end = None
+        more = m.group("more1") or m.group("more") or m.group("more2")
+        if anchor and more and direction == "前":
+            # 80多年前: between 80 and 90 years before the anchor (the next round number bounds it)
+            step = 100 if n >= 100 and n % 100 == 0 else 10 if n >= 10 and n % 10 == 0 else 1
+            lo, hi = shift(anchor, -(n + step), unit) + dt.timedelta(days=1), shift(anchor, -n, unit)
+            return m.end(), [TimeExpr(i, m.end(), m.group(0), "relative_period", start_date=_iso(lo),
+                                      end_date=_iso(hi))], None
         if anchor:
             day = shift(anchor, sign * n, unit)
             if unit == "month" and not float(n).is_integer():  # 半月后, 两个半月前: day-precise
@@ -394,7 +431,21 @@ def _day_list(text: str, j: int, atom: Atom, st: _State) -> list[Atom]:
     return days
 
 
+def _school_year(text: str, i: int) -> Match | None:
+    """2021-2022学年, 2020-2021年度, 2019-2020、2020-2021年度: September of the first year to August of the second."""
+    if (y := _SCHOOL_YEAR.match(text, i)) is None or i and text[i - 1].isdigit():
+        return None
+    a, b = int(y.group("a")), int(y.group("b"))
+    if b != a + 1 or not (y.group("tail") or _SCHOOL_YEAR_NEXT.match(text, y.end())):
+        return None
+    expr = TimeExpr(i, y.end(), y.group(0), "period", start_date=f"{a:04d}-09-01", end_date=f"{b:04d}-08-31",
+                    granularity="month")
+    return y.end(), [expr], b
+
+
 def _match_calendar(text: str, i: int, st: _State) -> Match | None:
+    if found := _school_year(text, i):
+        return found
     if (y := _YEAR_SPAN.match(text, i)) and (i == 0 or not text[i - 1].isdigit()):
         a, b = int(y.group("a")), int(y.group("b"))
         if a < b <= a + 50:
@@ -492,6 +543,8 @@ def _scan(text: str, st: _State, *, every_position: bool = False) -> list[TimeEx
             i = _next_trigger(text, pos)
             if i < 0:
                 break
+        if st.ctx_year is not None and text.find("\n", pos, i) != -1:
+            st.ctx_year = None  # a year written in an earlier paragraph does not date this one's months
         best: Match | None = None
         for matcher in _MATCHERS:
             try:

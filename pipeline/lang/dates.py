@@ -14,6 +14,8 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from pipeline.lang.numerals import parse_numeral
 
@@ -49,6 +51,8 @@ _YEAR_SUFFIX = re.compile(
     rf"|年?(?P<edge>底|末|{_EDGE_EARLY}|伊始)"
     rf"|第(?P<nth>{MONTH_NUM})个月"
     r"|(?P<whole>全年)"
+    r"|(?P<term>[春秋])季?学期"
+    r"|(?P<vac>暑期|暑假|寒假)"
 )
 _MONTH = re.compile(rf"({MONTH_NUM})(?:月份|月)(?!度)")
 _MONTH_RANGE = re.compile(rf"({MONTH_NUM}){RANGE_SEP}({MONTH_NUM})(?:月份|月)")
@@ -196,6 +200,9 @@ def _year_part(text: str, j: int, year: int | None, explicit: bool, kind: str, l
     if m is None:
         return Atom(j, *_year_span(y), "year", kind, y, explicit)
     end = m.end()
+    if m.group("term") or m.group("vac"):
+        lo, hi = _season(m.group("term") or m.group("vac"), y) if y else (None, None)
+        return Atom(end, lo, hi, "month", kind, y, explicit)
     if m.group("du") or m.group("whole"):
         return Atom(end, *_year_span(y), "year", kind, y, explicit)
     if m.group("half"):
@@ -364,6 +371,71 @@ def _era(text: str, i: int, anchor: dt.date | None) -> Atom | None:
         year = 2000 + dd if 2000 + dd <= ref else 1900 + dd
         return _era_span(d.end(), text, year, 10)
     return None
+
+
+# --------------------------------------------------------------------------- school and holiday periods
+
+#: School terms and vacations of year ``y`` as (first month, first day, months long): the autumn term
+#: runs into January of the next year (2022年秋季学期 = 2022-09-01..2023-01-31), the winter
+#: vacation is January-February, the summer one July-August.
+_SEASONS = {"秋": (9, 5), "春": (2, 6), "暑期": (7, 2), "暑假": (7, 2), "寒假": (1, 2)}
+
+
+def _season(name: str, y: int) -> tuple[dt.date, dt.date]:
+    first, months = _SEASONS[name]
+    lo = dt.date(y, first, 1)
+    return lo, add_months(lo, months) - dt.timedelta(days=1)
+
+
+_FESTIVAL_NAMES = {"元旦": "元旦", "春节": "春节", "清明": "清明", "五一": "劳动节", "劳动": "劳动节",
+                   "端午": "端午", "中秋": "中秋", "国庆": "国庆"}
+_FESTIVAL = r"(?:元旦|春节|清明|五一|劳动|端午|中秋|国庆)(?:国际劳动)?节?"
+#: 中秋、国庆期间, 春节假期, “五一”期间: holidays named with 期间/假期 (one span for a list of them)
+_FESTIVALS = re.compile(rf"“?{_FESTIVAL}”?(?:(?:、|和|及|与)“?{_FESTIVAL}”?)*(?:期间|假期|长假|小长假)")
+_FESTIVAL_NAME = re.compile(r"元旦|春节|清明|五一|劳动|端午|中秋|国庆")
+_VACATION = re.compile(r"暑期|暑假|寒假|[春秋]季学期")
+#: “十四五”时期, 十三五期间: a five-year plan period (the 3rd plan began in 1966, each lasts five years)
+_PLAN = re.compile(r"(“)?(十[一二三四五六七八九]|[三四五六七八九])五(?(1)”)(?:时期|期间)?")
+
+
+def _inside_title(text: str, i: int) -> bool:
+    """Position ``i`` lies inside a 《…》 title on its line."""
+    opened = text.rfind("《", max(0, i - 60), i)
+    return opened != -1 and text.find("》", opened, i) == -1 and "\n" not in text[opened:i]
+
+
+@lru_cache(maxsize=1)
+def holidays() -> dict[tuple[int, str], tuple[dt.date, dt.date]]:
+    """{(year, festival): (first day off, last day off)} from ``models/holidays.tsv``."""
+    table = {}
+    raw = (resources.files("pipeline.models") / "holidays.tsv").read_text(encoding="utf-8")
+    for line in raw.splitlines():
+        if line.strip() and not line.startswith("#"):
+            year, name, lo, hi = line.split("\t")[:4]
+            table[(int(year), name)] = (dt.date.fromisoformat(lo), dt.date.fromisoformat(hi))
+    return table
+
+
+def _nearest_year(anchor: dt.date, span_of: Callable[[int], tuple[dt.date, dt.date] | None]) -> tuple[dt.date, dt.date] | None:
+    """The yearly period (this year's, last year's or next year's) nearest to ``anchor``: a report
+    written in November means the summer just past and the winter vacation to come."""
+    best = None
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        span = span_of(y)
+        if span is None:
+            continue
+        lo, hi = span
+        distance = 0 if lo <= anchor <= hi else min(abs((lo - anchor).days), abs((hi - anchor).days))
+        if best is None or distance < best[0]:
+            best = (distance, span)
+    return best[1] if best else None
+
+
+def _festival_span(names: list[str], y: int) -> tuple[dt.date, dt.date] | None:
+    spans = [holidays().get((y, name)) for name in names]
+    if any(span is None for span in spans):
+        return None
+    return min(lo for lo, _ in spans), max(hi for _, hi in spans)
 
 
 # --------------------------------------------------------------------------- the atom grammar
@@ -620,11 +692,14 @@ def _bare_quarter(q: _AtomQuery) -> Atom | None:
 
 
 def _whole_year(q: _AtomQuery) -> Atom | None:
-    """全年, 年内 alone: the anchor's year (not the 年内 of 三年内, 今年内)."""
+    """全年 alone: the anchor's year; 年内 alone: a deadline at its end (not the 年内 of 三年内, 今年内)."""
     text, i, prev = q.text, q.i, q.prev
-    if (text.startswith("全年", i) and prev not in "年度" and not prev.isdigit()
-            or text.startswith("年内", i) and prev not in _NOT_BEFORE_BARE_YEAR and not prev.isdigit()):
+    if text.startswith("全年", i) and prev not in "年度" and not prev.isdigit():
         return Atom(i + 2, *_year_span(q.anchor_year), "year", "relative_period", q.anchor_year, False)
+    if text.startswith("年内", i) and prev not in _NOT_BEFORE_BARE_YEAR and not prev.isdigit():
+        y = q.anchor_year
+        day = dt.date(y, 12, 31) if y else None
+        return Atom(i + 2, day, day, "day", "deadline", y, False, 12, point=True)
     return None
 
 
@@ -637,6 +712,42 @@ def _bare_year_edge(q: _AtomQuery) -> Atom | None:
     edge = m.group(1)
     date = (dt.date(y, 1, 1) if edge == "初" else dt.date(y, 12, 31)) if y else None
     return Atom(m.end(), date, date, "day", "date", y, False, 1 if edge == "初" else 12, point=True)
+
+
+def _vacation(q: _AtomQuery) -> Atom | None:
+    """暑期, 寒假, 秋季学期 without a year: the one nearest to the anchor."""
+    m = _VACATION.match(q.text, q.i)
+    if m is None or q.prev in "年今去明本":
+        return None
+    name = m.group(0)
+    key = name[0] if name.endswith("学期") else name
+    span = _nearest_year(q.anchor, lambda y: _season(key, y)) if q.anchor else None
+    lo, hi = span if span else (None, None)
+    return Atom(m.end(), lo, hi, "month", "relative_period", lo.year if lo else None, False)
+
+
+def _festival(q: _AtomQuery) -> Atom | None:
+    """中秋、国庆期间, 春节假期: the official days off (models/holidays.tsv), the year nearest the anchor."""
+    m = _FESTIVALS.match(q.text, q.i)
+    if m is None:
+        return None
+    names = [_FESTIVAL_NAMES[n] for n in _FESTIVAL_NAME.findall(m.group(0))]
+    span = _nearest_year(q.anchor, lambda y: _festival_span(names, y)) if q.anchor else None
+    lo, hi = span if span else (None, None)
+    return Atom(m.end(), lo, hi, "day", "relative_period", lo.year if lo else None, False)
+
+
+def _plan_period(q: _AtomQuery) -> Atom | None:
+    """“十四五”时期 = 2021-2025: the Nth five-year plan (N >= 3) began in 1966 + 5 (N - 3)."""
+    m = _PLAN.match(q.text, q.i)
+    if m is None or q.prev in CN_NUM_CHARS or (m.group(1) is None and q.prev == "第"):
+        return None
+    n = num(m.group(2))
+    if not n or n < 3 or not m.group(0).endswith(("时期", "期间")) and (
+            m.group(1) is None or not _inside_title(q.text, q.i)):
+        return None  # 十四五 alone names a plan (“十四五”规划纲要), a period only with 时期/期间 or in a title
+    first = 1966 + 5 * (n - 3)
+    return Atom(m.end(), dt.date(first, 1, 1), dt.date(first + 4, 12, 31), "year", "period", None, False)
 
 
 _DIGITS = "0123456789"
@@ -666,6 +777,9 @@ ATOM_RULES: tuple[tuple[str, bool, str | None, AtomRule], ...] = (
     ("bare_quarter", False, "第本上下一二三四1234", _bare_quarter),
     ("whole_year", False, "全年", _whole_year),
     ("bare_year_edge", False, "年", _bare_year_edge),
+    ("vacation", False, "暑寒春秋", _vacation),
+    ("festival", False, "“元春清五劳端中国", _festival),
+    ("plan_period", False, "“十三四五六七八九", _plan_period),
 )
 
 
