@@ -38,7 +38,7 @@ COLUMNS: dict[str, list[str]] = {
     ],
     "times": [
         "doc_id", "start", "end", "text", "kind", "date", "start_date", "end_date", "every", "times",
-        "min_times", "section_id", "granularity", "duration", "composite", "page",
+        "min_times", "section_id", "granularity", "duration", "composite", "resolved", "page",
     ],
     "citations": ["doc_id", "start", "end", "text", "section_id", "title", "page"],
     "claims": [

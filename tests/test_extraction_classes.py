@@ -242,3 +242,45 @@ def test_times_deadline_before_tichu() -> None:
 def test_times_term_recurrences(text, span, every, min_times) -> None:
     (t,) = [t for t in extract_times(normalize(text), anchor=dt.date(2022, 7, 1)) if t.kind == "recurrence"]
     assert (t.text, t.every, t.min_times) == (span, every, min_times)
+
+
+# --------------------------------------------------------------------------- reference date
+
+from pipeline.stages import extract  # noqa: E402
+
+
+def _dated(text: str, **kwargs) -> dict[str, tuple]:
+    found = extract(normalize(text), **kwargs)
+    return {t.text: (t.kind, t.date, t.start_date, t.end_date, t.resolved) for t in found.times}
+
+
+@pytest.mark.parametrize(
+    ("text", "report_date"),
+    [
+        ("学院召开座谈会\n2023年3月15日\n3月7日,副校长来院调研。", "2023-03-15"),  # a date line
+        ("3月7日,副校长来院调研。\n\n![图](http://news.example.edu.cn/system/2022/03/09/g.jpg)", "2022-03-09"),  # page address
+    ],
+)
+def test_reference_date_from_the_document(text, report_date) -> None:
+    found = extract(normalize(text))
+    assert found.meta.report_date == report_date
+    assert _dated(text)["3月7日"] == ("date", report_date[:4] + "-03-07", report_date[:4] + "-03-07",
+                                     report_date[:4] + "-03-07", True)
+
+
+def test_reference_date_override() -> None:
+    text = "今年以来,累计开展培训12次。\n2023年3月15日"
+    assert _dated(text)["今年以来"][2:4] == ("2023-01-01", "2023-03-15")
+    assert _dated(text, ref_date=dt.date(2022, 6, 30))["今年以来"][2:4] == ("2022-01-01", "2022-06-30")
+
+
+def test_reference_date_unresolved_says_so() -> None:
+    found = _dated("今年以来,3月7日召开会议,为期两天。")
+    assert found["今年以来"][-1] is False and found["3月7日"][-1] is False
+    assert found["为期两天"][-1] is None  # a length needs no reference date
+
+
+def test_reference_date_as_of_prefers_the_stated_date() -> None:
+    text = "截至2023年9月底,96项任务已完成88项。截至目前,38个问题已整改31个。\n中共某县委\n2023年10月26日"
+    meta = extract(normalize(text)).meta
+    assert (meta.report_date, meta.as_of_date) == ("2023-10-26", "2023-09-30")

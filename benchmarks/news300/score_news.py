@@ -85,10 +85,8 @@ def _unresolved(pred) -> bool:
 
 def score(errors: list[dict] | None = None) -> dict:
     from pipeline.document import process_path
-    from pipeline.nlp.language import load_nlp
     from pipeline.normalize import normalize
 
-    nlp = load_nlp()
     sentences, gold_rows = _rows("sentences.jsonl"), _rows("gold.jsonl")
     counts = {k: {"gold": 0, "pred": 0, "tp": 0, "fp": 0, "miss": 0, "wrong": 0} for k in ("quantities", "times")}
     approx_wrong = unresolved = unresolved_pred = dated_gold = 0
@@ -96,7 +94,7 @@ def score(errors: list[dict] | None = None) -> dict:
     for sent, gold in zip(sentences, gold_rows):
         path = NEWS / sent["file"]
         if path.name not in results:
-            results[path.name] = process_path(path, nlp=nlp)
+            results[path.name] = process_path(path)
         result = results[path.name]
         if result.error is not None:
             raise SystemExit(f"{path}: {result.error}")

@@ -572,10 +572,21 @@ def extract_times(text: str, *, anchor: dt.date | None = None) -> list[TimeExpr]
     bare 上半年, 近年来) and year-less dates when no year precedes them.
     """
     found = _scan(text, _State(anchor, lenient=False))
+    for t in found:
+        _mark_resolved(t)
     urls = SpanIndex(m.span() for m in _URL.finditer(text))
     if not urls.spans:
         return found
     return [t for t in found if not urls.overlaps(t.start, t.end)]
+
+
+_DATED_KINDS = frozenset({"date", "as_of", "deadline", "period", "relative_period"})
+
+
+def _mark_resolved(t: TimeExpr) -> None:
+    """Say whether a dated expression got its dates (a relative one needs a reference date)."""
+    if t.kind in _DATED_KINDS and t.duration is None:
+        t.resolved = bool(t.date or t.start_date or t.end_date)
 
 
 def parse_time_expression(expr: str, *, anchor: dt.date | None = None) -> TimeExpr | None:
@@ -592,6 +603,7 @@ def parse_time_expression(expr: str, *, anchor: dt.date | None = None) -> TimeEx
     if not found:
         return None
     best = max(found, key=lambda t: (t.end - t.start, t.composite))
+    _mark_resolved(best)
     best.start += offset
     best.end += offset
     return best
