@@ -51,6 +51,11 @@ class Extraction:
         given, else the document's own date."""
         return self.ref_date or self.report_date()
 
+    def now(self) -> str | None:
+        """What 截至目前 means: the reference date (ISO), else the document's as-of date."""
+        ref = self.reference_date()
+        return ref.isoformat() if ref else self.meta.as_of_date
+
     def report_date(self) -> dt.date | None:
         """The document's own date (a full ISO date), the anchor of relative expressions."""
         value = self.meta.report_date
@@ -80,7 +85,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("citations", (), "citations", lambda x: extract_citations(x.text), "citation"),
     Stage("quantities", (), "quantities", lambda x: extract_quantities(x.text), "quantity"),
     Stage("times", ("meta",), "times", lambda x: extract_times(x.text, anchor=x.reference_date()), "time"),
-    Stage("claims", ("meta",), "claims", lambda x: extract_claims(x.text, as_of_default=x.meta.as_of_date), "claim"),
+    Stage("claims", ("meta",), "claims", lambda x: extract_claims(x.text, as_of_default=x.now()), "claim"),
     Stage("measures", ("sections",), "measures", lambda x: extract_measures(x.text, x.sections), "measure"),
 )
 

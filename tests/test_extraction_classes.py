@@ -284,3 +284,101 @@ def test_reference_date_as_of_prefers_the_stated_date() -> None:
     text = "截至2023年9月底,96项任务已完成88项。截至目前,38个问题已整改31个。\n中共某县委\n2023年10月26日"
     meta = extract(normalize(text)).meta
     assert (meta.report_date, meta.as_of_date) == ("2023-10-26", "2023-09-30")
+
+
+# --------------------------------------------------------------------------- claims
+
+from pipeline.extract.claims import extract_claims  # noqa: E402
+
+
+def _claims(text: str, **kwargs) -> list[tuple[dict, str | None, bool | None]]:
+    return [(c.figures, c.as_of, c.consistent) for c in extract_claims(normalize(text), **kwargs)]
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("将反馈意见梳理细化为4个方面13大项38子项96项整改任务241项具体措施。",
+         {"aspects": 4, "prominent_problems": 13, "specific_problems": 38, "total": 96, "rectification_measures": 241}),
+        ("将反馈的5个方面16大项41子项问题,转化为97项整改任务、236项具体措施。",
+         {"aspects": 5, "prominent_problems": 16, "specific_problems": 41, "total": 97, "rectification_measures": 236}),
+    ],
+)
+def test_claims_nested_totals(text, figures) -> None:
+    assert _claims(text)[0][0] == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "figures", "as_of", "consistent"),
+    [
+        ("截至2023年9月底,96项整改任务已完成88项(其中立行立改31项)、基本完成5项、需长期坚持3项,整改完成率91.7%。",
+         {"total": 96, "completed": 88, "basically_completed": 5, "long_term": 3, "rate": 91.7, "immediate": 31},
+         "2023-09-30", True),
+        ("截至目前,中央巡视移交的问题线索28件,已办结25件、正在办理3件,办结率89.3%。",
+         {"completed": 25, "in_progress": 3, "rate": 89.3, "cases_transferred": 28}, "2023-07-20", None),
+        ("318项具体措施已落实296项,落实率93.1%。", {"rectification_measures": 318, "completed": 296, "rate": 93.1}, None, True),
+        ("其中,23项立行立改任务截至9月底已全部完成,完成率100%。", {"rate": 100, "immediate": 23}, "2022-09-30", None),
+    ],
+)
+def test_claims_rates_with_as_of(text, figures, as_of, consistent) -> None:
+    default = "2023-07-20" if "目前" in text else "2022-11-18"
+    assert _claims(text, as_of_default=default)[0] == (figures, as_of, consistent)
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("坚持“当下改”与“长久立”相结合,新制定制度27项、修订41项、废止12项。",
+         {"new_rules": 27, "revised_rules": 41, "repealed_rules": 12}),
+        ("举一反三完善制度机制,建立完善制度37项,其中新制定23项、修订14项。",
+         {"new_rules": 23, "revised_rules": 14, "rules_new_or_revised": 37}),
+    ],
+)
+def test_claims_new_and_revised_pairs(text, figures) -> None:
+    assert _claims(text)[0][0] == figures
+
+
+def test_claims_long_term_tasks() -> None:
+    (figures, _, consistent), = _claims("97项整改任务已完成86项,其余11项中基本完成7项、需长期坚持4项,整改完成率88.7%。")
+    assert figures == {"total": 97, "completed": 86, "basically_completed": 7, "not_completed": 11, "long_term": 4,
+                       "rate": 88.7}
+    assert consistent is True  # 86+11 = 97 and 7+4 = the other 11: the rest is broken down, not added again
+
+
+@pytest.mark.parametrize(
+    ("text", "consistent"),
+    [
+        ("截至目前,38子项问题中已整改到位31个、基本整改到位5个、正在推进3个。", False),  # 39 != 38
+        ("236项具体措施已落实完成221项、正在推进12项,完成率93.6%。", False),  # 233 != 236
+        ("57项整改任务,已整改完成52项、基本整改完成5项,整改完成率91.2%。", True),
+    ],
+)
+def test_claims_each_figure_checked(text, consistent) -> None:
+    assert _claims(text, as_of_default="2023-10-26")[0][2] is consistent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "出台《澄川县持续优化营商环境十项措施》。",
+        "县委常委每人牵头领办1至2个重点问题,形成“四级联动”整改工作格局。",
+        "帮助企业解决融资、用工等难题数十个。",
+    ],
+)
+def test_claims_named_sets_not_claims(text) -> None:
+    assert _claims(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("对上轮巡视反馈的23个问题和2021年度审计发现的15个问题逐项复查,确认已整改到位31个、需持续整改7个。",
+         {"completed": 31, "in_progress": 7, "previous_round_problems": 23, "audit_problems": 15}),
+        ("将上轮巡视未整改到位的6个问题和经济责任审计发现未整改到位的11个问题纳入台账。",
+         {"previous_round_unrectified_problems": 6, "audit_unrectified_problems": 11}),
+        ("对上轮巡视反馈问题开展“回头看”,梳理出整改不到位的问题5个,已整改完成5个,整改完成率100%。",
+         {"completed": 5, "rate": 100, "previous_round_unrectified_problems": 5}),
+    ],
+)
+def test_claims_carried_over_problems(text, figures) -> None:
+    assert _claims(text)[0][0] == figures
