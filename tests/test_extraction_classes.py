@@ -382,3 +382,54 @@ def test_claims_named_sets_not_claims(text) -> None:
 )
 def test_claims_carried_over_problems(text, figures) -> None:
     assert _claims(text)[0][0] == figures
+
+
+# --------------------------------------------------------------------------- measures
+
+from pipeline.extract.measures import decide_status, extract_measures  # noqa: E402
+from pipeline.outline import parse_outline  # noqa: E402
+
+
+def _measures(text: str) -> list[tuple[str, str]]:
+    text = normalize(text)
+    return [(m.label, m.status) for m in extract_measures(text, parse_outline(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "basis"),
+    [
+        ("三是持续纠治形式主义。大力精简文件会议,召开全县性会议同比减少23%。", "ongoing", "title: 持续"),
+        ("三是提升保障水平。计划将村干部报酬纳入预算,拟新建5个调解委员会,目前相关方案已报县委审议。", "planned", None),
+        ("三是推动按期换届。拟制定专项工作方案,计划于9月底前启动集中换届工作。", "planned", None),
+        ("第一,实施质量提升工程。对排查出的7个软弱涣散党组织逐一制定整顿方案,目前已有5个完成整顿、通过验收。", "ongoing", None),
+        ("二是压紧压实河湖长制。今年以来累计巡河1.3万余次,对5名村级河长进行了通报,河湖“清四乱”工作常态化开展。", "ongoing", None),
+        ("一是健全学习制度。修订《学习规则》,今年以来开展集中学习14次。", "done", None),
+    ],
+)
+def test_measures_status_from_the_whole_measure(text, status, basis) -> None:
+    text = normalize(text)
+    label = 2 if text[1] == "是" else 3  # 三是 / 第一,
+    title = text[label:text.index("。")]
+    got, why = decide_status(text, title=title)
+    assert got == status
+    assert why  # the reason is kept (status_basis)
+    if basis:
+        assert why == basis
+
+
+def test_measures_numbered_items_under_a_problem_heading() -> None:
+    text = ("二、整改落实情况\n（一）关于落实主体责任不到位的问题\n一是压实责任。制定责任清单。\n二是强化督导。开展督导3次。\n"
+            "（二）关于基层党建薄弱的问题\n（1）优化组织设置。调整支部12个。\n（2）加强队伍建设。培训书记80人。\n")
+    assert _measures(text) == [("一是", "done"), ("二是", "done"), ("(1)", "done"), ("(2)", "done")]
+
+
+def test_measures_circled_items_on_lines_of_their_own() -> None:
+    text = ("二、整改落实情况\n1.关于作风建设的问题\n一是开展专项检查。查处问题5起。\n"
+            "2.关于资金管控薄弱的问题\n①开展专项排查。清理账户287个。\n②加强风险管控。压降负债56.3亿元。\n")
+    assert _measures(text) == [("一是", "done"), ("①", "done"), ("②", "done")]
+
+
+def test_measures_overview_summary_lines_are_not_measures() -> None:
+    text = ("一、整改工作总体情况\n县委高度重视巡视整改,将反馈意见细化为96项整改任务。截至9月底,已完成88项。\n"
+            "二、整改落实情况\n（一）关于理论学习不深入的问题\n一是健全学习制度。修订学习规则。\n")
+    assert _measures(text) == [("一是", "done")]
