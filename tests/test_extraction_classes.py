@@ -433,3 +433,43 @@ def test_measures_overview_summary_lines_are_not_measures() -> None:
     text = ("一、整改工作总体情况\n县委高度重视巡视整改,将反馈意见细化为96项整改任务。截至9月底,已完成88项。\n"
             "二、整改落实情况\n（一）关于理论学习不深入的问题\n一是健全学习制度。修订学习规则。\n")
     assert _measures(text) == [("一是", "done")]
+
+
+# --------------------------------------------------------------------------- news texts
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "duration"),
+    [
+        ("一个半小时的活动过程中", "一个半小时", "PT1H30M"),
+        ("10分钟短新闻进课堂", "10分钟", "PT10M"),
+        ("揭示中华民族五千年的思想变迁", "五千年", "P5000Y"),
+        ("回顾了5000多年来辉煌绵延的农耕文明", "5000多年", "P5000Y"),
+        ("中国农事砥砺奋进的73载春秋", "73载", "P73Y"),
+        ("团队只有2天时间准备", "2天", "P2D"),
+    ],
+)
+def test_times_durations_in_news(text, span, duration) -> None:
+    found = [(t.text, t.duration) for t in extract_times(normalize(text)) if t.kind == "duration"]
+    assert found == [(span, duration)]
+
+
+@pytest.mark.parametrize("text", ["赴庄浪定点暑期社会实践", "全员参与暑期实践观察成果的梳理", "每2小时巡查一次"])
+def test_times_activity_names_not_times(text) -> None:
+    assert [t.text for t in extract_times(normalize(text), anchor=dt.date(2022, 7, 1)) if t.kind != "recurrence"] == []
+
+
+def test_times_year_later_in_the_sentence_dates_a_yearless_day() -> None:
+    found = _times("4月16日,2023年国际刑事法院中文模拟法庭比赛组委会公布了获奖名单。", None)
+    assert found[0][:3] == ("4月16日", "date", "2023-04-16")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("机电学院党委书记一行三人前往公司调研", [("三人", 3, "人", None, "people")]),
+        ("承担超万名本科生的教学任务", [("超万名", 10000, "名", "超", "people")]),
+    ],
+)
+def test_quantities_in_news(text, expected) -> None:
+    assert _quantities(text) == expected

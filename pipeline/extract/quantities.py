@@ -81,7 +81,7 @@ _QUOTE_OPEN = "“‘\"'「『"
 _QUOTE_CLOSE = "”’\"'」』"
 # 一岗双责, 三重一大, 一带一路, 一区两群, 两学一做, 一人一档: N A N' B
 _NANB = re.compile(r"[一二两三四五六七八九十百千万]([^\W\d_])[一二两三四五六七八九十双]([^\W\d_])")
-_NANB_LINKS = frozenset("至到或和与及")  # 三至五项 is a range, not a formula
+_NANB_LINKS = frozenset("至到或和与及行")  # 三至五项 is a range, 一行三人 a party of three, not formulas
 _ID_NEIGHBOURS = frozenset("+@#_/\\&=")
 _TIMES_LIKE_UNITS = frozenset({"次", "场", "场次", "轮", "轮次", "期", "批次"})
 _INDEFINITE_BEFORE = re.compile(r"(?:作为|成为|是|做|当)$")
@@ -397,7 +397,9 @@ def _read_half(r: _Reading) -> str | None:
 # vetoes on a plain numeral, before its value is read
 NUMERAL_VETOES: tuple[Veto, ...] = (
     ("lone_zero", lambda r: r.numeral[0] in "零〇" and not r.arabic and len(r.numeral) == 1),  # 清零, 零件
-    ("leading_multiplier", lambda r: not r.arabic and r.numeral[0] in "万亿"),  # 千家万户
+    # 千家万户; but 超万名, 近万人, 上万件 (a bare 万 after an approximator)
+    ("leading_multiplier", lambda r: not r.arabic and r.numeral[0] in "万亿"
+     and not (r.numeral in ("万", "亿") and r.prev in "超近逾上数约")),
     ("bare_one_in_word", lambda r: not r.arabic and r.numeral == "一" and r.prev in _BARE_ONE_BLOCKERS),  # 统一, 进一步
     # 二〇二二 (a year) or an id read digit by digit; 三四个 is a range, read below
     ("spelled_digits", lambda r: not r.arabic and len(r.numeral) > 1
@@ -415,7 +417,7 @@ def _read_plain(r: _Reading) -> str | None:
     if pair:
         r.value, r.value_max = pair
     else:
-        r.value = parse_numeral(r.numeral)
+        r.value = parse_numeral(r.numeral if r.numeral not in ("万", "亿") else "一" + r.numeral)  # 超万名
     if r.value is None:
         return "unreadable_numeral"
     _read_range(r)

@@ -67,7 +67,7 @@ from pipeline.records import TimeExpr
 # Positions where a time expression can start (a superset, checked by the matchers).
 _TRIGGER = re.compile(
     rf"(?<![0-9.])[0-9]"
-    rf"|[{CN_NUM_CHARS}半仨俩](?=[{CN_NUM_CHARS}]*(?:多|余)?(?:个)?(?:多|余|半)?(?:年|月|季|日|号|天|周|星期|世纪))"
+    rf"|[{CN_NUM_CHARS}半仨俩](?=[{CN_NUM_CHARS}]*(?:多|余)?(?:个)?(?:多|余|半)?(?:年|月|季|日|号|天|周|星期|世纪|小时|钟头|分钟|载))"
     r"|上世纪|本世纪|这个?世纪|今明两|明后两|前两年"
     r"|每|截[至止]|到目前|近|最近|过去|今年|本年|去年|上年|明年|下年|前年|后年|大[前后]年|次年|全年"
     r"|[上下]半年|本月|这个?月|当月|[上下]一?个?月|这一年|[上下]一年|本季度|上个?季度|下个?季度|第[一二三四1-4]季度"
@@ -99,6 +99,7 @@ _UNIT = {
     "年": "year", "年度": "year", "半年": "half_year", "季度": "quarter", "季": "quarter",
     "月": "month", "周": "week", "星期": "week", "礼拜": "week", "天": "day", "日": "day",
     "学期": "half_year",  # a school term: two a year
+    "载": "year",  # 73载春秋
 }
 _EVERY = re.compile(
     rf"每(?:隔)?(?P<n>{NUM})?(?:个)?(?P<u>半年|季度|年度|年|月|周|星期|礼拜|天|日|季|学期)(?!度)"
@@ -119,10 +120,14 @@ _DURATION = re.compile(
 )
 # 挂职期限为2年, 历时九年, 已有40多年历史: a length after a word that names it (the word outside the span)
 _LENGTH_LEAD = re.compile(r"(?:期限为?|时间为?|时长为?|周期为?|期为|历时|用时|耗时|坚持|长达|已有|已经)$")
-_LENGTH_TAIL = re.compile(r"历史|之久|春秋")
+_LENGTH_TAIL = re.compile(r"历史|之久|春秋|时间(?!内|表|节点|段)")
 _LENGTH = re.compile(
-    rf"(?P<n>{NUM}|半)(?:个)?(?P<more>多|余)?(?P<u>年|月|季度|周|星期|天|日)(?P<half>半)?(?P<more2>多)?(?![度底末初内前后以来])"
+    rf"(?P<n>{NUM}|半)(?:个)?(?P<more>多|余)?(?P<u>年|月|季度|周|星期|天|日|载)(?P<half>半)?(?P<more2>多)?(?![度底末初内前后以来])"
 )
+# 一个半小时, 10分钟: a clock length is a duration wherever it stands (not 每…, 第…, …内/前/后)
+_CLOCK = re.compile(rf"(?P<n>{NUM})(?:个)?(?P<half>半)?(?P<u>小时|钟头|分钟)(?![内前后以])")
+# 五千年, 5000多年(来): a length of millennia is a duration, never a datable period
+_MILLENNIA = re.compile(r"(?P<n>[1-9]\d{3,}|[一二两三四五六七八九十]千|[一二两三四五六七八九十]万)(?P<more>多|余)?年(?![代度底末初内前后])")
 _LIMIT = re.compile(rf"限期(?P<n>{NUM}|半)(?:个)?(?P<u>年|月|季度|周|星期|天|日)(?:内)?")
 _HALF_YEAR = re.compile(r"半年(?!度|来|以来)")
 _RECENT = re.compile(
@@ -295,6 +300,17 @@ def _match_duration(text: str, i: int, st: _State) -> Match | None:
         if uc is None:
             return None
         return m.end(), [TimeExpr(i, m.end(), m.group(0), "duration", duration=_iso_duration(*uc))], None
+    if (m := _CLOCK.match(text, i)) and not (i and text[i - 1] in "每第" + CN_NUM_CHARS or i and text[i - 1].isdigit()):
+        n = num(m.group("n"))
+        if n:
+            minutes = n * (1 if m.group("u") == "分钟" else 60) + (30 if m.group("half") else 0)
+            hours, rest = divmod(minutes, 60)
+            iso = "PT" + (f"{hours}H" if hours else "") + (f"{rest}M" if rest else "")
+            return m.end(), [TimeExpr(i, m.end(), m.group(0), "duration", duration=iso)], None
+    if (m := _MILLENNIA.match(text, i)) and not (i and (text[i - 1].isdigit() or text[i - 1] in CN_NUM_CHARS)):
+        n = int(m.group("n")) if m.group("n").isdigit() else num(m.group("n"))
+        if n and n >= 1000:
+            return m.end(), [TimeExpr(i, m.end(), m.group(0), "duration", duration=f"P{n}Y")], None
     if m := _LIMIT.match(text, i):
         uc = _unit_count(m.group("n"), m.group("u"))
         if uc is None:
@@ -532,6 +548,17 @@ def _next_trigger(text: str, pos: int) -> int:
     return -1
 
 
+_SENTENCE_END = re.compile(r"[。!?;\n]")
+_EXPLICIT_YEAR = re.compile(r"(?<![0-9])((?:19|20)\d{2})年(?!代)")
+
+
+def _later_year(text: str, i: int) -> int | None:
+    """The first four-digit year written later in the sentence at ``i``."""
+    end = _SENTENCE_END.search(text, i)
+    m = _EXPLICIT_YEAR.search(text, i, end.start() if end else len(text))
+    return int(m.group(1)) if m else None
+
+
 def _scan(text: str, st: _State, *, every_position: bool = False) -> list[TimeExpr]:
     out: list[TimeExpr] = []
     pos = 0
@@ -545,6 +572,8 @@ def _scan(text: str, st: _State, *, every_position: bool = False) -> list[TimeEx
                 break
         if st.ctx_year is not None and text.find("\n", pos, i) != -1:
             st.ctx_year = None  # a year written in an earlier paragraph does not date this one's months
+        if st.ctx_year is None and st.anchor is None and (later := _later_year(text, i)):
+            st.ctx_year = later  # 4月16日,2023年国际…: with no other reference, the sentence's own year
         best: Match | None = None
         for matcher in _MATCHERS:
             try:

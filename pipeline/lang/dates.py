@@ -393,7 +393,8 @@ _FESTIVAL = r"(?:元旦|春节|清明|五一|劳动|端午|中秋|国庆)(?:国�
 #: 中秋、国庆期间, 春节假期, “五一”期间: holidays named with 期间/假期 (one span for a list of them)
 _FESTIVALS = re.compile(rf"“?{_FESTIVAL}”?(?:(?:、|和|及|与)“?{_FESTIVAL}”?)*(?:期间|假期|长假|小长假)")
 _FESTIVAL_NAME = re.compile(r"元旦|春节|清明|五一|劳动|端午|中秋|国庆")
-_VACATION = re.compile(r"暑期|暑假|寒假|[春秋]季学期")
+# 暑期社会实践, 寒假作业: the season names an activity, not a time
+_VACATION = re.compile(r"(?:暑期|暑假|寒假|[春秋]季学期)(?!社会|实践|学校|班|课程|项目|营|档|作业|工|生|读书|调研|专项)")
 #: “十四五”时期, 十三五期间: a five-year plan period (the 3rd plan began in 1966, each lasts five years)
 _PLAN = re.compile(r"(“)?(十[一二三四五六七八九]|[三四五六七八九])五(?(1)”)(?:时期|期间)?")
 
