@@ -248,14 +248,23 @@ def _counts_persons(text: str, end: int) -> bool:
     return text.startswith("人", end) and not text.startswith(load_units()["人"].not_before, end + 1)
 
 
-_SERIES_GAP = r"[、,]?[\u4e00-\u9fff]{0,3}"
+def _series_gap(gap: str) -> bool:
+    """At most a 、 or , and three Chinese characters between two 一{unit} of a series."""
+    if gap[:1] in "、,":
+        gap = gap[1:]
+    return len(gap) <= 3 and all("\u4e00" <= ch <= "\u9fff" for ch in gap)
 
 
 def _in_one_by_one_series(text: str, start: int, end: int, unit: str) -> bool:
     """一{unit} repeated within a few characters (完成一项、审核一项; 一件一件): a distributive phrase."""
-    again = "一" + re.escape(unit)
-    return bool(re.match(_SERIES_GAP + again, text[end : end + 8])
-                or re.search(again + _SERIES_GAP + "$", text[max(0, start - 8) : start]))
+    again = "一" + unit
+    after = text[end : end + 4 + len(again)]
+    at = after.find(again)
+    if at != -1 and _series_gap(after[:at]):
+        return True
+    before = text[max(0, start - 4 - len(again)) : start]
+    at = before.rfind(again)
+    return at != -1 and _series_gap(before[at + len(again) :])
 
 
 _QUOTED_SLOGAN_MAX = 10
@@ -453,6 +462,9 @@ NUMERAL_READERS: tuple[tuple[str, str, Callable[[_Reading], str | None]], ...] =
 )
 
 
+_READER_BY_GROUP = {group: reader for _name, group, reader in NUMERAL_READERS}
+
+
 # 3. fillers between the numeral and the unit (13000余名, 800多家) and the unit itself
 def _read_fillers(r: _Reading) -> None:
     inner = _INNER_FILLER.search(r.numeral) if not r.m.group("frac") else None
@@ -568,11 +580,8 @@ def _read_quantity(text: str, m: re.Match[str], units: dict[str, UnitInfo], mask
         if holds(prev, before):
             return name
     r = _Reading(text, m, masked, start, m.end(), before, prev)
-    for _name, group, reader in NUMERAL_READERS:
-        if m.group(group):
-            if vetoed := reader(r):
-                return vetoed
-            break
+    if vetoed := _READER_BY_GROUP[m.lastgroup](r):  # the branch of _TOKEN that matched
+        return vetoed
     _read_fillers(r)
     if vetoed := _read_unit(r, units):
         return vetoed

@@ -73,13 +73,25 @@ _TRIGGER = re.compile(
     r"|[上下]半年|本月|这个?月|当月|[上下]一?个?月|这一年|[上下]一年|本季度|上个?季度|下个?季度|第[一二三四1-4]季度"
     r"|今后|未来"
     r"|为期|历时|用时|耗时|限期|期限为|满(?=[0-9一二两三四五六七八九十半])|年[底末初内]|连续"
-    r"|“?十[一二三四五六七八九]五|[三四五六七八九]五(?=时期|期间)|暑期|暑假|寒假|[春秋]季学期|任期内"
-    r"|“?(?:元旦|春节|清明|五一|劳动|端午|中秋|国庆)(?=[^。\n]{0,14}(?:期间|假期|长假))"
+    r"|十[一二三四五六七八九]五|[三四五六七八九]五(?=时期|期间)|暑期|暑假|寒假|任期内"
 )
+# Starts that begin with common characters (“, 中, 国, 春 …): found with str.find per keyword
+# instead of stopping the scanner at every such character (the matchers check the rest).
+_RARE_KEYWORDS = ("“十", "春季学期", "秋季学期", "元旦", "春节", "清明", "五一", "劳动", "端午", "中秋", "国庆")
+
+
+def _rare_starts(text: str) -> list[int]:
+    starts = set()
+    for word in _RARE_KEYWORDS:
+        at = text.find(word)
+        while at != -1:
+            starts.add(at - 1 if at and text[at - 1] == "“" else at)  # “中秋”期间: from the quote
+            at = text.find(word, at + 1)
+    return sorted(starts)
 # Every _TRIGGER match starts with one of these characters (a test derives the set from
 # the pattern).  Jumping between them with a plain class before trying the long
 # alternation is several times faster than _TRIGGER.search on its own.
-_TRIGGER_FIRST = re.compile(rf"[0-9{CN_NUM_CHARS}半仨俩上下本这今明前后每截到近最过去大次全当第未为历用耗限年期满连“暑寒春秋任元清劳端中国]")
+_TRIGGER_FIRST = re.compile(rf"[0-9{CN_NUM_CHARS}半仨俩上下本这今明前后每截到近最过去大次全当第未为历用耗限年期满连暑寒任]")
 # 2023—2025年: a span of years whose first year is written without 年
 # 2021-2022学年, 2020-2021年度 (and 2019-2020 listed before one): a school year, September to August
 _SCHOOL_YEAR = re.compile(r"(?P<a>(?:19|20)\d{2})\s*(?:—+|-+|~|～|－+)\s*(?P<b>(?:19|20)\d{2})(?P<tail>学年|年度)?")
@@ -128,6 +140,7 @@ _LENGTH = re.compile(
 _CLOCK = re.compile(rf"(?P<n>{NUM})(?:个)?(?P<half>半)?(?P<u>小时|钟头|分钟)(?![内前后以])")
 # 五千年, 5000多年(来): a length of millennia is a duration, never a datable period
 _MILLENNIA = re.compile(r"(?P<n>[1-9]\d{3,}|[一二两三四五六七八九十]千|[一二两三四五六七八九十]万)(?P<more>多|余)?年(?![代度底末初内前后])")
+_COUNT_START = frozenset("0123456789" + CN_NUM_CHARS + "半仨俩")  # where a counted length can start
 _LIMIT = re.compile(rf"限期(?P<n>{NUM}|半)(?:个)?(?P<u>年|月|季度|周|星期|天|日)(?:内)?")
 _HALF_YEAR = re.compile(r"半年(?!度|来|以来)")
 _RECENT = re.compile(
@@ -292,6 +305,8 @@ def _match_duration(text: str, i: int, st: _State) -> Match | None:
         if uc is None:
             return None
         return m.end(), [TimeExpr(i, m.end(), m.group(0), "duration", duration=_iso_duration(*uc))], None
+    if text[i] not in _COUNT_START:
+        return _match_limit_or_half(text, i)
     if (m := _LENGTH.match(text, i)) and (_LENGTH_LEAD.search(text, max(0, i - 4), i)
                                            or _LENGTH_TAIL.match(text, m.end())):
         if i and (text[i - 1].isdigit() or text[i - 1] in CN_NUM_CHARS):
@@ -311,6 +326,11 @@ def _match_duration(text: str, i: int, st: _State) -> Match | None:
         n = int(m.group("n")) if m.group("n").isdigit() else num(m.group("n"))
         if n and n >= 1000:
             return m.end(), [TimeExpr(i, m.end(), m.group(0), "duration", duration=f"P{n}Y")], None
+    return _match_limit_or_half(text, i)
+
+
+def _match_limit_or_half(text: str, i: int) -> Match | None:
+    """限期N个月 (a deadline of that length) and a bare 半年 (six months)."""
     if m := _LIMIT.match(text, i):
         uc = _unit_count(m.group("n"), m.group("u"))
         if uc is None:
@@ -563,11 +583,17 @@ def _scan(text: str, st: _State, *, every_position: bool = False) -> list[TimeEx
     out: list[TimeExpr] = []
     pos = 0
     n = len(text)
+    rare = _rare_starts(text) if not every_position else []
+    r = 0
     while pos < n:
         if every_position:
             i = pos
         else:
             i = _next_trigger(text, pos)
+            while r < len(rare) and rare[r] < pos:
+                r += 1
+            if r < len(rare) and (i < 0 or rare[r] < i):
+                i = rare[r]
             if i < 0:
                 break
         if st.ctx_year is not None and text.find("\n", pos, i) != -1:
