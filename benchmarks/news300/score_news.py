@@ -15,7 +15,7 @@ leaves open is not compared); duration the ISO duration;
 recurrence every, times, min_times.  "Unresolved" counts gold-resolved times whose matched
 prediction has no date at all, in documents with a document date (gold ``doc_date``).
 
-    python benchmarks/news300/score_news.py [--json FILE] [--errors]
+    python benchmarks/news300/score_news.py [--json FILE] [--errors] [--news DIR]
 """
 
 from __future__ import annotations
@@ -88,7 +88,7 @@ def _unresolved(pred) -> bool:
     return pred.kind in DATED_KINDS and not (pred.date or pred.start_date or pred.end_date)
 
 
-def score(errors: list[dict] | None = None) -> dict:
+def score(errors: list[dict] | None = None, news: Path = NEWS) -> dict:
     from pipeline.document import process_path
     from pipeline.normalize import normalize
 
@@ -97,7 +97,7 @@ def score(errors: list[dict] | None = None) -> dict:
     approx_wrong = unresolved = unresolved_pred = dated_gold = 0
     results: dict[str, object] = {}
     for sent, gold in zip(sentences, gold_rows):
-        path = NEWS / sent["file"]
+        path = news / sent["file"]
         if path.name not in results:
             results[path.name] = process_path(path)
         result = results[path.name]
@@ -160,9 +160,10 @@ def main(argv: list[str]) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--json", help="write the figures to this file")
     ap.add_argument("--errors", action="store_true", help="print every error")
+    ap.add_argument("--news", type=Path, default=NEWS, help="folder of the news files (default ../shared/scale/news)")
     args = ap.parse_args(argv)
     errors: list[dict] | None = [] if args.errors else None
-    out = score(errors)
+    out = score(errors, args.news)
     for key in ("quantities", "times"):
         c = out[key]
         print(f"{key:10s} gold {c['gold']:4d} pred {c['pred']:4d} correct {c['tp']:4d} | false pos {c['fp']:3d} "
