@@ -6,10 +6,17 @@ blind reports) so that they exercise the rule, not a sentence.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from pipeline.extract.claims import extract_claims
+from pipeline.extract.measures import decide_status, extract_measures
 from pipeline.extract.quantities import extract_quantities
+from pipeline.extract.times import extract_times
 from pipeline.normalize import normalize
+from pipeline.outline import parse_outline
+from pipeline.stages import extract
 
 
 def _quantities(text: str) -> list[tuple[str, float, str | None, str | None, str]]:
@@ -136,10 +143,6 @@ def test_quantities_count_after_a_frequency_list_is_not_the_frequency() -> None:
 
 # --------------------------------------------------------------------------- times
 
-import datetime as dt  # noqa: E402
-
-from pipeline.extract.times import extract_times  # noqa: E402
-
 
 def _times(text: str, anchor: dt.date | None) -> list[tuple]:
     return [(t.text, t.kind, t.date, t.start_date, t.end_date) for t in extract_times(normalize(text), anchor=anchor)]
@@ -246,8 +249,6 @@ def test_times_term_recurrences(text, span, every, min_times) -> None:
 
 # --------------------------------------------------------------------------- reference date
 
-from pipeline.stages import extract  # noqa: E402
-
 
 def _dated(text: str, **kwargs) -> dict[str, tuple]:
     found = extract(normalize(text), **kwargs)
@@ -287,8 +288,6 @@ def test_reference_date_as_of_prefers_the_stated_date() -> None:
 
 
 # --------------------------------------------------------------------------- claims
-
-from pipeline.extract.claims import extract_claims  # noqa: E402
 
 
 def _claims(text: str, **kwargs) -> list[tuple[dict, str | None, bool | None]]:
@@ -385,9 +384,6 @@ def test_claims_carried_over_problems(text, figures) -> None:
 
 
 # --------------------------------------------------------------------------- measures
-
-from pipeline.extract.measures import decide_status, extract_measures  # noqa: E402
-from pipeline.outline import parse_outline  # noqa: E402
 
 
 def _measures(text: str) -> list[tuple[str, str]]:
