@@ -307,22 +307,24 @@ def _match_duration(text: str, i: int, st: _State) -> Match | None:
         return m.end(), [TimeExpr(i, m.end(), m.group(0), "duration", duration=_iso_duration(*uc))], None
     if text[i] not in _COUNT_START:
         return _match_limit_or_half(text, i)
-    if (m := _LENGTH.match(text, i)) and (_LENGTH_LEAD.search(text, max(0, i - 4), i)
-                                           or _LENGTH_TAIL.match(text, m.end())):
+    ahead = text[i : i + 16]
+    if ((_LENGTH_LEAD.search(text, max(0, i - 4), i) or _LENGTH_TAIL.search(ahead))
+            and (m := _LENGTH.match(text, i)) and (_LENGTH_LEAD.search(text, max(0, i - 4), i)
+                                                   or _LENGTH_TAIL.match(text, m.end()))):
         if i and (text[i - 1].isdigit() or text[i - 1] in CN_NUM_CHARS):
             return None
         uc = _unit_count(m.group("n"), m.group("u"), half=_has_half(m))
         if uc is None:
             return None
         return m.end(), [TimeExpr(i, m.end(), m.group(0), "duration", duration=_iso_duration(*uc))], None
-    if (m := _CLOCK.match(text, i)) and not (i and text[i - 1] in "每第" + CN_NUM_CHARS or i and text[i - 1].isdigit()):
+    if ("时" in ahead or "钟" in ahead) and (m := _CLOCK.match(text, i)) and not (i and text[i - 1] in "每第" + CN_NUM_CHARS or i and text[i - 1].isdigit()):
         n = num(m.group("n"))
         if n:
             minutes = n * (1 if m.group("u") == "分钟" else 60) + (30 if m.group("half") else 0)
             hours, rest = divmod(minutes, 60)
             iso = "PT" + (f"{hours}H" if hours else "") + (f"{rest}M" if rest else "")
             return m.end(), [TimeExpr(i, m.end(), m.group(0), "duration", duration=iso)], None
-    if (m := _MILLENNIA.match(text, i)) and not (i and (text[i - 1].isdigit() or text[i - 1] in CN_NUM_CHARS)):
+    if "年" in ahead and (m := _MILLENNIA.match(text, i)) and not (i and (text[i - 1].isdigit() or text[i - 1] in CN_NUM_CHARS)):
         n = int(m.group("n")) if m.group("n").isdigit() else num(m.group("n"))
         if n and n >= 1000:
             return m.end(), [TimeExpr(i, m.end(), m.group(0), "duration", duration=f"P{n}Y")], None
@@ -469,7 +471,7 @@ def _day_list(text: str, j: int, atom: Atom, st: _State) -> list[Atom]:
 
 def _school_year(text: str, i: int) -> Match | None:
     """2021-2022学年, 2020-2021年度, 2019-2020、2020-2021年度: September of the first year to August of the second."""
-    if (y := _SCHOOL_YEAR.match(text, i)) is None or i and text[i - 1].isdigit():
+    if not text.startswith(("19", "20"), i) or (y := _SCHOOL_YEAR.match(text, i)) is None or i and text[i - 1].isdigit():
         return None
     a, b = int(y.group("a")), int(y.group("b"))
     if b != a + 1 or not (y.group("tail") or _SCHOOL_YEAR_NEXT.match(text, y.end())):

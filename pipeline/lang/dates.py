@@ -740,7 +740,7 @@ def _festival(q: _AtomQuery) -> Atom | None:
 
 def _plan_period(q: _AtomQuery) -> Atom | None:
     """“十四五”时期 = 2021-2025: the Nth five-year plan (N >= 3) began in 1966 + 5 (N - 3)."""
-    m = _PLAN.match(q.text, q.i)
+    m = _PLAN.match(q.text, q.i) if "五" in q.text[q.i : q.i + 4] else None
     if m is None or q.prev in CN_NUM_CHARS or (m.group(1) is None and q.prev == "第"):
         return None
     n = num(m.group(2))
