@@ -375,6 +375,10 @@ TOKEN_VETOES: tuple[tuple[str, Callable[[str, str], object]], ...] = (
 )
 
 
+#: the non-ASCII characters a token veto can end with (第, 周, 星期, 礼拜, 初); ASCII ones are always checked
+_TOKEN_VETO_LAST = frozenset("第周期拜初")
+
+
 # 2. the numeral itself: one reader per branch of _TOKEN, each returning a veto name or None
 def _read_percent(r: _Reading) -> str | None:
     """百分之三十: the percentage sign written as words."""
@@ -576,9 +580,10 @@ def _read_quantity(text: str, m: re.Match[str], units: dict[str, UnitInfo], mask
     """The quantity read at token ``m``, or the name of the rule that says it is none."""
     start = m.start()
     before, prev = text[max(0, start - 8) : start], text[start - 1] if start else ""
-    for name, holds in TOKEN_VETOES:  # most tokens end here: checked before the reading is made
-        if holds(prev, before):
-            return name
+    if prev.isascii() or prev.isspace() or prev in _TOKEN_VETO_LAST:  # after any other character no token veto holds
+        for name, holds in TOKEN_VETOES:  # most tokens end here: checked before the reading is made
+            if holds(prev, before):
+                return name
     r = _Reading(text, m, masked, start, m.end(), before, prev)
     if vetoed := _READER_BY_GROUP[m.lastgroup](r):  # the branch of _TOKEN that matched
         return vetoed
