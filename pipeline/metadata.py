@@ -279,18 +279,39 @@ def _feedback_date(text: str, window_end: int, context_year: int | None, after: 
 
 
 def _as_of(text: str, report_date: str | None, context_year: int | None) -> _Date | None:
-    """The latest as-of phrase not after the report date (截至目前 = the report date)."""
+    """The latest dated as-of phrase not after the report date (截至2023年9月底); 截至目前 (= the
+    report date) only when no phrase states a date: the figures of a report refer to the date it names."""
     anchor = dt.date.fromisoformat(report_date) if report_date and len(report_date) == 10 else None
-    best: _Date | None = None
+    best: dict[bool, _Date] = {}
     for found in find_as_of(text, anchor=anchor, ctx_year=context_year):
         if found.date is None:
             continue
         iso = found.date.isoformat()
         if report_date and iso > report_date:
             continue
-        if best is None or iso > best.iso:
-            best = _Date(iso, found.start, found.end)
-    return best
+        if found.now not in best or iso > best[found.now].iso:
+            best[found.now] = _Date(iso, found.start, found.end)
+    return best.get(False) or best.get(True)
+
+
+#: a line that holds nothing but a date (the date line under a title or above a signature)
+_DATE_LINE = tuple(re.compile(rf"^[ \t]*{p.pattern}[ \t]*$", re.M) for p in (_FULL_DATE, _ISO_DATE))
+#: the publication path of a web page (…/system/2022/03/09/…) copied with the page's text
+_URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>0[1-9]|1[0-2])/(?P<d>0[1-9]|[12]\d|3[01])/")
+
+
+def _own_date(text: str) -> _Date | None:
+    """The document's own date when no signature or publish line gives one: a date line,
+    else the date in the path of the page's own address."""
+    for line in _DATE_LINE:
+        for m in line.finditer(text):
+            if iso := _parse_hint_date(m.group().strip()):
+                return _Date(iso, m.start(), m.end())
+    if m := _URL_DATE.search(text):
+        iso = _iso(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        if iso:
+            return _Date(iso, m.start(), m.end())
+    return None
 
 
 def _kind(text: str) -> tuple[str, dict[str, int]]:
@@ -374,6 +395,9 @@ def extract_metadata(
                 if hinted:
                     ev["report_date"] = (dm.start(), dm.end())
         meta.report_date = hinted or _parse_hint_date(date_hint)
+        if meta.report_date is None and (own := _own_date(text)) is not None:
+            meta.report_date = own.iso
+            ev["report_date"] = (own.start, own.end)
 
     body = _inspecting_body(text[:window_end])
     if body:

@@ -102,6 +102,7 @@ class TimeExpr:
     duration: str | None = None  # ISO 8601 duration for kind duration (P1M, P6M ...)
     composite: bool = False  # a range whose endpoints are also emitted as dates
     section_id: int | None = None
+    resolved: bool | None = None  # a dated kind whose dates are known (False: no reference date); None for lengths and recurrences
 
 
 @dataclass(slots=True)

@@ -79,7 +79,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         **_s("doc_id"), **_i("start", "end"), **_s("text", "kind"),
         "date": DATE, "start_date": DATE, "end_date": DATE,
         **_s("every"), **_i("times", "min_times", "section_id"), **_s("granularity", "duration"),
-        "composite": BOOL, **_i("page"), "date_precision": STRING,
+        "composite": BOOL, "resolved": BOOL, **_i("page"), "date_precision": STRING,
     },
     "citations": {**_s("doc_id"), **_i("start", "end"), **_s("text"), **_i("section_id"), **_s("title"), **_i("page")},
     "claims": _claim_schema(),

@@ -44,6 +44,17 @@ class Extraction:
     times: list[TimeExpr] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     measures: list[Measure] = field(default_factory=list)
+    ref_date: dt.date | None = None  # the caller's reference date (--ref-date), over the document's own
+
+    def reference_date(self) -> dt.date | None:
+        """The anchor of relative expressions (今年以来, 3月7日): the caller's ``ref_date`` when
+        given, else the document's own date."""
+        return self.ref_date or self.report_date()
+
+    def now(self) -> str | None:
+        """What 截至目前 means: the reference date (ISO), else the document's as-of date."""
+        ref = self.reference_date()
+        return ref.isoformat() if ref else self.meta.as_of_date
 
     def report_date(self) -> dt.date | None:
         """The document's own date (a full ISO date), the anchor of relative expressions."""
@@ -73,8 +84,8 @@ STAGES: tuple[Stage, ...] = (
         x.text, x.sections, title_hint=x.hints.get("title"), date_hint=x.hints.get("publish_date"))),
     Stage("citations", (), "citations", lambda x: extract_citations(x.text), "citation"),
     Stage("quantities", (), "quantities", lambda x: extract_quantities(x.text), "quantity"),
-    Stage("times", ("meta",), "times", lambda x: extract_times(x.text, anchor=x.report_date()), "time"),
-    Stage("claims", ("meta",), "claims", lambda x: extract_claims(x.text, as_of_default=x.meta.as_of_date), "claim"),
+    Stage("times", ("meta",), "times", lambda x: extract_times(x.text, anchor=x.reference_date()), "time"),
+    Stage("claims", ("meta",), "claims", lambda x: extract_claims(x.text, as_of_default=x.now()), "claim"),
     Stage("measures", ("sections",), "measures", lambda x: extract_measures(x.text, x.sections), "measure"),
 )
 
@@ -83,9 +94,13 @@ def run_stage(stage: Stage, extraction: Extraction) -> None:
     setattr(extraction, stage.assigns, stage.run(extraction))
 
 
-def extract(text: str, *, hints: dict[str, Any] | None = None) -> Extraction:
-    """Every stage over one normalized text, in order."""
-    extraction = Extraction(text=text, hints=dict(hints or {}))
+def extract(text: str, *, hints: dict[str, Any] | None = None, ref_date: dt.date | None = None) -> Extraction:
+    """Every stage over one normalized text, in order.
+
+    ``ref_date`` overrides the document's own date (date line, signature, page address) as the
+    reference for relative expressions and year-less dates.
+    """
+    extraction = Extraction(text=text, hints=dict(hints or {}), ref_date=ref_date)
     for stage in STAGES:
         run_stage(stage, extraction)
     return extraction

@@ -55,16 +55,21 @@ CLAIM_FIELDS: tuple[str, ...] = (
     "completed",  # 已整改完成52项 / 已完成 / 完成整改
     "basically_completed",  # 基本整改完成5项 / 基本完成
     "in_progress",  # 正在整改 / 持续推进 / 推进中
-    "not_completed",  # 未完成 / 尚未整改到位
+    "not_completed",  # 未完成 / 尚未整改到位 / 其余N项
+    "long_term",  # 需长期坚持N项 (a part of the total, like in_progress)
     "rate",  # 整改完成率94.5% -> 94.5 (percent as written)
     "immediate",  # 立行立改问题8个
     # problems carried over from earlier rounds
     "previous_round_unrectified_problems",  # 上轮巡视未整改到位的3个问题
     "theme_education_unrectified_problems",  # 主题教育检视出未整改到位的1个问题
+    "audit_unrectified_problems",  # 审计发现未整改到位的11个问题
+    "previous_round_problems",  # 上轮巡视反馈的23个问题 (re-checked, whatever their state)
+    "audit_problems",  # 审计发现的15个问题
     # rules
     "new_rules",  # 新建制度13项
     "revised_rules",  # 修订完善制度5项
     "rules_new_or_revised",  # 建立健全制度机制X项 / 制定修订制度X项 (not split)
+    "repealed_rules",  # 废止N项
     # accountability (people unless noted)
     "party_and_government_sanctions",  # 给予党纪政务处分5人
     "party_sanctions",  # 党纪处分
@@ -101,6 +106,8 @@ GROUP_SUBJECTS: dict[str, str] = {
 
 UNIT_CLASSES: dict[str, frozenset[str]] = {
     "items": frozenset("项 个 条 件 类 处 批 份 家".split()),
+    "major_items": frozenset({"大项"}),  # 13大项: the problems of a feedback
+    "sub_items": frozenset({"子项"}),  # 38子项: its specific problems
     "people": frozenset("人次 人 名".split()),
     "cases": frozenset("件次 件 起 条 个 人次 人 名".split()),
     "meetings": frozenset("场次 次 场 轮".split()),
@@ -110,7 +117,7 @@ UNIT_CLASSES: dict[str, frozenset[str]] = {
 MONEY_MULTIPLIERS: dict[str, int] = {"亿元": 100_000_000, "万元": 10_000, "千元": 1_000, "元": 1}
 
 _CN_NUM = "零〇一二两三四五六七八九十百千万亿"
-_UNITS_RE = "亿元|万元|千元|元|人次|件次|场次|%|项|个|条|件|类|处|批|份|家|人|名|起|次|场|轮"
+_UNITS_RE = "亿元|万元|千元|元|人次|件次|场次|%|大项|子项|项|个|条|件|类|处|批|份|家|人|名|起|次|场|轮"
 # A numeral (not an ordinal 第N, not a distributive 每N) followed by an optional 余/多 and a measure word.
 _FIGURE_NUMERAL = re.compile(
     rf"(?<![\d.第每{_CN_NUM}])"
@@ -122,10 +129,12 @@ _CLAUSE_BREAK = re.compile(r"[,。;:!?\n]")
 _FILLER = r"(?:共计|合计|总计|累计|共|计|达到|达|为|了|约|近|超过|逾)?"
 _GAP = r"[^,、。;:!?\n\d《》“”]"
 # An optional rectification noun, then the end of the clause.
-_CLAUSE_END = r"(?:(?:整改)?(?:问题|任务|事项|措施))?(?=[,、。;:!?\n)]|$)"
+_CLAUSE_END = r"(?:(?:整改)?(?:问题|任务|事项|措施))?(?=[,、。;:!?\n()]|$)"
 _CONTEXTS: dict[str, re.Pattern[str]] = {
-    "rect": re.compile(r"巡视|巡察|整改|反馈(?:意见|问题|的问题)|检视|督查|审计|问题清单"),
+    "rect": re.compile(r"巡视|巡察|整改|反馈(?:意见|问题|的问题)|检视|督查|审计|问题清单|立行立改|具体措施"),
     "disc": re.compile(r"纪检|纪委|监委|监察|司法|公安|检察"),
+    "rules": re.compile(r"制度"),  # 新制定制度27项、修订41项: the noun written once for the whole list
+    "previous": re.compile(r"上一?轮|上次巡|回头看"),  # problems carried over from an earlier round
 }
 
 _CN_DIGIT_VALUES: dict[str, int] = {ch: v for ch, v in CN_DIGITS.items() if ch != "两"}  # 〇零一..九, read digit by digit
@@ -222,17 +231,25 @@ def check_consistency(figures: dict[str, float | int], *, rate_decimals: int = 1
     """Arithmetic check of one claim's figures -> (consistent, note); (None, None) if nothing to check."""
     ok: list[str] = []
     bad: list[str] = []
-    denominator_field = next((f for f in ("total", "rectification_measures", "prominent_problems") if f in figures), None)
+    denominator_field = next((f for f in ("total", "rectification_measures", "prominent_problems", "specific_problems")
+                              if f in figures), None)
     part_labels = {
         "completed": "完成",
         "basically_completed": "基本完成",
         "in_progress": "正在整改",
         "not_completed": "未完成",
+        "long_term": "长期坚持",
     }
     parts = [(f, figures[f]) for f in part_labels if f in figures]
+    rest = [(f, v) for f, v in parts if f not in ("completed", "not_completed")]
+    if "not_completed" in figures and rest and abs(sum(v for _, v in rest) - figures["not_completed"]) < 1e-9:
+        # 已完成86项,其余11项中基本完成7项、需长期坚持4项: the rest is broken down, not added again
+        ok.append("+".join(f"{part_labels[f]}{_fmt(v)}" for f, v in rest) + f"=其余{_fmt(figures['not_completed'])}")
+        parts = [(f, v) for f, v in parts if f in ("completed", "not_completed")]
     if denominator_field is not None and parts:
         den = figures[denominator_field]
-        den_label = "总数" if denominator_field == "total" else {"rectification_measures": "整改措施数", "prominent_problems": "问题数"}[denominator_field]
+        den_label = "总数" if denominator_field == "total" else {"rectification_measures": "整改措施数", "prominent_problems": "问题数",
+                                                             "specific_problems": "具体问题数"}[denominator_field]
         if len(parts) >= 2:
             total_parts = sum(v for _, v in parts)
             expr = "+".join(f"{part_labels[f]}{_fmt(v)}" for f, v in parts) + f"={_fmt(total_parts)}"
@@ -353,6 +370,8 @@ def _claim_from_sentence(
         prev_end = m.end()
         if value is None or m.group("num") == "一":
             continue  # 一个/一项 written in characters is the indefinite article, not a count
+        if _not_a_figure(sentence, m):
+            continue
         if FREQUENCY_EVERY.search(sentence, clause_start, m.start()):
             continue  # 每季度至少召开1次: a frequency, not a count of things done
         unit_cues = cues_by_unit.get(unit)
@@ -387,6 +406,23 @@ def _claim_from_sentence(
         consistent=consistent,
         note=note,
     )
+
+
+_RANGE_BEFORE = re.compile(rf"(?:\d|[{_CN_NUM}])(?:至|到|-|—|~)$")
+_RANGE_AFTER = re.compile(rf"(?:至|到|-|—|~)(?:\d|[{_CN_NUM}])")
+
+
+def _not_a_figure(sentence: str, m: re.Match[str]) -> bool:
+    """A numeral that states no aggregate: inside a 《…》 title (《…十项措施》 names a set), either end of
+    a range (每人牵头1至2个问题), or an indeterminate 数十/几十."""
+    start = m.start()
+    opened = sentence.rfind("《", 0, start)
+    if opened != -1 and sentence.find("》", opened, start) == -1:
+        return True
+    if _RANGE_BEFORE.search(sentence, max(0, start - 3), start) or (
+            m.group("num") and _RANGE_AFTER.match(sentence, start + len(m.group("num")))):
+        return True
+    return start > 0 and sentence[start - 1] in "数几"
 
 
 def extract_claims(text: str, *, as_of_default: str | None = None) -> list[Claim]:

@@ -52,6 +52,7 @@ def score_status(text: str) -> dict[str, tuple[int, list[str]]]:
     masked = _mask_quoted(text)
     out: dict[str, tuple[int, list[str]]] = {}
     covered: dict[str, set[int]] = {}
+    planned_from = _planned_clauses(masked)
     for status, weight, pattern in status_cues():
         total, cues = out.get(status, (0, []))
         taken = covered.setdefault(status, set())
@@ -59,6 +60,8 @@ def score_status(text: str) -> dict[str, tuple[int, list[str]]]:
             span = set(range(m.start(), m.end()))
             if span & taken:
                 continue
+            if status != "planned" and m.start() in planned_from:
+                continue  # 计划于9月底前启动…: what a plan names is not yet started or done
             taken |= span
             total += weight
             cues.append(text[m.start() : m.end()])
@@ -69,8 +72,27 @@ def score_status(text: str) -> dict[str, tuple[int, list[str]]]:
     return out
 
 
-def decide_status(text: str, *, forward_looking: bool = False) -> tuple[str, str | None]:
-    """(status, basis) by the rule in the module docstring."""
+_CLAUSE = re.compile(r"[^,;。!?:\n]+")
+#: an ongoing cue that modifies the title's verb (持续纠治, 不断深化, 常态化开展), not a tally
+_TITLE_ONGOING = re.compile(r"(?:持续|不断|常态化|逐步|长期坚持)(?=[\u4e00-\u9fff])")
+
+
+def _planned_clauses(masked: str) -> set[int]:
+    """Positions after a planned cue in its own clause (the verbs a plan governs)."""
+    planned = [pattern for status, _weight, pattern in status_cues() if status == "planned"]
+    out: set[int] = set()
+    for clause in _CLAUSE.finditer(masked):
+        first = min((m.end() for p in planned if (m := p.search(masked, clause.start(), clause.end()))), default=None)
+        if first is not None:
+            out.update(range(first, clause.end()))
+    return out
+
+
+def decide_status(text: str, *, forward_looking: bool = False, title: str | None = None) -> tuple[str, str | None]:
+    """(status, basis) by the rule in the module docstring; an ongoing cue on the title's own verb
+    (三是持续纠治…) is the one closest to the measure's action and decides first."""
+    if title and not forward_looking and (cue := _TITLE_ONGOING.match(title)):
+        return "ongoing", f"title: {cue.group()}"
     scores = score_status(text)
     p, p_cues = scores.get("planned", (0, []))
     o, o_cues = scores.get("ongoing", (0, []))
@@ -176,16 +198,19 @@ def extract_measures(text: str, sections: list[Section]) -> list[Measure]:
                     units.append((s, s.parent_id, s.label))
         elif s.section_id not in has_children and (s.marker, s.level) in problem_levels:
             units.append((s, s.section_id, s.label))
+        elif (s.section_id not in has_children and s.parent_id is not None and s.parent_id not in forward
+              and (by_id[s.parent_id].marker, by_id[s.parent_id].level) in problem_levels):
+            units.append((s, s.parent_id, s.label))  # (1)… or ① on lines of their own under a problem heading
 
     measures: list[Measure] = []
     for s, answered, label in sorted(units, key=lambda u: u[0].start):
         start, end = s.start, s.body_end
         acted = start
-        if s.section_id not in enum_ids:  # a problem's paragraph: its restated problem is no action
+        if s.section_id not in enum_ids and answered == s.section_id:  # a problem's paragraph: its restated problem is no action
             acted = _actions_start(text, s)
             if acted is None:
                 continue
-        status, basis = decide_status(text[acted:end], forward_looking=s.section_id in forward)
+        status, basis = decide_status(text[acted:end], forward_looking=s.section_id in forward, title=s.title)
         measures.append(
             Measure(
                 measure_id=len(measures),

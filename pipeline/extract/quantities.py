@@ -22,7 +22,8 @@ time expressions), enumeration markers, identifiers (digits glued to letters,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -31,7 +32,7 @@ from pipeline.lang.numerals import CN_DIGITS, parse_numeral
 from pipeline.lang.spans import SpanIndex
 from pipeline.records import Quantity
 
-__all__ = ["extract_quantities", "load_units", "load_fixed_numerals", "UnitInfo"]
+__all__ = ["extract_quantities", "read_quantity_at", "load_units", "load_fixed_numerals", "UnitInfo"]
 
 _CN_NUM_CHARS = "零〇一二两三四五六七八九十百千万亿"
 _CN_DIGIT_VALUES = {ch: value for ch, value in CN_DIGITS.items() if value}  # 一..九 and 两, no zeros
@@ -61,20 +62,26 @@ _POST_APPROX = re.compile(r"左右|以上|以下|以内|之多|有余|上下")
 # Qualifiers written before the numeral, longest first.
 _PRE_APPROX = (
     "将近", "接近", "大约", "约为", "约有", "超过", "不少于", "不低于", "不下于", "不足", "不到",
-    "至少", "最少", "最多", "多达", "逾", "近", "约", "上",
+    "至少", "最少", "最多", "多达", "逾", "近", "约", "上", "超", "数", "几",
 )
+# 数十 / 几十 / 数百 / 几千: several tens, hundreds ... (the value is the round number written)
+_SEVERAL_NUMERAL = re.compile(r"^[十百千万]")
+# 人数, 次数, 总数 …: 数 ending a word, not 'several'
+_SEVERAL_BLOCKERS = "人次总件分指岁位函系参基变常半多少无倍度级户票页字数均"
 _NEAR_BLOCKERS = "最附邻接将临贴亲靠"  # 最近3次 = the last 3, not "nearly"
 
 _BARE_ONE_BLOCKERS = frozenset("统进唯万专同划单均逐归合如之整初纯惟择其某每第周这那另任哪")
 _ORDINAL_PREFIX = re.compile(r"(?:第|周|星期|礼拜|初)\s*$")
 _RANKING_PREFIX = re.compile(r"(?:前|后)$")
 _CLAUSE_BREAK = re.compile(r"[,;。!?:\n、]")
+_SENTENCE_PART = re.compile(r"[,;。!?:\n]")
+_COUNT_BETWEEN = re.compile(r"[\d一二两三四五六七八九十]+[次场]")
 _TITLE = re.compile(r"《[^《》\n]*》")
 _QUOTE_OPEN = "“‘\"'「『"
 _QUOTE_CLOSE = "”’\"'」』"
 # 一岗双责, 三重一大, 一带一路, 一区两群, 两学一做, 一人一档: N A N' B
 _NANB = re.compile(r"[一二两三四五六七八九十百千万]([^\W\d_])[一二两三四五六七八九十双]([^\W\d_])")
-_NANB_LINKS = frozenset("至到或和与及")  # 三至五项 is a range, not a formula
+_NANB_LINKS = frozenset("至到或和与及行")  # 三至五项 is a range, 一行三人 a party of three, not formulas
 _ID_NEIGHBOURS = frozenset("+@#_/\\&=")
 _TIMES_LIKE_UNITS = frozenset({"次", "场", "场次", "轮", "轮次", "期", "批次"})
 _INDEFINITE_BEFORE = re.compile(r"(?:作为|成为|是|做|当)$")
@@ -181,6 +188,11 @@ def _pre_approx(text: str, start: int, numeral: str) -> tuple[str | None, int]:
             continue
         if word == "约" and begin > 0 and text[begin - 1] in "制节公条契大":
             continue  # 制约, 节约, 公约 ...
+        if word == "超" and begin > 0 and text[begin - 1] in "高赶":
+            continue  # 高超, 赶超
+        if word in ("数", "几") and (not _SEVERAL_NUMERAL.match(numeral)
+                                    or begin > 0 and text[begin - 1] in _SEVERAL_BLOCKERS):
+            continue  # 数十个, 几十户, but not 人数十 or 数3
         return word, begin
     return None, start
 
@@ -213,7 +225,13 @@ def _is_frequency(text: str, begin: int) -> bool:
     if FREQUENCY_PER_PERIOD.search(head):
         return True
     clause = _CLAUSE_BREAK.split(head)[-1]
-    return bool(FREQUENCY_EVERY.search(clause))
+    if FREQUENCY_EVERY.search(clause):
+        return True
+    # 每学期至少到联系高校、联系市州调研1次: the frequency's own count may follow a 、 list
+    cue = None
+    for cue in FREQUENCY_EVERY.finditer(_SENTENCE_PART.split(head)[-1]):
+        pass
+    return cue is not None and not _COUNT_BETWEEN.search(_SENTENCE_PART.split(head)[-1], cue.end())
 
 
 def _inside_short_quote(text: str, begin: int, end: int) -> bool:
@@ -223,6 +241,46 @@ def _inside_short_quote(text: str, begin: int, end: int) -> bool:
     tail = text[end : end + 7]
     close = min((tail.find(q) for q in _QUOTE_CLOSE if q in tail), default=-1)
     return close != -1 and (end - begin) + close <= 8
+
+
+def _counts_persons(text: str, end: int) -> bool:
+    """个 followed by 人 that is not the start of 人民, 人员, 人才 … (the not_before list of 人)."""
+    return text.startswith("人", end) and not text.startswith(load_units()["人"].not_before, end + 1)
+
+
+def _series_gap(gap: str) -> bool:
+    """At most a 、 or , and three Chinese characters between two 一{unit} of a series."""
+    if gap[:1] in "、,":
+        gap = gap[1:]
+    return len(gap) <= 3 and all("\u4e00" <= ch <= "\u9fff" for ch in gap)
+
+
+def _in_one_by_one_series(text: str, start: int, end: int, unit: str) -> bool:
+    """一{unit} repeated within a few characters (完成一项、审核一项; 一件一件): a distributive phrase."""
+    again = "一" + unit
+    after = text[end : end + 4 + len(again)]
+    at = after.find(again)
+    if at != -1 and _series_gap(after[:at]):
+        return True
+    before = text[max(0, start - 4 - len(again)) : start]
+    at = before.rfind(again)
+    return at != -1 and _series_gap(before[at + len(again) :])
+
+
+_QUOTED_SLOGAN_MAX = 10
+
+
+def _inside_quoted_slogan(text: str, begin: int, end: int) -> bool:
+    """The span lies inside “…” of at most ten characters: a slogan or a name, not a count."""
+    left = text[max(0, begin - _QUOTED_SLOGAN_MAX) : begin]
+    open_at = max(left.rfind(q) for q in "“「")
+    if open_at == -1 or any(c in left[open_at + 1 :] for c in "”」\n"):
+        return False
+    right = text[end : end + _QUOTED_SLOGAN_MAX]
+    close_at = min((i for i in (right.find(q) for q in "”」") if i != -1), default=-1)
+    if close_at == -1 or any(c in right[:close_at] for c in "“「\n"):
+        return False
+    return (len(left) - open_at - 1) + (end - begin) + close_at <= _QUOTED_SLOGAN_MAX
 
 
 def _as_number(value: float | int) -> float | int:
@@ -245,7 +303,7 @@ def extract_quantities(text: str) -> list[Quantity]:
             break
         pos = m.end()
         q = _read_quantity(text, m, units, masked)
-        if q is not None:
+        if isinstance(q, Quantity):
             found.append(q)
             pos = q.end
     return found
@@ -261,163 +319,304 @@ def _next_token(text: str, pos: int) -> re.Match[str] | None:
     return None
 
 
-def _read_quantity(text: str, m: re.Match[str], units: dict[str, UnitInfo], masked: SpanIndex) -> Quantity | None:
-    start, cursor = m.start(), m.end()
-    before = text[max(0, start - 8) : start]
-    prev = text[start - 1] if start else ""
+# --------------------------------------------------------------------------- the quantity grammar
+#
+# A quantity is read at a numeral token in six steps; each step is a table of small
+# named rules run in order.  A *veto* rule names a reason the token is not a quantity
+# (the first one that holds ends the reading: ``_read_quantity`` returns its name);
+# a *reader* fills the fields of the reading.  tests/test_quantity_rules.py has an
+# example for every rule name.
 
-    # identifiers and numbers glued to other numbers or letters
-    if prev and (prev in _ID_NEIGHBOURS or (prev.isascii() and (prev.isalnum() or prev in ".-"))):
-        return None
-    if _ORDINAL_PREFIX.search(before):
-        return None
 
-    percent_kind = False
-    value_scale = 1.0
-    value: float | int | None
+@dataclass(slots=True)
+class _Reading:
+    """One quantity being read at a numeral token (local to one call, never shared)."""
+
+    text: str
+    m: re.Match[str]
+    masked: SpanIndex
+    start: int
+    cursor: int
+    before: str
+    prev: str
+    numeral: str = ""
+    value: float | int | None = None
     value_max: float | int | None = None
     unit: UnitInfo | None = None
     unit_text: str | None = None
-    approx_parts: list[str] = []
+    percent_kind: bool = False
+    value_scale: float = 1.0
+    inner: str | None = None  # 余/多/几/来 inside the numeral (百余, 三十多万)
+    pre_word: str | None = None
+    begin: int = 0
+    arabic: bool = False  # the numeral starts with a digit
+    person_count: bool = False  # N个人: kind people
+    approx_parts: list[str] = field(default_factory=list)
 
-    if m.group("pct"):
-        value = parse_numeral(m.group("pct_num"))
-        percent_kind, unit_text = True, "%"
-        numeral = m.group("pct_num")
-    elif m.group("frac"):
-        den, nom = parse_numeral(m.group("den")), parse_numeral(m.group("nom"))
-        if den in (None, 0) or nom is None:
-            return None
-        value = round(100 * nom / den, 4)
-        percent_kind, unit_text = True, "%"
-        numeral = m.group("frac")
-    elif m.group("half"):
-        numeral, value = "半", 0.5
+
+Veto = tuple[str, Callable[[_Reading], object]]
+
+
+def _veto(rules: tuple[Veto, ...], r: _Reading) -> str | None:
+    """The name of the first rule that holds, else None."""
+    for name, holds in rules:
+        if holds(r):
+            return name
+    return None
+
+
+# 1. the token's surroundings: predicates of (previous character, the 8 characters before)
+TOKEN_VETOES: tuple[tuple[str, Callable[[str, str], object]], ...] = (
+    # digits glued to letters or id characters: A3, 163.com, +86
+    ("identifier_neighbour", lambda prev, before: prev and (
+        prev in _ID_NEIGHBOURS or (prev.isascii() and (prev.isalnum() or prev in ".-")))),
+    # 第三, 周五, 星期一, 初八
+    ("ordinal_prefix", lambda prev, before: _ORDINAL_PREFIX.search(before)),
+)
+
+
+#: the non-ASCII characters a token veto can end with (第, 周, 星期, 礼拜, 初); ASCII ones are always checked
+_TOKEN_VETO_LAST = frozenset("第周期拜初")
+
+
+# 2. the numeral itself: one reader per branch of _TOKEN, each returning a veto name or None
+def _read_percent(r: _Reading) -> str | None:
+    """百分之三十: the percentage sign written as words."""
+    r.numeral = r.m.group("pct_num")
+    r.arabic = _is_arabic(r.numeral)
+    r.value = parse_numeral(r.numeral)
+    r.percent_kind, r.unit_text = True, "%"
+    return None
+
+
+def _read_fraction(r: _Reading) -> str | None:
+    """三分之一: a fraction, given in percent."""
+    den, nom = parse_numeral(r.m.group("den")), parse_numeral(r.m.group("nom"))
+    if den in (None, 0) or nom is None:
+        return "fraction_unreadable"
+    r.value = round(100 * nom / den, 4)
+    r.percent_kind, r.unit_text = True, "%"
+    r.numeral = r.m.group("frac")
+    r.arabic = _is_arabic(r.numeral)
+    return None
+
+
+def _read_half(r: _Reading) -> str | None:
+    """半个, 半吨: one half."""
+    r.numeral, r.value = "半", 0.5
+    return None
+
+
+# vetoes on a plain numeral, before its value is read
+NUMERAL_VETOES: tuple[Veto, ...] = (
+    ("lone_zero", lambda r: r.numeral[0] in "零〇" and not r.arabic and len(r.numeral) == 1),  # 清零, 零件
+    # 千家万户; but 超万名, 近万人, 上万件 (a bare 万 after an approximator)
+    ("leading_multiplier", lambda r: not r.arabic and r.numeral[0] in "万亿"
+     and not (r.numeral in ("万", "亿") and r.prev in "超近逾上数约")),
+    ("bare_one_in_word", lambda r: not r.arabic and r.numeral == "一" and r.prev in _BARE_ONE_BLOCKERS),  # 统一, 进一步
+    # 二〇二二 (a year) or an id read digit by digit; 三四个 is a range, read below
+    ("spelled_digits", lambda r: not r.arabic and len(r.numeral) > 1
+     and all(ch in "零〇一二三四五六七八九" for ch in r.numeral) and _adjacent_digit_range(r.numeral) is None),
+)
+
+
+def _read_plain(r: _Reading) -> str | None:
+    """A numeral (Arabic, Chinese or mixed; 三四个 = 3 to 4), then a range after it (3至5项)."""
+    r.numeral = r.m.group("num")
+    r.arabic = _is_arabic(r.numeral)
+    if vetoed := _veto(NUMERAL_VETOES, r):
+        return vetoed
+    pair = None if r.arabic else _adjacent_digit_range(r.numeral)
+    if pair:
+        r.value, r.value_max = pair
     else:
-        numeral = m.group("num")
-        if numeral[0] in "零〇" and not _is_arabic(numeral) and len(numeral) == 1:
-            return None
-        if not _is_arabic(numeral):
-            if numeral[0] in "万亿":
-                return None
-            if numeral == "一" and prev in _BARE_ONE_BLOCKERS:
-                return None
-            if prev == "周" or before.endswith("星期"):
-                return None
-            digits_only = all(ch in "零〇一二三四五六七八九" for ch in numeral) and len(numeral) > 1
-            pair = _adjacent_digit_range(numeral)
-            if pair:
-                value, value_max = pair
-            elif digits_only:
-                return None  # 二〇二二 (a year) or an id read digit by digit
-            else:
-                value = parse_numeral(numeral)
-        else:
-            value = parse_numeral(numeral)
-        if value is None:
-            return None
-        # ranges: 3至5项, 5-10人, 三到五个, 10%-20%
-        pct_first = text.startswith("%", cursor)
-        r = _RANGE_SEP.match(text, cursor + (1 if pct_first else 0))
-        if r and value_max is None:
-            second = r.group("num2")
-            v2 = parse_numeral(second)
-            after = r.end()
-            if v2 is not None and (_unit_pattern().match(text, after) or text.startswith("%", after)):
-                mult = _ENDS_WITH_MULTIPLIER.search(second)
-                v1 = value
-                if mult and not _ENDS_WITH_BIG_UNIT.search(numeral):
-                    v1 = parse_numeral(numeral + mult.group())
-                if v1 is not None and v1 < v2 and (_is_arabic(numeral) == _is_arabic(second)):
-                    value, value_max, cursor = v1, v2, after
-    # filler between numeral and unit: 13000余名, 800多家
-    inner = _INNER_FILLER.search(numeral) if not m.group("frac") else None
+        r.value = parse_numeral(r.numeral if r.numeral not in ("万", "亿") else "一" + r.numeral)  # 超万名
+    if r.value is None:
+        return "unreadable_numeral"
+    _read_range(r)
+    return None
+
+
+def _read_range(r: _Reading) -> None:
+    """3至5项, 5-10人, 三到五个, 10%-20%: the second number must carry a unit and be larger."""
+    text, cursor, numeral = r.text, r.cursor, r.numeral
+    pct_first = text.startswith("%", cursor)
+    m = _RANGE_SEP.match(text, cursor + (1 if pct_first else 0))
+    if not m or r.value_max is not None:
+        return
+    second = m.group("num2")
+    v2 = parse_numeral(second)
+    after = m.end()
+    if v2 is None or not (_unit_pattern().match(text, after) or text.startswith("%", after)):
+        return
+    mult = _ENDS_WITH_MULTIPLIER.search(second)
+    v1 = r.value
+    if mult and not _ENDS_WITH_BIG_UNIT.search(numeral):
+        v1 = parse_numeral(numeral + mult.group())  # 3至5万 = 30000 to 50000
+    if v1 is not None and v1 < v2 and (_is_arabic(numeral) == _is_arabic(second)):
+        r.value, r.value_max, r.cursor = v1, v2, after
+
+
+NUMERAL_READERS: tuple[tuple[str, str, Callable[[_Reading], str | None]], ...] = (
+    # (rule, _TOKEN group, reader)
+    ("percent_words", "pct", _read_percent),
+    ("fraction", "frac", _read_fraction),
+    ("half", "half", _read_half),
+    ("numeral", "num", _read_plain),
+)
+
+
+_READER_BY_GROUP = {group: reader for _name, group, reader in NUMERAL_READERS}
+
+
+# 3. fillers between the numeral and the unit (13000余名, 800多家) and the unit itself
+def _read_fillers(r: _Reading) -> None:
+    inner = _INNER_FILLER.search(r.numeral) if not r.m.group("frac") else None
     if inner:
-        approx_parts.append(inner.group())
-    f = _FILLER_AFTER.match(text, cursor)
-    if f and not inner and value_max is None and _unit_pattern().match(text, f.end()):
-        approx_parts.append(f.group())
-        cursor = f.end()
+        r.inner = inner.group()
+        r.approx_parts.append(r.inner)
+    f = _FILLER_AFTER.match(r.text, r.cursor)
+    if f and not inner and r.value_max is None and _unit_pattern().match(r.text, f.end()):
+        r.approx_parts.append(f.group())
+        r.cursor = f.end()
 
-    if unit_text is None:
-        um = _unit_pattern().match(text, cursor)
-        if um:
-            unit = units[um.group()]
-            if _blocked_after(text, um.end(), unit):
-                return None
-            cursor = um.end()
-            unit_text = unit.unit
-            percent_kind = unit.kind == "percent"
-        elif not _HAS_BIG_MULTIPLIER.search(numeral) or text[cursor : cursor + 1] in _TIME_AFTER:
-            return None  # a bare number needs a unit or a multiplier; 2.5亿年 is a time span
 
-    # constraints tied to the unit
-    if unit is not None:
-        flags = unit.flags
-        if "appositive" in flags:
-            if _is_arabic(numeral) or numeral not in "两三四五六七八九十" or len(numeral) != 1:
-                return None
-            if not (start and "\u4e00" <= text[start - 1] <= "\u9fff"):
-                return None  # 市区两级 names its members right before; 四、六级 does not
-        if "no_bare_one" in flags and numeral == "一":
-            return None
-        if numeral == "二" and unit.kind != "percent":
-            return None  # 二次供水, 二级, 二等: counting uses 两, a bare 二 is an ordinal or a name
-        if numeral == "一" and _INDEFINITE_BEFORE.search(text[max(0, start - 3) : start]):
-            return None  # 作为一名…, 是一次…: the indefinite article, not a count
-        if text.startswith(unit.unit[-1], cursor) and not _is_arabic(numeral):
-            return None  # 一件件, 一个个: reduplication means 'one by one'
-        if unit.unit == "个" and not _is_arabic(numeral) and _inside_short_quote(text, cursor + 1, cursor + 1):
-            return None  # 两个“确立”: a counted slogan
-        if "arabic_only" in flags and not _is_arabic(numeral):
-            return None
-        if "chinese_only" in flags and (_is_arabic(numeral) or (value is not None and value > 10)):
-            return None
-        if unit.unit in ("名", "位") and _RANKING_PREFIX.search(text[max(0, start - 1) : start]):
-            return None
-        if unit.unit == "个" and cursor < len(text) and text[cursor] in "一二两三四五六七八九十":
-            if not _is_arabic(numeral):
-                return None  # 八个一, 三个一批, 两个一百年
-        if unit.unit == "成":
-            value_scale = 10.0
-            unit_text = "%"
-        if unit.unit in ("个百分点", "百分点"):
-            unit_text = "百分点"
+def _read_unit(r: _Reading, units: dict[str, UnitInfo]) -> str | None:
+    """The measure word after the numeral (longest first), unless the numeral already has one (%)."""
+    if r.unit_text is not None:
+        return None
+    um = _unit_pattern().match(r.text, r.cursor)
+    if um:
+        r.unit = units[um.group()]
+        if _blocked_after(r.text, um.end(), r.unit):
+            return "unit_continues_word"  # 一次性, 六次全会, 三个月, 四部门
+        r.cursor = um.end()
+        r.unit_text = r.unit.unit
+        r.percent_kind = r.unit.kind == "percent"
+        return None
+    if not _HAS_BIG_MULTIPLIER.search(r.numeral) or r.text[r.cursor : r.cursor + 1] in _TIME_AFTER:
+        return "no_unit"  # a bare number needs a unit or a multiplier; 2.5亿年 is a time span
+    return None
 
-    pre_word, begin = _pre_approx(text, start, numeral)
-    if pre_word is None and _bare_unit_numeral(numeral) and not inner:
-        return None
-    if pre_word:
-        approx_parts.insert(0, pre_word)
-        if _ORDINAL_PREFIX.search(text[max(0, begin - 4) : begin]):
-            return None
-    post = _POST_APPROX.match(text, cursor)
-    if post and unit_text is not None:
-        approx_parts.append(post.group())
-        cursor = post.end()
 
-    end = cursor
-    if masked.overlaps(begin, end):
-        return None
-    if end < len(text) and text[end] in "+@" or (end < len(text) and text[end].isascii() and text[end].isalpha()):
-        return None
-    if _inside_short_quote(text, begin, end):
-        return None
-    if unit is not None and unit.unit in _TIMES_LIKE_UNITS and _is_frequency(text, begin):
-        return None
+# 4. constraints tied to the unit (only when a measure word was read)
+UNIT_VETOES: tuple[Veto, ...] = (
+    # 市区两级 names its members; 2级, 二十级 and 四、六级 do not
+    ("appositive_single_digit", lambda r: "appositive" in r.unit.flags and (
+        r.arabic or r.numeral not in "两三四五六七八九十" or len(r.numeral) != 1)),
+    ("appositive_without_members", lambda r: "appositive" in r.unit.flags and not (
+        r.start and "\u4e00" <= r.text[r.start - 1] <= "\u9fff")),
+    ("no_bare_one", lambda r: "no_bare_one" in r.unit.flags and r.numeral == "一"),
+    # 二次供水, 二级, 二等: counting uses 两, a bare 二 is an ordinal or a name
+    ("bare_er", lambda r: r.numeral == "二" and r.unit.kind != "percent"),
+    # 作为一名…, 是一次…: the indefinite article, not a count
+    ("indefinite_one", lambda r: r.numeral == "一" and _INDEFINITE_BEFORE.search(r.text[max(0, r.start - 3) : r.start])),
+    # 一件件, 一个个: reduplication means 'one by one'
+    ("reduplication", lambda r: r.text.startswith(r.unit.unit[-1], r.cursor) and not r.arabic),
+    # 两个“确立”: a counted slogan
+    ("counted_slogan", lambda r: r.unit.unit == "个" and not r.arabic and _inside_short_quote(r.text, r.cursor + 1, r.cursor + 1)),
+    ("arabic_only", lambda r: "arabic_only" in r.unit.flags and not r.arabic),
+    ("chinese_only", lambda r: "chinese_only" in r.unit.flags and (r.arabic or (r.value is not None and r.value > 10))),
+    # 前三名, 后两位: a ranking
+    ("ranking", lambda r: r.unit.unit in ("名", "位") and _RANKING_PREFIX.search(r.text[max(0, r.start - 1) : r.start])),
+    # 完成一项、审核一项、销号一项, 一项一项抓, 成熟一个、启动一个: one by one, not a count
+    ("one_by_one_series", lambda r: r.numeral == "一" and _in_one_by_one_series(r.text, r.start, r.cursor, r.unit.unit)),
+    # 八个一, 三个一批, 两个一百年
+    ("n_ge_formula", lambda r: r.unit.unit == "个" and r.cursor < len(r.text)
+     and r.text[r.cursor] in "一二两三四五六七八九十" and not r.arabic),
+)
 
-    kind = "percent" if percent_kind else (unit.kind if unit is not None else "count")
-    value = _as_number(value * value_scale) if value_scale != 1.0 else _as_number(value)
-    if value_max is not None:
-        value_max = _as_number(value_max * value_scale)
-    approx = "…".join(approx_parts) if approx_parts else None
+
+def _unit_value(r: _Reading) -> None:
+    """三成 = 30%; 3个百分点 keeps its own unit."""
+    if r.unit.unit == "成":
+        r.value_scale = 10.0
+        r.unit_text = "%"
+    if r.unit.unit in ("个百分点", "百分点"):
+        r.unit_text = "百分点"
+    if r.unit.unit == "个" and _counts_persons(r.text, r.cursor):
+        r.unit_text, r.person_count = "人", True  # 7个人: persons counted with 个 (span 7个, the noun outside)
+
+
+# 5. approximators before (近, 约, 超过 …) and after (左右, 以上 …) the numeral
+APPROX_VETOES: tuple[Veto, ...] = (
+    # 百 / 千 / 百余 without a digit: only a number when qualified (近百, 上千, 百余)
+    ("bare_hundred", lambda r: r.pre_word is None and _bare_unit_numeral(r.numeral) and not r.inner),
+    # 第近…, an ordinal before the qualifier
+    ("ordinal_before_qualifier", lambda r: r.pre_word and _ORDINAL_PREFIX.search(r.text[max(0, r.begin - 4) : r.begin])),
+)
+
+
+def _read_approx(r: _Reading) -> str | None:
+    r.pre_word, r.begin = _pre_approx(r.text, r.start, r.numeral)
+    if r.pre_word:
+        r.approx_parts.insert(0, r.pre_word)
+    if vetoed := _veto(APPROX_VETOES, r):
+        return vetoed
+    post = _POST_APPROX.match(r.text, r.cursor)
+    if post and r.unit_text is not None:
+        r.approx_parts.append(post.group())
+        r.cursor = post.end()
+    return None
+
+
+# 6. the whole span
+SPAN_VETOES: tuple[Veto, ...] = (
+    # fixed expressions, titles, N-A-N-B slogans
+    ("masked", lambda r: r.masked.overlaps(r.begin, r.cursor)),
+    # 10@, 3A, 5+: part of an identifier
+    ("identifier_after", lambda r: r.cursor < len(r.text) and (
+        r.text[r.cursor] in "+@" or (r.text[r.cursor].isascii() and r.text[r.cursor].isalpha()))),
+    # “四个意识”: a quoted formula
+    ("short_quote", lambda r: _inside_short_quote(r.text, r.begin, r.cursor)),
+    # “综合查一次”, “一会一报”: a short quoted slogan with the count inside
+    ("quoted_slogan", lambda r: not r.arabic and _inside_quoted_slogan(r.text, r.begin, r.cursor)),
+    # 每年开展1次: a frequency is a time expression
+    ("frequency", lambda r: r.unit is not None and r.unit.unit in _TIMES_LIKE_UNITS and _is_frequency(r.text, r.begin)),
+)
+
+
+def _read_quantity(text: str, m: re.Match[str], units: dict[str, UnitInfo], masked: SpanIndex) -> Quantity | str:
+    """The quantity read at token ``m``, or the name of the rule that says it is none."""
+    start = m.start()
+    before, prev = text[max(0, start - 8) : start], text[start - 1] if start else ""
+    if prev.isascii() or prev.isspace() or prev in _TOKEN_VETO_LAST:  # after any other character no token veto holds
+        for name, holds in TOKEN_VETOES:  # most tokens end here: checked before the reading is made
+            if holds(prev, before):
+                return name
+    r = _Reading(text, m, masked, start, m.end(), before, prev)
+    if vetoed := _READER_BY_GROUP[m.lastgroup](r):  # the branch of _TOKEN that matched
+        return vetoed
+    _read_fillers(r)
+    if vetoed := _read_unit(r, units):
+        return vetoed
+    if r.unit is not None:
+        if vetoed := _veto(UNIT_VETOES, r):
+            return vetoed
+        _unit_value(r)
+    if vetoed := _read_approx(r) or _veto(SPAN_VETOES, r):
+        return vetoed
+    kind = "percent" if r.percent_kind else "people" if r.person_count else (
+        r.unit.kind if r.unit is not None else "count")
+    value = _as_number(r.value * r.value_scale) if r.value_scale != 1.0 else _as_number(r.value)
+    value_max = _as_number(r.value_max * r.value_scale) if r.value_max is not None else None
     return Quantity(
-        start=begin,
-        end=end,
-        text=text[begin:end],
+        start=r.begin,
+        end=r.cursor,
+        text=text[r.begin : r.cursor],
         value=value,
-        unit=unit_text,
-        approx=approx,
+        unit=r.unit_text,
+        approx="…".join(r.approx_parts) if r.approx_parts else None,
         kind=kind,
         value_max=value_max,
     )
+
+
+def read_quantity_at(text: str, start: int) -> Quantity | str | None:
+    """The quantity read at the numeral token starting at ``start`` of normalized ``text``,
+    the name of the rule that vetoes it, or None when no numeral starts there (for tests
+    and for explaining a miss)."""
+    m = _TOKEN.match(text, start)
+    if m is None:
+        return None
+    return _read_quantity(text, m, load_units(), _masked_spans(text))

@@ -67,18 +67,35 @@ from pipeline.records import TimeExpr
 # Positions where a time expression can start (a superset, checked by the matchers).
 _TRIGGER = re.compile(
     rf"(?<![0-9.])[0-9]"
-    rf"|[{CN_NUM_CHARS}半仨俩](?=[{CN_NUM_CHARS}]*(?:多|余)?(?:个)?(?:多|余|半)?(?:年|月|季|日|号|天|周|星期|世纪))"
+    rf"|[{CN_NUM_CHARS}半仨俩](?=[{CN_NUM_CHARS}]*(?:多|余)?(?:个)?(?:多|余|半)?(?:年|月|季|日|号|天|周|星期|世纪|小时|钟头|分钟|载))"
     r"|上世纪|本世纪|这个?世纪|今明两|明后两|前两年"
     r"|每|截[至止]|到目前|近|最近|过去|今年|本年|去年|上年|明年|下年|前年|后年|大[前后]年|次年|全年"
     r"|[上下]半年|本月|这个?月|当月|[上下]一?个?月|这一年|[上下]一年|本季度|上个?季度|下个?季度|第[一二三四1-4]季度"
     r"|今后|未来"
-    r"|为期|历时|用时|耗时|限期|期限为|满(?=[0-9一二两三四五六七八九十半])|年[底末初内]"
+    r"|为期|历时|用时|耗时|限期|期限为|满(?=[0-9一二两三四五六七八九十半])|年[底末初内]|连续"
+    r"|十[一二三四五六七八九]五|[三四五六七八九]五(?=时期|期间)|暑期|暑假|寒假|任期内"
 )
+# Starts that begin with common characters (“, 中, 国, 春 …): found with str.find per keyword
+# instead of stopping the scanner at every such character (the matchers check the rest).
+_RARE_KEYWORDS = ("“十", "春季学期", "秋季学期", "元旦", "春节", "清明", "五一", "劳动", "端午", "中秋", "国庆")
+
+
+def _rare_starts(text: str) -> list[int]:
+    starts = set()
+    for word in _RARE_KEYWORDS:
+        at = text.find(word)
+        while at != -1:
+            starts.add(at - 1 if at and text[at - 1] == "“" else at)  # “中秋”期间: from the quote
+            at = text.find(word, at + 1)
+    return sorted(starts)
 # Every _TRIGGER match starts with one of these characters (a test derives the set from
 # the pattern).  Jumping between them with a plain class before trying the long
 # alternation is several times faster than _TRIGGER.search on its own.
-_TRIGGER_FIRST = re.compile(rf"[0-9{CN_NUM_CHARS}半仨俩上下本这今明前后每截到近最过去大次全当第未为历用耗限年期满]")
+_TRIGGER_FIRST = re.compile(rf"[0-9{CN_NUM_CHARS}半仨俩上下本这今明前后每截到近最过去大次全当第未为历用耗限年期满连暑寒任]")
 # 2023—2025年: a span of years whose first year is written without 年
+# 2021-2022学年, 2020-2021年度 (and 2019-2020 listed before one): a school year, September to August
+_SCHOOL_YEAR = re.compile(r"(?P<a>(?:19|20)\d{2})\s*(?:—+|-+|~|～|－+)\s*(?P<b>(?:19|20)\d{2})(?P<tail>学年|年度)?")
+_SCHOOL_YEAR_NEXT = re.compile(r"、(?:19|20)\d{2}\s*(?:—+|-+|~|～|－+)\s*(?:19|20)\d{2}(?:学年|年度)")
 _YEAR_SPAN = re.compile(r"(?P<a>(?:19|20)\d{2})\s*(?:—+|-+|~|～|－+)\s*(?P<b>(?:19|20)\d{2})年(?![0-9度底末初内])")
 # Web addresses (image links in scraped news): their /2022/07/10/ path parts are not dates
 _URL = re.compile(r"(?:https?://|www\.)[!-~]+")
@@ -86,16 +103,19 @@ _CONNECTOR = re.compile(rf"(?:起)?{RANGE_SEP}")
 _UNTIL_NOW = re.compile(r"(?:起)?(?:至|到)(?:今|目前|现在)")
 _SINCE = re.compile(r"以来|来(?![自源说看到临访信电华渝之往回去])|起(?![草步诉点作来到见因码身居])|开始")
 # 前 that ends a deadline, not the start of 前后, 前列, 前期, 前提, 前三 ...
-_NOT_BEFORE_WORD = rf"(?![后列沿期夕景提{CN_NUM_CHARS}\d])"
+_NOT_BEFORE_WORD = rf"(?![后列沿期夕景{CN_NUM_CHARS}\d]|提(?![出交请供报]))"  # 前提 (premise), but 3月底前提出
 _DEADLINE = re.compile(rf"(?:之前|以前|前){_NOT_BEFORE_WORD}")
 _WITHIN = re.compile(r"内(?![容部外涵在设])")
 
 _UNIT = {
     "年": "year", "年度": "year", "半年": "half_year", "季度": "quarter", "季": "quarter",
     "月": "month", "周": "week", "星期": "week", "礼拜": "week", "天": "day", "日": "day",
+    "学期": "half_year",  # a school term: two a year
+    "载": "year",  # 73载春秋
 }
 _EVERY = re.compile(
-    rf"每(?:隔)?(?P<n>{NUM})?(?:个)?(?P<u>半年|季度|年度|年|月|周|星期|礼拜|天|日|季)(?!度)"
+    rf"每(?:隔)?(?P<n>{NUM})?(?:个)?(?P<u>半年|季度|年度|年|月|周|星期|礼拜|天|日|季|学期)(?!度)"
+    r"|(?P<term>任期内)"  # 任期内至少审计1次: per term of office
 )
 _EVERY_TAIL = {
     "year": re.compile(rf"{MONTH_NUM}月(?:(?:3[01]|[12]\d|0?[1-9]|[一二三四五六七八九十]{1,3})[日号])?"),
@@ -108,8 +128,19 @@ _COUNT_AFTER = re.compile(
 )
 _INTERVAL = re.compile(rf"(?P<n>{NUM})(?:个)?(?P<u>年|月|季度|周|星期|天)(?:开展|举行|召开|进行)?(?P<c>{NUM})次(?![数序])")
 _DURATION = re.compile(
-    rf"(?P<pre>为期|历时|用时|耗时|期限为|满|用了?)(?P<n>{NUM}|半)(?:个)?(?P<more>多|余)?(?P<u>年|月|季度|周|星期|天|日)(?P<half>半)?(?P<t>时间)?"
+    rf"(?P<pre>为期|满|连续|用了?)(?P<n>{NUM}|半)(?:个)?(?P<more>多|余)?(?P<u>年(?!代)|月|季度|周|星期|天|日)(?P<half>半)?(?P<t>时间)?"
 )
+# 挂职期限为2年, 历时九年, 已有40多年历史: a length after a word that names it (the word outside the span)
+_LENGTH_LEAD = re.compile(r"(?:期限为?|时间为?|时长为?|周期为?|期为|历时|用时|耗时|坚持|长达|已有|已经)$")
+_LENGTH_TAIL = re.compile(r"历史|之久|春秋|时间(?!内|表|节点|段)")
+_LENGTH = re.compile(
+    rf"(?P<n>{NUM}|半)(?:个)?(?P<more>多|余)?(?P<u>年|月|季度|周|星期|天|日|载)(?P<half>半)?(?P<more2>多)?(?![度底末初内前后以来])"
+)
+# 一个半小时, 10分钟: a clock length is a duration wherever it stands (not 每…, 第…, …内/前/后)
+_CLOCK = re.compile(rf"(?P<n>{NUM})(?:个)?(?P<half>半)?(?P<u>小时|钟头|分钟)(?![内前后以])")
+# 五千年, 5000多年(来): a length of millennia is a duration, never a datable period
+_MILLENNIA = re.compile(r"(?P<n>[1-9]\d{3,}|[一二两三四五六七八九十]千|[一二两三四五六七八九十]万)(?P<more>多|余)?年(?![代度底末初内前后])")
+_COUNT_START = frozenset("0123456789" + CN_NUM_CHARS + "半仨俩")  # where a counted length can start
 _LIMIT = re.compile(rf"限期(?P<n>{NUM}|半)(?:个)?(?P<u>年|月|季度|周|星期|天|日)(?:内)?")
 _HALF_YEAR = re.compile(r"半年(?!度|来|以来)")
 _RECENT = re.compile(
@@ -216,6 +247,15 @@ Match = tuple[int, list[TimeExpr], int | None]
 
 
 def _match_recurrence(text: str, i: int, st: _State) -> Match | None:
+    if (m := _EVERY.match(text, i)) and m.group("term"):
+        c = _COUNT_AFTER.match(text, m.end())
+        count = num(c.group("c")) if c else None
+        if not count:
+            return None  # 任期内 alone is no recurrence
+        at_least = c.group("q") in ("不少于", "不低于", "至少", "最少") or c.group("q0")
+        expr = TimeExpr(i, c.end(), text[i:c.end()], "recurrence", every="term",
+                        times=None if at_least else count, min_times=count if at_least else None)
+        return c.end(), [expr], None
     if m := _EVERY.match(text, i):
         n_text, unit_text = m.group("n"), m.group("u")
         if n_text == "半" and unit_text != "年":
@@ -265,6 +305,34 @@ def _match_duration(text: str, i: int, st: _State) -> Match | None:
         if uc is None:
             return None
         return m.end(), [TimeExpr(i, m.end(), m.group(0), "duration", duration=_iso_duration(*uc))], None
+    if text[i] not in _COUNT_START:
+        return _match_limit_or_half(text, i)
+    ahead = text[i : i + 16]
+    if ((_LENGTH_LEAD.search(text, max(0, i - 4), i) or _LENGTH_TAIL.search(ahead))
+            and (m := _LENGTH.match(text, i)) and (_LENGTH_LEAD.search(text, max(0, i - 4), i)
+                                                   or _LENGTH_TAIL.match(text, m.end()))):
+        if i and (text[i - 1].isdigit() or text[i - 1] in CN_NUM_CHARS):
+            return None
+        uc = _unit_count(m.group("n"), m.group("u"), half=_has_half(m))
+        if uc is None:
+            return None
+        return m.end(), [TimeExpr(i, m.end(), m.group(0), "duration", duration=_iso_duration(*uc))], None
+    if ("时" in ahead or "钟" in ahead) and (m := _CLOCK.match(text, i)) and not (i and text[i - 1] in "每第" + CN_NUM_CHARS or i and text[i - 1].isdigit()):
+        n = num(m.group("n"))
+        if n:
+            minutes = n * (1 if m.group("u") == "分钟" else 60) + (30 if m.group("half") else 0)
+            hours, rest = divmod(minutes, 60)
+            iso = "PT" + (f"{hours}H" if hours else "") + (f"{rest}M" if rest else "")
+            return m.end(), [TimeExpr(i, m.end(), m.group(0), "duration", duration=iso)], None
+    if "年" in ahead and (m := _MILLENNIA.match(text, i)) and not (i and (text[i - 1].isdigit() or text[i - 1] in CN_NUM_CHARS)):
+        n = int(m.group("n")) if m.group("n").isdigit() else num(m.group("n"))
+        if n and n >= 1000:
+            return m.end(), [TimeExpr(i, m.end(), m.group(0), "duration", duration=f"P{n}Y")], None
+    return _match_limit_or_half(text, i)
+
+
+def _match_limit_or_half(text: str, i: int) -> Match | None:
+    """限期N个月 (a deadline of that length) and a bare 半年 (six months)."""
     if m := _LIMIT.match(text, i):
         uc = _unit_count(m.group("n"), m.group("u"))
         if uc is None:
@@ -328,6 +396,13 @@ def _match_relative(text: str, i: int, st: _State) -> Match | None:
         direction = m.group("dir")
         sign = -1 if direction.endswith("前") else 1
         start = end = None
+        more = m.group("more1") or m.group("more") or m.group("more2")
+        if anchor and more and direction == "前":
+            # 80多年前: between 80 and 90 years before the anchor (the next round number bounds it)
+            step = 100 if n >= 100 and n % 100 == 0 else 10 if n >= 10 and n % 10 == 0 else 1
+            lo, hi = shift(anchor, -(n + step), unit) + dt.timedelta(days=1), shift(anchor, -n, unit)
+            return m.end(), [TimeExpr(i, m.end(), m.group(0), "relative_period", start_date=_iso(lo),
+                                      end_date=_iso(hi))], None
         if anchor:
             day = shift(anchor, sign * n, unit)
             if unit == "month" and not float(n).is_integer():  # 半月后, 两个半月前: day-precise
@@ -394,7 +469,21 @@ def _day_list(text: str, j: int, atom: Atom, st: _State) -> list[Atom]:
     return days
 
 
+def _school_year(text: str, i: int) -> Match | None:
+    """2021-2022学年, 2020-2021年度, 2019-2020、2020-2021年度: September of the first year to August of the second."""
+    if not text.startswith(("19", "20"), i) or (y := _SCHOOL_YEAR.match(text, i)) is None or i and text[i - 1].isdigit():
+        return None
+    a, b = int(y.group("a")), int(y.group("b"))
+    if b != a + 1 or not (y.group("tail") or _SCHOOL_YEAR_NEXT.match(text, y.end())):
+        return None
+    expr = TimeExpr(i, y.end(), y.group(0), "period", start_date=f"{a:04d}-09-01", end_date=f"{b:04d}-08-31",
+                    granularity="month")
+    return y.end(), [expr], b
+
+
 def _match_calendar(text: str, i: int, st: _State) -> Match | None:
+    if found := _school_year(text, i):
+        return found
     if (y := _YEAR_SPAN.match(text, i)) and (i == 0 or not text[i - 1].isdigit()):
         a, b = int(y.group("a")), int(y.group("b"))
         if a < b <= a + 50:
@@ -481,17 +570,38 @@ def _next_trigger(text: str, pos: int) -> int:
     return -1
 
 
+_SENTENCE_END = re.compile(r"[。!?;\n]")
+_EXPLICIT_YEAR = re.compile(r"(?<![0-9])((?:19|20)\d{2})年(?!代)")
+
+
+def _later_year(text: str, i: int) -> int | None:
+    """The first four-digit year written later in the sentence at ``i``."""
+    end = _SENTENCE_END.search(text, i)
+    m = _EXPLICIT_YEAR.search(text, i, end.start() if end else len(text))
+    return int(m.group(1)) if m else None
+
+
 def _scan(text: str, st: _State, *, every_position: bool = False) -> list[TimeExpr]:
     out: list[TimeExpr] = []
     pos = 0
     n = len(text)
+    rare = _rare_starts(text) if not every_position else []
+    r = 0
     while pos < n:
         if every_position:
             i = pos
         else:
             i = _next_trigger(text, pos)
+            while r < len(rare) and rare[r] < pos:
+                r += 1
+            if r < len(rare) and (i < 0 or rare[r] < i):
+                i = rare[r]
             if i < 0:
                 break
+        if st.ctx_year is not None and text.find("\n", pos, i) != -1:
+            st.ctx_year = None  # a year written in an earlier paragraph does not date this one's months
+        if st.ctx_year is None and st.anchor is None and (later := _later_year(text, i)):
+            st.ctx_year = later  # 4月16日,2023年国际…: with no other reference, the sentence's own year
         best: Match | None = None
         for matcher in _MATCHERS:
             try:
@@ -519,10 +629,21 @@ def extract_times(text: str, *, anchor: dt.date | None = None) -> list[TimeExpr]
     bare 上半年, 近年来) and year-less dates when no year precedes them.
     """
     found = _scan(text, _State(anchor, lenient=False))
+    for t in found:
+        _mark_resolved(t)
     urls = SpanIndex(m.span() for m in _URL.finditer(text))
     if not urls.spans:
         return found
     return [t for t in found if not urls.overlaps(t.start, t.end)]
+
+
+_DATED_KINDS = frozenset({"date", "as_of", "deadline", "period", "relative_period"})
+
+
+def _mark_resolved(t: TimeExpr) -> None:
+    """Say whether a dated expression got its dates (a relative one needs a reference date)."""
+    if t.kind in _DATED_KINDS and t.duration is None:
+        t.resolved = bool(t.date or t.start_date or t.end_date)
 
 
 def parse_time_expression(expr: str, *, anchor: dt.date | None = None) -> TimeExpr | None:
@@ -539,6 +660,7 @@ def parse_time_expression(expr: str, *, anchor: dt.date | None = None) -> TimeEx
     if not found:
         return None
     best = max(found, key=lambda t: (t.end - t.start, t.composite))
+    _mark_resolved(best)
     best.start += offset
     best.end += offset
     return best

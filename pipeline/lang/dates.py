@@ -12,7 +12,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from pipeline.lang.numerals import parse_numeral
 
@@ -48,6 +51,8 @@ _YEAR_SUFFIX = re.compile(
     rf"|年?(?P<edge>底|末|{_EDGE_EARLY}|伊始)"
     rf"|第(?P<nth>{MONTH_NUM})个月"
     r"|(?P<whole>全年)"
+    r"|(?P<term>[春秋])季?学期"
+    r"|(?P<vac>暑期|暑假|寒假)"
 )
 _MONTH = re.compile(rf"({MONTH_NUM})(?:月份|月)(?!度)")
 _MONTH_RANGE = re.compile(rf"({MONTH_NUM}){RANGE_SEP}({MONTH_NUM})(?:月份|月)")
@@ -195,6 +200,9 @@ def _year_part(text: str, j: int, year: int | None, explicit: bool, kind: str, l
     if m is None:
         return Atom(j, *_year_span(y), "year", kind, y, explicit)
     end = m.end()
+    if m.group("term") or m.group("vac"):
+        lo, hi = _season(m.group("term") or m.group("vac"), y) if y else (None, None)
+        return Atom(end, lo, hi, "month", kind, y, explicit)
     if m.group("du") or m.group("whole"):
         return Atom(end, *_year_span(y), "year", kind, y, explicit)
     if m.group("half"):
@@ -365,6 +373,456 @@ def _era(text: str, i: int, anchor: dt.date | None) -> Atom | None:
     return None
 
 
+# --------------------------------------------------------------------------- school and holiday periods
+
+#: School terms and vacations of year ``y`` as (first month, first day, months long): the autumn term
+#: runs into January of the next year (2022年秋季学期 = 2022-09-01..2023-01-31), the winter
+#: vacation is January-February, the summer one July-August.
+_SEASONS = {"秋": (9, 5), "春": (2, 6), "暑期": (7, 2), "暑假": (7, 2), "寒假": (1, 2)}
+
+
+def _season(name: str, y: int) -> tuple[dt.date, dt.date]:
+    first, months = _SEASONS[name]
+    lo = dt.date(y, first, 1)
+    return lo, add_months(lo, months) - dt.timedelta(days=1)
+
+
+_FESTIVAL_NAMES = {"元旦": "元旦", "春节": "春节", "清明": "清明", "五一": "劳动节", "劳动": "劳动节",
+                   "端午": "端午", "中秋": "中秋", "国庆": "国庆"}
+_FESTIVAL = r"(?:元旦|春节|清明|五一|劳动|端午|中秋|国庆)(?:国际劳动)?节?"
+#: 中秋、国庆期间, 春节假期, “五一”期间: holidays named with 期间/假期 (one span for a list of them)
+_FESTIVALS = re.compile(rf"“?{_FESTIVAL}”?(?:(?:、|和|及|与)“?{_FESTIVAL}”?)*(?:期间|假期|长假|小长假)")
+_FESTIVAL_NAME = re.compile(r"元旦|春节|清明|五一|劳动|端午|中秋|国庆")
+# 暑期社会实践, 寒假作业: the season names an activity, not a time
+_VACATION = re.compile(r"(?:暑期|暑假|寒假|[春秋]季学期)(?!社会|实践|学校|班|课程|项目|营|档|作业|工|生|读书|调研|专项)")
+#: “十四五”时期, 十三五期间: a five-year plan period (the 3rd plan began in 1966, each lasts five years)
+_PLAN = re.compile(r"(“)?(十[一二三四五六七八九]|[三四五六七八九])五(?(1)”)(?:时期|期间)?")
+
+
+def _inside_title(text: str, i: int) -> bool:
+    """Position ``i`` lies inside a 《…》 title on its line."""
+    opened = text.rfind("《", max(0, i - 60), i)
+    return opened != -1 and text.find("》", opened, i) == -1 and "\n" not in text[opened:i]
+
+
+@lru_cache(maxsize=1)
+def holidays() -> dict[tuple[int, str], tuple[dt.date, dt.date]]:
+    """{(year, festival): (first day off, last day off)} from ``models/holidays.tsv``."""
+    table = {}
+    raw = (resources.files("pipeline.models") / "holidays.tsv").read_text(encoding="utf-8")
+    for line in raw.splitlines():
+        if line.strip() and not line.startswith("#"):
+            year, name, lo, hi = line.split("\t")[:4]
+            table[(int(year), name)] = (dt.date.fromisoformat(lo), dt.date.fromisoformat(hi))
+    return table
+
+
+def _nearest_year(anchor: dt.date, span_of: Callable[[int], tuple[dt.date, dt.date] | None]) -> tuple[dt.date, dt.date] | None:
+    """The yearly period (this year's, last year's or next year's) nearest to ``anchor``: a report
+    written in November means the summer just past and the winter vacation to come."""
+    best = None
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        span = span_of(y)
+        if span is None:
+            continue
+        lo, hi = span
+        distance = 0 if lo <= anchor <= hi else min(abs((lo - anchor).days), abs((hi - anchor).days))
+        if best is None or distance < best[0]:
+            best = (distance, span)
+    return best[1] if best else None
+
+
+def _festival_span(names: list[str], y: int) -> tuple[dt.date, dt.date] | None:
+    spans = [holidays().get((y, name)) for name in names]
+    if any(span is None for span in spans):
+        return None
+    return min(lo for lo, _ in spans), max(hi for _, hi in spans)
+
+
+# --------------------------------------------------------------------------- the atom grammar
+#
+# ``parse_atom`` tries the rules of ATOM_RULES in order at one position; the first rule
+# that reads an atom wins.  A rule returns the Atom, None (not this rule: try the next)
+# or False (no atom can start here: stop).  Rules marked lenient run only when the
+# caller knows the whole string is a time expression.  tests/test_atom_rules.py has an
+# example for every rule name.
+
+
+@dataclass(slots=True)
+class _AtomQuery:
+    """One position to read an atom at, with its context."""
+
+    text: str
+    i: int
+    prev: str  # the character before ``i`` ("\n" at the start)
+    ctx_year: int | None
+    anchor: dt.date | None
+    lenient: bool
+    ctx_month: int | None
+
+    @property
+    def anchor_year(self) -> int | None:
+        return self.anchor.year if self.anchor else None
+
+    @property
+    def context_year(self) -> int | None:
+        """The year a year-less month or day lies in: the text's year context, else the anchor's."""
+        return self.ctx_year or self.anchor_year
+
+
+AtomRule = Callable[[_AtomQuery], "Atom | None | bool"]
+
+
+def _glued_to_number(q: _AtomQuery) -> bool | None:
+    """3.5月, 12月 read from its second digit: never an atom."""
+    return False if q.prev.isdigit() or q.prev == "." else None
+
+
+def _era_rule(q: _AtomQuery) -> Atom | None:
+    """上世纪80年代, 二十世纪九十年代末期, 五六十年代 (not after a numeral: 一九八〇年代 is a year)."""
+    return _era(q.text, q.i, q.anchor) if q.prev not in CN_NUM_CHARS else None
+
+
+def _two_deictic_years(q: _AtomQuery) -> Atom | None:
+    """今明两年, 明后两天: two adjacent deictic units."""
+    m = _TWO_DEICTIC.match(q.text, q.i)
+    if m is None:
+        return None
+    anchor = q.anchor
+    if not anchor:
+        return Atom(m.end(), None, None, "year" if m.group(2) == "年" else "day", "relative_period", None, False)
+    first = 0 if m.group(1) == "今明" else 1
+    if m.group(2) == "年":
+        y = anchor.year + first
+        return Atom(m.end(), dt.date(y, 1, 1), dt.date(y + 1, 12, 31), "year", "relative_period", y, False)
+    lo = anchor + dt.timedelta(days=first)
+    return Atom(m.end(), lo, lo + dt.timedelta(days=1), "day", "relative_period", lo.year, False)
+
+
+def _four_digit_year(q: _AtomQuery) -> Atom | None | bool:
+    """2022年 (and what follows it: 上半年, 3月14日, 底 …); 1990年代 is a decade, 2015年代 nothing."""
+    m = (_YEAR4_LENIENT if q.lenient else _YEAR4).match(q.text, q.i)
+    if m is None:
+        return None
+    year = _year_value(m.group(1))
+    if not year or year < 1000:
+        return None
+    if re.match(rf"代{_NOT_DECADE}", q.text[m.end():m.end() + 2]):
+        return _era_span(m.end() + 1, q.text, year, 10) if year % 10 == 0 else False
+    return _year_part(q.text, m.end(), year, True, "period", q.lenient)
+
+
+def _two_digit_year(q: _AtomQuery) -> Atom | None:
+    """98年3月, 二二年5月: a two-digit year only with a month or day after it (or alone, lenient)."""
+    m = _YEAR2.match(q.text, q.i)
+    if m is None or q.prev in CN_NUM_CHARS:
+        return None
+    if not (m.group(1).isdigit() or all(c in CN_DIGIT_CHARS for c in m.group(1))):
+        return None
+    yy = _year_value(m.group(1))
+    if yy is None:
+        return None
+    atom = _year_part(q.text, m.end(), two_digit_year(yy, q.anchor), True, "period", q.lenient)
+    if q.lenient and q.i == 0 and atom.end == len(q.text) or atom.granularity in ("month", "day"):
+        return atom
+    return None
+
+
+def _relative_year(q: _AtomQuery) -> Atom | None:
+    """今年, 去年底, 明年上半年 (not the 前年 of 三年前年…)."""
+    m = _REL_YEAR.match(q.text, q.i)
+    if m is None or m.group(0) in ("前年", "后年") and q.prev in CN_NUM_CHARS + "年":
+        return None
+    year = q.anchor.year + _REL_YEAR_OFFSET[m.group(0)] if q.anchor else None
+    return _year_part(q.text, m.end(), year, False, "relative_period", q.lenient)
+
+
+def _numeric_date(q: _AtomQuery) -> Atom | None:
+    """2022-01-14, 2022/1/14, 2022.1.14 (the same separator twice)."""
+    m = _NUMERIC_DATE.match(q.text, q.i)
+    if m is None:
+        return None
+    y, mo, d = int(m.group(1)), int(m.group(3)), int(m.group(4))
+    return _day_atom(m.end(), y, mo, d, explicit=True) if 1 <= mo <= 12 else None
+
+
+def _loose_date(q: _AtomQuery) -> Atom | None:
+    """2022 11 23, 1994.01-19 (lenient: separators that differ or are spaces)."""
+    m = _LOOSE_DATE.match(q.text, q.i)
+    if m is None:
+        return None
+    mo, d = int(m.group(2)), int(m.group(3))
+    return _day_atom(m.end(), int(m.group(1)), mo, d, explicit=True) if 1 <= mo <= 12 else None
+
+
+def _compact_date(q: _AtomQuery) -> Atom | None:
+    """20240307 (lenient)."""
+    m = _COMPACT_DATE.match(q.text, q.i)
+    if m is None:
+        return None
+    return _day_atom(m.end(), int(m.group(1)), int(m.group(2)), int(m.group(3)), explicit=True)
+
+
+def _numeric_month(q: _AtomQuery) -> Atom | None:
+    """2008.03 (lenient)."""
+    m = _NUMERIC_MONTH.match(q.text, q.i)
+    return _month_atom(m.end(), int(m.group(1)), int(m.group(2)), explicit=True) if m else None
+
+
+def _bare_year(q: _AtomQuery) -> Atom | None:
+    """2018 without 年 (lenient)."""
+    m = _YEAR_BARE.match(q.text, q.i)
+    if m is None:
+        return None
+    y = int(m.group(1))
+    return Atom(m.end(), dt.date(y, 1, 1), dt.date(y, 12, 31), "year", "period", y, True)
+
+
+def _numeric_month_day(q: _AtomQuery) -> Atom | None:
+    """09-01, 9/1 (lenient): in the context year."""
+    m = _NUMERIC_MD.match(q.text, q.i)
+    if m is None:
+        return None
+    return _day_atom(m.end(), q.context_year, int(m.group(1)), int(m.group(2)), explicit=False)
+
+
+def _relative_month(q: _AtomQuery) -> Atom | None:
+    """本月, 上个月15日, 下月底, 本月前两天."""
+    m = _REL_MONTH.match(q.text, q.i)
+    if m is None:
+        return None
+    if q.anchor:
+        rel = m.group(1)
+        offset = -1 if rel.startswith("上") else 1 if rel.startswith("下") else 0
+        base = add_months(q.anchor.replace(day=1), offset)
+        y, mo = base.year, base.month
+    else:
+        return Atom(m.end(), None, None, "month", "relative_period", None, False)
+    k = m.end()
+    if d := _DAY.match(q.text, k):
+        day = num(d.group(1))
+        if day and (atom := _day_atom(d.end(), y, mo, day, explicit=False)):
+            return atom
+    if atom := _month_days(q.text, k, y, mo, False):
+        return atom
+    if (e := _MONTH_EDGE.match(q.text, k)) and e.group(1) in ("底", "末", "初"):
+        date = dt.date(y, mo, 1) if e.group(1) == "初" else month_end(y, mo)
+        return Atom(e.end(), date, date, "day", "date", y, False, mo, point=True)
+    return _month_atom(k, y, mo, explicit=False, kind="relative_period")
+
+
+def _lone_day(q: _AtomQuery) -> Atom | None:
+    """15日 given alone (lenient): a day of the anchor's month."""
+    if q.i != 0 or not q.anchor or (m := _DAY.match(q.text, q.i)) is None or m.end() != len(q.text):
+        return None
+    day = num(m.group(1))
+    return _day_atom(m.end(), q.anchor.year, q.anchor.month, day, explicit=False) if day else None
+
+
+def _relative_day(q: _AtomQuery) -> Atom | None:
+    """今天, 昨日, 后天 (lenient: in running text they are rarely calendar days)."""
+    m = _REL_DAY.match(q.text, q.i)
+    if m is None:
+        return None
+    date = q.anchor + dt.timedelta(days=_REL_DAY_OFFSET[m.group(0)]) if q.anchor else None
+    return Atom(m.end(), date, date, "day", "date", date.year if date else None, False, point=True)
+
+
+_NOT_BEFORE_MONTH = CN_NUM_CHARS + "个第每"  # 三个月, 第3月, 每月: not calendar months
+
+
+def _month_range(q: _AtomQuery) -> Atom | None:
+    """3-5月, 三至五月: a year-less range of months in the context year."""
+    if q.prev in _NOT_BEFORE_MONTH:
+        return None
+    m = _MONTH_RANGE.match(q.text, q.i)
+    if m is None or q.text[m.start(2) - 1] == "月":
+        return None
+    m1, m2 = num(m.group(1)), num(m.group(2))
+    if not (m1 and m2 and m1 < m2):
+        return None
+    year = q.context_year
+    rng = (dt.date(year, m1, 1), month_end(year, m2)) if year else (None, None)
+    return Atom(m.end(), *rng, "month", "period", year, False)
+
+
+def _year_less_month(q: _AtomQuery) -> Atom | None:
+    """6月, 6月14日, 6月底, 6月上旬 in the context year."""
+    if q.prev in _NOT_BEFORE_MONTH:
+        return None
+    return _month_part(q.text, q.i, q.context_year, explicit=False, lenient=q.lenient)
+
+
+def _context_day(q: _AtomQuery) -> Atom | None:
+    """22日 after 8月11日至: a bare day in the month of the range's first endpoint."""
+    if q.prev in _NOT_BEFORE_MONTH or not q.ctx_month:
+        return None
+    d = _DAY.match(q.text, q.i) or (_BARE_DAY_END.match(q.text, q.i) if q.lenient else None)
+    if not d:
+        return None
+    day = num(d.group(1))
+    return _day_atom(d.end(), q.context_year, q.ctx_month, day, explicit=False) if day else None
+
+
+def _bare_half_year(q: _AtomQuery) -> Atom | None:
+    """上半年, 下半年 alone: the anchor's year."""
+    m = _BARE_HALF.match(q.text, q.i)
+    if m is None or q.prev in "每近前后个一":
+        return None
+    y = q.anchor_year
+    if y:
+        return _year_part(q.text, q.i, y, False, "relative_period")
+    return Atom(m.end(), None, None, "half_year", "relative_period", None, False)
+
+
+def _bare_quarter(q: _AtomQuery) -> Atom | None:
+    """一季度, 第三季度末, 本季度, 上个季度: the anchor's year (or the quarter next to it)."""
+    m = _BARE_QUARTER.match(q.text, q.i)
+    if m is None or q.prev in "每近前后个" + CN_NUM_CHARS:
+        return None
+    if m.group(1):
+        n = num(m.group(1)) or int(m.group(1))
+        return _quarter(m.end(), q.anchor_year, n, m.group(2), False, "relative_period")
+    if q.anchor:
+        rel = m.group(3)
+        offset = 0 if rel == "本" else (-1 if rel.startswith("上") else 1)
+        base = add_months(q.anchor.replace(day=1), 3 * offset)
+        n = (base.month - 1) // 3 + 1
+        return _quarter(m.end(), base.year, n, m.group(4), False, "relative_period")
+    return Atom(m.end(), None, None, "quarter", "relative_period", None, False)
+
+
+def _whole_year(q: _AtomQuery) -> Atom | None:
+    """全年 alone: the anchor's year; 年内 alone: a deadline at its end (not the 年内 of 三年内, 今年内)."""
+    text, i, prev = q.text, q.i, q.prev
+    if text.startswith("全年", i) and prev not in "年度" and not prev.isdigit():
+        return Atom(i + 2, *_year_span(q.anchor_year), "year", "relative_period", q.anchor_year, False)
+    if text.startswith("年内", i) and prev not in _NOT_BEFORE_BARE_YEAR and not prev.isdigit():
+        y = q.anchor_year
+        day = dt.date(y, 12, 31) if y else None
+        return Atom(i + 2, day, day, "day", "deadline", y, False, 12, point=True)
+    return None
+
+
+def _bare_year_edge(q: _AtomQuery) -> Atom | None:
+    """年底, 年初 alone: a day of the anchor's year (not the 年底 of 今年底, 每年初)."""
+    m = _BARE_YEAR_EDGE.match(q.text, q.i)
+    if m is None or q.prev in _NOT_BEFORE_BARE_YEAR or q.prev.isdigit():
+        return None
+    y = q.anchor_year
+    edge = m.group(1)
+    date = (dt.date(y, 1, 1) if edge == "初" else dt.date(y, 12, 31)) if y else None
+    return Atom(m.end(), date, date, "day", "date", y, False, 1 if edge == "初" else 12, point=True)
+
+
+def _vacation(q: _AtomQuery) -> Atom | None:
+    """暑期, 寒假, 秋季学期 without a year: the one nearest to the anchor."""
+    m = _VACATION.match(q.text, q.i)
+    if m is None or q.prev in "年今去明本":
+        return None
+    name = m.group(0)
+    key = name[0] if name.endswith("学期") else name
+    span = _nearest_year(q.anchor, lambda y: _season(key, y)) if q.anchor else None
+    lo, hi = span if span else (None, None)
+    return Atom(m.end(), lo, hi, "month", "relative_period", lo.year if lo else None, False)
+
+
+def _festival(q: _AtomQuery) -> Atom | None:
+    """中秋、国庆期间, 春节假期: the official days off (models/holidays.tsv), the year nearest the anchor."""
+    m = _FESTIVALS.match(q.text, q.i)
+    if m is None:
+        return None
+    names = [_FESTIVAL_NAMES[n] for n in _FESTIVAL_NAME.findall(m.group(0))]
+    span = _nearest_year(q.anchor, lambda y: _festival_span(names, y)) if q.anchor else None
+    lo, hi = span if span else (None, None)
+    return Atom(m.end(), lo, hi, "day", "relative_period", lo.year if lo else None, False)
+
+
+def _plan_period(q: _AtomQuery) -> Atom | None:
+    """“十四五”时期 = 2021-2025: the Nth five-year plan (N >= 3) began in 1966 + 5 (N - 3)."""
+    m = _PLAN.match(q.text, q.i) if "五" in q.text[q.i : q.i + 4] else None
+    if m is None or q.prev in CN_NUM_CHARS or (m.group(1) is None and q.prev == "第"):
+        return None
+    n = num(m.group(2))
+    if not n or n < 3 or not m.group(0).endswith(("时期", "期间")) and (
+            m.group(1) is None or not _inside_title(q.text, q.i)):
+        return None  # 十四五 alone names a plan (“十四五”规划纲要), a period only with 时期/期间 or in a title
+    first = 1966 + 5 * (n - 3)
+    return Atom(m.end(), dt.date(first, 1, 1), dt.date(first + 4, 12, 31), "year", "period", None, False)
+
+
+_DIGITS = "0123456789"
+_SMALL_CN = "一二三四五六七八九十"
+
+#: (rule, lenient only, first characters it can start with (None: any), reader), tried in this order.
+ATOM_RULES: tuple[tuple[str, bool, str | None, AtomRule], ...] = (
+    ("glued_to_number", False, None, _glued_to_number),
+    ("era", False, "上本这〇零" + _DIGITS + _SMALL_CN, _era_rule),
+    ("two_deictic", False, "今明", _two_deictic_years),
+    ("four_digit_year", False, "12" + CN_DIGIT_CHARS, _four_digit_year),
+    ("two_digit_year", False, _DIGITS + CN_DIGIT_CHARS, _two_digit_year),
+    ("relative_year", False, "大今本去上明下前后次这", _relative_year),
+    ("numeric_date", False, "12", _numeric_date),
+    ("loose_date", True, "12", _loose_date),
+    ("compact_date", True, "12", _compact_date),
+    ("numeric_month", True, "12", _numeric_month),
+    ("bare_year", True, "12", _bare_year),
+    ("numeric_month_day", True, _DIGITS, _numeric_month_day),
+    ("relative_month", False, "本这当上下", _relative_month),
+    ("lone_day", True, _DIGITS + _SMALL_CN, _lone_day),
+    ("relative_day", True, "大今本昨明前后全", _relative_day),
+    ("month_range", False, _DIGITS + _SMALL_CN, _month_range),
+    ("year_less_month", False, _DIGITS + _SMALL_CN, _year_less_month),
+    ("context_day", False, _DIGITS + _SMALL_CN, _context_day),
+    ("bare_half_year", False, "上下", _bare_half_year),
+    ("bare_quarter", False, "第本上下一二三四1234", _bare_quarter),
+    ("whole_year", False, "全年", _whole_year),
+    ("bare_year_edge", False, "年", _bare_year_edge),
+    ("vacation", False, "暑寒春秋", _vacation),
+    ("festival", False, "“元春清五劳端中国", _festival),
+    ("plan_period", False, "“十三四五六七八九", _plan_period),
+)
+
+
+def _rules_by_first_char(lenient: bool) -> tuple[dict[str, tuple], tuple]:
+    """{first character: the rules that can start with it, in table order}, and the rules for any other character.
+
+    Most positions the time scanner asks about can start only a few rules; looking them
+    up by character keeps the table as fast as the hand-written cascade it replaced.
+    """
+    rows = [(name, first, rule) for name, lenient_only, first, rule in ATOM_RULES if lenient or not lenient_only]
+    chars = {ch for _name, first, _rule in rows if first for ch in first}
+    by_char = {ch: tuple((name, rule) for name, first, rule in rows if first is None or ch in first) for ch in chars}
+    return by_char, tuple((name, rule) for name, first, rule in rows if first is None)
+
+
+_DISPATCH = {lenient: _rules_by_first_char(lenient) for lenient in (False, True)}
+
+
+def atom_rule(
+    text: str,
+    i: int,
+    *,
+    ctx_year: int | None,
+    anchor: dt.date | None,
+    lenient: bool = False,
+    ctx_month: int | None = None,
+) -> tuple[str, Atom] | None:
+    """The rule that reads the atom at ``i`` and the atom, or None (see ``parse_atom``)."""
+    by_char, other = _DISPATCH[lenient]
+    rules = by_char.get(text[i], other) if i < len(text) else other
+    if rules is other:
+        return None  # only the any-character guard applies, and it never reads an atom
+    q = _AtomQuery(text, i, text[i - 1] if i > 0 else "\n", ctx_year, anchor, lenient, ctx_month)
+    for name, rule in rules:
+        found = rule(q)
+        if found is False:
+            return None
+        if found is not None:
+            return name, found
+    return None
+
+
 def parse_atom(
     text: str,
     i: int,
@@ -382,132 +840,8 @@ def parse_atom(
     ``lenient`` also accepts forms that are only safe when the caller knows the
     whole string is a time expression (2018, 09-01, 20240307, 24年).
     """
-    prev = text[i - 1] if i > 0 else "\n"
-    if prev.isdigit() or prev == ".":
-        return None
-    if prev not in CN_NUM_CHARS and (atom := _era(text, i, anchor)):
-        return atom
-    if m := _TWO_DEICTIC.match(text, i):
-        if not anchor:
-            return Atom(m.end(), None, None, "year" if m.group(2) == "年" else "day", "relative_period", None, False)
-        first = 0 if m.group(1) == "今明" else 1
-        if m.group(2) == "年":
-            y = anchor.year + first
-            return Atom(m.end(), dt.date(y, 1, 1), dt.date(y + 1, 12, 31), "year", "relative_period", y, False)
-        lo = anchor + dt.timedelta(days=first)
-        return Atom(m.end(), lo, lo + dt.timedelta(days=1), "day", "relative_period", lo.year, False)
-    year_re = _YEAR4_LENIENT if lenient else _YEAR4
-    if m := year_re.match(text, i):
-        year = _year_value(m.group(1))
-        if year and year >= 1000 and re.match(rf"代{_NOT_DECADE}", text[m.end():m.end() + 2]):
-            if year % 10 == 0:
-                return _era_span(m.end() + 1, text, year, 10)
-            return None
-        if year and year >= 1000:
-            return _year_part(text, m.end(), year, True, "period", lenient)
-    if m := _YEAR2.match(text, i):
-        if prev not in CN_NUM_CHARS and (m.group(1).isdigit() or all(c in CN_DIGIT_CHARS for c in m.group(1))):
-            yy = _year_value(m.group(1))
-            if yy is not None:
-                atom = _year_part(text, m.end(), two_digit_year(yy, anchor), True, "period", lenient)
-                if lenient and i == 0 and atom.end == len(text) or atom.granularity in ("month", "day"):
-                    return atom
-    if m := _REL_YEAR.match(text, i):
-        if not (m.group(0) in ("前年", "后年") and prev in CN_NUM_CHARS + "年"):
-            year = anchor.year + _REL_YEAR_OFFSET[m.group(0)] if anchor else None
-            return _year_part(text, m.end(), year, False, "relative_period", lenient)
-    if m := _NUMERIC_DATE.match(text, i):
-        y, mo, d = int(m.group(1)), int(m.group(3)), int(m.group(4))
-        if 1 <= mo <= 12 and (atom := _day_atom(m.end(), y, mo, d, explicit=True)):
-            return atom
-    if lenient:
-        if m := _LOOSE_DATE.match(text, i):
-            mo, d = int(m.group(2)), int(m.group(3))
-            if 1 <= mo <= 12 and (atom := _day_atom(m.end(), int(m.group(1)), mo, d, explicit=True)):
-                return atom
-        if m := _COMPACT_DATE.match(text, i):
-            atom = _day_atom(m.end(), int(m.group(1)), int(m.group(2)), int(m.group(3)), explicit=True)
-            if atom:
-                return atom
-        if m := _NUMERIC_MONTH.match(text, i):
-            return _month_atom(m.end(), int(m.group(1)), int(m.group(2)), explicit=True)
-        if m := _YEAR_BARE.match(text, i):
-            y = int(m.group(1))
-            return Atom(m.end(), dt.date(y, 1, 1), dt.date(y, 12, 31), "year", "period", y, True)
-        if m := _NUMERIC_MD.match(text, i):
-            y = ctx_year or (anchor.year if anchor else None)
-            atom = _day_atom(m.end(), y, int(m.group(1)), int(m.group(2)), explicit=False)
-            if atom:
-                return atom
-    if m := _REL_MONTH.match(text, i):
-        if anchor:
-            rel = m.group(1)
-            offset = -1 if rel.startswith("上") else 1 if rel.startswith("下") else 0
-            base = add_months(anchor.replace(day=1), offset)
-            y, mo = base.year, base.month
-        else:
-            y, mo = None, None
-        k = m.end()
-        if mo and (d := _DAY.match(text, k)):
-            day = num(d.group(1))
-            if day and (atom := _day_atom(d.end(), y, mo, day, explicit=False)):
-                return atom
-        if mo and (atom := _month_days(text, k, y, mo, False)):
-            return atom
-        if mo and (e := _MONTH_EDGE.match(text, k)) and e.group(1) in ("底", "末", "初"):
-            date = dt.date(y, mo, 1) if e.group(1) == "初" else month_end(y, mo)
-            return Atom(e.end(), date, date, "day", "date", y, False, mo, point=True)
-        atom = _month_atom(k, y, mo, explicit=False, kind="relative_period") if mo else Atom(k, None, None, "month", "relative_period", None, False)
-        return atom
-    if lenient and i == 0 and (m := _DAY.match(text, i)) and m.end() == len(text) and anchor:
-        day = num(m.group(1))
-        if day and (atom := _day_atom(m.end(), anchor.year, anchor.month, day, explicit=False)):
-            return atom
-    if lenient and (m := _REL_DAY.match(text, i)):
-        date = anchor + dt.timedelta(days=_REL_DAY_OFFSET[m.group(0)]) if anchor else None
-        return Atom(m.end(), date, date, "day", "date", date.year if date else None, False, point=True)
-    year = ctx_year or (anchor.year if anchor else None)
-    if prev not in CN_NUM_CHARS + "个第每":
-        if (m := _MONTH_RANGE.match(text, i)) and text[m.start(2) - 1] != "月":
-            m1, m2 = num(m.group(1)), num(m.group(2))
-            if m1 and m2 and m1 < m2:
-                rng = (dt.date(year, m1, 1), month_end(year, m2)) if year else (None, None)
-                return Atom(m.end(), *rng, "month", "period", year, False)
-        if atom := _month_part(text, i, year, explicit=False, lenient=lenient):
-            return atom
-        if ctx_month and (d := _DAY.match(text, i) or (_BARE_DAY_END.match(text, i) if lenient else None)):
-            day = num(d.group(1))
-            if day and (atom := _day_atom(d.end(), year, ctx_month, day, explicit=False)):
-                return atom
-    if m := _BARE_HALF.match(text, i):
-        if prev not in "每近前后个一":
-            y = anchor.year if anchor else None
-            return _year_part(text, i, y, False, "relative_period") if y else Atom(
-                m.end(), None, None, "half_year", "relative_period", None, False)
-    if m := _BARE_QUARTER.match(text, i):
-        if prev not in "每近前后个" + CN_NUM_CHARS:
-            if m.group(1):
-                y = anchor.year if anchor else None
-                q = num(m.group(1)) or int(m.group(1))
-                return _quarter(m.end(), y, q, m.group(2), False, "relative_period")
-            if anchor:
-                rel = m.group(3)
-                offset = 0 if rel == "本" else (-1 if rel.startswith("上") else 1)
-                base = add_months(anchor.replace(day=1), 3 * offset)
-                q = (base.month - 1) // 3 + 1
-                return _quarter(m.end(), base.year, q, m.group(4), False, "relative_period")
-            return Atom(m.end(), None, None, "quarter", "relative_period", None, False)
-    if (text.startswith("全年", i) and prev not in "年度" and not prev.isdigit()
-            or text.startswith("年内", i) and prev not in _NOT_BEFORE_BARE_YEAR and not prev.isdigit()):
-        y = anchor.year if anchor else None
-        return Atom(i + 2, *_year_span(y), "year", "relative_period", y, False)
-    if m := _BARE_YEAR_EDGE.match(text, i):
-        if prev not in _NOT_BEFORE_BARE_YEAR and not prev.isdigit():
-            y = anchor.year if anchor else None
-            edge = m.group(1)
-            date = (dt.date(y, 1, 1) if edge == "初" else dt.date(y, 12, 31)) if y else None
-            return Atom(m.end(), date, date, "day", "date", y, False, 1 if edge == "初" else 12, point=True)
-    return None
+    found = atom_rule(text, i, ctx_year=ctx_year, anchor=anchor, lenient=lenient, ctx_month=ctx_month)
+    return found[1] if found else None
 
 
 # --------------------------------------------------------------------------- as-of (截至…)
@@ -570,6 +904,7 @@ def find_as_of(text: str, start: int = 0, end: int | None = None, *, anchor: dt.
 #: (a ``times`` row of kind recurrence), never a quantity or a claim figure.
 FREQUENCY_EVERY = re.compile(
     r"每(?:隔)?(?:\d+|[一二两三四五六七八九十]+)?(?:个)?(?:半年|年度|年|季度|季|个?月|周|星期|旬|天|日|学期|届|轮)"
+    r"|任期内"  # 任期内至少审计1次: once per term of office
 )
 #: 5年一次 / 两个月1次: a period length right before the count.
 FREQUENCY_PER_PERIOD = re.compile(r"(?:\d+|[一二两三四五六七八九十半]+)个?(?:年|月|季度|周|星期|天|日|学期)$")
