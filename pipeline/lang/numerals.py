@@ -25,7 +25,7 @@ integral.
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 from functools import lru_cache
 
 CN_DIGITS: dict[str, int] = {
@@ -55,6 +55,10 @@ _FILLERS = re.compile(r"[余多几来]")
 _WHITESPACE = re.compile(r"\s+")
 _POINT_FRACTION = re.compile(r"([零一二三四五六七八九0-9]+)(.*)$")
 _DIGIT_CHARS = frozenset("零一二三四五六七八九")  # digit-by-digit readings never use 两
+#: Longest string read as one numeral.  A run of thousands of digits is not an amount
+#: (and its ``int`` cannot even be printed); every real figure is far shorter.
+MAX_NUMERAL_CHARS = 40
+_PRECISION = 2 * MAX_NUMERAL_CHARS
 
 
 def _to_number(value: Decimal) -> int | float:
@@ -240,13 +244,15 @@ def _parse_numeral_cached(text: str) -> int | float | None:
     if "/" not in s:
         s = _WHITESPACE.sub("", s)
     s = _FILLERS.sub("", s) if len(s) > 1 else s
-    if not s:
+    if not s or len(s) > MAX_NUMERAL_CHARS:
         return None
     try:
-        if "分之" in s or "/" in s:
-            value = _parse_fraction(s)
-        else:
-            value = _parse_signed(s)
+        with localcontext() as ctx:
+            ctx.prec = _PRECISION  # exact for every numeral under the length cap (20 digits × 亿亿)
+            if "分之" in s or "/" in s:
+                value = _parse_fraction(s)
+            else:
+                value = _parse_signed(s)
     except (InvalidOperation, KeyError, ValueError):
         return None
     if value is None:
