@@ -51,6 +51,8 @@ class DocumentResult:
     measures: list[Measure] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     error: ErrorRecord | None = None
+    # parts lost while the rest was read (an unreadable PDF page): rows of the errors table
+    partial_errors: list[ErrorRecord] = field(default_factory=list)
     seconds: float = 0.0
 
     def page_of(self, offset: int) -> int | None:
@@ -91,6 +93,7 @@ def analyze_text(
         claims=found.claims,
         measures=found.measures,
         warnings=list(raw.warnings) if raw else [],
+        partial_errors=[ErrorRecord(path, "read", kind, message) for kind, message in raw.errors] if raw else [],
     )
     _attach_sections(result)
     result.seconds = time.perf_counter() - started
@@ -112,12 +115,12 @@ def _attach_sections(result: DocumentResult) -> None:
         measure.n_citations = citations.count(measure.start, measure.end)
 
 
-def process_path(path: str | os.PathLike, *, limits=None) -> DocumentResult:
+def process_path(path: str | os.PathLike, *, limits=None, pdf_password: str | None = None) -> DocumentResult:
     """Read, normalize and analyze one file; bad input becomes ``result.error``."""
     shown = str(path)
     started = time.perf_counter()
     try:
-        raw = read_document(path, limits=limits)
+        raw = read_document(path, limits=limits, pdf_password=pdf_password)
     except InputError as exc:
         return DocumentResult(
             doc_id=None,

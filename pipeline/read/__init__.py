@@ -21,7 +21,9 @@ from pipeline.records import RawDocument
 __all__ = ["read_document", "read_bytes", "Limits", "DEFAULT_LIMITS"]
 
 
-def read_document(path: str | os.PathLike, *, limits: Limits | None = None) -> RawDocument:
+def read_document(
+    path: str | os.PathLike, *, limits: Limits | None = None, pdf_password: str | None = None
+) -> RawDocument:
     """Read the file at ``path`` (any supported format) into a RawDocument."""
     limits = limits or DEFAULT_LIMITS
     p = os.fspath(path)
@@ -37,11 +39,16 @@ def read_document(path: str | os.PathLike, *, limits: Limits | None = None) -> R
         raise InputError("not_a_file", f"not a regular file: {p}") from None
     except OSError as exc:
         raise InputError("unreadable", f"cannot read file: {exc.strerror or exc}") from None
-    return read_bytes(data, name=os.path.basename(p), limits=limits)
+    return read_bytes(data, name=os.path.basename(p), limits=limits, pdf_password=pdf_password)
 
 
-def read_bytes(data: bytes, *, name: str = "<bytes>", limits: Limits | None = None) -> RawDocument:
-    """Read a document given as bytes; ``name`` (a file name) is only a hint for the format."""
+def read_bytes(
+    data: bytes, *, name: str = "<bytes>", limits: Limits | None = None, pdf_password: str | None = None
+) -> RawDocument:
+    """Read a document given as bytes; ``name`` (a file name) is only a hint for the format.
+
+    ``pdf_password`` opens encrypted PDFs (user password; owner-only files open without it).
+    """
     limits = limits or DEFAULT_LIMITS
     if not data:
         raise InputError("empty_file", "file is empty")
@@ -49,7 +56,7 @@ def read_bytes(data: bytes, *, name: str = "<bytes>", limits: Limits | None = No
         raise InputError("too_large", f"file is {len(data):,} bytes, limit is {limits.max_file_bytes:,}")
     kind = sniff(data, name)
     try:
-        doc = _dispatch(kind, data, limits)
+        doc = _dispatch(kind, data, limits, pdf_password)
     except InputError:
         raise
     except RecursionError:
@@ -65,11 +72,11 @@ def read_bytes(data: bytes, *, name: str = "<bytes>", limits: Limits | None = No
     return doc
 
 
-def _dispatch(kind: str, data: bytes, limits: Limits) -> RawDocument:
+def _dispatch(kind: str, data: bytes, limits: Limits, pdf_password: str | None) -> RawDocument:
     if kind == "pdf":
         from pipeline.read.pdf import read_pdf
 
-        return read_pdf(data, limits=limits)
+        return read_pdf(data, limits=limits, password=pdf_password)
     if kind == "docx":
         from pipeline.read.docx import read_docx
 
