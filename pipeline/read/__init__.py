@@ -15,7 +15,7 @@ import os
 
 from pipeline.errors import InputError
 from pipeline.limits import DEFAULT_LIMITS, Limits
-from pipeline.read.sniff import extension, sniff
+from pipeline.read.sniff import LEGACY_SUFFIXES, extension, legacy_format_error, sniff
 from pipeline.records import RawDocument
 
 __all__ = ["read_document", "read_bytes", "Limits", "DEFAULT_LIMITS"]
@@ -50,6 +50,9 @@ def read_bytes(
     ``pdf_password`` opens encrypted PDFs (user password; owner-only files open without it).
     """
     limits = limits or DEFAULT_LIMITS
+    ext = extension(name)
+    if ext in LEGACY_SUFFIXES and not data:
+        raise legacy_format_error(ext)  # (an OLE2 one is named by sniff; HTML saved as .doc is read)
     if not data:
         raise InputError("empty_file", "file is empty")
     if len(data) > limits.max_file_bytes:
@@ -65,7 +68,6 @@ def read_bytes(
         raise InputError("too_large", "out of memory while reading the file") from None
     except Exception as exc:  # a library failing on malformed input is bad input, not a crash
         raise InputError(f"corrupt_{kind}", f"corrupt {kind.upper()}: {type(exc).__name__}: {str(exc)[:160]}") from None
-    ext = extension(name)
     expected = {".txt": "txt", ".text": "txt", ".pdf": "pdf", ".docx": "docx", ".htm": "html", ".html": "html"}
     if ext in expected and expected[ext] != kind:
         doc.warnings.insert(0, f"content is {kind.upper()} although the name ends in {ext}")
