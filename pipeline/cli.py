@@ -86,6 +86,9 @@ def run(
         typer.Option("--decisions", help="Reviewer decisions exported from review.html, applied to this run."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    pdf_password: Annotated[
+        Optional[str], typer.Option("--pdf-password", help="Password of encrypted PDF inputs.")
+    ] = None,
 ) -> None:
     """Extract the tables from every input document, and match reports against issue lists.
 
@@ -108,7 +111,7 @@ def run(
             _echo(f"error: {error.path}: {error.message}")
         raise typer.Exit(code=2)
     chosen = _decisions(decisions)
-    results = list(iter_results(collected.files, progress=not quiet))
+    results = list(iter_results(collected.files, progress=not quiet, pdf_password=pdf_password))
     outcome = run_review(results, issues=issues, decisions=chosen)
     tables = build_tables(results, extra_errors=collected.errors + outcome.errors)
     tables.update(match_tables(outcome.review.issues, outcome.review.matches, outcome.review.flags,
@@ -132,6 +135,9 @@ def match(
         typer.Option("--decisions", help="Reviewer decisions exported from review.html, applied to this run."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+    pdf_password: Annotated[
+        Optional[str], typer.Option("--pdf-password", help="Password of an encrypted PDF report.")
+    ] = None,
 ) -> None:
     """Match one issue list against one progress report: issues, matches and gap flags, and the
     reviewer's report (review.html, review.xlsx); --decisions applies a reviewer's decisions."""
@@ -144,7 +150,7 @@ def match(
             raise typer.BadParameter(f"{path} is not a file", param_hint=option)
     chosen = _decisions(decisions)
     started = time.perf_counter()
-    report_result = process_path(report)
+    report_result = process_path(report, pdf_password=pdf_password)
     outcome = run_review([report_result], issues=issues, decisions=chosen)
     review = outcome.review
     source = outcome.issue_list.source if outcome.issue_list is not None else None
