@@ -28,7 +28,10 @@ from pipeline.records import (
     Section,
     TimeExpr,
 )
+from pipeline.lang.script import to_simplified
 from pipeline.stages import extract
+from pipeline.traditional import WARNING as TRADITIONAL_WARNING
+from pipeline.traditional import restore_quotes, script_view
 
 
 @dataclass(slots=True)
@@ -75,8 +78,12 @@ def analyze_text(
     """Run every extraction stage over one text and collect its records (no tokens needed)."""
     started = time.perf_counter()
     norm = text if normalized else normalize(text)
+    view = script_view(norm)
     hints = {"title": raw.title, "publish_date": raw.publish_date} if raw is not None else {}
-    found = extract(norm, hints=hints)
+    if view.converted and hints.get("title"):
+        hints["title"] = to_simplified(hints["title"])
+    found = extract(view.view, hints=hints)
+    restore_quotes(view, found)
     result = DocumentResult(
         doc_id=make_doc_id(norm),
         path=path,
@@ -95,6 +102,8 @@ def analyze_text(
         warnings=list(raw.warnings) if raw else [],
         partial_errors=[ErrorRecord(path, "read", kind, message) for kind, message in raw.errors] if raw else [],
     )
+    if view.converted:
+        result.warnings.append(TRADITIONAL_WARNING)
     _attach_sections(result)
     result.seconds = time.perf_counter() - started
     return result
