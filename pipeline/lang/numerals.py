@@ -291,3 +291,47 @@ def int_value(s: str | None) -> int | None:
     if value is None or isinstance(value, float) and not value.is_integer():
         return None
     return int(value)
+
+
+_WRITE_DIGITS = "零一二三四五六七八九"
+_WRITE_SMALL = ("", "十", "百", "千")
+
+
+def _four(section: int) -> str:
+    """0 < section < 10000 written out: 1203 -> 一千二百零三, 10 -> 一十 (a leading 一十 is dropped later)."""
+    out = []
+    zero = False
+    for power in (3, 2, 1, 0):
+        digit = section // 10**power % 10
+        if digit == 0:
+            zero = bool(out)
+            continue
+        if zero:
+            out.append("零")
+            zero = False
+        out.append(_WRITE_DIGITS[digit] + _WRITE_SMALL[power])
+    return "".join(out)
+
+
+def _grouped(n: int, size: int, unit: str, lower) -> str:
+    """``n`` as (n // 10^size) ``unit`` + the rest, with 零 where the rest skips a digit."""
+    high, low = divmod(n, 10**size)
+    if not high:
+        return lower(low)
+    text = lower(high) + unit
+    if low:
+        text += ("零" if low < 10 ** (size - 1) else "") + lower(low)
+    return text
+
+
+def to_chinese(n: int) -> str:
+    """An integer in Chinese numerals, the inverse of :func:`parse_numeral`
+    (12305 -> 一万二千三百零五, 100010 -> 十万零一十, 3800000000000 -> 三万八千亿, -3 -> 负三)."""
+    if n < 0:
+        return "负" + to_chinese(-n)
+    if n == 0:
+        return "零"
+    if n >= 10**16:
+        raise ValueError(f"{n} is too large to write with 万 and 亿 (limit 10^16)")
+    text = _grouped(n, 8, "亿", lambda m: _grouped(m, 4, "万", _four))
+    return text[1:] if text.startswith("一十") else text  # 一十五 -> 十五, 一十万 -> 十万
