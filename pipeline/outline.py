@@ -99,7 +99,10 @@ def _line_candidates(text: str, lstart: int, lend: int) -> list[_Cand]:
         i += 1
     m = _LINE_HEADING.match(text, i, lend)
     head_end = i
-    if m and text[m.end() : lend].strip():  # a marker alone on its line is not a heading
+    # text[x:lend].strip() is non-empty iff x < content_end (one strip per line, not per marker:
+    # a line of thousands of markers was quadratic)
+    content_end = lstart + len(text[lstart:lend].rstrip())
+    if m and m.end() < content_end:  # a marker alone on its line is not a heading
         fam = m.lastgroup
         val = _marker_value(fam, m.group())
         if val is not None:
@@ -107,7 +110,7 @@ def _line_candidates(text: str, lstart: int, lend: int) -> list[_Cand]:
             head_end = m.end()
     for em in _ENUM.finditer(text, lstart, lend):
         s = em.start()
-        if s < head_end or not text[em.end() : lend].strip():
+        if s < head_end or em.end() >= content_end:
             continue  # part of the line heading, or nothing follows the marker
         fam = em.lastgroup
         val = _marker_value(fam, em.group())
