@@ -191,7 +191,7 @@ def test_output_files_follow_the_umask(corpus, tmp_path):
 
 
 def test_worst_case_patterns_are_linear():
-    """bench_fuzz's cases at 4 KB and 32 KB: eight times the text must not take 64 times the
+    """The cases that were quadratic, at 3 KB and 24 KB: eight times the text must not take 64 times the
     CPU time (a quadratic pattern); the best of two runs, so a busy machine does not count."""
     import sys
 
@@ -200,9 +200,13 @@ def test_worst_case_patterns_are_linear():
 
     from pipeline.normalize import normalize
 
+    quadratic_before = ("cn_numeral_run", "circled_run", "digit_run+万元", "一是_inline", "markers_第一", "markers_1.")
+
     def timing(kb: int) -> dict[tuple[str, str], float]:
         out = {}
         for name, raw in cases(kb).items():
+            if name not in quadratic_before:
+                continue  # the full list: python benchmarks/bench_fuzz.py
             for stage, call in stages(normalize(raw)).items():
                 best = float("inf")
                 for _ in range(2):
@@ -212,6 +216,6 @@ def test_worst_case_patterns_are_linear():
                 out[name, stage] = best
         return out
 
-    small, large = timing(4), timing(32)
+    small, large = timing(3), timing(24)
     slow = {k: (small[k], v) for k, v in large.items() if v > 0.1 and v > 24 * small[k]}
     assert not slow, slow
