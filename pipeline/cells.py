@@ -9,12 +9,15 @@ Document text is hostile input that ends up in spreadsheets colleagues open:
 * in XLSX every text cell is stored as a string, never a formula;
 * Excel holds at most 32,767 characters per cell: a longer text is cut with a visible
   marker, and every cut cell is listed (sheet ``truncated_cells``);
-* an amount of 20 digits does not fit a 64-bit integer column: the column is stored as
-  floating point and the exact digits go into ``<column>_exact`` (text), so the value is
-  kept and the approximation is flagged, instead of losing every table at write time.
+* an amount of 20 digits does not fit a 64-bit integer column (and a float rounds it):
+  the column is stored as floating point and the exact digits go into ``<column>_exact``
+  (text), so the value is kept and the approximation is flagged, instead of losing every
+  table at write time.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import pandas as pd
 
@@ -23,11 +26,34 @@ import pandas as pd
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 EXCEL_MAX_CHARS = 32_767
 _INT64 = (-(2**63), 2**63 - 1)
+_FLOAT_EXACT = 2**53  # every integer up to here is exact as a float
 _CONTROL = {c: " " for c in range(32) if c not in (9, 10, 13)}
 
 
 def _text_columns(frame: pd.DataFrame) -> list[str]:
     return [c for c in frame.columns if frame[c].dtype == object or str(frame[c].dtype).startswith(("str", "string"))]
+
+
+def exact_columns(rows: list[dict], columns: Sequence[str]) -> list[str]:
+    """``columns`` plus ``<column>_exact`` after each column holding an integer a float cannot hold.
+
+    pandas turns a column of integers with one null into float64, which rounds beyond 2^53
+    (a 20-digit amount): the exact digits are written into the rows as text first.
+    """
+    exact: set[str] = set()
+    for row in rows:
+        for key, value in list(row.items()):
+            if isinstance(value, int) and not isinstance(value, bool) and abs(value) > _FLOAT_EXACT:
+                row[f"{key}_exact"] = str(value)
+                exact.add(key)
+    if not exact:
+        return list(columns)
+    out: list[str] = []
+    for column in columns:
+        out.append(column)
+        if column in exact:
+            out.append(f"{column}_exact")
+    return out
 
 
 def exact_numbers(frame: pd.DataFrame) -> pd.DataFrame:
@@ -44,6 +70,8 @@ def exact_numbers(frame: pd.DataFrame) -> pd.DataFrame:
             out = frame.copy()
         out[column] = pd.array([float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else None
                                 for v in values], dtype="Float64")
+        if f"{column}_exact" in out.columns:  # already written by exact_columns
+            continue
         exact = pd.array([str(v) if flag else None for v, flag in zip(values, big)], dtype="string")
         position = list(out.columns).index(column) + 1
         out.insert(position, f"{column}_exact", exact)

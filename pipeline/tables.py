@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.cells import csv_safe, csv_unescape, exact_numbers, excel_safe, no_formulas
+from pipeline.cells import csv_safe, csv_unescape, exact_columns, exact_numbers, excel_safe, no_formulas
 from pipeline.document import DocumentResult
 from pipeline.extract.claims import CLAIM_FIELDS
 from pipeline.records import ErrorRecord, Flag, Issue, Match
@@ -78,7 +78,7 @@ def claim_columns() -> list[str]:
 
 
 def _frame(rows: list[dict], columns: Sequence[str], *, ints: frozenset[str] | set[str] = _INT_COLUMNS) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=list(columns))
+    frame = pd.DataFrame(rows, columns=exact_columns(rows, columns))
     for column in frame.columns:
         if column in ints:
             frame[column] = frame[column].astype("Int64")
