@@ -15,6 +15,7 @@ import argparse
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -29,13 +30,18 @@ def main(argv: list[str] | None = None) -> int:
                str(REPO / "tests" / "test_properties.py")]
     if args.examples != 10_000:
         env["HYPOTHESIS_MAX_EXAMPLES"] = str(args.examples)
+    started = time.perf_counter()
     done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
     for line in done.stdout.splitlines():
         stripped = line.strip()
         if stripped.startswith(("tests/", "- during generate phase", "- Stopped because")) or "passed" in stripped or "failed" in stripped:
             print(stripped)
     if done.returncode:
         print(done.stdout[-4000:], done.stderr[-2000:], sep="\n")
+        print(f"FAILED: a property does not hold (pytest exit {done.returncode}) after {seconds:.0f} s")
+    else:
+        print(f"every property held at {args.examples:,} examples each ({seconds:.0f} s)")
     return done.returncode
 
 
