@@ -11,6 +11,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from pipeline.document import DocumentResult, process_path
+from pipeline.read.sniff import LEGACY_SUFFIXES
 from pipeline.records import ErrorRecord
 
 #: Extensions picked up when a folder is expanded (explicit files are read whatever their name).
@@ -43,7 +44,11 @@ def collect_inputs(inputs: Sequence[str | os.PathLike], *, exclude: Sequence[str
         path = Path(item)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in DOCUMENT_SUFFIXES and not _is_hidden(child, path):
+                if not child.is_file() or _is_hidden(child, path):
+                    continue
+                if child.suffix.lower() in DOCUMENT_SUFFIXES:
+                    add(child)
+                elif child.suffix.lower() in LEGACY_SUFFIXES:  # a report in an old format is named, not skipped
                     add(child)
         elif path.is_file():
             add(path)
@@ -59,8 +64,10 @@ def collect_inputs(inputs: Sequence[str | os.PathLike], *, exclude: Sequence[str
     return result
 
 
-def iter_results(files: Sequence[Path], *, limits=None, progress: bool = True) -> Iterator[DocumentResult]:
+def iter_results(
+    files: Sequence[Path], *, limits=None, progress: bool = True, pdf_password: str | None = None
+) -> Iterator[DocumentResult]:
     """Process files one by one (lazily), with a tqdm bar on stderr."""
     bar = tqdm(files, unit="file", disable=not progress or len(files) < 2, dynamic_ncols=True, leave=False)
     for path in bar:
-        yield process_path(path, limits=limits)
+        yield process_path(path, limits=limits, pdf_password=pdf_password)

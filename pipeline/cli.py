@@ -111,6 +111,9 @@ def run(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
     sheet: Annotated[Optional[str], typer.Option("--sheet", help=SHEET_HELP)] = None,
+    pdf_password: Annotated[
+        Optional[str], typer.Option("--pdf-password", help="Password of encrypted PDF inputs.")
+    ] = None,
 ) -> None:
     """Extract the tables from every input document, and match reports against issue lists.
 
@@ -133,7 +136,7 @@ def run(
             _echo(f"error: {error.path}: {error.message}")
         raise typer.Exit(code=2)
     chosen = _decisions(decisions)
-    results = list(iter_results(collected.files, progress=not quiet))
+    results = list(iter_results(collected.files, progress=not quiet, pdf_password=pdf_password))
     outcome = run_review(results, issues=issues, decisions=chosen,
                          table_options={"sheet": sheet} if sheet else None)
     tables = build_tables(results, extra_errors=collected.errors + outcome.errors)
@@ -159,6 +162,9 @@ def match(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
     sheet: Annotated[Optional[str], typer.Option("--sheet", help=SHEET_HELP)] = None,
+    pdf_password: Annotated[
+        Optional[str], typer.Option("--pdf-password", help="Password of an encrypted PDF report.")
+    ] = None,
 ) -> None:
     """Match one issue list against one progress report: issues, matches and gap flags, and the
     reviewer's report (review.html, review.xlsx); --decisions applies a reviewer's decisions."""
@@ -171,7 +177,7 @@ def match(
             raise typer.BadParameter(f"{path} is not a file", param_hint=option)
     chosen = _decisions(decisions)
     started = time.perf_counter()
-    report_result = process_path(report)
+    report_result = process_path(report, pdf_password=pdf_password)
     outcome = run_review([report_result], issues=issues, decisions=chosen,
                          table_options={"sheet": sheet} if sheet else None, reports_given=True)
     review = outcome.review

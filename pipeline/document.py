@@ -28,7 +28,10 @@ from pipeline.records import (
     Section,
     TimeExpr,
 )
+from pipeline.lang.script import to_simplified
 from pipeline.stages import extract
+from pipeline.traditional import WARNING as TRADITIONAL_WARNING
+from pipeline.traditional import restore_quotes, script_view
 
 
 @dataclass(slots=True)
@@ -51,6 +54,8 @@ class DocumentResult:
     measures: list[Measure] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     error: ErrorRecord | None = None
+    # parts lost while the rest was read (an unreadable PDF page): rows of the errors table
+    partial_errors: list[ErrorRecord] = field(default_factory=list)
     seconds: float = 0.0
 
     def page_of(self, offset: int) -> int | None:
@@ -83,8 +88,12 @@ def analyze_text(
     """Run every extraction stage over one text and collect its records (no tokens needed)."""
     started = time.perf_counter()
     norm = text if normalized else normalize(text)
+    view = script_view(norm)
     hints = {"title": raw.title, "publish_date": raw.publish_date} if raw is not None else {}
-    found = extract(norm, hints=hints)
+    if view.converted and hints.get("title"):
+        hints["title"] = to_simplified(hints["title"])
+    found = extract(view.view, hints=hints)
+    restore_quotes(view, found)
     result = DocumentResult(
         doc_id=make_doc_id(norm),
         path=path,
@@ -101,7 +110,10 @@ def analyze_text(
         claims=found.claims,
         measures=found.measures,
         warnings=list(raw.warnings) if raw else [],
+        partial_errors=[ErrorRecord(path, "read", kind, message) for kind, message in raw.errors] if raw else [],
     )
+    if view.converted:
+        result.warnings.append(TRADITIONAL_WARNING)
     _attach_sections(result)
     result.seconds = time.perf_counter() - started
     return result
@@ -122,12 +134,12 @@ def _attach_sections(result: DocumentResult) -> None:
         measure.n_citations = citations.count(measure.start, measure.end)
 
 
-def process_path(path: str | os.PathLike, *, limits=None) -> DocumentResult:
+def process_path(path: str | os.PathLike, *, limits=None, pdf_password: str | None = None) -> DocumentResult:
     """Read, normalize and analyze one file; bad input becomes ``result.error``."""
     shown = str(path)
     started = time.perf_counter()
     try:
-        raw = read_document(path, limits=limits)
+        raw = read_document(path, limits=limits, pdf_password=pdf_password)
     except InputError as exc:
         return DocumentResult(
             doc_id=None,

@@ -17,6 +17,7 @@ and stray list numbers.  Levels are depths in the resulting tree.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -98,7 +99,10 @@ def _line_candidates(text: str, lstart: int, lend: int) -> list[_Cand]:
         i += 1
     m = _LINE_HEADING.match(text, i, lend)
     head_end = i
-    if m and text[m.end() : lend].strip():  # a marker alone on its line is not a heading
+    # text[x:lend].strip() is non-empty iff x < content_end (one strip per line, not per marker:
+    # a line of thousands of markers was quadratic)
+    content_end = lstart + len(text[lstart:lend].rstrip())
+    if m and m.end() < content_end:  # a marker alone on its line is not a heading
         fam = m.lastgroup
         val = _marker_value(fam, m.group())
         if val is not None:
@@ -106,7 +110,7 @@ def _line_candidates(text: str, lstart: int, lend: int) -> list[_Cand]:
             head_end = m.end()
     for em in _ENUM.finditer(text, lstart, lend):
         s = em.start()
-        if s < head_end or not text[em.end() : lend].strip():
+        if s < head_end or em.end() >= content_end:
             continue  # part of the line heading, or nothing follows the marker
         fam = em.lastgroup
         val = _marker_value(fam, em.group())
@@ -281,6 +285,7 @@ def _fill_extents(text: str, sections: list[Section], inline_of: list[bool], *, 
     """Titles (lead phrase) and body ends, now that every marker is known."""
     n = len(sections)
     text_end = _rstrip_pos(text, 0, len(text))
+    following = _first_non_descendants(sections)
     for k, sec in enumerate(sections):
         para_end = events_para_end[k]
         nxt = sections[k + 1].start if k + 1 < n else len(text)
@@ -290,14 +295,39 @@ def _fill_extents(text: str, sections: list[Section], inline_of: list[bool], *, 
         sec.title = text[sec.title_start : sec.title_end]
         sec.end = sec.title_end if sec.title_end > sec.title_start else sec.label_end
         # body: up to the next section that is not a descendant
-        body_end = text_end
-        for j in range(k + 1, n):
-            if not _is_descendant(sections, j, k):
-                body_end = sections[j].start
-                break
+        j = following[k]
+        body_end = sections[j].start if j < n else text_end
         if inline_of[k]:
             body_end = min(body_end, para_end)
         sec.body_end = max(_rstrip_pos(text, sec.start, body_end), sec.end)
+
+
+def _first_non_descendants(sections: list[Section]) -> list[int]:
+    """For each section, the index of the first later section outside its subtree (``n`` if none).
+
+    Linear: a subtree built from the heading stack is the block right after its root
+    (checked with subtree sizes and last descendants); only a non-contiguous subtree,
+    which the stack never builds, falls back to walking parent chains.  A chain of
+    thousands of nested markers (①…⑩ repeated) was cubic with the walk alone.
+    """
+    n = len(sections)
+    size = [0] * n
+    last = list(range(n))
+    for j in range(n - 1, -1, -1):
+        p = sections[j].parent_id
+        if p is not None:
+            size[p] += size[j] + 1
+            last[p] = max(last[p], last[j])
+    following = []
+    for k in range(n):
+        if last[k] == k + size[k]:
+            following.append(k + size[k] + 1)
+            continue
+        j = k + 1
+        while j < n and _is_descendant(sections, j, k):  # pragma: no cover - not built by parse_outline
+            j += 1
+        following.append(j)
+    return following
 
 
 def _is_descendant(sections: list[Section], j: int, k: int) -> bool:
@@ -329,11 +359,21 @@ def forward_looking_sections(text: str, sections: list[Section]) -> set[int]:
     ordered = sorted(sections, key=lambda s: s.start)
     by_id = {s.section_id: s for s in ordered}
     tops = [s for s in ordered if s.parent_id is None and s.marker not in ("shi", "ordinal", "sequence")]
+    # first child after the title and first later section of each top, without a scan per top
+    # (a page of thousands of top headings made that quadratic)
+    first_child: dict[int, int] = {}
+    for s in ordered:
+        parent = by_id.get(s.parent_id) if s.parent_id is not None else None
+        if parent is not None and s.start > parent.end and s.parent_id not in first_child:
+            first_child[s.parent_id] = s.start
+    starts = [s.start for s in ordered]
     ids: set[int] = set()
     for k, top in enumerate(tops):
-        children = [s for s in ordered if s.parent_id == top.section_id and s.start > top.end]
-        later = [s.start for s in ordered if s.start > top.start]
-        stop = children[0].start if children else (later[0] if later else (top.body_end or len(text)))
+        later = bisect.bisect_right(starts, top.start)
+        if top.section_id in first_child:
+            stop = first_child[top.section_id]
+        else:
+            stop = starts[later] if later < len(starts) else (top.body_end or len(text))
         intro = text[top.end:min(stop, top.end + 400)]
         sentences = [x.strip() for x in _SENTENCE_SPLIT.split(intro.strip())][:2]
         lead_cue = bool(sentences) and bool(FORWARD_LEAD.search(sentences[0])) or (
@@ -342,11 +382,14 @@ def forward_looking_sections(text: str, sections: list[Section]) -> set[int]:
         last_cue = k == len(tops) - 1 and bool(FORWARD_INTRO.search(intro))
         if FORWARD_TITLE.search(top.title) or lead_cue or last_cue:
             ids.add(top.section_id)
-    changed = bool(ids)
-    while changed:
-        changed = False
-        for s in ordered:
-            if s.parent_id in ids and s.section_id not in ids and s.parent_id in by_id:
-                ids.add(s.section_id)
-                changed = True
+    children: dict[int, list[int]] = {}
+    for s in ordered:
+        if s.parent_id is not None and s.parent_id in by_id:
+            children.setdefault(s.parent_id, []).append(s.section_id)
+    todo = list(ids)
+    while todo:
+        for child in children.get(todo.pop(), ()):
+            if child not in ids:
+                ids.add(child)
+                todo.append(child)
     return ids

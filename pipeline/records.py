@@ -41,6 +41,9 @@ class RawDocument:
     title: str | None = None  # HTML <title>/og:title, DOCX core title, PDF info title
     publish_date: str | None = None  # ISO date found in page metadata (HTML)
     warnings: list[str] = field(default_factory=list)  # non-fatal reading notes
+    # parts that could not be read while the rest could (a PDF page): (error_type, message),
+    # each one a row of the errors table
+    errors: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
+import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import fields
 from pathlib import Path
 
 import pandas as pd
 
+from pipeline.cells import csv_safe, csv_unescape, exact_columns, exact_numbers, excel_safe, no_formulas
 from pipeline.document import DocumentResult
 from pipeline.records import ErrorRecord, Flag, Issue, Match, Pair
 from pipeline.schema import SCHEMA, columns, conform
@@ -51,7 +52,10 @@ def claim_columns() -> list[str]:
 
 
 def _frame(rows: list[dict], table: str) -> pd.DataFrame:
-    return conform(pd.DataFrame(rows), table)
+    """The table's frame with the schema's columns and dtypes; integers a float cannot hold keep their
+    exact digits in ``<column>_exact`` (text) beside the column."""
+    exact_columns(rows, columns(table))
+    return conform(exact_numbers(pd.DataFrame(rows)), table)
 
 
 def _row(record) -> dict:
@@ -136,13 +140,26 @@ def build_tables(
     *,
     extra_errors: Iterable[ErrorRecord] = (),
 ) -> dict[str, pd.DataFrame]:
-    """Turn per-document results into the contract's tables (one row per record)."""
+    """Turn per-document results into the contract's tables (one row per record).
+
+    The same content under two paths has one ``doc_id``: its records are listed once, under
+    the first path, and the later path's documents row says whose duplicate it is.  Parts
+    of a document that could not be read (PDF pages) are rows of ``errors``.
+    """
     rows: dict[str, list[dict]] = {name: [] for name in DOCUMENT_TABLES}
+    first_path: dict[str, str] = {}
     for result in results:
-        rows["documents"].append(_document_row(result))
+        row = _document_row(result)
+        rows["documents"].append(row)
         if result.error is not None:
             rows["errors"].append(_row(result.error))
             continue
+        rows["errors"].extend(_row(e) for e in result.partial_errors)
+        if result.doc_id in first_path:
+            note = f"duplicate of {first_path[result.doc_id]} (same content, same doc_id): its rows are listed once, under that path"
+            row["warnings"] = "; ".join(filter(None, [row["warnings"], note]))
+            continue
+        first_path[result.doc_id] = result.path
         rows["sections"].extend(_item_rows(result, result.sections))
         rows["quantities"].extend(_item_rows(result, result.quantities))
         rows["times"].extend(_item_rows(result, result.times))
@@ -191,28 +208,19 @@ FORMATS = ("parquet", "csv", "xlsx")
 
 
 def atomic_write(target: Path, write) -> None:
-    """Call ``write(tmp)`` on a temporary file beside ``target``, then rename it into place."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
+    """Call ``write(tmp)`` on a temporary file beside ``target``, then rename it into place.
+
+    The temporary file is created with mode 0666 minus the umask, like any file the user
+    writes (``mkstemp``'s 0600 left a shared output folder unreadable to colleagues).
+    """
+    tmp = str(target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp")
+    os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
     try:
         write(Path(tmp))
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-
-
-def _excel_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    # Excel rejects control characters and cells over 32,767 characters.
-    out = frame.copy()
-    for column in out.columns:
-        if out[column].dtype == object or str(out[column].dtype).startswith("str"):
-            out[column] = out[column].map(
-                lambda v: v[:32767].translate({c: " " for c in range(32) if c not in (9, 10, 13)})
-                if isinstance(v, str)
-                else v
-            )
-    return out
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | os.PathLike, *, fmt: str = "parquet") -> list[Path]:
@@ -226,18 +234,26 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | os.PathLike, *,
         target = out / "tables.xlsx"
 
         def write_book(tmp: Path) -> None:
+            cuts: list[dict] = []
             with pd.ExcelWriter(tmp, engine="openpyxl", date_format="YYYY-MM-DD", datetime_format="YYYY-MM-DD") as book:
                 for name, frame in tables.items():
-                    _excel_safe(frame).to_excel(book, sheet_name=name[:31], index=False)
+                    safe, cut = excel_safe(exact_numbers(frame), name[:31])
+                    cuts += cut
+                    safe.to_excel(book, sheet_name=name[:31], index=False)
+                if cuts:  # never a silent cut: where, and how long the text was
+                    pd.DataFrame(cuts).to_excel(book, sheet_name="truncated_cells", index=False)
+                for sheet in book.sheets.values():
+                    no_formulas(sheet)
 
         atomic_write(target, write_book)
         return [target]
     for name, frame in tables.items():
         target = out / f"{name}.{fmt}"
+        frame = exact_numbers(frame)
         if fmt == "parquet":
             atomic_write(target, lambda tmp, f=frame: f.to_parquet(tmp, index=False))
         else:
-            atomic_write(target, lambda tmp, f=frame: f.to_csv(tmp, index=False, encoding="utf-8-sig"))
+            atomic_write(target, lambda tmp, f=csv_safe(frame): f.to_csv(tmp, index=False, encoding="utf-8-sig"))
         written.append(target)
     return written
 
@@ -263,7 +279,7 @@ def read_tables(out_dir: str | os.PathLike) -> Tables:
         for name, frame in pd.read_excel(book, sheet_name=None, dtype=object).items():
             tables[name] = conform(frame, name)
     for path in sorted(folder.glob("*.csv")):
-        tables[path.stem] = _read_csv(path)
+        tables[path.stem] = csv_unescape(_read_csv(path))
     for path in sorted(folder.glob("*.parquet")):
         tables[path.stem] = conform(pd.read_parquet(path), path.stem)
     return tables

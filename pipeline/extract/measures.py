@@ -126,10 +126,17 @@ def _is_enumeration(sec: Section, text: str, next_start: int | None = None) -> b
 
 def _enumeration_ids(text: str, sections: list[Section]) -> set[int]:
     ordered = sorted(sections, key=lambda s: s.start)
+    # the next item of the same run (same marker, same parent), found in one backward pass:
+    # searching forward from each item was quadratic in a page of thousands of ① markers
+    following: dict[tuple[str, int | None], int] = {}
+    next_start: list[int | None] = [None] * len(ordered)
+    for k in range(len(ordered) - 1, -1, -1):
+        key = (ordered[k].marker, ordered[k].parent_id)
+        next_start[k] = following.get(key)
+        following[key] = ordered[k].start
     out = set()
     for k, s in enumerate(ordered):
-        nxt = next((t for t in ordered[k + 1 :] if t.marker == s.marker and t.parent_id == s.parent_id), None)
-        if _is_enumeration(s, text, nxt.start if nxt is not None else None):
+        if _is_enumeration(s, text, next_start[k]):
             out.add(s.section_id)
     return out
 

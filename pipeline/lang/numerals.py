@@ -25,7 +25,7 @@ integral.
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 from functools import lru_cache
 
 CN_DIGITS: dict[str, int] = {
@@ -55,6 +55,10 @@ _FILLERS = re.compile(r"[余多几来]")
 _WHITESPACE = re.compile(r"\s+")
 _POINT_FRACTION = re.compile(r"([零一二三四五六七八九0-9]+)(.*)$")
 _DIGIT_CHARS = frozenset("零一二三四五六七八九")  # digit-by-digit readings never use 两
+#: Longest string read as one numeral.  A run of thousands of digits is not an amount
+#: (and its ``int`` cannot even be printed); every real figure is far shorter.
+MAX_NUMERAL_CHARS = 40
+_PRECISION = 2 * MAX_NUMERAL_CHARS
 
 
 def _to_number(value: Decimal) -> int | float:
@@ -240,13 +244,15 @@ def _parse_numeral_cached(text: str) -> int | float | None:
     if "/" not in s:
         s = _WHITESPACE.sub("", s)
     s = _FILLERS.sub("", s) if len(s) > 1 else s
-    if not s:
+    if not s or len(s) > MAX_NUMERAL_CHARS:
         return None
     try:
-        if "分之" in s or "/" in s:
-            value = _parse_fraction(s)
-        else:
-            value = _parse_signed(s)
+        with localcontext() as ctx:
+            ctx.prec = _PRECISION  # exact for every numeral under the length cap (20 digits × 亿亿)
+            if "分之" in s or "/" in s:
+                value = _parse_fraction(s)
+            else:
+                value = _parse_signed(s)
     except (InvalidOperation, KeyError, ValueError):
         return None
     if value is None:
@@ -285,3 +291,47 @@ def int_value(s: str | None) -> int | None:
     if value is None or isinstance(value, float) and not value.is_integer():
         return None
     return int(value)
+
+
+_WRITE_DIGITS = "零一二三四五六七八九"
+_WRITE_SMALL = ("", "十", "百", "千")
+
+
+def _four(section: int) -> str:
+    """0 < section < 10000 written out: 1203 -> 一千二百零三, 10 -> 一十 (a leading 一十 is dropped later)."""
+    out = []
+    zero = False
+    for power in (3, 2, 1, 0):
+        digit = section // 10**power % 10
+        if digit == 0:
+            zero = bool(out)
+            continue
+        if zero:
+            out.append("零")
+            zero = False
+        out.append(_WRITE_DIGITS[digit] + _WRITE_SMALL[power])
+    return "".join(out)
+
+
+def _grouped(n: int, size: int, unit: str, lower) -> str:
+    """``n`` as (n // 10^size) ``unit`` + the rest, with 零 where the rest skips a digit."""
+    high, low = divmod(n, 10**size)
+    if not high:
+        return lower(low)
+    text = lower(high) + unit
+    if low:
+        text += ("零" if low < 10 ** (size - 1) else "") + lower(low)
+    return text
+
+
+def to_chinese(n: int) -> str:
+    """An integer in Chinese numerals, the inverse of :func:`parse_numeral`
+    (12305 -> 一万二千三百零五, 100010 -> 十万零一十, 3800000000000 -> 三万八千亿, -3 -> 负三)."""
+    if n < 0:
+        return "负" + to_chinese(-n)
+    if n == 0:
+        return "零"
+    if n >= 10**16:
+        raise ValueError(f"{n} is too large to write with 万 and 亿 (limit 10^16)")
+    text = _grouped(n, 8, "亿", lambda m: _grouped(m, 4, "万", _four))
+    return text[1:] if text.startswith("一十") else text  # 一十五 -> 十五, 一十万 -> 十万

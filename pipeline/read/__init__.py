@@ -15,13 +15,15 @@ import os
 
 from pipeline.errors import InputError
 from pipeline.limits import DEFAULT_LIMITS, Limits
-from pipeline.read.sniff import extension, sniff
+from pipeline.read.sniff import LEGACY_SUFFIXES, extension, legacy_format_error, sniff
 from pipeline.records import RawDocument
 
 __all__ = ["read_document", "read_bytes", "Limits", "DEFAULT_LIMITS"]
 
 
-def read_document(path: str | os.PathLike, *, limits: Limits | None = None) -> RawDocument:
+def read_document(
+    path: str | os.PathLike, *, limits: Limits | None = None, pdf_password: str | None = None
+) -> RawDocument:
     """Read the file at ``path`` (any supported format) into a RawDocument."""
     limits = limits or DEFAULT_LIMITS
     p = os.fspath(path)
@@ -37,19 +39,27 @@ def read_document(path: str | os.PathLike, *, limits: Limits | None = None) -> R
         raise InputError("not_a_file", f"not a regular file: {p}") from None
     except OSError as exc:
         raise InputError("unreadable", f"cannot read file: {exc.strerror or exc}") from None
-    return read_bytes(data, name=os.path.basename(p), limits=limits)
+    return read_bytes(data, name=os.path.basename(p), limits=limits, pdf_password=pdf_password)
 
 
-def read_bytes(data: bytes, *, name: str = "<bytes>", limits: Limits | None = None) -> RawDocument:
-    """Read a document given as bytes; ``name`` (a file name) is only a hint for the format."""
+def read_bytes(
+    data: bytes, *, name: str = "<bytes>", limits: Limits | None = None, pdf_password: str | None = None
+) -> RawDocument:
+    """Read a document given as bytes; ``name`` (a file name) is only a hint for the format.
+
+    ``pdf_password`` opens encrypted PDFs (user password; owner-only files open without it).
+    """
     limits = limits or DEFAULT_LIMITS
+    ext = extension(name)
+    if ext in LEGACY_SUFFIXES and not data:
+        raise legacy_format_error(ext)  # (an OLE2 one is named by sniff; HTML saved as .doc is read)
     if not data:
         raise InputError("empty_file", "file is empty")
     if len(data) > limits.max_file_bytes:
         raise InputError("too_large", f"file is {len(data):,} bytes, limit is {limits.max_file_bytes:,}")
     kind = sniff(data, name)
     try:
-        doc = _dispatch(kind, data, limits)
+        doc = _dispatch(kind, data, limits, pdf_password)
     except InputError:
         raise
     except RecursionError:
@@ -58,18 +68,17 @@ def read_bytes(data: bytes, *, name: str = "<bytes>", limits: Limits | None = No
         raise InputError("too_large", "out of memory while reading the file") from None
     except Exception as exc:  # a library failing on malformed input is bad input, not a crash
         raise InputError(f"corrupt_{kind}", f"corrupt {kind.upper()}: {type(exc).__name__}: {str(exc)[:160]}") from None
-    ext = extension(name)
     expected = {".txt": "txt", ".text": "txt", ".pdf": "pdf", ".docx": "docx", ".htm": "html", ".html": "html"}
     if ext in expected and expected[ext] != kind:
         doc.warnings.insert(0, f"content is {kind.upper()} although the name ends in {ext}")
     return doc
 
 
-def _dispatch(kind: str, data: bytes, limits: Limits) -> RawDocument:
+def _dispatch(kind: str, data: bytes, limits: Limits, pdf_password: str | None) -> RawDocument:
     if kind == "pdf":
         from pipeline.read.pdf import read_pdf
 
-        return read_pdf(data, limits=limits)
+        return read_pdf(data, limits=limits, password=pdf_password)
     if kind == "docx":
         from pipeline.read.docx import read_docx
 

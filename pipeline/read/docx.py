@@ -4,8 +4,9 @@ The body is walked in document order so tables stay where they are (one line
 per row, cells separated by a tab).  Auto-numbered paragraphs get their label
 rebuilt (see :mod:`pipeline.read.numbering`) because reports often number
 their headings with Word lists, so the label never appears in the text.
-Deleted revisions, field codes and fallback copies of drawings are skipped;
-text boxes are emitted after the paragraph that anchors them.
+Deleted revisions, field codes, fallback copies of drawings and hidden text
+(``w:vanish``, directly or through a character style: Word does not show or
+print it) are skipped; text boxes are emitted after the paragraph that anchors them.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ _NB_HYPHEN, _SYM, _TXBX = W + "noBreakHyphen", W + "sym", W + "txbxContent"
 _SKIP = {W + "del", W + "delText", W + "instrText", W + "delInstrText", W + "pPr", W + "rPr", W + "moveFrom",
          _MC + "Fallback", W + "footnoteReference", W + "endnoteReference", W + "commentReference"}
 _CONTAINERS = {W + "customXml", W + "ins", W + "moveTo", W + "smartTag", W + "hyperlink"}
+_R, _RPR, _VANISH, _RSTYLE, _STYLE = W + "r", W + "rPr", W + "vanish", W + "rStyle", W + "style"
+_OFF = {"0", "false", "off"}
 
 
 def read_docx(data: bytes, *, limits: Limits) -> RawDocument:
@@ -42,11 +45,13 @@ def read_docx(data: bytes, *, limits: Limits) -> RawDocument:
     except Exception as exc:  # python-docx/lxml raise many types on damaged packages
         raise InputError("corrupt_docx", f"corrupt DOCX: {type(exc).__name__}: {str(exc)[:160]}") from None
 
-    walker = _BodyWalker(numbering, styles)
+    walker = _BodyWalker(numbering, styles, _hidden_styles(document))
     try:
         walker.blocks(body)
     except RecursionError:
         raise InputError("too_deep", "DOCX body nests too deeply") from None
+    if walker.hidden_chars:
+        walker.warnings.append(f"{walker.hidden_chars} characters of hidden text (w:vanish) not read")
     lines = tidy_lines([ln for block in walker.out for ln in block.split("\n")])
     text = "\n".join(lines)
     limits.check_chars(text)
@@ -160,9 +165,11 @@ class _StyleNumbering:
 
 
 class _BodyWalker:
-    def __init__(self, numbering: Numbering, styles: _StyleNumbering) -> None:
+    def __init__(self, numbering: Numbering, styles: _StyleNumbering, hidden_styles: frozenset[str]) -> None:
         self.numbering = numbering
         self.styles = styles
+        self.hidden_styles = hidden_styles
+        self.hidden_chars = 0
         self.out: list[str] = []
         self.warnings: list[str] = []
 
@@ -201,7 +208,9 @@ class _BodyWalker:
     def paragraph(self, p) -> None:
         pieces: list[str] = []
         boxes: list = []
-        _collect(p, pieces, boxes)
+        hidden: list[str] = []
+        _collect(p, pieces, boxes, self.hidden_styles, hidden)
+        self.hidden_chars += sum(len(h) for h in hidden)
         text = "".join(pieces)
         label = self._label(p)
         if label:
@@ -237,11 +246,47 @@ class _BodyWalker:
         return self.numbering.next_label(num_id, ilvl or 0)
 
 
-def _collect(el, pieces: list[str], boxes: list) -> None:
-    """Visible text of a paragraph, in order; text boxes are set aside."""
+def _on(element) -> bool:
+    """A toggle property (w:vanish) is on unless its w:val says off."""
+    return (element.get(W + "val") or "true").lower() not in _OFF
+
+
+def _hidden_styles(document) -> frozenset[str]:
+    """Ids of the styles that hide their text (w:vanish in the style's run properties)."""
+    try:
+        root = document.styles.element
+    except Exception:  # a package without styles.xml hides nothing through styles
+        return frozenset()
+    out = set()
+    for style in root.iter(_STYLE):
+        rpr = style.find(_RPR)
+        vanish = rpr.find(_VANISH) if rpr is not None else None
+        if vanish is not None and _on(vanish):
+            out.add(style.get(W + "styleId"))
+    return frozenset(out)
+
+
+def _hidden_run(run, hidden_styles: frozenset[str]) -> bool:
+    rpr = run.find(_RPR)
+    if rpr is None:
+        return False
+    vanish = rpr.find(_VANISH)
+    if vanish is not None:
+        return _on(vanish)
+    style = rpr.find(_RSTYLE)
+    return style is not None and style.get(W + "val") in hidden_styles
+
+
+def _collect(el, pieces: list[str], boxes: list, hidden_styles: frozenset[str] = frozenset(),
+             hidden: list[str] | None = None) -> None:
+    """Visible text of a paragraph, in order; text boxes are set aside, hidden runs go to ``hidden``."""
     for child in el:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIP:
+            continue
+        if tag == _R and _hidden_run(child, hidden_styles):
+            if hidden is not None:
+                _collect(child, hidden, [], hidden_styles)
             continue
         if tag == _T:
             pieces.append(child.text or "")
@@ -262,4 +307,4 @@ def _collect(el, pieces: list[str], boxes: list) -> None:
         elif tag == _TXBX:
             boxes.append(child)
         else:
-            _collect(child, pieces, boxes)
+            _collect(child, pieces, boxes, hidden_styles, hidden)

@@ -76,13 +76,37 @@ class _Line:
     table: bool = False  # one row of a ruled table: a paragraph of its own
 
 
-def read_pdf(data: bytes, *, limits: Limits) -> RawDocument:
+def read_pdf(data: bytes, *, limits: Limits, password: str | None = None) -> RawDocument:
+    """pdfplumber first; pypdfium2 for what pdfplumber cannot open or read at all.
+
+    pdfminer gives up on some files PDFium (the engine of Chrome) reads: owner-password
+    files whose CID fonts it cannot map, and files whose xref offsets are shifted.  The
+    fallback text goes through the same line, header and paragraph logic.
+    """
+    try:
+        return _read_plumber(data, limits, password)
+    except InputError as exc:
+        if exc.error_type not in _FALLBACK_ON:
+            raise
+        from pipeline.read.pdfium import read_pdfium
+
+        fallback = read_pdfium(data, limits=limits, password=password, first_error=exc)
+        if fallback is None:
+            raise
+        return fallback
+
+
+#: pdfplumber failures worth a second opinion from PDFium.
+_FALLBACK_ON = frozenset({"corrupt_pdf", "truncated_pdf", "no_text_layer", "encrypted_pdf"})
+
+
+def _read_plumber(data: bytes, limits: Limits, password: str | None) -> RawDocument:
     import pdfplumber
 
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
+        pdf = pdfplumber.open(io.BytesIO(data), password=password or "")
     except Exception as exc:  # pdfplumber wraps every pdfminer error in PdfminerException
-        raise _open_error(exc, data) from None
+        raise _open_error(exc, data, password) from None
     try:
         return _read_open_pdf(pdf, data, limits)
     finally:
@@ -100,14 +124,20 @@ def _summary(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}"[:200]
 
 
-def _open_error(exc: BaseException, data: bytes) -> InputError:
+def _open_error(exc: BaseException, data: bytes, password: str | None = None) -> InputError:
     cause = _root_cause(exc)
     name = type(cause).__name__
     if name in {"PDFPasswordIncorrect", "PDFEncryptionError", "PDFEncryptionWarning"}:
-        return InputError("encrypted_pdf", "PDF is encrypted and no password was given")
+        return encrypted_error(password)
     if b"%%EOF" not in data[-2048:]:
         return InputError("truncated_pdf", f"PDF is truncated (no %%EOF at the end); parser said {_summary(cause)}")
     return InputError("corrupt_pdf", f"corrupt PDF: {_summary(cause)}")
+
+
+def encrypted_error(password: str | None) -> InputError:
+    if password:
+        return InputError("encrypted_pdf", "PDF is encrypted and the password given (--pdf-password) does not open it")
+    return InputError("encrypted_pdf", "PDF is encrypted and no password was given (use --pdf-password)")
 
 
 def _page_count(pdf) -> int:
@@ -135,10 +165,9 @@ def _read_open_pdf(pdf, data: bytes, limits: Limits) -> RawDocument:
     if not pages_iter:
         raise InputError("no_text_layer", "PDF has no pages")
 
-    warnings: list[str] = []
     page_lines: list[list[_Line]] = []
     heights: list[float] = []
-    unreadable: list[int] = []
+    statuses: list[str | None] = []
     n_chars = 0
     for index, page in enumerate(pages_iter):
         try:
@@ -149,22 +178,45 @@ def _read_open_pdf(pdf, data: bytes, limits: Limits) -> RawDocument:
             heights.append(0.0)
         finally:
             page.close()  # flush cached objects: memory stays flat on long reports
-        if status:
-            unreadable.append(index + 1)
-            if status.startswith("could not"):
-                warnings.append(f"page {index + 1} {status}")
         n_chars += sum(len(line.text) for line in lines)
         if n_chars > limits.max_chars:
             raise InputError("too_large", f"PDF text exceeds {limits.max_chars:,} characters")
         page_lines.append(lines)
+        statuses.append(status)
+    return assemble_document(page_lines, heights, statuses, title=_metadata_title(pdf))
 
+
+#: Why a page gave no text, as the errors row says it.
+_PAGE_REASONS = {
+    "empty": "no text layer (a scanned image or a blank page); OCR it to read it",
+    "unmapped glyphs": "its fonts have no Unicode mapping (glyphs without text)",
+}
+
+
+def page_error(page: int, status: str) -> tuple[str, str]:
+    """(error_type, message) of one page that could not be read."""
+    return "unreadable_page", f"page {page}: {_PAGE_REASONS.get(status, status)}; its text is missing"
+
+
+def assemble_document(
+    page_lines: list[list[_Line]],
+    heights: list[float],
+    statuses: list[str | None],
+    *,
+    title: str | None,
+    warnings: list[str] | None = None,
+) -> RawDocument:
+    """The document from per-page lines: every unreadable page becomes an error of its own."""
+    warnings = list(warnings or [])
+    unreadable = [index + 1 for index, status in enumerate(statuses) if status]
     if len(unreadable) == len(page_lines):
         raise InputError(
             "no_text_layer",
             f"page {_ranges(unreadable)} {'has' if len(unreadable) == 1 else 'have'} no text layer (scanned image?)",
         )
+    errors = [page_error(index + 1, status) for index, status in enumerate(statuses) if status]
     if unreadable:
-        warnings.append(f"page {_ranges(unreadable)} unreadable (no text layer or unmapped font), skipped")
+        warnings.append(f"page {_ranges(unreadable)} unreadable, skipped (see errors)")
 
     removed = _drop_running_lines(page_lines, heights)
     if removed:
@@ -177,8 +229,9 @@ def _read_open_pdf(pdf, data: bytes, limits: Limits) -> RawDocument:
         format="pdf",
         encoding=None,
         page_starts=page_starts,
-        title=_metadata_title(pdf),
+        title=title,
         warnings=warnings,
+        errors=errors,
     )
 
 

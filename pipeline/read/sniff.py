@@ -33,6 +33,21 @@ _HTML_EXT = {".html", ".htm", ".shtml", ".xhtml", ".jhtml", ".asp", ".aspx", ".j
 _DOCX_EXT = {".docx", ".docm", ".dotx", ".dotm"}
 
 
+#: Old binary office formats (Word, WPS Writer, Excel, WPS Spreadsheets, PowerPoint, WPS
+#: Presentation) that the readers cannot open: named in the errors table, never skipped.
+LEGACY_SUFFIXES: dict[str, str] = {
+    ".doc": "Word 97-2003 (.doc)", ".wps": "WPS Writer (.wps)", ".et": "WPS Spreadsheets (.et)",
+    ".xls": "Excel 97-2003 (.xls)", ".ppt": "PowerPoint 97-2003 (.ppt)", ".dps": "WPS Presentation (.dps)",
+}
+
+
+def legacy_format_error(ext: str) -> InputError:
+    """The errors row of an old binary office file: what it is and how to make it readable."""
+    what = LEGACY_SUFFIXES.get(ext, "legacy Microsoft Office/WPS file (OLE2 .doc/.xls/.wps/.et)")
+    target = "XLSX or CSV" if ext in (".et", ".xls") else "DOCX or PDF"
+    return InputError("unsupported_format", f"{what} cannot be read; convert it to {target} first (open it in WPS or Office and Save As)")
+
+
 def extension(name: str) -> str:
     return os.path.splitext(name)[1].lower()
 
@@ -56,10 +71,7 @@ def sniff(data: bytes, name: str) -> str:
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return _sniff_zip(data)
     if data.startswith(_OLE2):
-        raise InputError(
-            "unsupported_format",
-            "legacy Microsoft Office file (OLE2 .doc/.xls/.wps); save it as DOCX or PDF first",
-        )
+        raise legacy_format_error(ext)
     if ext in _DOCX_EXT:
         raise InputError("not_a_zip", "not a DOCX: file is not a zip archive")
     if ext == ".pdf":
