@@ -89,7 +89,8 @@ def _neutralize(value):
 
 def csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
     """Text cells that a spreadsheet would run as formulas get a leading ``'``."""
-    columns = [c for c in _text_columns(frame) if frame[c].map(_needs_quote).any()]
+    # any() over the values: Series.map on a pandas string column answers in that string dtype
+    columns = [c for c in _text_columns(frame) if any(_needs_quote(v) for v in frame[c])]
     if not columns:
         return frame
     out = frame.copy()
@@ -102,7 +103,9 @@ def csv_unescape(frame: pd.DataFrame) -> pd.DataFrame:
     """Undo :func:`csv_safe` on a table read back from CSV."""
     for column in _text_columns(frame):
         values = frame[column]
-        hit = values.map(lambda v: isinstance(v, str) and v[:1] == "'" and _needs_quote(v[1:]))
+        # a plain bool mask: Series.map on a pandas string column answers in that string dtype
+        hit = pd.Series([isinstance(v, str) and v[:1] == "'" and _needs_quote(v[1:]) for v in values],
+                        index=values.index, dtype=bool)
         if hit.any():
             frame[column] = values.where(~hit, values.str.slice(1))
     return frame
