@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import glob
 import os
+import sys
+import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from tqdm import tqdm
@@ -70,4 +72,214 @@ def iter_results(
     """Process files one by one (lazily), with a tqdm bar on stderr."""
     bar = tqdm(files, unit="file", disable=not progress or len(files) < 2, dynamic_ncols=True, leave=False)
     for path in bar:
-        yield process_path(path, limits=limits, pdf_password=pdf_password)
+        yield process_path(path, limits=limits)
+
+
+# --------------------------------------------------------------------------- a batch run at scale
+
+
+class Interrupted(Exception):
+    """The run was stopped (Ctrl-C, SIGTERM) after saving what was done."""
+
+    def __init__(self, done: int, total: int):
+        super().__init__(f"{done} of {total} documents saved")
+        self.done, self.total = done, total
+
+
+@dataclass(slots=True)
+class BatchOptions:
+    jobs: int = 1
+    timeout: float | None = 60.0
+    engine: str = "local"  # local, dask
+    scheduler: str | None = None
+    fresh: bool = False
+    fmt: str = "parquet"
+    progress: bool = True
+    flush_seconds: float = 2.0  # a kill loses at most this much finished work
+    flush_docs: int = 2000
+
+
+@dataclass(slots=True)
+class BatchReport:
+    tables: dict
+    n_documents: int
+    n_skipped: int
+    n_processed: int
+    notes: list[str] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+
+
+def code_fingerprint(options: BatchOptions) -> str:
+    """Hash of the package's code and data and of the options that change results (not of speed options)."""
+    import hashlib
+
+    import pipeline
+    import pipeline.models
+
+    digest = hashlib.sha256()
+    for root in (Path(pipeline.__file__).parent, Path(pipeline.models.__file__).parent):
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and path.suffix in {".py", ".txt", ".tsv", ".json", ".skops"} and "__pycache__" not in path.parts:
+                digest.update(path.name.encode())
+                digest.update(path.read_bytes())
+    digest.update(repr(options.timeout).encode())
+    return digest.hexdigest()
+
+
+class _Sink:
+    """Collects finished chunks and writes them as parts with their manifest entries."""
+
+    def __init__(self, manifest, parts_dir: Path, options: BatchOptions):
+        self.manifest, self.parts_dir, self.options = manifest, parts_dir, options
+        self.pending: list = []
+        self.n_pending = 0
+        self.last = time.monotonic()
+        self.saved = 0
+
+    def add(self, result) -> None:
+        self.pending.append(result)
+        self.n_pending += len(result.outcomes)
+        if self.n_pending >= self.options.flush_docs or time.monotonic() - self.last >= self.options.flush_seconds:
+            self.flush()
+
+    def flush(self) -> None:
+        from pipeline.parts import concat, write_part
+
+        self.last = time.monotonic()
+        if not self.pending:
+            return
+        part = self.manifest.new_part()
+        names = self.pending[0].tables.keys()
+        write_part(self.parts_dir, part, {name: concat([r.tables[name] for r in self.pending]) for name in names})
+        outcomes = [o for r in self.pending for o in r.outcomes]
+        self.manifest.record(part, outcomes)
+        self.saved += len(outcomes)
+        self.pending, self.n_pending = [], 0
+
+
+def _stop_flag():
+    """A flag the first Ctrl-C (or SIGTERM) sets so the run can save its work; a second Ctrl-C stops at once."""
+    import signal
+    import threading
+
+    flag = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        return flag, lambda: None
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+
+    def handler(signum, frame):
+        if flag.is_set() and signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        flag.set()
+        print("\nstopping: saving the documents already done (Ctrl-C again to stop at once)", file=sys.stderr)
+
+    for sig in previous:
+        signal.signal(sig, handler)
+
+    def restore():
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+
+    return flag, restore
+
+
+def run_batch(
+    files: Sequence[Path],
+    folder,
+    options: BatchOptions,
+    *,
+    input_errors: Sequence[ErrorRecord] = (),
+    issues=None,
+) -> BatchReport:
+    """Extract every file into ``folder`` (an open :class:`~pipeline.outdir.OutputFolder`), resumably.
+
+    Finished documents are streamed to parts and recorded in the manifest as they come;
+    unchanged finished files of an earlier run into the same folder are not processed
+    again.  Then the review runs over the reports that need one, the tables are compacted
+    in input order and published whole.
+    """
+    from pipeline.engine import make_engine, make_tasks
+    from pipeline.manifest import Manifest
+    from pipeline.parts import remove_parts
+
+    notes: list[str] = []
+    manifest = Manifest(folder.manifest_path)
+    try:
+        if options.fresh:
+            manifest.reset()
+        if not manifest.adopt(code_fingerprint(options)):
+            notes.append(f"the results kept in {folder.path} were made by another version of zhenggai "
+                         "(or another --timeout); they are not reused")
+        remove_parts(folder.parts, keep=manifest.live_parts())  # parts of a killed run never recorded
+        planned = manifest.plan(list(files))
+        todo = [(p.fid, p.path) for p in planned if p.todo]
+        skipped = len(planned) - len(todo)
+        if skipped:
+            notes.append(f"{skipped} unchanged documents already done in {folder.path} were not processed again "
+                         "(--fresh to redo them)")
+        manifest.start_run(" ".join(sys.argv), len(planned))
+        tasks = make_tasks(todo, jobs=options.jobs)
+        sink = _Sink(manifest, folder.parts, options)
+        flag, restore = _stop_flag()
+        bar = tqdm(total=len(planned), initial=skipped, unit="doc", disable=not options.progress or len(planned) < 2,
+                   dynamic_ncols=True, leave=False, smoothing=0.1)
+        engine = make_engine(options.engine, options.jobs, timeout=options.timeout, scheduler=options.scheduler,
+                             n_tasks=len(tasks))
+        try:
+            for result in engine.run(tasks, bar.update, flag.is_set):
+                sink.add(result)
+        finally:
+            bar.close()
+            engine.close()
+            sink.flush()
+            restore()
+        if flag.is_set():
+            manifest.finish_run("interrupted")
+            raise Interrupted(skipped + sink.saved, len(planned))
+        report = _finish(planned, folder, manifest, options, input_errors, issues)
+        report.n_skipped, report.n_processed = skipped, len(todo)
+        report.notes[:0] = notes
+        manifest.finish_run("done")
+        remove_parts(folder.parts, keep=manifest.live_parts())
+        return report
+    finally:
+        manifest.close()
+
+
+def _review(planned, entries, issues):
+    """The review over the reports that take part: re-read (extraction is pure), then ``run_review`` once."""
+    from pipeline.review import run_review
+
+    wanted = ("feedback", "progress") if issues is None else None
+    candidates = [p.path for p in planned if entries[p.fid][0] == "done"
+                  and (entries[p.fid][2] in wanted if wanted else entries[p.fid][2] != "feedback")]
+    results = [process_path(path) for path in candidates]
+    return run_review(results, issues=issues)
+
+
+def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issues) -> BatchReport:
+    from pipeline.parts import compact
+    from pipeline.tables import COLUMNS, DOCUMENT_TABLES, match_tables, write_tables
+
+    entries = manifest.entries([p.fid for p in planned])
+    missing = [p.path for p in planned if entries[p.fid][1] is None or entries[p.fid][0] == "pending"]
+    if missing:  # cannot happen unless the manifest was edited by hand
+        raise RuntimeError(f"{len(missing)} inputs have no results, e.g. {missing[0]}")
+    outcome = _review(planned, entries, issues)
+    order = [(p.fid, entries[p.fid][1]) for p in planned]
+    staging = folder.new_staging()
+    tables: dict = {}
+    extra = list(input_errors) + list(outcome.errors)
+    review_tables = match_tables(outcome.review.issues, outcome.review.matches, outcome.review.flags)
+    for name in DOCUMENT_TABLES:
+        frame = compact(folder.parts, order, name, extra_rows=[asdict(e) for e in extra] if name == "errors" else ())
+        tables[name] = frame
+        if options.fmt != "xlsx":
+            write_tables({name: frame}, staging, fmt=options.fmt)
+    tables.update(review_tables)
+    if options.fmt == "xlsx":
+        write_tables(tables, staging, fmt="xlsx")
+    else:
+        write_tables(review_tables, staging, fmt=options.fmt)
+    written = folder.publish(list(COLUMNS), info={"run": manifest.run, "inputs": len(planned)})
+    return BatchReport(tables=tables, n_documents=len(planned), n_skipped=0, n_processed=0, written=written)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from enum import Enum
@@ -25,75 +26,36 @@ class TableFormat(str, Enum):
     xlsx = "xlsx"
 
 
-SHEET_HELP = "Sheet of an XLSX issue list or ledger (name or 0-based index); default: the sheet whose header names a problem column."
-
-
 def _echo(message: str) -> None:
     typer.echo(message, err=True)
 
 
-def _summary(results, seconds: float, out: Path) -> str:
-    ok = [r for r in results if r.error is None]
-    failed = [r for r in results if r.error is not None]
-    pages = sum(r.n_pages or 0 for r in ok)
-    chars = sum(len(r.text) for r in ok)
+def _summary(tables, seconds: float, out: Path) -> str:
+    documents = tables["documents"]
+    failed = int(documents["error"].notna().sum())
+    pages = int(documents["n_pages"].fillna(0).sum())
+    chars = int(documents["n_chars"].fillna(0).sum())
     return (
-        f"{len(results)} documents ({len(ok)} ok, {len(failed)} failed), {pages} PDF pages, "
+        f"{len(documents)} documents ({len(documents) - failed} ok, {failed} failed), {pages} PDF pages, "
         f"{chars:,} characters in {seconds:.2f} s -> {out}"
     )
-
-
-def _decisions(path: Path | None):
-    """The reviewer's decisions file, or a usage error that says why it cannot be used."""
-    from pipeline.errors import InputError
-    from pipeline.report.decisions import load_decisions
-
-    if path is None:
-        return None
-    try:
-        return load_decisions(path)
-    except InputError as exc:
-        raise typer.BadParameter(exc.reason, param_hint="--decisions") from exc
-
-
-def _write_reviews(outcome, out: Path, quiet: bool) -> None:
-    """review.html and review.xlsx per pair; says how many decisions no longer applied."""
-    from pipeline.report.write import write_review_files
-
-    written = write_review_files(outcome.pairs, out)
-    stale = sum(1 for pair in outcome.pairs for f in pair.review.flags if f.kind == "stale_decision")
-    if not quiet:
-        pages = [p for p in written if p.suffix == ".html"]
-        if pages:
-            _echo(f"reviewer's report: {', '.join(str(p) for p in pages)} (+ .xlsx)")
-        if stale:
-            _echo(f"{stale} decisions no longer apply (listed as stale_decision flags)")
 
 
 def _report_errors(tables) -> None:
     for error in tables["errors"].itertuples():
         _echo(f"error: {error.path}: [{error.stage}/{error.error_type}] {error.message}")
-    flags = tables.get("flags")
-    if flags is not None:  # documents in the wrong role (a report given as the issue list, or the reverse)
-        for flag in flags[flags["kind"] == "role_mismatch"].itertuples():
-            _echo(f"warning: {flag.message}")
 
 
-def _version(value: bool) -> None:
-    if value:
-        from pipeline import __version__
-
-        typer.echo(f"zhenggai {__version__}")
-        raise typer.Exit()
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
 
 
-@app.callback()
-def _main(
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
-    ] = False,
-) -> None:
-    """Analyse inspection rectification documents (巡视/巡察整改): structure, extraction, matching, gap audit."""
+def _default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
 
 
 @app.command()
@@ -105,48 +67,66 @@ def run(
         Optional[Path],
         typer.Option("--issues", help="Issue list (feedback document, CSV or XLSX) to match every progress report against."),
     ] = None,
-    decisions: Annotated[
-        Optional[Path],
-        typer.Option("--decisions", help="Reviewer decisions exported from review.html, applied to this run."),
+    jobs: Annotated[
+        Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).")
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0, help="Seconds one document may take before it becomes a timeout error (0: no limit).")
+    ] = 60.0,
+    fresh: Annotated[bool, typer.Option("--fresh", help="Redo every document, ignoring the results kept in OUT.")] = False,
+    engine: Annotated[Engine, typer.Option("--engine", help="local processes, or a Dask distributed cluster.")] = Engine.local,
+    scheduler: Annotated[
+        Optional[str],
+        typer.Option("--scheduler", help="Address of a Dask scheduler (tcp://host:8786); without it --engine dask starts a local cluster."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
-    sheet: Annotated[Optional[str], typer.Option("--sheet", help=SHEET_HELP)] = None,
-    pdf_password: Annotated[
-        Optional[str], typer.Option("--pdf-password", help="Password of encrypted PDF inputs.")
-    ] = None,
 ) -> None:
     """Extract the tables from every input document, and match reports against issue lists.
 
     With --issues, every progress report is matched against that list.  Without it,
     each progress report is paired with the feedback document of the same inspected
     unit found in the inputs; unpaired documents are listed as flags.
+
+    Documents are saved as they finish: a run that is stopped (Ctrl-C, a crash, a kill)
+    resumes when the same command is run again, redoing only what was not finished.
     """
-    from pipeline.batch import collect_inputs, iter_results
-    from pipeline.review import run_review
-    from pipeline.tables import build_tables, match_tables, write_tables
+    from pipeline.batch import BatchOptions, Interrupted, collect_inputs, run_batch
+    from pipeline.outdir import OutputFolder, OutputFolderError
 
     if issues is not None and not issues.is_file():
         raise typer.BadParameter(f"{issues} is not a file", param_hint="--issues")
+    if scheduler and engine is not Engine.dask:
+        raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
     started = time.perf_counter()
-    collected = collect_inputs(inputs, exclude=[out])
-    if not collected.files and not collected.errors:
-        raise typer.BadParameter("no input documents found", param_hint="INPUTS")
-    if not collected.files:
-        for error in collected.errors:
-            _echo(f"error: {error.path}: {error.message}")
-        raise typer.Exit(code=2)
-    chosen = _decisions(decisions)
-    results = list(iter_results(collected.files, progress=not quiet, pdf_password=pdf_password))
-    outcome = run_review(results, issues=issues, decisions=chosen,
-                         table_options={"sheet": sheet} if sheet else None)
-    tables = build_tables(results, extra_errors=collected.errors + outcome.errors)
-    review = outcome.review
-    tables.update(match_tables(review.issues, review.matches, review.flags, review.statuses, pairs=review.pairs))
-    write_tables(tables, out, fmt=fmt.value)
-    _write_reviews(outcome, out, quiet)
+    try:  # check first: a bad -o is found before any document is read
+        folder = OutputFolder.open(out)
+    except OutputFolderError as exc:
+        _echo(f"error: {exc}")
+        raise typer.Exit(code=2) from None
+    with folder:
+        collected = collect_inputs(inputs, exclude=[out])
+        if not collected.files and not collected.errors:
+            raise typer.BadParameter("no input documents found", param_hint="INPUTS")
+        if not collected.files:
+            for error in collected.errors:
+                _echo(f"error: {error.path}: {error.message}")
+            raise typer.Exit(code=2)
+        options = BatchOptions(
+            jobs=jobs or _default_jobs(), timeout=timeout or None, engine=engine.value, scheduler=scheduler,
+            fresh=fresh, fmt=fmt.value, progress=not quiet,
+        )
+        try:
+            report = run_batch(collected.files, folder, options, input_errors=collected.errors, issues=issues)
+        except Interrupted as stop:
+            _echo(f"interrupted: {stop.done} of {stop.total} documents are saved in {out}; the tables there are "
+                  f"still those of the last complete run. Run the same command again to resume.")
+            raise typer.Exit(code=130) from None
+    tables = report.tables
     if not quiet:
+        for note in report.notes:
+            _echo(f"note: {note}")
         _report_errors(tables)
-        _echo(_summary(results, time.perf_counter() - started, out))
+        _echo(_summary(tables, time.perf_counter() - started, out))
     raise typer.Exit(code=1 if len(tables["errors"]) else 0)
 
 
@@ -156,18 +136,9 @@ def match(
     report: Annotated[Path, typer.Option("--report", help="The progress report to check.")],
     out: Annotated[Path, typer.Option("-o", "--out", help="Output folder for the tables.")] = Path("out"),
     fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="Table format.")] = TableFormat.parquet,
-    decisions: Annotated[
-        Optional[Path],
-        typer.Option("--decisions", help="Reviewer decisions exported from review.html, applied to this run."),
-    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
-    sheet: Annotated[Optional[str], typer.Option("--sheet", help=SHEET_HELP)] = None,
-    pdf_password: Annotated[
-        Optional[str], typer.Option("--pdf-password", help="Password of an encrypted PDF report.")
-    ] = None,
 ) -> None:
-    """Match one issue list against one progress report: issues, matches and gap flags, and the
-    reviewer's report (review.html, review.xlsx); --decisions applies a reviewer's decisions."""
+    """Match one issue list against one progress report: issues, matches and gap flags."""
     from pipeline.document import process_path
     from pipeline.review import run_review
     from pipeline.tables import build_tables, match_tables, write_tables
@@ -175,17 +146,14 @@ def match(
     for option, path in (("--issues", issues), ("--report", report)):
         if not path.is_file():
             raise typer.BadParameter(f"{path} is not a file", param_hint=option)
-    chosen = _decisions(decisions)
     started = time.perf_counter()
-    report_result = process_path(report, pdf_password=pdf_password)
-    outcome = run_review([report_result], issues=issues, decisions=chosen,
-                         table_options={"sheet": sheet} if sheet else None, reports_given=True)
+    report_result = process_path(report)
+    outcome = run_review([report_result], issues=issues)
     review = outcome.review
     source = outcome.issue_list.source if outcome.issue_list is not None else None
     tables = build_tables(([source] if source is not None else []) + [report_result], extra_errors=outcome.errors)
-    tables.update(match_tables(review.issues, review.matches, review.flags, review.statuses, pairs=review.pairs))
+    tables.update(match_tables(review.issues, review.matches, review.flags))
     write_tables(tables, out, fmt=fmt.value)
-    _write_reviews(outcome, out, quiet)
     if not quiet:
         _report_errors(tables)
         flags = tables["flags"]
@@ -198,53 +166,6 @@ def match(
         for row in unaddressed.itertuples():
             _echo(f"  unaddressed {row.issue_id}: {row.message}")
     raise typer.Exit(code=1 if len(tables["errors"]) else 0)
-
-
-@app.command(name="issues")
-def issues_command(
-    inputs: Annotated[list[Path], typer.Argument(help="Feedback documents (or ledgers) whose issue lists to write.")],
-    out: Annotated[Path, typer.Option("-o", "--out", help="Output folder for the editable issue tables.")] = Path("out"),
-    sheet: Annotated[Optional[str], typer.Option("--sheet", help=SHEET_HELP)] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
-) -> None:
-    """Write each input's issue list as an editable table (issues.xlsx and issues.csv, Chinese headers).
-
-    Correct it, then give the edited file to match --issues or run --issues. With several inputs each list is written as NAME.issues.xlsx / NAME.issues.csv. The lists' own warnings (announced count not reached) go to flags.csv, unreadable inputs and ledger rows to errors.csv.
-    """  # noqa: E501  (one paragraph per line: the help text is wrapped by the terminal)
-    from pipeline.errors import InputError
-    from pipeline.issuelist import write_issue_table
-    from pipeline.records import ErrorRecord
-    from pipeline.review import load_issue_list
-    from pipeline.tables import atomic_write, error_frame, match_tables
-
-    for path in inputs:
-        if not path.is_file():
-            raise typer.BadParameter(f"{path} is not a file", param_hint="INPUTS")
-    out.mkdir(parents=True, exist_ok=True)
-    errors, flags = [], []
-    for path in inputs:
-        try:
-            issue_list = load_issue_list(path, table_options={"sheet": sheet} if sheet else None)
-        except InputError as exc:
-            errors.append(ErrorRecord(str(path), exc.stage, exc.error_type, exc.reason))
-            continue
-        errors.extend(issue_list.errors)
-        flags.extend(issue_list.flags)
-        stem = "issues" if len(inputs) == 1 else f"{path.stem}.issues"
-        written = write_issue_table(issue_list.issues, out, source=str(path), stem=stem)
-        if not quiet:
-            levels = [i.level for i in issue_list.issues]
-            hows = sorted({str(i.extra.get("how")) for i in issue_list.issues if i.level == 2})
-            _echo(f"{path}: {levels.count(1)} aspects, {levels.count(2)} problems, {levels.count(3)} manifestations "
-                  f"({', '.join(hows)}) -> {', '.join(str(w) for w in written)}")
-    for name, frame in (("flags", match_tables([], [], flags)["flags"]), ("errors", error_frame(errors))):
-        atomic_write(out / f"{name}.csv", lambda tmp, f=frame: f.to_csv(tmp, index=False, encoding="utf-8-sig"))
-    if not quiet:
-        for flag in flags:
-            _echo(f"warning: {flag.message}")
-        for error in errors:
-            _echo(f"error: {error.path}: [{error.stage}/{error.error_type}] {error.message}")
-    raise typer.Exit(code=1 if errors else 0)
 
 
 @app.command(name="eval")
@@ -281,12 +202,11 @@ def main() -> None:
     """Console entry point."""
     import logging
 
-    import jieba
-
-    # jieba logs its dictionary loading at DEBUG level on its own logger (the level
-    # is set when jieba is imported, hence the import first); the command line
-    # keeps stderr for the progress bar, errors and the summary.
-    logging.getLogger(jieba.__name__).setLevel(logging.WARNING)
+    # jieba logs its dictionary loading at DEBUG level on its own logger, and sets that
+    # level when it is imported; a filter outlives that without importing jieba here
+    # (0.3 s of start-up that most commands never need).  The command line keeps stderr
+    # for the progress bar, errors and the summary.
+    logging.getLogger("jieba").addFilter(lambda record: record.levelno >= logging.WARNING)
     try:
         app(standalone_mode=True)
     except KeyboardInterrupt:  # pragma: no cover

@@ -135,6 +135,32 @@ def _claim_rows(result: DocumentResult) -> list[dict]:
     return rows
 
 
+def document_rows(result: DocumentResult) -> dict[str, list[dict]]:
+    """The rows one document contributes to each document table (a batch streams these per part)."""
+    rows: dict[str, list[dict]] = {name: [] for name in DOCUMENT_TABLES}
+    rows["documents"].append(_document_row(result))
+    if result.error is not None:
+        rows["errors"].append(_row(result.error))
+        return rows
+    rows["sections"].extend(_item_rows(result, result.sections))
+    rows["quantities"].extend(_item_rows(result, result.quantities))
+    rows["times"].extend(_item_rows(result, result.times))
+    rows["citations"].extend(_item_rows(result, result.citations))
+    rows["claims"].extend(_claim_rows(result))
+    rows["measures"].extend(_item_rows(result, result.measures))
+    return rows
+
+
+def table_frame(name: str, rows: list[dict]) -> pd.DataFrame:
+    """One document table from its rows (columns and dtypes of the schema)."""
+    return _frame(rows, name)
+
+
+def document_frames(rows: dict[str, list[dict]]) -> dict[str, pd.DataFrame]:
+    """The document tables from their rows."""
+    return {name: table_frame(name, rows[name]) for name in DOCUMENT_TABLES}
+
+
 def build_tables(
     results: Iterable[DocumentResult],
     *,
@@ -149,25 +175,10 @@ def build_tables(
     rows: dict[str, list[dict]] = {name: [] for name in DOCUMENT_TABLES}
     first_path: dict[str, str] = {}
     for result in results:
-        row = _document_row(result)
-        rows["documents"].append(row)
-        if result.error is not None:
-            rows["errors"].append(_row(result.error))
-            continue
-        rows["errors"].extend(_row(e) for e in result.partial_errors)
-        if result.doc_id in first_path:
-            note = f"duplicate of {first_path[result.doc_id]} (same content, same doc_id): its rows are listed once, under that path"
-            row["warnings"] = "; ".join(filter(None, [row["warnings"], note]))
-            continue
-        first_path[result.doc_id] = result.path
-        rows["sections"].extend(_item_rows(result, result.sections))
-        rows["quantities"].extend(_item_rows(result, result.quantities))
-        rows["times"].extend(_item_rows(result, result.times))
-        rows["citations"].extend(_item_rows(result, result.citations))
-        rows["claims"].extend(_claim_rows(result))
-        rows["measures"].extend(_item_rows(result, result.measures))
+        for name, some in document_rows(result).items():
+            rows[name].extend(some)
     rows["errors"].extend(_row(e) for e in extra_errors)
-    return {name: _frame(rows[name], name) for name in DOCUMENT_TABLES}
+    return document_frames(rows)
 
 
 def _match_row(match: Match) -> dict:

@@ -1,0 +1,349 @@
+"""Engines that run chunks of documents: in this process, in worker processes, or on Dask.
+
+Why one task function for all of them: :func:`run_chunk` is pure (paths in,
+rows and manifest outcomes out), so the in-process loop, the local worker pool
+and a Dask cluster give the same rows; only scheduling differs.
+
+The local pool is our own small one rather than ``ProcessPoolExecutor``: a
+worker stuck in one document past the time limit must be killed and replaced
+without losing the work queued on the others, and the executor can only kill
+all of its workers at once (``BrokenProcessPool``).  Workers are forked from a
+forkserver that has imported this module once, so a replacement starts in
+milliseconds.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing as mp
+import os
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from multiprocessing.connection import wait
+from pathlib import Path
+
+from pipeline.document import DocumentResult, process_path
+from pipeline.manifest import Outcome, file_sha256
+from pipeline.records import ErrorRecord
+
+#: seconds a worker may overrun the per-document limit (its own alarm should fire first) before it is killed
+KILL_GRACE = 5.0
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """A chunk of inputs, consecutive in input order: (fid, path) pairs."""
+
+    chunk: int
+    items: tuple[tuple[int, str], ...]
+
+
+@dataclass(slots=True)
+class ChunkResult:
+    chunk: int
+    outcomes: list[Outcome]
+    tables: dict = field(default_factory=dict)  # table name -> pyarrow.Table of rows with _fid
+
+
+class DocumentTimeout(BaseException):
+    """Raised by the alarm inside a document that ran past the limit (not an Exception: nothing may swallow it)."""
+
+
+def make_tasks(items: Sequence[tuple[int, Path]], *, jobs: int, max_docs: int = 32, max_bytes: int = 1 << 19) -> list[Task]:
+    """Chunks small enough to balance ``jobs`` workers and to lose little when a worker is replaced."""
+    per_worker = max(1, -(-len(items) // (jobs * 4)))
+    limit = max(1, min(max_docs, per_worker))
+    tasks: list[Task] = []
+    current: list[tuple[int, str]] = []
+    size = 0
+    for fid, path in items:
+        try:
+            nbytes = os.path.getsize(path)
+        except OSError:
+            nbytes = 0
+        if current and (len(current) >= limit or size + nbytes > max_bytes):
+            tasks.append(Task(len(tasks), tuple(current)))
+            current, size = [], 0
+        current.append((fid, str(path)))
+        size += nbytes
+    if current:
+        tasks.append(Task(len(tasks), tuple(current)))
+    return tasks
+
+
+def timeout_result(path: str, seconds: float) -> DocumentResult:
+    return DocumentResult(
+        doc_id=None,
+        path=path,
+        format=Path(path).suffix.lstrip(".").lower() or None,
+        error=ErrorRecord(path, "extract", "timeout",
+                          f"no result within {seconds:g} s; the document was skipped (raise --timeout to allow more)"),
+        seconds=seconds,
+    )
+
+
+def crashed_result(path: str, exitcode) -> DocumentResult:
+    return DocumentResult(
+        doc_id=None,
+        path=path,
+        format=Path(path).suffix.lstrip(".").lower() or None,
+        error=ErrorRecord(path, "extract", "worker_crashed",
+                          f"the worker process died (exit code {exitcode}) while processing this document"),
+    )
+
+
+def _on_alarm(signum, frame):
+    raise DocumentTimeout()
+
+
+def process_limited(path: str, timeout: float | None) -> DocumentResult:
+    """``process_path`` under a time limit (an alarm; only in a main thread, where signals arrive)."""
+    if not timeout or threading.current_thread() is not threading.main_thread():
+        return process_path(path)
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, timeout)
+        try:
+            return process_path(path)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except DocumentTimeout:
+        return timeout_result(path, timeout)
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+
+
+def outcome_of(fid: int, sha: str | None, result: DocumentResult) -> Outcome:
+    error = result.error
+    return Outcome(
+        fid=fid,
+        sha256=sha,
+        status="done" if error is None else "failed",
+        error_type=None if error is None else error.error_type,
+        error=None if error is None else error.message,
+        doc_id=result.doc_id,
+        kind=result.meta.kind if error is None else None,
+        seconds=result.seconds,
+    )
+
+
+def results_chunk(chunk: int, items: Sequence[tuple[int, str | None, DocumentResult]]) -> ChunkResult:
+    """Rows and outcomes of finished documents [(fid, sha256, result)]."""
+    from pipeline.parts import chunk_tables
+
+    tables, stored = chunk_tables([r for _, _, r in items], [fid for fid, _, _ in items])
+    return ChunkResult(chunk, [outcome_of(fid, sha, r) for (fid, sha, _), r in zip(items, stored)], tables)
+
+
+def run_chunk(task: Task, timeout: float | None = None, progress: Callable[[int], None] | None = None) -> ChunkResult:
+    """Process every input of one chunk: the unit of work of every engine."""
+    done = []
+    for i, (fid, path) in enumerate(task.items):
+        sha = file_sha256(path)
+        done.append((fid, sha, process_limited(path, timeout)))
+        if progress is not None:
+            progress(i)
+    return results_chunk(task.chunk, done)
+
+
+# --------------------------------------------------------------------------- engines
+
+
+class InlineEngine:
+    """Chunks one after the other in this process (``--jobs 1``: no start-up, no copying)."""
+
+    def __init__(self, *, timeout: float | None):
+        self.timeout = timeout
+
+    def run(self, tasks: Iterable[Task], progress: Callable[[int], None], stop: Callable[[], bool]) -> Iterator[ChunkResult]:
+        for task in tasks:
+            if stop():
+                return
+            yield run_chunk(task, self.timeout, lambda i: progress(1))
+
+    def close(self) -> None:
+        pass
+
+
+def _worker_main(conn, timeout: float | None) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        conn.send(("done", run_chunk(task, timeout, lambda i: conn.send(("doc", i)))))
+
+
+@dataclass
+class _Busy:
+    task: Task
+    done: int = 0
+    started: float = field(default_factory=time.monotonic)
+
+
+class ProcessEngine:
+    """``jobs`` worker processes; a worker stuck past the limit is killed and replaced."""
+
+    def __init__(self, jobs: int, *, timeout: float | None):
+        self.jobs = jobs
+        self.timeout = timeout
+        method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+        self.ctx = mp.get_context(method)
+        if method == "forkserver":
+            self.ctx.set_forkserver_preload(["pipeline.engine", "pipeline.parts"])
+        self.workers: list = []
+        self.replaced = 0
+
+    def _start(self):
+        parent, child = self.ctx.Pipe(duplex=True)
+        proc = self.ctx.Process(target=_worker_main, args=(child, self.timeout), daemon=True)
+        proc.start()
+        child.close()
+        worker = (proc, parent)
+        self.workers.append(worker)
+        return worker
+
+    def _kill(self, worker) -> None:
+        proc, conn = worker
+        if proc.is_alive():
+            proc.kill()
+        proc.join(5)
+        conn.close()
+        self.workers.remove(worker)
+
+    def run(self, tasks: Iterable[Task], progress: Callable[[int], None], stop: Callable[[], bool]) -> Iterator[ChunkResult]:
+        pending = deque(tasks)
+        ids = itertools.count(max((t.chunk for t in pending), default=0) + 1)
+        idle = [self._start() for _ in range(min(self.jobs, len(pending)))]
+        busy: dict = {}
+        while pending or busy:
+            if stop():
+                return
+            while idle and pending:
+                worker = idle.pop()
+                task = pending.popleft()
+                worker[1].send(task)
+                busy[worker] = _Busy(task)
+            by_conn = {w[1]: w for w in busy}
+            by_sentinel = {w[0].sentinel: w for w in busy}
+            for ready in wait(list(by_conn) + list(by_sentinel), timeout=0.25):
+                worker = by_conn.get(ready) or by_sentinel.get(ready)
+                if worker not in busy:
+                    continue
+                state = busy[worker]
+                try:
+                    if ready is worker[0].sentinel and not worker[1].poll():
+                        raise EOFError
+                    kind, payload = worker[1].recv()
+                except (EOFError, OSError):  # the worker died in the middle of a document
+                    del busy[worker]
+                    yield self._lost(worker, state, pending, ids, progress, crashed=True)
+                    idle.append(self._start())
+                    continue
+                if kind == "doc":
+                    state.done += 1
+                    state.started = time.monotonic()
+                    progress(1)
+                else:
+                    del busy[worker]
+                    idle.append(worker)
+                    yield payload
+            if self.timeout:
+                now = time.monotonic()
+                for worker, state in list(busy.items()):
+                    if now - state.started > self.timeout + KILL_GRACE:
+                        del busy[worker]
+                        yield self._lost(worker, state, pending, ids, progress, crashed=False)
+                        idle.append(self._start())
+
+    def _lost(self, worker, state: _Busy, pending: deque, ids, progress, *, crashed: bool) -> ChunkResult:
+        """Record the document a dead or stuck worker was on; queue the rest of its chunk again."""
+        exitcode = worker[0].exitcode
+        self._kill(worker)
+        self.replaced += 1
+        at = min(state.done, len(state.task.items) - 1)  # the document it was on
+        fid, path = state.task.items[at]
+        rest = state.task.items[:at] + state.task.items[at + 1:]
+        if rest:
+            pending.appendleft(Task(next(ids), rest))
+        if at:
+            progress(-at)  # their results were lost with the worker: counted again when redone
+        progress(1)
+        result = crashed_result(path, exitcode) if crashed else timeout_result(path, self.timeout)
+        return results_chunk(state.task.chunk, [(fid, file_sha256(path), result)])
+
+    def close(self) -> None:
+        for worker in list(self.workers):
+            proc, conn = worker
+            try:
+                conn.send(None)
+            except (OSError, ValueError):
+                pass
+        deadline = time.monotonic() + 2
+        for worker in list(self.workers):
+            worker[0].join(max(0.0, deadline - time.monotonic()))
+            self._kill(worker)
+
+
+class DaskEngine:
+    """Chunks as tasks on a Dask distributed cluster (an existing scheduler, or a LocalCluster).
+
+    Workers need the same ``zhenggai`` installed and the input paths visible (a shared
+    file system).  Tasks run in the workers' threads, where no alarm can interrupt a
+    document: the per-document limit is not enforced on Dask.
+    """
+
+    def __init__(self, jobs: int, *, scheduler: str | None = None):
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError as exc:  # an optional extra
+            raise RuntimeError('the Dask engine needs dask.distributed: pip install "zhenggai[dask]"') from exc
+        self.cluster = None
+        if scheduler:
+            self.client = Client(scheduler)
+        else:
+            self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                        dashboard_address=None)
+            self.client = Client(self.cluster)
+
+    def run(self, tasks: Iterable[Task], progress: Callable[[int], None], stop: Callable[[], bool]) -> Iterator[ChunkResult]:
+        from dask.distributed import as_completed
+
+        futures = {self.client.submit(run_chunk, task, None, pure=False): task for task in tasks}
+        for future in as_completed(list(futures)):
+            if stop():
+                for other in futures:
+                    other.cancel()
+                return
+            task = futures.pop(future)
+            try:
+                result = future.result()
+            except Exception as exc:  # a failure of the cluster, not of a document: each input says so
+                items = [(fid, file_sha256(path), DocumentResult(
+                    doc_id=None, path=path,
+                    error=ErrorRecord(path, "extract", "engine_error", f"the Dask task failed: {type(exc).__name__}: {exc}")))
+                    for fid, path in task.items]
+                result = results_chunk(task.chunk, items)
+            future.release()
+            progress(len(result.outcomes))
+            yield result
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def make_engine(name: str, jobs: int, *, timeout: float | None, scheduler: str | None, n_tasks: int):
+    if name == "dask":
+        return DaskEngine(jobs, scheduler=scheduler)
+    if jobs <= 1 or n_tasks <= 1:
+        return InlineEngine(timeout=timeout)
+    return ProcessEngine(jobs, timeout=timeout)

@@ -1,0 +1,157 @@
+"""Streamed results: rows of finished documents written as Parquet parts, compacted at the end.
+
+Why: a batch over tens of thousands of files must not hold every result in
+memory, nor lose an hour of work to a kill.  Workers turn each chunk of results
+into Arrow tables of *rows* (the same rows :func:`pipeline.tables.build_tables`
+frames, plus ``_fid``, the manifest id of the input); the run writes them as a
+part every few seconds; at the end :func:`compact` gathers the current rows of
+the current inputs, in input order, and frames each table once, exactly as
+``build_tables`` would over all results: the tables do not depend on how the
+work was split into chunks, parts or runs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from pipeline.document import DocumentResult
+from pipeline.records import ErrorRecord
+from pipeline.tables import DOCUMENT_TABLES, atomic_write, document_rows, table_frame
+
+FID = "_fid"
+_OPTIONAL = b"zhenggai.optional"  # schema metadata: columns some rows did not have (claim figures)
+
+
+def _arrow(rows: list[dict], fids: list[int]) -> pa.Table:
+    columns: dict[str, None] = {}
+    for row in rows:
+        columns.update(dict.fromkeys(row))
+    optional = [c for c in columns if any(c not in row for row in rows)]
+    data = {c: [row.get(c) for row in rows] for c in columns}
+    data[FID] = pa.array(fids, pa.int64())
+    table = pa.table(data)
+    return table.replace_schema_metadata({_OPTIONAL: json.dumps(optional).encode()}) if optional else table
+
+
+def _failed(result: DocumentResult, exc: Exception) -> DocumentResult:
+    message = f"results could not be stored: {type(exc).__name__}: {str(exc)[:200]}"
+    return DocumentResult(
+        doc_id=result.doc_id, path=result.path, format=result.format, encoding=result.encoding,
+        error=ErrorRecord(result.path, "write", "unstorable_value", message), seconds=result.seconds,
+    )
+
+
+def chunk_tables(results: Sequence[DocumentResult], fids: Sequence[int]) -> tuple[dict[str, pa.Table], list[DocumentResult]]:
+    """Arrow tables of the rows of ``results`` (tagged with their fids), and the results as stored.
+
+    A document whose values Arrow cannot hold becomes an errors row instead of sinking the chunk.
+    """
+    try:
+        return _chunk_tables(results, fids), list(results)
+    except (pa.ArrowException, OverflowError, TypeError, ValueError):
+        pass
+    kept: list[DocumentResult] = []
+    for result, fid in zip(results, fids):
+        try:
+            _chunk_tables([result], [fid])
+            kept.append(result)
+        except (pa.ArrowException, OverflowError, TypeError, ValueError) as exc:
+            kept.append(_failed(result, exc))
+    return _chunk_tables(kept, fids), kept
+
+
+def _chunk_tables(results: Sequence[DocumentResult], fids: Sequence[int]) -> dict[str, pa.Table]:
+    rows: dict[str, list[dict]] = {name: [] for name in DOCUMENT_TABLES}
+    owners: dict[str, list[int]] = {name: [] for name in DOCUMENT_TABLES}
+    for result, fid in zip(results, fids):
+        for name, some in document_rows(result).items():
+            rows[name].extend(some)
+            owners[name].extend([fid] * len(some))
+    return {name: _arrow(rows[name], owners[name]) for name in DOCUMENT_TABLES}
+
+
+def concat(tables: Sequence[pa.Table]) -> pa.Table:
+    """Tables of one kind from several chunks or parts (null columns take the others' type)."""
+    optional: set[str] = set()
+    for table in tables:
+        meta = table.schema.metadata or {}
+        optional.update(json.loads(meta.get(_OPTIONAL, b"[]")))
+    plain = [t.replace_schema_metadata(None) for t in tables]
+    try:
+        merged = pa.concat_tables(plain, promote_options="permissive")
+    except (pa.ArrowTypeError, pa.ArrowInvalid):  # one column of two kinds (e.g. a number kept as text)
+        merged = pa.concat_tables([_as_text(t) for t in plain], promote_options="permissive")
+    present = set(merged.column_names)
+    for table in tables:  # a column missing from a whole chunk was missing from those rows
+        optional.update(present - set(table.column_names))
+    return merged.replace_schema_metadata({_OPTIONAL: json.dumps(sorted(optional)).encode()}) if optional else merged
+
+
+def _as_text(table: pa.Table) -> pa.Table:
+    for i, field in enumerate(table.schema):
+        if field.name != FID and not pa.types.is_string(field.type) and not pa.types.is_null(field.type):
+            table = table.set_column(i, field.name, pc.cast(table.column(i), pa.string()))
+    return table
+
+
+def part_dir(parts: Path, part: int) -> Path:
+    return parts / f"{part:07d}"
+
+
+def write_part(parts: Path, part: int, tables: dict[str, pa.Table]) -> Path:
+    """Write one part (a Parquet file per table, each atomically) and return its folder."""
+    folder = part_dir(parts, part)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, table in tables.items():
+        atomic_write(folder / f"{name}.parquet", lambda tmp, t=table: pq.write_table(t, tmp))
+    return folder
+
+
+def compact(parts: Path, order: Sequence[tuple[int, int]], name: str, *, extra_rows: Sequence[dict] = ()):
+    """One document table over the inputs ``order`` [(fid, part)], in that order, framed once
+    (``extra_rows`` after them: the errors of inputs that are not documents, and of the review)."""
+    position = {fid: i for i, (fid, _) in enumerate(order)}
+    by_part: dict[int, list[int]] = defaultdict(list)
+    for fid, part in order:
+        by_part[part].append(fid)
+    pieces = []
+    for part, fids in sorted(by_part.items()):
+        table = pq.read_table(part_dir(parts, part) / f"{name}.parquet")
+        table = table.filter(pc.is_in(table.column(FID), value_set=pa.array(fids, pa.int64())))
+        pieces.append(table)
+    if not pieces:
+        return table_frame(name, list(extra_rows))
+    table = concat(pieces)
+    keys = np.fromiter((position[f] for f in table.column(FID).to_pylist()), dtype=np.int64, count=table.num_rows)
+    table = table.take(pa.array(np.argsort(keys, kind="stable"))).drop_columns([FID])
+    optional = set(json.loads((table.schema.metadata or {}).get(_OPTIONAL, b"[]")))
+    rows = table.to_pylist()
+    if optional:
+        rows = [{k: v for k, v in row.items() if v is not None or k not in optional} for row in rows]
+    return table_frame(name, rows + list(extra_rows))
+
+
+def remove_parts(parts: Path, keep: set[int]) -> None:
+    """Delete part folders that hold no current result (superseded, or never committed)."""
+    if not parts.is_dir():
+        return
+    for folder in parts.iterdir():
+        if folder.is_dir() and folder.name.isdigit() and int(folder.name) not in keep:
+            for child in folder.iterdir():
+                child.unlink()
+            folder.rmdir()
+        elif not folder.is_dir() and folder.name.endswith(".tmp"):
+            folder.unlink()
+
+
+def parts_size(parts: Path) -> int:
+    return sum(f.stat().st_size for f in parts.rglob("*") if f.is_file()) if parts.is_dir() else 0
+
