@@ -214,6 +214,11 @@ def run_batch(
         planned = manifest.plan(list(files))
         todo = [(p.fid, p.path) for p in planned if p.todo]
         skipped = len(planned) - len(todo)
+        others = manifest.others([p.fid for p in planned])
+        if others:
+            notes.append(f"{folder.path} also holds results of earlier runs for {others} documents that are not "
+                         "among these inputs: the new tables leave them out (their results stay kept for a "
+                         "later run; --fresh forgets them)")
         if skipped:
             notes.append(f"{skipped} unchanged documents already done in {folder.path} were not processed again "
                          "(--fresh to redo them)")

@@ -80,6 +80,9 @@ def run(
         typer.Option("--scheduler", help="Address of a Dask scheduler (tcp://host:8786); without it --engine dask starts a local cluster."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    flush_seconds: Annotated[
+        float, typer.Option("--save-every", min=0, hidden=True, help="Seconds between two saves of finished documents.")
+    ] = 2.0,
 ) -> None:
     """Extract the tables from every input document, and match reports against issue lists.
 
@@ -113,7 +116,7 @@ def run(
             raise typer.Exit(code=2)
         options = BatchOptions(
             jobs=jobs or _default_jobs(), timeout=timeout or None, engine=engine.value, scheduler=scheduler,
-            fresh=fresh, fmt=fmt.value, progress=not quiet,
+            fresh=fresh, fmt=fmt.value, progress=not quiet, flush_seconds=flush_seconds,
         )
         try:
             report = run_batch(collected.files, folder, options, input_errors=collected.errors, issues=issues)
@@ -180,13 +183,18 @@ def evaluate(
     import json
 
     from pipeline.evaluate import evaluate_alignments, evaluate_extraction, format_report
+    from pipeline.outdir import IncompleteTablesError
     from pipeline.tables import read_tables
 
     if not out.is_dir():
         raise typer.BadParameter(f"{out} is not a folder", param_hint="OUT")
     if not gold.is_dir():
         raise typer.BadParameter(f"{gold} is not a folder", param_hint="--gold")
-    tables = read_tables(out)
+    try:
+        tables = read_tables(out)
+    except IncompleteTablesError as exc:
+        _echo(f"error: {exc}")
+        raise typer.Exit(code=2) from None
     scores = {"extraction": evaluate_extraction(tables, gold)}
     if any(gold.glob("*.alignment.json")):
         scores["alignment"] = evaluate_alignments(tables, gold)

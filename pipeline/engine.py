@@ -169,7 +169,7 @@ class InlineEngine:
         pass
 
 
-def _worker_main(conn, timeout: float | None) -> None:
+def _worker_main(conn, timeout: float | None, work: Callable = run_chunk) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
     while True:
         try:
@@ -178,7 +178,7 @@ def _worker_main(conn, timeout: float | None) -> None:
             return
         if task is None:
             return
-        conn.send(("done", run_chunk(task, timeout, lambda i: conn.send(("doc", i)))))
+        conn.send(("done", work(task, timeout, lambda i: conn.send(("doc", i)))))
 
 
 @dataclass
@@ -191,9 +191,10 @@ class _Busy:
 class ProcessEngine:
     """``jobs`` worker processes; a worker stuck past the limit is killed and replaced."""
 
-    def __init__(self, jobs: int, *, timeout: float | None):
+    def __init__(self, jobs: int, *, timeout: float | None, work: Callable = run_chunk):
         self.jobs = jobs
         self.timeout = timeout
+        self.work = work  # run_chunk, or a stand-in with the same signature (tests)
         method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
         self.ctx = mp.get_context(method)
         if method == "forkserver":
@@ -203,7 +204,7 @@ class ProcessEngine:
 
     def _start(self):
         parent, child = self.ctx.Pipe(duplex=True)
-        proc = self.ctx.Process(target=_worker_main, args=(child, self.timeout), daemon=True)
+        proc = self.ctx.Process(target=_worker_main, args=(child, self.timeout, self.work), daemon=True)
         proc.start()
         child.close()
         worker = (proc, parent)

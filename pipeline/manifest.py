@@ -172,6 +172,11 @@ class Manifest:
                 planned.append(Planned(fid, path, not done))
         return planned
 
+    def others(self, fids: Sequence[int]) -> int:
+        """Recorded inputs that are not among ``fids`` (inputs of earlier runs only)."""
+        total = self.db.execute("SELECT COUNT(*) FROM files").fetchone()[0]
+        return total - len(set(fids))
+
     # ------------------------------------------------------------------ recording
     def new_part(self) -> int:
         row = self.db.execute("SELECT COALESCE(MAX(part), 0) + 1 FROM parts").fetchone()

@@ -19,6 +19,7 @@ import pandas as pd
 
 from pipeline.cells import csv_safe, csv_unescape, exact_columns, exact_numbers, excel_safe, no_formulas
 from pipeline.document import DocumentResult
+from pipeline.outdir import check_complete
 from pipeline.records import ErrorRecord, Flag, Issue, Match, Pair
 from pipeline.schema import SCHEMA, columns, conform
 
@@ -282,8 +283,11 @@ def read_tables(out_dir: str | os.PathLike) -> Tables:
 
     Whatever the format, a declared table comes back with the columns and dtypes it was
     built with (ids as strings, counts as ``Int64``, dates as dates), empty or not.
+    Raises :class:`pipeline.outdir.IncompleteTablesError` for a folder that a killed run
+    left in the middle of replacing its tables (a mix of two runs must never be read).
     """
     folder = Path(out_dir)
+    check_complete(folder)
     tables = Tables()
     book = folder / "tables.xlsx"
     if book.exists():

@@ -1,0 +1,207 @@
+"""run at scale: check-first output folder, lock, one set of tables per folder, --jobs, time limit, Dask."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from scale_inputs import REPORT, assert_same_tables, cli, comparable, make_batch
+
+from pipeline.engine import ProcessEngine, Task, make_tasks, run_chunk
+from pipeline.outdir import IncompleteTablesError, OutputFolder
+from pipeline.tables import read_tables
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory) -> Path:
+    return make_batch(tmp_path_factory.mktemp("small") / "in", 12)
+
+
+# ----------------------------------------------------------------------------- check first
+
+
+def test_out_that_is_a_file_stops_before_any_work(small, tmp_path):
+    target = tmp_path / "out"
+    target.write_text("not a folder")
+    result = cli("run", str(small), "-o", str(target))
+    assert result.returncode == 2
+    assert "is a file, not a folder" in result.stderr
+    nested = cli("run", str(small), "-o", str(target / "sub"))
+    assert nested.returncode == 2
+    assert "cannot write to" in nested.stderr
+
+
+def test_second_run_into_a_locked_folder_stops_at_once(small, tmp_path):
+    out = tmp_path / "out"
+    with OutputFolder.open(out):
+        started = time.monotonic()
+        result = cli("run", str(small), "-o", str(out), "-q")
+        assert result.returncode == 2
+        assert "in use by another zhenggai run" in result.stderr
+        assert f"pid {os.getpid()}" in result.stderr
+        assert time.monotonic() - started < 30
+    assert not (out / "documents.parquet").exists()
+
+
+# ----------------------------------------------------------------------------- one set of tables
+
+
+def test_tables_of_an_earlier_run_do_not_stay(small, tmp_path):
+    out = tmp_path / "out"
+    assert cli("run", str(small), "-o", str(out), "-q", "-f", "csv").returncode == 0
+    assert (out / "documents.csv").exists()
+    (out / "notes.txt").write_text("the analyst's own file")
+    assert cli("run", str(small), "-o", str(out), "-q").returncode == 0
+    names = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+    assert not any(n.endswith(".csv") for n in names), names
+    assert "notes.txt" in names  # not a table: left alone
+    assert set(read_tables(out)) >= {"documents", "quantities", "errors", "flags"}
+
+
+def test_two_runs_into_one_folder_say_what_they_replace(small, tmp_path):
+    out = tmp_path / "out"
+    files = sorted(small.iterdir())
+    assert cli("run", *map(str, files[:6]), "-o", str(out), "-q").returncode == 0
+    second = cli("run", *map(str, files[6:]), "-o", str(out))
+    assert second.returncode == 0, second.stderr
+    assert "6 documents that are not among these inputs" in second.stderr
+    documents = read_tables(out)["documents"]
+    assert sorted(Path(p).name for p in documents["path"]) == [f.name for f in files[6:]]
+
+
+def test_interrupted_publication_is_refused_then_finished(small, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    assert cli("run", str(small), "-o", str(out), "-q", "-f", "csv").returncode == 0
+    with OutputFolder.open(out) as folder:  # the next run's new tables, swapped in until a "kill"
+        staging = folder.new_staging()
+        for name in ("documents", "errors", "quantities"):
+            pd.DataFrame({"new": [1]}).to_parquet(staging / f"{name}.parquet")
+        real_replace = os.replace
+        moved = []
+
+        def dying_replace(src, dst):
+            if moved:
+                raise KeyboardInterrupt  # stands for SIGKILL in the middle of the swap
+            moved.append(dst)
+            real_replace(src, dst)
+
+        monkeypatch.setattr(os, "replace", dying_replace)
+        with pytest.raises(KeyboardInterrupt):
+            folder.publish(["documents", "errors", "quantities", "flags"])
+        monkeypatch.setattr(os, "replace", real_replace)
+    with pytest.raises(IncompleteTablesError, match="Run the same"):
+        read_tables(out)
+    refused = cli("eval", str(out))
+    assert refused.returncode == 2 and "incomplete" in refused.stderr
+    OutputFolder.open(out).close()  # the next run finishes the swap first
+    tables = read_tables(out)
+    assert sorted(tables) == ["documents", "errors", "quantities"]  # the new set, and only it
+    assert all(list(frame.columns) == ["new"] for frame in tables.values())
+
+
+# ----------------------------------------------------------------------------- jobs
+
+
+def test_jobs_two_gives_the_rows_of_jobs_one(small, tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert cli("run", str(small), str(REPORT), "-o", str(one), "-q", "-j", "1").returncode == 0
+    assert cli("run", str(small), str(REPORT), "-o", str(two), "-q", "-j", "2").returncode == 0
+    assert_same_tables(one, two)
+
+
+def test_unchanged_files_are_skipped_changed_ones_redone(small, tmp_path):
+    batch = make_batch(tmp_path / "in", 5)
+    out = tmp_path / "out"
+    assert cli("run", str(batch), "-o", str(out), "-q").returncode == 0
+    (batch / "doc0002.txt").write_text("第二号通报\n召开会议18次。\n", encoding="utf-8")
+    os.utime(batch / "doc0003.txt")  # touched, same content
+    again = cli("run", str(batch), "-o", str(out))
+    assert again.returncode == 0
+    assert "4 unchanged documents already done" in again.stderr
+    quantities = read_tables(out)["quantities"]
+    assert "18次" in set(quantities["text"])
+    fresh = cli("run", str(batch), "-o", str(out), "--fresh")
+    assert "already done" not in fresh.stderr
+
+
+# ----------------------------------------------------------------------------- time limit
+
+
+def test_a_document_over_the_time_limit_is_a_timeout_row(tmp_path):
+    batch = make_batch(tmp_path / "in", 3)
+    text = REPORT.read_text(encoding="utf-8")
+    (batch / "huge.txt").write_text("\n".join([text] * 80), encoding="utf-8")
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        result = cli("run", str(batch), "-o", str(out), "-q", "-j", jobs, "--timeout", "0.2")
+        assert result.returncode == 1, result.stderr
+        errors = read_tables(out)["errors"]
+        assert list(errors["error_type"]) == ["timeout"]
+        assert Path(errors["path"][0]).name == "huge.txt"
+        assert "0.2 s" in errors["message"][0]
+        assert len(read_tables(out)["documents"]) == 4
+
+
+def _stuck_chunk(task, timeout, progress=None):
+    """A worker that ignores its alarm on ``stuck.txt`` (as C code that never returns would)."""
+    if any(path.endswith("stuck.txt") for _, path in task.items):
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        for i, (_, path) in enumerate(task.items):
+            if path.endswith("stuck.txt"):
+                time.sleep(3600)
+            progress(i)
+    return run_chunk(task, timeout, progress)
+
+
+def test_a_stuck_worker_is_killed_and_replaced(tmp_path, monkeypatch):
+    import pipeline.engine as engine_module
+
+    monkeypatch.setattr(engine_module, "KILL_GRACE", 0.5)
+    batch = make_batch(tmp_path / "in", 6)
+    (batch / "stuck.txt").write_text("召开会议3次。", encoding="utf-8")
+    files = sorted(batch.iterdir())
+    tasks = [Task(0, tuple((i, str(p)) for i, p in enumerate(files[:4]))),
+             Task(1, tuple((i, str(p)) for i, p in enumerate(files[4:], start=4)))]
+    engine = ProcessEngine(2, timeout=0.5, work=_stuck_chunk)
+    try:
+        results = list(engine.run(tasks, lambda n: None, lambda: False))
+    finally:
+        engine.close()
+    outcomes = {o.fid: o for r in results for o in r.outcomes}
+    assert sorted(outcomes) == list(range(len(files)))
+    stuck = [o for o in outcomes.values() if o.error_type == "timeout"]
+    assert len(stuck) == 1 and files[stuck[0].fid].name == "stuck.txt"
+    assert engine.replaced == 1
+    assert all(o.status == "done" for o in outcomes.values() if o is not stuck[0])
+
+
+def test_chunks_follow_input_order_and_cover_every_input():
+    items = [(i, Path(f"/nonexistent/{i}.txt")) for i in range(100)]
+    tasks = make_tasks(items, jobs=2)
+    assert [fid for t in tasks for fid, _ in t.items] == list(range(100))
+    assert len(tasks) >= 8
+
+
+# ----------------------------------------------------------------------------- Dask
+
+
+@pytest.mark.dask
+def test_dask_local_cluster_gives_the_local_tables(tmp_path):
+    pytest.importorskip("dask.distributed")
+    batch = make_batch(tmp_path / "in", 200)
+    local, dask = tmp_path / "local", tmp_path / "dask"
+    assert cli("run", str(batch), "-o", str(local), "-q", "-j", "2").returncode == 0
+    result = cli("run", str(batch), "-o", str(dask), "-q", "-j", "2", "--engine", "dask")
+    assert result.returncode == 0, result.stderr
+    left, right = comparable(local), comparable(dask)
+    assert sorted(left) == sorted(right)
+    for name in left:
+        keys = [c for c in left[name].columns if c not in ("seconds",)]
+        a = left[name].sort_values(keys, ignore_index=True) if len(left[name]) else left[name]
+        b = right[name].sort_values(keys, ignore_index=True) if len(right[name]) else right[name]
+        pd.testing.assert_frame_equal(a, b, obj=name)
+    assert_same_tables(local, dask)  # and, as it happens, in the same order
