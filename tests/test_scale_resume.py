@@ -54,7 +54,7 @@ def _tables_whole_or_none(out: Path, clean: Path) -> None:
 
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory) -> Path:
-    return make_batch(tmp_path_factory.mktemp("batch") / "in", 60, pair=True)
+    return make_batch(tmp_path_factory.mktemp("batch") / "in", 40, pair=True)
 
 
 @pytest.fixture(scope="module")
