@@ -10,8 +10,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from tqdm import tqdm
-
 from pipeline.document import DocumentResult, process_path
 from pipeline.read.sniff import LEGACY_SUFFIXES
 from pipeline.records import ErrorRecord
@@ -70,6 +68,7 @@ def iter_results(
     files: Sequence[Path], *, limits=None, progress: bool = True, pdf_password: str | None = None
 ) -> Iterator[DocumentResult]:
     """Process files one by one (lazily), with a tqdm bar on stderr."""
+    from tqdm import tqdm  # lazy: 50 ms of start-up that a quiet run does not need
     bar = tqdm(files, unit="file", disable=not progress or len(files) < 2, dynamic_ncols=True, leave=False)
     for path in bar:
         yield process_path(path, limits=limits)
@@ -226,6 +225,8 @@ def run_batch(
         tasks = make_tasks(todo, jobs=options.jobs)
         sink = _Sink(manifest, folder.parts, options)
         flag, restore = _stop_flag()
+        from tqdm import tqdm  # lazy, as above
+
         bar = tqdm(total=len(planned), initial=skipped, unit="doc", disable=not options.progress or len(planned) < 2,
                    dynamic_ncols=True, leave=False, smoothing=0.1)
         engine = make_engine(options.engine, options.jobs, timeout=options.timeout, scheduler=options.scheduler,

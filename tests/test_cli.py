@@ -97,7 +97,7 @@ def test_cli_run_other_formats(tmp_path, fmt):
     else:
         frame = pd.read_excel(out / "tables.xlsx", sheet_name="quantities")
     assert (frame["text"] == "94.5亿元").any()
-    assert not list(out.glob("*.tmp")) and not list(out.glob(".*"))
+    assert not list(out.glob("*.tmp")) and [p.name for p in out.glob(".*")] == [".zhenggai"]  # the run's state
 
 
 def test_cli_match_one_pair(tmp_path):

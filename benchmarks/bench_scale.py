@@ -1,0 +1,227 @@
+"""Batch at scale: start-up, throughput against bare jieba, --jobs 1 against --jobs 2, peak memory, one long document.
+
+Every figure comes from this one run, on ../shared/scale/news read in place (a folder of
+symlinks selects the first N files); ratios compare figures measured here, interleaved, so
+background load hits both sides alike.  Runs are real ``zhenggai run`` processes:
+
+* start-up: ``zhenggai run ONE_SMALL_FILE -o OUT`` (wall and CPU seconds; the median);
+* bare jieba: read each file and ``lcut`` it with a private initialized ``jieba.Tokenizer``
+  (the faster of HMM on/off), dictionary loading not counted;
+* throughput: characters / (wall of ``zhenggai run FILES -j 1`` - start-up), against bare jieba;
+* jobs: wall of ``-j 1`` against ``-j 2`` over the same files;
+* memory: peak over the run of the summed RSS and PSS of the process and all its children
+  (sampled every 20 ms from /proc), 1,000 against 6,260 files;
+* long document: ``process_path`` on the 1,000 texts joined into one file, against the same
+  texts as 1,000 files (chars/s, in this process).
+
+Targets (issue 10): throughput >= 0.75x bare jieba; -j 2 >= 1.7x -j 1; start-up <= 1 s;
+all texts <= 30 s with -j 2; peak memory <= 600 MB and within 20% between 1,000 and all;
+the long document >= 0.8x the per-character rate of small ones.
+
+    python benchmarks/bench_scale.py [--runs 3] [--big-runs 1] [--skip-all]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+#: ../shared beside the checkout (or beside a folder above it, for a git worktree)
+NEWS = next((p / "shared" / "scale" / "news" for p in REPO.parents if (p / "shared" / "scale" / "news").is_dir()),
+            REPO.parent / "shared" / "scale" / "news")
+
+
+def cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover
+        return os.cpu_count() or 1
+
+
+def _tree(pid: int) -> list[int]:
+    pids, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        pids.append(p)
+        try:
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            pass
+    return pids
+
+
+def _memory(pids: list[int]) -> tuple[int, int]:
+    """Summed RSS and PSS in bytes."""
+    rss = pss = 0
+    for p in pids:
+        try:
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Rss:"):
+                    rss += int(line.split()[1]) * 1024
+                elif line.startswith("Pss:"):
+                    pss += int(line.split()[1]) * 1024
+        except OSError:
+            pass
+    return rss, pss
+
+
+def run(args: list[str], *, memory: bool = False) -> dict:
+    """One ``zhenggai`` process: wall seconds, CPU seconds of it and its children, peak memory of its tree."""
+    before = os.times()
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline", *args], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, cwd=REPO)
+    peak_rss = peak_pss = 0
+    while proc.poll() is None:
+        if memory:
+            rss, pss = _memory(_tree(proc.pid))
+            peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
+        time.sleep(0.02)
+    wall = time.perf_counter() - started
+    err = proc.stderr.read().decode()
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(f"zhenggai {' '.join(args)} failed ({proc.returncode}): {err[-2000:]}")
+    after = os.times()
+    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    return {"wall": wall, "cpu": cpu, "rss": peak_rss, "pss": peak_pss}
+
+
+def select(files: list[Path], n: int, scratch: Path) -> Path:
+    folder = scratch / f"news{n}"
+    folder.mkdir()
+    for path in files[:n]:
+        (folder / path.name).symlink_to(path)
+    return folder
+
+
+def bare_jieba(files: list[Path]) -> float:
+    """chars/s of reading and segmenting the files with a private jieba (the faster HMM setting)."""
+    import logging
+
+    import jieba
+
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    from pipeline.nlp.tokenizer import new_jieba_tokenizer
+
+    tokenizer = new_jieba_tokenizer()
+    rates = []
+    for hmm in (False, True):
+        chars = 0
+        started = time.perf_counter()
+        for path in files:
+            text = path.read_text(encoding="utf-8")
+            tokenizer.lcut(text, HMM=hmm)
+            chars += len(text)
+        rates.append(chars / (time.perf_counter() - started))
+    del jieba
+    return max(rates)
+
+
+def long_document(files: list[Path], scratch: Path, runs: int) -> tuple[float, float, int]:
+    """chars/s of process_path on the files one by one, and on all of them joined as one document."""
+    from pipeline.document import process_path
+
+    joined = scratch / "joined.txt"
+    joined.write_text("\n".join(p.read_text(encoding="utf-8") for p in files), encoding="utf-8")
+    n_chars = len(joined.read_text(encoding="utf-8"))
+    small, big = [], []
+    process_path(files[0])
+    for _ in range(runs):
+        started = time.perf_counter()
+        chars = sum(len(process_path(p).text) for p in files)
+        small.append(chars / (time.perf_counter() - started))
+        started = time.perf_counter()
+        process_path(joined)
+        big.append(n_chars / (time.perf_counter() - started))
+    return statistics.median(small), statistics.median(big), n_chars
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="runs of each 1,000-file measurement (median)")
+    parser.add_argument("--big-runs", type=int, default=1, help="runs over all files (median)")
+    parser.add_argument("--skip-all", action="store_true", help="skip the runs over all 6,260 files")
+    args = parser.parse_args(argv)
+    if not NEWS.is_dir():
+        print(f"benchmark data not found: {NEWS}", file=sys.stderr)
+        return 2
+    files = sorted(p for p in NEWS.iterdir() if p.is_file())
+    chars_1000 = sum(len(p.read_text(encoding="utf-8")) for p in files[:1000])
+    chars_all = sum(len(p.read_text(encoding="utf-8")) for p in files)
+    print(f"machine: {cores()} cores; news: {len(files)} files, {chars_all:,} chars (first 1,000: {chars_1000:,})")
+    scratch = Path(tempfile.mkdtemp(prefix="bench_scale."))
+    try:
+        small_file = select(files, 1, scratch)
+        n1000 = select(files, 1000, scratch)
+        out = scratch / "out"
+
+        def fresh(*extra: str, memory: bool = False) -> dict:
+            shutil.rmtree(out, ignore_errors=True)
+            return run(["run", *extra, "-o", str(out), "-q"], memory=memory)
+
+        starts, j1, j2, jieba_rates = [], [], [], []
+        for _ in range(args.runs):  # interleaved: load hits every system alike
+            starts.append(fresh(str(next(small_file.iterdir()))))
+            jieba_rates.append(bare_jieba(files[:1000]))
+            j1.append(fresh(str(n1000), "-j", "1"))
+            j2.append(fresh(str(n1000), "-j", "2", memory=True))
+        start_wall = statistics.median(r["wall"] for r in starts)
+        start_cpu = statistics.median(r["cpu"] for r in starts)
+        jieba_rate = statistics.median(jieba_rates)
+        t1 = statistics.median(r["wall"] for r in j1)
+        t2 = statistics.median(r["wall"] for r in j2)
+        rate1 = chars_1000 / max(1e-9, t1 - start_wall)
+        print(f"start-up (one small file, median of {args.runs}): {start_wall:.2f} s wall, {start_cpu:.2f} s CPU")
+        print(f"bare jieba on the 1,000 texts: {jieba_rate:,.0f} chars/s")
+        print(f"zhenggai run 1,000 files: -j 1 {t1:.2f} s, -j 2 {t2:.2f} s (medians of {args.runs})")
+        print(f"{verdict(start_wall <= 1.0)}: start-up {start_wall:.2f} s (target <= 1 s; CPU {start_cpu:.2f} s)")
+        print(f"{verdict(rate1 / jieba_rate >= 0.75)}: full pipeline -j 1, net of start-up: {rate1:,.0f} chars/s = "
+              f"{rate1 / jieba_rate:.2f}x bare jieba (target >= 0.75)")
+        print(f"{verdict(t1 / t2 >= 1.7)}: -j 2 is {t1 / t2:.2f}x -j 1 on 1,000 files (target >= 1.7)")
+        mem_1000 = max(r["pss"] for r in j2), max(r["rss"] for r in j2)
+        if not args.skip_all:
+            big1, big2 = [], []
+            for _ in range(args.big_runs):
+                big1.append(fresh(str(NEWS), "-j", "1"))
+                big2.append(fresh(str(NEWS), "-j", "2", memory=True))
+            jieba_all = bare_jieba(files)
+            b1 = statistics.median(r["wall"] for r in big1)
+            b2 = statistics.median(r["wall"] for r in big2)
+            rate_all = chars_all / max(1e-9, b1 - start_wall)
+            mem_all = max(r["pss"] for r in big2), max(r["rss"] for r in big2)
+            print(f"zhenggai run all {len(files)} files: -j 1 {b1:.2f} s, -j 2 {b2:.2f} s; bare jieba {jieba_all:,.0f} chars/s")
+            print(f"{verdict(rate_all / jieba_all >= 0.75)}: full pipeline -j 1 on all files: {rate_all:,.0f} chars/s = "
+                  f"{rate_all / jieba_all:.2f}x bare jieba (target >= 0.75)")
+            print(f"{verdict(b1 / b2 >= 1.7)}: -j 2 is {b1 / b2:.2f}x -j 1 on all files (target >= 1.7)")
+            print(f"{verdict(b2 <= 30)}: all {len(files)} texts with -j 2 in {b2:.1f} s (target <= 30 s)")
+            growth = mem_all[0] / mem_1000[0]
+            print(f"peak memory of the process tree, -j 2: 1,000 files PSS {mem_1000[0] / 2**20:.0f} MB "
+                  f"(RSS sum {mem_1000[1] / 2**20:.0f} MB); all files PSS {mem_all[0] / 2**20:.0f} MB "
+                  f"(RSS sum {mem_all[1] / 2**20:.0f} MB)")
+            print(f"{verdict(mem_all[0] <= 600 * 2**20 and growth <= 1.2)}: peak PSS {mem_all[0] / 2**20:.0f} MB "
+                  f"(target <= 600), all/1,000 = {growth:.2f} (target <= 1.20)")
+        small_rate, big_rate, n_big = long_document(files[:1000], scratch, args.runs)
+        print(f"one document of {n_big:,} chars (the 1,000 texts joined): {big_rate:,.0f} chars/s; "
+              f"as 1,000 files: {small_rate:,.0f} chars/s")
+        print(f"{verdict(big_rate / small_rate >= 0.8)}: long document at {big_rate / small_rate:.2f}x the per-char "
+              f"rate of small ones (target >= 0.8)")
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
