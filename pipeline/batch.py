@@ -1,18 +1,34 @@
-"""Batches: expand inputs to files, process each one, never stop on a bad file."""
+"""Batches: expand inputs to files, then process them resumably into an output folder.
+
+Never stops on a bad file.  The pieces live in their own modules: the output folder
+(:mod:`pipeline.outdir`), the manifest (:mod:`pipeline.manifest`), streamed parts
+(:mod:`pipeline.parts`) and the engines that run the work (:mod:`pipeline.engine`);
+this module plans a run and puts them together.
+"""
 
 from __future__ import annotations
 
 import glob
+import hashlib
 import os
+import signal
 import sys
+import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from pipeline.document import DocumentResult, process_path
-from pipeline.read.sniff import LEGACY_SUFFIXES
+import pipeline
+import pipeline.models
+from pipeline.document import process_path
+from pipeline.engine import make_engine, make_tasks
+from pipeline.manifest import Manifest
+from pipeline.parts import compact, remove_parts, write_part
+from pipeline.parts import concat as concat_parts
 from pipeline.records import ErrorRecord
+from pipeline.review import run_review
+from pipeline.tables import COLUMNS, DOCUMENT_TABLES, match_tables, write_tables
 
 #: Extensions picked up when a folder is expanded (explicit files are read whatever their name).
 DOCUMENT_SUFFIXES: frozenset[str] = frozenset({".txt", ".text", ".md", ".pdf", ".docx", ".html", ".htm", ".xhtml"})
@@ -64,16 +80,6 @@ def collect_inputs(inputs: Sequence[str | os.PathLike], *, exclude: Sequence[str
     return result
 
 
-def iter_results(
-    files: Sequence[Path], *, limits=None, progress: bool = True, pdf_password: str | None = None
-) -> Iterator[DocumentResult]:
-    """Process files one by one (lazily), with a tqdm bar on stderr."""
-    from tqdm import tqdm  # lazy: 50 ms of start-up that a quiet run does not need
-    bar = tqdm(files, unit="file", disable=not progress or len(files) < 2, dynamic_ncols=True, leave=False)
-    for path in bar:
-        yield process_path(path, limits=limits)
-
-
 # --------------------------------------------------------------------------- a batch run at scale
 
 
@@ -108,20 +114,18 @@ class BatchReport:
     written: list[Path] = field(default_factory=list)
 
 
-def code_fingerprint(options: BatchOptions) -> str:
-    """Hash of the package's code and data and of the options that change results (not of speed options)."""
-    import hashlib
+def code_fingerprint() -> str:
+    """Hash of the package's code and data: results made by other code are not reused.
 
-    import pipeline
-    import pipeline.models
-
+    No option enters it: --jobs, --engine and --save-every do not change rows, and --timeout
+    only decides which documents fail (failed ones are retried anyway).
+    """
     digest = hashlib.sha256()
     for root in (Path(pipeline.__file__).parent, Path(pipeline.models.__file__).parent):
         for path in sorted(root.rglob("*")):
             if path.is_file() and path.suffix in {".py", ".txt", ".tsv", ".json", ".skops"} and "__pycache__" not in path.parts:
                 digest.update(path.name.encode())
                 digest.update(path.read_bytes())
-    digest.update(repr(options.timeout).encode())
     return digest.hexdigest()
 
 
@@ -142,14 +146,12 @@ class _Sink:
             self.flush()
 
     def flush(self) -> None:
-        from pipeline.parts import concat, write_part
-
         self.last = time.monotonic()
         if not self.pending:
             return
         part = self.manifest.new_part()
         names = self.pending[0].tables.keys()
-        write_part(self.parts_dir, part, {name: concat([r.tables[name] for r in self.pending]) for name in names})
+        write_part(self.parts_dir, part, {name: concat_parts([r.tables[name] for r in self.pending]) for name in names})
         outcomes = [o for r in self.pending for o in r.outcomes]
         self.manifest.record(part, outcomes)
         self.saved += len(outcomes)
@@ -158,9 +160,6 @@ class _Sink:
 
 def _stop_flag():
     """A flag the first Ctrl-C (or SIGTERM) sets so the run can save its work; a second Ctrl-C stops at once."""
-    import signal
-    import threading
-
     flag = threading.Event()
     if threading.current_thread() is not threading.main_thread():
         return flag, lambda: None
@@ -197,18 +196,14 @@ def run_batch(
     again.  Then the review runs over the reports that need one, the tables are compacted
     in input order and published whole.
     """
-    from pipeline.engine import make_engine, make_tasks
-    from pipeline.manifest import Manifest
-    from pipeline.parts import remove_parts
-
     notes: list[str] = []
     manifest = Manifest(folder.manifest_path)
     try:
         if options.fresh:
             manifest.reset()
-        if not manifest.adopt(code_fingerprint(options)):
-            notes.append(f"the results kept in {folder.path} were made by another version of zhenggai "
-                         "(or another --timeout); they are not reused")
+        if not manifest.adopt(code_fingerprint()):
+            notes.append(f"the results kept in {folder.path} were made by another version of zhenggai; "
+                         "they are not reused")
         remove_parts(folder.parts, keep=manifest.live_parts())  # parts of a killed run never recorded
         planned = manifest.plan(list(files))
         todo = [(p.fid, p.path) for p in planned if p.todo]
@@ -225,7 +220,7 @@ def run_batch(
         tasks = make_tasks(todo, jobs=options.jobs)
         sink = _Sink(manifest, folder.parts, options)
         flag, restore = _stop_flag()
-        from tqdm import tqdm  # lazy, as above
+        from tqdm import tqdm  # lazy: 50 ms of start-up that a quiet run does not need
 
         bar = tqdm(total=len(planned), initial=skipped, unit="doc", disable=not options.progress or len(planned) < 2,
                    dynamic_ncols=True, leave=False, smoothing=0.1)
@@ -254,8 +249,6 @@ def run_batch(
 
 def _review(planned, entries, issues):
     """The review over the reports that take part: re-read (extraction is pure), then ``run_review`` once."""
-    from pipeline.review import run_review
-
     wanted = ("feedback", "progress") if issues is None else None
     candidates = [p.path for p in planned if entries[p.fid][0] == "done"
                   and (entries[p.fid][2] in wanted if wanted else entries[p.fid][2] != "feedback")]
@@ -264,9 +257,6 @@ def _review(planned, entries, issues):
 
 
 def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issues) -> BatchReport:
-    from pipeline.parts import compact
-    from pipeline.tables import COLUMNS, DOCUMENT_TABLES, match_tables, write_tables
-
     entries = manifest.entries([p.fid for p in planned])
     missing = [p.path for p in planned if entries[p.fid][1] is None or entries[p.fid][0] == "pending"]
     if missing:  # cannot happen unless the manifest was edited by hand
