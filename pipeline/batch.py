@@ -8,7 +8,6 @@ this module plans a run and puts them together.
 
 from __future__ import annotations
 
-import glob
 import hashlib
 import os
 import signal
@@ -23,62 +22,13 @@ import pipeline
 import pipeline.models
 from pipeline.document import process_path
 from pipeline.engine import make_engine, make_tasks
+from pipeline.inputs import DOCUMENT_SUFFIXES, Inputs, collect_inputs  # noqa: F401  (re-exported)
 from pipeline.manifest import Manifest
 from pipeline.parts import compact, remove_parts, write_part
 from pipeline.parts import concat as concat_parts
 from pipeline.records import ErrorRecord
 from pipeline.review import run_review
 from pipeline.tables import COLUMNS, DOCUMENT_TABLES, match_tables, write_tables
-
-#: Extensions picked up when a folder is expanded (explicit files are read whatever their name).
-DOCUMENT_SUFFIXES: frozenset[str] = frozenset({".txt", ".text", ".md", ".pdf", ".docx", ".html", ".htm", ".xhtml"})
-
-
-@dataclass(slots=True)
-class Inputs:
-    files: list[Path] = field(default_factory=list)
-    errors: list[ErrorRecord] = field(default_factory=list)  # inputs that name nothing readable
-
-
-def _is_hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") or part.startswith("~$") for part in path.relative_to(root).parts)
-
-
-def collect_inputs(inputs: Sequence[str | os.PathLike], *, exclude: Sequence[str | os.PathLike] = ()) -> Inputs:
-    """Files, folders (recursive, known document suffixes) and glob patterns, deduplicated, in order."""
-    result = Inputs()
-    seen: set[Path] = set()
-    skip = {Path(p).resolve() for p in exclude}
-
-    def add(path: Path) -> None:
-        resolved = path.resolve()
-        if resolved not in seen and resolved not in skip and not any(parent in skip for parent in resolved.parents):
-            seen.add(resolved)
-            result.files.append(path)
-
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if not child.is_file() or _is_hidden(child, path):
-                    continue
-                if child.suffix.lower() in DOCUMENT_SUFFIXES:
-                    add(child)
-                elif child.suffix.lower() in LEGACY_SUFFIXES:  # a report in an old format is named, not skipped
-                    add(child)
-        elif path.is_file():
-            add(path)
-        elif glob.has_magic(str(item)):
-            matches = sorted(Path(p) for p in glob.glob(str(item), recursive=True))
-            files = [p for p in matches if p.is_file()]
-            if not files:
-                result.errors.append(ErrorRecord(str(item), "input", "no_match", "the pattern matches no file"))
-            for p in files:
-                add(p)
-        else:
-            result.errors.append(ErrorRecord(str(item), "input", "not_found", "no such file or folder"))
-    return result
-
 
 # --------------------------------------------------------------------------- a batch run at scale
 

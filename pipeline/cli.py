@@ -93,7 +93,7 @@ def run(
     Documents are saved as they finish: a run that is stopped (Ctrl-C, a crash, a kill)
     resumes when the same command is run again, redoing only what was not finished.
     """
-    from pipeline.batch import BatchOptions, Interrupted, collect_inputs, run_batch
+    from pipeline.inputs import collect_inputs
     from pipeline.outdir import OutputFolder, OutputFolderError
 
     if issues is not None and not issues.is_file():
@@ -114,8 +114,15 @@ def run(
             for error in collected.errors:
                 _echo(f"error: {error.path}: {error.message}")
             raise typer.Exit(code=2)
+        jobs = jobs or _default_jobs()
+        if engine is Engine.local and jobs > 1 and len(collected.files) > 4 * jobs:
+            from pipeline.engine import start_early
+
+            start_early()  # the workers' imports run beside ours (about a second on two cores)
+        from pipeline.batch import BatchOptions, Interrupted, run_batch
+
         options = BatchOptions(
-            jobs=jobs or _default_jobs(), timeout=timeout or None, engine=engine.value, scheduler=scheduler,
+            jobs=jobs, timeout=timeout or None, engine=engine.value, scheduler=scheduler,
             fresh=fresh, fmt=fmt.value, progress=not quiet, flush_seconds=flush_seconds,
         )
         try:

@@ -166,7 +166,7 @@ def test_a_stuck_worker_is_killed_and_replaced(tmp_path, monkeypatch):
     files = sorted(batch.iterdir())
     tasks = [Task(0, tuple((i, str(p)) for i, p in enumerate(files[:4]))),
              Task(1, tuple((i, str(p)) for i, p in enumerate(files[4:], start=4)))]
-    engine = ProcessEngine(2, timeout=0.5, work=_stuck_chunk)
+    engine = ProcessEngine(2, timeout=2, work=_stuck_chunk)
     try:
         results = list(engine.run(tasks, lambda n: None, lambda: False))
     finally:

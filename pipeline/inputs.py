@@ -1,0 +1,60 @@
+"""Inputs of a batch: files, folders and glob patterns expanded to files, in order.
+
+A module of its own (no pandas, no extraction) so that ``run`` can list its inputs,
+and decide how many workers are worth starting, before the heavy imports.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.records import ErrorRecord
+
+#: Extensions picked up when a folder is expanded (explicit files are read whatever their name).
+DOCUMENT_SUFFIXES: frozenset[str] = frozenset({".txt", ".text", ".md", ".pdf", ".docx", ".html", ".htm", ".xhtml"})
+
+
+@dataclass(slots=True)
+class Inputs:
+    files: list[Path] = field(default_factory=list)
+    errors: list[ErrorRecord] = field(default_factory=list)  # inputs that name nothing readable
+
+
+def _is_hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") or part.startswith("~$") for part in path.relative_to(root).parts)
+
+
+def collect_inputs(inputs: Sequence[str | os.PathLike], *, exclude: Sequence[str | os.PathLike] = ()) -> Inputs:
+    """Files, folders (recursive, known document suffixes) and glob patterns, deduplicated, in order."""
+    result = Inputs()
+    seen: set[Path] = set()
+    skip = {Path(p).resolve() for p in exclude}
+
+    def add(path: Path) -> None:
+        resolved = path.resolve()
+        if resolved not in seen and resolved not in skip and not any(parent in skip for parent in resolved.parents):
+            seen.add(resolved)
+            result.files.append(path)
+
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in DOCUMENT_SUFFIXES and not _is_hidden(child, path):
+                    add(child)
+        elif path.is_file():
+            add(path)
+        elif glob.has_magic(str(item)):
+            matches = sorted(Path(p) for p in glob.glob(str(item), recursive=True))
+            files = [p for p in matches if p.is_file()]
+            if not files:
+                result.errors.append(ErrorRecord(str(item), "input", "no_match", "the pattern matches no file"))
+            for p in files:
+                add(p)
+        else:
+            result.errors.append(ErrorRecord(str(item), "input", "not_found", "no such file or folder"))
+    return result
