@@ -56,7 +56,7 @@ class BatchOptions:
 
 @dataclass(slots=True)
 class BatchReport:
-    tables: dict
+    tables: dict  # documents, errors and the review tables (every table for --format xlsx)
     n_documents: int
     n_skipped: int
     n_processed: int
@@ -77,6 +77,10 @@ def code_fingerprint() -> str:
                 digest.update(path.name.encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+#: the tables a run keeps in memory after writing them: what its summary and error report read
+SUMMARY_TABLES = ("documents", "errors")
 
 
 class _Sink:
@@ -217,11 +221,13 @@ def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issu
     tables: dict = {}
     extra = list(input_errors) + list(outcome.errors)
     review_tables = match_tables(outcome.review.issues, outcome.review.matches, outcome.review.flags)
-    for name in DOCUMENT_TABLES:
+    for name in DOCUMENT_TABLES:  # one table in memory at a time (all of them only for one workbook)
         frame = compact(folder.parts, order, name, extra_rows=[asdict(e) for e in extra] if name == "errors" else ())
-        tables[name] = frame
         if options.fmt != "xlsx":
             write_tables({name: frame}, staging, fmt=options.fmt)
+        if options.fmt == "xlsx" or name in SUMMARY_TABLES:
+            tables[name] = frame
+        del frame
     tables.update(review_tables)
     if options.fmt == "xlsx":
         write_tables(tables, staging, fmt="xlsx")
