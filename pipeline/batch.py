@@ -27,6 +27,7 @@ from pipeline.manifest import Manifest
 from pipeline.parts import compact, remove_parts, write_part
 from pipeline.parts import concat as concat_parts
 from pipeline.records import ErrorRecord
+from pipeline.report.write import write_review_files
 from pipeline.review import run_review
 from pipeline.tables import COLUMNS, DOCUMENT_TABLES, match_tables, write_tables
 
@@ -62,6 +63,7 @@ class BatchReport:
     n_processed: int
     notes: list[str] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
+    stale_decisions: int = 0
 
 
 def code_fingerprint() -> str:
@@ -142,6 +144,7 @@ def run_batch(
     *,
     input_errors: Sequence[ErrorRecord] = (),
     issues=None,
+    decisions=None,
 ) -> BatchReport:
     """Extract every file into ``folder`` (an open :class:`~pipeline.outdir.OutputFolder`), resumably.
 
@@ -191,7 +194,7 @@ def run_batch(
         if flag.is_set():
             manifest.finish_run("interrupted")
             raise Interrupted(skipped + sink.saved, len(planned))
-        report = _finish(planned, folder, manifest, options, input_errors, issues)
+        report = _finish(planned, folder, manifest, options, input_errors, issues, decisions)
         report.n_skipped, report.n_processed = skipped, len(todo)
         report.notes[:0] = notes
         manifest.finish_run("done")
@@ -201,26 +204,27 @@ def run_batch(
         manifest.close()
 
 
-def _review(planned, entries, issues):
+def _review(planned, entries, issues, decisions):
     """The review over the reports that take part: re-read (extraction is pure), then ``run_review`` once."""
     wanted = ("feedback", "progress") if issues is None else None
     candidates = [p.path for p in planned if entries[p.fid][0] == "done"
                   and (entries[p.fid][2] in wanted if wanted else entries[p.fid][2] != "feedback")]
     results = [process_path(path) for path in candidates]
-    return run_review(results, issues=issues)
+    return run_review(results, issues=issues, decisions=decisions)
 
 
-def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issues) -> BatchReport:
+def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issues, decisions) -> BatchReport:
     entries = manifest.entries([p.fid for p in planned])
     missing = [p.path for p in planned if entries[p.fid][1] is None or entries[p.fid][0] == "pending"]
     if missing:  # cannot happen unless the manifest was edited by hand
         raise RuntimeError(f"{len(missing)} inputs have no results, e.g. {missing[0]}")
-    outcome = _review(planned, entries, issues)
+    outcome = _review(planned, entries, issues, decisions)
     order = [(p.fid, entries[p.fid][1]) for p in planned]
     staging = folder.new_staging()
     tables: dict = {}
     extra = list(input_errors) + list(outcome.errors)
-    review_tables = match_tables(outcome.review.issues, outcome.review.matches, outcome.review.flags)
+    review_tables = match_tables(outcome.review.issues, outcome.review.matches, outcome.review.flags,
+                                 outcome.review.statuses)
     for name in DOCUMENT_TABLES:  # one table in memory at a time (all of them only for one workbook)
         frame = compact(folder.parts, order, name, extra_rows=[asdict(e) for e in extra] if name == "errors" else ())
         if options.fmt != "xlsx":
@@ -233,5 +237,8 @@ def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issu
         write_tables(tables, staging, fmt="xlsx")
     else:
         write_tables(review_tables, staging, fmt=options.fmt)
+    write_review_files(outcome.pairs, staging)  # review.html and review.xlsx, published with the tables
+    stale = sum(1 for pair in outcome.pairs for f in pair.review.flags if f.kind == "stale_decision")
     written = folder.publish(list(COLUMNS), info={"run": manifest.run, "inputs": len(planned)})
-    return BatchReport(tables=tables, n_documents=len(planned), n_skipped=0, n_processed=0, written=written)
+    return BatchReport(tables=tables, n_documents=len(planned), n_skipped=0, n_processed=0, written=written,
+                       stale_decisions=stale)

@@ -41,6 +41,33 @@ def _summary(tables, seconds: float, out: Path) -> str:
     )
 
 
+def _decisions(path: Path | None):
+    """The reviewer's decisions file, or a usage error that says why it cannot be used."""
+    from pipeline.errors import InputError
+    from pipeline.report.decisions import load_decisions
+
+    if path is None:
+        return None
+    try:
+        return load_decisions(path)
+    except InputError as exc:
+        raise typer.BadParameter(exc.reason, param_hint="--decisions") from exc
+
+
+def _write_reviews(outcome, out: Path, quiet: bool) -> None:
+    """review.html and review.xlsx per pair; says how many decisions no longer applied."""
+    from pipeline.report.write import write_review_files
+
+    written = write_review_files(outcome.pairs, out)
+    stale = sum(1 for pair in outcome.pairs for f in pair.review.flags if f.kind == "stale_decision")
+    if not quiet:
+        pages = [p for p in written if p.suffix == ".html"]
+        if pages:
+            _echo(f"reviewer's report: {', '.join(str(p) for p in pages)} (+ .xlsx)")
+        if stale:
+            _echo(f"{stale} decisions no longer apply (listed as stale_decision flags)")
+
+
 def _report_errors(tables) -> None:
     for error in tables["errors"].itertuples():
         _echo(f"error: {error.path}: [{error.stage}/{error.error_type}] {error.message}")
@@ -66,6 +93,10 @@ def run(
     issues: Annotated[
         Optional[Path],
         typer.Option("--issues", help="Issue list (feedback document, CSV or XLSX) to match every progress report against."),
+    ] = None,
+    decisions: Annotated[
+        Optional[Path],
+        typer.Option("--decisions", help="Reviewer decisions exported from review.html, applied to this run."),
     ] = None,
     jobs: Annotated[
         Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).")
@@ -100,6 +131,7 @@ def run(
         raise typer.BadParameter(f"{issues} is not a file", param_hint="--issues")
     if scheduler and engine is not Engine.dask:
         raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
+    chosen = _decisions(decisions)
     started = time.perf_counter()
     try:  # check first: a bad -o is found before any document is read
         folder = OutputFolder.open(out)
@@ -126,7 +158,8 @@ def run(
             fresh=fresh, fmt=fmt.value, progress=not quiet, flush_seconds=flush_seconds,
         )
         try:
-            report = run_batch(collected.files, folder, options, input_errors=collected.errors, issues=issues)
+            report = run_batch(collected.files, folder, options, input_errors=collected.errors, issues=issues,
+                               decisions=chosen)
         except Interrupted as stop:
             _echo(f"interrupted: {stop.done} of {stop.total} documents are saved in {out}; the tables there are "
                   f"still those of the last complete run. Run the same command again to resume.")
@@ -135,6 +168,11 @@ def run(
     if not quiet:
         for note in report.notes:
             _echo(f"note: {note}")
+        pages = [p for p in report.written if p.suffix == ".html"]
+        if pages:
+            _echo(f"reviewer's report: {', '.join(str(p) for p in pages)} (+ .xlsx)")
+        if report.stale_decisions:
+            _echo(f"{report.stale_decisions} decisions no longer apply (listed as stale_decision flags)")
         _report_errors(tables)
         _echo(_summary(tables, time.perf_counter() - started, out))
     raise typer.Exit(code=1 if len(tables["errors"]) else 0)
@@ -146,9 +184,14 @@ def match(
     report: Annotated[Path, typer.Option("--report", help="The progress report to check.")],
     out: Annotated[Path, typer.Option("-o", "--out", help="Output folder for the tables.")] = Path("out"),
     fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="Table format.")] = TableFormat.parquet,
+    decisions: Annotated[
+        Optional[Path],
+        typer.Option("--decisions", help="Reviewer decisions exported from review.html, applied to this run."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
 ) -> None:
-    """Match one issue list against one progress report: issues, matches and gap flags."""
+    """Match one issue list against one progress report: issues, matches and gap flags, and the
+    reviewer's report (review.html, review.xlsx); --decisions applies a reviewer's decisions."""
     from pipeline.document import process_path
     from pipeline.review import run_review
     from pipeline.tables import build_tables, match_tables, write_tables
@@ -156,14 +199,16 @@ def match(
     for option, path in (("--issues", issues), ("--report", report)):
         if not path.is_file():
             raise typer.BadParameter(f"{path} is not a file", param_hint=option)
+    chosen = _decisions(decisions)
     started = time.perf_counter()
     report_result = process_path(report)
-    outcome = run_review([report_result], issues=issues)
+    outcome = run_review([report_result], issues=issues, decisions=chosen)
     review = outcome.review
     source = outcome.issue_list.source if outcome.issue_list is not None else None
     tables = build_tables(([source] if source is not None else []) + [report_result], extra_errors=outcome.errors)
-    tables.update(match_tables(review.issues, review.matches, review.flags))
+    tables.update(match_tables(review.issues, review.matches, review.flags, review.statuses))
     write_tables(tables, out, fmt=fmt.value)
+    _write_reviews(outcome, out, quiet)
     if not quiet:
         _report_errors(tables)
         flags = tables["flags"]
