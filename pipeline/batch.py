@@ -14,13 +14,13 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import pipeline
 import pipeline.models
-from pipeline.document import process_path
+from pipeline.document import DocumentResult, process_path
 from pipeline.engine import make_engine, make_tasks
 from pipeline.inputs import DOCUMENT_SUFFIXES, Inputs, collect_inputs  # noqa: F401  (re-exported)
 from pipeline.manifest import Manifest
@@ -30,6 +30,15 @@ from pipeline.records import ErrorRecord
 from pipeline.report.write import write_review_files
 from pipeline.review import run_review
 from pipeline.tables import COLUMNS, DOCUMENT_TABLES, match_tables, write_tables
+
+def iter_results(files: Sequence[Path], *, limits=None, progress: bool = True) -> Iterator[DocumentResult]:
+    """Process files one by one (lazily), with a tqdm bar on stderr (the API's path: results in memory)."""
+    from tqdm import tqdm  # lazy: 50 ms of start-up that a quiet run does not need
+
+    bar = tqdm(files, unit="file", disable=not progress or len(files) < 2, dynamic_ncols=True, leave=False)
+    for path in bar:
+        yield process_path(path, limits=limits)
+
 
 # --------------------------------------------------------------------------- a batch run at scale
 
@@ -145,6 +154,7 @@ def run_batch(
     input_errors: Sequence[ErrorRecord] = (),
     issues=None,
     decisions=None,
+    table_options: dict | None = None,
 ) -> BatchReport:
     """Extract every file into ``folder`` (an open :class:`~pipeline.outdir.OutputFolder`), resumably.
 
@@ -194,7 +204,7 @@ def run_batch(
         if flag.is_set():
             manifest.finish_run("interrupted")
             raise Interrupted(skipped + sink.saved, len(planned))
-        report = _finish(planned, folder, manifest, options, input_errors, issues, decisions)
+        report = _finish(planned, folder, manifest, options, input_errors, issues, decisions, table_options)
         report.n_skipped, report.n_processed = skipped, len(todo)
         report.notes[:0] = notes
         manifest.finish_run("done")
@@ -204,27 +214,28 @@ def run_batch(
         manifest.close()
 
 
-def _review(planned, entries, issues, decisions):
+def _review(planned, entries, issues, decisions, table_options):
     """The review over the reports that take part: re-read (extraction is pure), then ``run_review`` once."""
     wanted = ("feedback", "progress") if issues is None else None
     candidates = [p.path for p in planned if entries[p.fid][0] == "done"
                   and (entries[p.fid][2] in wanted if wanted else entries[p.fid][2] != "feedback")]
     results = [process_path(path) for path in candidates]
-    return run_review(results, issues=issues, decisions=decisions)
+    return run_review(results, issues=issues, decisions=decisions, table_options=table_options)
 
 
-def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issues, decisions) -> BatchReport:
+def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issues, decisions,
+            table_options) -> BatchReport:
     entries = manifest.entries([p.fid for p in planned])
     missing = [p.path for p in planned if entries[p.fid][1] is None or entries[p.fid][0] == "pending"]
     if missing:  # cannot happen unless the manifest was edited by hand
         raise RuntimeError(f"{len(missing)} inputs have no results, e.g. {missing[0]}")
-    outcome = _review(planned, entries, issues, decisions)
+    outcome = _review(planned, entries, issues, decisions, table_options)
     order = [(p.fid, entries[p.fid][1]) for p in planned]
     staging = folder.new_staging()
     tables: dict = {}
     extra = list(input_errors) + list(outcome.errors)
-    review_tables = match_tables(outcome.review.issues, outcome.review.matches, outcome.review.flags,
-                                 outcome.review.statuses)
+    review = outcome.review
+    review_tables = match_tables(review.issues, review.matches, review.flags, review.statuses, pairs=review.pairs)
     for name in DOCUMENT_TABLES:  # one table in memory at a time (all of them only for one workbook)
         frame = compact(folder.parts, order, name, extra_rows=[asdict(e) for e in extra] if name == "errors" else ())
         if options.fmt != "xlsx":

@@ -26,6 +26,9 @@ class TableFormat(str, Enum):
     xlsx = "xlsx"
 
 
+SHEET_HELP = "Sheet of an XLSX issue list or ledger (name or 0-based index); default: the sheet whose header names a problem column."
+
+
 def _echo(message: str) -> None:
     typer.echo(message, err=True)
 
@@ -71,6 +74,27 @@ def _write_reviews(outcome, out: Path, quiet: bool) -> None:
 def _report_errors(tables) -> None:
     for error in tables["errors"].itertuples():
         _echo(f"error: {error.path}: [{error.stage}/{error.error_type}] {error.message}")
+    flags = tables.get("flags")
+    if flags is not None:  # documents in the wrong role (a report given as the issue list, or the reverse)
+        for flag in flags[flags["kind"] == "role_mismatch"].itertuples():
+            _echo(f"warning: {flag.message}")
+
+
+def _version(value: bool) -> None:
+    if value:
+        from pipeline import __version__
+
+        typer.echo(f"zhenggai {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Analyse inspection rectification documents (巡视/巡察整改): structure, extraction, matching, gap audit."""
 
 
 class Engine(str, Enum):
@@ -111,6 +135,7 @@ def run(
         typer.Option("--scheduler", help="Address of a Dask scheduler (tcp://host:8786); without it --engine dask starts a local cluster."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    sheet: Annotated[Optional[str], typer.Option("--sheet", help=SHEET_HELP)] = None,
     flush_seconds: Annotated[
         float, typer.Option("--save-every", min=0, hidden=True, help="Seconds between two saves of finished documents.")
     ] = 2.0,
@@ -159,7 +184,7 @@ def run(
         )
         try:
             report = run_batch(collected.files, folder, options, input_errors=collected.errors, issues=issues,
-                               decisions=chosen)
+                               decisions=chosen, table_options={"sheet": sheet} if sheet else None)
         except Interrupted as stop:
             _echo(f"interrupted: {stop.done} of {stop.total} documents are saved in {out}; the tables there are "
                   f"still those of the last complete run. Run the same command again to resume.")
@@ -189,6 +214,7 @@ def match(
         typer.Option("--decisions", help="Reviewer decisions exported from review.html, applied to this run."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+    sheet: Annotated[Optional[str], typer.Option("--sheet", help=SHEET_HELP)] = None,
 ) -> None:
     """Match one issue list against one progress report: issues, matches and gap flags, and the
     reviewer's report (review.html, review.xlsx); --decisions applies a reviewer's decisions."""
@@ -202,11 +228,12 @@ def match(
     chosen = _decisions(decisions)
     started = time.perf_counter()
     report_result = process_path(report)
-    outcome = run_review([report_result], issues=issues, decisions=chosen)
+    outcome = run_review([report_result], issues=issues, decisions=chosen,
+                         table_options={"sheet": sheet} if sheet else None, reports_given=True)
     review = outcome.review
     source = outcome.issue_list.source if outcome.issue_list is not None else None
     tables = build_tables(([source] if source is not None else []) + [report_result], extra_errors=outcome.errors)
-    tables.update(match_tables(review.issues, review.matches, review.flags, review.statuses))
+    tables.update(match_tables(review.issues, review.matches, review.flags, review.statuses, pairs=review.pairs))
     write_tables(tables, out, fmt=fmt.value)
     _write_reviews(outcome, out, quiet)
     if not quiet:
@@ -221,6 +248,53 @@ def match(
         for row in unaddressed.itertuples():
             _echo(f"  unaddressed {row.issue_id}: {row.message}")
     raise typer.Exit(code=1 if len(tables["errors"]) else 0)
+
+
+@app.command(name="issues")
+def issues_command(
+    inputs: Annotated[list[Path], typer.Argument(help="Feedback documents (or ledgers) whose issue lists to write.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Output folder for the editable issue tables.")] = Path("out"),
+    sheet: Annotated[Optional[str], typer.Option("--sheet", help=SHEET_HELP)] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+) -> None:
+    """Write each input's issue list as an editable table (issues.xlsx and issues.csv, Chinese headers).
+
+    Correct it, then give the edited file to match --issues or run --issues. With several inputs each list is written as NAME.issues.xlsx / NAME.issues.csv. The lists' own warnings (announced count not reached) go to flags.csv, unreadable inputs and ledger rows to errors.csv.
+    """  # noqa: E501  (one paragraph per line: the help text is wrapped by the terminal)
+    from pipeline.errors import InputError
+    from pipeline.issuelist import write_issue_table
+    from pipeline.records import ErrorRecord
+    from pipeline.review import load_issue_list
+    from pipeline.tables import atomic_write, error_frame, match_tables
+
+    for path in inputs:
+        if not path.is_file():
+            raise typer.BadParameter(f"{path} is not a file", param_hint="INPUTS")
+    out.mkdir(parents=True, exist_ok=True)
+    errors, flags = [], []
+    for path in inputs:
+        try:
+            issue_list = load_issue_list(path, table_options={"sheet": sheet} if sheet else None)
+        except InputError as exc:
+            errors.append(ErrorRecord(str(path), exc.stage, exc.error_type, exc.reason))
+            continue
+        errors.extend(issue_list.errors)
+        flags.extend(issue_list.flags)
+        stem = "issues" if len(inputs) == 1 else f"{path.stem}.issues"
+        written = write_issue_table(issue_list.issues, out, source=str(path), stem=stem)
+        if not quiet:
+            levels = [i.level for i in issue_list.issues]
+            hows = sorted({str(i.extra.get("how")) for i in issue_list.issues if i.level == 2})
+            _echo(f"{path}: {levels.count(1)} aspects, {levels.count(2)} problems, {levels.count(3)} manifestations "
+                  f"({', '.join(hows)}) -> {', '.join(str(w) for w in written)}")
+    for name, frame in (("flags", match_tables([], [], flags)["flags"]), ("errors", error_frame(errors))):
+        atomic_write(out / f"{name}.csv", lambda tmp, f=frame: f.to_csv(tmp, index=False, encoding="utf-8-sig"))
+    if not quiet:
+        for flag in flags:
+            _echo(f"warning: {flag.message}")
+        for error in errors:
+            _echo(f"error: {error.path}: [{error.stage}/{error.error_type}] {error.message}")
+    raise typer.Exit(code=1 if errors else 0)
 
 
 @app.command(name="eval")
