@@ -31,13 +31,15 @@ from pipeline.report.write import write_review_files
 from pipeline.review import run_review
 from pipeline.tables import COLUMNS, DOCUMENT_TABLES, match_tables, write_tables
 
-def iter_results(files: Sequence[Path], *, limits=None, progress: bool = True) -> Iterator[DocumentResult]:
+def iter_results(
+    files: Sequence[Path], *, limits=None, progress: bool = True, pdf_password: str | None = None
+) -> Iterator[DocumentResult]:
     """Process files one by one (lazily), with a tqdm bar on stderr (the API's path: results in memory)."""
     from tqdm import tqdm  # lazy: 50 ms of start-up that a quiet run does not need
 
     bar = tqdm(files, unit="file", disable=not progress or len(files) < 2, dynamic_ncols=True, leave=False)
     for path in bar:
-        yield process_path(path, limits=limits)
+        yield process_path(path, limits=limits, pdf_password=pdf_password)
 
 
 # --------------------------------------------------------------------------- a batch run at scale
@@ -62,6 +64,7 @@ class BatchOptions:
     progress: bool = True
     flush_seconds: float = 2.0  # a kill loses at most this much finished work
     flush_docs: int = 2000
+    pdf_password: str | None = None
 
 
 @dataclass(slots=True)
@@ -184,7 +187,7 @@ def run_batch(
             notes.append(f"{skipped} unchanged documents already done in {folder.path} were not processed again "
                          "(--fresh to redo them)")
         manifest.start_run(" ".join(sys.argv), len(planned))
-        tasks = make_tasks(todo, jobs=options.jobs)
+        tasks = make_tasks(todo, jobs=options.jobs, pdf_password=options.pdf_password)
         sink = _Sink(manifest, folder.parts, options)
         flag, restore = _stop_flag()
         from tqdm import tqdm  # lazy: 50 ms of start-up that a quiet run does not need
@@ -214,12 +217,12 @@ def run_batch(
         manifest.close()
 
 
-def _review(planned, entries, issues, decisions, table_options):
+def _review(planned, entries, issues, decisions, table_options, pdf_password):
     """The review over the reports that take part: re-read (extraction is pure), then ``run_review`` once."""
     wanted = ("feedback", "progress") if issues is None else None
     candidates = [p.path for p in planned if entries[p.fid][0] == "done"
                   and (entries[p.fid][2] in wanted if wanted else entries[p.fid][2] != "feedback")]
-    results = [process_path(path) for path in candidates]
+    results = [process_path(path, pdf_password=pdf_password) for path in candidates]
     return run_review(results, issues=issues, decisions=decisions, table_options=table_options)
 
 
@@ -229,15 +232,25 @@ def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issu
     missing = [p.path for p in planned if entries[p.fid][1] is None or entries[p.fid][0] == "pending"]
     if missing:  # cannot happen unless the manifest was edited by hand
         raise RuntimeError(f"{len(missing)} inputs have no results, e.g. {missing[0]}")
-    outcome = _review(planned, entries, issues, decisions, table_options)
+    outcome = _review(planned, entries, issues, decisions, table_options, options.pdf_password)
     order = [(p.fid, entries[p.fid][1]) for p in planned]
+    first: dict[str, str] = {}
+    duplicates: dict[int, str] = {}  # same content as an earlier input: listed once, as build_tables does
+    for p in planned:
+        status, _, _, _, doc_id = entries[p.fid]
+        if status == "done" and doc_id:
+            if doc_id in first:
+                duplicates[p.fid] = first[doc_id]
+            else:
+                first[doc_id] = str(p.path)
     staging = folder.new_staging()
     tables: dict = {}
     extra = list(input_errors) + list(outcome.errors)
     review = outcome.review
     review_tables = match_tables(review.issues, review.matches, review.flags, review.statuses, pairs=review.pairs)
     for name in DOCUMENT_TABLES:  # one table in memory at a time (all of them only for one workbook)
-        frame = compact(folder.parts, order, name, extra_rows=[asdict(e) for e in extra] if name == "errors" else ())
+        frame = compact(folder.parts, order, name, extra_rows=[asdict(e) for e in extra] if name == "errors" else (),
+                        duplicates=duplicates)
         if options.fmt != "xlsx":
             write_tables({name: frame}, staging, fmt=options.fmt)
         if options.fmt == "xlsx" or name in SUMMARY_TABLES:

@@ -136,6 +136,9 @@ def run(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
     sheet: Annotated[Optional[str], typer.Option("--sheet", help=SHEET_HELP)] = None,
+    pdf_password: Annotated[
+        Optional[str], typer.Option("--pdf-password", help="Password of encrypted PDF inputs.")
+    ] = None,
     flush_seconds: Annotated[
         float, typer.Option("--save-every", min=0, hidden=True, help="Seconds between two saves of finished documents.")
     ] = 2.0,
@@ -180,7 +183,7 @@ def run(
 
         options = BatchOptions(
             jobs=jobs, timeout=timeout or None, engine=engine.value, scheduler=scheduler,
-            fresh=fresh, fmt=fmt.value, progress=not quiet, flush_seconds=flush_seconds,
+            fresh=fresh, fmt=fmt.value, progress=not quiet, flush_seconds=flush_seconds, pdf_password=pdf_password,
         )
         try:
             report = run_batch(collected.files, folder, options, input_errors=collected.errors, issues=issues,

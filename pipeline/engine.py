@@ -40,6 +40,7 @@ class Task:
 
     chunk: int
     items: tuple[tuple[int, str], ...]
+    pdf_password: str | None = None
 
 
 @dataclass(slots=True)
@@ -53,7 +54,8 @@ class DocumentTimeout(BaseException):
     """Raised by the alarm inside a document that ran past the limit (not an Exception: nothing may swallow it)."""
 
 
-def make_tasks(items: Sequence[tuple[int, Path]], *, jobs: int, max_docs: int = 32, max_bytes: int = 1 << 19) -> list[Task]:
+def make_tasks(items: Sequence[tuple[int, Path]], *, jobs: int, max_docs: int = 32, max_bytes: int = 1 << 19,
+               pdf_password: str | None = None) -> list[Task]:
     """Chunks small enough to balance ``jobs`` workers and to lose little when a worker is replaced."""
     per_worker = max(1, -(-len(items) // (jobs * 4)))
     limit = max(1, min(max_docs, per_worker))
@@ -66,12 +68,12 @@ def make_tasks(items: Sequence[tuple[int, Path]], *, jobs: int, max_docs: int = 
         except OSError:
             nbytes = 0
         if current and (len(current) >= limit or size + nbytes > max_bytes):
-            tasks.append(Task(len(tasks), tuple(current)))
+            tasks.append(Task(len(tasks), tuple(current), pdf_password))
             current, size = [], 0
         current.append((fid, str(path)))
         size += nbytes
     if current:
-        tasks.append(Task(len(tasks), tuple(current)))
+        tasks.append(Task(len(tasks), tuple(current), pdf_password))
     return tasks
 
 
@@ -100,15 +102,15 @@ def _on_alarm(signum, frame):
     raise DocumentTimeout()
 
 
-def process_limited(path: str, timeout: float | None) -> DocumentResult:
+def process_limited(path: str, timeout: float | None, pdf_password: str | None = None) -> DocumentResult:
     """``process_path`` under a time limit (an alarm; only in a main thread, where signals arrive)."""
     if not timeout or threading.current_thread() is not threading.main_thread():
-        return process_path(path)
+        return process_path(path, pdf_password=pdf_password)
     previous = signal.signal(signal.SIGALRM, _on_alarm)
     try:
         signal.setitimer(signal.ITIMER_REAL, timeout)
         try:
-            return process_path(path)
+            return process_path(path, pdf_password=pdf_password)
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
     except DocumentTimeout:
@@ -144,7 +146,7 @@ def run_chunk(task: Task, timeout: float | None = None, progress: Callable[[int]
     done = []
     for i, (fid, path) in enumerate(task.items):
         sha = file_sha256(path)
-        done.append((fid, sha, process_limited(path, timeout)))
+        done.append((fid, sha, process_limited(path, timeout, task.pdf_password)))
         if progress is not None:
             progress(i)
     return results_chunk(task.chunk, done)
@@ -304,7 +306,7 @@ class ProcessEngine:
         fid, path = state.task.items[at]
         rest = state.task.items[:at] + state.task.items[at + 1:]
         if rest:
-            pending.appendleft(Task(next(ids), rest))
+            pending.appendleft(Task(next(ids), rest, state.task.pdf_password))
         if at:
             progress(-at)  # their results were lost with the worker: counted again when redone
         progress(1)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.read.sniff import LEGACY_SUFFIXES
 from pipeline.records import ErrorRecord
 
 #: Extensions picked up when a folder is expanded (explicit files are read whatever their name).
@@ -44,7 +45,11 @@ def collect_inputs(inputs: Sequence[str | os.PathLike], *, exclude: Sequence[str
         path = Path(item)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in DOCUMENT_SUFFIXES and not _is_hidden(child, path):
+                if not child.is_file() or _is_hidden(child, path):
+                    continue
+                if child.suffix.lower() in DOCUMENT_SUFFIXES:
+                    add(child)
+                elif child.suffix.lower() in LEGACY_SUFFIXES:  # a report in an old format is named, not skipped
                     add(child)
         elif path.is_file():
             add(path)

@@ -24,10 +24,18 @@ import pyarrow.parquet as pq
 
 from pipeline.document import DocumentResult
 from pipeline.records import ErrorRecord
-from pipeline.tables import DOCUMENT_TABLES, atomic_write, document_rows, table_frame
+from pipeline.tables import OWN_ROWS, DOCUMENT_TABLES, atomic_write, document_rows, duplicate_note, table_frame
 
 FID = "_fid"
 _OPTIONAL = b"zhenggai.optional"  # schema metadata: columns some rows did not have (claim figures)
+_BIG = b"zhenggai.bigint"  # schema metadata: integer columns written as digits (values beyond int64)
+
+
+_INT64 = (-(2**63), 2**63 - 1)
+
+
+def _big(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and not _INT64[0] <= value <= _INT64[1]
 
 
 def _arrow(rows: list[dict], fids: list[int]) -> pa.Table:
@@ -36,9 +44,18 @@ def _arrow(rows: list[dict], fids: list[int]) -> pa.Table:
         columns.update(dict.fromkeys(row))
     optional = [c for c in columns if any(c not in row for row in rows)]
     data = {c: [row.get(c) for row in rows] for c in columns}
+    # integers beyond int64 (a 20-digit amount) travel as their digits and come back as ints
+    big = [c for c, values in data.items() if any(_big(v) for v in values)]
+    for c in big:
+        data[c] = [str(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in data[c]]
     data[FID] = pa.array(fids, pa.int64())
     table = pa.table(data)
-    return table.replace_schema_metadata({_OPTIONAL: json.dumps(optional).encode()}) if optional else table
+    meta = {}
+    if optional:
+        meta[_OPTIONAL] = json.dumps(optional).encode()
+    if big:
+        meta[_BIG] = json.dumps(big).encode()
+    return table.replace_schema_metadata(meta) if meta else table
 
 
 def _failed(result: DocumentResult, exc: Exception) -> DocumentResult:
@@ -81,9 +98,13 @@ def _chunk_tables(results: Sequence[DocumentResult], fids: Sequence[int]) -> dic
 def concat(tables: Sequence[pa.Table]) -> pa.Table:
     """Tables of one kind from several chunks or parts (null columns take the others' type)."""
     optional: set[str] = set()
+    big: set[str] = set()
     for table in tables:
         meta = table.schema.metadata or {}
         optional.update(json.loads(meta.get(_OPTIONAL, b"[]")))
+        big.update(json.loads(meta.get(_BIG, b"[]")))
+    if big:  # the same column as digits everywhere, so that the parts concatenate
+        tables = [_digits(t, big) for t in tables]
     plain = [t.replace_schema_metadata(None) for t in tables]
     try:
         merged = pa.concat_tables(plain, promote_options="permissive")
@@ -92,7 +113,21 @@ def concat(tables: Sequence[pa.Table]) -> pa.Table:
     present = set(merged.column_names)
     for table in tables:  # a column missing from a whole chunk was missing from those rows
         optional.update(present - set(table.column_names))
-    return merged.replace_schema_metadata({_OPTIONAL: json.dumps(sorted(optional)).encode()}) if optional else merged
+    meta = {}
+    if optional:
+        meta[_OPTIONAL] = json.dumps(sorted(optional)).encode()
+    if big:
+        meta[_BIG] = json.dumps(sorted(big)).encode()
+    return merged.replace_schema_metadata(meta) if meta else merged
+
+
+def _digits(table: pa.Table, big: set[str]) -> pa.Table:
+    meta = table.schema.metadata or {}
+    done = set(json.loads(meta.get(_BIG, b"[]")))
+    for i, field in enumerate(table.schema):
+        if field.name in big and field.name not in done and not pa.types.is_null(field.type):
+            table = table.set_column(i, field.name, pc.cast(table.column(i), pa.string()))
+    return table
 
 
 def _as_text(table: pa.Table) -> pa.Table:
@@ -100,6 +135,14 @@ def _as_text(table: pa.Table) -> pa.Table:
         if field.name != FID and not pa.types.is_string(field.type) and not pa.types.is_null(field.type):
             table = table.set_column(i, field.name, pc.cast(table.column(i), pa.string()))
     return table
+
+
+def _number(text: str):
+    """Digits back to the int they were; a float written by a cast back to a float."""
+    try:
+        return int(text)
+    except ValueError:
+        return float(text)
 
 
 def part_dir(parts: Path, part: int) -> Path:
@@ -115,9 +158,14 @@ def write_part(parts: Path, part: int, tables: dict[str, pa.Table]) -> Path:
     return folder
 
 
-def compact(parts: Path, order: Sequence[tuple[int, int]], name: str, *, extra_rows: Sequence[dict] = ()):
+def compact(parts: Path, order: Sequence[tuple[int, int]], name: str, *, extra_rows: Sequence[dict] = (),
+            duplicates: dict[int, str] | None = None):
     """One document table over the inputs ``order`` [(fid, part)], in that order, framed once
-    (``extra_rows`` after them: the errors of inputs that are not documents, and of the review)."""
+    (``extra_rows`` after them: the errors of inputs that are not documents, and of the review).
+
+    ``duplicates`` {fid: first path}: inputs with the content of an earlier one keep their documents
+    and errors rows only, as in ``build_tables``."""
+    duplicates = duplicates or {}
     position = {fid: i for i, (fid, _) in enumerate(order)}
     by_part: dict[int, list[int]] = defaultdict(list)
     for fid, part in order:
@@ -130,12 +178,23 @@ def compact(parts: Path, order: Sequence[tuple[int, int]], name: str, *, extra_r
     if not pieces:
         return table_frame(name, list(extra_rows))
     table = concat(pieces)
+    if duplicates and name not in OWN_ROWS:
+        table = table.filter(pc.invert(pc.is_in(table.column(FID), value_set=pa.array(list(duplicates), pa.int64()))))
     keys = np.fromiter((position[f] for f in table.column(FID).to_pylist()), dtype=np.int64, count=table.num_rows)
-    table = table.take(pa.array(np.argsort(keys, kind="stable"))).drop_columns([FID])
+    table = table.take(pa.array(np.argsort(keys, kind="stable")))
     optional = set(json.loads((table.schema.metadata or {}).get(_OPTIONAL, b"[]")))
-    rows = table.to_pylist()
+    fids = table.column(FID).to_pylist() if duplicates and name == "documents" else None
+    rows = table.drop_columns([FID]).to_pylist() if FID in table.column_names else table.to_pylist()
+    if fids is not None:
+        for fid, row in zip(fids, rows):
+            if fid in duplicates:
+                row["warnings"] = "; ".join(filter(None, [row["warnings"], duplicate_note(duplicates[fid])]))
     if optional:
         rows = [{k: v for k, v in row.items() if v is not None or k not in optional} for row in rows]
+    for column in json.loads((table.schema.metadata or {}).get(_BIG, b"[]")):
+        for row in rows:
+            if isinstance(row.get(column), str):
+                row[column] = _number(row[column])
     return table_frame(name, rows + list(extra_rows))
 
 

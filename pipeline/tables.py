@@ -143,6 +143,7 @@ def document_rows(result: DocumentResult) -> dict[str, list[dict]]:
     if result.error is not None:
         rows["errors"].append(_row(result.error))
         return rows
+    rows["errors"].extend(_row(e) for e in result.partial_errors)
     rows["sections"].extend(_item_rows(result, result.sections))
     rows["quantities"].extend(_item_rows(result, result.quantities))
     rows["times"].extend(_item_rows(result, result.times))
@@ -150,6 +151,23 @@ def document_rows(result: DocumentResult) -> dict[str, list[dict]]:
     rows["claims"].extend(_claim_rows(result))
     rows["measures"].extend(_item_rows(result, result.measures))
     return rows
+
+
+#: tables whose rows a duplicate (same content as an earlier input) keeps: its own documents row and errors
+OWN_ROWS = ("documents", "errors")
+
+
+def duplicate_note(first: str) -> str:
+    return f"duplicate of {first} (same content, same doc_id): its rows are listed once, under that path"
+
+
+def mark_duplicate(rows: dict[str, list[dict]], first: str) -> None:
+    """A later input with the content of ``first``: its records are listed once, under the first path."""
+    for name in rows:
+        if name not in OWN_ROWS:
+            rows[name] = []
+    for row in rows["documents"]:
+        row["warnings"] = "; ".join(filter(None, [row["warnings"], duplicate_note(first)]))
 
 
 def table_frame(name: str, rows: list[dict]) -> pd.DataFrame:
@@ -176,8 +194,14 @@ def build_tables(
     rows: dict[str, list[dict]] = {name: [] for name in DOCUMENT_TABLES}
     first_path: dict[str, str] = {}
     for result in results:
-        for name, some in document_rows(result).items():
-            rows[name].extend(some)
+        some = document_rows(result)
+        if result.error is None:
+            if result.doc_id in first_path:
+                mark_duplicate(some, first_path[result.doc_id])
+            else:
+                first_path[result.doc_id] = result.path
+        for name, part in some.items():
+            rows[name].extend(part)
     rows["errors"].extend(_row(e) for e in extra_errors)
     return document_frames(rows)
 
