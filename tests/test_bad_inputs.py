@@ -186,7 +186,7 @@ def test_output_files_follow_the_umask(corpus, tmp_path):
         runner.invoke(app, ["run", str(folder / "formulas.txt"), "-o", str(tmp_path / "o"), "-q"])
     finally:
         os.umask(previous)
-    modes = {p.name: p.stat().st_mode & 0o777 for p in (tmp_path / "o").iterdir()}
+    modes = {str(p): p.stat().st_mode & 0o777 for p in (tmp_path / "o").rglob("*") if p.is_file()}  # the run's state too
     assert modes and set(modes.values()) == {0o644}, modes
 
 
