@@ -27,8 +27,6 @@ from pipeline.manifest import Manifest
 from pipeline.parts import compact, remove_parts, write_part
 from pipeline.parts import concat as concat_parts
 from pipeline.records import ErrorRecord
-from pipeline.report.write import write_review_files
-from pipeline.review import run_review
 from pipeline.tables import COLUMNS, DOCUMENT_TABLES, match_tables, write_tables
 
 def iter_results(
@@ -222,6 +220,12 @@ def _review(planned, entries, issues, decisions, table_options, pdf_password):
     wanted = ("feedback", "progress") if issues is None else None
     candidates = [p.path for p in planned if entries[p.fid][0] == "done"
                   and (entries[p.fid][2] in wanted if wanted else entries[p.fid][2] != "feedback")]
+    if not candidates and issues is None:
+        return None  # nothing to pair or match
+    # imported here, not at the top: the matcher's scikit-learn costs about 1 s of start-up that a
+    # batch without feedback or reports (or a one-file run) never needs
+    from pipeline.review import run_review
+
     results = [process_path(path, pdf_password=pdf_password) for path in candidates]
     return run_review(results, issues=issues, decisions=decisions, table_options=table_options)
 
@@ -245,9 +249,12 @@ def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issu
                 first[doc_id] = str(p.path)
     staging = folder.new_staging()
     tables: dict = {}
-    extra = list(input_errors) + list(outcome.errors)
-    review = outcome.review
-    review_tables = match_tables(review.issues, review.matches, review.flags, review.statuses, pairs=review.pairs)
+    extra = list(input_errors) + (list(outcome.errors) if outcome is not None else [])
+    if outcome is None:
+        review_tables = match_tables([], [], [])
+    else:
+        review = outcome.review
+        review_tables = match_tables(review.issues, review.matches, review.flags, review.statuses, pairs=review.pairs)
     for name in DOCUMENT_TABLES:  # one table in memory at a time (all of them only for one workbook)
         frame = compact(folder.parts, order, name, extra_rows=[asdict(e) for e in extra] if name == "errors" else (),
                         duplicates=duplicates)
@@ -261,8 +268,12 @@ def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issu
         write_tables(tables, staging, fmt="xlsx")
     else:
         write_tables(review_tables, staging, fmt=options.fmt)
-    write_review_files(outcome.pairs, staging)  # review.html and review.xlsx, published with the tables
-    stale = sum(1 for pair in outcome.pairs for f in pair.review.flags if f.kind == "stale_decision")
+    stale = 0
+    if outcome is not None and outcome.pairs:
+        from pipeline.report.write import write_review_files  # lazy, like run_review
+
+        write_review_files(outcome.pairs, staging)  # review.html and review.xlsx, published with the tables
+        stale = sum(1 for pair in outcome.pairs for f in pair.review.flags if f.kind == "stale_decision")
     written = folder.publish(list(COLUMNS), info={"run": manifest.run, "inputs": len(planned)})
     return BatchReport(tables=tables, n_documents=len(planned), n_skipped=0, n_processed=0, written=written,
                        stale_decisions=stale)
