@@ -8,6 +8,7 @@ this module plans a run and puts them together.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import signal
@@ -30,14 +31,15 @@ from pipeline.records import ErrorRecord
 from pipeline.tables import COLUMNS, DOCUMENT_TABLES, match_tables, write_tables
 
 def iter_results(
-    files: Sequence[Path], *, limits=None, progress: bool = True, pdf_password: str | None = None
+    files: Sequence[Path], *, limits=None, progress: bool = True, pdf_password: str | None = None,
+    ref_date: dt.date | None = None,
 ) -> Iterator[DocumentResult]:
     """Process files one by one (lazily), with a tqdm bar on stderr (the API's path: results in memory)."""
     from tqdm import tqdm  # lazy: 50 ms of start-up that a quiet run does not need
 
     bar = tqdm(files, unit="file", disable=not progress or len(files) < 2, dynamic_ncols=True, leave=False)
     for path in bar:
-        yield process_path(path, limits=limits, pdf_password=pdf_password)
+        yield process_path(path, limits=limits, pdf_password=pdf_password, ref_date=ref_date)
 
 
 # --------------------------------------------------------------------------- a batch run at scale
@@ -63,6 +65,7 @@ class BatchOptions:
     flush_seconds: float = 2.0  # a kill loses at most this much finished work
     flush_docs: int = 2000
     pdf_password: str | None = None
+    ref_date: dt.date | None = None  # --ref-date (results made with another one are not reused)
 
 
 @dataclass(slots=True)
@@ -169,7 +172,7 @@ def run_batch(
     try:
         if options.fresh:
             manifest.reset()
-        if not manifest.adopt(code_fingerprint()):
+        if not manifest.adopt(code_fingerprint() + (f"|ref_date={options.ref_date}" if options.ref_date else "")):
             notes.append(f"the results kept in {folder.path} were made by another version of zhenggai; "
                          "they are not reused")
         remove_parts(folder.parts, keep=manifest.live_parts())  # parts of a killed run never recorded
@@ -185,7 +188,7 @@ def run_batch(
             notes.append(f"{skipped} unchanged documents already done in {folder.path} were not processed again "
                          "(--fresh to redo them)")
         manifest.start_run(" ".join(sys.argv), len(planned))
-        tasks = make_tasks(todo, jobs=options.jobs, pdf_password=options.pdf_password)
+        tasks = make_tasks(todo, jobs=options.jobs, pdf_password=options.pdf_password, ref_date=options.ref_date)
         sink = _Sink(manifest, folder.parts, options)
         flag, restore = _stop_flag()
         from tqdm import tqdm  # lazy: 50 ms of start-up that a quiet run does not need
@@ -215,7 +218,7 @@ def run_batch(
         manifest.close()
 
 
-def _review(planned, entries, issues, decisions, table_options, pdf_password):
+def _review(planned, entries, issues, decisions, table_options, pdf_password, ref_date):
     """The review over the reports that take part: re-read (extraction is pure), then ``run_review`` once."""
     wanted = ("feedback", "progress") if issues is None else None
     candidates = [p.path for p in planned if entries[p.fid][0] == "done"
@@ -226,7 +229,7 @@ def _review(planned, entries, issues, decisions, table_options, pdf_password):
     # batch without feedback or reports (or a one-file run) never needs
     from pipeline.review import run_review
 
-    results = [process_path(path, pdf_password=pdf_password) for path in candidates]
+    results = [process_path(path, pdf_password=pdf_password, ref_date=ref_date) for path in candidates]
     return run_review(results, issues=issues, decisions=decisions, table_options=table_options)
 
 
@@ -236,7 +239,7 @@ def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issu
     missing = [p.path for p in planned if entries[p.fid][1] is None or entries[p.fid][0] == "pending"]
     if missing:  # cannot happen unless the manifest was edited by hand
         raise RuntimeError(f"{len(missing)} inputs have no results, e.g. {missing[0]}")
-    outcome = _review(planned, entries, issues, decisions, table_options, options.pdf_password)
+    outcome = _review(planned, entries, issues, decisions, table_options, options.pdf_password, options.ref_date)
     order = [(p.fid, entries[p.fid][1]) for p in planned]
     first: dict[str, str] = {}
     duplicates: dict[int, str] = {}  # same content as an earlier input: listed once, as build_tables does

@@ -71,6 +71,18 @@ def _write_reviews(outcome, out: Path, quiet: bool) -> None:
             _echo(f"{stale} decisions no longer apply (listed as stale_decision flags)")
 
 
+def _ref_date(value: str | None):
+    """``--ref-date`` as a date; a malformed one is a usage error (exit 2)."""
+    if value is None:
+        return None
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint="--ref-date") from None
+
+
 def _report_errors(tables) -> None:
     for error in tables["errors"].itertuples():
         _echo(f"error: {error.path}: [{error.stage}/{error.error_type}] {error.message}")
@@ -139,6 +151,11 @@ def run(
     pdf_password: Annotated[
         Optional[str], typer.Option("--pdf-password", help="Password of encrypted PDF inputs.")
     ] = None,
+    ref_date: Annotated[
+        Optional[str],
+        typer.Option("--ref-date", help="Reference date (YYYY-MM-DD) of relative expressions (今年以来, 3月7日), "
+                     "instead of each document's own date."),
+    ] = None,
     flush_seconds: Annotated[
         float, typer.Option("--save-every", min=0, hidden=True, help="Seconds between two saves of finished documents.")
     ] = 2.0,
@@ -157,6 +174,7 @@ def run(
 
     if issues is not None and not issues.is_file():
         raise typer.BadParameter(f"{issues} is not a file", param_hint="--issues")
+    reference = _ref_date(ref_date)  # a malformed date stops before any work
     if scheduler and engine is not Engine.dask:
         raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
     chosen = _decisions(decisions)
@@ -184,6 +202,7 @@ def run(
         options = BatchOptions(
             jobs=jobs, timeout=timeout or None, engine=engine.value, scheduler=scheduler,
             fresh=fresh, fmt=fmt.value, progress=not quiet, flush_seconds=flush_seconds, pdf_password=pdf_password,
+            ref_date=reference,
         )
         try:
             report = run_batch(collected.files, folder, options, input_errors=collected.errors, issues=issues,
@@ -218,6 +237,14 @@ def match(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
     sheet: Annotated[Optional[str], typer.Option("--sheet", help=SHEET_HELP)] = None,
+    pdf_password: Annotated[
+        Optional[str], typer.Option("--pdf-password", help="Password of an encrypted PDF report.")
+    ] = None,
+    ref_date: Annotated[
+        Optional[str],
+        typer.Option("--ref-date", help="Reference date (YYYY-MM-DD) of relative expressions (今年以来, 3月7日), "
+                     "instead of each document's own date."),
+    ] = None,
 ) -> None:
     """Match one issue list against one progress report: issues, matches and gap flags, and the
     reviewer's report (review.html, review.xlsx); --decisions applies a reviewer's decisions."""
@@ -229,8 +256,9 @@ def match(
         if not path.is_file():
             raise typer.BadParameter(f"{path} is not a file", param_hint=option)
     chosen = _decisions(decisions)
+    reference = _ref_date(ref_date)
     started = time.perf_counter()
-    report_result = process_path(report)
+    report_result = process_path(report, pdf_password=pdf_password, ref_date=reference)
     outcome = run_review([report_result], issues=issues, decisions=chosen,
                          table_options={"sheet": sheet} if sheet else None, reports_given=True)
     review = outcome.review

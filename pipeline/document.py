@@ -7,6 +7,7 @@ between calls: extraction runs the stages of :mod:`pipeline.stages` over the tex
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import time
@@ -84,15 +85,19 @@ def analyze_text(
     path: str = "<text>",
     raw: RawDocument | None = None,
     normalized: bool = False,
+    ref_date: dt.date | None = None,
 ) -> DocumentResult:
-    """Run every extraction stage over one text and collect its records (no tokens needed)."""
+    """Run every extraction stage over one text and collect its records (no tokens needed).
+
+    ``ref_date`` overrides the document's own date as the reference of relative expressions.
+    """
     started = time.perf_counter()
     norm = text if normalized else normalize(text)
     view = script_view(norm)
     hints = {"title": raw.title, "publish_date": raw.publish_date} if raw is not None else {}
     if view.converted and hints.get("title"):
         hints["title"] = to_simplified(hints["title"])
-    found = extract(view.view, hints=hints)
+    found = extract(view.view, hints=hints, ref_date=ref_date)
     restore_quotes(view, found)
     result = DocumentResult(
         doc_id=make_doc_id(norm),
@@ -134,7 +139,8 @@ def _attach_sections(result: DocumentResult) -> None:
         measure.n_citations = citations.count(measure.start, measure.end)
 
 
-def process_path(path: str | os.PathLike, *, limits=None, pdf_password: str | None = None) -> DocumentResult:
+def process_path(path: str | os.PathLike, *, limits=None, pdf_password: str | None = None,
+                 ref_date: dt.date | None = None) -> DocumentResult:
     """Read, normalize and analyze one file; bad input becomes ``result.error``."""
     shown = str(path)
     started = time.perf_counter()
@@ -156,7 +162,7 @@ def process_path(path: str | os.PathLike, *, limits=None, pdf_password: str | No
             seconds=time.perf_counter() - started,
         )
     try:
-        return analyze_text(raw.text, path=shown, raw=raw)
+        return analyze_text(raw.text, path=shown, raw=raw, ref_date=ref_date)
     except Exception as exc:  # an extractor bug must not sink the batch; it is reported, not hidden
         return DocumentResult(
             doc_id=make_doc_id(normalize(raw.text)),

@@ -14,6 +14,7 @@ milliseconds.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import multiprocessing as mp
 import os
@@ -41,6 +42,7 @@ class Task:
     chunk: int
     items: tuple[tuple[int, str], ...]
     pdf_password: str | None = None
+    ref_date: dt.date | None = None  # --ref-date: the reference of relative expressions in every document
 
 
 @dataclass(slots=True)
@@ -55,7 +57,7 @@ class DocumentTimeout(BaseException):
 
 
 def make_tasks(items: Sequence[tuple[int, Path]], *, jobs: int, max_docs: int = 32, max_bytes: int = 1 << 19,
-               pdf_password: str | None = None) -> list[Task]:
+               pdf_password: str | None = None, ref_date: dt.date | None = None) -> list[Task]:
     """Chunks small enough to balance ``jobs`` workers and to lose little when a worker is replaced."""
     per_worker = max(1, -(-len(items) // (jobs * 4)))
     limit = max(1, min(max_docs, per_worker))
@@ -68,12 +70,12 @@ def make_tasks(items: Sequence[tuple[int, Path]], *, jobs: int, max_docs: int = 
         except OSError:
             nbytes = 0
         if current and (len(current) >= limit or size + nbytes > max_bytes):
-            tasks.append(Task(len(tasks), tuple(current), pdf_password))
+            tasks.append(Task(len(tasks), tuple(current), pdf_password, ref_date))
             current, size = [], 0
         current.append((fid, str(path)))
         size += nbytes
     if current:
-        tasks.append(Task(len(tasks), tuple(current), pdf_password))
+        tasks.append(Task(len(tasks), tuple(current), pdf_password, ref_date))
     return tasks
 
 
@@ -102,15 +104,16 @@ def _on_alarm(signum, frame):
     raise DocumentTimeout()
 
 
-def process_limited(path: str, timeout: float | None, pdf_password: str | None = None) -> DocumentResult:
+def process_limited(path: str, timeout: float | None, pdf_password: str | None = None,
+                    ref_date: dt.date | None = None) -> DocumentResult:
     """``process_path`` under a time limit (an alarm; only in a main thread, where signals arrive)."""
     if not timeout or threading.current_thread() is not threading.main_thread():
-        return process_path(path, pdf_password=pdf_password)
+        return process_path(path, pdf_password=pdf_password, ref_date=ref_date)
     previous = signal.signal(signal.SIGALRM, _on_alarm)
     try:
         signal.setitimer(signal.ITIMER_REAL, timeout)
         try:
-            return process_path(path, pdf_password=pdf_password)
+            return process_path(path, pdf_password=pdf_password, ref_date=ref_date)
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
     except DocumentTimeout:
@@ -146,7 +149,7 @@ def run_chunk(task: Task, timeout: float | None = None, progress: Callable[[int]
     done = []
     for i, (fid, path) in enumerate(task.items):
         sha = file_sha256(path)
-        done.append((fid, sha, process_limited(path, timeout, task.pdf_password)))
+        done.append((fid, sha, process_limited(path, timeout, task.pdf_password, task.ref_date)))
         if progress is not None:
             progress(i)
     return results_chunk(task.chunk, done)
@@ -306,7 +309,7 @@ class ProcessEngine:
         fid, path = state.task.items[at]
         rest = state.task.items[:at] + state.task.items[at + 1:]
         if rest:
-            pending.appendleft(Task(next(ids), rest, state.task.pdf_password))
+            pending.appendleft(Task(next(ids), rest, state.task.pdf_password, state.task.ref_date))
         if at:
             progress(-at)  # their results were lost with the worker: counted again when redone
         progress(1)

@@ -132,3 +132,26 @@ def test_cli_run_writes_the_reviewers_report_for_the_pair(tmp_path):
     page = (out / "review.html").read_text(encoding="utf-8")
     assert page.index('id="issue-7"') < page.index('id="issue-1"')  # unanswered first
     assert (out / "review.xlsx").is_file()
+
+
+def test_cli_ref_date_overrides_the_document_date(tmp_path):
+    """--ref-date resolves relative expressions instead of the document's own date; a bad one is a usage error."""
+    import pandas as pd
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    doc = tmp_path / "rel.txt"
+    doc.write_text("中共某县委关于巡察整改进展情况的通报\n今年以来，共召开专题会议5次。3月7日，召开整改推进会。\n"
+                   "中共某县委员会\n2023年7月1日\n", encoding="utf-8")
+    runner = CliRunner()
+    own = runner.invoke(app, ["run", str(doc), "-o", str(tmp_path / "own"), "-q"])
+    given = runner.invoke(app, ["run", str(doc), "-o", str(tmp_path / "given"), "-q", "--ref-date", "2021-05-04"])
+    assert own.exit_code == 0 and given.exit_code == 0
+    dates = {name: pd.read_parquet(tmp_path / name / "times.parquet").set_index("text")["start_date"]
+             for name in ("own", "given")}
+    assert str(dates["own"]["3月7日"].date()) == "2023-03-07"
+    assert str(dates["given"]["3月7日"].date()) == "2021-03-07"
+    assert str(dates["given"]["今年以来"].date()) == "2021-01-01"
+    bad = runner.invoke(app, ["run", str(doc), "-o", str(tmp_path / "bad"), "-q", "--ref-date", "2021-13-04"])
+    assert bad.exit_code == 2
