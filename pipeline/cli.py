@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 import time
@@ -71,12 +72,18 @@ def _write_reviews(outcome, out: Path, quiet: bool) -> None:
             _echo(f"{stale} decisions no longer apply (listed as stale_decision flags)")
 
 
+#: --ref-date, the same option on run and match
+RefDateOption = Annotated[
+    Optional[str],
+    typer.Option("--ref-date", help="Reference date (YYYY-MM-DD) of relative expressions (今年以来, 3月7日), "
+                 "instead of each document's own date."),
+]
+
+
 def _ref_date(value: str | None):
     """``--ref-date`` as a date; a malformed one is a usage error (exit 2)."""
     if value is None:
         return None
-    import datetime as dt
-
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -151,11 +158,7 @@ def run(
     pdf_password: Annotated[
         Optional[str], typer.Option("--pdf-password", help="Password of encrypted PDF inputs.")
     ] = None,
-    ref_date: Annotated[
-        Optional[str],
-        typer.Option("--ref-date", help="Reference date (YYYY-MM-DD) of relative expressions (今年以来, 3月7日), "
-                     "instead of each document's own date."),
-    ] = None,
+    ref_date: RefDateOption = None,
     flush_seconds: Annotated[
         float, typer.Option("--save-every", min=0, hidden=True, help="Seconds between two saves of finished documents.")
     ] = 2.0,
@@ -240,11 +243,7 @@ def match(
     pdf_password: Annotated[
         Optional[str], typer.Option("--pdf-password", help="Password of an encrypted PDF report.")
     ] = None,
-    ref_date: Annotated[
-        Optional[str],
-        typer.Option("--ref-date", help="Reference date (YYYY-MM-DD) of relative expressions (今年以来, 3月7日), "
-                     "instead of each document's own date."),
-    ] = None,
+    ref_date: RefDateOption = None,
 ) -> None:
     """Match one issue list against one progress report: issues, matches and gap flags, and the
     reviewer's report (review.html, review.xlsx); --decisions applies a reviewer's decisions."""
