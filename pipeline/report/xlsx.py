@@ -2,52 +2,42 @@
 
 Sheets 问题, 匹配, 标记, 措施, 数量, 时间; each with a frozen header row, filters, column
 widths, wrapped text, and the verdicts coloured as in review.html.  Cell text goes through the
-same Excel-safety as the tables (control characters, 32,767-character cells).
+same Excel-safety as the tables (control characters, 32,767-character cells).  Written by
+:mod:`pipeline.report.workbook` (a 10,000-problem review in a second, not half a minute).
 """
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-
 from pipeline.matching.audit import STATUS_LABELS, leaf_issues
+from pipeline.report.workbook import Sheet, write_workbook
 from pipeline.tables import atomic_write
 
 COLOURS = {"unaddressed": "FFCDD2", "overdue": "F8BBD0", "planned_only": "FFE0B2", "weak": "FFF9C4",
            "addressed": "C8E6C9"}
 _CONTROL = {c: " " for c in range(32) if c not in (9, 10, 13)}
+_HAS_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def _cell(value):
     if isinstance(value, str):
-        return value[:32767].translate(_CONTROL)
+        value = value[:32767]
+        return value.translate(_CONTROL) if _HAS_CONTROL.search(value) else value  # translate is slow on long text
     return value
 
 
-def _sheet(book: Workbook, title: str, header: list[tuple[str, int]], rows: list[list], *, status_col: int | None = None):
-    ws = book.create_sheet(title)
-    ws.append([name for name, _ in header])
-    for row in rows:
-        ws.append([_cell(v) for v in row])
-    bold = Font(bold=True)
-    for k, (_, width) in enumerate(header, 1):
-        ws.column_dimensions[get_column_letter(k)].width = width
-        ws.cell(1, k).font = bold
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for line in ws.iter_rows(min_row=2):
-        for cell in line:
-            cell.alignment = wrap
-        if status_col is not None:
-            key = next((s for s, label in STATUS_LABELS.items() if label == line[status_col].value), None)
-            if key:
-                line[status_col].fill = PatternFill("solid", fgColor=COLOURS[key])
-    ws.freeze_panes = "A2"
-    ws.auto_filter.ref = ws.dimensions
-    return ws
+#: the fill of a verdict cell, by the verdict as the sheet shows it (已回应 …)
+_FILL_BY_LABEL = {STATUS_LABELS[status]: colour for status, colour in COLOURS.items()}
+
+
+def _sheet(book: list[Sheet], title: str, header: list[tuple[str, int]], rows: list[list], *,
+           status_col: int | None = None) -> None:
+    rows = [[_cell(v) for v in row] for row in rows]
+    fills = [_FILL_BY_LABEL.get(row[status_col]) for row in rows] if status_col is not None else []
+    book.append(Sheet(title, header, rows, status_col, fills))
 
 
 def write_review_xlsx(pair, path: str | os.PathLike) -> Path:
@@ -58,8 +48,7 @@ def write_review_xlsx(pair, path: str | os.PathLike) -> Path:
     by_issue: dict[str, list] = {}
     for m in review.matches:
         by_issue.setdefault(m.issue_id, []).append(m)
-    book = Workbook()
-    book.remove(book.active)
+    book: list[Sheet] = []
     issues = [i for i in leaf_issues(review.issues) if i.issue_id in statuses]
     rows = []
     for i in issues:
@@ -93,5 +82,5 @@ def write_review_xlsx(pair, path: str | os.PathLike) -> Path:
     _sheet(book, "时间", [("原文", 24), ("类别", 14), ("日期", 12), ("起始", 12), ("截止", 12), ("周期", 10),
                          ("所属标题", 9), ("起", 8), ("止", 8)], rows)
     target = Path(path)
-    atomic_write(target, lambda tmp: book.save(tmp))
+    atomic_write(target, lambda tmp: write_workbook(tmp, book))
     return target
