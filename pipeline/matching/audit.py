@@ -249,8 +249,12 @@ def flag_overdue_issues(case: AuditCase) -> list[Flag]:
         spans = target_spans(case.report, m.target_kind, m.target_id)
         done[m.issue_id] = done.get(m.issue_id, False) or any(st == "done" for _, _, st in spans)
     out = []
+    deadlines: dict[object, str | None] = {}  # a ledger repeats its few deadlines (2022年6月底) over many rows
     for issue in leaf_issues(case.issues):
-        deadline = ledger_deadline(issue)
+        raw = issue.extra.get("deadline")
+        if raw not in deadlines:
+            deadlines[raw] = ledger_deadline(issue)
+        deadline = deadlines[raw]
         if deadline is None or deadline >= rd[: len(deadline)] or done.get(issue.issue_id):
             continue
         out.append(Flag(case.report.doc_id, issue.issue_id, "overdue", "high",

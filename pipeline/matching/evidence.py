@@ -20,23 +20,26 @@ def attach_evidence(matches: Sequence[Match], issues: Sequence[Issue], text: str
     """Fill ``issue_text``, ``target_text``, ``shared_terms`` and ``evidence`` of each match in place."""
     by_id = {i.issue_id: i for i in issues}
     wanted = sorted({m.issue_id for m in matches if m.issue_id in by_id})
-    issue_terms = dict(zip(wanted, matcher.key_terms([by_id[i].text for i in wanted])))
-    sentence_terms: dict[tuple[int, int], set[str]] = {}  # a sentence is segmented once per report
+    issue_terms = {iid: list(dict.fromkeys(terms))
+                   for iid, terms in zip(wanted, matcher.key_terms([by_id[i].text for i in wanted]))}
+    places = {(m.target_start, m.target_end) for m in matches
+              if m.target_start is not None and m.target_end is not None}
+    place_spans = {place: list(sentence_spans(text, *place)) for place in sorted(places)}
+    sentences = sorted({sp for spans in place_spans.values() for sp in spans})  # each segmented once per report
+    sentence_terms = dict(zip(sentences, map(set, matcher.key_terms([text[a:b] for a, b in sentences]))))
+    place_terms = {place: set().union(*(sentence_terms[sp] for sp in spans)) for place, spans in place_spans.items()}
     for m in matches:
         issue = by_id.get(m.issue_id)
         m.issue_text = issue.text if issue is not None else ""
         if m.target_start is None or m.target_end is None:
             continue
-        spans = list(sentence_spans(text, m.target_start, m.target_end))
-        todo = [sp for sp in spans if sp not in sentence_terms]
-        if todo:  # key_terms builds its rewriter per call: once per match was most of a 10,000-row list's time
-            for sp, terms in zip(todo, matcher.key_terms([text[a:b] for a, b in todo])):
-                sentence_terms[sp] = set(terms)
-        terms = list(dict.fromkeys(issue_terms.get(m.issue_id, [])))
-        shared = [t for t in terms if any(t in sentence_terms[sp] for sp in spans)]
+        place = (m.target_start, m.target_end)
+        spans, found = place_spans[place], place_terms[place]
+        shared = [t for t in issue_terms.get(m.issue_id, []) if t in found]
         m.shared_terms = "、".join(shared)
-        ranked = sorted(spans, key=lambda sp: -len(sentence_terms[sp] & set(shared)))
-        best = [sp for sp in ranked[:MAX_SENTENCES] if sentence_terms[sp] & set(shared)] or spans[:1]
+        shared_set = set(shared)
+        ranked = sorted(spans, key=lambda sp: -len(sentence_terms[sp] & shared_set))
+        best = [sp for sp in ranked[:MAX_SENTENCES] if sentence_terms[sp] & shared_set] or spans[:1]
         best.sort()
         m.evidence = best
         m.target_text = "…".join(text[a:b].strip() for a, b in best)

@@ -256,10 +256,11 @@ def report_tfidf(issue_counts, vocabulary: dict[str, int], target_docs: list[str
 # ----------------------------------------------------------------------------- decisions
 
 
-def _robust_z(row: np.ndarray, floor: float) -> np.ndarray:
-    med = np.median(row)
-    mad = np.median(np.abs(row - med)) * 1.4826
-    return (row - med) / max(mad, floor)
+def _robust_z_rows(scores: np.ndarray, floor: float) -> np.ndarray:
+    """Robust z of each row within itself: (x - median) / max(MAD * 1.4826, floor), all rows at once."""
+    med = np.median(scores, axis=1, keepdims=True)
+    mad = np.median(np.abs(scores - med), axis=1, keepdims=True) * 1.4826
+    return (scores - med) / np.maximum(mad, floor)
 
 
 def _coverage_matrix(M, n_issues: int) -> np.ndarray:
@@ -288,14 +289,20 @@ def _monotone_alignment(gain: np.ndarray) -> list[int]:
     out = [-1] * n
     j = m - 1
     i = n - 1
+    rows, gains = f.tolist(), g.tolist()  # the walk back reads single numbers: Python floats, not numpy scalars
     while i >= 0:
-        if j > 0 and np.isclose(f[i + 1, j], f[i + 1, j - 1]):
+        if j > 0 and _isclose(rows[i + 1][j], rows[i + 1][j - 1]):
             j -= 1
             continue
-        if g[i, j] > 0 and np.isclose(f[i + 1, j], f[i, j] + g[i, j]):
+        if gains[i][j] > 0 and _isclose(rows[i + 1][j], rows[i][j] + gains[i][j]):
             out[i] = j
         i -= 1
     return out
+
+
+def _isclose(a: float, b: float) -> bool:
+    """``numpy.isclose`` on two finite numbers (its default tolerances), without building arrays."""
+    return abs(a - b) <= 1e-08 + 1e-05 * abs(b)
 
 
 def propagate_decisions(addressed: np.ndarray, parent_index: np.ndarray, levels: list[int]) -> np.ndarray:
@@ -350,15 +357,27 @@ def matches_from_decision(decision: MatchDecision, targets: list[Target], issue_
     return out
 
 
-def _words(clean: str, seg) -> str:
-    """Space-joined segmented words of two characters or more (single characters carry no object)."""
+def _words(clean: str, seg, memo: dict[str, list[str]] | None = None) -> str:
+    """Space-joined segmented words of two characters or more (single characters carry no object).
+
+    ``memo`` (chunk -> its words) is shared by the texts of one call: the rewriter pads folded
+    objects with spaces, so the same chunks recur across the problems of a list.
+    """
     toks = []
     for chunk in clean.split():
-        for w in seg.cut(chunk):
-            w = w.strip()
-            if len(w) >= 2:
-                toks.append(w)
+        words = memo.get(chunk) if memo is not None else None
+        if words is None:
+            words = [w for w in (w.strip() for w in seg.cut(chunk)) if len(w) >= 2]
+            if memo is not None:
+                memo[chunk] = words
+        toks.extend(words)
     return " ".join(toks)
+
+
+def _words_all(cleans: list[str], seg) -> list[str]:
+    """:func:`_words` of each cleaned text, each distinct chunk segmented once."""
+    memo: dict[str, list[str]] = {}
+    return [_words(c, seg, memo) for c in cleans]
 
 
 def _calibration(overrides: dict | None) -> dict:
@@ -412,7 +431,7 @@ class IssueMatcher(BaseEstimator):
                 details.setdefault(it.parent_id, []).append(it.text)
         self.issue_chars_ = [rewriter.clean(" ".join([it.text, *details.get(it.issue_id, [])]) if it.level == 2
                                             else it.text) for it in kept]
-        self.issue_words_ = [_words(c, seg) for c in self.issue_chars_]
+        self.issue_words_ = _words_all(self.issue_chars_, seg)
         pos = {iid: k for k, iid in enumerate(self.issue_ids_)}
         self.issue_parent_index_ = np.array([pos.get(p, -1) if p is not None else -1 for p in self.issue_parents_],
                                             dtype=np.int64)
@@ -428,7 +447,7 @@ class IssueMatcher(BaseEstimator):
         rewriter = _TextRewriter(self.lexicon_)
         seg = load_segmenter()
         t_chars = [rewriter.clean(t) for t in target_texts]
-        t_words = [_words(c, seg) for c in t_chars]
+        t_words = _words_all(t_chars, seg)
         n = len(self.issue_ids_)
         W = report_tfidf(self.issue_word_counts_, self.word_vocabulary_, t_words, _analyzer("word", self.char_ngram))
         C = report_tfidf(self.issue_char_counts_, self.char_vocabulary_, t_chars, _analyzer("char", self.char_ngram))
@@ -448,9 +467,19 @@ class IssueMatcher(BaseEstimator):
         """The words the word view sees in each text (shortfall and generic wording removed,
         variant names folded): what an issue and its answer share, shown to reviewers."""
         check_is_fitted(self)
+        known = self._own_words()
         rewriter = _TextRewriter(self.lexicon_)
         seg = load_segmenter()
-        return [_words(rewriter.clean(t), seg).split() for t in texts]
+        memo: dict[str, list[str]] = {}
+        return [(known[t] if t in known else _words(rewriter.clean(t), seg, memo)).split() for t in texts]
+
+    def _own_words(self) -> dict[str, str]:
+        """Fitted issue text -> its words, for the issues whose words came from their own text alone
+        (not a problem read together with its manifestations): the list is not segmented twice."""
+        detailed = {int(p) for p, level in zip(self.issue_parent_index_, self.issue_levels_) if level == 3 and p >= 0}
+        return {text: words for k, (text, words, level) in enumerate(zip(self.issue_texts_, self.issue_words_,
+                                                                         self.issue_levels_))
+                if not (level == 2 and k in detailed)}
 
     # -- deciding -----------------------------------------------------------------------
     def _aligned_headings(self, strength: np.ndarray, orders: np.ndarray) -> np.ndarray:
@@ -503,7 +532,7 @@ class IssueMatcher(BaseEstimator):
         w = cal["word_weight"]
         s = w * sw + (1 - w) * sc
         cov = _coverage_matrix(C, n_i)
-        z = np.vstack([_robust_z(s[i], cal["z_scale_floor"]) for i in range(n_i)])
+        z = _robust_z_rows(s, cal["z_scale_floor"])
         strength = np.maximum(z, 0.0) * cov  # per pair: distinctive and covering
         # hubness correction: a target close to every issue (a long generic section) is worth less
         hub = np.sort(s, axis=0)[-min(3, n_i):].mean(axis=0)
