@@ -47,6 +47,39 @@ def _item_ranges(report, start: int, end: int) -> list[tuple[int, int, str]]:
     return out
 
 
+class _Evidence:
+    """The evidence sentences of one page, each marked once per set of key terms.
+
+    A long list is answered by the same few places of the report: 10,000 problems have some
+    30,000 candidates but a few hundred distinct (sentence, key terms) pairs.  Per page, never kept.
+    """
+
+    def __init__(self, report) -> None:
+        self.report = report
+        self._html: dict[tuple[int, int, tuple[str, ...]], str] = {}
+        self._keys: dict[tuple[int | None, int | None], str] = {}
+
+    def context(self, s: int, e: int, terms: tuple[str, ...]) -> str:
+        """One evidence sentence in its context, marked, with its link to the full text."""
+        found = self._html.get((s, e, terms))
+        if found is None:
+            text = self.report.text
+            a, b = max(0, s - CONTEXT), min(len(text), e + CONTEXT)
+            ranges = [(s, e, "ev")] + _term_ranges(text, s, e, list(terms)) + _item_ranges(self.report, a, b)
+            found = self._html[(s, e, terms)] = (
+                f'<div class="ctx">{"…" if a > 0 else ""}{marked(text, a, b, ranges)}{"…" if b < len(text) else ""}'
+                f' <a class="goto" href="#at-{s}">原文</a></div>')
+        return found
+
+    def key(self, m: Match) -> str:
+        """The content key of a candidate's place (decisions are keyed by it)."""
+        place = (m.target_start, m.target_end)
+        found = self._keys.get(place)
+        if found is None:
+            found = self._keys[place] = target_key(self.report.text, m.target_start, m.target_end)
+        return found
+
+
 def _term_ranges(text: str, start: int, end: int, terms: list[str]) -> list[tuple[int, int, str]]:
     out = []
     for term in terms:
@@ -68,19 +101,12 @@ def _aspect(issue: Issue, by_id: dict[str, Issue]) -> str:
     return (node.label or "") + node.text[len(node.label or ""):][:24] if node.level == 1 else ""
 
 
-def _evidence_html(report, m: Match) -> str:
-    text = report.text
-    terms = [t for t in m.shared_terms.split("、") if t]
-    parts = []
-    for s, e in m.evidence:
-        a, b = max(0, s - CONTEXT), min(len(text), e + CONTEXT)
-        ranges = [(s, e, "ev")] + _term_ranges(text, s, e, terms) + _item_ranges(report, a, b)
-        parts.append(f'<div class="ctx">{"…" if a > 0 else ""}{marked(text, a, b, ranges)}{"…" if b < len(text) else ""}'
-                     f' <a class="goto" href="#at-{s}">原文</a></div>')
-    return "".join(parts)
+def _evidence_html(evidence: _Evidence, m: Match) -> str:
+    terms = tuple(t for t in m.shared_terms.split("、") if t)
+    return "".join(evidence.context(s, e, terms) for s, e in m.evidence)
 
 
-def _candidate_html(report, m: Match, key: str) -> str:
+def _candidate_html(evidence: _Evidence, m: Match, key: str) -> str:
     where = {"section": "标题", "measure": "措施"}.get(m.target_kind, m.target_kind)
     rank = "计划" if m.rank is None else f"第{m.rank}名"
     state = {"accepted": "已确认", "rejected": "已否定"}.get(m.reviewed or "", "")
@@ -90,10 +116,11 @@ def _candidate_html(report, m: Match, key: str) -> str:
             f'{"回应" if m.addressed else "候选"}<span class="rv">{state}</span>'
             f'<button class="acc" type="button">确认匹配</button><button class="rej" type="button">否定匹配</button></div>'
             f'<div class="why">{escape(m.reason or "")}</div>'
-            f'{_evidence_html(report, m)}</div>')
+            f'{_evidence_html(evidence, m)}</div>')
 
 
-def _card_html(pair, issue: Issue, status: str, rows: list[Match], flags, aspect: str, unit: str) -> str:
+def _card_html(pair, evidence: _Evidence, issue: Issue, status: str, rows: list[Match], flags, aspect: str,
+               unit: str) -> str:
     report = pair.report
     label = escape(f"问题{issue.issue_id}")
     reviewed = pair.review.reviewed.get(issue.issue_id)
@@ -108,9 +135,8 @@ def _card_html(pair, issue: Issue, status: str, rows: list[Match], flags, aspect
         shown, rest = rows[:1], rows[1:]
     else:
         shown, rest = answers, [m for m in rows if m not in answers]
-    keys = {id(m): target_key(report.text, m.target_start, m.target_end) for m in rows}
-    shown_html = "".join(_candidate_html(report, m, keys[id(m)]) for m in shown) or '<p class="none">没有候选内容。</p>'
-    rest_html = "".join(_candidate_html(report, m, keys[id(m)]) for m in rest)
+    shown_html = "".join(_candidate_html(evidence, m, evidence.key(m)) for m in shown) or '<p class="none">没有候选内容。</p>'
+    rest_html = "".join(_candidate_html(evidence, m, evidence.key(m)) for m in rest)
     heading = "回应内容" if answers and status != "unaddressed" else "最接近的内容(未达回应标准)"
     return (f'<section class="card s-{status}" id="issue-{escape(issue.issue_id)}" data-issue="{escape(issue.issue_id)}" '
             f'data-status="{status}" data-aspect="{escape(aspect)}" data-unit="{escape(unit)}">'
@@ -162,12 +188,13 @@ def render_review(pair) -> str:
     for f in review.flags:
         (issue_flags.setdefault(f.issue_id, []) if f.issue_id in statuses else doc_flags).append(f)
     cards, aspects, units = [], [], []
+    evidence = _Evidence(report)
     for n in order:
         issue = leaves[n]
         aspect, unit = _aspect(issue, by_id), str(issue.extra.get("owner") or "")
         aspects.append(aspect)
         units.append(unit)
-        cards.append(_card_html(pair, issue, statuses[issue.issue_id], sorted(
+        cards.append(_card_html(pair, evidence, issue, statuses[issue.issue_id], sorted(
             rows.get(issue.issue_id, []), key=lambda m: (m.rank is None and not m.addressed, m.rank or 0)),
             issue_flags.get(issue.issue_id, []), aspect, unit))
     anchors = [f.start for f in review.flags if f.start is not None and f.doc_id == report.doc_id]
