@@ -221,8 +221,9 @@ def render_review(pair) -> str:
                f'<label>责任单位 <select id="f-unit"><option value="">全部</option>{options(units)}</select></label>'
                f'<span id="shown"></span><button id="export" type="button">导出审阅决定</button></div>'
                f'<textarea id="export-text" readonly hidden></textarea>')
-    body = (f'{head}<h2>概况</h2>{_summary_html(pair, statuses, doc_flags)}'
-            f'<h2>逐项问题</h2>{filters}<div id="cards">{"".join(cards)}</div>'
-            f'<h2 id="report-text">报告全文</h2><pre id="report">{full}</pre>')
-    return (template().replace("<!--TITLE-->", escape(f"整改审阅:{title}"))
-            .replace("<!--BODY-->", body).replace("/*DATA*/null", _script_json(data)))
+    page = template().replace("<!--TITLE-->", escape(f"整改审阅:{title}")).replace("/*DATA*/null", _script_json(data))
+    before, after = page.split("<!--BODY-->", 1)
+    # one join of every piece: the cards of a long list are tens of megabytes, copied once
+    return "".join([before, f'{head}<h2>概况</h2>{_summary_html(pair, statuses, doc_flags)}',
+                    f'<h2>逐项问题</h2>{filters}<div id="cards">', *cards, '</div>',
+                    f'<h2 id="report-text">报告全文</h2><pre id="report">{full}</pre>', after])

@@ -9,9 +9,10 @@ table, and the parts are written as UTF-8 XML into the zip.  Opened in Excel, Li
 openpyxl or pandas, the cells, values, styles, widths, panes and filters are those the
 openpyxl version wrote.
 
-Values: ``str`` (shared strings; "" an empty text cell, as openpyxl writes it), ``int``
-and ``float`` (``%.16g``, as openpyxl; NaN and infinities empty), ``bool``, ``None`` (empty
-styled cell).  Text is always text: a string starting with ``=`` is not a formula.
+Values: ``str`` (shared strings, cut at Excel's 32,767 characters, control characters as
+spaces; "" an empty text cell, as openpyxl writes it), ``int`` and ``float`` (``%.16g``, as
+openpyxl; NaN and infinities empty), ``bool``, ``None`` (an empty styled cell).  Text is
+always text: a string starting with ``=`` is not a formula.
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ _TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml"
 _PLAIN, _HEADER, _WRAP = 0, 1, 2
 _RARE = re.compile("[\r\ufffe\uffff]")  # a carriage return kept as written; two non-characters XML forbids
 _RARE_ESCAPES = {"\r": "&#13;", "\ufffe": " ", "\uffff": " "}
+EXCEL_MAX_CHARS = 32_767
+_CONTROL = {c: " " for c in range(32) if c not in (9, 10, 13)}
+_HAS_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _ATTR_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;"})
 
 
@@ -68,53 +72,71 @@ def _text(value: str) -> str:
     return _RARE.sub(lambda m: _RARE_ESCAPES[m.group(0)], value) if _RARE.search(value) else value
 
 
+def cell_text(value: str) -> str:
+    """A text as a cell holds it: at most 32,767 characters (Excel's limit), control characters
+    other than tab and line breaks as spaces (XML cannot hold them)."""
+    value = value[:EXCEL_MAX_CHARS]
+    return value.translate(_CONTROL) if _HAS_CONTROL.search(value) else value  # translate is slow on long text
+
+
 class _Strings:
-    """The shared-string table: each distinct text once, cells refer to it by number."""
+    """The shared-string table: each distinct text once (made cell-safe once), cells refer to it by number."""
 
     def __init__(self) -> None:
         self.index: dict[str, int] = {}
 
     def xml(self) -> str:
-        items = "".join(
-            f'<si><t xml:space="preserve">{_text(s)}</t></si>' if s[:1].isspace() or s[-1:].isspace()
-            else f"<si><t>{_text(s)}</t></si>" for s in self.index)
+        items = []
+        for raw in self.index:
+            s = cell_text(raw)
+            space = ' xml:space="preserve"' if s[:1].isspace() or s[-1:].isspace() else ""
+            items.append(f"<si><t{space}>{_text(s)}</t></si>")
         return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="{_MAIN}" '
-                f'uniqueCount="{len(self.index)}">{items}</sst>')
+                f'uniqueCount="{len(self.index)}">{"".join(items)}</sst>')
 
 
-def _row_xml(values: Sequence, r: int, letters: list[str], styles: list[int], strings: dict[str, int]) -> str:
+def _row_xml(values: Sequence, r: int, heads: list[str], styles: list[int], strings: dict[str, int]) -> str:
+    """One row; ``heads[k]`` is ``<c r="B`` for column k.  Common types first, by exact type (fast)."""
     cells = []
-    for letter, style, value in zip(letters, styles, values):
+    for head, style, value in zip(heads, styles, values):
         kind = type(value)
-        if kind is float or kind is int:  # the common numbers first: the ABC check below is slow
-            if kind is int or math.isfinite(value):
-                cells.append(f'<c r="{letter}{r}" s="{style}" t="n"><v>{"%.16g" % value}</v></c>')
-            else:
-                cells.append(f'<c r="{letter}{r}" s="{style}"/>')
-        elif isinstance(value, str) and value:
+        if kind is str and value:
             number = strings.get(value)
             if number is None:
                 number = strings[value] = len(strings)
-            cells.append(f'<c r="{letter}{r}" s="{style}" t="s"><v>{number}</v></c>')
-        elif isinstance(value, bool):
-            cells.append(f'<c r="{letter}{r}" s="{style}" t="b"><v>{int(value)}</v></c>')
-        elif isinstance(value, numbers.Real) and math.isfinite(value):
-            cells.append(f'<c r="{letter}{r}" s="{style}" t="n"><v>{"%.16g" % value}</v></c>')
-        elif isinstance(value, str):  # "": an empty text cell, as openpyxl writes it
-            cells.append(f'<c r="{letter}{r}" s="{style}" t="inlineStr"/>')
-        elif value is None or isinstance(value, numbers.Real):  # NaN and infinities too: an empty cell
-            cells.append(f'<c r="{letter}{r}" s="{style}"/>')
+            cells.append(f'{head}{r}" s="{style}" t="s"><v>{number}</v></c>')
+        elif value is None:
+            cells.append(f'{head}{r}" s="{style}"/>')
+        elif kind is int or (kind is float and math.isfinite(value)):
+            cells.append(f'{head}{r}" s="{style}" t="n"><v>{"%.16g" % value}</v></c>')
         else:
-            raise TypeError(f"cell {letter}{r}: cannot write a {type(value).__name__}")
+            cells.append(_other_cell(head, r, style, value, strings))
     return f'<row r="{r}">{"".join(cells)}</row>'
+
+
+def _other_cell(head: str, r: int, style: int, value, strings: dict[str, int]) -> str:
+    """The rarer values: "", booleans, NaN and infinities, numpy numbers, subclasses of str."""
+    if isinstance(value, str):
+        if not value:  # an empty text cell, as openpyxl writes it
+            return f'{head}{r}" s="{style}" t="inlineStr"/>'
+        number = strings.setdefault(str(value), len(strings))
+        return f'{head}{r}" s="{style}" t="s"><v>{number}</v></c>'
+    if isinstance(value, bool):
+        return f'{head}{r}" s="{style}" t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, numbers.Real):
+        if math.isfinite(value):
+            return f'{head}{r}" s="{style}" t="n"><v>{"%.16g" % value}</v></c>'
+        return f'{head}{r}" s="{style}"/>'
+    raise TypeError(f"row {r}: cannot write a {type(value).__name__} in a cell")
 
 
 def _sheet_xml(sheet: Sheet, fill_styles: dict[str, int], strings: dict[str, int]) -> tuple[str, str]:
     """The worksheet XML and its filter range."""
     width = len(sheet.header)
     letters = [column_letter(k) for k in range(width)]
+    heads = [f'<c r="{letter}' for letter in letters]
     ref = f"A1:{letters[-1]}{len(sheet.rows) + 1}"
-    parts = [_row_xml([name for name, _ in sheet.header], 1, letters, [_HEADER] * width, strings)]
+    parts = [_row_xml([name for name, _ in sheet.header], 1, heads, [_HEADER] * width, strings)]
     plain = [_WRAP] * width
     for k, row in enumerate(sheet.rows):
         styles = plain
@@ -122,7 +144,7 @@ def _sheet_xml(sheet: Sheet, fill_styles: dict[str, int], strings: dict[str, int
         if colour:
             styles = list(plain)
             styles[sheet.fill_col] = fill_styles[colour]
-        parts.append(_row_xml(row, k + 2, letters, styles, strings))
+        parts.append(_row_xml(row, k + 2, heads, styles, strings))
     cols = "".join(f'<col min="{k + 1}" max="{k + 1}" width="{w:g}" customWidth="1"/>'
                    for k, (_, w) in enumerate(sheet.header))
     xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{_MAIN}">'
@@ -218,6 +240,6 @@ def write_workbook(path: str | os.PathLike, sheets: Sequence[Sheet]) -> None:
     parts.update(_package(len(sheets)))
     order = ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml",
              "xl/sharedStrings.xml", *(f"xl/worksheets/sheet{k}.xml" for k in range(1, len(sheets) + 1))]
-    with zipfile.ZipFile(Path(path), "w", zipfile.ZIP_DEFLATED) as book:
+    with zipfile.ZipFile(Path(path), "w", zipfile.ZIP_DEFLATED, compresslevel=1) as book:  # level 6: 3x the time, 25% smaller
         for name in order:
             book.writestr(name, parts[name].encode("utf-8"))
