@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
+import marshal
 import os
 import re
 import tempfile
@@ -91,8 +92,25 @@ def new_jieba_tokenizer() -> jieba.Tokenizer:
     tokenizer = jieba.Tokenizer()
     tokenizer.tmp_dir = jieba_cache_dir()
     tokenizer.cache_file = f"jieba-{jieba.__version__}-main.cache"
-    tokenizer.initialize()
+    if not _load_cached_dictionary(tokenizer):
+        tokenizer.initialize()  # builds the prefix dictionary and writes the cache
     return tokenizer
+
+
+def _load_cached_dictionary(tokenizer: jieba.Tokenizer) -> bool:
+    """Fill ``tokenizer`` from its marshal cache as ``Tokenizer.initialize`` does, but from the file's
+    bytes: jieba's ``marshal.load`` on the open file reads it piece by piece, 0.9 s instead of 0.3 s
+    for its 500,000 entries, paid by every command that segments.  False when there is no usable cache."""
+    if tokenizer.dictionary != jieba.DEFAULT_DICT:  # jieba checks a custom dictionary's age first
+        return False
+    try:
+        freq, total = marshal.loads((Path(tokenizer.tmp_dir) / tokenizer.cache_file).read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return False
+    if not isinstance(freq, dict) or not isinstance(total, int):
+        return False
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
+    return True
 
 
 # --------------------------------------------------------------------------- segmenter
