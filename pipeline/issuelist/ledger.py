@@ -67,6 +67,26 @@ def _cell(value) -> str:
     return normalize(str(value)).strip()
 
 
+def _cell_rows(rows) -> list[list[str]]:
+    """Every row's cells as written (:func:`_cell`), each distinct value read once: a ledger repeats its
+    units, deadlines and categories over thousands of rows."""
+    seen: dict[tuple[type, object], str] = {}
+    out = []
+    for row in rows:
+        line = []
+        for value in row:
+            key = (type(value), value)  # 1, 1.0 and True are equal keys: their cells differ
+            try:
+                cell = seen.get(key)
+                if cell is None:
+                    cell = seen[key] = _cell(value)
+            except TypeError:  # an unhashable value: read it as it is
+                cell = _cell(value)
+            line.append(cell)
+        out.append(line)
+    return out
+
+
 def _clean_header(value: str) -> str:
     return re.sub(r"\s+", "", value).strip("*:")
 
@@ -126,7 +146,7 @@ def _xlsx_sheets(path: Path) -> list[tuple[str, list[list[str]]]]:
     book = openpyxl.load_workbook(path, data_only=True)
     out = []
     for ws in book.worksheets:
-        rows = [[_cell(v) for v in row] for row in ws.iter_rows(values_only=True)]
+        rows = _cell_rows(ws.iter_rows(values_only=True))
         for rng in ws.merged_cells.ranges:  # a merged cell's value fills the cells it covers
             value = rows[rng.min_row - 1][rng.min_col - 1] if rng.min_row - 1 < len(rows) else ""
             for r in range(rng.min_row - 1, min(rng.max_row, len(rows))):
@@ -155,7 +175,7 @@ def _csv_rows(path: Path) -> list[list[str]]:
             delimiter = csv.Sniffer().sniff(decoded[:4096], delimiters=",\t;").delimiter
         except csv.Error:
             delimiter = ","
-    rows = [[_cell(c) for c in row] for row in csv.reader(io.StringIO(decoded), delimiter=delimiter)]
+    rows = _cell_rows(csv.reader(io.StringIO(decoded), delimiter=delimiter))
     if max((len(r) for r in rows), default=0) < 2:
         raise InputError("unreadable_table", f"{path}: not a readable problem list (no delimiter, one column)", stage="issues")
     return rows

@@ -289,12 +289,12 @@ def _monotone_alignment(gain: np.ndarray) -> list[int]:
     out = [-1] * n
     j = m - 1
     i = n - 1
-    rows, gains = f.tolist(), g.tolist()  # the walk back reads single numbers: Python floats, not numpy scalars
+    at, gain_at = f.item, g.item  # the walk back reads single numbers: Python floats, not numpy scalars
     while i >= 0:
-        if j > 0 and _isclose(rows[i + 1][j], rows[i + 1][j - 1]):
+        if j > 0 and _isclose(at(i + 1, j), at(i + 1, j - 1)):
             j -= 1
             continue
-        if gains[i][j] > 0 and _isclose(rows[i + 1][j], rows[i][j] + gains[i][j]):
+        if gain_at(i, j) > 0 and _isclose(at(i + 1, j), at(i, j) + gain_at(i, j)):
             out[i] = j
         i -= 1
     return out

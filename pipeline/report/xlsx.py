@@ -19,6 +19,7 @@ COLOURS = {"unaddressed": "FFCDD2", "overdue": "F8BBD0", "planned_only": "FFE0B2
            "addressed": "C8E6C9"}
 #: the fill of a verdict cell, by the verdict as the sheet shows it (已回应 …)
 _FILL_BY_LABEL = {STATUS_LABELS[status]: colour for status, colour in COLOURS.items()}
+_REVIEWED = {"accepted": "确认", "rejected": "否定"}  # a reviewer's decision on a match, as the sheet shows it
 
 
 def _sheet(book: list[Sheet], title: str, header: list[tuple[str, int]], rows: list[list], *,
@@ -49,7 +50,7 @@ def write_review_xlsx(pair, path: str | os.PathLike) -> Path:
                          ("整改时限", 14), ("回应位置", 18), ("回应句", 70), ("共同关键词", 30)], rows, status_col=2)
     rows = [[m.issue_id, m.rank, m.score, m.similarity, f"{m.target_kind}:{m.target_id}", "是" if m.addressed else "",
              STATUS_LABELS.get(m.decision or "", m.decision), m.reason, m.shared_terms, m.target_text,
-             {"accepted": "确认", "rejected": "否定"}.get(m.reviewed or "", ""), m.issue_text]
+             _REVIEWED.get(m.reviewed or "", ""), m.issue_text]
             for m in review.matches]
     _sheet(book, "匹配", [("问题编号", 10), ("名次", 6), ("得分", 9), ("相似度", 9), ("位置", 14), ("回应", 6),
                          ("结论", 12), ("理由", 40), ("共同关键词", 30), ("回应句", 70), ("审阅", 8), ("问题", 50)],
