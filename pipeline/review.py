@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pipeline.document import DocumentResult, analyze_text, process_path
 from pipeline.errors import InputError
+from pipeline.gcpause import collection_paused
 from pipeline.matching.audit import SEVERITY, STATUS_LABELS, audit, explain, issue_statuses
 from pipeline.matching.evidence import attach_evidence
 from pipeline.issuelist import issues_from_report, read_feedback, read_ledger
@@ -302,6 +303,12 @@ def run_review(
     list, a feedback document as the report) get a ``role_mismatch`` flag.  Every
     (list, report) reviewed is a row of ``pairs`` saying how it was chosen.
     """
+    with collection_paused():  # a long list's records: no cycles, all alive until written
+        return _run_review(reports, issues, matcher, decisions, table_options, reports_given)
+
+
+def _run_review(reports: list[DocumentResult], issues, matcher, decisions: Decisions | None,
+                table_options: dict | None, reports_given: bool) -> ReviewRun:
     errors: list[ErrorRecord] = []
     if issues is not None and not isinstance(issues, IssueList):
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from pipeline.gcpause import collection_paused
 from pipeline.report.html import render_review
 from pipeline.report.xlsx import write_review_xlsx
 from pipeline.tables import atomic_write
@@ -24,8 +25,9 @@ def write_review_files(pairs, out_dir: str | os.PathLike) -> list[Path]:
     written: list[Path] = []
     for pair in pairs:
         stem = review_stem(pair, len(pairs))
-        page = render_review(pair)
-        html_path = out / f"{stem}.html"
-        atomic_write(html_path, lambda tmp, text=page: tmp.write_text(text, encoding="utf-8"))
-        written += [html_path, write_review_xlsx(pair, out / f"{stem}.xlsx")]
+        with collection_paused():  # a long list's cards and rows: no cycles, all alive until written
+            page = render_review(pair)
+            html_path = out / f"{stem}.html"
+            atomic_write(html_path, lambda tmp, text=page: tmp.write_text(text, encoding="utf-8"))
+            written += [html_path, write_review_xlsx(pair, out / f"{stem}.xlsx")]
     return written
