@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 from pipeline.extract.claims import CLAIM_FIELDS
@@ -206,26 +207,37 @@ _CAST = {STRING: _to_string, INT: _to_int, BOOL: _to_bool, DATE: _to_dates,
          FLOAT: lambda s: pd.to_numeric(s, errors="coerce").astype(FLOAT)}
 
 
+def _nulls(dtype: str, n: int) -> pd.Series:
+    """``n`` missing values of ``dtype``: a column the rows did not have."""
+    if dtype == DATE:
+        return pd.Series(np.full(n, "NaT", dtype=DATE))
+    if dtype == FLOAT:
+        return pd.Series(np.full(n, np.nan))
+    return pd.Series(pd.array([None] * n, dtype=dtype))
+
+
 def conform(frame: pd.DataFrame, table: str) -> pd.DataFrame:
     """``frame`` with exactly its table's declared columns (missing ones added as nulls) and dtypes.
 
     Coarse dates (``YYYY-MM``) become their first day, their precision going to the
-    precision column; columns the schema does not declare follow, unchanged.
+    precision column; columns the schema does not declare follow, unchanged.  The frame
+    is assembled once from its columns (inserting them one by one cost most of a small run).
     """
     schema = SCHEMA.get(table)
     if schema is None:
         return frame
-    out = pd.DataFrame(index=frame.index)
     for (name, date_column), precision_column in DATE_PRECISION_COLUMNS.items():
         if name == table and date_column in frame.columns and precision_column not in frame.columns:
             frame = frame.assign(**{precision_column: frame[date_column].map(precision_of)})
+    frame = frame.reset_index(drop=True)
+    n = len(frame)
+    out: dict[str, pd.Series] = {}
     for column, dtype in schema.items():
-        source = frame[column] if column in frame.columns else pd.Series([None] * len(frame), index=frame.index, dtype=object)
-        out[column] = _CAST[dtype](source)
+        out[column] = _CAST[dtype](frame[column]) if column in frame.columns and n else _nulls(dtype, n)
     for column in frame.columns:
         if column not in schema:
             out[column] = frame[column]
-    return out.reset_index(drop=True)
+    return pd.DataFrame(out, index=pd.RangeIndex(n), copy=False)
 
 
 def dtypes(table: str) -> dict[str, str]:
