@@ -26,6 +26,7 @@ from pipeline.engine import make_engine, make_tasks
 from pipeline.inputs import DOCUMENT_SUFFIXES, Inputs, collect_inputs  # noqa: F401  (re-exported)
 from pipeline.manifest import Manifest
 from pipeline.parts import compact, remove_parts, write_part
+from pipeline.progress import progress_bar
 from pipeline.parts import concat as concat_parts
 from pipeline.records import ErrorRecord
 from pipeline.tables import COLUMNS, DOCUMENT_TABLES, match_tables, write_tables
@@ -35,10 +36,7 @@ def iter_results(
     ref_date: dt.date | None = None,
 ) -> Iterator[DocumentResult]:
     """Process files one by one (lazily), with a tqdm bar on stderr (the API's path: results in memory)."""
-    from tqdm import tqdm  # lazy: 50 ms of start-up that a quiet run does not need
-
-    bar = tqdm(files, unit="file", disable=not progress or len(files) < 2, dynamic_ncols=True, leave=False)
-    for path in bar:
+    for path in progress_bar(files, show=progress, unit="file", leave=False):
         yield process_path(path, limits=limits, pdf_password=pdf_password, ref_date=ref_date)
 
 
@@ -191,10 +189,8 @@ def run_batch(
         tasks = make_tasks(todo, jobs=options.jobs, pdf_password=options.pdf_password, ref_date=options.ref_date)
         sink = _Sink(manifest, folder.parts, options)
         flag, restore = _stop_flag()
-        from tqdm import tqdm  # lazy: 50 ms of start-up that a quiet run does not need
-
-        bar = tqdm(total=len(planned), initial=skipped, unit="doc", disable=not options.progress or len(planned) < 2,
-                   dynamic_ncols=True, leave=False, smoothing=0.1)
+        bar = progress_bar(total=len(planned), show=options.progress, initial=skipped, unit="doc", leave=False,
+                           smoothing=0.1)
         engine = make_engine(options.engine, options.jobs, timeout=options.timeout, scheduler=options.scheduler,
                              n_tasks=len(tasks))
         try:
