@@ -29,7 +29,7 @@ from pipeline.parts import compact, remove_parts, write_part
 from pipeline.progress import progress_bar
 from pipeline.parts import concat as concat_parts
 from pipeline.records import ErrorRecord
-from pipeline.tables import COLUMNS, DOCUMENT_TABLES, match_tables, write_tables
+from pipeline.tables import COLUMNS, DOCUMENT_TABLES, match_tables, table_frame, write_tables
 
 def iter_results(
     files: Sequence[Path], *, limits=None, progress: bool = True, pdf_password: str | None = None,
@@ -255,8 +255,8 @@ def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issu
         review = outcome.review
         review_tables = match_tables(review.issues, review.matches, review.flags, review.statuses, pairs=review.pairs)
     for name in DOCUMENT_TABLES:  # one table in memory at a time (all of them only for one workbook)
-        frame = compact(folder.parts, order, name, extra_rows=[asdict(e) for e in extra] if name == "errors" else (),
-                        duplicates=duplicates)
+        frame = table_frame(name, compact(folder.parts, order, name, duplicates=duplicates,
+                                          extra_rows=[asdict(e) for e in extra] if name == "errors" else ()))
         if options.fmt != "xlsx":
             write_tables({name: frame}, staging, fmt=options.fmt)
         if options.fmt == "xlsx" or name in SUMMARY_TABLES:

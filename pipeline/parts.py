@@ -5,7 +5,7 @@ memory, nor lose an hour of work to a kill.  Workers turn each chunk of results
 into Arrow tables of *rows* (the same rows :func:`pipeline.tables.build_tables`
 frames, plus ``_fid``, the manifest id of the input); the run writes them as a
 part every few seconds; at the end :func:`compact` gathers the current rows of
-the current inputs, in input order, and frames each table once, exactly as
+the current inputs, in input order, to frame each table once, exactly as
 ``build_tables`` would over all results: the tables do not depend on how the
 work was split into chunks, parts or runs.
 """
@@ -24,7 +24,8 @@ import pyarrow.parquet as pq
 
 from pipeline.document import DocumentResult
 from pipeline.records import ErrorRecord
-from pipeline.tables import OWN_ROWS, DOCUMENT_TABLES, atomic_write, document_rows, duplicate_note, table_frame
+from pipeline.outdir import atomic_write
+from pipeline.rows import DOCUMENT_TABLES, OWN_ROWS, document_rows, duplicate_note
 
 FID = "_fid"
 _OPTIONAL = b"zhenggai.optional"  # schema metadata: columns some rows did not have (claim figures)
@@ -159,9 +160,10 @@ def write_part(parts: Path, part: int, tables: dict[str, pa.Table]) -> Path:
 
 
 def compact(parts: Path, order: Sequence[tuple[int, int]], name: str, *, extra_rows: Sequence[dict] = (),
-            duplicates: dict[int, str] | None = None):
-    """One document table over the inputs ``order`` [(fid, part)], in that order, framed once
-    (``extra_rows`` after them: the errors of inputs that are not documents, and of the review).
+            duplicates: dict[int, str] | None = None) -> list[dict]:
+    """The rows of one document table over the inputs ``order`` [(fid, part)], in that order
+    (``extra_rows`` after them: the errors of inputs that are not documents, and of the review),
+    for :func:`pipeline.tables.table_frame` to frame once.
 
     ``duplicates`` {fid: first path}: inputs with the content of an earlier one keep their documents
     and errors rows only, as in ``build_tables``."""
@@ -176,7 +178,7 @@ def compact(parts: Path, order: Sequence[tuple[int, int]], name: str, *, extra_r
         table = table.filter(pc.is_in(table.column(FID), value_set=pa.array(fids, pa.int64())))
         pieces.append(table)
     if not pieces:
-        return table_frame(name, list(extra_rows))
+        return list(extra_rows)
     table = concat(pieces)
     if duplicates and name not in OWN_ROWS:
         table = table.filter(pc.invert(pc.is_in(table.column(FID), value_set=pa.array(list(duplicates), pa.int64()))))
@@ -195,7 +197,7 @@ def compact(parts: Path, order: Sequence[tuple[int, int]], name: str, *, extra_r
         for row in rows:
             if isinstance(row.get(column), str):
                 row[column] = _number(row[column])
-    return table_frame(name, rows + list(extra_rows))
+    return rows + list(extra_rows)
 
 
 def remove_parts(parts: Path, keep: set[int]) -> None:

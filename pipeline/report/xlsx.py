@@ -15,7 +15,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from pipeline.matching.audit import STATUS_LABELS, leaf_issues
-from pipeline.tables import atomic_write
+from pipeline.outdir import atomic_write
 
 COLOURS = {"unaddressed": "FFCDD2", "overdue": "F8BBD0", "planned_only": "FFE0B2", "weak": "FFF9C4",
            "addressed": "C8E6C9"}
