@@ -29,7 +29,8 @@ from pipeline.parts import compact, remove_parts, write_part
 from pipeline.progress import progress_bar
 from pipeline.parts import concat as concat_parts
 from pipeline.records import ErrorRecord
-from pipeline.tables import COLUMNS, DOCUMENT_TABLES, match_tables, table_frame, write_tables
+from pipeline.rows import DOCUMENT_TABLES
+from pipeline.schema import COLUMNS
 
 def iter_results(
     files: Sequence[Path], *, limits=None, progress: bool = True, pdf_password: str | None = None,
@@ -231,6 +232,10 @@ def _review(planned, entries, issues, decisions, table_options, pdf_password, re
 
 def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issues, decisions,
             table_options) -> BatchReport:
+    # pandas only here, where the tables are framed: with --jobs N the main process imports it while
+    # the workers already run, not before it hands them their first chunks
+    from pipeline.tables import match_tables, table_frame, write_tables
+
     entries = manifest.entries([p.fid for p in planned])
     missing = [p.path for p in planned if entries[p.fid][1] is None or entries[p.fid][0] == "pending"]
     if missing:  # cannot happen unless the manifest was edited by hand

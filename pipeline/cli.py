@@ -197,7 +197,7 @@ def run(
             raise typer.Exit(code=2)
         jobs = jobs or _default_jobs()
         if engine is Engine.local and jobs > 1 and len(collected.files) > 4 * jobs:
-            from pipeline.engine import start_early
+            from pipeline.forkserver import start_early
 
             start_early()  # the workers' imports run beside ours (about a second on two cores)
         from pipeline.batch import BatchOptions, Interrupted, run_batch

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import multiprocessing as mp
 import os
 import signal
 import threading
@@ -28,6 +27,7 @@ from multiprocessing.connection import wait
 from pathlib import Path
 
 from pipeline.document import DocumentResult, process_path
+from pipeline.forkserver import context
 from pipeline.manifest import Outcome, file_sha256
 from pipeline.records import ErrorRecord
 
@@ -206,27 +206,6 @@ class _Busy:
     started: float = field(default_factory=time.monotonic)
 
 
-#: what the forkserver imports once, so that every worker forked from it starts ready
-PRELOAD = ["pipeline.engine", "pipeline.parts", "pipeline.read"]
-
-
-def _context():
-    method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
-    ctx = mp.get_context(method)
-    if method == "forkserver":
-        ctx.set_forkserver_preload(PRELOAD)
-    return ctx
-
-
-def start_early() -> None:
-    """Start the forkserver now, so that its imports overlap with the main process's own start-up."""
-    if "forkserver" in mp.get_all_start_methods():
-        from multiprocessing import forkserver
-
-        _context()
-        forkserver.ensure_running()
-
-
 class ProcessEngine:
     """``jobs`` worker processes; a worker stuck past the limit is killed and replaced."""
 
@@ -234,7 +213,7 @@ class ProcessEngine:
         self.jobs = jobs
         self.timeout = timeout
         self.work = work  # run_chunk, or a stand-in with the same signature (tests)
-        self.ctx = _context()
+        self.ctx = context()
         self.workers: list = []
         self.replaced = 0
 
