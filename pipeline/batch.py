@@ -218,8 +218,16 @@ def run_batch(
 def _review(planned, entries, issues, decisions, table_options, pdf_password, ref_date):
     """The review over the reports that take part: re-read (extraction is pure), then ``run_review`` once."""
     wanted = ("feedback", "progress") if issues is None else None
-    candidates = [p.path for p in planned if entries[p.fid][0] == "done"
-                  and (entries[p.fid][2] in wanted if wanted else entries[p.fid][2] != "feedback")]
+    candidates, duplicates, seen = [], [], set()  # each content once: a copy is named, not re-read
+    for p in planned:
+        status, _, kind, _, doc_id = entries[p.fid]
+        if status != "done" or not (kind in wanted if wanted else kind != "feedback"):
+            continue
+        if doc_id and doc_id in seen:
+            duplicates.append((str(p.path), doc_id))
+            continue
+        seen.add(doc_id)
+        candidates.append(p.path)
     if not candidates and issues is None:
         return None  # nothing to pair or match
     # imported here, not at the top: the matcher's scikit-learn costs about 1 s of start-up that a
@@ -227,7 +235,8 @@ def _review(planned, entries, issues, decisions, table_options, pdf_password, re
     from pipeline.review import run_review
 
     results = [process_path(path, pdf_password=pdf_password, ref_date=ref_date) for path in candidates]
-    return run_review(results, issues=issues, decisions=decisions, table_options=table_options)
+    return run_review(results, issues=issues, decisions=decisions, table_options=table_options,
+                      duplicates=duplicates)
 
 
 def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issues, decisions,
