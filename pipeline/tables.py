@@ -160,6 +160,44 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | os.PathLike, *,
     return written
 
 
+def write_frames(name: str, frames: Iterable[pd.DataFrame], out_dir: str | os.PathLike, *, fmt: str) -> Path:
+    """Write one table from consecutive frames of its rows (Parquet row groups, CSV lines), atomically.
+
+    The file reads back as :func:`write_tables` would have written the frames concatenated; the
+    frames must share their columns and dtypes (frames of :func:`table_frame` over declared columns do).
+    """
+    if fmt not in ("parquet", "csv"):
+        raise ValueError(f"a table is written frame by frame only as parquet or csv, not {fmt!r}")
+    target = Path(out_dir) / f"{name}.{fmt}"
+
+    def write(tmp: Path) -> None:
+        if fmt == "csv":
+            with open(tmp, "w", encoding="utf-8-sig", newline="") as handle:
+                for k, frame in enumerate(frames):
+                    if k == 0 or len(frame):
+                        csv_safe(exact_numbers(frame)).to_csv(handle, index=False, header=k == 0)
+            return
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        writer = None
+        try:
+            for frame in frames:
+                if writer is not None and not len(frame):
+                    continue
+                table = pa.Table.from_pandas(exact_numbers(frame), preserve_index=False,
+                                             schema=None if writer is None else writer.schema)
+                if writer is None:
+                    writer = pq.ParquetWriter(tmp, table.schema)
+                writer.write_table(table)
+        finally:
+            if writer is not None:
+                writer.close()
+
+    atomic_write(target, write)
+    return target
+
+
 def _read_csv(path: Path) -> pd.DataFrame:
     if path.stem not in SCHEMA:  # a table this module does not declare: pandas' own inference
         return pd.read_csv(path, encoding="utf-8-sig")
