@@ -29,6 +29,8 @@ from pipeline.rows import DOCUMENT_TABLES, OWN_ROWS, document_rows, duplicate_no
 FID = "_fid"
 _OPTIONAL = b"zhenggai.optional"  # schema metadata: columns some rows did not have (claim figures)
 _BIG = b"zhenggai.bigint"  # schema metadata: integer columns written as digits (values beyond int64)
+_EXACT = b"zhenggai.exact"  # schema metadata: columns with integers a float cannot hold (an _exact column follows)
+_FLOAT_EXACT = 2**53  # beyond this an integer needs its exact digits beside it (see cells.exact_columns)
 
 
 _INT64 = (-(2**63), 2**63 - 1)
@@ -36,6 +38,10 @@ _INT64 = (-(2**63), 2**63 - 1)
 
 def _big(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and not _INT64[0] <= value <= _INT64[1]
+
+
+def _inexact(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and abs(value) > _FLOAT_EXACT
 
 
 def _arrow(rows: list[dict], fids: list[int]) -> pa.Table:
@@ -46,6 +52,7 @@ def _arrow(rows: list[dict], fids: list[int]) -> pa.Table:
     data = {c: [row.get(c) for row in rows] for c in columns}
     # integers beyond int64 (a 20-digit amount) travel as their digits and come back as ints
     big = [c for c, values in data.items() if any(_big(v) for v in values)]
+    exact = [c for c, values in data.items() if any(_inexact(v) for v in values)]
     for c in big:
         data[c] = [str(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in data[c]]
     data[FID] = pa.array(fids, pa.int64())
@@ -55,6 +62,8 @@ def _arrow(rows: list[dict], fids: list[int]) -> pa.Table:
         meta[_OPTIONAL] = json.dumps(optional).encode()
     if big:
         meta[_BIG] = json.dumps(big).encode()
+    if exact:
+        meta[_EXACT] = json.dumps(exact).encode()
     return table.replace_schema_metadata(meta) if meta else table
 
 
@@ -177,28 +186,26 @@ def write_part(parts: Path, part: int, tables: dict[str, pa.Table]) -> Path:
 SLICE_DOCS = 1000
 
 
+def _part_schema(parts: Path, part: int, name: str) -> pa.Schema:
+    with pa.memory_map(str(part_dir(parts, part) / f"{name}{PART_SUFFIX}")) as source:
+        return pa.ipc.open_file(source).schema
+
+
 def sliceable(parts: Path, order: Sequence[tuple[int, int]], name: str, declared: Sequence[str]) -> bool:
     """Whether the table can be framed a slice of inputs at a time and give the frame built whole.
 
     Slices are framed alike when every column is declared (so each slice gets the same
     columns and dtypes); a column the schema does not declare, or integers too large for a
     float (which get an ``_exact`` column beside them), send the table down the whole path.
+    Only the parts' schemas are read: their metadata says which columns hold such integers.
     """
     known = set(declared) | {FID}
     for part in sorted({part for _, part in order}):
-        table = read_part_table(parts, part, name)
-        meta = table.schema.metadata or {}
-        if _BIG in meta or any(column not in known for column in table.column_names):
+        schema = _part_schema(parts, part, name)
+        meta = schema.metadata or {}
+        if _BIG in meta or _EXACT in meta or any(column not in known for column in schema.names):
             return False
-        for field in table.schema:
-            if pa.types.is_integer(field.type) and field.name != FID and table.num_rows:
-                low, high = pc.min_max(table.column(field.name)).values()
-                if low.is_valid and max(abs(low.as_py()), abs(high.as_py())) > _FLOAT_EXACT:
-                    return False
     return True
-
-
-_FLOAT_EXACT = 2**53  # beyond this an integer needs its exact digits beside it (see cells.exact_columns)
 
 
 def compact(parts: Path, order: Sequence[tuple[int, int]], name: str, *, extra_rows: Sequence[dict] = (),
