@@ -4,11 +4,12 @@ Every figure comes from this one run, on ../shared/scale/news read in place (a f
 symlinks selects the first N files); ratios compare figures measured here, interleaved, so
 background load hits both sides alike.  Runs are real ``zhenggai run`` processes:
 
-* start-up: ``zhenggai run ONE_SMALL_FILE -o OUT`` (wall and CPU seconds; the median);
+* start-up: ``zhenggai run ONE_SMALL_FILE -o OUT`` (wall and CPU seconds; the median), after one
+  unmeasured run that writes the bytecode caches (see ``ENV``);
 * bare jieba: read each file and ``lcut`` it with a private initialized ``jieba.Tokenizer``
   (the faster of HMM on/off), dictionary loading not counted;
 * throughput: characters / (wall of ``zhenggai run FILES -j 1`` - start-up), against bare jieba;
-* jobs: wall of ``-j 1`` against ``-j 2`` over the same files;
+* jobs: wall of ``-j 1`` against ``-j 2`` over the same files (and, for 1,000 files, net of the start-up);
 * memory: peak over the run of the summed RSS and PSS of the process and all its children
   (sampled every 20 ms from /proc), 1,000 against 6,260 files;
 * long document: ``process_path`` on the 1,000 texts joined into one file, against the same
@@ -37,6 +38,12 @@ REPO = Path(__file__).resolve().parents[1]
 #: ../shared beside the checkout (or beside a folder above it, for a git worktree)
 NEWS = next((p / "shared" / "scale" / "news" for p in REPO.parents if (p / "shared" / "scale" / "news").is_dir()),
             REPO.parent / "shared" / "scale" / "news")
+
+
+#: the environment of the measured runs: bytecode caches allowed, as after ``pip install`` (which
+#: compiles them) or a first run; a sandbox's PYTHONDONTWRITEBYTECODE would make every start-up
+#: compile the package's sources again
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def cores() -> int:
@@ -86,7 +93,7 @@ def run(args: list[str], *, memory: bool = False) -> dict:
     """One ``zhenggai`` process: wall seconds, CPU seconds of each process of its tree, peak memory of the tree."""
     started = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "pipeline", *args], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, cwd=REPO)
+                            stderr=subprocess.PIPE, cwd=REPO, env=ENV)
     peak_rss = peak_pss = 0
     cpu: dict[int, float] = {}
     ticks = 0
@@ -192,6 +199,7 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(out, ignore_errors=True)
             return run(["run", *extra, "-o", str(out), "-q"], memory=memory)
 
+        fresh(str(next(small_file.iterdir())))  # not measured: writes the bytecode caches, warms the disk cache
         starts, j1, j2, jieba_rates = [], [], [], []
         for _ in range(args.runs):  # interleaved: load hits every system alike
             starts.append(fresh(str(next(small_file.iterdir()))))
@@ -210,7 +218,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{verdict(start_wall <= 1.0)}: start-up {start_wall:.2f} s (target <= 1 s; CPU {start_cpu:.2f} s)")
         print(f"{verdict(rate1 / jieba_rate >= 0.75)}: full pipeline -j 1, net of start-up: {rate1:,.0f} chars/s = "
               f"{rate1 / jieba_rate:.2f}x bare jieba (target >= 0.75)")
-        print(f"{verdict(t1 / t2 >= 1.7)}: -j 2 is {t1 / t2:.2f}x -j 1 on 1,000 files (target >= 1.7)")
+        print(f"{verdict(t1 / t2 >= 1.7)}: -j 2 is {t1 / t2:.2f}x -j 1 on 1,000 files, wall clock (target >= 1.7)")
+        net1, net2 = t1 - start_wall, t2 - start_wall
+        print(f"  net of start-up (as the throughput above): -j 2 is {net1 / max(1e-9, net2):.2f}x -j 1 "
+              f"({net1:.2f} s against {net2:.2f} s of work after the {start_wall:.2f} s a one-file run takes)")
         last1, last2 = j1[-1], j2[-1]
         print(f"  CPU seconds, last runs: -j 1 {last1['cpu']:.2f}; -j 2 main {last2['main_cpu']:.2f}, others "
               f"{', '.join(f'{c:.2f}' for c in last2['other_cpu'])} (forkserver and workers) = {last2['cpu']:.2f}")
@@ -228,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"zhenggai run all {len(files)} files: -j 1 {b1:.2f} s, -j 2 {b2:.2f} s; bare jieba {jieba_all:,.0f} chars/s")
             print(f"{verdict(rate_all / jieba_all >= 0.75)}: full pipeline -j 1 on all files: {rate_all:,.0f} chars/s = "
                   f"{rate_all / jieba_all:.2f}x bare jieba (target >= 0.75)")
-            print(f"{verdict(b1 / b2 >= 1.7)}: -j 2 is {b1 / b2:.2f}x -j 1 on all files (target >= 1.7)")
+            print(f"{verdict(b1 / b2 >= 1.7)}: -j 2 is {b1 / b2:.2f}x -j 1 on all files, wall clock (target >= 1.7)")
             print(f"  CPU seconds: -j 1 {big1[-1]['cpu']:.2f}; -j 2 main {big2[-1]['main_cpu']:.2f}, others "
                   f"{', '.join(f'{c:.2f}' for c in big2[-1]['other_cpu'])} = {big2[-1]['cpu']:.2f}")
             print(f"{verdict(b2 <= 30)}: all {len(files)} texts with -j 2 in {b2:.1f} s (target <= 30 s)")

@@ -7,11 +7,11 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from tqdm import tqdm
 
 from pipeline.batch import DOCUMENT_SUFFIXES, collect_inputs, iter_results
 from pipeline.document import DocumentResult, analyze_text, process_path
 from pipeline.errors import InputError
+from pipeline.progress import progress_bar
 from pipeline.records import ErrorRecord
 from pipeline.review import TABLE_SUFFIXES, issue_list_from_text, load_issue_list, run_review
 from pipeline.tables import Tables, build_tables, match_tables
@@ -62,8 +62,7 @@ def analyze_batch(
     """Results of a folder (recursively), a list of files or glob patterns, and the inputs that name nothing."""
     collected = collect_inputs([inputs] if isinstance(inputs, (str, os.PathLike)) else list(inputs))
     results = iter_results(collected.files, progress=False)
-    bar = tqdm(results, total=len(collected.files), unit="file", disable=not progress or len(collected.files) < 2)
-    return list(bar), collected.errors
+    return list(progress_bar(results, total=len(collected.files), show=progress, unit="file")), collected.errors
 
 
 def analyze(

@@ -17,6 +17,7 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
 
 import pipeline
@@ -25,20 +26,18 @@ from pipeline.document import DocumentResult, process_path
 from pipeline.engine import make_engine, make_tasks
 from pipeline.inputs import DOCUMENT_SUFFIXES, Inputs, collect_inputs  # noqa: F401  (re-exported)
 from pipeline.manifest import Manifest
-from pipeline.parts import compact, remove_parts, write_part
-from pipeline.parts import concat as concat_parts
+from pipeline.parts import SLICE_DOCS, compact, remove_parts, sliceable, write_part
+from pipeline.progress import progress_bar
 from pipeline.records import ErrorRecord
-from pipeline.tables import COLUMNS, DOCUMENT_TABLES, match_tables, write_tables
+from pipeline.rows import DOCUMENT_TABLES
+from pipeline.schema import COLUMNS
 
 def iter_results(
     files: Sequence[Path], *, limits=None, progress: bool = True, pdf_password: str | None = None,
     ref_date: dt.date | None = None,
 ) -> Iterator[DocumentResult]:
     """Process files one by one (lazily), with a tqdm bar on stderr (the API's path: results in memory)."""
-    from tqdm import tqdm  # lazy: 50 ms of start-up that a quiet run does not need
-
-    bar = tqdm(files, unit="file", disable=not progress or len(files) < 2, dynamic_ncols=True, leave=False)
-    for path in bar:
+    for path in progress_bar(files, show=progress, unit="file", leave=False):
         yield process_path(path, limits=limits, pdf_password=pdf_password, ref_date=ref_date)
 
 
@@ -99,17 +98,26 @@ SUMMARY_TABLES = ("documents", "errors")
 
 
 class _Sink:
-    """Collects finished chunks and writes them as parts with their manifest entries."""
+    """Records finished chunks in the manifest, a few seconds' worth per transaction.
 
-    def __init__(self, manifest, parts_dir: Path, options: BatchOptions):
-        self.manifest, self.parts_dir, self.options = manifest, parts_dir, options
-        self.pending: list = []
+    A chunk's rows are already in its part when a worker wrote them; rows that came back
+    as tables (the Dask engine, a document a lost worker was on) are written here first.
+    A kill loses at most the unrecorded chunks: their parts are removed at the next start.
+    """
+
+    def __init__(self, manifest, parts_dir: Path, options: BatchOptions, part_base: int):
+        self.manifest, self.parts_dir, self.options, self.part_base = manifest, parts_dir, options, part_base
+        self.pending: list[tuple[int, list]] = []
         self.n_pending = 0
         self.last = time.monotonic()
         self.saved = 0
 
     def add(self, result) -> None:
-        self.pending.append(result)
+        part = result.part
+        if part is None:
+            part = self.part_base + result.chunk
+            write_part(self.parts_dir, part, result.tables)
+        self.pending.append((part, result.outcomes))
         self.n_pending += len(result.outcomes)
         if self.n_pending >= self.options.flush_docs or time.monotonic() - self.last >= self.options.flush_seconds:
             self.flush()
@@ -118,12 +126,8 @@ class _Sink:
         self.last = time.monotonic()
         if not self.pending:
             return
-        part = self.manifest.new_part()
-        names = self.pending[0].tables.keys()
-        write_part(self.parts_dir, part, {name: concat_parts([r.tables[name] for r in self.pending]) for name in names})
-        outcomes = [o for r in self.pending for o in r.outcomes]
-        self.manifest.record(part, outcomes)
-        self.saved += len(outcomes)
+        self.manifest.record_parts(self.pending)
+        self.saved += self.n_pending
         self.pending, self.n_pending = [], 0
 
 
@@ -188,13 +192,14 @@ def run_batch(
             notes.append(f"{skipped} unchanged documents already done in {folder.path} were not processed again "
                          "(--fresh to redo them)")
         manifest.start_run(" ".join(sys.argv), len(planned))
-        tasks = make_tasks(todo, jobs=options.jobs, pdf_password=options.pdf_password, ref_date=options.ref_date)
-        sink = _Sink(manifest, folder.parts, options)
+        part_base = manifest.new_part()
+        # local workers write their rows themselves; a Dask worker may not see the output folder
+        tasks = make_tasks(todo, jobs=options.jobs, pdf_password=options.pdf_password, ref_date=options.ref_date,
+                           parts_dir=folder.parts if options.engine == "local" else None, part_base=part_base)
+        sink = _Sink(manifest, folder.parts, options, part_base)
         flag, restore = _stop_flag()
-        from tqdm import tqdm  # lazy: 50 ms of start-up that a quiet run does not need
-
-        bar = tqdm(total=len(planned), initial=skipped, unit="doc", disable=not options.progress or len(planned) < 2,
-                   dynamic_ncols=True, leave=False, smoothing=0.1)
+        bar = progress_bar(total=len(planned), show=options.progress, initial=skipped, unit="doc", leave=False,
+                           smoothing=0.1)
         engine = make_engine(options.engine, options.jobs, timeout=options.timeout, scheduler=options.scheduler,
                              n_tasks=len(tasks))
         try:
@@ -221,8 +226,16 @@ def run_batch(
 def _review(planned, entries, issues, decisions, table_options, pdf_password, ref_date):
     """The review over the reports that take part: re-read (extraction is pure), then ``run_review`` once."""
     wanted = ("feedback", "progress") if issues is None else None
-    candidates = [p.path for p in planned if entries[p.fid][0] == "done"
-                  and (entries[p.fid][2] in wanted if wanted else entries[p.fid][2] != "feedback")]
+    candidates, duplicates, seen = [], [], set()  # each content once: a copy is named, not re-read
+    for p in planned:
+        status, _, kind, _, doc_id = entries[p.fid]
+        if status != "done" or not (kind in wanted if wanted else kind != "feedback"):
+            continue
+        if doc_id and doc_id in seen:
+            duplicates.append((str(p.path), doc_id))
+            continue
+        seen.add(doc_id)
+        candidates.append(p.path)
     if not candidates and issues is None:
         return None  # nothing to pair or match
     # imported here, not at the top: the matcher's scikit-learn costs about 1 s of start-up that a
@@ -230,11 +243,16 @@ def _review(planned, entries, issues, decisions, table_options, pdf_password, re
     from pipeline.review import run_review
 
     results = [process_path(path, pdf_password=pdf_password, ref_date=ref_date) for path in candidates]
-    return run_review(results, issues=issues, decisions=decisions, table_options=table_options)
+    return run_review(results, issues=issues, decisions=decisions, table_options=table_options,
+                      duplicates=duplicates)
 
 
 def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issues, decisions,
             table_options) -> BatchReport:
+    # pandas only here, where the tables are framed: with --jobs N the main process imports it while
+    # the workers already run, not before it hands them their first chunks
+    from pipeline.tables import match_tables, table_frame, write_frames, write_tables
+
     entries = manifest.entries([p.fid for p in planned])
     missing = [p.path for p in planned if entries[p.fid][1] is None or entries[p.fid][0] == "pending"]
     if missing:  # cannot happen unless the manifest was edited by hand
@@ -258,14 +276,18 @@ def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issu
     else:
         review = outcome.review
         review_tables = match_tables(review.issues, review.matches, review.flags, review.statuses, pairs=review.pairs)
-    for name in DOCUMENT_TABLES:  # one table in memory at a time (all of them only for one workbook)
-        frame = compact(folder.parts, order, name, extra_rows=[asdict(e) for e in extra] if name == "errors" else (),
-                        duplicates=duplicates)
-        if options.fmt != "xlsx":
-            write_tables({name: frame}, staging, fmt=options.fmt)
-        if options.fmt == "xlsx" or name in SUMMARY_TABLES:
-            tables[name] = frame
-        del frame
+    for name in DOCUMENT_TABLES:
+        rows = partial(compact, folder.parts, order, name, duplicates=duplicates,
+                       extra_rows=[asdict(e) for e in extra] if name == "errors" else ())
+        if options.fmt == "xlsx" or name in SUMMARY_TABLES:  # kept: one workbook, or the run's summary
+            tables[name] = table_frame(name, next(rows()))
+            if options.fmt != "xlsx":
+                write_tables({name: tables[name]}, staging, fmt=options.fmt)
+        elif sliceable(folder.parts, order, name, COLUMNS[name]):  # memory follows a slice, not the batch
+            write_frames(name, (table_frame(name, piece) for piece in rows(slice_docs=SLICE_DOCS)), staging,
+                         fmt=options.fmt)
+        else:  # columns a slice may lack (exact digits of huge integers): framed whole
+            write_tables({name: table_frame(name, next(rows()))}, staging, fmt=options.fmt)
     tables.update(review_tables)
     if options.fmt == "xlsx":
         write_tables(tables, staging, fmt="xlsx")

@@ -197,7 +197,7 @@ def run(
             raise typer.Exit(code=2)
         jobs = jobs or _default_jobs()
         if engine is Engine.local and jobs > 1 and len(collected.files) > 4 * jobs:
-            from pipeline.engine import start_early
+            from pipeline.forkserver import start_early
 
             start_early()  # the workers' imports run beside ours (about a second on two cores)
         from pipeline.batch import BatchOptions, Interrupted, run_batch
@@ -295,7 +295,8 @@ def issues_command(
     from pipeline.issuelist import write_issue_table
     from pipeline.records import ErrorRecord
     from pipeline.review import load_issue_list
-    from pipeline.tables import atomic_write, error_frame, match_tables
+    from pipeline.outdir import atomic_write
+    from pipeline.tables import error_frame, match_tables
 
     for path in inputs:
         if not path.is_file():
@@ -356,7 +357,7 @@ def evaluate(
         scores["alignment"] = evaluate_alignments(tables, gold)
     typer.echo(format_report(scores))
     if json_out is not None:
-        from pipeline.tables import atomic_write
+        from pipeline.outdir import atomic_write
 
         payload = json.dumps(scores, ensure_ascii=False, indent=1, default=str)
         atomic_write(json_out, lambda tmp: tmp.write_text(payload, encoding="utf-8"))

@@ -16,18 +16,18 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import multiprocessing as mp
 import os
 import signal
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing.connection import wait
 from pathlib import Path
 
 from pipeline.document import DocumentResult, process_path
+from pipeline.forkserver import context
 from pipeline.manifest import Outcome, file_sha256
 from pipeline.records import ErrorRecord
 
@@ -43,13 +43,24 @@ class Task:
     items: tuple[tuple[int, str], ...]
     pdf_password: str | None = None
     ref_date: dt.date | None = None  # --ref-date: the reference of relative expressions in every document
+    parts_dir: str | None = None  # where the worker writes its rows itself (None: they travel back as tables)
+    part_base: int = 0  # the part of chunk k is part_base + k (chunk ids are unique within a run)
+
+    @property
+    def part(self) -> int:
+        return self.part_base + self.chunk
+
+    def again(self, chunk: int, items: tuple[tuple[int, str], ...]) -> "Task":
+        """The same work on other inputs under a new chunk id (what is left of a lost chunk)."""
+        return replace(self, chunk=chunk, items=items)
 
 
 @dataclass(slots=True)
 class ChunkResult:
     chunk: int
     outcomes: list[Outcome]
-    tables: dict = field(default_factory=dict)  # table name -> pyarrow.Table of rows with _fid
+    tables: dict = field(default_factory=dict)  # table name -> pyarrow.Table of rows with _fid (not yet written)
+    part: int | None = None  # the part the rows were written to (the tables are then not carried)
 
 
 class DocumentTimeout(BaseException):
@@ -57,8 +68,14 @@ class DocumentTimeout(BaseException):
 
 
 def make_tasks(items: Sequence[tuple[int, Path]], *, jobs: int, max_docs: int = 32, max_bytes: int = 1 << 19,
-               pdf_password: str | None = None, ref_date: dt.date | None = None) -> list[Task]:
-    """Chunks small enough to balance ``jobs`` workers and to lose little when a worker is replaced."""
+               pdf_password: str | None = None, ref_date: dt.date | None = None, parts_dir: Path | None = None,
+               part_base: int = 0) -> list[Task]:
+    """Chunks small enough to balance ``jobs`` workers and to lose little when a worker is replaced.
+
+    With ``parts_dir`` each chunk's rows are written by whoever runs it, as part ``part_base + chunk``:
+    the tables never travel through a pipe and the main process never holds them."""
+    extra = {"pdf_password": pdf_password, "ref_date": ref_date,
+             "parts_dir": None if parts_dir is None else str(parts_dir), "part_base": part_base}
     per_worker = max(1, -(-len(items) // (jobs * 4)))
     limit = max(1, min(max_docs, per_worker))
     tasks: list[Task] = []
@@ -70,12 +87,12 @@ def make_tasks(items: Sequence[tuple[int, Path]], *, jobs: int, max_docs: int = 
         except OSError:
             nbytes = 0
         if current and (len(current) >= limit or size + nbytes > max_bytes):
-            tasks.append(Task(len(tasks), tuple(current), pdf_password, ref_date))
+            tasks.append(Task(len(tasks), tuple(current), **extra))
             current, size = [], 0
         current.append((fid, str(path)))
         size += nbytes
     if current:
-        tasks.append(Task(len(tasks), tuple(current), pdf_password, ref_date))
+        tasks.append(Task(len(tasks), tuple(current), **extra))
     return tasks
 
 
@@ -136,12 +153,17 @@ def outcome_of(fid: int, sha: str | None, result: DocumentResult) -> Outcome:
     )
 
 
-def results_chunk(chunk: int, items: Sequence[tuple[int, str | None, DocumentResult]]) -> ChunkResult:
-    """Rows and outcomes of finished documents [(fid, sha256, result)]."""
-    from pipeline.parts import chunk_tables
+def results_chunk(task: Task, items: Sequence[tuple[int, str | None, DocumentResult]]) -> ChunkResult:
+    """Rows and outcomes of finished documents [(fid, sha256, result)]; the rows written as the task's part
+    when it names a folder."""
+    from pipeline.parts import chunk_tables, write_part
 
     tables, stored = chunk_tables([r for _, _, r in items], [fid for fid, _, _ in items])
-    return ChunkResult(chunk, [outcome_of(fid, sha, r) for (fid, sha, _), r in zip(items, stored)], tables)
+    outcomes = [outcome_of(fid, sha, r) for (fid, sha, _), r in zip(items, stored)]
+    if task.parts_dir is None:
+        return ChunkResult(task.chunk, outcomes, tables)
+    write_part(Path(task.parts_dir), task.part, tables)
+    return ChunkResult(task.chunk, outcomes, part=task.part)
 
 
 def run_chunk(task: Task, timeout: float | None = None, progress: Callable[[int], None] | None = None) -> ChunkResult:
@@ -152,7 +174,7 @@ def run_chunk(task: Task, timeout: float | None = None, progress: Callable[[int]
         done.append((fid, sha, process_limited(path, timeout, task.pdf_password, task.ref_date)))
         if progress is not None:
             progress(i)
-    return results_chunk(task.chunk, done)
+    return results_chunk(task, done)
 
 
 # --------------------------------------------------------------------------- engines
@@ -206,27 +228,6 @@ class _Busy:
     started: float = field(default_factory=time.monotonic)
 
 
-#: what the forkserver imports once, so that every worker forked from it starts ready
-PRELOAD = ["pipeline.engine", "pipeline.parts", "pipeline.read"]
-
-
-def _context():
-    method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
-    ctx = mp.get_context(method)
-    if method == "forkserver":
-        ctx.set_forkserver_preload(PRELOAD)
-    return ctx
-
-
-def start_early() -> None:
-    """Start the forkserver now, so that its imports overlap with the main process's own start-up."""
-    if "forkserver" in mp.get_all_start_methods():
-        from multiprocessing import forkserver
-
-        _context()
-        forkserver.ensure_running()
-
-
 class ProcessEngine:
     """``jobs`` worker processes; a worker stuck past the limit is killed and replaced."""
 
@@ -234,7 +235,7 @@ class ProcessEngine:
         self.jobs = jobs
         self.timeout = timeout
         self.work = work  # run_chunk, or a stand-in with the same signature (tests)
-        self.ctx = _context()
+        self.ctx = context()
         self.workers: list = []
         self.replaced = 0
 
@@ -309,12 +310,12 @@ class ProcessEngine:
         fid, path = state.task.items[at]
         rest = state.task.items[:at] + state.task.items[at + 1:]
         if rest:
-            pending.appendleft(Task(next(ids), rest, state.task.pdf_password, state.task.ref_date))
+            pending.appendleft(state.task.again(next(ids), rest))
         if at:
             progress(-at)  # their results were lost with the worker: counted again when redone
         progress(1)
         result = crashed_result(path, exitcode) if crashed else timeout_result(path, self.timeout)
-        return results_chunk(state.task.chunk, [(fid, file_sha256(path), result)])
+        return results_chunk(state.task, [(fid, file_sha256(path), result)])
 
     def close(self) -> None:
         for worker in list(self.workers):
@@ -367,7 +368,7 @@ class DaskEngine:
                     doc_id=None, path=path,
                     error=ErrorRecord(path, "extract", "engine_error", f"the Dask task failed: {type(exc).__name__}: {exc}")))
                     for fid, path in task.items]
-                result = results_chunk(task.chunk, items)
+                result = results_chunk(task, items)
             future.release()
             progress(len(result.outcomes))
             yield result

@@ -48,7 +48,7 @@ import pandas as pd
 
 from pipeline.matching.evaluate import evaluate_alignment
 from pipeline.normalize import normalize
-from pipeline.schema import iso_date
+from pipeline.casting import iso_date
 
 DOCUMENT_FIELDS: tuple[str, ...] = (
     "issuer",

@@ -26,25 +26,29 @@ class Inputs:
 
 
 def _is_hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") or part.startswith("~$") for part in path.relative_to(root).parts)
+    return any(part.startswith(".") or part.startswith("~$") for part in path.parts[len(root.parts):])
 
 
 def collect_inputs(inputs: Sequence[str | os.PathLike], *, exclude: Sequence[str | os.PathLike] = ()) -> Inputs:
-    """Files, folders (recursive, known document suffixes) and glob patterns, deduplicated, in order."""
+    """Files, folders (recursive, known document suffixes) and glob patterns, deduplicated, in order.
+
+    Paths are compared as strings (``os.path.realpath``), not ``Path`` objects: a folder of tens of
+    thousands of files is listed in a fraction of a second, before any work starts.
+    """
     result = Inputs()
-    seen: set[Path] = set()
-    skip = {Path(p).resolve() for p in exclude}
+    seen: set[str] = set()
+    skip = [os.path.realpath(p) for p in exclude]
 
     def add(path: Path) -> None:
-        resolved = path.resolve()
-        if resolved not in seen and resolved not in skip and not any(parent in skip for parent in resolved.parents):
+        resolved = os.path.realpath(path)
+        if resolved not in seen and not any(resolved == s or resolved.startswith(s + os.sep) for s in skip):
             seen.add(resolved)
             result.files.append(path)
 
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
+            for child in sorted(path.rglob("*"), key=lambda p: p.parts):  # Path order, without Path.__lt__
                 if not child.is_file() or _is_hidden(child, path):
                     continue
                 if child.suffix.lower() in DOCUMENT_SUFFIXES:

@@ -184,17 +184,21 @@ class Manifest:
 
     def record(self, part: int, outcomes: Iterable[Outcome]) -> None:
         """Commit one written part and the outcome of every document in it, atomically."""
-        outcomes = list(outcomes)
+        self.record_parts([(part, list(outcomes))])
+
+    def record_parts(self, written: Sequence[tuple[int, Sequence[Outcome]]]) -> None:
+        """Commit written parts and the outcomes of their documents, in one transaction (one sync to disk)."""
         now = time.time()
         with self._transaction():
-            self.db.execute(
-                "INSERT INTO parts(part, run, n_docs, created) VALUES (?, ?, ?, ?)", (part, self.run, len(outcomes), now)
+            self.db.executemany(
+                "INSERT INTO parts(part, run, n_docs, created) VALUES (?, ?, ?, ?)",
+                [(part, self.run, len(outcomes), now) for part, outcomes in written],
             )
             self.db.executemany(
                 "UPDATE files SET sha256 = ?, status = ?, error_type = ?, error = ?, doc_id = ?, kind = ?, "
                 "part = ?, seconds = ?, run = ?, updated = ? WHERE fid = ?",
                 [(o.sha256, o.status, o.error_type, o.error, o.doc_id, o.kind, part, o.seconds, self.run, now, o.fid)
-                 for o in outcomes],
+                 for part, outcomes in written for o in outcomes],
             )
 
     # ------------------------------------------------------------------ reading

@@ -214,3 +214,19 @@ class OutputFolder:
                 os.replace(staged, self.path / name)
         _write_json(self.state / "published.json", {"files": plan["new"], **plan.get("info", {})})
         (self.state / "publish.json").unlink(missing_ok=True)
+
+
+def atomic_write(target: Path, write) -> None:
+    """Call ``write(tmp)`` on a temporary file beside ``target``, then rename it into place.
+
+    The temporary file is created with mode 0666 minus the umask, like any file the user
+    writes (``mkstemp``'s 0600 left a shared output folder unreadable to colleagues).
+    """
+    tmp = str(target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp")
+    os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+    try:
+        write(Path(tmp))
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,34 +1,36 @@
-"""Streamed results: rows of finished documents written as Parquet parts, compacted at the end.
+"""Streamed results: rows of finished documents written as parts, compacted at the end.
 
 Why: a batch over tens of thousands of files must not hold every result in
 memory, nor lose an hour of work to a kill.  Workers turn each chunk of results
 into Arrow tables of *rows* (the same rows :func:`pipeline.tables.build_tables`
-frames, plus ``_fid``, the manifest id of the input); the run writes them as a
-part every few seconds; at the end :func:`compact` gathers the current rows of
-the current inputs, in input order, and frames each table once, exactly as
-``build_tables`` would over all results: the tables do not depend on how the
-work was split into chunks, parts or runs.
+frames, plus ``_fid``, the manifest id of the input) and write them as a part
+(Arrow IPC files: read back once, whole and fast); at the end :func:`compact`
+gathers the current rows of the current inputs, in input order, a slice of inputs
+at a time, exactly as ``build_tables`` would over all results: the tables do not
+depend on how the work was split into chunks, parts, slices or runs.
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
 
 from pipeline.document import DocumentResult
 from pipeline.records import ErrorRecord
-from pipeline.tables import OWN_ROWS, DOCUMENT_TABLES, atomic_write, document_rows, duplicate_note, table_frame
+from pipeline.outdir import atomic_write
+from pipeline.rows import DOCUMENT_TABLES, OWN_ROWS, document_rows, duplicate_note
 
 FID = "_fid"
 _OPTIONAL = b"zhenggai.optional"  # schema metadata: columns some rows did not have (claim figures)
 _BIG = b"zhenggai.bigint"  # schema metadata: integer columns written as digits (values beyond int64)
+_EXACT = b"zhenggai.exact"  # schema metadata: columns with integers a float cannot hold (an _exact column follows)
+_FLOAT_EXACT = 2**53  # beyond this an integer needs its exact digits beside it (see cells.exact_columns)
 
 
 _INT64 = (-(2**63), 2**63 - 1)
@@ -36,6 +38,10 @@ _INT64 = (-(2**63), 2**63 - 1)
 
 def _big(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and not _INT64[0] <= value <= _INT64[1]
+
+
+def _inexact(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and abs(value) > _FLOAT_EXACT
 
 
 def _arrow(rows: list[dict], fids: list[int]) -> pa.Table:
@@ -46,6 +52,7 @@ def _arrow(rows: list[dict], fids: list[int]) -> pa.Table:
     data = {c: [row.get(c) for row in rows] for c in columns}
     # integers beyond int64 (a 20-digit amount) travel as their digits and come back as ints
     big = [c for c, values in data.items() if any(_big(v) for v in values)]
+    exact = [c for c, values in data.items() if any(_inexact(v) for v in values)]
     for c in big:
         data[c] = [str(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in data[c]]
     data[FID] = pa.array(fids, pa.int64())
@@ -55,6 +62,8 @@ def _arrow(rows: list[dict], fids: list[int]) -> pa.Table:
         meta[_OPTIONAL] = json.dumps(optional).encode()
     if big:
         meta[_BIG] = json.dumps(big).encode()
+    if exact:
+        meta[_EXACT] = json.dumps(exact).encode()
     return table.replace_schema_metadata(meta) if meta else table
 
 
@@ -149,35 +158,97 @@ def part_dir(parts: Path, part: int) -> Path:
     return parts / f"{part:07d}"
 
 
+#: the file of one table in a part: Arrow IPC (a part is read back whole, once, by this package only)
+PART_SUFFIX = ".arrow"
+_IPC_OPTIONS = pa.ipc.IpcWriteOptions(compression="lz4")
+
+
+def _write_ipc(path: Path, table: pa.Table) -> None:
+    with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema, options=_IPC_OPTIONS) as writer:
+        writer.write_table(table)
+
+
+def read_part_table(parts: Path, part: int, name: str) -> pa.Table:
+    with pa.memory_map(str(part_dir(parts, part) / f"{name}{PART_SUFFIX}")) as source:
+        return pa.ipc.open_file(source).read_all()
+
+
 def write_part(parts: Path, part: int, tables: dict[str, pa.Table]) -> Path:
-    """Write one part (a Parquet file per table, each atomically) and return its folder."""
+    """Write one part (an Arrow file per table, each atomically) and return its folder."""
     folder = part_dir(parts, part)
     folder.mkdir(parents=True, exist_ok=True)
     for name, table in tables.items():
-        atomic_write(folder / f"{name}.parquet", lambda tmp, t=table: pq.write_table(t, tmp))
+        atomic_write(folder / f"{name}{PART_SUFFIX}", lambda tmp, t=table: _write_ipc(tmp, t))
     return folder
 
 
+#: inputs per slice when a table is framed and written a slice at a time
+SLICE_DOCS = 1000
+
+
+def _part_schema(parts: Path, part: int, name: str) -> pa.Schema:
+    with pa.memory_map(str(part_dir(parts, part) / f"{name}{PART_SUFFIX}")) as source:
+        return pa.ipc.open_file(source).schema
+
+
+def sliceable(parts: Path, order: Sequence[tuple[int, int]], name: str, declared: Sequence[str]) -> bool:
+    """Whether the table can be framed a slice of inputs at a time and give the frame built whole.
+
+    Slices are framed alike when every column is declared (so each slice gets the same
+    columns and dtypes); a column the schema does not declare, or integers too large for a
+    float (which get an ``_exact`` column beside them), send the table down the whole path.
+    Only the parts' schemas are read: their metadata says which columns hold such integers.
+    """
+    known = set(declared) | {FID}
+    for part in sorted({part for _, part in order}):
+        schema = _part_schema(parts, part, name)
+        meta = schema.metadata or {}
+        if _BIG in meta or _EXACT in meta or any(column not in known for column in schema.names):
+            return False
+    return True
+
+
 def compact(parts: Path, order: Sequence[tuple[int, int]], name: str, *, extra_rows: Sequence[dict] = (),
-            duplicates: dict[int, str] | None = None):
-    """One document table over the inputs ``order`` [(fid, part)], in that order, framed once
-    (``extra_rows`` after them: the errors of inputs that are not documents, and of the review).
+            duplicates: dict[int, str] | None = None, slice_docs: int | None = None) -> Iterator[list[dict]]:
+    """The rows of one document table over the inputs ``order`` [(fid, part)], in that order
+    (``extra_rows`` after them: the errors of inputs that are not documents, and of the review),
+    a slice of ``slice_docs`` inputs at a time (all at once when None), for
+    :func:`pipeline.tables.table_frame` to frame.
 
     ``duplicates`` {fid: first path}: inputs with the content of an earlier one keep their documents
-    and errors rows only, as in ``build_tables``."""
+    and errors rows only, as in ``build_tables``.  A part is read once and kept only while a later
+    slice still needs it, so memory follows the slice, not the batch.
+    """
     duplicates = duplicates or {}
-    position = {fid: i for i, (fid, _) in enumerate(order)}
+    size = max(1, slice_docs or len(order) or 1)
+    slices = [order[i:i + size] for i in range(0, len(order), size)] or [[]]
+    last_use: dict[int, int] = {}
+    for k, piece in enumerate(slices):
+        for _, part in piece:
+            last_use[part] = k
+    cache: dict[int, pa.Table] = {}
+    for k, piece in enumerate(slices):
+        rows = _slice_rows(parts, piece, name, duplicates, cache)
+        for part in [p for p, until in last_use.items() if until == k]:
+            cache.pop(part, None)
+        yield rows + list(extra_rows) if k == len(slices) - 1 else rows
+
+
+def _slice_rows(parts: Path, piece: Sequence[tuple[int, int]], name: str, duplicates: dict[int, str],
+                cache: dict[int, pa.Table]) -> list[dict]:
+    position = {fid: i for i, (fid, _) in enumerate(piece)}
     by_part: dict[int, list[int]] = defaultdict(list)
-    for fid, part in order:
+    for fid, part in piece:
         by_part[part].append(fid)
-    pieces = []
+    tables = []
     for part, fids in sorted(by_part.items()):
-        table = pq.read_table(part_dir(parts, part) / f"{name}.parquet")
-        table = table.filter(pc.is_in(table.column(FID), value_set=pa.array(fids, pa.int64())))
-        pieces.append(table)
-    if not pieces:
-        return table_frame(name, list(extra_rows))
-    table = concat(pieces)
+        if part not in cache:
+            cache[part] = read_part_table(parts, part, name)
+        table = cache[part]
+        tables.append(table.filter(pc.is_in(table.column(FID), value_set=pa.array(fids, pa.int64()))))
+    if not tables:
+        return []
+    table = concat(tables)
     if duplicates and name not in OWN_ROWS:
         table = table.filter(pc.invert(pc.is_in(table.column(FID), value_set=pa.array(list(duplicates), pa.int64()))))
     keys = np.fromiter((position[f] for f in table.column(FID).to_pylist()), dtype=np.int64, count=table.num_rows)
@@ -195,7 +266,7 @@ def compact(parts: Path, order: Sequence[tuple[int, int]], name: str, *, extra_r
         for row in rows:
             if isinstance(row.get(column), str):
                 row[column] = _number(row[column])
-    return table_frame(name, rows + list(extra_rows))
+    return rows
 
 
 def remove_parts(parts: Path, keep: set[int]) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 from operator import attrgetter
 from pathlib import Path
@@ -289,6 +290,7 @@ def run_review(
     decisions: Decisions | None = None,
     table_options: dict | None = None,
     reports_given: bool = False,
+    duplicates: Sequence[tuple[str, str]] = (),
 ) -> ReviewRun:
     """The one review path: ``zhenggai match``, ``zhenggai run`` and the API all call this.
 
@@ -302,13 +304,18 @@ def run_review(
     matched whatever their kind.  Documents in the wrong role (a progress report as the
     list, a feedback document as the report) get a ``role_mismatch`` flag.  Every
     (list, report) reviewed is a row of ``pairs`` saying how it was chosen.
+
+    Each content is reviewed once: a report with the doc_id of an earlier one (the same file
+    under two paths), or one in ``duplicates`` ((path, doc_id) of copies the caller did not
+    read again), is left out and named by a ``duplicate`` flag and in its twin's pairs row.
     """
     with collection_paused():  # a long list's records: no cycles, all alive until written
-        return _run_review(reports, issues, matcher, decisions, table_options, reports_given)
+        return _run_review(reports, issues, matcher, decisions, table_options, reports_given, duplicates)
 
 
 def _run_review(reports: list[DocumentResult], issues, matcher, decisions: Decisions | None,
-                table_options: dict | None, reports_given: bool) -> ReviewRun:
+                table_options: dict | None, reports_given: bool, duplicates: Sequence[tuple[str, str]]) -> ReviewRun:
+    reports, copies = _distinct(reports, duplicates)
     errors: list[ErrorRecord] = []
     if issues is not None and not isinstance(issues, IssueList):
         try:
@@ -320,8 +327,50 @@ def _run_review(reports: list[DocumentResult], issues, matcher, decisions: Decis
     if issues is not None:
         errors.extend(issues.errors)
         merged = _review_against_list(issues, reports, errors, matcher, decisions, pairs, reports_given)
-        return ReviewRun(merged, errors, issues, pairs)
-    return ReviewRun(_review_pairs(reports, errors, decisions, pairs), errors, pairs=pairs)
+    else:
+        merged = _review_pairs(reports, errors, decisions, pairs)
+    _name_copies(merged, reports, copies)
+    return ReviewRun(merged, errors, issues, pairs)
+
+
+def _distinct(reports: list[DocumentResult], duplicates: Sequence[tuple[str, str]]
+              ) -> tuple[list[DocumentResult], list[tuple[str, str]]]:
+    """The reports with each content once, and (path, doc_id) of every copy left out.
+
+    A batch lists a copy once in its document tables (same doc_id); reviewing it again would
+    repeat every issue, match and flag of its twin and write the same review.html twice.
+    """
+    kept: list[DocumentResult] = []
+    copies = list(duplicates)
+    seen: set[str] = set()
+    for report in reports:
+        if report.error is None and report.doc_id:
+            if report.doc_id in seen:
+                copies.append((report.path, report.doc_id))
+                continue
+            seen.add(report.doc_id)
+        kept.append(report)
+    return kept, copies
+
+
+def _name_copies(merged: Review, reports: list[DocumentResult], copies: list[tuple[str, str]]) -> None:
+    """A ``duplicate`` flag per copy left out, and the copies named in their twin's pairs rows."""
+    first = {r.doc_id: r for r in reports if r.error is None and r.doc_id}  # one each, after _distinct
+    by_id: dict[str, list[str]] = {}
+    for path, doc_id in copies:
+        by_id.setdefault(doc_id, []).append(path)
+        twin = first.get(doc_id)
+        listed = twin is not None and twin.meta.kind == "feedback"  # a feedback is named as a list, like unpaired
+        merged.flags.append(Flag(
+            None if listed else doc_id, None, "duplicate", "info",
+            f"{path}: same content as {twin.path if twin is not None else 'an earlier input'} (same doc_id): "
+            "reviewed once, under that path",
+            list_doc_id=doc_id if listed else None))
+    for pair in merged.pairs:
+        also = [p for doc_id in dict.fromkeys((pair.list_doc_id, pair.doc_id)) for p in by_id.get(doc_id, ())]
+        if also:
+            pair.reason = "; ".join(filter(None, [pair.reason, f"the same content is also at {', '.join(also)} "
+                                                                "(reviewed once)"]))
 
 
 def _review_against_list(issue_list: IssueList, reports: list[DocumentResult], errors: list[ErrorRecord],

@@ -8,16 +8,14 @@ scores, rates and money ``float64``; flags ``boolean``; dates ``datetime64[ms]``
 (``day``, ``month``, ``year``) in a ``*_precision`` column of its own.  An empty
 text is null (CSV and XLSX cannot tell the two apart, so neither does the build).
 
-:func:`conform` casts a frame to its table's schema (build side and read side);
-undeclared columns are kept after the declared ones, untouched, so that a new
-field shows up in the schema test instead of vanishing.
+This module only declares (it imports no pandas: worker processes and the start
+of a run need the column lists, not a DataFrame); :func:`pipeline.casting.conform`
+casts a frame to its table's schema, on the build side and on the read side.
 """
 
 from __future__ import annotations
 
 import re
-
-import pandas as pd
 
 from pipeline.extract.claims import CLAIM_FIELDS
 
@@ -111,6 +109,10 @@ DATE_PRECISION_COLUMNS: dict[tuple[str, str], str] = {("times", "date"): "date_p
 _ISO = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
+#: column names per table, in order
+COLUMNS: dict[str, list[str]] = {name: list(spec) for name, spec in SCHEMA.items()}
+
+
 def columns(table: str) -> list[str]:
     return list(SCHEMA[table])
 
@@ -123,109 +125,6 @@ def precision_of(value) -> str | None:
     if m is None:
         return None
     return "day" if m.group(3) else "month" if m.group(2) else "year"
-
-
-def iso_date(value, precision: str | None = None) -> str | None:
-    """A date cell as ISO text at its precision (``2022-03`` for a month): how gold and CSV write it."""
-    if _missing(value):
-        return None
-    text = value.isoformat()[:10] if hasattr(value, "isoformat") else str(value).strip()[:10]
-    if not text:
-        return None
-    return {"month": text[:7], "year": text[:4]}.get(precision or "", text)
-
-
-def _missing(value) -> bool:
-    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
-
-
-def _day_text(value) -> str | None:
-    """ISO day text of a date cell; YYYY-MM and YYYY stand for their first day."""
-    if _missing(value):
-        return None
-    text = value.isoformat()[:10] if hasattr(value, "isoformat") else str(value).strip()[:10]
-    return {7: text + "-01", 4: text + "-01-01", 10: text}.get(len(text))
-
-
-def _to_dates(series: pd.Series) -> pd.Series:
-    if str(series.dtype) == DATE:
-        return series
-    if pd.api.types.is_datetime64_any_dtype(series):
-        return series.astype(DATE)
-    if pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):  # ISO text: vectorized
-        text = series.astype(STRING).str.strip().str.slice(0, 10)
-        days = text.where(text.str.len() != 7, text + "-01").where(text.str.len() != 4, text + "-01-01")
-        return pd.to_datetime(days, format="%Y-%m-%d", errors="coerce").astype(DATE)
-    days = [_day_text(v) for v in series]
-    return pd.Series(pd.to_datetime(days, format="%Y-%m-%d", errors="coerce"), index=series.index).astype(DATE)
-
-
-def _to_int(series: pd.Series) -> pd.Series:
-    if str(series.dtype) == INT:
-        return series
-    if series.dtype == object or pd.api.types.is_string_dtype(series):
-        series = pd.to_numeric(series.map(lambda v: None if isinstance(v, str) and not v.strip() else v), errors="coerce")
-    if pd.api.types.is_bool_dtype(series):
-        return series.astype(INT)
-    return pd.Series(pd.array(series.astype("float64").round(), dtype=INT), index=series.index)
-
-
-def _to_bool(series: pd.Series) -> pd.Series:
-    if str(series.dtype) == BOOL:
-        return series
-    if pd.api.types.infer_dtype(series, skipna=True) in ("boolean", "empty"):
-        return series.astype(BOOL)
-    truth = {"true": True, "false": False, "1": True, "0": False, "1.0": True, "0.0": False}
-
-    def one(v):
-        if _missing(v):
-            return None
-        return truth.get(str(v).strip().lower()) if not isinstance(v, bool) else v
-
-    return pd.Series(pd.array([one(v) for v in series], dtype=BOOL), index=series.index)
-
-
-def _to_string(series: pd.Series) -> pd.Series:
-    if str(series.dtype) == STRING:
-        return series
-    if pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
-        out = series.astype(STRING)
-        return out.mask(out == "")  # an empty text is missing: CSV and XLSX cannot tell them apart
-
-    def one(v):
-        if _missing(v):
-            return None
-        if isinstance(v, float) and v.is_integer():  # an id that went through a float column
-            return str(int(v))
-        return str(v) if v != "" else None
-
-    return pd.Series(pd.array([one(v) for v in series], dtype=STRING), index=series.index)
-
-
-_CAST = {STRING: _to_string, INT: _to_int, BOOL: _to_bool, DATE: _to_dates,
-         FLOAT: lambda s: pd.to_numeric(s, errors="coerce").astype(FLOAT)}
-
-
-def conform(frame: pd.DataFrame, table: str) -> pd.DataFrame:
-    """``frame`` with exactly its table's declared columns (missing ones added as nulls) and dtypes.
-
-    Coarse dates (``YYYY-MM``) become their first day, their precision going to the
-    precision column; columns the schema does not declare follow, unchanged.
-    """
-    schema = SCHEMA.get(table)
-    if schema is None:
-        return frame
-    out = pd.DataFrame(index=frame.index)
-    for (name, date_column), precision_column in DATE_PRECISION_COLUMNS.items():
-        if name == table and date_column in frame.columns and precision_column not in frame.columns:
-            frame = frame.assign(**{precision_column: frame[date_column].map(precision_of)})
-    for column, dtype in schema.items():
-        source = frame[column] if column in frame.columns else pd.Series([None] * len(frame), index=frame.index, dtype=object)
-        out[column] = _CAST[dtype](source)
-    for column in frame.columns:
-        if column not in schema:
-            out[column] = frame[column]
-    return out.reset_index(drop=True)
 
 
 def dtypes(table: str) -> dict[str, str]:

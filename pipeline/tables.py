@@ -10,27 +10,20 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
-from collections.abc import Iterable, Sequence
-from dataclasses import fields
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
 
+from pipeline.casting import conform
 from pipeline.cells import csv_safe, csv_unescape, exact_columns, exact_numbers, excel_safe, no_formulas
 from pipeline.document import DocumentResult
-from pipeline.outdir import check_complete
+from pipeline.outdir import atomic_write, check_complete
 from pipeline.records import ErrorRecord, Flag, Issue, Match, Pair
-from pipeline.schema import SCHEMA, columns, conform
-
-#: column names per table, in order (the schema in :mod:`pipeline.schema` also fixes their dtypes)
-COLUMNS: dict[str, list[str]] = {name: columns(name) for name in SCHEMA}
-
-#: Tables written by ``run`` on documents alone; the matching tables join them when issues are given.
-DOCUMENT_TABLES: tuple[str, ...] = (
-    "documents", "sections", "quantities", "times", "citations", "claims", "measures", "errors",
+from pipeline.rows import (  # noqa: F401  (DOCUMENT_TABLES and MATCH_TABLES re-exported)
+    DOCUMENT_TABLES, MATCH_TABLES, document_rows, mark_duplicate, record_row,
 )
-MATCH_TABLES: tuple[str, ...] = ("issues", "matches", "flags", "pairs")
+from pipeline.schema import COLUMNS, SCHEMA, columns  # noqa: F401  (COLUMNS re-exported)
 
 
 class Tables(dict):
@@ -57,117 +50,6 @@ def _frame(rows: list[dict], table: str) -> pd.DataFrame:
     exact digits in ``<column>_exact`` (text) beside the column."""
     exact_columns(rows, columns(table))
     return conform(exact_numbers(pd.DataFrame(rows)), table)
-
-
-def _row(record) -> dict:
-    """A record's fields as a row, shallow: ``dataclasses.asdict`` deep-copies every value (most of build time)."""
-    names = getattr(type(record), "__slots__", None) or [f.name for f in fields(record)]
-    return {name: getattr(record, name) for name in names}
-
-
-def _title_source(result: DocumentResult) -> str | None:
-    title = result.meta.title
-    if not title:
-        return None
-    if title in result.text:
-        return "text"
-    return "metadata" if result.format in {"html", "docx", "pdf"} else "synthesized"
-
-
-def _document_row(result: DocumentResult) -> dict:
-    meta = result.meta
-    return {
-        "doc_id": result.doc_id,
-        "path": result.path,
-        "format": result.format,
-        "encoding": result.encoding,
-        "kind": meta.kind if result.error is None else None,
-        "title": meta.title,
-        "issuer": meta.issuer,
-        "report_date": meta.report_date,
-        "inspecting_body": meta.inspecting_body,
-        "inspected_unit": meta.inspected_unit,
-        "inspection_start": meta.inspection_start,
-        "inspection_end": meta.inspection_end,
-        "feedback_date": meta.feedback_date,
-        "as_of_date": meta.as_of_date,
-        "n_chars": len(result.text) if result.error is None else None,
-        "n_pages": result.n_pages,
-        "error": None if result.error is None else f"{result.error.error_type}: {result.error.message}",
-        "inspection_type": meta.inspection_type,
-        "title_source": _title_source(result),
-        "evidence": json.dumps({k: list(v) for k, v in meta.evidence.items()}, ensure_ascii=False)
-        if meta.evidence
-        else None,
-        "warnings": "; ".join(result.warnings) or None,
-        "seconds": round(result.seconds, 4),
-    }
-
-
-def _item_rows(result: DocumentResult, items: Iterable, *, drop: Sequence[str] = ()) -> list[dict]:
-    rows = []
-    for item in items:
-        row = {"doc_id": result.doc_id, **_row(item)}
-        for key in drop:
-            row.pop(key, None)
-        row["page"] = result.page_of(item.start)
-        rows.append(row)
-    return rows
-
-
-def _claim_rows(result: DocumentResult) -> list[dict]:
-    rows = []
-    for claim in result.claims:
-        row = {
-            "doc_id": result.doc_id,
-            "start": claim.start,
-            "end": claim.end,
-            "text": claim.text,
-            "subject": claim.subject,
-            "as_of": claim.as_of,
-            "consistent": claim.consistent,
-            "note": claim.note,
-            "figure_spans": json.dumps({k: list(v) for k, v in claim.figure_spans.items()}, ensure_ascii=False),
-            "section_id": claim.section_id,
-            "page": result.page_of(claim.start),
-        }
-        row.update(claim.figures)
-        rows.append(row)
-    return rows
-
-
-def document_rows(result: DocumentResult) -> dict[str, list[dict]]:
-    """The rows one document contributes to each document table (a batch streams these per part)."""
-    rows: dict[str, list[dict]] = {name: [] for name in DOCUMENT_TABLES}
-    rows["documents"].append(_document_row(result))
-    if result.error is not None:
-        rows["errors"].append(_row(result.error))
-        return rows
-    rows["errors"].extend(_row(e) for e in result.partial_errors)
-    rows["sections"].extend(_item_rows(result, result.sections))
-    rows["quantities"].extend(_item_rows(result, result.quantities))
-    rows["times"].extend(_item_rows(result, result.times))
-    rows["citations"].extend(_item_rows(result, result.citations))
-    rows["claims"].extend(_claim_rows(result))
-    rows["measures"].extend(_item_rows(result, result.measures))
-    return rows
-
-
-#: tables whose rows a duplicate (same content as an earlier input) keeps: its own documents row and errors
-OWN_ROWS = ("documents", "errors")
-
-
-def duplicate_note(first: str) -> str:
-    return f"duplicate of {first} (same content, same doc_id): its rows are listed once, under that path"
-
-
-def mark_duplicate(rows: dict[str, list[dict]], first: str) -> None:
-    """A later input with the content of ``first``: its records are listed once, under the first path."""
-    for name in rows:
-        if name not in OWN_ROWS:
-            rows[name] = []
-    for row in rows["documents"]:
-        row["warnings"] = "; ".join(filter(None, [row["warnings"], duplicate_note(first)]))
 
 
 def table_frame(name: str, rows: list[dict]) -> pd.DataFrame:
@@ -202,12 +84,12 @@ def build_tables(
                 first_path[result.doc_id] = result.path
         for name, part in some.items():
             rows[name].extend(part)
-    rows["errors"].extend(_row(e) for e in extra_errors)
+    rows["errors"].extend(record_row(e) for e in extra_errors)
     return document_frames(rows)
 
 
 def _match_row(match: Match) -> dict:
-    row = _row(match)
+    row = record_row(match)
     row["evidence"] = json.dumps([list(span) for span in match.evidence]) if match.evidence else None
     return row
 
@@ -219,7 +101,7 @@ def match_tables(
     """The issue-list tables: issues (each problem's verdict in ``status`` when given), matches, flags, pairs."""
     issue_rows = []
     for issue in issues:
-        row = _row(issue)
+        row = record_row(issue)
         extra = dict(row.pop("extra", None) or {})
         row.update({k: v for k, v in extra.items() if k not in row})
         if statuses is not None and "status" not in extra:  # a batch's issue copies carry their own
@@ -228,35 +110,19 @@ def match_tables(
     return {
         "issues": _frame(issue_rows, "issues"),
         "matches": _frame([_match_row(m) for m in matches], "matches"),
-        "flags": _frame([_row(f) for f in flags], "flags"),
-        "pairs": _frame([_row(p) for p in pairs], "pairs"),
+        "flags": _frame([record_row(f) for f in flags], "flags"),
+        "pairs": _frame([record_row(p) for p in pairs], "pairs"),
     }
 
 
 def error_frame(errors: Iterable[ErrorRecord]) -> pd.DataFrame:
     """Error records as an ``errors`` table."""
-    return _frame([_row(e) for e in errors], "errors")
+    return _frame([record_row(e) for e in errors], "errors")
 
 
 # --------------------------------------------------------------------------- writing
 
 FORMATS = ("parquet", "csv", "xlsx")
-
-
-def atomic_write(target: Path, write) -> None:
-    """Call ``write(tmp)`` on a temporary file beside ``target``, then rename it into place.
-
-    The temporary file is created with mode 0666 minus the umask, like any file the user
-    writes (``mkstemp``'s 0600 left a shared output folder unreadable to colleagues).
-    """
-    tmp = str(target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp")
-    os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-    try:
-        write(Path(tmp))
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | os.PathLike, *, fmt: str = "parquet") -> list[Path]:
@@ -292,6 +158,44 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | os.PathLike, *,
             atomic_write(target, lambda tmp, f=csv_safe(frame): f.to_csv(tmp, index=False, encoding="utf-8-sig"))
         written.append(target)
     return written
+
+
+def write_frames(name: str, frames: Iterable[pd.DataFrame], out_dir: str | os.PathLike, *, fmt: str) -> Path:
+    """Write one table from consecutive frames of its rows (Parquet row groups, CSV lines), atomically.
+
+    The file reads back as :func:`write_tables` would have written the frames concatenated; the
+    frames must share their columns and dtypes (frames of :func:`table_frame` over declared columns do).
+    """
+    if fmt not in ("parquet", "csv"):
+        raise ValueError(f"a table is written frame by frame only as parquet or csv, not {fmt!r}")
+    target = Path(out_dir) / f"{name}.{fmt}"
+
+    def write(tmp: Path) -> None:
+        if fmt == "csv":
+            with open(tmp, "w", encoding="utf-8-sig", newline="") as handle:
+                for k, frame in enumerate(frames):
+                    if k == 0 or len(frame):
+                        csv_safe(exact_numbers(frame)).to_csv(handle, index=False, header=k == 0)
+            return
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        writer = None
+        try:
+            for frame in frames:
+                if writer is not None and not len(frame):
+                    continue
+                table = pa.Table.from_pandas(exact_numbers(frame), preserve_index=False,
+                                             schema=None if writer is None else writer.schema)
+                if writer is None:
+                    writer = pq.ParquetWriter(tmp, table.schema)
+                writer.write_table(table)
+        finally:
+            if writer is not None:
+                writer.close()
+
+    atomic_write(target, write)
+    return target
 
 
 def _read_csv(path: Path) -> pd.DataFrame:

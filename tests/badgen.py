@@ -58,6 +58,87 @@ def _shift_xref(path: Path) -> Path:
     return path
 
 
+#: CIDSystemInfo (Registry, Ordering) of a page's font, and what each reader makes of it (checked with
+#: pdfminer.six 20260107 and PDFium 159.0.8149): a registry written as a name makes pdfminer's CID font
+#: raise (the page "could not be parsed"), PDFium reads the page; a lowercase registry hides the GB1
+#: collection from pdfminer (unmapped glyphs), PDFium goes by the ordering and maps it; the Identity
+#: ordering without a ToUnicode map leaves both engines without text.
+FONT_DEFECTS = {
+    "sound": (b"(Adobe)", b"(GB1)"),
+    "registry_name": (b"/Adobe", b"(GB1)"),
+    "registry_lowercase": (b"(adobe)", b"(GB1)"),
+    "identity_ordering": (b"(Adobe)", b"(Identity)"),
+}
+#: Three pages of a short report, each with the running header and its page number.
+PAGED_REPORT = (
+    ("一、整改工作总体情况", "　　截至2022年6月底,57项整改任务已完成52项,", "基本完成5项。"),
+    ("二、具体整改情况", "(一)关于理论学习不深入的问题", "　　一是召开党委会18次,制定《学习制度》。"),
+    ("三、下一步工作打算", "　　持续巩固整改成果,2022年底前完成剩余任务。"),
+)
+PAGED_HEADER = "中共某县民政局委员会文件"
+
+
+def _gb1_cids(text: str) -> bytes:
+    """Adobe-GB1 CIDs of ``text`` as an Identity-H string (hex), the way a PDF writer embeds them."""
+    from pdfminer.cmapdb import CMapDB
+
+    unicode_to_cid = CMapDB.get_cmap("UniGB-UCS2-H")
+    cids = [cid for ch in text for cid in unicode_to_cid.decode(ch.encode("utf-16-be"))]
+    return b"<" + b"".join(b"%04x" % cid for cid in cids) + b">"
+
+
+def _cid_font_object(defect: str) -> bytes:
+    registry, ordering = FONT_DEFECTS[defect]
+    return (b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /Identity-H /DescendantFonts [ "
+            b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /DW 1000 "
+            b"/CIDSystemInfo << /Registry %s /Ordering %s /Supplement 0 >> "
+            b"/FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 "
+            b"/FontBBox [ -25 -254 1000 880 ] /ItalicAngle 0 /Ascent 752 /Descent -271 /CapHeight 737 /StemV 58 >> "
+            b">> ] >>" % (registry, ordering))
+
+
+def _page_content(number: int, lines: tuple[str, ...]) -> bytes:
+    """Header at the top, the lines (a leading ideographic space is a two-character indent), page number at the foot."""
+    placed = [(72, 800, PAGED_HEADER)]
+    for i, line in enumerate(lines):
+        indent = len(line) - len(line.lstrip("　"))
+        placed.append((72 + 12 * indent, 720 - 18 * i, line.lstrip("　")))
+    placed.append((290, 40, f"- {number} -"))
+    ops = [b"BT /F1 12 Tf"] + [b"1 0 0 1 %d %d Tm %s Tj" % (x, y, _gb1_cids(text)) for x, y, text in placed]
+    return b"\n".join(ops + [b"ET"])
+
+
+def write_font_defect_pdf(path: Path, defect: str, *, pages: tuple[int, ...] = (2,)) -> Path:
+    """The three-page report with the font of ``pages`` (1-based) given ``defect`` (see FONT_DEFECTS).
+
+    Written object by object (reportlab cannot write a broken font): every page has a font of its
+    own, so one page can break while the others stay sound.  The bytes are the same on every run.
+    """
+    objects: dict[int, bytes] = {1: b"<< /Type /Catalog /Pages 2 0 R >>"}
+    kids = []
+    for number, lines in enumerate(PAGED_REPORT, 1):
+        font, content, page_obj = 3 * number, 3 * number + 1, 3 * number + 2
+        objects[font] = _cid_font_object(defect if number in pages else "sound")
+        stream = _page_content(number, lines)
+        objects[content] = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream)
+        objects[page_obj] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [ 0 0 595 842 ] "
+                             b"/Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>" % (font, content))
+        kids.append(b"%d 0 R" % page_obj)
+    objects[2] = b"<< /Type /Pages /Count %d /Kids [ %s ] >>" % (len(kids), b" ".join(kids))
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = {}
+    for number in sorted(objects):
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, objects[number])
+    size = max(objects) + 1
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % size
+    out += b"".join(b"%010d 00000 n \n" % offsets[number] for number in range(1, size))
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref)
+    path.write_bytes(bytes(out))
+    return path
+
+
 def _hidden_docx(path: Path) -> Path:
     import docx
 
@@ -107,6 +188,8 @@ def write_bad_corpus(folder: Path) -> dict[str, tuple]:
     ok("xref_shifted.pdf", "pypdfium2")
     _pdf(folder / "scanned_page.pdf", ["一、整改情况:召开会议18次。", None, "二、下一步打算。"])
     ok("scanned_page.pdf", "page 2")
+    write_font_defect_pdf(folder / "page_font_defect.pdf", "registry_name")
+    ok("page_font_defect.pdf", "page 2 read with PDFium")
     write_encrypted_pdf(folder / "user_password.pdf", password="secret")
     error("user_password.pdf", "encrypted_pdf", "--pdf-password")
     write_image_only_pdf(folder / "image_only.pdf")

@@ -171,3 +171,73 @@ def test_review_overdue_deadline_fires_through_the_tables():
     assert any(t.kind == "deadline" for t in report.times)
     flags = review(IssueList([Issue("1", None, 2, "理论学习不够深入", None, None, None)]), report).flags
     assert "overdue_deadline" in {f.kind for f in flags}
+
+
+def _copies(folder, *names):
+    """The sample report under two paths (a/report.txt, b/report_copy.txt) and the feedback beside them."""
+    import shutil
+
+    for name in names:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(REPORT, folder / name)
+    shutil.copy(FEEDBACK, folder / FEEDBACK.name)
+    return folder
+
+
+def _no_repeated_rows(tables):
+    issues = tables["issues"]
+    assert not issues.duplicated(["list_doc_id", "doc_id", "issue_id"]).any()
+    assert not tables["matches"].duplicated().any()
+    assert not tables["flags"].duplicated().any()
+
+
+def test_review_same_report_twice_in_a_run_is_reviewed_once(tmp_path):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+    from pipeline.tables import read_tables
+
+    folder = _copies(tmp_path / "in", "a/report.txt", "b/report_copy.txt")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["run", str(folder), "-o", str(out), "-q", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    tables = read_tables(out)
+    pairs = tables["pairs"]
+    assert len(pairs) == 1 and pairs.loc[0, "report_path"].endswith("report.txt")
+    _no_repeated_rows(tables)
+    assert len(tables["issues"]) == len(tables["issues"].drop_duplicates("issue_id"))
+    assert len(list(out.glob("review*.html"))) == 1
+    flags = tables["flags"]
+    copy = flags[flags["kind"] == "duplicate"]
+    assert len(copy) == 1 and copy.iloc[0]["severity"] == "info"
+    assert copy.iloc[0]["message"].startswith(str(folder / "b" / "report_copy.txt"))
+    assert str(folder / "a" / "report.txt") in copy.iloc[0]["message"]
+    assert copy.iloc[0]["doc_id"] == pairs.loc[0, "doc_id"]
+    assert "report_copy.txt" in pairs.loc[0, "reason"]  # the pair says its report is there twice
+
+
+def test_review_same_report_twice_against_a_list_is_reviewed_once(pair):
+    """The path of ``match``, ``run --issues`` and the API: two results of one content, one review."""
+    _, report = pair
+    copy = analyze_text(report.text, path="b/report_copy.txt")
+    assert copy.doc_id == report.doc_id
+    outcome = run_review([report, copy], issues=FEEDBACK)
+    assert outcome.errors == [] and len(outcome.pairs) == 1
+    assert [(p.report_path, p.how) for p in outcome.review.pairs] == [(report.path, "given")]
+    assert "b/report_copy.txt" in outcome.review.pairs[0].reason
+    single = run_review([report], issues=FEEDBACK).review
+    assert len(outcome.review.issues) == len(single.issues) and len(outcome.review.matches) == len(single.matches)
+    extra = [f for f in outcome.review.flags if f not in single.flags]
+    assert [(f.kind, f.severity, f.doc_id) for f in extra] == [("duplicate", "info", report.doc_id)]
+    assert extra[0].message == (f"b/report_copy.txt: same content as {report.path} (same doc_id): "
+                                "reviewed once, under that path")
+
+
+def test_review_same_feedback_twice_is_paired_once(pair):
+    """A copy of the feedback is named as a duplicate, not as a feedback left unpaired."""
+    feedback, report = pair
+    copy = analyze_text(feedback.text, path="feedback_copy.txt")
+    outcome = run_review([report, feedback, copy])
+    assert [(p.list_path, p.report_path) for p in outcome.review.pairs] == [(feedback.path, report.path)]
+    kinds = [(f.kind, f.list_doc_id, f.doc_id) for f in outcome.review.flags if f.kind in {"duplicate", "unpaired"}]
+    assert kinds == [("duplicate", feedback.doc_id, None)]

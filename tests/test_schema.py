@@ -7,7 +7,8 @@ from typer.testing import CliRunner
 
 from pipeline.cli import app
 from pipeline.records import Issue
-from pipeline.schema import SCHEMA, conform, iso_date, precision_of
+from pipeline.casting import conform, iso_date
+from pipeline.schema import SCHEMA, precision_of
 from pipeline.tables import match_tables, read_tables, write_tables
 
 

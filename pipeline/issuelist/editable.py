@@ -66,7 +66,7 @@ def write_issue_table(issues: list[Issue], out_dir, *, source: str | None = None
     """``issues.xlsx`` (a 问题清单 sheet and a 说明 sheet) and ``issues.csv`` (UTF-8 with BOM) in ``out_dir``."""
     import openpyxl
 
-    from pipeline.tables import atomic_write
+    from pipeline.outdir import atomic_write
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

@@ -81,7 +81,8 @@ def read_pdf(data: bytes, *, limits: Limits, password: str | None = None) -> Raw
 
     pdfminer gives up on some files PDFium (the engine of Chrome) reads: owner-password
     files whose CID fonts it cannot map, and files whose xref offsets are shifted.  The
-    fallback text goes through the same line, header and paragraph logic.
+    fallback text goes through the same line, header and paragraph logic.  A file pdfplumber
+    reads only in part has its unreadable pages read by PDFium (:func:`_second_reading`).
     """
     try:
         return _read_plumber(data, limits, password)
@@ -108,7 +109,7 @@ def _read_plumber(data: bytes, limits: Limits, password: str | None) -> RawDocum
     except Exception as exc:  # pdfplumber wraps every pdfminer error in PdfminerException
         raise _open_error(exc, data, password) from None
     try:
-        return _read_open_pdf(pdf, data, limits)
+        return _read_open_pdf(pdf, data, limits, password)
     finally:
         pdf.close()
 
@@ -152,7 +153,7 @@ def _page_count(pdf) -> int:
     return len(pdf.pages)
 
 
-def _read_open_pdf(pdf, data: bytes, limits: Limits) -> RawDocument:
+def _read_open_pdf(pdf, data: bytes, limits: Limits, password: str | None = None) -> RawDocument:
     declared = _page_count(pdf)
     if declared > limits.max_pdf_pages:
         raise InputError("too_many_pages", f"PDF has {declared} pages, limit is {limits.max_pdf_pages}")
@@ -183,7 +184,48 @@ def _read_open_pdf(pdf, data: bytes, limits: Limits) -> RawDocument:
             raise InputError("too_large", f"PDF text exceeds {limits.max_chars:,} characters")
         page_lines.append(lines)
         statuses.append(status)
-    return assemble_document(page_lines, heights, statuses, title=_metadata_title(pdf))
+    warnings = _second_reading(data, password, page_lines, heights, statuses)
+    if warnings and sum(len(line.text) for lines in page_lines for line in lines) > limits.max_chars:
+        raise InputError("too_large", f"PDF text exceeds {limits.max_chars:,} characters")
+    return assemble_document(page_lines, heights, statuses, title=_metadata_title(pdf), warnings=warnings)
+
+
+#: What pdfplumber found on a page PDFium then read, as the document's warning says it.
+_PLUMBER_SAID = {"empty": "no text", "unmapped glyphs": "fonts without a Unicode mapping"}
+#: PDFium's verdict on a page neither engine reads, added to the errors row.
+_PDFIUM_SAID = {
+    "empty": "PDFium found no text either",
+    "unmapped glyphs": "PDFium found no Unicode mapping either",
+    None: "PDFium could not open the file",
+}
+
+
+def _second_reading(
+    data: bytes, password: str | None, page_lines: list[list[_Line]], heights: list[float], statuses: list[str | None]
+) -> list[str]:
+    """PDFium for the pages pdfplumber could not read, in place; the warnings saying so.
+
+    Only when pdfplumber read some pages (when it read none, :func:`read_pdf` hands the whole
+    file to PDFium).  A page PDFium reads replaces the failed one at the same index, so page
+    numbers and offsets stay right; a page neither reads keeps pdfplumber's reason, with
+    PDFium's added (a scanned page, where PDFium finds nothing either, keeps its own words).
+    """
+    failed = [index for index, status in enumerate(statuses) if status]
+    if not failed or len(failed) == len(statuses):
+        return []
+    from pipeline.read.pdfium import read_pages
+
+    found = read_pages(data, failed, password=password)
+    recovered: dict[str, list[int]] = {}
+    for index in failed:
+        said = statuses[index]
+        lines, verdict, height = found[index] if found is not None else ([], None, 0.0)
+        if lines and verdict is None:
+            recovered.setdefault(_PLUMBER_SAID.get(said, said), []).append(index + 1)
+            page_lines[index], heights[index], statuses[index] = lines, height, None
+        elif said != "empty":
+            statuses[index] = f"{_PAGE_REASONS.get(said, said)}; {_PDFIUM_SAID.get(verdict, verdict)}"
+    return [f"page {_ranges(pages)} read with PDFium (pdfplumber: {said})" for said, pages in recovered.items()]
 
 
 #: Why a page gave no text, as the errors row says it.
@@ -210,10 +252,7 @@ def assemble_document(
     warnings = list(warnings or [])
     unreadable = [index + 1 for index, status in enumerate(statuses) if status]
     if len(unreadable) == len(page_lines):
-        raise InputError(
-            "no_text_layer",
-            f"page {_ranges(unreadable)} {'has' if len(unreadable) == 1 else 'have'} no text layer (scanned image?)",
-        )
+        raise InputError("no_text_layer", _nothing_read(statuses))
     errors = [page_error(index + 1, status) for index, status in enumerate(statuses) if status]
     if unreadable:
         warnings.append(f"page {_ranges(unreadable)} unreadable, skipped (see errors)")
@@ -233,6 +272,17 @@ def assemble_document(
         warnings=warnings,
         errors=errors,
     )
+
+
+def _nothing_read(statuses: list[str | None]) -> str:
+    """Why no page gave text: a scan says so; otherwise each page's reason (fonts, parser)."""
+    if all(status == "empty" for status in statuses):
+        n = len(statuses)
+        return f"page {_ranges(list(range(1, n + 1)))} {'has' if n == 1 else 'have'} no text layer (scanned image?)"
+    pages: dict[str, list[int]] = {}
+    for number, status in enumerate(statuses, 1):
+        pages.setdefault(_PAGE_REASONS.get(status, status), []).append(number)
+    return "no page could be read: " + "; ".join(f"page {_ranges(found)}: {why}" for why, found in pages.items())
 
 
 def _extract_page(page, index: int) -> tuple[list[_Line], str | None]:

@@ -26,7 +26,8 @@ from pipeline.report.spans import marked
 CONTEXT = 60  # characters of context shown around an evidence sentence
 FLAG_LABELS = {"unaddressed": "未回应", "weak": "回应薄弱", "planned_only": "仅有计划", "overdue": "逾期未完成",
                "count_mismatch": "数量不符", "claim_arithmetic": "数字对不上", "overdue_deadline": "时限已过",
-               "orphan_measure": "无对应问题的措施", "stale_decision": "过期的审阅决定", "unpaired": "未配对"}
+               "orphan_measure": "无对应问题的措施", "stale_decision": "过期的审阅决定", "unpaired": "未配对",
+               "duplicate": "重复文件"}
 
 
 @lru_cache(maxsize=1)

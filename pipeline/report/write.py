@@ -8,7 +8,7 @@ from pathlib import Path
 from pipeline.gcpause import collection_paused
 from pipeline.report.html import render_review
 from pipeline.report.xlsx import write_review_xlsx
-from pipeline.tables import atomic_write
+from pipeline.outdir import atomic_write
 
 
 def review_stem(pair, n_pairs: int) -> str:

@@ -12,8 +12,8 @@ import os
 from pathlib import Path
 
 from pipeline.matching.audit import STATUS_LABELS, leaf_issues
+from pipeline.outdir import atomic_write
 from pipeline.report.workbook import Sheet, write_workbook
-from pipeline.tables import atomic_write
 
 COLOURS = {"unaddressed": "FFCDD2", "overdue": "F8BBD0", "planned_only": "FFE0B2", "weak": "FFF9C4",
            "addressed": "C8E6C9"}
