@@ -58,14 +58,15 @@ def _decisions(path: Path | None):
         raise typer.BadParameter(exc.reason, param_hint="--decisions") from exc
 
 
-def _write_reviews(outcome, out: Path, quiet: bool) -> None:
-    """review.html and review.xlsx per pair; says how many decisions no longer applied."""
+def _write_reviews(outcome, out: Path, quiet: bool, *, shown: Path | None = None) -> None:
+    """review.html and review.xlsx per pair (into ``out``, named as they will be in ``shown``);
+    says how many decisions no longer applied."""
     from pipeline.report.write import write_review_files
 
     written = write_review_files(outcome.pairs, out)
     stale = sum(1 for pair in outcome.pairs for f in pair.review.flags if f.kind == "stale_decision")
     if not quiet:
-        pages = [p for p in written if p.suffix == ".html"]
+        pages = [(shown or out) / p.name for p in written if p.suffix == ".html"]
         if pages:
             _echo(f"reviewer's report: {', '.join(str(p) for p in pages)} (+ .xlsx)")
         if stale:
@@ -248,7 +249,9 @@ def match(
     """Match one issue list against one progress report: issues, matches and gap flags, and the
     reviewer's report (review.html, review.xlsx); --decisions applies a reviewer's decisions."""
     from pipeline.document import process_path
+    from pipeline.outdir import OutputFolder, OutputFolderError
     from pipeline.review import run_review
+    from pipeline.schema import COLUMNS
     from pipeline.tables import build_tables, match_tables, write_tables
 
     for option, path in (("--issues", issues), ("--report", report)):
@@ -257,15 +260,23 @@ def match(
     chosen = _decisions(decisions)
     reference = _ref_date(ref_date)
     started = time.perf_counter()
-    report_result = process_path(report, pdf_password=pdf_password, ref_date=reference)
-    outcome = run_review([report_result], issues=issues, decisions=chosen,
-                         table_options={"sheet": sheet} if sheet else None, reports_given=True)
-    review = outcome.review
-    source = outcome.issue_list.source if outcome.issue_list is not None else None
-    tables = build_tables(([source] if source is not None else []) + [report_result], extra_errors=outcome.errors)
-    tables.update(match_tables(review.issues, review.matches, review.flags, review.statuses, pairs=review.pairs))
-    write_tables(tables, out, fmt=fmt.value)
-    _write_reviews(outcome, out, quiet)
+    try:  # check first, as run does: a bad -o is found before the report is read
+        folder = OutputFolder.open(out)
+    except OutputFolderError as exc:
+        _echo(f"error: {exc}")
+        raise typer.Exit(code=2) from None
+    with folder:
+        report_result = process_path(report, pdf_password=pdf_password, ref_date=reference)
+        outcome = run_review([report_result], issues=issues, decisions=chosen,
+                             table_options={"sheet": sheet} if sheet else None, reports_given=True)
+        review = outcome.review
+        source = outcome.issue_list.source if outcome.issue_list is not None else None
+        tables = build_tables(([source] if source is not None else []) + [report_result], extra_errors=outcome.errors)
+        tables.update(match_tables(review.issues, review.matches, review.flags, review.statuses, pairs=review.pairs))
+        staging = folder.new_staging()  # published whole: never a mix with an earlier run's tables
+        write_tables(tables, staging, fmt=fmt.value)
+        _write_reviews(outcome, staging, quiet, shown=out)
+        folder.publish(list(COLUMNS), info={"command": "match"})
     if not quiet:
         _report_errors(tables)
         flags = tables["flags"]

@@ -155,3 +155,27 @@ def test_cli_ref_date_overrides_the_document_date(tmp_path):
     assert str(dates["given"]["今年以来"].date()) == "2021-01-01"
     bad = runner.invoke(app, ["run", str(doc), "-o", str(tmp_path / "bad"), "-q", "--ref-date", "2021-13-04"])
     assert bad.exit_code == 2
+
+
+def test_cli_match_checks_the_output_folder_first(tmp_path):
+    """A -o that is a file stops match at once (exit 2), before the report is read."""
+    target = tmp_path / "out"
+    target.write_text("not a folder")
+    result = CliRunner().invoke(app, ["match", "--issues", str(CORPUS / "feedback_cq_tzb_2022_example.txt"),
+                                      "--report", str(CORPUS / "progress_cq_tzb_2022.txt"), "-o", str(target)])
+    assert result.exit_code == 2
+    assert "is a file, not a folder" in result.output
+
+
+def test_cli_match_publishes_its_tables_whole(tmp_path):
+    """A second match into the folder replaces the first one's tables (another format too); other files stay."""
+    out = tmp_path / "out"
+    args = ["match", "--issues", str(CORPUS / "feedback_cq_tzb_2022_example.txt"),
+            "--report", str(CORPUS / "progress_cq_tzb_2022.txt"), "-o", str(out), "-q"]
+    assert CliRunner().invoke(app, args).exit_code == 0
+    assert (out / "issues.parquet").exists() and (out / "review.html").exists()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    assert CliRunner().invoke(app, [*args, "--format", "csv"]).exit_code == 0
+    assert not list(out.glob("*.parquet"))
+    assert (out / "issues.csv").exists() and (out / "review.html").exists() and (out / "notes.txt").exists()
+    assert not (out / ".zhenggai" / "staging").exists() or not list((out / ".zhenggai" / "staging").iterdir())
