@@ -203,8 +203,10 @@ def run_batch(
         engine = make_engine(options.engine, options.jobs, timeout=options.timeout, scheduler=options.scheduler,
                              n_tasks=len(tasks))
         try:
-            for result in engine.run(tasks, bar.update, flag.is_set):
+            for done, result in enumerate(engine.run(tasks, bar.update, flag.is_set)):
                 sink.add(result)
+                if done == 0:  # the table writer's pandas, imported while the workers go on (not after them)
+                    import pipeline.tables  # noqa: F401
         finally:
             bar.close()
             engine.close()
@@ -249,8 +251,8 @@ def _review(planned, entries, issues, decisions, table_options, pdf_password, re
 
 def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issues, decisions,
             table_options) -> BatchReport:
-    # pandas only here, where the tables are framed: with --jobs N the main process imports it while
-    # the workers already run, not before it hands them their first chunks
+    # pandas is imported once the first chunk is back (see run_batch): with --jobs N the main process
+    # imports it while the workers already run, neither before they get their first chunks nor after them
     from pipeline.tables import match_tables, table_frame, write_frames, write_tables
 
     entries = manifest.entries([p.fid for p in planned])
