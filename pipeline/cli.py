@@ -387,6 +387,12 @@ def main() -> None:
         app(standalone_mode=True)
     except KeyboardInterrupt:  # pragma: no cover
         sys.exit(130)
+    finally:
+        # what is left is freed by the interpreter's exit; the collector need not walk it first
+        # (a 10,000-problem review leaves some 100,000 objects: 0.3 s at exit)
+        import gc
+
+        gc.freeze()
 
 
 if __name__ == "__main__":  # pragma: no cover
