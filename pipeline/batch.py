@@ -69,7 +69,7 @@ class BatchOptions:
 
 @dataclass(slots=True)
 class BatchReport:
-    tables: dict  # documents, errors and the review tables (every table for --format xlsx)
+    tables: dict  # errors, the review tables and the documents' SUMMARY_COLUMNS (every table whole for xlsx)
     n_documents: int
     n_skipped: int
     n_processed: int
@@ -93,8 +93,15 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-#: the tables a run keeps in memory after writing them: what its summary and error report read
-SUMMARY_TABLES = ("documents", "errors")
+#: what a run keeps of the documents table for its summary (the table itself is written in slices)
+SUMMARY_COLUMNS = ("path", "kind", "error", "n_pages", "n_chars")
+
+
+def _keeping_summary(frames, kept: list):
+    """Pass the documents table's frames through, keeping their summary columns."""
+    for frame in frames:
+        kept.append(frame[list(SUMMARY_COLUMNS)])
+        yield frame
 
 
 class _Sink:
@@ -278,18 +285,26 @@ def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issu
     else:
         review = outcome.review
         review_tables = match_tables(review.issues, review.matches, review.flags, review.statuses, pairs=review.pairs)
+    summary: list = []  # the documents' summary columns, slice by slice
     for name in DOCUMENT_TABLES:
         rows = partial(compact, folder.parts, order, name, duplicates=duplicates,
                        extra_rows=[asdict(e) for e in extra] if name == "errors" else ())
-        if options.fmt == "xlsx" or name in SUMMARY_TABLES:  # kept: one workbook, or the run's summary
+        if options.fmt == "xlsx" or name == "errors":  # kept whole: one workbook, or the run's error report
             tables[name] = table_frame(name, next(rows()))
             if options.fmt != "xlsx":
                 write_tables({name: tables[name]}, staging, fmt=options.fmt)
-        elif sliceable(folder.parts, order, name, COLUMNS[name]):  # memory follows a slice, not the batch
-            write_frames(name, (table_frame(name, piece) for piece in rows(slice_docs=SLICE_DOCS)), staging,
-                         fmt=options.fmt)
+            continue
+        if sliceable(folder.parts, order, name, COLUMNS[name]):  # memory follows a slice, not the batch
+            frames = (table_frame(name, piece) for piece in rows(slice_docs=SLICE_DOCS))
         else:  # columns a slice may lack (exact digits of huge integers): framed whole
-            write_tables({name: table_frame(name, next(rows()))}, staging, fmt=options.fmt)
+            frames = iter([table_frame(name, next(rows()))])
+        if name == "documents":
+            frames = _keeping_summary(frames, summary)
+        write_frames(name, frames, staging, fmt=options.fmt)
+    if summary:
+        import pandas as pd  # already imported with the tables' writer
+
+        tables["documents"] = pd.concat(summary, ignore_index=True)
     tables.update(review_tables)
     if options.fmt == "xlsx":
         write_tables(tables, staging, fmt="xlsx")
