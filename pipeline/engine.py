@@ -15,6 +15,7 @@ milliseconds.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import itertools
 import os
 import signal
@@ -210,6 +211,10 @@ def warm_up() -> None:
 
 def _worker_main(conn, timeout: float | None, work: Callable = run_chunk) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
+    # what the worker inherited from the forkserver (the preloaded modules) leaves the collector's
+    # care: a full collection would write to every inherited object and copy its page, so each
+    # worker would end up with a private copy of memory the forkserver and its siblings share
+    gc.freeze()
     warm_up()  # an alarm must never interrupt a first-use import (it would leave it half done)
     while True:
         try:
