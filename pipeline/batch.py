@@ -295,7 +295,7 @@ def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issu
                 write_tables({name: tables[name]}, staging, fmt=options.fmt)
             continue
         if sliceable(folder.parts, order, name, COLUMNS[name]):  # memory follows a slice, not the batch
-            frames = (table_frame(name, piece) for piece in rows(slice_docs=SLICE_DOCS))
+            frames = (table_frame(name, piece, exact=False) for piece in rows(slice_docs=SLICE_DOCS))
         else:  # columns a slice may lack (exact digits of huge integers): framed whole
             frames = iter([table_frame(name, next(rows()))])
         if name == "documents":

@@ -209,13 +209,19 @@ def warm_up() -> None:
     analyze_text(raw.text, raw=raw)
 
 
-def _worker_main(conn, timeout: float | None, work: Callable = run_chunk) -> None:
+def _worker_main(conn, done, timeout: float | None, work: Callable = run_chunk) -> None:
+    """A worker's loop: chunks in, results out; ``done`` (shared memory) counts the current chunk's
+    finished documents, for the parent's progress bar and watchdog, without a message per document."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
     # what the worker inherited from the forkserver (the preloaded modules) leaves the collector's
     # care: a full collection would write to every inherited object and copy its page, so each
     # worker would end up with a private copy of memory the forkserver and its siblings share
     gc.freeze()
     warm_up()  # an alarm must never interrupt a first-use import (it would leave it half done)
+
+    def finished(i: int) -> None:
+        done.value = i + 1
+
     while True:
         try:
             task = conn.recv()
@@ -223,7 +229,14 @@ def _worker_main(conn, timeout: float | None, work: Callable = run_chunk) -> Non
             return
         if task is None:
             return
-        conn.send(("done", work(task, timeout, lambda i: conn.send(("doc", i)))))
+        conn.send(work(task, timeout, finished))
+
+
+@dataclass(eq=False)
+class _Worker:
+    proc: object
+    conn: object
+    done: object  # shared int: documents of the current chunk finished (reset by the parent per chunk)
 
 
 @dataclass
@@ -234,70 +247,84 @@ class _Busy:
 
 
 class ProcessEngine:
-    """``jobs`` worker processes; a worker stuck past the limit is killed and replaced."""
+    """``jobs`` worker processes; a worker stuck past the limit is killed and replaced.
+
+    Progress is read from a counter each worker keeps in shared memory, four times a second: a
+    message per document woke the parent thousands of times, costing it more CPU than receiving
+    the results, and the counter still says exactly which document a lost worker was on.
+    """
 
     def __init__(self, jobs: int, *, timeout: float | None, work: Callable = run_chunk):
         self.jobs = jobs
         self.timeout = timeout
         self.work = work  # run_chunk, or a stand-in with the same signature (tests)
         self.ctx = context()
-        self.workers: list = []
+        self.workers: list[_Worker] = []
         self.replaced = 0
 
-    def _start(self):
+    def _start(self) -> _Worker:
         parent, child = self.ctx.Pipe(duplex=True)
-        proc = self.ctx.Process(target=_worker_main, args=(child, self.timeout, self.work), daemon=True)
+        done = self.ctx.RawValue("i", 0)
+        proc = self.ctx.Process(target=_worker_main, args=(child, done, self.timeout, self.work), daemon=True)
         proc.start()
         child.close()
-        worker = (proc, parent)
+        worker = _Worker(proc, parent, done)
         self.workers.append(worker)
         return worker
 
-    def _kill(self, worker) -> None:
-        proc, conn = worker
-        if proc.is_alive():
-            proc.kill()
-        proc.join(5)
-        conn.close()
+    def _kill(self, worker: _Worker) -> None:
+        if worker.proc.is_alive():
+            worker.proc.kill()
+        worker.proc.join(5)
+        worker.conn.close()
         self.workers.remove(worker)
+
+    @staticmethod
+    def _advance(state: _Busy, worker: _Worker, progress: Callable[[int], None]) -> None:
+        """Count the documents the worker finished since the last look; a finish restarts its clock."""
+        done = worker.done.value
+        if done != state.done:
+            progress(done - state.done)
+            state.done = done
+            state.started = time.monotonic()
 
     def run(self, tasks: Iterable[Task], progress: Callable[[int], None], stop: Callable[[], bool]) -> Iterator[ChunkResult]:
         pending = deque(tasks)
         ids = itertools.count(max((t.chunk for t in pending), default=0) + 1)
         idle = [self._start() for _ in range(min(self.jobs, len(pending)))]
-        busy: dict = {}
+        busy: dict[_Worker, _Busy] = {}
         while pending or busy:
             if stop():
                 return
             while idle and pending:
                 worker = idle.pop()
                 task = pending.popleft()
-                worker[1].send(task)
+                worker.done.value = 0  # before the worker can start on it: never a count of the last chunk
+                worker.conn.send(task)
                 busy[worker] = _Busy(task)
-            by_conn = {w[1]: w for w in busy}
-            by_sentinel = {w[0].sentinel: w for w in busy}
+            by_conn = {w.conn: w for w in busy}
+            by_sentinel = {w.proc.sentinel: w for w in busy}
             for ready in wait(list(by_conn) + list(by_sentinel), timeout=0.25):
                 worker = by_conn.get(ready) or by_sentinel.get(ready)
                 if worker not in busy:
                     continue
                 state = busy[worker]
+                self._advance(state, worker, progress)
                 try:
-                    if ready is worker[0].sentinel and not worker[1].poll():
+                    if ready is worker.proc.sentinel and not worker.conn.poll():
                         raise EOFError
-                    kind, payload = worker[1].recv()
+                    result = worker.conn.recv()
                 except (EOFError, OSError):  # the worker died in the middle of a document
                     del busy[worker]
                     yield self._lost(worker, state, pending, ids, progress, crashed=True)
                     idle.append(self._start())
                     continue
-                if kind == "doc":
-                    state.done += 1
-                    state.started = time.monotonic()
-                    progress(1)
-                else:
-                    del busy[worker]
-                    idle.append(worker)
-                    yield payload
+                del busy[worker]
+                idle.append(worker)
+                progress(len(result.outcomes) - state.done)
+                yield result
+            for worker, state in busy.items():
+                self._advance(state, worker, progress)
             if self.timeout:
                 now = time.monotonic()
                 for worker, state in list(busy.items()):
@@ -306,9 +333,10 @@ class ProcessEngine:
                         yield self._lost(worker, state, pending, ids, progress, crashed=False)
                         idle.append(self._start())
 
-    def _lost(self, worker, state: _Busy, pending: deque, ids, progress, *, crashed: bool) -> ChunkResult:
+    def _lost(self, worker: _Worker, state: _Busy, pending: deque, ids, progress, *, crashed: bool) -> ChunkResult:
         """Record the document a dead or stuck worker was on; queue the rest of its chunk again."""
-        exitcode = worker[0].exitcode
+        exitcode = worker.proc.exitcode
+        self._advance(state, worker, progress)  # the last documents it finished count
         self._kill(worker)
         self.replaced += 1
         at = min(state.done, len(state.task.items) - 1)  # the document it was on
@@ -324,14 +352,13 @@ class ProcessEngine:
 
     def close(self) -> None:
         for worker in list(self.workers):
-            proc, conn = worker
             try:
-                conn.send(None)
+                worker.conn.send(None)
             except (OSError, ValueError):
                 pass
         deadline = time.monotonic() + 2
         for worker in list(self.workers):
-            worker[0].join(max(0.0, deadline - time.monotonic()))
+            worker.proc.join(max(0.0, deadline - time.monotonic()))
             self._kill(worker)
 
 

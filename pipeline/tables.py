@@ -45,16 +45,20 @@ def claim_columns() -> list[str]:
     return columns("claims")
 
 
-def _frame(rows: list[dict], table: str) -> pd.DataFrame:
+def _frame(rows: list[dict], table: str, *, exact: bool = True) -> pd.DataFrame:
     """The table's frame with the schema's columns and dtypes; integers a float cannot hold keep their
-    exact digits in ``<column>_exact`` (text) beside the column."""
+    exact digits in ``<column>_exact`` (text) beside the column (unless ``exact`` is False: the caller
+    knows there are none, and the rows need not be scanned for them)."""
+    if not exact:
+        return conform(pd.DataFrame(rows), table)
     exact_columns(rows, columns(table))
     return conform(exact_numbers(pd.DataFrame(rows)), table)
 
 
-def table_frame(name: str, rows: list[dict]) -> pd.DataFrame:
-    """One document table from its rows (columns and dtypes of the schema)."""
-    return _frame(rows, name)
+def table_frame(name: str, rows: list[dict], *, exact: bool = True) -> pd.DataFrame:
+    """One document table from its rows (columns and dtypes of the schema); ``exact=False`` when no
+    integer in them is beyond a float's exact range (the parts say so: :func:`pipeline.parts.sliceable`)."""
+    return _frame(rows, name, exact=exact)
 
 
 def document_frames(rows: dict[str, list[dict]]) -> dict[str, pd.DataFrame]:

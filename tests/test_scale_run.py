@@ -179,6 +179,36 @@ def test_a_stuck_worker_is_killed_and_replaced(tmp_path, monkeypatch):
     assert all(o.status == "done" for o in outcomes.values() if o is not stuck[0])
 
 
+def _crashing_chunk(task, timeout, progress=None):
+    """A worker that dies (as a crash in C code would) when it reaches ``crash.txt``."""
+    for i, (_, path) in enumerate(task.items):
+        if path.endswith("crash.txt"):
+            os._exit(3)
+        progress(i)
+    return run_chunk(task, timeout, progress)
+
+
+def test_a_crashed_worker_blames_its_document_and_the_rest_is_redone(tmp_path):
+    """The shared counter says which document a dead worker was on, however fast the ones before it were."""
+    batch = make_batch(tmp_path / "in", 7)
+    (batch / "crash.txt").write_text("召开会议3次。", encoding="utf-8")
+    files = sorted(batch.iterdir())
+    tasks = [Task(0, tuple((i, str(p)) for i, p in enumerate(files)))]
+    counted: list[int] = []
+    engine = ProcessEngine(2, timeout=30, work=_crashing_chunk)
+    try:
+        results = list(engine.run(tasks, counted.append, lambda: False))
+    finally:
+        engine.close()
+    outcomes = {o.fid: o for r in results for o in r.outcomes}
+    assert sorted(outcomes) == list(range(len(files)))
+    crashed = [o for o in outcomes.values() if o.error_type == "worker_crashed"]
+    assert [files[o.fid].name for o in crashed] == ["crash.txt"]
+    assert "exit code 3" in crashed[0].error
+    assert all(o.status == "done" for o in outcomes.values() if o is not crashed[0])
+    assert engine.replaced == 1 and sum(counted) == len(files)
+
+
 def test_chunks_follow_input_order_and_cover_every_input():
     items = [(i, Path(f"/nonexistent/{i}.txt")) for i in range(100)]
     tasks = make_tasks(items, jobs=2)
