@@ -26,7 +26,7 @@ from pipeline.document import DocumentResult, process_path
 from pipeline.engine import make_engine, make_tasks
 from pipeline.inputs import DOCUMENT_SUFFIXES, Inputs, collect_inputs  # noqa: F401  (re-exported)
 from pipeline.manifest import Manifest
-from pipeline.parts import SLICE_DOCS, compact, remove_parts, sliceable, write_part
+from pipeline.parts import SLICE_DOCS, compact, compact_tables, remove_parts, sliceable, write_part
 from pipeline.progress import progress_bar
 from pipeline.records import ErrorRecord
 from pipeline.rows import DOCUMENT_TABLES
@@ -260,7 +260,7 @@ def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issu
             table_options) -> BatchReport:
     # pandas is imported once the first chunk is back (see run_batch): with --jobs N the main process
     # imports it while the workers already run, neither before they get their first chunks nor after them
-    from pipeline.tables import match_tables, table_frame, write_frames, write_tables
+    from pipeline.tables import arrow_frame, match_tables, table_frame, write_frames, write_tables
 
     entries = manifest.entries([p.fid for p in planned])
     missing = [p.path for p in planned if entries[p.fid][1] is None or entries[p.fid][0] == "pending"]
@@ -295,7 +295,8 @@ def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issu
                 write_tables({name: tables[name]}, staging, fmt=options.fmt)
             continue
         if sliceable(folder.parts, order, name, COLUMNS[name]):  # memory follows a slice, not the batch
-            frames = (table_frame(name, piece, exact=False) for piece in rows(slice_docs=SLICE_DOCS))
+            frames = (arrow_frame(name, piece, duplicates=duplicates) for piece in
+                      compact_tables(folder.parts, order, name, duplicates=duplicates, slice_docs=SLICE_DOCS))
         else:  # columns a slice may lack (exact digits of huge integers): framed whole
             frames = iter([table_frame(name, next(rows()))])
         if name == "documents":

@@ -335,9 +335,9 @@ class ProcessEngine:
 
     def _lost(self, worker: _Worker, state: _Busy, pending: deque, ids, progress, *, crashed: bool) -> ChunkResult:
         """Record the document a dead or stuck worker was on; queue the rest of its chunk again."""
-        exitcode = worker.proc.exitcode
         self._advance(state, worker, progress)  # the last documents it finished count
         self._kill(worker)
+        exitcode = worker.proc.exitcode  # after the join: a process that just died may not have one yet
         self.replaced += 1
         at = min(state.done, len(state.task.items) - 1)  # the document it was on
         fid, path = state.task.items[at]

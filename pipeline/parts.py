@@ -24,7 +24,7 @@ import pyarrow.compute as pc
 from pipeline.document import DocumentResult
 from pipeline.records import ErrorRecord
 from pipeline.outdir import atomic_write
-from pipeline.rows import DOCUMENT_TABLES, OWN_ROWS, document_rows, duplicate_note
+from pipeline.rows import DOCUMENT_TABLES, OWN_ROWS, document_rows, duplicate_warnings
 
 FID = "_fid"
 _OPTIONAL = b"zhenggai.optional"  # schema metadata: columns some rows did not have (claim figures)
@@ -208,6 +208,17 @@ def sliceable(parts: Path, order: Sequence[tuple[int, int]], name: str, declared
     return True
 
 
+def _slices(order: Sequence[tuple[int, int]], slice_docs: int | None):
+    """The inputs in slices, and for each part the last slice that needs it."""
+    size = max(1, slice_docs or len(order) or 1)
+    slices = [order[i:i + size] for i in range(0, len(order), size)] or [[]]
+    last_use: dict[int, int] = {}
+    for k, piece in enumerate(slices):
+        for _, part in piece:
+            last_use[part] = k
+    return slices, last_use
+
+
 def compact(parts: Path, order: Sequence[tuple[int, int]], name: str, *, extra_rows: Sequence[dict] = (),
             duplicates: dict[int, str] | None = None, slice_docs: int | None = None) -> Iterator[list[dict]]:
     """The rows of one document table over the inputs ``order`` [(fid, part)], in that order
@@ -219,23 +230,33 @@ def compact(parts: Path, order: Sequence[tuple[int, int]], name: str, *, extra_r
     and errors rows only, as in ``build_tables``.  A part is read once and kept only while a later
     slice still needs it, so memory follows the slice, not the batch.
     """
-    duplicates = duplicates or {}
-    size = max(1, slice_docs or len(order) or 1)
-    slices = [order[i:i + size] for i in range(0, len(order), size)] or [[]]
-    last_use: dict[int, int] = {}
-    for k, piece in enumerate(slices):
-        for _, part in piece:
-            last_use[part] = k
+    slices, last_use = _slices(order, slice_docs)
     cache: dict[int, pa.Table] = {}
     for k, piece in enumerate(slices):
-        rows = _slice_rows(parts, piece, name, duplicates, cache)
+        table = _slice_table(parts, piece, name, duplicates or {}, cache)
+        rows = [] if table is None else _rows(table, name, duplicates or {})
         for part in [p for p, until in last_use.items() if until == k]:
             cache.pop(part, None)
         yield rows + list(extra_rows) if k == len(slices) - 1 else rows
 
 
-def _slice_rows(parts: Path, piece: Sequence[tuple[int, int]], name: str, duplicates: dict[int, str],
-                cache: dict[int, pa.Table]) -> list[dict]:
+def compact_tables(parts: Path, order: Sequence[tuple[int, int]], name: str, *,
+                   duplicates: dict[int, str] | None = None, slice_docs: int | None = None) -> Iterator[pa.Table | None]:
+    """What :func:`compact` gives, as Arrow tables (with ``_fid``; None for a slice without rows):
+    for tables whose columns are all declared and hold no integers beyond a float's range
+    (:func:`sliceable`), which :func:`pipeline.tables.arrow_frame` frames without Python rows."""
+    slices, last_use = _slices(order, slice_docs)
+    cache: dict[int, pa.Table] = {}
+    for k, piece in enumerate(slices):
+        table = _slice_table(parts, piece, name, duplicates or {}, cache)
+        for part in [p for p, until in last_use.items() if until == k]:
+            cache.pop(part, None)
+        yield table
+
+
+def _slice_table(parts: Path, piece: Sequence[tuple[int, int]], name: str, duplicates: dict[int, str],
+                 cache: dict[int, pa.Table]) -> pa.Table | None:
+    """The rows of one slice of inputs, from their parts, in input order."""
     position = {fid: i for i, (fid, _) in enumerate(piece)}
     by_part: dict[int, list[int]] = defaultdict(list)
     for fid, part in piece:
@@ -247,19 +268,22 @@ def _slice_rows(parts: Path, piece: Sequence[tuple[int, int]], name: str, duplic
         table = cache[part]
         tables.append(table.filter(pc.is_in(table.column(FID), value_set=pa.array(fids, pa.int64()))))
     if not tables:
-        return []
+        return None
     table = concat(tables)
     if duplicates and name not in OWN_ROWS:
         table = table.filter(pc.invert(pc.is_in(table.column(FID), value_set=pa.array(list(duplicates), pa.int64()))))
     keys = np.fromiter((position[f] for f in table.column(FID).to_pylist()), dtype=np.int64, count=table.num_rows)
-    table = table.take(pa.array(np.argsort(keys, kind="stable")))
+    return table.take(pa.array(np.argsort(keys, kind="stable")))
+
+
+def _rows(table: pa.Table, name: str, duplicates: dict[int, str]) -> list[dict]:
     optional = set(json.loads((table.schema.metadata or {}).get(_OPTIONAL, b"[]")))
     fids = table.column(FID).to_pylist() if duplicates and name == "documents" else None
     rows = table.drop_columns([FID]).to_pylist() if FID in table.column_names else table.to_pylist()
     if fids is not None:
-        for fid, row in zip(fids, rows):
-            if fid in duplicates:
-                row["warnings"] = "; ".join(filter(None, [row["warnings"], duplicate_note(duplicates[fid])]))
+        notes = duplicate_warnings(fids, [row["warnings"] for row in rows], duplicates)
+        for row, note in zip(rows, notes):
+            row["warnings"] = note
     if optional:
         rows = [{k: v for k, v in row.items() if v is not None or k not in optional} for row in rows]
     for column in json.loads((table.schema.metadata or {}).get(_BIG, b"[]")):

@@ -122,6 +122,12 @@ def duplicate_note(first: str) -> str:
     return f"duplicate of {first} (same content, same doc_id): its rows are listed once, under that path"
 
 
+def duplicate_warnings(fids: Sequence[int], warnings: Sequence, duplicates: dict[int, str]) -> list:
+    """The documents' warnings with the duplicate note of each input that repeats an earlier one."""
+    return ["; ".join(filter(None, [w if isinstance(w, str) else None, duplicate_note(duplicates[fid])]))
+            if fid in duplicates else w for fid, w in zip(fids, warnings)]
+
+
 def mark_duplicate(rows: dict[str, list[dict]], first: str) -> None:
     """A later input with the content of ``first``: its records are listed once, under the first path."""
     for name in rows:

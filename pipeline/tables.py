@@ -21,7 +21,7 @@ from pipeline.document import DocumentResult
 from pipeline.outdir import atomic_write, check_complete
 from pipeline.records import ErrorRecord, Flag, Issue, Match, Pair
 from pipeline.rows import (  # noqa: F401  (DOCUMENT_TABLES and MATCH_TABLES re-exported)
-    DOCUMENT_TABLES, MATCH_TABLES, document_rows, mark_duplicate, record_row,
+    DOCUMENT_TABLES, MATCH_TABLES, document_rows, duplicate_warnings, mark_duplicate, record_row,
 )
 from pipeline.schema import COLUMNS, SCHEMA, columns  # noqa: F401  (COLUMNS re-exported)
 
@@ -45,20 +45,32 @@ def claim_columns() -> list[str]:
     return columns("claims")
 
 
-def _frame(rows: list[dict], table: str, *, exact: bool = True) -> pd.DataFrame:
+def _frame(rows: list[dict], table: str) -> pd.DataFrame:
     """The table's frame with the schema's columns and dtypes; integers a float cannot hold keep their
-    exact digits in ``<column>_exact`` (text) beside the column (unless ``exact`` is False: the caller
-    knows there are none, and the rows need not be scanned for them)."""
-    if not exact:
-        return conform(pd.DataFrame(rows), table)
+    exact digits in ``<column>_exact`` (text) beside the column."""
     exact_columns(rows, columns(table))
     return conform(exact_numbers(pd.DataFrame(rows)), table)
 
 
-def table_frame(name: str, rows: list[dict], *, exact: bool = True) -> pd.DataFrame:
-    """One document table from its rows (columns and dtypes of the schema); ``exact=False`` when no
-    integer in them is beyond a float's exact range (the parts say so: :func:`pipeline.parts.sliceable`)."""
-    return _frame(rows, name, exact=exact)
+def table_frame(name: str, rows: list[dict]) -> pd.DataFrame:
+    """One document table from its rows (columns and dtypes of the schema)."""
+    return _frame(rows, name)
+
+
+def arrow_frame(name: str, table, *, duplicates: dict[int, str] | None = None) -> pd.DataFrame:
+    """One document table from an Arrow table of its rows (``_fid`` included; None for no rows), as
+    :func:`table_frame` frames the same rows, without making a Python dict of each row first.
+
+    Only for tables whose columns are all declared and hold no integer beyond a float's range
+    (:func:`pipeline.parts.sliceable`); conform then gives the same columns, dtypes and values.
+    """
+    if table is None:
+        return conform(pd.DataFrame(), name)
+    frame = table.to_pandas()
+    fids = frame.pop("_fid") if "_fid" in frame.columns else None
+    if duplicates and name == "documents" and fids is not None:
+        frame["warnings"] = duplicate_warnings(fids.tolist(), frame["warnings"].tolist(), duplicates)
+    return conform(frame, name)
 
 
 def document_frames(rows: dict[str, list[dict]]) -> dict[str, pd.DataFrame]:
