@@ -406,3 +406,27 @@ def test_times_year_span_without_first_nian(text, span) -> None:
 def test_times_nothing_inside_web_addresses() -> None:
     text = "活动现场。\n![图](http://news.example.edu.cn/ywsd/system/2022/07/10/g)\n2022年7月10日,学校召开会议。"
     assert [t.text for t in extract_times(text)] == ["2022年7月10日"]
+
+
+class _Counting:
+    """A compiled pattern that counts its searches (the regression below is about how often it is asked)."""
+
+    def __init__(self, pattern):
+        self.pattern, self.calls = pattern, 0
+
+    def search(self, *args):
+        self.calls += 1
+        return self.pattern.search(*args)
+
+
+def test_times_later_year_reads_a_sentence_once(monkeypatch):
+    """Regression: each trigger searched to the end of its sentence; 100 KB of ' 1' without a full stop took 74 s."""
+    import pipeline.extract.times as times_module
+
+    counting = _Counting(times_module._SENTENCE_END)
+    monkeypatch.setattr(times_module, "_SENTENCE_END", counting)
+    extract_times(" 1" * 2000)
+    assert counting.calls <= 2
+    # the answer is the one a search from each trigger gives: the sentence's own later year
+    found = extract_times(" 1" * 50 + "4月16日,上午9时,2023年国际会议召开")
+    assert [t.date for t in found if t.text == "4月16日"] == ["2023-04-16"]

@@ -172,12 +172,14 @@ _AGO = re.compile(
 class _State:
     """Per-call scanning state: the anchor and the year context."""
 
-    __slots__ = ("anchor", "ctx_year", "lenient")
+    __slots__ = ("anchor", "ctx_year", "lenient", "later")
 
     def __init__(self, anchor: dt.date | None, lenient: bool) -> None:
         self.anchor = anchor
         self.ctx_year: int | None = None
         self.lenient = lenient
+        # the last look for a later year: (searched from, the sentence's end, the first year found)
+        self.later: tuple[int, int, re.Match | None] = (0, -1, None)
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -576,10 +578,19 @@ _SENTENCE_END = re.compile(r"[。!?;\n]")
 _EXPLICIT_YEAR = re.compile(r"(?<![0-9])((?:19|20)\d{2})年(?!代)")
 
 
-def _later_year(text: str, i: int) -> int | None:
-    """The first four-digit year written later in the sentence at ``i``."""
-    end = _SENTENCE_END.search(text, i)
-    m = _EXPLICIT_YEAR.search(text, i, end.start() if end else len(text))
+def _later_year(text: str, i: int, st: _State) -> int | None:
+    """The first four-digit year written later in the sentence at ``i``.
+
+    Triggers come left to right, so the last answer holds while ``i`` is in the same sentence
+    and not past the year found: a sentence is searched once, not once per trigger (100 KB
+    without a full stop took 74 s).
+    """
+    lo, end, m = st.later
+    if not (lo <= i < end and (m is None or i <= m.start())):
+        stop = _SENTENCE_END.search(text, i) if not lo <= i < end else None
+        end = end if lo <= i < end else (stop.start() if stop else len(text))
+        m = _EXPLICIT_YEAR.search(text, i, end)
+        st.later = (i, end, m)
     return int(m.group(1)) if m else None
 
 
@@ -602,7 +613,7 @@ def _scan(text: str, st: _State, *, every_position: bool = False) -> list[TimeEx
                 break
         if st.ctx_year is not None and text.find("\n", pos, i) != -1:
             st.ctx_year = None  # a year written in an earlier paragraph does not date this one's months
-        if st.ctx_year is None and st.anchor is None and (later := _later_year(text, i)):
+        if st.ctx_year is None and st.anchor is None and (later := _later_year(text, i, st)):
             st.ctx_year = later  # 4月16日,2023年国际…: with no other reference, the sentence's own year
         best: Match | None = None
         for matcher in _MATCHERS:
