@@ -20,7 +20,6 @@ generated lists and the outputs there.
 from __future__ import annotations
 
 import argparse
-import csv
 import os
 import resource
 import statistics
@@ -29,6 +28,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from ledger_layout import write_csv, write_xlsx  # beside this script
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET_S = 5.0
@@ -66,9 +67,6 @@ MEASURES = ("制定专项整改方案，明确责任分工", "修订完善相关
             "组织专题学习和警示教育", "建立工作台账，定期调度推进")
 PROGRESS = ("已完成", "推进中", "已完成，长期坚持", "部分完成")
 
-HEADER_TOP = ["序号", "问题类别", "问题描述", "责任单位", "整改时限", "整改情况", None]
-HEADER_SUB = [None, None, None, None, None, "整改措施", "完成情况"]
-HEADER_CSV = ["序号", "问题类别", "问题描述", "责任单位", "整改时限", "整改措施", "完成情况"]
 
 
 def problem_text(k: int) -> str:
@@ -86,31 +84,11 @@ def row(k: int) -> list:
 
 
 def make_xlsx(path: Path, rows: int) -> None:
-    """A ledger as offices keep it: 填表说明 sheet first, merged title and two-row header."""
-    import openpyxl
-
-    book = openpyxl.Workbook()
-    book.active.title = "填表说明"
-    book.active.append(["问题描述按反馈意见原文填写"])
-    ws = book.create_sheet("整改台账")
-    ws.append(["巡视反馈问题整改台账"])
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=7)
-    ws.append(HEADER_TOP)
-    ws.append(HEADER_SUB)
-    for col in range(1, 6):
-        ws.merge_cells(start_row=2, start_column=col, end_row=3, end_column=col)
-    ws.merge_cells(start_row=2, start_column=6, end_row=2, end_column=7)
-    for k in range(1, rows + 1):
-        ws.append(row(k))
-    book.save(path)
+    write_xlsx(path, (row(k) for k in range(1, rows + 1)), title="巡视反馈问题整改台账")
 
 
 def make_csv(path: Path, rows: int) -> None:
-    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(HEADER_CSV)
-        for k in range(1, rows + 1):
-            writer.writerow(row(k))
+    write_csv(path, (row(k) for k in range(1, rows + 1)))
 
 
 MAKERS = {"xlsx": make_xlsx, "csv": make_csv}
