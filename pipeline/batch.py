@@ -288,9 +288,9 @@ def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issu
     summary: list = []  # the documents' summary columns, slice by slice
     for name in DOCUMENT_TABLES:
         rows = partial(compact, folder.parts, order, name, duplicates=duplicates,
-                       extra_rows=[asdict(e) for e in extra] if name == "errors" else ())
+                       extra_rows=[asdict(e) for e in extra] if name == "errors" else ())  # framed whole
         if options.fmt == "xlsx" or name == "errors":  # kept whole: one workbook, or the run's error report
-            tables[name] = table_frame(name, next(rows()))
+            tables[name] = table_frame(name, rows())
             if options.fmt != "xlsx":
                 write_tables({name: tables[name]}, staging, fmt=options.fmt)
             continue
@@ -298,7 +298,7 @@ def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issu
             frames = (arrow_frame(name, piece, duplicates=duplicates) for piece in
                       compact_tables(folder.parts, order, name, duplicates=duplicates, slice_docs=SLICE_DOCS))
         else:  # columns a slice may lack (exact digits of huge integers): framed whole
-            frames = iter([table_frame(name, next(rows()))])
+            frames = iter([table_frame(name, rows())])
         if name == "documents":
             frames = _keeping_summary(frames, summary)
         write_frames(name, frames, staging, fmt=options.fmt)

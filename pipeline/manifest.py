@@ -182,10 +182,6 @@ class Manifest:
         row = self.db.execute("SELECT COALESCE(MAX(part), 0) + 1 FROM parts").fetchone()
         return int(row[0])
 
-    def record(self, part: int, outcomes: Iterable[Outcome]) -> None:
-        """Commit one written part and the outcome of every document in it, atomically."""
-        self.record_parts([(part, list(outcomes))])
-
     def record_parts(self, written: Sequence[tuple[int, Sequence[Outcome]]]) -> None:
         """Commit written parts and the outcomes of their documents, in one transaction (one sync to disk)."""
         now = time.time()

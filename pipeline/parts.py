@@ -220,31 +220,28 @@ def _slices(order: Sequence[tuple[int, int]], slice_docs: int | None):
 
 
 def compact(parts: Path, order: Sequence[tuple[int, int]], name: str, *, extra_rows: Sequence[dict] = (),
-            duplicates: dict[int, str] | None = None, slice_docs: int | None = None) -> Iterator[list[dict]]:
+            duplicates: dict[int, str] | None = None) -> list[dict]:
     """The rows of one document table over the inputs ``order`` [(fid, part)], in that order
     (``extra_rows`` after them: the errors of inputs that are not documents, and of the review),
-    a slice of ``slice_docs`` inputs at a time (all at once when None), for
-    :func:`pipeline.tables.table_frame` to frame.
+    for :func:`pipeline.tables.table_frame` to frame whole: the path of the tables that
+    :func:`compact_tables` cannot give in slices.
 
     ``duplicates`` {fid: first path}: inputs with the content of an earlier one keep their documents
-    and errors rows only, as in ``build_tables``.  A part is read once and kept only while a later
-    slice still needs it, so memory follows the slice, not the batch.
+    and errors rows only, as in ``build_tables``.
     """
-    slices, last_use = _slices(order, slice_docs)
-    cache: dict[int, pa.Table] = {}
-    for k, piece in enumerate(slices):
-        table = _slice_table(parts, piece, name, duplicates or {}, cache)
-        rows = [] if table is None else _rows(table, name, duplicates or {})
-        for part in [p for p, until in last_use.items() if until == k]:
-            cache.pop(part, None)
-        yield rows + list(extra_rows) if k == len(slices) - 1 else rows
+    table = next(compact_tables(parts, order, name, duplicates=duplicates))
+    return ([] if table is None else _rows(table, name, duplicates or {})) + list(extra_rows)
 
 
 def compact_tables(parts: Path, order: Sequence[tuple[int, int]], name: str, *,
                    duplicates: dict[int, str] | None = None, slice_docs: int | None = None) -> Iterator[pa.Table | None]:
-    """What :func:`compact` gives, as Arrow tables (with ``_fid``; None for a slice without rows):
-    for tables whose columns are all declared and hold no integers beyond a float's range
-    (:func:`sliceable`), which :func:`pipeline.tables.arrow_frame` frames without Python rows."""
+    """The rows of one document table over the inputs ``order`` [(fid, part)], in that order, as Arrow
+    tables (with ``_fid``; None for a slice without rows), a slice of ``slice_docs`` inputs at a time
+    (all at once when None).  Inputs with the content of an earlier one (``duplicates``) keep their
+    documents and errors rows only.  A part is read once and kept only while a later slice needs it,
+    so memory follows the slice, not the batch.  Tables whose columns are all declared and hold no
+    integers beyond a float's range (:func:`sliceable`) are framed from these by
+    :func:`pipeline.tables.arrow_frame`; the others go through :func:`compact`'s rows."""
     slices, last_use = _slices(order, slice_docs)
     cache: dict[int, pa.Table] = {}
     for k, piece in enumerate(slices):

@@ -122,10 +122,14 @@ def duplicate_note(first: str) -> str:
     return f"duplicate of {first} (same content, same doc_id): its rows are listed once, under that path"
 
 
+def with_duplicate_note(warnings, first: str) -> str:
+    """A document's warnings with the note that it repeats ``first`` (no warnings: None, or NaN in a frame)."""
+    return "; ".join(filter(None, [warnings if isinstance(warnings, str) else None, duplicate_note(first)]))
+
+
 def duplicate_warnings(fids: Sequence[int], warnings: Sequence, duplicates: dict[int, str]) -> list:
     """The documents' warnings with the duplicate note of each input that repeats an earlier one."""
-    return ["; ".join(filter(None, [w if isinstance(w, str) else None, duplicate_note(duplicates[fid])]))
-            if fid in duplicates else w for fid, w in zip(fids, warnings)]
+    return [with_duplicate_note(w, duplicates[fid]) if fid in duplicates else w for fid, w in zip(fids, warnings)]
 
 
 def mark_duplicate(rows: dict[str, list[dict]], first: str) -> None:
@@ -134,4 +138,4 @@ def mark_duplicate(rows: dict[str, list[dict]], first: str) -> None:
         if name not in OWN_ROWS:
             rows[name] = []
     for row in rows["documents"]:
-        row["warnings"] = "; ".join(filter(None, [row["warnings"], duplicate_note(first)]))
+        row["warnings"] = with_duplicate_note(row["warnings"], first)

@@ -165,15 +165,7 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | os.PathLike, *,
 
         atomic_write(target, write_book)
         return [target]
-    for name, frame in tables.items():
-        target = out / f"{name}.{fmt}"
-        frame = exact_numbers(frame)
-        if fmt == "parquet":
-            atomic_write(target, lambda tmp, f=frame: f.to_parquet(tmp, index=False))
-        else:
-            atomic_write(target, lambda tmp, f=csv_safe(frame): f.to_csv(tmp, index=False, encoding="utf-8-sig"))
-        written.append(target)
-    return written
+    return [write_frames(name, [frame], out, fmt=fmt) for name, frame in tables.items()]
 
 
 def write_frames(name: str, frames: Iterable[pd.DataFrame], out_dir: str | os.PathLike, *, fmt: str) -> Path:

@@ -104,12 +104,12 @@ def test_tables_write_is_atomic(tables, tmp_path, monkeypatch):
     write_tables(tables, tmp_path)
     before = (tmp_path / "quantities.parquet").read_bytes()
 
-    def boom(self, path, **kwargs):
-        with open(path, "wb") as handle:
-            handle.write(b"half")
+    def boom(self, table, *args, **kwargs):  # the file is open and half written when the disk fills up
         raise OSError("disk full")
 
-    monkeypatch.setattr(pd.DataFrame, "to_parquet", boom)
+    import pyarrow.parquet as pq
+
+    monkeypatch.setattr(pq.ParquetWriter, "write_table", boom)
     with pytest.raises(OSError):
         write_tables(tables, tmp_path)
     assert (tmp_path / "quantities.parquet").read_bytes() == before
