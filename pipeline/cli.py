@@ -100,6 +100,17 @@ def _report_errors(tables) -> None:
             _echo(f"warning: {flag.message}")
 
 
+def _output_folder(out: Path):
+    """The output folder, checked first (a bad -o stops before any input is read: exit 2) and locked."""
+    from pipeline.outdir import OutputFolder, OutputFolderError
+
+    try:
+        return OutputFolder.open(out)
+    except OutputFolderError as exc:
+        _echo(f"error: {exc}")
+        raise typer.Exit(code=2) from None
+
+
 def _version(value: bool) -> None:
     if value:
         from pipeline import __version__
@@ -174,7 +185,6 @@ def run(
     resumes when the same command is run again, redoing only what was not finished.
     """
     from pipeline.inputs import collect_inputs
-    from pipeline.outdir import OutputFolder, OutputFolderError
 
     if issues is not None and not issues.is_file():
         raise typer.BadParameter(f"{issues} is not a file", param_hint="--issues")
@@ -183,12 +193,7 @@ def run(
         raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
     chosen = _decisions(decisions)
     started = time.perf_counter()
-    try:  # check first: a bad -o is found before any document is read
-        folder = OutputFolder.open(out)
-    except OutputFolderError as exc:
-        _echo(f"error: {exc}")
-        raise typer.Exit(code=2) from None
-    with folder:
+    with _output_folder(out) as folder:  # check first: a bad -o is found before any document is read
         collected = collect_inputs(inputs, exclude=[out])
         if not collected.files and not collected.errors:
             raise typer.BadParameter("no input documents found", param_hint="INPUTS")
@@ -249,7 +254,6 @@ def match(
     """Match one issue list against one progress report: issues, matches and gap flags, and the
     reviewer's report (review.html, review.xlsx); --decisions applies a reviewer's decisions."""
     from pipeline.document import process_path
-    from pipeline.outdir import OutputFolder, OutputFolderError
     from pipeline.review import run_review
     from pipeline.schema import COLUMNS
     from pipeline.tables import build_tables, match_tables, write_tables
@@ -260,12 +264,7 @@ def match(
     chosen = _decisions(decisions)
     reference = _ref_date(ref_date)
     started = time.perf_counter()
-    try:  # check first, as run does: a bad -o is found before the report is read
-        folder = OutputFolder.open(out)
-    except OutputFolderError as exc:
-        _echo(f"error: {exc}")
-        raise typer.Exit(code=2) from None
-    with folder:
+    with _output_folder(out) as folder:  # check first, as run does
         report_result = process_path(report, pdf_password=pdf_password, ref_date=reference)
         outcome = run_review([report_result], issues=issues, decisions=chosen,
                              table_options={"sheet": sheet} if sheet else None, reports_given=True)
