@@ -17,7 +17,6 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
-from functools import partial
 from pathlib import Path
 
 import pipeline
@@ -26,7 +25,8 @@ from pipeline.document import DocumentResult, process_path
 from pipeline.engine import make_engine, make_tasks
 from pipeline.inputs import DOCUMENT_SUFFIXES, Inputs, collect_inputs  # noqa: F401  (re-exported)
 from pipeline.manifest import Manifest
-from pipeline.parts import SLICE_DOCS, compact, compact_tables, remove_parts, sliceable, write_part
+from pipeline.compaction import Compaction, TableJob
+from pipeline.parts import compact, remove_parts, write_part
 from pipeline.progress import progress_bar
 from pipeline.records import ErrorRecord
 from pipeline.rows import DOCUMENT_TABLES
@@ -91,17 +91,6 @@ def code_fingerprint() -> str:
                 digest.update(path.name.encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()
-
-
-#: what a run keeps of the documents table for its summary (the table itself is written in slices)
-SUMMARY_COLUMNS = ("path", "kind", "error", "n_pages", "n_chars")
-
-
-def _keeping_summary(frames, kept: list):
-    """Pass the documents table's frames through, keeping their summary columns."""
-    for frame in frames:
-        kept.append(frame[list(SUMMARY_COLUMNS)])
-        yield frame
 
 
 class _Sink:
@@ -260,13 +249,12 @@ def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issu
             table_options) -> BatchReport:
     # pandas is imported once the first chunk is back (see run_batch): with --jobs N the main process
     # imports it while the workers already run, neither before they get their first chunks nor after them
-    from pipeline.tables import arrow_frame, match_tables, table_frame, write_frames, write_tables
+    from pipeline.tables import match_tables, table_frame, write_tables
 
     entries = manifest.entries([p.fid for p in planned])
     missing = [p.path for p in planned if entries[p.fid][1] is None or entries[p.fid][0] == "pending"]
     if missing:  # cannot happen unless the manifest was edited by hand
         raise RuntimeError(f"{len(missing)} inputs have no results, e.g. {missing[0]}")
-    outcome = _review(planned, entries, issues, decisions, table_options, options.pdf_password, options.ref_date)
     order = [(p.fid, entries[p.fid][1]) for p in planned]
     first: dict[str, str] = {}
     duplicates: dict[int, str] = {}  # same content as an earlier input: listed once, as build_tables does
@@ -278,34 +266,30 @@ def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issu
             else:
                 first[doc_id] = str(p.path)
     staging = folder.new_staging()
-    tables: dict = {}
-    extra = list(input_errors) + (list(outcome.errors) if outcome is not None else [])
+    # the document tables are written in slices by `jobs` processes while this one does the review;
+    # the errors table (it takes the review's errors) and an XLSX workbook are framed whole here
+    whole = set(DOCUMENT_TABLES) if options.fmt == "xlsx" else {"errors"}
+    with Compaction([TableJob(name, folder.parts, order, staging, options.fmt, duplicates)
+                     for name in DOCUMENT_TABLES if name not in whole], processes=options.jobs) as compaction:
+        outcome = _review(planned, entries, issues, decisions, table_options, options.pdf_password,
+                          options.ref_date)
+        extra = list(input_errors) + (list(outcome.errors) if outcome is not None else [])
+        tables: dict = {}
+        for name in DOCUMENT_TABLES:
+            if name in whole:
+                tables[name] = table_frame(name, compact(
+                    folder.parts, order, name, duplicates=duplicates,
+                    extra_rows=[asdict(e) for e in extra] if name == "errors" else ()))
+        if options.fmt != "xlsx":
+            write_tables({"errors": tables["errors"]}, staging, fmt=options.fmt)
+        compacted = compaction.results()
+    if compacted.get("documents") is not None:
+        tables["documents"] = compacted["documents"]
     if outcome is None:
         review_tables = match_tables([], [], [])
     else:
         review = outcome.review
         review_tables = match_tables(review.issues, review.matches, review.flags, review.statuses, pairs=review.pairs)
-    summary: list = []  # the documents' summary columns, slice by slice
-    for name in DOCUMENT_TABLES:
-        rows = partial(compact, folder.parts, order, name, duplicates=duplicates,
-                       extra_rows=[asdict(e) for e in extra] if name == "errors" else ())  # framed whole
-        if options.fmt == "xlsx" or name == "errors":  # kept whole: one workbook, or the run's error report
-            tables[name] = table_frame(name, rows())
-            if options.fmt != "xlsx":
-                write_tables({name: tables[name]}, staging, fmt=options.fmt)
-            continue
-        if sliceable(folder.parts, order, name, COLUMNS[name]):  # memory follows a slice, not the batch
-            frames = (arrow_frame(name, piece, duplicates=duplicates) for piece in
-                      compact_tables(folder.parts, order, name, duplicates=duplicates, slice_docs=SLICE_DOCS))
-        else:  # columns a slice may lack (exact digits of huge integers): framed whole
-            frames = iter([table_frame(name, rows())])
-        if name == "documents":
-            frames = _keeping_summary(frames, summary)
-        write_frames(name, frames, staging, fmt=options.fmt)
-    if summary:
-        import pandas as pd  # already imported with the tables' writer
-
-        tables["documents"] = pd.concat(summary, ignore_index=True)
     tables.update(review_tables)
     if options.fmt == "xlsx":
         write_tables(tables, staging, fmt="xlsx")
@@ -319,4 +303,4 @@ def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issu
         stale = sum(1 for pair in outcome.pairs for f in pair.review.flags if f.kind == "stale_decision")
     written = folder.publish(list(COLUMNS), info={"run": manifest.run, "inputs": len(planned)})
     return BatchReport(tables=tables, n_documents=len(planned), n_skipped=0, n_processed=0, written=written,
-                       stale_decisions=stale)
+                       notes=compaction.notes, stale_decisions=stale)

@@ -27,6 +27,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import shutil
 import socket
 import tempfile
 import time
@@ -166,14 +167,12 @@ class OutputFolder:
         for part in self.parts.glob("*/.*.tmp") if self.parts.is_dir() else ():
             part.unlink(missing_ok=True)
         if self.staging.exists():
-            for stale in self.staging.iterdir():
-                stale.unlink()
+            _empty(self.staging)
 
     def new_staging(self) -> Path:
         """An empty staging folder for the next set of tables."""
         self.staging.mkdir(exist_ok=True)
-        for stale in self.staging.iterdir():
-            stale.unlink()
+        _empty(self.staging)
         return self.staging
 
     # ------------------------------------------------------------------ publication
@@ -214,6 +213,15 @@ class OutputFolder:
                 os.replace(staged, self.path / name)
         _write_json(self.state / "published.json", {"files": plan["new"], **plan.get("info", {})})
         (self.state / "publish.json").unlink(missing_ok=True)
+
+
+def _empty(folder: Path) -> None:
+    """Remove what a folder holds: files, and the folders tables are compacted in (:mod:`pipeline.compaction`)."""
+    for stale in folder.iterdir():
+        if stale.is_dir() and not stale.is_symlink():
+            shutil.rmtree(stale, ignore_errors=True)
+        else:
+            stale.unlink()
 
 
 def atomic_write(target: Path, write) -> None:

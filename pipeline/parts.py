@@ -25,6 +25,7 @@ from pipeline.document import DocumentResult
 from pipeline.records import ErrorRecord
 from pipeline.outdir import atomic_write
 from pipeline.rows import DOCUMENT_TABLES, OWN_ROWS, document_rows, duplicate_warnings
+from pipeline.schema import COLUMNS
 
 FID = "_fid"
 _OPTIONAL = b"zhenggai.optional"  # schema metadata: columns some rows did not have (claim figures)
@@ -173,10 +174,26 @@ def read_part_table(parts: Path, part: int, name: str) -> pa.Table:
         return pa.ipc.open_file(source).read_all()
 
 
+#: in a part's folder: the tables whose rows cannot be framed a slice at a time (see :func:`sliceable`)
+WHOLE = "whole.json"
+
+
+def _needs_whole(name: str, table: pa.Table) -> bool:
+    """Integers a float cannot hold (an ``_exact`` column follows them), or a column the schema does not declare."""
+    meta = table.schema.metadata or {}
+    known = set(COLUMNS.get(name, ())) | {FID}
+    return _BIG in meta or _EXACT in meta or any(column not in known for column in table.column_names)
+
+
 def write_part(parts: Path, part: int, tables: dict[str, pa.Table]) -> Path:
-    """Write one part (an Arrow file per table, each atomically) and return its folder."""
+    """Write one part (an Arrow file per table, each atomically) and return its folder; the tables
+    that need the whole path are named in the part's ``whole.json`` (written only when there are any),
+    so that :func:`sliceable` reads no table to know."""
     folder = part_dir(parts, part)
     folder.mkdir(parents=True, exist_ok=True)
+    whole = sorted(name for name, table in tables.items() if _needs_whole(name, table))
+    if whole:
+        atomic_write(folder / WHOLE, lambda tmp: tmp.write_text(json.dumps(whole), encoding="utf-8"))
     for name, table in tables.items():
         atomic_write(folder / f"{name}{PART_SUFFIX}", lambda tmp, t=table: _write_ipc(tmp, t))
     return folder
@@ -186,24 +203,17 @@ def write_part(parts: Path, part: int, tables: dict[str, pa.Table]) -> Path:
 SLICE_DOCS = 1000
 
 
-def _part_schema(parts: Path, part: int, name: str) -> pa.Schema:
-    with pa.memory_map(str(part_dir(parts, part) / f"{name}{PART_SUFFIX}")) as source:
-        return pa.ipc.open_file(source).schema
-
-
-def sliceable(parts: Path, order: Sequence[tuple[int, int]], name: str, declared: Sequence[str]) -> bool:
+def sliceable(parts: Path, order: Sequence[tuple[int, int]], name: str) -> bool:
     """Whether the table can be framed a slice of inputs at a time and give the frame built whole.
 
     Slices are framed alike when every column is declared (so each slice gets the same
     columns and dtypes); a column the schema does not declare, or integers too large for a
     float (which get an ``_exact`` column beside them), send the table down the whole path.
-    Only the parts' schemas are read: their metadata says which columns hold such integers.
+    The parts said so when they were written (:data:`WHOLE`).
     """
-    known = set(declared) | {FID}
     for part in sorted({part for _, part in order}):
-        schema = _part_schema(parts, part, name)
-        meta = schema.metadata or {}
-        if _BIG in meta or _EXACT in meta or any(column not in known for column in schema.names):
+        marker = part_dir(parts, part) / WHOLE
+        if marker.exists() and name in json.loads(marker.read_text(encoding="utf-8")):
             return False
     return True
 

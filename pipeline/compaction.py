@@ -1,0 +1,140 @@
+"""The document tables written from the streamed parts: each table on its own, in parallel over the run's cores.
+
+Why: with ``--jobs N`` the tables used to be compacted by the main process alone after the
+workers had finished, so one core idled for the last seconds of every batch.  The tables do
+not depend on each other (each has its own file in each part), so each is written by one
+process: the largest first, the main process meanwhile free for the review.  A table is the
+same file whichever process writes it, since the same function writes it.
+
+A process writes into a hidden folder of its own under the staging folder, and the main process
+moves the finished file into place: a process left behind by a killed run can only ever write
+where no run looks (the next run empties the staging folder).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.parts import PART_SUFFIX, SLICE_DOCS, compact, compact_tables, part_dir, sliceable
+
+#: what a run keeps of the documents table for its summary (the table itself is written in slices)
+SUMMARY_COLUMNS = ("path", "kind", "error", "n_pages", "n_chars")
+
+
+@dataclass(frozen=True, slots=True)
+class TableJob:
+    """One document table to write: where its parts are, the inputs in order, where it goes."""
+
+    name: str
+    parts: Path
+    order: Sequence[tuple[int, int]]  # [(fid, part)] in input order
+    staging: Path
+    fmt: str  # parquet or csv
+    duplicates: dict[int, str] = field(default_factory=dict)  # {fid: first path with the same content}
+
+    @property
+    def folder(self) -> Path:
+        """Where the writing process puts the table before the main process moves it into staging."""
+        return self.staging / f".{self.name}.compacting"
+
+    def weight(self) -> int:
+        """Bytes of the table's parts: the largest tables are started first."""
+        total = 0
+        for part in {part for _, part in self.order}:
+            try:
+                total += (part_dir(self.parts, part) / f"{self.name}{PART_SUFFIX}").stat().st_size
+            except OSError:
+                pass
+        return total
+
+
+def write_table(job: TableJob):
+    """Write one table into the job's folder, a slice of inputs at a time where it can be; the
+    documents table's summary columns come back (None for the other tables)."""
+    from pipeline.tables import arrow_frame, table_frame, write_frames  # pandas: not in the workers' start-up
+
+    job.folder.mkdir(parents=True, exist_ok=True)
+    if sliceable(job.parts, job.order, job.name):  # memory follows a slice, not the batch
+        frames = (arrow_frame(job.name, piece, duplicates=job.duplicates) for piece in
+                  compact_tables(job.parts, job.order, job.name, duplicates=job.duplicates, slice_docs=SLICE_DOCS))
+    else:  # columns a slice may lack (exact digits of huge integers): framed whole
+        frames = iter([table_frame(job.name, compact(job.parts, job.order, job.name, duplicates=job.duplicates))])
+    summary = []
+    if job.name == "documents":
+        frames = _keeping(frames, summary)
+    write_frames(job.name, frames, job.folder, fmt=job.fmt)
+    if not summary:
+        return None
+    import pandas as pd
+
+    return pd.concat(summary, ignore_index=True)
+
+
+def _keeping(frames, kept: list):
+    """Pass the documents table's frames through, keeping their summary columns."""
+    for frame in frames:
+        kept.append(frame[list(SUMMARY_COLUMNS)])
+        yield frame
+
+
+def _settle(job: TableJob) -> None:
+    """Move a written table from the job's folder into staging."""
+    target = f"{job.name}.{job.fmt}"
+    os.replace(job.folder / target, job.staging / target)
+    shutil.rmtree(job.folder, ignore_errors=True)
+
+
+def _quiet() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process decides what Ctrl-C means
+
+
+class Compaction:
+    """The document tables of a run, started in ``processes`` processes (inline for one) on entry,
+    collected by :meth:`results`; a context manager, so that the processes end with it."""
+
+    def __init__(self, jobs: Sequence[TableJob], *, processes: int, write: Callable = write_table):
+        self.jobs = sorted(jobs, key=lambda job: -job.weight())
+        self.write = write  # write_table, or a stand-in with its signature (tests)
+        self.pool = None
+        self.futures = {}
+        self.notes: list[str] = []
+        if processes > 1 and len(self.jobs) > 1:
+            from concurrent.futures import ProcessPoolExecutor
+
+            from pipeline.forkserver import context
+
+            self.pool = ProcessPoolExecutor(max_workers=min(processes, len(self.jobs)), mp_context=context(),
+                                            initializer=_quiet)
+            self.futures = {job.name: self.pool.submit(write, job) for job in self.jobs}
+
+    def results(self) -> dict[str, object]:
+        """Wait for every table, move each into staging; ``{name: what write_table returned}``.
+
+        A process pool that broke (a process killed by the system) is not the tables' fault:
+        what it did not finish is written here, and :attr:`notes` says so.
+        """
+        from concurrent.futures.process import BrokenProcessPool
+
+        out: dict[str, object] = {}
+        for job in self.jobs:
+            future = self.futures.get(job.name)
+            try:
+                out[job.name] = future.result() if future is not None else self.write(job)
+            except BrokenProcessPool:
+                self.notes.append(f"the {job.name} table was written by the main process: "
+                                  "the process writing it was lost")
+                out[job.name] = self.write(job)
+            _settle(job)
+        return out
+
+    def __enter__(self) -> "Compaction":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.pool is not None:  # on an error, tables not started are not started
+            self.pool.shutdown(wait=True, cancel_futures=True)

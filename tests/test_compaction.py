@@ -1,0 +1,89 @@
+"""Document tables written from the parts by several processes are the files one process writes."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from scale_inputs import invoke, make_batch
+
+from pipeline.compaction import Compaction, TableJob, write_table
+from pipeline.manifest import Manifest
+from pipeline.outdir import OutputFolder
+from pipeline.rows import DOCUMENT_TABLES
+
+TABLES = [name for name in DOCUMENT_TABLES if name != "errors"]  # the errors table is framed whole by the run
+
+
+@pytest.fixture(scope="module")
+def done_run(tmp_path_factory) -> tuple[Path, list[tuple[int, int]]]:
+    """A finished run's parts and its inputs in order [(fid, part)], read from its manifest."""
+    root = tmp_path_factory.mktemp("compaction")
+    batch = make_batch(root / "in", 24, pair=True)
+    out = root / "out"
+    assert invoke("run", str(batch), "-o", str(out), "-q", "-j", "1").returncode == 0
+    manifest = Manifest(out / ".zhenggai" / "manifest.sqlite")
+    try:
+        planned = manifest.plan(sorted(batch.iterdir()))
+        entries = manifest.entries([p.fid for p in planned])
+    finally:
+        manifest.close()
+    return out / ".zhenggai" / "parts", [(p.fid, entries[p.fid][1]) for p in planned]
+
+
+def _compact(parts: Path, order, staging: Path, fmt: str, **options) -> tuple[dict, list[str]]:
+    staging.mkdir(parents=True)
+    jobs = [TableJob(name, parts, order, staging, fmt) for name in TABLES]
+    with Compaction(jobs, **options) as compaction:
+        summaries = compaction.results()
+    return summaries, compaction.notes
+
+
+def _dying_write(job: TableJob):
+    """write_table, except that a pool process writing the times table dies as a crash in C code would."""
+    if job.name == "times" and mp.parent_process() is not None:
+        os._exit(3)
+    return write_table(job)
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv"])
+def test_compaction_processes_write_the_files_of_one_process(done_run, tmp_path, fmt):
+    parts, order = done_run
+    one, notes_one = _compact(parts, order, tmp_path / "one", fmt, processes=1)
+    two, notes_two = _compact(parts, order, tmp_path / "two", fmt, processes=2)
+    assert notes_one == notes_two == []
+    names = sorted(p.name for p in (tmp_path / "one").iterdir())
+    assert names == sorted(f"{name}.{fmt}" for name in TABLES)
+    assert sorted(p.name for p in (tmp_path / "two").iterdir()) == names  # no working folder left
+    for name in names:
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
+    assert set(one) == set(two) == set(TABLES)
+    pd.testing.assert_frame_equal(one["documents"], two["documents"])
+    assert list(one["documents"].columns) == ["path", "kind", "error", "n_pages", "n_chars"]
+    assert len(one["documents"]) == len(order)
+    assert all(one[name] is None for name in TABLES if name != "documents")
+
+
+def test_compaction_a_lost_process_is_written_by_the_main_process_and_said(done_run, tmp_path):
+    parts, order = done_run
+    _compact(parts, order, tmp_path / "one", "parquet", processes=1)
+    _, notes = _compact(parts, order, tmp_path / "lost", "parquet", processes=2, write=_dying_write)
+    assert "the times table was written by the main process: the process writing it was lost" in notes
+    for path in sorted((tmp_path / "one").iterdir()):
+        assert (tmp_path / "lost" / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_outdir_new_staging_removes_a_compaction_folder_left_by_a_killed_run(tmp_path):
+    with OutputFolder.open(tmp_path / "out") as folder:
+        left = folder.new_staging() / ".times.compacting"
+        left.mkdir()
+        (left / "times.parquet").write_bytes(b"half")
+        (folder.staging / "documents.parquet").write_bytes(b"old")
+        assert list(folder.new_staging().iterdir()) == []
+    left.mkdir()
+    (left / "times.parquet").write_bytes(b"half")
+    with OutputFolder.open(tmp_path / "out") as folder:  # and so does the recovery of a folder a run died in
+        assert list(folder.staging.iterdir()) == []
