@@ -89,46 +89,91 @@ def _settle(job: TableJob) -> None:
     shutil.rmtree(job.folder, ignore_errors=True)
 
 
-def _quiet() -> None:
+def _serve(conn, write: Callable) -> None:
+    """A compaction process: jobs in, what ``write`` returned (or the exception it raised) out, until told to stop.
+
+    Reading jobs from a pipe whose other end only the main process holds, the process ends
+    when that end closes, however the main process ended (a pool's shared queue would keep
+    its processes waiting forever after a SIGKILL of the run).
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process decides what Ctrl-C means
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        if job is None:
+            return
+        try:
+            answer = (True, write(job))
+        except Exception as exc:  # raised again in the main process, as if it had written the table
+            answer = (False, exc)
+        try:
+            conn.send(answer)
+        except OSError:  # the main process was killed: the table stays in a folder no run looks at
+            return
 
 
 class Compaction:
-    """The document tables of a run, started in ``processes`` processes (inline for one) on entry,
-    collected by :meth:`results`; a context manager, so that the processes end with it."""
+    """The document tables of a run, handed to ``processes`` processes (written inline for one) on
+    entry, collected by :meth:`results`; a context manager, so that the processes end with it."""
 
     def __init__(self, jobs: Sequence[TableJob], *, processes: int, write: Callable = write_table):
         self.jobs = sorted(jobs, key=lambda job: -job.weight())
         self.write = write  # write_table, or a stand-in with its signature (tests)
-        self.pool = None
-        self.futures = {}
         self.notes: list[str] = []
+        self.pending = list(self.jobs)
+        self.running: dict = {}  # connection -> (process, the job it writes)
+        self.idle: list = []
         if processes > 1 and len(self.jobs) > 1:
-            from concurrent.futures import ProcessPoolExecutor
-
             from pipeline.forkserver import context
 
-            self.pool = ProcessPoolExecutor(max_workers=min(processes, len(self.jobs)), mp_context=context(),
-                                            initializer=_quiet)
-            self.futures = {job.name: self.pool.submit(write, job) for job in self.jobs}
+            ctx = context()
+            for _ in range(min(processes, len(self.jobs))):
+                parent, child = ctx.Pipe(duplex=True)
+                process = ctx.Process(target=_serve, args=(child, write), daemon=True)
+                process.start()
+                child.close()
+                self._hand(parent, process)
+
+    def _hand(self, conn, process) -> None:
+        """Give the process the next table, if any is left."""
+        if self.pending:
+            job = self.pending.pop(0)
+            conn.send(job)
+            self.running[conn] = (process, job)
+        else:
+            self.idle.append((conn, process))
 
     def results(self) -> dict[str, object]:
         """Wait for every table, move each into staging; ``{name: what write_table returned}``.
 
-        A process pool that broke (a process killed by the system) is not the tables' fault:
-        what it did not finish is written here, and :attr:`notes` says so.
+        A process that died (killed by the system) is not its table's fault: the table is
+        written here instead, and :attr:`notes` says so.
         """
-        from concurrent.futures.process import BrokenProcessPool
+        from multiprocessing.connection import wait
 
         out: dict[str, object] = {}
+        while self.running:
+            for conn in wait(list(self.running)):
+                process, job = self.running.pop(conn)
+                try:
+                    ok, answer = conn.recv()
+                except (EOFError, OSError):
+                    self.notes.append(f"the {job.name} table was written by the main process: "
+                                      "the process writing it was lost")
+                    out[job.name] = self.write(job)
+                    conn.close()
+                    continue
+                if not ok:
+                    self.idle.append((conn, process))
+                    raise answer
+                out[job.name] = answer
+                self._hand(conn, process)
+        for job in self.pending:  # no process (one core), or every process lost
+            out[job.name] = self.write(job)
+        self.pending = []
         for job in self.jobs:
-            future = self.futures.get(job.name)
-            try:
-                out[job.name] = future.result() if future is not None else self.write(job)
-            except BrokenProcessPool:
-                self.notes.append(f"the {job.name} table was written by the main process: "
-                                  "the process writing it was lost")
-                out[job.name] = self.write(job)
             _settle(job)
         return out
 
@@ -136,5 +181,12 @@ class Compaction:
         return self
 
     def __exit__(self, *exc) -> None:
-        if self.pool is not None:  # on an error, tables not started are not started
-            self.pool.shutdown(wait=True, cancel_futures=True)
+        for conn, process in self.idle:
+            conn.send(None)
+            process.join(5)
+            conn.close()
+        for conn, (process, _) in self.running.items():  # left by an error: their tables are not needed
+            process.kill()
+            process.join(5)
+            conn.close()
+        self.idle, self.running = [], {}

@@ -229,7 +229,11 @@ def _worker_main(conn, done, timeout: float | None, work: Callable = run_chunk) 
             return
         if task is None:
             return
-        conn.send(work(task, timeout, finished))
+        result = work(task, timeout, finished)
+        try:
+            conn.send(result)
+        except OSError:  # the parent was killed: nobody records the part, the next run removes it
+            return
 
 
 @dataclass(eq=False)

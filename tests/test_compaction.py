@@ -87,3 +87,57 @@ def test_outdir_new_staging_removes_a_compaction_folder_left_by_a_killed_run(tmp
     (left / "times.parquet").write_bytes(b"half")
     with OutputFolder.open(tmp_path / "out") as folder:  # and so does the recovery of a folder a run died in
         assert list(folder.staging.iterdir()) == []
+
+
+def _slow_write(job: TableJob):
+    import time
+
+    time.sleep(1.5)
+    return write_table(job)
+
+
+_KILLED_RUN = """
+import sys, time
+sys.path.insert(0, {tests!r})
+from pathlib import Path
+from pipeline.compaction import Compaction, TableJob
+from test_compaction import TABLES, _slow_write
+parts, staging = Path({parts!r}), Path({staging!r})
+order = {order!r}
+compaction = Compaction([TableJob(name, parts, order, staging, "parquet") for name in TABLES], processes=2,
+                        write=_slow_write)
+print(" ".join(str(process.pid) for process, _ in compaction.running.values()), flush=True)
+time.sleep(60)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
+def test_compaction_processes_end_when_the_run_is_killed(done_run, tmp_path):
+    """Regression: a process pool's shared queue kept its processes (and their forkserver) alive for
+    ever after a SIGKILL of the run; each process now ends once its table is done."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    parts, order = done_run
+    (tmp_path / "staging").mkdir()
+    code = _KILLED_RUN.format(tests=str(Path(__file__).parent), parts=str(parts), staging=str(tmp_path / "staging"),
+                              order=order)
+    run = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    pids = [int(pid) for pid in run.stdout.readline().split()]
+    assert len(pids) == 2 and all(_alive(pid) for pid in pids)
+    run.send_signal(signal.SIGKILL)
+    run.wait()
+    deadline = time.monotonic() + 20
+    while any(_alive(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(_alive(pid) for pid in pids)
