@@ -141,3 +141,16 @@ def test_compaction_processes_end_when_the_run_is_killed(done_run, tmp_path):
     while any(_alive(pid) for pid in pids) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not any(_alive(pid) for pid in pids)
+
+
+def _failing_write(job: TableJob):
+    if job.name == "times":
+        raise ValueError("a bug in the times table")
+    return write_table(job)
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_compaction_an_error_in_a_table_is_raised_in_the_main_process(done_run, tmp_path, processes):
+    parts, order = done_run
+    with pytest.raises(ValueError, match="a bug in the times table"):
+        _compact(parts, order, tmp_path / "staging", "parquet", processes=processes, write=_failing_write)
