@@ -13,6 +13,7 @@ where no run looks (the next run empties the staging folder).
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import signal
@@ -97,6 +98,12 @@ def _serve(conn, write: Callable) -> None:
     its processes waiting forever after a SIGKILL of the run).
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process decides what Ctrl-C means
+    gc.freeze()  # as a worker does (pipeline.engine): inherited pages stay shared with the forkserver
+    # this process's Arrow buffers from the C allocator: Arrow's default (mimalloc) kept what each
+    # slice had used, so a table's process grew with every slice (2-5 MB a slice, measured)
+    import pyarrow as pa
+
+    pa.set_memory_pool(pa.system_memory_pool())
     while True:
         try:
             job = conn.recv()

@@ -11,8 +11,9 @@ import multiprocessing as mp
 
 #: what the forkserver imports once, so that every worker forked from it starts ready; pandas too,
 #: although no worker frames a table: pyarrow imports it on its first conversion of Python values
-#: (0.3 s that each worker would otherwise pay on its first chunk)
-PRELOAD = ["pipeline.engine", "pipeline.parts", "pipeline.read", "pandas"]
+#: (0.3 s that each worker would otherwise pay on its first chunk); the table writer and Parquet
+#: for the processes that compact the tables at the end (pipeline.compaction)
+PRELOAD = ["pipeline.engine", "pipeline.parts", "pipeline.read", "pandas", "pipeline.tables", "pyarrow.parquet"]
 
 
 def context():
