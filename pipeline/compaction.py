@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.parts import PART_SUFFIX, SLICE_DOCS, compact, compact_tables, part_dir, sliceable
+from pipeline.parts import PART_SUFFIX, SLICE_DOCS, SLICE_ROWS, compact, compact_tables, part_dir, sliceable
 
 #: what a run keeps of the documents table for its summary (the table itself is written in slices)
 SUMMARY_COLUMNS = ("path", "kind", "error", "n_pages", "n_chars")
@@ -62,7 +62,8 @@ def write_table(job: TableJob):
     job.folder.mkdir(parents=True, exist_ok=True)
     if sliceable(job.parts, job.order, job.name):  # memory follows a slice, not the batch
         frames = (arrow_frame(job.name, piece, duplicates=job.duplicates) for piece in
-                  compact_tables(job.parts, job.order, job.name, duplicates=job.duplicates, slice_docs=SLICE_DOCS))
+                  compact_tables(job.parts, job.order, job.name, duplicates=job.duplicates,
+                                 slice_docs=SLICE_DOCS, slice_rows=SLICE_ROWS))
     else:  # columns a slice may lack (exact digits of huge integers): framed whole
         frames = iter([table_frame(job.name, compact(job.parts, job.order, job.name, duplicates=job.duplicates))])
     summary = []

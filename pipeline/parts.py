@@ -199,8 +199,11 @@ def write_part(parts: Path, part: int, tables: dict[str, pa.Table]) -> Path:
     return folder
 
 
-#: inputs per slice when a table is framed and written a slice at a time
+#: at most so many inputs, and so many rows, per slice when a table is framed and written a slice
+#: at a time: a compaction process's memory follows its largest slice (about 5 KB a row framed),
+#: and later inputs of a batch can have twice the rows of its first thousand
 SLICE_DOCS = 1000
+SLICE_ROWS = 2000
 
 
 def sliceable(parts: Path, order: Sequence[tuple[int, int]], name: str) -> bool:
@@ -218,17 +221,6 @@ def sliceable(parts: Path, order: Sequence[tuple[int, int]], name: str) -> bool:
     return True
 
 
-def _slices(order: Sequence[tuple[int, int]], slice_docs: int | None):
-    """The inputs in slices, and for each part the last slice that needs it."""
-    size = max(1, slice_docs or len(order) or 1)
-    slices = [order[i:i + size] for i in range(0, len(order), size)] or [[]]
-    last_use: dict[int, int] = {}
-    for k, piece in enumerate(slices):
-        for _, part in piece:
-            last_use[part] = k
-    return slices, last_use
-
-
 def compact(parts: Path, order: Sequence[tuple[int, int]], name: str, *, extra_rows: Sequence[dict] = (),
             duplicates: dict[int, str] | None = None) -> list[dict]:
     """The rows of one document table over the inputs ``order`` [(fid, part)], in that order
@@ -244,35 +236,49 @@ def compact(parts: Path, order: Sequence[tuple[int, int]], name: str, *, extra_r
 
 
 def compact_tables(parts: Path, order: Sequence[tuple[int, int]], name: str, *,
-                   duplicates: dict[int, str] | None = None, slice_docs: int | None = None) -> Iterator[pa.Table | None]:
+                   duplicates: dict[int, str] | None = None, slice_docs: int | None = None,
+                   slice_rows: int | None = None) -> Iterator[pa.Table | None]:
     """The rows of one document table over the inputs ``order`` [(fid, part)], in that order, as Arrow
-    tables (with ``_fid``; None for a slice without rows), a slice of ``slice_docs`` inputs at a time
-    (all at once when None).  Inputs with the content of an earlier one (``duplicates``) keep their
-    documents and errors rows only.  A part is read once and kept only while a later slice needs it,
+    tables (with ``_fid``; None for a slice without rows), a slice at a time: consecutive inputs, at
+    most ``slice_docs`` of them and, unless one input alone has more, ``slice_rows`` rows (all at once
+    when both are None).  Inputs with the content of an earlier one (``duplicates``) keep their
+    documents and errors rows only.  A part is read once and kept only while a later input needs it,
     so memory follows the slice, not the batch.  Tables whose columns are all declared and hold no
     integers beyond a float's range (:func:`sliceable`) are framed from these by
     :func:`pipeline.tables.arrow_frame`; the others go through :func:`compact`'s rows."""
-    slices, last_use = _slices(order, slice_docs)
-    cache: dict[int, pa.Table] = {}
-    for k, piece in enumerate(slices):
-        table = _slice_table(parts, piece, name, duplicates or {}, cache)
-        for part in [p for p, until in last_use.items() if until == k]:
-            cache.pop(part, None)
-        yield table
+    last_use = {part: i for i, (_, part) in enumerate(order)}
+    cache: dict[int, tuple[pa.Table, dict[int, int]]] = {}  # part -> (its table, rows per fid)
+    piece: list[tuple[int, int]] = []
+    rows = 0
+    emitted = False
+    for i, (fid, part) in enumerate(order):
+        if part not in cache:
+            table = read_part_table(parts, part, name)
+            counts = pc.value_counts(table.column(FID))
+            cache[part] = table, dict(zip(counts.field("values").to_pylist(), counts.field("counts").to_pylist()))
+        n = cache[part][1].get(fid, 0)
+        if piece and ((slice_docs and len(piece) >= slice_docs) or (slice_rows and rows + n > slice_rows)):
+            yield _slice_table(piece, name, duplicates or {}, cache)
+            emitted = True
+            for done in {p for _, p in piece if last_use[p] < i}:
+                cache.pop(done, None)
+            piece, rows = [], 0
+        piece.append((fid, part))
+        rows += n
+    if piece or not emitted:
+        yield _slice_table(piece, name, duplicates or {}, cache)
 
 
-def _slice_table(parts: Path, piece: Sequence[tuple[int, int]], name: str, duplicates: dict[int, str],
-                 cache: dict[int, pa.Table]) -> pa.Table | None:
-    """The rows of one slice of inputs, from their parts, in input order."""
+def _slice_table(piece: Sequence[tuple[int, int]], name: str, duplicates: dict[int, str],
+                 cache: dict[int, tuple[pa.Table, dict[int, int]]]) -> pa.Table | None:
+    """The rows of one slice of inputs, from their parts (read already), in input order."""
     position = {fid: i for i, (fid, _) in enumerate(piece)}
     by_part: dict[int, list[int]] = defaultdict(list)
     for fid, part in piece:
         by_part[part].append(fid)
     tables = []
     for part, fids in sorted(by_part.items()):
-        if part not in cache:
-            cache[part] = read_part_table(parts, part, name)
-        table = cache[part]
+        table = cache[part][0]
         tables.append(table.filter(pc.is_in(table.column(FID), value_set=pa.array(fids, pa.int64()))))
     if not tables:
         return None

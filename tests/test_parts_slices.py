@@ -18,11 +18,13 @@ def batch(tmp_path_factory) -> Path:
 
 
 @pytest.mark.parametrize("fmt", ["parquet", "csv"])
-@pytest.mark.parametrize("slice_docs", [1, 4])
-def test_parts_compact_in_slices_equals_whole(batch, tmp_path, monkeypatch, fmt, slice_docs):
+@pytest.mark.parametrize(("slice_docs", "slice_rows"), [(1, 10**6), (4, 10**6), (1000, 1), (1000, 7)])
+def test_parts_compact_in_slices_equals_whole(batch, tmp_path, monkeypatch, fmt, slice_docs, slice_rows):
+    """Slices of inputs (bounded in inputs or in rows, one input with more rows than the bound alone)."""
     whole = tmp_path / "whole"
     assert invoke("run", str(batch), "-o", str(whole), "-q", "-j", "1", "--format", fmt).returncode == 0
     monkeypatch.setattr(pipeline.compaction, "SLICE_DOCS", slice_docs)
+    monkeypatch.setattr(pipeline.compaction, "SLICE_ROWS", slice_rows)
     sliced = tmp_path / "sliced"
     assert invoke("run", str(batch), "-o", str(sliced), "-q", "-j", "1", "--format", fmt).returncode == 0
     assert_same_tables(whole, sliced)
@@ -38,6 +40,7 @@ def test_parts_huge_integers_take_the_whole_path(tmp_path, monkeypatch):
     folder = make_batch(tmp_path / "in", 5)
     (folder / "big.txt").write_text("第9号通报\n追回资金12345678901234567890元,整改完成3项。\n", encoding="utf-8")
     monkeypatch.setattr(pipeline.compaction, "SLICE_DOCS", 1)
+    monkeypatch.setattr(pipeline.compaction, "SLICE_ROWS", 10**6)
     out = tmp_path / "out"
     assert invoke("run", str(folder), "-o", str(out), "-q", "-j", "1").returncode == 0
     tables = read_tables(out)
@@ -45,3 +48,26 @@ def test_parts_huge_integers_take_the_whole_path(tmp_path, monkeypatch):
     assert tables["claims"]["recovered_amount_exact"].dropna().tolist() == ["12345678901234567890"]
     assert pq.ParquetFile(out / "quantities.parquet").num_row_groups == 1  # the whole path
     assert pq.ParquetFile(out / "times.parquet").num_row_groups > 1  # the other tables still in slices
+
+
+def test_parts_slices_hold_at_most_the_rows_bound(batch, tmp_path):
+    """Slices follow rows as well as inputs: none exceeds the bound unless one input alone does."""
+    from pipeline.manifest import Manifest
+    from pipeline.parts import FID, compact_tables
+
+    out = tmp_path / "out"
+    assert invoke("run", str(batch), "-o", str(out), "-q", "-j", "1").returncode == 0
+    manifest = Manifest(out / ".zhenggai" / "manifest.sqlite")
+    try:
+        planned = manifest.plan(sorted(batch.iterdir()))
+        entries = manifest.entries([p.fid for p in planned])
+    finally:
+        manifest.close()
+    order = [(p.fid, entries[p.fid][1]) for p in planned]
+    whole = next(compact_tables(out / ".zhenggai" / "parts", order, "quantities"))
+    slices = [t for t in compact_tables(out / ".zhenggai" / "parts", order, "quantities", slice_docs=1000,
+                                        slice_rows=10) if t is not None]
+    assert sum(t.num_rows for t in slices) == whole.num_rows and len(slices) > 1
+    assert all(t.num_rows <= 10 or len(set(t.column(FID).to_pylist())) == 1 for t in slices)
+    assert any(t.num_rows > 10 for t in slices)  # the batch has inputs over the bound: each a slice alone
+    assert [f for t in slices for f in t.column(FID).to_pylist()] == whole.column(FID).to_pylist()
