@@ -34,14 +34,17 @@ from importlib import resources
 
 import numpy as np
 from scipy import sparse
-from sklearn.base import BaseEstimator
-from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
-from sklearn.utils.validation import check_is_fitted
 
+from pipeline.deferred import deferred_imports
 from pipeline.nlp.segmenter import load_segmenter
 from pipeline.normalize import normalize
 from pipeline.outline import forward_looking_sections
 from pipeline.records import Issue, Match, Measure, Section
+
+with deferred_imports("sklearn"):
+    from sklearn.base import BaseEstimator
+    from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+    from sklearn.utils.validation import check_is_fitted
 
 LEXICON_NAME = "problem_action_terms.tsv"
 
