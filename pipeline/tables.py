@@ -105,9 +105,18 @@ def build_tables(
     return document_frames(rows)
 
 
-def _match_row(match: Match) -> dict:
+def _match_row(match: Match, dumped: dict[tuple, str]) -> dict:
+    """A match as a row, its evidence spans as JSON (``dumped``: spans -> JSON, shared by the rows of
+    one table: a long list's candidates point at the same few thousand sentences)."""
     row = record_row(match)
-    row["evidence"] = json.dumps([list(span) for span in match.evidence]) if match.evidence else None
+    if match.evidence:
+        spans = tuple(map(tuple, match.evidence))
+        text = dumped.get(spans)
+        if text is None:
+            text = dumped[spans] = json.dumps([list(span) for span in spans])
+        row["evidence"] = text
+    else:
+        row["evidence"] = None
     return row
 
 
@@ -120,6 +129,7 @@ def match_tables(
     The cyclic collector waits meanwhile (:mod:`pipeline.gcpause`): a long list's rows hold no cycles.
     """
     with collection_paused():
+        dumped: dict[tuple, str] = {}
         issue_rows = []
         for issue in issues:
             row = record_row(issue)
@@ -130,7 +140,7 @@ def match_tables(
             issue_rows.append(row)
         return {
             "issues": _frame(issue_rows, "issues"),
-            "matches": _frame([_match_row(m) for m in matches], "matches"),
+            "matches": _frame([_match_row(m, dumped) for m in matches], "matches"),
             "flags": _frame([record_row(f) for f in flags], "flags"),
             "pairs": _frame([record_row(p) for p in pairs], "pairs"),
         }
