@@ -199,6 +199,12 @@ def _summary_html(pair, statuses: dict[str, str], doc_flags) -> str:
 
 def render_review(pair) -> str:
     """The page for one :class:`pipeline.review.PairReview`."""
+    return "".join(review_pieces(pair))  # one join: the cards of a long list are tens of megabytes
+
+
+def review_pieces(pair) -> list[str]:
+    """The page for one :class:`pipeline.review.PairReview` as consecutive pieces (a card each), for
+    writing it without joining and encoding it whole first (a long list's page is 70 MB)."""
     report, review = pair.report, pair.review
     issues = list(review.issues)
     by_id = {i.issue_id: i for i in issues}
@@ -249,7 +255,6 @@ def render_review(pair) -> str:
                f'<textarea id="export-text" readonly hidden></textarea>')
     page = template().replace("<!--TITLE-->", escape(f"整改审阅:{title}")).replace("/*DATA*/null", _script_json(data))
     before, after = page.split("<!--BODY-->", 1)
-    # one join of every piece: the cards of a long list are tens of megabytes, copied once
-    return "".join([before, f'{head}<h2>概况</h2>{_summary_html(pair, statuses, doc_flags)}',
-                    f'<h2>逐项问题</h2>{filters}<div id="cards">', *cards, '</div>',
-                    f'<h2 id="report-text">报告全文</h2><pre id="report">{full}</pre>', after])
+    return [before, f'{head}<h2>概况</h2>{_summary_html(pair, statuses, doc_flags)}',
+            f'<h2>逐项问题</h2>{filters}<div id="cards">', *cards, '</div>',
+            f'<h2 id="report-text">报告全文</h2><pre id="report">{full}</pre>', after]
