@@ -11,7 +11,9 @@ dates and times where the cell's number format is a date one (the 1900 or 1904 e
 ranges (their other cells empty, the rows and columns they cover counted), rows from A1 to the
 last row and column any cell reaches.  Which number formats are dates, and how a serial
 becomes a date, stay openpyxl's rules (:mod:`openpyxl.styles.numbers`,
-:func:`openpyxl.utils.datetime.from_excel`), imported only when a number cell needs them.
+:func:`openpyxl.utils.datetime.from_excel`), imported only when a number cell with another
+format than General needs them (importing openpyxl costs 0.1 s, and its ABC registrations
+make the next isinstance checks against ABCs slow again).
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ STYLES = "xl/styles.xml"
 #: ``workbookPr date1904`` values that mean false (any other text is true, as openpyxl reads it).
 FALSE_WORDS = frozenset({"false", "f", "0", ""})
 MAX_ROW = 1_048_576
+#: number format 0, General (ECMA-376 18.8.30): a number shown as it is, never a date or a duration
+GENERAL = 0
 CHUNK = 1 << 20  # bytes of a worksheet parsed at a time
 
 
@@ -172,14 +176,14 @@ class _Formats:
         """(a date format, a duration format) of cell style ``style``."""
         known = self._kinds.get(style)
         if known is None:
-            from openpyxl.styles.numbers import builtin_format_code, is_date_format, is_timedelta_format
+            code, fid = self.codes[style] if 0 <= style < len(self.codes) else (None, GENERAL)
+            if code is None and fid == GENERAL:  # most number cells: no need to import openpyxl
+                known = (False, False)
+            else:
+                from openpyxl.styles.numbers import builtin_format_code, is_date_format, is_timedelta_format
 
-            if 0 <= style < len(self.codes):
-                code, fid = self.codes[style]
                 fmt = code if code is not None else builtin_format_code(fid)
                 known = (is_date_format(fmt), is_timedelta_format(fmt))
-            else:
-                known = (False, False)
             self._kinds[style] = known
         return known
 
