@@ -281,9 +281,10 @@ def _worksheet(title: str, source, strings: list[str], formats: _Formats) -> She
                     col_no = 0
                     for cell in node:
                         coordinate = cell.get("r")
-                        if coordinate:
-                            at = _coordinate(coordinate, columns)
-                            col_no = at[1]
+                        if coordinate:  # _coordinate, inline: a sheet has one per cell
+                            letters = coordinate.rstrip("0123456789")
+                            col_no = columns.get(letters) or _coordinate(coordinate, columns)[1]
+                            at = (int(coordinate[len(letters):]), col_no)
                         else:
                             col_no += 1
                             at = (row_no, col_no)
