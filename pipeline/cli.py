@@ -285,8 +285,9 @@ def match(
             f"{n_issues} problems, {len(unaddressed)} unaddressed, {len(flags)} flags "
             f"in {time.perf_counter() - started:.2f} s -> {out}"
         )
-        for row in unaddressed.itertuples():
-            _echo(f"  unaddressed {row.issue_id}: {row.message}")
+        if len(unaddressed):  # one write: a long list has thousands of these lines
+            _echo("\n".join(f"  unaddressed {iid}: {message}"
+                            for iid, message in zip(unaddressed["issue_id"], unaddressed["message"])))
     raise typer.Exit(code=1 if len(tables["errors"]) else 0)
 
 

@@ -28,11 +28,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics.pairwise import cosine_similarity
-
+from pipeline.deferred import deferred_imports
 from pipeline.document import DocumentResult
 from pipeline.records import Pair
+
+with deferred_imports("sklearn"):
+    from sklearn.feature_extraction.text import TfidfVectorizer
 
 _PARENS = re.compile(r"[(（][^()（）]*[)）]")
 _WEIGHTS = {
@@ -118,6 +119,9 @@ def evidence(fb: DocumentResult, report: DocumentResult) -> tuple[float, tuple[s
 
 def _content_similarity(report: DocumentResult, candidates: list[Candidate]) -> None:
     texts = [report.text] + [c.feedback.text for c in candidates]
+    # imported here: sklearn.metrics imports scipy.stats (0.45 s), which only pairing by content needs
+    from sklearn.metrics.pairwise import cosine_similarity
+
     matrix = TfidfVectorizer(analyzer="char", ngram_range=(2, 2), sublinear_tf=True).fit_transform(texts)
     for candidate, value in zip(candidates, cosine_similarity(matrix[0], matrix[1:])[0]):
         candidate.content = round(float(value), 4)

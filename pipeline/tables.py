@@ -18,6 +18,7 @@ import pandas as pd
 from pipeline.casting import conform
 from pipeline.cells import csv_safe, csv_unescape, exact_columns, exact_numbers, excel_safe, no_formulas
 from pipeline.document import DocumentResult
+from pipeline.gcpause import collection_paused
 from pipeline.outdir import atomic_write, check_complete
 from pipeline.records import ErrorRecord, Flag, Issue, Match, Pair
 from pipeline.rows import (  # noqa: F401  (DOCUMENT_TABLES and MATCH_TABLES re-exported)
@@ -104,9 +105,18 @@ def build_tables(
     return document_frames(rows)
 
 
-def _match_row(match: Match) -> dict:
+def _match_row(match: Match, dumped: dict[tuple, str]) -> dict:
+    """A match as a row, its evidence spans as JSON (``dumped``: spans -> JSON, shared by the rows of
+    one table: a long list's candidates point at the same few thousand sentences)."""
     row = record_row(match)
-    row["evidence"] = json.dumps([list(span) for span in match.evidence]) if match.evidence else None
+    if match.evidence:
+        spans = tuple(map(tuple, match.evidence))
+        text = dumped.get(spans)
+        if text is None:
+            text = dumped[spans] = json.dumps([list(span) for span in spans])
+        row["evidence"] = text
+    else:
+        row["evidence"] = None
     return row
 
 
@@ -114,21 +124,26 @@ def match_tables(
     issues: Iterable[Issue], matches: Iterable[Match], flags: Iterable[Flag],
     statuses: dict[str, str] | None = None, *, pairs: Iterable[Pair] = (),
 ) -> dict[str, pd.DataFrame]:
-    """The issue-list tables: issues (each problem's verdict in ``status`` when given), matches, flags, pairs."""
-    issue_rows = []
-    for issue in issues:
-        row = record_row(issue)
-        extra = dict(row.pop("extra", None) or {})
-        row.update({k: v for k, v in extra.items() if k not in row})
-        if statuses is not None and "status" not in extra:  # a batch's issue copies carry their own
-            row["status"] = statuses.get(issue.issue_id)
-        issue_rows.append(row)
-    return {
-        "issues": _frame(issue_rows, "issues"),
-        "matches": _frame([_match_row(m) for m in matches], "matches"),
-        "flags": _frame([record_row(f) for f in flags], "flags"),
-        "pairs": _frame([record_row(p) for p in pairs], "pairs"),
-    }
+    """The issue-list tables: issues (each problem's verdict in ``status`` when given), matches, flags, pairs.
+
+    The cyclic collector waits meanwhile (:mod:`pipeline.gcpause`): a long list's rows hold no cycles.
+    """
+    with collection_paused():
+        dumped: dict[tuple, str] = {}
+        issue_rows = []
+        for issue in issues:
+            row = record_row(issue)
+            extra = dict(row.pop("extra", None) or {})
+            row.update({k: v for k, v in extra.items() if k not in row})
+            if statuses is not None and "status" not in extra:  # a batch's issue copies carry their own
+                row["status"] = statuses.get(issue.issue_id)
+            issue_rows.append(row)
+        return {
+            "issues": _frame(issue_rows, "issues"),
+            "matches": _frame([_match_row(m, dumped) for m in matches], "matches"),
+            "flags": _frame([record_row(f) for f in flags], "flags"),
+            "pairs": _frame([record_row(p) for p in pairs], "pairs"),
+        }
 
 
 def error_frame(errors: Iterable[ErrorRecord]) -> pd.DataFrame:

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from sklearn.base import clone
 from sklearn.exceptions import NotFittedError
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.utils.estimator_checks import (
     check_get_params_invariance,
     check_no_attributes_set_in_init,
@@ -24,6 +24,7 @@ from pipeline.matching.matcher import (
     DEFAULT_CALIBRATION,
     IssueMatcher,
     _analyzer,
+    count_terms,
     _TextRewriter,
     _words,
     build_targets,
@@ -238,6 +239,38 @@ def test_matcher_report_tfidf_equals_one_vectorizer_over_issues_and_targets(view
     assert ours.shape == theirs.shape
     assert np.array_equal(ours.indptr, theirs.indptr) and np.array_equal(ours.indices, theirs.indices)
     assert np.array_equal(ours.data, theirs.data)  # bit for bit, not approximately
+
+
+COUNT_DOCS = {
+    "problems": ["理论学习 中心组 学习 不够 深入", "议事 规则 执行 不严格 议事", "经费 管理 不规范"],
+    "with_empty": ["", "学习 学习 学习", "   ", "学习 管理"],
+    "none": [],
+}
+
+
+@pytest.mark.parametrize("known", [{}, {"学习": 0, "管理": 1, "不在文中": 2}])
+@pytest.mark.parametrize("docs", sorted(COUNT_DOCS))
+@pytest.mark.parametrize("view", ["word", "char"])
+def test_matcher_count_terms_equals_countvectorizer(view, docs, known):
+    """Counts as CountVectorizer's (columns renumbered), rows in column order, new terms numbered
+    after the given ones in order of first appearance."""
+    texts = COUNT_DOCS[docs]
+    analyzer = _analyzer(view, (2, 3))
+    vocab, counts = count_terms(texts, analyzer, known)
+    assert list(vocab.items())[:len(known)] == list(known.items())
+    firsts = list(dict.fromkeys(t for doc in texts for t in analyzer(doc) if t not in known))
+    assert list(vocab)[len(known):] == firsts
+    assert counts.shape == (len(texts), len(vocab)) and counts.data.dtype == np.float64
+    assert all(np.all(np.diff(counts.indices[a:b]) > 0) for a, b in zip(counts.indptr, counts.indptr[1:]))
+    if not any(analyzer(doc) for doc in texts):  # nothing to count (CountVectorizer refuses)
+        assert counts.nnz == 0
+        return
+    reference = CountVectorizer(analyzer=analyzer).fit(texts)
+    theirs = reference.transform(texts).toarray()
+    ours = counts.toarray()
+    for term, j in vocab.items():
+        expected = theirs[:, reference.vocabulary_[term]] if term in reference.vocabulary_ else np.zeros(len(texts))
+        assert np.array_equal(ours[:, j], expected), term
 
 
 # -- persistence ---------------------------------------------------------------------------------

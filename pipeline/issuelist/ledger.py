@@ -141,18 +141,17 @@ def _header(rows: list[list[str]], given) -> tuple[int, list[str], int] | None:
 
 
 def _xlsx_sheets(path: Path) -> list[tuple[str, list[list[str]]]]:
-    import openpyxl
+    from pipeline.read.xlsx_cells import read_sheets
 
-    book = openpyxl.load_workbook(path, data_only=True)
     out = []
-    for ws in book.worksheets:
-        rows = _cell_rows(ws.iter_rows(values_only=True))
-        for rng in ws.merged_cells.ranges:  # a merged cell's value fills the cells it covers
-            value = rows[rng.min_row - 1][rng.min_col - 1] if rng.min_row - 1 < len(rows) else ""
-            for r in range(rng.min_row - 1, min(rng.max_row, len(rows))):
-                for c in range(rng.min_col - 1, min(rng.max_col, len(rows[r]))):
+    for sheet in read_sheets(path):
+        rows = _cell_rows(sheet.rows)
+        for r1, c1, r2, c2 in sheet.merged:  # a merged cell's value fills the cells it covers
+            value = rows[r1 - 1][c1 - 1] if r1 - 1 < len(rows) else ""
+            for r in range(r1 - 1, min(r2, len(rows))):
+                for c in range(c1 - 1, min(c2, len(rows[r]))):
                     rows[r][c] = rows[r][c] or value
-        out.append((ws.title, rows))
+        out.append((sheet.title, rows))
     return out
 
 

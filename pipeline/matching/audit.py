@@ -103,22 +103,39 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
     report = case.report
     concrete = re.compile("|".join(map(re.escape, load_lexicon()["concrete"])))
     counters = [ItemCounter(found) for found in (report.quantities, report.times, report.citations)]
+    # a long list's problems are answered by the same few places: each looked at once per call
+    places: dict[tuple[str, int], list[tuple[int, int, str | None]]] = {}
+    plans: dict[tuple[int, int], bool] = {}
+    found: dict[tuple[int, int], int] = {}
+
+    def place_spans(m: Match) -> list[tuple[int, int, str | None]]:
+        key = (m.target_kind, m.target_id)
+        if key not in places:
+            places[key] = target_spans(report, m.target_kind, m.target_id)
+        return places[key]
+
+    def states_plan(a: int, b: int) -> bool:
+        if (a, b) not in plans:
+            plans[(a, b)] = is_plan(report.text[a:b])
+        return plans[(a, b)]
+
+    def evidence_in(s: int, e: int) -> int:
+        if (s, e) not in found:
+            found[(s, e)] = sum(counter.count(s, e) for counter in counters) + bool(concrete.search(report.text, s, e))
+        return found[(s, e)]
+
     out = []
     for (doc_id, iid), grp in groups.items():
-        spans = [span for m in grp for span in target_spans(report, m.target_kind, m.target_id)]
+        spans = [span for m in grp for span in place_spans(m)]
         if not spans:
             continue
         s0, e0 = min(s for s, _, _ in spans), max(e for _, e, _ in spans)
-        sentences = [report.text[a:b] for m in grp for a, b in m.evidence]
-        if all(st == "planned" for _, _, st in spans) or (sentences and all(map(is_plan, sentences))):
+        sentences = [(a, b) for m in grp for a, b in m.evidence]
+        if all(st == "planned" for _, _, st in spans) or (sentences and all(states_plan(a, b) for a, b in sentences)):
             out.append(Flag(doc_id, iid, "planned_only", "medium",
                             f"问题{iid}只有计划性措施(将/下一步),尚无已做的整改。", s0, e0))
             continue
-        evidence = 0
-        for s, e, _ in spans:
-            evidence += sum(counter.count(s, e) for counter in counters)
-            if concrete.search(report.text, s, e):
-                evidence += 1
+        evidence = sum(evidence_in(s, e) for s, e, _ in spans)
         if evidence == 0:
             out.append(Flag(doc_id, iid, "weak", "medium",
                             f"问题{iid}的对应措施没有数量、时间、文件或具体动作,只有原则性表述。", s0, e0))

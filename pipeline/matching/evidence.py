@@ -28,18 +28,24 @@ def attach_evidence(matches: Sequence[Match], issues: Sequence[Issue], text: str
     sentences = sorted({sp for spans in place_spans.values() for sp in spans})  # each segmented once per report
     sentence_terms = dict(zip(sentences, map(set, matcher.key_terms([text[a:b] for a, b in sentences]))))
     place_terms = {place: set().union(*(sentence_terms[sp] for sp in spans)) for place, spans in place_spans.items()}
+    # (place, shared terms) -> (shared_terms, evidence, target_text): a long list's 30,000 candidates
+    # have a few thousand distinct ones, each chosen once
+    chosen: dict[tuple[tuple[int, int], tuple[str, ...]], tuple[str, list[tuple[int, int]], str]] = {}
     for m in matches:
         issue = by_id.get(m.issue_id)
         m.issue_text = issue.text if issue is not None else ""
         if m.target_start is None or m.target_end is None:
             continue
         place = (m.target_start, m.target_end)
-        spans, found = place_spans[place], place_terms[place]
-        shared = [t for t in issue_terms.get(m.issue_id, []) if t in found]
-        m.shared_terms = "、".join(shared)
-        shared_set = set(shared)
-        ranked = sorted(spans, key=lambda sp: -len(sentence_terms[sp] & shared_set))
-        best = [sp for sp in ranked[:MAX_SENTENCES] if sentence_terms[sp] & shared_set] or spans[:1]
-        best.sort()
-        m.evidence = best
-        m.target_text = "…".join(text[a:b].strip() for a, b in best)
+        found = place_terms[place]
+        shared = tuple(t for t in issue_terms.get(m.issue_id, []) if t in found)
+        hit = chosen.get((place, shared))
+        if hit is None:
+            spans = place_spans[place]
+            shared_set = set(shared)
+            ranked = sorted(spans, key=lambda sp: -len(sentence_terms[sp] & shared_set))
+            best = [sp for sp in ranked[:MAX_SENTENCES] if sentence_terms[sp] & shared_set] or spans[:1]
+            best.sort()
+            hit = chosen[(place, shared)] = ("、".join(shared), best, "…".join(text[a:b].strip() for a, b in best))
+        m.shared_terms, m.target_text = hit[0], hit[2]
+        m.evidence = list(hit[1])  # each match its own list

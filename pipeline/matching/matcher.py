@@ -34,14 +34,17 @@ from importlib import resources
 
 import numpy as np
 from scipy import sparse
-from sklearn.base import BaseEstimator
-from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
-from sklearn.utils.validation import check_is_fitted
 
+from pipeline.deferred import deferred_imports
 from pipeline.nlp.segmenter import load_segmenter
 from pipeline.normalize import normalize
 from pipeline.outline import forward_looking_sections
 from pipeline.records import Issue, Match, Measure, Section
+
+with deferred_imports("sklearn"):
+    from sklearn.base import BaseEstimator
+    from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+    from sklearn.utils.validation import check_is_fitted
 
 LEXICON_NAME = "problem_action_terms.tsv"
 
@@ -207,23 +210,26 @@ def count_terms(docs: list[str], analyzer, vocabulary: dict[str, int]) -> tuple[
     order of first appearance (a new dict is returned, ``vocabulary`` is not changed).
 
     Each row's entries are in column order, as scikit-learn's ``CountVectorizer`` leaves them
-    before it renumbers the columns alphabetically.
+    before it renumbers the columns alphabetically.  Python touches each document's distinct
+    terms once (to number the new ones); the counting and the ordering are one numpy sort of
+    (row, column) keys over the whole corpus.
     """
     vocab = dict(vocabulary)
-    indices: list[int] = []
-    values: list[int] = []
-    indptr = [0]
+    numbers: list[int] = []
+    lengths: list[int] = []
     for doc in docs:
-        counts: dict[int, int] = {}
-        for term in analyzer(doc):
-            j = vocab.setdefault(term, len(vocab))
-            counts[j] = counts.get(j, 0) + 1
-        for j in sorted(counts):
-            indices.append(j)
-            values.append(counts[j])
-        indptr.append(len(indices))
-    matrix = sparse.csr_matrix((np.asarray(values, dtype=np.float64), np.asarray(indices, dtype=np.int64),
-                                np.asarray(indptr, dtype=np.int64)), shape=(len(docs), len(vocab)))
+        terms = analyzer(doc)
+        for term in dict.fromkeys(terms):  # first appearances, in order
+            if term not in vocab:
+                vocab[term] = len(vocab)
+        numbers += map(vocab.__getitem__, terms)
+        lengths.append(len(terms))
+    width = max(len(vocab), 1)
+    rows = np.repeat(np.arange(len(docs), dtype=np.int64), lengths)
+    keys, counts = np.unique(rows * width + np.asarray(numbers, dtype=np.int64), return_counts=True)
+    indptr = np.zeros(len(docs) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(keys // width, minlength=len(docs)), out=indptr[1:])
+    matrix = sparse.csr_matrix((counts.astype(np.float64), keys % width, indptr), shape=(len(docs), len(vocab)))
     return vocab, matrix
 
 

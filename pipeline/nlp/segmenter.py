@@ -21,7 +21,10 @@ import threading
 from pathlib import Path
 from typing import Any
 
-import jieba
+from pipeline.deferred import deferred_imports
+
+with deferred_imports("jieba"):
+    import jieba
 
 BUNDLED_USERDICT = "userdict.txt"
 

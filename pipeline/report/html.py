@@ -49,7 +49,8 @@ def _item_ranges(report, start: int, end: int) -> list[tuple[int, int, str]]:
 
 
 class _Evidence:
-    """The evidence sentences of one page, each marked once per set of key terms.
+    """The evidence sentences of one page, each marked once per set of key terms (and the page's
+    recurring texts, escaped once).
 
     A long list is answered by the same few places of the report: 10,000 problems have some
     30,000 candidates but a few hundred distinct (sentence, key terms) pairs.  Per page, never kept.
@@ -59,6 +60,24 @@ class _Evidence:
         self.report = report
         self._html: dict[tuple[int, int, tuple[str, ...]], str] = {}
         self._keys: dict[tuple[int | None, int | None], str] = {}
+        self._candidates: dict[tuple[str, tuple[tuple[int, int], ...]], str] = {}
+        self._escaped: dict[str, str] = {}
+
+    def sentences(self, m: Match) -> str:
+        """A candidate's evidence sentences, marked: the same (key terms, sentences) recur across a list."""
+        spans = tuple(m.evidence)
+        found = self._candidates.get((m.shared_terms, spans))
+        if found is None:
+            terms = tuple(t for t in m.shared_terms.split("、") if t)
+            found = self._candidates[(m.shared_terms, spans)] = "".join(self.context(s, e, terms) for s, e in spans)
+        return found
+
+    def escaped(self, text: str) -> str:
+        """``html.escape`` once per distinct text, for what recurs across cards (reasons, places, aspects, units)."""
+        found = self._escaped.get(text)
+        if found is None:
+            found = self._escaped[text] = escape(text)
+        return found
 
     def context(self, s: int, e: int, terms: tuple[str, ...]) -> str:
         """One evidence sentence in its context, marked, with its link to the full text."""
@@ -102,33 +121,39 @@ def _aspect(issue: Issue, by_id: dict[str, Issue]) -> str:
     return (node.label or "") + node.text[len(node.label or ""):][:24] if node.level == 1 else ""
 
 
-def _evidence_html(evidence: _Evidence, m: Match) -> str:
-    terms = tuple(t for t in m.shared_terms.split("、") if t)
-    return "".join(evidence.context(s, e, terms) for s, e in m.evidence)
+#: how a candidate's place and a reviewer's decision on it are shown
+PLACE_LABELS = {"section": "标题", "measure": "措施"}
+REVIEWED_LABELS = {"accepted": "已确认", "rejected": "已否定"}
 
 
 def _candidate_html(evidence: _Evidence, m: Match, key: str) -> str:
-    where = {"section": "标题", "measure": "措施"}.get(m.target_kind, m.target_kind)
+    where = PLACE_LABELS.get(m.target_kind, m.target_kind)
     rank = "计划" if m.rank is None else f"第{m.rank}名"
-    state = {"accepted": "已确认", "rejected": "已否定"}.get(m.reviewed or "", "")
-    return (f'<div class="cand{" ans" if m.addressed else ""}" data-target="{escape(f"{m.target_kind}:{m.target_id}")}" '
+    state = REVIEWED_LABELS.get(m.reviewed or "", "")
+    return (f'<div class="cand{" ans" if m.addressed else ""}" data-target="{evidence.escaped(f"{m.target_kind}:{m.target_id}")}" '
             f'data-key="{key}" data-addressed="{int(m.addressed)}">'
             f'<div class="meta"><b>{rank}</b> {where}{m.target_id} · 得分{m.score:.3f} · '
             f'{"回应" if m.addressed else "候选"}<span class="rv">{state}</span>'
             f'<button class="acc" type="button">确认匹配</button><button class="rej" type="button">否定匹配</button></div>'
-            f'<div class="why">{escape(m.reason or "")}</div>'
-            f'{_evidence_html(evidence, m)}</div>')
+            f'<div class="why">{evidence.escaped(m.reason or "")}</div>'
+            f'{evidence.sentences(m)}</div>')
+
+
+@lru_cache(maxsize=None)
+def _status_options(reviewed: str | None) -> str:
+    """The status choices of a card, the reviewer's one selected (the same few strings on every card)."""
+    return "".join(f'<option value="{s}"{" selected" if s == reviewed else ""}>{STATUS_LABELS[s]}</option>'
+                   for s in STATUSES)
 
 
 def _card_html(pair, evidence: _Evidence, issue: Issue, status: str, rows: list[Match], flags, aspect: str,
                unit: str) -> str:
     report = pair.report
-    label = escape(f"问题{issue.issue_id}")
+    iid = escape(issue.issue_id)
     reviewed = pair.review.reviewed.get(issue.issue_id)
-    options = "".join(f'<option value="{s}"{" selected" if s == reviewed else ""}>{STATUS_LABELS[s]}</option>'
-                      for s in STATUSES)
+    options = _status_options(reviewed)
     flag_items = "".join(
-        f'<li class="flag {escape(f.kind)}">{escape(FLAG_LABELS.get(f.kind, f.kind))}:{escape(f.message)}'
+        f'<li class="flag {evidence.escaped(f.kind)}">{evidence.escaped(FLAG_LABELS.get(f.kind, f.kind))}:{escape(f.message)}'
         + (f' <a href="#at-{f.start}">原文</a>' if f.start is not None and f.doc_id == report.doc_id else "")
         + "</li>" for f in flags)
     answers = [m for m in rows if m.addressed or (m.rank is None and status == "planned_only")]
@@ -139,13 +164,13 @@ def _card_html(pair, evidence: _Evidence, issue: Issue, status: str, rows: list[
     shown_html = "".join(_candidate_html(evidence, m, evidence.key(m)) for m in shown) or '<p class="none">没有候选内容。</p>'
     rest_html = "".join(_candidate_html(evidence, m, evidence.key(m)) for m in rest)
     heading = "回应内容" if answers and status != "unaddressed" else "最接近的内容(未达回应标准)"
-    return (f'<section class="card s-{status}" id="issue-{escape(issue.issue_id)}" data-issue="{escape(issue.issue_id)}" '
-            f'data-status="{status}" data-aspect="{escape(aspect)}" data-unit="{escape(unit)}">'
+    return (f'<section class="card s-{status}" id="issue-{iid}" data-issue="{iid}" '
+            f'data-status="{status}" data-aspect="{evidence.escaped(aspect)}" data-unit="{evidence.escaped(unit)}">'
             f'<header><span class="badge s-{status}">{STATUS_LABELS[status]}</span>'
             f'{"<span class=reviewed>审阅人认定</span>" if reviewed else ""}'
-            f'<span class="iid">{label}</span><span class="ptext">{escape(issue.text)}</span></header>'
-            f'<div class="sub">方面:{escape(aspect or "—")} · 责任单位:{escape(unit or "—")}'
-            f'{" · 整改时限:" + escape(str(issue.extra.get("deadline"))) if issue.extra.get("deadline") else ""}'
+            f'<span class="iid">问题{iid}</span><span class="ptext">{escape(issue.text)}</span></header>'
+            f'<div class="sub">方面:{evidence.escaped(aspect or "—")} · 责任单位:{evidence.escaped(unit or "—")}'
+            f'{" · 整改时限:" + evidence.escaped(str(issue.extra.get("deadline"))) if issue.extra.get("deadline") else ""}'
             f'<label class="setst">审阅状态 <select class="status"><option value="">(自动)</option>{options}</select></label></div>'
             f'{"<ul class=flags>" + flag_items + "</ul>" if flag_items else ""}'
             f'<h4>{heading}</h4>{shown_html}'
@@ -174,6 +199,12 @@ def _summary_html(pair, statuses: dict[str, str], doc_flags) -> str:
 
 def render_review(pair) -> str:
     """The page for one :class:`pipeline.review.PairReview`."""
+    return "".join(review_pieces(pair))  # one join: the cards of a long list are tens of megabytes
+
+
+def review_pieces(pair) -> list[str]:
+    """The page for one :class:`pipeline.review.PairReview` as consecutive pieces (a card each), for
+    writing it without joining and encoding it whole first (a long list's page is 70 MB)."""
     report, review = pair.report, pair.review
     issues = list(review.issues)
     by_id = {i.issue_id: i for i in issues}
@@ -224,7 +255,6 @@ def render_review(pair) -> str:
                f'<textarea id="export-text" readonly hidden></textarea>')
     page = template().replace("<!--TITLE-->", escape(f"整改审阅:{title}")).replace("/*DATA*/null", _script_json(data))
     before, after = page.split("<!--BODY-->", 1)
-    # one join of every piece: the cards of a long list are tens of megabytes, copied once
-    return "".join([before, f'{head}<h2>概况</h2>{_summary_html(pair, statuses, doc_flags)}',
-                    f'<h2>逐项问题</h2>{filters}<div id="cards">', *cards, '</div>',
-                    f'<h2 id="report-text">报告全文</h2><pre id="report">{full}</pre>', after])
+    return [before, f'{head}<h2>概况</h2>{_summary_html(pair, statuses, doc_flags)}',
+            f'<h2>逐项问题</h2>{filters}<div id="cards">', *cards, '</div>',
+            f'<h2 id="report-text">报告全文</h2><pre id="report">{full}</pre>', after]

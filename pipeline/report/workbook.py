@@ -95,38 +95,40 @@ class _Strings:
                 f'uniqueCount="{len(self.index)}">{"".join(items)}</sst>')
 
 
-def _row_xml(values: Sequence, r: int, heads: list[str], styles: list[int], strings: dict[str, int]) -> str:
-    """One row; ``heads[k]`` is ``<c r="B`` for column k.  Common types first, by exact type (fast)."""
+def _row_xml(values: Sequence, r: int, heads: list[str], tails: list[str], strings: dict[str, int]) -> str:
+    """One row; ``heads[k]`` is ``<c r="B`` for column k, ``tails[k]`` its style attribute ``" s="2"``.
+    Common types first, by exact type (fast)."""
     cells = []
-    for head, style, value in zip(heads, styles, values):
+    append = cells.append
+    for head, tail, value in zip(heads, tails, values):
         kind = type(value)
         if kind is str and value:
             number = strings.get(value)
             if number is None:
                 number = strings[value] = len(strings)
-            cells.append(f'{head}{r}" s="{style}" t="s"><v>{number}</v></c>')
+            append(f'{head}{r}{tail} t="s"><v>{number}</v></c>')
         elif value is None:
-            cells.append(f'{head}{r}" s="{style}"/>')
+            append(f'{head}{r}{tail}/>')
         elif kind is int or (kind is float and math.isfinite(value)):
-            cells.append(f'{head}{r}" s="{style}" t="n"><v>{"%.16g" % value}</v></c>')
+            append(f'{head}{r}{tail} t="n"><v>{"%.16g" % value}</v></c>')
         else:
-            cells.append(_other_cell(head, r, style, value, strings))
+            append(_other_cell(head, r, tail, value, strings))
     return f'<row r="{r}">{"".join(cells)}</row>'
 
 
-def _other_cell(head: str, r: int, style: int, value, strings: dict[str, int]) -> str:
+def _other_cell(head: str, r: int, tail: str, value, strings: dict[str, int]) -> str:
     """The rarer values: "", booleans, NaN and infinities, numpy numbers, subclasses of str."""
     if isinstance(value, str):
         if not value:  # an empty text cell, as openpyxl writes it
-            return f'{head}{r}" s="{style}" t="inlineStr"/>'
+            return f'{head}{r}{tail} t="inlineStr"/>'
         number = strings.setdefault(str(value), len(strings))
-        return f'{head}{r}" s="{style}" t="s"><v>{number}</v></c>'
+        return f'{head}{r}{tail} t="s"><v>{number}</v></c>'
     if isinstance(value, bool):
-        return f'{head}{r}" s="{style}" t="b"><v>{int(value)}</v></c>'
+        return f'{head}{r}{tail} t="b"><v>{int(value)}</v></c>'
     if isinstance(value, numbers.Real):
         if math.isfinite(value):
-            return f'{head}{r}" s="{style}" t="n"><v>{"%.16g" % value}</v></c>'
-        return f'{head}{r}" s="{style}"/>'
+            return f'{head}{r}{tail} t="n"><v>{"%.16g" % value}</v></c>'
+        return f'{head}{r}{tail}/>'
     raise TypeError(f"row {r}: cannot write a {type(value).__name__} in a cell")
 
 
@@ -136,15 +138,16 @@ def _sheet_xml(sheet: Sheet, fill_styles: dict[str, int], strings: dict[str, int
     letters = [column_letter(k) for k in range(width)]
     heads = [f'<c r="{letter}' for letter in letters]
     ref = f"A1:{letters[-1]}{len(sheet.rows) + 1}"
-    parts = [_row_xml([name for name, _ in sheet.header], 1, heads, [_HEADER] * width, strings)]
-    plain = [_WRAP] * width
+    parts = [_row_xml([name for name, _ in sheet.header], 1, heads, [f'" s="{_HEADER}"'] * width, strings)]
+    plain = [f'" s="{_WRAP}"'] * width
+    filled = {}  # colour -> the row's style attributes with that fill
+    for colour, style in fill_styles.items():
+        if sheet.fill_col is not None:
+            filled[colour] = list(plain)
+            filled[colour][sheet.fill_col] = f'" s="{style}"'
     for k, row in enumerate(sheet.rows):
-        styles = plain
         colour = sheet.fills[k] if sheet.fill_col is not None and k < len(sheet.fills) else None
-        if colour:
-            styles = list(plain)
-            styles[sheet.fill_col] = fill_styles[colour]
-        parts.append(_row_xml(row, k + 2, heads, styles, strings))
+        parts.append(_row_xml(row, k + 2, heads, filled[colour] if colour else plain, strings))
     cols = "".join(f'<col min="{k + 1}" max="{k + 1}" width="{w:g}" customWidth="1"/>'
                    for k, (_, w) in enumerate(sheet.header))
     xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{_MAIN}">'
