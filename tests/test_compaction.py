@@ -154,3 +154,29 @@ def test_compaction_an_error_in_a_table_is_raised_in_the_main_process(done_run, 
     parts, order = done_run
     with pytest.raises(ValueError, match="a bug in the times table"):
         _compact(parts, order, tmp_path / "staging", "parquet", processes=processes, write=_failing_write)
+
+
+@pytest.mark.parametrize(("threshold", "processes"), [(1, 2), (10**6, 1)])
+def test_compaction_a_run_uses_processes_only_for_a_large_batch(tmp_path, monkeypatch, threshold, processes):
+    """Regression: a one-file run started two compaction processes (and their forkserver): 1.4 s instead of
+    0.8 s.  Below the threshold the run compacts in its own process; above it, in processes, with the
+    tables of a run with --jobs 1."""
+    import pipeline.batch
+    from scale_inputs import assert_same_tables
+
+    batch = make_batch(tmp_path / "in", 12, pair=True)
+    inline = tmp_path / "inline"
+    assert invoke("run", str(batch), "-o", str(inline), "-q", "-j", "1").returncode == 0
+    seen: list[int] = []
+    real = pipeline.batch.Compaction
+
+    def spy(jobs, *, processes):
+        seen.append(processes)
+        return real(jobs, processes=processes)
+
+    monkeypatch.setattr(pipeline.batch, "PARALLEL_COMPACTION", threshold)
+    monkeypatch.setattr(pipeline.batch, "Compaction", spy)
+    out = tmp_path / "out"
+    assert invoke("run", str(batch), "-o", str(out), "-q", "-j", "2").returncode == 0
+    assert seen == [processes]
+    assert_same_tables(inline, out)
