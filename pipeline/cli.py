@@ -58,14 +58,15 @@ def _decisions(path: Path | None):
         raise typer.BadParameter(exc.reason, param_hint="--decisions") from exc
 
 
-def _write_reviews(outcome, out: Path, quiet: bool, *, shown: Path | None = None) -> None:
-    """review.html and review.xlsx per pair (into ``out``, named as they will be in ``shown``);
-    says how many decisions no longer applied."""
-    from pipeline.report.write import write_review_files
-
-    written = write_review_files(outcome.pairs, out)
+def _said_reviews(outcome, files, out: Path, quiet: bool, *, shown: Path | None = None) -> None:
+    """Wait for review.html and review.xlsx (``files``: a :class:`pipeline.report.write.ReviewFiles`
+    writing into ``out``, named as they will be in ``shown``); say where they are, and how many
+    decisions no longer applied."""
+    written = files.result()
     stale = sum(1 for pair in outcome.pairs for f in pair.review.flags if f.kind == "stale_decision")
     if not quiet:
+        for note in files.notes:
+            _echo(f"note: {note}")
         pages = [(shown or out) / p.name for p in written if p.suffix == ".html"]
         if pages:
             _echo(f"reviewer's report: {', '.join(str(p) for p in pages)} (+ .xlsx)")
@@ -254,6 +255,7 @@ def match(
     """Match one issue list against one progress report: issues, matches and gap flags, and the
     reviewer's report (review.html, review.xlsx); --decisions applies a reviewer's decisions."""
     from pipeline.document import process_path
+    from pipeline.report.write import ReviewFiles
     from pipeline.review import run_review
     from pipeline.schema import COLUMNS
     from pipeline.tables import build_tables, match_tables, write_tables
@@ -270,11 +272,12 @@ def match(
                              table_options={"sheet": sheet} if sheet else None, reports_given=True)
         review = outcome.review
         source = outcome.issue_list.source if outcome.issue_list is not None else None
+        staging = folder.new_staging()  # published whole: never a mix with an earlier run's tables
+        files = ReviewFiles(outcome.pairs, staging)  # beside the tables, on the other core
         tables = build_tables(([source] if source is not None else []) + [report_result], extra_errors=outcome.errors)
         tables.update(match_tables(review.issues, review.matches, review.flags, review.statuses, pairs=review.pairs))
-        staging = folder.new_staging()  # published whole: never a mix with an earlier run's tables
         write_tables(tables, staging, fmt=fmt.value)
-        _write_reviews(outcome, staging, quiet, shown=out)
+        _said_reviews(outcome, files, staging, quiet, shown=out)
         folder.publish(list(COLUMNS), info={"command": "match"})
     if not quiet:
         _report_errors(tables)

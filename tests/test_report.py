@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
+
+import pytest
 from openpyxl import load_workbook
 
 from pipeline.document import analyze_text
 from pipeline.records import Issue
 from pipeline.report.html import render_review
 from pipeline.report.spans import marked
-from pipeline.report.write import write_review_files
+from pipeline.report.write import ReviewFiles, write_review_files
 from pipeline.review import IssueList, PairReview, list_doc_id, review
 
 REPORT = ("中共某县委员会关于巡察整改进展情况的通报\n一、整改落实情况\n1.关于理论学习不够深入的问题\n"
@@ -49,3 +52,45 @@ def test_report_xlsx_sheets_frozen_filtered(tmp_path):
     problems = book["问题"]
     assert [c.value for c in problems[1][:3]] == ["问题编号", "问题", "结论"]
     assert problems["C2"].fill.fgColor.rgb.endswith(("C8E6C9", "FFCDD2", "F8BBD0", "FFE0B2", "FFF9C4"))
+
+
+def _parts(path):
+    import zipfile
+
+    with zipfile.ZipFile(path) as book:
+        return {name: book.read(name) for name in book.namelist()}
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
+def test_report_files_written_by_a_forked_process_are_those_written_here(tmp_path):
+    pairs = [_pair(), _pair()]
+    here = ReviewFiles(pairs, tmp_path / "here", fork=False).result()
+    files = ReviewFiles(pairs, tmp_path / "forked")
+    assert files.pid is not None
+    forked = files.result()
+    assert [p.name for p in forked] == [p.name for p in here] and len(here) == 4 and files.notes == []
+    for a, b in zip(here, forked):
+        if a.suffix == ".html":
+            assert a.read_bytes() == b.read_bytes()
+        else:
+            assert _parts(a) == _parts(b)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
+def test_report_files_a_failed_process_is_redone_here_and_said(tmp_path, monkeypatch):
+    import pipeline.report.write as write
+
+    parent = os.getpid()
+    real = write.write_review_files
+
+    def fails_in_the_child(pairs, out_dir):
+        if os.getpid() != parent:
+            raise MemoryError("no room")
+        return real(pairs, out_dir)
+
+    monkeypatch.setattr(write, "write_review_files", fails_in_the_child)
+    files = ReviewFiles([_pair()], tmp_path)
+    assert [p.name for p in files.result()] == ["review.html", "review.xlsx"]
+    assert files.notes == ["review.html and review.xlsx were written again by the main process: "
+                           "the process writing them failed (MemoryError: no room)"]
+    assert (tmp_path / "review.html").read_bytes() == render_review(_pair()).encode("utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import traceback
 from pathlib import Path
 
 from pipeline.gcpause import collection_paused
@@ -37,3 +38,56 @@ def write_review_files(pairs, out_dir: str | os.PathLike) -> list[Path]:
             atomic_write(html_path, lambda tmp, pieces=review_pieces(pair): _write_pieces(tmp, pieces))
             written += [html_path, write_review_xlsx(pair, out / f"{stem}.xlsx")]
     return written
+
+
+class ReviewFiles:
+    """review.html and review.xlsx being written beside other work: by a forked process where the
+    platform forks (the main process meanwhile frames and writes the tables: a 10,000-problem
+    review's two files took a second of one core), in this process otherwise.
+
+    :meth:`result` waits and gives the paths written.  A forked process that failed (killed, out
+    of memory, a bug) is not trusted: the files are written again here, where a bug raises as it
+    would have, and :attr:`notes` says that this fallback was taken.
+    """
+
+    def __init__(self, pairs, out_dir: str | os.PathLike, *, fork: bool = hasattr(os, "fork")):
+        self.pairs, self.out = list(pairs), Path(out_dir)
+        self.notes: list[str] = []
+        self.pid: int | None = None
+        self.written: list[Path] | None = None
+        if not fork or not self.pairs:
+            self.written = write_review_files(self.pairs, self.out)
+            return
+        self.out.mkdir(parents=True, exist_ok=True)
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: write the files, say what went wrong if anything did, never return
+            os.close(read)
+            code = 1
+            try:
+                write_review_files(self.pairs, self.out)
+                code = 0
+            except BaseException:
+                os.write(write, traceback.format_exc(limit=3)[-2000:].encode("utf-8", "replace"))
+            finally:
+                os._exit(code)
+        os.close(write)
+        self.pid, self.pipe = pid, read
+
+    def result(self) -> list[Path]:
+        if self.written is not None:
+            return self.written
+        with os.fdopen(self.pipe, "rb") as pipe:
+            message = pipe.read().decode("utf-8", "replace").strip()
+        _, status = os.waitpid(self.pid, 0)
+        code = os.waitstatus_to_exitcode(status)
+        if code == 0:
+            n = len(self.pairs)
+            self.written = [self.out / f"{review_stem(pair, n)}{suffix}" for pair in self.pairs
+                            for suffix in (".html", ".xlsx")]
+        else:
+            reason = message.splitlines()[-1] if message else f"exit code {code}"
+            self.notes.append(f"review.html and review.xlsx were written again by the main process: "
+                              f"the process writing them failed ({reason})")
+            self.written = write_review_files(self.pairs, self.out)
+        return self.written
