@@ -81,16 +81,16 @@ def test_report_files_a_failed_process_is_redone_here_and_said(tmp_path, monkeyp
     import pipeline.report.write as write
 
     parent = os.getpid()
-    real = write.write_review_files
+    real = write._write_pages
 
     def fails_in_the_child(pairs, out_dir):
         if os.getpid() != parent:
             raise MemoryError("no room")
         return real(pairs, out_dir)
 
-    monkeypatch.setattr(write, "write_review_files", fails_in_the_child)
+    monkeypatch.setattr(write, "_write_pages", fails_in_the_child)
     files = ReviewFiles([_pair()], tmp_path)
     assert [p.name for p in files.result()] == ["review.html", "review.xlsx"]
-    assert files.notes == ["review.html and review.xlsx were written again by the main process: "
-                           "the process writing them failed (MemoryError: no room)"]
+    assert files.notes == ["review.html was written again by the main process: "
+                           "the process writing it failed (MemoryError: no room)"]
     assert (tmp_path / "review.html").read_bytes() == render_review(_pair()).encode("utf-8")

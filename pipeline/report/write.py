@@ -26,28 +26,45 @@ def _write_pieces(path: Path, pieces: list[str]) -> None:
         handle.writelines(piece.encode("utf-8") for piece in pieces)
 
 
+def _paths(pairs, out: Path, suffix: str) -> list[Path]:
+    return [out / f"{review_stem(pair, len(pairs))}{suffix}" for pair in pairs]
+
+
+def _write_pages(pairs, out: Path) -> list[Path]:
+    paths = _paths(pairs, out, ".html")
+    for pair, path in zip(pairs, paths):
+        with collection_paused():  # a long list's cards: no cycles, all alive until written
+            atomic_write(path, lambda tmp, pieces=review_pieces(pair): _write_pieces(tmp, pieces))
+    return paths
+
+
+def _write_books(pairs, out: Path) -> list[Path]:
+    paths = _paths(pairs, out, ".xlsx")
+    for pair, path in zip(pairs, paths):
+        with collection_paused():  # and its rows
+            write_review_xlsx(pair, path)
+    return paths
+
+
+def _in_order(pages: list[Path], books: list[Path]) -> list[Path]:
+    return [path for pair in zip(pages, books) for path in pair]
+
+
 def write_review_files(pairs, out_dir: str | os.PathLike) -> list[Path]:
     """review.html and review.xlsx per pair in ``out_dir`` (atomic writes); the paths written."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    for pair in pairs:
-        stem = review_stem(pair, len(pairs))
-        with collection_paused():  # a long list's cards and rows: no cycles, all alive until written
-            html_path = out / f"{stem}.html"
-            atomic_write(html_path, lambda tmp, pieces=review_pieces(pair): _write_pieces(tmp, pieces))
-            written += [html_path, write_review_xlsx(pair, out / f"{stem}.xlsx")]
-    return written
+    return _in_order(_write_pages(pairs, out), _write_books(pairs, out))
 
 
 class ReviewFiles:
-    """review.html and review.xlsx being written beside other work: by a forked process where the
-    platform forks (the main process meanwhile frames and writes the tables: a 10,000-problem
-    review's two files took a second of one core), in this process otherwise.
+    """review.html and review.xlsx, written beside other work: the pages by a forked process where
+    the platform forks, the workbooks here once the caller waits (a 10,000-problem review's page took
+    a second of one core, its workbook half a second); both here where it does not fork.
 
-    :meth:`result` waits and gives the paths written.  A forked process that failed (killed, out
-    of memory, a bug) is not trusted: the files are written again here, where a bug raises as it
-    would have, and :attr:`notes` says that this fallback was taken.
+    :meth:`result` writes the workbooks, waits for the pages and gives the paths written.  A forked
+    process that failed (killed, out of memory, a bug) is not trusted: the pages are written again
+    here, where a bug raises as it would have, and :attr:`notes` says that this fallback was taken.
     """
 
     def __init__(self, pairs, out_dir: str | os.PathLike, *, fork: bool = hasattr(os, "fork")):
@@ -55,17 +72,17 @@ class ReviewFiles:
         self.notes: list[str] = []
         self.pid: int | None = None
         self.written: list[Path] | None = None
+        self.out.mkdir(parents=True, exist_ok=True)
         if not fork or not self.pairs:
             self.written = write_review_files(self.pairs, self.out)
             return
-        self.out.mkdir(parents=True, exist_ok=True)
         read, write = os.pipe()
         pid = os.fork()
-        if pid == 0:  # the child: write the files, say what went wrong if anything did, never return
+        if pid == 0:  # the child: write the pages, say what went wrong if anything did, never return
             os.close(read)
             code = 1
             try:
-                write_review_files(self.pairs, self.out)
+                _write_pages(self.pairs, self.out)
                 code = 0
             except BaseException:
                 os.write(write, traceback.format_exc(limit=3)[-2000:].encode("utf-8", "replace"))
@@ -77,17 +94,17 @@ class ReviewFiles:
     def result(self) -> list[Path]:
         if self.written is not None:
             return self.written
+        books = _write_books(self.pairs, self.out)
         with os.fdopen(self.pipe, "rb") as pipe:
             message = pipe.read().decode("utf-8", "replace").strip()
         _, status = os.waitpid(self.pid, 0)
         code = os.waitstatus_to_exitcode(status)
         if code == 0:
-            n = len(self.pairs)
-            self.written = [self.out / f"{review_stem(pair, n)}{suffix}" for pair in self.pairs
-                            for suffix in (".html", ".xlsx")]
+            pages = _paths(self.pairs, self.out, ".html")
         else:
             reason = message.splitlines()[-1] if message else f"exit code {code}"
-            self.notes.append(f"review.html and review.xlsx were written again by the main process: "
-                              f"the process writing them failed ({reason})")
-            self.written = write_review_files(self.pairs, self.out)
+            self.notes.append(f"review.html was written again by the main process: "
+                              f"the process writing it failed ({reason})")
+            pages = _write_pages(self.pairs, self.out)
+        self.written = _in_order(pages, books)
         return self.written
