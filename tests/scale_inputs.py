@@ -81,3 +81,17 @@ def leftovers(out: Path) -> list[Path]:
     if staging.is_dir():
         found += list(staging.iterdir())
     return found
+
+
+def run_order(batch: Path, out: Path) -> list[tuple[int, int]]:
+    """The inputs of a finished run into ``out`` over the files of ``batch``, in order, as [(fid, part)]
+    (from its manifest): what compaction is given."""
+    from pipeline.manifest import Manifest
+
+    manifest = Manifest(out / ".zhenggai" / "manifest.sqlite")
+    try:
+        planned = manifest.plan(sorted(batch.iterdir()))
+        entries = manifest.entries([p.fid for p in planned])
+    finally:
+        manifest.close()
+    return [(p.fid, entries[p.fid][1]) for p in planned]

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from scale_inputs import invoke, make_batch
+from scale_inputs import assert_same_tables, invoke, make_batch, run_order
 
 from pipeline.compaction import Compaction, TableJob, write_table
-from pipeline.manifest import Manifest
 from pipeline.outdir import OutputFolder
 from pipeline.rows import DOCUMENT_TABLES
 
@@ -25,13 +24,7 @@ def done_run(tmp_path_factory) -> tuple[Path, list[tuple[int, int]]]:
     batch = make_batch(root / "in", 24, pair=True)
     out = root / "out"
     assert invoke("run", str(batch), "-o", str(out), "-q", "-j", "1").returncode == 0
-    manifest = Manifest(out / ".zhenggai" / "manifest.sqlite")
-    try:
-        planned = manifest.plan(sorted(batch.iterdir()))
-        entries = manifest.entries([p.fid for p in planned])
-    finally:
-        manifest.close()
-    return out / ".zhenggai" / "parts", [(p.fid, entries[p.fid][1]) for p in planned]
+    return out / ".zhenggai" / "parts", run_order(batch, out)
 
 
 def _compact(parts: Path, order, staging: Path, fmt: str, **options) -> tuple[dict, list[str]]:
@@ -162,7 +155,6 @@ def test_compaction_a_run_uses_processes_only_for_a_large_batch(tmp_path, monkey
     0.8 s.  Below the threshold the run compacts in its own process; above it, in processes, with the
     tables of a run with --jobs 1."""
     import pipeline.batch
-    from scale_inputs import assert_same_tables
 
     batch = make_batch(tmp_path / "in", 12, pair=True)
     inline = tmp_path / "inline"

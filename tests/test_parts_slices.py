@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-from scale_inputs import assert_same_tables, invoke, make_batch
+from scale_inputs import assert_same_tables, invoke, make_batch, run_order
 
 import pipeline.compaction
 from pipeline.tables import read_tables
@@ -52,18 +52,11 @@ def test_parts_huge_integers_take_the_whole_path(tmp_path, monkeypatch):
 
 def test_parts_slices_hold_at_most_the_rows_bound(batch, tmp_path):
     """Slices follow rows as well as inputs: none exceeds the bound unless one input alone does."""
-    from pipeline.manifest import Manifest
     from pipeline.parts import FID, compact_tables
 
     out = tmp_path / "out"
     assert invoke("run", str(batch), "-o", str(out), "-q", "-j", "1").returncode == 0
-    manifest = Manifest(out / ".zhenggai" / "manifest.sqlite")
-    try:
-        planned = manifest.plan(sorted(batch.iterdir()))
-        entries = manifest.entries([p.fid for p in planned])
-    finally:
-        manifest.close()
-    order = [(p.fid, entries[p.fid][1]) for p in planned]
+    order = run_order(batch, out)
     whole = next(compact_tables(out / ".zhenggai" / "parts", order, "quantities"))
     slices = [t for t in compact_tables(out / ".zhenggai" / "parts", order, "quantities", slice_docs=1000,
                                         slice_rows=10) if t is not None]
