@@ -58,16 +58,16 @@ def _decisions(path: Path | None):
         raise typer.BadParameter(exc.reason, param_hint="--decisions") from exc
 
 
-def _said_reviews(outcome, files, out: Path, quiet: bool, *, shown: Path | None = None) -> None:
-    """Wait for review.html and review.xlsx (``files``: a :class:`pipeline.report.write.ReviewFiles`
-    writing into ``out``, named as they will be in ``shown``); say where they are, and how many
-    decisions no longer applied."""
+def _said_reviews(outcome, files, shown: Path, quiet: bool) -> None:
+    """Wait for review.html and review.xlsx (``files``: a :class:`pipeline.report.write.ReviewFiles`),
+    named as they will be in the folder ``shown``; say where they are, and how many decisions no
+    longer applied."""
     written = files.result()
     stale = sum(1 for pair in outcome.pairs for f in pair.review.flags if f.kind == "stale_decision")
     if not quiet:
         for note in files.notes:
             _echo(f"note: {note}")
-        pages = [(shown or out) / p.name for p in written if p.suffix == ".html"]
+        pages = [shown / p.name for p in written if p.suffix == ".html"]
         if pages:
             _echo(f"reviewer's report: {', '.join(str(p) for p in pages)} (+ .xlsx)")
         if stale:
@@ -277,7 +277,7 @@ def match(
         tables = build_tables(([source] if source is not None else []) + [report_result], extra_errors=outcome.errors)
         tables.update(match_tables(review.issues, review.matches, review.flags, review.statuses, pairs=review.pairs))
         write_tables(tables, staging, fmt=fmt.value)
-        _said_reviews(outcome, files, staging, quiet, shown=out)
+        _said_reviews(outcome, files, out, quiet)
         folder.publish(list(COLUMNS), info={"command": "match"})
     if not quiet:
         _report_errors(tables)

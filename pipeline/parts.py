@@ -247,26 +247,24 @@ def compact_tables(parts: Path, order: Sequence[tuple[int, int]], name: str, *,
     integers beyond a float's range (:func:`sliceable`) are framed from these by
     :func:`pipeline.tables.arrow_frame`; the others go through :func:`compact`'s rows."""
     last_use = {part: i for i, (_, part) in enumerate(order)}
-    cache: dict[int, tuple[pa.Table, dict[int, int]]] = {}  # part -> (its table, rows per fid)
+    cache: dict[int, tuple[pa.Table, dict[int, int]]] = {}  # part -> (its table, rows per fid when counted)
     piece: list[tuple[int, int]] = []
     rows = 0
-    emitted = False
     for i, (fid, part) in enumerate(order):
         if part not in cache:
             table = read_part_table(parts, part, name)
-            counts = pc.value_counts(table.column(FID))
-            cache[part] = table, dict(zip(counts.field("values").to_pylist(), counts.field("counts").to_pylist()))
+            counts = pc.value_counts(table.column(FID)) if slice_rows else None
+            cache[part] = table, ({} if counts is None else
+                                  dict(zip(counts.field("values").to_pylist(), counts.field("counts").to_pylist())))
         n = cache[part][1].get(fid, 0)
         if piece and ((slice_docs and len(piece) >= slice_docs) or (slice_rows and rows + n > slice_rows)):
             yield _slice_table(piece, name, duplicates or {}, cache)
-            emitted = True
             for done in {p for _, p in piece if last_use[p] < i}:
                 cache.pop(done, None)
             piece, rows = [], 0
         piece.append((fid, part))
         rows += n
-    if piece or not emitted:
-        yield _slice_table(piece, name, duplicates or {}, cache)
+    yield _slice_table(piece, name, duplicates or {}, cache)  # the last slice (None for no inputs)
 
 
 def _slice_table(piece: Sequence[tuple[int, int]], name: str, duplicates: dict[int, str],

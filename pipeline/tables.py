@@ -162,7 +162,6 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | os.PathLike, *,
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
     if fmt == "xlsx":
         target = out / "tables.xlsx"
 
