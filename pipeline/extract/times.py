@@ -586,9 +586,11 @@ def _later_year(text: str, i: int, st: _State) -> int | None:
     without a full stop took 74 s).
     """
     lo, end, m = st.later
-    if not (lo <= i < end and (m is None or i <= m.start())):
-        stop = _SENTENCE_END.search(text, i) if not lo <= i < end else None
-        end = end if lo <= i < end else (stop.start() if stop else len(text))
+    same_sentence = lo <= i < end
+    if not (same_sentence and (m is None or i <= m.start())):
+        if not same_sentence:
+            stop = _SENTENCE_END.search(text, i)
+            end = stop.start() if stop else len(text)
         m = _EXPLICIT_YEAR.search(text, i, end)
         st.later = (i, end, m)
     return int(m.group(1)) if m else None

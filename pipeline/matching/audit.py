@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from pipeline.document import DocumentResult
 from pipeline.extract.times import extract_times
@@ -104,29 +105,22 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
     concrete = re.compile("|".join(map(re.escape, load_lexicon()["concrete"])))
     counters = [ItemCounter(found) for found in (report.quantities, report.times, report.citations)]
     # a long list's problems are answered by the same few places: each looked at once per call
-    places: dict[tuple[str, int], list[tuple[int, int, str | None]]] = {}
-    plans: dict[tuple[int, int], bool] = {}
-    found: dict[tuple[int, int], int] = {}
 
-    def place_spans(m: Match) -> list[tuple[int, int, str | None]]:
-        key = (m.target_kind, m.target_id)
-        if key not in places:
-            places[key] = target_spans(report, m.target_kind, m.target_id)
-        return places[key]
+    @cache
+    def place_spans(kind: str, target_id) -> list[tuple[int, int, str | None]]:
+        return target_spans(report, kind, target_id)
 
+    @cache
     def states_plan(a: int, b: int) -> bool:
-        if (a, b) not in plans:
-            plans[(a, b)] = is_plan(report.text[a:b])
-        return plans[(a, b)]
+        return is_plan(report.text[a:b])
 
+    @cache
     def evidence_in(s: int, e: int) -> int:
-        if (s, e) not in found:
-            found[(s, e)] = sum(counter.count(s, e) for counter in counters) + bool(concrete.search(report.text, s, e))
-        return found[(s, e)]
+        return sum(counter.count(s, e) for counter in counters) + bool(concrete.search(report.text, s, e))
 
     out = []
     for (doc_id, iid), grp in groups.items():
-        spans = [span for m in grp for span in place_spans(m)]
+        spans = [span for m in grp for span in place_spans(m.target_kind, m.target_id)]
         if not spans:
             continue
         s0, e0 = min(s for s, _, _ in spans), max(e for _, e, _ in spans)
