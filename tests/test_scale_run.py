@@ -146,6 +146,30 @@ def test_a_document_over_the_time_limit_is_a_timeout_row(tmp_path):
         assert len(read_tables(out)["documents"]) == 4
 
 
+def test_engine_an_alarm_swallowed_once_still_ends_the_document(monkeypatch, tmp_path):
+    """Regression: the one alarm landed in hypothesis's gc callback, which only reports an exception,
+    and the document ran to its end (exit 0 instead of a timeout row).  The alarm now comes again."""
+    import pipeline.engine as engine
+
+    swallowed = []
+
+    def swallows_the_first_alarm(path, **options):
+        try:
+            time.sleep(5)
+        except engine.DocumentTimeout:  # as a gc callback or a destructor does: reported, not raised
+            swallowed.append(path)
+        time.sleep(5)
+        raise AssertionError("the second alarm never came")
+
+    monkeypatch.setattr(engine, "process_path", swallows_the_first_alarm)
+    started = time.monotonic()
+    result = engine.process_limited(str(tmp_path / "slow.txt"), 0.2)
+    assert swallowed == [str(tmp_path / "slow.txt")]
+    assert result.error is not None and result.error.error_type == "timeout"
+    assert time.monotonic() - started < 0.2 + 2 * engine.ALARM_AGAIN
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # no alarm left behind
+
+
 def _stuck_chunk(task, timeout, progress=None):
     """A worker that ignores its alarm on ``stuck.txt`` (as C code that never returns would)."""
     if any(path.endswith("stuck.txt") for _, path in task.items):
