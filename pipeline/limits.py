@@ -32,8 +32,11 @@ class Limits:
     max_docx_uncompressed_bytes: int = 500 * _MB
     #: Uncompressed size of ``word/document.xml`` alone (100 MB).
     max_docx_xml_bytes: int = 100 * _MB
-    #: Members in a DOCX zip (5,000; Word writes a few dozen).
+    #: Members in a DOCX or XLSX zip (5,000; Word and Excel write a few dozen).
     max_zip_entries: int = 5000
+    #: Sum of the uncompressed sizes of all members of an XLSX problem list (200 MB; a
+    #: 10,000-row ledger inflates to 9 MB).
+    max_xlsx_uncompressed_bytes: int = 200 * _MB
     #: Element nesting depth of the DOCX body XML (256, libxml2's own default cap).
     max_xml_depth: int = 256
     #: Size of an HTML page (50 MB).

@@ -160,3 +160,46 @@ def test_issues_ledger_500_rows(tmp_path):
     ledger = read_ledger(path)
     problems = [i for i in ledger.issues if i.level == 2]
     assert len(problems) == 500 and problems[-1].issue_id == "500" and ledger.errors == []
+
+
+def _ledger_with_padding(path, members: int = 0, padding: int = 0):
+    """The three-row ledger, plus ``members`` extra zip members and one member of ``padding`` zero bytes."""
+    import zipfile
+
+    _title_rows(path)
+    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+        for k in range(members):
+            archive.writestr(f"xl/media/pad{k}.bin", b"")
+        if padding:
+            archive.writestr("xl/media/zeros.bin", b"\0" * padding)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("limits", "error_type"),
+    [
+        ({"max_zip_entries": 40}, "too_many_entries"),
+        ({"max_xlsx_uncompressed_bytes": 5_000_000}, "too_large"),
+        ({"max_file_bytes": 10_000}, "too_large"),
+    ],
+)
+def test_issues_ledger_zip_bomb_is_refused_before_inflating(tmp_path, limits, error_type):
+    """Regression: our own XLSX reader (which replaced openpyxl) first had no zip-bomb guard."""
+    from pipeline.issuelist.ledger import sheets_of
+    from pipeline.limits import Limits
+
+    path = _ledger_with_padding(tmp_path / "bomb.xlsx", members=50, padding=8_000_000)
+    assert path.stat().st_size > 10_000
+    assert len(sheets_of(path)) == 1  # fine with the defaults
+    with pytest.raises(InputError) as info:
+        sheets_of(path, limits=Limits(**limits))
+    assert (info.value.error_type, info.value.stage) == (error_type, "issues")
+    assert str(path) in info.value.reason and "limit is" in info.value.reason
+
+
+def test_issues_ledger_zip_bomb_at_the_default_limit_is_an_error_row(tmp_path):
+    path = _ledger_with_padding(tmp_path / "bomb.xlsx", padding=201 * 1024 * 1024)
+    assert path.stat().st_size < 1024 * 1024  # zeros deflate a thousandfold
+    with pytest.raises(InputError) as info:
+        load_issue_list(path)
+    assert info.value.error_type == "too_large" and "XLSX inflates to" in info.value.reason

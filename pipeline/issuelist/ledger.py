@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import InputError
+from pipeline.limits import DEFAULT_LIMITS, Limits
 from pipeline.normalize import normalize
 from pipeline.issuelist.editable import HEADERS as HEADERS_EDITABLE, is_issue_table, issues_from_rows
 from pipeline.issuelist.fields import issue_extra
@@ -140,11 +141,15 @@ def _header(rows: list[list[str]], given) -> tuple[int, list[str], int] | None:
     return best
 
 
-def _xlsx_sheets(path: Path) -> list[tuple[str, list[list[str]]]]:
+def _xlsx_sheets(path: Path, limits: Limits) -> list[tuple[str, list[list[str]]]]:
     from pipeline.read.xlsx_cells import read_sheets
 
     out = []
-    for sheet in read_sheets(path):
+    try:
+        sheets = read_sheets(path, limits=limits)
+    except InputError as exc:  # a zip bomb: the same reason, said of the problem list
+        raise InputError(exc.error_type, f"{path}: {exc.reason}", stage="issues") from None
+    for sheet in sheets:
         rows = _cell_rows(sheet.rows)
         for r1, c1, r2, c2 in sheet.merged:  # a merged cell's value fills the cells it covers
             value = rows[r1 - 1][c1 - 1] if r1 - 1 < len(rows) else ""
@@ -180,16 +185,20 @@ def _csv_rows(path: Path) -> list[list[str]]:
     return rows
 
 
-def sheets_of(path: Path) -> list[tuple[str | None, list[list[str]]]]:
-    """Every sheet of the file as rows of cells as written; InputError when unreadable."""
+def sheets_of(path: Path, *, limits: Limits = DEFAULT_LIMITS) -> list[tuple[str | None, list[list[str]]]]:
+    """Every sheet of the file as rows of cells as written; InputError when unreadable or over ``limits``."""
     suffix = path.suffix.lower()
     if suffix not in _TABLE_SUFFIXES and suffix != ".xls":
         raise InputError("unsupported_format", f"{path}: not a CSV or XLSX problem list", stage="issues")
     if not path.exists():
         raise InputError("unreadable_file", f"{path}: file not found", stage="issues")
     try:
+        size = path.stat().st_size
+        if size > limits.max_file_bytes:
+            raise InputError("too_large", f"{path}: file is {size:,} bytes, limit is {limits.max_file_bytes:,}",
+                             stage="issues")
         if suffix in (".xlsx", ".xlsm"):
-            return list(_xlsx_sheets(path))
+            return list(_xlsx_sheets(path, limits))
         if suffix == ".xls":
             raise InputError("unsupported_format", f"{path}: old .xls workbooks are not read; save it as .xlsx", stage="issues")
         return [(None, _csv_rows(path))]

@@ -24,6 +24,9 @@ import zipfile
 from dataclasses import dataclass
 from xml.etree.ElementTree import ParseError, XMLParser, fromstring
 
+from pipeline.errors import InputError
+from pipeline.limits import DEFAULT_LIMITS, Limits
+
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 OFFICE_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -56,14 +59,16 @@ class Sheet:
     merged: list[tuple[int, int, int, int]]  # (min_row, min_col, max_row, max_col), 1-based
 
 
-def read_sheets(path) -> list[Sheet]:
+def read_sheets(path, *, limits: Limits = DEFAULT_LIMITS) -> list[Sheet]:
     """Every worksheet of the workbook at ``path``, in workbook order.
 
     Raises ``zipfile.BadZipFile`` (not a workbook), ``KeyError`` (a part the workbook names is
     missing), ``ValueError`` (malformed XML or cell), ``OSError`` (no workbook part), as
-    openpyxl does for the same files.
+    openpyxl does for the same files; ``InputError`` (``too_many_entries``, ``too_large``)
+    for a zip bomb, before anything is inflated.
     """
     with zipfile.ZipFile(path) as archive:
+        _check_package(archive, limits)
         names = set(archive.namelist())
         workbook, strings_part = _parts(archive)
         book = _xml(archive.read(workbook))
@@ -82,6 +87,16 @@ def read_sheets(path) -> list[Sheet]:
                 continue
             sheets.append(_worksheet(entry.get("name"), archive.read(target), strings, formats))
         return sheets
+
+
+def _check_package(archive: zipfile.ZipFile, limits: Limits) -> None:
+    """Zip-bomb guards from the sizes the archive declares (``ZipFile.read`` inflates no more)."""
+    infos = archive.infolist()
+    if len(infos) > limits.max_zip_entries:
+        raise InputError("too_many_entries", f"XLSX zip has {len(infos):,} members, limit is {limits.max_zip_entries:,}")
+    total = sum(info.file_size for info in infos)
+    if total > limits.max_xlsx_uncompressed_bytes:
+        raise InputError("too_large", f"XLSX inflates to {total:,} bytes, limit is {limits.max_xlsx_uncompressed_bytes:,}")
 
 
 def _xml(data: bytes):
