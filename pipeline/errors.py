@@ -16,3 +16,10 @@ class InputError(Exception):
         self.error_type = error_type
         self.reason = reason
         self.stage = stage
+
+    def __reduce__(self):  # rebuilt whole from a pickle (a forked reader sends it back), stage included
+        return _input_error, (self.error_type, self.reason, self.stage)
+
+
+def _input_error(error_type: str, reason: str, stage: str) -> InputError:
+    return InputError(error_type, reason, stage=stage)

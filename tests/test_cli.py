@@ -25,6 +25,24 @@ def test_cli_python_dash_m_works():
     assert "run" in done.stdout and "match" in done.stdout and "eval" in done.stdout
 
 
+@pytest.mark.parametrize(
+    ("args", "code", "said"),
+    [
+        (["match", "--issues", str(FEEDBACK), "--report", str(REPORT)], 0, "unaddressed 7:"),  # stdout, last lines
+        (["run", str(REPORT), "nope.txt"], 1, "1 documents (1 ok"),
+        (["match", "--issues", "nope.txt", "--report", str(REPORT)], 2, "is not a file"),
+        (["run", str(REPORT), "--jobs", "0"], 2, "--jobs"),
+    ],
+)
+def test_cli_process_ends_with_its_code_and_all_it_said(tmp_path, args, code, said):
+    """The console entry ends the process without the interpreter's teardown: the exit code and
+    everything written to piped (block-buffered) streams must still come out whole."""
+    done = subprocess.run([sys.executable, "-m", "pipeline", *args, "-o", str(tmp_path / "out")],
+                          capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert done.returncode == code, done.stderr[-2000:]
+    assert said in done.stdout + done.stderr
+
+
 def test_cli_run_corpus_writes_every_table(tmp_path):
     out = tmp_path / "out"
     result = runner.invoke(app, ["run", str(CORPUS), "-o", str(out), "--quiet"])
@@ -179,3 +197,31 @@ def test_cli_match_publishes_its_tables_whole(tmp_path):
     assert not list(out.glob("*.parquet"))
     assert (out / "issues.csv").exists() and (out / "review.html").exists() and (out / "notes.txt").exists()
     assert not (out / ".zhenggai" / "staging").exists() or not list((out / ".zhenggai" / "staging").iterdir())
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="no fork on this platform")
+def test_cli_match_list_reader_lost_is_read_again_and_said(tmp_path, monkeypatch):
+    """``match`` reads the issue list in a forked process; if that process dies, the list is read
+    in the main process, the tables are the same, and the summary says so."""
+    import os
+    import signal
+
+    import pipeline.cli as cli
+
+    parent, real = os.getpid(), cli._read_list
+
+    def dies_in_the_child(path, table_options):
+        if os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(path, table_options)
+
+    common = ["match", "--issues", str(FEEDBACK), "--report", str(REPORT)]
+    assert runner.invoke(app, [*common, "-o", str(tmp_path / "forked")]).exit_code == 0
+    monkeypatch.setattr(cli, "_read_list", dies_in_the_child)
+    result = runner.invoke(app, [*common, "-o", str(tmp_path / "lost")])
+    assert result.exit_code == 0, result.output
+    assert ("note: the issue list was read again by the main process: the process reading it failed "
+            "(exit code -9)") in result.output
+    for name in MATCH_TABLES:
+        pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "forked" / f"{name}.parquet"),
+                                      pd.read_parquet(tmp_path / "lost" / f"{name}.parquet"))

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-import traceback
 from pathlib import Path
 
+from pipeline.forked import Forked
 from pipeline.gcpause import collection_paused
 from pipeline.report.html import review_pieces
 from pipeline.report.xlsx import write_review_xlsx
@@ -59,52 +59,27 @@ def write_review_files(pairs, out_dir: str | os.PathLike) -> list[Path]:
 
 class ReviewFiles:
     """review.html and review.xlsx, written beside other work: the pages by a forked process where
-    the platform forks, the workbooks here once the caller waits (a 10,000-problem review's page took
-    a second of one core, its workbook half a second); both here where it does not fork.
+    the platform forks (:class:`~pipeline.forked.Forked`), the workbooks here once the caller waits
+    (a 10,000-problem review's page took a second of one core, its workbook half a second).
 
-    :meth:`result` writes the workbooks, waits for the pages and gives the paths written.  A forked
-    process that failed (killed, out of memory, a bug) is not trusted: the pages are written again
-    here, where a bug raises as it would have, and :attr:`notes` says that this fallback was taken.
+    :meth:`result` writes the workbooks, waits for the pages and gives the paths written.  A bug
+    in the pages raises here; a forked process that failed (killed, out of memory) is not trusted:
+    the pages are written again here, and :attr:`notes` says that this fallback was taken.
     """
 
     def __init__(self, pairs, out_dir: str | os.PathLike, *, fork: bool = hasattr(os, "fork")):
         self.pairs, self.out = list(pairs), Path(out_dir)
         self.notes: list[str] = []
-        self.pid: int | None = None
         self.written: list[Path] | None = None
         self.out.mkdir(parents=True, exist_ok=True)
-        if not fork or not self.pairs:
-            self.written = write_review_files(self.pairs, self.out)
-            return
-        read, write = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the child: write the pages, say what went wrong if anything did, never return
-            os.close(read)
-            code = 1
-            try:
-                _write_pages(self.pairs, self.out)
-                code = 0
-            except BaseException:
-                os.write(write, traceback.format_exc(limit=3)[-2000:].encode("utf-8", "replace"))
-            finally:
-                os._exit(code)
-        os.close(write)
-        self.pid, self.pipe = pid, read
+        self.pages = Forked(_write_pages, self.pairs, self.out, fork=fork and bool(self.pairs))
 
     def result(self) -> list[Path]:
-        if self.written is not None:
-            return self.written
-        books = _write_books(self.pairs, self.out)
-        with os.fdopen(self.pipe, "rb") as pipe:
-            message = pipe.read().decode("utf-8", "replace").strip()
-        _, status = os.waitpid(self.pid, 0)
-        code = os.waitstatus_to_exitcode(status)
-        if code == 0:
-            pages = _paths(self.pairs, self.out, ".html")
-        else:
-            reason = message.splitlines()[-1] if message else f"exit code {code}"
-            self.notes.append(f"review.html was written again by the main process: "
-                              f"the process writing it failed ({reason})")
-            pages = _write_pages(self.pairs, self.out)
-        self.written = _in_order(pages, books)
+        if self.written is None:
+            books = _write_books(self.pairs, self.out)
+            pages = self.pages.result()
+            if self.pages.failure:
+                self.notes.append(f"review.html was written again by the main process: "
+                                  f"the process writing it failed ({self.pages.failure})")
+            self.written = _in_order(pages, books)
         return self.written
