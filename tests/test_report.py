@@ -76,20 +76,23 @@ def test_report_files_written_by_a_forked_process_are_those_written_here(tmp_pat
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
-def test_report_files_a_failed_process_is_redone_here_and_said(tmp_path, monkeypatch):
+@pytest.mark.parametrize(("writer", "name"), [("_write_pages", "review.html"), ("_write_books", "review.xlsx")])
+def test_report_files_a_failed_process_is_redone_here_and_said(tmp_path, monkeypatch, writer, name):
     import pipeline.report.write as write
 
     parent = os.getpid()
-    real = write._write_pages
+    real = getattr(write, writer)
 
     def fails_in_the_child(pairs, out_dir):
         if os.getpid() != parent:
             raise MemoryError("no room")
         return real(pairs, out_dir)
 
-    monkeypatch.setattr(write, "_write_pages", fails_in_the_child)
+    monkeypatch.setattr(write, writer, fails_in_the_child)
     files = ReviewFiles([_pair()], tmp_path)
     assert [p.name for p in files.result()] == ["review.html", "review.xlsx"]
-    assert files.notes == ["review.html was written again by the main process: "
+    assert files.notes == [f"{name} was written again by the main process: "
                            "the process writing it failed (MemoryError: no room)"]
     assert (tmp_path / "review.html").read_bytes() == render_review(_pair()).encode("utf-8")
+    here = ReviewFiles([_pair()], tmp_path / "here", fork=False).result()
+    assert _parts(tmp_path / "review.xlsx") == _parts(here[1])

@@ -58,13 +58,14 @@ def write_review_files(pairs, out_dir: str | os.PathLike) -> list[Path]:
 
 
 class ReviewFiles:
-    """review.html and review.xlsx, written beside other work: the pages by a forked process where
-    the platform forks (:class:`~pipeline.forked.Forked`), the workbooks here once the caller waits
-    (a 10,000-problem review's page took a second of one core, its workbook half a second).
+    """review.html and review.xlsx, written beside other work: each by a forked process of its own
+    where the platform forks (:class:`~pipeline.forked.Forked`), while the caller frames and writes
+    the tables (a 10,000-problem review: the tables, the workbook and the page take half a second to
+    a second of one core each); here, in order, where it does not fork.
 
-    :meth:`result` writes the workbooks, waits for the pages and gives the paths written.  A bug
-    in the pages raises here; a forked process that failed (killed, out of memory) is not trusted:
-    the pages are written again here, and :attr:`notes` says that this fallback was taken.
+    :meth:`result` waits for both and gives the paths written.  A bug raises here; a forked process
+    that failed (killed, out of memory) is not trusted: its files are written again here, and
+    :attr:`notes` says that this fallback was taken.
     """
 
     def __init__(self, pairs, out_dir: str | os.PathLike, *, fork: bool = hasattr(os, "fork")):
@@ -72,14 +73,16 @@ class ReviewFiles:
         self.notes: list[str] = []
         self.written: list[Path] | None = None
         self.out.mkdir(parents=True, exist_ok=True)
-        self.pages = Forked(_write_pages, self.pairs, self.out, fork=fork and bool(self.pairs))
+        fork = fork and bool(self.pairs)
+        self.pages = Forked(_write_pages, self.pairs, self.out, fork=fork)
+        self.books = Forked(_write_books, self.pairs, self.out, fork=fork)
 
     def result(self) -> list[Path]:
         if self.written is None:
-            books = _write_books(self.pairs, self.out)
-            pages = self.pages.result()
-            if self.pages.failure:
-                self.notes.append(f"review.html was written again by the main process: "
-                                  f"the process writing it failed ({self.pages.failure})")
+            pages, books = self.pages.result(), self.books.result()
+            for name, call in (("review.html", self.pages), ("review.xlsx", self.books)):
+                if call.failure:
+                    self.notes.append(f"{name} was written again by the main process: "
+                                      f"the process writing it failed ({call.failure})")
             self.written = _in_order(pages, books)
         return self.written
