@@ -422,11 +422,14 @@ def _exit_now(code) -> None:
     The teardown frees every object one by one (jieba's 500,000-word dictionary, a 10,000-problem
     review): 0.1 to 0.2 s after everything was written.  What it does that matters is done here
     first: the exit handlers (multiprocessing's, logging's) and the standard streams flushed.
-    An exception that escaped a command is not caught: it ends the process as usual.
+    An exception that escaped a command is not caught: it ends the process as usual; so does a
+    run under a profiler or a tracer (cProfile, coverage), which writes its results at the end.
     """
     import atexit
     import logging
 
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        sys.exit(code)
     if code is None:
         code = 0
     elif not isinstance(code, int):  # sys.exit("message"), as the interpreter would show it

@@ -43,6 +43,15 @@ def test_cli_process_ends_with_its_code_and_all_it_said(tmp_path, args, code, sa
     assert said in done.stdout + done.stderr
 
 
+def test_cli_process_under_a_profiler_ends_as_usual(tmp_path):
+    """Regression: the quick exit skipped cProfile's writing of its results."""
+    stats = tmp_path / "run.prof"
+    done = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(stats), "-m", "pipeline", "run", str(REPORT),
+                           "-o", str(tmp_path / "out"), "-q"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert stats.stat().st_size > 0
+
+
 def test_cli_run_corpus_writes_every_table(tmp_path):
     out = tmp_path / "out"
     result = runner.invoke(app, ["run", str(CORPUS), "-o", str(out), "--quiet"])
