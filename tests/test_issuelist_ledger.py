@@ -203,3 +203,37 @@ def test_issues_ledger_zip_bomb_at_the_default_limit_is_an_error_row(tmp_path):
     with pytest.raises(InputError) as info:
         load_issue_list(path)
     assert info.value.error_type == "too_large" and "XLSX inflates to" in info.value.reason
+
+
+_LAUGHS = ('<!DOCTYPE lolz [<!ENTITY lol "lol">'
+           + "".join(f'<!ENTITY lol{k} "{("&lol" + (str(k - 1) if k > 1 else "") + ";") * 10}">' for k in range(1, 10))
+           + "]>")
+_EXTERNAL = '<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+
+
+@pytest.mark.parametrize(("doctype", "entity", "said"), [
+    (_LAUGHS, "&lol9;", "amplification"),  # a billion laughs: a gigabyte from 1 KB
+    (_EXTERNAL, "&xxe;", "undefined entity"),  # an external entity is never fetched
+])
+def test_issues_ledger_entity_attacks_are_refused(tmp_path, doctype, entity, said):
+    """Our own XLSX reader parses with expat: its amplification limit and its refusal of external
+    entities keep both attacks out; the list becomes an error row (the reason says which)."""
+    import zipfile
+
+    plain = tmp_path / "plain.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(HEADER[:3])
+    book.active.append([1, "政治建设", "PROBLEM"])
+    book.save(plain)
+    hostile = tmp_path / "hostile.xlsx"
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(hostile, "w") as out:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                text = data.decode("utf-8").split("?>", 1)[-1]
+                assert "PROBLEM" in text
+                data = ('<?xml version="1.0"?>' + doctype + text.replace("PROBLEM", entity)).encode("utf-8")
+            out.writestr(item, data)
+    with pytest.raises(InputError) as info:
+        load_issue_list(hostile)
+    assert info.value.error_type == "unreadable_table" and said in info.value.reason
