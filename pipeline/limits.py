@@ -44,6 +44,16 @@ class Limits:
     #: Characters of decoded text, any format (50 million).
     max_chars: int = 50_000_000
 
+    def check_zip(self, archive, *, kind: str, max_bytes: int) -> None:
+        """Raise ``too_many_entries`` / ``too_large`` for a zip bomb posing as ``kind`` (DOCX, XLSX),
+        from the sizes ``archive`` (a ``zipfile.ZipFile``) declares: ``ZipFile.read`` inflates no more."""
+        infos = archive.infolist()
+        if len(infos) > self.max_zip_entries:
+            raise InputError("too_many_entries", f"{kind} zip has {len(infos):,} members, limit is {self.max_zip_entries:,}")
+        total = sum(info.file_size for info in infos)
+        if total > max_bytes:
+            raise InputError("too_large", f"{kind} inflates to {total:,} bytes, limit is {max_bytes:,}")
+
     def check_chars(self, text: str) -> None:
         """Raise ``too_large`` when decoded ``text`` is longer than ``max_chars``."""
         if len(text) > self.max_chars:

@@ -72,12 +72,7 @@ def _check_package(data: bytes, limits: Limits) -> None:
     except (zipfile.BadZipFile, OSError, ValueError):
         raise InputError("not_a_zip", "not a DOCX: file is not a zip archive") from None
     with archive:
-        infos = archive.infolist()
-        if len(infos) > limits.max_zip_entries:
-            raise InputError("too_many_entries", f"DOCX zip has {len(infos)} members, limit is {limits.max_zip_entries}")
-        total = sum(info.file_size for info in infos)
-        if total > limits.max_docx_uncompressed_bytes:
-            raise InputError("too_large", f"DOCX inflates to {total:,} bytes, limit is {limits.max_docx_uncompressed_bytes:,}")
+        limits.check_zip(archive, kind="DOCX", max_bytes=limits.max_docx_uncompressed_bytes)
         try:
             info = archive.getinfo("word/document.xml")
         except KeyError:

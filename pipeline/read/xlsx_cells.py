@@ -24,7 +24,6 @@ import zipfile
 from dataclasses import dataclass
 from xml.etree.ElementTree import ParseError, XMLParser, fromstring
 
-from pipeline.errors import InputError
 from pipeline.limits import DEFAULT_LIMITS, Limits
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -68,7 +67,7 @@ def read_sheets(path, *, limits: Limits = DEFAULT_LIMITS) -> list[Sheet]:
     for a zip bomb, before anything is inflated.
     """
     with zipfile.ZipFile(path) as archive:
-        _check_package(archive, limits)
+        limits.check_zip(archive, kind="XLSX", max_bytes=limits.max_xlsx_uncompressed_bytes)
         names = set(archive.namelist())
         workbook, strings_part = _parts(archive)
         book = _xml(archive.read(workbook))
@@ -87,16 +86,6 @@ def read_sheets(path, *, limits: Limits = DEFAULT_LIMITS) -> list[Sheet]:
                 continue
             sheets.append(_worksheet(entry.get("name"), archive.read(target), strings, formats))
         return sheets
-
-
-def _check_package(archive: zipfile.ZipFile, limits: Limits) -> None:
-    """Zip-bomb guards from the sizes the archive declares (``ZipFile.read`` inflates no more)."""
-    infos = archive.infolist()
-    if len(infos) > limits.max_zip_entries:
-        raise InputError("too_many_entries", f"XLSX zip has {len(infos):,} members, limit is {limits.max_zip_entries:,}")
-    total = sum(info.file_size for info in infos)
-    if total > limits.max_xlsx_uncompressed_bytes:
-        raise InputError("too_large", f"XLSX inflates to {total:,} bytes, limit is {limits.max_xlsx_uncompressed_bytes:,}")
 
 
 def _xml(data: bytes):
