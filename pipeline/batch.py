@@ -226,8 +226,9 @@ def run_batch(
         manifest.close()
 
 
-def _review(planned, entries, issues, decisions, table_options, pdf_password, ref_date):
-    """The review over the reports that take part: re-read (extraction is pure), then ``run_review`` once."""
+def _review(planned, entries, issues, decisions, table_options, pdf_password, ref_date, jobs: int):
+    """The review over the reports that take part: re-read (extraction is pure), then ``run_review`` once,
+    both on ``jobs`` cores (forked processes; :func:`pipeline.forked.forked_map`)."""
     wanted = ("feedback", "progress") if issues is None else None
     candidates, duplicates, seen = [], [], set()  # each content once: a copy is named, not re-read
     for p in planned:
@@ -245,9 +246,15 @@ def _review(planned, entries, issues, decisions, table_options, pdf_password, re
     # batch without feedback or reports (or a one-file run) never needs
     from pipeline.review import run_review
 
-    results = [process_path(path, pdf_password=pdf_password, ref_date=ref_date) for path in candidates]
-    return run_review(results, issues=issues, decisions=decisions, table_options=table_options,
-                      duplicates=duplicates)
+    from pipeline.forked import forked_map
+
+    results, failures = forked_map(lambda path: process_path(path, pdf_password=pdf_password, ref_date=ref_date),
+                                   candidates, processes=jobs)
+    outcome = run_review(results, issues=issues, decisions=decisions, table_options=table_options,
+                         duplicates=duplicates, processes=jobs)
+    outcome.notes[:0] = [f"reports were read again by the main process: the process reading them failed ({why})"
+                         for why in failures]
+    return outcome
 
 
 def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issues, decisions,
@@ -278,7 +285,13 @@ def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issu
                      for name in DOCUMENT_TABLES if name not in whole],
                     processes=options.jobs if len(planned) >= PARALLEL_COMPACTION else 1) as compaction:
         outcome = _review(planned, entries, issues, decisions, table_options, options.pdf_password,
-                          options.ref_date)
+                          options.ref_date, options.jobs if options.engine == "local" else 1)
+        files = None
+        if outcome is not None and outcome.pairs:
+            from pipeline.report.write import ReviewFiles  # lazy, like run_review
+
+            # review.html and review.xlsx beside the tables, by forked processes unless --jobs 1 said one core
+            files = ReviewFiles(outcome.pairs, staging, fork=options.jobs > 1 and hasattr(os, "fork"))
         extra = list(input_errors) + (list(outcome.errors) if outcome is not None else [])
         tables: dict = {}
         for name in DOCUMENT_TABLES:
@@ -302,11 +315,11 @@ def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issu
     else:
         write_tables(review_tables, staging, fmt=options.fmt)
     stale = 0
-    if outcome is not None and outcome.pairs:
-        from pipeline.report.write import write_review_files  # lazy, like run_review
-
-        write_review_files(outcome.pairs, staging)  # review.html and review.xlsx, published with the tables
+    notes = compaction.notes + (outcome.notes if outcome is not None else [])
+    if files is not None:
+        files.result()  # published with the tables
+        notes += files.notes
         stale = sum(1 for pair in outcome.pairs for f in pair.review.flags if f.kind == "stale_decision")
     written = folder.publish(list(COLUMNS), info={"run": manifest.run, "inputs": len(planned)})
     return BatchReport(tables=tables, n_documents=len(planned), n_skipped=0, n_processed=0, written=written,
-                       notes=compaction.notes, stale_decisions=stale)
+                       notes=notes, stale_decisions=stale)

@@ -14,6 +14,7 @@ from operator import attrgetter
 
 from pipeline.document import DocumentResult, analyze_text
 from pipeline.errors import InputError
+from pipeline.forked import forked_map
 from pipeline.gcpause import collection_paused
 from pipeline.matching.audit import SEVERITY, STATUS_LABELS, audit, explain, issue_statuses
 from pipeline.matching.evidence import attach_evidence
@@ -211,6 +212,7 @@ class ReviewRun:
     errors: list[ErrorRecord] = field(default_factory=list)
     issue_list: IssueList | None = None  # the list given (its source document, when it is one)
     pairs: list[PairReview] = field(default_factory=list)  # each (list, report) review, for the reviewer's report
+    notes: list[str] = field(default_factory=list)  # fallbacks taken (a forked review redone here)
 
 
 def issue_list_from_text(text: str) -> IssueList:
@@ -228,6 +230,7 @@ def run_review(
     table_options: dict | None = None,
     reports_given: bool = False,
     duplicates: Sequence[tuple[str, str]] = (),
+    processes: int = 1,
 ) -> ReviewRun:
     """The one review path: ``zhenggai match``, ``zhenggai run`` and the API all call this.
 
@@ -245,13 +248,18 @@ def run_review(
     Each content is reviewed once: a report with the doc_id of an earlier one (the same file
     under two paths), or one in ``duplicates`` ((path, doc_id) of copies the caller did not
     read again), is left out and named by a ``duplicate`` flag and in its twin's pairs row.
+
+    ``processes`` above 1 reviews the reports on that many cores (forked processes, see
+    :func:`pipeline.forked.forked_map`): the same review, in the same order, as one process gives.
     """
     with collection_paused():  # a long list's records: no cycles, all alive until written
-        return _run_review(reports, issues, matcher, decisions, table_options, reports_given, duplicates)
+        return _run_review(reports, issues, matcher, decisions, table_options, reports_given, duplicates,
+                           processes)
 
 
 def _run_review(reports: list[DocumentResult], issues, matcher, decisions: Decisions | None,
-                table_options: dict | None, reports_given: bool, duplicates: Sequence[tuple[str, str]]) -> ReviewRun:
+                table_options: dict | None, reports_given: bool, duplicates: Sequence[tuple[str, str]],
+                processes: int) -> ReviewRun:
     reports, copies = _distinct(reports, duplicates)
     errors: list[ErrorRecord] = []
     if issues is not None and not isinstance(issues, IssueList):
@@ -260,14 +268,27 @@ def _run_review(reports: list[DocumentResult], issues, matcher, decisions: Decis
         except InputError as exc:
             errors.append(ErrorRecord(str(issues), exc.stage, exc.error_type, exc.reason))
             return ReviewRun(Review(), errors)
-    pairs: list[PairReview] = []
+    done = ReviewRun(Review(), errors, issues)
     if issues is not None:
         errors.extend(issues.errors)
-        merged = _review_against_list(issues, reports, errors, matcher, decisions, pairs, reports_given)
+        done.review = _review_against_list(issues, reports, done, matcher, decisions, reports_given, processes)
     else:
-        merged = _review_pairs(reports, errors, decisions, pairs)
-    _name_copies(merged, reports, copies)
-    return ReviewRun(merged, errors, issues, pairs)
+        done.review = _review_pairs(reports, done, decisions, processes)
+    _name_copies(done.review, reports, copies)
+    return done
+
+
+def _reviews(jobs: list, one, done: ReviewRun, processes: int) -> list[tuple[Review | None, list[ErrorRecord]]]:
+    """``one(job)`` for every job, guarded (a failure is an errors row of its report), on ``processes``
+    cores; each job's review and errors, in order."""
+    def guarded(job):
+        errors: list[ErrorRecord] = []
+        return _guarded(lambda: one(job), job[-1], errors), errors
+
+    values, failures = forked_map(guarded, jobs, processes=processes)
+    done.notes.extend(f"reports were reviewed again by the main process: the process reviewing them failed ({why})"
+                      for why in failures)
+    return values
 
 
 def _distinct(reports: list[DocumentResult], duplicates: Sequence[tuple[str, str]]
@@ -310,8 +331,8 @@ def _name_copies(merged: Review, reports: list[DocumentResult], copies: list[tup
                                                                 "(reviewed once)"]))
 
 
-def _review_against_list(issue_list: IssueList, reports: list[DocumentResult], errors: list[ErrorRecord],
-                         matcher, decisions: Decisions | None, pairs: list[PairReview], reports_given: bool) -> Review:
+def _review_against_list(issue_list: IssueList, reports: list[DocumentResult], done: ReviewRun,
+                         matcher, decisions: Decisions | None, reports_given: bool, processes: int) -> Review:
     merged = Review(flags=_list_flags(issue_list))
     list_id = list_doc_id(issue_list)
     source = issue_list.source
@@ -334,21 +355,23 @@ def _review_against_list(issue_list: IssueList, reports: list[DocumentResult], e
         merged.issues = _unreviewed(issue_list, None)
         return merged
     fitted = (matcher if matcher is not None else IssueMatcher()).fit(issue_list.issues)  # once for every report
-    for report in targets:
+    reviewed = _reviews([(report,) for report in targets],
+                        lambda job: review(issue_list, job[0], matcher=fitted, fitted=True, decisions=decisions),
+                        done, processes)
+    for report, (one, errors) in zip(targets, reviewed):
         merged.pairs.append(Pair(list_id, report.doc_id, issue_list.path, report.path, "given",
                                  reason="the issue list given for every report"))
-        one = _guarded(lambda r=report: review(issue_list, r, matcher=fitted, fitted=True, decisions=decisions),
-                       report, errors)
+        done.errors.extend(errors)
         if one is None:
             merged.issues.extend(_unreviewed(issue_list, report))
             continue
-        pairs.append(PairReview(issue_list, report, _copy(one), list_id))
+        done.pairs.append(PairReview(issue_list, report, _copy(one), list_id))
         _merge(merged, _identified(one, list_id, report))
     return merged
 
 
-def _review_pairs(results: list[DocumentResult], errors: list[ErrorRecord], decisions: Decisions | None,
-                  pairs_out: list[PairReview]) -> Review:
+def _review_pairs(results: list[DocumentResult], done: ReviewRun, decisions: Decisions | None,
+                  processes: int) -> Review:
     lists: dict[str, IssueList] = {}  # each feedback's list is read once
 
     def list_of(fb: DocumentResult) -> IssueList:
@@ -357,6 +380,8 @@ def _review_pairs(results: list[DocumentResult], errors: list[ErrorRecord], deci
         return lists[fb.doc_id]
 
     pairings, unpaired = choose_pairs(results, has_issue_list=lambda fb: bool(list_of(fb).issues))
+    jobs = [(list_of(p.feedback), p.report) for p in pairings if list_of(p.feedback).issues]
+    reviewed = iter(_reviews(jobs, lambda job: review(job[0], job[1], decisions=decisions), done, processes))
     merged = Review()
     flagged: set[str] = set()  # a list's own warnings once, however many reports it is paired with
     for pairing in pairings:
@@ -370,12 +395,13 @@ def _review_pairs(results: list[DocumentResult], errors: list[ErrorRecord], deci
             merged.flags.append(Flag(report.doc_id, None, "no_issue_list", "medium",
                                      f"{fb.path}: feedback without a readable issue list", list_doc_id=fb.doc_id))
             continue
-        one = _guarded(lambda: review(issue_list, report, decisions=decisions), report, errors)
+        one, errors = next(reviewed)
+        done.errors.extend(errors)
         if one is None:  # the list itself is still data worth keeping
             merged.issues.extend(_unreviewed(issue_list, report))
             continue
         list_id = list_doc_id(issue_list)
-        pairs_out.append(PairReview(issue_list, report, _copy(one), list_id))
+        done.pairs.append(PairReview(issue_list, report, _copy(one), list_id))
         _merge(merged, _identified(one, list_id, report))
     for doc, reason in unpaired:
         merged.flags.append(Flag(

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 
 import pytest
 
 from pipeline.errors import InputError
-from pipeline.forked import Forked
+from pipeline.forked import Forked, forked_map
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
 
@@ -71,3 +72,55 @@ def test_forked_failed_process_is_redone_here_and_said(fn, reason):
 def test_forked_without_fork_runs_here():
     call = Forked(_pid_and, 1, fork=False)
     assert call.result() == (os.getpid(), 1) and call.failure is None
+
+
+def _square_and_pid(x):
+    return x * x, os.getpid()
+
+
+@pytest.mark.parametrize("processes", [1, 2, 3, 7])
+def test_forked_map_values_in_order_from_that_many_processes(processes):
+    values, failures = forked_map(_square_and_pid, range(7), processes=processes)
+    assert [v for v, _ in values] == [x * x for x in range(7)] and failures == []
+    assert len({pid for _, pid in values}) == min(processes, 7)
+    assert values[0][1] == os.getpid()  # the first slice is done here
+
+
+def test_forked_map_a_lost_slice_is_done_here_and_said():
+    parent = os.getpid()
+
+    def dies_in_a_child(x):
+        if os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return x + 1
+
+    values, failures = forked_map(dies_in_a_child, range(6), processes=3)
+    assert values == [1, 2, 3, 4, 5, 6] and failures == ["exit code -9", "exit code -9"]
+
+
+def test_forked_map_raises_what_a_slice_raised_once_all_are_done():
+    def fails_on_two(x):
+        if x == 2:
+            raise InputError("too_large", "two is too large")
+        return x
+
+    before = _zombie_children()
+    with pytest.raises(InputError, match="two is too large"):
+        forked_map(fails_on_two, range(6), processes=3)  # the middle slice raises, the last one ends after
+    time.sleep(0.2)  # an unwaited process would be a zombie by now
+    assert _zombie_children() == before  # every process was waited for
+
+
+def _zombie_children() -> set[int]:
+    """This process's children that ended and were never waited for (Linux's /proc)."""
+    from pathlib import Path
+
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] == "Z" and int(fields[1]) == os.getpid():
+            found.add(int(stat.parent.name))
+    return found

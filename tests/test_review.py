@@ -241,3 +241,59 @@ def test_review_same_feedback_twice_is_paired_once(pair):
     assert [(p.list_path, p.report_path) for p in outcome.review.pairs] == [(feedback.path, report.path)]
     kinds = [(f.kind, f.list_doc_id, f.doc_id) for f in outcome.review.flags if f.kind in {"duplicate", "unpaired"}]
     assert kinds == [("duplicate", feedback.doc_id, None)]
+
+
+def _variants(text: str, n: int, name: str) -> list:
+    """``n`` different reports from one text (a line added to each: another content, another doc_id)."""
+    return [analyze_text(text + f"\n（第{k + 1}份，编号{k + 100}。）\n", path=f"{name}_{k}.txt") for k in range(n)]
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="no fork on this platform")
+@pytest.mark.parametrize("mode", ["list", "pairs"])
+def test_review_on_several_processes_is_the_review_of_one(pair, mode):
+    """run_review(processes=3) forks for the reports; the tables are those of one process, row for row."""
+    import pandas as pd
+
+    from pipeline.tables import match_tables
+
+    feedback, report = pair
+    reports = _variants(report.text, 5, "report")
+    if mode == "list":
+        kwargs = {"issues": load_issue_list(FEEDBACK)}
+        inputs = reports
+    else:  # each report paired with the feedback of its unit
+        kwargs, inputs = {}, [feedback, *reports]
+    one = run_review(inputs, **kwargs)
+    three = run_review(inputs, processes=3, **kwargs)
+    assert three.notes == [] and three.errors == one.errors
+    assert [p.report.path for p in three.pairs] == [p.report.path for p in one.pairs] == [r.path for r in reports]
+    for name, frame in match_tables(one.review.issues, one.review.matches, one.review.flags,
+                                    one.review.statuses, pairs=one.review.pairs).items():
+        other = match_tables(three.review.issues, three.review.matches, three.review.flags,
+                             three.review.statuses, pairs=three.review.pairs)[name]
+        pd.testing.assert_frame_equal(frame, other)
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="no fork on this platform")
+def test_review_a_lost_review_process_is_redone_here_and_said(pair, monkeypatch):
+    import os
+    import signal
+
+    import pipeline.review as module
+
+    feedback, report = pair
+    reports = _variants(report.text, 4, "report")
+    parent, real = os.getpid(), module.review
+
+    def dies_in_a_child(*args, **kwargs):
+        if os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(*args, **kwargs)
+
+    expected = run_review(reports, issues=load_issue_list(FEEDBACK))
+    monkeypatch.setattr(module, "review", dies_in_a_child)
+    outcome = run_review(reports, issues=load_issue_list(FEEDBACK), processes=2)
+    assert outcome.notes == ["reports were reviewed again by the main process: the process reviewing them failed "
+                             "(exit code -9)"]
+    assert [(m.issue_id, m.doc_id, m.target_id) for m in outcome.review.matches] == [
+        (m.issue_id, m.doc_id, m.target_id) for m in expected.review.matches]

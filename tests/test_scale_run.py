@@ -113,6 +113,21 @@ def test_jobs_two_gives_the_rows_of_jobs_one(small, tmp_path):
     assert_same_tables(one, two)
 
 
+def test_jobs_two_reviews_on_two_cores_as_jobs_one_does(small, tmp_path):
+    """With an issue list, the reports are read again and reviewed on --jobs cores (forked): the same
+    tables and the same review files as one core."""
+    feedback = REPORT.parent / "feedback_cq_tzb_2022_example.txt"
+    one, two = tmp_path / "one", tmp_path / "two"
+    for out, jobs in ((one, "1"), (two, "2")):
+        assert invoke("run", str(small), str(REPORT), "--issues", str(feedback), "-o", str(out), "-q",
+                      "-j", jobs).returncode == 0
+    assert_same_tables(one, two)
+    assert len(read_tables(one)["pairs"]) > 2
+    pages = sorted(p.name for p in one.glob("review*.html"))
+    assert len(pages) > 2 and pages == sorted(p.name for p in two.glob("review*.html"))
+    assert all((one / name).read_bytes() == (two / name).read_bytes() for name in pages)
+
+
 def test_unchanged_files_are_skipped_changed_ones_redone(small, tmp_path):
     batch = make_batch(tmp_path / "in", 5)
     out = tmp_path / "out"
