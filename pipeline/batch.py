@@ -291,7 +291,9 @@ def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issu
             from pipeline.report.write import ReviewFiles  # lazy, like run_review
 
             # review.html and review.xlsx beside the tables, by forked processes unless --jobs 1 said one core
-            files = ReviewFiles(outcome.pairs, staging, fork=options.jobs > 1 and hasattr(os, "fork"))
+            # (or the Dask engine ran: its client's threads may have left locks a fork would inherit)
+            fork = options.jobs > 1 and options.engine == "local" and hasattr(os, "fork")
+            files = ReviewFiles(outcome.pairs, staging, fork=fork)
         extra = list(input_errors) + (list(outcome.errors) if outcome is not None else [])
         tables: dict = {}
         for name in DOCUMENT_TABLES:
