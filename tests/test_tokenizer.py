@@ -273,3 +273,19 @@ def test_tokenizer_pipe_spawn_two_processes(monkeypatch):
     assert [d.text for d in docs] == texts
     assert all("三重一大" in [t.text for t in d] for d in docs)
     assert all(len(list(d.sents)) == 2 for d in docs)
+
+
+def test_tokenizer_segmenter_cut_is_kept_and_bounded(monkeypatch):
+    """cut() keeps each text's words (a review cuts the same sentences three times): the same words as
+    a fresh segmentation, a list the caller may change, and at most CUTS_KEPT texts kept."""
+    import pipeline.nlp.segmenter as module
+
+    seg = module.DomainSegmenter()
+    texts = ["巡察反馈问题整改落实情况", "召开党委会18次", "制定《学习制度》并严格执行"]
+    fresh = [[w for w, _, _ in seg.tokenize(t)] for t in texts]
+    first = [seg.cut(t) for t in texts]
+    first[0].append("改过")  # the caller's list, not the kept words
+    assert [seg.cut(t) for t in texts] == fresh == [[w for w, _, _ in seg.tokenize(t)] for t in texts]
+    monkeypatch.setattr(module, "CUTS_KEPT", 2)
+    seg.cut("另一段文字")
+    assert len(seg._cuts) <= 2 and seg.cut(texts[0]) == fresh[0]

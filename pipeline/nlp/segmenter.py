@@ -119,6 +119,10 @@ def _load_cached_dictionary(tokenizer: jieba.Tokenizer) -> bool:
 # --------------------------------------------------------------------------- segmenter
 
 
+#: texts whose words a segmenter keeps (chunks of a sentence: some 50,000 are a few megabytes)
+CUTS_KEPT = 50_000
+
+
 class DomainSegmenter:
     """A private ``jieba.Tokenizer`` with the domain dictionary, built on first use.
 
@@ -148,6 +152,7 @@ class DomainSegmenter:
         self.bundled = bundled
         self._jieba: jieba.Tokenizer | None = None
         self._lock = threading.Lock()
+        self._cuts: dict[str, tuple[str, ...]] = {}  # text -> its words, see cut()
 
     # jieba's prefix dictionary is large: never pickle it, rebuild lazily.
     def __getstate__(self) -> dict[str, Any]:
@@ -183,8 +188,18 @@ class DomainSegmenter:
         return tokenizer
 
     def cut(self, text: str) -> list[str]:
-        """Words of ``text``; their concatenation is ``text``."""
-        return [word for word, _start, _end in self.tokenize(text)]
+        """Words of ``text``; their concatenation is ``text``.
+
+        Kept per text (at most :data:`CUTS_KEPT` texts, then forgotten all at once): a review cuts
+        the same report sentences for the answers, again with the plans added, and again for the
+        words shown to reviewers; segmentation was most of a report's review.
+        """
+        words = self._cuts.get(text)
+        if words is None:
+            if len(self._cuts) >= CUTS_KEPT:
+                self._cuts.clear()
+            words = self._cuts[text] = tuple(word for word, _start, _end in self.tokenize(text))
+        return list(words)
 
     def tokenize(self, text: str) -> list[tuple[str, int, int]]:
         """``(word, start, end)`` triples (end exclusive): jieba's own ``Tokenizer.tokenize``."""
