@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import signal
 import sys
 import threading
@@ -244,9 +243,8 @@ def _review(planned, entries, issues, decisions, table_options, pdf_password, re
         return None  # nothing to pair or match
     # imported here, not at the top: the matcher's scikit-learn costs about 1 s of start-up that a
     # batch without feedback or reports (or a one-file run) never needs
-    from pipeline.review import run_review
-
     from pipeline.forked import forked_map
+    from pipeline.review import run_review
 
     results, failures = forked_map(lambda path: process_path(path, pdf_password=pdf_password, ref_date=ref_date),
                                    candidates, processes=jobs)
@@ -284,16 +282,16 @@ def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issu
     with Compaction([TableJob(name, folder.parts, order, staging, options.fmt, duplicates)
                      for name in DOCUMENT_TABLES if name not in whole],
                     processes=options.jobs if len(planned) >= PARALLEL_COMPACTION else 1) as compaction:
+        # cores for forked processes: --jobs, with the local engine only (a Dask client's threads may
+        # have left locks that a fork would inherit)
+        cores = options.jobs if options.engine == "local" else 1
         outcome = _review(planned, entries, issues, decisions, table_options, options.pdf_password,
-                          options.ref_date, options.jobs if options.engine == "local" else 1)
+                          options.ref_date, cores)
         files = None
         if outcome is not None and outcome.pairs:
             from pipeline.report.write import ReviewFiles  # lazy, like run_review
 
-            # review.html and review.xlsx beside the tables, by forked processes unless --jobs 1 said one core
-            # (or the Dask engine ran: its client's threads may have left locks a fork would inherit)
-            fork = options.jobs > 1 and options.engine == "local" and hasattr(os, "fork")
-            files = ReviewFiles(outcome.pairs, staging, fork=fork)
+            files = ReviewFiles(outcome.pairs, staging, fork=cores > 1)  # review.html and review.xlsx, beside the tables
         extra = list(input_errors) + (list(outcome.errors) if outcome is not None else [])
         tables: dict = {}
         for name in DOCUMENT_TABLES:

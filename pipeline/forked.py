@@ -13,7 +13,7 @@ The two ways a forked call can end are kept apart, as ``concurrent.futures`` kee
   not trusted, the call is made again here, and :attr:`Forked.failure` says why, so that the
   caller can say that this fallback was taken.
 
-Where the platform does not fork, the call is made here at once.
+Where the platform does not fork (or the caller says not to), the call is made here at once.
 """
 
 from __future__ import annotations
@@ -31,13 +31,13 @@ VALUE, RAISED, FAILED = b"V", b"R", b"F"
 class Forked:
     """``fn(*args, **kwargs)`` in a forked process; :meth:`result` gives its value (or raises its exception)."""
 
-    def __init__(self, fn: Callable, *args, fork: bool = hasattr(os, "fork"), **kwargs):
+    def __init__(self, fn: Callable, *args, fork: bool = True, **kwargs):
         self.fn, self.args, self.kwargs = fn, args, kwargs
         self.failure: str | None = None  # why the forked process failed (the call was then made here)
         self._done = False
         self._value = None
         self._error: BaseException | None = None
-        if not fork:
+        if not fork or not hasattr(os, "fork"):
             self._here()
             return
         read, write = os.pipe()
@@ -108,7 +108,7 @@ def forked_map(fn: Callable, items, *, processes: int) -> tuple[list, list[str]]
     forked slice failed and was done here instead (empty when none did)."""
     items = list(items)
     n = min(processes, len(items))
-    if n <= 1 or not hasattr(os, "fork"):
+    if n <= 1:
         return [fn(x) for x in items], []
     bounds = [len(items) * k // n for k in range(n + 1)]
     others = [Forked(_each, fn, items[bounds[k]:bounds[k + 1]]) for k in range(1, n)]

@@ -52,9 +52,7 @@ def _in_order(pages: list[Path], books: list[Path]) -> list[Path]:
 
 def write_review_files(pairs, out_dir: str | os.PathLike) -> list[Path]:
     """review.html and review.xlsx per pair in ``out_dir`` (atomic writes); the paths written."""
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    return _in_order(_write_pages(pairs, out), _write_books(pairs, out))
+    return ReviewFiles(pairs, out_dir, fork=False).result()
 
 
 class ReviewFiles:
@@ -68,7 +66,7 @@ class ReviewFiles:
     :attr:`notes` says that this fallback was taken.
     """
 
-    def __init__(self, pairs, out_dir: str | os.PathLike, *, fork: bool = hasattr(os, "fork")):
+    def __init__(self, pairs, out_dir: str | os.PathLike, *, fork: bool = True):
         self.pairs, self.out = list(pairs), Path(out_dir)
         self.notes: list[str] = []
         self.written: list[Path] | None = None
