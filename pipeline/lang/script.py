@@ -8,6 +8,7 @@ aware), and where a phrase conversion changed the length, character by character
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 #: Share of convertible (traditional-only) characters among the Han characters above
@@ -23,24 +24,31 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
-def _is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
+#: what is not a CJK Unified Ideograph: removed by the regex engine to leave the characters counted (a
+#: Python loop over 4,000 characters was a tenth of a document's time, and the detection runs on every one)
+_NOT_HAN = re.compile("[^\u4e00-\u9fff]+")
 
 
 def traditional_share(text: str) -> float:
     """Share of the Han characters that t2s changes (0 for simplified text)."""
-    han = [ch for ch in text if _is_han(ch)]
+    return _changed_share(_NOT_HAN.sub("", text))
+
+
+def _changed_share(han: str) -> float:
     if not han:
         return 0.0
-    converted = _converter().convert("".join(han))
+    converted = _converter().convert(han)
+    if converted == han:
+        return 0.0
     if len(converted) != len(han):
         converted = "".join(_converter().convert(ch) for ch in han)
-    return sum(a != b for a, b in zip(han, converted)) / len(han)
+    return sum(map(str.__ne__, han, converted)) / len(han)
 
 
 def is_traditional(text: str) -> bool:
     """Whether ``text`` is written in traditional characters (enough of them to matter)."""
-    return sum(1 for ch in text[:4000] if _is_han(ch)) >= _MIN_HAN and traditional_share(text[:4000]) >= TRADITIONAL_SHARE
+    han = _NOT_HAN.sub("", text[:4000])
+    return len(han) >= _MIN_HAN and _changed_share(han) >= TRADITIONAL_SHARE
 
 
 def to_simplified(text: str) -> str:
