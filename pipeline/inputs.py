@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import glob
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,8 +25,54 @@ class Inputs:
     errors: list[ErrorRecord] = field(default_factory=list)  # inputs that name nothing readable
 
 
-def _is_hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") or part.startswith("~$") for part in path.parts[len(root.parts):])
+#: names left out of a folder's files, with everything under them: hidden files and folders, and the
+#: lock files Office and WPS leave beside an open document (~$报告.docx)
+_HIDDEN = (".", "~$")
+
+
+def _files_under(root: Path) -> tuple[list[Path], list[tuple[str, str]]]:
+    """The files under ``root`` in path order (links to files included, links to folders not
+    followed, hidden names left out), and the folders that could not be listed with why."""
+    files: list[Path] = []
+    unreadable: list[tuple[str, str]] = []
+    todo = [str(root)]
+    while todo:
+        folder = todo.pop()
+        try:
+            with os.scandir(folder) as entries:
+                found = list(entries)
+        except OSError as exc:
+            unreadable.append((folder, exc.strerror or type(exc).__name__))
+            continue
+        for entry in found:
+            if entry.name.startswith(_HIDDEN):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                todo.append(entry.path)
+            elif entry.is_file():  # the type from the listing: no system call a file
+                files.append(Path(entry.path))
+    return sorted(files, key=lambda p: p.parts), unreadable  # Path order, without Path.__lt__
+
+
+def real_paths(paths: Iterable[str | os.PathLike]) -> list[str]:
+    """``os.path.realpath`` of each path, each folder resolved once (the inputs' identity: same file, same key).
+
+    realpath walks every component of every path (five system calls a file); a batch of thousands
+    of files in a few folders needs one call a file (is it a link?) and one walk a folder.
+    """
+    folders: dict[str, str] = {}
+    out: list[str] = []
+    for path in paths:
+        text = os.fspath(path)
+        head, name = os.path.split(text)
+        if name in ("", ".", "..") or os.path.islink(text):
+            out.append(os.path.realpath(text))
+            continue
+        real = folders.get(head)
+        if real is None:
+            real = folders[head] = os.path.realpath(head or os.curdir)
+        out.append(os.path.join(real, name))
+    return out
 
 
 def collect_inputs(inputs: Sequence[str | os.PathLike], *, exclude: Sequence[str | os.PathLike] = ()) -> Inputs:
@@ -35,26 +81,21 @@ def collect_inputs(inputs: Sequence[str | os.PathLike], *, exclude: Sequence[str
     Paths are compared as strings (``os.path.realpath``), not ``Path`` objects: a folder of tens of
     thousands of files is listed in a fraction of a second, before any work starts.
     """
+    found: list[Path] = []
     result = Inputs()
-    seen: set[str] = set()
-    skip = [os.path.realpath(p) for p in exclude]
-
-    def add(path: Path) -> None:
-        resolved = os.path.realpath(path)
-        if resolved not in seen and not any(resolved == s or resolved.startswith(s + os.sep) for s in skip):
-            seen.add(resolved)
-            result.files.append(path)
+    add = found.append
 
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            for child in sorted(path.rglob("*"), key=lambda p: p.parts):  # Path order, without Path.__lt__
-                if not child.is_file() or _is_hidden(child, path):
-                    continue
-                if child.suffix.lower() in DOCUMENT_SUFFIXES:
+            files, unreadable = _files_under(path)
+            for child in files:
+                # a report in an old format is named (an errors row), not skipped
+                if child.suffix.lower() in DOCUMENT_SUFFIXES or child.suffix.lower() in LEGACY_SUFFIXES:
                     add(child)
-                elif child.suffix.lower() in LEGACY_SUFFIXES:  # a report in an old format is named, not skipped
-                    add(child)
+            result.errors += [ErrorRecord(folder, "input", "unreadable_folder",
+                                          f"the folder cannot be listed ({why}); its files were not read")
+                              for folder, why in unreadable]
         elif path.is_file():
             add(path)
         elif glob.has_magic(str(item)):
@@ -66,4 +107,10 @@ def collect_inputs(inputs: Sequence[str | os.PathLike], *, exclude: Sequence[str
                 add(p)
         else:
             result.errors.append(ErrorRecord(str(item), "input", "not_found", "no such file or folder"))
+    seen: set[str] = set()
+    skip = [os.path.realpath(p) for p in exclude]
+    for path, resolved in zip(found, real_paths(found)):
+        if resolved not in seen and not any(resolved == s or resolved.startswith(s + os.sep) for s in skip):
+            seen.add(resolved)
+            result.files.append(path)
     return result

@@ -22,6 +22,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.inputs import real_paths
+
 SCHEMA_VERSION = "1"
 
 _SCHEMA = """
@@ -141,8 +143,7 @@ class Manifest:
         """Register every input; say which ones need processing (new, changed, failed or unfinished)."""
         planned: list[Planned] = []
         with self._transaction():
-            for path in files:
-                key = str(path.resolve())
+            for path, key in zip(files, real_paths(files)):
                 try:
                     st = path.stat()
                     size, mtime = st.st_size, st.st_mtime_ns

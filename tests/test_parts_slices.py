@@ -64,3 +64,51 @@ def test_parts_slices_hold_at_most_the_rows_bound(batch, tmp_path):
     assert all(t.num_rows <= 10 or len(set(t.column(FID).to_pylist())) == 1 for t in slices)
     assert any(t.num_rows > 10 for t in slices)  # the batch has inputs over the bound: each a slice alone
     assert [f for t in slices for f in t.column(FID).to_pylist()] == whole.column(FID).to_pylist()
+
+
+def _tables(value: int) -> dict:
+    import pyarrow as pa
+
+    return {"documents": pa.table({"doc_id": [f"d{value}"], "_fid": [value]}),
+            "errors": pa.table({"message": [None], "_fid": [value]})}
+
+
+def test_parts_a_part_is_whole_or_absent_and_written_again_whole(tmp_path):
+    """A part's folder appears by one rename once every file is there; the part of a lost chunk,
+    written again under the same number, replaces it whole."""
+    from pipeline.parts import part_dir, read_part_table, remove_parts, write_part
+
+    parts = tmp_path / "parts"
+    write_part(parts, 7, _tables(1))
+    write_part(parts, 7, _tables(2))
+    assert read_part_table(parts, 7, "documents").column("_fid").to_pylist() == [2]
+    assert sorted(p.name for p in part_dir(parts, 7).iterdir()) == ["documents.arrow", "errors.arrow"]
+    assert [p.name for p in parts.iterdir()] == ["0000007"]  # no staging folder left behind
+
+
+def test_parts_a_part_left_half_written_is_removed(tmp_path):
+    """A process killed while writing leaves a hidden staging folder: never read, removed at the next run."""
+    from pipeline.parts import remove_parts, write_part
+
+    parts = tmp_path / "parts"
+    write_part(parts, 1, _tables(1))
+    half = parts / ".0000002.0a1b2c3d4e5f.tmp"
+    half.mkdir()
+    (half / "documents.arrow").write_bytes(b"ARROW1")
+    (parts / ".stray.arrow.0a1b.tmp").write_bytes(b"")  # an earlier version's file being written
+    remove_parts(parts, keep={1})
+    assert [p.name for p in parts.iterdir()] == ["0000001"]
+
+
+def test_parts_a_failed_write_leaves_nothing(tmp_path, monkeypatch):
+    import pipeline.parts
+    from pipeline.parts import write_part
+
+    def broken(path, table):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pipeline.parts, "_write_ipc", broken)
+    parts = tmp_path / "parts"
+    with pytest.raises(OSError):
+        write_part(parts, 3, _tables(3))
+    assert list(parts.iterdir()) == []

@@ -1,0 +1,70 @@
+"""Inputs of a batch: what a folder yields, and the resolved paths that identify inputs."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from pipeline.inputs import collect_inputs, real_paths
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    root = tmp_path / "in"
+    (root / "b").mkdir(parents=True)
+    (root / ".hidden").mkdir()
+    (root / "a.txt").write_text("一", encoding="utf-8")
+    (root / "b" / "c.pdf").write_bytes(b"%PDF")
+    (root / "b" / "old.doc").write_bytes(b"x")
+    (root / "b" / "notes.png").write_bytes(b"x")
+    (root / ".hidden" / "d.txt").write_text("一", encoding="utf-8")
+    (root / "~$draft.docx").write_bytes(b"x")
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "e.txt").write_text("一", encoding="utf-8")
+    (root / "link.txt").symlink_to(outside / "e.txt")
+    (root / "linked_folder").symlink_to(outside, target_is_directory=True)
+    return root
+
+
+def test_inputs_folder_yields_documents_in_path_order(tree):
+    found = collect_inputs([tree])
+    names = [p.relative_to(tree).as_posix() for p in found.files]
+    # hidden names and Office lock files left out, links to files read, links to folders not followed,
+    # an old format kept (it becomes an errors row that names it), other suffixes skipped
+    assert names == ["a.txt", "b/c.pdf", "b/old.doc", "link.txt"]
+    assert found.errors == []
+
+
+def test_inputs_same_file_twice_is_one_input(tree):
+    found = collect_inputs([tree / "a.txt", tree, str(tree / "b" / ".." / "a.txt")])
+    assert [p.name for p in found.files].count("a.txt") == 1
+
+
+def test_inputs_output_folder_is_excluded(tree):
+    found = collect_inputs([tree], exclude=[tree / "b"])
+    assert [p.name for p in found.files] == ["a.txt", "link.txt"]
+
+
+def test_inputs_unreadable_folder_is_an_errors_row(tree, monkeypatch):
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if os.path.basename(path) == "b":
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    found = collect_inputs([tree])
+    assert [p.name for p in found.files] == ["a.txt", "link.txt"]
+    [error] = found.errors
+    assert (error.stage, error.error_type) == ("input", "unreadable_folder")
+    assert error.path == str(tree / "b") and "Permission denied" in error.message
+
+
+@pytest.mark.parametrize("name", ["a.txt", "link.txt", "b/../a.txt", "b", ".", "missing/x.txt", "linked_folder/e.txt"])
+def test_inputs_real_paths_are_realpath(tree, name, monkeypatch):
+    monkeypatch.chdir(tree)
+    assert real_paths([name, tree / name]) == [os.path.realpath(name), os.path.realpath(tree / name)]
