@@ -101,17 +101,15 @@ def run(args: list[str], *, memory: bool = False) -> dict:
                             stderr=subprocess.PIPE, cwd=REPO, env=ENV)
     peak_rss = peak_pss = 0
     cpu: dict[int, float] = {}
-    ticks = 0
     while proc.poll() is None:
         pids = _tree(proc.pid)
         for pid in pids:
             seconds = _cpu(pid)
             if seconds is not None:
                 cpu[pid] = max(cpu.get(pid, 0.0), seconds)
-        if memory and ticks % 5 == 0:  # smaps_rollup walks page tables: not too often
+        if memory:  # every 20 ms: a run's peak is its last fraction of a second (compaction), easily missed
             rss, pss = _memory(pids)
             peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
-        ticks += 1
         try:  # not a sleep: the wall clock stops when the process ends, not at the next look
             proc.wait(timeout=0.02 if memory else 0.2)
         except subprocess.TimeoutExpired:
