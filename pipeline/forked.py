@@ -112,9 +112,12 @@ def forked_map(fn: Callable, items, *, processes: int) -> tuple[list, list[str]]
         return [fn(x) for x in items], []
     bounds = [len(items) * k // n for k in range(n + 1)]
     others = [Forked(_each, fn, items[bounds[k]:bounds[k + 1]]) for k in range(1, n)]
-    values = _each(fn, items[:bounds[1]])
-    failures, raised = [], None
-    for call in others:  # every process waited for, even after one raised
+    values, failures, raised = [], [], None
+    try:
+        values = _each(fn, items[:bounds[1]])
+    except BaseException as exc:  # noqa: BLE001 - raised below, once the forked slices are waited for too
+        raised = exc
+    for call in others:  # every process waited for, even after one (or this one) raised
         try:
             values.extend(call.result())
         except BaseException as exc:  # noqa: BLE001 - raised below, once all are done

@@ -98,15 +98,16 @@ def test_forked_map_a_lost_slice_is_done_here_and_said():
     assert values == [1, 2, 3, 4, 5, 6] and failures == ["exit code -9", "exit code -9"]
 
 
-def test_forked_map_raises_what_a_slice_raised_once_all_are_done():
-    def fails_on_two(x):
-        if x == 2:
-            raise InputError("too_large", "two is too large")
+@pytest.mark.parametrize("bad", [0, 2])  # 0: the slice done here (regression: the forked ones were left unwaited)
+def test_forked_map_raises_what_a_slice_raised_once_all_are_done(bad):
+    def fails_on(x):
+        if x == bad:
+            raise InputError("too_large", f"{bad} is too large")
         return x
 
     before = _zombie_children()
-    with pytest.raises(InputError, match="two is too large"):
-        forked_map(fails_on_two, range(6), processes=3)  # the middle slice raises, the last one ends after
+    with pytest.raises(InputError, match=f"{bad} is too large"):
+        forked_map(fails_on, range(6), processes=3)  # one slice raises, the others end after
     time.sleep(0.2)  # an unwaited process would be a zombie by now
     assert _zombie_children() == before  # every process was waited for
 
