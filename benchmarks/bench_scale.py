@@ -123,12 +123,11 @@ def run(args: list[str], *, memory: bool = False) -> dict:
             "other_cpu": sorted(cpu.values(), reverse=True), "rss": peak_rss, "pss": peak_pss}
 
 
-#: pure-Python work with no I/O and little memory: what two cores give two processes doing only that
-_SPIN = "s = 0\nfor i in range(15_000_000):\n    s += i"
-
-
 #: one-file runs measured in each round (the start-up's median is over all of them)
 STARTS_PER_ROUND = 3
+
+#: pure-Python work with no I/O and little memory: what two cores give two processes doing only that
+_SPIN = "s = 0\nfor i in range(15_000_000):\n    s += i"
 
 
 def two_core_ceiling() -> float:
