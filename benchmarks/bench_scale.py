@@ -30,7 +30,9 @@ the long document >= 0.8x the per-character rate of small ones.
 from __future__ import annotations
 
 import argparse
+import ctypes
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -94,8 +96,36 @@ def _cpu(pid: int) -> float | None:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+#: prctl option: orphaned descendants are handed to this process (not to init), which reaps them
+_PR_SET_CHILD_SUBREAPER = 36
+
+
+def reap_descendants() -> bool:
+    """Become the reaper of the runs' orphans (Linux): the forkserver and the workers it forked end
+    as orphans, and their CPU seconds are counted in this process's children only once it reaps them."""
+    try:
+        return ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _reap_all() -> None:
+    """Wait for every descendant left (orphans handed to this process) to end."""
+    while True:
+        try:
+            os.wait()
+        except ChildProcessError:
+            return
+
+
 def run(args: list[str], *, memory: bool = False) -> dict:
     """One ``zhenggai`` process: wall seconds, CPU seconds of each process of its tree, peak memory of the tree."""
+    children_before = _children_cpu()
     started = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "pipeline", *args], stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, cwd=REPO, env=ENV)
@@ -115,11 +145,13 @@ def run(args: list[str], *, memory: bool = False) -> dict:
         except subprocess.TimeoutExpired:
             pass
     wall = time.perf_counter() - started
+    _reap_all()
+    tree_cpu = _children_cpu() - children_before  # exact where this process reaps orphans (reap_descendants)
     err = proc.stderr.read().decode()
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"zhenggai {' '.join(args)} failed ({proc.returncode}): {err[-2000:]}")
     main_cpu = cpu.pop(proc.pid, 0.0)
-    return {"wall": wall, "cpu": main_cpu + sum(cpu.values()), "main_cpu": main_cpu,
+    return {"wall": wall, "cpu": main_cpu + sum(cpu.values()), "main_cpu": main_cpu, "tree_cpu": tree_cpu,
             "other_cpu": sorted(cpu.values(), reverse=True), "rss": peak_rss, "pss": peak_pss}
 
 
@@ -205,6 +237,16 @@ def paired(slow: list[dict], fast: list[dict]) -> str:
     return f"{walls} s; median of the pairs' ratios {statistics.median(a['wall'] / b['wall'] for a, b in zip(slow, fast)):.2f}"
 
 
+def cpu_bound(wall1: float, runs1: list[dict], runs2: list[dict], reaping: bool) -> str:
+    """What the CPU seconds of the whole ``-j 2`` tree allow: two cores cannot do them in less than half."""
+    if not reaping:
+        return "CPU of the whole tree: not counted (this system does not hand a run's orphans to this script)"
+    cpu1 = statistics.median(r["tree_cpu"] for r in runs1)
+    cpu2 = statistics.median(r["tree_cpu"] for r in runs2)
+    return (f"CPU seconds of the whole process tree (medians): -j 1 {cpu1:.2f}, -j 2 {cpu2:.2f}; on two full "
+            f"cores -j 2 needs at least {cpu2 / 2:.2f} s, so it can be at most {wall1 / (cpu2 / 2):.2f}x -j 1 here")
+
+
 def verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
@@ -223,6 +265,7 @@ def main(argv: list[str] | None = None) -> int:
     chars_all = sum(len(p.read_text(encoding="utf-8")) for p in files)
     print(f"machine: {cores()} cores, {load()} at the start; news: {len(files)} files, {chars_all:,} chars "
           f"(first 1,000: {chars_1000:,})")
+    reaping = reap_descendants()
     scratch = Path(tempfile.mkdtemp(prefix="bench_scale."))
     try:
         small_file = select(files, 1, scratch)
@@ -259,6 +302,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  runs in pairs (-j 1/-j 2): {paired(j1, j2)}")
         print(f"  the machine's own ceiling: two copies of a pure-Python loop run {statistics.median(ceilings):.2f}x as "
               f"fast as one (median of {', '.join(f'{c:.2f}' for c in ceilings)}; 2.00 on two full cores)")
+        print(f"  {cpu_bound(t1, j1, j2, reaping)}")
         net1, net2 = t1 - start_wall, t2 - start_wall
         print(f"  net of start-up (as the throughput above): -j 2 is {net1 / max(1e-9, net2):.2f}x -j 1 "
               f"({net1:.2f} s against {net2:.2f} s of work after the {start_wall:.2f} s a one-file run takes)")
@@ -285,6 +329,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{verdict(b1 / b2 >= 1.7)}: -j 2 is {b1 / b2:.2f}x -j 1 on all files, wall clock (target >= 1.7)")
             print(f"  runs in pairs (-j 1/-j 2): {paired(big1, big2)}; the machine's two-process ceiling "
                   f"beside them: {', '.join(f'{c:.2f}' for c in big_ceilings)}")
+            print(f"  {cpu_bound(b1, big1, big2, reaping)}")
             print(f"  CPU seconds: -j 1 {big1[-1]['cpu']:.2f}; -j 2 main {big2[-1]['main_cpu']:.2f}, others "
                   f"{', '.join(f'{c:.2f}' for c in big2[-1]['other_cpu'])} = {big2[-1]['cpu']:.2f}")
             print(f"{verdict(b2 <= 30)}: all {len(files)} texts with -j 2 in {b2:.1f} s (target <= 30 s)")

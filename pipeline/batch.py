@@ -281,7 +281,8 @@ def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issu
     whole = set(DOCUMENT_TABLES) if options.fmt == "xlsx" else {"errors"}
     with Compaction([TableJob(name, folder.parts, order, staging, options.fmt, duplicates)
                      for name in DOCUMENT_TABLES if name not in whole],
-                    processes=options.jobs if len(planned) >= PARALLEL_COMPACTION else 1) as compaction:
+                    processes=options.jobs if len(planned) >= PARALLEL_COMPACTION else 1,
+                    fork=options.engine == "local") as compaction:
         # cores for forked processes: --jobs, with the local engine only (a Dask client's threads may
         # have left locks that a fork would inherit)
         cores = options.jobs if options.engine == "local" else 1

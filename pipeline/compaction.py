@@ -91,15 +91,19 @@ def _settle(job: TableJob) -> None:
     shutil.rmtree(job.folder, ignore_errors=True)
 
 
-def _serve(conn, write: Callable) -> None:
+def _serve(conn, write: Callable, inherited: Sequence = ()) -> None:
     """A compaction process: jobs in, what ``write`` returned (or the exception it raised) out, until told to stop.
 
     Reading jobs from a pipe whose other end only the main process holds, the process ends
     when that end closes, however the main process ended (a pool's shared queue would keep
-    its processes waiting forever after a SIGKILL of the run).
+    its processes waiting forever after a SIGKILL of the run).  A process forked from the main
+    process got copies of the main process's ends (``inherited``: its own, its elder siblings'):
+    they are closed first, or the ends would never close.
     """
+    for end in inherited:
+        end.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process decides what Ctrl-C means
-    gc.freeze()  # as a worker does (pipeline.engine): inherited pages stay shared with the forkserver
+    gc.freeze()  # as a worker does (pipeline.engine): inherited pages stay shared with its parent
     # this process's Arrow buffers from the C allocator: Arrow's default (mimalloc) kept what each
     # slice had used, so a table's process grew with every slice (2-5 MB a slice, measured)
     import pyarrow as pa
@@ -122,11 +126,25 @@ def _serve(conn, write: Callable) -> None:
             return
 
 
+def _context(fork: bool):
+    """Processes forked from this one where it may fork (it has imported the table writer's pandas
+    already: the forkserver has not, so that the document workers start without it), else the
+    workers' forkserver (beside a Dask client, whose threads may hold locks a fork would inherit)."""
+    import multiprocessing as mp
+
+    if fork and "fork" in mp.get_all_start_methods():
+        return mp.get_context("fork")
+    from pipeline.forkserver import context
+
+    return context()
+
+
 class Compaction:
     """The document tables of a run, handed to ``processes`` processes (written inline for one) on
     entry, collected by :meth:`results`; a context manager, so that the processes end with it."""
 
-    def __init__(self, jobs: Sequence[TableJob], *, processes: int, write: Callable = write_table):
+    def __init__(self, jobs: Sequence[TableJob], *, processes: int, write: Callable = write_table,
+                 fork: bool = False):
         self.jobs = sorted(jobs, key=lambda job: -job.weight())
         self.write = write  # write_table, or a stand-in with its signature (tests)
         self.notes: list[str] = []
@@ -134,12 +152,13 @@ class Compaction:
         self.running: dict = {}  # connection -> (process, the job it writes)
         self.idle: list = []
         if processes > 1 and len(self.jobs) > 1:
-            from pipeline.forkserver import context
-
-            ctx = context()
+            ctx = _context(fork)
+            ours: list = []  # the main process's ends: a forked process closes its copies of them
             for _ in range(min(processes, len(self.jobs))):
                 parent, child = ctx.Pipe(duplex=True)
-                process = ctx.Process(target=_serve, args=(child, write), daemon=True)
+                ours.append(parent)
+                inherited = tuple(ours) if ctx.get_start_method() == "fork" else ()
+                process = ctx.Process(target=_serve, args=(child, write, inherited), daemon=True)
                 process.start()
                 child.close()
                 self._hand(parent, process)

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import multiprocessing as mp
 
-#: what the forkserver imports once, so that every worker forked from it starts ready; pandas too,
-#: although no worker frames a table: pyarrow imports it on its first conversion of Python values
-#: (0.3 s that each worker would otherwise pay on its first chunk); the table writer and Parquet
-#: for the processes that compact the tables at the end (pipeline.compaction)
-PRELOAD = ["pipeline.engine", "pipeline.parts", "pipeline.read", "pandas", "pipeline.tables", "pyarrow.parquet"]
+#: what the forkserver imports once, so that every worker forked from it starts ready; no pandas:
+#: a worker frames no table and builds its Arrow rows without it (pipeline.arrays), and the
+#: processes that write the tables at the end are forked from the main process, which has it
+PRELOAD = ["pipeline.engine", "pipeline.parts", "pipeline.read"]
 
 
 def context():

@@ -31,12 +31,24 @@ import shutil
 import socket
 import tempfile
 import time
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
 STATE = ".zhenggai"
 #: file names that are tables of some run (any format), removed when a new run publishes
 TABLE_SUFFIXES = (".parquet", ".csv")
+
+
+def _drop_inherited_lock(ref: weakref.ref) -> None:
+    """In a forked child: close its copy of the folder's lock descriptor (the parent's lock stays held)."""
+    folder = ref()
+    if folder is not None and folder._lock_fd is not None:
+        try:
+            os.close(folder._lock_fd)
+        except OSError:
+            pass
+        folder._lock_fd = None
 
 
 class OutputFolderError(Exception):
@@ -125,6 +137,10 @@ class OutputFolder:
         os.ftruncate(fd, 0)
         os.write(fd, f"pid {os.getpid()} on {socket.gethostname()}, since {time.strftime('%Y-%m-%d %H:%M:%S')}".encode())
         self._lock_fd = fd  # the lock lives as long as this descriptor (the kernel drops it if we die)
+        # and as long as any copy of it: a process forked from this one (a table writer, the review)
+        # closes its copy as it starts, so that a run killed while one still works leaves the folder free
+        if hasattr(os, "register_at_fork"):
+            os.register_at_fork(after_in_child=lambda ref=weakref.ref(self): _drop_inherited_lock(ref))
 
     def close(self) -> None:
         if self._lock_fd is not None:

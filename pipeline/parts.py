@@ -24,6 +24,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from pipeline.arrays import column, ids
 from pipeline.document import DocumentResult
 from pipeline.records import ErrorRecord
 from pipeline.rows import DOCUMENT_TABLES, OWN_ROWS, document_rows, duplicate_warnings
@@ -58,8 +59,9 @@ def _arrow(rows: list[dict], fids: list[int]) -> pa.Table:
     big = [c for c in exact if any(_big(v) for v in data[c])]  # beyond int64 is beyond 2**53: only those columns
     for c in big:
         data[c] = [str(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in data[c]]
-    data[FID] = pa.array(fids, pa.int64())
-    table = pa.table(data)
+    arrays = {c: column(values) for c, values in data.items()}
+    arrays[FID] = ids(fids)
+    table = pa.table(arrays)
     meta = {}
     if optional:
         meta[_OPTIONAL] = json.dumps(optional).encode()

@@ -42,11 +42,12 @@ def _dying_write(job: TableJob):
     return write_table(job)
 
 
+@pytest.mark.parametrize("fork", [False, True], ids=["forkserver", "fork"])
 @pytest.mark.parametrize("fmt", ["parquet", "csv"])
-def test_compaction_processes_write_the_files_of_one_process(done_run, tmp_path, fmt):
+def test_compaction_processes_write_the_files_of_one_process(done_run, tmp_path, fmt, fork):
     parts, order = done_run
     one, notes_one = _compact(parts, order, tmp_path / "one", fmt, processes=1)
-    two, notes_two = _compact(parts, order, tmp_path / "two", fmt, processes=2)
+    two, notes_two = _compact(parts, order, tmp_path / "two", fmt, processes=2, fork=fork)
     assert notes_one == notes_two == []
     names = sorted(p.name for p in (tmp_path / "one").iterdir())
     assert names == sorted(f"{name}.{fmt}" for name in TABLES)
@@ -60,10 +61,11 @@ def test_compaction_processes_write_the_files_of_one_process(done_run, tmp_path,
     assert all(one[name] is None for name in TABLES if name != "documents")
 
 
-def test_compaction_a_lost_process_is_written_by_the_main_process_and_said(done_run, tmp_path):
+@pytest.mark.parametrize("fork", [False, True], ids=["forkserver", "fork"])
+def test_compaction_a_lost_process_is_written_by_the_main_process_and_said(done_run, tmp_path, fork):
     parts, order = done_run
     _compact(parts, order, tmp_path / "one", "parquet", processes=1)
-    _, notes = _compact(parts, order, tmp_path / "lost", "parquet", processes=2, write=_dying_write)
+    _, notes = _compact(parts, order, tmp_path / "lost", "parquet", processes=2, write=_dying_write, fork=fork)
     assert "the times table was written by the main process: the process writing it was lost" in notes
     for path in sorted((tmp_path / "one").iterdir()):
         assert (tmp_path / "lost" / path.name).read_bytes() == path.read_bytes(), path.name
@@ -98,7 +100,7 @@ from test_compaction import TABLES, _slow_write
 parts, staging = Path({parts!r}), Path({staging!r})
 order = {order!r}
 compaction = Compaction([TableJob(name, parts, order, staging, "parquet") for name in TABLES], processes=2,
-                        write=_slow_write)
+                        write=_slow_write, fork={fork!r})
 print(" ".join(str(process.pid) for process, _ in compaction.running.values()), flush=True)
 time.sleep(60)
 """
@@ -113,7 +115,8 @@ def _alive(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
-def test_compaction_processes_end_when_the_run_is_killed(done_run, tmp_path):
+@pytest.mark.parametrize("fork", [False, True], ids=["forkserver", "fork"])
+def test_compaction_processes_end_when_the_run_is_killed(done_run, tmp_path, fork):
     """Regression: a process pool's shared queue kept its processes (and their forkserver) alive for
     ever after a SIGKILL of the run; each process now ends once its table is done."""
     import signal
@@ -124,7 +127,7 @@ def test_compaction_processes_end_when_the_run_is_killed(done_run, tmp_path):
     parts, order = done_run
     (tmp_path / "staging").mkdir()
     code = _KILLED_RUN.format(tests=str(Path(__file__).parent), parts=str(parts), staging=str(tmp_path / "staging"),
-                              order=order)
+                              order=order, fork=fork)
     run = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
     pids = [int(pid) for pid in run.stdout.readline().split()]
     assert len(pids) == 2 and all(_alive(pid) for pid in pids)
@@ -162,9 +165,9 @@ def test_compaction_a_run_uses_processes_only_for_a_large_batch(tmp_path, monkey
     seen: list[int] = []
     real = pipeline.batch.Compaction
 
-    def spy(jobs, *, processes):
+    def spy(jobs, *, processes, **options):
         seen.append(processes)
-        return real(jobs, processes=processes)
+        return real(jobs, processes=processes, **options)
 
     monkeypatch.setattr(pipeline.batch, "PARALLEL_COMPACTION", threshold)
     monkeypatch.setattr(pipeline.batch, "Compaction", spy)
