@@ -20,22 +20,24 @@ from pathlib import Path
 
 import pipeline
 import pipeline.models
-from pipeline.document import DocumentResult, process_path
 from pipeline.engine import make_engine, make_tasks
 from pipeline.inputs import DOCUMENT_SUFFIXES, Inputs, collect_inputs  # noqa: F401  (re-exported)
 from pipeline.manifest import Manifest
 from pipeline.compaction import Compaction, TableJob
 from pipeline.parts import compact, remove_parts, write_part
 from pipeline.progress import progress_bar
-from pipeline.records import ErrorRecord
+from pipeline.records import DocumentResult, ErrorRecord
 from pipeline.rows import DOCUMENT_TABLES
 from pipeline.schema import COLUMNS
+
 
 def iter_results(
     files: Sequence[Path], *, limits=None, progress: bool = True, pdf_password: str | None = None,
     ref_date: dt.date | None = None,
 ) -> Iterator[DocumentResult]:
     """Process files one by one (lazily), with a tqdm bar on stderr (the API's path: results in memory)."""
+    from pipeline.document import process_path
+
     for path in progress_bar(files, show=progress, unit="file", leave=False):
         yield process_path(path, limits=limits, pdf_password=pdf_password, ref_date=ref_date)
 
@@ -243,6 +245,7 @@ def _review(planned, entries, issues, decisions, table_options, pdf_password, re
         return None  # nothing to pair or match
     # imported here, not at the top: the matcher's scikit-learn costs about 1 s of start-up that a
     # batch without feedback or reports (or a one-file run) never needs
+    from pipeline.document import process_path
     from pipeline.forked import forked_map
     from pipeline.review import run_review
 

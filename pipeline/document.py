@@ -11,67 +11,17 @@ import datetime as dt
 import hashlib
 import os
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import InputError
-from pipeline.lang.spans import ItemCounter, SectionLocator, page_of
+from pipeline.lang.spans import ItemCounter, SectionLocator
 from pipeline.normalize import normalize
 from pipeline.read import read_document
-from pipeline.records import (
-    Citation,
-    Claim,
-    DocumentMeta,
-    ErrorRecord,
-    Measure,
-    Quantity,
-    RawDocument,
-    Section,
-    TimeExpr,
-)
+from pipeline.records import DocumentResult, ErrorRecord, RawDocument
 from pipeline.lang.script import to_simplified
 from pipeline.stages import extract
 from pipeline.traditional import WARNING as TRADITIONAL_WARNING
 from pipeline.traditional import restore_quotes, script_view
-
-
-@dataclass(slots=True)
-class DocumentResult:
-    """Everything extracted from one document (or why it could not be read)."""
-
-    doc_id: str | None
-    path: str
-    format: str | None = None
-    encoding: str | None = None
-    text: str = ""
-    n_pages: int | None = None
-    page_starts: list[int] | None = None
-    meta: DocumentMeta = field(default_factory=DocumentMeta)
-    sections: list[Section] = field(default_factory=list)
-    quantities: list[Quantity] = field(default_factory=list)
-    times: list[TimeExpr] = field(default_factory=list)
-    citations: list[Citation] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)
-    measures: list[Measure] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    error: ErrorRecord | None = None
-    # parts lost while the rest was read (an unreadable PDF page): rows of the errors table
-    partial_errors: list[ErrorRecord] = field(default_factory=list)
-    seconds: float = 0.0
-
-    def page_of(self, offset: int) -> int | None:
-        """1-based page holding ``offset`` (PDF only)."""
-        return page_of(self.page_starts, offset)
-
-    def __repr__(self) -> str:
-        # the text and the record lists are too long to print: say what the document is and how much was found
-        if self.error is not None:
-            return f"DocumentResult({self.path!r}, error={self.error.error_type!r}: {self.error.message!r})"
-        counts = ", ".join(f"{len(getattr(self, name))} {name}" for name in
-                           ("sections", "quantities", "times", "citations", "claims", "measures"))
-        title = self.meta.title if self.meta.title is None or len(self.meta.title) <= 30 else self.meta.title[:29] + "…"
-        return (f"DocumentResult({self.path!r}, doc_id={self.doc_id!r}, kind={self.meta.kind!r}, title={title!r}, "
-                f"{len(self.text):,} chars; {counts})")
 
 
 def make_doc_id(text: str) -> str:

@@ -8,8 +8,9 @@ The local pool is our own small one rather than ``ProcessPoolExecutor``: a
 worker stuck in one document past the time limit must be killed and replaced
 without losing the work queued on the others, and the executor can only kill
 all of its workers at once (``BrokenProcessPool``).  Workers are forked from a
-forkserver that has imported this module once, so a replacement starts in
-milliseconds.
+forkserver that has imported this module and the extractors once, so a
+replacement starts in milliseconds.  The main process itself never imports the
+extractors unless it runs documents (``--jobs 1``, the review).
 """
 
 from __future__ import annotations
@@ -27,10 +28,9 @@ from dataclasses import dataclass, field, replace
 from multiprocessing.connection import wait
 from pathlib import Path
 
-from pipeline.document import DocumentResult, process_path
 from pipeline.forkserver import context
 from pipeline.manifest import Outcome, file_sha256
-from pipeline.records import ErrorRecord
+from pipeline.records import DocumentResult, ErrorRecord
 
 #: seconds a worker may overrun the per-document limit (its own alarm should fire first) before it is killed
 KILL_GRACE = 5.0
@@ -131,6 +131,8 @@ ALARM_AGAIN = 0.5
 def process_limited(path: str, timeout: float | None, pdf_password: str | None = None,
                     ref_date: dt.date | None = None) -> DocumentResult:
     """``process_path`` under a time limit (an alarm; only in a main thread, where signals arrive)."""
+    from pipeline.document import process_path  # the extractors: imported by whoever runs documents
+
     if not timeout or threading.current_thread() is not threading.main_thread():
         return process_path(path, pdf_password=pdf_password, ref_date=ref_date)
     previous = signal.signal(signal.SIGALRM, _on_alarm)

@@ -12,7 +12,7 @@ import multiprocessing as mp
 #: what the forkserver imports once, so that every worker forked from it starts ready; no pandas:
 #: a worker frames no table and builds its Arrow rows without it (pipeline.arrays), and the
 #: processes that write the tables at the end are forked from the main process, which has it
-PRELOAD = ["pipeline.engine", "pipeline.parts", "pipeline.read"]
+PRELOAD = ["pipeline.engine", "pipeline.document", "pipeline.parts"]
 
 
 def context():

@@ -54,25 +54,39 @@ def _files_under(root: Path) -> tuple[list[Path], list[tuple[str, str]]]:
     return sorted(files, key=lambda p: p.parts), unreadable  # Path order, without Path.__lt__
 
 
+#: links followed one by one before os.path.realpath takes over (it detects loops)
+_MAX_HOPS = 40
+
+
 def real_paths(paths: Iterable[str | os.PathLike]) -> list[str]:
     """``os.path.realpath`` of each path, each folder resolved once (the inputs' identity: same file, same key).
 
-    realpath walks every component of every path (five system calls a file); a batch of thousands
-    of files in a few folders needs one call a file (is it a link?) and one walk a folder.
+    realpath walks every component of every path (five system calls a file, more for a link); a batch
+    of thousands of files in a few folders needs one call a file (is it a link?) and one walk a folder.
+    A link is followed here: its target, joined to the link's real folder, is resolved the same way.
     """
     folders: dict[str, str] = {}
     out: list[str] = []
     for path in paths:
         text = os.fspath(path)
-        head, name = os.path.split(text)
-        if name in ("", ".", "..") or os.path.islink(text):
-            out.append(os.path.realpath(text))
-            continue
-        real = folders.get(head)
-        if real is None:
-            real = folders[head] = os.path.realpath(head or os.curdir)
-        out.append(os.path.join(real, name))
+        out.append(_real(text, folders, 0) or os.path.realpath(text))
     return out
+
+
+def _real(text: str, folders: dict[str, str], hops: int) -> str | None:
+    """The real path, or None where ``os.path.realpath`` must answer (a name it treats apart, a loop)."""
+    head, name = os.path.split(text)
+    if name in ("", ".", "..") or hops > _MAX_HOPS:
+        return None
+    real = folders.get(head)
+    if real is None:
+        real = folders[head] = os.path.realpath(head or os.curdir)
+    path = os.path.join(real, name)
+    try:
+        target = os.readlink(path)
+    except OSError:  # not a link (or not there): the path is real
+        return path
+    return _real(os.path.join(real, target), folders, hops + 1)  # an absolute target replaces the folder
 
 
 def collect_inputs(inputs: Sequence[str | os.PathLike], *, exclude: Sequence[str | os.PathLike] = ()) -> Inputs:

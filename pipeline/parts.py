@@ -25,8 +25,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.arrays import column, ids
-from pipeline.document import DocumentResult
-from pipeline.records import ErrorRecord
+from pipeline.records import DocumentResult, ErrorRecord
 from pipeline.rows import DOCUMENT_TABLES, OWN_ROWS, document_rows, duplicate_warnings
 from pipeline.schema import COLUMNS
 

@@ -13,7 +13,7 @@ from dataclasses import fields
 from functools import lru_cache
 from operator import attrgetter
 
-from pipeline.document import DocumentResult
+from pipeline.records import DocumentResult
 
 #: Tables written by ``run`` on documents alone; the matching tables join them when issues are given.
 DOCUMENT_TABLES: tuple[str, ...] = (

@@ -17,10 +17,9 @@ import pandas as pd
 
 from pipeline.casting import conform
 from pipeline.cells import csv_safe, csv_unescape, exact_columns, exact_numbers, excel_safe, no_formulas
-from pipeline.document import DocumentResult
 from pipeline.gcpause import collection_paused
 from pipeline.outdir import atomic_write, check_complete
-from pipeline.records import ErrorRecord, Flag, Issue, Match, Pair
+from pipeline.records import DocumentResult, ErrorRecord, Flag, Issue, Match, Pair
 from pipeline.rows import (  # noqa: F401  (DOCUMENT_TABLES and MATCH_TABLES re-exported)
     DOCUMENT_TABLES, MATCH_TABLES, document_rows, duplicate_warnings, mark_duplicate, record_row,
 )

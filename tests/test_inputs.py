@@ -64,7 +64,25 @@ def test_inputs_unreadable_folder_is_an_errors_row(tree, monkeypatch):
     assert error.path == str(tree / "b") and "Permission denied" in error.message
 
 
-@pytest.mark.parametrize("name", ["a.txt", "link.txt", "b/../a.txt", "b", ".", "missing/x.txt", "linked_folder/e.txt"])
-def test_inputs_real_paths_are_realpath(tree, name, monkeypatch):
+@pytest.fixture
+def links(tree: Path) -> Path:
+    """Links of every kind beside the tree's files: chains, relative targets through '..', loops, broken."""
+    (tree / "b" / "up.txt").symlink_to(Path("..") / "a.txt")
+    (tree / "chain.txt").symlink_to("b/up.txt")
+    (tree / "via_folder.txt").symlink_to(Path("linked_folder") / "e.txt")
+    (tree / "b" / "through.txt").symlink_to(Path("..") / "linked_folder" / ".." / "in" / "a.txt")
+    (tree / "loop1").symlink_to("loop2")
+    (tree / "loop2").symlink_to("loop1")
+    (tree / "self").symlink_to("self")
+    (tree / "broken.txt").symlink_to("gone/nothing.txt")
+    (tree / "absolute.txt").symlink_to(tree / "chain.txt")
+    return tree
+
+
+@pytest.mark.parametrize("name", ["a.txt", "link.txt", "b/../a.txt", "b", ".", "missing/x.txt", "linked_folder/e.txt",
+                                  "b/up.txt", "chain.txt", "via_folder.txt", "b/through.txt", "loop1", "self",
+                                  "broken.txt", "absolute.txt", "linked_folder/../a.txt"])
+def test_inputs_real_paths_are_realpath(links, name, monkeypatch):
+    tree = links
     monkeypatch.chdir(tree)
     assert real_paths([name, tree / name]) == [os.path.realpath(name), os.path.realpath(tree / name)]

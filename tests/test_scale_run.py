@@ -164,6 +164,7 @@ def test_a_document_over_the_time_limit_is_a_timeout_row(tmp_path):
 def test_engine_an_alarm_swallowed_once_still_ends_the_document(monkeypatch, tmp_path):
     """Regression: the one alarm landed in hypothesis's gc callback, which only reports an exception,
     and the document ran to its end (exit 0 instead of a timeout row).  The alarm now comes again."""
+    import pipeline.document
     import pipeline.engine as engine
 
     swallowed = []
@@ -176,7 +177,7 @@ def test_engine_an_alarm_swallowed_once_still_ends_the_document(monkeypatch, tmp
         time.sleep(5)
         raise AssertionError("the second alarm never came")
 
-    monkeypatch.setattr(engine, "process_path", swallows_the_first_alarm)
+    monkeypatch.setattr(pipeline.document, "process_path", swallows_the_first_alarm)
     started = time.monotonic()
     result = engine.process_limited(str(tmp_path / "slow.txt"), 0.2)
     assert swallowed == [str(tmp_path / "slow.txt")]
