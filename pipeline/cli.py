@@ -218,6 +218,7 @@ def run(
 
             start_early()  # the workers' imports run beside ours (about a second on two cores)
         from pipeline.batch import BatchOptions, Interrupted, run_batch
+        from pipeline.outdir import OutputWriteError
 
         options = BatchOptions(
             jobs=jobs, timeout=timeout or None, engine=engine.value, scheduler=scheduler,
@@ -227,6 +228,10 @@ def run(
         try:
             report = run_batch(collected.files, folder, options, input_errors=collected.errors, issues=issues,
                                decisions=chosen, table_options={"sheet": sheet} if sheet else None)
+        except OutputWriteError as failure:
+            _echo(f"error: {failure}. The run stopped; the documents it had recorded are kept in {out}: run the "
+                  f"same command again once the folder can be written, to go on from them.")
+            raise typer.Exit(code=2) from None
         except Interrupted as stop:
             _echo(f"interrupted: {stop.done} of {stop.total} documents are saved in {out}; the tables there are "
                   f"still those of the last complete run. Run the same command again to resume.")

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from pipeline.forkserver import context
 from pipeline.manifest import Outcome, file_sha256
+from pipeline.outdir import OutputWriteError
 from pipeline.records import DocumentResult, ErrorRecord
 
 #: seconds a worker may overrun the per-document limit (its own alarm should fire first) before it is killed
@@ -171,7 +172,10 @@ def results_chunk(task: Task, items: Sequence[tuple[int, str | None, DocumentRes
     outcomes = [outcome_of(fid, sha, r) for (fid, sha, _), r in zip(items, stored)]
     if task.parts_dir is None:
         return ChunkResult(task.chunk, outcomes, tables)
-    write_part(Path(task.parts_dir), task.part, tables)
+    try:
+        write_part(Path(task.parts_dir), task.part, tables)
+    except OSError as exc:  # the output folder's fault, not the documents': the run stops with it
+        raise OutputWriteError.of(task.parts_dir, exc) from exc
     return ChunkResult(task.chunk, outcomes, part=task.part)
 
 
@@ -237,7 +241,10 @@ def _worker_main(conn, done, timeout: float | None, work: Callable = run_chunk) 
             return
         if task is None:
             return
-        result = work(task, timeout, finished)
+        try:
+            result = work(task, timeout, finished)
+        except OutputWriteError as exc:  # not a crash: sent back, and the parent stops the run with it
+            result = exc
         try:
             conn.send(result)
         except OSError:  # the parent was killed: nobody records the part, the next run removes it
@@ -333,6 +340,8 @@ class ProcessEngine:
                     continue
                 del busy[worker]
                 idle.append(worker)
+                if isinstance(result, OutputWriteError):
+                    raise result
                 progress(len(result.outcomes) - state.done)
                 yield result
             for worker, state in busy.items():

@@ -55,6 +55,17 @@ class OutputFolderError(Exception):
     """The output folder cannot be used (a file, not writable, or locked by another run)."""
 
 
+class OutputWriteError(OutputFolderError):
+    """A run could not write into its output folder any more (a full disk, the folder removed or
+    made read-only): the run stops; what was recorded before stays, for the next run to go on from."""
+
+    @classmethod
+    def of(cls, where: str | os.PathLike, exc: BaseException) -> "OutputWriteError":
+        errno = getattr(exc, "errno", None)
+        why = os.strerror(errno) if isinstance(errno, int) and errno > 0 else str(exc)
+        return cls(f"cannot write to {where}: {why}")
+
+
 class IncompleteTablesError(Exception):
     """The folder was left mid-publication by a killed run."""
 
