@@ -11,12 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import signal
-import sqlite3
 import sys
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -25,7 +23,7 @@ import pipeline.models
 from pipeline.engine import make_engine, make_tasks
 from pipeline.inputs import DOCUMENT_SUFFIXES, Inputs, collect_inputs  # noqa: F401  (re-exported)
 from pipeline.manifest import Manifest
-from pipeline.outdir import OutputWriteError
+from pipeline.outdir import OutputWriteError, writing
 from pipeline.compaction import Compaction, TableJob
 from pipeline.parts import compact, remove_parts, write_part
 from pipeline.progress import progress_bar
@@ -102,19 +100,6 @@ def code_fingerprint() -> str:
 PARALLEL_COMPACTION = 1000
 
 
-@contextmanager
-def _writing(where: Path):
-    """Where the run writes into its output folder (parts, the manifest, the tables): a failure there
-    (a full disk, the folder removed or made read-only) stops the run with one clear error instead
-    of a traceback; the documents recorded before it stay, and the next run goes on from them."""
-    try:
-        yield
-    except OutputWriteError:
-        raise
-    except (OSError, sqlite3.OperationalError) as exc:
-        raise OutputWriteError.of(where, exc) from exc
-
-
 class _Sink:
     """Records finished chunks in the manifest, a few seconds' worth per transaction.
 
@@ -132,7 +117,7 @@ class _Sink:
 
     def add(self, result) -> None:
         part = result.part
-        if part is None:  # raising OSError here stops the run (see _writing)
+        if part is None:  # raising OSError here stops the run (see writing)
             part = self.part_base + result.chunk
             write_part(self.parts_dir, part, result.tables)
         self.pending.append((part, result.outcomes))
@@ -223,7 +208,7 @@ def run_batch(
         ended = False
         try:
             for done, result in enumerate(engine.run(tasks, bar.update, flag.is_set)):  # workers raise OutputWriteError
-                with _writing(folder.path):  # and so do the parts and the manifest written here
+                with writing(folder.path):  # and so do the parts and the manifest written here
                     sink.add(result)
                 if done == 0:  # the table writer's pandas, imported while the workers go on (not after them)
                     import pipeline.tables  # noqa: F401
@@ -232,7 +217,7 @@ def run_batch(
             bar.close()
             engine.close()
             try:
-                with _writing(folder.path):
+                with writing(folder.path):
                     sink.flush()  # what is done is recorded, however the loop ended
             except OutputWriteError:
                 if ended:  # else the loop's own exception is the one to report
@@ -242,7 +227,7 @@ def run_batch(
         if flag.is_set():
             manifest.finish_run("interrupted")
             raise Interrupted(skipped + sink.saved, len(planned))
-        with _writing(folder.path):
+        with writing(folder.path):
             report = _finish(planned, folder, manifest, options, input_errors, issues, decisions, table_options)
             report.n_skipped, report.n_processed = skipped, len(todo)
             report.notes[:0] = notes

@@ -282,6 +282,7 @@ def match(
         listed = Forked(_read_list, issues, table_options)  # on the other core, beside the imports below
         from pipeline.document import process_path
         from pipeline.errors import InputError
+        from pipeline.outdir import OutputWriteError, writing
         from pipeline.report.write import ReviewFiles
         from pipeline.review import run_review
         from pipeline.schema import COLUMNS
@@ -299,13 +300,20 @@ def match(
                   f"({listed.failure})")
         review = outcome.review
         source = outcome.issue_list.source if outcome.issue_list is not None else None
-        staging = folder.new_staging()  # published whole: never a mix with an earlier run's tables
-        files = ReviewFiles(outcome.pairs, staging)  # beside the tables, on the other core
-        tables = build_tables(([source] if source is not None else []) + [report_result], extra_errors=outcome.errors)
-        tables.update(match_tables(review.issues, review.matches, review.flags, review.statuses, pairs=review.pairs))
-        write_tables(tables, staging, fmt=fmt.value)
-        _said_reviews(outcome, files, out, quiet)
-        folder.publish(list(COLUMNS), info={"command": "match"})
+        try:
+            with writing(out):
+                staging = folder.new_staging()  # published whole: never a mix with an earlier run's tables
+                files = ReviewFiles(outcome.pairs, staging)  # beside the tables, on the other core
+                tables = build_tables(([source] if source is not None else []) + [report_result],
+                                      extra_errors=outcome.errors)
+                tables.update(match_tables(review.issues, review.matches, review.flags, review.statuses,
+                                           pairs=review.pairs))
+                write_tables(tables, staging, fmt=fmt.value)
+                _said_reviews(outcome, files, out, quiet)
+                folder.publish(list(COLUMNS), info={"command": "match"})
+        except OutputWriteError as failure:
+            _echo(f"error: {failure}. The tables in {out} are still those of the last complete run.")
+            raise typer.Exit(code=2) from None
     if not quiet:
         _report_errors(tables)
         flags = tables["flags"]

@@ -29,9 +29,11 @@ import os
 import secrets
 import shutil
 import socket
+import sqlite3
 import tempfile
 import time
 import weakref
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,6 +66,19 @@ class OutputWriteError(OutputFolderError):
         errno = getattr(exc, "errno", None)
         why = os.strerror(errno) if isinstance(errno, int) and errno > 0 else str(exc)
         return cls(f"cannot write to {where}: {why}")
+
+
+@contextmanager
+def writing(where: str | os.PathLike):
+    """Where a command writes into its output folder (parts, the manifest, the tables): a failure there
+    (a full disk, the folder removed or made read-only) becomes one clear :class:`OutputWriteError`
+    instead of a traceback; what was recorded before it stays, and the next run goes on from it."""
+    try:
+        yield
+    except OutputWriteError:
+        raise
+    except (OSError, sqlite3.OperationalError) as exc:
+        raise OutputWriteError.of(where, exc) from exc
 
 
 class IncompleteTablesError(Exception):

@@ -102,3 +102,24 @@ def test_engine_results_chunk_names_the_output_folder_when_its_part_cannot_be_wr
     task = Task(0, ((0, str(sorted(inputs.iterdir())[0])),), parts_dir=str(blocked / "parts"))
     with pytest.raises(OutputWriteError, match=f"cannot write to {blocked / 'parts'}"):
         run_chunk(task)
+
+
+def _full_disk(*args, **kwargs):
+    raise FULL
+
+
+def test_cli_match_on_a_full_disk_says_so_and_keeps_the_last_tables(tmp_path, monkeypatch):
+    from pipeline.outdir import OutputFolder
+
+    corpus = Path(__file__).parents[1] / "corpus"
+    args = ["match", "--issues", str(corpus / "feedback_cq_tzb_2022_example.txt"),
+            "--report", str(corpus / "progress_cq_tzb_2022.txt"), "-o", str(tmp_path / "m"), "-q"]
+    assert invoke(*args).returncode == 0
+    before = read_tables(tmp_path / "m")
+    with monkeypatch.context() as patch:
+        patch.setattr(OutputFolder, "publish", _full_disk)
+        ran = invoke(*args)
+    assert ran.returncode == 2 and "Traceback" not in ran.stderr
+    assert f"error: cannot write to {tmp_path / 'm'}: No space left on device" in ran.stderr
+    after = read_tables(tmp_path / "m")
+    assert sorted(before) == sorted(after) and all(len(before[k]) == len(after[k]) for k in before)
