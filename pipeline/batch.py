@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import signal
+import sqlite3
 import sys
 import threading
 import time
@@ -175,27 +176,31 @@ def run_batch(
     in input order and published whole.
     """
     notes: list[str] = []
-    manifest = Manifest(folder.manifest_path)
+    database = (sqlite3.OperationalError,)  # the manifest's writes (the plan also reads the inputs: theirs)
+    with writing(folder.path, failures=database):
+        manifest = Manifest(folder.manifest_path)
     try:
-        if options.fresh:
-            manifest.reset()
-        if not manifest.adopt(code_fingerprint() + (f"|ref_date={options.ref_date}" if options.ref_date else "")):
-            notes.append(f"the results kept in {folder.path} were made by another version of zhenggai; "
-                         "they are not reused")
-        remove_parts(folder.parts, keep=manifest.live_parts())  # parts of a killed run never recorded
-        planned = manifest.plan(list(files))
-        todo = [(p.fid, p.path) for p in planned if p.todo]
-        skipped = len(planned) - len(todo)
-        others = manifest.others([p.fid for p in planned])
-        if others:
-            notes.append(f"{folder.path} also holds results of earlier runs for {others} documents that are not "
-                         "among these inputs: the new tables leave them out (their results stay kept for a "
-                         "later run; --fresh forgets them)")
-        if skipped:
-            notes.append(f"{skipped} unchanged documents already done in {folder.path} were not processed again "
-                         "(--fresh to redo them)")
-        manifest.start_run(" ".join(sys.argv), len(planned))
-        part_base = manifest.new_part()
+        with writing(folder.path, failures=database):
+            if options.fresh:
+                manifest.reset()
+            if not manifest.adopt(code_fingerprint() + (f"|ref_date={options.ref_date}" if options.ref_date else "")):
+                notes.append(f"the results kept in {folder.path} were made by another version of zhenggai; "
+                             "they are not reused")
+            with writing(folder.path):
+                remove_parts(folder.parts, keep=manifest.live_parts())  # parts of a killed run never recorded
+            planned = manifest.plan(list(files))
+            todo = [(p.fid, p.path) for p in planned if p.todo]
+            skipped = len(planned) - len(todo)
+            others = manifest.others([p.fid for p in planned])
+            if others:
+                notes.append(f"{folder.path} also holds results of earlier runs for {others} documents that are "
+                             "not among these inputs: the new tables leave them out (their results stay kept "
+                             "for a later run; --fresh forgets them)")
+            if skipped:
+                notes.append(f"{skipped} unchanged documents already done in {folder.path} were not processed "
+                             "again (--fresh to redo them)")
+            manifest.start_run(" ".join(sys.argv), len(planned))
+            part_base = manifest.new_part()
         # local workers write their rows themselves; a Dask worker may not see the output folder
         tasks = make_tasks(todo, jobs=options.jobs, pdf_password=options.pdf_password, ref_date=options.ref_date,
                            parts_dir=folder.parts if options.engine == "local" else None, part_base=part_base)

@@ -68,16 +68,21 @@ class OutputWriteError(OutputFolderError):
         return cls(f"cannot write to {where}: {why}")
 
 
+#: what writing into the output folder raises when it cannot: the file system's errors, the manifest's
+WRITE_FAILURES: tuple[type[Exception], ...] = (OSError, sqlite3.OperationalError)
+
+
 @contextmanager
-def writing(where: str | os.PathLike):
+def writing(where: str | os.PathLike, *, failures: tuple[type[Exception], ...] = WRITE_FAILURES):
     """Where a command writes into its output folder (parts, the manifest, the tables): a failure there
     (a full disk, the folder removed or made read-only) becomes one clear :class:`OutputWriteError`
-    instead of a traceback; what was recorded before it stays, and the next run goes on from it."""
+    instead of a traceback; what was recorded before it stays, and the next run goes on from it.
+    ``failures`` narrows what is the folder's fault where the same code also reads the inputs."""
     try:
         yield
     except OutputWriteError:
         raise
-    except (OSError, sqlite3.OperationalError) as exc:
+    except failures as exc:
         raise OutputWriteError.of(where, exc) from exc
 
 

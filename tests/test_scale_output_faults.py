@@ -123,3 +123,23 @@ def test_cli_match_on_a_full_disk_says_so_and_keeps_the_last_tables(tmp_path, mo
     assert f"error: cannot write to {tmp_path / 'm'}: No space left on device" in ran.stderr
     after = read_tables(tmp_path / "m")
     assert sorted(before) == sorted(after) and all(len(before[k]) == len(after[k]) for k in before)
+
+
+def _database_full(*args, **kwargs):
+    import sqlite3
+
+    raise sqlite3.OperationalError("database or disk is full")
+
+
+def test_scale_a_full_disk_at_the_start_stops_the_run_clearly(batch, tmp_path, monkeypatch):
+    from pipeline.manifest import Manifest
+
+    inputs, clean = batch
+    out = tmp_path / "out"
+    with monkeypatch.context() as patch:
+        patch.setattr(Manifest, "start_run", _database_full)
+        ran = invoke("run", str(inputs), "-o", str(out), "-q", "-j", "1")
+    assert ran.returncode == 2 and "Traceback" not in ran.stderr
+    assert f"error: cannot write to {out}: database or disk is full" in ran.stderr
+    assert invoke("run", str(inputs), "-o", str(out), "-q", "-j", "1").returncode == 0
+    assert_same_tables(clean, out)
