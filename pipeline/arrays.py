@@ -22,8 +22,6 @@ NoneType = type(None)
 
 #: the largest whole number that ``pyarrow.array`` turns into a double beside decimals (beyond, it refuses)
 _EXACT_IN_DOUBLE = 2**53
-#: the largest offset of a ``string`` array (beyond, ``pyarrow.array`` gives a chunked array)
-_MAX_OFFSET = 2**31 - 1
 
 
 def _bits(flags: bytes) -> pa.Buffer:
@@ -36,6 +34,11 @@ def _validity(values: list, nullable: bool) -> tuple[pa.Buffer | None, int]:
         return None, 0
     present = bytes(v is not None for v in values)
     return _bits(present), len(values) - sum(present)
+
+
+def _filled(values: list, validity, zero):
+    """The values with each null as ``zero`` (its slot is masked by ``validity``), or as they are without nulls."""
+    return values if validity is None else [zero if v is None else v for v in values]
 
 
 def _text(values: list, validity, nulls: int) -> pa.Array | None:
@@ -54,7 +57,7 @@ def _text(values: list, validity, nulls: int) -> pa.Array | None:
 
 def _whole(values: list, validity, nulls: int) -> pa.Array | None:
     try:
-        data = array("q", [0 if v is None else v for v in values] if validity is not None else values)
+        data = array("q", _filled(values, validity, 0))
     except OverflowError:  # beyond int64
         return None
     return pa.Array.from_buffers(pa.int64(), len(values), [validity, pa.py_buffer(data)], null_count=nulls)
@@ -63,7 +66,7 @@ def _whole(values: list, validity, nulls: int) -> pa.Array | None:
 def _decimal(values: list, validity, nulls: int, with_whole: bool) -> pa.Array | None:
     if with_whole and any(type(v) is int and abs(v) > _EXACT_IN_DOUBLE for v in values):
         return None  # pyarrow.array refuses a whole number a double cannot hold
-    data = array("d", [0.0 if v is None else v for v in values] if validity is not None else values)
+    data = array("d", _filled(values, validity, 0.0))
     return pa.Array.from_buffers(pa.float64(), len(values), [validity, pa.py_buffer(data)], null_count=nulls)
 
 
