@@ -8,18 +8,24 @@ return pandas DataFrames keyed by the table names of the output contract.
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:  # one source of truth: the version in pyproject.toml, as installed
-    __version__ = version("zhenggai")
-except PackageNotFoundError:  # pragma: no cover - a checkout used without installing
-    __version__ = "0+unknown"
-
 __all__ = ["analyze", "match", "read_tables", "__version__"]
 
 
+def _version() -> str:
+    """One source of truth: the version in pyproject.toml, as installed."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("zhenggai")
+    except PackageNotFoundError:  # pragma: no cover - a checkout used without installing
+        return "0+unknown"
+
+
 def __getattr__(name: str):
-    # Imported lazily so `import pipeline` stays cheap (no spaCy, no jieba).
+    # Looked up lazily so `import pipeline` stays cheap (no spaCy, no jieba, not even the
+    # installed packages' metadata: every worker pool's forkserver imports this package first).
+    if name == "__version__":
+        return _version()
     if name == "analyze":
         from pipeline.api import analyze
 

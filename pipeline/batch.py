@@ -25,8 +25,7 @@ from pipeline.engine import make_engine, make_tasks
 from pipeline.inputs import DOCUMENT_SUFFIXES, Inputs, collect_inputs  # noqa: F401  (re-exported)
 from pipeline.manifest import Manifest
 from pipeline.outdir import OutputWriteError, writing
-from pipeline.compaction import Compaction, TableJob
-from pipeline.parts import compact, remove_parts, write_part
+from pipeline.partfiles import remove_parts
 from pipeline.progress import progress_bar
 from pipeline.records import DocumentResult, ErrorRecord
 from pipeline.rows import DOCUMENT_TABLES
@@ -120,6 +119,8 @@ class _Sink:
         part = result.part
         if part is None:  # raising OSError here stops the run (see writing)
             part = self.part_base + result.chunk
+            from pipeline.parts import write_part  # pyarrow, imported where first needed (see _finish)
+
             write_part(self.parts_dir, part, result.tables)
         self.pending.append((part, result.outcomes))
         self.n_pending += len(result.outcomes)
@@ -276,8 +277,11 @@ def _review(planned, entries, issues, decisions, table_options, pdf_password, re
 
 def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issues, decisions,
             table_options) -> BatchReport:
-    # pandas is imported once the first chunk is back (see run_batch): with --jobs N the main process
-    # imports it while the workers already run, neither before they get their first chunks nor after them
+    # pandas and pyarrow are imported once the first chunk is back (see run_batch): with --jobs N the
+    # main process imports them while the workers already run, neither before they get their first
+    # chunks nor after them
+    from pipeline.compaction import Compaction, TableJob
+    from pipeline.parts import compact
     from pipeline.tables import match_tables, table_frame, write_tables
 
     entries = manifest.entries([p.fid for p in planned])

@@ -421,12 +421,50 @@ def main() -> None:
     # (0.3 s of start-up that most commands never need).  The command line keeps stderr
     # for the progress bar, errors and the summary.
     logging.getLogger("jieba").addFilter(lambda record: record.levelno >= logging.WARNING)
+    command = typer.main.get_command(app)  # what app() would build: built once, read first
+    if _pool_ahead(command, sys.argv[1:]):
+        from pipeline.forkserver import start_early
+
+        start_early()  # before typer parses the command line (0.1 s, most of it building pydantic models)
     try:
-        app(standalone_mode=True)
+        command(standalone_mode=True)
     except SystemExit as exc:
         _exit_now(exc.code)
     except KeyboardInterrupt:  # pragma: no cover
         _exit_now(130)
+
+
+def _pool_ahead(command, args: list[str]) -> bool:
+    """Whether ``args`` read as a ``run`` with local workers over more inputs than one chunk a worker,
+    the same test ``run`` makes once it has listed its inputs (where it starts the forkserver if it
+    is not running yet).  A first reading, before typer's, of the options ``run`` declares: a wrong
+    answer only moves when the forkserver starts, or leaves one idle until this process ends."""
+    commands = getattr(command, "commands", {})
+    if not args or args[0] != "run" or "run" not in commands:
+        return False
+    options = {opt: param for param in commands["run"].params if param.param_type_name == "option" for opt in param.opts}
+    values: dict[str, str] = {}
+    inputs: list[str] = []
+    tokens = iter(args[1:])
+    for token in tokens:
+        name, equals, value = token.partition("=")
+        if token == "--":  # the rest are inputs
+            inputs += tokens
+        elif name in options and not options[name].is_flag:  # --jobs 2, --jobs=2, -j 2
+            values[options[name].name] = value if equals else next(tokens, "")
+        elif token[:2] in options and not options[token[:2]].is_flag:  # -j2
+            values[options[token[:2]].name] = token[2:]
+        elif token == "--help":
+            return False
+        elif not token.startswith("-"):
+            inputs.append(token)
+    try:
+        jobs = int(values.get("jobs") or _default_jobs())
+    except ValueError:
+        return False
+    from pipeline.inputs import may_exceed
+
+    return values.get("engine", Engine.local.value) == Engine.local.value and jobs > 1 and may_exceed(inputs, 4 * jobs)
 
 
 def _exit_now(code) -> None:

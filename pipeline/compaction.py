@@ -21,7 +21,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.parts import PART_SUFFIX, SLICE_DOCS, SLICE_ROWS, compact, compact_tables, part_dir, sliceable
+from pipeline.partfiles import PART_SUFFIX, part_dir
+from pipeline.parts import SLICE_DOCS, SLICE_ROWS, compact, compact_tables, sliceable
 
 #: what a run keeps of the documents table for its summary (the table itself is written in slices)
 SUMMARY_COLUMNS = ("path", "kind", "error", "n_pages", "n_chars")

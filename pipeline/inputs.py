@@ -54,6 +54,12 @@ def _files_under(root: Path) -> tuple[list[Path], list[tuple[str, str]]]:
     return sorted(files, key=lambda p: p.parts), unreadable  # Path order, without Path.__lt__
 
 
+def may_exceed(inputs: Sequence[str], n: int) -> bool:
+    """Whether these input arguments may name more than ``n`` files, told without listing a folder:
+    a folder or a glob pattern may; a file counts once."""
+    return len(inputs) > n or any(glob.has_magic(item) or os.path.isdir(item) for item in inputs)
+
+
 #: links followed one by one before os.path.realpath takes over (it detects loops)
 _MAX_HOPS = 40
 

@@ -234,3 +234,39 @@ def test_cli_match_list_reader_lost_is_read_again_and_said(tmp_path, monkeypatch
     for name in MATCH_TABLES:
         pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "forked" / f"{name}.parquet"),
                                       pd.read_parquet(tmp_path / "lost" / f"{name}.parquet"))
+
+
+@pytest.mark.parametrize(
+    ("args", "ahead"),
+    [
+        (["run", "{many}"], True),  # a folder, default jobs (every core)
+        (["run", "{many}", "--jobs=2"], True),
+        (["run", "{many}", "-j2"], True),
+        (["run", "{one}", "--fresh", "-q", "{many}"], True),  # flags take no value
+        (["run", "{many}/*.txt"], True),  # a pattern may name many files
+        (["run", "--", "{many}"], True),
+        (["run", "{many}", "-j", "1"], False),
+        (["run", "{many}", "-j1"], False),
+        (["run", "{many}", "--jobs=1"], False),
+        (["run", "{many}", "--engine", "dask"], False),  # no local workers
+        (["run", "{one}", "-o", "{many}"], False),  # an existing output folder is not an input
+        (["run", "{one}", "-o{many}"], False),
+        (["run", "{one}"], False),
+        (["run", "{many}", "--help"], False),
+        (["run", "{many}", "-j", "two"], False),  # typer says what is wrong with it
+        (["match", "{one}", "{many}"], False),
+        ([], False),
+    ],
+)
+def test_cli_pool_ahead_reads_a_run_over_many_inputs_with_workers(tmp_path, monkeypatch, args, ahead):
+    """The first reading of the command line that starts the forkserver before typer parses it."""
+    import typer.main
+
+    from pipeline import cli
+
+    monkeypatch.setattr(cli, "_default_jobs", lambda: 2)
+    (tmp_path / "many").mkdir()
+    (tmp_path / "one.txt").write_text("一、总体情况", encoding="utf-8")
+    where = {"many": str(tmp_path / "many"), "one": str(tmp_path / "one.txt")}
+    command = typer.main.get_command(app)
+    assert cli._pool_ahead(command, [a.format(**where) for a in args]) is ahead

@@ -158,19 +158,20 @@ def test_compaction_a_run_uses_processes_only_for_a_large_batch(tmp_path, monkey
     0.8 s.  Below the threshold the run compacts in its own process; above it, in processes, with the
     tables of a run with --jobs 1."""
     import pipeline.batch
+    import pipeline.compaction
 
     batch = make_batch(tmp_path / "in", 12, pair=True)
     inline = tmp_path / "inline"
     assert invoke("run", str(batch), "-o", str(inline), "-q", "-j", "1").returncode == 0
     seen: list[int] = []
-    real = pipeline.batch.Compaction
+    real = pipeline.compaction.Compaction
 
     def spy(jobs, *, processes, **options):
         seen.append(processes)
         return real(jobs, processes=processes, **options)
 
     monkeypatch.setattr(pipeline.batch, "PARALLEL_COMPACTION", threshold)
-    monkeypatch.setattr(pipeline.batch, "Compaction", spy)
+    monkeypatch.setattr(pipeline.compaction, "Compaction", spy)  # imported by the run when it compacts
     out = tmp_path / "out"
     assert invoke("run", str(batch), "-o", str(out), "-q", "-j", "2").returncode == 0
     assert seen == [processes]

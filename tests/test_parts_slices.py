@@ -76,7 +76,8 @@ def _tables(value: int) -> dict:
 def test_parts_a_part_is_whole_or_absent_and_written_again_whole(tmp_path):
     """A part's folder appears by one rename once every file is there; the part of a lost chunk,
     written again under the same number, replaces it whole."""
-    from pipeline.parts import part_dir, read_part_table, remove_parts, write_part
+    from pipeline.partfiles import part_dir, remove_parts
+    from pipeline.parts import read_part_table, write_part
 
     parts = tmp_path / "parts"
     write_part(parts, 7, _tables(1))
@@ -88,7 +89,8 @@ def test_parts_a_part_is_whole_or_absent_and_written_again_whole(tmp_path):
 
 def test_parts_a_part_left_half_written_is_removed(tmp_path):
     """A process killed while writing leaves a hidden staging folder: never read, removed at the next run."""
-    from pipeline.parts import remove_parts, write_part
+    from pipeline.partfiles import remove_parts
+    from pipeline.parts import write_part
 
     parts = tmp_path / "parts"
     write_part(parts, 1, _tables(1))
