@@ -229,8 +229,12 @@ def run(
             report = run_batch(collected.files, folder, options, input_errors=collected.errors, issues=issues,
                                decisions=chosen, table_options={"sheet": sheet} if sheet else None)
         except OutputWriteError as failure:
-            _echo(f"error: {failure}. The run stopped; the documents it had recorded are kept in {out}: run the "
-                  f"same command again once the folder can be written, to go on from them.")
+            if folder.manifest_path.exists():
+                kept = (f"the documents it had recorded are kept in {out}: run the same command again once the "
+                        "folder can be written, to go on from them")
+            else:  # the folder, or its state, was removed under the run: nothing is kept to go on from
+                kept = f"{out} no longer holds what it had recorded (was it removed?): the same command starts over"
+            _echo(f"error: {failure}. The run stopped; {kept}.")
             raise typer.Exit(code=2) from None
         except Interrupted as stop:
             _echo(f"interrupted: {stop.done} of {stop.total} documents are saved in {out}; the tables there are "

@@ -143,3 +143,27 @@ def test_scale_a_full_disk_at_the_start_stops_the_run_clearly(batch, tmp_path, m
     assert f"error: cannot write to {out}: database or disk is full" in ran.stderr
     assert invoke("run", str(inputs), "-o", str(out), "-q", "-j", "1").returncode == 0
     assert_same_tables(clean, out)
+
+
+def test_scale_an_output_folder_removed_under_the_run_is_said_so(batch, tmp_path, monkeypatch):
+    """Regression: the one-line error said the recorded documents were "kept in" a folder that had
+    been deleted under the run."""
+    import shutil
+
+    import pipeline.parts
+
+    inputs, clean = batch
+    out = tmp_path / "out"
+
+    def removed(*args, **kwargs):
+        shutil.rmtree(out, ignore_errors=True)
+        raise FileNotFoundError(errno.ENOENT, "No such file or directory")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(pipeline.parts, "_write_ipc", removed)
+        ran = invoke("run", str(inputs), "-o", str(out), "-q", "-j", "1")
+    assert ran.returncode == 2 and "Traceback" not in ran.stderr
+    assert f"error: cannot write to {out}" in ran.stderr
+    assert "no longer holds what it had recorded" in ran.stderr and "kept in" not in ran.stderr
+    assert invoke("run", str(inputs), "-o", str(out), "-q", "-j", "1").returncode == 0
+    assert_same_tables(clean, out)
