@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import importlib
 import signal
 import sqlite3
 import sys
@@ -21,7 +22,7 @@ from pathlib import Path
 
 import pipeline
 import pipeline.models
-from pipeline.engine import make_engine, make_tasks
+from pipeline.engine import ProcessEngine, make_engine, make_tasks
 from pipeline.inputs import DOCUMENT_SUFFIXES, Inputs, collect_inputs  # noqa: F401  (re-exported)
 from pipeline.manifest import Manifest
 from pipeline.outdir import OutputWriteError, writing
@@ -136,6 +137,22 @@ class _Sink:
         self.pending, self.n_pending = [], 0
 
 
+class _ImportThread(threading.Thread):
+    """Imports a module on a thread of its own, started at once; a failure is left for the import that
+    needs the module to raise (this one only saves it the time)."""
+
+    def __init__(self, name: str):
+        super().__init__(name=f"import {name}", daemon=True)
+        self.module = name
+        self.start()
+
+    def run(self) -> None:
+        try:
+            importlib.import_module(self.module)
+        except BaseException:  # raised again where the module is needed
+            pass
+
+
 def _stop_flag():
     """A flag the first Ctrl-C (or SIGTERM) sets so the run can save its work; a second Ctrl-C stops at once."""
     flag = threading.Event()
@@ -212,14 +229,19 @@ def run_batch(
         engine = make_engine(options.engine, options.jobs, timeout=options.timeout, scheduler=options.scheduler,
                              n_tasks=len(tasks))
         ended = False
+        # the table writer's pandas (0.3 s), imported while the workers go on, not after them: on a thread
+        # of its own with a worker pool, which starts while this process waits for the pool's forkserver
+        tables_import = _ImportThread("pipeline.tables") if isinstance(engine, ProcessEngine) else None
         try:
             for done, result in enumerate(engine.run(tasks, bar.update, flag.is_set)):  # workers raise OutputWriteError
                 with writing(folder.path):  # and so do the parts and the manifest written here
                     sink.add(result)
-                if done == 0:  # the table writer's pandas, imported while the workers go on (not after them)
+                if done == 0 and tables_import is None:
                     import pipeline.tables  # noqa: F401
             ended = True
         finally:
+            if tables_import is not None:
+                tables_import.join()  # before anything is forked from this process (the table writers, the review)
             bar.close()
             engine.close()
             try:
@@ -277,9 +299,9 @@ def _review(planned, entries, issues, decisions, table_options, pdf_password, re
 
 def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issues, decisions,
             table_options) -> BatchReport:
-    # pandas and pyarrow are imported once the first chunk is back (see run_batch): with --jobs N the
-    # main process imports them while the workers already run, neither before they get their first
-    # chunks nor after them
+    # pandas and pyarrow are imported while the first chunks are done (see run_batch): with --jobs N
+    # the main process imports them beside the workers, neither before they get their first chunks
+    # nor after them
     from pipeline.compaction import Compaction, TableJob
     from pipeline.parts import compact
     from pipeline.tables import match_tables, table_frame, write_tables

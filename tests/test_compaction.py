@@ -176,3 +176,34 @@ def test_compaction_a_run_uses_processes_only_for_a_large_batch(tmp_path, monkey
     assert invoke("run", str(batch), "-o", str(out), "-q", "-j", "2").returncode == 0
     assert seen == [processes]
     assert_same_tables(inline, out)
+
+
+def test_compaction_writers_are_forked_with_no_other_thread_running(tmp_path, monkeypatch):
+    """With a worker pool the run imports the table writer's pandas on a thread; the table writers are
+    forked from the run's process, so that thread must have ended by then (a fork copies a thread's
+    locks, not the thread)."""
+    import threading
+    import time
+
+    import pipeline.batch
+    import pipeline.compaction
+
+    slow_run = pipeline.batch._ImportThread.run
+
+    def slow(self):
+        time.sleep(2)  # longer than the work: without the wait for it, it would still run at the fork
+        slow_run(self)
+
+    threads: list[list[str]] = []
+    real = pipeline.compaction.Compaction
+
+    def spy(jobs, **options):
+        threads.append(sorted(t.name for t in threading.enumerate() if t is not threading.main_thread()))
+        return real(jobs, **options)
+
+    monkeypatch.setattr(pipeline.batch._ImportThread, "run", slow)
+    monkeypatch.setattr(pipeline.batch, "PARALLEL_COMPACTION", 1)
+    monkeypatch.setattr(pipeline.compaction, "Compaction", spy)
+    batch = make_batch(tmp_path / "in", 12)
+    assert invoke("run", str(batch), "-o", str(tmp_path / "out"), "-q", "-j", "2").returncode == 0
+    assert len(threads) == 1 and not [name for name in threads[0] if name.startswith("import ")]
