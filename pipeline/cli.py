@@ -429,7 +429,7 @@ def main() -> None:
     if _pool_ahead(command, sys.argv[1:]):
         from pipeline.forkserver import start_early
 
-        start_early()  # before typer parses the command line (0.1 s, most of it building pydantic models)
+        start_early()  # before typer parses the command line and run lists its inputs
     try:
         command(standalone_mode=True)
     except SystemExit as exc:
