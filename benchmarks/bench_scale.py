@@ -9,10 +9,9 @@ background load hits both sides alike.  Runs are real ``zhenggai run`` processes
 * bare jieba: read each file and ``lcut`` it with a private initialized ``jieba.Tokenizer``
   (the faster of HMM on/off), dictionary loading not counted;
 * throughput: characters / (wall of ``zhenggai run FILES -j 1`` - start-up), against bare jieba;
-* jobs: wall of ``-j 1`` against ``-j 2`` over the same files (and, for 1,000 files, net of the start-up,
-  and the best ratio a one-file run's time, paid by both sides, allows), beside the machine's own
-  ceiling: two copies of a pure-Python loop at once against one alone (this virtual machine's two
-  cores do not give two processes twice the work of one);
+* jobs: wall of ``-j 1`` against ``-j 2`` over the same files (and, for 1,000 files, net of the start-up),
+  beside the machine's own ceiling: two copies of a pure-Python loop at once against one alone (this
+  virtual machine's two cores do not give two processes twice the work of one);
 * memory: peak over the run of the summed RSS and PSS of the process and all its children
   (sampled every 20 ms from /proc), 1,000 against 6,260 files, in runs of their own: reading
   every process's page tables costs this script a tenth of a core, which a timed ``-j 2`` run
@@ -308,8 +307,6 @@ def main(argv: list[str] | None = None) -> int:
               f"fast as one (median of {', '.join(f'{c:.2f}' for c in ceilings)}; 2.00 on two full cores)")
         print(f"  {cpu_bound(t1, j1, j2, reaping)}")
         net1, net2 = t1 - start_wall, t2 - start_wall
-        print(f"  paid once either way, the {start_wall:.2f} s of a one-file run leave {net1:.2f} s to share: even halved "
-              f"exactly, -j 2 can be at most {t1 / (start_wall + net1 / 2):.2f}x -j 1 on these files")
         print(f"  net of start-up (as the throughput above): -j 2 is {net1 / max(1e-9, net2):.2f}x -j 1 "
               f"({net1:.2f} s against {net2:.2f} s of work after the {start_wall:.2f} s a one-file run takes)")
         last1, last2 = j1[-1], j2[-1]
