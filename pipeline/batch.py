@@ -30,7 +30,6 @@ from pipeline.partfiles import remove_parts
 from pipeline.progress import progress_bar
 from pipeline.records import DocumentResult, ErrorRecord
 from pipeline.rows import DOCUMENT_TABLES
-from pipeline.schema import COLUMNS
 
 
 def iter_results(
@@ -304,6 +303,7 @@ def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issu
     # nor after them
     from pipeline.compaction import Compaction, TableJob
     from pipeline.parts import compact
+    from pipeline.schema import COLUMNS  # it imports the claims extractor (claim figures are columns): not needed to plan
     from pipeline.tables import match_tables, table_frame, write_tables
 
     entries = manifest.entries([p.fid for p in planned])

@@ -22,7 +22,7 @@ print(sorted(m for m in {watched!r} if m in sys.modules))
     ("imports", "absent"),
     [
         # the main process plans a run, and starts its workers, before it needs Arrow or pandas
-        ("import pipeline.cli, pipeline.batch", ["pandas", "pyarrow", "numpy"]),
+        ("import pipeline.cli, pipeline.batch", ["pandas", "pyarrow", "numpy", "pipeline.extract.claims"]),
         # a command line parsed by typer: no pydantic models (typer 0.29 builds one per option, 0.055 s)
         ("import typer.main\nfrom pipeline.cli import app\n"
          "typer.main.get_command(app).make_context('zhenggai', ['run', 'in', '-o', 'out', '-j', '2'])",
