@@ -138,7 +138,11 @@ class _Sink:
 
 class _ImportThread(threading.Thread):
     """Imports a module on a thread of its own, started at once; a failure is left for the import that
-    needs the module to raise (this one only saves it the time)."""
+    needs the module to raise (this one only saves it the time).
+
+    The main thread may import some of the same modules meanwhile (the part of a lost worker's
+    document is written there): each module's import lock makes one wait for the other, and as the
+    package's imports form no cycle, neither can wait for the other in turn."""
 
     def __init__(self, name: str):
         super().__init__(name=f"import {name}", daemon=True)
