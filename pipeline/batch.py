@@ -137,23 +137,24 @@ class _Sink:
 
 
 class _ImportThread(threading.Thread):
-    """Imports a module on a thread of its own, started at once; a failure is left for the import that
-    needs the module to raise (this one only saves it the time).
+    """Imports modules on a thread of its own, started at once, in order; a failure is left for the import
+    that needs the module to raise (this one only saves it the time).
 
     The main thread may import some of the same modules meanwhile (the part of a lost worker's
     document is written there): each module's import lock makes one wait for the other, and as the
     package's imports form no cycle, neither can wait for the other in turn."""
 
-    def __init__(self, name: str):
-        super().__init__(name=f"import {name}", daemon=True)
-        self.module = name
+    def __init__(self, *names: str):
+        super().__init__(name=f"import {', '.join(names)}", daemon=True)
+        self.modules = names
         self.start()
 
     def run(self) -> None:
-        try:
-            importlib.import_module(self.module)
-        except BaseException:  # raised again where the module is needed
-            pass
+        for name in self.modules:
+            try:
+                importlib.import_module(name)
+            except BaseException:  # raised again where the module is needed
+                pass
 
 
 def _stop_flag():
@@ -233,8 +234,11 @@ def run_batch(
                              n_tasks=len(tasks))
         ended = False
         # the table writer's pandas (0.3 s), imported while the workers go on, not after them: on a thread
-        # of its own with a worker pool, which starts while this process waits for the pool's forkserver
-        tables_import = _ImportThread("pipeline.tables") if isinstance(engine, ProcessEngine) else None
+        # of its own with a worker pool, which starts while this process waits for the pool's forkserver;
+        # with the Parquet writer and its pandas bridge (imported where a table is first written, 0.03 s),
+        # which the table writers forked from this process then have from the start
+        tables_import = (_ImportThread("pipeline.tables", "pyarrow.parquet", "pyarrow.pandas_compat")
+                         if isinstance(engine, ProcessEngine) else None)
         try:
             for done, result in enumerate(engine.run(tasks, bar.update, flag.is_set)):  # workers raise OutputWriteError
                 with writing(folder.path):  # and so do the parts and the manifest written here
