@@ -144,6 +144,10 @@ class Engine(str, Enum):
     dask = "dask"
 
 
+#: a run starts its worker pool's forkserver early over more inputs than this a job (fewer are soon done)
+POOL_INPUTS_PER_JOB = 4
+
+
 def _default_jobs() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -213,7 +217,7 @@ def run(
                 _echo(f"error: {error.path}: {error.message}")
             raise typer.Exit(code=2)
         jobs = jobs or _default_jobs()
-        if engine is Engine.local and jobs > 1 and len(collected.files) > 4 * jobs:
+        if engine is Engine.local and jobs > 1 and len(collected.files) > POOL_INPUTS_PER_JOB * jobs:
             from pipeline.forkserver import start_early
 
             start_early()  # the workers' imports run beside ours (about a second on two cores)
@@ -468,7 +472,8 @@ def _pool_ahead(command, args: list[str]) -> bool:
         return False
     from pipeline.inputs import may_exceed
 
-    return values.get("engine", Engine.local.value) == Engine.local.value and jobs > 1 and may_exceed(inputs, 4 * jobs)
+    local = values.get("engine", Engine.local.value) == Engine.local.value
+    return local and jobs > 1 and may_exceed(inputs, POOL_INPUTS_PER_JOB * jobs)
 
 
 def _exit_now(code) -> None:

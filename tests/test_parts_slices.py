@@ -76,7 +76,7 @@ def _tables(value: int) -> dict:
 def test_parts_a_part_is_whole_or_absent_and_written_again_whole(tmp_path):
     """A part's folder appears by one rename once every file is there; the part of a lost chunk,
     written again under the same number, replaces it whole."""
-    from pipeline.partfiles import part_dir, remove_parts
+    from pipeline.partfiles import part_dir
     from pipeline.parts import read_part_table, write_part
 
     parts = tmp_path / "parts"
