@@ -23,7 +23,7 @@ def _version() -> str:
 
 def __getattr__(name: str):
     # Looked up lazily so `import pipeline` stays cheap (no spaCy, no jieba, not even the
-    # installed packages' metadata: every worker pool's forkserver imports this package first).
+    # installed packages' metadata: every worker pool's zygote or forkserver imports this package first).
     if name == "__version__":
         return _version()
     if name == "analyze":

@@ -2,7 +2,7 @@
 
 Why not ``pyarrow.array``: on the first list it converts, it imports pandas (0.3 s) only to ask
 whether the list is a pandas object.  A worker process frames no table; built here, its rows
-never import pandas, so the forkserver does not import it before the first worker can start.
+never import pandas, so the pool's zygote does not import it before the first worker can start.
 
 The array is the one ``pyarrow.array`` gives: the same type (``string``, ``int64``, ``double``,
 ``bool``, ``null``) and the same values.  Any other column (a date, a list, an integer beyond

@@ -189,8 +189,12 @@ def run_batch(
     issues=None,
     decisions=None,
     table_options: dict | None = None,
+    pool=None,
 ) -> BatchReport:
     """Extract every file into ``folder`` (an open :class:`~pipeline.outdir.OutputFolder`), resumably.
+
+    ``pool``: the local workers' zygote or forkserver (:func:`pipeline.pool.start_pool`), started by
+    the caller before it had threads or imports to make; closed by this run, used or not.
 
     Finished documents are streamed to parts and recorded in the manifest as they come;
     unchanged finished files of an earlier run into the same folder are not processed
@@ -231,10 +235,10 @@ def run_batch(
         bar = progress_bar(total=len(planned), show=options.progress, initial=skipped, unit="doc", leave=False,
                            smoothing=0.1)
         engine = make_engine(options.engine, options.jobs, timeout=options.timeout, scheduler=options.scheduler,
-                             n_tasks=len(tasks))
+                             n_tasks=len(tasks), pool=pool)
         ended = False
         # the table writer's pandas (0.3 s), imported while the workers go on, not after them: on a thread
-        # of its own with a worker pool, which starts while this process waits for the pool's forkserver;
+        # of its own with a worker pool, which starts while this process waits for the pool's zygote;
         # with the Parquet writer and its pandas bridge (imported where a table is first written, 0.03 s),
         # which the table writers forked from this process then have from the start
         tables_import = (_ImportThread("pipeline.tables", "pyarrow.parquet", "pyarrow.pandas_compat")
@@ -251,6 +255,8 @@ def run_batch(
                 tables_import.join()  # before anything is forked from this process (the table writers, the review)
             bar.close()
             engine.close()
+            if pool is not None:  # not taken by the engine (all done already, one chunk, Dask): ended here
+                pool.close()
             try:
                 with writing(folder.path):
                     sink.flush()  # what is done is recorded, however the loop ended
@@ -271,6 +277,8 @@ def run_batch(
         return report
     finally:
         manifest.close()
+        if pool is not None:
+            pool.close()
 
 
 def _review(planned, entries, issues, decisions, table_options, pdf_password, ref_date, jobs: int):

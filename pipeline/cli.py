@@ -144,7 +144,7 @@ class Engine(str, Enum):
     dask = "dask"
 
 
-#: a run starts its worker pool's forkserver early over more inputs than this a job (fewer are soon done)
+#: a run starts its worker pool early over more inputs than this a job (fewer are soon done)
 POOL_INPUTS_PER_JOB = 4
 
 
@@ -157,6 +157,7 @@ def _default_jobs() -> int:
 
 @app.command()
 def run(
+    ctx: typer.Context,
     inputs: Annotated[list[str], typer.Argument(help="Files, folders (searched recursively) or glob patterns.")],
     out: Annotated[Path, typer.Option("-o", "--out", help="Output folder for the tables.")] = Path("out"),
     fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="Table format.")] = TableFormat.parquet,
@@ -217,10 +218,15 @@ def run(
                 _echo(f"error: {error.path}: {error.message}")
             raise typer.Exit(code=2)
         jobs = jobs or _default_jobs()
+        pool = (ctx.obj or {}).pop("pool", None)  # started by main before the command line was parsed
         if engine is Engine.local and jobs > 1 and len(collected.files) > POOL_INPUTS_PER_JOB * jobs:
-            from pipeline.forkserver import start_early
+            if pool is None:
+                from pipeline.pool import start_pool
 
-            start_early()  # the workers' imports run beside ours (about a second on two cores)
+                pool = start_pool()  # the workers' imports run beside ours (about a second on two cores)
+        elif pool is not None:  # the first reading was wrong: this run needs no pool
+            pool.close()
+            pool = None
         from pipeline.batch import BatchOptions, Interrupted, run_batch
         from pipeline.outdir import OutputWriteError
 
@@ -231,7 +237,7 @@ def run(
         )
         try:
             report = run_batch(collected.files, folder, options, input_errors=collected.errors, issues=issues,
-                               decisions=chosen, table_options={"sheet": sheet} if sheet else None)
+                               decisions=chosen, table_options={"sheet": sheet} if sheet else None, pool=pool)
         except OutputWriteError as failure:
             if folder.manifest_path.exists():
                 kept = (f"the documents it had recorded are kept in {out}: run the same command again once the "
@@ -430,23 +436,33 @@ def main() -> None:
     # for the progress bar, errors and the summary.
     logging.getLogger("jieba").addFilter(lambda record: record.levelno >= logging.WARNING)
     command = typer.main.get_command(app)  # what app() would build: built once, read first
+    shared: dict = {}  # what run finds in its context's obj: the pool started here, which run_batch closes
     if _pool_ahead(command, sys.argv[1:]):
-        from pipeline.forkserver import start_early
+        from pipeline.pool import start_pool
 
-        start_early()  # before typer parses the command line and run lists its inputs
+        shared["pool"] = start_pool()  # before typer parses the command line and run lists its inputs
     try:
-        command(standalone_mode=True)
+        command(standalone_mode=True, obj=shared)
     except SystemExit as exc:
+        _close_pool(shared)
         _exit_now(exc.code)
     except KeyboardInterrupt:  # pragma: no cover
+        _close_pool(shared)
         _exit_now(130)
+
+
+def _close_pool(shared: dict) -> None:
+    """End a pool that no run took (the command stopped before, on a usage error): its zygote is reaped."""
+    pool = shared.pop("pool", None)
+    if pool is not None:
+        pool.close()
 
 
 def _pool_ahead(command, args: list[str]) -> bool:
     """Whether ``args`` read as a ``run`` with local workers over more inputs than one chunk a worker,
-    the same test ``run`` makes once it has listed its inputs (where it starts the forkserver if it
+    the same test ``run`` makes once it has listed its inputs (where it starts the pool if it
     is not running yet).  A first reading, before typer's, of the options ``run`` declares: a wrong
-    answer only moves when the forkserver starts, or leaves one idle until this process ends."""
+    answer only moves when the pool starts, or starts one that run closes unused."""
     commands = getattr(command, "commands", {})
     if not args or args[0] != "run" or "run" not in commands:
         return False

@@ -129,13 +129,13 @@ def _serve(conn, write: Callable, inherited: Sequence = ()) -> None:
 
 def _context(fork: bool):
     """Processes forked from this one where it may fork (it has imported the table writer's pandas
-    already: the forkserver has not, so that the document workers start without it), else the
-    workers' forkserver (beside a Dask client, whose threads may hold locks a fork would inherit)."""
+    already: the workers' zygote has not, so that they start without it), else multiprocessing's
+    forkserver (beside a Dask client, whose threads may hold locks a fork would inherit)."""
     import multiprocessing as mp
 
     if fork and "fork" in mp.get_all_start_methods():
         return mp.get_context("fork")
-    from pipeline.forkserver import context
+    from pipeline.pool import context
 
     return context()
 

@@ -8,9 +8,10 @@ The local pool is our own small one rather than ``ProcessPoolExecutor``: a
 worker stuck in one document past the time limit must be killed and replaced
 without losing the work queued on the others, and the executor can only kill
 all of its workers at once (``BrokenProcessPool``).  Workers are forked from a
-forkserver that has imported this module and the extractors once, so a
-replacement starts in milliseconds.  The main process itself never imports the
-extractors unless it runs documents (``--jobs 1``, the review).
+zygote (:mod:`pipeline.zygote`; multiprocessing's forkserver where none can be forked)
+that has imported this module and the extractors once, so a replacement starts in
+milliseconds.  The main process itself never imports the extractors unless it runs
+documents (``--jobs 1``, the review).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from multiprocessing.connection import wait
 from pathlib import Path
 
-from pipeline.forkserver import context
+from pipeline.pool import start_pool
 from pipeline.manifest import Outcome, file_sha256
 from pipeline.outdir import OutputWriteError
 from pipeline.records import DocumentResult, ErrorRecord
@@ -225,9 +226,9 @@ def _worker_main(conn, done, timeout: float | None, work: Callable = run_chunk) 
     """A worker's loop: chunks in, results out; ``done`` (shared memory) counts the current chunk's
     finished documents, for the parent's progress bar and watchdog, without a message per document."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
-    # what the worker inherited from the forkserver (the preloaded modules) leaves the collector's
+    # what the worker inherited from the zygote (the preloaded modules) leaves the collector's
     # care: a full collection would write to every inherited object and copy its page, so each
-    # worker would end up with a private copy of memory the forkserver and its siblings share
+    # worker would end up with a private copy of memory the zygote and its siblings share
     gc.freeze()
     warm_up()  # an alarm must never interrupt a first-use import (it would leave it half done)
 
@@ -273,30 +274,35 @@ class ProcessEngine:
     the results, and the counter still says exactly which document a lost worker was on.
     """
 
-    def __init__(self, jobs: int, *, timeout: float | None, work: Callable = run_chunk):
+    def __init__(self, jobs: int, *, timeout: float | None, work: Callable = run_chunk, pool=None):
         self.jobs = jobs
         self.timeout = timeout
         self.work = work  # run_chunk, or a stand-in with the same signature (tests)
-        self.ctx = context()
+        # the workers' zygote: started here, before the caller starts any thread (the batch's import
+        # thread), unless the command line started it already; this engine closes it
+        self.pool = pool if pool is not None else start_pool()
         self.workers: list[_Worker] = []
         self.replaced = 0
 
     def _start(self) -> _Worker:
-        parent, child = self.ctx.Pipe(duplex=True)
-        done = self.ctx.RawValue("i", 0)
-        proc = self.ctx.Process(target=_worker_main, args=(child, done, self.timeout, self.work), daemon=True)
-        proc.start()
-        child.close()
-        worker = _Worker(proc, parent, done)
+        proc, conn, done = self.pool.start(_worker_main, self.timeout, self.work)
+        worker = _Worker(proc, conn, done)
         self.workers.append(worker)
         return worker
 
-    def _kill(self, worker: _Worker) -> None:
+    def _kill(self, worker: _Worker) -> int | None:
+        """End the worker (killed if it still runs) and free what it held; its exit code."""
         if worker.proc.is_alive():
             worker.proc.kill()
         worker.proc.join(5)
+        exitcode = worker.proc.exitcode  # after the join: a process that just died may not have one yet
+        try:
+            worker.proc.close()
+        except ValueError:  # still running after the kill (multiprocessing will not close it)
+            pass
         worker.conn.close()
         self.workers.remove(worker)
+        return exitcode
 
     @staticmethod
     def _advance(state: _Busy, worker: _Worker, progress: Callable[[int], None]) -> None:
@@ -357,8 +363,7 @@ class ProcessEngine:
     def _lost(self, worker: _Worker, state: _Busy, pending: deque, ids, progress, *, crashed: bool) -> ChunkResult:
         """Record the document a dead or stuck worker was on; queue the rest of its chunk again."""
         self._advance(state, worker, progress)  # the last documents it finished count
-        self._kill(worker)
-        exitcode = worker.proc.exitcode  # after the join: a process that just died may not have one yet
+        exitcode = self._kill(worker)
         self.replaced += 1
         at = min(state.done, len(state.task.items) - 1)  # the document it was on
         fid, path = state.task.items[at]
@@ -381,6 +386,7 @@ class ProcessEngine:
         for worker in list(self.workers):
             worker.proc.join(max(0.0, deadline - time.monotonic()))
             self._kill(worker)
+        self.pool.close()
 
 
 class DaskEngine:
@@ -432,9 +438,11 @@ class DaskEngine:
             self.cluster.close()
 
 
-def make_engine(name: str, jobs: int, *, timeout: float | None, scheduler: str | None, n_tasks: int):
+def make_engine(name: str, jobs: int, *, timeout: float | None, scheduler: str | None, n_tasks: int, pool=None):
+    """The engine of a run; ``pool``, a worker pool already started (:func:`pipeline.pool.start_pool`), is the
+    local workers' (the caller closes it when no worker pool took it)."""
     if name == "dask":
         return DaskEngine(jobs, scheduler=scheduler)
     if jobs <= 1 or n_tasks <= 1:
         return InlineEngine(timeout=timeout)
-    return ProcessEngine(jobs, timeout=timeout)
+    return ProcessEngine(jobs, timeout=timeout, pool=pool)

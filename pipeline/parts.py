@@ -10,7 +10,7 @@ at a time, exactly as ``build_tables`` would over all results: the tables do not
 depend on how the work was split into chunks, parts, slices or runs.
 
 The compaction's ``pyarrow.compute`` and numpy are imported in the functions that use
-them: a worker only writes parts, and its pool's forkserver starts 0.05 s sooner
+them: a worker only writes parts, and its pool's zygote is ready 0.05 s sooner
 without them.
 """
 

@@ -33,4 +33,10 @@ def progress_bar(iterable: Iterable | None = None, *, total: int | None = None, 
         return _NoBar(iterable)
     from tqdm import tqdm
 
-    return tqdm(iterable, total=total, dynamic_ncols=True, **options)
+    class Bar(tqdm):
+        # no monitor thread (tqdm's, started with the first bar, kept to the end of the process): a
+        # process running another thread cannot fork the worker pool's zygote (pipeline.zygote), and a
+        # bar is updated at least four times a second anyway
+        monitor_interval = 0
+
+    return Bar(iterable, total=total, dynamic_ncols=True, **options)

@@ -82,7 +82,7 @@ print(sorted(m for m in sys.modules if m == "pandas" or m.startswith("pandas."))
 
 
 def test_arrays_a_worker_writes_its_part_without_pandas(tmp_path):
-    """Regression guard: the forkserver does not import pandas (pipeline.forkserver.PRELOAD) because a
+    """Regression guard: the workers' zygote does not import pandas (pipeline.pool.PRELOAD) because a
     worker never needs it; a worker that did would pay 0.3 s on its first chunk."""
     repo = Path(__file__).parents[1]
     paths = [str(p) for p in sorted((repo / "corpus").glob("*.txt"))]

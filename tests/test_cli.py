@@ -259,7 +259,7 @@ def test_cli_match_list_reader_lost_is_read_again_and_said(tmp_path, monkeypatch
     ],
 )
 def test_cli_pool_ahead_reads_a_run_over_many_inputs_with_workers(tmp_path, monkeypatch, args, ahead):
-    """The first reading of the command line that starts the forkserver before typer parses it."""
+    """The first reading of the command line that starts the worker pool before typer parses it."""
     import typer.main
 
     from pipeline import cli

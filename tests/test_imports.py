@@ -27,9 +27,9 @@ print(sorted(m for m in {watched!r} if m in sys.modules))
         ("import typer.main\nfrom pipeline.cli import app\n"
          "typer.main.get_command(app).make_context('zhenggai', ['run', 'in', '-o', 'out', '-j', '2'])",
          ["pydantic"]),
-        # what every worker pool's forkserver imports: no pandas (a worker frames no table), no
+        # what every worker pool's zygote imports and warms up: no pandas (a worker frames no table), no
         # pyarrow.compute (only the compaction at the end computes), no installed packages' metadata
-        ("from pipeline.forkserver import PRELOAD\nfor name in PRELOAD: __import__(name)",
+        ("from pipeline.pool import PRELOAD, _warm_up\nfor name in PRELOAD: __import__(name)\n_warm_up()",
          ["pandas", "pyarrow.compute", "importlib.metadata"]),
     ],
 )

@@ -13,6 +13,8 @@ from scale_inputs import REPORT, assert_same_tables, cli, comparable, invoke, ma
 
 from pipeline.engine import ProcessEngine, Task, make_tasks, run_chunk
 from pipeline.outdir import IncompleteTablesError, OutputFolder
+from pipeline.pool import PRELOAD, ForkserverPool
+from pipeline.zygote import fork_zygote
 from pipeline.tables import read_tables
 
 
@@ -197,7 +199,17 @@ def _stuck_chunk(task, timeout, progress=None):
     return run_chunk(task, timeout, progress)
 
 
-def test_a_stuck_worker_is_killed_and_replaced(tmp_path, monkeypatch):
+def _pool(kind: str):
+    """The engine's workers forked from a zygote, or from multiprocessing's forkserver (the fallback)."""
+    if kind == "forkserver":
+        return ForkserverPool()
+    pool = fork_zygote(preload=PRELOAD)
+    assert pool is not None or not hasattr(os, "memfd_create"), "a thread runs beside the tests (see test_zygote)"
+    return pool or ForkserverPool()
+
+
+@pytest.mark.parametrize("pool", ["zygote", "forkserver"])
+def test_a_stuck_worker_is_killed_and_replaced(tmp_path, monkeypatch, pool):
     import pipeline.engine as engine_module
 
     monkeypatch.setattr(engine_module, "KILL_GRACE", 0.5)
@@ -206,7 +218,7 @@ def test_a_stuck_worker_is_killed_and_replaced(tmp_path, monkeypatch):
     files = sorted(batch.iterdir())
     tasks = [Task(0, tuple((i, str(p)) for i, p in enumerate(files[:4]))),
              Task(1, tuple((i, str(p)) for i, p in enumerate(files[4:], start=4)))]
-    engine = ProcessEngine(2, timeout=2, work=_stuck_chunk)
+    engine = ProcessEngine(2, timeout=2, work=_stuck_chunk, pool=_pool(pool))
     try:
         results = list(engine.run(tasks, lambda n: None, lambda: False))
     finally:
@@ -228,14 +240,15 @@ def _crashing_chunk(task, timeout, progress=None):
     return run_chunk(task, timeout, progress)
 
 
-def test_a_crashed_worker_blames_its_document_and_the_rest_is_redone(tmp_path):
+@pytest.mark.parametrize("pool", ["zygote", "forkserver"])
+def test_a_crashed_worker_blames_its_document_and_the_rest_is_redone(tmp_path, pool):
     """The shared counter says which document a dead worker was on, however fast the ones before it were."""
     batch = make_batch(tmp_path / "in", 7)
     (batch / "crash.txt").write_text("召开会议3次。", encoding="utf-8")
     files = sorted(batch.iterdir())
     tasks = [Task(0, tuple((i, str(p)) for i, p in enumerate(files)))]
     counted: list[int] = []
-    engine = ProcessEngine(2, timeout=30, work=_crashing_chunk)
+    engine = ProcessEngine(2, timeout=30, work=_crashing_chunk, pool=_pool(pool))
     try:
         results = list(engine.run(tasks, counted.append, lambda: False))
     finally:
@@ -265,7 +278,9 @@ def test_dask_local_cluster_gives_the_local_tables(tmp_path):
     batch = make_batch(tmp_path / "in", 200)
     local, dask = tmp_path / "local", tmp_path / "dask"
     assert invoke("run", str(batch), "-o", str(local), "-q", "-j", "2").returncode == 0
-    result = invoke("run", str(batch), "-o", str(dask), "-q", "-j", "2", "--engine", "dask")
+    # in a process of its own, as a user runs it: a Dask client leaves a thread running in its process, after
+    # which no worker pool's zygote could be forked in this one (the pool would be the forkserver)
+    result = cli("run", str(batch), "-o", str(dask), "-q", "-j", "2", "--engine", "dask")
     assert result.returncode == 0, result.stderr
     left, right = comparable(local), comparable(dask)
     assert sorted(left) == sorted(right)

@@ -1,0 +1,187 @@
+"""The worker pool's zygote: workers forked on request, their counters shared, their exit codes reported."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import threading
+import time
+
+import pytest
+
+from pipeline.pool import ForkserverPool, start_pool
+from pipeline.zygote import Zygote, available, fork_zygote
+
+needs_zygote = pytest.mark.skipif(not (hasattr(os, "memfd_create") and hasattr(socket, "send_fds")),
+                                  reason="no memfd or descriptor passing here (not Linux)")
+
+
+def _single_threaded() -> None:
+    """The test process must run no other thread here, or the pool falls back to the forkserver: a test
+    that leaves one running (a Dask client does) belongs in a process of its own."""
+    assert available(), f"threads running beside the tests: {[t.name for t in threading.enumerate()]}"
+
+
+def _echo(conn, counter, add):
+    """A worker: count each message, answer it plus ``add``; None ends it."""
+    while (message := conn.recv()) is not None:
+        counter.value += 1
+        conn.send(message + add)
+
+
+def _exit_with(conn, counter, code):
+    conn.recv()
+    raise SystemExit(code)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:  # a zombie left for its parent is gone for our purposes
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.fixture
+def zygote():
+    _single_threaded()
+    forked = fork_zygote()
+    yield forked
+    forked.close()
+
+
+@needs_zygote
+def test_zygote_worker_answers_and_shares_its_counter(zygote):
+    proc, conn, counter = zygote.start(_echo, 10)
+    for n in range(3):
+        conn.send(n)
+        assert conn.recv() == n + 10
+    assert counter.value == 3
+    counter.value = 0  # the main process writes it too (the engine resets it per chunk)
+    conn.send(5)
+    assert conn.recv() == 15 and counter.value == 1
+    assert proc.is_alive()
+    conn.send(None)
+    proc.join(5)
+    assert not proc.is_alive() and proc.exitcode == 0
+    proc.close()
+    conn.close()
+
+
+@pytest.mark.parametrize(("code", "expected"), [(3, 3), (None, 0), ("a message", 1)])
+@needs_zygote
+def test_zygote_reports_a_workers_exit_code(zygote, code, expected):
+    proc, conn, _ = zygote.start(_exit_with, code)
+    conn.send("go")
+    proc.join(5)
+    assert proc.exitcode == expected
+
+
+@needs_zygote
+def test_zygote_reports_a_killed_worker_as_multiprocessing_does(zygote):
+    proc, conn, _ = zygote.start(_echo, 0)
+    proc.kill()
+    proc.join(5)
+    assert not proc.is_alive()
+    assert proc.exitcode == -signal.SIGKILL
+    with pytest.raises((EOFError, OSError)):
+        conn.recv()
+
+
+@needs_zygote
+def test_zygote_close_ends_and_reaps_it(zygote):
+    pid = zygote.pid
+    proc, conn, _ = zygote.start(_echo, 0)
+    conn.send(None)
+    proc.join(5)
+    zygote.close()
+    assert not _alive(pid)
+    zygote.close()  # again: nothing
+    with pytest.raises(RuntimeError, match="closed"):
+        zygote.start(_echo, 0)
+
+
+def _slow_warm_up():
+    time.sleep(30)
+
+
+@needs_zygote
+def test_zygote_that_forked_no_worker_is_ended_without_waiting_for_its_imports():
+    """A run that needs no pool after all (one chunk, all done already) does not wait for it to be ready."""
+    _single_threaded()
+    zygote = fork_zygote(warm=_slow_warm_up)
+    pid = zygote.pid
+    began = time.monotonic()
+    zygote.close()
+    assert time.monotonic() - began < 10  # not the 30 s of its warm-up
+    assert not _alive(pid)
+
+
+@needs_zygote
+def test_zygote_waits_for_its_last_worker_when_closed(zygote):
+    """Its workers' exit codes still arrive: it reaps them before it ends."""
+    proc, conn, _ = zygote.start(_echo, 0)
+    closing = threading.Thread(target=zygote.close)
+    closing.start()
+    time.sleep(0.1)
+    assert proc.is_alive()
+    conn.send(None)
+    closing.join(10)
+    assert not closing.is_alive()
+    proc.join(5)
+    assert proc.exitcode == 0
+
+
+@needs_zygote
+def test_zygote_a_worker_of_a_dead_zygote_is_not_alive(zygote):
+    """If the zygote dies, every sentinel reads the end: no worker is waited for forever."""
+    proc, conn, _ = zygote.start(_echo, 0)
+    os.kill(zygote.pid, signal.SIGKILL)
+    os.waitpid(zygote.pid, 0)
+    conn.send(None)  # the worker itself ends on its own
+    proc.join(5)
+    assert not proc.is_alive()
+    zygote.close()  # reaped already: nothing to wait for
+
+
+def test_zygote_is_not_forked_beside_another_thread():
+    """A fork keeps only the calling thread: with another one running, the pool is multiprocessing's."""
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert not available()
+        assert fork_zygote() is None
+        pool = start_pool()
+        assert isinstance(pool, ForkserverPool)
+        pool.close()
+    finally:
+        stop.set()
+        other.join()
+
+
+@needs_zygote
+def test_zygote_is_the_pool_of_a_single_threaded_process():
+    _single_threaded()
+    pool = start_pool()
+    try:
+        assert isinstance(pool, Zygote)
+    finally:
+        pool.close()
+
+
+def test_zygote_a_progress_bar_leaves_no_thread_behind():
+    """Regression: tqdm's monitor thread, started by the first bar and kept to the end of the process,
+    made every later pool of that process (a notebook's second run) multiprocessing's forkserver."""
+    from pipeline.progress import progress_bar
+
+    before = threading.active_count()
+    bar = progress_bar(total=10, leave=False, disable=False)
+    bar.update(3)
+    bar.close()
+    assert threading.active_count() == before
