@@ -148,13 +148,6 @@ class Engine(str, Enum):
 POOL_INPUTS_PER_JOB = 4
 
 
-def _default_jobs() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
-
-
 @app.command()
 def run(
     ctx: typer.Context,
@@ -217,7 +210,9 @@ def run(
             for error in collected.errors:
                 _echo(f"error: {error.path}: {error.message}")
             raise typer.Exit(code=2)
-        jobs = jobs or _default_jobs()
+        from pipeline.pool import default_jobs
+
+        jobs = jobs or default_jobs()
         pool = (ctx.obj or {}).pop("pool", None)  # started by main before the command line was parsed
         if engine is Engine.local and jobs > 1 and len(collected.files) > POOL_INPUTS_PER_JOB * jobs:
             if pool is None:
@@ -426,8 +421,9 @@ def evaluate(
         atomic_write(json_out, lambda tmp: tmp.write_text(payload, encoding="utf-8"))
 
 
-def main() -> None:
-    """Console entry point."""
+def main(pool=None) -> None:
+    """The command line; ``pool``: a worker pool started on a first guess (:func:`pipeline.pool.start_pool_early`),
+    kept if the command needs one, else closed."""
     import logging
 
     # jieba logs its dictionary loading at DEBUG level on its own logger, and sets that
@@ -438,9 +434,13 @@ def main() -> None:
     command = typer.main.get_command(app)  # what app() would build: built once, read first
     shared: dict = {}  # what run finds in its context's obj: the pool started here, which run_batch closes
     if _pool_ahead(command, sys.argv[1:]):
-        from pipeline.pool import start_pool
+        if pool is None:
+            from pipeline.pool import start_pool
 
-        shared["pool"] = start_pool()  # before typer parses the command line and run lists its inputs
+            pool = start_pool()  # before typer parses the command line and run lists its inputs
+        shared["pool"] = pool
+    elif pool is not None:  # the first guess was wrong
+        pool.close()
     try:
         command(standalone_mode=True, obj=shared)
     except SystemExit as exc:
@@ -483,7 +483,9 @@ def _pool_ahead(command, args: list[str]) -> bool:
         elif not token.startswith("-"):
             inputs.append(token)
     try:
-        jobs = int(values.get("jobs") or _default_jobs())
+        from pipeline.pool import default_jobs
+
+        jobs = int(values.get("jobs") or default_jobs())
     except ValueError:
         return False
     from pipeline.inputs import may_exceed

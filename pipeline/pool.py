@@ -1,13 +1,14 @@
 """The local worker pool's processes: forked from a zygote where one can be, else from multiprocessing's forkserver.
 
-Apart from :mod:`pipeline.engine` so that the command line can start the pool's zygote (or
-forkserver) before it imports anything more itself: the workers' imports then run on the
-other core beside the main process's own start-up.
+Apart from :mod:`pipeline.engine`, and importing nothing at its top, so that the command can
+start the pool's zygote (or forkserver) before it imports anything more itself, the
+command-line interface included: the workers' imports then run on the other core beside the
+main process's own start-up.
 """
 
 from __future__ import annotations
 
-import multiprocessing as mp
+import os
 
 #: what the zygote (or forkserver) imports once, so that every worker forked from it starts ready; no
 #: pandas: a worker frames no table and builds its Arrow rows without it (pipeline.arrays), and the
@@ -15,8 +16,18 @@ import multiprocessing as mp
 PRELOAD = ["pipeline.engine", "pipeline.document", "pipeline.parts"]
 
 
+def default_jobs() -> int:
+    """Worker processes when --jobs is not given: the cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
 def context():
     """A forkserver context where the platform has one (workers fork from a clean, preloaded process), else spawn."""
+    import multiprocessing as mp
+
     method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
     ctx = mp.get_context(method)
     if method == "forkserver":
@@ -58,6 +69,22 @@ def start_pool():
 
         forkserver.ensure_running()
     return pool
+
+
+def may_need_pool(args: list[str]) -> bool:
+    """A first guess, before the command line is parsed, from the command's name and an explicit
+    ``--jobs 1`` only: whether it may be a ``run`` with several jobs.  It says yes whenever the
+    command line interface's own reading (``cli._pool_ahead``) does, and more often: that reading
+    then closes a pool it does not need before it forked any worker (a run over few inputs, on Dask)."""
+    if args[:1] != ["run"] or "--help" in args or default_jobs() < 2:
+        return False
+    pairs = zip(args, args[1:])
+    return not ({"-j1", "--jobs=1"} & set(args) or any(a in ("-j", "--jobs") and b == "1" for a, b in pairs))
+
+
+def start_pool_early(args: list[str]):
+    """The pool, started now if :func:`may_need_pool`, else None."""
+    return start_pool() if may_need_pool(args) else None
 
 
 def _warm_up() -> None:

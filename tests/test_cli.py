@@ -237,6 +237,29 @@ def test_cli_match_list_reader_lost_is_read_again_and_said(tmp_path, monkeypatch
 
 
 @pytest.mark.parametrize(
+    ("args", "cores", "guess"),
+    [
+        (["run", "in"], 2, True),
+        (["run", "in", "-o", "out", "-j", "2"], 2, True),
+        (["run", "in", "--engine", "dask"], 2, True),  # not read: the pool is closed once the line is parsed
+        (["run", "in", "-j", "1"], 2, False),
+        (["run", "in", "--jobs", "1"], 2, False),
+        (["run", "in", "-j1"], 2, False),
+        (["run", "in", "--jobs=1"], 2, False),
+        (["run", "in"], 1, False),
+        (["run", "--help"], 2, False),
+        (["match", "a", "b"], 2, False),
+        ([], 2, False),
+    ],
+)
+def test_cli_pool_first_guess_before_the_command_line_is_parsed(monkeypatch, args, cores, guess):
+    from pipeline import pool
+
+    monkeypatch.setattr(pool, "default_jobs", lambda: cores)
+    assert pool.may_need_pool(args) is guess
+
+
+@pytest.mark.parametrize(
     ("args", "ahead"),
     [
         (["run", "{many}"], True),  # a folder, default jobs (every core)
@@ -262,11 +285,13 @@ def test_cli_pool_ahead_reads_a_run_over_many_inputs_with_workers(tmp_path, monk
     """The first reading of the command line that starts the worker pool before typer parses it."""
     import typer.main
 
-    from pipeline import cli
+    from pipeline import cli, pool
 
-    monkeypatch.setattr(cli, "_default_jobs", lambda: 2)
+    monkeypatch.setattr(pool, "default_jobs", lambda: 2)
     (tmp_path / "many").mkdir()
     (tmp_path / "one.txt").write_text("一、总体情况", encoding="utf-8")
     where = {"many": str(tmp_path / "many"), "one": str(tmp_path / "one.txt")}
     command = typer.main.get_command(app)
-    assert cli._pool_ahead(command, [a.format(**where) for a in args]) is ahead
+    line = [a.format(**where) for a in args]
+    assert cli._pool_ahead(command, line) is ahead
+    assert pool.may_need_pool(line) or not ahead  # the guess made before typer is imported says yes then too
