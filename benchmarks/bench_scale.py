@@ -101,8 +101,9 @@ _PR_SET_CHILD_SUBREAPER = 36
 
 
 def reap_descendants() -> bool:
-    """Become the reaper of the runs' orphans (Linux): the forkserver and the workers it forked end
-    as orphans, and their CPU seconds are counted in this process's children only once it reaps them."""
+    """Become the reaper of the runs' orphans (Linux): a process a run leaves to end after it (a worker
+    pool's forkserver, where no zygote could be forked) is counted in this process's children only once
+    it reaps it."""
     try:
         return ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
     except (OSError, AttributeError):
@@ -311,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
               f"({net1:.2f} s against {net2:.2f} s of work after the {start_wall:.2f} s a one-file run takes)")
         last1, last2 = j1[-1], j2[-1]
         print(f"  CPU seconds, last runs: -j 1 {last1['cpu']:.2f}; -j 2 main {last2['main_cpu']:.2f}, others "
-              f"{', '.join(f'{c:.2f}' for c in last2['other_cpu'])} (forkserver and workers) = {last2['cpu']:.2f}")
+              f"{', '.join(f'{c:.2f}' for c in last2['other_cpu'])} (the workers' zygote, the workers, the table writers) = {last2['cpu']:.2f}")
         memory_1000 = fresh(str(n1000), "-j", "2", memory=True)  # sampled: not timed
         mem_1000 = memory_1000["pss"], memory_1000["rss"]
         if not args.skip_all:

@@ -101,6 +101,49 @@ def test_five_random_kills_then_resume(batch, clean, tmp_path):
     assert leftovers(out) == []
 
 
+def _descendants(pid: int) -> set[int]:
+    found, todo = set(), [pid]
+    while todo:
+        for task in Path(f"/proc/{todo.pop()}/task").glob("*"):
+            try:
+                children = [int(c) for c in (task / "children").read_text().split()]
+            except OSError:
+                continue
+            found.update(children)
+            todo += children
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads the process tree from /proc")
+def test_a_killed_run_leaves_no_process_behind(batch, tmp_path):
+    """The workers' zygote and the workers end by themselves once the run is SIGKILLed (their ends of
+    its pipes close); nothing is left running the work of a dead run."""
+    out = tmp_path / "out"
+    proc = start("run", str(batch), "-o", str(out), "-j", "2", *SAVE)
+    others: set[int] = set()
+    deadline = time.monotonic() + 60
+    while proc.poll() is None and time.monotonic() < deadline and not _recorded(out):
+        others |= _descendants(proc.pid)
+        time.sleep(0.01)
+    if proc.poll() is not None:
+        pytest.skip("the run ended before any document was recorded")
+    others |= _descendants(proc.pid)
+    assert len(others) >= 3  # the zygote and two workers
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 20
+    while any(_running(p) for p in others) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [p for p in others if _running(p)]
+
+
 def test_ctrl_c_saves_and_says_how_to_resume(batch, clean, tmp_path):
     out = tmp_path / "out"
     proc = start("run", str(batch), "-o", str(out), "-j", "1", "--save-every", "0.05")
