@@ -361,21 +361,20 @@ def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issu
                 tables[name] = table_frame(name, compact(
                     folder.parts, order, name, duplicates=duplicates,
                     extra_rows=[asdict(e) for e in extra] if name == "errors" else ()))
-        if options.fmt != "xlsx":
-            write_tables({"errors": tables["errors"]}, staging, fmt=options.fmt)
+        if outcome is None:
+            review_tables = match_tables([], [], [])
+        else:
+            review = outcome.review
+            review_tables = match_tables(review.issues, review.matches, review.flags, review.statuses,
+                                         pairs=review.pairs)
+        if options.fmt != "xlsx":  # while the document tables are written
+            write_tables({"errors": tables["errors"], **review_tables}, staging, fmt=options.fmt)
         compacted = compaction.results()
     if compacted.get("documents") is not None:
         tables["documents"] = compacted["documents"]
-    if outcome is None:
-        review_tables = match_tables([], [], [])
-    else:
-        review = outcome.review
-        review_tables = match_tables(review.issues, review.matches, review.flags, review.statuses, pairs=review.pairs)
     tables.update(review_tables)
     if options.fmt == "xlsx":
         write_tables(tables, staging, fmt="xlsx")
-    else:
-        write_tables(review_tables, staging, fmt=options.fmt)
     stale = 0
     notes = compaction.notes + (outcome.notes if outcome is not None else [])
     if files is not None:
