@@ -181,7 +181,15 @@ def fork_zygote(*, preload: Sequence[str] = (), warm: Callable[[], object] | Non
 def _serve(sock: socket.socket, preload: Sequence[str], warm) -> None:
     """The zygote's loop: fork a worker per request, write each one's exit code once it ends; after the
     main process closed its end (or died), wait for the last workers and end."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    # signals as a new interpreter has them (a handler the main process had installed, e.g. the batch's
+    # "save on SIGTERM", is not the zygote's or a worker's), and Ctrl-C is the main process's to handle
+    for signum in signal.valid_signals():
+        try:
+            if callable(signal.getsignal(signum)):
+                signal.signal(signum, signal.SIG_DFL)
+        except (OSError, ValueError):
+            pass
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     for name in preload:
         try:
             importlib.import_module(name)

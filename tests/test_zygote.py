@@ -93,6 +93,31 @@ def test_zygote_reports_a_killed_worker_as_multiprocessing_does(zygote):
         conn.recv()
 
 
+def _saving(signum, frame):  # a stand-in for the batch's "save what is done" on SIGTERM
+    pass
+
+
+@needs_zygote
+def test_zygote_workers_do_not_inherit_the_main_processs_signal_handlers():
+    """Regression: a zygote forked after the batch had set its SIGTERM handler (the API's path) gave the
+    handler to every worker: a SIGTERM no longer ended them."""
+    _single_threaded()
+    previous = signal.signal(signal.SIGTERM, _saving)
+    try:
+        zygote = fork_zygote()
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    try:
+        proc, conn, _ = zygote.start(_echo, 0)
+        conn.send(1)
+        assert conn.recv() == 1  # running, past its start
+        os.kill(proc.pid, signal.SIGTERM)
+        proc.join(5)
+        assert proc.exitcode == -signal.SIGTERM
+    finally:
+        zygote.close()
+
+
 @needs_zygote
 def test_zygote_close_ends_and_reaps_it(zygote):
     pid = zygote.pid
