@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from multiprocessing.connection import wait
 from pathlib import Path
 
-from pipeline.pool import start_pool
+from pipeline.pool import ForkserverPool, start_pool
 from pipeline.manifest import Outcome, file_sha256
 from pipeline.outdir import OutputWriteError
 from pipeline.records import DocumentResult, ErrorRecord
@@ -283,9 +283,18 @@ class ProcessEngine:
         self.pool = pool if pool is not None else start_pool()
         self.workers: list[_Worker] = []
         self.replaced = 0
+        self.notes: list[str] = []  # what the run should say of how its workers were started
 
     def _start(self) -> _Worker:
-        proc, conn, done = self.pool.start(_worker_main, self.timeout, self.work)
+        from pipeline.zygote import ZygoteLost
+
+        try:
+            proc, conn, done = self.pool.start(_worker_main, self.timeout, self.work)
+        except ZygoteLost as lost:  # killed by the system, or its fork failed: the forkserver from now on
+            self.pool.close()
+            self.pool = ForkserverPool()
+            self.notes.append(f"{lost}; the workers started after that came from multiprocessing's forkserver")
+            proc, conn, done = self.pool.start(_worker_main, self.timeout, self.work)
         worker = _Worker(proc, conn, done)
         self.workers.append(worker)
         return worker

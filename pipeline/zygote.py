@@ -10,7 +10,8 @@ Protocol, over one ``SOCK_SEQPACKET`` socket pair: a request is a pickled ``(tar
 with three descriptors: the worker's end of its connection, the memfd of its progress counter
 and the write end of its status pipe. The reply is ``P`` and the worker's pid, or ``E`` and why
 no worker was forked. The zygote reaps its workers and writes each one's exit code into its
-status pipe, whose read end is the worker's sentinel: readable once the worker is gone.
+status pipe. The worker's sentinel is a pidfd of it where the kernel has them (readable once the
+worker has ended, whether or not the zygote still lives to say how), else the read end of that pipe.
 """
 
 from __future__ import annotations
@@ -51,23 +52,37 @@ def _flush_streams() -> None:
             pass
 
 
+def _pidfd(pid: int) -> int | None:
+    try:
+        return os.pidfd_open(pid)
+    except (AttributeError, OSError):  # not Linux 5.3 or later
+        return None
+
+
+#: seconds to wait for a worker's exit code once it has ended (the zygote reaps it at once)
+CODE_WAIT = 2.0
+
+
 class ZygoteWorker:
     """What the pool needs of a worker forked by the zygote, as :class:`multiprocessing.Process` offers it."""
 
-    def __init__(self, pid: int, sentinel: int):
-        self.pid, self.sentinel = pid, sentinel
+    def __init__(self, pid: int, status: int):
+        self.pid, self.status = pid, status
+        self.pidfd = _pidfd(pid)
+        self.sentinel = self.pidfd if self.pidfd is not None else status
         self._code: int | None = None
         self._ended = False
 
     def _collect(self, timeout: float | None = 0.0) -> bool:
-        """Whether the worker has ended (its exit code read, if the zygote could write it)."""
+        """Whether the worker has ended (its exit code read, if the zygote was there to write it)."""
         if self._ended:
             return True
         if not wait([self.sentinel], timeout):
             return False
-        data = os.read(self.sentinel, _CODE.size)
-        if len(data) == _CODE.size:
-            self._code = _CODE.unpack(data)[0]
+        if self.status == self.sentinel or wait([self.status], CODE_WAIT):
+            data = os.read(self.status, _CODE.size)
+            if len(data) == _CODE.size:
+                self._code = _CODE.unpack(data)[0]
         self._ended = True
         return True
 
@@ -83,17 +98,26 @@ class ZygoteWorker:
         return self._code
 
     def kill(self) -> None:
-        if not self._collect():
-            try:
+        if self._collect():
+            return
+        try:
+            if self.pidfd is not None:  # never another process that got its pid
+                signal.pidfd_send_signal(self.pidfd, signal.SIGKILL)
+            else:
                 os.kill(self.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
+        except ProcessLookupError:
+            pass
 
     def close(self) -> None:
-        if self.sentinel >= 0:
+        if self.status >= 0:
             self._ended = True
-            os.close(self.sentinel)
-            self.sentinel = -1
+            for fd in {self.status, self.sentinel}:
+                os.close(fd)
+            self.status = self.sentinel = -1
+
+
+class ZygoteLost(RuntimeError):
+    """No worker can be forked: the zygote was closed, has died (the system killed it), or its fork failed."""
 
 
 class Zygote:
@@ -107,28 +131,28 @@ class Zygote:
         """Fork a worker that runs ``target(connection, counter, *args)``; its process, our end of the
         connection and the counter (an int in memory shared with the worker)."""
         if self.sock is None:
-            raise RuntimeError("the worker pool's zygote was closed")
+            raise ZygoteLost("the worker pool's zygote was closed")
         ours, theirs = socket.socketpair()
         memfd = os.memfd_create("zhenggai-progress")
         os.ftruncate(memfd, _COUNTER)
         counter = ctypes.c_int.from_buffer(mmap.mmap(memfd, _COUNTER))
-        sentinel, status = os.pipe()
+        code_r, code_w = os.pipe()  # the zygote writes the worker's exit code into code_w
         try:
-            socket.send_fds(self.sock, [pickle.dumps((target, args))], [theirs.fileno(), memfd, status])
+            socket.send_fds(self.sock, [pickle.dumps((target, args))], [theirs.fileno(), memfd, code_w])
             reply = self.sock.recv(4096)
         except OSError as exc:
-            os.close(sentinel)
-            raise RuntimeError(f"the worker pool's zygote is gone ({exc})") from exc
+            reply = b"E" + f"it is gone ({exc})".encode()
         finally:
             theirs.close()
             os.close(memfd)
-            os.close(status)
+            os.close(code_w)
         if reply[:1] != b"P":
-            os.close(sentinel)
-            why = reply[1:].decode(errors="replace") or "it ended"
-            raise RuntimeError(f"the worker pool's zygote could not start a worker: {why}")
+            os.close(code_r)
+            ours.close()
+            why = reply[1:].decode(errors="replace") or "it is gone"
+            raise ZygoteLost(f"the worker pool's zygote could not start a worker: {why}")
         self.started += 1
-        return ZygoteWorker(_PID.unpack(reply[1:])[0], sentinel), Connection(ours.detach()), counter
+        return ZygoteWorker(_PID.unpack(reply[1:])[0], code_r), Connection(ours.detach()), counter
 
     def close(self, timeout: float = 5.0) -> None:
         """End the zygote (it waits for its last workers first) and reap it; again, nothing.

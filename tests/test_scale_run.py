@@ -231,6 +231,34 @@ def test_a_stuck_worker_is_killed_and_replaced(tmp_path, monkeypatch, pool):
     assert all(o.status == "done" for o in outcomes.values() if o is not stuck[0])
 
 
+def test_a_lost_zygote_gives_way_to_the_forkserver_and_the_run_goes_on(tmp_path, monkeypatch):
+    """The system killed the zygote (out of memory, say): the workers it had forked finish their work, and
+    the one that replaces a stuck worker comes from multiprocessing's forkserver; the run says so."""
+    import pipeline.engine as engine_module
+
+    monkeypatch.setattr(engine_module, "KILL_GRACE", 0.5)
+    batch = make_batch(tmp_path / "in", 6)
+    (batch / "stuck.txt").write_text("召开会议3次。", encoding="utf-8")
+    files = sorted(batch.iterdir())
+    tasks = [Task(0, tuple((i, str(p)) for i, p in enumerate(files[:4]))),
+             Task(1, tuple((i, str(p)) for i, p in enumerate(files[4:], start=4)))]
+    zygote = _pool("zygote")
+    engine = ProcessEngine(2, timeout=2, work=_stuck_chunk, pool=zygote)
+    results = []
+    try:
+        for result in engine.run(tasks, lambda n: None, lambda: False):
+            if not results:  # both workers are forked by now: the zygote is lost
+                os.kill(zygote.pid, signal.SIGKILL)
+            results.append(result)
+    finally:
+        engine.close()
+    outcomes = {o.fid: o for r in results for o in r.outcomes}
+    assert sorted(outcomes) == list(range(len(files)))
+    assert [files[o.fid].name for o in outcomes.values() if o.status != "done"] == ["stuck.txt"]
+    assert engine.replaced == 1 and isinstance(engine.pool, ForkserverPool)
+    assert any("forkserver" in note for note in engine.notes)
+
+
 def _crashing_chunk(task, timeout, progress=None):
     """A worker that dies (as a crash in C code would) when it reaches ``crash.txt``."""
     for i, (_, path) in enumerate(task.items):

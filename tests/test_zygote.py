@@ -11,7 +11,7 @@ import time
 import pytest
 
 from pipeline.pool import ForkserverPool, start_pool
-from pipeline.zygote import Zygote, available, fork_zygote
+from pipeline.zygote import Zygote, ZygoteLost, available, fork_zygote
 
 needs_zygote = pytest.mark.skipif(not (hasattr(os, "memfd_create") and hasattr(socket, "send_fds")),
                                   reason="no memfd or descriptor passing here (not Linux)")
@@ -163,14 +163,21 @@ def test_zygote_waits_for_its_last_worker_when_closed(zygote):
 
 
 @needs_zygote
-def test_zygote_a_worker_of_a_dead_zygote_is_not_alive(zygote):
-    """If the zygote dies, every sentinel reads the end: no worker is waited for forever."""
+def test_zygote_a_worker_outlives_a_dead_zygote_and_is_seen_to_end(zygote):
+    """If the system kills the zygote, its workers go on: each is alive until it ends, then seen to end
+    (its sentinel is a pidfd of it), with no exit code, as nobody was left to read one."""
     proc, conn, _ = zygote.start(_echo, 0)
     os.kill(zygote.pid, signal.SIGKILL)
     os.waitpid(zygote.pid, 0)
-    conn.send(None)  # the worker itself ends on its own
-    proc.join(5)
-    assert not proc.is_alive()
+    conn.send(2)
+    assert conn.recv() == 2
+    if proc.pidfd is not None:
+        assert proc.is_alive()
+    conn.send(None)
+    proc.join(10)
+    assert not proc.is_alive() and proc.exitcode is None
+    with pytest.raises(ZygoteLost):
+        zygote.start(_echo, 0)
     zygote.close()  # reaped already: nothing to wait for
 
 
