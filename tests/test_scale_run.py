@@ -208,8 +208,9 @@ def _pool(kind: str):
     return pool or ForkserverPool()
 
 
-@pytest.mark.parametrize("pool", ["zygote", "forkserver"])
-def test_a_stuck_worker_is_killed_and_replaced(tmp_path, monkeypatch, pool):
+@pytest.fixture
+def stuck(tmp_path, monkeypatch):
+    """Six documents and ``stuck.txt``, on which _stuck_chunk hangs, in two chunks; the kill comes soon."""
     import pipeline.engine as engine_module
 
     monkeypatch.setattr(engine_module, "KILL_GRACE", 0.5)
@@ -218,6 +219,12 @@ def test_a_stuck_worker_is_killed_and_replaced(tmp_path, monkeypatch, pool):
     files = sorted(batch.iterdir())
     tasks = [Task(0, tuple((i, str(p)) for i, p in enumerate(files[:4]))),
              Task(1, tuple((i, str(p)) for i, p in enumerate(files[4:], start=4)))]
+    return files, tasks
+
+
+@pytest.mark.parametrize("pool", ["zygote", "forkserver"])
+def test_a_stuck_worker_is_killed_and_replaced(stuck, pool):
+    files, tasks = stuck
     engine = ProcessEngine(2, timeout=2, work=_stuck_chunk, pool=_pool(pool))
     try:
         results = list(engine.run(tasks, lambda n: None, lambda: False))
@@ -231,18 +238,13 @@ def test_a_stuck_worker_is_killed_and_replaced(tmp_path, monkeypatch, pool):
     assert all(o.status == "done" for o in outcomes.values() if o is not stuck[0])
 
 
-def test_a_lost_zygote_gives_way_to_the_forkserver_and_the_run_goes_on(tmp_path, monkeypatch):
+def test_a_lost_zygote_gives_way_to_the_forkserver_and_the_run_goes_on(stuck):
     """The system killed the zygote (out of memory, say): the workers it had forked finish their work, and
     the one that replaces a stuck worker comes from multiprocessing's forkserver; the run says so."""
-    import pipeline.engine as engine_module
-
-    monkeypatch.setattr(engine_module, "KILL_GRACE", 0.5)
-    batch = make_batch(tmp_path / "in", 6)
-    (batch / "stuck.txt").write_text("召开会议3次。", encoding="utf-8")
-    files = sorted(batch.iterdir())
-    tasks = [Task(0, tuple((i, str(p)) for i, p in enumerate(files[:4]))),
-             Task(1, tuple((i, str(p)) for i, p in enumerate(files[4:], start=4)))]
+    files, tasks = stuck
     zygote = _pool("zygote")
+    if isinstance(zygote, ForkserverPool):
+        pytest.skip("no zygote here (not Linux)")
     engine = ProcessEngine(2, timeout=2, work=_stuck_chunk, pool=zygote)
     results = []
     try:
