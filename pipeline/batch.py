@@ -251,7 +251,7 @@ def run_batch(
                     import pipeline.tables  # noqa: F401
             ended = True
         finally:
-            notes += getattr(engine, "notes", [])
+            notes += engine.notes
             if tables_import is not None:
                 tables_import.join()  # before anything is forked from this process (the table writers, the review)
             bar.close()

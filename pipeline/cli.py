@@ -210,18 +210,13 @@ def run(
             for error in collected.errors:
                 _echo(f"error: {error.path}: {error.message}")
             raise typer.Exit(code=2)
-        from pipeline.pool import default_jobs
+        from pipeline.pool import default_jobs, settle_pool
 
         jobs = jobs or default_jobs()
-        pool = (ctx.obj or {}).pop("pool", None)  # started by main before the command line was parsed
-        if engine is Engine.local and jobs > 1 and len(collected.files) > POOL_INPUTS_PER_JOB * jobs:
-            if pool is None:
-                from pipeline.pool import start_pool
-
-                pool = start_pool()  # the workers' imports run beside ours (about a second on two cores)
-        elif pool is not None:  # the first reading was wrong: this run needs no pool
-            pool.close()
-            pool = None
+        # the pool main started before the command line was parsed, else one started now: the workers'
+        # imports run beside ours (about a second on two cores)
+        pool = settle_pool((ctx.obj or {}).pop("pool", None),
+                           engine is Engine.local and jobs > 1 and len(collected.files) > POOL_INPUTS_PER_JOB * jobs)
         from pipeline.batch import BatchOptions, Interrupted, run_batch
         from pipeline.outdir import OutputWriteError
 
@@ -432,15 +427,11 @@ def main(pool=None) -> None:
     # for the progress bar, errors and the summary.
     logging.getLogger("jieba").addFilter(lambda record: record.levelno >= logging.WARNING)
     command = typer.main.get_command(app)  # what app() would build: built once, read first
-    shared: dict = {}  # what run finds in its context's obj: the pool started here, which run_batch closes
-    if _pool_ahead(command, sys.argv[1:]):
-        if pool is None:
-            from pipeline.pool import start_pool
+    from pipeline.pool import settle_pool
 
-            pool = start_pool()  # before typer parses the command line and run lists its inputs
-        shared["pool"] = pool
-    elif pool is not None:  # the first guess was wrong
-        pool.close()
+    # what run finds in its context's obj: the pool, started before typer parses the command line and run
+    # lists its inputs, which run_batch closes
+    shared = {"pool": settle_pool(pool, _pool_ahead(command, sys.argv[1:]))}
     try:
         command(standalone_mode=True, obj=shared)
     except SystemExit as exc:

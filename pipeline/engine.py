@@ -199,6 +199,7 @@ class InlineEngine:
 
     def __init__(self, *, timeout: float | None):
         self.timeout = timeout
+        self.notes: list[str] = []  # as every engine: what the run should say of how it ran
 
     def run(self, tasks: Iterable[Task], progress: Callable[[int], None], stop: Callable[[], bool]) -> Iterator[ChunkResult]:
         tasks = list(tasks)
@@ -407,6 +408,7 @@ class DaskEngine:
     """
 
     def __init__(self, jobs: int, *, scheduler: str | None = None):
+        self.notes: list[str] = []
         try:
             from dask.distributed import Client, LocalCluster
         except ImportError as exc:  # an optional extra

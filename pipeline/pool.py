@@ -82,6 +82,16 @@ def may_need_pool(args: list[str]) -> bool:
     return not ({"-j1", "--jobs=1"} & set(args) or any(a in ("-j", "--jobs") and b == "1" for a, b in pairs))
 
 
+def settle_pool(pool, needed: bool):
+    """The pool a command goes on with: ``pool`` (started now if there is none) when one is ``needed``,
+    else None, ``pool`` closed (a first guess that was wrong)."""
+    if needed:
+        return pool if pool is not None else start_pool()
+    if pool is not None:
+        pool.close()
+    return None
+
+
 def start_pool_early(args: list[str]):
     """The pool, started now if :func:`may_need_pool`, else None."""
     return start_pool() if may_need_pool(args) else None

@@ -44,12 +44,33 @@ def available() -> bool:
             and threading.active_count() == 1)
 
 
+def _counter(memfd: int) -> ctypes.c_int:
+    """The progress counter in the shared memory ``memfd`` holds (which stays mapped once it is closed)."""
+    return ctypes.c_int.from_buffer(mmap.mmap(memfd, _COUNTER))
+
+
 def _flush_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
         except (AttributeError, OSError, ValueError):
             pass
+
+
+def _end_child(body: Callable[[], object]):
+    """Run ``body`` in a forked child, then end the child with its exit code (a ``SystemExit``'s, 1 after
+    an error), without the teardown of what it inherited."""
+    code = 1
+    try:
+        body()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except BaseException:
+        traceback.print_exc()
+    finally:
+        _flush_streams()
+        os._exit(code)
 
 
 def _pidfd(pid: int) -> int | None:
@@ -135,7 +156,7 @@ class Zygote:
         ours, theirs = socket.socketpair()
         memfd = os.memfd_create("zhenggai-progress")
         os.ftruncate(memfd, _COUNTER)
-        counter = ctypes.c_int.from_buffer(mmap.mmap(memfd, _COUNTER))
+        counter = _counter(memfd)
         code_r, code_w = os.pipe()  # the zygote writes the worker's exit code into code_w
         try:
             socket.send_fds(self.sock, [pickle.dumps((target, args))], [theirs.fileno(), memfd, code_w])
@@ -188,16 +209,11 @@ def fork_zygote(*, preload: Sequence[str] = (), warm: Callable[[], object] | Non
     _flush_streams()  # else the child would write again what this process had buffered
     pid = os.fork()
     if pid == 0:  # the zygote
-        code = 1
-        try:
+        def serve():
             ours.close()
             _serve(theirs, preload, warm)
-            code = 0
-        except BaseException:
-            traceback.print_exc()
-        finally:
-            _flush_streams()
-            os._exit(code)
+
+        _end_child(serve)
     theirs.close()
     return Zygote(pid, ours)
 
@@ -271,24 +287,17 @@ def _fork_worker(message: bytes, fds: list[int], statuses: dict[int, int], priva
         for fd in fds:
             os.close(fd)
         return b"E" + f"{type(exc).__name__}: {exc}".encode()
-    if pid == 0:  # the worker
-        code = 1
-        try:
+    if pid == 0:  # the worker: all of it inside _end_child, which never returns to the zygote's loop
+        def work():
             signal.set_wakeup_fd(-1)
             signal.signal(signal.SIGCHLD, signal.SIG_DFL)
             for fd in [*private, status, *statuses.values()]:
                 os.close(fd)
-            counter = ctypes.c_int.from_buffer(mmap.mmap(memfd, _COUNTER))
+            counter = _counter(memfd)
             os.close(memfd)
             target(Connection(conn_fd), counter, *args)
-            code = 0
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-        except BaseException:
-            traceback.print_exc()
-        finally:
-            _flush_streams()
-            os._exit(code)
+
+        _end_child(work)
     os.close(conn_fd)
     os.close(memfd)
     statuses[pid] = status

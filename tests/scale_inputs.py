@@ -95,3 +95,11 @@ def run_order(batch: Path, out: Path) -> list[tuple[int, int]]:
     finally:
         manifest.close()
     return [(p.fid, entries[p.fid][1]) for p in planned]
+
+
+def running(pid: int) -> bool:
+    """Whether process ``pid`` exists and has not ended (a zombie left for its parent has ended)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False

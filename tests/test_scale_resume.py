@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from scale_inputs import assert_same_tables, cli, leftovers, make_batch, start
+from scale_inputs import assert_same_tables, cli, leftovers, make_batch, running, start
 
 from pipeline.outdir import IncompleteTablesError
 from pipeline.tables import read_tables
@@ -114,13 +114,6 @@ def _descendants(pid: int) -> set[int]:
     return found
 
 
-def _running(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
-
-
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads the process tree from /proc")
 def test_a_killed_run_leaves_no_process_behind(batch, tmp_path):
     """The workers' zygote and the workers end by themselves once the run is SIGKILLed (their ends of
@@ -139,9 +132,9 @@ def test_a_killed_run_leaves_no_process_behind(batch, tmp_path):
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     deadline = time.monotonic() + 20
-    while any(_running(p) for p in others) and time.monotonic() < deadline:
+    while any(running(p) for p in others) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not [p for p in others if _running(p)]
+    assert not [p for p in others if running(p)]
 
 
 def test_ctrl_c_saves_and_says_how_to_resume(batch, clean, tmp_path):

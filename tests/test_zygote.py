@@ -9,6 +9,7 @@ import threading
 import time
 
 import pytest
+from scale_inputs import running
 
 from pipeline.pool import ForkserverPool, start_pool
 from pipeline.zygote import Zygote, ZygoteLost, available, fork_zygote
@@ -33,18 +34,6 @@ def _echo(conn, counter, add):
 def _exit_with(conn, counter, code):
     conn.recv()
     raise SystemExit(code)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    try:  # a zombie left for its parent is gone for our purposes
-        with open(f"/proc/{pid}/stat") as stat:
-            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
 
 
 @pytest.fixture
@@ -125,7 +114,7 @@ def test_zygote_close_ends_and_reaps_it(zygote):
     conn.send(None)
     proc.join(5)
     zygote.close()
-    assert not _alive(pid)
+    assert not running(pid)
     zygote.close()  # again: nothing
     with pytest.raises(RuntimeError, match="closed"):
         zygote.start(_echo, 0)
@@ -144,7 +133,7 @@ def test_zygote_that_forked_no_worker_is_ended_without_waiting_for_its_imports()
     began = time.monotonic()
     zygote.close()
     assert time.monotonic() - began < 10  # not the 30 s of its warm-up
-    assert not _alive(pid)
+    assert not running(pid)
 
 
 @needs_zygote
