@@ -73,6 +73,16 @@ def _end_child(body: Callable[[], object]):
         os._exit(code)
 
 
+def import_ahead(names: Sequence[str]) -> None:
+    """Import ``names`` before they are needed; a failure is left for the import that needs the module to
+    raise again, where it is reported (a worker's document, the command's message)."""
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except Exception:
+            pass
+
+
 def _pidfd(pid: int) -> int | None:
     try:
         return os.pidfd_open(pid)
@@ -230,11 +240,7 @@ def _serve(sock: socket.socket, preload: Sequence[str], warm) -> None:
         except (OSError, ValueError):
             pass
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for name in preload:
-        try:
-            importlib.import_module(name)
-        except Exception:  # the worker's own import raises it again, where it is reported
-            pass
+    import_ahead(preload)
     if warm is not None:
         try:
             warm()

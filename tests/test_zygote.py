@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
 
@@ -194,6 +196,20 @@ def test_zygote_is_the_pool_of_a_single_threaded_process():
         assert isinstance(pool, Zygote)
     finally:
         pool.close()
+
+
+@needs_zygote
+def test_zygote_is_forked_after_the_modules_both_sides_import():
+    """The main process imports pool.SHARED before it forks the zygote (in a fresh interpreter: here the
+    tests imported them long ago), so the zygote inherits them instead of importing them again."""
+    code = ("import sys\n"
+            "from pipeline.pool import SHARED, start_pool\n"
+            "before = [m for m in SHARED if m in sys.modules]\n"
+            "pool = start_pool()\n"
+            "print(type(pool).__name__, before, [m for m in SHARED if m not in sys.modules])\n"
+            "pool.close()\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert out.stdout.split("\n")[0] == "Zygote [] []", out.stderr
 
 
 def test_zygote_a_progress_bar_leaves_no_thread_behind():
