@@ -190,11 +190,13 @@ def run_batch(
     decisions=None,
     table_options: dict | None = None,
     pool=None,
+    keys: Sequence[str] | None = None,
 ) -> BatchReport:
     """Extract every file into ``folder`` (an open :class:`~pipeline.outdir.OutputFolder`), resumably.
 
     ``pool``: the local workers' zygote or forkserver (:func:`pipeline.pool.start_pool`), started by
     the caller before it had threads or imports to make; closed by this run, used or not.
+    ``keys``: the files' real paths, where the caller has them (:attr:`pipeline.inputs.Inputs.keys`).
 
     Finished documents are streamed to parts and recorded in the manifest as they come;
     unchanged finished files of an earlier run into the same folder are not processed
@@ -214,7 +216,7 @@ def run_batch(
                              "they are not reused")
             with writing(folder.path):
                 remove_parts(folder.parts, keep=manifest.live_parts())  # parts of a killed run never recorded
-            planned = manifest.plan(list(files))
+            planned = manifest.plan(list(files), keys)
             todo = [(p.fid, p.path) for p in planned if p.todo]
             skipped = len(planned) - len(todo)
             others = manifest.others([p.fid for p in planned])

@@ -23,6 +23,9 @@ DOCUMENT_SUFFIXES: frozenset[str] = frozenset({".txt", ".text", ".md", ".pdf", "
 class Inputs:
     files: list[Path] = field(default_factory=list)
     errors: list[ErrorRecord] = field(default_factory=list)  # inputs that name nothing readable
+    #: each file's real path (its identity, :func:`real_paths`), found while deduplicating: the
+    #: manifest keys its entries by it, and need not resolve thousands of paths again
+    keys: list[str] = field(default_factory=list)
 
 
 #: names left out of a folder's files, with everything under them: hidden files and folders, and the
@@ -133,4 +136,5 @@ def collect_inputs(inputs: Sequence[str | os.PathLike], *, exclude: Sequence[str
         if resolved not in seen and not any(resolved == s or resolved.startswith(s + os.sep) for s in skip):
             seen.add(resolved)
             result.files.append(path)
+            result.keys.append(resolved)
     return result

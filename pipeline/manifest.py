@@ -139,11 +139,15 @@ class Manifest:
             self.db.execute("UPDATE runs SET finished = ?, status = ? WHERE run = ?", (time.time(), status, self.run))
 
     # ------------------------------------------------------------------ planning
-    def plan(self, files: Sequence[Path]) -> list[Planned]:
-        """Register every input; say which ones need processing (new, changed, failed or unfinished)."""
+    def plan(self, files: Sequence[Path], keys: Sequence[str] | None = None) -> list[Planned]:
+        """Register every input; say which ones need processing (new, changed, failed or unfinished).
+
+        ``keys``: the files' real paths where the caller has them (:attr:`pipeline.inputs.Inputs.keys`)."""
         planned: list[Planned] = []
+        if keys is None or len(keys) != len(files):
+            keys = real_paths(files)
         with self._transaction():
-            for path, key in zip(files, real_paths(files)):
+            for path, key in zip(files, keys):
                 try:
                     st = path.stat()
                     size, mtime = st.st_size, st.st_mtime_ns

@@ -38,6 +38,27 @@ def test_inputs_folder_yields_documents_in_path_order(tree):
     assert found.errors == []
 
 
+def test_inputs_keys_are_the_files_real_paths(tree):
+    """The manifest keys its entries by these: collected once, not resolved again when the run plans."""
+    found = collect_inputs([tree / "link.txt", tree])
+    assert found.keys == real_paths(found.files) == [os.path.realpath(p) for p in found.files]
+    assert found.keys[0] == str((tree.parent / "elsewhere" / "e.txt").resolve())
+
+
+def test_inputs_keys_given_to_the_manifest_are_those_it_would_find(tree, tmp_path):
+    from pipeline.manifest import Manifest
+
+    found = collect_inputs([tree])
+    manifest = Manifest(tmp_path / "manifest.sqlite")
+    try:
+        given = manifest.plan(found.files, found.keys)
+        again = manifest.plan(found.files)  # resolved here: the same entries, not new ones
+        assert [p.fid for p in again] == [p.fid for p in given] and len(set(p.fid for p in given)) == len(found.files)
+        assert [p.fid for p in manifest.plan(found.files, found.keys[:1])] == [p.fid for p in given]  # not one a file
+    finally:
+        manifest.close()
+
+
 def test_inputs_same_file_twice_is_one_input(tree):
     found = collect_inputs([tree / "a.txt", tree, str(tree / "b" / ".." / "a.txt")])
     assert [p.name for p in found.files].count("a.txt") == 1
