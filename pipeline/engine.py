@@ -285,6 +285,9 @@ class ProcessEngine:
         self.workers: list[_Worker] = []
         self.replaced = 0
         self.notes: list[str] = []  # what the run should say of how its workers were started
+        if isinstance(self.pool, ForkserverPool) and self.pool.why:  # the fallback, said
+            self.notes.append(f"the workers came from multiprocessing's forkserver, not from a zygote: {self.pool.why}; "
+                              "the results are the same, only the workers start more slowly")
 
     def _start(self) -> _Worker:
         from pipeline.zygote import ZygoteLost

@@ -46,8 +46,9 @@ class ForkserverPool:
     """Workers as :class:`multiprocessing.Process` of :func:`context`: where no zygote can be forked (not
     Linux, or this process runs other threads, as a notebook's kernel does)."""
 
-    def __init__(self):
+    def __init__(self, why: str = ""):
         self.ctx = context()
+        self.why = why  # why no zygote could be forked, when that is why this pool was chosen
 
     def start(self, target, *args):
         """The same as :meth:`pipeline.zygote.Zygote.start`: the process, our end of its connection, its counter."""
@@ -65,14 +66,16 @@ class ForkserverPool:
 def start_pool():
     """The workers' zygote, forked now, with the extractors imported and warmed up in it; else a forkserver
     pool whose server starts now."""
-    from pipeline.zygote import available, fork_zygote, import_ahead
+    from pipeline.zygote import fork_zygote, import_ahead, why_not
 
-    if available():
+    why = why_not()
+    if why is None:
         import_ahead(SHARED)
-    zygote = fork_zygote(preload=PRELOAD, warm=_warm_up)
-    if zygote is not None:
-        return zygote
-    pool = ForkserverPool()
+        zygote = fork_zygote(preload=PRELOAD, warm=_warm_up)
+        if zygote is not None:
+            return zygote
+        why = why_not() or "no zygote could be forked"
+    pool = ForkserverPool(why)
     if pool.ctx.get_start_method() == "forkserver":
         from multiprocessing import forkserver
 

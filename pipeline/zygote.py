@@ -37,11 +37,22 @@ _PID = struct.Struct("q")
 _COUNTER = ctypes.sizeof(ctypes.c_int)
 
 
+def why_not() -> str | None:
+    """Why no zygote can be forked here, or None: one needs Linux's memfd and descriptor passing, and
+    no other thread (a fork keeps only the calling thread: a lock another one held would stay held
+    in the child)."""
+    if not (hasattr(os, "fork") and hasattr(os, "memfd_create") and hasattr(socket, "send_fds")):
+        return "this system cannot fork one (no fork, memfd or descriptor passing: not Linux)"
+    others = threading.active_count() - 1
+    if others:
+        return (f"this process runs {others} other thread{'s' if others > 1 else ''} (a notebook's kernel does), "
+                "which a fork would not carry over")
+    return None
+
+
 def available() -> bool:
-    """Whether a zygote can be forked here: Linux's memfd and descriptor passing, and no other thread
-    (a fork keeps only the calling thread: a lock another one held would stay held in the child)."""
-    return (hasattr(os, "fork") and hasattr(os, "memfd_create") and hasattr(socket, "send_fds")
-            and threading.active_count() == 1)
+    """Whether a zygote can be forked here (:func:`why_not` says why not)."""
+    return why_not() is None
 
 
 def _counter(memfd: int) -> ctypes.c_int:

@@ -13,6 +13,7 @@ import time
 import pytest
 from scale_inputs import running
 
+from pipeline.engine import ProcessEngine
 from pipeline.pool import ForkserverPool, start_pool
 from pipeline.zygote import Zygote, ZygoteLost, available, fork_zygote
 
@@ -186,6 +187,27 @@ def test_zygote_is_not_forked_beside_another_thread():
     finally:
         stop.set()
         other.join()
+
+
+@needs_zygote
+def test_zygote_fallback_to_the_forkserver_is_said():
+    """Regression: beside another thread (a notebook's kernel) the workers came from the forkserver in
+    silence; the run's notes now say so, and why (a fallback says that it was taken)."""
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        engine = ProcessEngine(2, timeout=None)
+        engine.close()
+    finally:
+        stop.set()
+        other.join()
+    [note] = engine.notes
+    assert "forkserver" in note and "1 other thread" in note and "results are the same" in note
+    _single_threaded()
+    engine = ProcessEngine(2, timeout=None)  # a zygote: nothing to say
+    engine.close()
+    assert engine.notes == []
 
 
 @needs_zygote
