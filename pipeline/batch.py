@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib
 import signal
 import sqlite3
 import sys
@@ -150,11 +149,9 @@ class _ImportThread(threading.Thread):
         self.start()
 
     def run(self) -> None:
-        for name in self.modules:
-            try:
-                importlib.import_module(name)
-            except BaseException:  # raised again where the module is needed
-                pass
+        from pipeline.zygote import import_ahead  # imported already: a worker pool was started
+
+        import_ahead(self.modules)
 
 
 def _stop_flag():
