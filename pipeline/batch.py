@@ -188,12 +188,14 @@ def run_batch(
     table_options: dict | None = None,
     pool=None,
     keys: Sequence[str] | None = None,
+    stats: Sequence[tuple[int, int] | None] | None = None,
 ) -> BatchReport:
     """Extract every file into ``folder`` (an open :class:`~pipeline.outdir.OutputFolder`), resumably.
 
     ``pool``: the local workers' zygote or forkserver (:func:`pipeline.pool.start_pool`), started by
     the caller before it had threads or imports to make; closed by this run, used or not.
-    ``keys``: the files' real paths, where the caller has them (:attr:`pipeline.inputs.Inputs.keys`).
+    ``keys`` and ``stats``: the files' real paths and (size, mtime_ns), where the caller has them
+    (:class:`pipeline.inputs.Inputs`).
 
     Finished documents are streamed to parts and recorded in the manifest as they come;
     unchanged finished files of an earlier run into the same folder are not processed
@@ -213,8 +215,9 @@ def run_batch(
                              "they are not reused")
             with writing(folder.path):
                 remove_parts(folder.parts, keep=manifest.live_parts())  # parts of a killed run never recorded
-            planned = manifest.plan(list(files), keys)
+            planned = manifest.plan(list(files), keys, stats)
             todo = [(p.fid, p.path) for p in planned if p.todo]
+            sizes = [p.size for p in planned if p.todo]
             skipped = len(planned) - len(todo)
             others = manifest.others([p.fid for p in planned])
             if others:
@@ -228,7 +231,8 @@ def run_batch(
             part_base = manifest.new_part()
         # local workers write their rows themselves; a Dask worker may not see the output folder
         tasks = make_tasks(todo, jobs=options.jobs, pdf_password=options.pdf_password, ref_date=options.ref_date,
-                           parts_dir=folder.parts if options.engine == "local" else None, part_base=part_base)
+                           parts_dir=folder.parts if options.engine == "local" else None, part_base=part_base,
+                           sizes=sizes)
         sink = _Sink(manifest, folder.parts, options, part_base)
         flag, restore = _stop_flag()
         bar = progress_bar(total=len(planned), show=options.progress, initial=skipped, unit="doc", leave=False,

@@ -228,7 +228,7 @@ def run(
         try:
             report = run_batch(collected.files, folder, options, input_errors=collected.errors, issues=issues,
                                decisions=chosen, table_options={"sheet": sheet} if sheet else None, pool=pool,
-                               keys=collected.keys)
+                               keys=collected.keys, stats=collected.stats)
         except OutputWriteError as failure:
             if folder.manifest_path.exists():
                 kept = (f"the documents it had recorded are kept in {out}: run the same command again once the "

@@ -72,23 +72,23 @@ class DocumentTimeout(BaseException):
 
 def make_tasks(items: Sequence[tuple[int, Path]], *, jobs: int, max_docs: int = 32, max_bytes: int = 1 << 19,
                pdf_password: str | None = None, ref_date: dt.date | None = None, parts_dir: Path | None = None,
-               part_base: int = 0) -> list[Task]:
+               part_base: int = 0, sizes: Sequence[int | None] | None = None) -> list[Task]:
     """Chunks small enough to balance ``jobs`` workers and to lose little when a worker is replaced.
 
     With ``parts_dir`` each chunk's rows are written by whoever runs it, as part ``part_base + chunk``:
-    the tables never travel through a pipe and the main process never holds them."""
+    the tables never travel through a pipe and the main process never holds them.  ``sizes``: the
+    files' sizes in bytes where the caller has them (None for one it could not read), else looked up."""
     extra = {"pdf_password": pdf_password, "ref_date": ref_date,
              "parts_dir": None if parts_dir is None else str(parts_dir), "part_base": part_base}
     per_worker = max(1, -(-len(items) // (jobs * 4)))
     limit = max(1, min(max_docs, per_worker))
+    if sizes is None or len(sizes) != len(items):
+        sizes = [_size(path) for _, path in items]
     tasks: list[Task] = []
     current: list[tuple[int, str]] = []
     size = 0
-    for fid, path in items:
-        try:
-            nbytes = os.path.getsize(path)
-        except OSError:
-            nbytes = 0
+    for (fid, path), nbytes in zip(items, sizes):
+        nbytes = nbytes or 0
         if current and (len(current) >= limit or size + nbytes > max_bytes):
             tasks.append(Task(len(tasks), tuple(current), **extra))
             current, size = [], 0
@@ -97,6 +97,13 @@ def make_tasks(items: Sequence[tuple[int, Path]], *, jobs: int, max_docs: int = 
     if current:
         tasks.append(Task(len(tasks), tuple(current), **extra))
     return tasks
+
+
+def _size(path) -> int | None:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return None
 
 
 def timeout_result(path: str, seconds: float) -> DocumentResult:

@@ -26,6 +26,9 @@ class Inputs:
     #: each file's real path (its identity, :func:`real_paths`), found while deduplicating: the
     #: manifest keys its entries by it, and need not resolve thousands of paths again
     keys: list[str] = field(default_factory=list)
+    #: each file's (size, mtime_ns) where its folder's listing gave them (None where it did not): the
+    #: manifest's plan need not look at thousands of files again
+    stats: list[tuple[int, int] | None] = field(default_factory=list)
 
 
 #: names left out of a folder's files, with everything under them: hidden files and folders, and the
@@ -33,10 +36,11 @@ class Inputs:
 _HIDDEN = (".", "~$")
 
 
-def _files_under(root: Path) -> tuple[list[Path], list[tuple[str, str]]]:
+def _files_under(root: Path) -> tuple[list[tuple[Path, tuple[int, int] | None]], list[tuple[str, str]]]:
     """The files under ``root`` in path order (links to files included, links to folders not
-    followed, hidden names left out), and the folders that could not be listed with why."""
-    files: list[Path] = []
+    followed, hidden names left out), each with its (size, mtime_ns), and the folders that could
+    not be listed with why."""
+    files: list[tuple[Path, tuple[int, int] | None]] = []
     unreadable: list[tuple[str, str]] = []
     todo = [str(root)]
     while todo:
@@ -52,9 +56,17 @@ def _files_under(root: Path) -> tuple[list[Path], list[tuple[str, str]]]:
                 continue
             if entry.is_dir(follow_symlinks=False):
                 todo.append(entry.path)
-            elif entry.is_file():  # the type from the listing: no system call a file
-                files.append(Path(entry.path))
-    return sorted(files, key=lambda p: p.parts), unreadable  # Path order, without Path.__lt__
+            elif entry.is_file():  # the type from the listing: no system call a file (one a link, kept)
+                files.append((Path(entry.path), _size_and_time(entry)))
+    return sorted(files, key=lambda item: item[0].parts), unreadable  # Path order, without Path.__lt__
+
+
+def _size_and_time(entry: os.DirEntry) -> tuple[int, int] | None:
+    try:
+        st = entry.stat()  # cached by the listing (a link's target: by is_file)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
 
 
 def may_exceed(inputs: Sequence[str], n: int) -> bool:
@@ -104,37 +116,36 @@ def collect_inputs(inputs: Sequence[str | os.PathLike], *, exclude: Sequence[str
     Paths are compared as strings (``os.path.realpath``), not ``Path`` objects: a folder of tens of
     thousands of files is listed in a fraction of a second, before any work starts.
     """
-    found: list[Path] = []
+    found: list[tuple[Path, tuple[int, int] | None]] = []
     result = Inputs()
-    add = found.append
 
     for item in inputs:
         path = Path(item)
         if path.is_dir():
             files, unreadable = _files_under(path)
-            for child in files:
+            for child, stat in files:
                 # a report in an old format is named (an errors row), not skipped
                 if child.suffix.lower() in DOCUMENT_SUFFIXES or child.suffix.lower() in LEGACY_SUFFIXES:
-                    add(child)
+                    found.append((child, stat))
             result.errors += [ErrorRecord(folder, "input", "unreadable_folder",
                                           f"the folder cannot be listed ({why}); its files were not read")
                               for folder, why in unreadable]
         elif path.is_file():
-            add(path)
+            found.append((path, None))
         elif glob.has_magic(str(item)):
             matches = sorted(Path(p) for p in glob.glob(str(item), recursive=True))
             files = [p for p in matches if p.is_file()]
             if not files:
                 result.errors.append(ErrorRecord(str(item), "input", "no_match", "the pattern matches no file"))
-            for p in files:
-                add(p)
+            found += [(p, None) for p in files]
         else:
             result.errors.append(ErrorRecord(str(item), "input", "not_found", "no such file or folder"))
     seen: set[str] = set()
     skip = [os.path.realpath(p) for p in exclude]
-    for path, resolved in zip(found, real_paths(found)):
+    for (path, stat), resolved in zip(found, real_paths(path for path, _ in found)):
         if resolved not in seen and not any(resolved == s or resolved.startswith(s + os.sep) for s in skip):
             seen.add(resolved)
             result.files.append(path)
             result.keys.append(resolved)
+            result.stats.append(stat)
     return result

@@ -54,11 +54,13 @@ CREATE TABLE IF NOT EXISTS runs (
 
 @dataclass(frozen=True, slots=True)
 class Planned:
-    """One input of this run: its manifest id, and whether its results must be (re)computed."""
+    """One input of this run: its manifest id, whether its results must be (re)computed, and its size in
+    bytes as the plan found it (None: it could not be read), which the chunks are cut by."""
 
     fid: int
     path: Path
     todo: bool
+    size: int | None = None
 
 
 @dataclass(slots=True)
@@ -139,28 +141,38 @@ class Manifest:
             self.db.execute("UPDATE runs SET finished = ?, status = ? WHERE run = ?", (time.time(), status, self.run))
 
     # ------------------------------------------------------------------ planning
-    def plan(self, files: Sequence[Path], keys: Sequence[str] | None = None) -> list[Planned]:
+    def plan(self, files: Sequence[Path], keys: Sequence[str] | None = None,
+             stats: Sequence[tuple[int, int] | None] | None = None) -> list[Planned]:
         """Register every input; say which ones need processing (new, changed, failed or unfinished).
 
-        ``keys``: the files' real paths where the caller has them (:attr:`pipeline.inputs.Inputs.keys`)."""
+        ``keys``: the files' real paths, and ``stats``: their (size, mtime_ns) (None for one not
+        known), where the caller has them (:class:`pipeline.inputs.Inputs`)."""
         planned: list[Planned] = []
         if keys is None or len(keys) != len(files):
             keys = real_paths(files)
+        if stats is None or len(stats) != len(files):
+            stats = [None] * len(files)
+        # an empty manifest has no entry to look up, but for an input given twice (its first entry)
+        fresh = self.db.execute("SELECT 1 FROM files LIMIT 1").fetchone() is None
+        added: set[str] = set()
         with self._transaction():
-            for path, key in zip(files, keys):
-                try:
-                    st = path.stat()
-                    size, mtime = st.st_size, st.st_mtime_ns
-                except OSError:
-                    size = mtime = None
-                row = self.db.execute(
+            for path, key, stat in zip(files, keys, stats):
+                if stat is None:
+                    try:
+                        st = path.stat()
+                        stat = st.st_size, st.st_mtime_ns
+                    except OSError:
+                        stat = None, None
+                size, mtime = stat
+                row = None if fresh and key not in added else self.db.execute(
                     "SELECT fid, path, size, mtime_ns, sha256, status, part FROM files WHERE key = ?", (key,)
                 ).fetchone()
                 if row is None:
                     cur = self.db.execute(
                         "INSERT INTO files(key, path, size, mtime_ns) VALUES (?, ?, ?, ?)", (key, str(path), size, mtime)
                     )
-                    planned.append(Planned(cur.lastrowid, path, True))
+                    planned.append(Planned(cur.lastrowid, path, True, size))
+                    added.add(key)
                     continue
                 fid, shown, old_size, old_mtime, sha, status, part = row
                 done = status == "done" and part is not None and shown == str(path) and size is not None
@@ -174,7 +186,7 @@ class Manifest:
                         "UPDATE files SET path = ?, size = ?, mtime_ns = ?, status = 'pending' WHERE fid = ?",
                         (str(path), size, mtime, fid),
                     )
-                planned.append(Planned(fid, path, not done))
+                planned.append(Planned(fid, path, not done, size))
         return planned
 
     def others(self, fids: Sequence[int]) -> int:

@@ -59,6 +59,46 @@ def test_inputs_keys_given_to_the_manifest_are_those_it_would_find(tree, tmp_pat
         manifest.close()
 
 
+def test_inputs_stats_are_what_the_files_own_stat_says(tree):
+    """A folder's listing gives each file's size and time (a link's: its target's); a file named
+    directly is looked at by the plan instead."""
+    found = collect_inputs([tree / "a.txt", tree])
+    assert found.stats[0] is None
+    for path, stat in zip(found.files[1:], found.stats[1:]):
+        st = os.stat(path)
+        assert stat == (st.st_size, st.st_mtime_ns), path
+    assert len(found.stats) == len(found.files)
+
+
+def test_inputs_stats_given_to_the_manifest_plan_as_it_would_find_them(tree, tmp_path):
+    from pipeline.manifest import Manifest
+
+    found = collect_inputs([tree])
+    given, looked = Manifest(tmp_path / "a.sqlite"), Manifest(tmp_path / "b.sqlite")
+    try:
+        with_stats = given.plan(found.files, found.keys, found.stats)
+        assert [(p.path, p.size) for p in with_stats] == [(p.path, p.size) for p in looked.plan(found.files)]
+        assert [p.size for p in with_stats] == [os.stat(p).st_size for p in found.files]
+        rows = [given.db.execute("SELECT size, mtime_ns FROM files WHERE fid = ?", (p.fid,)).fetchone() for p in with_stats]
+        assert rows == [(os.stat(p).st_size, os.stat(p).st_mtime_ns) for p in found.files]
+    finally:
+        given.close()
+        looked.close()
+
+
+def test_inputs_manifest_plan_of_a_file_given_twice_is_one_entry(tree, tmp_path):
+    """Regression: an empty manifest's plan looks no input up, but for the second mention of one."""
+    from pipeline.manifest import Manifest
+
+    manifest = Manifest(tmp_path / "manifest.sqlite")
+    try:
+        planned = manifest.plan([tree / "a.txt", tree / "b" / "c.pdf", tree / "a.txt"])
+        assert planned[0].fid == planned[2].fid != planned[1].fid
+        assert manifest.db.execute("SELECT COUNT(*) FROM files").fetchone()[0] == 2
+    finally:
+        manifest.close()
+
+
 def test_inputs_same_file_twice_is_one_input(tree):
     found = collect_inputs([tree / "a.txt", tree, str(tree / "b" / ".." / "a.txt")])
     assert [p.name for p in found.files].count("a.txt") == 1

@@ -299,6 +299,18 @@ def test_chunks_follow_input_order_and_cover_every_input():
     assert len(tasks) >= 8
 
 
+def test_chunks_cut_by_the_sizes_given_as_by_those_looked_up(tmp_path):
+    items = []
+    for i in range(60):
+        path = tmp_path / f"{i}.txt"
+        path.write_bytes(b"x" * (100 + 97 * i))
+        items.append((i, path))
+    looked = make_tasks(items, jobs=2, max_bytes=20_000)
+    given = make_tasks(items, jobs=2, max_bytes=20_000, sizes=[100 + 97 * i for i in range(60)])
+    assert [t.items for t in looked] == [t.items for t in given]
+    assert all(sum(100 + 97 * fid for fid, _ in t.items) <= 20_000 or len(t.items) == 1 for t in given)
+
+
 # ----------------------------------------------------------------------------- Dask
 
 
