@@ -203,6 +203,8 @@ def run_batch(
     in input order and published whole.
     """
     notes: list[str] = []
+    engine = None
+    writers = None  # the table writers, forked while the last chunks are done (pipeline.compaction.TableWriters)
     database = (sqlite3.OperationalError,)  # the manifest's writes (the plan also reads the inputs: theirs)
     with writing(folder.path, failures=database):
         manifest = Manifest(folder.manifest_path)
@@ -246,21 +248,28 @@ def run_batch(
         # which the table writers forked from this process then have from the start
         tables_import = (_ImportThread("pipeline.tables", "pyarrow.parquet", "pyarrow.pandas_compat")
                          if isinstance(engine, ProcessEngine) else None)
+        ahead = (tables_import is not None and options.engine == "local" and options.fmt != "xlsx"
+                 and len(planned) >= PARALLEL_COMPACTION)
         try:
             for done, result in enumerate(engine.run(tasks, bar.update, flag.is_set)):  # workers raise OutputWriteError
                 with writing(folder.path):  # and so do the parts and the manifest written here
                     sink.add(result)
                 if done == 0 and tables_import is None:
                     import pipeline.tables  # noqa: F401
+                if ahead and writers is None and done + 1 + options.jobs >= len(tasks) and not tables_import.is_alive():
+                    from pipeline.compaction import TableWriters
+
+                    tables_import.join()  # ended: no thread runs beside this one at the fork
+                    writers = TableWriters(options.jobs, fork=True, close_in_child=engine.connections())
             ended = True
         finally:
             notes += engine.notes
             if tables_import is not None:
                 tables_import.join()  # before anything is forked from this process (the table writers, the review)
             bar.close()
-            engine.close()
-            if pool is not None:  # not taken by the engine (all done already, one chunk, Dask): ended here
-                pool.close()
+            engine.stop()  # the workers and their zygote end while the tables are written (reaped below)
+            if pool is not None and not isinstance(engine, ProcessEngine):  # not taken by the engine (all done
+                pool.close()  # already, one chunk, Dask): ended here; the engine's ends with it, below
             try:
                 with writing(folder.path):
                     sink.flush()  # what is done is recorded, however the loop ended
@@ -273,13 +282,18 @@ def run_batch(
             manifest.finish_run("interrupted")
             raise Interrupted(skipped + sink.saved, len(planned))
         with writing(folder.path):
-            report = _finish(planned, folder, manifest, options, input_errors, issues, decisions, table_options)
+            report = _finish(planned, folder, manifest, options, input_errors, issues, decisions, table_options,
+                             writers)
             report.n_skipped, report.n_processed = skipped, len(todo)
             report.notes[:0] = notes
             manifest.finish_run("done")
             remove_parts(folder.parts, keep=manifest.live_parts())
         return report
     finally:
+        if writers is not None:  # not taken by the tables (the run ended before them): ended here
+            writers.close()
+        if engine is not None:
+            engine.close()
         manifest.close()
         if pool is not None:
             pool.close()
@@ -317,7 +331,7 @@ def _review(planned, entries, issues, decisions, table_options, pdf_password, re
 
 
 def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issues, decisions,
-            table_options) -> BatchReport:
+            table_options, writers=None) -> BatchReport:
     # pandas and pyarrow are imported while the first chunks are done (see run_batch): with --jobs N
     # the main process imports them beside the workers, neither before they get their first chunks
     # nor after them
@@ -347,7 +361,7 @@ def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issu
     with Compaction([TableJob(name, folder.parts, order, staging, options.fmt, duplicates)
                      for name in DOCUMENT_TABLES if name not in whole],
                     processes=options.jobs if len(planned) >= PARALLEL_COMPACTION else 1,
-                    fork=options.engine == "local") as compaction:
+                    fork=options.engine == "local", writers=writers) as compaction:
         # cores for forked processes: --jobs, with the local engine only (a Dask client's threads may
         # have left locks that a fork would inherit)
         cores = options.jobs if options.engine == "local" else 1

@@ -140,29 +140,72 @@ def _context(fork: bool):
     return context()
 
 
+class TableWriters:
+    """``processes`` processes that write tables (:func:`_serve`), started before there are tables to
+    write: a run forks them while its last chunks are done, so that the end of the workers is not
+    followed by the forks (20-30 ms of one core, with the other idle).
+
+    ``close_in_child``: what else of this process a forked writer must not keep (the worker pool's
+    connections: a writer's copy of the zygote's socket would keep the zygote waiting for an end)."""
+
+    def __init__(self, processes: int, *, write: Callable = write_table, fork: bool = False,
+                 close_in_child: Sequence = ()):
+        ctx = _context(fork)
+        forked = ctx.get_start_method() == "fork"
+        ours: list = []  # the main process's ends: a forked process closes its copies of them
+        self.ready: list = []  # (connection, process), each waiting for a table
+        for _ in range(processes):
+            parent, child = ctx.Pipe(duplex=True)
+            ours.append(parent)
+            inherited = (*ours, *close_in_child) if forked else ()
+            process = ctx.Process(target=_serve, args=(child, write, inherited), daemon=True)
+            process.start()
+            child.close()
+            self.ready.append((parent, process))
+
+    def take(self) -> list:
+        """The processes, for a :class:`Compaction` to hand tables to (and to end)."""
+        ready, self.ready = self.ready, []
+        return ready
+
+    def close(self) -> None:
+        """End the processes no compaction took (the run ended before its tables)."""
+        _end(self.take())
+
+
+def _end(idle) -> None:
+    for conn, process in idle:
+        try:
+            conn.send(None)
+        except OSError:  # already gone
+            pass
+        process.join(5)
+        conn.close()
+
+
 class Compaction:
     """The document tables of a run, handed to ``processes`` processes (written inline for one) on
-    entry, collected by :meth:`results`; a context manager, so that the processes end with it."""
+    entry, collected by :meth:`results`; a context manager, so that the processes end with it.
+
+    ``writers``: processes started ahead (:class:`TableWriters`), used instead of starting others."""
 
     def __init__(self, jobs: Sequence[TableJob], *, processes: int, write: Callable = write_table,
-                 fork: bool = False):
+                 fork: bool = False, writers: TableWriters | None = None):
         self.jobs = sorted(jobs, key=lambda job: -job.weight())
         self.write = write  # write_table, or a stand-in with its signature (tests)
         self.notes: list[str] = []
         self.pending = list(self.jobs)
         self.running: dict = {}  # connection -> (process, the job it writes)
         self.idle: list = []
+        ready = writers.take() if writers is not None else []
         if processes > 1 and len(self.jobs) > 1:
-            ctx = _context(fork)
-            ours: list = []  # the main process's ends: a forked process closes its copies of them
-            for _ in range(min(processes, len(self.jobs))):
-                parent, child = ctx.Pipe(duplex=True)
-                ours.append(parent)
-                inherited = tuple(ours) if ctx.get_start_method() == "fork" else ()
-                process = ctx.Process(target=_serve, args=(child, write, inherited), daemon=True)
-                process.start()
-                child.close()
-                self._hand(parent, process)
+            wanted = min(processes, len(self.jobs))
+            if not ready:
+                ready = TableWriters(wanted, write=write, fork=fork).take()
+            for conn, process in ready:
+                self._hand(conn, process)  # more processes than tables: the others idle, ended on exit
+        else:
+            self.idle += ready
 
     def _hand(self, conn, process) -> None:
         """Give the process the next table, if any is left."""
@@ -209,10 +252,7 @@ class Compaction:
         return self
 
     def __exit__(self, *exc) -> None:
-        for conn, process in self.idle:
-            conn.send(None)
-            process.join(5)
-            conn.close()
+        _end(self.idle)
         for conn, (process, _) in self.running.items():  # left by an error: their tables are not needed
             process.kill()
             process.join(5)

@@ -217,6 +217,9 @@ class InlineEngine:
                 return
             yield run_chunk(task, self.timeout, lambda i: progress(1))
 
+    def stop(self) -> None:
+        pass
+
     def close(self) -> None:
         pass
 
@@ -265,6 +268,7 @@ class _Worker:
     proc: object
     conn: object
     done: object  # shared int: documents of the current chunk finished (reset by the parent per chunk)
+    told: bool = False  # told to end (ProcessEngine.stop)
 
 
 @dataclass
@@ -396,12 +400,27 @@ class ProcessEngine:
         result = crashed_result(path, exitcode) if crashed else timeout_result(path, self.timeout)
         return results_chunk(state.task, [(fid, file_sha256(path), result)])
 
+    def connections(self) -> list:
+        """What of this process a process forked from it must close: its ends of the workers' connections
+        and of the zygote's socket (a copy kept open would keep the zygote from seeing this process end)."""
+        return [w.conn for w in self.workers] + [end for end in (getattr(self.pool, "sock", None),) if end is not None]
+
+    def stop(self) -> None:
+        """Tell the workers, and the zygote, to end, without waiting for them (:meth:`close` waits): a run
+        goes on to its tables while they end."""
+        for worker in self.workers:
+            if not worker.told:
+                try:
+                    worker.conn.send(None)
+                except (OSError, ValueError):
+                    pass
+                worker.told = True
+        shut = getattr(self.pool, "shut", None)  # the zygote's: the forkserver is multiprocessing's
+        if shut is not None:
+            shut()
+
     def close(self) -> None:
-        for worker in list(self.workers):
-            try:
-                worker.conn.send(None)
-            except (OSError, ValueError):
-                pass
+        self.stop()
         deadline = time.monotonic() + 2
         for worker in list(self.workers):
             worker.proc.join(max(0.0, deadline - time.monotonic()))
@@ -453,10 +472,17 @@ class DaskEngine:
             progress(len(result.outcomes))
             yield result
 
+    def stop(self) -> None:
+        """Close the client (and the LocalCluster) now: the run then forks no process beside its threads."""
+        self.close()
+
     def close(self) -> None:
+        if self.client is None:
+            return
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()
+        self.client = self.cluster = None
 
 
 def make_engine(name: str, jobs: int, *, timeout: float | None, scheduler: str | None, n_tasks: int, pool=None):

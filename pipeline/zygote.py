@@ -168,6 +168,8 @@ class Zygote:
     def __init__(self, pid: int, sock: socket.socket):
         self.pid, self.sock = pid, sock
         self.started = 0  # workers forked
+        self.reaped = False
+        self.killed = False  # it had not ended when closed, and was killed
 
     def start(self, target: Callable, *args) -> tuple[ZygoteWorker, Connection, ctypes.c_int]:
         """Fork a worker that runs ``target(connection, counter, *args)``; its process, our end of the
@@ -196,14 +198,20 @@ class Zygote:
         self.started += 1
         return ZygoteWorker(_PID.unpack(reply[1:])[0], code_r), Connection(ours.detach()), counter
 
+    def shut(self) -> None:
+        """Tell the zygote to end once its last workers have (it sees its socket close); fork no more."""
+        if self.sock is not None:
+            self.sock.close()
+            self.sock = None
+
     def close(self, timeout: float = 5.0) -> None:
         """End the zygote (it waits for its last workers first) and reap it; again, nothing.
 
         One that forked no worker is killed: it may still be importing, and nothing of it is needed."""
-        if self.sock is None:
+        if self.reaped:
             return
-        self.sock.close()
-        self.sock = None
+        self.shut()
+        self.reaped = True
         if not self.started:
             timeout = 0.0
         deadline = time.monotonic() + timeout
@@ -217,6 +225,7 @@ class Zygote:
             if time.monotonic() > deadline:
                 os.kill(self.pid, signal.SIGKILL)
                 os.waitpid(self.pid, 0)
+                self.killed = True
                 return
             time.sleep(0.002)
 

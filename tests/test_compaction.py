@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from scale_inputs import assert_same_tables, invoke, make_batch, run_order
 
-from pipeline.compaction import Compaction, TableJob, write_table
+from pipeline.compaction import Compaction, TableJob, TableWriters, write_table
 from pipeline.outdir import OutputFolder
 from pipeline.rows import DOCUMENT_TABLES
 
@@ -33,6 +33,21 @@ def _compact(parts: Path, order, staging: Path, fmt: str, **options) -> tuple[di
     with Compaction(jobs, **options) as compaction:
         summaries = compaction.results()
     return summaries, compaction.notes
+
+
+@pytest.mark.parametrize("ahead", [1, 2, 3])
+def test_compaction_writers_started_ahead_write_the_files_of_one_process(done_run, tmp_path, ahead):
+    """Processes forked before the tables are known (as a run forks them while its last chunks are done),
+    as many as the run's cores or more, write the same files; each ends with the compaction."""
+    parts, order = done_run
+    _compact(parts, order, tmp_path / "one", "parquet", processes=1)
+    writers = TableWriters(ahead, fork=True)
+    processes = [process for _, process in writers.ready]
+    two, notes = _compact(parts, order, tmp_path / "two", "parquet", processes=2, fork=True, writers=writers)
+    assert notes == [] and writers.ready == []
+    for name in sorted(p.name for p in (tmp_path / "one").iterdir()):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
+    assert [process.exitcode for process in processes] == [0] * ahead  # ended, not killed
 
 
 def _dying_write(job: TableJob):
@@ -207,3 +222,29 @@ def test_compaction_writers_are_forked_with_no_other_thread_running(tmp_path, mo
     batch = make_batch(tmp_path / "in", 12)
     assert invoke("run", str(batch), "-o", str(tmp_path / "out"), "-q", "-j", "2").returncode == 0
     assert len(threads) == 1 and not [name for name in threads[0] if name.startswith("import ")]
+
+
+def test_compaction_writers_are_forked_ahead_once_the_last_chunks_are_out(tmp_path, monkeypatch):
+    """A large run with a worker pool forks its table writers while its last chunks are done, with no
+    other thread running (the import thread has ended), and its tables are those of --jobs 1."""
+    import threading
+
+    import pipeline.batch
+    import pipeline.compaction
+
+    batch = make_batch(tmp_path / "in", 40)
+    inline = tmp_path / "inline"
+    assert invoke("run", str(batch), "-o", str(inline), "-q", "-j", "1").returncode == 0
+    started: list[list[str]] = []
+    real = pipeline.compaction.TableWriters
+
+    def spy(processes, **options):
+        started.append(sorted(t.name for t in threading.enumerate() if t is not threading.main_thread()))
+        return real(processes, **options)
+
+    monkeypatch.setattr(pipeline.batch, "PARALLEL_COMPACTION", 1)
+    monkeypatch.setattr(pipeline.compaction, "TableWriters", spy)
+    out = tmp_path / "out"
+    assert invoke("run", str(batch), "-o", str(out), "-q", "-j", "2").returncode == 0
+    assert started == [[]]
+    assert_same_tables(inline, out)

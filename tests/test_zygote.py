@@ -244,3 +244,24 @@ def test_zygote_a_progress_bar_leaves_no_thread_behind():
     bar.update(3)
     bar.close()
     assert threading.active_count() == before
+
+
+@needs_zygote
+def test_zygote_ends_when_closed_though_a_process_was_forked_from_the_main_one(tmp_path):
+    """Regression: table writers forked from the main process while the workers ran kept a copy of the
+    zygote's socket, so the zygote never saw it close: it was killed after 5 s.  A writer closes what
+    the engine names (ProcessEngine.connections)."""
+    from pipeline.compaction import TableWriters
+
+    _single_threaded()
+    engine = ProcessEngine(2, timeout=None)
+    zygote = engine.pool
+    for _ in range(2):
+        engine._start()
+    writers = TableWriters(2, fork=True, close_in_child=engine.connections())
+    try:
+        engine.stop()  # the workers and the zygote told to end; the writers still run
+        engine.close()
+        assert isinstance(zygote, Zygote) and not zygote.killed and zygote.reaped
+    finally:
+        writers.close()
