@@ -268,7 +268,6 @@ class _Worker:
     proc: object
     conn: object
     done: object  # shared int: documents of the current chunk finished (reset by the parent per chunk)
-    told: bool = False  # told to end (ProcessEngine.stop)
 
 
 @dataclass
@@ -403,21 +402,17 @@ class ProcessEngine:
     def connections(self) -> list:
         """What of this process a process forked from it must close: its ends of the workers' connections
         and of the zygote's socket (a copy kept open would keep the zygote from seeing this process end)."""
-        return [w.conn for w in self.workers] + [end for end in (getattr(self.pool, "sock", None),) if end is not None]
+        return [w.conn for w in self.workers] + self.pool.ends()
 
     def stop(self) -> None:
         """Tell the workers, and the zygote, to end, without waiting for them (:meth:`close` waits): a run
         goes on to its tables while they end."""
-        for worker in self.workers:
-            if not worker.told:
-                try:
-                    worker.conn.send(None)
-                except (OSError, ValueError):
-                    pass
-                worker.told = True
-        shut = getattr(self.pool, "shut", None)  # the zygote's: the forkserver is multiprocessing's
-        if shut is not None:
-            shut()
+        for worker in self.workers:  # again (from close): a worker gone already is passed over
+            try:
+                worker.conn.send(None)
+            except (OSError, ValueError):
+                pass
+        self.pool.shut()
 
     def close(self) -> None:
         self.stop()

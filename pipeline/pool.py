@@ -59,6 +59,13 @@ class ForkserverPool:
         child.close()
         return proc, parent, counter
 
+    def ends(self) -> list:
+        """The same as :meth:`pipeline.zygote.Zygote.ends`: none (the forkserver is multiprocessing's)."""
+        return []
+
+    def shut(self) -> None:
+        pass
+
     def close(self) -> None:
         pass  # the forkserver is multiprocessing's, shared by every pool of this process
 

@@ -198,6 +198,11 @@ class Zygote:
         self.started += 1
         return ZygoteWorker(_PID.unpack(reply[1:])[0], code_r), Connection(ours.detach()), counter
 
+    def ends(self) -> list:
+        """This process's end of the zygote's socket while it is open: what a process forked from this
+        one must close, or the zygote would not see this one close it."""
+        return [] if self.sock is None else [self.sock]
+
     def shut(self) -> None:
         """Tell the zygote to end once its last workers have (it sees its socket close); fork no more."""
         if self.sock is not None:
