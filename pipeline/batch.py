@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import signal
 import sqlite3
 import sys
@@ -32,7 +33,7 @@ from pipeline.rows import DOCUMENT_TABLES
 
 
 def iter_results(
-    files: Sequence[Path], *, limits=None, progress: bool = True, pdf_password: str | None = None,
+    files: Sequence[str | os.PathLike], *, limits=None, progress: bool = True, pdf_password: str | None = None,
     ref_date: dt.date | None = None,
 ) -> Iterator[DocumentResult]:
     """Process files one by one (lazily), with a tqdm bar on stderr (the API's path: results in memory)."""
@@ -178,24 +179,22 @@ def _stop_flag():
 
 
 def run_batch(
-    files: Sequence[Path],
+    inputs: Inputs,
     folder,
     options: BatchOptions,
     *,
-    input_errors: Sequence[ErrorRecord] = (),
     issues=None,
     decisions=None,
     table_options: dict | None = None,
     pool=None,
-    keys: Sequence[str] | None = None,
-    stats: Sequence[tuple[int, int] | None] | None = None,
 ) -> BatchReport:
-    """Extract every file into ``folder`` (an open :class:`~pipeline.outdir.OutputFolder`), resumably.
+    """Extract the files of ``inputs`` (:func:`collect_inputs`; its errors become errors rows) into
+    ``folder`` (an open :class:`~pipeline.outdir.OutputFolder`), resumably.
 
     ``pool``: the local workers' zygote or forkserver (:func:`pipeline.pool.start_pool`), started by
     the caller before it had threads or imports to make; closed by this run, used or not.
-    ``keys`` and ``stats``: the files' real paths and (size, mtime_ns), where the caller has them
-    (:class:`pipeline.inputs.Inputs`).
+    The plan takes the listing's keys and stats from ``inputs`` (:meth:`Inputs.hand_over`): a batch
+    of tens of thousands of files does not keep them to its end.
 
     Finished documents are streamed to parts and recorded in the manifest as they come;
     unchanged finished files of an earlier run into the same folder are not processed
@@ -217,10 +216,9 @@ def run_batch(
                              "they are not reused")
             with writing(folder.path):
                 remove_parts(folder.parts, keep=manifest.live_parts())  # parts of a killed run never recorded
-            planned = manifest.plan(list(files), keys, stats)
-            todo = [(p.fid, p.path) for p in planned if p.todo]
-            sizes = [p.size for p in planned if p.todo]
-            skipped = len(planned) - len(todo)
+            planned = manifest.plan(inputs.files, **inputs.hand_over())
+            n_todo = sum(p.todo for p in planned)
+            skipped = len(planned) - n_todo
             others = manifest.others([p.fid for p in planned])
             if others:
                 notes.append(f"{folder.path} also holds results of earlier runs for {others} documents that are "
@@ -232,9 +230,10 @@ def run_batch(
             manifest.start_run(" ".join(sys.argv), len(planned))
             part_base = manifest.new_part()
         # local workers write their rows themselves; a Dask worker may not see the output folder
-        tasks = make_tasks(todo, jobs=options.jobs, pdf_password=options.pdf_password, ref_date=options.ref_date,
+        tasks = make_tasks([(p.fid, p.path) for p in planned if p.todo], jobs=options.jobs,
+                           pdf_password=options.pdf_password, ref_date=options.ref_date,
                            parts_dir=folder.parts if options.engine == "local" else None, part_base=part_base,
-                           sizes=sizes)
+                           sizes=[p.size for p in planned if p.todo])
         sink = _Sink(manifest, folder.parts, options, part_base)
         flag, restore = _stop_flag()
         bar = progress_bar(total=len(planned), show=options.progress, initial=skipped, unit="doc", leave=False,
@@ -282,9 +281,9 @@ def run_batch(
             manifest.finish_run("interrupted")
             raise Interrupted(skipped + sink.saved, len(planned))
         with writing(folder.path):
-            report = _finish(planned, folder, manifest, options, input_errors, issues, decisions, table_options,
+            report = _finish(planned, folder, manifest, options, inputs.errors, issues, decisions, table_options,
                              writers)
-            report.n_skipped, report.n_processed = skipped, len(todo)
+            report.n_skipped, report.n_processed = skipped, n_todo
             report.notes[:0] = notes
             manifest.finish_run("done")
             remove_parts(folder.parts, keep=manifest.live_parts())
@@ -299,20 +298,26 @@ def run_batch(
             pool.close()
 
 
-def _review(planned, entries, issues, decisions, table_options, pdf_password, ref_date, jobs: int):
-    """The review over the reports that take part: re-read (extraction is pure), then ``run_review`` once,
-    both on ``jobs`` cores (forked processes; :func:`pipeline.forked.forked_map`)."""
-    wanted = ("feedback", "progress") if issues is None else None
+def _reviewed(status: str, kind: str | None, issues) -> bool:
+    """Whether a finished input takes part in the review: feedback and reports, or with an issue list
+    given (``--issues``), every document but feedback."""
+    if status != "done":
+        return False
+    return kind in ("feedback", "progress") if issues is None else kind != "feedback"
+
+
+def _review(reviewed: Sequence[tuple[str, str | None]], issues, decisions, table_options, pdf_password, ref_date,
+            jobs: int):
+    """The review over the reports that take part (``reviewed``: their paths and content ids, in input
+    order): re-read (extraction is pure), then ``run_review`` once, both on ``jobs`` cores (forked
+    processes; :func:`pipeline.forked.forked_map`)."""
     candidates, duplicates, seen = [], [], set()  # each content once: a copy is named, not re-read
-    for p in planned:
-        status, _, kind, _, doc_id = entries[p.fid]
-        if status != "done" or not (kind in wanted if wanted else kind != "feedback"):
-            continue
+    for path, doc_id in reviewed:
         if doc_id and doc_id in seen:
-            duplicates.append((str(p.path), doc_id))
+            duplicates.append((path, doc_id))
             continue
         seen.add(doc_id)
-        candidates.append(p.path)
+        candidates.append(path)
     if not candidates and issues is None:
         return None  # nothing to pair or match
     # imported here, not at the top: the matcher's scikit-learn costs about 1 s of start-up that a
@@ -340,6 +345,8 @@ def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issu
     from pipeline.schema import COLUMNS  # it imports the claims extractor (claim figures are columns): not needed to plan
     from pipeline.tables import match_tables, table_frame, write_tables
 
+    # one pass over the manifest's entries, which are not kept (a tuple and four strings an input):
+    # the parts in input order, the copies, the reports to review
     entries = manifest.entries([p.fid for p in planned])
     missing = [p.path for p in planned if entries[p.fid][1] is None or entries[p.fid][0] == "pending"]
     if missing:  # cannot happen unless the manifest was edited by hand
@@ -347,13 +354,17 @@ def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issu
     order = [(p.fid, entries[p.fid][1]) for p in planned]
     first: dict[str, str] = {}
     duplicates: dict[int, str] = {}  # same content as an earlier input: listed once, as build_tables does
+    reviewed: list[tuple[str, str | None]] = []
     for p in planned:
-        status, _, _, _, doc_id = entries[p.fid]
+        status, _, kind, _, doc_id = entries[p.fid]
         if status == "done" and doc_id:
             if doc_id in first:
                 duplicates[p.fid] = first[doc_id]
             else:
-                first[doc_id] = str(p.path)
+                first[doc_id] = p.path
+        if _reviewed(status, kind, issues):
+            reviewed.append((p.path, doc_id))
+    del entries, first
     staging = folder.new_staging()
     # the document tables are written in slices by `jobs` processes while this one does the review;
     # the errors table (it takes the review's errors) and an XLSX workbook are framed whole here
@@ -365,7 +376,7 @@ def _finish(planned, folder, manifest, options: BatchOptions, input_errors, issu
         # cores for forked processes: --jobs, with the local engine only (a Dask client's threads may
         # have left locks that a fork would inherit)
         cores = options.jobs if options.engine == "local" else 1
-        outcome = _review(planned, entries, issues, decisions, table_options, options.pdf_password,
+        outcome = _review(reviewed, issues, decisions, table_options, options.pdf_password,
                           options.ref_date, cores)
         files = None
         if outcome is not None and outcome.pairs:

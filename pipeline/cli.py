@@ -226,9 +226,8 @@ def run(
             ref_date=reference,
         )
         try:
-            report = run_batch(collected.files, folder, options, input_errors=collected.errors, issues=issues,
-                               decisions=chosen, table_options={"sheet": sheet} if sheet else None, pool=pool,
-                               keys=collected.keys, stats=collected.stats)
+            report = run_batch(collected, folder, options, issues=issues, decisions=chosen,
+                               table_options={"sheet": sheet} if sheet else None, pool=pool)
         except OutputWriteError as failure:
             if folder.manifest_path.exists():
                 kept = (f"the documents it had recorded are kept in {out}: run the same command again once the "

@@ -21,7 +21,9 @@ DOCUMENT_SUFFIXES: frozenset[str] = frozenset({".txt", ".text", ".md", ".pdf", "
 
 @dataclass(slots=True)
 class Inputs:
-    files: list[Path] = field(default_factory=list)
+    #: the files' paths as strings, as ``str(Path(...))`` gives them: a batch holds tens of thousands,
+    #: and a ``Path`` costs about five times the memory of its string (its parts, interned, and caches)
+    files: list[str] = field(default_factory=list)
     errors: list[ErrorRecord] = field(default_factory=list)  # inputs that name nothing readable
     #: each file's real path (its identity, :func:`real_paths`), found while deduplicating: the
     #: manifest keys its entries by it, and need not resolve thousands of paths again
@@ -30,17 +32,27 @@ class Inputs:
     #: manifest's plan need not look at thousands of files again
     stats: list[tuple[int, int] | None] = field(default_factory=list)
 
+    def hand_over(self) -> dict:
+        """``keys`` and ``stats`` as keyword arguments of :meth:`pipeline.manifest.Manifest.plan`, no
+        longer held here: a run's plan reads them once, and a batch of tens of thousands of inputs
+        should not keep two objects an input to its end."""
+        handed, self.keys, self.stats = {"keys": self.keys, "stats": self.stats}, [], []
+        return handed
+
 
 #: names left out of a folder's files, with everything under them: hidden files and folders, and the
 #: lock files Office and WPS leave beside an open document (~$报告.docx)
 _HIDDEN = (".", "~$")
 
 
-def _files_under(root: Path) -> tuple[list[tuple[Path, tuple[int, int] | None]], list[tuple[str, str]]]:
+def _files_under(root: Path) -> tuple[list[tuple[str, tuple[int, int] | None]], list[tuple[str, str]]]:
     """The files under ``root`` in path order (links to files included, links to folders not
     followed, hidden names left out), each with its (size, mtime_ns), and the folders that could
-    not be listed with why."""
-    files: list[tuple[Path, tuple[int, int] | None]] = []
+    not be listed with why.
+
+    The paths are strings built from ``str(root)``, which ``Path`` has normalized: each is the
+    string its ``Path`` would give (below ".", a name without the "./" the listing adds)."""
+    files: list[tuple[str, tuple[int, int] | None]] = []
     unreadable: list[tuple[str, str]] = []
     todo = [str(root)]
     while todo:
@@ -54,11 +66,12 @@ def _files_under(root: Path) -> tuple[list[tuple[Path, tuple[int, int] | None]],
         for entry in found:
             if entry.name.startswith(_HIDDEN):
                 continue
+            path = entry.name if folder == os.curdir else entry.path
             if entry.is_dir(follow_symlinks=False):
-                todo.append(entry.path)
+                todo.append(path)
             elif entry.is_file():  # the type from the listing: no system call a file (one a link, kept)
-                files.append((Path(entry.path), _size_and_time(entry)))
-    return sorted(files, key=lambda item: item[0].parts), unreadable  # Path order, without Path.__lt__
+                files.append((path, _size_and_time(entry)))
+    return sorted(files, key=lambda item: item[0].split(os.sep)), unreadable  # Path order: part by part
 
 
 def _size_and_time(entry: os.DirEntry) -> tuple[int, int] | None:
@@ -67,6 +80,13 @@ def _size_and_time(entry: os.DirEntry) -> tuple[int, int] | None:
     except OSError:
         return None
     return st.st_size, st.st_mtime_ns
+
+
+def _suffix(path: str) -> str:
+    """``Path(path).suffix.lower()``: the last dot's part of the name, unless the name starts with it."""
+    name = path.rpartition(os.sep)[2]
+    dot = name.rfind(".")
+    return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
 
 
 def may_exceed(inputs: Sequence[str], n: int) -> bool:
@@ -116,7 +136,7 @@ def collect_inputs(inputs: Sequence[str | os.PathLike], *, exclude: Sequence[str
     Paths are compared as strings (``os.path.realpath``), not ``Path`` objects: a folder of tens of
     thousands of files is listed in a fraction of a second, before any work starts.
     """
-    found: list[tuple[Path, tuple[int, int] | None]] = []
+    found: list[tuple[str, tuple[int, int] | None]] = []
     result = Inputs()
 
     for item in inputs:
@@ -125,19 +145,20 @@ def collect_inputs(inputs: Sequence[str | os.PathLike], *, exclude: Sequence[str
             files, unreadable = _files_under(path)
             for child, stat in files:
                 # a report in an old format is named (an errors row), not skipped
-                if child.suffix.lower() in DOCUMENT_SUFFIXES or child.suffix.lower() in LEGACY_SUFFIXES:
+                suffix = _suffix(child)
+                if suffix in DOCUMENT_SUFFIXES or suffix in LEGACY_SUFFIXES:
                     found.append((child, stat))
             result.errors += [ErrorRecord(folder, "input", "unreadable_folder",
                                           f"the folder cannot be listed ({why}); its files were not read")
                               for folder, why in unreadable]
         elif path.is_file():
-            found.append((path, None))
+            found.append((str(path), None))
         elif glob.has_magic(str(item)):
             matches = sorted(Path(p) for p in glob.glob(str(item), recursive=True))
             files = [p for p in matches if p.is_file()]
             if not files:
                 result.errors.append(ErrorRecord(str(item), "input", "no_match", "the pattern matches no file"))
-            found += [(p, None) for p in files]
+            found += [(str(p), None) for p in files]
         else:
             result.errors.append(ErrorRecord(str(item), "input", "not_found", "no such file or folder"))
     seen: set[str] = set()

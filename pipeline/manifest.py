@@ -58,7 +58,7 @@ class Planned:
     bytes as the plan found it (None: it could not be read), which the chunks are cut by."""
 
     fid: int
-    path: Path
+    path: str
     todo: bool
     size: int | None = None
 
@@ -141,7 +141,7 @@ class Manifest:
             self.db.execute("UPDATE runs SET finished = ?, status = ? WHERE run = ?", (time.time(), status, self.run))
 
     # ------------------------------------------------------------------ planning
-    def plan(self, files: Sequence[Path], keys: Sequence[str] | None = None,
+    def plan(self, files: Sequence[str | os.PathLike], keys: Sequence[str] | None = None,
              stats: Sequence[tuple[int, int] | None] | None = None) -> list[Planned]:
         """Register every input; say which ones need processing (new, changed, failed or unfinished).
 
@@ -157,9 +157,10 @@ class Manifest:
         added: set[str] = set()
         with self._transaction():
             for path, key, stat in zip(files, keys, stats):
+                path = str(path)  # the shown path, as a string (one a Path gave: Path's own)
                 if stat is None:
                     try:
-                        st = path.stat()
+                        st = os.stat(path)
                         stat = st.st_size, st.st_mtime_ns
                     except OSError:
                         stat = None, None

@@ -31,11 +31,37 @@ def tree(tmp_path: Path) -> Path:
 
 def test_inputs_folder_yields_documents_in_path_order(tree):
     found = collect_inputs([tree])
-    names = [p.relative_to(tree).as_posix() for p in found.files]
+    names = [Path(p).relative_to(tree).as_posix() for p in found.files]
     # hidden names and Office lock files left out, links to files read, links to folders not followed,
     # an old format kept (it becomes an errors row that names it), other suffixes skipped
     assert names == ["a.txt", "b/c.pdf", "b/old.doc", "link.txt"]
     assert found.errors == []
+
+
+@pytest.mark.parametrize("given", [".", "./", ".//./", "../in", "../in/", "./../in", "{root}"])
+def test_inputs_paths_are_the_strings_of_their_paths_in_path_order(tree, monkeypatch, given):
+    """The inputs are strings (a batch holds tens of thousands; a Path costs five times its string),
+    each the one its Path gives, and in Path order: as the tables named and ordered them before."""
+    monkeypatch.chdir(tree)
+    (tree / "b" / "a b.txt").write_text("一", encoding="utf-8")
+    (tree / "b" / "z").mkdir()
+    (tree / "b" / "z" / "x.txt").write_text("一", encoding="utf-8")
+    (tree / "a.b.c.TXT").write_text("一", encoding="utf-8")
+    (tree / "noext").write_text("一", encoding="utf-8")
+    found = collect_inputs([given.format(root=tree)])
+    assert all(type(p) is str for p in found.files)
+    assert found.files == [str(Path(p)) for p in found.files]
+    assert found.files == [str(p) for p in sorted(Path(p) for p in found.files)]
+    assert {Path(p).name for p in found.files} == {"a.txt", "a.b.c.TXT", "a b.txt", "c.pdf", "old.doc", "link.txt", "x.txt"}
+
+
+def test_inputs_hand_over_gives_keys_and_stats_once(tree):
+    """The plan's keys and stats go to the run, not kept by the listing to the end of a long batch."""
+    found = collect_inputs([tree])
+    keys, stats = list(found.keys), list(found.stats)
+    assert found.hand_over() == {"keys": keys, "stats": stats}
+    assert (found.keys, found.stats) == ([], [])
+    assert len(found.files) == len(keys)
 
 
 def test_inputs_keys_are_the_files_real_paths(tree):
@@ -101,12 +127,12 @@ def test_inputs_manifest_plan_of_a_file_given_twice_is_one_entry(tree, tmp_path)
 
 def test_inputs_same_file_twice_is_one_input(tree):
     found = collect_inputs([tree / "a.txt", tree, str(tree / "b" / ".." / "a.txt")])
-    assert [p.name for p in found.files].count("a.txt") == 1
+    assert [Path(p).name for p in found.files].count("a.txt") == 1
 
 
 def test_inputs_output_folder_is_excluded(tree):
     found = collect_inputs([tree], exclude=[tree / "b"])
-    assert [p.name for p in found.files] == ["a.txt", "link.txt"]
+    assert [Path(p).name for p in found.files] == ["a.txt", "link.txt"]
 
 
 def test_inputs_unreadable_folder_is_an_errors_row(tree, monkeypatch):
@@ -119,7 +145,7 @@ def test_inputs_unreadable_folder_is_an_errors_row(tree, monkeypatch):
 
     monkeypatch.setattr(os, "scandir", scandir)
     found = collect_inputs([tree])
-    assert [p.name for p in found.files] == ["a.txt", "link.txt"]
+    assert [Path(p).name for p in found.files] == ["a.txt", "link.txt"]
     [error] = found.errors
     assert (error.stage, error.error_type) == ("input", "unreadable_folder")
     assert error.path == str(tree / "b") and "Permission denied" in error.message
