@@ -25,6 +25,28 @@ def test_cli_python_dash_m_works():
     assert "run" in done.stdout and "match" in done.stdout and "eval" in done.stdout
 
 
+@pytest.mark.parametrize(("chosen", "pool"), [(None, "system"), ("mimalloc", "mimalloc")])
+def test_cli_arrow_allocates_from_the_system_pool_unless_chosen(chosen, pool):
+    """The command sets Arrow's pool before anything imports pyarrow (its default, mimalloc, kept each
+    table writer's slices); a pool the user chose is kept."""
+    import os
+
+    code = ("import sys, pipeline.cli\n"
+            "def shown(pool=None):\n"
+            "    import pyarrow as pa\n"
+            "    print(pa.default_memory_pool().backend_name)\n"
+            "pipeline.cli.main = shown\n"
+            "from pipeline.__main__ import main\n"
+            "sys.argv = ['zhenggai', '--help']\n"
+            "main()\n")
+    env = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
+    if chosen:
+        env["ARROW_DEFAULT_MEMORY_POOL"] = chosen
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [pool]
+
+
 @pytest.mark.parametrize(
     ("args", "code", "said"),
     [
