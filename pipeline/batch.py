@@ -28,7 +28,7 @@ from pipeline.manifest import Manifest
 from pipeline.outdir import OutputWriteError, writing
 from pipeline.partfiles import remove_parts
 from pipeline.progress import progress_bar
-from pipeline.records import DocumentResult, ErrorRecord
+from pipeline.records import DocumentResult
 from pipeline.rows import DOCUMENT_TABLES
 
 

@@ -105,8 +105,9 @@ def _serve(conn, write: Callable, inherited: Sequence = ()) -> None:
         end.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process decides what Ctrl-C means
     gc.freeze()  # as a worker does (pipeline.engine): inherited pages stay shared with its parent
-    # this process's Arrow buffers from the C allocator: Arrow's default (mimalloc) kept what each
-    # slice had used, so a table's process grew with every slice (2-5 MB a slice, measured)
+    # pyarrow's own buffers from the C allocator: Arrow's default (mimalloc) kept what each slice had
+    # used, so a table's process grew with every slice (2-5 MB a slice, measured). Arrow's C++ keeps
+    # its default pool: the command sets that one for all its processes (pipeline.__main__.ARROW_POOL)
     import pyarrow as pa
 
     pa.set_memory_pool(pa.system_memory_pool())
