@@ -170,13 +170,13 @@ class Manifest:
                 ).fetchone()
                 if row is None:
                     cur = self.db.execute(
-                        "INSERT INTO files(key, path, size, mtime_ns) VALUES (?, ?, ?, ?)", (key, str(path), size, mtime)
+                        "INSERT INTO files(key, path, size, mtime_ns) VALUES (?, ?, ?, ?)", (key, path, size, mtime)
                     )
                     planned.append(Planned(cur.lastrowid, path, True, size))
                     added.add(key)
                     continue
                 fid, shown, old_size, old_mtime, sha, status, part = row
-                done = status == "done" and part is not None and shown == str(path) and size is not None
+                done = status == "done" and part is not None and shown == path and size is not None
                 if done and (old_size, old_mtime) != (size, mtime):
                     # touched or changed: unchanged content keeps its results
                     done = size == old_size and file_sha256(path) == sha
@@ -185,7 +185,7 @@ class Manifest:
                 if not done:
                     self.db.execute(
                         "UPDATE files SET path = ?, size = ?, mtime_ns = ?, status = 'pending' WHERE fid = ?",
-                        (str(path), size, mtime, fid),
+                        (path, size, mtime, fid),
                     )
                 planned.append(Planned(fid, path, not done, size))
         return planned
