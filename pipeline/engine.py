@@ -71,8 +71,9 @@ class DocumentTimeout(BaseException):
 
 
 def make_tasks(items: Sequence[tuple[int, str | os.PathLike]], *, jobs: int, max_docs: int = 32,
-               max_bytes: int = 1 << 19, pdf_password: str | None = None, ref_date: dt.date | None = None, parts_dir: Path | None = None,
-               part_base: int = 0, sizes: Sequence[int | None] | None = None) -> list[Task]:
+               max_bytes: int = 1 << 19, pdf_password: str | None = None, ref_date: dt.date | None = None,
+               parts_dir: Path | None = None, part_base: int = 0,
+               sizes: Sequence[int | None] | None = None) -> list[Task]:
     """Chunks small enough to balance ``jobs`` workers and to lose little when a worker is replaced.
 
     With ``parts_dir`` each chunk's rows are written by whoever runs it, as part ``part_base + chunk``:
