@@ -217,8 +217,8 @@ def run_batch(
             with writing(folder.path):
                 remove_parts(folder.parts, keep=manifest.live_parts())  # parts of a killed run never recorded
             planned = manifest.plan(inputs.files, **inputs.hand_over())
-            n_todo = sum(p.todo for p in planned)
-            skipped = len(planned) - n_todo
+            todo = [p for p in planned if p.todo]  # references to the plan's entries: a pointer an input
+            skipped = len(planned) - len(todo)
             others = manifest.others([p.fid for p in planned])
             if others:
                 notes.append(f"{folder.path} also holds results of earlier runs for {others} documents that are "
@@ -230,10 +230,10 @@ def run_batch(
             manifest.start_run(" ".join(sys.argv), len(planned))
             part_base = manifest.new_part()
         # local workers write their rows themselves; a Dask worker may not see the output folder
-        tasks = make_tasks([(p.fid, p.path) for p in planned if p.todo], jobs=options.jobs,
+        tasks = make_tasks([(p.fid, p.path) for p in todo], jobs=options.jobs,
                            pdf_password=options.pdf_password, ref_date=options.ref_date,
                            parts_dir=folder.parts if options.engine == "local" else None, part_base=part_base,
-                           sizes=[p.size for p in planned if p.todo])
+                           sizes=[p.size for p in todo])
         sink = _Sink(manifest, folder.parts, options, part_base)
         flag, restore = _stop_flag()
         bar = progress_bar(total=len(planned), show=options.progress, initial=skipped, unit="doc", leave=False,
@@ -283,7 +283,7 @@ def run_batch(
         with writing(folder.path):
             report = _finish(planned, folder, manifest, options, inputs.errors, issues, decisions, table_options,
                              writers)
-            report.n_skipped, report.n_processed = skipped, n_todo
+            report.n_skipped, report.n_processed = skipped, len(todo)
             report.notes[:0] = notes
             manifest.finish_run("done")
             remove_parts(folder.parts, keep=manifest.live_parts())
