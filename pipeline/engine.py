@@ -78,13 +78,16 @@ def make_tasks(items: Sequence[tuple[int, str | os.PathLike]], *, jobs: int, max
 
     With ``parts_dir`` each chunk's rows are written by whoever runs it, as part ``part_base + chunk``:
     the tables never travel through a pipe and the main process never holds them.  ``sizes``: the
-    files' sizes in bytes where the caller has them (None for one it could not read), else looked up."""
+    files' sizes in bytes where the caller has them (None for one it could not read), else looked up
+    (ValueError for a list of another length than ``items``)."""
     extra = {"pdf_password": pdf_password, "ref_date": ref_date,
              "parts_dir": None if parts_dir is None else str(parts_dir), "part_base": part_base}
     per_worker = max(1, -(-len(items) // (jobs * 4)))
     limit = max(1, min(max_docs, per_worker))
-    if sizes is None or len(sizes) != len(items):
+    if sizes is None:
         sizes = [_size(path) for _, path in items]
+    elif len(sizes) != len(items):  # a caller's bug: the sizes would go with other files
+        raise ValueError(f"{len(sizes)} sizes given for {len(items)} inputs")
     tasks: list[Task] = []
     current: list[tuple[int, str]] = []
     size = 0

@@ -35,8 +35,10 @@ class Inputs:
     def hand_over(self) -> dict:
         """``keys`` and ``stats`` as keyword arguments of :meth:`pipeline.manifest.Manifest.plan`, no
         longer held here: a run's plan reads them once, and a batch of tens of thousands of inputs
-        should not keep two objects an input to its end."""
-        handed, self.keys, self.stats = {"keys": self.keys, "stats": self.stats}, [], []
+        should not keep two objects an input to its end.  None for a list not gathered (empty: inputs
+        made by hand, or handed over already), which the plan then looks up."""
+        handed = {"keys": self.keys or None, "stats": self.stats or None}
+        self.keys, self.stats = [], []
         return handed
 
 

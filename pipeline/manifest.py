@@ -146,11 +146,15 @@ class Manifest:
         """Register every input; say which ones need processing (new, changed, failed or unfinished).
 
         ``keys``: the files' real paths, and ``stats``: their (size, mtime_ns) (None for one not
-        known), where the caller has them (:class:`pipeline.inputs.Inputs`)."""
+        known), where the caller has them (:class:`pipeline.inputs.Inputs`); one of another length than
+        ``files`` is a caller's bug (its entries could not be told apart from another file's): ValueError."""
+        for name, given in (("keys", keys), ("stats", stats)):
+            if given is not None and len(given) != len(files):
+                raise ValueError(f"{len(given)} {name} given for {len(files)} inputs")
         planned: list[Planned] = []
-        if keys is None or len(keys) != len(files):
+        if keys is None:
             keys = real_paths(files)
-        if stats is None or len(stats) != len(files):
+        if stats is None:
             stats = [None] * len(files)
         # an empty manifest has no entry to look up, but for an input given twice (its first entry)
         fresh = self.db.execute("SELECT 1 FROM files LIMIT 1").fetchone() is None

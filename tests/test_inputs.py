@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.inputs import collect_inputs, real_paths
+from pipeline.inputs import Inputs, collect_inputs, real_paths
 
 
 @pytest.fixture
@@ -80,7 +80,6 @@ def test_inputs_keys_given_to_the_manifest_are_those_it_would_find(tree, tmp_pat
         given = manifest.plan(found.files, found.keys)
         again = manifest.plan(found.files)  # resolved here: the same entries, not new ones
         assert [p.fid for p in again] == [p.fid for p in given] and len(set(p.fid for p in given)) == len(found.files)
-        assert [p.fid for p in manifest.plan(found.files, found.keys[:1])] == [p.fid for p in given]  # not one a file
     finally:
         manifest.close()
 
@@ -123,6 +122,27 @@ def test_inputs_manifest_plan_of_a_file_given_twice_is_one_entry(tree, tmp_path)
         assert manifest.db.execute("SELECT COUNT(*) FROM files").fetchone()[0] == 2
     finally:
         manifest.close()
+
+
+@pytest.mark.parametrize("given", [{"keys": ["one"]}, {"stats": [None]}])
+def test_inputs_manifest_plan_refuses_lists_of_another_length(tree, tmp_path, given):
+    """Regression: a list of keys or stats not one an input was replaced in silence by looking them up."""
+    from pipeline.manifest import Manifest
+
+    manifest = Manifest(tmp_path / "manifest.sqlite")
+    try:
+        with pytest.raises(ValueError, match="given for 2 inputs"):
+            manifest.plan([tree / "a.txt", tree / "b" / "c.pdf"], **given)
+    finally:
+        manifest.close()
+
+
+def test_inputs_hand_over_gives_none_for_what_was_not_gathered(tree):
+    found = collect_inputs([tree])
+    handed = found.hand_over()
+    assert len(handed["keys"]) == len(handed["stats"]) == len(found.files) > 0
+    assert found.hand_over() == {"keys": None, "stats": None}  # handed over already: the plan looks them up
+    assert Inputs(files=found.files).hand_over() == {"keys": None, "stats": None}
 
 
 def test_inputs_same_file_twice_is_one_input(tree):

@@ -311,6 +311,13 @@ def test_chunks_cut_by_the_sizes_given_as_by_those_looked_up(tmp_path):
     assert all(sum(100 + 97 * fid for fid, _ in t.items) <= 20_000 or len(t.items) == 1 for t in given)
 
 
+def test_chunks_refuse_sizes_of_another_length(tmp_path):
+    """Regression: sizes not one an input were replaced in silence by looking them up."""
+    items = [(i, tmp_path / f"{i}.txt") for i in range(3)]
+    with pytest.raises(ValueError, match="2 sizes given for 3 inputs"):
+        make_tasks(items, jobs=2, sizes=[1, 2])
+
+
 # ----------------------------------------------------------------------------- Dask
 
 
