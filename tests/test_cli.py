@@ -12,11 +12,25 @@ from pipeline.tables import COLUMNS, DOCUMENT_TABLES, MATCH_TABLES
 runner = CliRunner()
 
 
-@pytest.mark.parametrize("command", [[], ["run"], ["match"], ["eval"]])
+@pytest.mark.parametrize("command", [[], ["run"], ["match"], ["issues"], ["eval"]])
 def test_cli_help_on_every_command(command):
     result = runner.invoke(app, [*command, "--help"])
     assert result.exit_code == 0
     assert "Usage" in result.output
+
+
+@pytest.mark.parametrize("width", [80, 200])
+def test_cli_help_reflows_the_description_to_the_terminal(width):
+    """Regression: the docstring's own line breaks were kept, so an 80-column terminal showed each
+    long line wrapped with a one-word remnant ("it," / "inspected") and a wide one never joined them."""
+    result = runner.invoke(app, ["run", "--help"], env={"COLUMNS": str(width)}, terminal_width=width)
+    assert result.exit_code == 0
+    text = " ".join(result.output.split())
+    assert "Without it, each progress report is paired" in text
+    lines = [line.rstrip() for line in result.output.splitlines()]
+    start = next(i for i, line in enumerate(lines) if "With --issues" in line)
+    paragraph = lines[start:lines.index("", start)]
+    assert all(len(line) > width // 2 for line in paragraph[:-1]), paragraph  # filled, not ragged
 
 
 def test_cli_python_dash_m_works():
