@@ -11,7 +11,8 @@ background load hits both sides alike.  Runs are real ``zhenggai run`` processes
 * throughput: characters / (wall of ``zhenggai run FILES -j 1`` - start-up), against bare jieba;
 * jobs: wall of ``-j 1`` against ``-j 2`` over the same files (and, for 1,000 files, net of the start-up),
   beside the machine's own ceiling: two copies of a pure-Python loop at once against one alone (this
-  virtual machine's two cores do not give two processes twice the work of one);
+  virtual machine's two cores do not give two processes twice the work of one), and the workload's:
+  two processes segmenting the 1,000 texts with jieba at once against one alone (measured once);
 * memory: peak over the run of the summed RSS and PSS of the process and all its children
   (sampled every 20 ms from /proc), 1,000 against 6,260 files, in runs of their own: reading
   every process's page tables costs this script a tenth of a core, which a timed ``-j 2`` run
@@ -180,6 +181,42 @@ def two_core_ceiling() -> float:
     return 2 * min(before, spin(1)) / two
 
 
+#: one process's work for :func:`two_jieba_ceiling`: segment the texts listed in the file named by its
+#: argument, twice, with a private jieba; print the seconds of that work (the start and the
+#: dictionary's load left out)
+_SEGMENT = """
+import logging, sys, time
+logging.getLogger("jieba").setLevel(logging.WARNING)
+from pipeline.nlp.tokenizer import new_jieba_tokenizer
+with open(sys.argv[1], encoding="utf-8") as listing:
+    texts = [open(p, encoding="utf-8").read() for p in listing.read().splitlines()]
+tokenizer = new_jieba_tokenizer()
+tokenizer.lcut(texts[0])
+started = time.perf_counter()
+for _ in range(2):
+    for text in texts:
+        tokenizer.lcut(text)
+print(time.perf_counter() - started)
+"""
+
+
+def two_jieba_ceiling(files: list[Path], scratch: Path) -> float:
+    """How much more two processes segmenting the same texts do at once than one alone: the ceiling of
+    ``-j 2`` against ``-j 1`` for this workload, whose dictionary look-ups share the memory system,
+    where the pure-Python loop of :func:`two_core_ceiling` shares only the cores."""
+    listing = scratch / "segment.txt"
+    listing.write_text("\n".join(str(p) for p in files), encoding="utf-8")
+
+    def segment(n: int) -> float:
+        procs = [subprocess.Popen([sys.executable, "-c", _SEGMENT, str(listing)], stdout=subprocess.PIPE,
+                                  text=True, cwd=REPO, env=ENV) for _ in range(n)]
+        return max(float(proc.communicate()[0]) for proc in procs)
+
+    before = segment(1)
+    two = segment(2)
+    return 2 * min(before, segment(1)) / two
+
+
 def load() -> str:
     return "load average " + " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
@@ -306,6 +343,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  runs in pairs (-j 1/-j 2): {paired(j1, j2)}")
         print(f"  the machine's own ceiling: two copies of a pure-Python loop run {statistics.median(ceilings):.2f}x as "
               f"fast as one (median of {', '.join(f'{c:.2f}' for c in ceilings)}; 2.00 on two full cores)")
+        print(f"  the workload's own ceiling: two processes segmenting the 1,000 texts with jieba run "
+              f"{two_jieba_ceiling(files[:1000], scratch):.2f}x as fast as one (once, after the runs above)")
         print(f"  {cpu_bound(t1, j1, j2, reaping)}")
         net1, net2 = t1 - start_wall, t2 - start_wall
         print(f"  net of start-up (as the throughput above): -j 2 is {net1 / max(1e-9, net2):.2f}x -j 1 "
