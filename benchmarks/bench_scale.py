@@ -186,10 +186,10 @@ def two_core_ceiling() -> float:
 #: dictionary's load left out)
 _SEGMENT = """
 import logging, sys, time
+from pathlib import Path
 logging.getLogger("jieba").setLevel(logging.WARNING)
 from pipeline.nlp.tokenizer import new_jieba_tokenizer
-with open(sys.argv[1], encoding="utf-8") as listing:
-    texts = [open(p, encoding="utf-8").read() for p in listing.read().splitlines()]
+texts = [Path(p).read_text(encoding="utf-8") for p in Path(sys.argv[1]).read_text(encoding="utf-8").splitlines()]
 tokenizer = new_jieba_tokenizer()
 tokenizer.lcut(texts[0])
 started = time.perf_counter()
