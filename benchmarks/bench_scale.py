@@ -164,6 +164,15 @@ STARTS_PER_ROUND = 3
 _SPIN = "s = 0\nfor i in range(15_000_000):\n    s += i"
 
 
+def _pair_ceiling(measure) -> float:
+    """``2 x`` one process alone ``/`` two at once, from ``measure(n)``: the time n processes started
+    together take (the slowest one's, in seconds or seconds a character). One alone is timed on both sides of the pair: a burst of
+    other work slowing the only one-process run made this ceiling read above 2.0 (2.77 was seen)."""
+    before = measure(1)
+    two = measure(2)
+    return 2 * min(before, measure(1)) / two
+
+
 def two_core_ceiling() -> float:
     """How much more two copies of a CPU-bound loop do at once than one alone (2.0 on two idle, equal
     cores; less where the cores share a clock budget, as on this kind of virtual machine, or are busy)."""
@@ -174,47 +183,34 @@ def two_core_ceiling() -> float:
             proc.wait()
         return time.perf_counter() - started
 
-    before = spin(1)
-    two = spin(2)
-    # one copy alone, timed on both sides of the pair: a burst of other work slowing the only
-    # one-copy run made this ceiling read above 2.0 (2.77 was seen)
-    return 2 * min(before, spin(1)) / two
+    return _pair_ceiling(spin)
 
 
-#: one process's work for :func:`two_jieba_ceiling`: segment the texts listed in the file named by its
-#: argument, twice, with a private jieba; print the seconds of that work (the start and the
-#: dictionary's load left out)
+#: one process's work for :func:`two_jieba_ceiling`: :func:`bare_jieba` over the files listed in the
+#: file named by its argument; it prints the seconds per character (the start of the process and the
+#: dictionary's load are not timed)
 _SEGMENT = """
-import logging, sys, time
+import sys
 from pathlib import Path
-logging.getLogger("jieba").setLevel(logging.WARNING)
-from pipeline.nlp.tokenizer import new_jieba_tokenizer
-texts = [Path(p).read_text(encoding="utf-8") for p in Path(sys.argv[1]).read_text(encoding="utf-8").splitlines()]
-tokenizer = new_jieba_tokenizer()
-tokenizer.lcut(texts[0])
-started = time.perf_counter()
-for _ in range(2):
-    for text in texts:
-        tokenizer.lcut(text)
-print(time.perf_counter() - started)
+sys.path.insert(0, sys.argv[2])
+from bench_scale import bare_jieba
+print(1 / bare_jieba([Path(p) for p in Path(sys.argv[1]).read_text(encoding="utf-8").splitlines()]))
 """
 
 
 def two_jieba_ceiling(files: list[Path], scratch: Path) -> float:
-    """How much more two processes segmenting the same texts do at once than one alone: the ceiling of
-    ``-j 2`` against ``-j 1`` for this workload, whose dictionary look-ups share the memory system,
-    where the pure-Python loop of :func:`two_core_ceiling` shares only the cores."""
+    """How much more two processes segmenting the same texts (:func:`bare_jieba`) do at once than one
+    alone: the ceiling of ``-j 2`` against ``-j 1`` for this workload, whose dictionary look-ups share
+    the memory system, where the pure-Python loop of :func:`two_core_ceiling` shares only the cores."""
     listing = scratch / "segment.txt"
     listing.write_text("\n".join(str(p) for p in files), encoding="utf-8")
 
     def segment(n: int) -> float:
-        procs = [subprocess.Popen([sys.executable, "-c", _SEGMENT, str(listing)], stdout=subprocess.PIPE,
-                                  text=True, cwd=REPO, env=ENV) for _ in range(n)]
+        procs = [subprocess.Popen([sys.executable, "-c", _SEGMENT, str(listing), str(Path(__file__).parent)],
+                                  stdout=subprocess.PIPE, text=True, cwd=REPO, env=ENV) for _ in range(n)]
         return max(float(proc.communicate()[0]) for proc in procs)
 
-    before = segment(1)
-    two = segment(2)
-    return 2 * min(before, segment(1)) / two
+    return _pair_ceiling(segment)
 
 
 def load() -> str:
