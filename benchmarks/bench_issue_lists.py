@@ -1,6 +1,6 @@
 """Issue lists from feedback notices: problem P/R/F1 per notice and per layout.
 
-Usage: python benchmarks/bench_issue_lists.py [--set dev|blind] [--json FILE] [--quiet]
+Usage: python benchmarks/bench_issue_lists.py [--set dev|blind|blind2] [--json FILE] [--quiet]
 
 Each notice of ``tests/fixtures/feedback_corpus/<set>/`` goes through the same path as
 ``zhenggai issues`` / ``match --issues`` (read, analyse, extract the issue list); its
@@ -44,7 +44,8 @@ def run(set_name: str) -> tuple[list, dict]:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", default="dev", choices=("dev", "blind"))
+    parser.add_argument("--set", default="dev", choices=sorted(p.name for p in CORPUS.iterdir() if (p / "gold").is_dir()),
+                        help="a folder of the corpus with gold: dev, blind, blind2 …")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--quiet", action="store_true", help="only the summary, no per-notice rows")
     args = parser.parse_args(argv)
