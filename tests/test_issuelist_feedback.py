@@ -251,3 +251,25 @@ def test_issues_demand_lead_after_an_opening_adverbial_is_no_finding():
     text = MEETING + ("巡察发现的主要问题是：一是理论学习不够深入；二是惠农资金管理不规范。\n"
                       "针对存在的问题，巡察组提出整改意见：一是要提高政治站位，抓紧抓实；二是要压实管党治党责任；三是要建立长效机制。\n")
     assert [i.text for i in read_feedback(text).issues if i.level == 2] == ["理论学习不够深入", "惠农资金管理不规范"]
+
+
+@pytest.mark.parametrize("body,problems,examples", [
+    # ◆ problems under 一、 aspect headings, ● examples under a problem (blind2 layout, our own text)
+    ("巡察组指出，巡察发现了一些问题：\n一、落实上级决策部署有差距\n◆ 粮食安全责任制落实不到位，部分乡镇撂荒地复耕不及时\n"
+     "◆ 高标准农田建设质量不高，具体表现为：\n● 2个项目未按设计施工；\n● 部分灌溉设施建成后闲置。\n"
+     "二、全面从严治党不够有力\n◆ 惠农资金监管不严，存在重复申报现象\n◆ 2022年以来违规发放补贴3.2万元\n",
+     ["粮食安全责任制落实不到位,部分乡镇撂荒地复耕不及时", "高标准农田建设质量不高", "惠农资金监管不严,存在重复申报现象",
+      "2022年以来违规发放补贴3.2万元"],
+     ["2个项目未按设计施工", "部分灌溉设施建成后闲置"]),
+    # —— paragraphs, several sentences each; the —— demands after 巡察组建议 are not findings
+    ("巡察组指出，巡察中也发现了一些问题：\n——理论学习不够深入。党组中心组学习以读文件为主，研讨不多。\n"
+     "——惠农资金管理不规范，存在虚报冒领现象。\n——基层党组织建设薄弱，2个支部未按期换届。\n"
+     "巡察组建议：\n——提高政治站位，压实整改责任。\n——健全制度机制，堵塞管理漏洞。\n",
+     ["理论学习不够深入。党组中心组学习以读文件为主,研讨不多", "惠农资金管理不规范,存在虚报冒领现象",
+      "基层党组织建设薄弱,2个支部未按期换届"],
+     []),
+])
+def test_issues_bullet_lists_give_one_problem_a_bullet(body, problems, examples):
+    text = MEETING + PRAISE + "\n" + body + PLEDGE
+    assert _problems(text) == problems
+    assert _levels(text, 3) == examples

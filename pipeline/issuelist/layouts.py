@@ -21,7 +21,7 @@ from pipeline.issuelist.items import Item, example_items, make_problem, trim
 from pipeline.issuelist.paragraphs import read_paragraph
 from pipeline.issuelist.parts import Sentence
 from pipeline.lang.cues import CLOSING_OPENER, DEMAND_HEADING, SHORTCOMING, SHORTCOMING_STRONG
-from pipeline.lang.markers import DECORATION, Marker, line_start, runs, scan
+from pipeline.lang.markers import DECORATION, FAMILY_RANK, Marker, is_bullet, line_start, runs, scan
 
 _SUBHEADING_MAX = 32
 #: A bracketed sub-heading at a line start with its body after it (【…】…).
@@ -62,6 +62,7 @@ class LineStructure:
 
     lines: list[tuple[int, int]]
     marker: dict[int, Marker]  # line start -> the numbering marker opening the line
+    ranks: dict[str, float]  # marker family -> its rank here (smaller = higher)
     aspect_family: str | None
     problem_family: str | None
     problem_rank: float | None
@@ -76,15 +77,19 @@ def line_structure(text: str, zs: int, ze: int) -> LineStructure:
     lines = _lines(text, zs, ze)
     decorated = [ls for ls, le in lines if text[ls:le].lstrip()[:1] in DECORATION and _is_subheading(text, ls, le)]
     if len(decorated) >= 2:  # ◆ sub-headings are the problems; numbers under them number manifestations
-        return LineStructure(lines, {}, None, None, -1.0)
+        return LineStructure(lines, {}, {}, None, None, -1.0)
     line0 = text.rfind("\n", 0, zs) + 1  # scanned from the real line start: 主要问题:1.… is inline
     found = [m for m in scan(text, line0, ze) if not m.demand and m.line_initial and m.start >= zs]
     line_runs = [r for r in runs(found)
                  if len(r) >= 2 or r[0].family in ("problem", "cn_dun", "arabic", "cn_paren") and r[0].value == 1]
     marked = {m.start: m for r in line_runs for m in r}
-    marker = {ls: marked[line_start(text, ls)] for ls, _ in lines if line_start(text, ls) in marked}
-    families = sorted({m.family for m in marker.values()},
-                      key=lambda f: min(m.rank for m in marker.values() if m.family == f))
+    marker = {}
+    for ls, le in lines:
+        m = marked.get(line_start(text, ls)) or marked.get(trim(text, ls, le)[0])  # ◆ bullets start at the symbol
+        if m is not None:
+            marker[ls] = m
+    ranks = _ranks([marker[ls] for ls, _ in lines if ls in marker])
+    families = sorted(ranks, key=ranks.get)
     aspect_family = problem_family = None
     if families:
         top = families[0]
@@ -95,8 +100,25 @@ def line_structure(text: str, zs: int, ze: int) -> LineStructure:
             problem_family = families[1] if len(families) > 1 else None
         else:
             problem_family = top
-    rank = min((m.rank for m in marker.values() if m.family == problem_family), default=None)
-    return LineStructure(lines, marker, aspect_family, problem_family, rank)
+    return LineStructure(lines, marker, ranks, aspect_family, problem_family, ranks.get(problem_family))
+
+
+def _ranks(markers: list[Marker]) -> dict[str, float]:
+    """Each family's rank: the numbered families' conventional one; a bullet family ranks just under
+    the lowest numbered family seen before its first line (一、 then ◆ then ●: aspect, problem,
+    example), above them all when it comes first (◆ sub-heading, then 1. 2. under it)."""
+    ranks: dict[str, float] = {}
+    below, bullets = -1.0, 0
+    for m in markers:
+        if m.family in ranks:
+            continue
+        if is_bullet(m.family):
+            bullets += 1
+            ranks[m.family] = below + 0.5 + bullets / 100
+        else:
+            ranks[m.family] = FAMILY_RANK.get(m.family, 7)
+            below = max(below, ranks[m.family])
+    return ranks
 
 
 def read_zone(text: str, zs: int, ze: int, sents: list[Sentence]) -> tuple[list[Item], list[Item], list[str]]:
@@ -149,7 +171,7 @@ def _marked_problem(text: str, st: LineStructure, i: int, ctx: Context) -> tuple
     """1./(一)/问题一:/一是 line: one problem, over its continuation lines and lower-numbered sub-items."""
     m = st.marker[st.lines[i][0]]
     end_idx = _block_end(text, st, i)
-    how = HOW_OF_FAMILY.get(m.family, "numbered")
+    how = "bullet" if is_bullet(m.family) else HOW_OF_FAMILY.get(m.family, "numbered")
     item = make_problem(text, m.end, st.lines[end_idx - 1][1], how=how, confidence=CONFIDENCE[how],
                         label=text[m.start:m.end].strip(), number=_number(text, m))
     return attach([item] if item is not None else [], ctx), end_idx
@@ -211,7 +233,7 @@ def _block_end(text: str, st: LineStructure, i: int, *, stop_on_sub: bool = Fals
         ls, le = lines[j]
         m = st.marker.get(ls)
         if m is not None:
-            if st.problem_rank is None or m.rank <= st.problem_rank:
+            if st.problem_rank is None or st.ranks[m.family] <= st.problem_rank:
                 break
             j += 1
             continue

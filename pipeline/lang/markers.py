@@ -23,6 +23,10 @@ CN_NUM = "一二三四五六七八九十"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 #: Decoration a newspaper puts before a sub-heading (◆服务实体经济质效不高).
 DECORATION = "◆◇■□●○▲△★☆▶►•·※"
+#: Line-initial bullets of an unnumbered list: the decoration, and a dash (——学习贯彻…不够深入。).
+BULLETS = tuple(DECORATION) + ("——",)
+#: Family name prefix of a bullet list (``bullet◆``, ``bullet——``).
+BULLET = "bullet"
 
 #: Conventional rank of the line-initial families (smaller = higher in the hierarchy).
 FAMILY_RANK: dict[str, float] = {
@@ -94,6 +98,24 @@ def _value(family: str, label: str) -> int | None:
     return marker_number(core)
 
 
+def is_bullet(family: str) -> bool:
+    return family.startswith(BULLET)
+
+
+def _bullet(text: str, pos: int, end: int) -> tuple[str, int] | None:
+    """(symbol, end after it and its spaces) of a bullet at ``pos``; None when there is none or a
+    numbered marker follows it (◆1、… is numbered)."""
+    symbol = next((b for b in BULLETS if text.startswith(b, pos)), None)
+    if symbol is None:
+        return None
+    k = pos + len(symbol)
+    while k < end and text[k] in " \t":
+        k += 1
+    if k >= end or _LINE.match(text, k, end) or text[k] in DECORATION or text[k] == "—":
+        return None
+    return symbol, k
+
+
 def line_start(text: str, pos: int) -> int:
     """``pos`` moved past spaces and sub-heading decoration at the start of a line."""
     while pos < len(text) and (text[pos] in " \t" or text[pos] in DECORATION):
@@ -115,13 +137,22 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Marker]:
     a marker starts a line is read from the whole text, not from ``start``."""
     end = len(text) if end is None else end
     out: list[Marker] = []
+    bullets: dict[str, int] = {}  # symbol -> lines it opened so far
     pos = start
     while pos <= end:
         nl = text.find("\n", pos, end)
         lend = end if nl < 0 else nl
         i = line_start(text, pos)
         head_end = i
-        m = _LINE.match(text, i, lend) if _before(text, i) == "\n" else None
+        first = pos
+        while first < lend and text[first] in " \t":
+            first += 1
+        bullet = _bullet(text, first, lend) if _before(text, first) == "\n" else None
+        if bullet is not None:
+            symbol, head_end = bullet
+            bullets[symbol] = bullets.get(symbol, 0) + 1
+            out.append(Marker(BULLET + symbol, bullets[symbol], first, head_end, True))
+        m = _LINE.match(text, i, lend) if bullet is None and _before(text, i) == "\n" else None
         if m and text[m.end():lend].strip():
             value = _value(m.lastgroup, m.group())
             if value is not None:
