@@ -273,3 +273,12 @@ def test_issues_bullet_lists_give_one_problem_a_bullet(body, problems, examples)
     text = MEETING + PRAISE + "\n" + body + PLEDGE
     assert _problems(text) == problems
     assert _levels(text, 3) == examples
+
+
+def test_issues_part_heading_after_its_lead_is_no_aspect():
+    """现将…主要问题通报如下。 then 一、巡察发现的主要问题: the heading names the part; (一) are the aspects."""
+    text = ("根据县委统一部署，县委第一巡察组对县教育局党组开展了巡察。巡察组认为，局党组做了大量工作。现将巡察发现的主要问题通报如下。\n"
+            "一、巡察发现的主要问题\n（一）贯彻落实上级决策部署方面\n1.学习贯彻不够深入，研讨不多。\n2.落实“双减”政策有差距。\n"
+            "（二）全面从严治党方面\n3.主体责任落实不到位。\n4.经费管理不规范。\n二、整改要求\n局党组要切实履行整改主体责任。\n")
+    assert _levels(text, 1) == ["贯彻落实上级决策部署方面", "全面从严治党方面"]
+    assert _problems(text) == ["学习贯彻不够深入,研讨不多", "落实“双减”政策有差距", "主体责任落实不到位", "经费管理不规范"]

@@ -107,8 +107,9 @@ def title_end(text: str) -> int:
 def findings_zone(text: str, sents: list[Sentence]) -> tuple[int, int] | None:
     """``(start, end)`` of the findings part, or None when no sentence announces or states one.
 
-    A title line (the first line, short, without 。 or :) never opens it.  It ends at the first demand, clue, pledge or
-    contact sentence after its start.
+    A title line (the first line, short, without 。 or :) never opens it; a lead followed at once by
+    another (a heading that names the part) opens it after the last.  It ends at the first demand, clue,
+    pledge or contact sentence after its start.
     """
     first_line_end = title_end(text)
     first = next((k for k, sent in enumerate(sents)
@@ -116,6 +117,10 @@ def findings_zone(text: str, sents: list[Sentence]) -> tuple[int, int] | None:
     if first is None:
         return None
     start = sents[first].body  # after a lead's colon (or the lead itself), or where the finding starts
+    for sent in sents[first + 1:]:  # 现将…主要问题通报如下。 then its heading 一、巡察发现的主要问题: after both
+        if sent.role != "lead" or sent.body != sent.end or text[start:sent.start].strip(" \t\n。:"):
+            break
+        start = sent.body
     end = len(text)
     for sent in sents[first + 1:]:
         if sent.role in CLOSING_ROLES and sent.start >= start:
