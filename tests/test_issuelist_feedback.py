@@ -282,3 +282,12 @@ def test_issues_part_heading_after_its_lead_is_no_aspect():
             "（二）全面从严治党方面\n3.主体责任落实不到位。\n4.经费管理不规范。\n二、整改要求\n局党组要切实履行整改主体责任。\n")
     assert _levels(text, 1) == ["贯彻落实上级决策部署方面", "全面从严治党方面"]
     assert _problems(text) == ["学习贯彻不够深入,研讨不多", "落实“双减”政策有差距", "主体责任落实不到位", "经费管理不规范"]
+
+
+def test_issues_field_verdict_with_its_list_gives_a_problem_a_clause():
+    """在…方面有差距,突出表现在:A,B — the lead-in and its verdict are the aspect, each clause a problem."""
+    text = MEETING + PRAISE + "巡察组指出，巡察中也发现了一些问题。\n" + (
+        "在落实乡村振兴战略方面有差距，突出表现在：产业项目谋划不足，部分扶贫资产闲置，2023年以来有3个项目延期。"
+        "在财务管理方面，主要表现为报销审核不严，公务接待超标准。\n") + DEMAND + PLEDGE
+    assert _levels(text, 1) == ["在落实乡村振兴战略方面有差距", "在财务管理方面"]
+    assert _problems(text) == ["产业项目谋划不足", "部分扶贫资产闲置", "2023年以来有3个项目延期", "报销审核不严", "公务接待超标准"]

@@ -18,7 +18,7 @@ from pipeline.issuelist.items import (
 )
 from pipeline.issuelist.parts import NON_FINDING_ROLES, Sentence
 from pipeline.lang.cues import (
-    CLOSING_OPENER, EVIDENCE_OPENER, EXAMPLE_SUBJECT, LEAD_VERB, LIST_CLOSER, PROBLEM_LEAD_META, SHORTCOMING, SHORTCOMING_STRONG,
+    ASPECT_LIST_CUE, ASPECT_VERDICT, CLOSING_OPENER, EVIDENCE_OPENER, EXAMPLE_SUBJECT, LEAD_VERB, LIST_CLOSER, PROBLEM_LEAD_META, SHORTCOMING, SHORTCOMING_STRONG,
     SUBJECT_LEAD,
 )
 from pipeline.lang.markers import Marker, runs, scan
@@ -85,7 +85,7 @@ def read_paragraph(text: str, s: int, e: int, ctx: Context, sents: list[Sentence
         return _oneliner(text, groups[0], ctx) + _rest(text, sentences[1:], groups[1:], ctx, sents)
     local_aspect = not aspect_seen and _standalone_aspect(text, sentences, groups, stating, ctx)
     how = "semicolon" if sum(stating) > len(stating) else "prose"
-    out = _rest(text, sentences, groups, ctx, sents, how=how, after_colon=after_colon)
+    out = _rest(text, sentences, groups, ctx, sents, how=how, after_colon=after_colon, after_lead=aspect_seen)
     if local_aspect:  # a stand-alone evaluative sentence heads its own paragraph only
         ctx.aspect = None
     return out
@@ -129,9 +129,11 @@ def _standalone_aspect(text: str, sentences, groups, stating, ctx: Context) -> b
 
 
 def _rest(text: str, sentences: list[tuple[int, int]], groups_per_sentence: list[list[tuple[int, int]]], ctx: Context,
-          sents: list[Sentence], *, how: str = "semicolon", after_colon: bool = False) -> list[Item]:
+          sents: list[Sentence], *, how: str = "semicolon", after_colon: bool = False,
+          after_lead: bool = False) -> list[Item]:
     """Problems of sentences read one by one: examples join the problem before them, a headline
-    sentence takes its elaboration, every other sentence or ;-group is a problem."""
+    sentence takes its elaboration, every other sentence or ;-group is a problem; after a field
+    lead-in (在…方面,突出表现在:) every ,-clause is one."""
     out: list[Item] = []
     absorbed = False
     for k, ((a, b), groups) in enumerate(zip(sentences, groups_per_sentence)):
@@ -142,6 +144,11 @@ def _rest(text: str, sentences: list[tuple[int, int]], groups_per_sentence: list
             a = strip_frame(text, lead_in.end(), b)
             groups = top_level_split(text, a, b, ";")
             absorbed = True
+        listed = _field_list(text, a, b, ctx, after_lead=bool(lead_in and k > 0) or (after_lead and k == 0))
+        if listed is not None:
+            out.extend(listed)
+            absorbed = True
+            continue
         if starts_with_example(text, a, b) and out:
             out[-1].children.extend(example_items(text, a, b, how=out[-1].how, confidence=out[-1].confidence))
             continue
@@ -168,6 +175,26 @@ def _rest(text: str, sentences: list[tuple[int, int]], groups_per_sentence: list
             out.extend(attach(_group_items(text, gs, ge, how, listed=listed), ctx))
         absorbed = k > 0
     return out
+
+
+def _field_list(text: str, a: int, b: int, ctx: Context, *, after_lead: bool) -> list[Item] | None:
+    """A field's problems as ,-clauses after its cue: 在…方面有差距,突出表现在:A,B,C (the lead-in and
+    its verdict are the aspect), or 突出表现在A,B right after a 在…方面, lead-in; None for another sentence."""
+    verdict = ASPECT_VERDICT.match(text, a, b)
+    if verdict is not None:
+        new_aspect(text, a, verdict.end(1), ctx)
+        cue = ASPECT_LIST_CUE.match(text, trim(text, verdict.end(), b)[0], b)
+    elif after_lead:
+        cue = ASPECT_LIST_CUE.match(text, a, b)
+    else:
+        return None
+    if cue is None:
+        return None
+    clauses = top_level_split(text, cue.end(), b, ",;")
+    if len(clauses) < 2:
+        return None if verdict is None else attach(_group_items(text, cue.end(), b, "clause"), ctx)
+    items = [make_problem(text, x, y, how="clause", confidence=CONFIDENCE["clause"]) for x, y in clauses]
+    return attach([x for x in items if x is not None], ctx)
 
 
 def _non_finding(text: str, a: int, b: int, sents: list[Sentence]) -> bool:

@@ -195,6 +195,10 @@ SUBJECT_LEAD = re.compile(
 )
 #: An aspect lead-in (在…方面): a field, not a finding.
 ASPECT_LEAD = re.compile(r"(在[^,。;:]{2,40}?方面|[^,。;:在、等]{2,20}?方面)(?:[,:。]|$)")
+#: After a field lead-in, the cue that the field's problems follow as ,-clauses (在…方面,突出表现在:A,B,C).
+ASPECT_LIST_CUE = re.compile(r"(?:(?:突出|主要|集中|具体)?表现(?:在|为)|主要(?:是|有))[:,]?")
+#: A field lead-in with its own verdict before that cue (在…方面有差距,突出表现在: / 在…方面还有短板,表现为).
+ASPECT_VERDICT = re.compile(r"(在[^,。;:]{2,40}?方面[^,。;:]{0,12}?)[,:]?(?=" + ASPECT_LIST_CUE.pattern + ")")
 #: The opening of a sentence of evidence (近三年…, 2023年…, 其中…): the elaboration of the finding before it.
 EVIDENCE_OPENER = re.compile(r"(?:近(?:[一二三四五两]|\d)+年|(?:19|20)\d{2}年|其中|截至|截止)")
 #: Subjects of a concrete example (部分/个别/一些 …): such a clause after a finding is its example.
