@@ -291,3 +291,15 @@ def test_issues_field_verdict_with_its_list_gives_a_problem_a_clause():
         "在财务管理方面，主要表现为报销审核不严，公务接待超标准。\n") + DEMAND + PLEDGE
     assert _levels(text, 1) == ["在落实乡村振兴战略方面有差距", "在财务管理方面"]
     assert _problems(text) == ["产业项目谋划不足", "部分扶贫资产闲置", "2023年以来有3个项目延期", "报销审核不严", "公务接待超标准"]
+
+
+def test_issues_table_rows_give_a_problem_a_row():
+    """A table in the notice (tab-separated cells, as the DOCX, HTML and PDF readers write a table row):
+    the header names its columns as a ledger does; the description is the problem, the category its aspect."""
+    text = MEETING + PRAISE + "巡察发现的主要问题如下：\n" + (
+        "序号\t问题类别\t问题描述\n1\t政治建设\t理论学习不够深入，研讨不多\n2\t政治建设\t落实上级决策部署有差距\n"
+        "3\t作风建设\t违规使用公务用车\n") + DEMAND + PLEDGE
+    found = read_feedback(text).issues
+    assert [(i.level, i.text) for i in found] == [
+        (1, "政治建设"), (2, "理论学习不够深入,研讨不多"), (2, "落实上级决策部署有差距"), (1, "作风建设"), (2, "违规使用公务用车")]
+    assert [i.label for i in found if i.level == 2] == ["1", "2", "3"]

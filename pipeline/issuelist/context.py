@@ -10,8 +10,8 @@ from pipeline.issuelist.items import Item, trim
 from pipeline.lang.cues import ASPECT_LEAD, SHORTCOMING_STRONG
 
 #: How sure each way of finding a problem is (a problem without a shortcoming cue loses 0.2).
-CONFIDENCE = {"heading": 0.9, "numbered": 0.95, "bullet": 0.9, "shi-enumeration": 0.9, "semicolon": 0.8, "clause": 0.75,
-              "prose": 0.65, "fallback": 0.4}
+CONFIDENCE = {"heading": 0.9, "numbered": 0.95, "bullet": 0.9, "table": 0.95, "shi-enumeration": 0.9,
+              "semicolon": 0.8, "clause": 0.75, "prose": 0.65, "fallback": 0.4}
 #: ``how`` of a problem numbered by each marker family.
 HOW_OF_FAMILY = {"cn_dun": "numbered", "cn_paren": "numbered", "arabic": "numbered", "arabic_paren": "numbered",
                  "circled": "numbered", "problem": "numbered", "shi": "shi-enumeration",

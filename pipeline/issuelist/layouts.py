@@ -138,7 +138,10 @@ def read_zone(text: str, zs: int, ze: int, sents: list[Sentence]) -> tuple[list[
         if _demand_heading(text, m.end if m is not None else line_start(text, ls), le) and (
                 m is None or m.family in (st.aspect_family, st.problem_family)):
             break  # 三、整改意见: the demands part
-        if m is not None and m.family == st.aspect_family:
+        table = _table_header(text, ls, le)
+        if table is not None:
+            items, i = _table_rows(text, st, i, table, ctx)
+        elif m is not None and m.family == st.aspect_family:
             items, i = _marked_heading(text, st, i, ctx, sents)
         elif m is not None and m.family == st.problem_family:
             items, i = _marked_problem(text, st, i, ctx)
@@ -208,6 +211,53 @@ def _bare_line(text: str, st: LineStructure, i: int, ctx: Context, sents, *, aft
                 return [], body_end
             return attach(_subheading_problem(text, body, le, st.lines, i, body_end), ctx), body_end
     return read_paragraph(text, ls, le, ctx, sents, after_colon=after_colon), i + 1
+
+
+def _cells(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The tab-separated cells of a line (a table copied out of a document or a sheet)."""
+    out, pos = [], s
+    while True:
+        tab = text.find("\t", pos, e)
+        out.append(trim(text, pos, e if tab < 0 else tab))
+        if tab < 0:
+            return out
+        pos = tab + 1
+
+
+def _table_header(text: str, s: int, e: int) -> dict[str, int] | None:
+    """The columns of a table's header line (序号 问题类别 问题描述, named as a ledger names them), or None."""
+    if "\t" not in text[s:e]:
+        return None
+    from pipeline.issuelist.ledger import match_columns  # the one home of the header names
+
+    columns = match_columns([text[a:b] for a, b in _cells(text, s, e)])
+    return columns if "problem" in columns else None
+
+
+def _table_rows(text: str, st: LineStructure, i: int, columns: dict[str, int], ctx: Context) -> tuple[list[Item], int]:
+    """The rows under a table header: the problem cell is the problem, the category cell its aspect
+    (one aspect per category, however many rows repeat it)."""
+    aspects: dict[str, Item] = {}
+    out: list[Item] = []
+    j = i + 1
+    while j < len(st.lines) and "\t" in text[st.lines[j][0]:st.lines[j][1]]:
+        cells = _cells(text, *st.lines[j])
+        j += 1
+        if columns["problem"] >= len(cells):
+            continue
+        if "aspect" in columns and columns["aspect"] < len(cells):
+            a, b = cells[columns["aspect"]]
+            if b > a:
+                name = text[a:b]
+                if name not in aspects:
+                    aspects[name] = new_aspect(text, a, b, ctx)
+                ctx.aspect = aspects[name]
+        label = text[slice(*cells[columns["id"]])] if "id" in columns and columns["id"] < len(cells) else None
+        item = make_problem(text, *cells[columns["problem"]], how="table", confidence=CONFIDENCE["table"],
+                            label=label or None, number=label or None)
+        if item is not None:
+            out.extend(attach([item], ctx))
+    return out, j
 
 
 def _demand_heading(text: str, s: int, e: int) -> bool:
