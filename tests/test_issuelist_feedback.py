@@ -303,3 +303,14 @@ def test_issues_table_rows_give_a_problem_a_row():
     assert [(i.level, i.text) for i in found] == [
         (1, "政治建设"), (2, "理论学习不够深入,研讨不多"), (2, "落实上级决策部署有差距"), (1, "作风建设"), (2, "违规使用公务用车")]
     assert [i.label for i in found if i.level == 2] == ["1", "2", "3"]
+
+
+@pytest.mark.parametrize("item,problem,examples", [
+    ("公务接待管理不严，如2022年以来超标准接待5次", "公务接待管理不严", ["2022年以来超标准接待5次"]),
+    ("资产管理不规范，如部分设备长期闲置", "资产管理不规范", ["部分设备长期闲置"]),
+    ("项目未能如期完工，群众意见较大", "项目未能如期完工,群众意见较大", []),  # 如期: no example
+])
+def test_issues_ru_before_a_year_or_a_subject_opens_an_example(item, problem, examples):
+    text = MEETING + PRAISE + "巡察发现的主要问题：1." + item + "；2.基层党建薄弱。\n" + DEMAND + PLEDGE
+    assert _problems(text)[0] == problem
+    assert _levels(text, 3) == examples

@@ -179,7 +179,7 @@ FRAME = re.compile(
 #: Openers of a closing extra finding (此外, 另外, 与此同时).
 CLOSING_OPENER = re.compile(r"(?:此外|另外|与此同时|同时)[,]")
 #: Example markers: the examples after them are manifestations (具体表现) of the finding before.
-EXAMPLE_LEAD = re.compile(r"比如|例如|譬如|又如|再如|如[,:]|具体表现(?:为|在|是)?[:,]?|主要表现(?:为|在)[:,]|表现为[:,]|有的(?!放矢)")
+EXAMPLE_LEAD = re.compile(r"比如|例如|譬如|又如|再如|如[,:]|如(?=(?:19|20)\d{2}年|近[一二三四五两\d]+年|部分|个别|有的|一些|少数)|具体表现(?:为|在|是)?[:,]?|主要表现(?:为|在)[:,]|表现为[:,]|有的(?!放矢)")
 #: (match-only patterns carry no ^: re.match(text, pos) anchors at pos, ^ would not)
 #: A list closer at the end of a finding (等问题, 等5个方面问题, 的问题).
 _COUNT = r"(?:\d+|[一二三四五六七八九十两]+)"
