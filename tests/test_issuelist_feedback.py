@@ -273,6 +273,7 @@ def test_issues_bullet_lists_give_one_problem_a_bullet(body, problems, examples)
     text = MEETING + PRAISE + "\n" + body + PLEDGE
     assert _problems(text) == problems
     assert _levels(text, 3) == examples
+    assert all(i.label.strip() == i.label for i in read_feedback(text).issues if i.label)  # "● ", never a space
 
 
 def test_issues_part_heading_after_its_lead_is_no_aspect():

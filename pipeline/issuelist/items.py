@@ -162,7 +162,7 @@ def make_problem(text: str, s: int, e: int, *, how: str, confidence: float, labe
             for k, m in enumerate(sub):
                 a, b = clean(text, m.end, bounds[k + 1])
                 if b - a >= 2:
-                    children.append(Item(3, a, b, how, confidence, label=text[m.start:m.end].strip(",:")))
+                    children.append(Item(3, a, b, how, confidence, label=text[m.start:m.end].strip(",: \t")))
             e = problem_end
         elif marks:
             first = marks[0][0]
@@ -187,7 +187,7 @@ def example_items(text: str, s: int, e: int, *, how: str, confidence: float) -> 
         for k, m in enumerate(sub):
             a, b = clean(text, m.end, bounds[k + 1])
             if b - a >= 2:
-                out.append(Item(3, a, b, how, confidence, label=text[m.start:m.end].strip(",:")))
+                out.append(Item(3, a, b, how, confidence, label=text[m.start:m.end].strip(",: \t")))
         return out
     for ss, se in top_level_split(text, s, e, "。;!?\n"):
         ss = strip_frame(text, ss, se)

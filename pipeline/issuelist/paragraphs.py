@@ -316,7 +316,7 @@ def _run_items(text: str, run: list[Marker], e: int) -> tuple[list[Item], int]:
             if dot > 0 and CLOSING_OPENER.match(text, trim(text, dot + 1, e)[0]):
                 stop = dot
         item = make_problem(text, m.end, stop, how=how, confidence=CONFIDENCE[how],
-                            label=text[m.start:m.end].strip(",:"), number=None)
+                            label=text[m.start:m.end].strip(",: \t"), number=None)
         if item is not None:
             out.append(item)
     return out, stop
