@@ -315,3 +315,25 @@ def test_issues_ru_before_a_year_or_a_subject_opens_an_example(item, problem, ex
     text = MEETING + PRAISE + "巡察发现的主要问题：1." + item + "；2.基层党建薄弱。\n" + DEMAND + PLEDGE
     assert _problems(text)[0] == problem
     assert _levels(text, 3) == examples
+
+
+def test_issues_closed_list_and_tongshi_sentence_stay_apart():
+    """存在A、B、C等问题。同时,也发现存在D的问题: four problems; the closed list takes nothing after it."""
+    text = MEETING + PRAISE + ("巡察发现，该局存在理论学习不深入、意识形态责任制落实不到位、财务审核不严格等问题。"
+                               "同时，也发现存在个别干部违规使用公车的问题。\n") + DEMAND + PLEDGE
+    assert _problems(text) == ["理论学习不深入", "意识形态责任制落实不到位", "财务审核不严格", "个别干部违规使用公车"]
+
+
+def test_issues_problem_labels_and_bracketed_examples():
+    """突出问题：/主要问题： label the problem; (如A;B) are its examples; a bracket of figures stays in it."""
+    text = MEETING + PRAISE + "巡察组指出，巡察中也发现了一些问题。\n" + (
+        "在党的建设方面，突出问题：支部组织生活不规范（如2个支部全年未开展主题党日；部分党员长期不参加学习）。"
+        "党费收缴不及时（2022年少缴党费1.2万元）。\n") + DEMAND + PLEDGE
+    assert _problems(text) == ["支部组织生活不规范", "党费收缴不及时(2022年少缴党费1.2万元)"]
+    assert _levels(text, 3) == ["2个支部全年未开展主题党日", "部分党员长期不参加学习"]
+
+
+def test_issues_shortage_words_state_a_finding():
+    """人才队伍结构不优,专业人才短缺: a finding on its own line (不优, 短缺 are shortcoming words)."""
+    text = MEETING + PRAISE + "巡察组指出：\n干部队伍建设方面：\n选人用人把关不严。\n人才队伍结构不优，专业人才短缺。\n" + DEMAND
+    assert _problems(text) == ["选人用人把关不严", "人才队伍结构不优,专业人才短缺"]

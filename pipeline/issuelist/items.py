@@ -54,8 +54,9 @@ def strip_frame(text: str, s: int, e: int) -> int:
         m = CLOSING_OPENER.match(text, s, e) or FRAME.match(text, s, e)
         if not m or m.end() == s or m.end() >= e:
             break
-        if m.re is FRAME and text[m.end() - 1] not in ",:" and text[m.end() - 1] != "了":
-            break
+        if m.re is FRAME and text[m.end() - 1] not in ",:" and text[m.end() - 1] != "了" and not LEAD_VERB.match(
+                text, m.end(), e):
+            break  # 发现 inside a finding's own words; 也发现存在…: a frame before its lead verb
         s = m.end()
     return trim(text, s, e)[0]
 
@@ -91,17 +92,18 @@ def top_level_split(text: str, s: int, e: int, seps: str) -> list[tuple[int, int
 
 
 def example_marks(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """(marker start, marker end) of clause-initial example markers in ``[s, e)``."""
+    """(marker start, marker end) of clause-initial example markers in ``[s, e)``; a bracketed
+    example (如…) starts at its bracket."""
     out = []
     for m in EXAMPLE_LEAD.finditer(text, s, e):
         j = m.start() - 1
         while j >= s and text[j] in " \t":
             j -= 1
-        if j < s or text[j] in _CLAUSE_START:
+        if j < s or text[j] in _CLAUSE_START or text[j] == "(":
             end = m.end()
             while end < e and text[end] in ",:":
                 end += 1
-            out.append((m.start(), end))
+            out.append((j if j >= s and text[j] == "(" else m.start(), end))
     return out
 
 
@@ -129,6 +131,8 @@ def _split_examples(text: str, s: int, e: int) -> list[tuple[int, int]]:
     cuts = sorted({a for a, _ in example_marks(text, s, e)} | {s})
     for k, a in enumerate(cuts):
         b = cuts[k + 1] if k + 1 < len(cuts) else e
+        if text[a] == "(" and text.find(")", a, b) > 0:  # (如A;B): the examples inside the bracket
+            a, b = a + 1, text.find(")", a, b)
         for ps, pe in top_level_split(text, a, b, ";。"):
             pieces.append((ps, pe))
     out = []

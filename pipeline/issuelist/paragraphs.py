@@ -207,10 +207,13 @@ def _non_finding(text: str, a: int, b: int, sents: list[Sentence]) -> bool:
 
 def _absorbs(text: str, prev: Item, prev_span, span, prev_groups) -> bool:
     """A one-clause headline sentence takes the next sentence as its elaboration (or any first
-    sentence takes one whose subject is an example subject: 一些子企业…)."""
-    if len(prev_groups) != 1 or prev.children:
-        return False
+    sentence takes one whose subject is an example subject: 一些子企业…); never one that opens
+    with 同时,/此外, and never after an element of a closed list."""
+    if len(prev_groups) != 1 or prev.children or prev.how == "clause":
+        return False  # an element of a closed list (存在A、B等问题。) takes nothing after it
     start = trim(text, *span)[0]
+    if CLOSING_OPENER.match(text, start):
+        return False  # 同时,/此外,: a finding of its own
     if not SHORTCOMING.search(text, *span) and not EXAMPLE_SUBJECT.match(text, start) \
             and not EVIDENCE_OPENER.match(text, start):
         return False

@@ -116,6 +116,7 @@ SHORTCOMING_STRONG = re.compile(
     r"|层层递减|违规|虚假|冒领|挤占|挪用|套取|拖欠|说了算|真空"
     r"|粗放|缺少|脱节|虚化|空转|淡化|边缘化|走样|变形|失职|失责|失察|懈怠|不作为|慢作为|乱作为|不担当|推诿|扯皮|拖延"
     r"|侵占|贪污|受贿|吃拿卡要|优亲厚友|跑冒滴漏|错发|漏发|超标准|超范围|浪费|铺张|闲置|积压|未批先建|先建后批|久拖不决"
+    r"|不优|短缺"
 )
 #: Words that state a shortcoming only weakly alone (问题, 风险, 少, 难 …); SHORTCOMING is them or a strong cue.
 _SHORTCOMING_WEAK = (
@@ -179,7 +180,7 @@ FRAME = re.compile(
 #: Openers of a closing extra finding (此外, 另外, 与此同时).
 CLOSING_OPENER = re.compile(r"(?:此外|另外|与此同时|同时)[,]")
 #: Example markers: the examples after them are manifestations (具体表现) of the finding before.
-EXAMPLE_LEAD = re.compile(r"比如|例如|譬如|又如|再如|如[,:]|如(?=(?:19|20)\d{2}年|近[一二三四五两\d]+年|部分|个别|有的|一些|少数)|具体表现(?:为|在|是)?[:,]?|主要表现(?:为|在)[:,]|表现为[:,]|有的(?!放矢)")
+EXAMPLE_LEAD = re.compile(r"比如|例如|譬如|又如|再如|如[,:]|如(?=(?:19|20)\d{2}年|近[一二三四五两\d]+年|部分|个别|有的|一些|少数)|(?<=\()如(?![期实何此今])|具体表现(?:为|在|是)?[:,]?|主要表现(?:为|在)[:,]|表现为[:,]|有的(?!放矢)")
 #: (match-only patterns carry no ^: re.match(text, pos) anchors at pos, ^ would not)
 #: A list closer at the end of a finding (等问题, 等5个方面问题, 的问题).
 _COUNT = r"(?:\d+|[一二三四五六七八九十两]+)"
@@ -187,7 +188,7 @@ LIST_CLOSER = re.compile(
     rf"(?:等|的)(?:{_COUNT}个方面)?(?:{_COUNT}(?:个|项|条))?(?:方面)?(?:的)?(?:突出|具体|主要)?问题$|等(?:{_COUNT}个)?方面(?:的)?$"
 )
 #: A lead verb before a finding (存在…, 主要是…, 表现在…).
-LEAD_VERB = re.compile(r"(?:主要(?:是|有|表现在|表现为)|存在|表现在|表现为)[:,]?")
+LEAD_VERB = re.compile(r"(?:主要(?:是|有|表现在|表现为)|存在|表现在|表现为)[:,]?|(?:突出|主要|存在的?)问题(?:是|有)?:")
 #: A subject before 存在 in a "X存在A、B等问题" frame (局党组在履行职责中还存在…): not part of the findings.
 SUBJECT_LEAD = re.compile(
     r"[^,。;:]{0,16}?(?:党委|党组|党工委|党总支|支部|班子|局|委|办|中心|公司|集团|学校|医院|单位|部门)"
