@@ -337,3 +337,25 @@ def test_issues_shortage_words_state_a_finding():
     """人才队伍结构不优,专业人才短缺: a finding on its own line (不优, 短缺 are shortcoming words)."""
     text = MEETING + PRAISE + "巡察组指出：\n干部队伍建设方面：\n选人用人把关不严。\n人才队伍结构不优，专业人才短缺。\n" + DEMAND
     assert _problems(text) == ["选人用人把关不严", "人才队伍结构不优,专业人才短缺"]
+
+
+def test_issues_team_focus_sentence_is_no_finding():
+    """巡察组聚焦…,紧盯“空气粮”等问题: what the team looked at, not a finding, whatever problem words it names."""
+    text = MEETING + ("巡察组聚焦粮食收购、储存等关键环节，紧盯“转圈粮”“空气粮”等问题，深入查找监管漏洞。"
+                      "巡察发现的主要问题：\n1.未按规定开展入库质量检验。\n2.收购资金与经营资金混用。\n") + DEMAND
+    assert _problems(text) == ["未按规定开展入库质量检验", "收购资金与经营资金混用"]
+
+
+def test_issues_bare_problem_labels_take_the_lines_below():
+    """问题一 alone on its line: the problem is every line below it up to the next label; 比如 lines are examples."""
+    text = MEETING + PRAISE + "巡察发现的主要问题如下：\n" + (
+        "问题一\n意识形态工作责任制落实不到位。\n对辖区文化阵地监管不严。\n"
+        "问题二\n文旅融合发展推动乏力。\n比如，2021年启动的古镇项目至今未完工。\n") + DEMAND + PLEDGE
+    assert _problems(text) == ["意识形态工作责任制落实不到位。\n对辖区文化阵地监管不严", "文旅融合发展推动乏力"]
+    assert _levels(text, 3) == ["2021年启动的古镇项目至今未完工"]
+
+
+def test_issues_example_line_after_a_numbered_problem_is_its_example():
+    text = MEETING + PRAISE + "巡察发现的主要问题：\n1.文旅融合发展推动乏力。\n比如，古镇项目至今未完工。\n2.专项资金管理不规范。\n" + DEMAND
+    assert _problems(text) == ["文旅融合发展推动乏力", "专项资金管理不规范"]
+    assert _levels(text, 3) == ["古镇项目至今未完工"]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pipeline.issuelist.context import (
     CONFIDENCE, HOW_OF_FAMILY, UNIT_LABEL, Context, aspect_lead, attach, new_aspect, open_unit,
 )
-from pipeline.issuelist.items import Item, example_items, make_problem, trim
+from pipeline.issuelist.items import Item, example_items, make_problem, starts_with_example, trim
 from pipeline.issuelist.paragraphs import read_paragraph
 from pipeline.issuelist.parts import Sentence
 from pipeline.lang.cues import CLOSING_OPENER, DEMAND_HEADING, SHORTCOMING, SHORTCOMING_STRONG
@@ -131,6 +131,7 @@ def read_zone(text: str, zs: int, ze: int, sents: list[Sentence]) -> tuple[list[
     st = line_structure(text, zs, ze)
     after_colon = zs > 0 and text[zs - 1] == ":"
     problems: list[Item] = []
+    after_problem = False  # the line before ended a problem
     i = 0
     while i < len(st.lines):
         ls, le = st.lines[i]
@@ -145,9 +146,14 @@ def read_zone(text: str, zs: int, ze: int, sents: list[Sentence]) -> tuple[list[
             items, i = _marked_heading(text, st, i, ctx, sents)
         elif m is not None and m.family == st.problem_family:
             items, i = _marked_problem(text, st, i, ctx)
+        elif after_problem and m is None and starts_with_example(text, line_start(text, ls), le):
+            last = problems[-1]  # 比如… on a line of its own right after a problem: its examples
+            last.children.extend(example_items(text, line_start(text, ls), le, how=last.how, confidence=last.confidence))
+            items, i = [], i + 1
         else:
             items, i = _bare_line(text, st, i, ctx, sents, after_colon=after_colon and ls <= zs)
         problems.extend(items)
+        after_problem = bool(items)
     return ctx.aspects, problems, ctx.units
 
 
@@ -173,7 +179,8 @@ def _marked_heading(text: str, st: LineStructure, i: int, ctx: Context, sents) -
 def _marked_problem(text: str, st: LineStructure, i: int, ctx: Context) -> tuple[list[Item], int]:
     """1./(一)/问题一:/一是 line: one problem, over its continuation lines and lower-numbered sub-items."""
     m = st.marker[st.lines[i][0]]
-    end_idx = _block_end(text, st, i)
+    bare = not text[m.end:st.lines[i][1]].strip()  # 问题一 alone on its line: the problem is the lines below
+    end_idx = _block_end(text, st, i, bare=bare)
     how = "bullet" if is_bullet(m.family) else HOW_OF_FAMILY.get(m.family, "numbered")
     item = make_problem(text, m.end, st.lines[end_idx - 1][1], how=how, confidence=CONFIDENCE[how],
                         label=text[m.start:m.end].strip(), number=_number(text, m))
@@ -273,10 +280,11 @@ def _number(text: str, m: Marker) -> str | None:
     return core or str(m.value)
 
 
-def _block_end(text: str, st: LineStructure, i: int, *, stop_on_sub: bool = False) -> int:
+def _block_end(text: str, st: LineStructure, i: int, *, stop_on_sub: bool = False, bare: bool = False) -> int:
     """Index of the first line after line ``i`` that starts the next block: a marker of the problems'
     rank or higher, an aspect line, a closing 此外 paragraph, a sub-heading (for sub-heading bodies),
-    or a new paragraph after a finished sentence (for numbered items)."""
+    or a new paragraph after a finished sentence (for numbered items, unless their label stands
+    ``bare`` on its own line)."""
     lines = st.lines
     j = i + 1
     while j < len(lines):
@@ -296,7 +304,7 @@ def _block_end(text: str, st: LineStructure, i: int, *, stop_on_sub: bool = Fals
         if stop_on_sub:
             if _is_subheading(text, ls, le) or BRACKET_HEADING.match(text, body, le):
                 break
-        elif text[lines[j - 1][1] - 1] in "。;!?:":
+        elif not bare and text[lines[j - 1][1] - 1] in "。;!?:":
             break  # a new paragraph after a finished sentence: not part of this item
         j += 1
     return j

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from pipeline.lang.cues import (
     CLUE, CONTACT, DEMAND_LEAD, DEMAND_SENTENCE, FOCUS, MEETING, PLEDGE, PRAISE, PROBLEM_LEAD_META,
-    SHORTCOMING_STRONG,
+    SHORTCOMING_STRONG, TEAM_FOCUS,
 )
 
 #: Roles that end the findings part.
@@ -57,7 +57,7 @@ def _role(text: str, s: int, e: int, previous: str | None) -> tuple[str, int]:
     if DEMAND_LEAD.search(t) or DEMAND_SENTENCE.search(t) or (previous == "demand" and t.lstrip(" ,").startswith("要")):
         return "demand", s
     strong = SHORTCOMING_STRONG.search(t)
-    if FOCUS.search(t) and not strong:
+    if FOCUS.search(t) and not strong or TEAM_FOCUS.match(t):
         return "focus", s
     clauses = t.split(",")
     if _is_lead(clauses[-1]):

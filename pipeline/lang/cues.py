@@ -162,6 +162,8 @@ MEETING = re.compile(
 )
 #: The team's own focus and work (聚焦/紧盯…, 个别谈话…): never a finding.
 FOCUS = re.compile(r"聚焦|紧盯|紧扣|个别谈话|调阅|下沉(?:了解|走访)?|实地走访|深入查找|有力有序开展")
+#: The team saying what it looked at (巡察组聚焦…,紧盯“空气粮”等问题): the focus, whatever problem words it names.
+TEAM_FOCUS = re.compile(r"^[^,。;:]{0,12}?(?:巡视|巡察)(?:组|工作)?[^,。;:]{0,4}?(?:聚焦|紧盯|紧扣)")
 #: Closing lines: contact, publication, source.
 CONTACT = re.compile(r"联系电话|邮政信箱|邮编|欢迎[^。]{0,30}监督|本文转载|来源[:]|向社会(?:公开|公布)|进行监督")
 #: A clause that announces the findings instead of stating one (发现了一些问题, 存在以下问题, 主要是).

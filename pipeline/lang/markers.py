@@ -1,7 +1,7 @@
 """Enumeration markers: the one home for how items are numbered in these texts.
 
 Headings stand at the start of a line: ``一、`` ``(一)`` ``1.`` ``1、`` ``(1)`` ``①`` and
-restated-problem blocks ``问题一:`` / ``问题1:``; their conventional rank (``FAMILY_RANK``)
+restated-problem blocks ``问题一:`` / ``问题1:`` (or ``问题一`` alone on its line, the problem below it); their conventional rank (``FAMILY_RANK``)
 nests them when several families are used.  Enumerations run inside a paragraph, at the
 start of a clause: ``一是 二是``, ``第一, 第二``, ``其一``, ``首先 其次 再次 最后``, ``①②``,
 ``(1)(2)``; the same families at a line start number whole paragraphs.  ``一要`` /
@@ -9,7 +9,7 @@ start of a clause: ``一是 二是``, ``第一, 第二``, ``其一``, ``首先 �
 
 Text is normalized (full-width brackets and punctuation folded to ASCII); offsets are
 ``str`` indices.  Every item of a list must continue its numbering (:func:`runs`), which
-removes dates, decimals and stray numerals.
+removes dates, decimals and stray numerals (8.2021年: item 8 on a year, typed without a space).
 """
 
 from __future__ import annotations
@@ -41,10 +41,10 @@ _MAX_STEP = 3  # the next item: previous + 1, two missing numbers tolerated
 _N = rf"[{CN_NUM}]{{1,3}}"
 _LINE = re.compile(
     rf"""
-    (?P<problem>[(]?问题(?:{_N}|\d{{1,2}})(?:[)][:、.,]?|[:、.,]))
+    (?P<problem>[(]?问题(?:{_N}|\d{{1,2}})(?:[)][:、.,]?|[:、.,]|[ \t]*$))
   | (?P<cn_dun>{_N}、)
   | (?P<cn_paren>[(]{_N}[)][、.,:]?)
-  | (?P<arabic>\d{{1,2}}(?:\.|、)(?!\d))
+  | (?P<arabic>\d{{1,2}}(?:、|\.(?!\d)|\.(?=(?:19|20)\d{{2}}年)))
   | (?P<arabic_paren>[(]\d{{1,2}}[)][、.,:]?)
   | (?P<circled>[{CIRCLED}])
     """,
@@ -58,7 +58,7 @@ _INLINE = re.compile(
   | (?P<sequence>(?:首先|其次|再次|然后|最后)(?P<seq_yao>要)?[,:]?)
   | (?P<circled>[{CIRCLED}])
   | (?P<arabic_paren>[(]\d{{1,2}}[)])
-  | (?P<arabic>(?<![\d.])\d{{1,2}}[.、](?![\d.]))
+  | (?P<arabic>(?<![\d.])\d{{1,2}}(?:[.、](?![\d.])|[.、](?=(?:19|20)\d{{2}}年)))
     """,
     re.VERBOSE,
 )
@@ -153,7 +153,7 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Marker]:
             bullets[symbol] = bullets.get(symbol, 0) + 1
             out.append(Marker(BULLET + symbol, bullets[symbol], first, head_end, True))
         m = _LINE.match(text, i, lend) if bullet is None and _before(text, i) == "\n" else None
-        if m and text[m.end():lend].strip():
+        if m and (text[m.end():lend].strip() or m.lastgroup == "problem" and not text[i:m.start()].strip()):
             value = _value(m.lastgroup, m.group())
             if value is not None:
                 out.append(Marker(m.lastgroup, value, m.start(), m.end(), True))
