@@ -359,3 +359,12 @@ def test_issues_example_line_after_a_numbered_problem_is_its_example():
     text = MEETING + PRAISE + "巡察发现的主要问题：\n1.文旅融合发展推动乏力。\n比如，古镇项目至今未完工。\n2.专项资金管理不规范。\n" + DEMAND
     assert _problems(text) == ["文旅融合发展推动乏力", "专项资金管理不规范"]
     assert _levels(text, 3) == ["古镇项目至今未完工"]
+
+
+def test_issues_village_and_short_unit_labels_open_units():
+    """东岗村：一是… / 镇党委：一是… — villages and a one-character place before 党委 are unit labels."""
+    text = MEETING + "巡察发现的主要问题：\n" + (
+        "东岗村：一是村务公开不及时；二是集体资产管理不规范。\n镇党委：一是对村级党组织指导监督不够；二是村财乡管制度落实不严。\n") + DEMAND
+    found = [(i.extra.get("unit"), i.text) for i in read_feedback(text).issues if i.level == 2]
+    assert found == [("东岗村", "村务公开不及时"), ("东岗村", "集体资产管理不规范"), ("镇党委", "对村级党组织指导监督不够"),
+                     ("镇党委", "村财乡管制度落实不严")]
