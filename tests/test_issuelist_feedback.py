@@ -368,3 +368,10 @@ def test_issues_village_and_short_unit_labels_open_units():
     found = [(i.extra.get("unit"), i.text) for i in read_feedback(text).issues if i.level == 2]
     assert found == [("东岗村", "村务公开不及时"), ("东岗村", "集体资产管理不规范"), ("镇党委", "对村级党组织指导监督不够"),
                      ("镇党委", "村财乡管制度落实不严")]
+
+
+def test_issues_qizhong_line_goes_on_with_the_item_above():
+    """其中,… on the next line is part of the numbered item above (what it counted), not a new problem."""
+    text = MEETING + PRAISE + "巡察发现的主要问题：\n1.农田建设项目管理不规范，8个项目中有3个未按期验收。\n其中，1个项目多计工程款27.6万元。\n" + (
+        "2.执行财经纪律不严格.\n") + DEMAND
+    assert _problems(text) == ["农田建设项目管理不规范,8个项目中有3个未按期验收。\n其中,1个项目多计工程款27.6万元", "执行财经纪律不严格"]

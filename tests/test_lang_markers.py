@@ -19,6 +19,8 @@ from pipeline.normalize import normalize
     ("说明——学习不够\n◆", []),
     ("7.甲不够\n8.2021年以来乙不足\n9.丙", [("arabic", 7, True), ("arabic", 8, True), ("arabic", 9, True)]),
     ("增长8.2021年", []),
+    ("主要问题: 1) 学习不够; 2) 经费不规范", [("arabic_paren", 1, False), ("arabic_paren", 2, False)]),
+    ("见表1)所列", []),
     ("问题一\n学习不够\n问题二\n经费不规范", [("problem", 1, True), ("problem", 2, True)]),
     ("主要是:一是学习不够;二是经费不规范", [("shi", 1, False), ("shi", 2, False)]),
     ("首先,学习不够。其次,经费不规范。最后,党建薄弱", [("sequence", 1, True), ("sequence", 2, False), ("sequence", 99, False)]),

@@ -42,8 +42,8 @@ def trim(text: str, s: int, e: int) -> tuple[int, int]:
     """``[s, e)`` without spaces and separators at either end (the terminal 。 too)."""
     while s < e and text[s] in _LEAD_JUNK:
         s += 1
-    while e > s and text[e - 1] in _TRAIL_JUNK:
-        e -= 1
+    while e > s and (text[e - 1] in _TRAIL_JUNK or text[e - 1] == "." and not text[e - 2:e - 1].isdigit()):
+        e -= 1  # an ASCII full stop after a word ends it too (not the point of 1.5)
     return s, e
 
 

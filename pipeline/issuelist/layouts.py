@@ -20,7 +20,7 @@ from pipeline.issuelist.context import (
 from pipeline.issuelist.items import Item, example_items, make_problem, starts_with_example, trim
 from pipeline.issuelist.paragraphs import read_paragraph
 from pipeline.issuelist.parts import Sentence
-from pipeline.lang.cues import CLOSING_OPENER, DEMAND_HEADING, SHORTCOMING, SHORTCOMING_STRONG
+from pipeline.lang.cues import CLOSING_OPENER, CONTINUATION, DEMAND_HEADING, SHORTCOMING, SHORTCOMING_STRONG
 from pipeline.lang.markers import DECORATION, FAMILY_RANK, Marker, is_bullet, line_start, runs, scan
 
 _SUBHEADING_MAX = 32
@@ -304,8 +304,8 @@ def _block_end(text: str, st: LineStructure, i: int, *, stop_on_sub: bool = Fals
         if stop_on_sub:
             if _is_subheading(text, ls, le) or BRACKET_HEADING.match(text, body, le):
                 break
-        elif not bare and text[lines[j - 1][1] - 1] in "。;!?:":
-            break  # a new paragraph after a finished sentence: not part of this item
+        elif not bare and text[lines[j - 1][1] - 1] in "。;!?:" and not CONTINUATION.match(text, body):
+            break  # a new paragraph after a finished sentence (but 其中,…): not part of this item
         j += 1
     return j
 

@@ -202,6 +202,8 @@ ASPECT_LEAD = re.compile(r"(在[^,。;:]{2,40}?方面|[^,。;:在、等]{2,20}?�
 ASPECT_LIST_CUE = re.compile(r"(?:(?:突出|主要|集中|具体)?表现(?:在|为)|主要(?:是|有))[:,]?")
 #: A field lead-in with its own verdict before that cue (在…方面有差距,突出表现在: / 在…方面还有短板,表现为).
 ASPECT_VERDICT = re.compile(r"(在[^,。;:]{2,40}?方面[^,。;:]{0,12}?)[,:]?(?=" + ASPECT_LIST_CUE.pattern + ")")
+#: A line that goes on with the item above it (其中,…: a part of what the item counted).
+CONTINUATION = re.compile(r"其中[,:]")
 #: The opening of a sentence of evidence (近三年…, 2023年…, 其中…): the elaboration of the finding before it.
 EVIDENCE_OPENER = re.compile(r"(?:近(?:[一二三四五两]|\d)+年|(?:19|20)\d{2}年|其中|截至|截止)")
 #: Subjects of a concrete example (部分/个别/一些 …): such a clause after a finding is its example.

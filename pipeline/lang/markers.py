@@ -1,6 +1,6 @@
 """Enumeration markers: the one home for how items are numbered in these texts.
 
-Headings stand at the start of a line: ``一、`` ``(一)`` ``1.`` ``1、`` ``(1)`` ``①`` and
+Headings stand at the start of a line: ``一、`` ``(一)`` ``1.`` ``1、`` ``(1)`` (or ``1)``) ``①`` and
 restated-problem blocks ``问题一:`` / ``问题1:`` (or ``问题一`` alone on its line, the problem below it); their conventional rank (``FAMILY_RANK``)
 nests them when several families are used.  Enumerations run inside a paragraph, at the
 start of a clause: ``一是 二是``, ``第一, 第二``, ``其一``, ``首先 其次 再次 最后``, ``①②``,
@@ -45,7 +45,7 @@ _LINE = re.compile(
   | (?P<cn_dun>{_N}、)
   | (?P<cn_paren>[(]{_N}[)][、.,:]?)
   | (?P<arabic>\d{{1,2}}(?:、|\.(?!\d)|\.(?=(?:19|20)\d{{2}}年)))
-  | (?P<arabic_paren>[(]\d{{1,2}}[)][、.,:]?)
+  | (?P<arabic_paren>[(]?\d{{1,2}}[)][、.,:]?)
   | (?P<circled>[{CIRCLED}])
     """,
     re.VERBOSE,
@@ -57,7 +57,7 @@ _INLINE = re.compile(
   | (?P<ordinal>(?:第{_N}|其[{CN_NUM}])(?:[,、:]|是(?P<ord_yao>要)?))
   | (?P<sequence>(?:首先|其次|再次|然后|最后)(?P<seq_yao>要)?[,:]?)
   | (?P<circled>[{CIRCLED}])
-  | (?P<arabic_paren>[(]\d{{1,2}}[)])
+  | (?P<arabic_paren>(?:[(]|(?<![\d(]))\d{{1,2}}[)])
   | (?P<arabic>(?<![\d.])\d{{1,2}}(?:[.、](?![\d.])|[.、](?=(?:19|20)\d{{2}}年)))
     """,
     re.VERBOSE,
