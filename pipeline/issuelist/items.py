@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from pipeline.lang.cues import (
-    CLOSING_OPENER, DEMAND_SENTENCE, EXAMPLE_LEAD, EXAMPLE_SUBJECT, FRAME, LEAD_VERB, LIST_CLOSER, SHORTCOMING,
+    CLOSING_OPENER, DEMAND_SENTENCE, EXAMPLE_LEAD, EXAMPLE_SUBJECT, FRAME, LEAD_VERB, LIST_CLOSER, PLAN_FIELD,
+    SHORTCOMING,
 )
 from pipeline.lang.markers import Marker, is_bullet, runs, scan
 
@@ -152,8 +153,12 @@ def _split_examples(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 def make_problem(text: str, s: int, e: int, *, how: str, confidence: float, label: str | None = None,
                  number: str | None = None, examples: bool = True) -> Item | None:
-    """A problem over ``[s, e)`` with its manifestations split off; None when nothing is left."""
+    """A problem over ``[s, e)`` with its manifestations split off; None when nothing is left.  A plan's
+    fields after it (整改目标：, 整改措施：, 完成时限：…) are not part of it."""
     s, e = trim(text, s, e)
+    field = PLAN_FIELD.search(text, s, e)
+    if field is not None and field.start() > s:
+        s, e = trim(text, s, field.start())
     children: list[Item] = []
     if examples:
         sub = _sub_markers(text, s, e)

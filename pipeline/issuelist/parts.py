@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from pipeline.lang.cues import (
     CLUE, CONTACT, DEMAND_LEAD, DEMAND_SENTENCE, FOCUS, MEETING, PLEDGE, PRAISE, PROBLEM_LEAD_META,
-    SHORTCOMING_STRONG, TEAM_FOCUS,
+    PLAN_LIST_HEADING, SHORTCOMING_STRONG, TEAM_FOCUS,
 )
 
 #: Roles that end the findings part.
@@ -121,6 +121,12 @@ def findings_zone(text: str, sents: list[Sentence]) -> tuple[int, int] | None:
         if sent.role != "lead" or sent.body != sent.end or text[start:sent.start].strip(" \t\n。:"):
             break
         start = sent.body
+    for sent in sents[first:]:  # a plan: 三、问题清单及整改措施, before any finding of the part
+        if sent.role == "finding" and sent.start >= start:
+            break
+        if sent.start >= start and PLAN_LIST_HEADING.match(text, sent.start, sent.end):
+            start = sent.end
+            break
     end = len(text)
     for sent in sents[first + 1:]:
         if sent.role in CLOSING_ROLES and sent.start >= start:

@@ -190,7 +190,7 @@ LIST_CLOSER = re.compile(
     rf"(?:等|的)(?:{_COUNT}个方面)?(?:{_COUNT}(?:个|项|条))?(?:方面)?(?:的)?(?:突出|具体|主要)?问题$|等(?:{_COUNT}个)?方面(?:的)?$"
 )
 #: A lead verb before a finding (存在…, 主要是…, 表现在…).
-LEAD_VERB = re.compile(r"(?:主要(?:是|有|表现在|表现为)|存在|表现在|表现为)[:,]?|(?:突出|主要|存在的?)问题(?:是|有)?:")
+LEAD_VERB = re.compile(r"(?:主要(?:是|有|表现在|表现为)|存在|表现在|表现为)[:,]?|(?:突出|主要|存在的?)问题(?:是|有)?:|问题(?:表现|描述):")
 #: A subject before 存在 in a "X存在A、B等问题" frame (局党组在履行职责中还存在…): not part of the findings.
 SUBJECT_LEAD = re.compile(
     r"[^,。;:]{0,16}?(?:党委|党组|党工委|党总支|支部|班子|局|委|办|中心|公司|集团|学校|医院|单位|部门)"
@@ -202,6 +202,10 @@ ASPECT_LEAD = re.compile(r"(在[^,。;:]{2,40}?方面|[^,。;:在、等]{2,20}?�
 ASPECT_LIST_CUE = re.compile(r"(?:(?:突出|主要|集中|具体)?表现(?:在|为)|主要(?:是|有))[:,]?")
 #: A field lead-in with its own verdict before that cue (在…方面有差距,突出表现在: / 在…方面还有短板,表现为).
 ASPECT_VERDICT = re.compile(r"(在[^,。;:]{2,40}?方面[^,。;:]{0,12}?)[,:]?(?=" + ASPECT_LIST_CUE.pattern + ")")
+#: The heading of a rectification plan's problem list (三、问题清单及整改措施): the findings start after it.
+PLAN_LIST_HEADING = re.compile(r"(?:[一二三四五六七八九十]+、)?[^。:]{0,12}问题(?:清单|及整改(?:措施|任务)|整改(?:清单|任务清单))[^。:]{0,8}$")
+#: A plan's field after a problem (整改目标：/整改措施：/责任单位：/完成时限：): the problem ends before it.
+PLAN_FIELD = re.compile(r"[(]?(?:整改目标|整改措施|整改举措|整改时限|完成时限|责任单位|责任领导|责任部门|责任人|牵头单位|牵头领导)[:]")
 #: A line that goes on with the item above it (其中,…: a part of what the item counted).
 CONTINUATION = re.compile(r"其中[,:]")
 #: The opening of a sentence of evidence (近三年…, 2023年…, 其中…): the elaboration of the finding before it.
