@@ -76,11 +76,11 @@ def review(issue_list: IssueList, report: DocumentResult, *, matcher=None, fitte
     plan_answers = _plan_answers(matcher, decision, targets, report, forward)
     for rows in plan_answers.values():
         matches.extend(rows)
-    attach_evidence(matches, issue_list.issues, report.text, matcher)
+    terms = attach_evidence(matches, issue_list.issues, report.text, matcher)
     mine = decisions.for_list(list_doc_id(issue_list)) if decisions is not None else []
     issue_ids = {i.issue_id for i in issue_list.issues}
     stale = apply_match_decisions(mine, matches, report.text, issue_ids, report.doc_id)
-    flags = audit(report, issue_list.issues, matches, forward=forward, plan_answers=plan_answers)
+    flags = audit(report, issue_list.issues, matches, forward=forward, plan_answers=plan_answers, terms=terms)
     statuses = issue_statuses(issue_list.issues, flags)
     flags, stale_status = apply_status_decisions(mine, statuses, flags, report.doc_id, SEVERITY, STATUS_LABELS)
     flags.extend(stale_flags(stale + stale_status, report.doc_id))

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import pytest
+
 from conftest import FEEDBACK, REPORT
 
 from pipeline.document import DocumentResult, process_path
 from pipeline.matching.audit import AuditCase, audit, flag_claim_arithmetic, flag_count_mismatch, flag_orphan_measures, \
-    flag_overdue_deadlines, flag_overdue_issues, flag_weak_and_planned
+    flag_overdue_deadlines, flag_overdue_issues, flag_weak_and_planned, speaks_of_another
+from pipeline.lang.text import sentence_spans
+from pipeline.matching.evidence import AnswerTerms
 from pipeline.matching.issues import issues_from_feedback
 from pipeline.matching.matcher import IssueMatcher
-from pipeline.records import Claim, DocumentMeta, Issue, Match, Measure, Quantity, Section, TimeExpr
+from pipeline.records import Citation, Claim, DocumentMeta, Issue, Match, Measure, Quantity, Section, TimeExpr
 
 
 @lru_cache(maxsize=1)
@@ -116,3 +120,60 @@ def test_audit_count_mismatch_only_for_a_stated_count_outside_the_plans():
     flags = flag_count_mismatch(AuditCase(report, [], [], frozenset({3})))
     # one flag for 3 problems vs 2 headings; no aspect flag (one part heading), none for the plan's 1
     assert [(f.kind, f.start) for f in flags] == [("count_mismatch", 100)]
+
+
+def _own_deadline(tail: str, *, as_of: str = "2023-09-30") -> tuple[AuditCase, str]:
+    text = "1.加强冷链管理。一是明确于2023年7月底前完成设备更新。截至9月底," + tail
+    a = text.index("2023年7月底前")
+    report = DocumentResult(
+        "d", "d.txt", text=text,
+        sections=[Section(0, None, 3, "1.", "加强冷链管理", 0, 8, 0, 2, 2, 8, len(text), "arabic")],
+        measures=[Measure(0, 0, 9, len(text), "一是", "明确于2023年7月底前完成设备更新", "done")],
+        times=[TimeExpr(a, a + 10, "2023年7月底前", "deadline", date="2023-07-31")],
+        meta=DocumentMeta(as_of_date=as_of, report_date="2023-10-12"),
+    )
+    match = Match("1", "d", "measure", 0, 0.3, 1, True, evidence=[(9, text.index("。", 9) + 1)])
+    return AuditCase(report, [Issue("1", None, 2, "冷链管理不规范", None, None, None)], [match], frozenset()), text
+
+
+def test_audit_overdue_when_the_reports_own_deadline_passed_unfinished():
+    """A deadline the report set where it answers the problem, passed at its as-of date and said to be unfinished
+    there: overdue, the flag on the report from the deadline's sentence to the unfinished one."""
+    case, text = _own_deadline("已更新21台,其余设备仍在采购中。")
+    flags = flag_overdue_issues(case)
+    assert [(f.kind, f.issue_id, f.severity) for f in flags] == [("overdue", "1", "high")]
+    assert text[flags[0].start:flags[0].end] == "一是明确于2023年7月底前完成设备更新。截至9月底,已更新21台,其余设备仍在采购中。"
+    assert flag_overdue_issues(_own_deadline("设备更新已全部完成。")[0]) == []  # completed
+    assert flag_overdue_issues(_own_deadline("已更新21台。")[0]) == []  # nothing said unfinished
+    assert flag_overdue_issues(_own_deadline("其余设备仍在采购中。", as_of="2023-07-31")[0]) == []  # not yet passed
+
+
+def test_audit_weak_counts_only_the_sentences_of_this_problem():
+    """A paragraph that answers two problems: the figures of the sentence about one lend the other nothing;
+    without the sentences' key terms (bare records) the whole place counts, as before."""
+    text = "1.整改情况。在财务管理方面,修订《财务报销办法》,清退费用3万元。对于议事决策,高度重视,确保决策规范。"
+    _, s1, s2 = sentence_spans(text)
+    report = DocumentResult(
+        "d", "d.txt", text=text,
+        sections=[Section(0, None, 3, "1.", "整改情况", 0, 7, 0, 2, 2, 7, len(text), "arabic")],
+        measures=[Measure(0, 0, 0, len(text), "1.", "整改情况", "done")],
+        citations=[Citation(text.index("《"), text.index("》") + 1, "《财务报销办法》", title="财务报销办法")],
+    )
+    matches = [Match("1", "d", "measure", 0, 0.3, 1, True, evidence=[s1]), Match("2", "d", "measure", 0, 0.3, 1, True,
+                                                                                  evidence=[s2])]
+    issues = [Issue("1", None, 2, "财务报销不规范", None, None, None), Issue("2", None, 2, "议事决策不规范", None, None, None)]
+    terms = AnswerTerms({"1": frozenset({"财务", "报销"}), "2": frozenset({"议事", "决策"})},
+                        {s1: frozenset({"财务", "报销", "清退"}), s2: frozenset({"议事", "决策"})})
+    weak = AuditCase(report, issues, matches, frozenset(), terms=terms)
+    assert [(f.kind, f.issue_id) for f in flag_weak_and_planned(weak)] == [("weak", "2")]
+    assert flag_weak_and_planned(AuditCase(report, issues, matches, frozenset())) == []
+
+
+@pytest.mark.parametrize("mine,rivals,expected", [
+    ({"决策", "制度"}, [{"党委", "院长", "负责制"}], True),  # another subject shares more: that problem's sentence
+    (set(), [{"财务"}], True),  # shares nothing with this problem
+    ({"学习"}, [{"学习", "计划"}], False),  # the same subject, one problem more detailed: both own it
+    ({"学习", "台账"}, [{"学习", "计划"}], False),  # as many terms: not more
+])
+def test_audit_speaks_of_another(mine, rivals, expected):
+    assert speaks_of_another(frozenset(mine), [frozenset(r) for r in rivals]) is expected

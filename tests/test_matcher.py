@@ -262,3 +262,43 @@ def test_matcher_eval_refuses_another_lists_issues():
     table = issues_from_table(LISTS["a_csv"][0])
     res = evaluate_alignment(df(table), df(matches[:0]), df(sections), df(measures), GOLDS["a_xuncha"])
     assert "error" in res and "a_problem_list.csv" in res["error"]
+
+
+def test_matcher_evidence_is_the_strongest_ranked_place():
+    """A problem answered by two items of one heading: the first-ranked item covers half of it, the heading's
+    section (ranked below it: close to the heading's other problem too) covers it all; the evidence is the
+    strongest ranked place's z * coverage, not the first one's."""
+    from pipeline.document import analyze_text
+    from pipeline.matching.matcher import _coverage_matrix, _robust_z_rows
+
+    text = ("中共某局党组关于巡察整改进展情况的通报\n一、整改落实情况\n(一)规范采购和费用管理\n"
+            "一是修订《政府采购管理办法》,将全部货物和服务纳入统一采购平台,今年已完成采购项目56个。\n"
+            "二是对巡察指出的拆分发包项目逐一倒查,对3名责任人给予处分。\n"
+            "三是开展公务接待费专项清查,清退违规费用2.1万元。\n"
+            "(二)加强理论学习\n一是制定年度学习计划,开展集体学习12次。\n"
+            "(三)加强基层党建\n一是开展支部标准化建设,15个支部全部达标。\n")
+    report = analyze_text(text, path="r.txt")
+    issues = [Issue(str(k), None, 2, t, None, None, None) for k, t in enumerate(
+        ["政府采购平台管理不规范,部分工程项目拆分发包", "公务接待费列支不规范", "理论学习不深入", "基层支部建设薄弱"], 1)]
+    est = IssueMatcher().fit(issues)
+    targets = build_targets(report.text, report.sections, report.measures)
+    decision = est.decide(targets)
+    sw, sc, chars = est._similarities([t.text for t in targets])
+    s = 0.5 * sw + 0.5 * sc
+    strength = np.maximum(_robust_z_rows(s, DEFAULT_CALIBRATION["z_scale_floor"]), 0) * _coverage_matrix(chars, 4)
+    ranked = np.take_along_axis(strength, decision.ranking, axis=1)
+    assert np.allclose(decision.z * decision.coverage, ranked.max(axis=1))
+    first, second = (targets[j] for j in decision.ranking[0][:2])
+    assert (first.kind, second.kind) == ("measure", "section") and ranked[0, 1] > ranked[0, 0]
+    priors = DEFAULT_CALIBRATION["order_weight"] * decision.in_order + DEFAULT_CALIBRATION["agreement_weight"] * decision.agreement
+    assert np.allclose(decision.evidence, ranked.max(axis=1) + priors)
+
+
+def test_matcher_field_synonyms_fold():
+    """Common variant names of the field's objects meet in one form: 招采 and 招标采购, 拆分发包 and 化整为零,
+    the parts of 分级诊疗 (双向转诊, 基层首诊) and the names of a medical alliance."""
+    rw = _TextRewriter(load_lexicon())
+    assert "招标采购" in rw.clean("全部纳入集团统一招采平台").split()
+    assert set(rw.clean("部分项目化整为零规避招标").split()) & set(rw.clean("对拆分发包项目逐一倒查").split()) >= {"化整为零"}
+    assert {"分级诊疗"} <= set(rw.clean("开通双向转诊绿色通道,基层首诊率提高").split())
+    assert {"医联体"} <= set(rw.clean("牵头组建医共体").split())

@@ -150,3 +150,42 @@ def test_measures_restated_problem_is_not_a_measure():
             "(三)关于公务用车管理不规范的问题\n车辆派遣登记制度执行不严格。已修订《公务用车管理办法》。\n")
     titles = [(m.label, m.status) for m in analyze_text(text).measures]
     assert titles == [("一是", "done"), ("二是", "done"), ("(三)", "done")]
+
+
+def test_measures_narrative_paragraphs_are_measures_of_their_own():
+    """A problem heading told in paragraphs, no enumeration: one measure per paragraph, each with its own
+    status (a plan paragraph beside a done one); the first keeps the heading and its label."""
+    text = (
+        "一、整改落实情况\n"
+        "(一)压实管党治党责任\n"
+        "委党组切实扛起管党治党政治责任,进一步压紧压实主体责任。\n"
+        "同时,委党组对上轮巡察反馈的12个问题开展“回头看”,已全部整改销号。\n"
+        "(二)加强干部和党建工作\n"
+        "在干部管理方面,委党组始终坚持党管干部原则,严把选人用人关。\n"
+        "在党建融合方面,委党组将深入实施融合工程,计划打造5个党建示范点。\n"
+    )
+    measures = _measures(text)
+    assert [(m.label, m.status) for m in measures] == [("(一)", "done"), (None, "done"), ("(二)", "done"),
+                                                        (None, "planned")]
+    assert [text[m.start:m.end].strip().split("\n")[-1][:6] for m in measures] == [
+        "委党组切实扛", "同时,委党组", "在干部管理方", "在党建融合方"]
+    assert measures[1].title == "同时,委党组对上轮巡察反馈的12个问题开展“回头看”,已全部整改销号"
+    assert all(m.section_id == measures[0].section_id for m in measures[:2])
+
+
+def test_measures_paragraph_split_keeps_wrapped_lines_and_closings_together():
+    """Only a finished sentence ends a paragraph (a hard-wrapped line goes on); the team's words (its demands,
+    the clues it handed on), a pledge, closing lines and a signature stay with the paragraph before them."""
+    text = (
+        "一、整改落实情况\n"
+        "(一)加强公务用车管理\n"
+        "委党组修订《公务用车管理办法》,为全部执法车辆\n"
+        "安装定位终端,追缴违规费用0.8万元。\n"
+        "巡察组要求,要持续巩固整改成果。\n"
+        "巡察组还收到反映有关干部的问题线索,已按规定移交县纪委监委处理。\n"
+        "王某表示,局党组将以最坚决的态度抓好整改。\n"
+        "欢迎广大干部群众对整改落实情况进行监督。\n"
+        "中共某县委员会\n2023年10月12日\n"
+    )
+    measures = _measures(text)
+    assert len(measures) == 1 and measures[0].end == len(text.rstrip("\n"))

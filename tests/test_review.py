@@ -297,3 +297,42 @@ def test_review_a_lost_review_process_is_redone_here_and_said(pair, monkeypatch)
                              "(exit code -9)"]
     assert [(m.issue_id, m.doc_id, m.target_id) for m in outcome.review.matches] == [
         (m.issue_id, m.doc_id, m.target_id) for m in expected.review.matches]
+
+
+NARRATIVE_REPORT = (
+    "中共某区卫生健康委员会党组关于区委巡察整改进展情况的通报\n"
+    "根据区委统一部署,区委第三巡察组对区卫生健康委员会党组开展了常规巡察,并于2023年5月10日反馈了巡察意见。"
+    "现将截至2023年9月30日的整改进展情况通报如下。\n"
+    "一、整改落实情况\n"
+    "(一)关于疫苗冷链管理不规范的问题\n"
+    "委党组制定《疫苗冷链管理工作方案》,明确于2023年7月底前完成全区32个接种门诊冷链设备更新。"
+    "截至9月底,已更新设备21台,其余11个门诊的设备仍在采购中。\n"
+    "(二)关于财务管理和议事决策的问题\n"
+    "在财务管理方面,委党组修订《财务报销管理办法》,清退违规报销费用3.2万元。对于党组议事规则执行的问题,"
+    "委党组高度重视,进一步增强规矩意识,坚持集体研究决策,确保议事决策规范。\n"
+    "同时,委党组对照上轮巡察反馈的8个问题开展“回头看”,已全部整改销号。\n"
+    "(三)关于基层党支部组织生活不规范的问题\n"
+    "委党组对所属15个党支部“三会一课”开展专项检查,督促整改问题23个。\n"
+    "二、下一步工作打算\n"
+    "一是持续抓好整改。二是巩固整改成果。\n"
+    "中共某区卫生健康委员会党组\n2023年10月12日\n"
+)
+
+
+def test_review_narrative_report_verdicts_from_its_own_sentences():
+    """A report told in paragraphs: a passed deadline of its own, stated unfinished, is overdue (the flag on
+    that stretch); a problem whose only sentence in a shared paragraph is a slogan is weak, the other problem
+    of that paragraph keeps its figures; a second paragraph under a heading answers a problem of its own."""
+    from pipeline.records import Issue
+    from pipeline.review import IssueList
+
+    report = analyze_text(NARRATIVE_REPORT, path="r.txt")
+    texts = ["疫苗冷链管理不规范,冷链设备老化", "财务报销管理不规范,存在违规报销", "党组议事规则执行不严格,议事决策不规范",
+             "上轮巡察反馈问题整改不彻底", "基层党支部“三会一课”不规范"]
+    result = review(IssueList([Issue(str(k), None, 2, t, None, None, None) for k, t in enumerate(texts, 1)]), report)
+    assert result.statuses == {"1": "overdue", "2": "addressed", "3": "weak", "4": "addressed", "5": "addressed"}
+    overdue = next(f for f in result.flags if f.kind == "overdue")
+    stretch = report.text[overdue.start:overdue.end]
+    assert stretch.startswith("委党组制定《疫苗冷链") and stretch.endswith("仍在采购中。") and "2023-09-30" in overdue.message
+    answer = next(m for m in result.matches if m.issue_id == "4" and m.rank == 1)
+    assert answer.addressed and answer.target_text.startswith("同时,委党组对照上轮巡察")

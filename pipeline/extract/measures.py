@@ -2,16 +2,19 @@
 
 A measure is either one enumeration item (一是… up to the next item or the end
 of its paragraph) or, where a numbered problem heading has no enumeration
-under it, the heading's whole paragraph.  Which headings count as "numbered
-problems" is read from the document itself: the (family, level) of the
-headings that do carry enumerations elsewhere.
+under it, the heading's paragraph: one measure per paragraph when its body is
+narrative prose of several (each line that follows a finished sentence and
+ends one is a paragraph of its own; the team's words, closing lines and
+restated problems stay with the paragraph before them).  Which headings count
+as "numbered problems" is read from the document itself: the (family, level)
+of the headings that do carry enumerations elsewhere.
 
 Status is a weighted vote of cue words (``models/status_cues.tsv``):
 
 * ``planned`` when the measure lies in the forward-looking section (下一步…, as
   :func:`pipeline.outline.forward_looking_sections` finds it),
   or when future cues outweigh the other two together;
-* ``ongoing`` when a decisive cue is present (weight >= ``_DECISIVE``: an action
+* ``ongoing`` when a decisive cue is present (weight >= ``DECISIVE`` of :mod:`pipeline.lang.cues`: an action
   stated as only started, 启动/筹建/正在/尚未), or when ongoing cues reach
   ``_ONGOING_MIN`` and the done cues are less than ``_DONE_OVER_ONGOING`` times
   the ongoing weight (a continuing core action is not cancelled by a few
@@ -24,14 +27,15 @@ from __future__ import annotations
 
 import re
 
-from pipeline.lang.cues import ACTION_LEAD, TEAM_VOICE, is_restated_problem, status_cues
-from pipeline.lang.text import sentence_spans
+from pipeline.lang.cues import (
+    ACTION_LEAD, CLUE, CONTACT, DECISIVE, DEMAND_LEAD, PLEDGE, TEAM_VOICE, is_restated_problem, status_cues,
+)
+from pipeline.lang.text import CLOSERS, FULL_STOPS, sentence_spans
 from pipeline.outline import forward_looking_sections  # the one plans-part detector (re-exported)
 from pipeline.records import Measure, Section
 
 ENUM_MARKERS = ("shi", "ordinal", "sequence")
 _ONGOING_MIN = 2
-_DECISIVE = 3
 _DONE_OVER_ONGOING = 3.0
 _QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》|\"[^\"\n]*\"")
 
@@ -65,7 +69,7 @@ def score_status(text: str) -> dict[str, tuple[int, list[str]]]:
             taken |= span
             total += weight
             cues.append(text[m.start() : m.end()])
-            if status == "ongoing" and weight >= _DECISIVE:
+            if status == "ongoing" and weight >= DECISIVE:
                 dec_total, dec_cues = out.get("decisive", (0, []))
                 out["decisive"] = (dec_total + weight, dec_cues + [text[m.start() : m.end()]])
         out[status] = (total, cues)
@@ -170,6 +174,44 @@ def _actions_start(text: str, sec: Section) -> int | None:
     return None
 
 
+#: A paragraph that is not the reporting unit's action: the inspection team's words, findings handed on,
+#: demands and the unit's pledge (a feedback notice's closing parts), closing lines.
+_NOT_THE_UNITS = re.compile("|".join(f"(?:{p})" for p in (
+    f"^(?:{TEAM_VOICE.pattern})", DEMAND_LEAD.pattern, CLUE.pattern, PLEDGE.pattern, CONTACT.pattern)))
+
+
+def _paragraph_pieces(text: str, acted: int, end: int) -> list[tuple[int, int]]:
+    """The paragraphs of a problem's body from ``acted`` (where its actions begin) to ``end``.
+
+    A line is a paragraph (every reader emits one paragraph per line); a new one starts only
+    after a line that ends a sentence (a hard-wrapped line goes on), and only when it is prose
+    of its own: it ends a sentence, is not the inspection team's words (巡视组要求…, 线索…移交,
+    X提出意见建议), not a pledge (X表示,…), not a closing line (欢迎…监督, 联系电话) and not a
+    restated problem alone.  Anything else stays with the paragraph before it.  The first piece starts at ``acted``, the last ends at ``end``.
+    """
+    pieces = [[acted, end]]
+    pos = text.find("\n", acted, end)
+    while pos != -1:
+        line_start = pos + 1
+        line_end = text.find("\n", line_start, end)
+        line_end = end if line_end == -1 else line_end
+        before = text[pieces[-1][0]:pos].rstrip().rstrip(CLOSERS)
+        line = text[line_start:line_end].strip().rstrip(CLOSERS)
+        if (before and before[-1] in FULL_STOPS and line and line[-1] in FULL_STOPS
+                and not _NOT_THE_UNITS.search(line)
+                and not all(is_restated_problem(text[a:b]) for a, b in sentence_spans(text, line_start, line_end))):
+            pieces[-1][1] = pos
+            pieces.append([line_start, end])
+        pos = text.find("\n", line_start, end)
+    return [(a, b) for a, b in pieces]
+
+
+def _lead_phrase(text: str, start: int, end: int) -> str:
+    """A paragraph's title: up to its first full stop or its line end."""
+    stop = min((i for i in (text.find(ch, start, end) for ch in FULL_STOPS) if i != -1), default=end)
+    return text[start:stop].strip()
+
+
 def extract_measures(text: str, sections: list[Section]) -> list[Measure]:
     """Measures of one normalized document, in text order."""
     by_id = {s.section_id: s for s in sections}
@@ -211,23 +253,29 @@ def extract_measures(text: str, sections: list[Section]) -> list[Measure]:
 
     measures: list[Measure] = []
     for s, answered, label in sorted(units, key=lambda u: u[0].start):
-        start, end = s.start, s.body_end
-        acted = start
+        pieces = [(s.start, s.body_end)]
         if s.section_id not in enum_ids and answered == s.section_id:  # a problem's paragraph: its restated problem is no action
             acted = _actions_start(text, s)
             if acted is None:
                 continue
-        status, basis = decide_status(text[acted:end], forward_looking=s.section_id in forward, title=s.title)
-        measures.append(
-            Measure(
-                measure_id=len(measures),
-                section_id=answered,
-                start=start,
-                end=end,
-                label=label,
-                title=s.title,
-                status=status,
-                status_basis=basis,
+            pieces = _paragraph_pieces(text, acted, s.body_end)
+            pieces[0] = (s.start, pieces[0][1])  # the first paragraph keeps its heading
+        else:
+            acted = s.start
+        forward_looking = s.section_id in forward
+        for k, (start, end) in enumerate(pieces):
+            title = s.title if k == 0 else _lead_phrase(text, start, end)
+            status, basis = decide_status(text[max(start, acted):end], forward_looking=forward_looking, title=title)
+            measures.append(
+                Measure(
+                    measure_id=len(measures),
+                    section_id=answered,
+                    start=start,
+                    end=end,
+                    label=label if k == 0 else None,
+                    title=title,
+                    status=status,
+                    status_basis=basis,
+                )
             )
-        )
     return measures

@@ -47,17 +47,45 @@ COMPLETED = re.compile(
 )
 
 
+#: The statuses of ``models/status_cues.tsv``; its other rows (``concrete``) are not a status.
+STATUSES = ("done", "ongoing", "planned")
+#: From this weight an ongoing row is decisive: the action is stated as only started or not
+#: finished (启动, 筹建, 正在, 尚未, 仍在, 其余N项正在…), whatever else the text completed.
+DECISIVE = 3
+
+
 @lru_cache(maxsize=1)
-def status_cues() -> tuple[tuple[str, int, re.Pattern[str]], ...]:
-    """(status, weight, pattern) rows of ``models/status_cues.tsv``, in file order."""
+def _cue_rows() -> tuple[tuple[str, int, re.Pattern[str]], ...]:
     rows = []
     raw = (resources.files("pipeline.models") / "status_cues.tsv").read_text(encoding="utf-8")
     for line in raw.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        status, weight, pattern = line.split("\t", 2)
-        rows.append((status, int(weight), re.compile(pattern)))
+        kind, weight, pattern = line.split("\t", 2)
+        rows.append((kind, int(weight), re.compile(pattern)))
     return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def status_cues() -> tuple[tuple[str, int, re.Pattern[str]], ...]:
+    """(status, weight, pattern) rows of ``models/status_cues.tsv``, in file order."""
+    return tuple(row for row in _cue_rows() if row[0] in STATUSES)
+
+
+@lru_cache(maxsize=1)
+def unfinished_cue() -> re.Pattern[str]:
+    """An action stated as not finished: the decisive ongoing rows of ``models/status_cues.tsv``."""
+    rows = [pattern.pattern for status, weight, pattern in status_cues() if status == "ongoing" and weight >= DECISIVE]
+    return re.compile("|".join(f"(?:{p})" for p in rows))
+
+
+@lru_cache(maxsize=1)
+def concrete_cue() -> re.Pattern[str]:
+    """A concrete, checkable act (制定, 修订, 清退, 处分, 约谈, 完成 …): the ``concrete`` rows of
+    ``models/status_cues.tsv``.  With a quantity, a date or a cited document it is what makes an
+    answer more than generic words."""
+    rows = [pattern.pattern for kind, _, pattern in _cue_rows() if kind == "concrete"]
+    return re.compile("|".join(f"(?:{p})" for p in rows))
 
 
 # --------------------------------------------------------------------------- plans

@@ -22,18 +22,17 @@ restated one by one in reports and are not compared.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
 from pipeline.document import DocumentResult
 from pipeline.extract.times import extract_times
-from pipeline.lang.cues import COMPLETED, is_plan
+from pipeline.lang.cues import COMPLETED, concrete_cue, is_plan, unfinished_cue
 from pipeline.lang.spans import ItemCounter
-from pipeline.lang.text import sentence_bounds
-from pipeline.matching.matcher import load_lexicon
+from pipeline.lang.text import sentence_bounds, sentence_spans
+from pipeline.matching.evidence import AnswerTerms
 from pipeline.normalize import normalize
 from pipeline.outline import forward_looking_sections
 from pipeline.records import Flag, Issue, Match, Section
@@ -52,6 +51,8 @@ class AuditCase:
     forward: frozenset[int]
     #: issues the report answers only in its plans part (下一步… or planned measures): issue id -> the plan rows
     plan_answers: dict[str, list[Match]] = field(default_factory=dict)
+    #: the key terms of the problems and of the sentences of their places (from the evidence), when known
+    terms: AnswerTerms | None = None
 
     @property
     def addressed(self) -> list[Match]:
@@ -93,17 +94,65 @@ def flag_unaddressed(case: AuditCase) -> list[Flag]:
     return out
 
 
+def answered_sentences(case: AuditCase) -> dict[tuple[int, int], set[str]]:
+    """Each sentence of an answering place -> the problems answered there (leaf problems only)."""
+    leaves = {i.issue_id for i in leaf_issues(case.issues)}
+    out: dict[tuple[int, int], set[str]] = {}
+    sentences_of: dict[tuple[str, int], list[tuple[int, int]]] = {}  # a place's sentences, cut once
+    for m in case.addressed:
+        if m.issue_id not in leaves:
+            continue
+        key = (m.target_kind, m.target_id)
+        if key not in sentences_of:
+            sentences_of[key] = [sp for s, e, _ in target_spans(case.report, *key)
+                                 for sp in sentence_spans(case.report.text, s, e)]
+        for sp in sentences_of[key]:
+            out.setdefault(sp, set()).add(m.issue_id)
+    return out
+
+
+def speaks_of_another(mine: frozenset[str], rivals: Iterable[frozenset[str]]) -> bool:
+    """Whether a sentence that shares the key terms ``mine`` with this problem speaks of another
+    problem answered at the same place instead (``rivals``: the terms it shares with each of them):
+    that problem shares more of its key terms, and not merely more of the same ones: this problem
+    shares none, or words that are not all among that problem's (another subject, as 院长负责制
+    beside 三重一大 in one paragraph; two problems on one subject both own the sentence)."""
+    return any(len(theirs) > len(mine) and not (mine and mine <= theirs) for theirs in rivals)
+
+
+def own_sentences(terms: AnswerTerms | None, sentences: Sequence[tuple[int, int]], issue_id: str,
+                  rivals: Callable[[tuple[int, int]], Iterable[frozenset[str]]]) -> list[tuple[int, int]]:
+    """The sentences of one place that answer this problem: all but those that speak of another
+    problem instead (:func:`speaks_of_another`; ``rivals(sentence)``: the key terms the sentence
+    shares with each problem answered there); the ones sharing most of its key terms always stay.
+    Without the terms (an audit of bare records) every sentence stays."""
+    if terms is None:
+        return list(sentences)
+    key = terms.issues.get(issue_id, frozenset())
+    mine = [terms.sentences.get(sp, frozenset()) & key for sp in sentences]
+    top = max(map(len, mine), default=0)
+    return [sp for sp, shared in zip(sentences, mine)
+            if (top and len(shared) == top) or not speaks_of_another(shared, rivals(sp))]
+
+
 def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
     """Addressed only by generic words (weak) or only by plans (planned_only: every answering
-    measure is planned, or every answering sentence states a plan, :func:`pipeline.lang.cues.is_plan`)."""
+    measure is planned, or every answering sentence states a plan, :func:`pipeline.lang.cues.is_plan`).
+
+    Weak: the answering places hold no quantity, no date, no cited document and no concrete act
+    (:func:`pipeline.lang.cues.concrete_cue`), counting only the sentences that answer this
+    problem (:func:`own_sentences`): in a place that answers several problems, a sentence about
+    another of them lends this one nothing."""
     groups: dict[tuple[str, str], list[Match]] = {}
     for m in case.addressed:
         groups.setdefault((m.doc_id, m.issue_id), []).append(m)
     if not groups:
         return []
     report = case.report
-    concrete = re.compile("|".join(map(re.escape, load_lexicon()["concrete"])))
+    concrete = concrete_cue()
     counters = [ItemCounter(found) for found in (report.quantities, report.times, report.citations)]
+    answered = answered_sentences(case)
+    leaves = {i.issue_id for i in leaf_issues(case.issues)}  # an aspect speaks of its problems' sentences
     # a long list's problems are answered by the same few places: each looked at once per call
 
     @cache
@@ -118,6 +167,17 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
     def evidence_in(s: int, e: int) -> int:
         return sum(counter.count(s, e) for counter in counters) + bool(concrete.search(report.text, s, e))
 
+    @cache
+    def sentences_of(s: int, e: int) -> tuple[tuple[int, int], ...]:
+        return tuple(sentence_spans(report.text, s, e)) or ((s, e),)
+
+    @cache
+    def rivals(sentence: tuple[int, int]) -> frozenset[frozenset[str]]:  # distinct: a long list repeats them
+        words = case.terms.sentences.get(sentence) if case.terms is not None else None
+        if not words:
+            return frozenset()
+        return frozenset(words & case.terms.issues.get(other, frozenset()) for other in answered.get(sentence, ()))
+
     out = []
     for (doc_id, iid), grp in groups.items():
         spans = [span for m in grp for span in place_spans(m.target_kind, m.target_id)]
@@ -129,7 +189,9 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
             out.append(Flag(doc_id, iid, "planned_only", "medium",
                             f"问题{iid}只有计划性措施(将/下一步),尚无已做的整改。", s0, e0))
             continue
-        evidence = sum(evidence_in(s, e) for s, e, _ in spans)
+        evidence = sum(evidence_in(a, b) for s, e, _ in dict.fromkeys(spans)
+                       for a, b in (own_sentences(case.terms, sentences_of(s, e), iid, rivals) if iid in leaves
+                                    else sentences_of(s, e)))
         if evidence == 0:
             out.append(Flag(doc_id, iid, "weak", "medium",
                             f"问题{iid}的对应措施没有数量、时间、文件或具体动作,只有原则性表述。", s0, e0))
@@ -251,7 +313,16 @@ def report_date(report: DocumentResult) -> str | None:
 
 
 def flag_overdue_issues(case: AuditCase) -> list[Flag]:
-    """A ledger deadline passed at the report's date with no completed (done) measure answering the issue."""
+    """Overdue problems (severity high), by either of two deadlines:
+
+    * a ledger deadline (整改时限) passed at the report's date with no completed (done) measure
+      answering the issue;
+    * a deadline the report itself set where it answers the problem (明确于9月底前…), passed at the
+      date its figures refer to (截至…, else its date), and stated as not finished there (仍在推进,
+      尚未…: :func:`pipeline.lang.cues.unfinished_cue`) with no completion of it
+      (:data:`pipeline.lang.cues.COMPLETED`) from the deadline on.  The flag points at that
+      stretch of the report.
+    """
     rd = report_date(case.report)
     if not rd:
         return []
@@ -261,16 +332,56 @@ def flag_overdue_issues(case: AuditCase) -> list[Flag]:
         done[m.issue_id] = done.get(m.issue_id, False) or any(st == "done" for _, _, st in spans)
     out = []
     deadlines: dict[object, str | None] = {}  # a ledger repeats its few deadlines (2022年6月底) over many rows
+    own = _own_overdue(case)
     for issue in leaf_issues(case.issues):
         raw = issue.extra.get("deadline")
         if raw not in deadlines:
             deadlines[raw] = ledger_deadline(issue)
         deadline = deadlines[raw]
-        if deadline is None or deadline >= rd[: len(deadline)] or done.get(issue.issue_id):
+        if deadline is not None and deadline < rd[: len(deadline)] and not done.get(issue.issue_id):
+            out.append(Flag(case.report.doc_id, issue.issue_id, "overdue", "high",
+                            f"问题{issue.issue_id}的整改时限{issue.extra.get('deadline')}已过(报告日期{rd}),"
+                            f"但报告中没有已完成的对应措施。", None, None))
+        elif issue.issue_id in own:
+            t, start, end, as_of = own[issue.issue_id]
+            out.append(Flag(case.report.doc_id, issue.issue_id, "overdue", "high",
+                            f"问题{issue.issue_id}的整改时限{t.text}已过(截至{as_of}),报告称尚未完成。", start, end))
+    return out
+
+
+def _own_overdue(case: AuditCase) -> dict[str, tuple]:
+    """Problem -> (deadline, start, end, as-of) of a passed deadline of the report's own text in a
+    measure that answers it (one holding an answering sentence), stated as unfinished, not completed."""
+    report = case.report
+    as_of = report.meta.as_of_date or report.meta.report_date
+    if not isinstance(as_of, str):
+        return {}
+    passed = [t for t in report.times if t.kind == "deadline" and isinstance(t.date or t.end_date, str)
+              and (t.date or t.end_date) < as_of[: len(t.date or t.end_date)]]
+    if not passed:
+        return {}
+    text = report.text
+    unfinished = unfinished_cue()
+    out: dict[str, tuple] = {}
+    spans_of = cache(lambda kind, target_id: target_spans(report, kind, target_id))
+    for m in case.addressed:
+        if m.issue_id in out:
             continue
-        out.append(Flag(case.report.doc_id, issue.issue_id, "overdue", "high",
-                        f"问题{issue.issue_id}的整改时限{issue.extra.get('deadline')}已过(报告日期{rd}),"
-                        f"但报告中没有已完成的对应措施。", None, None))
+        for s, e, _ in spans_of(m.target_kind, m.target_id):
+            if m.evidence and not any(s <= a < e for a, _ in m.evidence):
+                continue  # a measure of the place that does not speak of this problem
+            for t in passed:
+                if not s <= t.start < e:
+                    continue
+                a = sentence_bounds(text, t.start, ends=_SENTENCE_END)[0]
+                late = unfinished.search(text, a, e)
+                if late is None or COMPLETED.search(text, a, e):
+                    continue
+                b = sentence_bounds(text, late.start(), ends=_SENTENCE_END)[1]
+                out[m.issue_id] = (t, a, b + (b < len(text) and text[b] in "。;"), as_of[:10])  # with its stop
+                break
+            if m.issue_id in out:
+                break
     return out
 
 
@@ -299,16 +410,17 @@ RULES: tuple[Callable[[AuditCase], list[Flag]], ...] = (
 
 def audit(report: DocumentResult, issues: Sequence[Issue], matches: Sequence[Match], *,
           forward: frozenset[int] | set[int] | None = None,
-          plan_answers: dict[str, list[Match]] | None = None) -> list[Flag]:
+          plan_answers: dict[str, list[Match]] | None = None, terms: AnswerTerms | None = None) -> list[Flag]:
     """All flags of one report against one issue list and its matches.
 
     ``forward``: the report's forward-looking section ids when the caller already has them
     (a review computes them once per report); found here otherwise.  ``plan_answers``: the
     unanswered issues that the report's plans answer (see :func:`pipeline.review.review`).
+    ``terms``: the key terms the evidence was chosen by (:func:`pipeline.matching.evidence.attach_evidence`).
     """
     if forward is None:
         forward = forward_looking_sections(report.text, report.sections)
-    case = AuditCase(report, issues, matches, frozenset(forward), dict(plan_answers or {}))
+    case = AuditCase(report, issues, matches, frozenset(forward), dict(plan_answers or {}), terms)
     return [flag for rule in RULES for flag in rule(case)]
 
 
@@ -352,7 +464,7 @@ def explain(matches: Sequence[Match], statuses: dict[str, str], evidence: dict[s
         elif status == "planned_only" and m.addressed:
             m.reason = "对应内容只有计划(将/拟/计划/下一步),尚无已做的整改" + terms
         elif m.addressed and status == "overdue":
-            m.reason = "整改时限已过,对应措施中没有已完成的" + terms
+            m.reason = "整改时限已过,对应措施尚未完成" + terms
         elif status in ("unaddressed", "planned_only"):
             m.reason = f"未达回应标准:{score}" + terms
         else:

@@ -9,6 +9,7 @@ what was scored.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from pipeline.lang.text import sentence_spans
 from pipeline.records import Issue, Match
@@ -16,8 +17,19 @@ from pipeline.records import Issue, Match
 MAX_SENTENCES = 2
 
 
-def attach_evidence(matches: Sequence[Match], issues: Sequence[Issue], text: str, matcher) -> None:
-    """Fill ``issue_text``, ``target_text``, ``shared_terms`` and ``evidence`` of each match in place."""
+@dataclass(frozen=True, slots=True)
+class AnswerTerms:
+    """The key terms the evidence was chosen by: of each problem with candidates, and of each
+    sentence of their places (``(start, end)`` as :func:`pipeline.lang.text.sentence_spans` cuts them).
+    The audit reads them to tell which problem a sentence of a shared place speaks of."""
+
+    issues: dict[str, frozenset[str]]
+    sentences: dict[tuple[int, int], frozenset[str]]
+
+
+def attach_evidence(matches: Sequence[Match], issues: Sequence[Issue], text: str, matcher) -> AnswerTerms:
+    """Fill ``issue_text``, ``target_text``, ``shared_terms`` and ``evidence`` of each match in place;
+    the key terms used, for the audit."""
     by_id = {i.issue_id: i for i in issues}
     wanted = sorted({m.issue_id for m in matches if m.issue_id in by_id})
     issue_terms = {iid: list(dict.fromkeys(terms))
@@ -49,3 +61,5 @@ def attach_evidence(matches: Sequence[Match], issues: Sequence[Issue], text: str
             hit = chosen[(place, shared)] = ("、".join(shared), best, "…".join(text[a:b].strip() for a, b in best))
         m.shared_terms, m.target_text = hit[0], hit[2]
         m.evidence = list(hit[1])  # each match its own list
+    return AnswerTerms({iid: frozenset(terms) for iid, terms in issue_terms.items()},
+                       {sp: frozenset(terms) for sp, terms in sentence_terms.items()})

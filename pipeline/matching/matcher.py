@@ -12,8 +12,9 @@ Why the design looks like this:
 * Forward-looking parts (下一步, 巩固整改成果, 今后 …; one detector for the whole package,
   :func:`pipeline.outline.forward_looking_sections`) and planned measures are never targets.
 * No global cosine cut-off.  Each issue's best score is judged against that issue's own
-  score distribution over the report (robust z of the best target over the median, times
-  the share of the issue's terms the target covers), the agreement between the word and
+  score distribution over the report (robust z of a target over the median, times the share
+  of the issue's terms the target covers, for the strongest of its top-k ranked targets: a
+  heading's section may cover a problem its items each answer in part), the agreement between the word and
   the character view, and a structural prior (numbered problems tend to map to numbered
   headings in order).  The constants of that calibration live in ``calibration_`` and are
   saved with the model (skops).
@@ -58,7 +59,8 @@ DEFAULT_CALIBRATION = {
     "z_scale_floor": 0.015,
     # ranking: subtract this share of a target's mean score over its 3 closest issues (hubness)
     "hub_weight": 0.25,
-    # evidence = z_best * coverage_best + order_weight * in_order + agreement_weight * agree
+    # evidence = z * coverage of the strongest of the top_k ranked targets + order_weight * in_order
+    #            + agreement_weight * agree
     "order_weight": 0.3,
     "agreement_weight": 0.2,
     "threshold": 1.75,
@@ -78,7 +80,7 @@ DEFAULT_CALIBRATION = {
 @lru_cache(maxsize=4)
 def load_lexicon(name: str = LEXICON_NAME) -> dict[str, list]:
     """shortfall / generic stop phrases, synonym pairs and object terms from ``models/``."""
-    out: dict[str, list] = {"shortfall": [], "generic": [], "synonym": [], "object": [], "concrete": []}
+    out: dict[str, list] = {"shortfall": [], "generic": [], "synonym": [], "object": []}
     raw = (resources.files("pipeline.models") / name).read_text(encoding="utf-8")
     for line in raw.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -334,7 +336,7 @@ class MatchDecision:
 
     ``ranking[i]`` are target indices, best first (at most ``top_k``); ``ranked_addressed[i, r]``
     says whether the target at rank r+1 answers issue i; ``z``, ``coverage``, ``agreement`` and
-    ``in_order`` are the parts of the evidence of the rank-1 target.
+    ``in_order`` are the parts of the evidence: of the strongest ranked target (its z * coverage).
     """
 
     scores: np.ndarray  # (n_issues, n_targets) combined word/character similarity
@@ -520,10 +522,13 @@ class IssueMatcher(BaseEstimator):
     def decide(self, targets: list[Target]) -> MatchDecision:
         """Rank targets per issue and decide addressed / unaddressed with per-issue calibration.
 
-        Evidence of an issue = z * cov + order + agreement, where z is the robust z-score of
-        the best target within this issue's own score distribution over the report, cov the
-        share of the issue's character-gram mass present in that target (how much of the
-        problem's objects the answer mentions), order 1 when the target is the heading the
+        Evidence of an issue = z * cov + order + agreement, where z is the robust z-score of a
+        target within this issue's own score distribution over the report, cov the share of the
+        issue's character-gram mass present in that target (how much of the problem's objects
+        the answer mentions), both of the strongest (highest z * cov) of the issue's ranked
+        targets: the ranking's first place may be one item of a heading whose whole section,
+        ranked below it for its closeness to other problems too, is what covers the problem
+        (a problem answered by two items of one heading).  Order is 1 when that target is under the heading the
         in-order alignment of numbered problems (of the aspects, in a list without problems)
         assigns, or for a 具体表现 sub-item the heading its problem was aligned to, agreement 1
         when the word and the character views pick the same heading.  Nothing is written onto
@@ -555,15 +560,16 @@ class IssueMatcher(BaseEstimator):
         heading = np.array([-1 if t.section_id is None else t.section_id for t in targets])
         best_s = s[rows, best]
         agree = ((heading[sw.argmax(axis=1)] == heading[sc.argmax(axis=1)]) & (best_s > 0)).astype(np.float64)
-        in_order = ((aligned >= 0) & (orders[best] == aligned)).astype(np.float64)
-        evidence = strength[rows, best] + cal["order_weight"] * in_order + cal["agreement_weight"] * agree
+        ranked_strength = np.take_along_axis(strength, ranking, axis=1)
+        strongest = ranking[rows, ranked_strength.argmax(axis=1)]
+        in_order = ((aligned >= 0) & (orders[strongest] == aligned)).astype(np.float64)
+        evidence = strength[rows, strongest] + cal["order_weight"] * in_order + cal["agreement_weight"] * agree
         evidence[best_s <= 0] = 0.0
         addressed = propagate_decisions(evidence >= cal["threshold"], self.issue_parent_index_, self.issue_levels_)
-        ranked_strength = np.take_along_axis(strength, ranking, axis=1)
         secondary = ranked_strength >= cal["secondary_ratio"] * ranked_strength[:, :1]
         secondary[:, 0] = True
         return MatchDecision(s, ranking, evidence, addressed, addressed[:, None] & secondary,
-                             z[rows, best], cov[rows, best], agree, in_order, rank_score)
+                             z[rows, strongest], cov[rows, strongest], agree, in_order, rank_score)
 
     def _empty_decision(self, n_targets: int) -> MatchDecision:
         """No targets or no issues: nothing ranked, nothing addressed."""
