@@ -386,3 +386,14 @@ def test_issues_rectification_plan_gives_its_problem_list():
             "问题2\n问题表现：财务管理制度执行不严，结余资金未及时上缴。\n整改措施：开展专项清理。\n责任领导：分管副局长\n"
             "问题3\n问题表现：干部交流轮岗不及时。\n整改措施：制定交流计划。\n四、工作要求\n严格督导问责。\n")
     assert _problems(text) == ["理论学习不够深入,学用结合不紧", "财务管理制度执行不严,结余资金未及时上缴", "干部交流轮岗不及时"]
+
+
+def test_issues_list_in_the_appendix_numbered_as_an_outline():
+    """共反馈2个方面3个问题(详见附件): the list is the appendix's, numbered 1 / 1.1 under its title."""
+    text = ("关于县委巡察组巡察县交易中心情况的通报\n县委巡察组对县交易中心开展了巡察。巡察组指出，巡察也发现一些问题，共反馈2个方面3个问题（详见附件）。\n"
+            "二、有关工作要求\n各单位要举一反三，抓好整改。\n附件：县交易中心反馈问题清单\n\n附件\n县交易中心反馈问题清单\n"
+            "1　党的领导方面（2个）\n1.1　保证金退还不及时，超期未退237笔\n1.2　电子化交易推进缓慢\n2　从严治党方面（1个）\n2.1　现场监管不严\n")
+    found = read_feedback(text).issues
+    assert [i.text for i in found if i.level == 2] == ["保证金退还不及时,超期未退237笔", "电子化交易推进缓慢", "现场监管不严"]
+    assert [i.label for i in found if i.level == 2] == ["1.1", "1.2", "2.1"]
+    assert len([i for i in found if i.level == 1]) == 2

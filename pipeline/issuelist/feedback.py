@@ -18,8 +18,8 @@ from pipeline.issuelist.counts import Announced, announced_count, count_flag
 from pipeline.issuelist.items import Item, make_problem, strip_frame, top_level_split
 from pipeline.issuelist.context import CONFIDENCE
 from pipeline.issuelist.layouts import read_zone
-from pipeline.issuelist.parts import Sentence, findings_zone, sentences, title_end
-from pipeline.lang.cues import SHORTCOMING_STRONG
+from pipeline.issuelist.parts import Sentence, appendix_zone, findings_zone, sentences, title_end
+from pipeline.lang.cues import APPENDIX_REFERENCE, SHORTCOMING_STRONG
 from pipeline.lang.script import is_traditional, to_simplified
 from pipeline.normalize import normalize
 from pipeline.records import Flag, Issue
@@ -103,8 +103,15 @@ def read_feedback(text: str, *, doc_id: str | None = None) -> FeedbackList:
     aspects: list[Item] = []
     problems: list[Item] = []
     units: list[str] = []
+    appendix = appendix_zone(plain, 0)
+    if zone is not None and appendix is not None:  # the notice ends where its appendix begins
+        zone = (zone[0], min(zone[1], appendix[0])) if zone[0] < appendix[0] else None
     if zone is not None:
         aspects, problems, units = read_zone(plain, *zone, sents)
+    if appendix is not None and (not problems or APPENDIX_REFERENCE.search(plain)):
+        listed = read_zone(plain, *appendix[1:], sents)  # 共反馈13个问题(详见附件): the list is the appendix's
+        if listed[1]:
+            aspects, problems, units = listed
     if not problems:
         problems = _fallback(plain, sents)
         aspects = []

@@ -81,7 +81,7 @@ def line_structure(text: str, zs: int, ze: int) -> LineStructure:
     line0 = text.rfind("\n", 0, zs) + 1  # scanned from the real line start: 主要问题:1.… is inline
     found = [m for m in scan(text, line0, ze) if not m.demand and m.line_initial and m.start >= zs]
     line_runs = [r for r in runs(found)
-                 if len(r) >= 2 or r[0].family in ("problem", "cn_dun", "arabic", "cn_paren") and r[0].value == 1]
+                 if len(r) >= 2 or r[0].family in ("problem", "cn_dun", "arabic", "cn_paren", "decimal") and r[0].value == 1]
     marked = {m.start: m for r in line_runs for m in r}
     marker = {}
     for ls, le in lines:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from pipeline.lang.cues import (
     CLUE, CONTACT, DEMAND_LEAD, DEMAND_SENTENCE, FOCUS, MEETING, PLEDGE, PRAISE, PROBLEM_LEAD_META,
-    PLAN_LIST_HEADING, SHORTCOMING_STRONG, TEAM_FOCUS,
+    APPENDIX_LINE, PLAN_LIST_HEADING, SHORTCOMING_STRONG, TEAM_FOCUS,
 )
 
 #: Roles that end the findings part.
@@ -133,3 +133,27 @@ def findings_zone(text: str, sents: list[Sentence]) -> tuple[int, int] | None:
             end = sent.start
             break
     return start, end
+
+
+def appendix_zone(text: str, after: int) -> tuple[int, int, int] | None:
+    """``(mark, start, end)`` of the appendix after ``after``: where its 附件 line stands (the last one:
+    附件 / 附件1 / 附件：title) and its body past its title line; None when there is none.  A notice's
+    list may stand there (共反馈13个问题(详见附件))."""
+    lines = []
+    pos = text.rfind("\n", 0, after) + 1
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        le = len(text) if nl < 0 else nl
+        if text[pos:le].strip():
+            lines.append((pos + len(text[pos:le]) - len(text[pos:le].lstrip()), le))
+        pos = le + 1
+    marks = [k for k, (a, b) in enumerate(lines) if APPENDIX_LINE.match(text, a, b)]
+    if not marks:
+        return None
+    k = marks[-1] + 1
+    if k < len(lines):
+        a, b = lines[k]
+        title = text[a:b].strip()
+        if "。" not in title and len(title) <= 60 and not title[:1].isdigit() and k + 1 < len(lines):
+            k += 1  # the appendix's own title
+    return (lines[marks[-1]][0], lines[k][0], len(text)) if k < len(lines) else None

@@ -234,6 +234,9 @@ ASPECT_VERDICT = re.compile(r"(在[^,。;:]{2,40}?方面[^,。;:]{0,12}?)[,:]?(?
 PLAN_LIST_HEADING = re.compile(r"(?:[一二三四五六七八九十]+、)?[^。:]{0,12}问题(?:清单|及整改(?:措施|任务)|整改(?:清单|任务清单))[^。:]{0,8}$")
 #: A plan's field after a problem (整改目标：/整改措施：/责任单位：/完成时限：): the problem ends before it.
 PLAN_FIELD = re.compile(r"[(]?(?:整改目标|整改措施|整改举措|整改时限|完成时限|责任单位|责任领导|责任部门|责任人|牵头单位|牵头领导)[:]")
+#: The line that opens an appendix (附件 / 附件1: / 附件：…问题清单) and a reference to it (详见附件).
+APPENDIX_LINE = re.compile(r"附件\d?[:]?[^\n。]{0,60}$")
+APPENDIX_REFERENCE = re.compile(r"(?:详见|见)附件")
 #: A line that goes on with the item above it (其中,…: a part of what the item counted).
 CONTINUATION = re.compile(r"其中[,:]")
 #: The opening of a sentence of evidence (近三年…, 2023年…, 其中…): the elaboration of the finding before it.

@@ -1,6 +1,6 @@
 """Enumeration markers: the one home for how items are numbered in these texts.
 
-Headings stand at the start of a line: ``一、`` ``(一)`` ``1.`` ``1、`` ``(1)`` (or ``1)``) ``①`` and
+Headings stand at the start of a line: ``一、`` ``(一)`` ``1.`` ``1、`` ``1 `` ``1.1`` ``(1)`` (or ``1)``) ``①`` and
 restated-problem blocks ``问题一:`` / ``问题1:`` (or ``问题一`` alone on its line, the problem below it); their conventional rank (``FAMILY_RANK``)
 nests them when several families are used.  Enumerations run inside a paragraph, at the
 start of a clause: ``一是 二是``, ``第一, 第二``, ``其一``, ``首先 其次 再次 最后``, ``①②``,
@@ -30,7 +30,7 @@ BULLET = "bullet"
 
 #: Conventional rank of the line-initial families (smaller = higher in the hierarchy).
 FAMILY_RANK: dict[str, float] = {
-    "cn_dun": 0, "problem": 0.5, "cn_paren": 1, "arabic": 2, "arabic_paren": 3, "circled": 4,
+    "cn_dun": 0, "problem": 0.5, "cn_paren": 1, "arabic": 2, "decimal": 2.5, "arabic_paren": 3, "circled": 4,
     "ordinal": 5, "sequence": 5, "shi": 6,
 }
 #: Families that enumerate inside a paragraph (arabic too: 主要问题:1.…;2.…).
@@ -44,7 +44,8 @@ _LINE = re.compile(
     (?P<problem>[(]?问题(?:{_N}|\d{{1,2}})(?:[)][:、.,]?|[:、.,]|[ \t]*$))
   | (?P<cn_dun>{_N}、)
   | (?P<cn_paren>[(]{_N}[)][、.,:]?)
-  | (?P<arabic>\d{{1,2}}(?:、|\.(?!\d)|\.(?=(?:19|20)\d{{2}}年)))
+  | (?P<decimal>\d{{1,2}}\.\d{{1,2}}(?=[ \t]|[^\d.%万亿元个项名次倍])(?![ \t]*[%万亿元个项名次倍]))
+  | (?P<arabic>\d{{1,2}}(?:、|\.(?!\d)|\.(?=(?:19|20)\d{{2}}年)|[ \t]+(?=[^\d\s.%万亿元个项名次倍年月日])))
   | (?P<arabic_paren>[(]?\d{{1,2}}[)][、.,:]?)
   | (?P<circled>[{CIRCLED}])
     """,
@@ -90,7 +91,9 @@ def _value(family: str, label: str) -> int | None:
         return CIRCLED.index(label[0]) + 1
     if family == "sequence":
         return _SEQUENCE_VALUES.get(label[:2])
-    core = label
+    if family == "decimal":  # 2.3: the third item under the second heading
+        return int(label.split(".")[1])
+    core = label.strip()
     for junk in "()、.,:是要第其问题":
         core = core.replace(junk, "")
     if core.isdigit():
