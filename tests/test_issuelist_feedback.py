@@ -397,3 +397,14 @@ def test_issues_list_in_the_appendix_numbered_as_an_outline():
     assert [i.text for i in found if i.level == 2] == ["保证金退还不及时,超期未退237笔", "电子化交易推进缓慢", "现场监管不严"]
     assert [i.label for i in found if i.level == 2] == ["1.1", "1.2", "2.1"]
     assert len([i for i in found if i.level == 1]) == 2
+
+
+def test_issues_record_blocks_give_a_problem_a_record():
+    """【问题1】 then 问题类别：/问题描述：/整改时限： lines: each description a problem, each category an aspect."""
+    text = ("县委巡察组对县农商行党委巡察反馈问题清单\n\n【问题1】\n问题类别：贯彻落实决策部署\n问题描述：涉农贷款占比连续两年下降\n整改时限：2022年12月底前\n"
+            "【问题2】\n问题类别：贯彻落实决策部署\n问题描述：信用风险防控不力，不良贷款率偏高\n整改责任部门：风险管理部\n"
+            "【问题3】\n问题类别：全面从严治党\n问题描述:违规发放福利18.6万元\n")
+    found = read_feedback(text).issues
+    assert [(i.level, i.text) for i in found] == [
+        (1, "贯彻落实决策部署"), (2, "涉农贷款占比连续两年下降"), (2, "信用风险防控不力,不良贷款率偏高"), (1, "全面从严治党"),
+        (2, "违规发放福利18.6万元")]

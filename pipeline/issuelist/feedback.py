@@ -17,7 +17,7 @@ from pipeline.issuelist.fields import issue_extra
 from pipeline.issuelist.counts import Announced, announced_count, count_flag
 from pipeline.issuelist.items import Item, make_problem, strip_frame, top_level_split
 from pipeline.issuelist.context import CONFIDENCE
-from pipeline.issuelist.layouts import read_zone
+from pipeline.issuelist.layouts import read_records, read_zone
 from pipeline.issuelist.parts import Sentence, appendix_zone, findings_zone, sentences, title_end
 from pipeline.lang.cues import APPENDIX_REFERENCE, SHORTCOMING_STRONG
 from pipeline.lang.script import is_traditional, to_simplified
@@ -108,7 +108,10 @@ def read_feedback(text: str, *, doc_id: str | None = None) -> FeedbackList:
         zone = (zone[0], min(zone[1], appendix[0])) if zone[0] < appendix[0] else None
     if zone is not None:
         aspects, problems, units = read_zone(plain, *zone, sents)
-    if appendix is not None and (not problems or APPENDIX_REFERENCE.search(plain)):
+    records = read_records(plain)  # 【问题1】 问题类别：… 问题描述：…: a ledger written as records
+    if records is not None and len(records[1]) >= len(problems):
+        aspects, problems = records
+    elif appendix is not None and (not problems or APPENDIX_REFERENCE.search(plain)):
         listed = read_zone(plain, *appendix[1:], sents)  # 共反馈13个问题(详见附件): the list is the appendix's
         if listed[1]:
             aspects, problems, units = listed

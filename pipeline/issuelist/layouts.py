@@ -267,6 +267,41 @@ def _table_rows(text: str, st: LineStructure, i: int, columns: dict[str, int], c
     return out, j
 
 
+#: A record's field line (问题描述：…, 问题类别：…): a short field name, a colon, the value.
+_FIELD_LINE = re.compile(r"[ \t]*([^,。;:\n]{2,10})[:]")
+
+
+def read_records(text: str) -> tuple[list[Item], list[Item]] | None:
+    """(aspects, problems) of a list written as records (【问题1】 then 问题类别：… / 问题描述：… /
+    整改时限：… lines), its fields named as a ledger's columns; None unless two records name a problem."""
+    from pipeline.issuelist.ledger import match_columns  # the one home of the field names
+
+    fields: list[tuple[str, int, int]] = []  # (field, value start, value end)
+    for ls, le in _lines(text, 0, len(text)):
+        m = _FIELD_LINE.match(text, ls, le)
+        if m is None:
+            continue
+        field = next(iter(match_columns([m.group(1)])), None)
+        if field in ("problem", "aspect"):
+            fields.append((field, *trim(text, m.end(), le)))
+    if sum(1 for f, _, _ in fields if f == "problem") < 2:
+        return None
+    ctx = Context()
+    aspects: dict[str, Item] = {}
+    problems: list[Item] = []
+    for field, a, b in fields:
+        if field == "aspect" and b > a:
+            name = text[a:b]
+            if name not in aspects:
+                aspects[name] = new_aspect(text, a, b, ctx)
+            ctx.aspect = aspects[name]
+        elif field == "problem":
+            item = make_problem(text, a, b, how="table", confidence=CONFIDENCE["table"])
+            if item is not None:
+                problems.extend(attach([item], ctx))
+    return ctx.aspects, problems
+
+
 def _demand_heading(text: str, s: int, e: int) -> bool:
     title = text[s:e].strip(" 。:")
     return 0 < len(title) <= 16 and bool(DEMAND_HEADING.search(title)) and not SHORTCOMING_STRONG.search(title)
