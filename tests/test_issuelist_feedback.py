@@ -408,3 +408,15 @@ def test_issues_record_blocks_give_a_problem_a_record():
     assert [(i.level, i.text) for i in found] == [
         (1, "贯彻落实决策部署"), (2, "涉农贷款占比连续两年下降"), (2, "信用风险防控不力,不良贷款率偏高"), (1, "全面从严治党"),
         (2, "违规发放福利18.6万元")]
+
+
+def test_issues_nested_sections_and_a_finding_already_put_right():
+    """一、基本情况 … 二、巡察发现的主要问题 (the part's heading, after praise), (一) aspects, 1. problems;
+    三、意见建议's own (一)(二) lines do not number the findings; an earlier finding already put right is none."""
+    text = ("县委巡察组关于巡察县教育局党组的反馈意见\n现将巡察情况反馈如下。\n一、巡察工作基本情况\n巡察认为，局党组做了大量工作。\n"
+            "二、巡察发现的主要问题\n（一）落实决策部署方面\n1.理论学习不够深入。研讨交流不多。\n2.落实“双减”有差距。\n"
+            "（二）全面从严治党方面\n3.主体责任落实不到位。\n此外，上轮巡察指出的食堂管理不规范问题，经核查已整改到位，巡察组予以认可。\n"
+            "三、意见建议\n（一）提高政治站位，抓好整改落实。\n（二）压实管党治党责任。\n")
+    found = read_feedback(text).issues
+    assert [i.text for i in found if i.level == 1] == ["落实决策部署方面", "全面从严治党方面"]
+    assert [i.text for i in found if i.level == 2] == ["理论学习不够深入。研讨交流不多", "落实“双减”有差距", "主体责任落实不到位"]

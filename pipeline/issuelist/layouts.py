@@ -128,6 +128,7 @@ def read_zone(text: str, zs: int, ze: int, sents: list[Sentence]) -> tuple[list[
     if label and label.end() == zs:  # 巡察发现,东湖街道党工委主要存在以下问题:一是…
         ctx.unit = label.group("unit")
         ctx.units.append(ctx.unit)
+    ze = _before_demands(text, zs, ze)
     st = line_structure(text, zs, ze)
     after_colon = zs > 0 and text[zs - 1] == ":"
     problems: list[Item] = []
@@ -300,6 +301,17 @@ def read_records(text: str) -> tuple[list[Item], list[Item]] | None:
             if item is not None:
                 problems.extend(attach([item], ctx))
     return ctx.aspects, problems
+
+
+def _before_demands(text: str, zs: int, ze: int) -> int:
+    """Where the part's demands heading (三、意见建议 / 整改要求：) stands in ``[zs, ze)``, else ``ze``: its own
+    numbered lines ((一)提高政治站位…) must not count in how the findings are numbered."""
+    for ls, le in _lines(text, zs, ze):
+        body = line_start(text, ls)
+        head = next((m for m in scan(text, body, le) if m.line_initial and m.start == body), None)
+        if head is not None and _demand_heading(text, head.end, le):
+            return ls
+    return ze
 
 
 def _demand_heading(text: str, s: int, e: int) -> bool:

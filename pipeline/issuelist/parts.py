@@ -15,13 +15,13 @@ from dataclasses import dataclass
 
 from pipeline.lang.cues import (
     CLUE, CONTACT, DEMAND_LEAD, DEMAND_SENTENCE, FOCUS, MEETING, PLEDGE, PRAISE, PROBLEM_LEAD_META,
-    APPENDIX_LINE, PLAN_LIST_HEADING, SHORTCOMING_STRONG, TEAM_FOCUS,
+    APPENDIX_LINE, PLAN_LIST_HEADING, RESOLVED, SHORTCOMING_STRONG, STILL_WRONG, TEAM_FOCUS,
 )
 
 #: Roles that end the findings part.
 CLOSING_ROLES = frozenset({"demand", "clue", "pledge", "contact"})
 #: Roles that are never findings.
-NON_FINDING_ROLES = frozenset({"meeting", "focus", "praise", "demand", "clue", "pledge", "contact", "lead"})
+NON_FINDING_ROLES = frozenset({"meeting", "focus", "praise", "demand", "clue", "pledge", "contact", "lead", "resolved"})
 _SENTENCE = re.compile(r"[^。!?\n]+")
 _BUT = re.compile(r",(?:但|但是|然而)(?:也|仍|还)?")
 
@@ -33,7 +33,7 @@ class Sentence:
 
     start: int
     end: int
-    role: str  # meeting, focus, praise, lead, finding, demand, clue, pledge, contact, other
+    role: str  # meeting, focus, praise, lead, finding, resolved, demand, clue, pledge, contact, other
     body: int
 
 
@@ -59,6 +59,8 @@ def _role(text: str, s: int, e: int, previous: str | None) -> tuple[str, int]:
     strong = SHORTCOMING_STRONG.search(t)
     if FOCUS.search(t) and not strong or TEAM_FOCUS.match(t):
         return "focus", s
+    if (done := RESOLVED.search(t)) and not STILL_WRONG.search(t, done.end()):
+        return "resolved", s  # an earlier finding already put right
     clauses = t.split(",")
     if _is_lead(clauses[-1]):
         return "lead", e
@@ -117,10 +119,11 @@ def findings_zone(text: str, sents: list[Sentence]) -> tuple[int, int] | None:
     if first is None:
         return None
     start = sents[first].body  # after a lead's colon (or the lead itself), or where the finding starts
-    for sent in sents[first + 1:]:  # 现将…主要问题通报如下。 then its heading 一、巡察发现的主要问题: after both
-        if sent.role != "lead" or sent.body != sent.end or text[start:sent.start].strip(" \t\n。:"):
+    for sent in sents[first + 1:]:  # 现将…反馈如下。 … then the part's heading 二、巡察发现的主要问题: after it
+        if sent.role == "finding":
             break
-        start = sent.body
+        if sent.role == "lead" and sent.body == sent.end and text[sent.end:sent.end + 1] in ("\n", ""):
+            start = sent.body
     for sent in sents[first:]:  # a plan: 三、问题清单及整改措施, before any finding of the part
         if sent.role == "finding" and sent.start >= start:
             break

@@ -190,6 +190,10 @@ MEETING = re.compile(
 )
 #: The team's own focus and work (聚焦/紧盯…, 个别谈话…): never a finding.
 FOCUS = re.compile(r"聚焦|紧盯|紧扣|个别谈话|调阅|下沉(?:了解|走访)?|实地走访|深入查找|有力有序开展")
+#: A finding stated as already put right (经核查已整改到位, 巡察组予以认可): no finding of this round,
+#: unless something is still wrong after it (仍有2个整改不彻底).
+RESOLVED = re.compile(r"已(?:经)?(?:全部)?(?:整改(?:到位|完成|完毕|销号)|完成整改)|予以认可")
+STILL_WRONG = re.compile(r"仍|尚|但|还有|不彻底|反弹|未整改")
 #: The team saying what it looked at (巡察组聚焦…,紧盯“空气粮”等问题): the focus, whatever problem words it names.
 TEAM_FOCUS = re.compile(r"^[^,。;:]{0,12}?(?:巡视|巡察)(?:组|工作)?[^,。;:]{0,4}?(?:聚焦|紧盯|紧扣)")
 #: Closing lines: contact, publication, source.
