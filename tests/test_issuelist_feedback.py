@@ -420,3 +420,20 @@ def test_issues_nested_sections_and_a_finding_already_put_right():
     found = read_feedback(text).issues
     assert [i.text for i in found if i.level == 1] == ["落实决策部署方面", "全面从严治党方面"]
     assert [i.text for i in found if i.level == 2] == ["理论学习不够深入。研讨交流不多", "落实“双减”有差距", "主体责任落实不到位"]
+
+
+def test_issues_hard_wrapped_paraphrase_gives_a_problem_a_clause():
+    """A news text wrapped at the page width (a PDF copy): 巡视发现,X党组在…方面,A,B;在…方面,C,D — the field is
+    the aspect, each clause a problem, its line breaks inside it."""
+    text = normalize(
+        "省委第七巡视组向省市场监督管理局党组反馈巡视情况\n"
+        "　　根据省委统一部署，2022年2月至4月，省委第七巡视组对省市场监督管理\n"
+        "局党组进行了常规巡视。6月8日，省委第七巡视组向省市场监管局党组反馈巡视情\n"
+        "况。巡视组组长程立新代表巡视组作了反馈讲话，局党组书记郑晓东主持会议并\n"
+        "作表态发言。程立新指出，巡视发现，省市场监管局党组在贯彻落实党中央决策部\n"
+        "署方面，服务高质量发展的举措不够有力，知识产权保护工作存在短板；在落实全\n"
+        "面从严治党方面，主体责任压得不实，对直属单位监督乏力。巡视组要求，局党\n"
+        "组要切实提高政治站位，把巡视整改作为重大政治任务，抓好整改落实工作。\n")
+    found = read_feedback(text).issues
+    assert [i.text.replace("\n", "") for i in found if i.level == 2] == [
+        "服务高质量发展的举措不够有力", "知识产权保护工作存在短板", "主体责任压得不实", "对直属单位监督乏力"]

@@ -109,7 +109,7 @@ def read_feedback(text: str, *, doc_id: str | None = None) -> FeedbackList:
     if zone is not None:
         aspects, problems, units = read_zone(plain, *zone, sents)
     records = read_records(plain)  # 【问题1】 问题类别：… 问题描述：…: a ledger written as records
-    if records is not None and len(records[1]) >= len(problems):
+    if records is not None and len(records[1]) > len(problems):
         aspects, problems = records
     elif appendix is not None and (not problems or APPENDIX_REFERENCE.search(plain)):
         listed = read_zone(plain, *appendix[1:], sents)  # 共反馈13个问题(详见附件): the list is the appendix's

@@ -168,6 +168,10 @@ def _rest(text: str, sentences: list[tuple[int, int]], groups_per_sentence: list
                 continue
         for gs, ge in groups:
             gs = strip_frame(text, gs, ge)
+            field = _field_clauses(text, gs, ge, ctx)
+            if field is not None:  # (巡视发现,)X在…方面,A,B,C: the field and its clauses
+                out.extend(field)
+                continue
             if starts_with_example(text, gs, ge) and out:  # 比如A;再如B
                 out[-1].children.extend(example_items(text, gs, ge, how=out[-1].how, confidence=out[-1].confidence))
                 continue
@@ -194,6 +198,24 @@ def _field_list(text: str, a: int, b: int, ctx: Context, *, after_lead: bool) ->
     if len(clauses) < 2:
         return None if verdict is None else attach(_group_items(text, cue.end(), b, "clause"), ctx)
     items = [make_problem(text, x, y, how="clause", confidence=CONFIDENCE["clause"]) for x, y in clauses]
+    return attach([x for x in items if x is not None], ctx)
+
+
+#: A field named near a group's start, its clauses after it (省市场监管局党组在贯彻…方面,A,B;).
+_GROUP_FIELD = re.compile(r"[^,。;:]{0,16}?(在[^,。;:]{2,40}?方面),")
+
+
+def _field_clauses(text: str, s: int, e: int, ctx: Context) -> list[Item] | None:
+    """One problem per ,-clause after a field lead-in at a group's start (after its frame and subject:
+    巡视发现,X党组在…方面,A,B,C), when every clause states a shortcoming; None otherwise."""
+    m = _GROUP_FIELD.match(text, s, e)
+    if m is None:
+        return None
+    clauses = top_level_split(text, m.end(), e, ",")
+    if len(clauses) < 2 or not all(SHORTCOMING.search(text, a, b) for a, b in clauses):
+        return None
+    new_aspect(text, m.start(1), m.end(1), ctx)
+    items = [make_problem(text, a, b, how="clause", confidence=CONFIDENCE["clause"]) for a, b in clauses]
     return attach([x for x in items if x is not None], ctx)
 
 

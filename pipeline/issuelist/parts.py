@@ -17,6 +17,7 @@ from pipeline.lang.cues import (
     CLUE, CONTACT, DEMAND_LEAD, DEMAND_SENTENCE, FOCUS, MEETING, PLEDGE, PRAISE, PROBLEM_LEAD_META,
     APPENDIX_LINE, PLAN_LIST_HEADING, RESOLVED, SHORTCOMING_STRONG, STILL_WRONG, TEAM_FOCUS,
 )
+from pipeline.lang.text import soft_breaks
 
 #: Roles that end the findings part.
 CLOSING_ROLES = frozenset({"demand", "clue", "pledge", "contact"})
@@ -87,8 +88,14 @@ def sentences(text: str) -> list[Sentence]:
     """Every sentence of ``text`` (split at 。!? and line ends, not at ;) with its role."""
     out: list[Sentence] = []
     previous = None
+    soft = soft_breaks(text)  # a line wrapped at the page width does not end its sentence
+    spans: list[tuple[int, int]] = []
     for m in _SENTENCE.finditer(text):
-        s, e = m.span()
+        if spans and spans[-1][1] in soft and m.start() == spans[-1][1] + 1:
+            spans[-1] = (spans[-1][0], m.end())
+        else:
+            spans.append(m.span())
+    for s, e in spans:
         while s < e and text[s] in " \t":
             s += 1
         if s >= e:

@@ -190,9 +190,9 @@ MEETING = re.compile(
 )
 #: The team's own focus and work (聚焦/紧盯…, 个别谈话…): never a finding.
 FOCUS = re.compile(r"聚焦|紧盯|紧扣|个别谈话|调阅|下沉(?:了解|走访)?|实地走访|深入查找|有力有序开展")
-#: A finding stated as already put right (经核查已整改到位, 巡察组予以认可): no finding of this round,
+#: A finding stated as already put right (经核查已整改到位, 巡察组予以认可, 边巡边改): no finding of this round,
 #: unless something is still wrong after it (仍有2个整改不彻底).
-RESOLVED = re.compile(r"已(?:经)?(?:全部)?(?:整改(?:到位|完成|完毕|销号)|完成整改)|予以认可")
+RESOLVED = re.compile(r"已(?:经)?(?:全部)?(?:整改(?:到位|完成|完毕|销号)|完成整改)|予以认可|边巡边改|立行立改")
 STILL_WRONG = re.compile(r"仍|尚|但|还有|不彻底|反弹|未整改")
 #: The team saying what it looked at (巡察组聚焦…,紧盯“空气粮”等问题): the focus, whatever problem words it names.
 TEAM_FOCUS = re.compile(r"^[^,。;:]{0,12}?(?:巡视|巡察)(?:组|工作)?[^,。;:]{0,4}?(?:聚焦|紧盯|紧扣)")
@@ -208,7 +208,8 @@ PROBLEM_LEAD_META = re.compile(
 )
 #: A reporting frame before a finding (巡视指出, 此外巡视组还指出, 巡视中了解到, 谈话中不少干部反映).
 FRAME = re.compile(
-    r"(?:此外|另外|同时|与此同时|但|但是)?[,]?(?:[^,。;:]{0,14}?(?:巡视|巡察|组|谈话|了解|督察)[^,。;:]{0,8}?)?"
+    r"(?:此外|另外|同时|与此同时|但|但是)?[,]?(?:[^,。;:]{0,14}?(?:巡视|巡察|组|谈话|了解|督察)[^,。;:]{0,8}?"
+    r"|[^,。;:]{2,6}?(?=(?:还|也)?指出[,:]))?"  # a speaker: 程立新指出,
     r"(?:还|也|同时|进一步)?(?:指出|发现|认为|注意到|了解到|反映|查明|看到|提到|谈到|反馈)(?:了)?[,:]?"
 )
 #: Openers of a closing extra finding (此外, 另外, 与此同时).

@@ -63,3 +63,34 @@ def strip_span(text: str, start: int, end: int, *, lead: str = " \t\n", trail: s
     while end > start and text[end - 1] in trail:
         end -= 1
     return start, end
+
+
+#: Shortest full line of a hard-wrapped text (a PDF's page width is 25-40 characters of body text).
+_WRAP_MIN = 20
+#: What starts a new paragraph or item after a full line, wrapped or not (一、 (一) 1. ① ◆ —— 第一 一是 问题一).
+_NEW_ITEM = re.compile(r"[ \t]*(?:[一二三四五六七八九十]+[、是]|[(][一二三四五六七八九十\d]+[)]|\d+[.、)]|[①-⑳◆●■□▲★—]|第[一二三四五六七八九十]|问题[一二三四五六七八九十\d])")
+
+
+@lru_cache(maxsize=8)
+def soft_breaks(text: str) -> frozenset[int]:
+    """Line breaks that only wrap a line at the page width (a text copied out of a PDF): after a line as
+    long as the text's usual full line, before a line that opens no new item.  Empty for a text written
+    one paragraph a line, whose line lengths do not bunch at one width."""
+    spans = [(s, e, len(line.strip())) for s, e, line in lines(text) if line.strip()]
+    if len(spans) < 6:
+        return frozenset()
+    counts: dict[int, int] = {}
+    for _, _, n in spans:
+        if n >= _WRAP_MIN:
+            counts[n] = counts.get(n, 0) + 1
+    if not counts:
+        return frozenset()
+    width = max(counts, key=lambda n: (counts.get(n - 1, 0) + counts[n] + counts.get(n + 1, 0), counts[n], n))
+    full = sum(counts.get(n, 0) for n in (width - 1, width, width + 1))
+    if full < max(4, 0.3 * len(spans)):
+        return frozenset()
+    soft = set()
+    for (s, e, n), (s2, _, _) in zip(spans, spans[1:]):
+        if n >= width - 2 and s2 == e + 1 and not _NEW_ITEM.match(text, s2):
+            soft.add(e)
+    return frozenset(soft)

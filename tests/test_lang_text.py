@@ -1,0 +1,28 @@
+"""Text structure facts (pipeline.lang.text): where a line break only wraps a line at the page width."""
+
+from __future__ import annotations
+
+from pipeline.lang.text import soft_breaks
+from pipeline.normalize import normalize
+
+WRAPPED = normalize(
+    "程立新指出，巡视发现，省市场监管局党组在贯彻落实党中央决策部署方面，服\n"
+    "务高质量发展的举措不够有力，知识产权保护工作存在短板，食品药品安全监管存在\n"
+    "薄弱环节；在落实全面从严治党方面，主体责任压得不实，对直属单位监督乏力，特\n"
+    "种设备检验检测等领域廉洁风险突出；在落实新时代党的组织路线方面，干部队伍结\n"
+    "构不够合理，基层党组织建设质量不高。同时，对上轮巡视和审计发现问题整改不到\n"
+    "位。\n"
+    "1.巡视期间，巡视组坚持边巡边改，督促开展专项整治，目前已办结信访件52件。\n"
+)
+
+
+def test_lang_text_soft_breaks_of_a_hard_wrapped_text():
+    breaks = [i for i, ch in enumerate(WRAPPED) if ch == "\n"]
+    soft = soft_breaks(WRAPPED)
+    assert soft == frozenset(breaks[:5])  # not after the short line 位。, not before 1.
+
+
+def test_lang_text_no_soft_breaks_one_paragraph_a_line():
+    text = normalize("巡察组指出，巡察中也发现了一些问题。\n一、理论学习不够深入。\n二、惠农资金管理不规范，存在虚报冒领现象，群众反映强烈。\n"
+                     "三、基层党建薄弱。\n巡察组要求，局党组要切实履行整改主体责任。\n局党组书记表示，将照单全收、逐条整改，确保整改到位。\n")
+    assert soft_breaks(text) == frozenset()
