@@ -437,3 +437,19 @@ def test_issues_hard_wrapped_paraphrase_gives_a_problem_a_clause():
     found = read_feedback(text).issues
     assert [i.text.replace("\n", "") for i in found if i.level == 2] == [
         "服务高质量发展的举措不够有力", "知识产权保护工作存在短板", "主体责任压得不实", "对直属单位监督乏力"]
+
+
+def test_issues_findings_quoted_in_a_news_report():
+    """A news report: the findings in the leader's quoted words (“…;…。”), 他说/X指出 frames, 对照…的要求 no demand,
+    有的… examples inside the quote; the pledge's quoted 整改不到位,决不收兵 no finding."""
+    text = ("直面问题抓整改\n——省委第六巡视组向临江区委反馈巡视情况\n　　7月5日上午，省委第六巡视组向临江区委反馈巡视情况。"
+            "郭泽明在充分肯定成绩的同时，毫不讳言地指出了问题。“对照‘四个着力’的要求，临江区落实‘两个责任’还有差距，区委主体责任压得不实；"
+            "对区纪委监督执纪问责支持不够有力。”他说，巡视中还发现，“四风”问题禁而未绝，“有的单位仍在用公款互相宴请，有的下属单位组织公款旅游”。\n"
+            "　　在谈到选人用人时，郭泽明语气加重：“干部选拔任用程序不够规范；超职数配备干部问题比较突出。”此外，他还指出，信访积案化解进展缓慢。\n"
+            "　　郭泽明强调，区委要切实履行管党治党主体责任，对巡视反馈的问题要建立台账、逐项销号。\n"
+            "　　沈立国表示，区委诚恳接受巡视组反馈的意见。“整改不到位，决不收兵。”\n")
+    found = read_feedback(text).issues
+    assert [i.text for i in found if i.level == 2] == [
+        "临江区落实‘两个责任’还有差距,区委主体责任压得不实", "对区纪委监督执纪问责支持不够有力", "“四风”问题禁而未绝",
+        "干部选拔任用程序不够规范", "超职数配备干部问题比较突出", "信访积案化解进展缓慢"]
+    assert [i.text for i in found if i.level == 3] == ["单位仍在用公款互相宴请", "下属单位组织公款旅游"]

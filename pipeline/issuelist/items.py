@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from pipeline.lang.cues import (
     CLOSING_OPENER, DEMAND_SENTENCE, EXAMPLE_LEAD, EXAMPLE_SUBJECT, FRAME, LEAD_VERB, LIST_CLOSER, PLAN_FIELD,
-    SHORTCOMING,
+    SHORTCOMING, SPEECH_INTRO, YARDSTICK,
 )
 from pipeline.lang.markers import Marker, is_bullet, runs, scan
 
@@ -40,19 +40,27 @@ class Item:
 
 
 def trim(text: str, s: int, e: int) -> tuple[int, int]:
-    """``[s, e)`` without spaces and separators at either end (the terminal 。 too)."""
-    while s < e and text[s] in _LEAD_JUNK:
-        s += 1
-    while e > s and (text[e - 1] in _TRAIL_JUNK or text[e - 1] == "." and not text[e - 2:e - 1].isdigit()):
-        e -= 1  # an ASCII full stop after a word ends it too (not the point of 1.5)
-    return s, e
+    """``[s, e)`` without spaces and separators at either end (the terminal 。 too), and without a quote
+    mark whose other half lies outside it (a finding cut out of quoted speech)."""
+    while True:
+        while s < e and text[s] in _LEAD_JUNK:
+            s += 1
+        while e > s and (text[e - 1] in _TRAIL_JUNK or text[e - 1] == "." and not text[e - 2:e - 1].isdigit()):
+            e -= 1  # an ASCII full stop after a word ends it too (not the point of 1.5)
+        if s < e and (text[s] == "”" or text[s] == "“" and "”" not in text[s + 1:e]):
+            s += 1
+        elif e > s and (text[e - 1] == "“" or text[e - 1] == "”" and "“" not in text[s:e - 1]):
+            e -= 1
+        else:
+            return s, e
 
 
 def strip_frame(text: str, s: int, e: int) -> int:
     """Start after reporting frames (此外, 巡视组还指出, 谈话中不少干部反映,) at ``s``."""
     for _ in range(3):
         s, e = trim(text, s, e)
-        m = CLOSING_OPENER.match(text, s, e) or FRAME.match(text, s, e)
+        m = (CLOSING_OPENER.match(text, s, e) or FRAME.match(text, s, e) or SPEECH_INTRO.match(text, s, e)
+             or YARDSTICK.match(text, s, e))
         if not m or m.end() == s or m.end() >= e:
             break
         if m.re is FRAME and text[m.end() - 1] not in ",:" and text[m.end() - 1] != "了" and not LEAD_VERB.match(
@@ -77,12 +85,15 @@ def clean(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def top_level_split(text: str, s: int, e: int, seps: str) -> list[tuple[int, int]]:
-    """``[s, e)`` cut at ``seps`` outside quotes and brackets."""
+    """``[s, e)`` cut at ``seps`` outside quotes and brackets; quoted speech (a quote that holds a
+    sentence or a list: “…不到位;…。”) is no bracket, its separators cut."""
     parts, closers, pos = [], [], s
     for i in range(s, e):
         ch = text[i]
         if closers and ch == closers[-1]:
             closers.pop()
+        elif ch == "“" and _speech(text, i, e):
+            continue
         elif ch in _OPEN and not (ch == "\"" and closers and closers[-1] == "\""):
             closers.append(_OPEN[ch])
         elif not closers and ch in seps:
@@ -90,6 +101,17 @@ def top_level_split(text: str, s: int, e: int, seps: str) -> list[tuple[int, int
             pos = i + 1
     parts.append((pos, e))
     return [(a, b) for a, b in parts if text[a:b].strip(_LEAD_JUNK)]
+
+
+#: A quotation that is speech, not a term: it holds a clause break or runs this long.
+_SPEECH_MIN = 24
+
+
+def _speech(text: str, i: int, e: int) -> bool:
+    """Whether the quote opening at ``i`` is reported speech (its ”, if any before ``e``, is then skipped too)."""
+    close = text.find("”", i + 1, e)
+    inner = text[i + 1:close if close >= 0 else e]
+    return close < 0 or len(inner) >= _SPEECH_MIN or any(ch in inner for ch in ";。")
 
 
 def example_marks(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -100,11 +122,11 @@ def example_marks(text: str, s: int, e: int) -> list[tuple[int, int]]:
         j = m.start() - 1
         while j >= s and text[j] in " \t":
             j -= 1
-        if j < s or text[j] in _CLAUSE_START or text[j] == "(":
+        if j < s or text[j] in _CLAUSE_START or text[j] in "(“":
             end = m.end()
             while end < e and text[end] in ",:":
                 end += 1
-            out.append((j if j >= s and text[j] == "(" else m.start(), end))
+            out.append((j if j >= s and text[j] in "(“" else m.start(), end))
     return out
 
 

@@ -168,7 +168,7 @@ PRAISE = re.compile(
 #: A demand or suggestion of the team (要求/建议/强调…, 提出…意见): opens the demands part.
 DEMAND_LEAD = re.compile(
     r"^(?:(?:针对|对于|就)[^,。;:]{0,20},)?[^,。;:]{0,30}?"  # an opening 针对存在的问题, may stand before it
-    r"(?:(?:要求|强调|建议|希望|指出要|提出(?:了)?[^,。;:]{0,16}?(?:意见|要求|建议))(?:如下)?[,:]"
+    r"(?:(?:(?<![的照])要求|强调|建议|希望|指出要|提出(?:了)?[^,。;:]{0,16}?(?:意见|要求|建议))(?:如下)?[,:]"
     r"|(?:提出(?:了)?|作出(?:了)?)[^,。;:]{0,16}?(?:整改)?(?:意见|要求|建议))"
 )
 #: A sentence that is itself a demand: 要…, 一要…, 一是要…, …要在2个月内…报送.
@@ -209,9 +209,13 @@ PROBLEM_LEAD_META = re.compile(
 #: A reporting frame before a finding (巡视指出, 此外巡视组还指出, 巡视中了解到, 谈话中不少干部反映).
 FRAME = re.compile(
     r"(?:此外|另外|同时|与此同时|但|但是)?[,]?(?:[^,。;:]{0,14}?(?:巡视|巡察|组|谈话|了解|督察)[^,。;:]{0,8}?"
-    r"|[^,。;:]{2,6}?(?=(?:还|也)?指出[,:]))?"  # a speaker: 程立新指出,
-    r"(?:还|也|同时|进一步)?(?:指出|发现|认为|注意到|了解到|反映|查明|看到|提到|谈到|反馈)(?:了)?[,:]?"
+    r"|[^,。;:]{1,6}?(?=(?:还|也)?(?:指出|说)[,:]))?"  # a speaker: 程立新指出, / 他说,
+    r"(?:还|也|同时|进一步)?(?:指出|发现|认为|注意到|了解到|反映|查明|看到|提到|谈到|反馈|说)(?:了)?[,:]?"
 )
+#: The measure a finding is held against (对照“四个着力”的要求, / 按照…部署,): a frame before the finding.
+YARDSTICK = re.compile(r"(?:对照|按照|根据)[^,。;:]{1,24}?(?:要求|标准|部署|精神)[,]")
+#: What introduces quoted speech (在谈到选人用人时,郭泽明语气加重:“…): a frame before the words it quotes.
+SPEECH_INTRO = re.compile(r"[^。;“”]{0,30}?:(?=“)")
 #: Openers of a closing extra finding (此外, 另外, 与此同时).
 CLOSING_OPENER = re.compile(r"(?:此外|另外|与此同时|同时)[,]")
 #: Example markers: the examples after them are manifestations (具体表现) of the finding before.
