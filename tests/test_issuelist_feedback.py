@@ -453,3 +453,16 @@ def test_issues_findings_quoted_in_a_news_report():
         "临江区落实‘两个责任’还有差距,区委主体责任压得不实", "对区纪委监督执纪问责支持不够有力", "“四风”问题禁而未绝",
         "干部选拔任用程序不够规范", "超职数配备干部问题比较突出", "信访积案化解进展缓慢"]
     assert [i.text for i in found if i.level == 3] == ["单位仍在用公款互相宴请", "下属单位组织公款旅游"]
+
+
+@pytest.mark.parametrize("lead,problems", [
+    # two clauses a group after another lead than 主要是: a finding and its elaboration, one problem a group
+    ("巡察组指出，该校也存在一些突出问题：", ["食堂管理混乱,账目与学校财务混同", "违规收取资料费,2017年收取4.8万元", "职称评审程序不透明,教职工意见较大"]),
+    # after 主要是: the central one-sentence style, groups are aspects and clauses problems
+    ("巡察组指出，主要是：", ["食堂管理混乱", "账目与学校财务混同", "违规收取资料费", "2017年收取4.8万元", "职称评审程序不透明",
+                      "教职工意见较大"]),
+])
+def test_issues_semicolon_groups_of_two_clauses(lead, problems):
+    text = MEETING + PRAISE + "\n" + lead + ("食堂管理混乱，账目与学校财务混同；违规收取资料费，2017年收取4.8万元；"
+                                           "职称评审程序不透明，教职工意见较大。\n") + DEMAND
+    assert _problems(text) == problems

@@ -105,13 +105,18 @@ def _stating_sentences(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return sentences
 
 
+#: Clauses a ;-group holds on average in the one-sentence style after another lead than 主要是: (an aspect
+#: and its problems: 党的领导弱化,A,B;); two a group are a finding and its elaboration (食堂管理混乱,账目混同;).
+_ONELINER_CLAUSES = 2.5
+
+
 def _one_sentence_style(text: str, groups: list[tuple[int, int]], central: bool) -> bool:
     """2–5 ;-groups of ,-clauses right after the lead: the groups are aspects, the clauses problems
     (two clauses a group on average; after 主要是: any group with two)."""
     if not 2 <= len(groups) <= 5:
         return False
     counts = [clause_count(text, a, b) for a, b in groups]
-    return sum(counts) / len(counts) >= 2 or central and max(counts) >= 2
+    return sum(counts) / len(counts) >= _ONELINER_CLAUSES or central and max(counts) >= 2
 
 
 def _standalone_aspect(text: str, sentences, groups, stating, ctx: Context) -> bool:
