@@ -466,3 +466,13 @@ def test_issues_semicolon_groups_of_two_clauses(lead, problems):
     text = MEETING + PRAISE + "\n" + lead + ("食堂管理混乱，账目与学校财务混同；违规收取资料费，2017年收取4.8万元；"
                                            "职称评审程序不透明，教职工意见较大。\n") + DEMAND
     assert _problems(text) == problems
+
+
+def test_issues_news_feature_frames_and_summary():
+    """A news feature: 谈到…,X毫不客气:“…这一块,我们发现…” / 她还提到, / 巡察期间,巡察组在…蹲点发现, are frames;
+    上述问题,有的是… speaks of the findings, it is none."""
+    text = ("巡察组向县医院党委反馈巡察情况\n　　巡察组组长王海燕指出，巡察发现了一些问题。谈到医药领域腐败问题集中整治，王海燕毫不客气："
+            "“我们发现，个别科室带量采购执行不力。”她还提到，部分医务人员收受回扣的问题仍有反映。"
+            "巡察期间，巡察组在门诊大厅蹲点发现，预约诊疗分时段落实不到位。上述问题，有的是医院自身管理问题，有的是行业共性问题。\n"
+            "　　王海燕强调，医院党委要切实扛起整改主体责任。\n")
+    assert _problems(text) == ["个别科室带量采购执行不力", "部分医务人员收受回扣的问题仍有反映", "预约诊疗分时段落实不到位"]

@@ -59,7 +59,7 @@ def strip_frame(text: str, s: int, e: int) -> int:
     """Start after reporting frames (此外, 巡视组还指出, 谈话中不少干部反映,) at ``s``."""
     for _ in range(3):
         s, e = trim(text, s, e)
-        m = (CLOSING_OPENER.match(text, s, e) or FRAME.match(text, s, e) or SPEECH_INTRO.match(text, s, e)
+        m = (SPEECH_INTRO.match(text, s, e) or CLOSING_OPENER.match(text, s, e) or FRAME.match(text, s, e)
              or YARDSTICK.match(text, s, e))
         if not m or m.end() == s or m.end() >= e:
             break

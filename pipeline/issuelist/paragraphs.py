@@ -162,7 +162,9 @@ def _rest(text: str, sentences: list[tuple[int, int]], groups_per_sentence: list
         if CLOSING_OPENER.match(text, trim(text, sentences[k][0], b)[0]):
             ctx.aspect = None
         single = len(groups) == 1
-        if single and out and not absorbed and k >= 1 and _absorbs(text, out[-1], sentences[k - 1], (a, b), groups_per_sentence[k - 1]):
+        framed = a != trim(text, *sentences[k])[0]  # 她还提到,…: the sentence opens with a reporting frame
+        if single and out and not absorbed and k >= 1 and _absorbs(text, out[-1], sentences[k - 1], (a, b),
+                                                                   groups_per_sentence[k - 1], framed=framed):
             merged = make_problem(text, out[-1].start, b, how="prose", confidence=CONFIDENCE["prose"],
                                   label=out[-1].label, number=out[-1].number)
             if merged is not None:
@@ -232,12 +234,12 @@ def _non_finding(text: str, a: int, b: int, sents: list[Sentence]) -> bool:
     return False
 
 
-def _absorbs(text: str, prev: Item, prev_span, span, prev_groups) -> bool:
+def _absorbs(text: str, prev: Item, prev_span, span, prev_groups, *, framed: bool = False) -> bool:
     """A one-clause headline sentence takes the next sentence as its elaboration (or any first
     sentence takes one whose subject is an example subject: 一些子企业…); never one that opens
-    with 同时,/此外, and never after an element of a closed list."""
-    if len(prev_groups) != 1 or prev.children or prev.how == "clause":
-        return False  # an element of a closed list (存在A、B等问题。) takes nothing after it
+    with 同时,/此外, or a reporting frame (她还提到,), and never after an element of a closed list."""
+    if len(prev_groups) != 1 or prev.children or prev.how == "clause" or framed:
+        return False  # an element of a closed list (存在A、B等问题。) takes nothing after it; 她还提到,…: a finding
     start = trim(text, *span)[0]
     if CLOSING_OPENER.match(text, start):
         return False  # 同时,/此外,: a finding of its own

@@ -15,14 +15,15 @@ from dataclasses import dataclass
 
 from pipeline.lang.cues import (
     CLUE, CONTACT, DEMAND_LEAD, DEMAND_SENTENCE, FOCUS, MEETING, PLEDGE, PRAISE, PROBLEM_LEAD_META,
-    APPENDIX_LINE, PLAN_LIST_HEADING, RESOLVED, SHORTCOMING_STRONG, STILL_WRONG, TEAM_FOCUS,
+    APPENDIX_LINE, FINDINGS_SUMMARY, PLAN_LIST_HEADING, RESOLVED, SHORTCOMING_STRONG, STILL_WRONG, TEAM_FOCUS,
 )
 from pipeline.lang.text import soft_breaks
 
 #: Roles that end the findings part.
 CLOSING_ROLES = frozenset({"demand", "clue", "pledge", "contact"})
 #: Roles that are never findings.
-NON_FINDING_ROLES = frozenset({"meeting", "focus", "praise", "demand", "clue", "pledge", "contact", "lead", "resolved"})
+NON_FINDING_ROLES = frozenset({"meeting", "focus", "praise", "demand", "clue", "pledge", "contact", "lead", "resolved",
+                               "summary"})
 _SENTENCE = re.compile(r"[^。!?\n]+")
 _BUT = re.compile(r",(?:但|但是|然而)(?:也|仍|还)?")
 
@@ -34,7 +35,7 @@ class Sentence:
 
     start: int
     end: int
-    role: str  # meeting, focus, praise, lead, finding, resolved, demand, clue, pledge, contact, other
+    role: str  # meeting, focus, praise, lead, finding, resolved, summary, demand, clue, pledge, contact, other
     body: int
 
 
@@ -62,6 +63,8 @@ def _role(text: str, s: int, e: int, previous: str | None) -> tuple[str, int]:
         return "focus", s
     if (done := RESOLVED.search(t)) and not STILL_WRONG.search(t, done.end()):
         return "resolved", s  # an earlier finding already put right
+    if FINDINGS_SUMMARY.match(t.lstrip(" ,“”")):
+        return "summary", s  # 上述问题,有的是…: about the findings, not one of them
     clauses = t.split(",")
     if _is_lead(clauses[-1]):
         return "lead", e

@@ -209,11 +209,14 @@ PROBLEM_LEAD_META = re.compile(
 #: A reporting frame before a finding (巡视指出, 此外巡视组还指出, 巡视中了解到, 谈话中不少干部反映).
 FRAME = re.compile(
     r"(?:此外|另外|同时|与此同时|但|但是)?[,]?(?:[^,。;:]{0,14}?(?:巡视|巡察|组|谈话|了解|督察)[^,。;:]{0,8}?"
-    r"|[^,。;:]{1,6}?(?=(?:还|也)?(?:指出|说)[,:]))?"  # a speaker: 程立新指出, / 他说,
+    r"|[^,。;:]{1,6}?(?=(?:还|也)?(?:指出|说|发现|提到|谈到)[,:])"  # a speaker: 程立新指出, / 他说, / 我们发现,
+    r"|(?:巡视|巡察)(?:期间|中)[,][^,。;:]{0,16}?(?=(?:还|也)?(?:发现|了解到|看到)[,:]))?"  # 巡察期间,巡察组在…蹲点发现,
     r"(?:还|也|同时|进一步)?(?:指出|发现|认为|注意到|了解到|反映|查明|看到|提到|谈到|反馈|说)(?:了)?[,:]?"
 )
 #: The measure a finding is held against (对照“四个着力”的要求, / 按照…部署,): a frame before the finding.
 YARDSTICK = re.compile(r"(?:对照|按照|根据)[^,。;:]{1,24}?(?:要求|标准|部署|精神)[,]")
+#: A sentence about the findings as a whole (上述问题,有的是…), not one of them.
+FINDINGS_SUMMARY = re.compile(r"(?:上述|以上|这些|前述)(?:问题|情况)")
 #: What introduces quoted speech (在谈到选人用人时,郭泽明语气加重:“…): a frame before the words it quotes.
 SPEECH_INTRO = re.compile(r"[^。;“”]{0,30}?:(?=“)")
 #: Openers of a closing extra finding (此外, 另外, 与此同时).
