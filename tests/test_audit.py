@@ -148,6 +148,40 @@ def test_audit_overdue_when_the_reports_own_deadline_passed_unfinished():
     assert flag_overdue_issues(_own_deadline("其余设备仍在采购中。", as_of="2023-07-31")[0]) == []  # not yet passed
 
 
+def test_audit_overdue_when_only_a_part_is_completed_before_the_unfinished_rest():
+    """A completion followed by what is still unfinished is of a part (已完成采购,安装正在进行): overdue;
+    a completion after the unfinished words is the last word: not overdue."""
+    case, _ = _own_deadline("已完成设备采购,安装调试正在组织中。")
+    assert [(f.kind, f.issue_id) for f in flag_overdue_issues(case)] == [("overdue", "1")]
+    assert flag_overdue_issues(_own_deadline("安装调试一度正在组织中,目前已全部完成。")[0]) == []
+
+
+def _restated(body: str) -> AuditCase:
+    """A problem heading restated with its number, a status line, then the body: one measure."""
+    text = "4.关于理论学习流于形式的问题。\n整改情况:已完成整改。" + body
+    report = DocumentResult(
+        "d", "d.txt", text=text,
+        sections=[Section(0, None, 3, "4.", "关于理论学习流于形式的问题。", 0, 16, 0, 2, 2, 16, len(text), "arabic")],
+        measures=[Measure(0, 0, 0, len(text), "4.", "关于理论学习流于形式的问题", "done")],
+    )
+    spans = list(sentence_spans(text))
+    evidence = [spans[0], spans[-1]]  # the heading and the body's sentence, as the evidence picks them
+    return _case(report, [Match("1", "d", "measure", 0, 0.3, 1, True, evidence=evidence)],
+                 [Issue("1", None, 2, "理论学习流于形式", None, None, None)])
+
+
+def test_audit_weak_when_the_only_act_is_a_completion_claim():
+    """已完成整改 beside generic words is a claim, no concrete act: weak; an act beside it is evidence."""
+    assert [f.kind for f in flag_weak_and_planned(_restated("高度重视,进一步加强理论学习,切实提高学习成效。"))] == ["weak"]
+    assert flag_weak_and_planned(_restated("修订理论学习制度,明确研讨主题。")) == []
+
+
+def test_audit_planned_only_beside_a_restated_heading():
+    """The restated problem (4.关于…的问题。) is neither a plan nor an answer: plans alone after it are planned_only."""
+    case = _restated("将组织开展理论学习“回头看”,计划于2024年6月底前完成检查。")
+    assert [f.kind for f in flag_weak_and_planned(case)] == ["planned_only"]
+
+
 def test_audit_weak_counts_only_the_sentences_of_this_problem():
     """A paragraph that answers two problems: the figures of the sentence about one lend the other nothing;
     without the sentences' key terms (bare records) the whole place counts, as before."""

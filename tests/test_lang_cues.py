@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.lang.cues import DECISIVE, concrete_cue, status_cues, unfinished_cue
+from pipeline.lang.cues import DECISIVE, concrete_act, concrete_cue, is_restated_problem, status_cues, unfinished_cue
 from pipeline.normalize import normalize
 
 
@@ -12,7 +12,7 @@ from pipeline.normalize import normalize
     ("修订《财务报销管理办法》", True),
     ("对2名责任人进行诫勉谈话", True),
     ("约谈相关负责人", True),
-    ("该项任务已整改到位", True),
+    ("该项任务已整改到位", False),  # a completion claim, no act (the claim rows): see below
     ("高度重视,进一步增强纪律意识,坚持集体领导,确保决策科学规范", False),
     ("切实扛起政治责任,同谋划、同部署、同落实", False),
 ])
@@ -34,3 +34,25 @@ def test_lang_cues_unfinished_is_the_decisive_ongoing_rows(text, unfinished):
 def test_lang_cues_concrete_rows_are_not_a_status():
     assert {status for status, _, _ in status_cues()} == {"done", "ongoing", "planned"}
     assert any(status == "ongoing" and weight >= DECISIVE for status, weight, _ in status_cues())
+
+
+@pytest.mark.parametrize("text,act", [
+    ("整改情况:已完成整改。", False),  # the claim alone: nothing a reader can check
+    ("该问题已全部整改到位", False),
+    ("已完成阶段性整改,持续推进中", False),
+    ("已完成整改。修订《公务接待管理办法》", True),  # an act beside the claim still counts
+    ("已完成设备更新", True),  # the completion of a named act is one
+    ("整改任务已完成,对3名责任人进行诫勉谈话", True),
+])
+def test_lang_cues_concrete_act_not_in_a_completion_claim(text, act):
+    assert concrete_act(normalize(text)) is act
+
+
+@pytest.mark.parametrize("text,restated", [
+    ("8.关于上轮巡察反馈问题整改不彻底的问题。", True),  # its number before 关于
+    ("(三)关于选人用人问题的整改情况", True),
+    ("三、关于意识形态工作的问题", True),
+    ("8.修订《财务管理制度》。", False),
+])
+def test_lang_cues_restated_heading_after_its_number(text, restated):
+    assert is_restated_problem(normalize(text)) is restated

@@ -302,3 +302,11 @@ def test_matcher_field_synonyms_fold():
     assert set(rw.clean("部分项目化整为零规避招标").split()) & set(rw.clean("对拆分发包项目逐一倒查").split()) >= {"化整为零"}
     assert {"分级诊疗"} <= set(rw.clean("开通双向转诊绿色通道,基层首诊率提高").split())
     assert {"医联体"} <= set(rw.clean("牵头组建医共体").split())
+
+
+def test_matcher_conduct_names_fold():
+    """The feedback's 公款吃喝 (大吃大喝) meets the report's 违规吃喝 in one form."""
+    rw = _TextRewriter(load_lexicon())
+    assert "违规吃喝" in rw.clean("违规公款吃喝、超标准接待等问题时有发生").split()
+    assert "违规吃喝" in rw.clean("个别干部大吃大喝").split()
+    assert "违规吃喝" in rw.clean("开展违规吃喝问题专项整治").split()

@@ -88,6 +88,21 @@ def concrete_cue() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in rows))
 
 
+@lru_cache(maxsize=1)
+def _act_or_claim() -> re.Pattern[str]:
+    """A completion claim (the ``claim`` rows, group ``claim``) or else a concrete act: a claim
+    starting at or before an act's place takes its words (已完成整改 holds no 完成 act)."""
+    claims = [pattern.pattern for kind, _, pattern in _cue_rows() if kind == "claim"]
+    return re.compile(f"(?P<claim>{'|'.join(f'(?:{p})' for p in claims)})|(?:{concrete_cue().pattern})")
+
+
+def concrete_act(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` states a concrete act (:func:`concrete_cue`) outside a bare
+    completion claim (已完成整改, 整改到位: the ``claim`` rows of ``models/status_cues.tsv``)."""
+    end = len(text) if end is None else end
+    return any(m.lastgroup != "claim" for m in _act_or_claim().finditer(text, start, end))
+
+
 # --------------------------------------------------------------------------- plans
 
 #: An action already stated as done (已…, …了) outweighs a plan cue in the same sentence.
@@ -112,8 +127,11 @@ def is_plan(sentence: str) -> bool:
 
 #: A report's restatement of the problem it answers (问题表现：…, 存在问题：…), not an action.
 RESTATED_LEAD = re.compile(r"(?:问题表现|存在问题|主要问题|问题描述|具体表现|反馈问题|问题)[::]")
-#: A heading that names the problem it answers (关于“…”问题的整改情况, 针对…的问题).
-RESTATED_HEADING = re.compile(r"(?:关于|针对)[^。]{0,80}问题(?:的整改(?:情况|落实情况)?)?[。]?$")
+#: A heading that names the problem it answers (关于“…”问题的整改情况, 针对…的问题), after its number
+#: when it has one (1.关于…, (一)关于…).
+RESTATED_HEADING = re.compile(
+    r"(?:(?:\d{1,2}[.、]|[(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)]|[一二三四五六七八九十]{1,3}、)\s*)?"
+    r"(?:关于|针对)[^。]{0,80}问题(?:的整改(?:情况|落实情况)?)?[。]?$")
 #: Shortfall wording of a problem statement (the feedback's voice).
 SHORTFALL = re.compile(
     r"不够|不到位|有差距|有落差|不充分|不扎实|不严格|不规范|不健全|不完善|不及时|落实不力|不力|薄弱|短板|"

@@ -29,7 +29,7 @@ from functools import cache
 
 from pipeline.document import DocumentResult
 from pipeline.extract.times import extract_times
-from pipeline.lang.cues import COMPLETED, concrete_cue, is_plan, unfinished_cue
+from pipeline.lang.cues import COMPLETED, concrete_act, is_plan, is_restated_problem, unfinished_cue
 from pipeline.lang.spans import ItemCounter
 from pipeline.lang.text import sentence_bounds, sentence_spans
 from pipeline.matching.evidence import AnswerTerms
@@ -140,16 +140,18 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
     measure is planned, or every answering sentence states a plan, :func:`pipeline.lang.cues.is_plan`).
 
     Weak: the answering places hold no quantity, no date, no cited document and no concrete act
-    (:func:`pipeline.lang.cues.concrete_cue`), counting only the sentences that answer this
-    problem (:func:`own_sentences`): in a place that answers several problems, a sentence about
-    another of them lends this one nothing."""
+    (:func:`pipeline.lang.cues.concrete_act`: a bare completion claim, 已完成整改, is none), counting
+    only the sentences that answer this problem (:func:`own_sentences`): in a place that answers
+    several problems, a sentence about another of them lends this one nothing.
+
+    A sentence that restates the problem (1.关于…的问题。, :func:`pipeline.lang.cues.is_restated_problem`)
+    answers nothing: it is neither a plan nor evidence (its figures are the problem's)."""
     groups: dict[tuple[str, str], list[Match]] = {}
     for m in case.addressed:
         groups.setdefault((m.doc_id, m.issue_id), []).append(m)
     if not groups:
         return []
     report = case.report
-    concrete = concrete_cue()
     counters = [ItemCounter(found) for found in (report.quantities, report.times, report.citations)]
     answered = answered_sentences(case)
     leaves = {i.issue_id for i in leaf_issues(case.issues)}  # an aspect speaks of its problems' sentences
@@ -164,8 +166,14 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
         return is_plan(report.text[a:b])
 
     @cache
+    def restates(a: int, b: int) -> bool:
+        return is_restated_problem(report.text[a:b])
+
+    @cache
     def evidence_in(s: int, e: int) -> int:
-        return sum(counter.count(s, e) for counter in counters) + bool(concrete.search(report.text, s, e))
+        if restates(s, e):
+            return 0
+        return sum(counter.count(s, e) for counter in counters) + concrete_act(report.text, s, e)
 
     @cache
     def sentences_of(s: int, e: int) -> tuple[tuple[int, int], ...]:
@@ -184,7 +192,7 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
         if not spans:
             continue
         s0, e0 = min(s for s, _, _ in spans), max(e for _, e, _ in spans)
-        sentences = [(a, b) for m in grp for a, b in m.evidence]
+        sentences = [(a, b) for m in grp for a, b in m.evidence if not restates(a, b)]
         if all(st == "planned" for _, _, st in spans) or (sentences and all(states_plan(a, b) for a, b in sentences)):
             out.append(Flag(doc_id, iid, "planned_only", "medium",
                             f"问题{iid}只有计划性措施(将/下一步),尚无已做的整改。", s0, e0))
@@ -320,8 +328,9 @@ def flag_overdue_issues(case: AuditCase) -> list[Flag]:
     * a deadline the report itself set where it answers the problem (明确于9月底前…), passed at the
       date its figures refer to (截至…, else its date), and stated as not finished there (仍在推进,
       尚未…: :func:`pipeline.lang.cues.unfinished_cue`) with no completion of it
-      (:data:`pipeline.lang.cues.COMPLETED`) from the deadline on.  The flag points at that
-      stretch of the report.
+      (:data:`pipeline.lang.cues.COMPLETED`) after the last thing said unfinished: a completion
+      before it is of a part (已完成报名和笔试,面试正在组织中).  The flag points at that stretch of
+      the report.
     """
     rd = report_date(case.report)
     if not rd:
@@ -351,7 +360,8 @@ def flag_overdue_issues(case: AuditCase) -> list[Flag]:
 
 def _own_overdue(case: AuditCase) -> dict[str, tuple]:
     """Problem -> (deadline, start, end, as-of) of a passed deadline of the report's own text in a
-    measure that answers it (one holding an answering sentence), stated as unfinished, not completed."""
+    measure that answers it (one holding an answering sentence), stated as unfinished, not completed
+    after that."""
     report = case.report
     as_of = report.meta.as_of_date or report.meta.report_date
     if not isinstance(as_of, str):
@@ -374,8 +384,10 @@ def _own_overdue(case: AuditCase) -> dict[str, tuple]:
                 if not s <= t.start < e:
                     continue
                 a = sentence_bounds(text, t.start, ends=_SENTENCE_END)[0]
-                late = unfinished.search(text, a, e)
-                if late is None or COMPLETED.search(text, a, e):
+                late = None
+                for late in unfinished.finditer(text, a, e):
+                    pass  # the last thing said unfinished: a completion before it is partial (已完成笔试,面试正在组织)
+                if late is None or COMPLETED.search(text, late.end(), e):
                     continue
                 b = sentence_bounds(text, late.start(), ends=_SENTENCE_END)[1]
                 out[m.issue_id] = (t, a, b + (b < len(text) and text[b] in "。;"), as_of[:10])  # with its stop
