@@ -476,3 +476,10 @@ def test_issues_news_feature_frames_and_summary():
             "巡察期间，巡察组在门诊大厅蹲点发现，预约诊疗分时段落实不到位。上述问题，有的是医院自身管理问题，有的是行业共性问题。\n"
             "　　王海燕强调，医院党委要切实扛起整改主体责任。\n")
     assert _problems(text) == ["个别科室带量采购执行不力", "部分医务人员收受回扣的问题仍有反映", "预约诊疗分时段落实不到位"]
+
+
+def test_issues_object_list_after_a_subjects_own_clause():
+    """X党支部在…方面存在A、B、C等3个方面问题: the subject and its field are no part of the elements."""
+    text = MEETING + ("巡察指出，市慈善总会党支部在规范慈善活动方面存在政治引领作用发挥不充分、信息公开不及时、"
+                      "内部治理结构不健全等3个方面问题。\n") + DEMAND
+    assert _problems(text) == ["政治引领作用发挥不充分", "信息公开不及时", "内部治理结构不健全"]

@@ -14,6 +14,7 @@ from pipeline.normalize import normalize
     ("(一)学习不够\n(二)经费不规范", [("cn_paren", 1, True), ("cn_paren", 2, True)]),
     ("1.学习不够\n2、经费不规范", [("arabic", 1, True), ("arabic", 2, True)]),
     ("◆学习不够\n◆经费", [("bullet◆", 1, True), ("bullet◆", 2, True)]),
+    ("▍学习不够\n▍经费", [("bullet▍", 1, True), ("bullet▍", 2, True)]),
     ("——学习不够。\n● 经费\n——党建薄弱", [("bullet——", 1, True), ("bullet●", 1, True), ("bullet——", 2, True)]),
     ("◆1、学习不够\n◆2、经费", [("arabic", 1, True), ("arabic", 2, True)]),
     ("说明——学习不够\n◆", []),

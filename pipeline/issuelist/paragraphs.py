@@ -265,6 +265,9 @@ def _group_items(text: str, s: int, e: int, how: str, *, listed: bool = False) -
     if (lead or listed or one_clause) and closer and closer.end() == marks_end:
         # after a lead (存在/主要表现在:) every ,-clause is an element; a bare A、B等问题 only
         # splits when each part states its own shortcoming
+        inner = _inner_lead(text, body_s, closer.start()) if lead is None else None
+        if inner is not None and not SHORTCOMING.search(text, body_s, inner - 2):
+            body_s = inner  # X党支部在落实…、规范…方面存在A、B、C等5个方面问题: the list is after 存在
         elements = _elements(text, body_s, closer.start())
         if len(elements) >= 2:
             items = [make_problem(text, a, b, how="clause", confidence=CONFIDENCE["clause"]) for a, b in elements]
@@ -279,6 +282,13 @@ def _group_items(text: str, s: int, e: int, how: str, *, listed: bool = False) -
     if item is not None and how == "prose" and not SHORTCOMING.search(text, item.start, item.end):
         return []  # background in running prose (全院现有17个研究所…), not a finding
     return [item] if item is not None else []
+
+
+def _inner_lead(text: str, s: int, e: int) -> int | None:
+    """After the first 存在 of a subject's own first clause (X在…方面存在A、B…): where its list starts, if any."""
+    comma = text.find(",", s, e)
+    at = text.find("存在", s, e if comma < 0 else comma)
+    return at + 2 if at >= 0 else None
 
 
 def _subject_lead(text: str, s: int, e: int):
