@@ -483,3 +483,16 @@ def test_issues_object_list_after_a_subjects_own_clause():
     text = MEETING + ("巡察指出，市慈善总会党支部在规范慈善活动方面存在政治引领作用发挥不充分、信息公开不及时、"
                       "内部治理结构不健全等3个方面问题。\n") + DEMAND
     assert _problems(text) == ["政治引领作用发挥不充分", "信息公开不及时", "内部治理结构不健全"]
+
+
+def test_issues_decorated_headings_over_shi_lists_are_aspects():
+    """A WeChat post: 一共点出了2个方面4个问题 is the lead; ▍ headings over 一是… lines are aspects, not problems
+    (over prose they would be the problems: the newspaper sub-heading layout)."""
+    text = ("巡察“体检报告”来了\n03 问题都在这儿了\n巡察组一点没客气，一共点出了2个方面4个问题。\n"
+            "▍民生政策落地还没打通\n一是为民服务意识不强；二是老旧小区改造推进迟缓。\n"
+            "▍管党治党这根弦绷得还不够紧\n一是“一岗双责”落实不到位；二是“三资”管理不规范。\n"
+            "04 接下来怎么改\n巡察组要求，街道党工委要切实抓好整改。\n")
+    found = read_feedback(text).issues
+    assert [i.text for i in found if i.level == 1] == ["民生政策落地还没打通", "管党治党这根弦绷得还不够紧"]
+    assert [i.text for i in found if i.level == 2] == ["为民服务意识不强", "老旧小区改造推进迟缓", "“一岗双责”落实不到位",
+                                                      "“三资”管理不规范"]
