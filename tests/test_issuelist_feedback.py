@@ -22,6 +22,11 @@ def _levels(text: str, level: int) -> list[str]:
     return [i.text for i in read_feedback(text).issues if i.level == level]
 
 
+def _aspects_and_problems(text: str) -> tuple[list[str], list[str]]:
+    found = read_feedback(text).issues
+    return [i.text for i in found if i.level == 1], [i.text for i in found if i.level == 2]
+
+
 @pytest.mark.parametrize("body,expected", [
     # 一是… in one paragraph after a lead; the 一是要 demand list after it is no finding
     ("巡察发现的主要问题是：一是理论学习不够深入，学用结合不紧；二是惠农资金管理不规范；三是基层党建薄弱。\n",
@@ -281,8 +286,8 @@ def test_issues_part_heading_after_its_lead_is_no_aspect():
     text = ("根据县委统一部署，县委第一巡察组对县教育局党组开展了巡察。巡察组认为，局党组做了大量工作。现将巡察发现的主要问题通报如下。\n"
             "一、巡察发现的主要问题\n（一）贯彻落实上级决策部署方面\n1.学习贯彻不够深入，研讨不多。\n2.落实“双减”政策有差距。\n"
             "（二）全面从严治党方面\n3.主体责任落实不到位。\n4.经费管理不规范。\n二、整改要求\n局党组要切实履行整改主体责任。\n")
-    assert _levels(text, 1) == ["贯彻落实上级决策部署方面", "全面从严治党方面"]
-    assert _problems(text) == ["学习贯彻不够深入,研讨不多", "落实“双减”政策有差距", "主体责任落实不到位", "经费管理不规范"]
+    assert _aspects_and_problems(text) == (["贯彻落实上级决策部署方面", "全面从严治党方面"],
+                                           ["学习贯彻不够深入,研讨不多", "落实“双减”政策有差距", "主体责任落实不到位", "经费管理不规范"])
 
 
 def test_issues_field_verdict_with_its_list_gives_a_problem_a_clause():
@@ -417,9 +422,8 @@ def test_issues_nested_sections_and_a_finding_already_put_right():
             "二、巡察发现的主要问题\n（一）落实决策部署方面\n1.理论学习不够深入。研讨交流不多。\n2.落实“双减”有差距。\n"
             "（二）全面从严治党方面\n3.主体责任落实不到位。\n此外，上轮巡察指出的食堂管理不规范问题，经核查已整改到位，巡察组予以认可。\n"
             "三、意见建议\n（一）提高政治站位，抓好整改落实。\n（二）压实管党治党责任。\n")
-    found = read_feedback(text).issues
-    assert [i.text for i in found if i.level == 1] == ["落实决策部署方面", "全面从严治党方面"]
-    assert [i.text for i in found if i.level == 2] == ["理论学习不够深入。研讨交流不多", "落实“双减”有差距", "主体责任落实不到位"]
+    assert _aspects_and_problems(text) == (["落实决策部署方面", "全面从严治党方面"],
+                                           ["理论学习不够深入。研讨交流不多", "落实“双减”有差距", "主体责任落实不到位"])
 
 
 def test_issues_hard_wrapped_paraphrase_gives_a_problem_a_clause():
@@ -492,7 +496,5 @@ def test_issues_decorated_headings_over_shi_lists_are_aspects():
             "▍民生政策落地还没打通\n一是为民服务意识不强；二是老旧小区改造推进迟缓。\n"
             "▍管党治党这根弦绷得还不够紧\n一是“一岗双责”落实不到位；二是“三资”管理不规范。\n"
             "04 接下来怎么改\n巡察组要求，街道党工委要切实抓好整改。\n")
-    found = read_feedback(text).issues
-    assert [i.text for i in found if i.level == 1] == ["民生政策落地还没打通", "管党治党这根弦绷得还不够紧"]
-    assert [i.text for i in found if i.level == 2] == ["为民服务意识不强", "老旧小区改造推进迟缓", "“一岗双责”落实不到位",
-                                                      "“三资”管理不规范"]
+    assert _aspects_and_problems(text) == (["民生政策落地还没打通", "管党治党这根弦绷得还不够紧"],
+                                           ["为民服务意识不强", "老旧小区改造推进迟缓", "“一岗双责”落实不到位", "“三资”管理不规范"])
