@@ -498,3 +498,15 @@ def test_issues_decorated_headings_over_shi_lists_are_aspects():
             "04 接下来怎么改\n巡察组要求，街道党工委要切实抓好整改。\n")
     assert _aspects_and_problems(text) == (["民生政策落地还没打通", "管党治党这根弦绷得还不够紧"],
                                            ["为民服务意识不强", "老旧小区改造推进迟缓", "“一岗双责”落实不到位", "“三资”管理不规范"])
+
+
+def test_issues_slide_outline_bullets_under_headings():
+    """Slides: (一) headings, ▪ problems under them, — sub-bullets their examples; the report's own ▪ lists
+    (基本情况, 成效) before the findings are none."""
+    text = ("市委第四巡察组\n巡察开发区党工委情况反馈\n二、主要成效\n▪ 招商引资势头良好\n▪ 营商环境持续优化\n"
+            "三、发现的主要问题（2个方面3个问题）\n（一）服务高质量发展作用发挥不够\n▪ 产业链招商精准度不高\n▪ 部分签约项目落地率低\n"
+            "　— 2021年以来签约项目23个，开工仅9个\n　— 3个项目长期停工\n（二）风险防控短板明显\n▪ 平台公司债务负担重\n"
+            "四、整改要求\n▪ 30日内报送整改方案\n")
+    assert _aspects_and_problems(text) == (["服务高质量发展作用发挥不够", "风险防控短板明显"],
+                                           ["产业链招商精准度不高", "部分签约项目落地率低", "平台公司债务负担重"])
+    assert _levels(text, 3) == ["2021年以来签约项目23个,开工仅9个", "3个项目长期停工"]

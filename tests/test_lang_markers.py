@@ -15,6 +15,7 @@ from pipeline.normalize import normalize
     ("1.学习不够\n2、经费不规范", [("arabic", 1, True), ("arabic", 2, True)]),
     ("◆学习不够\n◆经费", [("bullet◆", 1, True), ("bullet◆", 2, True)]),
     ("▍学习不够\n▍经费", [("bullet▍", 1, True), ("bullet▍", 2, True)]),
+    ("▪ 落地率低\n　— 开工仅9个\n— 2 —\n▪ 超概算", [("bullet▪", 1, True), ("bullet—", 1, True), ("bullet▪", 2, True)]),
     ("——学习不够。\n● 经费\n——党建薄弱", [("bullet——", 1, True), ("bullet●", 1, True), ("bullet——", 2, True)]),
     ("◆1、学习不够\n◆2、经费", [("arabic", 1, True), ("arabic", 2, True)]),
     ("说明——学习不够\n◆", []),

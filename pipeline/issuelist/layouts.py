@@ -84,9 +84,10 @@ def line_structure(text: str, zs: int, ze: int) -> LineStructure:
     line0 = text.rfind("\n", 0, zs) + 1  # scanned from the real line start: 主要问题:1.… is inline
     found = [m for m in scan(text, line0, ze) if not m.demand and m.line_initial and m.start >= zs]
     # ◆ sub-headings are the problems, numbers under them (1. 2.) number manifestations; over 一是 runs,
-    # which enumerate findings, they are aspects
+    # which enumerate findings, they are aspects, and under (一) headings, the problems of those aspects
     shi_runs = any(m.family in ("shi", "ordinal", "sequence") for m in found)
-    if len(decorated) >= 2 and not shi_runs:
+    headed = bool(decorated) and any(not is_bullet(m.family) and m.start < decorated[0] for m in found)
+    if len(decorated) >= 2 and not shi_runs and not headed:
         return LineStructure(lines, {}, {}, None, None, -1.0)
     line_runs = [r for r in runs(found)
                  if len(r) >= 2 or r[0].family in ("problem", "cn_dun", "arabic", "cn_paren", "decimal") and r[0].value == 1]

@@ -23,8 +23,10 @@ CN_NUM = "一二三四五六七八九十"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 #: Decoration a newspaper puts before a sub-heading (◆服务实体经济质效不高).
 DECORATION = "◆◇■□●○▲△★☆▶►•·※▍▪◎➤"
-#: Line-initial bullets of an unnumbered list: the decoration, and a dash (——学习贯彻…不够深入。).
-BULLETS = tuple(DECORATION) + ("——",)
+#: Line-initial bullets of an unnumbered list: the decoration, and a dash (——学习贯彻…不够深入。, or a
+#: single — before a space: a slide's sub-bullet; never a page number's — 3 —).
+BULLETS = tuple(DECORATION) + ("——", "— ")
+_PAGE_NUMBER = re.compile(r"—[ \t]*\d+[ \t]*—")
 #: Family name prefix of a bullet list (``bullet◆``, ``bullet——``).
 BULLET = "bullet"
 
@@ -109,8 +111,9 @@ def _bullet(text: str, pos: int, end: int) -> tuple[str, int] | None:
     """(symbol, end after it and its spaces) of a bullet at ``pos``; None when there is none or a
     numbered marker follows it (◆1、… is numbered)."""
     symbol = next((b for b in BULLETS if text.startswith(b, pos)), None)
-    if symbol is None:
+    if symbol is None or _PAGE_NUMBER.match(text, pos, end):
         return None
+    symbol = symbol.strip()
     k = pos + len(symbol)
     while k < end and text[k] in " \t":
         k += 1
