@@ -510,3 +510,10 @@ def test_issues_slide_outline_bullets_under_headings():
     assert _aspects_and_problems(text) == (["服务高质量发展作用发挥不够", "风险防控短板明显"],
                                            ["产业链招商精准度不高", "部分签约项目落地率低", "平台公司债务负担重"])
     assert _levels(text, 3) == ["2021年以来签约项目23个,开工仅9个", "3个项目长期停工"]
+
+
+def test_issues_yifangmian_enumerates_and_names_no_field():
+    """集团党委…还存在不少短板。一方面,A;另一方面,B: the first sentence announces, 一方面/另一方面 enumerate (no aspect)."""
+    text = MEETING + ("巡视指出，集团党委在推动企业改革发展方面还存在不少短板。一方面，党委把方向作用发挥不够；"
+                      "另一方面，主业投资比重下降，非主业投资风险隐患大。\n") + DEMAND
+    assert _aspects_and_problems(text) == ([], ["党委把方向作用发挥不够", "主业投资比重下降,非主业投资风险隐患大"])

@@ -29,6 +29,7 @@ from pipeline.normalize import normalize
     ("问题一\n学习不够\n问题二\n经费不规范", [("problem", 1, True), ("problem", 2, True)]),
     ("主要是:一是学习不够;二是经费不规范", [("shi", 1, False), ("shi", 2, False)]),
     ("首先,学习不够。其次,经费不规范。最后,党建薄弱", [("sequence", 1, True), ("sequence", 2, False), ("sequence", 99, False)]),
+    ("一方面,学习不够;另一方面,经费不规范", [("sequence", 1, True), ("sequence", 2, False)]),
     ("第一,学习不够。第二,经费不规范", [("ordinal", 1, True), ("ordinal", 2, False)]),
     ("具体表现为:①学习不够;②经费不规范", [("circled", 1, False), ("circled", 2, False)]),
 ])

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.issuelist.items import Item, trim
-from pipeline.lang.cues import ASPECT_LEAD, SHORTCOMING_STRONG
+from pipeline.lang.cues import ASPECT_LEAD, NOT_A_FIELD, SHORTCOMING_STRONG
 
 #: How sure each way of finding a problem is (a problem without a shortcoming cue loses 0.2).
 CONFIDENCE = {"heading": 0.9, "numbered": 0.95, "bullet": 0.9, "table": 0.95, "shi-enumeration": 0.9,
@@ -55,7 +55,7 @@ def attach(items: list[Item], ctx: Context) -> list[Item]:
 def aspect_lead(text: str, s: int, e: int):
     """An aspect lead-in (在…方面 / 党的建设方面) at ``s`` that names a field, not a shortcoming."""
     m = ASPECT_LEAD.match(text, s, e)
-    return m if m and not SHORTCOMING_STRONG.search(m.group(1)) else None
+    return m if m and not SHORTCOMING_STRONG.search(m.group(1)) and m.group(1) not in NOT_A_FIELD else None
 
 
 def open_unit(text: str, s: int, e: int, ctx: Context) -> bool:

@@ -219,7 +219,7 @@ CONTACT = re.compile(r"联系电话|邮政信箱|邮编|欢迎[^。]{0,30}监督
 #: A clause that announces the findings instead of stating one (发现了一些问题, 存在以下问题, 主要是).
 _QUANT = r"(?:一些|以下|如下|不少|若干|这些|存在的|巡[视察](?:中)?发现的|[\d一二三四五六七八九十]+个方面(?:[\d一二三四五六七八九十]+个)?|[\d一二三四五六七八九十]+个)"
 PROBLEM_LEAD_META = re.compile(
-    rf"(?:存在|有)(?:了)?{_QUANT}[^,。:;、]{{0,8}}?(?:主要|突出|具体)?(?:问题|不足|差距)(?:主要)?(?:是|有|如下)?(?:以下几个方面|以下几点)?$"
+    rf"(?:存在|有)(?:了)?{_QUANT}[^,。:;、]{{0,8}}?(?:主要|突出|具体)?(?:问题|不足|差距|短板)(?:主要)?(?:是|有|如下)?(?:以下几个方面|以下几点)?$"
     rf"|(?:发现|指出|点出|查出|列出|反馈|梳理出?|摘要)(?:了|出)?(?:的)?(?:主要|突出)?{_QUANT}?[^,。:;、]{{0,8}}?(?:主要|突出|具体)?(?:问题|不足|差距)"
     r"(?:主要)?(?:是|有|如下|集中在[^,。:]{0,10})?(?:以下几个方面|以下几点)?$"
     r"|主要(?:是|有|集中在[^,。:]{0,10}|表现(?:在|为))$|(?:具体)?如下$|以下几(?:个方面|点)$"
@@ -256,6 +256,8 @@ SUBJECT_LEAD = re.compile(
 )
 #: An aspect lead-in (在…方面): a field, not a finding.
 ASPECT_LEAD = re.compile(r"(在[^,。;:]{2,40}?方面|[^,。;:在、等]{2,20}?方面)(?:[,:。]|$)")
+#: Words ending in 方面 that name no field: 一方面…另一方面 enumerate, 各方面/多方面 sum up.
+NOT_A_FIELD = frozenset({"一方面", "另一方面", "各方面", "多方面", "这方面", "两方面", "方方面面"})
 #: After a field lead-in, the cue that the field's problems follow as ,-clauses (在…方面,突出表现在:A,B,C).
 ASPECT_LIST_CUE = re.compile(r"(?:(?:突出|主要|集中|具体)?表现(?:在|为)|主要(?:是|有))[:,]?")
 #: A field lead-in with its own verdict before that cue (在…方面有差距,突出表现在: / 在…方面还有短板,表现为).

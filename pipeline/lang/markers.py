@@ -3,7 +3,7 @@
 Headings stand at the start of a line: ``一、`` ``(一)`` ``1.`` ``1、`` ``1 `` ``1.1`` ``(1)`` (or ``1)``) ``①`` and
 restated-problem blocks ``问题一:`` / ``问题1:`` (or ``问题一`` alone on its line, the problem below it); their conventional rank (``FAMILY_RANK``)
 nests them when several families are used.  Enumerations run inside a paragraph, at the
-start of a clause: ``一是 二是``, ``第一, 第二``, ``其一``, ``首先 其次 再次 最后``, ``①②``,
+start of a clause: ``一是 二是``, ``第一, 第二``, ``其一``, ``首先 其次 再次 最后``, ``一方面 另一方面``, ``①②``,
 ``(1)(2)``; the same families at a line start number whole paragraphs.  ``一要`` /
 ``一是要`` / ``首先要`` enumerate demands, not findings (``Marker.demand``).
 
@@ -37,7 +37,7 @@ FAMILY_RANK: dict[str, float] = {
 }
 #: Families that enumerate inside a paragraph (arabic too: 主要问题:1.…;2.…).
 INLINE_FAMILIES = frozenset({"shi", "ordinal", "sequence", "circled", "arabic_paren", "yao"})
-_SEQUENCE_VALUES = {"首先": 1, "其次": 2, "再次": 3, "然后": 4, "最后": 99}
+_SEQUENCE_VALUES = {"首先": 1, "其次": 2, "再次": 3, "然后": 4, "最后": 99, "一方面": 1, "另一方面": 2}
 _MAX_STEP = 3  # the next item: previous + 1, two missing numbers tolerated
 
 _N = rf"[{CN_NUM}]{{1,3}}"
@@ -58,7 +58,7 @@ _INLINE = re.compile(
     (?P<shi>{_N}是(?P<shi_yao>要)?[,:]?)
   | (?P<yao>{_N}要(?![求点素害件务闻员事领])[,:]?)
   | (?P<ordinal>(?:第{_N}|其[{CN_NUM}])(?:[,、:]|是(?P<ord_yao>要)?))
-  | (?P<sequence>(?:首先|其次|再次|然后|最后)(?P<seq_yao>要)?[,:]?)
+  | (?P<sequence>(?:首先|其次|再次|然后|最后|一方面|另一方面)(?P<seq_yao>要)?[,:]?)
   | (?P<circled>[{CIRCLED}])
   | (?P<arabic_paren>(?:[(]|(?<![\d(]))\d{{1,2}}[)])
   | (?P<arabic>(?<![\d.])\d{{1,2}}(?:[.、](?![\d.])|[.、](?=(?:19|20)\d{{2}}年)))
@@ -92,7 +92,7 @@ def _value(family: str, label: str) -> int | None:
     if family == "circled":
         return CIRCLED.index(label[0]) + 1
     if family == "sequence":
-        return _SEQUENCE_VALUES.get(label[:2])
+        return next((v for word, v in _SEQUENCE_VALUES.items() if label.startswith(word)), None)
     if family == "decimal":  # 2.3: the third item under the second heading
         return int(label.split(".")[1])
     core = label.strip()
