@@ -103,7 +103,7 @@ def read_feedback(text: str, *, doc_id: str | None = None) -> FeedbackList:
     aspects: list[Item] = []
     problems: list[Item] = []
     units: list[str] = []
-    appendix = appendix_zone(plain, 0)
+    appendix = appendix_zone(plain)
     if zone is not None and appendix is not None:  # the notice ends where its appendix begins
         zone = (zone[0], min(zone[1], appendix[0])) if zone[0] < appendix[0] else None
     if zone is not None:

@@ -251,6 +251,16 @@ def _table_header(text: str, s: int, e: int) -> dict[str, int] | None:
     return columns if "problem" in columns else None
 
 
+def _category(text: str, a: int, b: int, aspects: dict[str, Item], ctx: Context) -> None:
+    """A row's category cell (or a record's 问题类别) opens its aspect: one aspect per category name, however
+    many rows repeat it; an empty cell keeps the one open (a merged cell)."""
+    if b > a:
+        name = text[a:b]
+        if name not in aspects:
+            aspects[name] = new_aspect(text, a, b, ctx)
+        ctx.aspect = aspects[name]
+
+
 def _table_rows(text: str, st: LineStructure, i: int, columns: dict[str, int], ctx: Context) -> tuple[list[Item], int]:
     """The rows under a table header: the problem cell is the problem, the category cell its aspect
     (one aspect per category, however many rows repeat it)."""
@@ -263,12 +273,7 @@ def _table_rows(text: str, st: LineStructure, i: int, columns: dict[str, int], c
         if columns["problem"] >= len(cells):
             continue
         if "aspect" in columns and columns["aspect"] < len(cells):
-            a, b = cells[columns["aspect"]]
-            if b > a:
-                name = text[a:b]
-                if name not in aspects:
-                    aspects[name] = new_aspect(text, a, b, ctx)
-                ctx.aspect = aspects[name]
+            _category(text, *cells[columns["aspect"]], aspects, ctx)
         label = text[slice(*cells[columns["id"]])] if "id" in columns and columns["id"] < len(cells) else None
         item = make_problem(text, *cells[columns["problem"]], how="table", confidence=CONFIDENCE["table"],
                             label=label or None, number=label or None)
@@ -300,11 +305,8 @@ def read_records(text: str) -> tuple[list[Item], list[Item]] | None:
     aspects: dict[str, Item] = {}
     problems: list[Item] = []
     for field, a, b in fields:
-        if field == "aspect" and b > a:
-            name = text[a:b]
-            if name not in aspects:
-                aspects[name] = new_aspect(text, a, b, ctx)
-            ctx.aspect = aspects[name]
+        if field == "aspect":
+            _category(text, a, b, aspects, ctx)
         elif field == "problem":
             item = make_problem(text, a, b, how="table", confidence=CONFIDENCE["table"])
             if item is not None:

@@ -18,8 +18,8 @@ from pipeline.issuelist.items import (
 )
 from pipeline.issuelist.parts import NON_FINDING_ROLES, Sentence
 from pipeline.lang.cues import (
-    ASPECT_LIST_CUE, ASPECT_VERDICT, CLOSING_OPENER, EVIDENCE_OPENER, EXAMPLE_SUBJECT, LEAD_VERB, LIST_CLOSER, PROBLEM_LEAD_META, SHORTCOMING, SHORTCOMING_STRONG,
-    SUBJECT_LEAD,
+    ASPECT_LIST_CUE, ASPECT_VERDICT, CLOSING_OPENER, EVIDENCE_OPENER, EXAMPLE_SUBJECT, GROUP_FIELD, LEAD_VERB, LIST_CLOSER,
+    PROBLEM_LEAD_META, SHORTCOMING, SHORTCOMING_STRONG, SUBJECT_LEAD,
 )
 from pipeline.lang.markers import Marker, runs, scan
 
@@ -204,26 +204,26 @@ def _field_list(text: str, a: int, b: int, ctx: Context, *, after_lead: bool) ->
     clauses = top_level_split(text, cue.end(), b, ",;")
     if len(clauses) < 2:
         return None if verdict is None else attach(_group_items(text, cue.end(), b, "clause"), ctx)
-    items = [make_problem(text, x, y, how="clause", confidence=CONFIDENCE["clause"]) for x, y in clauses]
-    return attach([x for x in items if x is not None], ctx)
+    return attach(_clause_problems(text, clauses), ctx)
 
 
-#: A field named near a group's start, its clauses after it (省市场监管局党组在贯彻…方面,A,B;).
-_GROUP_FIELD = re.compile(r"[^,。;:]{0,16}?(在[^,。;:]{2,40}?方面),")
+def _clause_problems(text: str, spans: list[tuple[int, int]]) -> list[Item]:
+    """One problem per clause (or list element), those that leave one."""
+    items = [make_problem(text, a, b, how="clause", confidence=CONFIDENCE["clause"]) for a, b in spans]
+    return [x for x in items if x is not None]
 
 
 def _field_clauses(text: str, s: int, e: int, ctx: Context) -> list[Item] | None:
     """One problem per ,-clause after a field lead-in at a group's start (after its frame and subject:
     巡视发现,X党组在…方面,A,B,C), when every clause states a shortcoming; None otherwise."""
-    m = _GROUP_FIELD.match(text, s, e)
+    m = GROUP_FIELD.match(text, s, e)
     if m is None:
         return None
     clauses = top_level_split(text, m.end(), e, ",")
     if len(clauses) < 2 or not all(SHORTCOMING.search(text, a, b) for a, b in clauses):
         return None
     new_aspect(text, m.start(1), m.end(1), ctx)
-    items = [make_problem(text, a, b, how="clause", confidence=CONFIDENCE["clause"]) for a, b in clauses]
-    return attach([x for x in items if x is not None], ctx)
+    return attach(_clause_problems(text, clauses), ctx)
 
 
 def _non_finding(text: str, a: int, b: int, sents: list[Sentence]) -> bool:
@@ -270,8 +270,7 @@ def _group_items(text: str, s: int, e: int, how: str, *, listed: bool = False) -
             body_s = inner  # X党支部在落实…、规范…方面存在A、B、C等5个方面问题: the list is after 存在
         elements = _elements(text, body_s, closer.start())
         if len(elements) >= 2:
-            items = [make_problem(text, a, b, how="clause", confidence=CONFIDENCE["clause"]) for a, b in elements]
-            items = [x for x in items if x is not None]
+            items = _clause_problems(text, elements)
             if items and marks:
                 tail = make_problem(text, items[-1].start, e, how="clause", confidence=CONFIDENCE["clause"])
                 if tail is not None:

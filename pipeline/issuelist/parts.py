@@ -17,7 +17,7 @@ from pipeline.lang.cues import (
     CLUE, CONTACT, DEMAND_LEAD, DEMAND_SENTENCE, FOCUS, MEETING, PLEDGE, PRAISE, PROBLEM_LEAD_META,
     APPENDIX_LINE, FINDINGS_SUMMARY, PLAN_LIST_HEADING, RESOLVED, SHORTCOMING_STRONG, STILL_WRONG, TEAM_FOCUS,
 )
-from pipeline.lang.text import soft_breaks
+from pipeline.lang.text import lines, soft_breaks
 
 #: Roles that end the findings part.
 CLOSING_ROLES = frozenset({"demand", "clue", "pledge", "contact"})
@@ -148,25 +148,18 @@ def findings_zone(text: str, sents: list[Sentence]) -> tuple[int, int] | None:
     return start, end
 
 
-def appendix_zone(text: str, after: int) -> tuple[int, int, int] | None:
-    """``(mark, start, end)`` of the appendix after ``after``: where its 附件 line stands (the last one:
-    附件 / 附件1 / 附件：title) and its body past its title line; None when there is none.  A notice's
-    list may stand there (共反馈13个问题(详见附件))."""
-    lines = []
-    pos = text.rfind("\n", 0, after) + 1
-    while pos < len(text):
-        nl = text.find("\n", pos)
-        le = len(text) if nl < 0 else nl
-        if text[pos:le].strip():
-            lines.append((pos + len(text[pos:le]) - len(text[pos:le].lstrip()), le))
-        pos = le + 1
-    marks = [k for k, (a, b) in enumerate(lines) if APPENDIX_LINE.match(text, a, b)]
+def appendix_zone(text: str) -> tuple[int, int, int] | None:
+    """``(mark, start, end)`` of the appendix: where its 附件 line stands (the last one: 附件 / 附件1 /
+    附件：title) and its body past its title line; None when there is none.  A notice's list may
+    stand there (共反馈13个问题(详见附件))."""
+    spans = [(s + len(line) - len(line.lstrip()), e) for s, e, line in lines(text) if line.strip()]
+    marks = [k for k, (a, b) in enumerate(spans) if APPENDIX_LINE.match(text, a, b)]
     if not marks:
         return None
     k = marks[-1] + 1
-    if k < len(lines):
-        a, b = lines[k]
+    if k < len(spans):
+        a, b = spans[k]
         title = text[a:b].strip()
-        if "。" not in title and len(title) <= 60 and not title[:1].isdigit() and k + 1 < len(lines):
+        if "。" not in title and len(title) <= 60 and not title[:1].isdigit() and k + 1 < len(spans):
             k += 1  # the appendix's own title
-    return (lines[marks[-1]][0], lines[k][0], len(text)) if k < len(lines) else None
+    return (spans[marks[-1]][0], spans[k][0], len(text)) if k < len(spans) else None

@@ -260,6 +260,8 @@ ASPECT_LEAD = re.compile(r"(在[^,。;:]{2,40}?方面|[^,。;:在、等]{2,20}?�
 NOT_A_FIELD = frozenset({"一方面", "另一方面", "各方面", "多方面", "这方面", "两方面", "方方面面"})
 #: After a field lead-in, the cue that the field's problems follow as ,-clauses (在…方面,突出表现在:A,B,C).
 ASPECT_LIST_CUE = re.compile(r"(?:(?:突出|主要|集中|具体)?表现(?:在|为)|主要(?:是|有))[:,]?")
+#: A field named near a ;-group's start after its subject, its clauses after it (省市场监管局党组在贯彻…方面,A,B;).
+GROUP_FIELD = re.compile(r"[^,。;:]{0,16}?(在[^,。;:]{2,40}?方面),")
 #: A field lead-in with its own verdict before that cue (在…方面有差距,突出表现在: / 在…方面还有短板,表现为).
 ASPECT_VERDICT = re.compile(r"(在[^,。;:]{2,40}?方面[^,。;:]{0,12}?)[,:]?(?=" + ASPECT_LIST_CUE.pattern + ")")
 #: The heading of a rectification plan's problem list (三、问题清单及整改措施): the findings start after it.

@@ -27,6 +27,10 @@ DECORATION = "◆◇■□●○▲△★☆▶►•·※▍▪◎➤"
 #: single — before a space: a slide's sub-bullet; never a page number's — 3 —).
 BULLETS = tuple(DECORATION) + ("——", "— ")
 _PAGE_NUMBER = re.compile(r"—[ \t]*\d+[ \t]*—")
+#: What opens a new item at a line start, in one glance and without its numbering checked (一、 (一) 1. ①
+#: ◆ —— 第一 一是 问题一): a line that starts so never goes on with the line above (lang.text.soft_breaks).
+ITEM_START = re.compile(r"[ \t]*(?:[一二三四五六七八九十]+[、是]|[(][一二三四五六七八九十\d]+[)]|\d+[.、)]|[①-⑳◆●■□▲★—]"
+                        r"|第[一二三四五六七八九十]|问题[一二三四五六七八九十\d])")
 #: Family name prefix of a bullet list (``bullet◆``, ``bullet——``).
 BULLET = "bullet"
 

@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from pipeline.lang.markers import ITEM_START
+
 #: A sentence ends at these (a semicolon ends an inline item: ①…;②…;).
 SENTENCE_ENDS = "。!?;\n"
 #: A full stop in the strict sense: a semicolon does not end the sentence.
@@ -67,8 +69,6 @@ def strip_span(text: str, start: int, end: int, *, lead: str = " \t\n", trail: s
 
 #: Shortest full line of a hard-wrapped text (a PDF's page width is 25-40 characters of body text).
 _WRAP_MIN = 20
-#: What starts a new paragraph or item after a full line, wrapped or not (一、 (一) 1. ① ◆ —— 第一 一是 问题一).
-_NEW_ITEM = re.compile(r"[ \t]*(?:[一二三四五六七八九十]+[、是]|[(][一二三四五六七八九十\d]+[)]|\d+[.、)]|[①-⑳◆●■□▲★—]|第[一二三四五六七八九十]|问题[一二三四五六七八九十\d])")
 
 
 @lru_cache(maxsize=8)
@@ -91,6 +91,6 @@ def soft_breaks(text: str) -> frozenset[int]:
         return frozenset()
     soft = set()
     for (s, e, n), (s2, _, _) in zip(spans, spans[1:]):
-        if n >= width - 2 and s2 == e + 1 and not _NEW_ITEM.match(text, s2):
+        if n >= width - 2 and s2 == e + 1 and not ITEM_START.match(text, s2):
             soft.add(e)
     return frozenset(soft)
