@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from pipeline.lang.dates import find_as_of
 from pipeline.lang.numerals import int_value
+from pipeline.lang.script import is_traditional, to_simplified
 from pipeline.lang.text import sentence_bounds
 from pipeline.records import DocumentMeta, Section
 
@@ -89,7 +90,12 @@ _PROGRESS_CUES: tuple[tuple[str, int], ...] = (
     (r"下一步", 1),
 )
 _FEEDBACK_CUES: tuple[tuple[str, int], ...] = (
-    (r"反馈(?:了)?(?:巡视|巡察)(?:情况|意见)", 2),
+    # 反馈(了)(专项/机动/提级)巡察(“回头看”)情况: the kind of inspection may stand between
+    (r"反馈(?:了)?[^。\n]{0,6}?(?:巡视|巡察)[^。\n]{0,8}?(?:情况|意见)", 2),
+    # a title that names the feedback and not its rectification (关于…巡察情况的反馈意见, …反馈问题清单),
+    # under at most three lines of letterhead (the team's name, a 文号)
+    (r"\A(?:[^\n]*\n){0,3}?(?![^\n]*整改)[^\n]{0,80}?反馈", 3),
+    (r"问题线索[^。\n]{0,30}?(?:移交|转交)|(?:移交|转交)[^。\n]{0,30}?问题线索", 2),
     (r"(?:巡视|巡察)组(?:指出|认为)", 3),
     (r"主要是[:：]", 2),
     (r"发现了?(?:一些|以下|如下)问题", 2),
@@ -328,7 +334,10 @@ def _kind(text: str) -> str:
     ``_STRONG_CUE`` and a text that names a 巡视/巡察 at all; ties are 'other'.
     """
     if not _GENRE.search(text):  # first: most texts of a batch never name an inspection, and the cues cost
-        return "other"
+        if not is_traditional(text) or not _GENRE.search(to_simplified(text)):
+            return "other"
+    if is_traditional(text):  # the cues are written in simplified characters
+        text = to_simplified(text)
     strong: dict[str, int] = {}
 
     def score(name: str, cues: tuple[tuple[str, int], ...]) -> int:

@@ -146,3 +146,28 @@ def test_metadata_kind_needs_two_strong_cues(text):
     """A news item quoting one strong phrase is neither feedback nor a progress report."""
     _, meta = _meta(text)
     assert meta.kind == "other"
+
+
+_FINDING = "巡察组指出，党组落实主体责任不到位，干部队伍建设有差距，财务管理不规范。党组要认真抓好整改。"
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # the kind of inspection between 反馈 and 情况 (专项/机动/提级/“回头看”)
+        ("市委第三巡察组向市水务局党组反馈专项巡察情况\n近日，市委第三巡察组向市水务局党组反馈了专项巡察情况。" + _FINDING, "feedback"),
+        ("县委第一巡察组向青山镇党委反馈巡察“回头看”情况\n上轮巡察反馈的12个问题中，已整改完成9个，已整改到位的不再列出。"
+         "此次“回头看”发现问题共3个。" + _FINDING + "整改任务要逐项落实。", "feedback"),
+        # the title under a letterhead and a document number
+        ("中共某县委第一巡察组\n某巡一反〔2024〕3号\n关于对县林业局党组巡察情况的反馈意见\n县林业局党组：\n" + _FINDING, "feedback"),
+        # a traditional-character notice
+        ("中央第三巡視組向某省委反饋巡視情況\n巡視組指出，主體責任落實不到位，幹部隊伍建設有差距。巡視組要求，省委要抓好整改。"
+         "對巡視中發現的問題線索，已按規定移交有關方面處理。", "feedback"),
+        # a progress report quotes the feedback in its opening: still a progress report
+        ("中共某区教育局党组关于区委第二巡察组反馈意见整改进展情况的通报\n2024年1月9日，区委第二巡察组向局党组反馈了巡察意见。"
+         "截至目前，反馈的8个问题中，已完成整改6个，整改完成率75%。现将整改进展情况予以公布。下一步，局党组将持续抓好整改。",
+         "progress"),
+    ],
+)
+def test_metadata_kind_of_feedback_written_other_ways(text, kind):
+    assert _meta(text)[1].kind == kind
