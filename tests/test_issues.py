@@ -119,6 +119,15 @@ def test_issues_report_quoted_restatements():
     assert text[issues[0].start:issues[0].end] == "理论学习不够深入"
 
 
+def test_issues_report_restatements_with_and_without_quotes():
+    text = ("(一)关于党的建设方面的问题\n1.关于“选人用人把关不严”的问题。整改情况:开展专项审核。\n"
+            "2.关于基层党组织软弱涣散问题比较突出的问题。整改情况:整顿村党组织12个。\n"
+            "3.关于食堂管理存在薄弱环节的问题\n整改情况:修订制度。")
+    issues = issues_from_report(text, [])
+    assert [i.text for i in issues] == ["选人用人把关不严", "基层党组织软弱涣散问题比较突出", "食堂管理存在薄弱环节"]
+    assert all(text[i.start:i.end] == i.text for i in issues)
+
+
 def test_issues_report_numbered_headings_skip_plans():
     text = "一、整改情况\n(一)政治建设方面\n1.推进理论学习。建立制度。\n2.加强队伍建设。开展培训。\n二、下一步打算\n1.持续深化整改。"
     def sec(i, parent, level, label, title, marker):

@@ -3,14 +3,11 @@ headings outside the forward-looking part): the issue list when no feedback is a
 
 from __future__ import annotations
 
-import re
-
 from pipeline.issuelist.fields import issue_extra
+from pipeline.lang.cues import NUMBERED_RESTATEMENT, QUOTED_RESTATEMENT
 from pipeline.normalize import normalize
 from pipeline.outline import forward_looking_sections
 from pipeline.records import Issue, Section
-
-_QUOTED_PROBLEM_RE = re.compile(r"(?:关于|针对)“([^”]{4,120})”(?:等)?(?:的)?问题")
 
 
 def issues_from_report(text: str, sections: list[Section], *, doc_id: str | None = None) -> list[Issue]:
@@ -21,10 +18,13 @@ def issues_from_report(text: str, sections: list[Section], *, doc_id: str | None
     under its enclosing aspect heading.
     """
     text = normalize(text)
-    quoted = list(_QUOTED_PROBLEM_RE.finditer(text))
-    if quoted:
-        return [Issue(str(k), None, 2, m.group(1), doc_id, m.start(1), m.end(1), extra=issue_extra(how="heading", confidence=0.8))
-                for k, m in enumerate(quoted, 1)]
+    quoted = list(QUOTED_RESTATEMENT.finditer(text))
+    if quoted:  # and the headings of the same report that name their problem without quotes
+        spans = {m.span(1) for m in quoted}
+        spans |= {m.span(1) for m in NUMBERED_RESTATEMENT.finditer(text)
+                  if not any(a < m.end(1) and m.start(1) < b for a, b in spans)}
+        return [Issue(str(k), None, 2, text[a:b], doc_id, a, b, extra=issue_extra(how="heading", confidence=0.8))
+                for k, (a, b) in enumerate(sorted(spans), 1)]
     forward = forward_looking_sections(text, sections)
     by_id = {s.section_id: s for s in sections}
     problems = [s for s in sections if s.marker in ("arabic", "arabic_paren") and s.section_id not in forward]

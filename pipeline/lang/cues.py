@@ -132,6 +132,14 @@ RESTATED_LEAD = re.compile(r"(?:问题表现|存在问题|主要问题|问题描
 RESTATED_HEADING = re.compile(
     r"(?:(?:\d{1,2}[.、]|[(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)]|[一二三四五六七八九十]{1,3}、)\s*)?"
     r"(?:关于|针对)[^。]{0,80}问题(?:的整改(?:情况|落实情况)?)?[。]?$")
+#: A report's restatement of a feedback problem in quotes (关于“……”问题的整改, 针对“……”等问题): the quoted text.
+QUOTED_RESTATEMENT = re.compile(r"(?:关于|针对)“([^”]{4,120})”(?:等)?(?:的)?问题")
+#: The same without quotes, as a numbered heading of its own (3.关于城镇燃气安全监管存在薄弱环节的问题,
+#: followed by the line's end, 。 or 整改情况:): the problem between 关于 and the last 的问题; a field's
+#: heading ((一)关于党的领导弱化方面的问题) is an aspect, not a problem.
+NUMBERED_RESTATEMENT = re.compile(
+    r"^[ \t]*(?:\d{1,2}[.、]|[(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)])\s*(?:关于|针对)(?!“)"
+    r"([^“”。\n]{4,120})(?<!方面)的问题(?=。|[ \t]*$|整改)", re.M)
 #: Shortfall wording of a problem statement (the feedback's voice).
 SHORTFALL = re.compile(
     r"不够|不到位|有差距|有落差|不充分|不扎实|不严格|不规范|不健全|不完善|不及时|落实不力|不力|薄弱|短板|"
