@@ -517,3 +517,19 @@ def test_issues_yifangmian_enumerates_and_names_no_field():
     text = MEETING + ("巡视指出，集团党委在推动企业改革发展方面还存在不少短板。一方面，党委把方向作用发挥不够；"
                       "另一方面，主业投资比重下降，非主业投资风险隐患大。\n") + DEMAND
     assert _aspects_and_problems(text) == ([], ["党委把方向作用发挥不够", "主业投资比重下降,非主业投资风险隐患大"])
+
+
+@pytest.mark.parametrize("page_line", ["第1页 共3页", "— 2 —", "- 2 -", "2/3"])
+def test_issues_page_lines_inside_a_list_belong_to_no_item(page_line):
+    """A page number copied out of a PDF between two items of a list changes nothing (it broke the 1./2.
+    under a (一) heading: 2. became an item of its own, marker included)."""
+    def notice(page: str) -> str:
+        return ("近日，市委第二巡察组向市第一人民医院党委反馈了巡察情况。巡察组指出，存在以下问题：\n"
+                "一、落实全面从严治党方面\n（一）重点领域廉洁风险突出。\n1.药品采购程序不透明，部分耗材未经论证即进入临床使用。\n"
+                          f"{page}2.基建项目管理不规范，存在先施工后补办手续的情况。\n（二）基层党组织建设薄弱。\n"
+                          "1.党支部设置与科室设置不匹配。\n2.党员教育管理不严格。\n") + DEMAND
+    plain, paged = notice(""), notice(page_line + "\n")
+    shift = len(page_line) + 1
+    expected = [(i.level, i.text, i.start + (shift if i.start > plain.index("2.基建") else 0)) for i in read_feedback(plain).issues]
+    assert [(i.level, i.text, i.start) for i in read_feedback(paged).issues] == expected
+    assert "基建项目管理不规范,存在先施工后补办手续的情况" in [text for _, text, _ in expected]

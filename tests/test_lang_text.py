@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.lang.text import soft_breaks
+from pipeline.lang.text import page_furniture, soft_breaks
 from pipeline.normalize import normalize
 
 WRAPPED = normalize(
@@ -26,3 +26,21 @@ def test_lang_text_no_soft_breaks_one_paragraph_a_line():
     text = normalize("巡察组指出，巡察中也发现了一些问题。\n一、理论学习不够深入。\n二、惠农资金管理不规范，存在虚报冒领现象，群众反映强烈。\n"
                      "三、基层党建薄弱。\n巡察组要求，局党组要切实履行整改主体责任。\n局党组书记表示，将照单全收、逐条整改，确保整改到位。\n")
     assert soft_breaks(text) == frozenset()
+
+
+def test_lang_text_page_furniture_and_wraps_over_it():
+    """A page number and the running header after it (the same line after every page number) are page
+    furniture; the wrapped line they interrupt goes on over them."""
+    body = ("巡察组指出，局党组学习贯彻党的创新理论不够深入，理论学习中心组学习计划执行\n"
+            "不严格，专题研讨以读文件、谈体会为主，联系卫生健康工作实际不够紧密；对所属\n")
+    text = normalize(body + "— 1 —\n关于巡察县卫生健康局党组的反馈意见\n"
+                     + "医院党建工作指导不力，部分党支部组织生活不规范，三会一课记录内容雷同，质量\n"
+                     + "不高；财务管理制度执行不严格，存在以会议费名义列支餐费的情况，公务接待清单\n"
+                     + "— 2 —\n关于巡察县卫生健康局党组的反馈意见\n"
+                     + "填写不规范，部分接待无派出单位公函；所属医院采购管理不规范，部分设备采购参数\n"
+                     + "设置具有明显倾向性。\n")
+    furniture = page_furniture(text)
+    assert sorted(text[s:text.index("\n", s)] for s in furniture) == [
+        "— 1 —", "— 2 —", "关于巡察县卫生健康局党组的反馈意见", "关于巡察县卫生健康局党组的反馈意见"]
+    breaks = [i for i, ch in enumerate(text) if ch == "\n"]
+    assert soft_breaks(text) == frozenset(breaks[:-1])  # every break but the text's last

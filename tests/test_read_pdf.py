@@ -12,7 +12,8 @@ import docgen  # noqa: E402
 
 from pipeline.read import read_document  # noqa: E402
 from pipeline.read.layout import distinct_chars, text_lines  # noqa: E402
-from pipeline.read.pdf import _PAGE_NUMBER, _page_lines  # noqa: E402
+from pipeline.lang.markers import PAGE_NUMBER_LINE as _PAGE_NUMBER  # noqa: E402
+from pipeline.read.pdf import _page_lines  # noqa: E402
 
 SAMPLE = (Path(__file__).resolve().parents[1] / "corpus" / "progress_cq_tzb_2022.txt").read_text(encoding="utf-8")
 

@@ -22,7 +22,7 @@ from pipeline.issuelist.paragraphs import read_paragraph
 from pipeline.issuelist.parts import Sentence
 from pipeline.lang.cues import CLOSING_OPENER, CONTINUATION, DEMAND_HEADING, SHORTCOMING, SHORTCOMING_STRONG
 from pipeline.lang.markers import DECORATION, FAMILY_RANK, Marker, is_bullet, line_start, runs, scan
-from pipeline.lang.text import soft_breaks
+from pipeline.lang.text import page_furniture, soft_breaks
 
 _SUBHEADING_MAX = 32
 #: A bracketed sub-heading at a line start with its body after it (【…】…).
@@ -34,13 +34,14 @@ _OWN_NUMBERS = frozenset({"cn_dun", "cn_paren", "arabic", "arabic_paren", "probl
 def _lines(text: str, zs: int, ze: int) -> list[tuple[int, int]]:
     """The non-empty lines of ``[zs, ze)``; a line wrapped at the page width goes on over its break."""
     soft = soft_breaks(text)
+    furniture = page_furniture(text)  # a page's number and running header: in no list
     out, pos = [], zs
     while pos < ze:
         nl = text.find("\n", pos, ze)
         while nl in soft:
             nl = text.find("\n", nl + 1, ze)
         le = ze if nl < 0 else nl
-        if text[pos:le].strip():
+        if text[pos:le].strip() and pos not in furniture:
             out.append((pos, le))
         pos = le + 1
     return out

@@ -17,7 +17,7 @@ from pipeline.lang.cues import (
     CLUE, CONTACT, DEMAND_LEAD, DEMAND_SENTENCE, FOCUS, MEETING, PLEDGE, PRAISE, PROBLEM_LEAD_META,
     APPENDIX_LINE, FINDINGS_SUMMARY, PLAN_LIST_HEADING, RESOLVED, SHORTCOMING_STRONG, STILL_WRONG, TEAM_FOCUS,
 )
-from pipeline.lang.text import lines, soft_breaks
+from pipeline.lang.text import lines, page_furniture, soft_breaks
 
 #: Roles that end the findings part.
 CLOSING_ROLES = frozenset({"demand", "clue", "pledge", "contact"})
@@ -92,8 +92,11 @@ def sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     previous = None
     soft = soft_breaks(text)  # a line wrapped at the page width does not end its sentence
+    furniture = page_furniture(text)  # a page's number and running header are no sentence
     spans: list[tuple[int, int]] = []
     for m in _SENTENCE.finditer(text):
+        if m.start() in furniture and not (spans and spans[-1][1] in soft):
+            continue
         if spans and spans[-1][1] in soft and m.start() == spans[-1][1] + 1:
             spans[-1] = (spans[-1][0], m.end())
         else:

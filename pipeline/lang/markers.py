@@ -26,7 +26,18 @@ DECORATION = "◆◇■□●○▲△★☆▶►•·※▍▪◎➤"
 #: Line-initial bullets of an unnumbered list: the decoration, and a dash (——学习贯彻…不够深入。, or a
 #: single — before a space: a slide's sub-bullet; never a page number's — 3 —).
 BULLETS = tuple(DECORATION) + ("——", "— ")
-_PAGE_NUMBER = re.compile(r"—[ \t]*\d+[ \t]*—")
+#: A line that is only a page number (3, - 3 -, — 3 —, 第3页 共10页, 共10页 第3页, 3/10, Page 3 of 10): what
+#: a PDF's page leaves in its text; never a bullet, never a finding.
+PAGE_NUMBER_LINE = re.compile(
+    r"""^[ \t]*(?:
+        [-—–－―‒~\s]*\d{1,4}[-—–－―‒~\s]*                       # 3, - 3 -, —3—
+      | 第\s*[\d一二三四五六七八九十百零〇]+\s*页(?:\s*[,，/、]?\s*共\s*\d+\s*页)?  # 第3页, 第 3 页 共 10 页
+      | 共\s*\d+\s*页\s*[,，]?\s*第\s*\d+\s*页
+      | \d{1,4}\s*/\s*\d{1,4}                                    # 3/10
+      | (?:page|p\.)\s*\d+(?:\s*(?:of|/)\s*\d+)?                 # Page 3 of 10
+    )[ \t]*$""",
+    re.IGNORECASE | re.VERBOSE | re.MULTILINE,
+)
 #: What opens a new item at a line start, in one glance and without its numbering checked (一、 (一) 1. ①
 #: ◆ —— 第一 一是 问题一): a line that starts so never goes on with the line above (lang.text.soft_breaks).
 ITEM_START = re.compile(r"[ \t]*(?:[一二三四五六七八九十]+[、是]|[(][一二三四五六七八九十\d]+[)]|\d+[.、)]|[①-⑳◆●■□▲★—]"
@@ -115,7 +126,7 @@ def _bullet(text: str, pos: int, end: int) -> tuple[str, int] | None:
     """(symbol, end after it and its spaces) of a bullet at ``pos``; None when there is none or a
     numbered marker follows it (◆1、… is numbered)."""
     symbol = next((b for b in BULLETS if text.startswith(b, pos)), None)
-    if symbol is None or _PAGE_NUMBER.match(text, pos, end):
+    if symbol is None or PAGE_NUMBER_LINE.match(text[pos:end]):  # ``end``: the line's end
         return None
     symbol = symbol.strip()
     k = pos + len(symbol)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from pipeline.lang.markers import ITEM_START
+from pipeline.lang.markers import ITEM_START, PAGE_NUMBER_LINE
 
 #: A sentence ends at these (a semicolon ends an inline item: ①…;②…;).
 SENTENCE_ENDS = "。!?;\n"
@@ -67,6 +67,27 @@ def strip_span(text: str, start: int, end: int, *, lead: str = " \t\n", trail: s
     return start, end
 
 
+@lru_cache(maxsize=8)
+def page_furniture(text: str) -> frozenset[int]:
+    """Starts of the lines a printed page left in a text copied out of it: page numbers (— 3 —, 第1页 共4页)
+    and the running header or footer beside them (the same line after two page numbers or more).
+    They belong to no sentence and no list."""
+    numbers = [(s, e) for s, e, line in lines(text) if line.strip() and PAGE_NUMBER_LINE.match(line)]
+    if not numbers:
+        return frozenset()
+    out = {s for s, _ in numbers}
+    beside: dict[str, list[int]] = {}
+    for s, e in numbers:
+        for other_s, other_e in ((e + 1, text.find("\n", e + 1)), (text.rfind("\n", 0, max(0, s - 1)) + 1, s - 1)):
+            other_e = len(text) if other_e < 0 else other_e
+            if 0 <= other_s < other_e and text[other_s:other_e].strip():
+                beside.setdefault(text[other_s:other_e].strip(), []).append(other_s)
+    for line, starts in beside.items():
+        if len(starts) >= 2 and len(line) <= 60 and not ITEM_START.match(line):
+            out.update(starts)
+    return frozenset(out)
+
+
 #: Shortest full line of a hard-wrapped text (a PDF's page width is 25-40 characters of body text).
 _WRAP_MIN = 20
 
@@ -76,7 +97,8 @@ def soft_breaks(text: str) -> frozenset[int]:
     """Line breaks that only wrap a line at the page width (a text copied out of a PDF): after a line as
     long as the text's usual full line, before a line that opens no new item.  Empty for a text written
     one paragraph a line, whose line lengths do not bunch at one width."""
-    spans = [(s, e, len(line.strip())) for s, e, line in lines(text) if line.strip()]
+    furniture = page_furniture(text)  # a page's number and header lie inside the line they interrupt
+    spans = [(s, e, len(line.strip())) for s, e, line in lines(text) if line.strip() and s not in furniture]
     if len(spans) < 6:
         return frozenset()
     counts: dict[int, int] = {}
@@ -91,6 +113,8 @@ def soft_breaks(text: str) -> frozenset[int]:
         return frozenset()
     soft = set()
     for (s, e, n), (s2, _, _) in zip(spans, spans[1:]):
-        if n >= width - 2 and s2 == e + 1 and not ITEM_START.match(text, s2):
-            soft.add(e)
+        between = [k for k in range(e, s2) if text[k] == "\n"]  # the break, and those of furniture lines
+        if (n >= width - 2 and not ITEM_START.match(text, s2)
+                and all(k + 1 == s2 or k + 1 in furniture for k in between)):
+            soft.update(between)
     return frozenset(soft)

@@ -23,6 +23,7 @@ import statistics
 from dataclasses import dataclass
 
 from pipeline.errors import InputError
+from pipeline.lang.markers import PAGE_NUMBER_LINE
 from pipeline.limits import Limits
 from pipeline.read.layout import (
     FULL_WIDTH,
@@ -39,16 +40,6 @@ from pipeline.read.layout import (
 from pipeline.records import RawDocument
 
 _CID = re.compile(r"\(cid:\d+\)")
-_PAGE_NUMBER = re.compile(
-    r"""^(?:
-        [-—–－―‒~\s]*\d{1,4}[-—–－―‒~\s]*                       # 3, - 3 -, —3—
-      | 第\s*[\d一二三四五六七八九十百零〇]+\s*页(?:\s*[,，/、]?\s*共\s*\d+\s*页)?  # 第3页, 第 3 页 共 10 页
-      | 共\s*\d+\s*页\s*[,，]?\s*第\s*\d+\s*页
-      | \d{1,4}\s*/\s*\d{1,4}                                    # 3/10
-      | (?:page|p\.)\s*\d+(?:\s*(?:of|/)\s*\d+)?                 # Page 3 of 10
-    )$""",
-    re.IGNORECASE | re.VERBOSE,
-)
 _DIGITS = re.compile(r"\d+")
 # A line that opens a heading or list item: 一、 (一) （一） 1. 1、 1． (1) ① 第一章 一是
 _HEADING_START = re.compile(
@@ -490,7 +481,7 @@ def _drop_running_lines(page_lines: list[list[_Line]], heights: list[float]) -> 
     removed = 0
     for i in readable:
         band = _band_lines(page_lines[i], heights[i])
-        drop = [ln for ln in band if _DIGITS.sub("#", ln.text) in running or _PAGE_NUMBER.match(ln.text)]
+        drop = [ln for ln in band if _DIGITS.sub("#", ln.text) in running or PAGE_NUMBER_LINE.match(ln.text)]
         if drop:
             page_lines[i] = [ln for ln in page_lines[i] if all(ln is not d for d in drop)]
             removed += len(drop)
