@@ -533,3 +533,17 @@ def test_issues_page_lines_inside_a_list_belong_to_no_item(page_line):
     expected = [(i.level, i.text, i.start + (shift if i.start > plain.index("2.基建") else 0)) for i in read_feedback(plain).issues]
     assert [(i.level, i.text, i.start) for i in read_feedback(paged).issues] == expected
     assert "基建项目管理不规范,存在先施工后补办手续的情况" in [text for _, text, _ in expected]
+
+
+@pytest.mark.parametrize("sentence", [
+    "针对反馈问题，巡察组要求各村党组织要建立问题、任务、责任“三张清单”，限期完成整改。",
+    "镇党委要切实履行主体责任，加强对村级整改工作的督促指导。",
+    "巡察组同时提醒，今年以来全县已查处村干部侵害群众利益问题9起，教训深刻，要引以为戒。",
+    "巡察前，村党支部开展了自查，列出了“村务公开不及时”“档案管理不规范”两项问题，并已自行整改。",
+])
+def test_issues_demands_warnings_and_self_corrected_findings_are_no_problems(sentence):
+    """A demand without a colon after 要求, a party organ told what to do, a warning about other units'
+    cases (提醒), and a finding the unit put right itself before the inspection: none is a problem."""
+    findings = "巡察组指出，存在以下问题：一是村务监督流于形式；二是集体资产管理不规范；三是发展党员把关不严。\n"
+    assert _problems(MEETING + findings + sentence + "\n") == _problems(MEETING + findings) == [
+        "村务监督流于形式", "集体资产管理不规范", "发展党员把关不严"]

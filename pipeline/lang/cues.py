@@ -194,12 +194,15 @@ PRAISE = re.compile(
 #: A demand or suggestion of the team (要求/建议/强调…, 提出…意见): opens the demands part.
 DEMAND_LEAD = re.compile(
     r"^(?:(?:针对|对于|就)[^,。;:]{0,20},)?[^,。;:]{0,30}?"  # an opening 针对存在的问题, may stand before it
-    r"(?:(?:(?<![的照])要求|强调|建议|希望|指出要|提出(?:了)?[^,。;:]{0,16}?(?:意见|要求|建议))(?:如下)?[,:]"
-    r"|(?:提出(?:了)?|作出(?:了)?)[^,。;:]{0,16}?(?:整改)?(?:意见|要求|建议))"
+    r"(?:(?:(?<![的照])要求|强调|建议|希望|提醒|指出要|提出(?:了)?[^,。;:]{0,16}?(?:意见|要求|建议))(?:如下)?[,:]"
+    r"|(?:提出(?:了)?|作出(?:了)?)[^,。;:]{0,16}?(?:整改)?(?:意见|要求|建议)"
+    r"|(?<![的照])要求[^,。;:]{2,20}?(?:要|务必|必须)(?!求))"  # 巡察组要求各村党组织要建立…
 )
 #: A sentence that is itself a demand: 要…, 一要…, 一是要…, …要在2个月内…报送.
 DEMAND_SENTENCE = re.compile(
     r"^(?:同时|另外|此外)?[,]?(?:要|必须|务必)|^[一二三四五六七八九十]+(?:是)?要|^(?:首先|其次|再次|最后)要"
+    # a party organ told what to do: 镇党委要切实履行主体责任, 学校党委要认真对照…
+    r"|^[^,。;:]{0,20}?(?:党委|党组|党工委|党支部|党总支|支部|领导班子)要(?:切实|认真|进一步|持续|严格|坚持|坚决|加强|深入|全面|履行|落实)"
     r"|要在[^。]{0,12}内|(?:整改(?:落实)?情况|整改报告)[^。]{0,20}(?:报送|报告|向社会公开|公布)"
 )
 #: A heading over the demands part (三、整改意见): the findings end before it.
@@ -218,7 +221,7 @@ MEETING = re.compile(
 FOCUS = re.compile(r"聚焦|紧盯|紧扣|个别谈话|调阅|下沉(?:了解|走访)?|实地走访|深入查找|有力有序开展")
 #: A finding stated as already put right (经核查已整改到位, 巡察组予以认可, 边巡边改): no finding of this round,
 #: unless something is still wrong after it (仍有2个整改不彻底).
-RESOLVED = re.compile(r"已(?:经)?(?:全部)?(?:整改(?:到位|完成|完毕|销号)|完成整改)|予以认可|边巡边改|立行立改")
+RESOLVED = re.compile(r"已(?:经)?(?:全部)?(?:整改(?:到位|完成|完毕|销号)|完成整改)|已自行整改|予以认可|边巡边改|立行立改")
 STILL_WRONG = re.compile(r"仍|尚|但|还有|不彻底|反弹|未整改")
 #: The team saying what it looked at (巡察组聚焦…,紧盯“空气粮”等问题): the focus, whatever problem words it names.
 TEAM_FOCUS = re.compile(r"^[^,。;:]{0,12}?(?:巡视|巡察)(?:组|工作)?[^,。;:]{0,4}?(?:聚焦|紧盯|紧扣)")
