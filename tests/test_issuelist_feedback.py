@@ -311,6 +311,21 @@ def test_issues_table_rows_give_a_problem_a_row():
     assert [i.label for i in found if i.level == 2] == ["1", "2", "3"]
 
 
+@pytest.mark.parametrize("rows", [
+    "序号 | 问题类别 | 问题描述 | 整改时限\n1 | 政治建设 | 理论学习不够深入，研讨不多 | 立行立改\n"
+    "2 |  | 落实上级决策部署有差距 | 长期坚持\n3 | 作风建设 | 违规使用公务用车 | 2024年底\n合计 |  | 2个方面共3个问题 | \n",
+    "| 序号 | 问题类别 | 问题描述 |\n| 1 | 政治建设 | 理论学习不够深入，研讨不多 |\n| 2 |  | 落实上级决策部署有差距 |\n"
+    "| 3 | 作风建设 | 违规使用公务用车 |\n",
+])
+def test_issues_table_rows_with_bar_separators(rows):
+    """A table exported as text, its cells between bars (a merged category cell left empty, a 合计 row):
+    read as the tab-separated table is."""
+    found = read_feedback(MEETING + PRAISE + "巡察发现的主要问题如下：\n" + rows + DEMAND + PLEDGE).issues
+    assert [(i.level, i.text) for i in found] == [
+        (1, "政治建设"), (2, "理论学习不够深入,研讨不多"), (2, "落实上级决策部署有差距"), (1, "作风建设"), (2, "违规使用公务用车")]
+    assert [i.label for i in found if i.level == 2] == ["1", "2", "3"]
+
+
 @pytest.mark.parametrize("item,problem,examples", [
     ("公务接待管理不严，如2022年以来超标准接待5次", "公务接待管理不严", ["2022年以来超标准接待5次"]),
     ("资产管理不规范，如部分设备长期闲置", "资产管理不规范", ["部分设备长期闲置"]),

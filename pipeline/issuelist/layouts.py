@@ -22,7 +22,7 @@ from pipeline.issuelist.paragraphs import read_paragraph
 from pipeline.issuelist.parts import Sentence
 from pipeline.lang.cues import CLOSING_OPENER, CONTINUATION, DEMAND_HEADING, SHORTCOMING, SHORTCOMING_STRONG
 from pipeline.lang.markers import DECORATION, FAMILY_RANK, Marker, is_bullet, line_start, runs, scan
-from pipeline.lang.text import page_furniture, soft_breaks
+from pipeline.lang.text import page_furniture, soft_breaks, strip_span
 
 _SUBHEADING_MAX = 32
 #: A bracketed sub-heading at a line start with its body after it (【…】…).
@@ -231,25 +231,45 @@ def _bare_line(text: str, st: LineStructure, i: int, ctx: Context, sents, *, aft
     return read_paragraph(text, ls, le, ctx, sents, after_colon=after_colon), i + 1
 
 
-def _cells(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """The tab-separated cells of a line (a table copied out of a document or a sheet)."""
+#: A table row's cell separators: a tab (a table copied out of a document or a sheet), or a bar
+#: (a table exported as text: 序号 | 问题类别 | 问题描述), which a row holds at least twice.
+_CELL_SEPARATORS = ("\t", "|", "｜")
+#: A table's closing row (合计 | | 4个方面共9个问题): a count, not a problem.
+_TOTAL_ROW = re.compile(r"[ \t]*(?:合计|小计|总计|共计)")
+
+
+def _separator(text: str, s: int, e: int) -> str | None:
+    """The cell separator of the line ``[s, e)``, None for a line that is no table row."""
+    if "\t" in text[s:e]:
+        return "\t"
+    return next((bar for bar in _CELL_SEPARATORS[1:] if text.count(bar, s, e) >= 2), None)
+
+
+def _cells(text: str, s: int, e: int, sep: str = "\t") -> list[tuple[int, int]]:
+    """The cells of a table row; a bar at the row's start or end opens or closes it (| a | b |)."""
+    if sep != "\t":
+        s, e = strip_span(text, s, e)
+        s += text.startswith(sep, s)
+        e -= e > s and text[e - 1] == sep
     out, pos = [], s
     while True:
-        tab = text.find("\t", pos, e)
-        out.append(trim(text, pos, e if tab < 0 else tab))
-        if tab < 0:
+        bar = text.find(sep, pos, e)
+        out.append(trim(text, pos, e if bar < 0 else bar))
+        if bar < 0:
             return out
-        pos = tab + 1
+        pos = bar + 1
 
 
-def _table_header(text: str, s: int, e: int) -> dict[str, int] | None:
-    """The columns of a table's header line (序号 问题类别 问题描述, named as a ledger names them), or None."""
-    if "\t" not in text[s:e]:
+def _table_header(text: str, s: int, e: int) -> tuple[dict[str, int], str] | None:
+    """The columns of a table's header line (序号 问题类别 问题描述, named as a ledger names them) and its
+    cell separator, or None."""
+    sep = _separator(text, s, e)
+    if sep is None:
         return None
     from pipeline.issuelist.ledger import match_columns  # the one home of the header names
 
-    columns = match_columns([text[a:b] for a, b in _cells(text, s, e)])
-    return columns if "problem" in columns else None
+    columns = match_columns([text[a:b] for a, b in _cells(text, s, e, sep)])
+    return (columns, sep) if "problem" in columns else None
 
 
 def _category(text: str, a: int, b: int, aspects: dict[str, Item], ctx: Context) -> None:
@@ -262,16 +282,18 @@ def _category(text: str, a: int, b: int, aspects: dict[str, Item], ctx: Context)
         ctx.aspect = aspects[name]
 
 
-def _table_rows(text: str, st: LineStructure, i: int, columns: dict[str, int], ctx: Context) -> tuple[list[Item], int]:
+def _table_rows(text: str, st: LineStructure, i: int, header: tuple[dict[str, int], str],
+                ctx: Context) -> tuple[list[Item], int]:
     """The rows under a table header: the problem cell is the problem, the category cell its aspect
     (one aspect per category, however many rows repeat it)."""
+    columns, sep = header
     aspects: dict[str, Item] = {}
     out: list[Item] = []
     j = i + 1
-    while j < len(st.lines) and "\t" in text[st.lines[j][0]:st.lines[j][1]]:
-        cells = _cells(text, *st.lines[j])
+    while j < len(st.lines) and _separator(text, *st.lines[j]) == sep:
+        cells = _cells(text, *st.lines[j], sep)
         j += 1
-        if columns["problem"] >= len(cells):
+        if columns["problem"] >= len(cells) or _TOTAL_ROW.match(text, *cells[0]):
             continue
         if "aspect" in columns and columns["aspect"] < len(cells):
             _category(text, *cells[columns["aspect"]], aspects, ctx)
