@@ -562,3 +562,12 @@ def test_issues_demands_warnings_and_self_corrected_findings_are_no_problems(sen
     findings = "巡察组指出，存在以下问题：一是村务监督流于形式；二是集体资产管理不规范；三是发展党员把关不严。\n"
     assert _problems(MEETING + findings + sentence + "\n") == _problems(MEETING + findings) == [
         "村务监督流于形式", "集体资产管理不规范", "发展党员把关不严"]
+
+
+def test_issues_fields_inside_one_paragraph_each_open_their_run():
+    """One paragraph, several fields, each 在…方面: over a 一是 run of its own: an aspect a field, the run
+    its problems (the second field's run was read as examples of the first run's last item)."""
+    text = MEETING + ("巡察发现一些问题。在服务发展大局方面：一是主业不够聚焦；二是投资决策不科学。"
+                      "在落实全面从严治党方面：一是监督责任落实不到位；二是招投标管理不规范；三是违规列支招待费。\n") + DEMAND
+    assert _aspects_and_problems(text) == (["在服务发展大局方面", "在落实全面从严治党方面"], [
+        "主业不够聚焦", "投资决策不科学", "监督责任落实不到位", "招投标管理不规范", "违规列支招待费"])

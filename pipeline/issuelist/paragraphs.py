@@ -66,7 +66,27 @@ def _prefix(text: str, s: int, e: int, ctx: Context) -> tuple[int, bool, bool]:
 
 
 def read_paragraph(text: str, s: int, e: int, ctx: Context, sents: list[Sentence], *, after_colon: bool = False) -> list[Item]:
-    """Problems of one unmarked paragraph ``[s, e)`` (which may open an aspect or a unit)."""
+    """Problems of one unmarked paragraph ``[s, e)`` (which may open an aspect or a unit); a paragraph
+    that holds several fields, each an 在…方面: lead-in over its own 一是 run, is read a field at a time."""
+    fields = _field_starts(text, s, e)
+    if fields:
+        bounds = [s, *fields, e]
+        return [item for k, (a, b) in enumerate(zip(bounds, bounds[1:]))
+                for item in _read_paragraph(text, a, b, ctx, sents, after_colon=after_colon and k == 0)]
+    return _read_paragraph(text, s, e, ctx, sents, after_colon=after_colon)
+
+
+def _field_starts(text: str, s: int, e: int) -> list[int]:
+    """Starts of the sentences after the first that open a field (在…方面:) over an inline run of their own."""
+    starts = []
+    for a, b in _sentence_spans(text, s, e)[1:]:
+        lead = aspect_lead(text, a, e)
+        if lead is not None and len(_inline_run(text, lead.end(), b)) >= 2:
+            starts.append(a)
+    return starts
+
+
+def _read_paragraph(text: str, s: int, e: int, ctx: Context, sents: list[Sentence], *, after_colon: bool) -> list[Item]:
     # 主要是: — the central inspection's formula: its ;-groups are aspects whatever their length
     central = after_colon and text.endswith(("主要是:", "主要有:"), 0, trim(text, s, e)[0])
     s, unit_seen, aspect_seen = _prefix(text, s, e, ctx)
