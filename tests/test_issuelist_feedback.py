@@ -571,3 +571,13 @@ def test_issues_fields_inside_one_paragraph_each_open_their_run():
                       "在落实全面从严治党方面：一是监督责任落实不到位；二是招投标管理不规范；三是违规列支招待费。\n") + DEMAND
     assert _aspects_and_problems(text) == (["在服务发展大局方面", "在落实全面从严治党方面"], [
         "主业不够聚焦", "投资决策不科学", "监督责任落实不到位", "招投标管理不规范", "违规列支招待费"])
+
+
+def test_issues_news_sentence_praise_then_findings_as_clauses():
+    """A news release's one sentence: praise, then 同时指出, X存在A,B,…等问题: each clause a problem; a clause
+    whose elements share the predicate after 等 (A、B等重点工作力度不够) stays one."""
+    text = ("近日，区委第三巡察组向区城市管理局党组反馈巡察情况。巡察组充分肯定了区城管局党组在市容环境提升等方面取得的成效，"
+            "同时指出，区城管局党组存在学习贯彻党的创新理论不够深入，推动违法建设治理、背街小巷改造等重点工作力度不够，"
+            "财务报销审核不严，干部年龄结构老化等问题。巡察组要求，局党组要切实抓好整改。\n")
+    assert _problems(text) == ["学习贯彻党的创新理论不够深入", "推动违法建设治理、背街小巷改造等重点工作力度不够",
+                               "财务报销审核不严", "干部年龄结构老化"]

@@ -318,6 +318,10 @@ def _subject_lead(text: str, s: int, e: int):
     return None
 
 
+#: 等 followed by the predicate the elements before it share (等重点工作力度不够), not by a closer (等问题)
+_SHARED_AFTER_DENG = re.compile(r"等(?!(?:问题|现象|情况|方面|领域)?$)[^、]{2,}$")
+
+
 def _elements(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Elements of an object list: ,-clauses, each cut at 、 (and a last 和/及) when every part states
     its own shortcoming (A不到位、B松散和C不规范); a shared predicate (A、B等制度落实不到位) stays whole."""
@@ -330,7 +334,9 @@ def _elements(text: str, s: int, e: int) -> list[tuple[int, int]]:
             j = last_a + joined.start()
             if SHORTCOMING_STRONG.search(text, last_a, j) and SHORTCOMING_STRONG.search(text, j + 1, last_b):
                 parts = parts[:-1] + [(last_a, j), (j + 1, last_b)]
-        if len(parts) >= 2 and all(SHORTCOMING.search(text, x, y) and y - x >= 4 for x, y in parts):
+        # A、B等重点工作力度不够: 等 and a predicate after it in the last part share that predicate
+        shared = _SHARED_AFTER_DENG.search(text, last_a, last_b)
+        if len(parts) >= 2 and not shared and all(SHORTCOMING.search(text, x, y) and y - x >= 4 for x, y in parts):
             out.extend(parts)
         else:
             out.append((a, b))

@@ -25,7 +25,8 @@ CLOSING_ROLES = frozenset({"demand", "clue", "pledge", "contact"})
 NON_FINDING_ROLES = frozenset({"meeting", "focus", "praise", "demand", "clue", "pledge", "contact", "lead", "resolved",
                                "summary"})
 _SENTENCE = re.compile(r"[^。!?\n]+")
-_BUT = re.compile(r",(?:但|但是|然而)(?:也|仍|还)?")
+#: Where the praise of a sentence turns to its findings (…取得的成效,但也…; …的成效,同时指出,…).
+_BUT = re.compile(r",(?:(?:但|但是|然而)(?:也|仍|还)?|同时(?:也|还)?(?:指出|发现|认为)[,:]?)")
 
 
 @dataclass(frozen=True, slots=True)
