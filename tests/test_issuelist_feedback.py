@@ -581,3 +581,19 @@ def test_issues_news_sentence_praise_then_findings_as_clauses():
             "财务报销审核不严，干部年龄结构老化等问题。巡察组要求，局党组要切实抓好整改。\n")
     assert _problems(text) == ["学习贯彻党的创新理论不够深入", "推动违法建设治理、背街小巷改造等重点工作力度不够",
                                "财务报销审核不严", "干部年龄结构老化"]
+
+
+def test_issues_round_up_reads_every_unit_in_the_central_style():
+    """A round-up of an inspection round: a paragraph per unit (某巡视组向X反馈指出:A,B;C。巡视组要求…),
+    each read up to its own demand; ;-groups are aspects, ,-clauses problems, the unit on each."""
+    text = ("十届市委第三轮巡察完成反馈\n近日，市委3个巡察组向被巡察党组织反馈了巡察情况。\n"
+            "市委第一巡察组向市水务局党组反馈指出：落实党中央决策部署有差距，水资源保护工作推进缓慢；选人用人把关不严。"
+            "巡察组要求，局党组要抓好整改。\n"
+            "市委第二巡察组向市城投集团党委反馈指出：服务全市发展大局不够有力，债务风险管控不严；财务管理不规范，违规发放补贴。"
+            "巡察组要求，集团党委要抓好整改。\n"
+            "对巡察中发现的问题线索，已按规定移交市纪委监委处理。\n")
+    found = read_feedback(text).issues
+    assert [(i.text, i.extra["unit"]) for i in found if i.level == 2] == [
+        ("落实党中央决策部署有差距", "市水务局党组"), ("水资源保护工作推进缓慢", "市水务局党组"),
+        ("选人用人把关不严", "市水务局党组"), ("服务全市发展大局不够有力", "市城投集团党委"),
+        ("债务风险管控不严", "市城投集团党委"), ("财务管理不规范", "市城投集团党委"), ("违规发放补贴", "市城投集团党委")]

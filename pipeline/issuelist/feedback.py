@@ -18,9 +18,10 @@ from pipeline.issuelist.counts import Announced, announced_count, count_flag
 from pipeline.issuelist.items import Item, make_problem, strip_frame, top_level_split
 from pipeline.issuelist.context import CONFIDENCE
 from pipeline.issuelist.layouts import read_records, read_zone
-from pipeline.issuelist.parts import Sentence, appendix_zone, findings_zone, sentences, title_end
-from pipeline.lang.cues import APPENDIX_REFERENCE, SHORTCOMING_STRONG
+from pipeline.issuelist.parts import CLOSING_ROLES, Sentence, appendix_zone, findings_zone, sentences, title_end
+from pipeline.lang.cues import APPENDIX_REFERENCE, SHORTCOMING_STRONG, UNIT_FEEDBACK_LEAD
 from pipeline.lang.script import is_traditional, to_simplified
+from pipeline.lang.text import lines
 from pipeline.normalize import normalize
 from pipeline.records import Flag, Issue
 
@@ -50,6 +51,25 @@ def _fallback(text: str, sents: list[Sentence]) -> list[Item]:
             if item is not None:
                 out.append(item)
     return out
+
+
+def _round_up(text: str, sents: list[Sentence]) -> tuple[list[Item], list[Item], list[str]] | None:
+    """A round-up of one inspection round: a paragraph per unit, each opened by 某巡视组向X反馈指出: and
+    read up to its own demands as the findings of that unit; None unless two units or more are named so."""
+    heads = [m for s, e, _ in lines(text) if (m := UNIT_FEEDBACK_LEAD.match(text, s, e))]
+    units = list(dict.fromkeys(m.group("unit") for m in heads))
+    if len(units) < 2:
+        return None
+    aspects: list[Item] = []
+    problems: list[Item] = []
+    for m in heads:
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        end = next((x.start for x in sents if m.end() <= x.start < line_end and x.role in CLOSING_ROLES), line_end)
+        found = read_zone(text, m.end(), end, sents, unit=m.group("unit"))
+        aspects += found[0]
+        problems += found[1]
+    return aspects, problems, units
 
 
 def _assign_units(text: str, problems: list[Item], units: list[str]) -> None:
@@ -108,6 +128,9 @@ def read_feedback(text: str, *, doc_id: str | None = None) -> FeedbackList:
         zone = (zone[0], min(zone[1], appendix[0])) if zone[0] < appendix[0] else None
     if zone is not None:
         aspects, problems, units = read_zone(plain, *zone, sents)
+    round_up = _round_up(plain, sents)  # 省委第N巡视组向X反馈指出:… a paragraph per unit
+    if round_up is not None and len(round_up[1]) > len(problems):
+        aspects, problems, units = round_up
     records = read_records(plain)  # 【问题1】 问题类别：… 问题描述：…: a ledger written as records
     if records is not None and len(records[1]) > len(problems):
         aspects, problems = records

@@ -131,9 +131,11 @@ def _ranks(markers: list[Marker]) -> dict[str, float]:
     return ranks
 
 
-def read_zone(text: str, zs: int, ze: int, sents: list[Sentence]) -> tuple[list[Item], list[Item], list[str]]:
-    """(aspects, problems, unit labels) of the findings part ``[zs, ze)``."""
-    ctx = Context()
+def read_zone(text: str, zs: int, ze: int, sents: list[Sentence], *,
+              unit: str | None = None) -> tuple[list[Item], list[Item], list[str]]:
+    """(aspects, problems, unit labels) of the findings part ``[zs, ze)``; ``unit``: the unit all of it is about,
+    where the caller knows it (a round-up's paragraph)."""
+    ctx = Context(unit=unit, units=[unit] if unit else [])
     label = UNIT_LABEL.match(text, line_start(text, text.rfind("\n", 0, zs) + 1), zs)
     if label and label.end() == zs:  # 巡察发现,东湖街道党工委主要存在以下问题:一是…
         ctx.unit = label.group("unit")

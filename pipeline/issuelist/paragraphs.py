@@ -88,7 +88,7 @@ def _field_starts(text: str, s: int, e: int) -> list[int]:
 
 def _read_paragraph(text: str, s: int, e: int, ctx: Context, sents: list[Sentence], *, after_colon: bool) -> list[Item]:
     # 主要是: — the central inspection's formula: its ;-groups are aspects whatever their length
-    central = after_colon and text.endswith(("主要是:", "主要有:"), 0, trim(text, s, e)[0])
+    central = after_colon and text.endswith(("主要是:", "主要有:", "反馈指出:"), 0, trim(text, s, e)[0])
     s, unit_seen, aspect_seen = _prefix(text, s, e, ctx)
     sentences = _stating_sentences(text, s, e) if e - s >= 4 else []
     if not sentences:
@@ -101,7 +101,8 @@ def _read_paragraph(text: str, s: int, e: int, ctx: Context, sents: list[Sentenc
     groups = [top_level_split(text, a, b, ";") for a, b in sentences]
     stating = [len(g) for (a, b), g in zip(sentences, groups)
                if not starts_with_example(text, strip_frame(text, a, b), b)]  # examples are no list
-    if after_colon and not (unit_seen or ctx.unit or aspect_seen) and _one_sentence_style(text, groups[0], central):
+    if (after_colon and not (unit_seen or aspect_seen) and (central or not ctx.unit)
+            and _one_sentence_style(text, groups[0], central)):
         return _oneliner(text, groups[0], ctx) + _rest(text, sentences[1:], groups[1:], ctx, sents)
     local_aspect = not aspect_seen and _standalone_aspect(text, sentences, groups, stating, ctx)
     how = "semicolon" if sum(stating) > len(stating) else "prose"

@@ -235,6 +235,10 @@ PROBLEM_LEAD_META = re.compile(
     r"(?:主要)?(?:是|有|如下|集中在[^,。:]{0,10})?(?:以下几个方面|以下几点)?$"
     r"|主要(?:是|有|集中在[^,。:]{0,10}|表现(?:在|为))$|(?:具体)?如下$|以下几(?:个方面|点)$"
 )
+#: The paragraph of one unit in a round-up of an inspection round (省委第一巡视组向临川市委反馈指出:…): its
+#: findings follow the colon, in the central one-sentence style.
+UNIT_FEEDBACK_LEAD = re.compile(
+    r"[ \t]*[^,。;:\n]{0,24}?(?:巡视|巡察)组向(?P<unit>[^,。;:\n]{2,40}?)反馈(?:了)?(?:巡视|巡察)?(?:情况)?(?:时)?(?:指出|认为):")
 #: A reporting frame before a finding (巡视指出, 此外巡视组还指出, 巡视中了解到, 谈话中不少干部反映).
 FRAME = re.compile(
     r"(?:此外|另外|同时|与此同时|但|但是)?[,]?(?:[^,。;:]{0,14}?(?:巡视|巡察|组|谈话|了解|督察)[^,。;:]{0,8}?"
