@@ -597,3 +597,26 @@ def test_issues_round_up_reads_every_unit_in_the_central_style():
         ("落实党中央决策部署有差距", "市水务局党组"), ("水资源保护工作推进缓慢", "市水务局党组"),
         ("选人用人把关不严", "市水务局党组"), ("服务全市发展大局不够有力", "市城投集团党委"),
         ("债务风险管控不严", "市城投集团党委"), ("财务管理不规范", "市城投集团党委"), ("违规发放补贴", "市城投集团党委")]
+
+
+@pytest.mark.parametrize("lines, aspects, problems", [
+    (["（一）落实上级决策部署有差距。一是服务发展大局站位不高；二是主业不够聚焦，非主业投资效益不佳。",
+      "（二）全面从严治党责任落实不到位。一是主体责任落实不够有力；二是执纪问责偏松偏软。"],
+     ["落实上级决策部署有差距", "全面从严治党责任落实不到位"],
+     ["服务发展大局站位不高", "主业不够聚焦,非主业投资效益不佳", "主体责任落实不够有力", "执纪问责偏松偏软"]),
+    (["一是落实惠民政策有偏差。①参保动员不够有力；②资助政策落实不精准。", "二是基金监管存在漏洞。①稽核覆盖面不足；②疑点处置不及时。"],
+     ["落实惠民政策有偏差", "基金监管存在漏洞"], ["参保动员不够有力", "资助政策落实不精准", "稽核覆盖面不足", "疑点处置不及时"]),
+])
+def test_issues_heading_over_its_own_run_is_the_aspect(lines, aspects, problems):
+    """A numbered line: a one-sentence heading, then on the same line a 一是/① run of shortcomings: the heading
+    names the field (an aspect), the run's items are the problems (not the heading's examples)."""
+    text = MEETING + "巡察组指出，存在以下问题：\n" + "\n".join(lines) + "\n" + DEMAND
+    assert _aspects_and_problems(text) == (aspects, problems)
+
+
+def test_issues_heading_over_a_run_after_juti_biaoxian_keeps_its_examples():
+    """(3)X。具体表现为:①A;②B: the run is the examples of the problem X (the words say so)."""
+    text = MEETING + ("巡察组指出，存在以下问题：\n（1）党委领导作用发挥不够。党委会议事范围界定不清。\n"
+                      "（2）医疗服务行为不规范。具体表现为：①门诊预约覆盖面不广；②部分科室存在重复检查现象。\n") + DEMAND
+    assert _levels(text, 2) == ["党委领导作用发挥不够。党委会议事范围界定不清", "医疗服务行为不规范"]
+    assert _levels(text, 3) == ["门诊预约覆盖面不广", "部分科室存在重复检查现象"]

@@ -20,7 +20,9 @@ from pipeline.issuelist.context import (
 from pipeline.issuelist.items import Item, example_items, make_problem, starts_with_example, trim
 from pipeline.issuelist.paragraphs import read_paragraph
 from pipeline.issuelist.parts import Sentence
-from pipeline.lang.cues import CLOSING_OPENER, CONTINUATION, DEMAND_HEADING, SHORTCOMING, SHORTCOMING_STRONG
+from pipeline.lang.cues import (
+    CLOSING_OPENER, CONTINUATION, DEMAND_HEADING, EXAMPLE_LEAD, SHORTCOMING, SHORTCOMING_STRONG,
+)
 from pipeline.lang.markers import DECORATION, FAMILY_RANK, Marker, is_bullet, line_start, runs, scan
 from pipeline.lang.text import page_furniture, soft_breaks, strip_span
 
@@ -197,7 +199,35 @@ def _marked_problem(text: str, st: LineStructure, i: int, ctx: Context) -> tuple
     how = "bullet" if is_bullet(m.family) else HOW_OF_FAMILY.get(m.family, "numbered")
     item = make_problem(text, m.end, st.lines[end_idx - 1][1], how=how, confidence=CONFIDENCE[how],
                         label=text[m.start:m.end].strip(), number=_number(text, m))
+    if item is not None and st.aspect_family is None and _heads_its_run(text, item, st.lines[i][1]):
+        return _aspect_over_run(text, item, ctx), end_idx
     return attach([item] if item is not None else [], ctx), end_idx
+
+
+#: Inline runs that number problems under a heading of their own line ((一)X有差距。一是A;二是B / 一是X有偏差。①A;②B),
+#: where (1)(2) number the examples of a problem
+_PROBLEM_RUN_LABEL = re.compile(r"[一二三四五六七八九十]+是|[①-⑳]")
+
+
+def _heads_its_run(text: str, item: Item, line_end: int) -> bool:
+    """A numbered line whose one-sentence heading is followed, on the same line, by a 一是/① run stating
+    its own shortcomings: the heading is the field (an aspect) and the run its problems, in a findings
+    part whose lines number no aspect of their own."""
+    run = item.children
+    if not run or EXAMPLE_LEAD.search(text, item.end, run[0].start):  # 具体表现为:①…: its examples
+        return False
+    return (len(run) >= 2 and all(_PROBLEM_RUN_LABEL.fullmatch(c.label or "") for c in run)
+            and run[-1].end <= line_end and "。" not in text[item.start:item.end].rstrip("。")
+            and sum(bool(SHORTCOMING.search(text, c.start, c.end)) for c in run) >= len(run) - 1)
+
+
+def _aspect_over_run(text: str, item: Item, ctx: Context) -> list[Item]:
+    """The heading of ``item`` as an aspect, its run's items as the problems under it."""
+    new_aspect(text, item.start, item.end, ctx, number=item.number, label=item.label)
+    ctx.aspect.how = item.how
+    problems = [make_problem(text, c.start, c.end, how="shi-enumeration", confidence=CONFIDENCE["shi-enumeration"],
+                             label=c.label) for c in item.children]
+    return attach([p for p in problems if p is not None], ctx)
 
 
 def _bare_line(text: str, st: LineStructure, i: int, ctx: Context, sents, *, after_colon: bool) -> tuple[list[Item], int]:
