@@ -620,3 +620,28 @@ def test_issues_heading_over_a_run_after_juti_biaoxian_keeps_its_examples():
                       "（2）医疗服务行为不规范。具体表现为：①门诊预约覆盖面不广；②部分科室存在重复检查现象。\n") + DEMAND
     assert _levels(text, 2) == ["党委领导作用发挥不够。党委会议事范围界定不清", "医疗服务行为不规范"]
     assert _levels(text, 3) == ["门诊预约覆盖面不广", "部分科室存在重复检查现象"]
+
+
+def test_issues_central_team_one_sentence_style_with_short_groups():
+    """A central inspection team's notice: its ;-groups are aspects and ,-clauses problems even where the
+    groups hold few clauses (3,3,2,1 on average below the usual threshold)."""
+    text = ("中央第九巡视组向某集团公司党委反馈巡视情况\n9月6日，中央第九巡视组向某集团公司党委反馈巡视情况。"
+            "巡视也发现一些问题：落实金融工作决策部署有差距，服务实体经济质效不高，政策性业务发展滞后；"
+            "防范化解风险不够有力，投资业务“一把手”说了算问题突出，境外子公司管控薄弱；"
+            "落实新时代党的组织路线有差距，年轻干部培养力度不够；对上轮巡视发现问题整改不到位。\n"
+            "巡视组提出意见建议：集团党委要切实抓好整改。\n")
+    assert _problems(text) == [
+        "落实金融工作决策部署有差距", "服务实体经济质效不高", "政策性业务发展滞后", "防范化解风险不够有力",
+        "投资业务“一把手”说了算问题突出", "境外子公司管控薄弱", "落实新时代党的组织路线有差距", "年轻干部培养力度不够",
+        "对上轮巡视发现问题整改不到位"]
+
+
+def test_issues_mobilisation_focus_list_is_no_finding_and_a_reported_one_is():
+    """A mobilisation meeting's news: the team's 一是聚焦… list of what it will look at is its focus; a finding
+    the leader reports (他同时通报,根据前期了解的情况,…) is one, without the demand that closes its sentence."""
+    text = ("县委第一巡察组巡察县林业局党组工作动员会召开\n3月18日，县委第一巡察组巡察县林业局党组工作动员会召开。\n"
+            "组长指出，巡察组将坚持政治巡察定位，重点围绕以下方面开展监督：一是聚焦落实上级决策部署情况，检查是否存在违规占用林地问题；"
+            "二是聚焦群众身边不正之风，重点了解林权登记办理不及时等问题。\n"
+            "组长强调，局党组要正确对待巡察。他同时通报，根据前期了解的情况，上轮巡察反馈的林权登记改革推进缓慢问题至今整改不彻底，"
+            "要求局党组在巡察期间即知即改。\n局党组书记表示，将全力配合巡察工作。\n")
+    assert _problems(text) == ["上轮巡察反馈的林权登记改革推进缓慢问题至今整改不彻底"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from pipeline.lang.cues import (
     CLOSING_OPENER, DEMAND_SENTENCE, EXAMPLE_LEAD, EXAMPLE_SUBJECT, FRAME, LEAD_VERB, LIST_CLOSER, PLAN_FIELD,
-    SHORTCOMING, SPEECH_INTRO, YARDSTICK,
+    SHORTCOMING, SPEECH_INTRO, TRAILING_DEMAND, YARDSTICK,
 )
 from pipeline.lang.markers import Marker, is_bullet, runs, scan
 from pipeline.lang.text import page_furniture
@@ -184,6 +184,9 @@ def make_problem(text: str, s: int, e: int, *, how: str, confidence: float, labe
     field = PLAN_FIELD.search(text, s, e)
     if field is not None and field.start() > s:
         s, e = trim(text, s, field.start())
+    demand = TRAILING_DEMAND.search(text, s, e)
+    if demand is not None and demand.start() > s:
+        s, e = trim(text, s, demand.start())
     children: list[Item] = []
     if examples:
         sub = _sub_markers(text, s, e)

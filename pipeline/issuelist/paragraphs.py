@@ -18,7 +18,7 @@ from pipeline.issuelist.items import (
 )
 from pipeline.issuelist.parts import NON_FINDING_ROLES, Sentence
 from pipeline.lang.cues import (
-    ASPECT_LIST_CUE, ASPECT_VERDICT, CLOSING_OPENER, EVIDENCE_OPENER, EXAMPLE_SUBJECT, GROUP_FIELD, LEAD_VERB, LIST_CLOSER,
+    ASPECT_LIST_CUE, ASPECT_VERDICT, CENTRAL_TEAM, CLOSING_OPENER, EVIDENCE_OPENER, EXAMPLE_SUBJECT, GROUP_FIELD, LEAD_VERB, LIST_CLOSER,
     PROBLEM_LEAD_META, SHORTCOMING, SHORTCOMING_STRONG, SUBJECT_LEAD,
 )
 from pipeline.lang.markers import Marker, runs, scan
@@ -88,7 +88,8 @@ def _field_starts(text: str, s: int, e: int) -> list[int]:
 
 def _read_paragraph(text: str, s: int, e: int, ctx: Context, sents: list[Sentence], *, after_colon: bool) -> list[Item]:
     # 主要是: — the central inspection's formula: its ;-groups are aspects whatever their length
-    central = after_colon and text.endswith(("主要是:", "主要有:", "反馈指出:"), 0, trim(text, s, e)[0])
+    central = after_colon and (text.endswith(("主要是:", "主要有:", "反馈指出:"), 0, trim(text, s, e)[0])
+                               or bool(CENTRAL_TEAM.search(text, 0, _NOTICE_HEAD)))
     s, unit_seen, aspect_seen = _prefix(text, s, e, ctx)
     sentences = _stating_sentences(text, s, e) if e - s >= 4 else []
     if not sentences:
@@ -125,6 +126,9 @@ def _stating_sentences(text: str, s: int, e: int) -> list[tuple[int, int]]:
             break
     return sentences
 
+
+#: Characters at a notice's start that name its issuer (title, first paragraph).
+_NOTICE_HEAD = 300
 
 #: Clauses a ;-group holds on average in the one-sentence style after another lead than 主要是: (an aspect
 #: and its problems: 党的领导弱化,A,B;); two a group are a finding and its elaboration (食堂管理混乱,账目混同;).

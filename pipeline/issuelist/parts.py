@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from pipeline.lang.cues import (
     CLUE, CONTACT, DEMAND_LEAD, DEMAND_SENTENCE, FOCUS, MEETING, PLEDGE, PRAISE, PROBLEM_LEAD_META,
-    APPENDIX_LINE, FINDINGS_SUMMARY, PLAN_LIST_HEADING, RESOLVED, SHORTCOMING_STRONG, STILL_WRONG, TEAM_FOCUS,
+    APPENDIX_LINE, FINDINGS_SUMMARY, PLAN_LIST_HEADING, RESOLVED, SHORTCOMING_STRONG, STILL_WRONG, TEAM_FOCUS, TEAM_PLAN,
 )
 from pipeline.lang.text import lines, page_furniture, soft_breaks
 
@@ -60,7 +60,7 @@ def _role(text: str, s: int, e: int, previous: str | None) -> tuple[str, int]:
     if DEMAND_LEAD.search(t) or DEMAND_SENTENCE.search(t) or (previous == "demand" and t.lstrip(" ,").startswith("要")):
         return "demand", s
     strong = SHORTCOMING_STRONG.search(t)
-    if FOCUS.search(t) and not strong or TEAM_FOCUS.match(t):
+    if FOCUS.search(t) and not strong or TEAM_FOCUS.match(t) or TEAM_PLAN.search(t, 0, colon if colon > 0 else len(t)):
         return "focus", s
     if (done := RESOLVED.search(t)) and not STILL_WRONG.search(t, done.end()):
         return "resolved", s  # an earlier finding already put right

@@ -225,6 +225,8 @@ RESOLVED = re.compile(r"已(?:经)?(?:全部)?(?:整改(?:到位|完成|完毕|�
 STILL_WRONG = re.compile(r"仍|尚|但|还有|不彻底|反弹|未整改")
 #: The team saying what it looked at (巡察组聚焦…,紧盯“空气粮”等问题): the focus, whatever problem words it names.
 TEAM_FOCUS = re.compile(r"^[^,。;:]{0,12}?(?:巡视|巡察)(?:组|工作)?[^,。;:]{0,4}?(?:聚焦|紧盯|紧扣)")
+#: The team saying what it will look at (巡察组将…重点围绕以下方面开展监督:一是聚焦…): a mobilisation's focus list.
+TEAM_PLAN = re.compile(r"(?:巡视|巡察)(?:组|工作)?将[^。:]{0,40}?(?:监督|检查|了解)|围绕[^。:]{0,20}?开展(?:监督|检查)")
 #: Closing lines: contact, publication, source.
 CONTACT = re.compile(r"联系电话|邮政信箱|邮编|欢迎[^。]{0,30}监督|本文转载|来源[:]|向社会(?:公开|公布)|进行监督")
 #: A clause that announces the findings instead of stating one (发现了一些问题, 存在以下问题, 主要是).
@@ -235,6 +237,8 @@ PROBLEM_LEAD_META = re.compile(
     r"(?:主要)?(?:是|有|如下|集中在[^,。:]{0,10})?(?:以下几个方面|以下几点)?$"
     r"|主要(?:是|有|集中在[^,。:]{0,10}|表现(?:在|为))$|(?:具体)?如下$|以下几(?:个方面|点)$"
 )
+#: A central inspection team (中央第六巡视组): its notices state the findings in the one-sentence formula.
+CENTRAL_TEAM = re.compile(r"中央(?:第[一二三四五六七八九十]+)?巡视组")
 #: The paragraph of one unit in a round-up of an inspection round (省委第一巡视组向临川市委反馈指出:…): its
 #: findings follow the colon, in the central one-sentence style.
 UNIT_FEEDBACK_LEAD = re.compile(
@@ -242,12 +246,15 @@ UNIT_FEEDBACK_LEAD = re.compile(
 #: A reporting frame before a finding (巡视指出, 此外巡视组还指出, 巡视中了解到, 谈话中不少干部反映).
 FRAME = re.compile(
     r"(?:此外|另外|同时|与此同时|但|但是)?[,]?(?:[^,。;:]{0,14}?(?:巡视|巡察|组|谈话|了解|督察)[^,。;:]{0,8}?"
-    r"|[^,。;:]{1,6}?(?=(?:还|也)?(?:指出|说|发现|提到|谈到)[,:])"  # a speaker: 程立新指出, / 他说, / 我们发现,
+    r"|[^,。;:]{1,6}?(?=(?:还|也|同时)?(?:指出|说|发现|提到|谈到|通报)[,:])"  # a speaker: 程立新指出, / 他说, / 他同时通报,
     r"|(?:巡视|巡察)(?:期间|中)[,][^,。;:]{0,16}?(?=(?:还|也)?(?:发现|了解到|看到)[,:]))?"  # 巡察期间,巡察组在…蹲点发现,
-    r"(?:还|也|同时|进一步)?(?:指出|发现|认为|注意到|了解到|反映|查明|看到|提到|谈到|反馈|说)(?:了)?[,:]?"
+    r"(?:还|也|同时|进一步)?(?:指出|发现|认为|注意到|了解到|反映|查明|看到|提到|谈到|反馈|通报|说)(?:了)?[,:]?"
 )
+#: A demand on the unit closing a finding's sentence (…群众办证仍需多头跑,要求局党组即知即改): not part of it.
+TRAILING_DEMAND = re.compile(
+    r",(?:并)?(?:要求|责成|督促)(?:该|其)?[^,。;]{0,12}?(?:党组|党委|党工委|党支部|党总支|支部|单位|局|公司|学校|医院|政府)")
 #: The measure a finding is held against (对照“四个着力”的要求, / 按照…部署,): a frame before the finding.
-YARDSTICK = re.compile(r"(?:对照|按照|根据)[^,。;:]{1,24}?(?:要求|标准|部署|精神)[,]")
+YARDSTICK = re.compile(r"(?:对照|按照|根据)[^,。;:]{1,24}?(?:要求|标准|部署|精神|(?:了解|掌握)的情况)[,]")
 #: A sentence about the findings as a whole (上述问题,有的是…), not one of them.
 FINDINGS_SUMMARY = re.compile(r"(?:上述|以上|这些|前述)(?:问题|情况)")
 #: What introduces quoted speech (在谈到选人用人时,郭泽明语气加重:“…): a frame before the words it quotes.
