@@ -645,3 +645,16 @@ def test_issues_mobilisation_focus_list_is_no_finding_and_a_reported_one_is():
             "组长强调，局党组要正确对待巡察。他同时通报，根据前期了解的情况，上轮巡察反馈的林权登记改革推进缓慢问题至今整改不彻底，"
             "要求局党组在巡察期间即知即改。\n局党组书记表示，将全力配合巡察工作。\n")
     assert _problems(text) == ["上轮巡察反馈的林权登记改革推进缓慢问题至今整改不彻底"]
+
+
+@pytest.mark.parametrize("lead", ["巡察发现的主要问题如下：\n", "具体情况如下：\n"])
+def test_issues_table_copied_one_cell_a_line(lead):
+    """A Word table pasted as text, one cell a line: the header's lines name the columns (反馈问题 opened the
+    findings part after it), a row is its id's line and the cells after it, a (一) line between rows a category."""
+    rows = ("序号\n反馈问题\n整改时限\n（一）政治建设方面\n1\n理论学习不够深入，研讨不多\n立行立改\n"
+            "2\n落实上级决策部署有差距\n2024年底\n（二）作风建设方面\n3\n违规使用公务用车\n立行立改\n")
+    found = read_feedback(MEETING + PRAISE + lead + rows + DEMAND + PLEDGE).issues
+    assert [(i.level, i.text) for i in found] == [
+        (1, "政治建设方面"), (2, "理论学习不够深入,研讨不多"), (2, "落实上级决策部署有差距"),
+        (1, "作风建设方面"), (2, "违规使用公务用车")]
+    assert [i.label for i in found if i.level == 2] == ["1", "2", "3"]

@@ -44,3 +44,13 @@ def test_lang_text_page_furniture_and_wraps_over_it():
         "— 1 —", "— 2 —", "关于巡察县卫生健康局党组的反馈意见", "关于巡察县卫生健康局党组的反馈意见"]
     breaks = [i for i, ch in enumerate(text) if ch == "\n"]
     assert soft_breaks(text) == frozenset(breaks[:-1])  # every break but the text's last
+
+
+def test_lang_text_bare_numbers_close_together_are_row_ids_not_pages():
+    """Lines 1 / 2 / 3 a few lines apart number a table's rows copied one cell a line; one bare number
+    after a page of text is that page's number."""
+    rows = "序号\n反馈问题\n1\n理论学习不够深入\n2\n财务管理不规范\n3\n作风建设有差距\n"
+    assert page_furniture(rows) == frozenset()
+    page = "".join(f"第{k}行正文内容较长的一行，用来占满版面。\n" for k in range(12))
+    text = page + "7\n" + page
+    assert page_furniture(text) == frozenset({len(page)})

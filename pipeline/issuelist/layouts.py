@@ -143,6 +143,7 @@ def read_zone(text: str, zs: int, ze: int, sents: list[Sentence], *,
         ctx.unit = label.group("unit")
         ctx.units.append(ctx.unit)
     ze = _before_demands(text, zs, ze)
+    zs = _header_lines_start(text, zs)
     st = line_structure(text, zs, ze)
     after_colon = zs > 0 and text[zs - 1] == ":"
     problems: list[Item] = []
@@ -155,8 +156,11 @@ def read_zone(text: str, zs: int, ze: int, sents: list[Sentence], *,
                 m is None or m.family in (st.aspect_family, st.problem_family)):
             break  # 三、整改意见: the demands part
         table = _table_header(text, ls, le)
+        column_lines = _column_lines(text, st, i) if table is None else None
         if table is not None:
             items, i = _table_rows(text, st, i, table, ctx)
+        elif column_lines is not None:
+            items, i = _cell_line_rows(text, st, i, column_lines, ctx)
         elif m is not None and m.family == st.aspect_family:
             items, i = _marked_heading(text, st, i, ctx, sents)
         elif m is not None and m.family == st.problem_family:
@@ -334,6 +338,75 @@ def _table_rows(text: str, st: LineStructure, i: int, header: tuple[dict[str, in
                             label=label or None, number=label or None)
         if item is not None:
             out.extend(attach([item], ctx))
+    return out, j
+
+
+#: The longest cell a header line copied one cell a line holds (序号 / 反馈问题 / 整改措施 / 整改进展).
+_HEADER_CELL_MAX = 12
+_ROW_ID = re.compile(r"[ \t]*\d{1,3}[ \t]*")
+
+
+def _header_lines_start(text: str, zs: int) -> int:
+    """``zs``, or the start of a table header copied one cell a line that the zone starts inside (序号 /
+    反馈问题 | 整改措施 / …: a header cell named like a lead opened the zone after it)."""
+    from pipeline.issuelist.ledger import match_columns  # the one home of the header names
+
+    starts, pos = [], zs
+    while pos > 0 and len(starts) < 4:
+        ls = text.rfind("\n", 0, pos - 1) + 1
+        cell = text[ls:pos].strip()
+        if not cell or len(cell) > _HEADER_CELL_MAX:
+            break
+        starts.append(ls)
+        pos = ls
+    if not starts:
+        return zs
+    after = [line.strip() for line in text[zs:].split("\n", 6)[:6]]
+    cells = [text[a:text.index("\n", a)].strip() for a in reversed(starts)]
+    names = cells + [c for c in after if c and len(c) <= _HEADER_CELL_MAX][:4]
+    columns = match_columns(names)
+    return starts[-1] if {"id", "problem"} <= columns.keys() and columns["id"] == 0 else zs
+
+
+def _column_lines(text: str, st: LineStructure, i: int) -> tuple[dict[str, int], int] | None:
+    """The columns of a table copied one cell a line (a Word table pasted as text), read from its header's
+    lines starting at line ``i``, and how many there are; None unless they name a problem and an id column."""
+    from pipeline.issuelist.ledger import match_columns  # the one home of the header names
+
+    names: list[str] = []
+    for ls, le in st.lines[i:i + 8]:
+        cell = text[ls:le].strip()
+        if not cell or len(cell) > _HEADER_CELL_MAX or ls in st.marker or _ROW_ID.fullmatch(cell):
+            break
+        names.append(cell)
+    if len(names) < 3:
+        return None
+    columns = match_columns(names)
+    return (columns, len(names)) if {"id", "problem"} <= set(columns) and columns["id"] == 0 else None
+
+
+def _cell_line_rows(text: str, st: LineStructure, i: int, header: tuple[dict[str, int], int],
+                    ctx: Context) -> tuple[list[Item], int]:
+    """The rows of a table copied one cell a line: each row its id's line and the cells after it; a line
+    of the list's own heading family between rows ((一)…方面, a merged category row) opens an aspect."""
+    columns, width = header
+    out: list[Item] = []
+    j = i + width
+    while j < len(st.lines):
+        ls, le = st.lines[j]
+        if _ROW_ID.fullmatch(text, ls, le) and j + width <= len(st.lines):
+            a, b = trim(text, *st.lines[j + columns["problem"]])
+            item = make_problem(text, a, b, how="table", confidence=CONFIDENCE["table"],
+                                label=text[ls:le].strip(), number=text[ls:le].strip())
+            if item is not None:
+                out.extend(attach([item], ctx))
+            j += width
+        elif ls in st.marker and j + 1 < len(st.lines) and _ROW_ID.fullmatch(text, *st.lines[j + 1]):
+            m = st.marker[ls]
+            new_aspect(text, m.end, le, ctx, label=text[m.start:m.end].strip(), number=_number(text, m))
+            j += 1
+        else:
+            break
     return out, j
 
 

@@ -67,12 +67,23 @@ def strip_span(text: str, start: int, end: int, *, lead: str = " \t\n", trail: s
     return start, end
 
 
+#: Fewest lines between two bare page numbers (a page of text holds more).
+_PAGE_LINES_MIN = 8
+
+
 @lru_cache(maxsize=8)
 def page_furniture(text: str) -> frozenset[int]:
     """Starts of the lines a printed page left in a text copied out of it: page numbers (— 3 —, 第1页 共4页)
     and the running header or footer beside them (the same line after two page numbers or more).
     They belong to no sentence and no list."""
-    numbers = [(s, e) for s, e, line in lines(text) if line.strip() and PAGE_NUMBER_LINE.match(line)]
+    numbered = [(k, s, e, line.strip()) for k, (s, e, line) in enumerate(lines(text))
+                if line.strip() and PAGE_NUMBER_LINE.match(line)]
+    # a bare number is a page's only when pages lie between them: lines 1 / 2 / 3 close together
+    # are the ids of a table's rows copied one cell a line
+    bare = [k for k, _, _, line in numbered if line.isdigit()]
+    close = {k for k, k2 in zip(bare, bare[1:]) if k2 - k < _PAGE_LINES_MIN} | {
+        k2 for k, k2 in zip(bare, bare[1:]) if k2 - k < _PAGE_LINES_MIN}
+    numbers = [(s, e) for k, s, e, _ in numbered if k not in close]
     if not numbers:
         return frozenset()
     out = {s for s, _ in numbers}
