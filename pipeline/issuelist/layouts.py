@@ -351,21 +351,23 @@ def _header_lines_start(text: str, zs: int) -> int:
     反馈问题 | 整改措施 / …: a header cell named like a lead opened the zone after it)."""
     from pipeline.issuelist.ledger import match_columns  # the one home of the header names
 
-    starts, pos = [], zs
-    while pos > 0 and len(starts) < 4:
+    if text[zs:zs + 1] != "\n":  # the zone starts at the end of a line, or it starts no header's lines
+        return zs
+    cells: list[tuple[int, str]] = []  # (line start, cell) of the short lines before zs, nearest first
+    pos = zs
+    while pos > 0 and len(cells) < 4:
         ls = text.rfind("\n", 0, pos - 1) + 1
         cell = text[ls:pos].strip()
         if not cell or len(cell) > _HEADER_CELL_MAX:
             break
-        starts.append(ls)
+        cells.append((ls, cell))
         pos = ls
-    if not starts:
+    if not cells:
         return zs
-    after = [line.strip() for line in text[zs:].split("\n", 6)[:6]]
-    cells = [text[a:text.index("\n", a)].strip() for a in reversed(starts)]
-    names = cells + [c for c in after if c and len(c) <= _HEADER_CELL_MAX][:4]
+    after = [c.strip() for c in text[zs + 1:].split("\n", 5)[:5]]
+    names = [c for _, c in reversed(cells)] + [c for c in after if c and len(c) <= _HEADER_CELL_MAX][:4]
     columns = match_columns(names)
-    return starts[-1] if {"id", "problem"} <= columns.keys() and columns["id"] == 0 else zs
+    return cells[-1][0] if {"id", "problem"} <= columns.keys() and columns["id"] == 0 else zs
 
 
 def _column_lines(text: str, st: LineStructure, i: int) -> tuple[dict[str, int], int] | None:
