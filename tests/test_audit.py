@@ -11,6 +11,7 @@ from conftest import FEEDBACK, REPORT
 from pipeline.document import DocumentResult, process_path
 from pipeline.matching.audit import AuditCase, audit, flag_claim_arithmetic, flag_count_mismatch, flag_orphan_measures, \
     flag_overdue_deadlines, flag_overdue_issues, flag_weak_and_planned, speaks_of_another
+from pipeline.extract.quantities import extract_quantities
 from pipeline.lang.text import sentence_spans
 from pipeline.matching.evidence import AnswerTerms
 from pipeline.matching.issues import issues_from_feedback
@@ -211,3 +212,28 @@ def test_audit_weak_counts_only_the_sentences_of_this_problem():
 ])
 def test_audit_speaks_of_another(mine, rivals, expected):
     assert speaks_of_another(frozenset(mine), [frozenset(r) for r in rivals]) is expected
+
+
+@pytest.mark.parametrize("second, terms, weak", [
+    # figures of other work after the answering sentence (为群众办实事32件): they answer nothing here
+    ("深入开展办实事活动,为农民办理实事32件。", {"办实事", "农民", "实事"}, True),
+    # the same subject in other words (专题学习 beside 学习贯彻): its figures count
+    ("党组理论学习中心组开展专题学习15次。", {"理论学习", "中心组", "专题学习"}, False),
+])
+def test_audit_weak_not_lent_figures_of_another_subject(second, terms, weak):
+    """One problem's place: a generic sentence on the problem, then a sentence with figures. The figures count
+    when the sentence speaks of the problem's subject (a key term, or a piece of one: 学习); a sentence on
+    other work lends nothing, and the problem is weak."""
+    text = "1.整改情况。严格落实学习贯彻制度,推动作风建设常态化。" + second
+    _, s1, s2 = sentence_spans(text)
+    report = DocumentResult(
+        "d", "d.txt", text=text,
+        sections=[Section(0, None, 3, "1.", "整改情况", 0, 7, 0, 2, 2, 7, len(text), "arabic")],
+        measures=[Measure(0, 0, 0, len(text), "1.", "整改情况", "done")],
+        quantities=[q for q in extract_quantities(text)],
+    )
+    issues = [Issue("1", None, 2, "学习贯彻不够深入", None, None, None)]
+    matches = [Match("1", "d", "measure", 0, 0.3, 1, True, evidence=[s1])]
+    answer = AnswerTerms({"1": frozenset({"学习贯彻"})}, {s1: frozenset({"学习贯彻", "作风建设"}), s2: frozenset(terms)})
+    flags = flag_weak_and_planned(AuditCase(report, issues, matches, frozenset(), terms=answer))
+    assert [f.kind for f in flags] == (["weak"] if weak else [])

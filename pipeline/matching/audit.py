@@ -32,7 +32,7 @@ from pipeline.extract.times import extract_times
 from pipeline.lang.cues import COMPLETED, concrete_act, is_plan, is_restated_problem, unfinished_cue
 from pipeline.lang.spans import ItemCounter
 from pipeline.lang.text import sentence_bounds, sentence_spans
-from pipeline.matching.evidence import AnswerTerms
+from pipeline.matching.evidence import AnswerTerms, term_bigrams
 from pipeline.normalize import normalize
 from pipeline.outline import forward_looking_sections
 from pipeline.records import Flag, Issue, Match, Section
@@ -131,8 +131,14 @@ def own_sentences(terms: AnswerTerms | None, sentences: Sequence[tuple[int, int]
     key = terms.issues.get(issue_id, frozenset())
     mine = [terms.sentences.get(sp, frozenset()) & key for sp in sentences]
     top = max(map(len, mine), default=0)
+    pieces = term_bigrams(key)
+
+    def on_subject(sp: tuple[int, int], shared: frozenset[str]) -> bool:
+        """Shares a key term or a piece of one; a place sharing none at all is judged whole."""
+        return bool(shared) or not top or bool(term_bigrams(terms.sentences.get(sp, frozenset())) & pieces)
+
     return [sp for sp, shared in zip(sentences, mine)
-            if (top and len(shared) == top) or not speaks_of_another(shared, rivals(sp))]
+            if (top and len(shared) == top) or on_subject(sp, shared) and not speaks_of_another(shared, rivals(sp))]
 
 
 def flag_weak_and_planned(case: AuditCase) -> list[Flag]:

@@ -27,6 +27,12 @@ class AnswerTerms:
     sentences: dict[tuple[int, int], frozenset[str]]
 
 
+def term_bigrams(terms: frozenset[str]) -> frozenset[str]:
+    """The two-character pieces of key terms: 专题学习 and 学习贯彻 speak of one subject (学习) though
+    no whole term is shared."""
+    return frozenset(t[k:k + 2] for t in terms for k in range(len(t) - 1))
+
+
 def attach_evidence(matches: Sequence[Match], issues: Sequence[Issue], text: str, matcher) -> AnswerTerms:
     """Fill ``issue_text``, ``target_text``, ``shared_terms`` and ``evidence`` of each match in place;
     the key terms used, for the audit."""
