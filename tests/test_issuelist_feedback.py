@@ -658,3 +658,13 @@ def test_issues_table_copied_one_cell_a_line(lead):
         (1, "政治建设方面"), (2, "理论学习不够深入,研讨不多"), (2, "落实上级决策部署有差距"),
         (1, "作风建设方面"), (2, "违规使用公务用车")]
     assert [i.label for i in found if i.level == 2] == ["1", "2", "3"]
+
+
+def test_issues_team_focus_with_its_yardstick_is_no_finding():
+    """巡视组以党章为尺子,紧扣…,紧盯党的领导弱化…问题: the team's focus, however many shortcoming words it names;
+    the findings after 主要是: are read in the central formula."""
+    text = ("省委第九巡视组向省农业科学院党委反馈专项巡视情况\n组长指出，专项巡视期间，巡视组以党章为尺子，紧扣“六项纪律”，"
+            "紧盯党的领导弱化、党的建设缺失、全面从严治党不力问题，着力发现问题。\n巡视组在反馈中指出，院党委做了大量工作。"
+            "同时，巡视中也发现一些比较突出的问题，主要是：党的领导弱化，谋划不够；党的建设缺失，组织生活开展不经常。\n"
+            "组长就抓好整改工作提出意见建议：院党委要切实加强党的领导。\n")
+    assert _problems(text) == ["党的领导弱化", "谋划不够", "党的建设缺失", "组织生活开展不经常"]

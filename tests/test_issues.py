@@ -128,6 +128,20 @@ def test_issues_report_restatements_with_and_without_quotes():
     assert all(text[i.start:i.end] == i.text for i in issues)
 
 
+def test_issues_report_numbered_field_labels_give_the_statement_after_the_colon():
+    """A 公示 of the rectification: 1.问题:X。 then 整改进展:…: the problem is X, not the label 问题."""
+    text = "一、反馈的问题及整改进展\n1.问题:居务公开不及时,财务收支未公开。\n整改进展:已补充公开。\n2.问题:临时救助审核把关不严。\n整改进展:已逐户复核。"
+    def sec(i, parent, level, label, title, marker):
+        s = text.index(label + title)
+        return Section(i, parent, level, label, title, s, s + len(label + title), s, s + len(label),
+                       s + len(label), s + len(label + title), 0, marker)
+    secs = [sec(0, None, 1, "一、", "反馈的问题及整改进展", "cn_dun"), sec(1, 0, 2, "1.", "问题", "arabic"),
+            sec(2, 0, 2, "2.", "问题", "arabic")]
+    issues = issues_from_report(text, secs)
+    assert [(i.level, i.text) for i in issues] == [(2, "居务公开不及时,财务收支未公开"), (2, "临时救助审核把关不严")]
+    assert all(text[i.start:i.end] == i.text for i in issues)
+
+
 def test_issues_report_numbered_headings_skip_plans():
     text = "一、整改情况\n(一)政治建设方面\n1.推进理论学习。建立制度。\n2.加强队伍建设。开展培训。\n二、下一步打算\n1.持续深化整改。"
     def sec(i, parent, level, label, title, marker):

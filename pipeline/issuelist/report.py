@@ -4,7 +4,8 @@ headings outside the forward-looking part): the issue list when no feedback is a
 from __future__ import annotations
 
 from pipeline.issuelist.fields import issue_extra
-from pipeline.lang.cues import NUMBERED_RESTATEMENT, QUOTED_RESTATEMENT
+from pipeline.lang.cues import NUMBERED_RESTATEMENT, QUOTED_RESTATEMENT, RESTATED_LEAD
+from pipeline.lang.text import strip_span
 from pipeline.normalize import normalize
 from pipeline.outline import forward_looking_sections
 from pipeline.records import Issue, Section
@@ -44,7 +45,18 @@ def issues_from_report(text: str, sections: list[Section], *, doc_id: str | None
                                     parent.start, parent.end, label=parent.label,
                                     extra=issue_extra(how="heading", confidence=0.7)))
             pid = aspects[parent.section_id]
-        issues.append(Issue(str(k), pid, 2, s.title, doc_id, s.start, s.end, label=s.label,
+        start, end = _problem_span(text, s)
+        issues.append(Issue(str(k), pid, 2, text[start:end], doc_id, start, end, label=s.label,
                             extra=issue_extra(aspect=by_id[s.parent_id].title if pid else None, how="numbered",
                                               confidence=0.7)))
     return issues
+
+
+def _problem_span(text: str, section: Section) -> tuple[int, int]:
+    """The problem a numbered heading states: its title, or, for a field label (1.问题:…), the statement
+    after the colon up to the end of its sentence."""
+    if not RESTATED_LEAD.fullmatch(text, section.title_start, min(len(text), section.title_end + 1)):
+        return section.title_start, section.title_end
+    start = section.title_end + 1
+    end = min((i for i in (text.find("。", start), text.find("\n", start)) if i >= 0), default=len(text))
+    return strip_span(text, start, end)

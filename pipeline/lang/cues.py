@@ -224,7 +224,8 @@ FOCUS = re.compile(r"聚焦|紧盯|紧扣|个别谈话|调阅|下沉(?:了解|�
 RESOLVED = re.compile(r"已(?:经)?(?:全部)?(?:整改(?:到位|完成|完毕|销号)|完成整改)|已自行整改|予以认可|边巡边改|立行立改")
 STILL_WRONG = re.compile(r"仍|尚|但|还有|不彻底|反弹|未整改")
 #: The team saying what it looked at (巡察组聚焦…,紧盯“空气粮”等问题): the focus, whatever problem words it names.
-TEAM_FOCUS = re.compile(r"^[^,。;:]{0,12}?(?:巡视|巡察)(?:组|工作)?[^,。;:]{0,4}?(?:聚焦|紧盯|紧扣)")
+TEAM_FOCUS = re.compile(r"^[^,。;:]{0,12}?(?:巡视|巡察)(?:组|工作)?[^,。;:]{0,4}?(?:聚焦|紧盯|紧扣)"
+                        r"|^[^。;:]{0,20}?(?:巡视|巡察)组(?:以|按照|坚持)[^。;:]{0,16}?,(?:聚焦|紧盯|紧扣)")  # 巡视组以党章为尺子,紧扣…
 #: The team saying what it will look at (巡察组将…重点围绕以下方面开展监督:一是聚焦…): a mobilisation's focus list.
 TEAM_PLAN = re.compile(r"(?:巡视|巡察)(?:组|工作)?将[^。:]{0,40}?(?:监督|检查|了解)|围绕[^。:]{0,20}?开展(?:监督|检查)")
 #: Closing lines: contact, publication, source.
