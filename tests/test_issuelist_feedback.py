@@ -668,3 +668,14 @@ def test_issues_team_focus_with_its_yardstick_is_no_finding():
             "同时，巡视中也发现一些比较突出的问题，主要是：党的领导弱化，谋划不够；党的建设缺失，组织生活开展不经常。\n"
             "组长就抓好整改工作提出意见建议：院党委要切实加强党的领导。\n")
     assert _problems(text) == ["党的领导弱化", "谋划不够", "党的建设缺失", "组织生活开展不经常"]
+
+
+def test_issues_field_list_after_biaoxianwei_is_a_problem_a_group():
+    """X方面,主要表现为:A,A';B,B': each ;-group is one problem (its clauses its details); a sentence that
+    only announces the count (此次共反馈问题4个) is no finding."""
+    text = MEETING + ("但“回头看”也发现，该中心整改工作仍有差距，此次共反馈问题4个。\n"
+                      "新发现的问题方面，主要表现为：政治学习流于形式，学习记录照抄照搬；财务管理不规范，资产账实不符；"
+                      "查询管理存在漏洞，审批手续不完备；公务接待不规范，超标准接待。\n") + DEMAND
+    assert _aspects_and_problems(text) == (["新发现的问题方面"], [
+        "政治学习流于形式,学习记录照抄照搬", "财务管理不规范,资产账实不符", "查询管理存在漏洞,审批手续不完备",
+        "公务接待不规范,超标准接待"])

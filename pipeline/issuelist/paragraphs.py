@@ -226,7 +226,8 @@ def _field_list(text: str, a: int, b: int, ctx: Context, *, after_lead: bool) ->
         return None
     if cue is None:
         return None
-    clauses = top_level_split(text, cue.end(), b, ",;")
+    groups = top_level_split(text, cue.end(), b, ";")  # 表现为:A,A';B,B': a problem a ;-group
+    clauses = groups if len(groups) >= 2 else top_level_split(text, cue.end(), b, ",")
     if len(clauses) < 2:
         return None if verdict is None else attach(_group_items(text, cue.end(), b, "clause"), ctx)
     return attach(_clause_problems(text, clauses), ctx)
