@@ -679,3 +679,28 @@ def test_issues_field_list_after_biaoxianwei_is_a_problem_a_group():
     assert _aspects_and_problems(text) == (["新发现的问题方面"], [
         "政治学习流于形式,学习记录照抄照搬", "财务管理不规范,资产账实不符", "查询管理存在漏洞,审批手续不完备",
         "公务接待不规范,超标准接待"])
+
+
+def test_issues_object_list_elements_joined_up_to_their_shortcoming():
+    """存在的主要问题有: A、B、C等问题: each element ends at a part that states a shortcoming (B轮换“以陈顶新”、“转圈粮”
+    风险较大 is one element); a report of other units' disciplinary cases after the list is no finding."""
+    text = MEETING + ("但对照专项整治的要求，该公司存在的主要问题有：落实粮食安全责任有差距、储备粮轮换“以陈顶新”、“转圈粮”风险较大、"
+                      "库存粮食数量、质量管控不到位、财务管理混乱等问题。今年以来，全市已查处粮食购销领域腐败案件14件，"
+                      "其中邻县粮库原主任王某被开除党籍。\n") + DEMAND
+    assert _problems(text) == ["落实粮食安全责任有差距", "储备粮轮换“以陈顶新”、“转圈粮”风险较大",
+                               "库存粮食数量、质量管控不到位", "财务管理混乱"]
+
+
+def test_issues_body_list_and_appendix_list_both_count():
+    """A notice whose body lists its findings and whose appendix lists others (the earlier round's problems
+    not yet put right, 具体情况见附件): both lists; a finding about clues handled badly (问题线索发现、移送不积极)
+    does not end the findings part as a clue sentence would."""
+    text = ("市委第二巡察组关于巡察市中级人民法院党组的反馈意见\n二、巡察发现的主要问题\n（一）履行职能方面\n"
+            "1.服务保障中心工作有差距。破产审判推进缓慢。\n2.扫黑除恶线索摸排不够深入。对“保护伞”问题线索发现、移送不积极，执行到位率偏低。\n"
+            "（二）全面从严治党方面\n3.党组主体责任落实不到位。廉政风险防控针对性不强。\n"
+            "上轮巡察反馈的14个问题中，已整改到位11个，整改未到位3个，具体情况见附件。\n三、意见建议\n（一）坚持党的领导。\n"
+            "附件\n2016年市委巡察反馈问题整改未到位情况表\n序号\t上轮反馈问题\t整改未到位情况\n1\t长期未结案件清理不力\t仍有23件\n"
+            "2\t诉讼费退费不及时\t仍有41.6万元未退\n")
+    assert _problems(text) == ["服务保障中心工作有差距。破产审判推进缓慢",
+                               "扫黑除恶线索摸排不够深入。对“保护伞”问题线索发现、移送不积极,执行到位率偏低",
+                               "党组主体责任落实不到位。廉政风险防控针对性不强", "长期未结案件清理不力", "诉讼费退费不及时"]

@@ -53,6 +53,24 @@ def _fallback(text: str, sents: list[Sentence]) -> list[Item]:
     return out
 
 
+#: Problems a notice's body lists before it points to an appendix that lists others (三、…详见附件): both count.
+_BODY_LIST_MIN = 3
+
+
+def _apart(text: str, body: list[Item], appendix: list[Item]) -> bool:
+    """Whether the appendix lists other problems than the body's own list (of three or more): none of its
+    problems shares half its character pairs with one of the body's (a summary in the body, the list in
+    the appendix, is not apart)."""
+    if len(body) < _BODY_LIST_MIN:
+        return False
+
+    def pairs(item: Item) -> set[str]:
+        return {text[k:k + 2] for k in range(item.start, item.end - 1)}
+
+    seen = [pairs(p) for p in body]
+    return not any(len(mine & theirs) >= 0.5 * len(mine) for mine in map(pairs, appendix) for theirs in seen)
+
+
 def _round_up(text: str, sents: list[Sentence]) -> tuple[list[Item], list[Item], list[str]] | None:
     """A round-up of one inspection round: a paragraph per unit, each opened by 某巡视组向X反馈指出: and
     read up to its own demands as the findings of that unit; None unless two units or more are named so."""
@@ -136,7 +154,9 @@ def read_feedback(text: str, *, doc_id: str | None = None) -> FeedbackList:
         aspects, problems = records
     elif appendix is not None and (not problems or APPENDIX_REFERENCE.search(plain)):
         listed = read_zone(plain, *appendix[1:], sents)  # 共反馈13个问题(详见附件): the list is the appendix's
-        if listed[1]:
+        if listed[1] and _apart(plain, problems, listed[1]):  # the body's list and more in the appendix
+            aspects, problems = aspects + listed[0], problems + listed[1]
+        elif listed[1]:
             aspects, problems, units = listed
     if not problems:
         problems = _fallback(plain, sents)

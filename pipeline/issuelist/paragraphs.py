@@ -342,11 +342,24 @@ def _elements(text: str, s: int, e: int) -> list[tuple[int, int]]:
                 parts = parts[:-1] + [(last_a, j), (j + 1, last_b)]
         # A、B等重点工作力度不够: 等 and a predicate after it in the last part share that predicate
         shared = _SHARED_AFTER_DENG.search(text, last_a, last_b)
-        if len(parts) >= 2 and not shared and all(SHORTCOMING.search(text, x, y) and y - x >= 4 for x, y in parts):
-            out.extend(parts)
+        elements = [] if shared else _stating_runs(text, parts)
+        if len(elements) >= 2:
+            out.extend(elements)
         else:
             out.append((a, b))
     return out
+
+
+def _stating_runs(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """、-parts joined up to the next that states a shortcoming (储备粮轮换“以陈顶新”、“转圈粮”风险隐患较大: one
+    element; 库存粮食数量、质量管控不到位: one); none when the last part states none (A、B等制度: no list)."""
+    out, start = [], None
+    for x, y in parts:
+        start = x if start is None else start
+        if SHORTCOMING.search(text, x, y) and y - start >= 4:
+            out.append((start, y))
+            start = None
+    return out if start is None else []
 
 
 def _oneliner(text: str, groups: list[tuple[int, int]], ctx: Context) -> list[Item]:

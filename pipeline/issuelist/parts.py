@@ -14,16 +14,17 @@ import re
 from dataclasses import dataclass
 
 from pipeline.lang.cues import (
-    CLUE, CONTACT, DEMAND_LEAD, DEMAND_SENTENCE, FOCUS, MEETING, PLEDGE, PRAISE, PROBLEM_LEAD_META,
+    CASE_REPORT, CLUE, CONTACT, DEMAND_LEAD, DEMAND_SENTENCE, FOCUS, MEETING, PLEDGE, PRAISE, PROBLEM_LEAD_META,
     APPENDIX_LINE, FINDINGS_SUMMARY, PLAN_LIST_HEADING, RESOLVED, SHORTCOMING_STRONG, STILL_WRONG, TEAM_FOCUS, TEAM_PLAN,
 )
+from pipeline.lang.markers import ITEM_START
 from pipeline.lang.text import lines, page_furniture, soft_breaks
 
 #: Roles that end the findings part.
 CLOSING_ROLES = frozenset({"demand", "clue", "pledge", "contact"})
 #: Roles that are never findings.
 NON_FINDING_ROLES = frozenset({"meeting", "focus", "praise", "demand", "clue", "pledge", "contact", "lead", "resolved",
-                               "summary"})
+                               "summary", "case"})
 _SENTENCE = re.compile(r"[^。!?\n]+")
 #: Where the praise of a sentence turns to its findings (…取得的成效,但也…; …的成效,同时指出,…).
 _BUT = re.compile(r",(?:(?:但|但是|然而)(?:也|仍|还)?|同时(?:也|还)?(?:指出|发现|认为)[,:]?)")
@@ -36,7 +37,7 @@ class Sentence:
 
     start: int
     end: int
-    role: str  # meeting, focus, praise, lead, finding, resolved, summary, demand, clue, pledge, contact, other
+    role: str  # meeting, focus, praise, lead, finding, resolved, summary, case, demand, clue, pledge, contact, other
     body: int
 
 
@@ -53,10 +54,13 @@ def _role(text: str, s: int, e: int, previous: str | None) -> tuple[str, int]:
         return "lead", s + colon + 1
     if CONTACT.search(t):
         return "contact", s
-    if CLUE.search(t) and not SHORTCOMING_STRONG.search(t.split("线索")[0][-12:]):
+    if CLUE.search(t) and not SHORTCOMING_STRONG.search(t.split("线索")[0][-12:]) and not (
+            SHORTCOMING_STRONG.search(t.split("线索", 1)[-1])):  # 问题线索发现、移送不积极,…偏低: a finding
         return "clue", s
     if PLEDGE.search(t):
         return "pledge", s
+    if CASE_REPORT.search(t):
+        return "case", s  # 邻县粮库原主任王某…被开除党籍: another unit's case
     if DEMAND_LEAD.search(t) or DEMAND_SENTENCE.search(t) or (previous == "demand" and t.lstrip(" ,").startswith("要")):
         return "demand", s
     strong = SHORTCOMING_STRONG.search(t)
@@ -164,6 +168,6 @@ def appendix_zone(text: str) -> tuple[int, int, int] | None:
     if k < len(spans):
         a, b = spans[k]
         title = text[a:b].strip()
-        if "。" not in title and len(title) <= 60 and not title[:1].isdigit() and k + 1 < len(spans):
+        if "。" not in title and len(title) <= 60 and not ITEM_START.match(title) and k + 1 < len(spans):
             k += 1  # the appendix's own title
     return (spans[marks[-1]][0], spans[k][0], len(text)) if k < len(spans) else None

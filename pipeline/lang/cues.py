@@ -163,7 +163,7 @@ def is_restated_problem(sentence: str) -> bool:
 
 #: A strong shortcoming cue (the fallback keeps only sentences that carry one of these).
 SHORTCOMING_STRONG = re.compile(
-    r"不到位|不够|不足|不严|不实|不力|不强|不高|不深|不细|不紧|不充分|不规范|不完善|不健全|不彻底|不及时|不经常"
+    r"不到位|不够|不足|不严|不实|不力|不强|不高|不深|不细|不紧|不充分|不规范|不完善|不健全|不彻底|不及时|不经常|不积极|不主动"
     r"|不均衡|不合理|不相称|不清|不畅|不全|不明显|不扎实|不尽如人意|不精准|薄弱|弱化|缺失|缺位|缺乏|滞后|迟缓|缓慢"
     r"|差距|短板|漏洞|隐患|盲区|流于形式|走过场|宽松软|偏松|偏软|偏宽|偏弱|偏低|较为突出|问题突出|风险突出|时有发生"
     r"|仍有发生|屡禁不止|禁而未绝|依然存在|仍然存在|混乱|松散|松弛|失之于宽|乏力|有待|打了折扣|打折扣|反弹|跟不上"
@@ -228,6 +228,10 @@ TEAM_FOCUS = re.compile(r"^[^,。;:]{0,12}?(?:巡视|巡察)(?:组|工作)?[^,�
                         r"|^[^。;:]{0,20}?(?:巡视|巡察)组(?:以|按照|坚持)[^。;:]{0,16}?,(?:聚焦|紧盯|紧扣)")  # 巡视组以党章为尺子,紧扣…
 #: The team saying what it will look at (巡察组将…重点围绕以下方面开展监督:一是聚焦…): a mobilisation's focus list.
 TEAM_PLAN = re.compile(r"(?:巡视|巡察)(?:组|工作)?将[^。:]{0,40}?(?:监督|检查|了解)|围绕[^。:]{0,20}?开展(?:监督|检查)")
+#: A report of disciplinary cases (…被开除党籍, 5名干部受到党纪处分, 查处腐败案件14件): another unit's lesson
+#: or the discipline organs' work, not a finding of the inspected unit.
+CASE_REPORT = re.compile(r"(?:被|受到|给予)(?:开除党籍|党纪(?:政务)?处分|立案审查|移送司法机关)"
+                         r"|查处[^。,;]{0,20}?(?:案件|问题)[\d一二三四五六七八九十]+(?:件|起)")
 #: Closing lines: contact, publication, source.
 CONTACT = re.compile(r"联系电话|邮政信箱|邮编|欢迎[^。]{0,30}监督|本文转载|来源[:]|向社会(?:公开|公布)|进行监督")
 #: A clause that announces the findings instead of stating one (发现了一些问题, 存在以下问题, 主要是).
@@ -238,6 +242,7 @@ PROBLEM_LEAD_META = re.compile(
     r"(?:主要)?(?:是|有|如下|集中在[^,。:]{0,10})?(?:以下几个方面|以下几点)?$"
     r"|主要(?:是|有|集中在[^,。:]{0,10}|表现(?:在|为))$|(?:具体)?如下$|以下几(?:个方面|点)$"
     r"|(?:反馈|发现|指出|查出)(?:了)?问题[\d一二三四五六七八九十两]+(?:个|项|条)$"  # 此次共反馈问题7个
+    r"|存在的(?:主要|突出)?(?:问题|不足)(?:主要)?(?:是|有|如下)$"  # 该公司存在的主要问题有:
 )
 #: A central inspection team (中央第六巡视组): its notices state the findings in the one-sentence formula.
 CENTRAL_TEAM = re.compile(r"中央(?:第[一二三四五六七八九十]+)?巡视组")
