@@ -704,3 +704,14 @@ def test_issues_body_list_and_appendix_list_both_count():
     assert _problems(text) == ["服务保障中心工作有差距。破产审判推进缓慢",
                                "扫黑除恶线索摸排不够深入。对“保护伞”问题线索发现、移送不积极,执行到位率偏低",
                                "党组主体责任落实不到位。廉政风险防控针对性不强", "长期未结案件清理不力", "诉讼费退费不及时"]
+
+
+def test_issues_verdict_headings_with_a_comma_over_problems_numbered_straight_through():
+    """一、党的领导弱化,贯彻落实决策部署不够有力 (a verdict and its field on one line) over (一)…(四) numbered straight
+    through the headings: the 一、 lines are aspects, the (一) lines problems."""
+    text = MEETING + ("巡察发现的主要问题：\n一、党的领导弱化，贯彻落实决策部署不够有力\n（一）学习贯彻不够深入。专题研讨流于形式。\n"
+                      "（二）脱贫攻坚工作不够扎实。资金拨付滞后。\n二、党的建设缺失，基层党组织建设薄弱\n（三）民主集中制执行不够严格。\n"
+                      "（四）选人用人工作不够规范。\n") + DEMAND
+    assert _aspects_and_problems(text) == (
+        ["党的领导弱化,贯彻落实决策部署不够有力", "党的建设缺失,基层党组织建设薄弱"],
+        ["学习贯彻不够深入。专题研讨流于形式", "脱贫攻坚工作不够扎实。资金拨付滞后", "民主集中制执行不够严格", "选人用人工作不够规范"])

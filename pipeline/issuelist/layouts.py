@@ -57,11 +57,14 @@ def _is_subheading(text: str, s: int, e: int) -> bool:
 
 
 def _heading_like(text: str, m: Marker, le: int) -> bool:
-    """A bare heading (一、党的领导弱化), or a field lead-in with its list after it ((一)政治建设方面。一是…)."""
+    """A bare heading (一、党的领导弱化, 一、党的领导弱化,贯彻落实决策部署不够有力: a verdict and its field, one
+    line without a sentence's end), or a field lead-in with its list after it ((一)政治建设方面。一是…)."""
     title = text[m.end:le].strip()
     if aspect_lead(text, trim(text, m.end, le)[0], le):
         return True
-    return 0 < len(title) <= 40 and not re.search(r"[,;。]", title.rstrip("。"))
+    if not 0 < len(title) <= 40 or re.search(r"[;。]", title.rstrip("。")):
+        return False
+    return "," not in title or title.count(",") == 1 and not title.endswith("。")  # a sentence is no heading
 
 
 @dataclass(slots=True)
