@@ -715,3 +715,15 @@ def test_issues_verdict_headings_with_a_comma_over_problems_numbered_straight_th
     assert _aspects_and_problems(text) == (
         ["党的领导弱化,贯彻落实决策部署不够有力", "党的建设缺失,基层党组织建设薄弱"],
         ["学习贯彻不够深入。专题研讨流于形式", "脱贫攻坚工作不够扎实。资金拨付滞后", "民主集中制执行不够严格", "选人用人工作不够规范"])
+
+
+def test_issues_field_heading_over_a_numbered_run_on_its_line():
+    """一、X方面。(1)A;(2)B: the field is the aspect and the (1) items its problems (whatever their family)."""
+    text = MEETING + ("巡察组指出，存在以下问题：\n一、落实党的路线方针政策和党中央、省委、市委决策部署方面。（1）学习贯彻不够深入，结合实际推动工作的举措不多；"
+                      "（2）主责主业不够聚焦，老旧管网改造进度滞后，管网漏损率偏高。\n"
+                      "二、落实全面从严治党方面。（1）党委主体责任落实不到位，对子公司监督薄弱；（2）物资采购管理不规范，未履行招标程序。\n"
+                      "三、整改方面。上轮巡察反馈的水费欠缴清收问题整改不到位，截至6月底仍有欠缴水费2300余万元。\n") + DEMAND
+    assert _aspects_and_problems(text)[0][:2] == ["落实党的路线方针政策和党中央、省委、市委决策部署方面", "落实全面从严治党方面"]
+    assert _aspects_and_problems(text)[1][:4] == [
+        "学习贯彻不够深入,结合实际推动工作的举措不多", "主责主业不够聚焦,老旧管网改造进度滞后,管网漏损率偏高",
+        "党委主体责任落实不到位,对子公司监督薄弱", "物资采购管理不规范,未履行招标程序"]

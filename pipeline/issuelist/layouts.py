@@ -223,7 +223,8 @@ def _heads_its_run(text: str, item: Item, line_end: int) -> bool:
     run = item.children
     if not run or EXAMPLE_LEAD.search(text, item.end, run[0].start):  # 具体表现为:①…: its examples
         return False
-    return (len(run) >= 2 and all(_PROBLEM_RUN_LABEL.fullmatch(c.label or "") for c in run)
+    field = aspect_lead(text, item.start, item.end) is not None  # 一、…方面。(1)A;(2)B: a field over its problems
+    return (len(run) >= 2 and (field or all(_PROBLEM_RUN_LABEL.fullmatch(c.label or "") for c in run))
             and run[-1].end <= line_end and "。" not in text[item.start:item.end].rstrip("。")
             and sum(bool(SHORTCOMING.search(text, c.start, c.end)) for c in run) >= len(run) - 1)
 

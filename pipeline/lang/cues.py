@@ -284,7 +284,8 @@ SUBJECT_LEAD = re.compile(
     r"(?:在[^,。;:]{0,16}?中)?(?:还|也|仍|主要)?存在(?:着)?[:]?"
 )
 #: An aspect lead-in (在…方面): a field, not a finding.
-ASPECT_LEAD = re.compile(r"(在[^,。;:]{2,40}?方面|[^,。;:在、等]{2,20}?方面)(?:[,:。]|$)")
+ASPECT_LEAD = re.compile(r"(在[^,。;:]{2,40}?方面|(?:落实|贯彻|推动|推进|履行|执行)[^,。;:等]{2,40}?方面"
+                         r"|[^,。;:在、等]{2,20}?方面)(?:[,:。]|$)")  # 落实党中央、省委决策部署方面: a field
 #: Words ending in 方面 that name no field: 一方面…另一方面 enumerate, 各方面/多方面 sum up.
 NOT_A_FIELD = frozenset({"一方面", "另一方面", "各方面", "多方面", "这方面", "两方面", "方方面面"})
 #: After a field lead-in, the cue that the field's problems follow as ,-clauses (在…方面,突出表现在:A,B,C).
