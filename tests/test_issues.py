@@ -112,6 +112,13 @@ def test_issues_table_explicit_columns_and_gbk(tmp_path):
     assert [(i.issue_id, i.text) for i in issues] == [("X1", "廉政风险排查不及时")]
 
 
+def _section(text: str, i: int, parent: int | None, level: int, label: str, title: str, marker: str) -> Section:
+    """The Section of a numbered heading ``label + title`` (found once in ``text``), as the outline gives it."""
+    s = text.index(label + title)
+    return Section(i, parent, level, label, title, s, s + len(label + title), s, s + len(label),
+                   s + len(label), s + len(label + title), 0, marker)
+
+
 def test_issues_report_quoted_restatements():
     text = "一、关于“理论学习不够深入”问题的整改\n一是建立第一议题制度。\n二、针对“课题经费管理不规范”等问题\n一是印发办法。"
     issues = issues_from_report(text, [])
@@ -131,12 +138,8 @@ def test_issues_report_restatements_with_and_without_quotes():
 def test_issues_report_numbered_field_labels_give_the_statement_after_the_colon():
     """A 公示 of the rectification: 1.问题:X。 then 整改进展:…: the problem is X, not the label 问题."""
     text = "一、反馈的问题及整改进展\n1.问题:居务公开不及时,财务收支未公开。\n整改进展:已补充公开。\n2.问题:临时救助审核把关不严。\n整改进展:已逐户复核。"
-    def sec(i, parent, level, label, title, marker):
-        s = text.index(label + title)
-        return Section(i, parent, level, label, title, s, s + len(label + title), s, s + len(label),
-                       s + len(label), s + len(label + title), 0, marker)
-    secs = [sec(0, None, 1, "一、", "反馈的问题及整改进展", "cn_dun"), sec(1, 0, 2, "1.", "问题", "arabic"),
-            sec(2, 0, 2, "2.", "问题", "arabic")]
+    secs = [_section(text, 0, None, 1, "一、", "反馈的问题及整改进展", "cn_dun"), _section(text, 1, 0, 2, "1.", "问题", "arabic"),
+            _section(text, 2, 0, 2, "2.", "问题", "arabic")]
     issues = issues_from_report(text, secs)
     assert [(i.level, i.text) for i in issues] == [(2, "居务公开不及时,财务收支未公开"), (2, "临时救助审核把关不严")]
     assert all(text[i.start:i.end] == i.text for i in issues)
@@ -144,13 +147,9 @@ def test_issues_report_numbered_field_labels_give_the_statement_after_the_colon(
 
 def test_issues_report_numbered_headings_skip_plans():
     text = "一、整改情况\n(一)政治建设方面\n1.推进理论学习。建立制度。\n2.加强队伍建设。开展培训。\n二、下一步打算\n1.持续深化整改。"
-    def sec(i, parent, level, label, title, marker):
-        s = text.index(label + title)
-        return Section(i, parent, level, label, title, s, s + len(label + title), s, s + len(label),
-                       s + len(label), s + len(label + title), 0, marker)
-    secs = [sec(0, None, 1, "一、", "整改情况", "cn_dun"), sec(1, 0, 2, "(一)", "政治建设方面", "cn_paren"),
-            sec(2, 1, 3, "1.", "推进理论学习", "arabic"), sec(3, 1, 3, "2.", "加强队伍建设", "arabic"),
-            sec(4, None, 1, "二、", "下一步打算", "cn_dun"), sec(5, 4, 2, "1.", "持续深化整改", "arabic")]
+    secs = [_section(text, 0, None, 1, "一、", "整改情况", "cn_dun"), _section(text, 1, 0, 2, "(一)", "政治建设方面", "cn_paren"),
+            _section(text, 2, 1, 3, "1.", "推进理论学习", "arabic"), _section(text, 3, 1, 3, "2.", "加强队伍建设", "arabic"),
+            _section(text, 4, None, 1, "二、", "下一步打算", "cn_dun"), _section(text, 5, 4, 2, "1.", "持续深化整改", "arabic")]
     issues = issues_from_report(text, secs)
     assert [(i.issue_id, i.level, i.text) for i in issues] == [
         ("A1", 1, "政治建设方面"), ("1", 2, "推进理论学习"), ("2", 2, "加强队伍建设")]
