@@ -13,6 +13,7 @@ from pipeline.matching.audit import AuditCase, audit, flag_claim_arithmetic, fla
     flag_overdue_deadlines, flag_overdue_issues, flag_weak_and_planned, speaks_of_another
 from pipeline.extract.quantities import extract_quantities
 from pipeline.lang.text import sentence_spans
+from pipeline.issuelist.fields import issue_extra
 from pipeline.matching.evidence import AnswerTerms
 from pipeline.matching.issues import issues_from_feedback
 from pipeline.matching.matcher import IssueMatcher
@@ -237,3 +238,25 @@ def test_audit_weak_not_lent_figures_of_another_subject(second, terms, weak):
     answer = AnswerTerms({"1": frozenset({"学习贯彻"})}, {s1: frozenset({"学习贯彻", "作风建设"}), s2: frozenset(terms)})
     flags = flag_weak_and_planned(AuditCase(report, issues, matches, frozenset(), terms=answer))
     assert [f.kind for f in flags] == (["weak"] if weak else [])
+
+
+@pytest.mark.parametrize("tail, overdue", [
+    ("已完成验收5个,剩余2个项目正在推进中,尚未完成。", True),  # some done, the rest said unfinished: overdue
+    ("剩余2个项目已于10月全部完成验收。", False),  # completed after all
+])
+def test_audit_overdue_by_the_problems_own_deadline_said_unfinished(tail, overdue):
+    """A deadline of the problem (a ledger's, or one the feedback's demands set) passed at the report's date:
+    overdue when no done measure answers it, and also when the place answering it says last that the work is
+    unfinished, though a measure of it is done."""
+    text = "2.关于项目未按期验收的问题\n一是建立项目台账,实行周调度。二是加快推进竣工验收。截至目前," + tail
+    report = DocumentResult(
+        "d", "d.txt", text=text,
+        sections=[Section(0, None, 3, "2.", "关于项目未按期验收的问题", 0, 14, 0, 2, 2, 14, len(text), "arabic")],
+        measures=[Measure(0, 0, 15, len(text), "一是", "建立项目台账", "done")],
+        meta=DocumentMeta(as_of_date="2024-11-20", report_date="2024-11-25"),
+    )
+    issue = Issue("2", None, 2, "部分项目未按期竣工验收", None, None, None,
+                  extra=issue_extra(deadline="2024年10月31日前"))
+    match = Match("2", "d", "measure", 0, 0.3, 1, True, evidence=[(15, len(text))])
+    flags = flag_overdue_issues(AuditCase(report, [issue], [match], frozenset()))
+    assert [(f.kind, f.issue_id) for f in flags] == ([("overdue", "2")] if overdue else [])

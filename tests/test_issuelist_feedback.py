@@ -727,3 +727,13 @@ def test_issues_field_heading_over_a_numbered_run_on_its_line():
     assert _aspects_and_problems(text)[1][:4] == [
         "学习贯彻不够深入,结合实际推动工作的举措不多", "主责主业不够聚焦,老旧管网改造进度滞后,管网漏损率偏高",
         "党委主体责任落实不到位,对子公司监督薄弱", "物资采购管理不规范,未履行招标程序"]
+
+
+def test_issues_deadline_a_demand_sets_for_one_problem():
+    """要…于2024年10月31日前全部完成竣工验收 in the demands: the deadline of the problem whose words its clause
+    shares (未按期竣工验收的高标准农田建设项目); a deadline for the whole list shares none and belongs to none."""
+    text = MEETING + ("巡察组指出，存在以下问题：\n1.高标准农田建设项目管理不规范，部分项目未按期竣工验收。\n2.财务管理不规范，公务接待超标准。\n"
+                      "巡察组要求，局党组要切实履行整改主体责任。需要一定时间整改的要限期整改，其中，对未按期竣工验收的高标准农田建设项目，"
+                      "要督促项目实施单位抓紧完工，于2024年10月31日前全部完成竣工验收；所有问题要于2024年12月底前整改到位。\n") + PLEDGE
+    found = read_feedback(text).issues
+    assert [(i.issue_id, i.extra["deadline"]) for i in found if i.level == 2] == [("1", "2024年10月31日前"), ("2", None)]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from pipeline.issuelist.fields import issue_extra
 from pipeline.issuelist.counts import Announced, announced_count, count_flag
+from pipeline.issuelist.deadlines import demanded_deadlines
 from pipeline.issuelist.items import Item, make_problem, strip_frame, top_level_split
 from pipeline.issuelist.context import CONFIDENCE
 from pipeline.issuelist.layouts import read_records, read_zone
@@ -103,8 +104,10 @@ def _assign_units(text: str, problems: list[Item], units: list[str]) -> None:
                 break
 
 
-def _issues(text: str, aspects: list[Item], problems: list[Item], doc_id: str | None) -> list[Issue]:
-    """Issue records with the list's own numbering where it is unique, else 1..n / A1..An."""
+def _issues(text: str, aspects: list[Item], problems: list[Item], doc_id: str | None,
+            deadlines: dict[int, str]) -> list[Issue]:
+    """Issue records with the list's own numbering where it is unique, else 1..n / A1..An; ``deadlines``:
+    a problem's index -> the deadline the demands set for it."""
     used_aspects = [a for a in aspects if any(p.aspect is a for p in problems)]
     aspect_ids: dict[int, str] = {}
     numbered = all(a.number for a in used_aspects) and len({a.number for a in used_aspects}) == len(used_aspects)
@@ -124,7 +127,8 @@ def _issues(text: str, aspects: list[Item], problems: list[Item], doc_id: str | 
         aspect_text = text[a.start:a.end] if a is not None else None
         out.append(Issue(pid, aspect_ids.get(id(a)) if a is not None else None, 2, text[p.start:p.end], doc_id,
                          p.start, p.end, label=p.label,
-                         extra=issue_extra(aspect=aspect_text, unit=p.unit, how=p.how, confidence=p.confidence)))
+                         extra=issue_extra(aspect=aspect_text, unit=p.unit, how=p.how, confidence=p.confidence,
+                                           deadline=deadlines.get(k - 1))))
         for j, c in enumerate(p.children, 1):
             out.append(Issue(f"{pid}.{j}", pid, 3, text[c.start:c.end], doc_id, c.start, c.end, label=c.label,
                              extra=issue_extra(aspect=aspect_text, unit=p.unit, how=c.how, confidence=c.confidence)))
@@ -162,7 +166,8 @@ def read_feedback(text: str, *, doc_id: str | None = None) -> FeedbackList:
         problems = _fallback(plain, sents)
         aspects = []
     _assign_units(plain, problems, units)
-    issues = _issues(text, aspects, problems, doc_id)
+    deadlines = demanded_deadlines(plain, sents, problems)  # 要…于2024年10月31日前全部完成: that problem's 时限
+    issues = _issues(text, aspects, problems, doc_id, deadlines)
     # announced before the first finding (the lead may come after an earlier meta sentence)
     first = min((p.start for p in problems), default=zone[0] if zone else len(plain))
     announced = announced_count(plain, (first, zone[1] if zone else len(plain)))

@@ -329,8 +329,9 @@ def report_date(report: DocumentResult) -> str | None:
 def flag_overdue_issues(case: AuditCase) -> list[Flag]:
     """Overdue problems (severity high), by either of two deadlines:
 
-    * a ledger deadline (整改时限) passed at the report's date with no completed (done) measure
-      answering the issue;
+    * a deadline of the problem (a ledger's 整改时限, or the one the feedback's demands set for it)
+      passed at the report's date with no completed (done) measure answering the issue, or with the
+      place answering it saying last that the work is unfinished;
     * a deadline the report itself set where it answers the problem (明确于9月底前…), passed at the
       date its figures refer to (截至…, else its date), and stated as not finished there (仍在推进,
       尚未…: :func:`pipeline.lang.cues.unfinished_cue`) with no completion of it
@@ -353,15 +354,47 @@ def flag_overdue_issues(case: AuditCase) -> list[Flag]:
         if raw not in deadlines:
             deadlines[raw] = ledger_deadline(issue)
         deadline = deadlines[raw]
-        if deadline is not None and deadline < rd[: len(deadline)] and not done.get(issue.issue_id):
+        passed = deadline is not None and deadline < rd[: len(deadline)]
+        if passed and not done.get(issue.issue_id):
             out.append(Flag(case.report.doc_id, issue.issue_id, "overdue", "high",
                             f"问题{issue.issue_id}的整改时限{issue.extra.get('deadline')}已过(报告日期{rd}),"
                             f"但报告中没有已完成的对应措施。", None, None))
+        elif passed and (late := _said_unfinished(case, issue.issue_id)) is not None:
+            out.append(Flag(case.report.doc_id, issue.issue_id, "overdue", "high",
+                            f"问题{issue.issue_id}的整改时限{issue.extra.get('deadline')}已过(报告日期{rd}),"
+                            f"报告称尚未完成。", *late))
         elif issue.issue_id in own:
             t, start, end, as_of = own[issue.issue_id]
             out.append(Flag(case.report.doc_id, issue.issue_id, "overdue", "high",
                             f"问题{issue.issue_id}的整改时限{t.text}已过(截至{as_of}),报告称尚未完成。", start, end))
     return out
+
+
+def _last_unfinished(text: str, a: int, e: int) -> tuple[int, int] | None:
+    """The sentence of ``[a, e)`` that last says something is unfinished (仍在推进, 尚未…), with its stop,
+    when no completion follows it (a completion before it is of a part: 已完成笔试,面试正在组织中)."""
+    late = None
+    for late in unfinished_cue().finditer(text, a, e):
+        pass
+    if late is None or COMPLETED.search(text, late.end(), e):
+        return None
+    s, b = sentence_bounds(text, late.start(), ends=_SENTENCE_END)
+    return s, b + (b < len(text) and text[b] in "。;")
+
+
+def _said_unfinished(case: AuditCase, issue_id: str) -> tuple[int, int] | None:
+    """Where a place answering the problem (a measure holding one of its answering sentences) says last
+    that the work is unfinished, if one does."""
+    for m in case.addressed:
+        if m.issue_id != issue_id:
+            continue
+        for s, e, _ in target_spans(case.report, m.target_kind, m.target_id):
+            if m.evidence and not any(s <= a < e for a, _ in m.evidence):
+                continue  # a measure of the place that does not speak of this problem
+            late = _last_unfinished(case.report.text, s, e)
+            if late is not None:
+                return late
+    return None
 
 
 def _own_overdue(case: AuditCase) -> dict[str, tuple]:
@@ -377,7 +410,6 @@ def _own_overdue(case: AuditCase) -> dict[str, tuple]:
     if not passed:
         return {}
     text = report.text
-    unfinished = unfinished_cue()
     out: dict[str, tuple] = {}
     spans_of = cache(lambda kind, target_id: target_spans(report, kind, target_id))
     for m in case.addressed:
@@ -390,13 +422,10 @@ def _own_overdue(case: AuditCase) -> dict[str, tuple]:
                 if not s <= t.start < e:
                     continue
                 a = sentence_bounds(text, t.start, ends=_SENTENCE_END)[0]
-                late = None
-                for late in unfinished.finditer(text, a, e):
-                    pass  # the last thing said unfinished: a completion before it is partial (已完成笔试,面试正在组织)
-                if late is None or COMPLETED.search(text, late.end(), e):
+                late = _last_unfinished(text, a, e)
+                if late is None:
                     continue
-                b = sentence_bounds(text, late.start(), ends=_SENTENCE_END)[1]
-                out[m.issue_id] = (t, a, b + (b < len(text) and text[b] in "。;"), as_of[:10])  # with its stop
+                out[m.issue_id] = (t, a, late[1], as_of[:10])
                 break
             if m.issue_id in out:
                 break

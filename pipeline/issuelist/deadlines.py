@@ -1,0 +1,50 @@
+"""Deadlines the team set for a single problem in its demands (对未按期竣工验收的项目,要…于2024年10月31日前
+全部完成竣工验收): the problem's 整改时限, as a ledger's column would give it.
+
+Why: a reviewer holds the unit to the date the feedback named; the audit then calls a problem past that
+date and said unfinished overdue.  A demand's deadline belongs to the one problem whose words its clause
+shares most (a deadline for the whole list, 2024年底前全部整改到位, shares none and belongs to none).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.extract.times import extract_times
+from pipeline.issuelist.items import Item
+from pipeline.issuelist.parts import Sentence
+from pipeline.lang.text import sentence_bounds
+
+#: Character pairs of the genre's own words that tie a demand to no problem in particular.
+_GENERIC = frozenset({"整改", "问题", "要求", "完成", "落实", "工作", "全部", "及时", "切实", "督促", "加强",
+                      "进一步", "一步", "组织", "单位", "党组", "党委", "巡察", "巡视", "规定", "有关"})
+#: A demand's modal before its deadline (要…于…前完成, 务必在…前).
+_DEMANDED = re.compile(r"要|务必|必须|应当|限期")
+#: Character pairs a demand's clause must share with its problem, beyond the generic ones.
+MIN_SHARED = 4
+
+
+def _pairs(text: str) -> set[str]:
+    return {text[k:k + 2] for k in range(len(text) - 1)} - _GENERIC
+
+
+def demanded_deadlines(text: str, sents: Sequence[Sentence], problems: Sequence[Item]) -> dict[int, str]:
+    """Index of a problem in ``problems`` -> the deadline (its words, 2024年10月31日前) a demand sets for it."""
+    pairs = [_pairs(text[p.start:p.end]) for p in problems]
+    out: dict[int, str] = {}
+    for sent in sents:
+        if sent.role in ("finding", "lead"):
+            continue
+        for t in extract_times(text[sent.start:sent.end]):
+            if t.kind != "deadline" or not isinstance(t.date or t.end_date, str):
+                continue
+            a, b = sentence_bounds(text, sent.start + t.start, ends="。;")
+            if not _DEMANDED.search(text, a, sent.start + t.start):
+                continue  # a date something was done by (已于…前完成), not one the team set
+            clause = _pairs(text[a:b])
+            shared = [len(clause & mine) for mine in pairs]
+            best = max(shared, default=0)
+            if best >= MIN_SHARED and shared.count(best) == 1:
+                out.setdefault(shared.index(best), t.text)
+    return out
