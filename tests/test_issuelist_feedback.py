@@ -737,3 +737,19 @@ def test_issues_deadline_a_demand_sets_for_one_problem():
                       "要督促项目实施单位抓紧完工，于2024年10月31日前全部完成竣工验收；所有问题要于2024年12月底前整改到位。\n") + PLEDGE
     found = read_feedback(text).issues
     assert [(i.issue_id, i.extra["deadline"]) for i in found if i.level == 2] == [("1", "2024年10月31日前"), ("2", None)]
+
+
+def test_issues_post_written_in_short_lines_with_padded_numbers():
+    """A WeChat post in short lines: 01, 02 alone on their lines number the items, each item the short lines
+    below it up to the next number or the post's next part (———— … ————); 比如 on its line opens examples."""
+    lines = ["县委第三巡察组向我院党委反馈巡察情况", "11月15日下午", "县委第三巡察组", "向县人民医院党委", "反馈巡察情况",
+             "———— 🔍 发现的问题 ————", "巡察组指出", "院党委在以下方面", "还存在一些问题👇",
+             "01", "党委领导下的院长负责制", "落实不到位", "议事范围边界不清",
+             "02", "药品耗材采购监管不严", "比如", "部分耗材未经论证", "即采购入院",
+             "03", "上轮巡察反馈问题", "整改不彻底",
+             "———— ✅ 立行立改 ————", "巡察期间", "医院已对", "指出的6个问题", "立行立改", "目前已全部整改到位",
+             "———— 📌 工作要求 ————", "巡察组要求", "院党委要切实扛起", "巡察整改主体责任", "END"]
+    found = read_feedback("\n".join(lines) + "\n").issues
+    assert [i.text for i in found if i.level == 2] == [
+        "党委领导下的院长负责制\n落实不到位\n议事范围边界不清", "药品耗材采购监管不严", "上轮巡察反馈问题\n整改不彻底"]
+    assert [i.text for i in found if i.level == 3] == ["部分耗材未经论证\n即采购入院"]

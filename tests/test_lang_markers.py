@@ -58,3 +58,13 @@ def test_lang_markers_line_start_is_read_from_the_whole_text():
     assert [(m.family, m.value, m.line_initial) for m in found] == [
         ("arabic", 1, False), ("arabic", 2, False), ("arabic", 3, True)]
     assert scan(normalize("共2022.5亿元,增长3.5%")) == []
+
+
+def test_lang_markers_padded_numbers_alone_on_a_line():
+    """01 / 02 alone on their lines number items in a text whose first one, 01, stands so; a bare 12 elsewhere
+    numbers nothing."""
+    from pipeline.lang.markers import scan
+
+    post = "还存在一些问题\n01\n落实不到位\n02\n监管不严\n"
+    assert [(m.family, m.value, m.line_initial) for m in scan(post)] == [("arabic", 1, True), ("arabic", 2, True)]
+    assert scan("序号\n12\n财务管理不规范\n") == []

@@ -23,7 +23,7 @@ from pipeline.issuelist.parts import Sentence
 from pipeline.lang.cues import (
     CLOSING_OPENER, CONTINUATION, DEMAND_HEADING, EXAMPLE_LEAD, SHORTCOMING, SHORTCOMING_STRONG,
 )
-from pipeline.lang.markers import DECORATION, FAMILY_RANK, Marker, is_bullet, line_start, runs, scan
+from pipeline.lang.markers import DECORATION, FAMILY_RANK, SEPARATOR_LINE, Marker, is_bullet, line_start, runs, scan
 from pipeline.lang.text import page_furniture, soft_breaks, strip_span
 
 _SUBHEADING_MAX = 32
@@ -491,6 +491,8 @@ def _block_end(text: str, st: LineStructure, i: int, *, stop_on_sub: bool = Fals
         lead_in = aspect_lead(text, body, le)
         if lead_in and not text[lead_in.end():le].strip(" 。:,"):
             break
+        if SEPARATOR_LINE.match(text, ls, le):
+            break  # ———— 立行立改 ————: a post's next part
         if CLOSING_OPENER.match(text, body, le):
             break  # 此外,…: a closing finding of its own
         if stop_on_sub:

@@ -40,8 +40,21 @@ PAGE_NUMBER_LINE = re.compile(
 )
 #: What opens a new item at a line start, in one glance and without its numbering checked (一、 (一) 1. ①
 #: ◆ —— 第一 一是 问题一): a line that starts so never goes on with the line above (lang.text.soft_breaks).
-ITEM_START = re.compile(r"[ \t]*(?:[一二三四五六七八九十]+[、是]|[(][一二三四五六七八九十\d]+[)]|\d+[.、)]|[①-⑳◆●■□▲★—]"
+ITEM_START = re.compile(rf"[ \t]*(?:[一二三四五六七八九十]+[、是]|[(][一二三四五六七八九十\d]+[)]|\d+[.、)]|[①-⑳{DECORATION}—]"
                         r"|第[一二三四五六七八九十]|问题[一二三四五六七八九十\d])")
+#: A line that separates a post's parts (———— 💡 巡察组肯定 ————, ------): no item goes on over it.
+SEPARATOR_LINE = re.compile(r"[ \t]*(?:[—\-=_~]{4,}|—{2}[^\n]*—{2}[ \t]*$)")
+#: A line that is only a zero-padded item number (01, 02 … of a post written in short lines): the item
+#: is the lines below it.  Read as a number only in a text whose first one, 01, stands so.
+PADDED_NUMBER_LINE = re.compile(r"[ \t]*(0[1-9]|[1-9]\d)[ \t]*")
+_FIRST_PADDED = re.compile(r"(?:^|\n)[ \t]*01[ \t]*\n")
+
+
+def has_padded_numbers(text: str) -> bool:
+    """Whether items are numbered 01, 02 … on lines of their own."""
+    return bool(_FIRST_PADDED.search(text))
+
+
 #: Family name prefix of a bullet list (``bullet◆``, ``bullet——``).
 BULLET = "bullet"
 
@@ -159,6 +172,7 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Marker]:
     end = len(text) if end is None else end
     out: list[Marker] = []
     bullets: dict[str, int] = {}  # symbol -> lines it opened so far
+    padded = has_padded_numbers(text)
     pos = start
     while pos <= end:
         nl = text.find("\n", pos, end)
@@ -179,6 +193,9 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Marker]:
             if value is not None:
                 out.append(Marker(m.lastgroup, value, m.start(), m.end(), True))
                 head_end = m.end()
+        elif bullet is None and padded and (p := PADDED_NUMBER_LINE.fullmatch(text, i, lend)):
+            out.append(Marker("arabic", int(p.group(1)), p.start(1), p.end(1), True))  # 01 alone: the lines below
+            head_end = lend
         for em in _INLINE.finditer(text, i, lend):
             s = em.start()
             if s < head_end or not text[em.end():lend].strip():

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from pipeline.lang.markers import ITEM_START, PAGE_NUMBER_LINE
+from pipeline.lang.markers import ITEM_START, PADDED_NUMBER_LINE, PAGE_NUMBER_LINE
 
 #: A sentence ends at these (a semicolon ends an inline item: ①…;②…;).
 SENTENCE_ENDS = "。!?;\n"
@@ -99,6 +99,24 @@ def page_furniture(text: str) -> frozenset[int]:
     return frozenset(out)
 
 
+#: A post written in short lines (a WeChat post: 党委领导下的院长负责制 / 落实不到位 / …): its lines' median
+#: length at most this, over at least that many lines.
+_SHORT_LINE = 12
+_SHORT_LINES_MIN = 20
+
+
+def _short_line_breaks(text: str, spans: list[tuple[int, int, int]]) -> frozenset[int]:
+    """The breaks of a text written in short lines that go on with the same statement: every break between
+    two lines, but before a line that opens an item (01, ——, ▲ …), around a zero-padded number's line, and
+    at a blank line."""
+    soft = set()
+    for (s, e, _), (s2, e2, _) in zip(spans, spans[1:]):
+        if s2 == e + 1 and not ITEM_START.match(text, s2) and not PADDED_NUMBER_LINE.fullmatch(text, s, e) \
+                and not PADDED_NUMBER_LINE.fullmatch(text, s2, e2):
+            soft.add(e)
+    return frozenset(soft)
+
+
 #: Shortest full line of a hard-wrapped text (a PDF's page width is 25-40 characters of body text).
 _WRAP_MIN = 20
 
@@ -112,6 +130,8 @@ def soft_breaks(text: str) -> frozenset[int]:
     spans = [(s, e, len(line.strip())) for s, e, line in lines(text) if line.strip() and s not in furniture]
     if len(spans) < 6:
         return frozenset()
+    if len(spans) >= _SHORT_LINES_MIN and sorted(n for _, _, n in spans)[len(spans) // 2] <= _SHORT_LINE:
+        return _short_line_breaks(text, spans)
     counts: dict[int, int] = {}
     for _, _, n in spans:
         if n >= _WRAP_MIN:
