@@ -197,7 +197,7 @@ class Match:
 
     issue_id: str
     doc_id: str
-    target_kind: str  # section, measure
+    target_kind: str  # section, measure, row (of a 整改台账 in the report)
     target_id: int
     score: float  # the ranking score: rank 1 has the highest
     rank: int

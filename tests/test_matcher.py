@@ -310,3 +310,39 @@ def test_matcher_conduct_names_fold():
     assert "违规吃喝" in rw.clean("违规公款吃喝、超标准接待等问题时有发生").split()
     assert "违规吃喝" in rw.clean("个别干部大吃大喝").split()
     assert "违规吃喝" in rw.clean("开展违规吃喝问题专项整治").split()
+
+
+LEDGER_REPORT = (
+    "一、整改工作总体情况\n镇党委召开专题会议3次。\n三、存在的不足和下一步打算\n一是计划于2024年上半年开展专项检查。\n"
+    "附件：整改台账\n序号\t问题\t整改措施\t完成时限\t完成情况\n"
+    "1\t村级财务管理不规范\t开展财务专项清理\t2023年12月31日\t已完成。清理白条入账凭证213张\n"
+    "2\t耕地保护责任落实不到位\t开展专项整治\t2023年10月31日\t正在推进,剩余15宗尚未整改\n"
+    "3\t长效机制建设不足\t健全长效机制\t长期坚持\t已完成\n"
+)
+
+
+def test_matcher_ledger_rows_of_a_report_are_targets():
+    """A 整改台账 appended to a report (after its 下一步 part): each row, from its problem's cell, is a place that
+    answers that problem, its status read from the cells after it; the plans part ends at the appendix line."""
+    from pipeline.document import process_path  # noqa: F401  (the extractors, as the review has them)
+    from pipeline.extract.measures import ledger_rows
+    from pipeline.matching.matcher import build_targets
+    from pipeline.normalize import normalize
+    from pipeline.outline import parse_outline
+
+    text = normalize(LEDGER_REPORT)
+    rows = ledger_rows(text)
+    assert [(r[2], r[3], r[4]) for r in rows] == [("1", "村级财务管理不规范", "done"), ("2", "耕地保护责任落实不到位", "ongoing"),
+                                                  ("3", "长效机制建设不足", "done")]
+    assert text[rows[0][0]:rows[0][1]].startswith("村级财务管理不规范\t")  # the row's id is no figure of it
+    targets = build_targets(text, parse_outline(text), [])
+    assert [(t.kind, t.target_id, t.status) for t in targets if t.kind == "row"] == [
+        ("row", 0, "done"), ("row", 1, "ongoing"), ("row", 2, "done")]
+
+
+@pytest.mark.parametrize("cell, concrete", [("已完成", False), ("已完成。清理白条入账凭证213张", False), ("已完成验收5个", True)])
+def test_matcher_bare_completion_cell_is_a_claim(cell, concrete):
+    """A ledger's bare 已完成 is a completion claim, no concrete act (what follows it may be one)."""
+    from pipeline.lang.cues import concrete_act
+
+    assert concrete_act(cell) is concrete

@@ -26,6 +26,7 @@ Status is a weighted vote of cue words (``models/status_cues.tsv``):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.lang.cues import (
     ACTION_LEAD, CLUE, CONTACT, DECISIVE, DEMAND_LEAD, PLEDGE, TEAM_VOICE, is_restated_problem, status_cues,
@@ -279,3 +280,41 @@ def extract_measures(text: str, sections: list[Section]) -> list[Measure]:
                 )
             )
     return measures
+
+
+@lru_cache(maxsize=8)
+def ledger_rows(text: str) -> tuple[tuple[int, int, str | None, str, str, str | None], ...]:
+    """The rows of a rectification ledger inside the report (序号\t问题\t整改措施\t完成时限\t完成情况, as the
+    DOCX, HTML and PDF readers write a table's rows): (start, end, id, problem cell, status, basis) of each,
+    from its problem's cell to the row's end.  A row states what was done for one problem; its status is
+    read from its 完成情况 cell, else from its cells after the problem's."""
+    if "\t" not in text:
+        return ()
+    from pipeline.issuelist.ledger import match_columns  # the one home of the header names
+
+    out = []
+    columns = None
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if "\t" not in line:
+            columns = None
+            continue
+        cells = line.split("\t")
+        if columns is None:
+            found = match_columns([c.strip() for c in cells])
+            if "problem" in found and ({"measures", "progress"} & found.keys()):
+                columns = found
+            continue
+        k = columns["problem"]
+        if k >= len(cells) or not cells[k].strip():
+            continue
+        at = start + sum(len(c) + 1 for c in cells[:k])  # the problem's cell: the row's id is no figure of it
+        p = columns.get("progress")
+        said = cells[p] if p is not None and p < len(cells) and cells[p].strip() else None
+        # the status: its 完成情况 cell where it has one, else the cells after the problem's
+        status, basis = decide_status(said if said is not None else text[at + len(cells[k]) + 1:end])
+        label = cells[columns["id"]].strip() if "id" in columns and columns["id"] < len(cells) else None
+        out.append((at, end, label or None, cells[k].strip(), status, basis))
+    return tuple(out)

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from pipeline.document import DocumentResult
+from pipeline.extract.measures import ledger_rows
 from pipeline.extract.times import extract_times
 from pipeline.lang.cues import COMPLETED, concrete_act, is_plan, is_restated_problem, unfinished_cue
 from pipeline.lang.spans import ItemCounter
@@ -66,9 +67,13 @@ def leaf_issues(issues: Sequence[Issue]) -> list[Issue]:
 
 
 def target_spans(report: DocumentResult, kind: str, target_id: int) -> list[tuple[int, int, str | None]]:
-    """(start, end, status) of a matched target; a heading stands for its measures (or its body)."""
+    """(start, end, status) of a matched target; a heading stands for its measures (or its body); a ledger
+    row (整改台账 in the report) for itself."""
     if kind == "measure":
         return [(m.start, m.end, m.status) for m in report.measures if m.measure_id == target_id]
+    if kind == "row":
+        rows = ledger_rows(report.text)
+        return [(rows[target_id][0], rows[target_id][1], rows[target_id][4])] if target_id < len(rows) else []
     under = [(m.start, m.end, m.status) for m in report.measures if m.section_id == target_id]
     if under:
         return under
@@ -437,7 +442,7 @@ def flag_orphan_measures(case: AuditCase) -> list[Flag]:
     if not case.matches:
         return []
     used_m = {m.target_id for m in case.addressed if m.target_kind == "measure"}
-    used_s = {m.target_id for m in case.addressed if m.target_kind != "measure"}
+    used_s = {m.target_id for m in case.addressed if m.target_kind == "section"}
     doc_id = case.report.doc_id
     return [Flag(doc_id, None, "orphan_measure", "info", f"措施“{m.title[:20]}”没有对应任何反馈问题。", m.start, m.end)
             for m in case.report.measures
