@@ -260,3 +260,30 @@ def test_audit_overdue_by_the_problems_own_deadline_said_unfinished(tail, overdu
     match = Match("2", "d", "measure", 0, 0.3, 1, True, evidence=[(15, len(text))])
     flags = flag_overdue_issues(AuditCase(report, [issue], [match], frozenset()))
     assert [(f.kind, f.issue_id) for f in flags] == ([("overdue", "2")] if overdue else [])
+
+
+def test_audit_ledger_rows_of_a_report_weak_planned_and_addressed(tmp_path):
+    """A report whose 整改台账 answers the problems: a row with generic words, its 完成时限 and a bare 已完成整改 is
+    weak (the deadline it was set is no evidence); a row of plans only (计划…) is planned_only; a row with what was
+    done, counted, is addressed."""
+    from pipeline.api import match
+
+    feedback = tmp_path / "feedback.txt"
+    feedback.write_text(
+        "县委第三巡察组向桃源村党总支反馈巡察情况\n近日，县委第三巡察组向桃源村党总支反馈了巡察情况。巡察组指出，存在以下问题：\n"
+        "1.发展党员工作不规范，培养考察材料缺失。\n2.村集体经济发展思路不清，增收渠道单一。\n3.财务报销手续不全，存在白条入账。\n"
+        "4.党组织生活不规范，“三会一课”记录不全。\n5.人居环境整治成效不明显，杂物乱堆乱放。\n"
+        "巡察组要求，村党总支要切实抓好整改。\n", encoding="utf-8")
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "桃源村党总支关于县委巡察反馈问题整改进展情况的公示\n2024年8月28日，现将整改进展情况公示如下。\n"
+        "序号\t问题\t整改措施\t整改时限\t完成情况\n"
+        "1\t发展党员工作不规范\t进一步提高思想认识，严格按照程序规范开展工作\t2024年5月31日前\t已完成整改\n"
+        "2\t村集体经济发展思路不清\t计划引入农业企业合作发展茶叶种植\t2024年12月31日前\t计划年底前完成\n"
+        "3\t财务报销手续不全\t对2023年以来的报销凭证逐笔核查，补齐审批手续\t2024年6月30日前\t已完成，核查凭证312张\n"
+        "4\t党组织生活不规范\t建立“三会一课”记录月检查制度\t长期坚持\t2024年5月以来召开支部党员大会3次\n"
+        "5\t人居环境整治成效不明显\t组织清理房前屋后杂物\t2024年6月30日前\t清理杂物堆放点46处\n"
+        "桃源村党总支\n2024年8月28日\n", encoding="utf-8")
+    issues = match(feedback, report)["issues"]
+    status = dict(zip(issues.loc[issues["level"] == 2, "issue_id"], issues.loc[issues["level"] == 2, "status"]))
+    assert [status[k] for k in ("1", "2", "3")] == ["weak", "planned_only", "addressed"]

@@ -164,6 +164,9 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
         return []
     report = case.report
     counters = [ItemCounter(found) for found in (report.quantities, report.times, report.citations)]
+    # a ledger row's 完成时限 is the deadline it was set, no evidence of what was done
+    row_counters = [counters[0], ItemCounter([t for t in report.times if t.kind != "deadline"]), counters[2]]
+    rows = [(a, b) for a, b, *_ in ledger_rows(report.text)]
     answered = answered_sentences(case)
     leaves = {i.issue_id for i in leaf_issues(case.issues)}  # an aspect speaks of its problems' sentences
     # a long list's problems are answered by the same few places: each looked at once per call
@@ -184,7 +187,8 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
     def evidence_in(s: int, e: int) -> int:
         if restates(s, e):
             return 0
-        return sum(counter.count(s, e) for counter in counters) + concrete_act(report.text, s, e)
+        counted = row_counters if any(a <= s and e <= b for a, b in rows) else counters
+        return sum(counter.count(s, e) for counter in counted) + concrete_act(report.text, s, e)
 
     @cache
     def sentences_of(s: int, e: int) -> tuple[tuple[int, int], ...]:
