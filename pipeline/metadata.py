@@ -333,11 +333,10 @@ def _kind(text: str) -> str:
     The winner needs ``_KIND_MIN_SCORE``, ``_MIN_STRONG_CUES`` distinct cues of weight >=
     ``_STRONG_CUE`` and a text that names a 巡视/巡察 at all; ties are 'other'.
     """
-    if not _GENRE.search(text):  # first: most texts of a batch never name an inspection, and the cues cost
-        if not is_traditional(text) or not _GENRE.search(to_simplified(text)):
-            return "other"
     if is_traditional(text):  # the cues are written in simplified characters
         text = to_simplified(text)
+    if not _GENRE.search(text):  # first: most texts of a batch never name an inspection, and the cues cost
+        return "other"
     strong: dict[str, int] = {}
 
     def score(name: str, cues: tuple[tuple[str, int], ...]) -> int:

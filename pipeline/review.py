@@ -110,14 +110,14 @@ def _plan_answers(matcher, decision, targets: list[Target], report: DocumentResu
     parents = {s.parent_id for s in report.sections}
     plan_heads = [s for s in report.sections  # the plans part's own items (三、下一步… (一)…), not measures
                   if s.section_id in forward and s.section_id not in parents and s.start not in planned_at]
-    plan_rows = [(k, row) for k, row in enumerate(ledger_rows(report.text)) if row[4] == "planned"]  # 台账: 计划…
+    plan_rows = [(k, row) for k, row in enumerate(ledger_rows(report.text)) if row.status == "planned"]  # 台账: 计划…
     if not open_rows or not (plans or plan_heads or plan_rows):
         return {}
     plan_targets = [Target("measure", m.measure_id, m.start, m.end, m.section_id, -1,
                            report.text[m.start:m.end], "planned") for m in plans]
     plan_targets += [Target("section", s.section_id, s.start, s.body_end, s.section_id, -1,
                             report.text[s.start:s.body_end], "planned") for s in plan_heads]
-    plan_targets += [Target("row", k, row[0], row[1], None, -1, report.text[row[0]:row[1]], "planned")
+    plan_targets += [Target("row", k, row.start, row.end, None, -1, report.text[row.start:row.end], "planned")
                      for k, row in plan_rows]
     every = targets + plan_targets
     second = matcher.decide(every)

@@ -27,11 +27,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from pipeline.lang.cues import (
     ACTION_LEAD, CLUE, CONTACT, DECISIVE, DEMAND_LEAD, PLEDGE, TEAM_VOICE, is_restated_problem, status_cues,
 )
-from pipeline.lang.text import CLOSERS, FULL_STOPS, sentence_spans
+from pipeline.lang.text import CLOSERS, FULL_STOPS, lines, sentence_spans
 from pipeline.outline import forward_looking_sections  # the one plans-part detector (re-exported)
 from pipeline.records import Measure, Section
 
@@ -282,22 +283,29 @@ def extract_measures(text: str, sections: list[Section]) -> list[Measure]:
     return measures
 
 
+class LedgerRow(NamedTuple):
+    """One row of a rectification ledger inside a report, from its problem's cell to the row's end."""
+
+    start: int
+    end: int
+    label: str | None  # its 序号
+    problem: str
+    status: str  # done, ongoing, planned
+    basis: str | None
+
+
 @lru_cache(maxsize=8)
-def ledger_rows(text: str) -> tuple[tuple[int, int, str | None, str, str, str | None], ...]:
+def ledger_rows(text: str) -> tuple[LedgerRow, ...]:
     """The rows of a rectification ledger inside the report (序号\t问题\t整改措施\t完成时限\t完成情况, as the
-    DOCX, HTML and PDF readers write a table's rows): (start, end, id, problem cell, status, basis) of each,
-    from its problem's cell to the row's end.  A row states what was done for one problem; its status is
-    read from its 完成情况 cell, else from its cells after the problem's."""
+    DOCX, HTML and PDF readers write a table's rows).  A row states what was done for one problem; its status
+    is read from its 完成情况 cell, else from its cells after the problem's."""
     if "\t" not in text:
         return ()
     from pipeline.issuelist.ledger import match_columns  # the one home of the header names
 
     out = []
     columns = None
-    pos = 0
-    for line in text.split("\n"):
-        start, end = pos, pos + len(line)
-        pos = end + 1
+    for start, end, line in lines(text):
         if "\t" not in line:
             columns = None
             continue
@@ -316,5 +324,5 @@ def ledger_rows(text: str) -> tuple[tuple[int, int, str | None, str, str, str | 
         # the status: its 完成情况 cell where it has one, else the cells after the problem's
         status, basis = decide_status(said if said is not None else text[at + len(cells[k]) + 1:end])
         label = cells[columns["id"]].strip() if "id" in columns and columns["id"] < len(cells) else None
-        out.append((at, end, label or None, cells[k].strip(), status, basis))
+        out.append(LedgerRow(at, end, label or None, cells[k].strip(), status, basis))
     return tuple(out)

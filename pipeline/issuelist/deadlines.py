@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pipeline.extract.times import extract_times
 from pipeline.issuelist.items import Item
 from pipeline.issuelist.parts import Sentence
-from pipeline.lang.text import sentence_bounds
+from pipeline.lang.text import char_pairs, sentence_bounds
 
 #: Character pairs of the genre's own words that tie a demand to no problem in particular.
 _GENERIC = frozenset({"整改", "问题", "要求", "完成", "落实", "工作", "全部", "及时", "切实", "督促", "加强",
@@ -25,8 +25,8 @@ _DEMANDED = re.compile(r"要|务必|必须|应当|限期")
 MIN_SHARED = 4
 
 
-def _pairs(text: str) -> set[str]:
-    return {text[k:k + 2] for k in range(len(text) - 1)} - _GENERIC
+def _pairs(text: str) -> frozenset[str]:
+    return char_pairs(text) - _GENERIC
 
 
 def demanded_deadlines(text: str, sents: Sequence[Sentence], problems: Sequence[Item]) -> dict[int, str]:

@@ -22,7 +22,7 @@ from pipeline.issuelist.layouts import read_records, read_zone
 from pipeline.issuelist.parts import CLOSING_ROLES, Sentence, appendix_zone, findings_zone, sentences, title_end
 from pipeline.lang.cues import APPENDIX_REFERENCE, SHORTCOMING_STRONG, UNIT_FEEDBACK_LEAD
 from pipeline.lang.script import is_traditional, to_simplified
-from pipeline.lang.text import lines
+from pipeline.lang.text import char_pairs, lines
 from pipeline.normalize import normalize
 from pipeline.records import Flag, Issue
 
@@ -65,8 +65,8 @@ def _apart(text: str, body: list[Item], appendix: list[Item]) -> bool:
     if len(body) < _BODY_LIST_MIN:
         return False
 
-    def pairs(item: Item) -> set[str]:
-        return {text[k:k + 2] for k in range(item.start, item.end - 1)}
+    def pairs(item: Item) -> frozenset[str]:
+        return char_pairs(text[item.start:item.end])
 
     seen = [pairs(p) for p in body]
     return not any(len(mine & theirs) >= 0.5 * len(mine) for mine in map(pairs, appendix) for theirs in seen)
@@ -75,15 +75,13 @@ def _apart(text: str, body: list[Item], appendix: list[Item]) -> bool:
 def _round_up(text: str, sents: list[Sentence]) -> tuple[list[Item], list[Item], list[str]] | None:
     """A round-up of one inspection round: a paragraph per unit, each opened by 某巡视组向X反馈指出: and
     read up to its own demands as the findings of that unit; None unless two units or more are named so."""
-    heads = [m for s, e, _ in lines(text) if (m := UNIT_FEEDBACK_LEAD.match(text, s, e))]
-    units = list(dict.fromkeys(m.group("unit") for m in heads))
+    heads = [(m, e) for s, e, _ in lines(text) if (m := UNIT_FEEDBACK_LEAD.match(text, s, e))]
+    units = list(dict.fromkeys(m.group("unit") for m, _ in heads))
     if len(units) < 2:
         return None
     aspects: list[Item] = []
     problems: list[Item] = []
-    for m in heads:
-        line_end = text.find("\n", m.end())
-        line_end = len(text) if line_end < 0 else line_end
+    for m, line_end in heads:
         end = next((x.start for x in sents if m.end() <= x.start < line_end and x.role in CLOSING_ROLES), line_end)
         found = read_zone(text, m.end(), end, sents, unit=m.group("unit"))
         aspects += found[0]

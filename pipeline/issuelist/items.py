@@ -52,8 +52,8 @@ def trim(text: str, s: int, e: int) -> tuple[int, int]:
             s += 1
         elif e > s and (text[e - 1] == "“" or text[e - 1] == "”" and "“" not in text[s:e - 1]):
             e -= 1
-        elif text.rfind("\n", s, e) + 1 in page_furniture(text) and "\n" in text[s:e]:
-            e = text.rfind("\n", s, e)  # a page's number or running header after the item's last line
+        elif (nl := text.rfind("\n", s, e)) >= 0 and nl + 1 in page_furniture(text):
+            e = nl  # a page's number or running header after the item's last line
         else:
             return s, e
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pipeline.issuelist.fields import issue_extra
 from pipeline.lang.cues import NUMBERED_RESTATEMENT, QUOTED_RESTATEMENT, RESTATED_LEAD
-from pipeline.lang.text import strip_span
+from pipeline.lang.text import sentence_bounds, strip_span
 from pipeline.normalize import normalize
 from pipeline.outline import forward_looking_sections
 from pipeline.records import Issue, Section
@@ -58,5 +58,4 @@ def _problem_span(text: str, section: Section) -> tuple[int, int]:
     if not RESTATED_LEAD.fullmatch(text, section.title_start, min(len(text), section.title_end + 1)):
         return section.title_start, section.title_end
     start = section.title_end + 1
-    end = min((i for i in (text.find("。", start), text.find("\n", start)) if i >= 0), default=len(text))
-    return strip_span(text, start, end)
+    return strip_span(text, start, sentence_bounds(text, start, ends="。\n")[1])

@@ -58,6 +58,12 @@ def lines(text: str) -> Iterator[tuple[int, int, str]]:
         pos += len(line) + 1
 
 
+def char_pairs(text: str) -> frozenset[str]:
+    """The two-character pieces of ``text``: how near two short Chinese statements are in wording (专题学习
+    and 学习贯彻 share 学习) where no whole word is shared."""
+    return frozenset(text[k:k + 2] for k in range(len(text) - 1))
+
+
 def strip_span(text: str, start: int, end: int, *, lead: str = " \t\n", trail: str = " \t\n") -> tuple[int, int]:
     """Shrink ``[start, end)`` past the characters of ``lead`` at its start and ``trail`` at its end."""
     while start < end and text[start] in lead:
@@ -76,23 +82,24 @@ def page_furniture(text: str) -> frozenset[int]:
     """Starts of the lines a printed page left in a text copied out of it: page numbers (— 3 —, 第1页 共4页)
     and the running header or footer beside them (the same line after two page numbers or more).
     They belong to no sentence and no list."""
-    numbered = [(k, s, e, line.strip()) for k, (s, e, line) in enumerate(lines(text))
-                if line.strip() and PAGE_NUMBER_LINE.match(line)]
+    all_lines = list(lines(text))
+    numbered = [k for k, (_, _, line) in enumerate(all_lines) if line.strip() and PAGE_NUMBER_LINE.match(line)]
     # a bare number is a page's only when pages lie between them: lines 1 / 2 / 3 close together
     # are the ids of a table's rows copied one cell a line
-    bare = [k for k, _, _, line in numbered if line.isdigit()]
-    close = {k for k, k2 in zip(bare, bare[1:]) if k2 - k < _PAGE_LINES_MIN} | {
-        k2 for k, k2 in zip(bare, bare[1:]) if k2 - k < _PAGE_LINES_MIN}
-    numbers = [(s, e) for k, s, e, _ in numbered if k not in close]
+    bare = [k for k in numbered if all_lines[k][2].strip().isdigit()]
+    close: set[int] = set()
+    for k, k2 in zip(bare, bare[1:]):
+        if k2 - k < _PAGE_LINES_MIN:
+            close.update((k, k2))
+    numbers = [k for k in numbered if k not in close]
     if not numbers:
         return frozenset()
-    out = {s for s, _ in numbers}
-    beside: dict[str, list[int]] = {}
-    for s, e in numbers:
-        for other_s, other_e in ((e + 1, text.find("\n", e + 1)), (text.rfind("\n", 0, max(0, s - 1)) + 1, s - 1)):
-            other_e = len(text) if other_e < 0 else other_e
-            if 0 <= other_s < other_e and text[other_s:other_e].strip():
-                beside.setdefault(text[other_s:other_e].strip(), []).append(other_s)
+    out = {all_lines[k][0] for k in numbers}
+    beside: dict[str, list[int]] = {}  # the line after and the line before each page number
+    for k in numbers:
+        for other in (k + 1, k - 1):
+            if 0 <= other < len(all_lines) and all_lines[other][2].strip():
+                beside.setdefault(all_lines[other][2].strip(), []).append(all_lines[other][0])
     for line, starts in beside.items():
         if len(starts) >= 2 and len(line) <= 60 and not ITEM_START.match(line):
             out.update(starts)

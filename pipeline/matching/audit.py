@@ -73,7 +73,7 @@ def target_spans(report: DocumentResult, kind: str, target_id: int) -> list[tupl
         return [(m.start, m.end, m.status) for m in report.measures if m.measure_id == target_id]
     if kind == "row":
         rows = ledger_rows(report.text)
-        return [(rows[target_id][0], rows[target_id][1], rows[target_id][4])] if target_id < len(rows) else []
+        return [(rows[target_id].start, rows[target_id].end, rows[target_id].status)] if target_id < len(rows) else []
     under = [(m.start, m.end, m.status) for m in report.measures if m.section_id == target_id]
     if under:
         return under
@@ -166,7 +166,7 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
     counters = [ItemCounter(found) for found in (report.quantities, report.times, report.citations)]
     # a ledger row's 完成时限 is the deadline it was set, no evidence of what was done
     row_counters = [counters[0], ItemCounter([t for t in report.times if t.kind != "deadline"]), counters[2]]
-    rows = [(a, b) for a, b, *_ in ledger_rows(report.text)]
+    rows = ledger_rows(report.text)
     answered = answered_sentences(case)
     leaves = {i.issue_id for i in leaf_issues(case.issues)}  # an aspect speaks of its problems' sentences
     # a long list's problems are answered by the same few places: each looked at once per call
@@ -187,7 +187,7 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
     def evidence_in(s: int, e: int) -> int:
         if restates(s, e):
             return 0
-        counted = row_counters if any(a <= s and e <= b for a, b in rows) else counters
+        counted = row_counters if any(row.start <= s and e <= row.end for row in rows) else counters
         return sum(counter.count(s, e) for counter in counted) + concrete_act(report.text, s, e)
 
     @cache
@@ -297,6 +297,12 @@ def flag_count_mismatch(case: AuditCase) -> list[Flag]:
     return out
 
 
+def _passed(date: str, day: str) -> bool:
+    """Whether ``date`` (ISO, at its precision: 2023, 2023-07, 2023-07-31) lies before ``day``'s period of
+    the same precision: a month-only deadline has passed only once its month is over."""
+    return date < day[: len(date)]
+
+
 def flag_overdue_deadlines(case: AuditCase) -> list[Flag]:
     """A deadline before the report date whose sentence states no completion."""
     report = case.report
@@ -306,7 +312,7 @@ def flag_overdue_deadlines(case: AuditCase) -> list[Flag]:
     out = []
     for t in report.times:
         date = t.date or t.end_date
-        if t.kind != "deadline" or not isinstance(date, str) or date >= rd[: len(date)]:
+        if t.kind != "deadline" or not isinstance(date, str) or not _passed(date, rd):
             continue
         s = sentence_bounds(report.text, t.start, ends=_SENTENCE_END)[0]
         e = sentence_bounds(report.text, t.end, ends=_SENTENCE_END)[1]
@@ -363,7 +369,7 @@ def flag_overdue_issues(case: AuditCase) -> list[Flag]:
         if raw not in deadlines:
             deadlines[raw] = ledger_deadline(issue)
         deadline = deadlines[raw]
-        passed = deadline is not None and deadline < rd[: len(deadline)]
+        passed = deadline is not None and _passed(deadline, rd)
         if passed and not done.get(issue.issue_id):
             out.append(Flag(case.report.doc_id, issue.issue_id, "overdue", "high",
                             f"问题{issue.issue_id}的整改时限{issue.extra.get('deadline')}已过(报告日期{rd}),"
@@ -415,7 +421,7 @@ def _own_overdue(case: AuditCase) -> dict[str, tuple]:
     if not isinstance(as_of, str):
         return {}
     passed = [t for t in report.times if t.kind == "deadline" and isinstance(t.date or t.end_date, str)
-              and (t.date or t.end_date) < as_of[: len(t.date or t.end_date)]]
+              and _passed(t.date or t.end_date, as_of)]
     if not passed:
         return {}
     text = report.text

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.lang.text import sentence_spans
+from pipeline.lang.text import char_pairs, sentence_spans
 from pipeline.records import Issue, Match
 
 MAX_SENTENCES = 2
@@ -30,7 +30,7 @@ class AnswerTerms:
 def term_bigrams(terms: frozenset[str]) -> frozenset[str]:
     """The two-character pieces of key terms: 专题学习 and 学习贯彻 speak of one subject (学习) though
     no whole term is shared."""
-    return frozenset(t[k:k + 2] for t in terms for k in range(len(t) - 1))
+    return frozenset().union(*map(char_pairs, terms))
 
 
 def attach_evidence(matches: Sequence[Match], issues: Sequence[Issue], text: str, matcher) -> AnswerTerms:

@@ -39,6 +39,7 @@ from scipy import sparse
 from pipeline.deferred import deferred_imports
 from pipeline.extract.measures import ledger_rows
 from pipeline.lang.cues import APPENDIX_LINE
+from pipeline.lang.text import lines
 from pipeline.nlp.segmenter import load_segmenter
 from pipeline.normalize import normalize
 from pipeline.outline import forward_looking_sections
@@ -158,16 +159,9 @@ def forward_extents(text: str, sections: list[Section], forward: set[int] | froz
 def _before_appendix(text: str, start: int, end: int) -> int:
     """``end``, or where an appendix line stands inside ``[start, end)`` (附件:…整改台账): the plans part
     ends there (a ledger appended after 下一步打算 states what was done)."""
-    pos = start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        le = end if nl < 0 else nl
-        body = pos + len(text[pos:le]) - len(text[pos:le].lstrip())
-        if pos > start and APPENDIX_LINE.match(text, body, le):
-            return pos
-        if nl < 0:
-            break
-        pos = nl + 1
+    for s, _, line in lines(text[start:end]):
+        if s > 0 and APPENDIX_LINE.match(line.lstrip()):
+            return start + s
     return end
 
 
@@ -211,9 +205,9 @@ def build_targets(text: str, sections: list[Section], measures: list[Measure], *
         targets.append(Target("measure", m.measure_id, m.start, m.end, m.section_id,
                               order.get(m.section_id, -1),
                               path_titles(m.section_id) + " " + text[m.start:m.end], m.status))
-    for k, (start, end, _, _, status, _) in enumerate(ledger_rows(text)):  # a 整改台账 row answers its problem
-        if status != "planned" and not is_forward(start):
-            targets.append(Target("row", k, start, end, None, -1, text[start:end], status))
+    for k, row in enumerate(ledger_rows(text)):  # a 整改台账 row answers its problem
+        if row.status != "planned" and not is_forward(row.start):
+            targets.append(Target("row", k, row.start, row.end, None, -1, text[row.start:row.end], row.status))
     targets.sort(key=lambda t: (t.start, t.kind != "section"))
     return targets
 
