@@ -22,7 +22,8 @@ from pipeline.issuelist.load import (  # noqa: F401  (part of this module's API)
     TABLE_SUFFIXES, IssueList, issue_list_of_document, issues_from_document, list_doc_id, load_issue_list,
 )
 from pipeline.extract.measures import ledger_rows
-from pipeline.matching.matcher import IssueMatcher, Target, build_targets, matches_from_decision
+from pipeline.matching.matcher import (IssueMatcher, Target, build_targets, forward_extents, matches_from_decision,
+                                       prose_targets)
 from pipeline.outline import forward_looking_sections
 from pipeline.pairing import choose_pairs, pair_documents  # noqa: F401  (pair_documents: part of this module's API)
 from pipeline.records import ErrorRecord, Flag, Issue, Match, Pair
@@ -111,7 +112,8 @@ def _plan_answers(matcher, decision, targets: list[Target], report: DocumentResu
     plan_heads = [s for s in report.sections  # the plans part's own items (三、下一步… (一)…), not measures
                   if s.section_id in forward and s.section_id not in parents and s.start not in planned_at]
     plan_rows = [(k, row) for k, row in enumerate(ledger_rows(report.text)) if row.status == "planned"]  # 台账: 计划…
-    if not open_rows or not (plans or plan_heads or plan_rows):
+    plan_paragraphs = prose_targets(report.text, targets, forward_extents(report.text, report.sections, forward))[1]
+    if not open_rows or not (plans or plan_heads or plan_rows or plan_paragraphs):
         return {}
     plan_targets = [Target("measure", m.measure_id, m.start, m.end, m.section_id, -1,
                            report.text[m.start:m.end], "planned") for m in plans]
@@ -119,6 +121,7 @@ def _plan_answers(matcher, decision, targets: list[Target], report: DocumentResu
                             report.text[s.start:s.body_end], "planned") for s in plan_heads]
     plan_targets += [Target("row", k, row.start, row.end, None, -1, report.text[row.start:row.end], "planned")
                      for k, row in plan_rows]
+    plan_targets += plan_paragraphs
     every = targets + plan_targets
     second = matcher.decide(every)
     out: dict[str, list[Match]] = {}

@@ -287,3 +287,84 @@ def test_audit_ledger_rows_of_a_report_weak_planned_and_addressed(tmp_path):
     issues = match(feedback, report)["issues"]
     status = dict(zip(issues.loc[issues["level"] == 2, "issue_id"], issues.loc[issues["level"] == 2, "status"]))
     assert [status[k] for k in ("1", "2", "3")] == ["weak", "planned_only", "addressed"]
+
+
+PROSE_FEEDBACK = (
+    "县委第一巡察组向县文化和旅游局党组反馈巡察情况\n"
+    "2024年3月12日，县委第一巡察组向县文化和旅游局党组反馈巡察情况。巡察组指出，存在以下问题：\n"
+    "1.理论学习不够深入，党组理论学习中心组研讨交流不充分。\n2.文物安全监管存在漏洞，不可移动文物巡查不到位。\n"
+    "3.落实全面从严治党主体责任不到位，党组专题研究党风廉政建设次数偏少。\n4.公共文化服务资金使用不规范，部分项目资金拨付审核不严。\n"
+    "5.文旅人才队伍建设统筹不够，专业人才断档。\n6.景区门票收入管理不严，部分收入未及时入账。\n"
+    "7.基层文化阵地作用发挥不充分，乡镇综合文化站活动开展少。\n"
+    "巡察组要求，局党组要切实抓好整改。对未及时入账的门票收入，要于2024年6月30日前全部清缴入账。\n")
+PROSE_REPORT = (
+    "中共云溪县文化和旅游局党组关于县委巡察反馈意见整改进展情况的通报\n"
+    "根据县委巡察工作统一部署，县委第一巡察组于2024年1月至2月对局党组开展了常规巡察，3月12日反馈了巡察意见。现将整改进展情况通报如下。\n"
+    "局党组召开专题会议研究部署巡察整改工作，制定整改方案，将7个问题细化为21项整改措施。截至2024年8月31日，21项整改措施已完成17项，其余4项正在推进。\n"
+    "强化理论武装。修订《党组理论学习中心组学习规则》，今年以来开展集中学习9次、专题研讨3次。\n"
+    "守牢文物安全底线。组织对全县86处不可移动文物开展拉网式巡查，整改安全隐患14处，为32处文物点安装视频监控。\n"
+    "扛牢管党治党责任。局党组始终把全面从严治党摆在突出位置，认真履行主体责任，推动管党治党向纵深发展。"
+    "对2023年以来公共文化服务项目资金拨付情况开展专项检查，检查项目27个，追回违规拨付资金8.6万元。\n"
+    "建强文旅人才队伍。局党组坚持把人才队伍建设摆在重要位置，着力打造一支高素质专业化文旅人才队伍。\n"
+    "规范门票收入管理。对2023年以来景区门票收入开展全面清查，已清缴入账31.2万元，其余款项的清缴工作正在推进中。\n"
+    "下一步，局党组将持续巩固整改成果。拟出台《乡镇综合文化站免费开放服务规范》，计划年底前对全县12个乡镇综合文化站活动开展情况进行一次督导检查。\n"
+    "欢迎社会各界对巡察整改落实情况进行监督，联系电话：0000-1234567。\n"
+    "中共云溪县文化和旅游局党组\n2024年9月10日\n附件：整改台账\n"
+    "序号\t问题\t整改措施\t完成时限\t完成情况\n"
+    "1\t公共文化服务资金使用不规范，部分项目资金拨付审核不严\t开展资金拨付专项检查，修订资金管理办法\t2024年7月31日\t"
+    "正在推进，已追回违规资金8.6万元，管理办法修订尚未完成\n")
+
+
+def test_audit_report_in_themed_prose_is_reviewed_by_its_paragraphs(tmp_path):
+    """A report with no heading and no enumerated measure (聚焦…。 lead sentences, then what was done), beside a
+    ledger of one row: its paragraphs are the answer places (pairs_blind8 w2).  The preamble and the account of
+    the rectification itself (every sentence names 巡察/整改) and the closing appeal answer nothing; the 下一步
+    paragraph is the plans (7 planned_only).  In a paragraph shared by two problems, the sentence of the problem
+    a ledger row answers lends nothing to the other (3 weak); 打造一支…队伍 is no figure (5 weak); a 完成时限 cell
+    passed and said unfinished (4) and a deadline the demands set for one object (对…,要于…前, 6) make overdue."""
+    from pipeline.api import match
+
+    feedback, report = tmp_path / "feedback.txt", tmp_path / "report.txt"
+    feedback.write_text(PROSE_FEEDBACK, encoding="utf-8")
+    report.write_text(PROSE_REPORT, encoding="utf-8")
+    tables = match(feedback, report)
+    issues = tables["issues"][tables["issues"]["level"] == 2]
+    assert dict(zip(issues["issue_id"], issues["status"])) == {
+        "1": "addressed", "2": "addressed", "3": "weak", "4": "overdue", "5": "weak", "6": "overdue",
+        "7": "planned_only"}
+    kinds = set(tables["matches"]["target_kind"])
+    assert kinds == {"paragraph", "row"}
+
+
+def test_audit_prose_places_leave_out_the_preamble_the_account_and_the_appeal():
+    from pipeline.matching.matcher import prose_places
+    from pipeline.normalize import normalize
+
+    text = normalize(PROSE_REPORT)
+    answers, plans = prose_places(text, [])
+    assert [text[a:b][:6] for a, b in answers] == ["强化理论武装", "守牢文物安全", "扛牢管党治党", "建强文旅人才", "规范门票收入"]
+    assert [text[a:b][:4] for a, b in plans] == ["下一步,"]
+
+
+def test_audit_weak_when_the_heading_place_lends_a_measure_of_another_subject(tmp_path):
+    """A problem answered by a measure of generic words and, through its heading, by the heading's other measure
+    (健全市场化用人机制: 出台…办法, 招录31名), which shares none of its terms: that measure speaks of another
+    subject and lends it nothing, nor the 年轻干部 figures another problem answered there (weak; pairs_blind5 t3)."""
+    from pipeline.api import match
+
+    feedback, report = tmp_path / "feedback.txt", tmp_path / "report.txt"
+    feedback.write_text(
+        "市委第二巡察组向市水务集团党委反馈巡察情况\n近日，市委第二巡察组向市水务集团党委反馈巡察情况。巡察组指出，存在以下问题：\n"
+        "1.基层党组织建设存在薄弱环节，党建与生产经营融合不够紧密。\n2.年轻干部选拔培养力度不够，干部队伍年龄结构老化。\n"
+        "3.供水管网漏损率偏高，老旧管网改造进度滞后。\n巡察组要求，集团党委要切实抓好整改。\n", encoding="utf-8")
+    report.write_text(
+        "中共市水务集团党委关于市委巡察反馈意见整改进展情况的通报\n现将整改进展情况通报如下。\n一、关于落实新时代党的组织路线方面\n"
+        "一是加强基层党组织和干部队伍建设。坚持把党的领导融入公司治理各环节，推动党建工作与生产经营深度融合，基层党组织的政治功能和"
+        "组织功能不断增强。大力选拔使用优秀年轻干部，2024年新提拔35岁以下年轻干部12名。\n"
+        "二是健全市场化用人机制。出台《集团公司经理层成员任期制和契约化管理办法》，对所属8家子企业经理层成员全面实行任期制和契约化管理。"
+        "2024年通过市场化方式招录专业技术人员31名。\n二、关于主责主业方面\n"
+        "一是加快老旧管网改造。完成老旧供水管网改造46公里，管网漏损率由14.2%下降至11.5%。\n中共市水务集团党委\n2024年9月10日\n",
+        encoding="utf-8")
+    issues = match(feedback, report)["issues"]
+    issues = issues[issues["level"] == 2]
+    assert dict(zip(issues["issue_id"], issues["status"])) == {"1": "weak", "2": "addressed", "3": "addressed"}

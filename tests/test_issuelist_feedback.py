@@ -739,6 +739,17 @@ def test_issues_deadline_a_demand_sets_for_one_problem():
     assert [(i.issue_id, i.extra["deadline"]) for i in found if i.level == 2] == [("1", "2024年10月31日前"), ("2", None)]
 
 
+def test_issues_deadline_of_a_demand_about_one_object_after_the_list():
+    """对违规发放的津补贴,要于2024年3月31日前全部清退到位 after 一要…四要: a demand about one object (对X,要…),
+    not a finding; its deadline is the problem's whose words it shares (pairs_blind8 w1 problem 6)."""
+    text = MEETING + ("巡察组指出，存在以下问题：\n1.理论学习不够深入，研讨交流不充分。\n"
+                      "2.违反中央八项规定精神问题仍有发生。部分单位违规发放津补贴，公务接待超标准。\n"
+                      "针对发现的问题，巡察组提出了整改意见：一要提高政治站位；二要驰而不息纠治“四风”。"
+                      "对违规发放的津补贴，要于2024年3月31日前全部清退到位。\n") + PLEDGE
+    found = read_feedback(text).issues
+    assert [(i.issue_id, i.extra["deadline"]) for i in found if i.level == 2] == [("1", None), ("2", "2024年3月31日前")]
+
+
 def test_issues_post_written_in_short_lines_with_padded_numbers():
     """A WeChat post in short lines: 01, 02 alone on their lines number the items, each item the short lines
     below it up to the next number or the post's next part (———— … ————); 比如 on its line opens examples."""

@@ -292,6 +292,7 @@ class LedgerRow(NamedTuple):
     problem: str
     status: str  # done, ongoing, planned
     basis: str | None
+    deadline: tuple[int, int] | None = None  # its 完成时限 cell: the date it was set, no evidence of what was done
 
 
 @lru_cache(maxsize=8)
@@ -324,5 +325,10 @@ def ledger_rows(text: str) -> tuple[LedgerRow, ...]:
         # the status: its 完成情况 cell where it has one, else the cells after the problem's
         status, basis = decide_status(said if said is not None else text[at + len(cells[k]) + 1:end])
         label = cells[columns["id"]].strip() if "id" in columns and columns["id"] < len(cells) else None
-        out.append(LedgerRow(at, end, label or None, cells[k].strip(), status, basis))
+        d = columns.get("deadline")
+        deadline = None
+        if d is not None and d < len(cells):
+            cell_start = start + sum(len(c) + 1 for c in cells[:d])
+            deadline = (cell_start, cell_start + len(cells[d]))
+        out.append(LedgerRow(at, end, label or None, cells[k].strip(), status, basis, deadline))
     return tuple(out)

@@ -22,6 +22,7 @@ restated one by one in reports and are not compared.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -39,6 +40,9 @@ from pipeline.outline import forward_looking_sections
 from pipeline.records import Flag, Issue, Match, Section
 
 _SENTENCE_END = "。;\n"
+#: 一支(队伍), 一批, 一个: the indefinite one of official prose (打造一支…队伍), a quantity but no figure of
+#: what was done; written 1, it is one
+INDEFINITE_ONE = re.compile(r"一[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +75,9 @@ def target_spans(report: DocumentResult, kind: str, target_id: int) -> list[tupl
     row (整改台账 in the report) for itself."""
     if kind == "measure":
         return [(m.start, m.end, m.status) for m in report.measures if m.measure_id == target_id]
+    if kind == "paragraph":  # a loose paragraph of a report in prose: its id is where it starts
+        end = report.text.find("\n", target_id)
+        return [(target_id, len(report.text) if end < 0 else end, None)]
     if kind == "row":
         rows = ledger_rows(report.text)
         return [(rows[target_id].start, rows[target_id].end, rows[target_id].status)] if target_id < len(rows) else []
@@ -99,20 +106,24 @@ def flag_unaddressed(case: AuditCase) -> list[Flag]:
     return out
 
 
-def answered_sentences(case: AuditCase) -> dict[tuple[int, int], set[str]]:
-    """Each sentence of an answering place -> the problems answered there (leaf problems only)."""
+def answered_sentences(case: AuditCase) -> dict[tuple[int, int], dict[str, float]]:
+    """Each sentence of a place the matcher ranked for a leaf problem -> those problems, each with its score
+    there (infinite where the place answers it; a place ranked below the problem's typical one, with a
+    score of 0 or less, is left out)."""
     leaves = {i.issue_id for i in leaf_issues(case.issues)}
-    out: dict[tuple[int, int], set[str]] = {}
+    out: dict[tuple[int, int], dict[str, float]] = {}
     sentences_of: dict[tuple[str, int], list[tuple[int, int]]] = {}  # a place's sentences, cut once
-    for m in case.addressed:
-        if m.issue_id not in leaves:
+    for m in case.matches:
+        score = float("inf") if m.addressed else m.score
+        if m.issue_id not in leaves or score is None or score <= 0:
             continue
         key = (m.target_kind, m.target_id)
         if key not in sentences_of:
             sentences_of[key] = [sp for s, e, _ in target_spans(case.report, *key)
                                  for sp in sentence_spans(case.report.text, s, e)]
         for sp in sentences_of[key]:
-            out.setdefault(sp, set()).add(m.issue_id)
+            ranked = out.setdefault(sp, {})
+            ranked[m.issue_id] = max(score, ranked.get(m.issue_id, score))
     return out
 
 
@@ -163,10 +174,16 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
     if not groups:
         return []
     report = case.report
-    counters = [ItemCounter(found) for found in (report.quantities, report.times, report.citations)]
+    figures = [q for q in report.quantities if not (q.value == 1 and INDEFINITE_ONE.fullmatch(q.text))]
+    counters = [ItemCounter(found) for found in (figures, report.times, report.citations)]
     # a ledger row's 完成时限 is the deadline it was set, no evidence of what was done
-    row_counters = [counters[0], ItemCounter([t for t in report.times if t.kind != "deadline"]), counters[2]]
     rows = ledger_rows(report.text)
+    set_dates = [row.deadline for row in rows if row.deadline is not None]
+    row_counters = [counters[0], ItemCounter([t for t in report.times if t.kind != "deadline" and not any(
+        a <= t.start and t.end <= b for a, b in set_dates)]), counters[2]]
+    # a sentence of a shared place speaks of whichever problem it answers there and shares most of its terms,
+    # or of one that ranks the place as high as half this problem's score without answering there
+    # (廉政风险点 beside 主体责任 in one paragraph, that problem answered by a ledger row)
     answered = answered_sentences(case)
     leaves = {i.issue_id for i in leaf_issues(case.issues)}  # an aspect speaks of its problems' sentences
     # a long list's problems are answered by the same few places: each looked at once per call
@@ -195,11 +212,12 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
         return tuple(sentence_spans(report.text, s, e)) or ((s, e),)
 
     @cache
-    def rivals(sentence: tuple[int, int]) -> frozenset[frozenset[str]]:  # distinct: a long list repeats them
+    def rivals(sentence: tuple[int, int], floor: float) -> frozenset[frozenset[str]]:  # distinct: a long list repeats them
         words = case.terms.sentences.get(sentence) if case.terms is not None else None
         if not words:
             return frozenset()
-        return frozenset(words & case.terms.issues.get(other, frozenset()) for other in answered.get(sentence, ()))
+        return frozenset(words & case.terms.issues.get(other, frozenset())
+                         for other, score in answered.get(sentence, {}).items() if score >= floor)
 
     out = []
     for (doc_id, iid), grp in groups.items():
@@ -212,9 +230,13 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
             out.append(Flag(doc_id, iid, "planned_only", "medium",
                             f"问题{iid}只有计划性措施(将/下一步),尚无已做的整改。", s0, e0))
             continue
-        evidence = sum(evidence_in(a, b) for s, e, _ in dict.fromkeys(spans)
-                       for a, b in (own_sentences(case.terms, sentences_of(s, e), iid, rivals) if iid in leaves
-                                    else sentences_of(s, e)))
+        counted: set[tuple[int, int]] = set()
+        for m in grp:  # a heading's place is all its measures: one sharing none of the problem's terms is another's
+            place = [sp for s, e, _ in dict.fromkeys(place_spans(m.target_kind, m.target_id)) for sp in sentences_of(s, e)]
+            floor = (m.score or 0.0) / 2
+            counted.update(own_sentences(case.terms, place, iid, lambda sp: rivals(sp, floor)) if iid in leaves
+                           else place)
+        evidence = sum(evidence_in(a, b) for a, b in counted)
         if evidence == 0:
             out.append(Flag(doc_id, iid, "weak", "medium",
                             f"问题{iid}的对应措施没有数量、时间、文件或具体动作,只有原则性表述。", s0, e0))
@@ -420,8 +442,9 @@ def _own_overdue(case: AuditCase) -> dict[str, tuple]:
     as_of = report.meta.as_of_date or report.meta.report_date
     if not isinstance(as_of, str):
         return {}
-    passed = [t for t in report.times if t.kind == "deadline" and isinstance(t.date or t.end_date, str)
-              and _passed(t.date or t.end_date, as_of)]
+    set_dates = [row.deadline for row in ledger_rows(report.text) if row.deadline is not None]
+    passed = [t for t in report.times if isinstance(t.date or t.end_date, str) and _passed(t.date or t.end_date, as_of)
+              and (t.kind == "deadline" or any(a <= t.start and t.end <= b for a, b in set_dates))]  # 完成时限 cells
     if not passed:
         return {}
     text = report.text

@@ -38,8 +38,8 @@ from scipy import sparse
 
 from pipeline.deferred import deferred_imports
 from pipeline.extract.measures import ledger_rows
-from pipeline.lang.cues import APPENDIX_LINE
-from pipeline.lang.text import lines
+from pipeline.lang.cues import APPENDIX_LINE, CONTACT, FORWARD_INTRO, is_plan
+from pipeline.lang.text import lines, sentence_bounds, sentence_spans, strip_span
 from pipeline.nlp.segmenter import load_segmenter
 from pipeline.normalize import normalize
 from pipeline.outline import forward_looking_sections
@@ -137,7 +137,7 @@ class _TextRewriter:
 class Target:
     """A place of the report that can answer an issue."""
 
-    kind: str  # section | measure
+    kind: str  # section | measure | row (a ledger row) | paragraph (target_id: its start)
     target_id: int
     start: int
     end: int
@@ -208,8 +208,52 @@ def build_targets(text: str, sections: list[Section], measures: list[Measure], *
     for k, row in enumerate(ledger_rows(text)):  # a 整改台账 row answers its problem
         if row.status != "planned" and not is_forward(row.start):
             targets.append(Target("row", k, row.start, row.end, None, -1, text[row.start:row.end], row.status))
+    targets += prose_targets(text, targets, forward)[0]  # a report in themed prose: its paragraphs
     targets.sort(key=lambda t: (t.start, t.kind != "section"))
     return targets
+
+
+#: the shortest body paragraph that is an answer place of its own (shorter lines are titles,
+#: signatures, dates and headings the outline did not take)
+MIN_PARAGRAPH = 40
+#: what a sentence about the rectification itself names (the report's preamble and overview: 根据…巡察工作
+#: 统一部署…, 成立整改工作领导小组…, 32项整改措施已完成26项)
+PROCESS_WORDS = re.compile(r"巡视|巡察|整改")
+
+
+def prose_places(text: str, covered: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The answer paragraphs and the plan paragraphs of a report written in themed prose (聚焦理论武装，推动
+    学习走深走实。…), with no heading or enumerated measure to carry its answers: body paragraphs (lines of
+    ``MIN_PARAGRAPH`` characters or more with a full stop, before an appendix line) that none of the
+    ``covered`` spans (ledger rows, the plans part) touches.  Left out: the rectification's own account
+    (every sentence names 巡视/巡察/整改) and the closing appeal (欢迎…监督, 联系电话).  Plans: a paragraph
+    whose first sentence states only a plan, and from one that opens with 下一步/今后 on, every paragraph."""
+    answers: list[tuple[int, int]] = []
+    plans: list[tuple[int, int]] = []
+    onward = False
+    for start, end, line in lines(text):
+        if start > 0 and APPENDIX_LINE.match(line.strip()):
+            break
+        if len(line.strip()) < MIN_PARAGRAPH or "。" not in line or any(a < end and start < b for a, b in covered):
+            continue
+        start, end = strip_span(text, start, end)
+        if CONTACT.search(line) or all(PROCESS_WORDS.search(text[a:b]) for a, b in sentence_spans(text, start, end)):
+            continue
+        first = text[start:sentence_bounds(text, start)[1]]
+        onward = onward or bool(FORWARD_INTRO.match(first))
+        (plans if onward or is_plan(first) else answers).append((start, end))
+    return answers, plans
+
+
+def prose_targets(text: str, targets: list[Target], forward: list[tuple[int, int]]) -> tuple[list[Target], list[Target]]:
+    """Answer and plan targets of the paragraphs (:func:`prose_places`) of a report whose ``targets`` hold
+    no heading and no measure (none when they do: its answers are there)."""
+    if any(t.kind in ("section", "measure") for t in targets):
+        return [], []
+    covered = [(t.start, t.end) for t in targets] + [(r.start, r.end) for r in ledger_rows(text)] + forward
+    answers, plans = prose_places(text, covered)
+    return ([Target("paragraph", a, a, b, None, -1, text[a:b]) for a, b in answers],
+            [Target("paragraph", a, a, b, None, -1, text[a:b], "planned") for a, b in plans])
 
 
 # ----------------------------------------------------------------------------- term counts

@@ -122,7 +122,7 @@ def _aspect(issue: Issue, by_id: dict[str, Issue]) -> str:
 
 
 #: how a candidate's place and a reviewer's decision on it are shown
-PLACE_LABELS = {"section": "标题", "measure": "措施", "row": "台账行"}
+PLACE_LABELS = {"section": "标题", "measure": "措施", "row": "台账行", "paragraph": "段落"}
 REVIEWED_LABELS = {"accepted": "已确认", "rejected": "已否定"}
 
 
