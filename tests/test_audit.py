@@ -368,3 +368,109 @@ def test_audit_weak_when_the_heading_place_lends_a_measure_of_another_subject(tm
     issues = match(feedback, report)["issues"]
     issues = issues[issues["level"] == 2]
     assert dict(zip(issues["issue_id"], issues["status"])) == {"1": "weak", "2": "addressed", "3": "addressed"}
+
+
+
+LEDGER_FEEDBACK = (
+    '市委第一巡察组向市中医院党委反馈巡察情况\n'
+    '近日，市委第一巡察组向市中医院党委反馈巡察情况。巡察组指出，存在以下问题：\n'
+    '1.医药领域腐败问题集中整治自查自纠不深不实。\n'
+    '2.院纪委监督聚焦不够，对耗材采购等关键环节日常监督缺位。\n'
+    '3.中层干部交流轮岗不够，部分中层干部同一岗位任职超过10年。\n'
+    '4.分级诊疗推进缓慢，医联体建设滞后。\n'
+    '巡察组要求，医院党委要切实抓好整改。\n'
+)
+LEDGER_REPORT = (
+    '中共市中医院委员会关于巡察整改进展情况的通报\n'
+    '现将整改进展情况通报如下。\n'
+    '序号\t问题\t整改措施\t责任科室\t完成时限\t整改进展\n'
+    '1\t医药领域腐败问题集中整治自查自纠不深不实；院纪委日常监督聚焦不够\t重新组织自查自纠，强化日常监督\t党委办公室、院纪委\t长期坚持\t重新组织全院36个科室开展自查自纠，查摆问题58个，已整改52个。院纪委进一步聚焦主责主业，持续加强日常监督。\n'
+    '2\t中层干部交流轮岗不够\t推进中层干部交流轮岗\t党委组织部\t2024年12月底前\t已完成整改。\n'
+    '3\t分级诊疗推进缓慢\t制定医联体建设实施方案\t医务部\t2025年6月底前\t正在研究制定医联体建设实施方案，拟与3家乡镇卫生院签订合作协议，计划2025年上半年启动双向转诊。\n'
+    '中共市中医院委员会\n'
+    '2025年1月20日\n'
+)
+
+
+def test_audit_ledger_cells_each_say_one_thing(tmp_path):
+    """A 整改台账 whose rows are numbered (each also a measure of the outline): the row is the answer place, its
+    cells statements of their own (pairs_blind9 x3).  A row answering two problems lends its figures to the one
+    they count (自查自纠: addressed) and not to the other (日常监督: weak); the problem's cell restated, the
+    measure's words, a 完成时限 and 已完成整改 are weak; a 整改进展 of only plans (正在研究制定…,拟…,计划…)
+    makes the row a plan (planned_only).  Three answer places are enough to tell an answer (robust z over the
+    places and places of no similarity)."""
+    from pipeline.api import match
+
+    feedback, report = tmp_path / "feedback.txt", tmp_path / "report.txt"
+    feedback.write_text(LEDGER_FEEDBACK, encoding="utf-8")
+    report.write_text(LEDGER_REPORT, encoding="utf-8")
+    issues = match(feedback, report)["issues"]
+    issues = issues[issues["level"] == 2]
+    assert dict(zip(issues["issue_id"], issues["status"])) == {
+        "1": "addressed", "2": "weak", "3": "weak", "4": "planned_only"}
+
+
+HEADING_FEEDBACK = (
+    '省委第二巡视组向江岭学院党委反馈巡视情况\n'
+    '近日，省委第二巡视组向江岭学院党委反馈巡视情况。巡视组指出，存在以下问题：\n'
+    '1.意识形态工作责任制落实不够有力，对课堂、讲座论坛等阵地管理存在薄弱环节。\n'
+    '2.立德树人根本任务落实有差距，思政课专职教师配备不足，师生比未达到要求。\n'
+    '3.科研经费管理不规范，个别课题组虚列劳务费。\n'
+    '4.发展党员工作不规范，档案材料不全。\n'
+    '巡视组要求，学院党委要切实抓好整改。\n'
+)
+HEADING_REPORT = (
+    '中共江岭学院委员会关于巡视整改进展情况的通报\n'
+    '现将整改进展情况通报如下。\n'
+    '（一）针对意识形态阵地管理和思政课教师队伍建设方面的问题\n'
+    '一是落实意识形态工作责任制，制定《江岭学院讲座论坛管理办法》，对2018年以来未履行审批手续的11场讲座逐一核查，约谈相关单位负责人3名。二是开展课堂教学、校园网络等意识形态阵地专项排查，关停不符合要求的微信公众号4个。三是学院计划于2020年引进和内部转岗思政课专职教师22名，拟出台《思政课教师队伍建设实施办法》，力争2020年底前师生比达到规定要求。\n'
+    '（二）规范科研经费管理\n'
+    '追回虚列劳务费12.6万元，修订《科研经费管理办法》。\n'
+    '（三）加强基层党组织建设\n'
+    '对2019年以来发展的86名党员档案逐一核查，补齐材料23份。\n'
+    '中共江岭学院委员会\n'
+    '2019年12月26日\n'
+)
+FOUR_WINDS_FEEDBACK = (
+    '省委第二巡视组向江岭学院党委反馈巡视情况\n'
+    '近日，省委第二巡视组向江岭学院党委反馈巡视情况。巡视组指出，存在以下问题：\n'
+    '1.意识形态工作责任制落实不够有力，讲座论坛阵地管理存在薄弱环节。\n'
+    '2.思政课专职教师配备不足，师生比未达到要求。\n'
+    '3.违反中央八项规定精神问题仍有发生，个别二级单位超标准公务接待。\n'
+    '4.科研经费管理不规范，个别课题组虚列劳务费。\n'
+    '5.发展党员工作不规范，档案材料不全。\n'
+    '巡视组要求，学院党委要切实抓好整改。\n'
+)
+FOUR_WINDS_REPORT = (
+    '中共江岭学院委员会关于巡视整改进展情况的通报\n'
+    '现将整改进展情况通报如下。\n'
+    '（一）针对意识形态阵地管理和思政课教师队伍建设方面的问题\n'
+    '一是落实意识形态工作责任制，制定《江岭学院讲座论坛管理办法》，对2018年以来未履行审批手续的11场讲座逐一核查，约谈相关单位负责人3名。二是学院计划于2020年引进思政课专职教师22名，拟出台《思政课教师队伍建设实施办法》。\n'
+    '（二）驰而不息纠治“四风”\n'
+    '对二级单位2019年以来公务接待情况开展专项检查，清退超标准接待费用3.2万元，对2名责任人给予诫勉谈话。\n'
+    '（三）规范科研经费管理\n'
+    '追回虚列劳务费12.6万元，修订《科研经费管理办法》。\n'
+    '（四）加强基层党组织建设\n'
+    '对2019年以来发展的86名党员档案逐一核查，补齐材料23份。\n'
+    '中共江岭学院委员会\n'
+    '2019年12月26日\n'
+)
+
+
+@pytest.mark.parametrize("feedback_text, report_text, expected", [
+    # a heading's items answer one problem, its last item states only plans for the other (pairs_blind9 x4); a
+    # small report whose answer places are mostly near the problem still tells its answer
+    (HEADING_FEEDBACK, HEADING_REPORT, {"1": "addressed", "2": "planned_only", "3": "addressed", "4": "addressed"}),
+    # 驰而不息纠治“四风” answers 违反中央八项规定精神问题 (pairs_blind9 x2)
+    (FOUR_WINDS_FEEDBACK, FOUR_WINDS_REPORT,
+     {"1": "addressed", "2": "planned_only", "3": "addressed", "4": "addressed", "5": "addressed"}),
+], ids=["heading_with_plans", "four_winds"])
+def test_audit_small_reports_by_headings(tmp_path, feedback_text, report_text, expected):
+    from pipeline.api import match
+
+    feedback, report = tmp_path / "feedback.txt", tmp_path / "report.txt"
+    feedback.write_text(feedback_text, encoding="utf-8")
+    report.write_text(report_text, encoding="utf-8")
+    issues = match(feedback, report)["issues"]
+    issues = issues[issues["level"] == 2]
+    assert dict(zip(issues["issue_id"], issues["status"])) == expected

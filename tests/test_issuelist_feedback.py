@@ -750,6 +750,24 @@ def test_issues_deadline_of_a_demand_about_one_object_after_the_list():
     assert [(i.issue_id, i.extra["deadline"]) for i in found if i.level == 2] == [("1", None), ("2", "2024年3月31日前")]
 
 
+def test_issues_three_levels_of_headings_sections_aspects_problems():
+    """一、…方面 over (一)…有差距 over 1．… numbered on across the (一) headings: the 一、 lines head sections, the
+    (一) lines are the aspects and the numbered lines the problems (a (二) with one problem, 3．, included;
+    pairs_blind9 x3)."""
+    text = MEETING + ("巡察也发现了一些问题。\n一、贯彻落实党中央决策部署方面\n（一）落实主体责任有差距\n"
+                      "1．党组会议事规则界定不清，部分事项以局长办公会代替。\n2．落实改革任务不到位，推进缓慢。\n"
+                      "（二）践行以人民为中心的发展思想有差距\n3．群众办事难问题解决不够有力，窗口等候时间较长。\n"
+                      "二、落实全面从严治党方面\n（一）“两个责任”落实不到位\n4．党组对腐败问题集中整治重视不够，自查自纠不深不实。\n"
+                      "5．纪检监督聚焦不够，日常监督缺位。\n（二）廉洁风险防控存在漏洞\n6．采购管理不规范，部分项目未经论证即实施。\n"
+                      "巡察组提出以下整改意见建议：要认真整改。\n") + PLEDGE
+    found = read_feedback(text).issues
+    assert [(i.text[:6], i.parent_id) for i in found if i.level == 2] == [
+        ("党组会议事规", "A1"), ("落实改革任务", "A1"), ("群众办事难问", "A2"), ("党组对腐败问", "A3"),
+        ("纪检监督聚焦", "A3"), ("采购管理不规", "A4")]
+    assert [i.text for i in found if i.level == 1] == [
+        "落实主体责任有差距", "践行以人民为中心的发展思想有差距", "“两个责任”落实不到位", "廉洁风险防控存在漏洞"]
+
+
 def test_issues_post_written_in_short_lines_with_padded_numbers():
     """A WeChat post in short lines: 01, 02 alone on their lines number the items, each item the short lines
     below it up to the next number or the post's next part (———— … ————); 比如 on its line opens examples."""

@@ -98,15 +98,16 @@ def test_long_list_evidence_as_the_per_match_way(tmp_path_factory):
 def test_long_list_scores_as_row_by_row(tmp_path_factory):
     """Robust z of all rows at once equals row by row; the in-order alignment equals its numpy form."""
     issues, report, _result = _case(tmp_path_factory)
-    from pipeline.matching.matcher import IssueMatcher
+    from pipeline.matching.matcher import UNRELATED_PLACES, IssueMatcher
 
     matcher = IssueMatcher().fit(issues.issues)
     scores = matcher.score_targets(build_targets(report.text, report.sections, report.measures))
     floor = matcher.calibration_["z_scale_floor"]
 
-    def one_row(row):
-        med = np.median(row)
-        return (row - med) / max(np.median(np.abs(row - med)) * 1.4826, floor)
+    def one_row(row):  # within the row and UNRELATED_PLACES places of no similarity
+        base = np.concatenate([row, np.zeros(UNRELATED_PLACES)])
+        med = np.median(base)
+        return (row - med) / max(np.median(np.abs(base - med)) * 1.4826, floor)
 
     assert np.array_equal(_robust_z_rows(scores, floor), np.vstack([one_row(r) for r in scores]))
 

@@ -30,7 +30,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from pipeline.lang.cues import (
-    ACTION_LEAD, CLUE, CONTACT, DECISIVE, DEMAND_LEAD, PLEDGE, TEAM_VOICE, is_restated_problem, status_cues,
+    ACTION_LEAD, CLUE, CONTACT, DECISIVE, DEMAND_LEAD, PLEDGE, TEAM_VOICE, is_restated_problem, only_plans, status_cues,
 )
 from pipeline.lang.text import CLOSERS, FULL_STOPS, lines, sentence_spans
 from pipeline.outline import forward_looking_sections  # the one plans-part detector (re-exported)
@@ -293,6 +293,9 @@ class LedgerRow(NamedTuple):
     status: str  # done, ongoing, planned
     basis: str | None
     deadline: tuple[int, int] | None = None  # its 完成时限 cell: the date it was set, no evidence of what was done
+    line_start: int = 0  # where its line starts (its 序号)
+    problem_end: int = 0  # where its problem's cell ends
+
 
 
 @lru_cache(maxsize=8)
@@ -324,11 +327,13 @@ def ledger_rows(text: str) -> tuple[LedgerRow, ...]:
         said = cells[p] if p is not None and p < len(cells) and cells[p].strip() else None
         # the status: its 完成情况 cell where it has one, else the cells after the problem's
         status, basis = decide_status(said if said is not None else text[at + len(cells[k]) + 1:end])
+        if said is not None and only_plans(said):
+            status, basis = "planned", "完成情况: only plans"
         label = cells[columns["id"]].strip() if "id" in columns and columns["id"] < len(cells) else None
         d = columns.get("deadline")
         deadline = None
         if d is not None and d < len(cells):
             cell_start = start + sum(len(c) + 1 for c in cells[:d])
             deadline = (cell_start, cell_start + len(cells[d]))
-        out.append(LedgerRow(at, end, label or None, cells[k].strip(), status, basis, deadline))
+        out.append(LedgerRow(at, end, label or None, cells[k].strip(), status, basis, deadline, start, at + len(cells[k])))
     return tuple(out)

@@ -77,6 +77,7 @@ class LineStructure:
     aspect_family: str | None
     problem_family: str | None
     problem_rank: float | None
+    section_family: str | None = None  # headings over the aspects (一、 over (一) aspects over 1. problems)
 
 
 def line_structure(text: str, zs: int, ze: int) -> LineStructure:
@@ -115,7 +116,15 @@ def line_structure(text: str, zs: int, ze: int) -> LineStructure:
             problem_family = families[1] if len(families) > 1 else None
         else:
             problem_family = top
-    return LineStructure(lines, marker, ranks, aspect_family, problem_family, ranks.get(problem_family))
+    section_family = None
+    if aspect_family is not None and len(families) > 2 and not is_bullet(families[2]):
+        # 一、…方面 / (一)…有差距 / 1.…: two levels of bare headings over numbered findings (numbered on
+        # across the headings or again under each): the sections, the aspects, the problems
+        mid_lines = [(ls, le) for ls, le in lines if ls in marker and marker[ls].family == problem_family]
+        low = sum(1 for ls, _ in lines if ls in marker and marker[ls].family == families[2])
+        if low >= 2 and all(_heading_like(text, marker[ls], le) and _is_subheading(text, ls, le) for ls, le in mid_lines):
+            section_family, aspect_family, problem_family = aspect_family, problem_family, families[2]
+    return LineStructure(lines, marker, ranks, aspect_family, problem_family, ranks.get(problem_family), section_family)
 
 
 def _ranks(markers: list[Marker]) -> dict[str, float]:
@@ -156,7 +165,7 @@ def read_zone(text: str, zs: int, ze: int, sents: list[Sentence], *,
         ls, le = st.lines[i]
         m = st.marker.get(ls)
         if _demand_heading(text, m.end if m is not None else line_start(text, ls), le) and (
-                m is None or m.family in (st.aspect_family, st.problem_family)):
+                m is None or m.family in (st.aspect_family, st.problem_family, st.section_family)):
             break  # 三、整改意见: the demands part
         table = _table_header(text, ls, le)
         column_lines = _column_lines(text, st, i) if table is None else None
@@ -164,6 +173,8 @@ def read_zone(text: str, zs: int, ze: int, sents: list[Sentence], *,
             items, i = _table_rows(text, st, i, table, ctx)
         elif column_lines is not None:
             items, i = _cell_line_rows(text, st, i, column_lines, ctx)
+        elif m is not None and m.family == st.section_family:  # the aspects' own heading: no aspect, no problem
+            ctx.aspect, items, i = None, [], i + 1
         elif m is not None and m.family == st.aspect_family:
             items, i = _marked_heading(text, st, i, ctx, sents)
         elif m is not None and m.family == st.problem_family:

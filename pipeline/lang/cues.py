@@ -108,7 +108,7 @@ def concrete_act(text: str, start: int = 0, end: int | None = None) -> bool:
 #: An action already stated as done (已…, …了) outweighs a plan cue in the same sentence.
 DONE_STATED = re.compile(r"已(?:经)?[\u4e00-\u9fff]|完成了|如期完成|按时完成")
 #: Plan words beyond the status table's planned rows (its 将 needs a companion word: 将…纳入 is done).
-_PLAN_EXTRA = r"拟|计划(?:于|在|到|年底|[0-9])|下一步|下步|力争|争取|确保[^,。;]{0,12}前"
+_PLAN_EXTRA = r"拟|计划(?:于|在|到|年底|[0-9])|下一步|下步|力争|争取|确保[^,。;]{0,12}前|正在(?:研究|酝酿|谋划|论证|起草|筹划)"
 
 
 @lru_cache(maxsize=1)
@@ -119,8 +119,15 @@ def plan_cue() -> re.Pattern[str]:
 
 
 def is_plan(sentence: str) -> bool:
-    """A sentence that states a plan (将/拟/计划/下一步 …) and no action already done."""
+    """A sentence that states a plan (将/拟/计划/下一步, 正在研究制定 …) and no action already done."""
     return bool(plan_cue().search(sentence)) and not DONE_STATED.search(sentence)
+
+
+def only_plans(text: str) -> bool:
+    """Every clause of ``text`` states a plan (正在研究制定…方案,拟与…签订…,计划2025年上半年启动…): what a
+    ledger's 完成情况 cell says when nothing has been done yet."""
+    clauses = [c for c in re.split(r"[,;。]", text) if c.strip()]
+    return bool(clauses) and all(map(is_plan, clauses))
 
 
 # --------------------------------------------------------------------------- restated problems

@@ -14,6 +14,9 @@ from pipeline.lang.markers import ITEM_START, PADDED_NUMBER_LINE, PAGE_NUMBER_LI
 
 #: A sentence ends at these (a semicolon ends an inline item: ①…;②…;).
 SENTENCE_ENDS = "。!?;\n"
+#: What ends a statement of an answer place: a sentence's end, or a table cell's (序号\t问题\t措施\t时限\t进展:
+#: each cell says one thing, the problem restated, what was done, the date set).
+STATEMENT_ENDS = SENTENCE_ENDS + "\t"
 #: A full stop in the strict sense: a semicolon does not end the sentence.
 FULL_STOPS = "。!?\n"
 #: A clause ends at these (commas and the enumeration comma 、 included).

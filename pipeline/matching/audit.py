@@ -33,7 +33,7 @@ from pipeline.extract.measures import ledger_rows
 from pipeline.extract.times import extract_times
 from pipeline.lang.cues import COMPLETED, concrete_act, is_plan, is_restated_problem, unfinished_cue
 from pipeline.lang.spans import ItemCounter
-from pipeline.lang.text import sentence_bounds, sentence_spans
+from pipeline.lang.text import STATEMENT_ENDS, sentence_bounds, sentence_spans
 from pipeline.matching.evidence import AnswerTerms, term_bigrams
 from pipeline.normalize import normalize
 from pipeline.outline import forward_looking_sections
@@ -120,7 +120,7 @@ def answered_sentences(case: AuditCase) -> dict[tuple[int, int], dict[str, float
         key = (m.target_kind, m.target_id)
         if key not in sentences_of:
             sentences_of[key] = [sp for s, e, _ in target_spans(case.report, *key)
-                                 for sp in sentence_spans(case.report.text, s, e)]
+                                 for sp in sentence_spans(case.report.text, s, e, ends=STATEMENT_ENDS)]
         for sp in sentences_of[key]:
             ranked = out.setdefault(sp, {})
             ranked[m.issue_id] = max(score, ranked.get(m.issue_id, score))
@@ -197,19 +197,19 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
         return is_plan(report.text[a:b])
 
     @cache
-    def restates(a: int, b: int) -> bool:
-        return is_restated_problem(report.text[a:b])
+    def restates(a: int, b: int) -> bool:  # a ledger row's problem cell is the problem, restated
+        return is_restated_problem(report.text[a:b]) or any(r.start <= a and b <= r.problem_end for r in rows)
 
     @cache
     def evidence_in(s: int, e: int) -> int:
         if restates(s, e):
             return 0
-        counted = row_counters if any(row.start <= s and e <= row.end for row in rows) else counters
+        counted = row_counters if any(row.line_start <= s and e <= row.end for row in rows) else counters
         return sum(counter.count(s, e) for counter in counted) + concrete_act(report.text, s, e)
 
     @cache
     def sentences_of(s: int, e: int) -> tuple[tuple[int, int], ...]:
-        return tuple(sentence_spans(report.text, s, e)) or ((s, e),)
+        return tuple(sentence_spans(report.text, s, e, ends=STATEMENT_ENDS)) or ((s, e),)
 
     @cache
     def rivals(sentence: tuple[int, int], floor: float) -> frozenset[frozenset[str]]:  # distinct: a long list repeats them
@@ -225,18 +225,24 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
         if not spans:
             continue
         s0, e0 = min(s for s, _, _ in spans), max(e for _, e, _ in spans)
-        sentences = [(a, b) for m in grp for a, b in m.evidence if not restates(a, b)]
-        if all(st == "planned" for _, _, st in spans) or (sentences and all(states_plan(a, b) for a, b in sentences)):
-            out.append(Flag(doc_id, iid, "planned_only", "medium",
-                            f"问题{iid}只有计划性措施(将/下一步),尚无已做的整改。", s0, e0))
-            continue
         counted: set[tuple[int, int]] = set()
         for m in grp:  # a heading's place is all its measures: one sharing none of the problem's terms is another's
             place = [sp for s, e, _ in dict.fromkeys(place_spans(m.target_kind, m.target_id)) for sp in sentences_of(s, e)]
             floor = (m.score or 0.0) / 2
             counted.update(own_sentences(case.terms, place, iid, lambda sp: rivals(sp, floor)) if iid in leaves
                            else place)
-        evidence = sum(evidence_in(a, b) for a, b in counted)
+        told = sorted(sp for sp in counted if not restates(*sp))
+
+        def planned(sp: tuple[int, int]) -> bool:  # a plan's sentence, or one of a planned measure
+            return states_plan(*sp) or any(st == "planned" and s <= sp[0] < e for s, e, st in spans)
+
+        sentences = [(a, b) for m in grp for a, b in m.evidence if not restates(a, b)]
+        if (all(st == "planned" for _, _, st in spans) or (sentences and all(states_plan(a, b) for a, b in sentences))
+                or (told and all(map(planned, told)))):
+            out.append(Flag(doc_id, iid, "planned_only", "medium",
+                            f"问题{iid}只有计划性措施(将/下一步),尚无已做的整改。", s0, e0))
+            continue
+        evidence = sum(evidence_in(a, b) for a, b in told if not planned((a, b)))  # a plan's figures are its aims
         if evidence == 0:
             out.append(Flag(doc_id, iid, "weak", "medium",
                             f"问题{iid}的对应措施没有数量、时间、文件或具体动作,只有原则性表述。", s0, e0))

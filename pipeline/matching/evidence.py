@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.lang.text import char_pairs, sentence_spans
+from pipeline.lang.text import STATEMENT_ENDS, char_pairs, sentence_spans
 from pipeline.records import Issue, Match
 
 MAX_SENTENCES = 2
@@ -42,7 +42,7 @@ def attach_evidence(matches: Sequence[Match], issues: Sequence[Issue], text: str
                    for iid, terms in zip(wanted, matcher.key_terms([by_id[i].text for i in wanted]))}
     places = {(m.target_start, m.target_end) for m in matches
               if m.target_start is not None and m.target_end is not None}
-    place_spans = {place: list(sentence_spans(text, *place)) for place in sorted(places)}
+    place_spans = {place: list(sentence_spans(text, *place, ends=STATEMENT_ENDS)) for place in sorted(places)}
     sentences = sorted({sp for spans in place_spans.values() for sp in spans})  # each segmented once per report
     sentence_terms = dict(zip(sentences, map(set, matcher.key_terms([text[a:b] for a, b in sentences]))))
     place_terms = {place: set().union(*(sentence_terms[sp] for sp in spans)) for place, spans in place_spans.items()}

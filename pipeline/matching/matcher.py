@@ -185,7 +185,9 @@ def build_targets(text: str, sections: list[Section], measures: list[Measure], *
             sid = by_id[sid].parent_id
         return " ".join(reversed(parts))
 
-    live = [m for m in measures if m.status != "planned" and not is_forward(m.start)]
+    rows = ledger_rows(text)
+    row_lines = {row.line_start for row in rows}  # a 整改台账 row numbered 1, 2 … is a measure too: the row answers
+    live = [m for m in measures if m.status != "planned" and not is_forward(m.start) and m.start not in row_lines]
     heading_ids = sorted({m.section_id for m in live if m.section_id in by_id}, key=lambda i: by_id[i].start)
     if not heading_ids:  # no enumerated measures: the leaf sections outside the plans part
         parents = {s.parent_id for s in sections}
@@ -205,7 +207,7 @@ def build_targets(text: str, sections: list[Section], measures: list[Measure], *
         targets.append(Target("measure", m.measure_id, m.start, m.end, m.section_id,
                               order.get(m.section_id, -1),
                               path_titles(m.section_id) + " " + text[m.start:m.end], m.status))
-    for k, row in enumerate(ledger_rows(text)):  # a 整改台账 row answers its problem
+    for k, row in enumerate(rows):  # a 整改台账 row answers its problem
         if row.status != "planned" and not is_forward(row.start):
             targets.append(Target("row", k, row.start, row.end, None, -1, text[row.start:row.end], row.status))
     targets += prose_targets(text, targets, forward)[0]  # a report in themed prose: its paragraphs
@@ -323,10 +325,21 @@ def report_tfidf(issue_counts, vocabulary: dict[str, int], target_docs: list[str
 # ----------------------------------------------------------------------------- decisions
 
 
+#: places of no similarity (0) read beside a report's own in each issue's score distribution: a text unrelated
+#: to the problem is what an answer must stand out from.  A small report (a ledger of three rows, a heading and
+#: its two items) has most of its places near the problem, which made its answer no outlier (robust z 0.7 for
+#: the best of five places, 0.67 for the better of two whatever the scores); in a long report they change little
+UNRELATED_PLACES = 5
+
+
 def _robust_z_rows(scores: np.ndarray, floor: float) -> np.ndarray:
-    """Robust z of each row within itself: (x - median) / max(MAD * 1.4826, floor), all rows at once."""
-    med = np.median(scores, axis=1, keepdims=True)
-    mad = np.median(np.abs(scores - med), axis=1, keepdims=True) * 1.4826
+    """Robust z of each row within itself and ``UNRELATED_PLACES`` zeros: (x - median) / max(MAD * 1.4826, floor),
+    all rows at once."""
+    base = scores
+    if scores.shape[1]:
+        base = np.hstack([scores, np.zeros((scores.shape[0], UNRELATED_PLACES))])
+    med = np.median(base, axis=1, keepdims=True)
+    mad = np.median(np.abs(base - med), axis=1, keepdims=True) * 1.4826
     return (scores - med) / np.maximum(mad, floor)
 
 
