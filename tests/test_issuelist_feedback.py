@@ -599,6 +599,24 @@ def test_issues_round_up_reads_every_unit_in_the_central_style():
         ("债务风险管控不严", "市城投集团党委"), ("财务管理不规范", "市城投集团党委"), ("违规发放补贴", "市城投集团党委")]
 
 
+def test_issues_round_up_leads_written_in_other_ways():
+    """The units' paragraphs of a round-up open in more ways than 向X反馈指出: (…组在向X反馈时指出, …组对X反馈指出,
+    …组向X反馈了巡察发现的问题,突出表现在: A、B等问题), each unit's list read in its own layout (blind14's county round)."""
+    text = ("县委第五轮巡察完成反馈\n近日，县委3个巡察组分别向被巡察党组织反馈了巡察情况。\n"
+            "县委第一巡察组在向县司法局党组反馈时指出，巡察发现的主要问题：一是普法宣传针对性不强，部分村居法治宣传阵地闲置；"
+            "二是人民调解员队伍管理不规范。\n"
+            "县委第二巡察组对县实验小学党支部反馈指出，学校主要存在两个方面问题：第一，课后服务收费管理不规范；第二，食堂采购把关不严。\n"
+            "县委第三巡察组向东关街道党工委反馈了巡察发现的问题，突出表现在：网格化管理推进缓慢、社区工作者考核不严格、"
+            "专项资金拨付滞后等问题。\n"
+            "巡察期间收到的问题线索，已按规定移交县纪委监委处理。\n")
+    found = read_feedback(text).issues
+    assert [(i.text, i.extra["unit"]) for i in found if i.level == 2] == [
+        ("普法宣传针对性不强,部分村居法治宣传阵地闲置", "县司法局党组"), ("人民调解员队伍管理不规范", "县司法局党组"),
+        ("课后服务收费管理不规范", "县实验小学党支部"), ("食堂采购把关不严", "县实验小学党支部"),
+        ("网格化管理推进缓慢", "东关街道党工委"), ("社区工作者考核不严格", "东关街道党工委"),
+        ("专项资金拨付滞后", "东关街道党工委")]
+
+
 @pytest.mark.parametrize("lines, aspects, problems", [
     (["（一）落实上级决策部署有差距。一是服务发展大局站位不高；二是主业不够聚焦，非主业投资效益不佳。",
       "（二）全面从严治党责任落实不到位。一是主体责任落实不够有力；二是执纪问责偏松偏软。"],
@@ -766,6 +784,23 @@ def test_issues_three_levels_of_headings_sections_aspects_problems():
         ("纪检监督聚焦", "A3"), ("采购管理不规", "A4")]
     assert [i.text for i in found if i.level == 1] == [
         "落实主体责任有差距", "践行以人民为中心的发展思想有差距", "“两个责任”落实不到位", "廉洁风险防控存在漏洞"]
+
+
+def test_issues_rectification_plan_table_under_its_header_line():
+    """A 整改方案 whose problems are its appendix's table (序号\t问题类别\t具体问题\t整改措施\t整改时限), the zone of
+    findings opening at the first row: the header line above it still names the columns (blind14's 整改方案)."""
+    text = ("中共某县卫生健康局党组关于落实县委巡察反馈意见的整改方案\n"
+            "三、整改任务\n县委第一巡察组共反馈2个方面3个问题。局党组逐条研究，细化整改措施，具体见附件。\n"
+            "附件：巡察反馈问题整改清单\n序号\t问题类别\t具体问题\t整改措施\t整改时限\n"
+            "1\t落实上级决策部署方面\t医疗服务能力提升缓慢，部分乡镇卫生院无法开展常规手术\t制定能力提升计划\t2023年9月底前\n"
+            "2\t\t家庭医生签约服务流于形式，履约率偏低\t开展履约情况专项检查\t立行立改\n"
+            "3\t全面从严治党方面\t药品采购管理不规范，部分采购未执行比价程序\t修订采购管理办法\t2023年6月底前\n"
+            "中共某县卫生健康局党组\n2023年3月20日\n")
+    found = read_feedback(text).issues
+    assert [i.text for i in found if i.level == 2] == [
+        "医疗服务能力提升缓慢,部分乡镇卫生院无法开展常规手术", "家庭医生签约服务流于形式,履约率偏低",
+        "药品采购管理不规范,部分采购未执行比价程序"]
+    assert [i.text for i in found if i.level == 1] == ["落实上级决策部署方面", "全面从严治党方面"]
 
 
 def test_issues_post_written_in_short_lines_with_padded_numbers():

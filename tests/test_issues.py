@@ -135,6 +135,19 @@ def test_issues_report_restatements_with_and_without_quotes():
     assert all(text[i.start:i.end] == i.text for i in issues)
 
 
+def test_issues_report_one_sentence_listing_the_feedbacks_problems():
+    """反馈指出的问题共N个,分别是:A;B;C。 in a report: its items are the list (blind14's bank report), not the one
+    problem an answer quotes later (针对“冒名贷款”问题)."""
+    text = ("二、巡察反馈问题及整改落实情况\n县委第二巡察组反馈指出的问题共2个方面4个具体问题，分别是：党组理论学习不够深入；"
+            "执法检查计划执行不严格，部分企业多年未检查；政府采购管理不规范，存在化整为零规避招标问题；干部教育培训针对性不强。\n"
+            "（一）针对“化整为零”问题，对2019年以来采购项目逐一核查。")
+    issues = issues_from_report(text, [])
+    assert [i.text for i in issues if i.level == 2] == [
+        "党组理论学习不够深入", "执法检查计划执行不严格,部分企业多年未检查", "政府采购管理不规范,存在化整为零规避招标问题",
+        "干部教育培训针对性不强"]
+    assert all(normalize(text)[i.start:i.end] == i.text for i in issues)
+
+
 def test_issues_report_numbered_field_labels_give_the_statement_after_the_colon():
     """A 公示 of the rectification: 1.问题:X。 then 整改进展:…: the problem is X, not the label 问题."""
     text = "一、反馈的问题及整改进展\n1.问题:居务公开不及时,财务收支未公开。\n整改进展:已补充公开。\n2.问题:临时救助审核把关不严。\n整改进展:已逐户复核。"

@@ -362,10 +362,15 @@ _ROW_ID = re.compile(r"[ \t]*\d{1,3}[ \t]*")
 
 
 def _header_lines_start(text: str, zs: int) -> int:
-    """``zs``, or the start of a table header copied one cell a line that the zone starts inside (序号 /
-    反馈问题 | 整改措施 / …: a header cell named like a lead opened the zone after it)."""
+    """``zs``, or the start of a table's header that the zone starts right after (序号\t问题类别\t具体问题…: the
+    rows under it are read as the table's), or inside, copied one cell a line (序号 / 反馈问题 | 整改措施 / …:
+    a header cell named like a lead opened the zone after it)."""
     from pipeline.issuelist.ledger import match_columns  # the one home of the header names
 
+    if zs > 0 and text[zs - 1] == "\n":  # at a line's start: the table's header line just above it
+        above = text.rfind("\n", 0, zs - 1) + 1
+        if _table_header(text, above, zs - 1) is not None:
+            return above
     if text[zs:zs + 1] != "\n":  # the zone starts at the end of a line, or it starts no header's lines
         return zs
     cells: list[tuple[int, str]] = []  # (line start, cell) of the short lines before zs, nearest first

@@ -3,9 +3,11 @@ headings outside the forward-looking part): the issue list when no feedback is a
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pipeline.issuelist.fields import issue_extra
-from pipeline.lang.cues import NUMBERED_RESTATEMENT, QUOTED_RESTATEMENT, RESTATED_LEAD
-from pipeline.lang.text import sentence_bounds, strip_span
+from pipeline.lang.cues import NUMBERED_RESTATEMENT, QUOTED_RESTATEMENT, RESTATED_LEAD, RESTATED_LIST_LEAD
+from pipeline.lang.text import FULL_STOPS, sentence_bounds, strip_span
 from pipeline.normalize import normalize
 from pipeline.outline import forward_looking_sections
 from pipeline.records import Issue, Section
@@ -19,6 +21,9 @@ def issues_from_report(text: str, sections: list[Section], *, doc_id: str | None
     under its enclosing aspect heading.
     """
     text = normalize(text)
+    listed = _restated_list(text, doc_id)
+    if listed:
+        return listed
     quoted = list(QUOTED_RESTATEMENT.finditer(text))
     if quoted:  # and the headings of the same report that name their problem without quotes
         spans = {m.span(1) for m in quoted}
@@ -50,6 +55,23 @@ def issues_from_report(text: str, sections: list[Section], *, doc_id: str | None
                             extra=issue_extra(aspect=by_id[s.parent_id].title if pid else None, how="numbered",
                                               confidence=0.7)))
     return issues
+
+
+def _restated_list(text: str, doc_id: str | None) -> list[Issue]:
+    """The problems of a report's sentence that lists the feedback's (反馈指出的问题…,分别是:A;B;C。), read as a
+    feedback's list is (:func:`pipeline.issuelist.feedback.read_feedback`); none where no such sentence lists
+    two or more."""
+    from pipeline.issuelist.feedback import read_feedback
+
+    for lead in RESTATED_LIST_LEAD.finditer(text):
+        start = lead.end()
+        end = sentence_bounds(text, start, ends=FULL_STOPS)[1]
+        found = read_feedback(text[start:end], doc_id=doc_id).issues
+        if sum(i.level == 2 for i in found) >= 2:
+            return [replace(i, start=None if i.start is None else i.start + start,
+                            end=None if i.end is None else i.end + start,
+                            extra={**i.extra, "how": "restated list"}) for i in found]
+    return []
 
 
 def _problem_span(text: str, section: Section) -> tuple[int, int]:

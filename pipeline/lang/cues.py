@@ -139,6 +139,10 @@ RESTATED_LEAD = re.compile(r"(?:问题表现|存在问题|主要问题|问题描
 RESTATED_HEADING = re.compile(
     r"(?:(?:\d{1,2}[.、]|[(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)]|[一二三四五六七八九十]{1,3}、)\s*)?"
     r"(?:关于|针对)[^。]{0,80}问题(?:的整改(?:情况|落实情况)?)?[。]?$")
+#: A report's one sentence listing the feedback's problems (反馈指出的问题共3个方面11个具体问题,分别是:A;B;C。):
+#: the list follows its colon.
+RESTATED_LIST_LEAD = re.compile(
+    r"(?:反馈|指出|发现)[^。:;]{0,30}问题[^。:;]{0,30}(?:分别是|主要是|具体是|主要有|具体有|包括|如下)[:]")
 #: A report's restatement of a feedback problem in quotes (关于“……”问题的整改, 针对“……”等问题): the quoted text.
 QUOTED_RESTATEMENT = re.compile(r"(?:关于|针对)“([^”]{4,120})”(?:等)?(?:的)?问题")
 #: The same without quotes, as a numbered heading of its own (3.关于城镇燃气安全监管存在薄弱环节的问题,
@@ -255,10 +259,11 @@ PROBLEM_LEAD_META = re.compile(
 )
 #: A central inspection team (中央第六巡视组): its notices state the findings in the one-sentence formula.
 CENTRAL_TEAM = re.compile(r"中央(?:第[一二三四五六七八九十]+)?巡视组")
-#: The paragraph of one unit in a round-up of an inspection round (省委第一巡视组向临川市委反馈指出:…): its
-#: findings follow the colon, in the central one-sentence style.
+#: The paragraph of one unit in a round-up of an inspection round (省委第一巡视组向临川市委反馈指出:…, 县委第二巡察组
+#:在向县检察院党组反馈时指出,…, …对县一中党委反馈指出,…, …向街道党工委反馈了巡察发现的问题,…): its findings follow.
 UNIT_FEEDBACK_LEAD = re.compile(
-    r"[ \t]*[^,。;:\n]{0,24}?(?:巡视|巡察)组向(?P<unit>[^,。;:\n]{2,40}?)反馈(?:了)?(?:巡视|巡察)?(?:情况)?(?:时)?(?:指出|认为):")
+    r"[ \t]*[^,。;:\n]{0,24}?(?:巡视|巡察)组(?:在)?(?:向|对)(?P<unit>[^,。;:\n]{2,40}?)反馈(?:了)?(?:巡视|巡察)?"
+    r"(?:情况|意见|发现(?:的)?(?:主要)?问题)?(?:时)?(?:指出|认为)?[,:]")
 #: A reporting frame before a finding (巡视指出, 此外巡视组还指出, 巡视中了解到, 谈话中不少干部反映).
 FRAME = re.compile(
     r"(?:此外|另外|同时|与此同时|但|但是)?[,]?(?:[^,。;:]{0,14}?(?:巡视|巡察|组|谈话|了解|督察)[^,。;:]{0,8}?"
@@ -286,7 +291,7 @@ LIST_CLOSER = re.compile(
     rf"(?:等|的)(?:{_COUNT}个方面)?(?:{_COUNT}(?:个|项|条))?(?:方面)?(?:的)?(?:突出|具体|主要)?问题$|等(?:{_COUNT}个)?方面(?:的)?$"
 )
 #: A lead verb before a finding (存在…, 主要是…, 表现在…).
-LEAD_VERB = re.compile(r"(?:主要(?:是|有|表现在|表现为)|存在|表现在|表现为)[:,]?|(?:突出|主要|存在的?)问题(?:是|有)?:|问题(?:表现|描述):")
+LEAD_VERB = re.compile(r"(?:主要(?:是|有|表现在|表现为)|存在|(?:突出|集中)?表现(?:在|为))[:,]?|(?:突出|主要|存在的?)问题(?:是|有)?:|问题(?:表现|描述):")
 #: A subject before 存在 in a "X存在A、B等问题" frame (局党组在履行职责中还存在…): not part of the findings.
 SUBJECT_LEAD = re.compile(
     r"[^,。;:]{0,16}?(?:党委|党组|党工委|党总支|支部|班子|局|委|办|中心|公司|集团|学校|医院|单位|部门)"
