@@ -457,6 +457,26 @@ FOUR_WINDS_REPORT = (
 )
 
 
+PLAN_IN_PLACE_FEEDBACK = (
+    '市委第一巡察组向市自然资源局党组反馈巡察情况\n'
+    '近日，市委第一巡察组向市自然资源局党组反馈巡察情况。巡察组指出，存在以下问题：\n'
+    '1.国土空间规划编制推进缓慢，“多规合一”改革落实不到位。\n'
+    '2.不动产登记办理时限长，群众办事不便。\n'
+    '3.执法监察不严格，违法用地查处不及时。\n'
+    '4.干部教育培训针对性不强，专业人才不足。\n'
+    '巡察组要求，局党组要切实抓好整改。\n'
+)
+PLAN_IN_PLACE_REPORT = (
+    '中共市自然资源局党组关于巡察整改进展情况的通报\n'
+    '现将整改进展情况通报如下。\n'
+    '（一）深化审批制度改革，服务效能明显提升。全面推行不动产登记“一窗受理”，已将3个窗口整合为综合窗口，一般登记办理时限已由10个工作日压缩至3个工作日。在国土空间规划方面，市级国土空间总体规划拟于2022年6月底前形成初步成果，并计划同步搭建“多规合一”业务协同平台。\n'
+    '（二）加强执法监察。开展违法用地专项整治，立案查处违法用地案件26件，拆除违法建筑1.2万平方米。\n'
+    '（三）加强干部队伍建设。举办自然资源业务培训班4期，培训干部320人次，引进测绘、规划专业人才6名。\n'
+    '中共市自然资源局党组\n'
+    '2022年1月14日\n'
+)
+
+
 @pytest.mark.parametrize("feedback_text, report_text, expected", [
     # a heading's items answer one problem, its last item states only plans for the other (pairs_blind9 x4); a
     # small report whose answer places are mostly near the problem still tells its answer
@@ -464,7 +484,10 @@ FOUR_WINDS_REPORT = (
     # 驰而不息纠治“四风” answers 违反中央八项规定精神问题 (pairs_blind9 x2)
     (FOUR_WINDS_FEEDBACK, FOUR_WINDS_REPORT,
      {"1": "addressed", "2": "planned_only", "3": "addressed", "4": "addressed", "5": "addressed"}),
-], ids=["heading_with_plans", "four_winds"])
+    # the problem's only sentence in another subject's place states a plan (拟于…形成初步成果,并计划…), beside the
+    # place's generic lead (深化审批制度改革): planned_only (pairs_blind10 y2)
+    (PLAN_IN_PLACE_FEEDBACK, PLAN_IN_PLACE_REPORT, {"1": "planned_only", "2": "addressed", "3": "addressed", "4": "addressed"}),
+], ids=["heading_with_plans", "four_winds", "plan_in_another_place"])
 def test_audit_small_reports_by_headings(tmp_path, feedback_text, report_text, expected):
     from pipeline.api import match
 

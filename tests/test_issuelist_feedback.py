@@ -599,6 +599,19 @@ def test_issues_round_up_reads_every_unit_in_the_central_style():
         ("债务风险管控不严", "市城投集团党委"), ("财务管理不规范", "市城投集团党委"), ("违规发放补贴", "市城投集团党委")]
 
 
+def test_issues_finding_about_how_clues_were_handled_is_no_clue_handover():
+    """对问题线索初核后多以“查无实据”了结,…处理仅3人次 is a finding about the discipline organ, not the team's
+    handover of clues (线索已按规定移交…处理): the findings go on after it (pairs_blind10 y1)."""
+    text = MEETING + ("巡察发现，镇党委在以下几个方面还存在一些问题。\n"
+                      "在落实全面从严治党“两个责任”方面，镇党委主体责任压得不实，比如班子成员廉政提醒谈话基本空白。"
+                      "镇纪委监督执纪问责偏松偏软，比如对群众反映的问题线索初核后多以“查无实据”了结，运用第一种形态处理仅3人次。"
+                      "违反中央八项规定精神问题仍有发生，比如公务用车使用登记不规范。\n"
+                      "巡察期间收到的问题线索，已按有关规定转交县纪委监委处理。\n") + PLEDGE
+    found = read_feedback(text).issues
+    assert [i.text for i in found if i.level == 2] == [
+        "镇党委主体责任压得不实", "镇纪委监督执纪问责偏松偏软", "违反中央八项规定精神问题仍有发生"]
+
+
 def test_issues_round_up_leads_written_in_other_ways():
     """The units' paragraphs of a round-up open in more ways than 向X反馈指出: (…组在向X反馈时指出, …组对X反馈指出,
     …组向X反馈了巡察发现的问题,突出表现在: A、B等问题), each unit's list read in its own layout (blind14's county round)."""
@@ -801,6 +814,22 @@ def test_issues_rectification_plan_table_under_its_header_line():
         "医疗服务能力提升缓慢,部分乡镇卫生院无法开展常规手术", "家庭医生签约服务流于形式,履约率偏低",
         "药品采购管理不规范,部分采购未执行比价程序"]
     assert [i.text for i in found if i.level == 1] == ["落实上级决策部署方面", "全面从严治党方面"]
+
+
+@pytest.mark.parametrize("findings, demands, expected", [
+    # the demands' run goes on in a sentence of its own (一是…。二是…;对X问题,要…于…前…): still a demand (pairs_blind10 y3)
+    ("1.医保基金使用管理不规范，存在串换项目收费、分解住院等问题。\n2.科研经费管理不严。\n",
+     "巡察组提出以下意见建议：一是加强党的领导。二是深入推进集中整治；对医保基金违规使用问题，要深入开展自查自纠，"
+     "于2023年10月底前将违规使用的医保基金全部退回。\n",
+     [("1", "2023年10月底前"), ("2", None)]),
+    # the demand names what the problem's example speaks of (比如…危房改造补助资金滞留) (pairs_blind10 y1)
+    ("1.惠民资金管理使用不规范，比如2018年农村危房改造补助资金滞留未拨付。\n2.干部队伍建设不够有力。\n",
+     "巡察组要求：一要强化整改责任；二要突出整改重点，滞留的农村危房改造补助资金须于2019年7月底前全部拨付到位。\n",
+     [("1", "2019年7月底前"), ("2", None)]),
+])
+def test_issues_deadline_of_a_demand_in_a_run_or_named_by_an_example(findings, demands, expected):
+    found = read_feedback(MEETING + "巡察组指出，存在以下问题：\n" + findings + demands + PLEDGE).issues
+    assert [(i.issue_id, i.extra["deadline"]) for i in found if i.level == 2] == expected
 
 
 def test_issues_post_written_in_short_lines_with_padded_numbers():

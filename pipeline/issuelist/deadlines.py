@@ -31,7 +31,8 @@ def _pairs(text: str) -> frozenset[str]:
 
 def demanded_deadlines(text: str, sents: Sequence[Sentence], problems: Sequence[Item]) -> dict[int, str]:
     """Index of a problem in ``problems`` -> the deadline (its words, 2024年10月31日前) a demand sets for it."""
-    pairs = [_pairs(text[p.start:p.end]) for p in problems]
+    # a problem's words and its examples' (比如…滞留的危房改造补助资金: the demand names what the example does)
+    pairs = [_pairs(text[p.start:p.end]).union(*(_pairs(text[c.start:c.end]) for c in p.children)) for p in problems]
     out: dict[int, str] = {}
     for sent in sents:
         if sent.role in ("finding", "lead"):

@@ -41,6 +41,10 @@ class Sentence:
     body: int
 
 
+#: The next item of a run (二是, 三要, 其次, 第二, (二), 2.): after a demand sentence, the next demand.
+_NEXT_ITEM = re.compile(r"[ ,]*(?:[二三四五六七八九十]+[是要]|其次|再次|最后|第[二三四五六七八九十]+|[(][二三四五六七八九十]+[)]|[2-9][.、])")
+
+
 def _is_lead(clause: str) -> bool:
     return bool(PROBLEM_LEAD_META.search(clause.strip(" ,")))
 
@@ -61,7 +65,8 @@ def _role(text: str, s: int, e: int, previous: str | None) -> tuple[str, int]:
         return "pledge", s
     if CASE_REPORT.search(t):
         return "case", s  # 邻县粮库原主任王某…被开除党籍: another unit's case
-    if DEMAND_LEAD.search(t) or DEMAND_SENTENCE.search(t) or (previous == "demand" and t.lstrip(" ,").startswith("要")):
+    if DEMAND_LEAD.search(t) or DEMAND_SENTENCE.search(t) or (previous == "demand" and (
+            t.lstrip(" ,").startswith("要") or _NEXT_ITEM.match(t))):  # 一是…。二是…: the demands' run goes on
         return "demand", s
     strong = SHORTCOMING_STRONG.search(t)
     if FOCUS.search(t) and not strong or TEAM_FOCUS.match(t) or TEAM_PLAN.search(t, 0, colon if colon > 0 else len(t)):

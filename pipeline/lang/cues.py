@@ -221,7 +221,11 @@ DEMAND_SENTENCE = re.compile(
 #: A heading over the demands part (三、整改意见): the findings end before it.
 DEMAND_HEADING = re.compile(r"(?:整改|工作|有关)?(?:意见建议|意见|要求|建议)$|^下一步|^整改(?:工作)?要求")
 #: Problem clues handed to the discipline or personnel organs (移交/转交…线索).
-CLUE = re.compile(r"线索[^。]{0,40}(?:移交|转交|移送|处理|办理)|(?:移交|转交|移送)[^。]{0,20}线索|受理[^。]{0,20}(?:来信|信访|举报)")
+CLUE = re.compile(r"线索[^。]{0,40}(?:移交|转交|移送)|(?:移交|转交|移送)[^。]{0,20}线索"
+                  # 处理/办理 only as the handover's (线索已按规定…处理): a finding may speak of how clues were
+                  # handled (对问题线索初核后多以查无实据了结,…处理仅3人次)
+                  r"|线索[^。]{0,24}?按(?:照)?(?:有关)?(?:规定|程序|要求)[^。]{0,24}(?:处理|办理|处置)"
+                  r"|受理[^。]{0,20}(?:来信|信访|举报)")
 #: The unit's pledge (表态).
 PLEDGE = re.compile(r"^[^。]{0,40}?(?:表示|表态)[,:]|作(?:了)?表态发言,表示|^[^。]{0,40}?表示[^。]{0,6}(?:将|完全|诚恳|坚决)")
 #: The meeting report: the round, the dates, who chaired and attended.

@@ -237,8 +237,9 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
             return states_plan(*sp) or any(st == "planned" and s <= sp[0] < e for s, e, st in spans)
 
         sentences = [(a, b) for m in grp for a, b in m.evidence if not restates(a, b)]
+        # plans and generic words only (深化审批制度改革。…拟于6月底前形成初步成果): the plans are all it says
         if (all(st == "planned" for _, _, st in spans) or (sentences and all(states_plan(a, b) for a, b in sentences))
-                or (told and all(map(planned, told)))):
+                or (any(map(planned, told)) and all(planned(sp) or not evidence_in(*sp) for sp in told))):
             out.append(Flag(doc_id, iid, "planned_only", "medium",
                             f"问题{iid}只有计划性措施(将/下一步),尚无已做的整改。", s0, e0))
             continue
