@@ -599,6 +599,23 @@ def test_issues_round_up_reads_every_unit_in_the_central_style():
         ("债务风险管控不严", "市城投集团党委"), ("财务管理不规范", "市城投集团党委"), ("违规发放补贴", "市城投集团党委")]
 
 
+def test_issues_round_up_structure_wins_over_a_longer_reading_without_units():
+    """Units' paragraphs opened 某巡察组向X反馈指出, (a comma, no colon): the round-up's reading, a unit on each
+    problem and no lead in a problem, wins even where reading the notice as one list cuts more pieces
+    (blind13's city round, units 0 -> 5)."""
+    text = ("市委第三轮巡察完成集中反馈\n近日，市委3个巡察组陆续向被巡察党组织反馈巡察情况。\n"
+            "市委第一巡察组向东城街道党工委反馈指出，街道党工委推动基层治理有短板，网格员队伍管理松散；落实主体责任不到位，"
+            "对社区“微腐败”监督不力。\n"
+            "市委第二巡察组向市交通运输局党组反馈指出，存在以下问题：一是公路养护资金使用不规范；二是行业监管存在廉洁风险；"
+            "三是干部交流轮岗不足。\n"
+            "市委第三巡察组向市水务集团党委反馈指出，集团党委落实“三重一大”决策制度不严格；工程项目变更签证较为随意；"
+            "债务风险防控压力较大。\n"
+            "各被巡察党组织主要负责同志表示，诚恳接受巡察组反馈意见。\n")
+    found = [i for i in read_feedback(text).issues if i.level == 2]
+    assert [i.extra["unit"] for i in found] == ["东城街道党工委"] * 2 + ["市交通运输局党组"] * 3 + ["市水务集团党委"] * 3
+    assert not any("巡察组" in i.text for i in found)
+
+
 def test_issues_finding_about_how_clues_were_handled_is_no_clue_handover():
     """对问题线索初核后多以“查无实据”了结,…处理仅3人次 is a finding about the discipline organ, not the team's
     handover of clues (线索已按规定移交…处理): the findings go on after it (pairs_blind10 y1)."""

@@ -149,7 +149,7 @@ def read_feedback(text: str, *, doc_id: str | None = None) -> FeedbackList:
     if zone is not None:
         aspects, problems, units = read_zone(plain, *zone, sents)
     round_up = _round_up(plain, sents)  # 省委第N巡视组向X反馈指出:… a paragraph per unit
-    if round_up is not None and len(round_up[1]) > len(problems):
+    if round_up is not None and len(round_up[1]) >= len(round_up[2]):  # a problem or more a unit: its structure
         aspects, problems, units = round_up
     records = read_records(plain)  # 【问题1】 问题类别：… 问题描述：…: a ledger written as records
     if records is not None and len(records[1]) > len(problems):
