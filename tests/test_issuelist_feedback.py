@@ -616,6 +616,23 @@ def test_issues_round_up_structure_wins_over_a_longer_reading_without_units():
     assert not any("巡察组" in i.text for i in found)
 
 
+def test_issues_subheading_of_a_figure_of_speech_over_findings_is_their_field():
+    """■ 医疗服务还有“堵点” over two sentences that each state a finding: the sub-heading names their field (an
+    aspect) and the sentences are the problems; a sub-heading stating the shortcoming in plain words
+    (药品采购管理不规范) over its elaboration stays the problem (blind13's WeChat post; dev d25)."""
+    text = MEETING + ("巡察组指出了存在的问题——\n■ 医疗服务还有“堵点”\n"
+                      "门诊预约诊疗覆盖率偏低，患者平均候诊时间较长。检查检验结果互认推进缓慢，重复检查问题较为突出。\n"
+                      "■ 管党治党存在“宽松软”\n"
+                      "院党委落实主体责任不到位，对科室党支部督导检查不够。违规收受红包礼品问题时有发生。\n"
+                      "■ 药品采购管理不规范\n部分药品未经药事委员会论证即采购入院，采购记录不完整。\n"
+                      "巡察组要求，院党委要认真抓好整改。\n") + PLEDGE
+    found = read_feedback(text).issues
+    assert "管党治党存在“宽松软”" in [i.text for i in found if i.level == 1]
+    assert [i.text for i in found if i.level == 2] == [
+        "门诊预约诊疗覆盖率偏低,患者平均候诊时间较长", "检查检验结果互认推进缓慢,重复检查问题较为突出",
+        "院党委落实主体责任不到位,对科室党支部督导检查不够", "违规收受红包礼品问题时有发生", "药品采购管理不规范"]
+
+
 def test_issues_finding_about_how_clues_were_handled_is_no_clue_handover():
     """对问题线索初核后多以“查无实据”了结,…处理仅3人次 is a finding about the discipline organ, not the team's
     handover of clues (线索已按规定移交…处理): the findings go on after it (pairs_blind10 y1)."""

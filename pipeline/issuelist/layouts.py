@@ -24,7 +24,7 @@ from pipeline.lang.cues import (
     CLOSING_OPENER, CONTINUATION, DEMAND_HEADING, EXAMPLE_LEAD, SHORTCOMING, SHORTCOMING_STRONG,
 )
 from pipeline.lang.markers import DECORATION, FAMILY_RANK, SEPARATOR_LINE, Marker, is_bullet, line_start, runs, scan
-from pipeline.lang.text import page_furniture, soft_breaks, strip_span
+from pipeline.lang.text import FULL_STOPS, page_furniture, sentence_spans, soft_breaks, strip_span
 
 _SUBHEADING_MAX = 32
 #: A bracketed sub-heading at a line start with its body after it (【…】…).
@@ -278,8 +278,33 @@ def _bare_line(text: str, st: LineStructure, i: int, ctx: Context, sents, *, aft
                 # a sub-heading over something else (以巡促改 推动整改落地见效); a heading without a
                 # shortcoming word of its own (作风建设仍需持续用力) is a problem when its body states findings
                 return [], body_end
+            if not _literal_shortcoming(text, body, le) and _states_problems(text, st.lines[i + 1][0], block_end):
+                # ■ 教育民生还有“痛点”: a field named by a quoted figure of speech, over two findings or more
+                new_aspect(text, body, le, ctx)
+                return [], i + 1
             return attach(_subheading_problem(text, body, le, st.lines, i, body_end), ctx), body_end
     return read_paragraph(text, ls, le, ctx, sents, after_colon=after_colon), i + 1
+
+
+_QUOTED = re.compile(r"“[^”]{1,12}”")
+
+
+def _literal_shortcoming(text: str, s: int, e: int) -> bool:
+    """A heading that states a shortcoming in plain words (教师队伍建设统筹不够), not only by a quoted figure of
+    speech (管党治党存在“宽松软”, 队伍建设存在“短板”): then it names the problem itself."""
+    return bool(SHORTCOMING_STRONG.search(_QUOTED.sub(lambda m: "“" + "　" * (len(m.group()) - 2) + "”", text[s:e])))
+
+
+def _states_problems(text: str, s: int, e: int) -> bool:
+    """Whether the body under a sub-heading states two findings or more of its own (sentences with a shortcoming
+    word, none opening with an example's marker): the sub-heading is then their field (an aspect), not a
+    problem whose examples they would be."""
+    found = 0
+    for a, b in sentence_spans(text, s, e, ends=FULL_STOPS):
+        if EXAMPLE_LEAD.match(text, a, b):
+            return False
+        found += bool(SHORTCOMING.search(text, a, b))
+    return found >= 2
 
 
 #: A table row's cell separators: a tab (a table copied out of a document or a sheet), or a bar
