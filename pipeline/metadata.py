@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pipeline.lang.dates import find_as_of
 from pipeline.lang.numerals import int_value
 from pipeline.lang.script import is_traditional, to_simplified
+from pipeline.lang.dates import year_offset_before
 from pipeline.lang.text import sentence_bounds
 from pipeline.records import DocumentMeta, Section
 
@@ -191,6 +192,18 @@ def _signature(text: str) -> tuple[tuple[str, int, int] | None, _Date | None]:
     return None, None
 
 
+def _closing_organ(text: str) -> tuple[str, int, int] | None:
+    """The issuer of a signature with no date under it (中共江澜理工大学委员会 as the last line, its date under the
+    title): the last line, when it names an organ and nothing else."""
+    end = len(text.rstrip())
+    start = text.rfind("\n", 0, end) + 1
+    org = text[start:end].strip()
+    if 2 < len(org) <= 40 and not re.search(r"[。,;:!?()]", org) and (_ORG_SUFFIX.search(org) or org.startswith("中共")):
+        at = start + text[start:end].index(org)
+        return org, at, at + len(org)
+    return None
+
+
 def _inspecting_body(text: str) -> tuple[str, int, int] | None:
     if "巡视组" not in text and "巡察组" not in text:  # what every match ends with: most texts have neither
         return None
@@ -242,8 +255,10 @@ def _unit_and_type(text: str, window_end: int) -> tuple[tuple[str, int, int] | N
     return unit, itype
 
 
-def _inspection_period(text: str, window_end: int, body_pos: int | None) -> tuple[str, str, int, int] | None:
-    """The date range in the sentence that names the inspection (or the first one)."""
+def _inspection_period(text: str, window_end: int, body_pos: int | None,
+                       report_date: str | None = None) -> tuple[str, str, int, int] | None:
+    """The date range in the sentence that names the inspection (or the first one); a range without its year
+    (今年3月11日至5月10日, 3月11日至5月10日) is of the report's year (+ 今年/去年's offset), not after the report."""
     # what every candidate needs, found without the pattern (tried at every position, it was a fifth of
     # the metadata's time): two months in the window, and a sentence naming the inspection
     if text.count("月", 0, window_end) < 2 or not _NAMES_INSPECTION.search(text):
@@ -255,6 +270,11 @@ def _inspection_period(text: str, window_end: int, body_pos: int | None) -> tupl
         if not _NAMES_INSPECTION.search(sentence):
             continue
         a, year = _resolve(m, "a", year=None, first=True)
+        if a is None and report_date is not None and not m.group("ay"):
+            offset = year_offset_before(text, m.start())
+            a, year = _resolve(m, "a", year=int(report_date[:4]) + (offset or 0), first=True)
+            if a is not None and offset is None and a > report_date:  # 11月至12月 in a report of March: last year's
+                a, year = _resolve(m, "a", year=int(report_date[:4]) - 1, first=True)
         if a is None:
             continue
         b, _ = _resolve(m, "b", year=year, first=False)
@@ -308,7 +328,8 @@ def _as_of(text: str, report_date: str | None, context_year: int | None) -> _Dat
 
 
 #: a line that holds nothing but a date (the date line under a title or above a signature)
-_DATE_LINE = tuple(re.compile(rf"^[ \t]*{p.pattern}[ \t]*$", re.M) for p in (_FULL_DATE, _ISO_DATE))
+#: a date alone on its line, or in brackets (a report's date under its title: (2023年4月26日))
+_DATE_LINE = tuple(re.compile(rf"^[ \t]*\(?(?P<date>{p.pattern})\)?[ \t]*$", re.M) for p in (_FULL_DATE, _ISO_DATE))
 #: the publication path of a web page (…/system/2022/03/09/…) copied with the page's text
 _URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>0[1-9]|1[0-2])/(?P<d>0[1-9]|[12]\d|3[01])/")
 
@@ -318,8 +339,8 @@ def _own_date(text: str) -> _Date | None:
     else the date in the path of the page's own address."""
     for line in _DATE_LINE:
         for m in line.finditer(text):
-            if iso := _parse_hint_date(m.group().strip()):
-                return _Date(iso, m.start(), m.end())
+            if iso := _parse_hint_date(m.group("date")):
+                return _Date(iso, m.start("date"), m.end("date"))
     if m := _URL_DATE.search(text):
         iso = _iso(int(m.group("y")), int(m.group("m")), int(m.group("d")))
         if iso:
@@ -395,6 +416,8 @@ def extract_metadata(
     window_end = min(len(text), max(sections[0].start if sections else 0, 1500))
 
     issuer, sig_date = _signature(text)
+    if issuer is None:
+        issuer = _closing_organ(text)
     if issuer:
         meta.issuer = issuer[0]
         ev["issuer"] = issuer[1:]
@@ -427,7 +450,7 @@ def extract_metadata(
         meta.inspection_type = itype[0]
         ev["inspection_type"] = itype[1:]
 
-    period = _inspection_period(text, window_end, body[1] if body else None)
+    period = _inspection_period(text, window_end, body[1] if body else None, meta.report_date)
     context_year = int(meta.report_date[:4]) if meta.report_date else None
     if period:
         meta.inspection_start, meta.inspection_end = period[0], period[1]

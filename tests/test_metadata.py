@@ -171,3 +171,27 @@ _FINDING = "巡察组指出，党组落实主体责任不到位，干部队伍�
 )
 def test_metadata_kind_of_feedback_written_other_ways(text, kind):
     assert _meta(text)[1].kind == kind
+
+
+def test_metadata_report_dated_under_its_title_signed_without_a_date():
+    """A 报告 dated in brackets under its title ((2023年4月26日)) and signed by its organ alone on the last line:
+    the report's date and its issuer (heldout4 b)."""
+    text, meta = _meta("中共某某学院委员会关于省委巡视整改情况的报告\n（2023年4月26日）\n"
+                       "根据省委统一部署，2022年10月11日至12月10日，省委第八巡视组对某某学院党委进行了常规巡视。\n"
+                       "一、整改工作情况\n学院党委成立巡视整改工作领导小组，制定整改方案。\n"
+                       "欢迎广大师生员工对巡视整改落实情况进行监督。\n中共某某学院委员会\n")
+    assert (meta.report_date, meta.issuer) == ("2023-04-26", "中共某某学院委员会")
+    assert text[slice(*meta.evidence["report_date"])] == "2023年4月26日"
+    assert (meta.inspection_start, meta.inspection_end) == ("2022-10-11", "2022-12-10")
+
+
+@pytest.mark.parametrize("period, expected", [
+    ("今年3月11日至5月10日", ("2024-03-11", "2024-05-10")),  # heldout4 a
+    ("3月11日至5月10日", ("2024-03-11", "2024-05-10")),
+    ("去年11月6日至12月20日", ("2023-11-06", "2023-12-20")),
+    ("11月6日至12月20日", ("2023-11-06", "2023-12-20")),  # after the report's date: last year's
+])
+def test_metadata_inspection_period_without_its_year(period, expected):
+    _, meta = _meta(f"中共某某局党组关于巡察整改进展情况的通报\n根据市委统一部署，{period}，市委第四巡察组对某某局党组开展了常规巡察。\n"
+                    "一、整改工作情况\n局党组制定整改方案。\n中共某某局党组\n2024年9月10日\n")
+    assert (meta.inspection_start, meta.inspection_end) == expected

@@ -103,6 +103,14 @@ class Atom:
     point: bool = False  # a single day (2022年1月14日, 6月底)
 
 
+def year_offset_before(text: str, pos: int) -> int | None:
+    """The year offset of a relative year word (今年 0, 去年 -1, 前年 -2 …) that ends right at ``pos``, else None."""
+    for m in _REL_YEAR.finditer(text, max(0, pos - 3), pos):
+        if m.end() == pos:
+            return _REL_YEAR_OFFSET.get(m.group(), 0)
+    return None
+
+
 def num(text: str) -> int | None:
     """Integer value of a small numeral (3, 十二, 两, colloquial 仨 and 俩), None when not one."""
     value = parse_numeral(text.replace("仨", "三").replace("俩", "两"))
