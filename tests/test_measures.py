@@ -189,3 +189,30 @@ def test_measures_paragraph_split_keeps_wrapped_lines_and_closings_together():
     )
     measures = _measures(text)
     assert len(measures) == 1 and measures[0].end == len(text.rstrip("\n"))
+
+
+LEDGER_SECTION = ("二、其余反馈问题整改台账\n对其余3个问题，学校逐项建立整改台账，主要内容如下：\n"
+                  "序号\t反馈问题\t整改措施\t责任单位\t完成时限\t整改进展\n"
+                  "1\t校办企业监管缺位\t对校属企业开展清理整顿\t资产经营公司\t2023年6月底前\t正在推进，已关停注销企业3家\n"
+                  "2\t经营性房产出租管理不规范\t全面清理出租合同；\n对欠租户依法催缴\t国有资产管理处\t立行立改\t已完成。收回拖欠租金126万元\n"
+                  "3\t网络阵地管理不严\t拟开发新媒体统一管理系统\t党委宣传部\t2023年12月底前\t拟于下半年上线\n"
+                  "三、下一步工作安排\n（一）持续推进未完成整改任务。确保年底前全部完成。\n")
+
+
+def test_measures_ledger_rows_of_a_section_of_their_own():
+    """A 整改台账 that is a section's only content: each row a measure, from its 序号 to its last cell (a cell
+    wrapped onto the next line included), its status from its 整改进展 cell (heldout4 b)."""
+    text = normalize("一、聚焦反馈问题推动整改\n（一）关于党的领导弱化的问题\n1.修订党委会议事规则。\n" + LEDGER_SECTION)
+    rows = [m for m in extract_measures(text, parse_outline(text)) if m.label in ("1", "2", "3") and "\t" in text[m.start:m.end]]
+    assert [(text[m.start:m.end].split("\t")[1], m.status) for m in rows] == [
+        ("校办企业监管缺位", "ongoing"), ("经营性房产出租管理不规范", "done"), ("网络阵地管理不严", "planned")]
+    assert text[rows[1].start:rows[1].end].endswith("收回拖欠租金126万元")
+
+
+def test_measures_summary_table_under_measures_is_no_measure():
+    """主要问题整改清单如下: a table after the last ② of a heading the measures answer sums them up: no row measure
+    (heldout d)."""
+    text = normalize("一、整改落实情况\n（一）公务接待管理不规范的问题\n①制定公务接待管理办法；②清退违规费用8.4万元。\n"
+                     "主要问题整改清单如下:\n序号\t反馈问题\t整改措施\t责任部门\t完成时限\t整改情况\n"
+                     "1\t公务接待管理不规范\t制定公务接待管理办法\t办公室\t立行立改\t已完成\n")
+    assert not any("\t" in text[m.start:m.end] for m in extract_measures(text, parse_outline(text)))

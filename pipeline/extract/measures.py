@@ -280,7 +280,28 @@ def extract_measures(text: str, sections: list[Section]) -> list[Measure]:
                     status_basis=basis,
                 )
             )
-    return measures
+    return measures + _ledger_measures(text, sections, measures)
+
+
+def _ledger_measures(text: str, sections: list[Section], measures: list[Measure]) -> list[Measure]:
+    """The rows of a 整改台账 in the report that no enumerated measure covers, one measure each (from its 序号 to its
+    last cell, a wrapped cell included): a row states what was done for one problem, its status read from its
+    整改进展 cell.  Not a table under measures (主要问题整改清单如下: after the last ① of a heading that the
+    report's measures already answer): that table sums up what they said."""
+    taken = [(m.start, m.end) for m in measures]
+    answered = {m.section_id for m in measures} | {m.start for m in measures}
+    ordered = sorted(sections, key=lambda sec: sec.start)
+    out: list[Measure] = []
+    for row in ledger_rows(text):
+        if any(a <= row.line_start < b for a, b in taken):
+            continue
+        holder = next((sec for sec in reversed(ordered) if sec.start <= row.line_start), None)
+        if holder is not None and (holder.section_id in answered or holder.start in answered):
+            continue
+        out.append(Measure(measure_id=len(measures) + len(out), section_id=holder.section_id if holder else None,
+                           start=row.line_start, end=row.end, label=row.label, title=row.problem,
+                           status=row.status, status_basis=row.basis))
+    return out
 
 
 class LedgerRow(NamedTuple):
@@ -309,7 +330,12 @@ def ledger_rows(text: str) -> tuple[LedgerRow, ...]:
 
     out = []
     columns = None
-    for start, end, line in lines(text):
+    width = 0
+    all_lines = list(lines(text))
+    i = 0
+    while i < len(all_lines):
+        start, end, line = all_lines[i]
+        i += 1
         if "\t" not in line:
             columns = None
             continue
@@ -317,8 +343,17 @@ def ledger_rows(text: str) -> tuple[LedgerRow, ...]:
         if columns is None:
             found = match_columns([c.strip() for c in cells])
             if "problem" in found and ({"measures", "progress"} & found.keys()):
-                columns = found
+                columns, width = found, len(cells)
             continue
+        # a cell wrapped onto the next line(s) (…建立公开招租制度;\n对欠租户依法催缴\t国有资产管理处\t…): the row
+        # goes on while it has fewer cells than the header and the next line completes it, no more
+        while len(cells) < width and i < len(all_lines) and all_lines[i][2].strip():
+            more = all_lines[i][2].split("\t")
+            if len(cells) + len(more) - 1 > width:
+                break
+            cells = cells[:-1] + [cells[-1] + "\n" + more[0]] + more[1:]
+            end = all_lines[i][1]
+            i += 1
         k = columns["problem"]
         if k >= len(cells) or not cells[k].strip():
             continue
