@@ -633,6 +633,17 @@ def test_issues_subheading_of_a_figure_of_speech_over_findings_is_their_field():
         "院党委落实主体责任不到位,对科室党支部督导检查不够", "违规收受红包礼品问题时有发生", "药品采购管理不规范"]
 
 
+def test_issues_speakers_demands_after_a_colon_are_no_finding():
+    """对下一步整改工作,周国平提出:首先要提高思想认识,…;其次要… after an ordinal list of findings: a demand, not a
+    sixth finding (blind13's township notice)."""
+    text = MEETING + ("巡察组指出，主要存在以下问题：第一，党的领导弱化，决策部署落实不到位。第二，党的建设缺失，“三会一课”制度执行不严。"
+                      "第三，选人用人不规范，干部考勤管理松散。\n"
+                      "对下一步整改工作，周国平提出：首先要提高思想认识，把巡察整改作为重大政治任务抓紧抓实；其次要建立整改台账，"
+                      "解决不担当不作为问题。\n") + PLEDGE
+    found = read_feedback(text).issues
+    assert [i.text[:6] for i in found if i.level == 2] == ["党的领导弱化", "党的建设缺失", "选人用人不规"]
+
+
 def test_issues_finding_about_how_clues_were_handled_is_no_clue_handover():
     """对问题线索初核后多以“查无实据”了结,…处理仅3人次 is a finding about the discipline organ, not the team's
     handover of clues (线索已按规定移交…处理): the findings go on after it (pairs_blind10 y1)."""

@@ -217,6 +217,8 @@ DEMAND_SENTENCE = re.compile(
     r"|要在[^。]{0,12}内|(?:整改(?:落实)?情况|整改报告)[^。]{0,20}(?:报送|报告|向社会公开|公布)"
     # what is to be done about one object: 对违规发放的津补贴,要于2024年3月31日前全部清退到位
     r"|^(?:对于|对|针对)[^,。;:]{2,30},(?:要|必须|务必|应当|限期)"
+    # a speaker's demands after a colon: …周国平提出:首先要提高思想认识, …强调:一要…
+    r"|:(?:首先|一是|第一[,]?|一)?要(?!求)"
 )
 #: A heading over the demands part (三、整改意见): the findings end before it.
 DEMAND_HEADING = re.compile(r"(?:整改|工作|有关)?(?:意见建议|意见|要求|建议)$|^下一步|^整改(?:工作)?要求")
