@@ -7,7 +7,7 @@ Each report gets the candidate whose metadata agrees most, under hard rules:
 * the inspected unit must agree (same unit key, or one contained in the other; the
   report's issuer stands in for a missing unit);
 * a candidate is out when both documents name the inspecting body and the bodies
-  differ, when both name the inspection start or the feedback date and those lie more
+  differ (中共柳溪县委第一巡察组 and 县委第一巡察组 are one body), when both name the inspection start or the feedback date and those lie more
   than 90 days apart (another round), or when the feedback is dated after the report;
 * agreement scores: unit 3 (contained 2), body 2, inspection start 2, feedback date 2,
   inspection end 1; dates within a month of each other score half (one side misread a
@@ -55,6 +55,14 @@ def unit_key(unit: str | None) -> str | None:
     return core.strip() or None
 
 
+def same_body(a: str, b: str) -> bool:
+    """One inspecting body written two ways: with and without the party prefix and the place (中共柳溪县委第一巡察组,
+    县委第一巡察组): equal once the prefix is off, or one the other's end with its team number."""
+    a, b = (re.sub(r"^(中共|中国共产党)", "", x).strip() for x in (a, b))
+    short, long_ = sorted((a, b), key=len)
+    return a == b or (long_.endswith(short) and bool(re.search(r"第[一二三四五六七八九十\d]+(?:巡视|巡察)组$", short)))
+
+
 def _days_apart(a: str | None, b: str | None) -> int | None:
     if not a or not b:
         return None
@@ -97,7 +105,7 @@ def evidence(fb: DocumentResult, report: DocumentResult) -> tuple[float, tuple[s
     else:
         return f"other unit ({key_f})"
     if f.inspecting_body and r.inspecting_body:
-        if f.inspecting_body != r.inspecting_body:
+        if not same_body(f.inspecting_body, r.inspecting_body):
             return f"other inspecting body ({f.inspecting_body})"
         basis.append("body")
     for name, field_name in (("period", "inspection_start"), ("feedback_date", "feedback_date"), ("inspection_end", "inspection_end")):

@@ -116,3 +116,30 @@ def test_pairing_prefers_a_feedback_with_an_issue_list(docs):
     assert [(p.list_path, p.report_path) for p in outcome.review.pairs] == [("feedback.txt", "report.txt")]
     assert "no readable issue list" in outcome.review.pairs[0].reason
     assert "no_issue_list" not in {f.kind for f in outcome.review.flags}
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("中共柳溪县委第一巡察组", "县委第一巡察组", True),  # pairs_blind10 y3: the feedback names its party and place
+    ("中共澄阳市委第三巡察组", "市委第三巡察组", True),
+    ("市委第三巡察组", "市委第二巡察组", False),
+    ("省委第一巡视组", "中央第一巡视组", False),
+    ("县委巡察组", "市委巡察组", False),
+])
+def test_pairing_one_inspecting_body_written_two_ways(a, b, same):
+    from pipeline.pairing import same_body
+
+    assert same_body(a, b) is same
+
+
+def test_pairing_blind_pairs_in_one_batch_each_report_with_its_feedback():
+    """Every feedback/report pair of two blind pair sets put in one batch: each report paired with its own feedback
+    (the bodies written with and without 中共 and the place, the units with and without them)."""
+    from pathlib import Path
+
+    from pipeline.pairing import pair_documents
+
+    folders = [Path(__file__).parent / "fixtures" / name for name in ("pairs_blind9", "pairs_blind10")]
+    paths = sorted(p for folder in folders for p in folder.glob("*.txt"))
+    pairs, _ = pair_documents([process_path(p) for p in paths])
+    got = {Path(r.path).name.split(".")[0]: Path(f.path).name.split(".")[0] for f, r in pairs}
+    assert got == {p.name.split(".")[0]: p.name.split(".")[0] for p in paths if p.name.endswith(".report.txt")}
