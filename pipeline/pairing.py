@@ -51,7 +51,7 @@ def unit_key(unit: str | None) -> str | None:
         return None
     core = _PARENS.sub("", unit)
     core = re.sub(r"^(中共|中国共产党)", "", core)
-    core = re.sub(r"(领导班子|党组|党委|党委\(党组\))$", "", core)
+    core = re.sub(r"(领导班子|党组|党委|党委\(党组\)|党工委|党总支|党支部|总支部委员会|支部委员会|工作委员会|委员会)$", "", core)
     return core.strip() or None
 
 
@@ -72,8 +72,10 @@ def _days_apart(a: str | None, b: str | None) -> int | None:
         return None if a[:7] != b[:7] else 0
 
 
-def _report_unit(report: DocumentResult) -> str | None:
-    return unit_key(report.meta.inspected_unit) or unit_key(report.meta.issuer)
+def _report_units(report: DocumentResult) -> list[str]:
+    """The report's names of its own unit: the inspected unit it names, and its issuer (中共澄州市交通投资集团有限公司
+    委员会), which stands in for a unit named by a short form only (集团党委, 局党组)."""
+    return list(dict.fromkeys(k for k in (unit_key(report.meta.inspected_unit), unit_key(report.meta.issuer)) if k))
 
 
 def _feedback_day(fb: DocumentResult) -> str | None:
@@ -94,13 +96,13 @@ class Candidate:
 def evidence(fb: DocumentResult, report: DocumentResult) -> tuple[float, tuple[str, ...]] | str:
     """(score, agreeing cues) for a feedback/report pair, or why the pair is impossible."""
     f, r = fb.meta, report.meta
-    key_r, key_f = _report_unit(report), unit_key(f.inspected_unit)
-    if not key_r or not key_f:
+    keys_r, key_f = _report_units(report), unit_key(f.inspected_unit)
+    if not keys_r or not key_f:
         return "inspected unit unknown"
     basis: list[str] = []
-    if key_r == key_f:
+    if key_f in keys_r:
         basis.append("unit")
-    elif min(len(key_r), len(key_f)) >= _MIN_CONTAINED and (key_r in key_f or key_f in key_r):
+    elif any(min(len(k), len(key_f)) >= _MIN_CONTAINED and (k in key_f or key_f in k) for k in keys_r):
         basis.append("unit_contained")
     else:
         return f"other unit ({key_f})"
@@ -149,7 +151,7 @@ def _reason(chosen: Candidate, report: DocumentResult, n: int, runner_up: Candid
     m = chosen.feedback.meta
     cues = {
         "unit": f"same inspected unit ({unit_key(m.inspected_unit)})",
-        "unit_contained": f"inspected unit {unit_key(m.inspected_unit)} ~ {_report_unit(report)}",
+        "unit_contained": f"inspected unit {unit_key(m.inspected_unit)} ~ {' / '.join(_report_units(report))}",
         "body": f"same inspecting body ({m.inspecting_body})",
         "period": f"same inspection start ({m.inspection_start})",
         "feedback_date": f"same feedback date ({m.feedback_date})",
@@ -217,7 +219,7 @@ def choose_pairs(
             by_unit.setdefault(key, []).append(i)
     for report in progress:
         candidates, refused = [], []
-        for i in _same_unit(_report_unit(report), by_unit):
+        for i in sorted({i for key in _report_units(report) for i in _same_unit(key, by_unit)}):
             fb = feedback[i]
             found = evidence(fb, report)
             if isinstance(found, str):

@@ -132,13 +132,14 @@ def test_pairing_one_inspecting_body_written_two_ways(a, b, same):
 
 
 def test_pairing_blind_pairs_in_one_batch_each_report_with_its_feedback():
-    """Every feedback/report pair of two blind pair sets put in one batch: each report paired with its own feedback
-    (the bodies written with and without 中共 and the place, the units with and without them)."""
+    """Every feedback/report pair of the blind pair sets put in one batch: each report paired with its own feedback
+    (bodies written with and without 中共 and the place; a report naming its unit by a short form, 集团党委, and in
+    full as its issuer, 中共某某集团有限公司委员会; 总支部委员会 and 党总支; a formal 反馈意见 letter)."""
     from pathlib import Path
 
     from pipeline.pairing import pair_documents
 
-    folders = [Path(__file__).parent / "fixtures" / name for name in ("pairs_blind9", "pairs_blind10")]
+    folders = [Path(__file__).parent / "fixtures" / f"pairs_blind{n}" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10)]
     paths = sorted(p for folder in folders for p in folder.glob("*.txt"))
     pairs, _ = pair_documents([process_path(p) for p in paths])
     got = {Path(r.path).name.split(".")[0]: Path(f.path).name.split(".")[0] for f, r in pairs}
