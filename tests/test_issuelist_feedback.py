@@ -644,6 +644,37 @@ def test_issues_speakers_demands_after_a_colon_are_no_finding():
     assert [i.text[:6] for i in found if i.level == 2] == ["党的领导弱化", "党的建设缺失", "选人用人不规"]
 
 
+def test_issues_finding_that_speaks_of_clues_handed_over_is_a_finding():
+    """2.监督责任履行不到位。…监督精准度不高,…由巡察和审计移交线索查处的占比达62%。: a finding (its shortcoming
+    words), not the team's handover of clues; the findings go on after it (blind15's 反馈意见 to a county)."""
+    text = MEETING + ("巡察组指出，存在以下问题：\n1.主体责任落实不力。班子成员“一岗双责”督促不够。\n"
+                      "2.监督责任履行不到位。县纪委监委对重点领域监督精准度不高，2019年以来查处的违纪违法案件中，"
+                      "由巡察和审计移交线索查处的占比达62%。\n"
+                      "3.重点领域廉洁风险突出。工程建设领域违规违纪问题易发多发。\n") + PLEDGE
+    found = read_feedback(text).issues
+    assert [i.text[:6] for i in found if i.level == 2] == ["主体责任落实", "监督责任履行", "重点领域廉洁"]
+
+
+@pytest.mark.parametrize("lines, aspects, problems", [
+    # a short verdict, then 主要表现在: / 存在…等问题 / 主要是: and its list: the verdict is the field (blind15's college)
+    (["（一）党委政治核心作用发挥不够充分。主要表现在：党政联席会议议事规则执行不严格、“三重一大”事项集体决策不规范、"
+      "对教师思想政治工作重视不够等问题。",
+      "（二）基层党组织建设存在薄弱环节。存在支部书记“双带头人”配备比例偏低、学生党员发展质量不高等问题。",
+      "（三）选人用人有差距。主要是：中层干部选任程序不够规范；青年教师培养机制不健全。"],
+     ["党委政治核心作用发挥不够充分", "基层党组织建设存在薄弱环节", "选人用人有差距"],
+     ["党政联席会议议事规则执行不严格", "“三重一大”事项集体决策不规范", "对教师思想政治工作重视不够",
+      "支部书记“双带头人”配备比例偏低", "学生党员发展质量不高", "中层干部选任程序不够规范", "青年教师培养机制不健全"]),
+    # 具体表现为: its examples, (1)(2) under the lead: its manifestations; the heading stays the problem (blind b07, blind13 q13)
+    (["（一）重点领域廉洁风险防控不力。具体表现为：招投标管理不规范；工程变更审核把关不严。",
+      "（二）整改不彻底。主要表现在：（1）4个乡镇未建立资金支付审批制度；（2）闲置办公用房仍有6处未处置。"],
+     [], ["重点领域廉洁风险防控不力", "整改不彻底"]),
+])
+def test_issues_numbered_verdict_over_its_own_listed_findings(lines, aspects, problems):
+    found = read_feedback(MEETING + "巡察发现，主要存在以下几个方面问题：\n" + "\n".join(lines) + "\n" + PLEDGE).issues
+    assert [i.text for i in found if i.level == 1] == aspects
+    assert [i.text for i in found if i.level == 2] == problems
+
+
 def test_issues_finding_about_how_clues_were_handled_is_no_clue_handover():
     """对问题线索初核后多以“查无实据”了结,…处理仅3人次 is a finding about the discipline organ, not the team's
     handover of clues (线索已按规定移交…处理): the findings go on after it (pairs_blind10 y1)."""

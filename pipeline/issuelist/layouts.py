@@ -178,7 +178,7 @@ def read_zone(text: str, zs: int, ze: int, sents: list[Sentence], *,
         elif m is not None and m.family == st.aspect_family:
             items, i = _marked_heading(text, st, i, ctx, sents)
         elif m is not None and m.family == st.problem_family:
-            items, i = _marked_problem(text, st, i, ctx)
+            items, i = _marked_problem(text, st, i, ctx, sents)
         elif after_problem and m is None and starts_with_example(text, line_start(text, ls), le):
             last = problems[-1]  # 比如… on a line of its own right after a problem: its examples
             last.children.extend(example_items(text, line_start(text, ls), le, how=last.how, confidence=last.confidence))
@@ -209,7 +209,7 @@ def _marked_heading(text: str, st: LineStructure, i: int, ctx: Context, sents) -
     return [], i + 1
 
 
-def _marked_problem(text: str, st: LineStructure, i: int, ctx: Context) -> tuple[list[Item], int]:
+def _marked_problem(text: str, st: LineStructure, i: int, ctx: Context, sents) -> tuple[list[Item], int]:
     """1./(一)/问题一:/一是 line: one problem, over its continuation lines and lower-numbered sub-items."""
     m = st.marker[st.lines[i][0]]
     bare = not text[m.end:st.lines[i][1]].strip()  # 问题一 alone on its line: the problem is the lines below
@@ -219,7 +219,40 @@ def _marked_problem(text: str, st: LineStructure, i: int, ctx: Context) -> tuple
                         label=text[m.start:m.end].strip(), number=_number(text, m))
     if item is not None and st.aspect_family is None and _heads_its_run(text, item, st.lines[i][1]):
         return _aspect_over_run(text, item, ctx), end_idx
+    if item is not None and st.aspect_family is None and end_idx == i + 1:
+        listed = _listed_after_heading(text, m.end, st.lines[i][1], ctx, sents)
+        if listed:  # (一)党委政治核心作用发挥不够充分。主要表现在:A、B、C等问题。: a field over its list
+            return listed, end_idx
     return attach([item] if item is not None else [], ctx), end_idx
+
+
+#: What opens the list of a heading's own findings after its first sentence: a lead (主要表现在:, 主要是:, 存在…等问题)
+#: (具体表现为: opens examples, manifestations of the heading's problem)
+_LIST_LEAD = re.compile(r"(?:主要|突出)(?:表现在|表现为|是|有)[:]|存在[^。;]{2,}?等(?:[^。;]{0,6})?问题")
+
+
+_SUB_ITEM = re.compile(r"[(（][0-9一二三四五六七八九十]{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]是|(?<![0-9])[1-9][.、]")
+
+
+def _listed_after_heading(text: str, s: int, e: int, ctx: Context, sents) -> list[Item]:
+    """The problems of a numbered line that opens with a short verdict sentence and lists its findings after it
+    under a lead (主要表现在:A、B、C等问题, 存在A、B、C等问题, 主要是:A;B;C): the verdict is their aspect.  None for
+    a headline and its elaboration, which is one problem."""
+    stop = text.find("。", s, e)
+    if stop < 0 or stop - s > 30 or "," in text[s:stop]:
+        return []
+    rest = stop + 1
+    while rest < e and text[rest] in " \t":
+        rest += 1
+    body = text[rest:e]
+    if not _LIST_LEAD.match(body) or _SUB_ITEM.search(body):  # a lead, not ;-clauses (an elaboration may run so);
+        return []                                              # (1)(2) under the lead are its manifestations
+    scratch = Context(unit=ctx.unit, units=list(ctx.units))
+    found = read_paragraph(text, rest, e, scratch, sents)
+    if len(found) < 2 or not all(SHORTCOMING.search(text, p.start, p.end) for p in found):
+        return []
+    new_aspect(text, s, stop, ctx)
+    return attach(found, ctx)
 
 
 #: Inline runs that number problems under a heading of their own line ((一)X有差距。一是A;二是B / 一是X有偏差。①A;②B),
