@@ -675,6 +675,16 @@ def test_issues_numbered_verdict_over_its_own_listed_findings(lines, aspects, pr
     assert [i.text for i in found if i.level == 2] == problems
 
 
+def test_issues_object_list_sentence_before_more_findings_is_no_aspect():
+    """该行党委存在A、B、C等问题。 followed by more findings: the first sentence is a list of its own (each element a
+    problem), not a one-clause verdict over the rest (blind16's rural bank)."""
+    text = MEETING + ("巡察组指出，该行党委存在服务实体经济质效不高、信贷风险管控不严、基层党建与业务融合不紧等问题。"
+                      "其中，信贷风险管控不严问题突出表现在：贷前调查流于形式；以贷转存掩盖风险。\n") + PLEDGE
+    found = read_feedback(text).issues
+    assert [i.text for i in found if i.level == 2][:3] == ["服务实体经济质效不高", "信贷风险管控不严", "基层党建与业务融合不紧"]
+    assert not [i for i in found if i.level == 1]
+
+
 def test_issues_finding_about_how_clues_were_handled_is_no_clue_handover():
     """对问题线索初核后多以“查无实据”了结,…处理仅3人次 is a finding about the discipline organ, not the team's
     handover of clues (线索已按规定移交…处理): the findings go on after it (pairs_blind10 y1)."""

@@ -150,6 +150,9 @@ def _standalone_aspect(text: str, sentences, groups, stating, ctx: Context) -> b
     if not (len(sentences) >= 2 and len(groups[0]) == 1 and clause_count(text, *sentences[0]) == 1
             and max(stating[1:] or [0]) >= 2):
         return False
+    a, b = sentences[0]
+    if text.count("、", a, b) >= 1 and LIST_CLOSER.search(text[a:b].rstrip("。")):
+        return False  # 该行党委存在A、B、C等问题。其中,C问题突出表现在:…: a list of its own, not a verdict
     new_aspect(text, *sentences[0], ctx)
     del sentences[0], groups[0]
     first = strip_frame(text, *sentences[0])
