@@ -497,3 +497,42 @@ def test_audit_small_reports_by_headings(tmp_path, feedback_text, report_text, e
     issues = match(feedback, report)["issues"]
     issues = issues[issues["level"] == 2]
     assert dict(zip(issues["issue_id"], issues["status"])) == expected
+
+
+BLOCKS_FEEDBACK = (
+    '省委第六巡视组向江澜师范大学党委反馈巡视情况\n'
+    '近日，省委第六巡视组向江澜师范大学党委反馈巡视情况。巡视组指出，存在以下问题：\n'
+    '1.科研经费管理不规范，个别课题组虚列劳务费。\n'
+    '2.校办企业管理混乱，部分企业长期亏损。\n'
+    '3.违反中央八项规定精神问题仍有发生。\n'
+    '巡视组要求，学校党委要切实抓好整改。\n'
+)
+BLOCKS_REPORT = (
+    '中共江澜师范大学委员会关于巡视整改进展情况的通报\n'
+    '截至2019年3月底，学校巡视整改工作取得阶段性成效。现将有关情况通报如下。\n'
+    '问题1：科研经费管理不规范。\n'
+    '整改情况：对2016年以来立项的科研项目开展专项审计，追回违规列支经费12.6万元，修订《科研经费管理办法》。\n'
+    '问题2：校办企业管理混乱。\n'
+    '整改情况：学校已聘请会计师事务所对3家校办企业开展清产核资，完成资产清查审计报告2份。按照整改方案，校办企业脱钩剥离工作原计划于2019年3月底前完成，目前仍在推进中，尚未完成。\n'
+    '问题3：违反中央八项规定精神问题仍有发生。\n'
+    '整改情况：清退违规列支的餐费5.4万元，对2个单位主要负责人进行约谈。\n'
+    '中共江澜师范大学委员会\n'
+    '2019年4月22日\n'
+)
+
+
+def test_audit_problem_blocks_with_a_plan_the_report_says_it_missed(tmp_path):
+    """问题N:X。 then 整改情况:… (pairs_blind11 z4): each block is one measure, its title the problem restated (it
+    answers nothing and lends its words to no judgement: 3 is answered by its figures though they share none of
+    the problem's words); 原计划于2019年3月底前完成,目前仍在推进中 is a date the report says it missed: overdue at
+    the report's signing, though its figures are as of 3月底."""
+    from pipeline.api import match
+    from pipeline.document import process_path
+
+    feedback, report = tmp_path / "feedback.txt", tmp_path / "report.txt"
+    feedback.write_text(BLOCKS_FEEDBACK, encoding="utf-8")
+    report.write_text(BLOCKS_REPORT, encoding="utf-8")
+    assert len(process_path(report).measures) == 3
+    issues = match(feedback, report)["issues"]
+    issues = issues[issues["level"] == 2]
+    assert dict(zip(issues["issue_id"], issues["status"])) == {"1": "addressed", "2": "overdue", "3": "addressed"}

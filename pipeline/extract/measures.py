@@ -166,11 +166,13 @@ def _actions_start(text: str, sec: Section) -> int | None:
     action ((1)健全理论学习制度), else after the heading and the sentences that restate the problem
     (关于…的问题, 问题表现：…, shortfall wording with no action); None when nothing but the restated
     problem is there (a restated problem is not a measure)."""
-    for a, b in sentence_spans(text, sec.title_start, sec.body_end):
+    for k, (a, b) in enumerate(sentence_spans(text, sec.title_start, sec.body_end)):
         piece = text[a:b]
         lead = ACTION_LEAD.match(piece.strip())
         if lead:
             return a + piece.index(lead.group()) + len(lead.group())
+        if k == 0 and sec.marker == "problem":
+            continue  # 问题8:校办企业管理混乱。: the block's title is the problem
         if piece.strip(" 。;\n") and not is_restated_problem(piece):
             return a
     return None

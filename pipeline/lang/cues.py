@@ -133,7 +133,7 @@ def only_plans(text: str) -> bool:
 # --------------------------------------------------------------------------- restated problems
 
 #: A report's restatement of the problem it answers (问题表现：…, 存在问题：…), not an action.
-RESTATED_LEAD = re.compile(r"(?:问题表现|存在问题|主要问题|问题描述|具体表现|反馈问题|问题)[::]")
+RESTATED_LEAD = re.compile(r"(?:问题表现|存在问题|主要问题|问题描述|具体表现|反馈问题|问题(?:\d{1,2}|[一二三四五六七八九十]{1,3})?)[::]")
 #: A heading that names the problem it answers (关于“…”问题的整改情况, 针对…的问题), after its number
 #: when it has one (1.关于…, (一)关于…).
 RESTATED_HEADING = re.compile(

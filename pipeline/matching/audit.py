@@ -40,6 +40,9 @@ from pipeline.outline import forward_looking_sections
 from pipeline.records import Flag, Issue, Match, Section
 
 _SENTENCE_END = "。;\n"
+#: A plan the report says was not kept (原计划于…前完成, 原定…): its date is judged at the report's signing, not
+#: at the date its figures refer to
+_MISSED_PLAN = re.compile(r"原(?:计划|定|要求)")
 #: 一支(队伍), 一批, 一个: the indefinite one of official prose (打造一支…队伍), a quantity but no figure of
 #: what was done; written 1, it is one
 INDEFINITE_ONE = re.compile(r"一[\u4e00-\u9fff]")
@@ -227,11 +230,12 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
         s0, e0 = min(s for s, _, _ in spans), max(e for _, e, _ in spans)
         counted: set[tuple[int, int]] = set()
         for m in grp:  # a heading's place is all its measures: one sharing none of the problem's terms is another's
-            place = [sp for s, e, _ in dict.fromkeys(place_spans(m.target_kind, m.target_id)) for sp in sentences_of(s, e)]
+            place = [sp for s, e, _ in dict.fromkeys(place_spans(m.target_kind, m.target_id)) for sp in sentences_of(s, e)
+                     if not restates(*sp)]  # the problem restated (问题3:X。) shares its words and answers nothing
             floor = (m.score or 0.0) / 2
             counted.update(own_sentences(case.terms, place, iid, lambda sp: rivals(sp, floor)) if iid in leaves
                            else place)
-        told = sorted(sp for sp in counted if not restates(*sp))
+        told = sorted(counted)
 
         def planned(sp: tuple[int, int]) -> bool:  # a plan's sentence, or one of a planned measure
             return states_plan(*sp) or any(st == "planned" and s <= sp[0] < e for s, e, st in spans)
@@ -450,7 +454,13 @@ def _own_overdue(case: AuditCase) -> dict[str, tuple]:
     if not isinstance(as_of, str):
         return {}
     set_dates = [row.deadline for row in ledger_rows(report.text) if row.deadline is not None]
-    passed = [t for t in report.times if isinstance(t.date or t.end_date, str) and _passed(t.date or t.end_date, as_of)
+    signed = report.meta.report_date if isinstance(report.meta.report_date, str) else as_of
+
+    def missed(t) -> bool:  # 原计划于3月底前完成: a date the report itself says was missed, passed at its signing
+        return bool(_MISSED_PLAN.search(report.text, sentence_bounds(report.text, t.start, ends=_SENTENCE_END)[0], t.start))
+
+    passed = [t for t in report.times if isinstance(t.date or t.end_date, str)
+              and _passed(t.date or t.end_date, signed if missed(t) else as_of)
               and (t.kind == "deadline" or any(a <= t.start and t.end <= b for a, b in set_dates))]  # 完成时限 cells
     if not passed:
         return {}
