@@ -685,6 +685,18 @@ def test_issues_object_list_sentence_before_more_findings_is_no_aspect():
     assert not [i for i in found if i.level == 1]
 
 
+def test_issues_shi_items_that_name_a_field_over_an_object_list():
+    """一是在党的领导方面,存在A、B、C等问题;二是在党的建设方面,存在D、E等问题: each item is a field (an aspect)
+    over its object list's problems (blind17's procuratorate)."""
+    text = MEETING + ("巡察组指出，区法院党组在以下2个方面存在问题：一是在党的领导方面，存在学习贯彻上级决策部署不够深入、"
+                      "意识形态工作责任制落实不到位等问题；二是在党的建设方面，存在干部交流轮岗不及时、"
+                      "干警教育培训针对性不强等问题。\n") + PLEDGE
+    found = read_feedback(text).issues
+    assert [i.text for i in found if i.level == 1] == ["在党的领导方面", "在党的建设方面"]
+    assert [i.text for i in found if i.level == 2] == [
+        "学习贯彻上级决策部署不够深入", "意识形态工作责任制落实不到位", "干部交流轮岗不及时", "干警教育培训针对性不强"]
+
+
 def test_issues_finding_about_how_clues_were_handled_is_no_clue_handover():
     """对问题线索初核后多以“查无实据”了结,…处理仅3人次 is a finding about the discipline organ, not the team's
     handover of clues (线索已按规定移交…处理): the findings go on after it (pairs_blind10 y1)."""

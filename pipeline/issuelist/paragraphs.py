@@ -98,7 +98,8 @@ def _read_paragraph(text: str, s: int, e: int, ctx: Context, sents: list[Sentenc
     if run:
         items, stop = _run_items(text, run, e)
         rest = _sentence_spans(text, stop, e) if stop < e else []
-        return attach(items, ctx) + _rest(text, rest, [top_level_split(text, a, b, ";") for a, b in rest], ctx, sents)
+        return _fields_of_run(text, items, ctx, sents) + _rest(
+            text, rest, [top_level_split(text, a, b, ";") for a, b in rest], ctx, sents)
     groups = [top_level_split(text, a, b, ";") for a, b in sentences]
     stating = [len(g) for (a, b), g in zip(sentences, groups)
                if not starts_with_example(text, strip_frame(text, a, b), b)]  # examples are no list
@@ -110,6 +111,26 @@ def _read_paragraph(text: str, s: int, e: int, ctx: Context, sents: list[Sentenc
     out = _rest(text, sentences, groups, ctx, sents, how=how, after_colon=after_colon, after_lead=aspect_seen)
     if local_aspect:  # a stand-alone evaluative sentence heads its own paragraph only
         ctx.aspect = None
+    return out
+
+
+def _fields_of_run(text: str, items: list[Item], ctx: Context, sents: list[Sentence]) -> list[Item]:
+    """The items of an inline run, attached; an item that names a field and lists its findings (一是在党的领导方面,
+    存在A、B、C等问题) is that field (an aspect) over those findings, when they are two or more."""
+    out: list[Item] = []
+    for k, item in enumerate(items):
+        lead = aspect_lead(text, item.start, item.end)
+        if lead is not None:
+            scratch = Context(unit=ctx.unit, units=list(ctx.units))
+            bound = items[k + 1].start if k + 1 < len(items) else len(text)
+            stops = [i for i in (text.find(";", item.end, bound), text.find("。", item.end, bound)) if i >= 0]
+            end = min(stops) if stops else item.end  # with its list's closer (等问题), which the item leaves out
+            found = _read_paragraph(text, lead.end(), end, scratch, sents, after_colon=False)
+            if len(found) >= 2:
+                new_aspect(text, item.start, lead.end(1), ctx)
+                out += attach(found, ctx)
+                continue
+        out += attach([item], ctx)
     return out
 
 
