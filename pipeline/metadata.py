@@ -15,10 +15,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from pipeline.lang.dates import find_as_of
+from pipeline.lang.dates import find_as_of, year_offset_before
 from pipeline.lang.numerals import int_value
 from pipeline.lang.script import is_traditional, to_simplified
-from pipeline.lang.dates import year_offset_before
 from pipeline.lang.text import sentence_bounds
 from pipeline.records import DocumentMeta, Section
 
@@ -184,15 +183,17 @@ def _signature(text: str) -> tuple[tuple[str, int, int] | None, _Date | None]:
         if issuer is None and idx > 0:
             prev, pp = tail[idx - 1]
             org = prev.strip()
-            if (
-                2 < len(org) <= 40
-                and not re.search(r"[。,;:!?,]", org)
-                and (_ORG_SUFFIX.search(org) or org.startswith("中共"))
-            ):
+            if _names_organ(org):
                 o = pp + prev.index(org)
                 issuer = (org, o, o + len(org))
         return issuer, date
     return None, None
+
+
+def _names_organ(line: str) -> bool:
+    """A signature's line that names an organ and nothing else (中共某某县委员会, 某某局党组)."""
+    return 2 < len(line) <= 40 and not re.search(r"[。,;:!?]", line) and bool(
+        _ORG_SUFFIX.search(line) or line.startswith("中共"))
 
 
 def _closing_organ(text: str) -> tuple[str, int, int] | None:
@@ -201,7 +202,7 @@ def _closing_organ(text: str) -> tuple[str, int, int] | None:
     end = len(text.rstrip())
     start = text.rfind("\n", 0, end) + 1
     org = text[start:end].strip()
-    if 2 < len(org) <= 40 and not re.search(r"[。,;:!?()]", org) and (_ORG_SUFFIX.search(org) or org.startswith("中共")):
+    if _names_organ(org) and not re.search(r"[()]", org):
         at = start + text[start:end].index(org)
         return org, at, at + len(org)
     return None

@@ -36,6 +36,7 @@ with deferred_imports("sklearn"):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
 _PARENS = re.compile(r"[(（][^()（）]*[)）]")
+_PARTY = re.compile(r"^(?:中共|中国共产党)")  # the party's name before an organ's or a team's
 _WEIGHTS = {
     "unit": 3.0, "unit_contained": 2.0, "body": 2.0, "period": 2.0, "feedback_date": 2.0, "inspection_end": 1.0,
     "period_near": 1.0, "feedback_date_near": 1.0, "inspection_end_near": 0.5,
@@ -49,8 +50,7 @@ def unit_key(unit: str | None) -> str | None:
     """The inspected unit without affiliates, party prefix and leadership suffix (市委统战部)."""
     if not unit:
         return None
-    core = _PARENS.sub("", unit)
-    core = re.sub(r"^(中共|中国共产党)", "", core)
+    core = _PARTY.sub("", _PARENS.sub("", unit))
     core = re.sub(r"(领导班子|党组|党委|党委\(党组\)|党工委|党总支|党支部|总支部委员会|支部委员会|工作委员会|委员会)$", "", core)
     return core.strip() or None
 
@@ -58,7 +58,7 @@ def unit_key(unit: str | None) -> str | None:
 def same_body(a: str, b: str) -> bool:
     """One inspecting body written two ways: with and without the party prefix and the place (中共柳溪县委第一巡察组,
     县委第一巡察组): equal once the prefix is off, or one the other's end with its team number."""
-    a, b = (re.sub(r"^(中共|中国共产党)", "", x).strip() for x in (a, b))
+    a, b = (_PARTY.sub("", x).strip() for x in (a, b))
     short, long_ = sorted((a, b), key=len)
     return a == b or (long_.endswith(short) and bool(re.search(r"第[一二三四五六七八九十\d]+(?:巡视|巡察)组$", short)))
 

@@ -32,21 +32,13 @@ from typing import NamedTuple
 from pipeline.lang.cues import (
     ACTION_LEAD, CLUE, CONTACT, DECISIVE, DEMAND_LEAD, PLEDGE, TEAM_VOICE, is_restated_problem, only_plans, status_cues,
 )
-from pipeline.lang.text import CLOSERS, FULL_STOPS, lines, sentence_spans
+from pipeline.lang.text import CLOSERS, FULL_STOPS, lines, mask_quoted, sentence_spans
 from pipeline.outline import forward_looking_sections  # the one plans-part detector (re-exported)
 from pipeline.records import Measure, Section
 
 ENUM_MARKERS = ("shi", "ordinal", "sequence")
 _ONGOING_MIN = 2
 _DONE_OVER_ONGOING = 3.0
-_QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》|\"[^\"\n]*\"")
-
-
-def _mask_quoted(s: str) -> str:
-    """Blank the inside of quotes and book titles, keeping offsets."""
-    return _QUOTED.sub(lambda m: m.group()[0] + "□" * (len(m.group()) - 2) + m.group()[-1], s)
-
-
 def score_status(text: str) -> dict[str, tuple[int, list[str]]]:
     """Weight and matched cue phrases per status for one measure text.
 
@@ -55,7 +47,7 @@ def score_status(text: str) -> dict[str, tuple[int, list[str]]]:
     Within a status, a position already covered by an earlier (stronger) row is
     not counted again, so 持续推进 counts once, not as 持续 + 推进.
     """
-    masked = _mask_quoted(text)
+    masked = mask_quoted(text)
     out: dict[str, tuple[int, list[str]]] = {}
     covered: dict[str, set[int]] = {}
     planned_from = _planned_clauses(masked)
@@ -320,7 +312,6 @@ class LedgerRow(NamedTuple):
     problem_end: int = 0  # where its problem's cell ends
 
 
-
 @lru_cache(maxsize=8)
 def ledger_rows(text: str) -> tuple[LedgerRow, ...]:
     """The rows of a rectification ledger inside the report (序号\t问题\t整改措施\t完成时限\t完成情况, as the
@@ -359,7 +350,11 @@ def ledger_rows(text: str) -> tuple[LedgerRow, ...]:
         k = columns["problem"]
         if k >= len(cells) or not cells[k].strip():
             continue
-        at = start + sum(len(c) + 1 for c in cells[:k])  # the problem's cell: the row's id is no figure of it
+
+        def cell_start(j: int, start=start, cells=cells) -> int:
+            return start + sum(len(c) + 1 for c in cells[:j])
+
+        at = cell_start(k)  # the problem's cell: the row's id is no figure of it
         p = columns.get("progress")
         said = cells[p] if p is not None and p < len(cells) and cells[p].strip() else None
         # the status: its 完成情况 cell where it has one, else the cells after the problem's
@@ -370,7 +365,6 @@ def ledger_rows(text: str) -> tuple[LedgerRow, ...]:
         d = columns.get("deadline")
         deadline = None
         if d is not None and d < len(cells):
-            cell_start = start + sum(len(c) + 1 for c in cells[:d])
-            deadline = (cell_start, cell_start + len(cells[d]))
+            deadline = (cell_start(d), cell_start(d) + len(cells[d]))
         out.append(LedgerRow(at, end, label or None, cells[k].strip(), status, basis, deadline, start, at + len(cells[k])))
     return tuple(out)

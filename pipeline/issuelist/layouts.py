@@ -24,7 +24,7 @@ from pipeline.lang.cues import (
     CLOSING_OPENER, CONTINUATION, DEMAND_HEADING, EXAMPLE_LEAD, SHORTCOMING, SHORTCOMING_STRONG,
 )
 from pipeline.lang.markers import DECORATION, FAMILY_RANK, SEPARATOR_LINE, Marker, is_bullet, line_start, runs, scan
-from pipeline.lang.text import FULL_STOPS, page_furniture, sentence_spans, soft_breaks, strip_span
+from pipeline.lang.text import FULL_STOPS, mask_quoted, page_furniture, sentence_spans, soft_breaks, strip_span
 
 _SUBHEADING_MAX = 32
 #: A bracketed sub-heading at a line start with its body after it (【…】…).
@@ -231,9 +231,6 @@ def _marked_problem(text: str, st: LineStructure, i: int, ctx: Context, sents) -
 _LIST_LEAD = re.compile(r"(?:主要|突出)(?:表现在|表现为|是|有)[:]|存在[^。;]{2,}?等(?:[^。;]{0,6})?问题")
 
 
-_SUB_ITEM = re.compile(r"[(（][0-9一二三四五六七八九十]{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]是|(?<![0-9])[1-9][.、]")
-
-
 def _listed_after_heading(text: str, s: int, e: int, ctx: Context, sents) -> list[Item]:
     """The problems of a numbered line that opens with a short verdict sentence and lists its findings after it
     under a lead (主要表现在:A、B、C等问题, 存在A、B、C等问题, 主要是:A;B;C): the verdict is their aspect.  None for
@@ -245,8 +242,8 @@ def _listed_after_heading(text: str, s: int, e: int, ctx: Context, sents) -> lis
     while rest < e and text[rest] in " \t":
         rest += 1
     body = text[rest:e]
-    if not _LIST_LEAD.match(body) or _SUB_ITEM.search(body):  # a lead, not ;-clauses (an elaboration may run so);
-        return []                                              # (1)(2) under the lead are its manifestations
+    if not _LIST_LEAD.match(body) or scan(text, rest, e):  # a lead, not ;-clauses (an elaboration may run so);
+        return []                                            # (1)(2) under the lead are its manifestations
     scratch = Context(unit=ctx.unit, units=list(ctx.units))
     found = read_paragraph(text, rest, e, scratch, sents)
     if len(found) < 2 or not all(SHORTCOMING.search(text, p.start, p.end) for p in found):
@@ -319,13 +316,10 @@ def _bare_line(text: str, st: LineStructure, i: int, ctx: Context, sents, *, aft
     return read_paragraph(text, ls, le, ctx, sents, after_colon=after_colon), i + 1
 
 
-_QUOTED = re.compile(r"“[^”]{1,12}”")
-
-
 def _literal_shortcoming(text: str, s: int, e: int) -> bool:
     """A heading that states a shortcoming in plain words (教师队伍建设统筹不够), not only by a quoted figure of
     speech (管党治党存在“宽松软”, 队伍建设存在“短板”): then it names the problem itself."""
-    return bool(SHORTCOMING_STRONG.search(_QUOTED.sub(lambda m: "“" + "　" * (len(m.group()) - 2) + "”", text[s:e])))
+    return bool(SHORTCOMING_STRONG.search(mask_quoted(text[s:e])))
 
 
 def _states_problems(text: str, s: int, e: int) -> bool:

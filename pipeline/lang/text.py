@@ -67,6 +67,16 @@ def char_pairs(text: str) -> frozenset[str]:
     return frozenset(text[k:k + 2] for k in range(len(text) - 1))
 
 
+#: Quotes and book titles: their words are named, not said (“头雁计划”, 《…计划》, 存在“宽松软”).
+_QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》|\"[^\"\n]*\"")
+
+
+def mask_quoted(text: str) -> str:
+    """``text`` with the inside of its quotes and book titles blanked (□), offsets kept: cue words there are
+    named, not said."""
+    return _QUOTED.sub(lambda m: m.group()[0] + "□" * (len(m.group()) - 2) + m.group()[-1], text)
+
+
 def strip_span(text: str, start: int, end: int, *, lead: str = " \t\n", trail: str = " \t\n") -> tuple[int, int]:
     """Shrink ``[start, end)`` past the characters of ``lead`` at its start and ``trail`` at its end."""
     while start < end and text[start] in lead:

@@ -181,9 +181,8 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
     counters = [ItemCounter(found) for found in (figures, report.times, report.citations)]
     # a ledger row's 完成时限 is the deadline it was set, no evidence of what was done
     rows = ledger_rows(report.text)
-    set_dates = [row.deadline for row in rows if row.deadline is not None]
-    row_counters = [counters[0], ItemCounter([t for t in report.times if t.kind != "deadline" and not any(
-        a <= t.start and t.end <= b for a, b in set_dates)]), counters[2]]
+    row_counters = [counters[0], ItemCounter([t for t in report.times if t.kind != "deadline" and not _set_in_row(t, rows)]),
+                    counters[2]]
     # a sentence of a shared place speaks of whichever problem it answers there and shares most of its terms,
     # or of one that ranks the place as high as half this problem's score without answering there
     # (廉政风险点 beside 主体责任 in one paragraph, that problem answered by a ledger row)
@@ -330,6 +329,12 @@ def flag_count_mismatch(case: AuditCase) -> list[Flag]:
     return out
 
 
+def _set_in_row(t, rows) -> bool:
+    """Whether the time ``t`` stands in a ledger row's 完成时限 cell: the date the row was set, a deadline however
+    it is written (2024年9月30日)."""
+    return any(row.deadline is not None and row.deadline[0] <= t.start and t.end <= row.deadline[1] for row in rows)
+
+
 def _passed(date: str, day: str) -> bool:
     """Whether ``date`` (ISO, at its precision: 2023, 2023-07, 2023-07-31) lies before ``day``'s period of
     the same precision: a month-only deadline has passed only once its month is over."""
@@ -453,7 +458,7 @@ def _own_overdue(case: AuditCase) -> dict[str, tuple]:
     as_of = report.meta.as_of_date or report.meta.report_date
     if not isinstance(as_of, str):
         return {}
-    set_dates = [row.deadline for row in ledger_rows(report.text) if row.deadline is not None]
+    rows = ledger_rows(report.text)
     signed = report.meta.report_date if isinstance(report.meta.report_date, str) else as_of
 
     def missed(t) -> bool:  # 原计划于3月底前完成: a date the report itself says was missed, passed at its signing
@@ -461,7 +466,7 @@ def _own_overdue(case: AuditCase) -> dict[str, tuple]:
 
     passed = [t for t in report.times if isinstance(t.date or t.end_date, str)
               and _passed(t.date or t.end_date, signed if missed(t) else as_of)
-              and (t.kind == "deadline" or any(a <= t.start and t.end <= b for a, b in set_dates))]  # 完成时限 cells
+              and (t.kind == "deadline" or _set_in_row(t, rows))]
     if not passed:
         return {}
     text = report.text
