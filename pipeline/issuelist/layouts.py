@@ -21,7 +21,7 @@ from pipeline.issuelist.items import Item, example_items, make_problem, starts_w
 from pipeline.issuelist.paragraphs import read_paragraph
 from pipeline.issuelist.parts import Sentence
 from pipeline.lang.cues import (
-    CLOSING_OPENER, CONTINUATION, DEMAND_HEADING, EXAMPLE_LEAD, SHORTCOMING, SHORTCOMING_STRONG,
+    CLOSING_OPENER, CONTINUATION, DEMAND_HEADING, EXAMPLE_LEAD, FINDINGS_LIST_LEAD, SHORTCOMING, SHORTCOMING_STRONG,
 )
 from pipeline.lang.markers import DECORATION, FAMILY_RANK, SEPARATOR_LINE, Marker, is_bullet, line_start, runs, scan
 from pipeline.lang.text import FULL_STOPS, mask_quoted, page_furniture, sentence_spans, soft_breaks, strip_span
@@ -226,11 +226,6 @@ def _marked_problem(text: str, st: LineStructure, i: int, ctx: Context, sents) -
     return attach([item] if item is not None else [], ctx), end_idx
 
 
-#: What opens the list of a heading's own findings after its first sentence: a lead (主要表现在:, 主要是:, 存在…等问题)
-#: (具体表现为: opens examples, manifestations of the heading's problem)
-_LIST_LEAD = re.compile(r"(?:主要|突出)(?:表现在|表现为|是|有)[:]|存在[^。;]{2,}?等(?:[^。;]{0,6})?问题")
-
-
 def _listed_after_heading(text: str, s: int, e: int, ctx: Context, sents) -> list[Item]:
     """The problems of a numbered line that opens with a short verdict sentence and lists its findings after it
     under a lead (主要表现在:A、B、C等问题, 存在A、B、C等问题, 主要是:A;B;C): the verdict is their aspect.  None for
@@ -242,7 +237,7 @@ def _listed_after_heading(text: str, s: int, e: int, ctx: Context, sents) -> lis
     while rest < e and text[rest] in " \t":
         rest += 1
     body = text[rest:e]
-    if not _LIST_LEAD.match(body) or scan(text, rest, e):  # a lead, not ;-clauses (an elaboration may run so);
+    if not FINDINGS_LIST_LEAD.match(body) or scan(text, rest, e):  # a lead, not ;-clauses (an elaboration may run so);
         return []                                            # (1)(2) under the lead are its manifestations
     scratch = Context(unit=ctx.unit, units=list(ctx.units))
     found = read_paragraph(text, rest, e, scratch, sents)

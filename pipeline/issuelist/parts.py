@@ -17,7 +17,7 @@ from pipeline.lang.cues import (
     CASE_REPORT, CLUE, CONTACT, DEMAND_LEAD, DEMAND_SENTENCE, FOCUS, MEETING, PLEDGE, PRAISE, PROBLEM_LEAD_META,
     APPENDIX_LINE, FINDINGS_SUMMARY, PLAN_LIST_HEADING, RESOLVED, SHORTCOMING_STRONG, STILL_WRONG, TEAM_FOCUS, TEAM_PLAN,
 )
-from pipeline.lang.markers import ITEM_START
+from pipeline.lang.markers import ITEM_START, NEXT_ITEM
 from pipeline.lang.text import lines, page_furniture, soft_breaks
 
 #: Roles that end the findings part.
@@ -41,8 +41,6 @@ class Sentence:
     body: int
 
 
-#: The next item of a run (二是, 三要, 其次, 第二, (二), 2.): after a demand sentence, the next demand.
-_NEXT_ITEM = re.compile(r"[ ,]*(?:[二三四五六七八九十]+[是要]|其次|再次|最后|第[二三四五六七八九十]+|[(][二三四五六七八九十]+[)]|[2-9][.、])")
 
 
 def _is_lead(clause: str) -> bool:
@@ -65,7 +63,7 @@ def _role(text: str, s: int, e: int, previous: str | None) -> tuple[str, int]:
     if CASE_REPORT.search(t):
         return "case", s  # 邻县粮库原主任王某…被开除党籍: another unit's case
     if DEMAND_LEAD.search(t) or DEMAND_SENTENCE.search(t) or (previous == "demand" and (
-            t.lstrip(" ,").startswith("要") or _NEXT_ITEM.match(t))):  # 一是…。二是…: the demands' run goes on
+            t.lstrip(" ,").startswith("要") or NEXT_ITEM.match(t))):  # 一是…。二是…: the demands' run goes on
         return "demand", s
     strong = SHORTCOMING_STRONG.search(t)
     if FOCUS.search(t) and not strong or TEAM_FOCUS.match(t) or TEAM_PLAN.search(t, 0, colon if colon > 0 else len(t)):

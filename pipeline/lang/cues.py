@@ -143,6 +143,15 @@ RESTATED_HEADING = re.compile(
 #: the list follows its colon.
 RESTATED_LIST_LEAD = re.compile(
     r"(?:反馈|指出|发现)[^。:;]{0,30}问题[^。:;]{0,30}(?:分别是|主要是|具体是|主要有|具体有|包括|如下)[:]")
+#: What opens the list of a verdict's own findings after its first sentence: a lead (主要表现在:, 主要是:, 存在…等问题)
+#: (具体表现为: opens examples, manifestations of the heading's problem)
+FINDINGS_LIST_LEAD = re.compile(r"(?:主要|突出)(?:表现在|表现为|是|有)[:]|存在[^。;]{2,}?等(?:[^。;]{0,6})?问题")
+#: A plan the report says was not kept (原计划于…前完成, 原定…): its date is judged at the report's signing, not
+#: at the date its figures refer to
+MISSED_PLAN = re.compile(r"原(?:计划|定|要求)")
+#: What a sentence about the rectification itself names (a report's preamble and overview: 根据…巡察工作
+#: 统一部署…, 成立整改工作领导小组…, 32项整改措施已完成26项)
+PROCESS_WORDS = re.compile(r"巡视|巡察|整改")
 #: A report's restatement of a feedback problem in quotes (关于“……”问题的整改, 针对“……”等问题): the quoted text.
 QUOTED_RESTATEMENT = re.compile(r"(?:关于|针对)“([^”]{4,120})”(?:等)?(?:的)?问题")
 #: The same without quotes, as a numbered heading of its own (3.关于城镇燃气安全监管存在薄弱环节的问题,

@@ -219,6 +219,10 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Marker]:
     return out
 
 
+#: The next item of a run (二是, 三要, 其次, 第二, (二), 2.) opening a sentence: after a demand sentence, the next demand.
+NEXT_ITEM = re.compile(r"[ ,]*(?:[二三四五六七八九十]+[是要]|其次|再次|最后|第[二三四五六七八九十]+|[(][二三四五六七八九十]+[)]|[2-9][.、])")
+
+
 def runs(markers: list[Marker]) -> list[list[Marker]]:
     """Consistent sequences per family (1, 2, 3 …; up to two missing numbers; 最后 closes a
     首先 run), in order of their first marker.  Demand and finding markers never share a run."""

@@ -335,3 +335,13 @@ def to_chinese(n: int) -> str:
         raise ValueError(f"{n} is too large to write with 万 and 亿 (limit 10^16)")
     text = _grouped(n, 8, "亿", lambda m: _grouped(m, 4, "万", _four))
     return text[1:] if text.startswith("一十") else text  # 一十五 -> 十五, 一十万 -> 十万
+
+
+#: 一支(队伍), 一批, 一个: the indefinite one of official prose (打造一支…队伍)
+_INDEFINITE_ONE = re.compile(r"一[\u4e00-\u9fff]")
+
+
+def indefinite_one(quantity) -> bool:
+    """A quantity of one written 一 and its classifier (一支, 一批): an article, no figure of what was done
+    (written 1, it is one)."""
+    return quantity.value == 1 and bool(_INDEFINITE_ONE.fullmatch(quantity.text))

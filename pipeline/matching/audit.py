@@ -22,7 +22,6 @@ restated one by one in reports and are not compared.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -31,7 +30,8 @@ from functools import cache
 from pipeline.document import DocumentResult
 from pipeline.extract.measures import ledger_rows
 from pipeline.extract.times import extract_times
-from pipeline.lang.cues import COMPLETED, concrete_act, is_plan, is_restated_problem, unfinished_cue
+from pipeline.lang.cues import COMPLETED, MISSED_PLAN, concrete_act, is_plan, is_restated_problem, unfinished_cue
+from pipeline.lang.numerals import indefinite_one
 from pipeline.lang.spans import ItemCounter
 from pipeline.lang.text import STATEMENT_ENDS, sentence_bounds, sentence_spans
 from pipeline.matching.evidence import AnswerTerms, term_bigrams
@@ -40,12 +40,6 @@ from pipeline.outline import forward_looking_sections
 from pipeline.records import Flag, Issue, Match, Section
 
 _SENTENCE_END = "。;\n"
-#: A plan the report says was not kept (原计划于…前完成, 原定…): its date is judged at the report's signing, not
-#: at the date its figures refer to
-_MISSED_PLAN = re.compile(r"原(?:计划|定|要求)")
-#: 一支(队伍), 一批, 一个: the indefinite one of official prose (打造一支…队伍), a quantity but no figure of
-#: what was done; written 1, it is one
-INDEFINITE_ONE = re.compile(r"一[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +171,7 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
     if not groups:
         return []
     report = case.report
-    figures = [q for q in report.quantities if not (q.value == 1 and INDEFINITE_ONE.fullmatch(q.text))]
+    figures = [q for q in report.quantities if not indefinite_one(q)]
     counters = [ItemCounter(found) for found in (figures, report.times, report.citations)]
     # a ledger row's 完成时限 is the deadline it was set, no evidence of what was done
     rows = ledger_rows(report.text)
@@ -462,7 +456,7 @@ def _own_overdue(case: AuditCase) -> dict[str, tuple]:
     signed = report.meta.report_date if isinstance(report.meta.report_date, str) else as_of
 
     def missed(t) -> bool:  # 原计划于3月底前完成: a date the report itself says was missed, passed at its signing
-        return bool(_MISSED_PLAN.search(report.text, sentence_bounds(report.text, t.start, ends=_SENTENCE_END)[0], t.start))
+        return bool(MISSED_PLAN.search(report.text, sentence_bounds(report.text, t.start, ends=_SENTENCE_END)[0], t.start))
 
     passed = [t for t in report.times if isinstance(t.date or t.end_date, str)
               and _passed(t.date or t.end_date, signed if missed(t) else as_of)

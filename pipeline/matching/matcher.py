@@ -38,7 +38,7 @@ from scipy import sparse
 
 from pipeline.deferred import deferred_imports
 from pipeline.extract.measures import ledger_rows
-from pipeline.lang.cues import APPENDIX_LINE, CONTACT, FORWARD_INTRO, is_plan
+from pipeline.lang.cues import APPENDIX_LINE, CONTACT, FORWARD_INTRO, PROCESS_WORDS, is_plan
 from pipeline.lang.text import lines, sentence_bounds, sentence_spans, strip_span
 from pipeline.nlp.segmenter import load_segmenter
 from pipeline.normalize import normalize
@@ -218,9 +218,6 @@ def build_targets(text: str, sections: list[Section], measures: list[Measure], *
 #: the shortest body paragraph that is an answer place of its own (shorter lines are titles,
 #: signatures, dates and headings the outline did not take)
 MIN_PARAGRAPH = 40
-#: what a sentence about the rectification itself names (the report's preamble and overview: 根据…巡察工作
-#: 统一部署…, 成立整改工作领导小组…, 32项整改措施已完成26项)
-PROCESS_WORDS = re.compile(r"巡视|巡察|整改")
 
 
 def prose_places(text: str, covered: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
