@@ -19,6 +19,7 @@ from pipeline.issuelist.deadlines import demanded_deadlines
 from pipeline.issuelist.items import Item, make_problem, strip_frame, top_level_split
 from pipeline.issuelist.context import CONFIDENCE
 from pipeline.issuelist.layouts import read_records, read_zone
+from pipeline.issuelist.units import resolve_units
 from pipeline.issuelist.parts import CLOSING_ROLES, Sentence, appendix_zone, findings_zone, sentences, title_end
 from pipeline.lang.cues import APPENDIX_REFERENCE, SHORTCOMING_STRONG, UNIT_FEEDBACK_LEAD
 from pipeline.lang.script import is_traditional, to_simplified
@@ -163,6 +164,7 @@ def read_feedback(text: str, *, doc_id: str | None = None) -> FeedbackList:
     if not problems:
         problems = _fallback(plain, sents)
         aspects = []
+    units = resolve_units(plain, problems, units)  # 向桃坪镇党委反馈时 / 【桂园社区】 / 柳湾村党支部存在…
     _assign_units(plain, problems, units)
     deadlines = demanded_deadlines(plain, sents, problems)  # 要…于2024年10月31日前全部完成: that problem's 时限
     issues = _issues(text, aspects, problems, doc_id, deadlines)

@@ -288,6 +288,8 @@ def _bare_line(text: str, st: LineStructure, i: int, ctx: Context, sents, *, aft
         item.children = example_items(text, bracket.end(), st.lines[body_end - 1][1], how="heading",
                                       confidence=CONFIDENCE["heading"])
         return attach([item], ctx), body_end
+    if bracket and open_unit(text, bracket.start(1), bracket.end(1), ctx):  # 【桂园社区】党委会议记录不规范;…
+        return read_paragraph(text, bracket.end(), le, ctx, sents), i + 1
     aspect_line = aspect_lead(text, body, le)
     if aspect_line and not text[aspect_line.end():le].strip(" 。:,"):
         new_aspect(text, body, aspect_line.end(1), ctx)

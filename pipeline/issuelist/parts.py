@@ -17,7 +17,7 @@ from pipeline.lang.cues import (
     CASE_REPORT, CLUE, CONTACT, DEMAND_LEAD, DEMAND_SENTENCE, FOCUS, MEETING, PLEDGE, PRAISE, PROBLEM_LEAD_META,
     APPENDIX_LINE, FINDINGS_SUMMARY, PLAN_LIST_HEADING, RESOLVED, SHORTCOMING_STRONG, STILL_WRONG, TEAM_FOCUS, TEAM_PLAN,
 )
-from pipeline.lang.markers import ITEM_START, NEXT_ITEM
+from pipeline.lang.markers import ITEM_START, NEXT_ITEM, runs, scan
 from pipeline.lang.text import lines, page_furniture, soft_breaks
 
 #: Roles that end the findings part.
@@ -126,6 +126,11 @@ def title_end(text: str) -> int:
     return nl if title and len(title) <= 80 and not re.search(r"[。:;]", title) else 0
 
 
+def _holds_run(text: str, s: int, e: int) -> bool:
+    """Whether ``[s, e)`` holds a run of two enumerated items or more (一是…二是…)."""
+    return any(len(run) >= 2 for run in runs(scan(text, s, e)))
+
+
 def findings_zone(text: str, sents: list[Sentence]) -> tuple[int, int] | None:
     """``(start, end)`` of the findings part, or None when no sentence announces or states one.
 
@@ -140,8 +145,8 @@ def findings_zone(text: str, sents: list[Sentence]) -> tuple[int, int] | None:
         return None
     start = sents[first].body  # after a lead's colon (or the lead itself), or where the finding starts
     for sent in sents[first + 1:]:  # 现将…反馈如下。 … then the part's heading 二、巡察发现的主要问题: after it
-        if sent.role == "finding":
-            break
+        if sent.role == "finding" or _holds_run(text, sents[first].body, sents[first].end):
+            break  # a lead with its own list (…存在以下问题:一是…;二是…) opens the part itself
         if sent.role == "lead" and sent.body == sent.end and text[sent.end:sent.end + 1] in ("\n", ""):
             start = sent.body
     for sent in sents[first:]:  # a plan: 三、问题清单及整改措施, before any finding of the part
