@@ -31,7 +31,7 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # Conventional rank of each heading family (smaller = higher in the hierarchy).
 # problem: a restated-problem block "问题一:" / "问题1:" (SOE and county reports), between 一、 and (一)
 FAMILY_RANK: dict[str, float] = {"cn_dun": 0, "problem": 0.5, "cn_paren": 1, "arabic": 2, "arabic_paren": 3, "circled": 4}
-ENUM_FAMILIES = ("shi", "ordinal", "sequence", "circled")  # circled: only when inline
+ENUM_FAMILIES = ("shi", "ordinal", "sequence", "circled", "arabic_paren")  # circled, (1): only when inline
 _MAX_STEP = 3  # next item of a sequence: previous + 1, tolerating up to two missing numbers
 
 _LINE_HEADING = re.compile(
@@ -49,7 +49,7 @@ _LINE_HEADING = re.compile(
 # Enumerations anywhere; the clause-start test is done in code.
 _ENUM = re.compile(
     rf"(?P<shi>[{_CN_NUM}]{{1,3}}是)|(?P<ordinal>第[{_CN_NUM}]{{1,3}}[,、:，：])|(?P<sequence>(?:首先|其次|再次|最后)[,:，：])"
-    rf"|(?P<circled>[{_CIRCLED}])"
+    rf"|(?P<circled>[{_CIRCLED}])|(?P<arabic_paren>[(（][0-9]{{1,2}}[)）])"
 )
 _SEQUENCE_VALUES = {"首先": 1, "其次": 2, "再次": 3, "最后": 99}
 _CLAUSE_BREAK = set("。;:!?；：！？")  # a strong clause start
@@ -190,6 +190,16 @@ def _rstrip_pos(text: str, start: int, end: int) -> int:
     return end
 
 
+def _rank_where_first(family: str, stack: list[int], rank_of: list[float], inline_of: list[bool]) -> float:
+    """A heading family's rank: its conventional one, except restated-problem blocks (问题1:), which stand
+    wherever the report puts them: under 一、 in some reports, under (一) in others (the rank just below
+    the deepest heading open where the first one appears)."""
+    if family != "problem":
+        return float(FAMILY_RANK[family])
+    open_headings = [rank_of[k] for k in stack if not inline_of[k]]
+    return max(FAMILY_RANK[family], open_headings[-1] + 0.5) if open_headings else FAMILY_RANK[family]
+
+
 def parse_outline(text: str) -> list[Section]:
     """Sections of ``text`` (normalized) in text order, with tree links and spans."""
     lines = _lines(text)
@@ -217,6 +227,7 @@ def parse_outline(text: str) -> list[Section]:
     stack: list[int] = []  # indices into sections
     last_value: dict[tuple[str, int | None, bool], int] = {}  # (family, parent, heading?) -> last value
     global_last: dict[str, int] = {}
+    family_rank: dict[str, float] = {}
     run_parent: dict[str, int | None] = {}
     current_line_end = -1
     for c in events:
@@ -227,7 +238,7 @@ def parse_outline(text: str) -> list[Section]:
             current_line_end = c.para_end
         is_heading = id(c) in heading_ids
         if is_heading:
-            rank = float(FAMILY_RANK[c.family])
+            rank = family_rank.setdefault(c.family, _rank_where_first(c.family, stack, rank_of, inline_of))
             popped = list(stack)
             while popped and rank_of[popped[-1]] >= rank:
                 popped.pop()

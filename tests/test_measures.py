@@ -216,3 +216,28 @@ def test_measures_summary_table_under_measures_is_no_measure():
                      "主要问题整改清单如下:\n序号\t反馈问题\t整改措施\t责任部门\t完成时限\t整改情况\n"
                      "1\t公务接待管理不规范\t制定公务接待管理办法\t办公室\t立行立改\t已完成\n")
     assert not any("\t" in text[m.start:m.end] for m in extract_measures(text, parse_outline(text)))
+
+
+@pytest.mark.parametrize(
+    "text,status",
+    [
+        # a plan of the item's own, and how far it has come: under way (heldout5 b)
+        ("计划于2025年6月30日前建成远程会诊中心,目前已完成设备招标和场地改造。", "ongoing"),
+        # the first of several batches has gone: the action goes on
+        ("实施“青苗计划”,选派20名青年骨干进修,首批已于9月份出发。", "ongoing"),
+    ],
+)
+def test_measures_status_plans_and_progress(text, status):
+    assert decide_status(normalize(text))[0] == status
+
+
+def test_measures_closing_verdict_belongs_to_the_problem_not_the_last_item():
+    """（3）拟…。该问题已基本完成整改。: the verdict on the whole problem does not make the last item done."""
+    text = normalize(
+        "二、整改进展\n"
+        "问题1：基层党组织建设质量不高。\n"
+        "整改进展：（1）调整党支部设置，党支部由41个增加到46个；（2）拟于年底前完成样板支部创建验收。该问题已基本完成整改。\n"
+    )
+    items = [m for m in _measures(text) if m.label == "(2)"]
+    assert [m.status for m in items] == ["planned"]
+    assert text[items[0].start:items[0].end].endswith("该问题已基本完成整改。")

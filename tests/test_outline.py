@@ -184,3 +184,34 @@ def test_outline_line_initial_circled_run_in_one_paragraph():
     text = "（一）关于台账不全的问题\n①建立台账，已完成；②完善制度6项；③开展检查。\n（二）关于制度不全的问题\n①修订办法。\n"
     got = [(s.label, s.level, s.parent_id) for s in parse_outline(normalize(text))]
     assert got == [("(一)", 1, None), ("①", 2, 0), ("②", 2, 0), ("③", 2, 0), ("(二)", 1, None), ("①", 2, 4)]
+
+
+def test_outline_problem_blocks_under_paren_headings_nest_below_them():
+    """问题N: blocks under (一) aspects (heldout5 b): they rank below (一) there, and the next (二) closes them;
+    the inline (1)(2) of their 整改进展 paragraph are their items."""
+    text = normalize(
+        "一、巡视反馈问题整改进展\n"
+        "（一）关于落实决策部署方面\n"
+        "问题1：学习贯彻不够深入。\n"
+        "整改进展：（1）修订学习规则，开展集体学习12次；（2）举办读书班2期。该问题已整改完成。\n"
+        "问题2：议事范围不清。\n"
+        "整改进展：制定议事规则。\n"
+        "（二）关于全面从严治党方面\n"
+        "问题3：医保基金管理不规范。\n"
+    )
+    assert [(s.label, s.level) for s in parse_outline(text)] == [
+        ("一、", 1), ("(一)", 2), ("问题1:", 3), ("(1)", 4), ("(2)", 4), ("问题2:", 3), ("(二)", 2), ("问题3:", 3),
+    ]
+
+
+def test_outline_problem_blocks_under_cn_dun_headings_keep_their_rank():
+    text = normalize("一、政治建设方面\n问题一：学习不深入。\n（一）整改措施\n1.修订制度。\n二、作风建设方面\n问题二：作风不实。\n")
+    assert [(s.label, s.level) for s in parse_outline(text)] == [
+        ("一、", 1), ("问题一:", 2), ("(一)", 3), ("1.", 4), ("二、", 1), ("问题二:", 2),
+    ]
+
+
+def test_outline_inline_paren_numbers_need_a_run():
+    # a lone (1) inside a sentence, and a year in brackets, are no enumeration
+    text = normalize("一、整改落实\n依据（1）号文件开展整改，见（2023）年报告。\n")
+    assert [s.label for s in parse_outline(text)] == ["一、"]

@@ -30,7 +30,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from pipeline.lang.cues import (
-    ACTION_LEAD, CLUE, CONTACT, DECISIVE, DEMAND_LEAD, PLEDGE, TEAM_VOICE, is_restated_problem, only_plans, status_cues,
+    ACTION_LEAD, CLUE, CONTACT, DECISIVE, DEMAND_LEAD, PLEDGE, PROBLEM_VERDICT, PROGRESS_SO_FAR, TEAM_VOICE, is_restated_problem, only_plans,
+    status_cues,
 )
 from pipeline.lang.text import CLOSERS, FULL_STOPS, lines, mask_quoted, sentence_spans
 from pipeline.outline import forward_looking_sections  # the one plans-part detector (re-exported)
@@ -86,6 +87,14 @@ def _planned_clauses(masked: str) -> set[int]:
     return out
 
 
+def _progress_after_plan(text: str) -> str | None:
+    """Where the text, after a plan of its own, says how far the plan has come (目前已完成…): that phrase."""
+    masked = mask_quoted(text)
+    planned = [m.start() for status, _w, pattern in status_cues() if status == "planned" and (m := pattern.search(masked))]
+    so_far = PROGRESS_SO_FAR.search(masked, min(planned)) if planned else None
+    return text[so_far.start():so_far.end()] if so_far else None
+
+
 def decide_status(text: str, *, forward_looking: bool = False, title: str | None = None) -> tuple[str, str | None]:
     """(status, basis) by the rule in the module docstring; an ongoing cue on the title's own verb
     (三是持续纠治…) is the one closest to the measure's action and decides first."""
@@ -99,6 +108,8 @@ def decide_status(text: str, *, forward_looking: bool = False, title: str | None
         return "planned", "; ".join(["forward-looking section"] + p_cues)
     if p > 0 and p > o + d:
         return "planned", "; ".join(p_cues)
+    if p > 0 and (so_far := _progress_after_plan(text)):  # 计划…建成…,目前已完成设备招标: under way
+        return "ongoing", "; ".join(p_cues + [so_far])
     if "decisive" in scores or (o >= _ONGOING_MIN and d < _DONE_OVER_ONGOING * o):
         return "ongoing", "; ".join(o_cues)
     return "done", ("; ".join(d_cues) or None)
@@ -112,10 +123,10 @@ def _line_initial(text: str, pos: int) -> bool:
 
 
 def _is_enumeration(sec: Section, text: str, next_start: int | None = None) -> bool:
-    """一是/第一/首先 items, and ① items written inline (a line-initial ① counts when ② follows on its line)."""
+    """一是/第一/首先 items, and ① or (1) items written inline (a line-initial ① counts when ② follows on its line)."""
     if sec.marker in ENUM_MARKERS:
         return True
-    if sec.marker != "circled":
+    if sec.marker not in ("circled", "arabic_paren"):
         return False
     if not _line_initial(text, sec.start):
         return True
@@ -208,6 +219,14 @@ def _lead_phrase(text: str, start: int, end: int) -> str:
     return text[start:stop].strip()
 
 
+def _before_problem_verdict(text: str, start: int, end: int) -> int:
+    """Where an item's own words end: before a closing sentence that judges the whole problem."""
+    for a, b in sentence_spans(text, start, end, ends=FULL_STOPS):
+        if a > start and PROBLEM_VERDICT.match(text, a, b):
+            return a
+    return end
+
+
 def extract_measures(text: str, sections: list[Section]) -> list[Measure]:
     """Measures of one normalized document, in text order."""
     by_id = {s.section_id: s for s in sections}
@@ -261,7 +280,10 @@ def extract_measures(text: str, sections: list[Section]) -> list[Measure]:
         forward_looking = s.section_id in forward
         for k, (start, end) in enumerate(pieces):
             title = s.title if k == 0 else _lead_phrase(text, start, end)
-            status, basis = decide_status(text[max(start, acted):end], forward_looking=forward_looking, title=title)
+            own_end = end  # (3)拟于年底前….该问题已基本完成整改。: the closing verdict is the problem's, not the item's
+            if s.section_id in enum_ids:
+                own_end = _before_problem_verdict(text, max(start, acted), end)
+            status, basis = decide_status(text[max(start, acted):own_end], forward_looking=forward_looking, title=title)
             measures.append(
                 Measure(
                     measure_id=len(measures),

@@ -152,6 +152,11 @@ MISSED_PLAN = re.compile(r"原(?:计划|定|要求)")
 #: What a sentence about the rectification itself names (a report's preamble and overview: 根据…巡察工作
 #: 统一部署…, 成立整改工作领导小组…, 32项整改措施已完成26项)
 PROCESS_WORDS = re.compile(r"巡视|巡察|整改")
+#: How a report says where a planned action stands so far (计划于明年6月前建成…,目前已完成设备招标): begun, not done.
+PROGRESS_SO_FAR = re.compile(r"(?:目前|现已|截至目前|当前|现阶段)[,]?(?:已|正在|完成)")
+#: A sentence that closes a problem's block with the verdict on the whole problem (该问题已基本完成整改。):
+#: about the problem, not about the last action item it follows.
+PROBLEM_VERDICT = re.compile(r"(?:该|此|上述|以上|这一|这个)(?:项|个)?问题(?:已|正在|目前|仍|基本|尚|均|全部)")
 #: A report's restatement of a feedback problem in quotes (关于“……”问题的整改, 针对“……”等问题): the quoted text.
 QUOTED_RESTATEMENT = re.compile(r"(?:关于|针对)“([^”]{4,120})”(?:等)?(?:的)?问题")
 #: The same without quotes, as a numbered heading of its own (3.关于城镇燃气安全监管存在薄弱环节的问题,
