@@ -536,3 +536,34 @@ def test_audit_problem_blocks_with_a_plan_the_report_says_it_missed(tmp_path):
     issues = match(feedback, report)["issues"]
     issues = issues[issues["level"] == 2]
     assert dict(zip(issues["issue_id"], issues["status"])) == {"1": "addressed", "2": "overdue", "3": "addressed"}
+
+
+PLANNED_ROW_FEEDBACK = (
+    '县委第一巡察组向和平社区党委反馈巡察情况\n'
+    '巡察组指出，社区党委存在以下问题：一是“三会一课”制度落实不严格，支部主题党日活动内容单一；'
+    '二是网格员长期兼职，入户走访不足；三是社区公共用房出租收入未纳入集体账户管理。\n'
+    '巡察组要求，社区党委要切实抓好整改。\n'
+)
+PLANNED_ROW_REPORT = (
+    '中共和平社区委员会关于巡察整改进展情况的公示\n'
+    '现将整改台账公示如下。\n'
+    '序号\t反馈问题\t整改措施\t责任人\t完成时限\t整改进展\n'
+    '1\t“三会一课”落实不严格\t制定《支部主题党日活动计划》，全年开展主题党日12次，召开组织生活会2次。\t社区党委书记 周海\t2023年10月31日\t已完成\n'
+    '2\t网格员兼职、入户走访不足\t拟通过公开招聘配齐5名专职网格员，计划2024年起实行入户走访月报制度。\t社区党委副书记 韩冬\t2024年6月30日\t正在推进，待镇里统一组织招聘\n'
+    '3\t公共用房出租收入未入账\t清查公共用房出租合同6份，追缴租金3.2万元并全部纳入集体账户。\t社区居委会主任 李明\t2023年9月30日\t已完成\n'
+    '中共和平社区委员会\n'
+    '2023年12月5日\n'
+)
+
+
+def test_audit_a_rows_problem_cell_lends_no_act_to_its_plans(tmp_path):
+    """A row whose problem cell names an act (入户走访不足) and whose measures are only plans is planned_only:
+    the problem's cell, its tab included, restates the problem (pairs_blind12 y3)."""
+    from pipeline.api import match
+
+    feedback, report = tmp_path / "feedback.txt", tmp_path / "report.txt"
+    feedback.write_text(PLANNED_ROW_FEEDBACK, encoding="utf-8")
+    report.write_text(PLANNED_ROW_REPORT, encoding="utf-8")
+    issues = match(feedback, report)["issues"]
+    issues = issues[issues["level"] == 2]
+    assert dict(zip(issues["issue_id"], issues["status"])) == {"1": "addressed", "2": "planned_only", "3": "addressed"}

@@ -194,6 +194,7 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
 
     @cache
     def restates(a: int, b: int) -> bool:  # a ledger row's problem cell is the problem, restated
+        b = a + len(report.text[a:b].rstrip())  # a cell's sentence ends with its tab
         return is_restated_problem(report.text[a:b]) or any(r.start <= a and b <= r.problem_end for r in rows)
 
     @cache
