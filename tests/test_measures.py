@@ -225,6 +225,13 @@ def test_measures_summary_table_under_measures_is_no_measure():
         ("计划于2025年6月30日前建成远程会诊中心,目前已完成设备招标和场地改造。", "ongoing"),
         # the first of several batches has gone: the action goes on
         ("实施“青苗计划”,选派20名青年骨干进修,首批已于9月份出发。", "ongoing"),
+        # part done, the rest planned or under way (heldout5 a)
+        ("一是对全镇17个项目逐一建立台账,目前已完工14个,剩余3个计划于年底前完工。", "ongoing"),
+        ("一是对3个村党支部实行包联整顿,目前已有2个晋升为“三星”支部。", "ongoing"),
+        # a standing practice
+        ("三是坚持每月组织1次应急演练,今年以来累计参与群众近2000人次。", "ongoing"),
+        # all of it done
+        ("二是对17个项目逐一建立台账,已全部完工并通过验收。", "done"),
     ],
 )
 def test_measures_status_plans_and_progress(text, status):
