@@ -102,6 +102,9 @@ def test_claims_accountability_and_money():
         ("组织处理2人。", "organizational_handling", 2, "组织处理2人"),
         ("整改完成率百分之九十。", "rate", 90, "整改完成率百分之九十"),
         ("巡察反馈的十二项突出问题。", "prominent_problems", 12, "十二项突出问题"),
+        # the people held accountable named between the verb and their number (heldout5 b)
+        ("整改中问责干部职工17人。", "accountability_people", 17, "问责干部职工17人"),
+        ("主动退回医保基金386.4万元。", "refunded_amount", 3_864_000, "退回医保基金386.4万元"),
     ],
 )
 def test_claims_single_figure_styles(sentence, field, value, span):
