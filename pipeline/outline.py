@@ -11,7 +11,7 @@ Headings nest by the conventional rank of their family (一、 > (一) > 1. >
 (1) > ①), so a document that skips a level still nests correctly.  An
 enumeration run nests under whatever heading (or enumeration item) is open
 where it starts.  Every marker must continue a numbering sequence (up to two
-missing numbers tolerated, see ``_MAX_STEP``), which removes decimals, dates
+missing numbers tolerated, see ``pipeline.lang.markers.MAX_STEP``), which removes decimals, dates
 and stray list numbers.  Levels are depths in the resulting tree.
 """
 
@@ -22,36 +22,16 @@ import re
 from dataclasses import dataclass
 
 from pipeline.lang.cues import FORWARD_INTRO, FORWARD_LEAD, FORWARD_TITLE
+from pipeline.lang.markers import (
+    CIRCLED, FAMILY_RANK, MAX_STEP, OUTLINE_ENUMERATION, OUTLINE_HEADING, OUTLINE_HEADING_FAMILIES, SEQUENCE_VALUES,
+)
 from pipeline.lang.numerals import marker_number
 from pipeline.records import Section
 
-_CN_NUM = "一二三四五六七八九十"
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-
-# Conventional rank of each heading family (smaller = higher in the hierarchy).
-# problem: a restated-problem block "问题一:" / "问题1:" (SOE and county reports), between 一、 and (一)
-FAMILY_RANK: dict[str, float] = {"cn_dun": 0, "problem": 0.5, "cn_paren": 1, "arabic": 2, "arabic_paren": 3, "circled": 4}
-ENUM_FAMILIES = ("shi", "ordinal", "sequence", "circled", "arabic_paren")  # circled, (1): only when inline
-_MAX_STEP = 3  # next item of a sequence: previous + 1, tolerating up to two missing numbers
-
-_LINE_HEADING = re.compile(
-    rf"""
-    (?P<cn_dun>[{_CN_NUM}]{{1,3}}、)
-  | (?P<problem>问题(?:[{_CN_NUM}]{{1,3}}|[0-9]{{1,2}})[:：])
-  | (?P<cn_paren>[(（][{_CN_NUM}]{{1,3}}[)）])
-  | (?P<arabic>[0-9]{{1,2}}(?:\.|、|．)(?![0-9]))
-  | (?P<arabic_paren>[(（][0-9]{{1,2}}[)）])
-  | (?P<circled>[{_CIRCLED}])
-    """,
-    re.VERBOSE,
-)
-
-# Enumerations anywhere; the clause-start test is done in code.
-_ENUM = re.compile(
-    rf"(?P<shi>[{_CN_NUM}]{{1,3}}是)|(?P<ordinal>第[{_CN_NUM}]{{1,3}}[,、:，：])|(?P<sequence>(?:首先|其次|再次|最后)[,:，：])"
-    rf"|(?P<circled>[{_CIRCLED}])|(?P<arabic_paren>[(（][0-9]{{1,2}}[)）])"
-)
-_SEQUENCE_VALUES = {"首先": 1, "其次": 2, "再次": 3, "最后": 99}
+#: The families of heading a report's outline reads (:data:`pipeline.lang.markers.OUTLINE_HEADING`), each ranked
+#: by convention (:data:`pipeline.lang.markers.FAMILY_RANK`: 一、 > (一) > 1. > (1) > ①); restated-problem blocks
+#: 问题一: rank where they first appear (:func:`_rank_where_first`).
+HEADING_RANK: dict[str, float] = {family: FAMILY_RANK[family] for family in OUTLINE_HEADING_FAMILIES}
 _CLAUSE_BREAK = set("。;:!?；：！？")  # a strong clause start
 _WEAK_BREAK = set(",，、")  # a comma: accepted only inside a run of >= 2 items
 _TITLE_END = set("。!?;:；：！？")
@@ -64,9 +44,9 @@ def _marker_value(family: str, label: str) -> int | None:
         core = core[2:]
         return int(core) if core.isdigit() else marker_number(core)
     if family == "sequence":
-        return _SEQUENCE_VALUES.get(label[:2])
+        return SEQUENCE_VALUES.get(label[:2])
     if family == "circled":
-        return _CIRCLED.index(label) + 1
+        return CIRCLED.index(label) + 1
     if family in ("arabic", "arabic_paren"):
         return int(core) if core.isdigit() else None
     return marker_number(core)
@@ -97,7 +77,7 @@ def _line_candidates(text: str, lstart: int, lend: int) -> list[_Cand]:
     i = lstart
     while i < lend and text[i] in " \t":
         i += 1
-    m = _LINE_HEADING.match(text, i, lend)
+    m = OUTLINE_HEADING.match(text, i, lend)
     head_end = i
     # text[x:lend].strip() is non-empty iff x < content_end (one strip per line, not per marker:
     # a line of thousands of markers was quadratic)
@@ -108,7 +88,7 @@ def _line_candidates(text: str, lstart: int, lend: int) -> list[_Cand]:
         if val is not None:
             out.append(_Cand(fam, val, m.start(), m.end(), True, lend))
             head_end = m.end()
-    for em in _ENUM.finditer(text, lstart, lend):
+    for em in OUTLINE_ENUMERATION.finditer(text, lstart, lend):
         s = em.start()
         if s < head_end or em.end() >= content_end:
             continue  # part of the line heading, or nothing follows the marker
@@ -142,7 +122,7 @@ def _accept_enumerations(cands: list[_Cand]) -> list[_Cand]:
     """Keep enumeration markers that form a consistent run (一是 -> 二是 -> 三是).
 
     A run starts at value 1; each next item of the same family must follow within
-    ``_MAX_STEP``.  A run of one item is kept only when it starts a sentence.  A
+    ``MAX_STEP``.  A run of one item is kept only when it starts a sentence.  A
     comma-preceded item is kept only inside a run of two or more.
     """
     keep: list[_Cand] = []
@@ -154,7 +134,7 @@ def _accept_enumerations(cands: list[_Cand]) -> list[_Cand]:
             continue
         if runs:
             prev = runs[-1][-1]
-            limit = 99 if c.family == "sequence" else prev.value + _MAX_STEP
+            limit = 99 if c.family == "sequence" else prev.value + MAX_STEP
             if prev.value < c.value <= limit:
                 runs[-1].append(c)
     for runs in by_family.values():
@@ -195,9 +175,9 @@ def _rank_where_first(family: str, stack: list[int], rank_of: list[float], inlin
     wherever the report puts them: under 一、 in some reports, under (一) in others (the rank just below
     the deepest heading open where the first one appears)."""
     if family != "problem":
-        return float(FAMILY_RANK[family])
+        return float(HEADING_RANK[family])
     open_headings = [rank_of[k] for k in stack if not inline_of[k]]
-    return max(FAMILY_RANK[family], open_headings[-1] + 0.5) if open_headings else FAMILY_RANK[family]
+    return max(HEADING_RANK[family], open_headings[-1] + 0.5) if open_headings else HEADING_RANK[family]
 
 
 def parse_outline(text: str) -> list[Section]:
@@ -209,7 +189,7 @@ def parse_outline(text: str) -> list[Section]:
     for lstart, lend in lines:
         cands = _line_candidates(text, lstart, lend)
         for c in cands:
-            if c.line_initial and c.family in FAMILY_RANK:
+            if c.line_initial and c.family in HEADING_RANK:
                 heading_cands.append(c)
                 enum_groups.append([])
             else:
@@ -245,7 +225,7 @@ def parse_outline(text: str) -> list[Section]:
             parent = popped[-1] if popped else None
             prev = last_value.get((c.family, parent, True))
             if prev is not None:
-                ok = prev < c.value <= prev + _MAX_STEP
+                ok = prev < c.value <= prev + MAX_STEP
             else:
                 ok = c.value == 1 or c.value == global_last.get(c.family, 0) + 1
             if not ok:

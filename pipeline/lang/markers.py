@@ -65,8 +65,10 @@ FAMILY_RANK: dict[str, float] = {
 }
 #: Families that enumerate inside a paragraph (arabic too: 主要问题:1.…;2.…).
 INLINE_FAMILIES = frozenset({"shi", "ordinal", "sequence", "circled", "arabic_paren", "yao"})
-_SEQUENCE_VALUES = {"首先": 1, "其次": 2, "再次": 3, "然后": 4, "最后": 99, "一方面": 1, "另一方面": 2}
-_MAX_STEP = 3  # the next item: previous + 1, two missing numbers tolerated
+#: The value of each word of a sequence (首先 1, 其次 2; 最后 closes it whatever its length).
+SEQUENCE_VALUES = {"首先": 1, "其次": 2, "再次": 3, "然后": 4, "最后": 99, "一方面": 1, "另一方面": 2}
+#: How far the next item of a list may jump: previous + 1, two missing numbers tolerated.
+MAX_STEP = 3
 
 _N = rf"[{CN_NUM}]{{1,3}}"
 _LINE = re.compile(
@@ -92,6 +94,26 @@ _INLINE = re.compile(
   | (?P<arabic>(?<![\d.])\d{{1,2}}(?:[.、](?![\d.])|[.、](?=(?:19|20)\d{{2}}年)))
     """,
     re.VERBOSE,
+)
+#: A report's outline (:mod:`pipeline.outline`) reads fewer forms than a feedback's list: headings at a line
+#: start in these families only (no 1.1 outline numbers, no bare "1 " numbers, no bullets: in a report's running
+#: text they are figures and dates more often than headings), and inline enumerations in these.
+OUTLINE_HEADING_FAMILIES = ("cn_dun", "problem", "cn_paren", "arabic", "arabic_paren", "circled")
+OUTLINE_HEADING = re.compile(
+    rf"""
+    (?P<cn_dun>[{CN_NUM}]{{1,3}}、)
+  | (?P<problem>问题(?:[{CN_NUM}]{{1,3}}|[0-9]{{1,2}})[:：])
+  | (?P<cn_paren>[(（][{CN_NUM}]{{1,3}}[)）])
+  | (?P<arabic>[0-9]{{1,2}}(?:\.|、|．)(?![0-9]))
+  | (?P<arabic_paren>[(（][0-9]{{1,2}}[)）])
+  | (?P<circled>[{CIRCLED}])
+    """,
+    re.VERBOSE,
+)
+#: Inline enumerations of a report's outline, anywhere in a line (the clause-start test is the caller's).
+OUTLINE_ENUMERATION = re.compile(
+    rf"(?P<shi>[{CN_NUM}]{{1,3}}是)|(?P<ordinal>第[{CN_NUM}]{{1,3}}[,、:，：])|(?P<sequence>(?:首先|其次|再次|最后)[,:，：])"
+    rf"|(?P<circled>[{CIRCLED}])|(?P<arabic_paren>[(（][0-9]{{1,2}}[)）])"
 )
 _INLINE_GROUPS = ("shi", "yao", "ordinal", "sequence", "circled", "arabic_paren", "arabic")
 #: What may stand before a clause-initial enumeration marker.
@@ -120,7 +142,7 @@ def _value(family: str, label: str) -> int | None:
     if family == "circled":
         return CIRCLED.index(label[0]) + 1
     if family == "sequence":
-        return next((v for word, v in _SEQUENCE_VALUES.items() if label.startswith(word)), None)
+        return next((v for word, v in SEQUENCE_VALUES.items() if label.startswith(word)), None)
     if family == "decimal":  # 2.3: the third item under the second heading
         return int(label.split(".")[1])
     core = label.strip()
@@ -231,7 +253,7 @@ def runs(markers: list[Marker]) -> list[list[Marker]]:
     for m in markers:
         key = (m.family, m.demand, m.line_initial and m.family not in INLINE_FAMILIES)
         run = open_runs.get(key)
-        limit = (run[-1].value + _MAX_STEP) if run else 0
+        limit = (run[-1].value + MAX_STEP) if run else 0
         if m.family == "sequence" and m.value == 99:
             limit = 99
         if run and run[-1].value < m.value <= limit:
