@@ -37,7 +37,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from pipeline.lang.dates import FREQUENCY_EVERY, find_as_of
-from pipeline.lang.numerals import CN_DIGITS, parse_numeral
+from pipeline.lang.numerals import CN_DIGITS, NUMERAL_CHARS, parse_numeral
 from pipeline.lang.text import sentence_spans
 from pipeline.records import Claim
 
@@ -116,13 +116,12 @@ UNIT_CLASSES: dict[str, frozenset[str]] = {
 }
 MONEY_MULTIPLIERS: dict[str, int] = {"亿元": 100_000_000, "万元": 10_000, "千元": 1_000, "元": 1}
 
-_CN_NUM = "零〇一二两三四五六七八九十百千万亿"
 _UNITS_RE = "亿元|万元|千元|元|人次|件次|场次|%|大项|子项|项|个|条|件|类|处|批|份|家|人|名|起|次|场|轮"
 # A numeral (not an ordinal 第N, not a distributive 每N) followed by an optional 余/多 and a measure word.
 _FIGURE_NUMERAL = re.compile(
-    rf"(?<![\d.第每{_CN_NUM}])"
-    rf"(?:百分之(?P<cnpct>[{_CN_NUM}点]+)"
-    rf"|(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN_NUM}]+)(?P<approx>余|多)?(?P<unit>{_UNITS_RE}))"
+    rf"(?<![\d.第每{NUMERAL_CHARS}])"
+    rf"(?:百分之(?P<cnpct>[{NUMERAL_CHARS}点]+)"
+    rf"|(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|[{NUMERAL_CHARS}]+)(?P<approx>余|多)?(?P<unit>{_UNITS_RE}))"
 )
 _CLAUSE_BREAK = re.compile(r"[,。;:!?\n]")
 # Words allowed between a pre cue and its numeral (新建制度共13项, 完成率达94.5%).
@@ -408,8 +407,8 @@ def _claim_from_sentence(
     )
 
 
-_RANGE_BEFORE = re.compile(rf"(?:\d|[{_CN_NUM}])(?:至|到|-|—|~)$")
-_RANGE_AFTER = re.compile(rf"(?:至|到|-|—|~)(?:\d|[{_CN_NUM}])")
+_RANGE_BEFORE = re.compile(rf"(?:\d|[{NUMERAL_CHARS}])(?:至|到|-|—|~)$")
+_RANGE_AFTER = re.compile(rf"(?:至|到|-|—|~)(?:\d|[{NUMERAL_CHARS}])")
 
 
 def _not_a_figure(sentence: str, m: re.Match[str]) -> bool:

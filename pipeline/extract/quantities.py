@@ -28,19 +28,18 @@ from functools import lru_cache
 from importlib import resources
 
 from pipeline.lang.dates import FREQUENCY_EVERY, FREQUENCY_PER_PERIOD
-from pipeline.lang.numerals import CN_DIGITS, parse_numeral
+from pipeline.lang.numerals import CN_DIGITS, NUMERAL_CHARS, parse_numeral
 from pipeline.lang.spans import SpanIndex
 from pipeline.records import Quantity
 
 __all__ = ["extract_quantities", "read_quantity_at", "load_units", "load_fixed_numerals", "UnitInfo"]
 
-_CN_NUM_CHARS = "零〇一二两三四五六七八九十百千万亿"
 _CN_DIGIT_VALUES = {ch: value for ch, value in CN_DIGITS.items() if value}  # 一..九 and 两, no zeros
 
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?)"
 _ARABIC_NUM = rf"{_ARABIC}(?:[余多](?=[万亿千]))?(?:万亿|千万|百万|亿|万|千)?"
 _CN_NUM = (
-    rf"[{_CN_NUM_CHARS}]+(?:点[零〇一二三四五六七八九]+[万亿]?)?"
+    rf"[{NUMERAL_CHARS}]+(?:点[零〇一二三四五六七八九]+[万亿]?)?"
     r"(?:(?<=[十百千万亿])[余多几来](?:万亿|千万|百万|亿|万)?)?"
 )
 _ANY_NUM = rf"(?:{_ARABIC_NUM}|{_CN_NUM})"
@@ -55,7 +54,7 @@ _TOKEN = re.compile(
 # Every _TOKEN match starts with one of these characters.  Python's regex engine
 # tries all four branches of _TOKEN at every position of the text; jumping from
 # one such character to the next with this plain class first is 3-4x faster.
-_TOKEN_FIRST = re.compile(rf"[\d{_CN_NUM_CHARS}半]")
+_TOKEN_FIRST = re.compile(rf"[\d{NUMERAL_CHARS}半]")
 _RANGE_SEP = re.compile(rf"\s*(?:至|到|~|-|——|—)\s*(?P<num2>{_ANY_NUM})")
 _FILLER_AFTER = re.compile(r"[余多]")
 _POST_APPROX = re.compile(r"左右|以上|以下|以内|之多|有余|上下")
@@ -162,7 +161,7 @@ def _masked_spans(text: str) -> SpanIndex:
     spans += [m.span() for m in _TITLE.finditer(text)]
     for m in _NANB.finditer(text):
         a, b = m.group(1), m.group(2)
-        if a in _CN_NUM_CHARS or b in _CN_NUM_CHARS or a in _NANB_LINKS:
+        if a in NUMERAL_CHARS or b in NUMERAL_CHARS or a in _NANB_LINKS:
             continue
         if a not in units or b not in units:
             spans.append(m.span())

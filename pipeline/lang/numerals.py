@@ -28,6 +28,8 @@ import re
 from decimal import Decimal, InvalidOperation, localcontext
 from functools import lru_cache
 
+#: Every character a Chinese numeral is written with (digits, 两, the zeros and the place words up to 亿).
+NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
 CN_DIGITS: dict[str, int] = {
     "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
     "八": 8, "九": 9,
