@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from pipeline.deferred import deferred_imports
 from pipeline.document import DocumentResult
+from pipeline.lang.cues import PARTY_ORGAN_END
 from pipeline.records import Pair
 
 with deferred_imports("sklearn"):
@@ -51,7 +52,7 @@ def unit_key(unit: str | None) -> str | None:
     if not unit:
         return None
     core = _PARTY.sub("", _PARENS.sub("", unit))
-    core = re.sub(r"(领导班子|党组|党委|党委\(党组\)|党工委|党总支|党支部|总支部委员会|支部委员会|工作委员会|委员会)$", "", core)
+    core = PARTY_ORGAN_END.sub("", core)
     return core.strip() or None
 
 

@@ -14,7 +14,7 @@ import re
 
 from pipeline.issuelist.context import _ORG, UNIT_HEADING
 from pipeline.issuelist.items import Item, trim
-from pipeline.lang.cues import SHORTCOMING_STRONG
+from pipeline.lang.cues import PARTY_ORGAN_END, SHORTCOMING_STRONG
 from pipeline.lang.markers import ITEM_START
 from pipeline.lang.text import lines
 
@@ -123,10 +123,6 @@ def mentions(text: str, announced: list[str]) -> list[tuple[int, str, bool]]:
     return found
 
 
-#: The party organ a unit's name may end with (what a back-reference keeps of the name: 局党组 for 县医保局).
-_PARTY_ORGAN = re.compile(r"(?:党委|党组|党工委|党总支|党支部|支部|委员会)$")
-
-
 def _same_unit(name: str, open_name: str | None) -> bool:
     """Whether ``name`` points back to the unit already open: its tail (镇党委 after 桃坪镇党委), the open
     name with or without its organ (省体育局 / 省体育局党组), or organ words the open name has (局党组
@@ -135,7 +131,7 @@ def _same_unit(name: str, open_name: str | None) -> bool:
         return False
     if open_name.endswith(name) or name.startswith(open_name) or open_name.startswith(name):
         return True
-    return not _specific(name) and _PARTY_ORGAN.sub("", name) in open_name
+    return not _specific(name) and PARTY_ORGAN_END.sub("", name) in open_name
 
 
 def resolve_units(text: str, problems: list[Item], units: list[str]) -> list[str]:

@@ -154,6 +154,10 @@ MISSED_PLAN = re.compile(r"原(?:计划|定|要求)")
 PROCESS_WORDS = re.compile(r"巡视|巡察|整改")
 #: How a report says where a planned action stands so far (计划于明年6月前建成…,目前已完成设备招标): begun, not done.
 PROGRESS_SO_FAR = re.compile(r"(?:目前|现已|截至目前|当前|现阶段)[,]?(?:已|正在|完成)")
+#: The party organ or leadership body at the end of a unit's name (县医保局党组, 市委(党组), 柳湾村党支部): what
+#: two names of one unit may differ by, and what a back-reference (局党组) keeps of the name.
+PARTY_ORGAN_END = re.compile(r"(?:领导班子|党委\(党组\)|党组|党委|党工委|党总支|党支部|总支部委员会|支部委员会|工作委员会"
+                             r"|委员会|支部)$")
 #: A sentence that closes a problem's block with the verdict on the whole problem (该问题已基本完成整改。):
 #: about the problem, not about the last action item it follows.
 PROBLEM_VERDICT = re.compile(r"(?:该|此|上述|以上|这一|这个)(?:项|个)?问题(?:已|正在|目前|仍|基本|尚|均|全部)")
