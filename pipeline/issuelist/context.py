@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.issuelist.items import Item, trim
-from pipeline.lang.cues import ASPECT_LEAD, NOT_A_FIELD, SHORTCOMING_STRONG
+from pipeline.lang.cues import ASPECT_LEAD, NOT_A_FIELD, SHORTCOMING_STRONG, UNIT_WORD
 
 #: How sure each way of finding a problem is (a problem without a shortcoming cue loses 0.2).
 CONFIDENCE = {"heading": 0.9, "numbered": 0.95, "bullet": 0.9, "table": 0.95, "shi-enumeration": 0.9,
@@ -16,15 +16,14 @@ CONFIDENCE = {"heading": 0.9, "numbered": 0.95, "bullet": 0.9, "table": 0.95, "s
 HOW_OF_FAMILY = {"cn_dun": "numbered", "cn_paren": "numbered", "arabic": "numbered", "arabic_paren": "numbered",
                  "circled": "numbered", "problem": "numbered", "shi": "shi-enumeration",
                  "ordinal": "shi-enumeration", "sequence": "shi-enumeration"}
-_ORG = r"(?:党委|党组|党工委|党总支|党支部|支部|委员会|局|镇|乡|街道|社区|村|公司|集团|学校|医院|中心|学院|大学)"
 #: A unit label opening a paragraph or a lead (市民政局党组: / 对县审计局党组巡察发现的主要问题:).
 UNIT_LABEL = re.compile(
-    rf"(?:[^,。:;]{{0,6}}(?:发现|指出)[,])?(?:对)?(?P<unit>[^,。:;、]{{1,24}}?{_ORG})"
+    rf"(?:[^,。:;]{{0,6}}(?:发现|指出)[,])?(?:对)?(?P<unit>[^,。:;、]{{1,24}}?{UNIT_WORD})"
     r"(?:(?:巡[视察])?(?:中)?(?:发现|反馈|指出)(?:的)?|(?:主要)?存在(?:的)?(?:以下|如下)?|的)?"
     r"(?:主要)?(?:问题|不足)?(?:主要)?(?:是|有|如下)?:"
 )
 #: A heading that names an inspected unit (一、市教育局党组): opens that unit, not an aspect.
-UNIT_HEADING = re.compile(rf"[^,。;:、]{{2,24}}?{_ORG}")
+UNIT_HEADING = re.compile(rf"[^,。;:、]{{2,24}}?{UNIT_WORD}")
 
 
 @dataclass(slots=True)

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from pipeline.issuelist.context import _ORG, UNIT_HEADING
+from pipeline.issuelist.context import UNIT_HEADING
 from pipeline.issuelist.items import Item, trim
-from pipeline.lang.cues import PARTY_ORGAN_END, SHORTCOMING_STRONG
+from pipeline.lang.cues import PARTY_ORGAN_END, SHORTCOMING_STRONG, UNIT_WORD
 from pipeline.lang.markers import ITEM_START
 from pipeline.lang.text import lines
 
@@ -23,7 +23,7 @@ _ANNOUNCED = re.compile(r"(?:分别)?(?:向|对)(?P<list>[^。;:\n]{4,160}?)(?:�
 #: What joins the names of such a list.
 _LIST_JOIN = re.compile(r"、|以及|及|和|与|,")
 #: A unit's name: as the layout readers' unit headings read it, a name and an organ word at its end.
-_NAME = rf"[^,。;:、\s【】“”\"《》的及]{{1,24}}?{_ORG}(?:{_ORG})*(?!织|组织)"
+_NAME = rf"[^,。;:、\s【】“”\"《》的及]{{1,24}}?{UNIT_WORD}(?:{UNIT_WORD})*(?!织|组织)"
 #: Where a unit is named at a clause's start (after an optional reporting frame of the team).
 _NAMED_AT = (
     # (县委第一巡察组)(在)向U反馈(时) / 对U反馈指出
@@ -48,7 +48,7 @@ _NOT_A_UNIT = re.compile(r"^(?:所属|下属|所辖|下辖|各|部分|个别|有
                          r"|[一二三四五六七八九十]+是|首先|其次|再次|最后|此外|同时|另外)"
                          r"|^[一二三四五六七八九十两几]+[家个所]")
 #: The organ words a bare back-reference is made of (镇党委, 学院党委, 局党组).
-_ORGAN_WORDS = re.compile(rf"(?:{_ORG}|党|本)+")
+_ORGAN_WORDS = re.compile(rf"(?:{UNIT_WORD}|党|本)+")
 
 
 def _plausible(name: str) -> bool:

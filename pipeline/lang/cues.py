@@ -154,6 +154,9 @@ MISSED_PLAN = re.compile(r"原(?:计划|定|要求)")
 PROCESS_WORDS = re.compile(r"巡视|巡察|整改")
 #: How a report says where a planned action stands so far (计划于明年6月前建成…,目前已完成设备招标): begun, not done.
 PROGRESS_SO_FAR = re.compile(r"(?:目前|现已|截至目前|当前|现阶段)[,]?(?:已|正在|完成)")
+#: The word an inspected unit's name ends with (县教育局, 柳湾村党支部, 市第一中学, 东湖街道党工委): a pattern
+#: to build names with, not compiled.
+UNIT_WORD = r"(?:党委|党组|党工委|党总支|党支部|支部|委员会|局|镇|乡|街道|社区|村|公司|集团|学校|医院|中心|学院|大学)"
 #: The party organ or leadership body at the end of a unit's name (县医保局党组, 市委(党组), 柳湾村党支部): what
 #: two names of one unit may differ by, and what a back-reference (局党组) keeps of the name.
 PARTY_ORGAN_END = re.compile(r"(?:领导班子|党委\(党组\)|党组|党委|党工委|党总支|党支部|总支部委员会|支部委员会|工作委员会"
