@@ -14,7 +14,7 @@ import re
 
 from pipeline.issuelist.context import UNIT_HEADING
 from pipeline.issuelist.items import Item, trim
-from pipeline.lang.cues import PARTY_ORGAN_END, SHORTCOMING_STRONG, UNIT_WORD
+from pipeline.lang.cues import FRAME, PARTY_ORGAN_END, SHORTCOMING_STRONG, UNIT_WORD
 from pipeline.lang.markers import ITEM_START
 from pipeline.lang.text import lines
 
@@ -37,10 +37,6 @@ _NAMED_AT = (
                r"|(?:的)?主要问题(?:是|有)|巡[视察]发现的(?:主要)?问题)"),
 )
 _SUBJECT = re.compile(_NAME)
-#: A team's reporting frame a bare subject may follow without a comma (巡察发现县实验小学党支部落实…).
-_FRAME = re.compile(r"(?:[^,。;:]{0,20}?巡[视察]组?)?(?:还|同时|也)?(?:发现|指出|认为|反馈)")
-#: A clause that is only the team's frame (此外,巡察组同时指出,): the unit it names next is the subject of a finding.
-_FRAME_CLAUSE = re.compile(r"(?:此外|另外|同时)?[^,。;:]{0,20}?(?:巡[视察]组|组长)(?:还|同时|也)?(?:指出|发现|认为|反馈)")
 #: What may not follow a bare subject: the name is then one of a list, or a person's office (书记), or a demand.
 _NOT_PREDICATE = re.compile(r"[、和及与]|书记|主要负责|负责人|要|的")
 #: A name that is not an inspected unit of the round: its parts, others' units, a kind of unit.
@@ -104,7 +100,7 @@ def mentions(text: str, announced: list[str]) -> list[tuple[int, str, bool]]:
             continue
         previous = None
         for c in _clause_starts(text, s, e):
-            after_frame = previous is not None and bool(_FRAME_CLAUSE.fullmatch(text, *trim(text, previous, c)))
+            after_frame = previous is not None and bool(FRAME.fullmatch(text, previous, c))
             previous = c
             c = trim(text, c, e)[0]
             fits = _plausible if c == trim(text, s, e)[0] else _specific
@@ -112,7 +108,7 @@ def mentions(text: str, announced: list[str]) -> list[tuple[int, str, bool]]:
             if hit:
                 found.append((c, hit.group("unit"), False))
                 continue
-            frame = _FRAME.match(text, c, e)
+            frame = FRAME.match(text, c, e)
             for at in (c, frame.end()) if frame else (c,):
                 subject = _SUBJECT.match(text, at, e) if after_frame else None
                 name = subject.group() if subject and _specific(subject.group()) else None
@@ -123,13 +119,19 @@ def mentions(text: str, announced: list[str]) -> list[tuple[int, str, bool]]:
     return found
 
 
+def _abbreviates(short: str, long: str) -> bool:
+    """Whether ``short`` is ``long`` with characters left out (县法院党组 for 县人民法院党组)."""
+    rest = iter(long)
+    return len(short) < len(long) and all(ch in rest for ch in short)
+
+
 def _same_unit(name: str, open_name: str | None) -> bool:
-    """Whether ``name`` points back to the unit already open: its tail (镇党委 after 桃坪镇党委), the open
-    name with or without its organ (省体育局 / 省体育局党组), or organ words the open name has (局党组
-    after 县文化旅游广电体育局)."""
+    """Whether ``name`` points back to the unit already open: the open name shortened (镇党委 after 桃坪镇党委,
+    县法院党组 after 县人民法院党组), with or without its organ (省体育局 / 省体育局党组), or organ words the
+    open name has (局党组 after 县文化旅游广电体育局)."""
     if open_name is None:
         return False
-    if open_name.endswith(name) or name.startswith(open_name) or open_name.startswith(name):
+    if name.startswith(open_name) or _abbreviates(name, open_name) or name == open_name:
         return True
     return not _specific(name) and PARTY_ORGAN_END.sub("", name) in open_name
 
