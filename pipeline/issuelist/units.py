@@ -14,54 +14,31 @@ import re
 
 from pipeline.issuelist.context import UNIT_HEADING
 from pipeline.issuelist.items import Item, trim
-from pipeline.lang.cues import FRAME, PARTY_ORGAN_END, SHORTCOMING_STRONG, UNIT_WORD
+from pipeline.lang.cues import (
+    FRAME, NOT_AFTER_A_UNIT_SUBJECT, NOT_AN_INSPECTED_UNIT, PARTY_ORGAN_END, SHORTCOMING_STRONG, UNIT_NAME, UNIT_NAMED_AT,
+    UNIT_ORGAN_WORDS, UNITS_ANNOUNCED, UNITS_LIST_JOIN,
+)
 from pipeline.lang.markers import ITEM_START
 from pipeline.lang.text import lines
 
-#: A sentence announcing the units a round reported to: 分别向A、B、C反馈 / 对A及所辖B、C开展了联动巡察.
-_ANNOUNCED = re.compile(r"(?:分别)?(?:向|对)(?P<list>[^。;:\n]{4,160}?)(?:分别)?(?:集中)?(?:反馈|开展|进行)")
-#: What joins the names of such a list.
-_LIST_JOIN = re.compile(r"、|以及|及|和|与|,")
-#: A unit's name: as the layout readers' unit headings read it, a name and an organ word at its end.
-_NAME = rf"[^,。;:、\s【】“”\"《》的及]{{1,24}}?{UNIT_WORD}(?:{UNIT_WORD})*(?!织|组织)"
-#: Where a unit is named at a clause's start (after an optional reporting frame of the team).
-_NAMED_AT = (
-    # (县委第一巡察组)(在)向U反馈(时) / 对U反馈指出
-    re.compile(rf"(?:[^,。;:]{{0,20}}?巡[视察]组)?(?:在)?(?:向|对)(?P<unit>{_NAME})反馈"),
-    # 对U开展提级巡察后
-    re.compile(rf"(?:[^,。;:]{{0,20}}?巡[视察]组)?对(?P<unit>{_NAME})开展[^,。;:]{{0,8}}?巡[视察]"),
-    # U: (a label)
-    re.compile(rf"(?P<unit>{_NAME}):"),
-    # U存在的主要问题: / U主要存在 / U存在以下问题 / U的问题主要是 / U主要问题是
-    re.compile(rf"(?P<unit>{_NAME})(?:存在的(?:主要)?问题|(?:主要)?存在(?:以下|如下)?(?:问题)?|的(?:主要)?问题(?:主要)?(?:是|有)"
-               r"|(?:的)?主要问题(?:是|有)|巡[视察]发现的(?:主要)?问题)"),
-)
-_SUBJECT = re.compile(_NAME)
-#: What may not follow a bare subject: the name is then one of a list, or a person's office (书记), or a demand.
-_NOT_PREDICATE = re.compile(r"[、和及与]|书记|主要负责|负责人|要|的")
-#: A name that is not an inspected unit of the round: its parts, others' units, a kind of unit.
-_NOT_A_UNIT = re.compile(r"^(?:所属|下属|所辖|下辖|各|部分|个别|有的|一些|其|该|本|被巡|巡[视察]|对|在"
-                         r"|[一二三四五六七八九十]+是|首先|其次|再次|最后|此外|同时|另外)"
-                         r"|^[一二三四五六七八九十两几]+[家个所]")
-#: The organ words a bare back-reference is made of (镇党委, 学院党委, 局党组).
-_ORGAN_WORDS = re.compile(rf"(?:{UNIT_WORD}|党|本)+")
+_SUBJECT = re.compile(UNIT_NAME)
 
 
 def _plausible(name: str) -> bool:
     """Whether a name may be an inspected unit's: not a part, a kind or a count of units."""
-    return not _NOT_A_UNIT.match(name) and not any(c.isdigit() for c in name)
+    return not NOT_AN_INSPECTED_UNIT.match(name) and not any(c.isdigit() for c in name)
 
 
 def _specific(name: str) -> bool:
     """Whether a name singles out one unit: more than organ words (镇党委 and 学院党委 point back)."""
-    return _plausible(name) and not _ORGAN_WORDS.fullmatch(name)
+    return _plausible(name) and not UNIT_ORGAN_WORDS.fullmatch(name)
 
 
 def announced_units(text: str) -> list[str]:
     """The units named in the notice's announcements of whom the round reported to, in order."""
     out: list[str] = []
-    for m in _ANNOUNCED.finditer(text):
-        for piece in _LIST_JOIN.split(m.group("list")):
+    for m in UNITS_ANNOUNCED.finditer(text):
+        for piece in UNITS_LIST_JOIN.split(m.group("list")):
             piece = piece.strip()
             for prefix in ("所辖", "下辖"):
                 piece = piece.removeprefix(prefix)
@@ -104,7 +81,7 @@ def mentions(text: str, announced: list[str]) -> list[tuple[int, str, bool]]:
             previous = c
             c = trim(text, c, e)[0]
             fits = _plausible if c == trim(text, s, e)[0] else _specific
-            hit = next((m for pattern in _NAMED_AT if (m := pattern.match(text, c, e)) and fits(m.group("unit"))), None)
+            hit = next((m for pattern in UNIT_NAMED_AT if (m := pattern.match(text, c, e)) and fits(m.group("unit"))), None)
             if hit:
                 found.append((c, hit.group("unit"), False))
                 continue
@@ -113,7 +90,7 @@ def mentions(text: str, announced: list[str]) -> list[tuple[int, str, bool]]:
                 subject = _SUBJECT.match(text, at, e) if after_frame else None
                 name = subject.group() if subject and _specific(subject.group()) else None
                 name = name or next((u for u in announced if text.startswith(u, at)), None)
-                if name and not _NOT_PREDICATE.match(text, at + len(name)):
+                if name and not NOT_AFTER_A_UNIT_SUBJECT.match(text, at + len(name)):
                     found.append((c, name, False))
                     break
     return found

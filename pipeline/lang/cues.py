@@ -157,6 +157,32 @@ PROGRESS_SO_FAR = re.compile(r"(?:目前|现已|截至目前|当前|现阶段)[,
 #: The word an inspected unit's name ends with (县教育局, 柳湾村党支部, 市第一中学, 东湖街道党工委): a pattern
 #: to build names with, not compiled.
 UNIT_WORD = r"(?:党委|党组|党工委|党总支|党支部|支部|委员会|局|镇|乡|街道|社区|村|公司|集团|学校|医院|中心|学院|大学)"
+#: A sentence announcing the units a round reported to: 分别向A、B、C反馈 / 对A及所辖B、C开展了联动巡察.
+UNITS_ANNOUNCED = re.compile(r"(?:分别)?(?:向|对)(?P<list>[^。;:\n]{4,160}?)(?:分别)?(?:集中)?(?:反馈|开展|进行)")
+#: What joins the names of such a list.
+UNITS_LIST_JOIN = re.compile(r"、|以及|及|和|与|,")
+#: A unit's name as a round-up writes it: a name and the organ word(s) at its end (a pattern, not compiled).
+UNIT_NAME = rf"[^,。;:、\s【】“”\"《》的及]{{1,24}}?{UNIT_WORD}(?:{UNIT_WORD})*(?!织|组织)"
+#: Where a round-up names a unit at a clause's start (after an optional reporting frame of the team).
+UNIT_NAMED_AT = (
+    # (县委第一巡察组)(在)向U反馈(时) / 对U反馈指出
+    re.compile(rf"(?:[^,。;:]{{0,20}}?巡[视察]组)?(?:在)?(?:向|对)(?P<unit>{UNIT_NAME})反馈"),
+    # 对U开展提级巡察后
+    re.compile(rf"(?:[^,。;:]{{0,20}}?巡[视察]组)?对(?P<unit>{UNIT_NAME})开展[^,。;:]{{0,8}}?巡[视察]"),
+    # U: (a label)
+    re.compile(rf"(?P<unit>{UNIT_NAME}):"),
+    # U存在的主要问题: / U主要存在 / U存在以下问题 / U的问题主要是 / U主要问题是
+    re.compile(rf"(?P<unit>{UNIT_NAME})(?:存在的(?:主要)?问题|(?:主要)?存在(?:以下|如下)?(?:问题)?|的(?:主要)?问题(?:主要)?(?:是|有)"
+               r"|(?:的)?主要问题(?:是|有)|巡[视察]发现的(?:主要)?问题)"),
+)
+#: What may not follow a bare subject: the name is then one of a list, or a person's office (书记), or a demand.
+NOT_AFTER_A_UNIT_SUBJECT = re.compile(r"[、和及与]|书记|主要负责|负责人|要|的")
+#: A name that is not an inspected unit of the round: its parts, others' units, a kind of unit.
+NOT_AN_INSPECTED_UNIT = re.compile(r"^(?:所属|下属|所辖|下辖|各|部分|个别|有的|一些|其|该|本|被巡|巡[视察]|对|在"
+                                   r"|[一二三四五六七八九十]+是|首先|其次|再次|最后|此外|同时|另外)"
+                                   r"|^[一二三四五六七八九十两几]+[家个所]")
+#: The organ words a bare back-reference is made of (镇党委, 学院党委, 局党组).
+UNIT_ORGAN_WORDS = re.compile(rf"(?:{UNIT_WORD}|党|本)+")
 #: The party organ or leadership body at the end of a unit's name (县医保局党组, 市委(党组), 柳湾村党支部): what
 #: two names of one unit may differ by, and what a back-reference (局党组) keeps of the name.
 PARTY_ORGAN_END = re.compile(r"(?:领导班子|党委\(党组\)|党组|党委|党工委|党总支|党支部|总支部委员会|支部委员会|工作委员会"
