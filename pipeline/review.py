@@ -17,6 +17,7 @@ from pipeline.errors import InputError
 from pipeline.forked import forked_map
 from pipeline.gcpause import collection_paused
 from pipeline.matching.audit import SEVERITY, STATUS_LABELS, audit, explain, issue_statuses
+from pipeline.matching.earlier import source_answers
 from pipeline.matching.evidence import attach_evidence
 from pipeline.issuelist.load import (  # noqa: F401  (part of this module's API)
     TABLE_SUFFIXES, IssueList, issue_list_of_document, issues_from_document, list_doc_id, load_issue_list,
@@ -79,6 +80,14 @@ def review(issue_list: IssueList, report: DocumentResult, *, matcher=None, fitte
     for rows in plan_answers.values():
         matches.extend(rows)
     terms = attach_evidence(matches, issue_list.issues, report.text, matcher)
+    dropped, promoted = source_answers(matches, issue_list.issues, report.text)
+    plans = {id(m) for rows in plan_answers.values() for m in rows}
+    for k in promoted:  # 上轮巡察…整改不彻底: answered where the report names the earlier round or the audit,
+        matches[k].addressed = id(matches[k]) not in plans  # not by 整改到位 said of something else
+    dropped = {id(matches[k]) for k in dropped}
+    for m in matches:
+        m.addressed = m.addressed and id(m) not in dropped
+    plan_answers = {iid: kept for iid, rows in plan_answers.items() if (kept := [m for m in rows if id(m) not in dropped])}
     mine = decisions.for_list(list_doc_id(issue_list)) if decisions is not None else []
     issue_ids = {i.issue_id for i in issue_list.issues}
     stale = apply_match_decisions(mine, matches, report.text, issue_ids, report.doc_id)

@@ -154,6 +154,18 @@ MISSED_PLAN = re.compile(r"原(?:计划|定|要求)")
 PROCESS_WORDS = re.compile(r"巡视|巡察|整改")
 #: How a report says where a planned action stands so far (计划于明年6月前建成…,目前已完成设备招标): begun, not done.
 PROGRESS_SO_FAR = re.compile(r"(?:目前|现已|截至目前|当前|现阶段)[,]?(?:已|正在|完成)")
+#: Where earlier findings come from: a previous inspection round, or an audit (上轮巡察, 审计发现).
+_EARLIER_SOURCE = r"(?:(?:上轮|上一轮|上次|前次|历次|以往)(?:巡视|巡察)|巡视|巡察|(?:内外部|内部|外部)?审计(?:和监管检查)?)"
+#: A problem about the rectification of earlier findings in general (上轮巡察反馈问题整改不彻底, 审计发现问题整改
+#: 不到位), no field named between the source and 整改 (上轮巡察反馈的矿产资源出让收益问题 names one).
+EARLIER_FINDINGS_PROBLEM = re.compile(
+    rf"(?:对|落实)?{_EARLIER_SOURCE}(?:(?:反馈|指出|发现|提出)(?:的)?)?(?:问题)?"
+    rf"(?:(?:和|及|、|等){_EARLIER_SOURCE}(?:(?:反馈|指出|发现|提出)(?:的)?)?(?:问题)?)*(?:等监督发现问题)?整改")
+#: A clause that still speaks of those problems in general (个别问题反弹回潮, 屡审屡犯, 长效机制建设不足), not of a field.
+ABOUT_THE_PROBLEMS = re.compile(r"问题|整改|屡[审查]屡犯|长效机制|反弹")
+#: What a place answering such a problem names: the earlier round or the audit (a 回头看 of this round's own rectification
+#: does not).
+NAMES_EARLIER_FINDINGS = re.compile(r"上轮|上一轮|上次|前次|历次|以往|审计")
 #: The word an inspected unit's name ends with (县教育局, 柳湾村党支部, 市第一中学, 东湖街道党工委): a pattern
 #: to build names with, not compiled.
 UNIT_WORD = r"(?:党委|党组|党工委|党总支|党支部|支部|委员会|局|镇|乡|街道|社区|村|公司|集团|学校|医院|中心|学院|大学)"

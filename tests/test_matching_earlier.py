@@ -1,0 +1,57 @@
+"""Answers to problems about earlier findings in general (pipeline.matching.earlier), on texts of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.matching.earlier import about_earlier_findings
+
+
+@pytest.mark.parametrize("text, general", [
+    ("上轮巡察反馈问题整改不彻底，个别问题整改流于形式", True),
+    ("对上轮巡视反馈问题和审计发现问题整改不彻底，个别问题反弹回潮", True),
+    ("审计发现问题整改不到位", True),
+    ("巡察、审计发现问题整改不到位", True),
+    ("上轮巡察反馈问题整改不彻底，长效机制建设不足", True),
+    # a field named: the answer may speak of the field without naming the round
+    ("上轮巡察反馈的矿产资源出让收益征收问题整改不到位", False),
+    ("上一轮巡察反馈问题整改不到位，村级集体资产清产核资工作推进缓慢", False),
+    ("财务管理不规范，审计发现问题较多", False),
+])
+def test_earlier_findings_problem_in_general(text, general):
+    assert about_earlier_findings(text) is general
+
+
+FEEDBACK = (
+    "县委第一巡察组向青山镇党委反馈巡察情况\n"
+    "巡察组指出，镇党委存在以下问题：一是安全生产隐患排查整治不彻底，部分经营场所消防通道堵塞；"
+    "二是惠农补贴发放审核把关不严，个别已迁出人员仍领取补贴；三是巡察、审计发现问题整改不到位。\n"
+    "巡察组要求，镇党委要切实抓好整改。\n"
+)
+REPORT_NO_SOURCE = (
+    "中共青山镇委员会关于巡察整改进展情况的报告\n"
+    "一、安全生产方面。组织联合检查组排查经营场所820处，发现隐患136处，已整改到位131处，清理堵塞消防通道42处。\n"
+    "二、惠农补贴方面。对2022年以来发放的惠农补贴逐户核查，追回违规领取补贴资金3.6万元。\n"
+    "三、下一步工作。镇党委将持续巩固整改成果，确保问题整改到位。\n"
+    "中共青山镇委员会\n2024年10月8日\n"
+)
+REPORT_WITH_SOURCE = REPORT_NO_SOURCE.replace(
+    "三、下一步工作。",
+    "对上轮巡察和区审计局指出的7个问题逐一复核，对出现反弹的2个问题重新制定措施，已全部整改销号。\n三、下一步工作。")
+
+
+@pytest.mark.parametrize("report, status", [
+    # 已整改到位 said of fire hazards, and a promise: no answer to the earlier round's problems
+    (REPORT_NO_SOURCE, "unaddressed"),
+    (REPORT_WITH_SOURCE, "addressed"),
+])
+def test_earlier_findings_answered_only_where_the_report_names_them(tmp_path, report, status):
+    from pipeline.api import match
+
+    feedback, path = tmp_path / "feedback.txt", tmp_path / "report.txt"
+    feedback.write_text(FEEDBACK, encoding="utf-8")
+    path.write_text(report, encoding="utf-8")
+    issues = match(feedback, path)["issues"]
+    statuses = dict(zip(issues["issue_id"], issues["status"]))
+    assert statuses["3"] == status
+    assert statuses["1"] == "addressed"
