@@ -33,7 +33,8 @@ def issues_from_report(text: str, sections: list[Section], *, doc_id: str | None
                 for k, (a, b) in enumerate(sorted(spans), 1)]
     forward = forward_looking_sections(text, sections)
     by_id = {s.section_id: s for s in sections}
-    problems = [s for s in sections if s.marker in ("arabic", "arabic_paren") and s.section_id not in forward]
+    problems = [s for s in sections if s.marker in ("arabic", "arabic_paren") and s.section_id not in forward
+                and not text[text.rfind("\n", 0, s.start) + 1:s.start].strip()]  # headings, not a (1)(2) run in a line
     if not problems:
         return []
     top = min(s.level for s in problems)
