@@ -54,3 +54,22 @@ def test_lang_text_bare_numbers_close_together_are_row_ids_not_pages():
     page = "".join(f"第{k}行正文内容较长的一行，用来占满版面。\n" for k in range(12))
     text = page + "7\n" + page
     assert page_furniture(text) == frozenset({len(page)})
+
+
+def test_lang_text_page_furniture_with_blank_lines_around_the_page_number():
+    """A PDF's page break copied with empty lines around its number (blind19's 乡村振兴 notice): the empty
+    lines, the number and the running header after them are furniture, and the wrapped line goes on over them."""
+    body = ("巡察组指出，局党组学习贯彻党的创新理论不够深入，理论学习中心组学习计划执行\n"
+            "不严格，专题研讨以读文件、谈体会为主，联系卫生健康工作实际不够紧密；对所属\n")
+    page = "\n— {n} —\n\n关于巡察县卫生健康局党组的反馈意见\n"
+    text = normalize(body + page.format(n=1)
+                     + "医院党建工作指导不力，部分党支部组织生活不规范，三会一课记录内容雷同，质量\n"
+                     + "不高；财务管理制度执行不严格，存在以会议费名义列支餐费的情况，公务接待清单\n"
+                     + page.format(n=2)
+                     + "填写不规范，部分接待无派出单位公函；所属医院采购管理不规范，部分设备采购参数\n"
+                     + "设置具有明显倾向性。\n")
+    furniture = page_furniture(text)
+    assert sorted(text[s:text.index("\n", s)] for s in furniture) == [
+        "", "", "", "", "— 1 —", "— 2 —", "关于巡察县卫生健康局党组的反馈意见", "关于巡察县卫生健康局党组的反馈意见"]
+    breaks = [i for i, ch in enumerate(text) if ch == "\n"]
+    assert soft_breaks(text) == frozenset(breaks[:-1])

@@ -108,14 +108,21 @@ def page_furniture(text: str) -> frozenset[int]:
     if not numbers:
         return frozenset()
     out = {all_lines[k][0] for k in numbers}
-    beside: dict[str, list[int]] = {}  # the line after and the line before each page number
+    beside: dict[str, list[int]] = {}  # the first line after and the last line before each page number
+    blank: dict[int, list[int]] = {}  # page number -> the blank lines between it and those neighbours
     for k in numbers:
-        for other in (k + 1, k - 1):
-            if 0 <= other < len(all_lines) and all_lines[other][2].strip():
+        for step in (1, -1):
+            other = k + step
+            while 0 <= other < len(all_lines) and not all_lines[other][2].strip():
+                blank.setdefault(k, []).append(all_lines[other][0])
+                other += step
+            if 0 <= other < len(all_lines):
                 beside.setdefault(all_lines[other][2].strip(), []).append(all_lines[other][0])
     for line, starts in beside.items():
         if len(starts) >= 2 and len(line) <= 60 and not ITEM_START.match(line):
             out.update(starts)
+    for starts in blank.values():  # the empty lines a page's end and its header leave around the number
+        out.update(starts)
     return frozenset(out)
 
 
