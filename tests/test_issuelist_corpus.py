@@ -64,3 +64,16 @@ def test_issues_dev_corpus_announced_counts(path):
     n_aspects, n_problems = len(gold.get("aspects", [])), len(gold["problems"])
     counted = n_problems if found.announced.problems is not None or not n_aspects else n_aspects
     assert bool(found.flags) == (counted != said)
+
+
+@pytest.mark.parametrize("predicted, gold, agree", [
+    ("省林业厅党组", "省林业厅", 1.0),  # the unit with its party organ, as the paragraph names it
+    ("滨江市委", "滨江市", 1.0),
+    ("县第二中学党总支", "县第二中学党总支", 1.0),
+    ("省粮食局党组", "省林业厅", 0.0),
+    (None, "省林业厅", 0.0),
+])
+def test_issues_scoring_unit_named_with_or_without_its_party_organ(predicted, gold, agree):
+    gold_notice = {"layout": "multi_unit", "problems": [{"start": 0, "end": 10, "unit": gold}]}
+    score = score_notice("n", gold_notice, [{"level": 2, "start": 0, "end": 10, "unit": predicted}])
+    assert score.unit_agreement == agree

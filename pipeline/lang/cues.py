@@ -168,13 +168,13 @@ ABOUT_THE_PROBLEMS = re.compile(r"问题|整改|屡[审查]屡犯|长效机制|�
 NAMES_EARLIER_FINDINGS = re.compile(r"上轮|上一轮|上次|前次|历次|以往|审计")
 #: The word an inspected unit's name ends with (县教育局, 柳湾村党支部, 市第一中学, 东湖街道党工委): a pattern
 #: to build names with, not compiled.
-UNIT_WORD = r"(?:党委|党组|党工委|党总支|党支部|支部|委员会|局|镇|乡|街道|社区|村|公司|集团|学校|医院|中心|学院|大学)"
+UNIT_WORD = r"(?:党委|党组|党工委|党总支|党支部|支部|委员会|[省市县区州旗]委|局|镇|乡|街道|社区|村|公司|集团|学校|医院|中心|学院|大学)"
 #: A sentence announcing the units a round reported to: 分别向A、B、C反馈 / 对A及所辖B、C开展了联动巡察.
 UNITS_ANNOUNCED = re.compile(r"(?:分别)?(?:向|对)(?P<list>[^。;:\n]{4,160}?)(?:分别)?(?:集中)?(?:反馈|开展|进行)")
 #: What joins the names of such a list.
 UNITS_LIST_JOIN = re.compile(r"、|以及|及|和|与|,")
 #: A unit's name as a round-up writes it: a name and the organ word(s) at its end (a pattern, not compiled).
-UNIT_NAME = rf"[^,。;:、\s【】“”\"《》的及]{{1,24}}?{UNIT_WORD}(?:{UNIT_WORD})*(?!织|组织)"
+UNIT_NAME = rf"[^,。;:、\s【】“”\"《》的及在]{{1,24}}?{UNIT_WORD}(?:{UNIT_WORD})*(?!织|组织)"
 #: Where a round-up names a unit at a clause's start (after an optional reporting frame of the team).
 UNIT_NAMED_AT = (
     # (县委第一巡察组)(在)向U反馈(时) / 对U反馈指出
@@ -195,10 +195,10 @@ NOT_AN_INSPECTED_UNIT = re.compile(r"^(?:所属|下属|所辖|下辖|各|部分|
                                    r"|^[一二三四五六七八九十两几]+[家个所]")
 #: The organ words a bare back-reference is made of (镇党委, 学院党委, 局党组).
 UNIT_ORGAN_WORDS = re.compile(rf"(?:{UNIT_WORD}|党|本)+")
-#: The party organ or leadership body at the end of a unit's name (县医保局党组, 市委(党组), 柳湾村党支部): what
+#: The party organ or leadership body at the end of a unit's name (县医保局党组, 市委(党组), 柳湾村党支部, 滨江市委): what
 #: two names of one unit may differ by, and what a back-reference (局党组) keeps of the name.
 PARTY_ORGAN_END = re.compile(r"(?:领导班子|党委\(党组\)|党组|党委|党工委|党总支|党支部|总支部委员会|支部委员会|工作委员会"
-                             r"|委员会|支部)$")
+                             r"|委员会|支部|(?<=[省市县区州旗])委)$")
 #: A sentence that closes a problem's block with the verdict on the whole problem (该问题已基本完成整改。):
 #: about the problem, not about the last action item it follows.
 PROBLEM_VERDICT = re.compile(r"(?:该|此|上述|以上|这一|这个)(?:项|个)?问题(?:已|正在|目前|仍|基本|尚|均|全部)")

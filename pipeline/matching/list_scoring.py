@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from pipeline.pairing import unit_key
+
 Span = tuple[int, int]
 
 
@@ -80,7 +82,9 @@ class NoticeScore:
     aspects: Tally
     non_problems_listed: int  # predicted problems that are gold praise/demand/pledge …
     listed: bool  # the run produced a list at all
-    unit_agreement: float | None = None  # multi-unit notices: share of paired problems with the gold unit
+    #: multi-unit notices: share of paired problems with the gold unit, named with or without its party organ
+    #: (省林业厅党组 for 省林业厅, 滨江市委 for 滨江市: pipeline.pairing.unit_key)
+    unit_agreement: float | None = None
     error: str | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -103,7 +107,7 @@ def score_notice(name: str, gold: dict, predicted: list[dict], *, error: str | N
     unit_agreement = None
     if any(g.get("unit") for g in gold["problems"]):
         pairs = _pairs(pred_problems, gold_problems)
-        same = sum(1 for i, j in pairs if (by_level[2][i].get("unit") or None) == gold["problems"][j].get("unit"))
+        same = sum(1 for i, j in pairs if unit_key(by_level[2][i].get("unit")) == unit_key(gold["problems"][j].get("unit")))
         unit_agreement = same / len(pairs) if pairs else 0.0
     return NoticeScore(
         name=name,
