@@ -198,9 +198,10 @@ def test_issues_table_unreadable_is_an_input_error(tmp_path, name, content, erro
     assert info.value.error_type == error_type and name in info.value.reason
 
 
-def test_issues_report_examples_inside_a_problem_block_are_no_headings():
-    """问题N: blocks of a progress 通报 whose problem lists its examples inline ((1)…;(2)…, blind15 police): the
-    (1)(2) run inside the line is no numbered problem heading of the report (the list is its 问题N blocks)."""
+def test_issues_report_problem_blocks_and_their_inline_examples():
+    """问题N: blocks of a progress 通报 (整改情况/整改进展 after each, blind15 police, blind19 port group): the
+    restated problems are the blocks' statements; a (1)(2) run inside a block's line is no numbered problem
+    heading but that problem's manifestations."""
     from pipeline.outline import parse_outline
     from pipeline.review import issue_list_from_text
 
@@ -209,7 +210,12 @@ def test_issues_report_examples_inside_a_problem_block_are_no_headings():
             "问题二：执法规范化建设存在短板。具体表现为：（1）部分案件受案、立案不及时；（2）涉案财物管理不规范。\n"
             "整改情况：对1245起案件逐案复查。已完成整改。\n"
             "问题三：选人用人工作不够规范，部分科级领导干部长期未轮岗交流。\n整改情况：交流轮岗科级干部26名。\n")
-    assert issues_from_report(normalize(text), parse_outline(normalize(text))) == []
+    norm = normalize(text)
+    restated = issues_from_report(norm, parse_outline(norm))
+    assert [(i.level, i.text) for i in restated] == [
+        (2, "学习贯彻党的创新理论不够深入系统"), (2, "执法规范化建设存在短板"),
+        (3, "部分案件受案、立案不及时"), (3, "涉案财物管理不规范"),
+        (2, "选人用人工作不够规范,部分科级领导干部长期未轮岗交流")]
+    assert all(norm[i.start:i.end] == i.text for i in restated)
     listed = issue_list_from_text(text).issues
-    assert [i.text for i in listed if i.level == 2] == [
-        "学习贯彻党的创新理论不够深入系统", "执法规范化建设存在短板", "选人用人工作不够规范,部分科级领导干部长期未轮岗交流"]
+    assert [i.text for i in listed if i.level == 2] == [i.text for i in restated if i.level == 2]

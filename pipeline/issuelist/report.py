@@ -17,7 +17,7 @@ def issues_from_report(text: str, sections: list[Section], *, doc_id: str | None
     """Problems a progress report restates.
 
     Quoted restatements (关于“……”问题的整改, 针对“……”问题) win; otherwise the numbered
-    problem headings (1. / (1) level headings outside the forward-looking part), each
+    problem headings (1. / (1) / 问题一: level headings outside the forward-looking part), each
     under its enclosing aspect heading.
     """
     text = normalize(text)
@@ -33,7 +33,7 @@ def issues_from_report(text: str, sections: list[Section], *, doc_id: str | None
                 for k, (a, b) in enumerate(sorted(spans), 1)]
     forward = forward_looking_sections(text, sections)
     by_id = {s.section_id: s for s in sections}
-    problems = [s for s in sections if s.marker in ("arabic", "arabic_paren") and s.section_id not in forward
+    problems = [s for s in sections if s.marker in ("arabic", "arabic_paren", "problem") and s.section_id not in forward
                 and not text[text.rfind("\n", 0, s.start) + 1:s.start].strip()]  # headings, not a (1)(2) run in a line
     if not problems:
         return []
@@ -52,9 +52,15 @@ def issues_from_report(text: str, sections: list[Section], *, doc_id: str | None
                                     extra=issue_extra(how="heading", confidence=0.7)))
             pid = aspects[parent.section_id]
         start, end = _problem_span(text, s)
+        aspect = by_id[s.parent_id].title if pid else None
         issues.append(Issue(str(k), pid, 2, text[start:end], doc_id, start, end, label=s.label,
-                            extra=issue_extra(aspect=by_id[s.parent_id].title if pid else None, how="numbered",
-                                              confidence=0.7)))
+                            extra=issue_extra(aspect=aspect, how="numbered", confidence=0.7)))
+        examples = [c for c in sections if c.parent_id == s.section_id and c.marker in ("arabic_paren", "circled")
+                    and text.rfind("\n", 0, c.start) < start]  # on the problem's own line
+        for j, c in enumerate(examples, 1):  # 问题三:…短板。具体表现为:(1)…;(2)…: the problem's manifestations
+            a, b = strip_span(text, c.title_start, c.title_end)
+            issues.append(Issue(f"{k}.{j}", str(k), 3, text[a:b], doc_id, a, b, label=c.label,
+                                extra=issue_extra(aspect=aspect, how="numbered", confidence=0.7)))
     return issues
 
 
