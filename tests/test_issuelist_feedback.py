@@ -944,3 +944,16 @@ def test_issues_post_written_in_short_lines_with_padded_numbers():
     assert [i.text for i in found if i.level == 2] == [
         "党委领导下的院长负责制\n落实不到位\n议事范围边界不清", "药品耗材采购监管不严", "上轮巡察反馈问题\n整改不彻底"]
     assert [i.text for i in found if i.level == 3] == ["部分耗材未经论证\n即采购入院"]
+
+
+def test_issuelist_emoji_bullets_of_a_wechat_post():
+    """A WeChat post's emoji bullets (📌 before a sub-heading, 👉 before an example) decorate, as ◆ does: they are
+    no part of a problem, and 👉比如 opens an example (blind19's WeChat post)."""
+    text = ("巡察反馈｜县委巡察组向县城投公司党委反馈巡察情况\n巡察发现了这些问题\n"
+            "📌风险防控存在漏洞\n应收账款清收不力，对外担保管理不规范。\n👉比如，2023年有3笔担保未经董事会审议。\n"
+            "📌选人用人工作有短板\n干部梯队建设滞后，年轻干部占比不足15%。\n"
+            "巡察组要求，公司党委要切实抓好整改。\n")
+    issues = read_feedback(text).issues
+    assert not any("📌" in i.text or "👉" in i.text for i in issues)
+    assert [i.text for i in issues if i.level == 2] == ["风险防控存在漏洞", "选人用人工作有短板"]
+    assert "2023年有3笔担保未经董事会审议" in [i.text for i in issues if i.level == 3]

@@ -15,7 +15,7 @@ from pipeline.lang.cues import (
     CLOSING_OPENER, DEMAND_SENTENCE, EXAMPLE_LEAD, EXAMPLE_SUBJECT, FRAME, LEAD_VERB, LIST_CLOSER, PLAN_FIELD,
     SHORTCOMING, SPEECH_INTRO, TRAILING_DEMAND, YARDSTICK,
 )
-from pipeline.lang.markers import Marker, is_bullet, runs, scan
+from pipeline.lang.markers import DECORATION, Marker, is_bullet, runs, scan
 from pipeline.lang.text import page_furniture
 
 _LEAD_JUNK = " \t\n,;:、。"
@@ -123,7 +123,7 @@ def example_marks(text: str, s: int, e: int) -> list[tuple[int, int]]:
     out = []
     for m in EXAMPLE_LEAD.finditer(text, s, e):
         j = m.start() - 1
-        while j >= s and text[j] in " \t":
+        while j >= s and (text[j] in " \t" or text[j] in DECORATION):  # 👉比如,…
             j -= 1
         if j < s or text[j] in _CLAUSE_START or text[j] in "(“":
             end = m.end()
@@ -145,7 +145,9 @@ def _sub_markers(text: str, s: int, e: int) -> list[Marker]:
 
 
 def past_example_lead(text: str, s: int, e: int) -> int:
-    """``s`` moved past example markers (比如,有的… counts as two)."""
+    """``s`` moved past example markers (比如,有的… counts as two) and the decoration before them (👉比如)."""
+    while s < e and text[s] in DECORATION:
+        s += 1
     while (m := EXAMPLE_LEAD.match(text, s, e)) and m.end() < e:
         s = trim(text, m.end(), e)[0]
     return s
