@@ -957,3 +957,18 @@ def test_issuelist_emoji_bullets_of_a_wechat_post():
     assert not any("📌" in i.text or "👉" in i.text for i in issues)
     assert [i.text for i in issues if i.level == 2] == ["风险防控存在漏洞", "选人用人工作有短板"]
     assert "2023年有3笔担保未经董事会审议" in [i.text for i in issues if i.level == 3]
+
+
+def test_issuelist_word_numbering_pasted_with_spaces_and_a_yardstick_lead():
+    """A Word document pasted as text (blind19): numbers with spaces inside (3 . / (1 ) / ( 2)) are markers, and
+    但对照全面从严治党要求,还存在以下问题: is the findings' lead (要求 the yardstick), not a demand."""
+    text = ("县委巡察组关于对县卫健局党委巡察情况的反馈意见\n"
+            "巡察认为，局党委做了大量工作。但对照全面从严治党要求，还存在以下问题：\n"
+            "1.\t党委主体责任意识不强，廉政谈话流于形式。\n"
+            "2.\t意识形态工作重视不够，舆情引导不力。\n"
+            "3 .  基层党组织设置不规范，组织生活不严格。\n"
+            "（1 ）2个卫生院党支部未按期换届；\n"
+            "（ 2）部分支部“三会一课”以业务会代替。\n"
+            "巡察组要求，局党委要切实抓好整改。\n")
+    issues = read_feedback(text).issues
+    assert [(i.level, i.label) for i in issues] == [(2, "1."), (2, "2."), (2, "3 ."), (3, "(1 )"), (3, "( 2)")]

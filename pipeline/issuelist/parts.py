@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pipeline.lang.cues import (
     CASE_REPORT, CLUE, CONTACT, DEMAND_LEAD, DEMAND_SENTENCE, FOCUS, MEETING, PLEDGE, PRAISE, PROBLEM_LEAD_META,
     APPENDIX_LINE, FINDINGS_SUMMARY, PLAN_LIST_HEADING, RESOLVED, SHORTCOMING_STRONG, STILL_WRONG, TEAM_FOCUS, TEAM_PLAN,
+    YARDSTICK,
 )
 from pipeline.lang.markers import ITEM_START, NEXT_ITEM, runs, scan
 from pipeline.lang.text import lines, page_furniture, soft_breaks
@@ -47,9 +48,16 @@ def _is_lead(clause: str) -> bool:
     return bool(PROBLEM_LEAD_META.search(clause.strip(" ,")))
 
 
+def _yardstick_lead(t: str) -> bool:
+    """但对照全面从严治党要求,还存在以下问题: 要求 is the measure the findings are held against, not a demand."""
+    clauses = t.split(",")
+    return len(clauses) > 1 and bool(YARDSTICK.search(clauses[0] + ",")) and _is_lead(clauses[-1])
+
+
 def _role(text: str, s: int, e: int, previous: str | None) -> tuple[str, int]:
     t = text[s:e]
-    if DEMAND_LEAD.search(t):  # 巡察组要求, / 整改要求如下: — before any lead reading
+    demand_lead = bool(DEMAND_LEAD.search(t)) and not _yardstick_lead(t)
+    if demand_lead:  # 巡察组要求, / 整改要求如下: — before any lead reading
         return "demand", s
     colon = t.find(":")
     if colon > 0 and _is_lead(t[:colon].split(",")[-1]):
@@ -62,7 +70,7 @@ def _role(text: str, s: int, e: int, previous: str | None) -> tuple[str, int]:
         return "pledge", s
     if CASE_REPORT.search(t):
         return "case", s  # 邻县粮库原主任王某…被开除党籍: another unit's case
-    if DEMAND_LEAD.search(t) or DEMAND_SENTENCE.search(t) or (previous == "demand" and (
+    if demand_lead or DEMAND_SENTENCE.search(t) or (previous == "demand" and (
             t.lstrip(" ,").startswith("要") or NEXT_ITEM.match(t))):  # 一是…。二是…: the demands' run goes on
         return "demand", s
     strong = SHORTCOMING_STRONG.search(t)

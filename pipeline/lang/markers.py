@@ -75,10 +75,10 @@ _LINE = re.compile(
     rf"""
     (?P<problem>[(]?问题(?:{_N}|\d{{1,2}})(?:[)][:、.,]?|[:、.,]|[ \t]*$))
   | (?P<cn_dun>{_N}、)
-  | (?P<cn_paren>[(]{_N}[)][、.,:]?)
+  | (?P<cn_paren>[(][ \t]?{_N}[ \t]?[)][、.,:]?)
   | (?P<decimal>\d{{1,2}}\.\d{{1,2}}(?=[ \t]|[^\d.%万亿元个项名次倍])(?![ \t]*[%万亿元个项名次倍]))
-  | (?P<arabic>\d{{1,2}}(?:、|\.(?!\d)|\.(?=(?:19|20)\d{{2}}年)|[ \t]+(?=[^\d\s.%万亿元个项名次倍年月日])))
-  | (?P<arabic_paren>[(]?\d{{1,2}}[)][、.,:]?)
+  | (?P<arabic>\d{{1,2}}(?:、|\.(?!\d)|\.(?=(?:19|20)\d{{2}}年)|[ \t]\.[ \t]|[ \t]+(?=[^\d\s.%万亿元个项名次倍年月日])))
+  | (?P<arabic_paren>[(]?[ \t]?\d{{1,2}}[ \t]?[)][、.,:]?)
   | (?P<circled>[{CIRCLED}])
     """,
     re.VERBOSE,
@@ -146,7 +146,7 @@ def _value(family: str, label: str) -> int | None:
     if family == "decimal":  # 2.3: the third item under the second heading
         return int(label.split(".")[1])
     core = label.strip()
-    for junk in "()、.,:是要第其问题":
+    for junk in "()、.,:是要第其问题 \t":  # 3 . / (1 ): a word processor's numbering pasted as text
         core = core.replace(junk, "")
     if core.isdigit():
         return int(core)
