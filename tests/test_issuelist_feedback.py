@@ -972,3 +972,20 @@ def test_issuelist_word_numbering_pasted_with_spaces_and_a_yardstick_lead():
             "巡察组要求，局党委要切实抓好整改。\n")
     issues = read_feedback(text).issues
     assert [(i.level, i.label) for i in issues] == [(2, "1."), (2, "2."), (2, "3 ."), (3, "(1 )"), (3, "( 2)")]
+
+
+def test_issuelist_headings_whose_numbers_were_lost():
+    """一、 lost in a paste, 1. 2. kept (blind19's Word paste): a bare verdict line before the next item of the
+    run heads the items after it, an aspect, not a problem; a short wrapped cell (走访核实) is none."""
+    text = ("县委巡察组关于对县卫健局党委巡察情况的反馈意见\n巡察发现的主要问题：\n"
+            "党的领导弱化，履行管党治党责任不到位\n"
+            "1.\t党委主体责任意识不强。党委书记第一责任人职责履行不到位，对班子成员廉政谈话流于形式。\n"
+            "2.\t意识形态工作重视不够。\n"
+            "党的建设缺失，基层党组织建设薄弱\n"
+            "3.\t基层党组织设置不规范，组织生活不严格，部分支部“三会一课”以业务会代替。\n"
+            "4.\t发展党员工作不规范。\n"
+            "巡察组要求，局党委要切实抓好整改。\n")
+    issues = read_feedback(text).issues
+    assert [(i.level, i.text[:8]) for i in issues] == [
+        (1, "党的领导弱化,履"), (2, "党委主体责任意识"), (2, "意识形态工作重视"),
+        (1, "党的建设缺失,基"), (2, "基层党组织设置不"), (2, "发展党员工作不规")]

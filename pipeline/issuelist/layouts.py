@@ -294,6 +294,9 @@ def _bare_line(text: str, st: LineStructure, i: int, ctx: Context, sents, *, aft
     if aspect_line and not text[aspect_line.end():le].strip(" 。:,"):
         new_aspect(text, body, aspect_line.end(1), ctx)
         return [], i + 1
+    if _lost_number_heading(text, st, i):  # 党的建设缺失,基层党组织建设薄弱 / 1.…: a heading whose 一、 was lost
+        new_aspect(text, body, le, ctx)
+        return [], i + 1
     if _is_subheading(text, ls, le):
         if open_unit(text, body, le, ctx):
             return [], i + 1
@@ -311,6 +314,21 @@ def _bare_line(text: str, st: LineStructure, i: int, ctx: Context, sents, *, aft
                 return [], i + 1
             return attach(_subheading_problem(text, body, le, st.lines, i, body_end), ctx), body_end
     return read_paragraph(text, ls, le, ctx, sents, after_colon=after_colon), i + 1
+
+
+def _lost_number_heading(text: str, st: LineStructure, i: int) -> bool:
+    """A bare line that heads the numbered items after it (a Word document pasted as text loses its 一、 but
+    keeps its 1. 2.): a verdict and its field at most (one comma, no sentence's end), and the next line opens a
+    numbered item that continues a run already open before this line, or opens it."""
+    ls, le = st.lines[i]
+    title = text[line_start(text, ls):le].strip()
+    if not 6 <= len(title) <= 40 or re.search(r"[;。:\t]", title) or title.count(",") > 1 or i + 1 >= len(st.lines):
+        return False
+    nxt = st.marker.get(st.lines[i + 1][0])
+    if nxt is None or nxt.family not in ("arabic", "cn_paren"):
+        return False
+    before = [m for k, (a, _) in enumerate(st.lines[:i]) if (m := st.marker.get(a)) is not None and m.family == nxt.family]
+    return nxt.value == 1 and not before or bool(before) and before[-1].value + 1 == nxt.value
 
 
 def _literal_shortcoming(text: str, s: int, e: int) -> bool:
