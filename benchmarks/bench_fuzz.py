@@ -3,7 +3,7 @@
 A crawler brings back pages that are one long run of numerals, circled markers or
 brackets; a pattern that rescans the run from every position turns 100 KB into
 minutes and stalls a whole batch.  Each case below is ~100 KB of UTF-8; every stage
-(outline, metadata, citations, quantities, times, claims, measures) runs on it alone
+(outline, metadata, citations, quantities, times, claims, measures, a feedback's issue list) runs on it alone
 and its CPU time is printed in seconds per 100 KB.  Target: every one under 1 s.
 
     python benchmarks/bench_fuzz.py [--kb 100] [--limit 1.0]
@@ -23,6 +23,7 @@ from pipeline.extract.claims import extract_claims
 from pipeline.extract.measures import extract_measures
 from pipeline.extract.quantities import extract_quantities
 from pipeline.extract.times import extract_times
+from pipeline.issuelist import read_feedback
 from pipeline.metadata import extract_metadata
 from pipeline.normalize import normalize
 from pipeline.outline import parse_outline
@@ -70,6 +71,7 @@ def cases(kb: int) -> dict[str, str]:
         "year_month_run": _fill("2022年6月", kb),
         "newlines": _fill("\n", kb),
         "no_punctuation_han": _fill("巡视整改工作推进落实", kb),
+        "unit_labels": _fill("【红星社区】财务管理不规范;党建工作薄弱。\n", kb),  # a round-up's thousands of units
     }
 
 
@@ -83,6 +85,7 @@ def stages(text: str) -> dict[str, Callable[[], object]]:
         "times": lambda: extract_times(text),
         "claims": lambda: extract_claims(text),
         "measures": lambda: extract_measures(text, sections),
+        "issue list": lambda: read_feedback(text),
     }
 
 

@@ -10,6 +10,7 @@ shortcoming) or running prose (a one-clause headline sentence takes its elaborat
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from pipeline.issuelist.context import CONFIDENCE, HOW_OF_FAMILY, UNIT_LABEL, Context, aspect_lead, attach, new_aspect
 from pipeline.issuelist.items import (
@@ -277,10 +278,15 @@ def _field_clauses(text: str, s: int, e: int, ctx: Context) -> list[Item] | None
 
 
 def _non_finding(text: str, a: int, b: int, sents: list[Sentence]) -> bool:
-    for x in sents:
-        if x.start <= a < x.end or a <= x.start < b:
-            return x.role in NON_FINDING_ROLES and x.role != "lead" or (
-                x.role == "lead" and not SHORTCOMING_STRONG.search(text, a, b))
+    """Whether the first sentence that holds ``a`` or starts in ``[a, b)`` is no finding (found by bisection: the
+    sentences are in text order, and a list of thousands of items asks once per item)."""
+    k = bisect_right(sents, a, key=lambda x: x.end)
+    if k == len(sents):
+        return False
+    x = sents[k]
+    if x.start <= a or x.start < b:
+        return x.role in NON_FINDING_ROLES and x.role != "lead" or (
+            x.role == "lead" and not SHORTCOMING_STRONG.search(text, a, b))
     return False
 
 

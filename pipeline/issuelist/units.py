@@ -11,6 +11,8 @@ unit already open and names none.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from pipeline.issuelist.context import UNIT_HEADING
 from pipeline.issuelist.items import Item, trim
@@ -122,19 +124,28 @@ def resolve_units(text: str, problems: list[Item], units: list[str]) -> list[str
         return units
     announced = announced_units(text)
     last = max(p.start for p in problems)
+    spans = sorted((p.start, p.end) for p in problems)
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))  # the furthest end of the problems starting up to each
+
+    def inside(pos: int) -> bool:
+        k = bisect_right(starts, pos) - 1
+        return k >= 0 and reach[k] > pos
+
     opened: list[tuple[int, str]] = []
     for pos, name, line in mentions(text, announced):
         if pos > last:
             break
-        if line and name not in announced and any(p.start <= pos < p.end for p in problems):
+        if line and name not in announced and inside(pos):
             continue
         if not _same_unit(name, opened[-1][1] if opened else None):
             opened.append((pos, name))
+    at = [pos for pos, _ in opened]
     owner: dict[int, str] = {}
     for i, p in enumerate(problems):
-        before = [name for pos, name in opened if pos <= p.start]
-        if before:
-            owner[i] = before[-1]
+        k = bisect_right(at, p.start) - 1  # the unit named last before the problem
+        if k >= 0:
+            owner[i] = opened[k][1]
     named = list(dict.fromkeys(owner[i] for i in sorted(owner, key=lambda i: problems[i].start)))
     if len(named) < 2:
         return units

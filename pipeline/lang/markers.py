@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.lang.numerals import marker_number
 
@@ -50,8 +51,11 @@ PADDED_NUMBER_LINE = re.compile(r"[ \t]*(0[1-9]|[1-9]\d)[ \t]*")
 _FIRST_PADDED = re.compile(r"(?:^|\n)[ \t]*01[ \t]*\n")
 
 
+@lru_cache(maxsize=8)
 def has_padded_numbers(text: str) -> bool:
-    """Whether items are numbered 01, 02 … on lines of their own."""
+    """Whether items are numbered 01, 02 … on lines of their own.  Cached: :func:`scan` asks it of the whole
+    text for every stretch it scans, thousands of times on a long list (a str keeps its hash, so asking
+    again costs no pass over the text)."""
     return bool(_FIRST_PADDED.search(text))
 
 
