@@ -51,11 +51,11 @@ PADDED_NUMBER_LINE = re.compile(r"[ \t]*(0[1-9]|[1-9]\d)[ \t]*")
 _FIRST_PADDED = re.compile(r"(?:^|\n)[ \t]*01[ \t]*\n")
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=2)
 def has_padded_numbers(text: str) -> bool:
-    """Whether items are numbered 01, 02 … on lines of their own.  Cached: :func:`scan` asks it of the whole
-    text for every stretch it scans, thousands of times on a long list (a str keeps its hash, so asking
-    again costs no pass over the text)."""
+    """Whether items are numbered 01, 02 … on lines of their own.  Cached for the text at hand (two: a notice
+    and the part being read): :func:`scan` asks it of the whole text for every stretch it scans, thousands of
+    times on a long list, and a str keeps its hash, so asking again costs no pass over the text."""
     return bool(_FIRST_PADDED.search(text))
 
 
