@@ -23,8 +23,7 @@ from pipeline.issuelist.load import (  # noqa: F401  (part of this module's API)
     TABLE_SUFFIXES, IssueList, issue_list_of_document, issues_from_document, list_doc_id, load_issue_list,
 )
 from pipeline.extract.measures import ledger_rows
-from pipeline.matching.matcher import (IssueMatcher, Target, build_targets, forward_extents, matches_from_decision,
-                                       prose_targets)
+from pipeline.matching.matcher import IssueMatcher, Target, matches_from_decision, targets_and_plan_paragraphs
 from pipeline.outline import forward_looking_sections
 from pipeline.pairing import choose_pairs, pair_documents  # noqa: F401  (pair_documents: part of this module's API)
 from pipeline.records import ErrorRecord, Flag, Issue, Match, Pair
@@ -73,10 +72,10 @@ def review(issue_list: IssueList, report: DocumentResult, *, matcher=None, fitte
     if not fitted:
         matcher = (matcher if matcher is not None else IssueMatcher()).fit(issue_list.issues)
     forward = frozenset(forward_looking_sections(report.text, report.sections))
-    targets = build_targets(report.text, report.sections, report.measures, forward=forward)
+    targets, plan_paragraphs = targets_and_plan_paragraphs(report.text, report.sections, report.measures, forward=forward)
     decision = matcher.decide(targets)
     matches = matches_from_decision(decision, targets, matcher.issue_ids_, report.doc_id)
-    plan_answers = _plan_answers(matcher, decision, targets, report, forward)
+    plan_answers = _plan_answers(matcher, decision, targets, report, forward, plan_paragraphs)
     for rows in plan_answers.values():
         matches.extend(rows)
     terms = attach_evidence(matches, issue_list.issues, report.text, matcher)
@@ -107,8 +106,9 @@ def review(issue_list: IssueList, report: DocumentResult, *, matcher=None, fitte
 
 
 def _plan_answers(matcher, decision, targets: list[Target], report: DocumentResult,
-                  forward: frozenset[int]) -> dict[str, list[Match]]:
+                  forward: frozenset[int], plan_paragraphs: list[Target]) -> dict[str, list[Match]]:
     """Unanswered issues that the report's plans answer: the issue's plan rows (not addressed).
+    ``plan_paragraphs``: the plan paragraphs of a report in themed prose (found with ``targets``).
 
     The plans (planned measures, the forward-looking part) are never answer targets; an issue the
     matcher leaves unanswered is judged again with them added, and when its best place is then a
@@ -121,7 +121,6 @@ def _plan_answers(matcher, decision, targets: list[Target], report: DocumentResu
     plan_heads = [s for s in report.sections  # the plans part's own items (三、下一步… (一)…), not measures
                   if s.section_id in forward and s.section_id not in parents and s.start not in planned_at]
     plan_rows = [(k, row) for k, row in enumerate(ledger_rows(report.text)) if row.status == "planned"]  # 台账: 计划…
-    plan_paragraphs = prose_targets(report.text, targets, forward_extents(report.text, report.sections, forward))[1]
     if not open_rows or not (plans or plan_heads or plan_rows or plan_paragraphs):
         return {}
     plan_targets = [Target("measure", m.measure_id, m.start, m.end, m.section_id, -1,

@@ -33,13 +33,15 @@ from pipeline.lang.cues import (
     ACTION_LEAD, CLUE, CONTACT, DECISIVE, DEMAND_LEAD, PLEDGE, PROBLEM_VERDICT, PROGRESS_SO_FAR, TEAM_VOICE, is_restated_problem, only_plans,
     status_cues,
 )
-from pipeline.lang.text import CLOSERS, FULL_STOPS, lines, mask_quoted, sentence_spans
+from pipeline.lang.text import CLOSERS, FULL_STOPS, at_line_start, lines, mask_quoted, sentence_spans
 from pipeline.outline import forward_looking_sections  # the one plans-part detector (re-exported)
 from pipeline.records import Measure, Section
 
 ENUM_MARKERS = ("shi", "ordinal", "sequence")
 _ONGOING_MIN = 2
 _DONE_OVER_ONGOING = 3.0
+
+
 def score_status(text: str) -> dict[str, tuple[int, list[str]]]:
     """Weight and matched cue phrases per status for one measure text.
 
@@ -115,20 +117,13 @@ def decide_status(text: str, *, forward_looking: bool = False, title: str | None
     return "done", ("; ".join(d_cues) or None)
 
 
-def _line_initial(text: str, pos: int) -> bool:
-    i = pos - 1
-    while i >= 0 and text[i] in " \t":
-        i -= 1
-    return i < 0 or text[i] == "\n"
-
-
 def _is_enumeration(sec: Section, text: str, next_start: int | None = None) -> bool:
     """一是/第一/首先 items, and ① or (1) items written inline (a line-initial ① counts when ② follows on its line)."""
     if sec.marker in ENUM_MARKERS:
         return True
     if sec.marker not in ("circled", "arabic_paren"):
         return False
-    if not _line_initial(text, sec.start):
+    if not at_line_start(text, sec.start):
         return True
     return next_start is not None and "\n" not in text[sec.start : next_start]
 
@@ -154,7 +149,7 @@ def _reported_requirements(text: str, first: Section) -> bool:
     """Whether a run of items is introduced as the inspection team's findings or demands
     (巡视组要求/指出…一是…): those lists are not the reporting unit's measures."""
     line_start = text.rfind("\n", 0, first.start) + 1
-    if _line_initial(text, first.start):
+    if at_line_start(text, first.start):
         line_start = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
     intro = text[max(line_start, first.start - 300) : first.start]
     return bool(TEAM_VOICE.search(intro))

@@ -42,8 +42,6 @@ class Sentence:
     body: int
 
 
-
-
 def _is_lead(clause: str) -> bool:
     return bool(PROBLEM_LEAD_META.search(clause.strip(" ,")))
 
@@ -152,9 +150,10 @@ def findings_zone(text: str, sents: list[Sentence]) -> tuple[int, int] | None:
     if first is None:
         return None
     start = sents[first].body  # after a lead's colon (or the lead itself), or where the finding starts
+    own_list = _holds_run(text, sents[first].body, sents[first].end)  # …存在以下问题:一是…;二是…: opens the part itself
     for sent in sents[first + 1:]:  # 现将…反馈如下。 … then the part's heading 二、巡察发现的主要问题: after it
-        if sent.role == "finding" or _holds_run(text, sents[first].body, sents[first].end):
-            break  # a lead with its own list (…存在以下问题:一是…;二是…) opens the part itself
+        if sent.role == "finding" or own_list:
+            break
         if sent.role == "lead" and sent.body == sent.end and text[sent.end:sent.end + 1] in ("\n", ""):
             start = sent.body
     for sent in sents[first:]:  # a plan: 三、问题清单及整改措施, before any finding of the part

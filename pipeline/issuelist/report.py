@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from pipeline.issuelist.fields import issue_extra
 from pipeline.lang.cues import NUMBERED_RESTATEMENT, QUOTED_RESTATEMENT, RESTATED_LEAD, RESTATED_LIST_LEAD
-from pipeline.lang.text import FULL_STOPS, sentence_bounds, strip_span
+from pipeline.lang.text import FULL_STOPS, at_line_start, sentence_bounds, strip_span
 from pipeline.normalize import normalize
 from pipeline.outline import forward_looking_sections
 from pipeline.records import Issue, Section
@@ -34,7 +34,7 @@ def issues_from_report(text: str, sections: list[Section], *, doc_id: str | None
     forward = forward_looking_sections(text, sections)
     by_id = {s.section_id: s for s in sections}
     problems = [s for s in sections if s.marker in ("arabic", "arabic_paren", "problem") and s.section_id not in forward
-                and not text[text.rfind("\n", 0, s.start) + 1:s.start].strip()]  # headings, not a (1)(2) run in a line
+                and at_line_start(text, s.start)]  # headings, not a (1)(2) run inside a line
     if not problems:
         return []
     top = min(s.level for s in problems)

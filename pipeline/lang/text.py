@@ -77,6 +77,15 @@ def mask_quoted(text: str) -> str:
     return _QUOTED.sub(lambda m: m.group()[0] + "□" * (len(m.group()) - 2) + m.group()[-1], text)
 
 
+def at_line_start(text: str, pos: int) -> bool:
+    """Whether only spaces stand between the start of ``pos``'s line and ``pos`` (a heading's number, not an item
+    of a run inside the line)."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] == "\n"
+
+
 def strip_span(text: str, start: int, end: int, *, lead: str = " \t\n", trail: str = " \t\n") -> tuple[int, int]:
     """Shrink ``[start, end)`` past the characters of ``lead`` at its start and ``trail`` at its end."""
     while start < end and text[start] in lead:

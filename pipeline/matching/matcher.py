@@ -169,6 +169,13 @@ def build_targets(text: str, sections: list[Section], measures: list[Measure], *
                   forward: set[int] | frozenset[int] | None = None) -> list[Target]:
     """Answer headings (the headings measures answer) and measures, minus plans (``forward``: the
     report's forward-looking section ids, when the caller already has them)."""
+    return targets_and_plan_paragraphs(text, sections, measures, forward=forward)[0]
+
+
+def targets_and_plan_paragraphs(text: str, sections: list[Section], measures: list[Measure], *,
+                                forward: set[int] | frozenset[int] | None = None) -> tuple[list[Target], list[Target]]:
+    """:func:`build_targets`'s answer places, and the plan paragraphs of a report in themed prose (its
+    :func:`prose_targets` are found once, for both)."""
     text = normalize(text)
     forward = forward_extents(text, sections, forward)
     by_id = {s.section_id: s for s in sections}
@@ -210,9 +217,10 @@ def build_targets(text: str, sections: list[Section], measures: list[Measure], *
     for k, row in enumerate(rows):  # a 整改台账 row answers its problem
         if row.status != "planned" and not is_forward(row.start):
             targets.append(Target("row", k, row.start, row.end, None, -1, text[row.start:row.end], row.status))
-    targets += prose_targets(text, targets, forward)[0]  # a report in themed prose: its paragraphs
+    answers, plans = prose_targets(text, targets, forward)  # a report in themed prose: its paragraphs
+    targets += answers
     targets.sort(key=lambda t: (t.start, t.kind != "section"))
-    return targets
+    return targets, plans
 
 
 #: the shortest body paragraph that is an answer place of its own (shorter lines are titles,
