@@ -26,7 +26,9 @@ Status is a weighted vote of cue words (``models/status_cues.tsv``):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 from pipeline.lang.cues import (
@@ -299,14 +301,19 @@ def _ledger_measures(text: str, sections: list[Section], measures: list[Measure]
     last cell, a wrapped cell included): a row states what was done for one problem, its status read from its
     整改进展 cell.  Not a table under measures (主要问题整改清单如下: after the last ① of a heading that the
     report's measures already answer): that table sums up what they said."""
-    taken = [(m.start, m.end) for m in measures]
+    taken = sorted((m.start, m.end) for m in measures)
+    taken_starts = [a for a, _ in taken]
+    reach = list(accumulate((b for _, b in taken), max))  # the furthest end of the measures started so far
     answered = {m.section_id for m in measures} | {m.start for m in measures}
     ordered = sorted(sections, key=lambda sec: sec.start)
+    starts = [sec.start for sec in ordered]
     out: list[Measure] = []
     for row in ledger_rows(text):
-        if any(a <= row.line_start < b for a, b in taken):
+        k = bisect_right(taken_starts, row.line_start)
+        if k and reach[k - 1] > row.line_start:  # inside a measure
             continue
-        holder = next((sec for sec in reversed(ordered) if sec.start <= row.line_start), None)
+        k = bisect_right(starts, row.line_start)
+        holder = ordered[k - 1] if k else None  # the last section opened before the row
         if holder is not None and (holder.section_id in answered or holder.start in answered):
             continue
         out.append(Measure(measure_id=len(measures) + len(out), section_id=holder.section_id if holder else None,
