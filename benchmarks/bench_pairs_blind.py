@@ -8,7 +8,8 @@ overdue, unaddressed) with the report's sentences that answer it (written by a h
 never saw the matcher).  The pair goes through ``pipeline.api.match`` (the path of
 ``zhenggai match``).  A gold problem and an extracted level-2 problem pair up as in the
 issue-list scorer (each covers half of the other, one to one).  Printed per pair and overall:
-- list: problems found (recall) and extra problems (precision);
+- list: problems found (recall) and extra problems (precision); a gold problem whose text kept its examples
+  (比如…) pairs, where the problem alone does not, with the problem and its manifestations together;
 - status: the five-way verdict's accuracy over the paired problems, and the confusion;
 - gap: "not really answered" (every verdict but addressed) as a yes/no decision, P/R/F1;
 - evidence: for gold-answered problems the review calls answered, whether its best place
@@ -56,6 +57,14 @@ def score_pair(gold_path: Path) -> dict:
     problems = issues[issues["level"] == 2].reset_index(drop=True)
     pred_spans = [(int(s), int(e)) for s, e in zip(problems["start"], problems["end"])]
     paired = _pairs(pred_spans, gold_spans)
+    # a gold text that kept the problem's examples (比如…) pairs with the problem and its manifestations
+    # together, where the problem alone did not pair (the issue list splits the examples off as level 3)
+    examples = issues[issues["level"] == 3]
+    extents = [(s, max([e, *(int(x) for x in examples.loc[examples["parent_id"] == issue_id, "end"])]))
+               for (s, e), issue_id in zip(pred_spans, problems["issue_id"])]
+    left_p = [i for i in range(len(pred_spans)) if i not in {i for i, _ in paired}]
+    left_g = [j for j in range(len(gold_spans)) if j not in {j for _, j in paired}]
+    paired += [(left_p[a], left_g[b]) for a, b in _pairs([extents[i] for i in left_p], [gold_spans[j] for j in left_g])]
     confusion: Counter = Counter()
     gap = Counter()
     evidence = Counter()

@@ -989,3 +989,21 @@ def test_issuelist_headings_whose_numbers_were_lost():
     assert [(i.level, i.text[:8]) for i in issues] == [
         (1, "党的领导弱化,履"), (2, "党委主体责任意识"), (2, "意识形态工作重视"),
         (1, "党的建设缺失,基"), (2, "基层党组织设置不"), (2, "发展党员工作不规")]
+
+
+@pytest.mark.parametrize("first_aspect", [
+    # the first heading's own lead states its findings on the heading's line
+    "（一）落实粮食安全责任方面。主要是：学习贯彻不够深入，意识不强；落实储备规模要求有差距，库存少4800吨。\n",
+    # the first heading's own lead announces the numbered lines below it
+    "（一）落实粮食安全责任方面。存在以下问题：\n1.学习贯彻不够深入，意识不强。\n2.落实储备规模要求有差距，库存少4800吨。\n",
+])
+def test_issuelist_aspect_headings_with_their_own_lead_after_the_parts_lead(first_aspect):
+    """巡察发现的主要问题: then (一)X方面。主要是:A;B / (二)Y方面。存在以下问题: 1.… (pairs_blind14 c4): an aspect's own
+    lead on its heading's line is inside the findings part, not the part's heading that would open it after (一)."""
+    text = ("市委第三巡察组向某储备粮公司党支部反馈专项巡察情况\n" + MEETING + "巡察发现的主要问题：\n" + first_aspect
+            + "（二）风险防控方面。存在以下问题：\n1.储备粮轮换管理不规范，轮换计划执行不严。\n2.仓储管理存在漏洞，账实不符问题突出。\n"
+            + DEMAND)
+    aspects, problems = _aspects_and_problems(text)
+    assert aspects == ["落实粮食安全责任方面", "风险防控方面"]
+    assert problems == ["学习贯彻不够深入,意识不强", "落实储备规模要求有差距,库存少4800吨",
+                        "储备粮轮换管理不规范,轮换计划执行不严", "仓储管理存在漏洞,账实不符问题突出"]

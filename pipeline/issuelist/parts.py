@@ -19,7 +19,7 @@ from pipeline.lang.cues import (
     YARDSTICK,
 )
 from pipeline.lang.markers import ITEM_START, NEXT_ITEM, runs, scan
-from pipeline.lang.text import lines, page_furniture, soft_breaks
+from pipeline.lang.text import at_line_start, lines, page_furniture, soft_breaks
 
 #: Roles that end the findings part.
 CLOSING_ROLES = frozenset({"demand", "clue", "pledge", "contact"})
@@ -152,9 +152,10 @@ def findings_zone(text: str, sents: list[Sentence]) -> tuple[int, int] | None:
     start = sents[first].body  # after a lead's colon (or the lead itself), or where the finding starts
     own_list = _holds_run(text, sents[first].body, sents[first].end)  # …存在以下问题:一是…;二是…: opens the part itself
     for sent in sents[first + 1:]:  # 现将…反馈如下。 … then the part's heading 二、巡察发现的主要问题: after it
-        if sent.role == "finding" or own_list:
-            break
-        if sent.role == "lead" and sent.body == sent.end and text[sent.end:sent.end + 1] in ("\n", ""):
+        if sent.role == "finding" or own_list or (sent.role == "lead" and sent.body < sent.end):
+            break  # (一)…方面。主要是:A;B;C: a lead that states the findings itself is inside the part
+        if (sent.role == "lead" and sent.body == sent.end and text[sent.end:sent.end + 1] in ("\n", "")
+                and at_line_start(text, sent.start)):  # not (二)…方面。存在以下问题: an aspect's own lead
             start = sent.body
     for sent in sents[first:]:  # a plan: 三、问题清单及整改措施, before any finding of the part
         if sent.role == "finding" and sent.start >= start:
