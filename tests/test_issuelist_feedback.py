@@ -1007,3 +1007,14 @@ def test_issuelist_aspect_headings_with_their_own_lead_after_the_parts_lead(firs
     assert aspects == ["落实粮食安全责任方面", "风险防控方面"]
     assert problems == ["学习贯彻不够深入,意识不强", "落实储备规模要求有差距,库存少4800吨",
                         "储备粮轮换管理不规范,轮换计划执行不严", "仓储管理存在漏洞,账实不符问题突出"]
+
+
+@pytest.mark.parametrize("opener", ["第一，{a}。第二，{b}。第三，{c}。", "一是{a}；二是{b}；三是{c}。"])
+def test_issuelist_a_closing_zuihou_after_another_run_is_its_own_problem(opener):
+    """第一…第六。最后,巡察组还指出,X (blind20 y09, blind17 v09): 最后 closes a run of another family as 此外 does;
+    X is a problem of its own, not the tail of the last item."""
+    body = opener.format(a="社区党委政治功能发挥不充分", b="集体资产管理混乱，租金收入未及时入账", c="居务公开流于形式")
+    text = (MEETING + "巡察组指出了该社区存在的突出问题。" + body
+            + "最后，巡察组还指出，社区对上级巡察反馈问题整改不到位，老问题反复出现。\n" + DEMAND)
+    assert _problems(text) == ["社区党委政治功能发挥不充分", "集体资产管理混乱,租金收入未及时入账", "居务公开流于形式",
+                               "社区对上级巡察反馈问题整改不到位,老问题反复出现"]

@@ -346,7 +346,7 @@ FINDINGS_SUMMARY = re.compile(r"(?:上述|以上|这些|前述)(?:问题|情况)
 #: What introduces quoted speech (在谈到选人用人时,郭泽明语气加重:“…): a frame before the words it quotes.
 SPEECH_INTRO = re.compile(r"[^。;“”]{0,30}?:(?=“)")
 #: Openers of a closing extra finding (此外, 另外, 与此同时).
-CLOSING_OPENER = re.compile(r"(?:此外|另外|与此同时|同时)[,]")
+CLOSING_OPENER = re.compile(r"(?:此外|另外|与此同时|同时|最后)[,]")
 #: Example markers: the examples after them are manifestations (具体表现) of the finding before.
 EXAMPLE_LEAD = re.compile(r"比如|例如|譬如|又如|再如|如[,:]|如(?=(?:19|20)\d{2}年|近[一二三四五两\d]+年|部分|个别|有的|一些|少数)|(?<=\()如(?![期实何此今])|具体表现(?:为|在|是)?[:,]?|主要表现(?:为|在)[:,]|表现为[:,]|有的(?!放矢)")
 #: (match-only patterns carry no ^: re.match(text, pos) anchors at pos, ^ would not)
