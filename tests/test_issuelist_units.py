@@ -92,3 +92,25 @@ def test_units_a_notice_on_one_unit_names_none_for_its_parts():
 ])
 def test_units_announced_in_the_round_up(sentence, expected):
     assert announced_units(normalize(sentence)) == expected
+
+
+def test_units_announced_names_with_a_conjunction_inside_stay_whole():
+    """市住房和城乡建设局党组 is one name (和 inside it), 市农业农村局党组和县一中党委 two (blind20 y10)."""
+    sentence = "近日，4个巡察组分别向市住房和城乡建设局党组、市农业农村局党组和县一中党委反馈了巡察情况。"
+    assert announced_units(normalize(sentence)) == ["市住房和城乡建设局党组", "市农业农村局党组", "县一中党委"]
+
+
+def test_units_round_up_whose_paragraphs_name_the_unit_after_the_teams_frame():
+    """市委第一巡察组反馈指出,U存在的主要问题:A;B / …指出,U把方向…不充分;C (blind20 y10): each paragraph is the
+    announced unit's, its problems start after the unit's label or at the unit as the first one's subject, and the
+    unit is the announced name whole (集团有限公司党委, not the shorter 集团)."""
+    text = normalize(
+        "市委第五轮巡察反馈工作全部完成\n"
+        "近日，市委巡察组分别向市住房和城乡建设局党组、市城市建设投资集团有限公司党委反馈了巡察情况。\n"
+        "市委第一巡察组反馈指出，市住房和城乡建设局党组存在的主要问题：对房地产开发企业监管不严；城镇老旧小区改造进度滞后。\n"
+        "市委第三巡察组反馈指出，市城市建设投资集团有限公司党委把方向作用发挥不充分，债务风险大；工程项目招投标不规范。\n"
+        "市委巡察办要求，各被巡察单位党组织要切实担负起巡察整改主体责任。\n")
+    found = [(i.text, i.extra.get("unit")) for i in read_feedback(text).issues if i.level == 2]
+    assert found == [("对房地产开发企业监管不严", "市住房和城乡建设局党组"), ("城镇老旧小区改造进度滞后", "市住房和城乡建设局党组"),
+                     ("市城市建设投资集团有限公司党委把方向作用发挥不充分,债务风险大", "市城市建设投资集团有限公司党委"),
+                     ("工程项目招投标不规范", "市城市建设投资集团有限公司党委")]

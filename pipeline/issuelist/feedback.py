@@ -17,11 +17,11 @@ from pipeline.issuelist.fields import issue_extra
 from pipeline.issuelist.counts import Announced, announced_count, count_flag
 from pipeline.issuelist.deadlines import demanded_deadlines
 from pipeline.issuelist.items import Item, make_problem, strip_frame, top_level_split
-from pipeline.issuelist.context import CONFIDENCE
+from pipeline.issuelist.context import CONFIDENCE, UNIT_LABEL
 from pipeline.issuelist.layouts import read_records, read_zone
-from pipeline.issuelist.units import resolve_units
+from pipeline.issuelist.units import announced_units, resolve_units
 from pipeline.issuelist.parts import CLOSING_ROLES, Sentence, appendix_zone, findings_zone, sentences, title_end
-from pipeline.lang.cues import APPENDIX_REFERENCE, SHORTCOMING_STRONG, UNIT_FEEDBACK_LEAD
+from pipeline.lang.cues import APPENDIX_REFERENCE, SHORTCOMING_STRONG, TEAM_FEEDBACK_FRAME, UNIT_FEEDBACK_LEAD
 from pipeline.lang.script import is_traditional, to_simplified
 from pipeline.lang.text import char_pairs, lines
 from pipeline.normalize import normalize
@@ -76,18 +76,36 @@ def _apart(text: str, body: list[Item], appendix: list[Item]) -> bool:
 def _round_up(text: str, sents: list[Sentence]) -> tuple[list[Item], list[Item], list[str]] | None:
     """A round-up of one inspection round: a paragraph per unit, each opened by 某巡视组向X反馈指出: and
     read up to its own demands as the findings of that unit; None unless two units or more are named so."""
-    heads = [(m, e) for s, e, _ in lines(text) if (m := UNIT_FEEDBACK_LEAD.match(text, s, e))]
-    units = list(dict.fromkeys(m.group("unit") for m, _ in heads))
+    heads = [(m.end(), m.group("unit"), e) for s, e, _ in lines(text) if (m := UNIT_FEEDBACK_LEAD.match(text, s, e))]
+    if len(heads) < 2:
+        heads = _framed_heads(text)
+    units = list(dict.fromkeys(unit for _, unit, _ in heads))
     if len(units) < 2:
         return None
     aspects: list[Item] = []
     problems: list[Item] = []
-    for m, line_end in heads:
-        end = next((x.start for x in sents if m.end() <= x.start < line_end and x.role in CLOSING_ROLES), line_end)
-        found = read_zone(text, m.end(), end, sents, unit=m.group("unit"))
+    for start, unit, line_end in heads:
+        end = next((x.start for x in sents if start <= x.start < line_end and x.role in CLOSING_ROLES), line_end)
+        found = read_zone(text, start, end, sents, unit=unit)
         aspects += found[0]
         problems += found[1]
     return aspects, problems, units
+
+
+def _framed_heads(text: str) -> list[tuple[int, str, int]]:
+    """(where its findings start, unit, line end) of each paragraph of a round-up that opens with the team's frame
+    and then one of the units the notice announced (市委第一巡察组反馈指出,市住建局党组存在的主要问题:A;B / …指出,
+    市农业农村局党组贯彻落实…有差距,一是…): the findings start after the unit's label, else at its name (the subject
+    of the first finding)."""
+    announced = announced_units(text)
+    heads = []
+    for s, e, _ in lines(text):
+        frame = TEAM_FEEDBACK_FRAME.match(text, s, e)
+        unit = frame and next((u for u in announced if text.startswith(u, frame.end())), None)
+        if unit:
+            label = UNIT_LABEL.match(text, frame.end(), e)
+            heads.append((label.end() if label and label.group("unit") == unit else frame.end(), unit, e))
+    return heads
 
 
 def _assign_units(text: str, problems: list[Item], units: list[str]) -> None:

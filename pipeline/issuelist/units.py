@@ -18,7 +18,7 @@ from pipeline.issuelist.context import UNIT_HEADING
 from pipeline.issuelist.items import Item, trim
 from pipeline.lang.cues import (
     FRAME, NOT_AFTER_A_UNIT_SUBJECT, NOT_AN_INSPECTED_UNIT, PARTY_ORGAN_END, SHORTCOMING_STRONG, UNIT_NAME, UNIT_NAMED_AT,
-    UNIT_ORGAN_WORDS, UNITS_ANNOUNCED, UNITS_LIST_JOIN,
+    UNIT_ORGAN_WORDS, UNITS_ANNOUNCED, UNITS_LIST_AND, UNITS_LIST_JOIN,
 )
 from pipeline.lang.markers import ITEM_START
 from pipeline.lang.text import lines
@@ -40,13 +40,22 @@ def announced_units(text: str) -> list[str]:
     """The units named in the notice's announcements of whom the round reported to, in order."""
     out: list[str] = []
     for m in UNITS_ANNOUNCED.finditer(text):
-        for piece in UNITS_LIST_JOIN.split(m.group("list")):
+        for piece in (name for part in UNITS_LIST_JOIN.split(m.group("list")) for name in _names_joined(part)):
             piece = piece.strip()
             for prefix in ("所辖", "下辖"):
                 piece = piece.removeprefix(prefix)
             if UNIT_HEADING.fullmatch(piece) and _specific(piece) and piece not in out:
                 out.append(piece)
     return out
+
+
+def _names_joined(part: str) -> list[str]:
+    """The names in one piece of a list of units: A和B is two where A is a whole name (ends in its organ),
+    one otherwise (市住房和城乡建设局党组)."""
+    for m in UNITS_LIST_AND.finditer(part):
+        if UNIT_HEADING.fullmatch(part[:m.start()].strip()):
+            return [part[:m.start()], *_names_joined(part[m.end():])]
+    return [part]
 
 
 def _clause_starts(text: str, s: int, e: int) -> list[int]:
@@ -90,8 +99,8 @@ def mentions(text: str, announced: list[str]) -> list[tuple[int, str, bool]]:
             frame = FRAME.match(text, c, e)
             for at in (c, frame.end()) if frame else (c,):
                 subject = _SUBJECT.match(text, at, e) if after_frame else None
-                name = subject.group() if subject and _specific(subject.group()) else None
-                name = name or next((u for u in announced if text.startswith(u, at)), None)
+                name = next((u for u in announced if text.startswith(u, at)), None)  # whole: 集团有限公司党委
+                name = name or (subject.group() if subject and _specific(subject.group()) else None)
                 if name and not NOT_AFTER_A_UNIT_SUBJECT.match(text, at + len(name)):
                     found.append((c, name, False))
                     break

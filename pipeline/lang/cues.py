@@ -171,8 +171,10 @@ NAMES_EARLIER_FINDINGS = re.compile(r"上轮|上一轮|上次|前次|历次|以�
 UNIT_WORD = r"(?:党委|党组|党工委|党总支|党支部|支部|委员会|[省市县区州旗]委|局|镇|乡|街道|社区|村|公司|集团|学校|医院|中心|学院|大学)"
 #: A sentence announcing the units a round reported to: 分别向A、B、C反馈 / 对A及所辖B、C开展了联动巡察.
 UNITS_ANNOUNCED = re.compile(r"(?:分别)?(?:向|对)(?P<list>[^。;:\n]{4,160}?)(?:分别)?(?:集中)?(?:反馈|开展|进行)")
-#: What joins the names of such a list.
-UNITS_LIST_JOIN = re.compile(r"、|以及|及|和|与|,")
+#: What joins the names of such a list; a conjunction (UNITS_LIST_AND) only after a whole name (市住房和城乡建设局党组
+#: is one name).
+UNITS_LIST_JOIN = re.compile(r"、|以及|,")
+UNITS_LIST_AND = re.compile(r"及|和|与")
 #: A unit's name as a round-up writes it: a name and the organ word(s) at its end (a pattern, not compiled).
 UNIT_NAME = rf"[^,。;:、\s【】“”\"《》的及在]{{1,24}}?{UNIT_WORD}(?:{UNIT_WORD})*(?!织|组织)"
 #: Where a round-up names a unit at a clause's start (after an optional reporting frame of the team).
@@ -329,6 +331,9 @@ CENTRAL_TEAM = re.compile(r"中央(?:第[一二三四五六七八九十]+)?巡�
 UNIT_FEEDBACK_LEAD = re.compile(
     r"[ \t]*[^,。;:\n]{0,24}?(?:巡视|巡察)组(?:在)?(?:向|对)(?P<unit>[^,。;:\n]{2,40}?)反馈(?:了)?(?:巡视|巡察)?"
     r"(?:情况|意见|发现(?:的)?(?:主要)?问题)?(?:时)?(?:指出|认为)?[,:]")
+#: The paragraph of one unit in a round-up that names the unit only after the team's frame (市委第一巡察组反馈指出,
+#: 市住房和城乡建设局党组存在的主要问题:… / …反馈指出,市农业农村局党组贯彻落实…有差距,一是…): one of the announced units follows.
+TEAM_FEEDBACK_FRAME = re.compile(r"[ \t]*[^,。;:\n]{0,24}?(?:巡视|巡察)组(?:在)?反馈(?:时)?(?:指出|认为)[,:]")
 #: A reporting frame before a finding (巡视指出, 此外巡视组还指出, 巡视中了解到, 谈话中不少干部反映).
 FRAME = re.compile(
     r"(?:此外|另外|同时|与此同时|但|但是)?[,]?(?:[^,。;:]{0,14}?(?:巡视|巡察|组|谈话|了解|督察)[^,。;:]{0,8}?"
