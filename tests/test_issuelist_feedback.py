@@ -1018,3 +1018,17 @@ def test_issuelist_a_closing_zuihou_after_another_run_is_its_own_problem(opener)
             + "最后，巡察组还指出，社区对上级巡察反馈问题整改不到位，老问题反复出现。\n" + DEMAND)
     assert _problems(text) == ["社区党委政治功能发挥不充分", "集体资产管理混乱,租金收入未及时入账", "居务公开流于形式",
                                "社区对上级巡察反馈问题整改不到位,老问题反复出现"]
+
+
+@pytest.mark.parametrize("opening", [
+    # praise turning to a generic gap held against a yardstick
+    "巡察组认为，行党委做了大量工作，但对照新时代国有金融企业党建工作要求，仍有不小差距。",
+    # a count announced after the fields it names
+    "巡察组指出了行党委在党的领导、党的建设、全面从严治党3个方面4个问题。",
+])
+def test_issuelist_generic_gap_and_count_after_named_fields_are_no_problems(opening):
+    """…做了大量工作,但对照…要求,仍有不小差距。 and 巡察组指出了X在A、B、C 3个方面4个问题。 (blind20 y05) announce
+    the list; neither is a problem of it."""
+    text = (MEETING + opening + "\n（一）党的领导方面\n1．信贷风险防控不力，不良贷款率偏高。\n2．党委前置研究程序执行不严。\n"
+            "（二）党的建设方面\n3．基层党建基础薄弱。\n4．党建与业务融合不深。\n" + DEMAND)
+    assert _problems(text) == ["信贷风险防控不力,不良贷款率偏高", "党委前置研究程序执行不严", "基层党建基础薄弱", "党建与业务融合不深"]

@@ -323,7 +323,12 @@ PROBLEM_LEAD_META = re.compile(
     r"|主要(?:是|有|集中在[^,。:]{0,10}|表现(?:在|为))$|(?:具体)?如下$|以下几(?:个方面|点)$"
     r"|(?:反馈|发现|指出|查出)(?:了)?问题[\d一二三四五六七八九十两]+(?:个|项|条)$"  # 此次共反馈问题7个
     r"|存在的(?:主要|突出)?(?:问题|不足)(?:主要)?(?:是|有|如下)$"  # 该公司存在的主要问题有:
+    # 巡察组指出了X在党的领导、党的建设…4个方面11个问题: a count announced after the fields it names (not after
+    # findings closed by 等: 反馈了A不到位、B松散等3个方面9个问题 lists them)
+    r"|(?:发现|指出|反馈|梳理出?)(?:了)?[^,。:;等]{0,60}?[\d一二三四五六七八九十]+个(?:方面)?(?:[\d一二三四五六七八九十]+个)?(?:具体)?问题$"
 )
+#: The generic gap a praise sentence turns to (…做了大量工作,但对照…要求,仍有不小差距): it announces findings, states none.
+PRAISE_TURN_GAP = re.compile(r"(?:仍|还|也)?(?:有|存在)(?:不小|一定|较大|一些)?(?:的)?(?:差距|不足)")
 #: A central inspection team (中央第六巡视组): its notices state the findings in the one-sentence formula.
 CENTRAL_TEAM = re.compile(r"中央(?:第[一二三四五六七八九十]+)?巡视组")
 #: The paragraph of one unit in a round-up of an inspection round (省委第一巡视组向临川市委反馈指出:…, 县委第二巡察组
