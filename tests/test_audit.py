@@ -567,3 +567,27 @@ def test_audit_a_rows_problem_cell_lends_no_act_to_its_plans(tmp_path):
     issues = match(feedback, report)["issues"]
     issues = issues[issues["level"] == 2]
     assert dict(zip(issues["issue_id"], issues["status"])) == {"1": "addressed", "2": "planned_only", "3": "addressed"}
+
+
+def test_audit_overdue_said_in_another_measure_of_a_section_titled_by_the_problem(tmp_path):
+    """1.关于“X”的问题 / 一是…(done) / 二是…未能在3月31日前完成,目前仍在推进 (pairs_blind14 c1): the section restates the
+    problem, so its second measure speaks of it too; the deadline the feedback set passed: overdue, not addressed."""
+    from pipeline.api import match
+
+    feedback = tmp_path / "feedback.txt"
+    feedback.write_text(
+        "省委第三巡视组向某大学党委反馈巡视情况\n巡视发现的主要问题：\n"
+        "1.思想政治理论课专职教师配备不足，师生比仅为1:520。\n2.科技成果转化率偏低，横向科研经费逐年下降。\n"
+        "巡视组要求，对思想政治理论课专职教师配备不足问题，要在2024年3月31日前按标准配齐。\n", encoding="utf-8")
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "中共某大学委员会关于巡视整改进展情况的通报\n截至2024年6月20日，整改工作取得阶段性成效。\n"
+        "1.关于“思想政治理论课专职教师配备不足”的问题\n"
+        "一是2024年上半年通过公开招聘新增思政课专职教师18名，师生比提升至1:402。\n"
+        "二是遴选32名兼职思政课教师。按1:350标准尚缺12人，该项任务未能在2024年3月31日前完成，目前仍在推进。\n"
+        "2.关于“科技成果转化率偏低”的问题\n"
+        "一是出台《科技成果转化管理办法》，2024年上半年签订技术转让合同26项，到账经费1860万元。\n"
+        "中共某大学委员会\n2024年6月28日\n", encoding="utf-8")
+    issues = match(feedback, report)["issues"]
+    status = dict(zip(issues.loc[issues["level"] == 2, "text"].str[:6], issues.loc[issues["level"] == 2, "status"]))
+    assert status == {"思想政治理论": "overdue", "科技成果转化": "addressed"}

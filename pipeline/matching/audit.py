@@ -430,14 +430,21 @@ def _last_unfinished(text: str, a: int, e: int) -> tuple[int, int] | None:
     return s, b + (b < len(text) and text[b] in "。;")
 
 
+def _titled_by_problem(text: str, m: Match) -> bool:
+    """Whether the place is a section whose heading restates the problem (1.关于“X”的问题): each of its measures
+    speaks of that problem, the one saying it is unfinished too (一是…已完成。二是…未能在3月31日前完成,仍在推进)."""
+    return m.target_kind == "section" and any(is_restated_problem(text[a:b]) for a, b in m.evidence)
+
+
 def _said_unfinished(case: AuditCase, issue_id: str) -> tuple[int, int] | None:
     """Where a place answering the problem (a measure holding one of its answering sentences) says last
     that the work is unfinished, if one does."""
     for m in case.addressed:
         if m.issue_id != issue_id:
             continue
+        whole = _titled_by_problem(case.report.text, m)
         for s, e, _ in target_spans(case.report, m.target_kind, m.target_id):
-            if m.evidence and not any(s <= a < e for a, _ in m.evidence):
+            if m.evidence and not whole and not any(s <= a < e for a, _ in m.evidence):
                 continue  # a measure of the place that does not speak of this problem
             late = _last_unfinished(case.report.text, s, e)
             if late is not None:
@@ -470,8 +477,9 @@ def _own_overdue(case: AuditCase) -> dict[str, tuple]:
     for m in case.addressed:
         if m.issue_id in out:
             continue
+        whole = _titled_by_problem(text, m)
         for s, e, _ in spans_of(m.target_kind, m.target_id):
-            if m.evidence and not any(s <= a < e for a, _ in m.evidence):
+            if m.evidence and not whole and not any(s <= a < e for a, _ in m.evidence):
                 continue  # a measure of the place that does not speak of this problem
             for t in passed:
                 if not s <= t.start < e:
