@@ -55,3 +55,23 @@ def test_earlier_findings_answered_only_where_the_report_names_them(tmp_path, re
     statuses = dict(zip(issues["issue_id"], issues["status"]))
     assert statuses["3"] == status
     assert statuses["1"] == "addressed"
+
+
+FEEDBACK_ROUND = FEEDBACK.replace("三是巡察、审计发现问题整改不到位。", "三是上轮巡察整改不到位，比如上轮巡察指出的内控制度不健全问题仅修订1项制度。")
+REPORT_AUDIT_ONLY = REPORT_NO_SOURCE.replace(
+    "追回违规领取补贴资金3.6万元。",
+    "追回违规领取补贴资金3.6万元。修订内控制度2项，委托会计师事务所对补贴资金开展专项审计，整改问题5个。")
+
+
+def test_earlier_findings_of_the_round_are_not_answered_by_an_audit_of_something_else(tmp_path):
+    """上轮巡察整改不到位 (and its example) is answered where the report names the earlier round; an audit of the
+    finances it commissioned names another source (pairs_blind14 c4): unaddressed."""
+    from pipeline.api import match
+
+    feedback, path = tmp_path / "feedback.txt", tmp_path / "report.txt"
+    feedback.write_text(FEEDBACK_ROUND, encoding="utf-8")
+    path.write_text(REPORT_AUDIT_ONLY, encoding="utf-8")
+    issues = match(feedback, path)["issues"]
+    statuses = dict(zip(issues["issue_id"], issues["status"]))
+    assert statuses["3"] == "unaddressed"
+    assert statuses["1"] == "addressed"

@@ -166,6 +166,9 @@ ABOUT_THE_PROBLEMS = re.compile(r"问题|整改|屡[审查]屡犯|长效机制|�
 #: What a place answering such a problem names: the earlier round or the audit (a 回头看 of this round's own rectification
 #: does not).
 NAMES_EARLIER_FINDINGS = re.compile(r"上轮|上一轮|上次|前次|历次|以往|审计")
+#: The audit among those sources: a place naming only an audit answers a problem about audit findings, not one about
+#: the earlier round's (…计划委托会计师事务所开展专项审计 answers no 上轮巡察整改不到位).
+AUDIT_SOURCE = re.compile(r"审计")
 #: The word an inspected unit's name ends with (县教育局, 柳湾村党支部, 市第一中学, 东湖街道党工委): a pattern
 #: to build names with, not compiled.
 UNIT_WORD = r"(?:党委|党组|党工委|党总支|党支部|支部|委员会|[省市县区州旗]委|局|镇|乡|街道|社区|村|公司|集团|学校|医院|中心|学院|大学)"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.lang.cues import ABOUT_THE_PROBLEMS, EARLIER_FINDINGS_PROBLEM, NAMES_EARLIER_FINDINGS
+from pipeline.lang.cues import ABOUT_THE_PROBLEMS, AUDIT_SOURCE, EARLIER_FINDINGS_PROBLEM, NAMES_EARLIER_FINDINGS
 from pipeline.records import Issue, Match
 
 
@@ -30,14 +30,19 @@ def source_answers(matches: Sequence[Match], issues: Sequence[Issue], text: str)
     """(dropped, promoted): indices of the matches that answer a problem about earlier findings from a place
     that does not name them (no answer to it: a reviewer's acceptance still makes one), and of the best-ranked
     place naming them that the matcher ranked above nothing (score > 0), where no other place answers it."""
-    general = {i.issue_id for i in issues if i.level == 2 and about_earlier_findings(i.text)}
+    # problem -> whether an audit is among the sources it names (else a place must name the earlier round)
+    general = {i.issue_id: bool(AUDIT_SOURCE.search(i.text)) for i in issues
+               if i.level == 2 and about_earlier_findings(i.text)}
+    # and their examples (上轮巡察指出的内控制度不健全问题,仅修订1项制度): answered too only where the source is named
+    general |= {i.issue_id: general[i.parent_id] for i in issues if i.level == 3 and i.parent_id in general}
     dropped: set[int] = set()
     named: dict[str, int] = {}  # problem -> its best-ranked place that names the earlier findings
     answered: set[str] = set()
     for k, m in enumerate(matches):
         if m.issue_id not in general or m.target_start is None:
             continue
-        if NAMES_EARLIER_FINDINGS.search(text, m.target_start, m.target_end):
+        names = [hit.group() for hit in NAMES_EARLIER_FINDINGS.finditer(text, m.target_start, m.target_end)]
+        if any(general[m.issue_id] or not AUDIT_SOURCE.fullmatch(name) for name in names):
             answered |= {m.issue_id} if m.addressed else set()
             if m.score > 0 and (m.issue_id not in named or m.rank < matches[named[m.issue_id]].rank):
                 named[m.issue_id] = k
