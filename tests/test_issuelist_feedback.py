@@ -1032,3 +1032,13 @@ def test_issuelist_generic_gap_and_count_after_named_fields_are_no_problems(open
     text = (MEETING + opening + "\n（一）党的领导方面\n1．信贷风险防控不力，不良贷款率偏高。\n2．党委前置研究程序执行不严。\n"
             "（二）党的建设方面\n3．基层党建基础薄弱。\n4．党建与业务融合不深。\n" + DEMAND)
     assert _problems(text) == ["信贷风险防控不力,不良贷款率偏高", "党委前置研究程序执行不严", "基层党建基础薄弱", "党建与业务融合不深"]
+
+
+def test_issuelist_yardstick_lead_with_its_run_and_a_second_run_restarting():
+    """回头看 (blind21 z11): 但对照巡察整改要求,仍存在一些差距:一是…;二是… is the findings' lead (要求 the yardstick, its
+    list in the same sentence), and 同时,巡察组还发现一些新的问题:一是…;二是… a second run whose numbers restart."""
+    text = (MEETING + "巡察组指出，局党组对上轮巡察反馈问题整改总体较为重视，大部分问题已整改到位。"
+            "但对照巡察整改要求，仍存在一些差距：一是整改政治站位不够高；二是整改措施不够精准，制度执行不到位。"
+            "同时，巡察组还发现一些新的问题：一是信用监管不到位，抽查比例偏低；二是执法办案不规范。\n" + DEMAND)
+    assert _problems(text) == ["整改政治站位不够高", "整改措施不够精准,制度执行不到位", "信用监管不到位,抽查比例偏低",
+                               "执法办案不规范"]

@@ -98,6 +98,9 @@ def _read_paragraph(text: str, s: int, e: int, ctx: Context, sents: list[Sentenc
     run = _inline_run(text, sentences[0][0], e)
     if run:
         items, stop = _run_items(text, run, e)
+        if stop < e and len(_inline_run(text, stop, e)) >= 2:  # 同时,巡察组还发现一些新的问题:一是…: a run of its own
+            return _fields_of_run(text, items, ctx, sents) + _read_paragraph(
+                text, trim(text, stop, e)[0], e, ctx, sents, after_colon=False)
         rest = _sentence_spans(text, stop, e) if stop < e else []
         return _fields_of_run(text, items, ctx, sents) + _rest(
             text, rest, [top_level_split(text, a, b, ";") for a, b in rest], ctx, sents)

@@ -48,8 +48,10 @@ def _is_lead(clause: str) -> bool:
 
 
 def _yardstick_lead(t: str) -> bool:
-    """但对照全面从严治党要求,还存在以下问题: 要求 is the measure the findings are held against, not a demand."""
-    clauses = t.split(",")
+    """但对照全面从严治党要求,还存在以下问题: 要求 is the measure the findings are held against, not a demand; the
+    lead ends at its colon where the list follows in the same sentence (…,仍存在一些差距:一是…;二是…)."""
+    colon = t.find(":")
+    clauses = (t[:colon] if colon > 0 else t).split(",")
     return len(clauses) > 1 and bool(YARDSTICK.search(clauses[0] + ",")) and _is_lead(clauses[-1])
 
 
