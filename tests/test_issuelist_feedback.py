@@ -1042,3 +1042,13 @@ def test_issuelist_yardstick_lead_with_its_run_and_a_second_run_restarting():
             "同时，巡察组还发现一些新的问题：一是信用监管不到位，抽查比例偏低；二是执法办案不规范。\n" + DEMAND)
     assert _problems(text) == ["整改政治站位不够高", "整改措施不够精准,制度执行不到位", "信用监管不到位,抽查比例偏低",
                                "执法办案不规范"]
+
+
+def test_issuelist_team_proposes_what_the_unit_must_do_is_a_demand():
+    """巡视组提出,X党组要坚持…;压紧压实…;… after a central one-liner (blind21 z03): the team's demands, no findings."""
+    text = ("中央第三巡视组向某局党组反馈巡视情况\n巡视组指出，巡视发现的主要问题是：理论学习不够深入系统，贯彻落实决策部署有差距；"
+            "落实全面从严治党“两个责任”不够到位，权力运行监督制约不够有效。\n"
+            "巡视组提出，某局党组要坚持以习近平新时代中国特色社会主义思想为指导，立足职能定位；压紧压实全面从严治党政治责任，"
+            "加强对“一把手”的监督；认真落实新时代党的组织路线。\n")
+    assert _problems(text) == ["理论学习不够深入系统", "贯彻落实决策部署有差距", "落实全面从严治党“两个责任”不够到位",
+                               "权力运行监督制约不够有效"]
