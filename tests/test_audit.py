@@ -591,3 +591,25 @@ def test_audit_overdue_said_in_another_measure_of_a_section_titled_by_the_proble
     issues = match(feedback, report)["issues"]
     status = dict(zip(issues.loc[issues["level"] == 2, "text"].str[:6], issues.loc[issues["level"] == 2, "status"]))
     assert status == {"思想政治理论": "overdue", "科技成果转化": "addressed"}
+
+
+def test_audit_section_answered_in_one_unnumbered_paragraph_among_numbered_ones(tmp_path):
+    """(一)关于“X”问题 / 1. 2. measures, then (二)关于“Y”问题 answered in one paragraph without numbers (pairs_blind15
+    d1): that section is an answer place too, not left out because the others hold numbered measures."""
+    from pipeline.api import match
+
+    feedback = tmp_path / "feedback.txt"
+    feedback.write_text(
+        "省委第三巡视组向某集团党委反馈巡视情况\n巡视发现的主要问题：\n"
+        "1.重点项目建设进度滞后，5个项目未按期开工。\n2.审计发现问题整改不彻底。\n"
+        "巡视组要求，集团党委要切实抓好整改。\n", encoding="utf-8")
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "中共某集团委员会关于巡视整改进展情况的通报\n一、整改工作组织情况\n集团党委成立整改领导小组。\n"
+        "二、巡视反馈问题整改进展情况\n（一）关于“重点项目建设进度滞后”问题\n"
+        "1.建立重点项目“挂图作战”机制，对14个项目实行月调度。\n2.针对5个未按期开工项目逐个协调，目前已全部开工建设。\n"
+        "（二）关于“审计发现问题整改不彻底”问题\n"
+        "成立追缴工作组，对省审计厅指出的多计工程款逐笔核对、追缴，已追回1100余万元，对3名责任人给予党纪处分。\n"
+        "三、下一步工作打算\n持续巩固整改成果。\n", encoding="utf-8")
+    issues = match(feedback, report)["issues"]
+    assert issues.loc[issues["level"] == 2, "status"].tolist() == ["addressed", "addressed"]

@@ -196,11 +196,15 @@ def targets_and_plan_paragraphs(text: str, sections: list[Section], measures: li
     row_lines = {row.line_start for row in rows}  # a 整改台账 row numbered 1, 2 … is a measure too: the row answers
     live = [m for m in measures if m.status != "planned" and not is_forward(m.start) and m.start not in row_lines]
     heading_ids = sorted({m.section_id for m in live if m.section_id in by_id}, key=lambda i: by_id[i].start)
-    if not heading_ids:  # no enumerated measures: the leaf sections outside the plans part
-        parents = {s.parent_id for s in sections}
-        top = min((s.level for s in sections), default=1)
-        heading_ids = [s.section_id for s in sorted(sections, key=lambda s: s.start)
-                       if s.section_id not in parents and s.level > top and not is_forward(s.start)]
+    parents = {s.parent_id for s in sections}
+    top = min((s.level for s in sections), default=1)
+    all_starts = {m.start for m in measures}
+    # the leaf sections outside the plans part that hold no enumerated measure: all of them where there are none,
+    # else beside the others ((十)关于“X”问题 answered in one unnumbered paragraph among sections of 1. 2. 3.)
+    bare = [s.section_id for s in sorted(sections, key=lambda s: s.start)
+            if s.section_id not in parents and s.level > top and not is_forward(s.start)
+            and s.section_id not in heading_ids and s.start not in all_starts]
+    heading_ids = sorted([*heading_ids, *bare], key=lambda i: by_id[i].start) if heading_ids else bare
     order = {sid: k for k, sid in enumerate(heading_ids)}
     targets: list[Target] = []
     measure_starts = {m.start for m in live}
