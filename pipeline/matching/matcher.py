@@ -38,7 +38,7 @@ from scipy import sparse
 
 from pipeline.deferred import deferred_imports
 from pipeline.extract.measures import ledger_rows
-from pipeline.lang.cues import APPENDIX_LINE, CONTACT, FORWARD_INTRO, PROCESS_WORDS, is_plan
+from pipeline.lang.cues import APPENDIX_LINE, CONTACT, FORWARD_INTRO, PROCESS_WORDS, RESTATED_HEADING, is_plan
 from pipeline.lang.text import lines, sentence_bounds, sentence_spans, strip_span
 from pipeline.nlp.segmenter import load_segmenter
 from pipeline.normalize import normalize
@@ -172,6 +172,12 @@ def build_targets(text: str, sections: list[Section], measures: list[Measure], *
     return targets_and_plan_paragraphs(text, sections, measures, forward=forward)[0]
 
 
+def _line_at(text: str, pos: int) -> str:
+    """The line that starts at ``pos`` (a heading), stripped."""
+    end = text.find("\n", pos)
+    return text[pos:end if end >= 0 else len(text)].strip()
+
+
 def targets_and_plan_paragraphs(text: str, sections: list[Section], measures: list[Measure], *,
                                 forward: set[int] | frozenset[int] | None = None) -> tuple[list[Target], list[Target]]:
     """:func:`build_targets`'s answer places, and the plan paragraphs of a report in themed prose (its
@@ -200,11 +206,16 @@ def targets_and_plan_paragraphs(text: str, sections: list[Section], measures: li
     top = min((s.level for s in sections), default=1)
     all_starts = {m.start for m in measures}
     # the leaf sections outside the plans part that hold no enumerated measure: all of them where there are none,
-    # else beside the others ((十)关于“X”问题 answered in one unnumbered paragraph among sections of 1. 2. 3.)
+    # else those that restate a problem, beside the others ((十)关于“X”问题 answered in one unnumbered paragraph
+    # among sections of 1. 2. 3.)
     bare = [s.section_id for s in sorted(sections, key=lambda s: s.start)
             if s.section_id not in parents and s.level > top and not is_forward(s.start)
             and s.section_id not in heading_ids and s.start not in all_starts]
-    heading_ids = sorted([*heading_ids, *bare], key=lambda i: by_id[i].start) if heading_ids else bare
+    if heading_ids:
+        restating = [i for i in bare if RESTATED_HEADING.match(_line_at(text, by_id[i].start))]
+        heading_ids = sorted([*heading_ids, *restating], key=lambda i: by_id[i].start)
+    else:
+        heading_ids = bare
     order = {sid: k for k, sid in enumerate(heading_ids)}
     targets: list[Target] = []
     measure_starts = {m.start for m in live}
