@@ -62,8 +62,9 @@ def score_pair(gold_path: Path) -> dict:
     examples = issues[issues["level"] == 3]
     extents = [(s, max([e, *(int(x) for x in examples.loc[examples["parent_id"] == issue_id, "end"])]))
                for (s, e), issue_id in zip(pred_spans, problems["issue_id"])]
-    left_p = [i for i in range(len(pred_spans)) if i not in {i for i, _ in paired}]
-    left_g = [j for j in range(len(gold_spans)) if j not in {j for _, j in paired}]
+    used_p, used_g = {i for i, _ in paired}, {j for _, j in paired}
+    left_p = [i for i in range(len(pred_spans)) if i not in used_p]
+    left_g = [j for j in range(len(gold_spans)) if j not in used_g]
     paired += [(left_p[a], left_g[b]) for a, b in _pairs([extents[i] for i in left_p], [gold_spans[j] for j in left_g])]
     confusion: Counter = Counter()
     gap = Counter()

@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from pipeline.lang.cues import (
     CASE_REPORT, CLUE, CONTACT, DEMAND_LEAD, DEMAND_SENTENCE, FOCUS, MEETING, PLEDGE, PRAISE, PROBLEM_LEAD_META,
     APPENDIX_LINE, FINDINGS_SUMMARY, PLAN_LIST_HEADING, PRAISE_TURN_GAP, RESOLVED, SHORTCOMING_STRONG, STILL_WRONG,
-    TEAM_FOCUS, TEAM_PLAN,
-    YARDSTICK,
+    TEAM_FOCUS, TEAM_PLAN, YARDSTICK,
 )
 from pipeline.lang.markers import ITEM_START, NEXT_ITEM, runs, scan
 from pipeline.lang.text import at_line_start, lines, page_furniture, soft_breaks
@@ -86,11 +85,11 @@ def _role(text: str, s: int, e: int, previous: str | None) -> tuple[str, int]:
         return "lead", e
     but = _BUT.search(t)
     if but and PRAISE.search(t[:but.start()]):
-        rest = t[but.end():].split(",")
-        if _is_lead(rest[-1]) and not SHORTCOMING_STRONG.search(rest[0]) or (
-                PRAISE_TURN_GAP.fullmatch(rest[-1]) and not any(SHORTCOMING_STRONG.search(c) for c in rest[:-1])):
+        rest = t[but.end():]
+        clauses = rest.split(",")
+        if _is_lead(clauses[-1]) and not SHORTCOMING_STRONG.search(clauses[0]) or (
+                PRAISE_TURN_GAP.fullmatch(clauses[-1]) and not any(SHORTCOMING_STRONG.search(c) for c in clauses[:-1])):
             return "lead", e
-        rest = ",".join(rest)
         if SHORTCOMING_STRONG.search(rest):
             return "finding", s + but.end()
         return "praise", s

@@ -335,14 +335,16 @@ PROBLEM_LEAD_META = re.compile(
 PRAISE_TURN_GAP = re.compile(r"(?:仍|还|也)?(?:有|存在)(?:不小|一定|较大|一些)?(?:的)?(?:差距|不足)")
 #: A central inspection team (中央第六巡视组): its notices state the findings in the one-sentence formula.
 CENTRAL_TEAM = re.compile(r"中央(?:第[一二三四五六七八九十]+)?巡视组")
+#: An inspection team at a line's start (省委第一巡视组 / 县委第二巡察组在): how a round-up opens a unit's paragraph.
+_TEAM_AT_LINE_START = r"[ \t]*[^,。;:\n]{0,24}?(?:巡视|巡察)组(?:在)?"
 #: The paragraph of one unit in a round-up of an inspection round (省委第一巡视组向临川市委反馈指出:…, 县委第二巡察组
 #:在向县检察院党组反馈时指出,…, …对县一中党委反馈指出,…, …向街道党工委反馈了巡察发现的问题,…): its findings follow.
 UNIT_FEEDBACK_LEAD = re.compile(
-    r"[ \t]*[^,。;:\n]{0,24}?(?:巡视|巡察)组(?:在)?(?:向|对)(?P<unit>[^,。;:\n]{2,40}?)反馈(?:了)?(?:巡视|巡察)?"
+    rf"{_TEAM_AT_LINE_START}(?:向|对)(?P<unit>[^,。;:\n]{{2,40}}?)反馈(?:了)?(?:巡视|巡察)?"
     r"(?:情况|意见|发现(?:的)?(?:主要)?问题)?(?:时)?(?:指出|认为)?[,:]")
 #: The paragraph of one unit in a round-up that names the unit only after the team's frame (市委第一巡察组反馈指出,
 #: 市住房和城乡建设局党组存在的主要问题:… / …反馈指出,市农业农村局党组贯彻落实…有差距,一是…): one of the announced units follows.
-TEAM_FEEDBACK_FRAME = re.compile(r"[ \t]*[^,。;:\n]{0,24}?(?:巡视|巡察)组(?:在)?反馈(?:时)?(?:指出|认为)[,:]")
+TEAM_FEEDBACK_FRAME = re.compile(rf"{_TEAM_AT_LINE_START}反馈(?:时)?(?:指出|认为)[,:]")
 #: A reporting frame before a finding (巡视指出, 此外巡视组还指出, 巡视中了解到, 谈话中不少干部反映).
 FRAME = re.compile(
     r"(?:此外|另外|同时|与此同时|但|但是)?[,]?(?:[^,。;:]{0,14}?(?:巡视|巡察|组|谈话|了解|督察)[^,。;:]{0,8}?"

@@ -430,10 +430,12 @@ def _last_unfinished(text: str, a: int, e: int) -> tuple[int, int] | None:
     return s, b + (b < len(text) and text[b] in "。;")
 
 
-def _titled_by_problem(text: str, m: Match) -> bool:
-    """Whether the place is a section whose heading restates the problem (1.关于“X”的问题): each of its measures
-    speaks of that problem, the one saying it is unfinished too (一是…已完成。二是…未能在3月31日前完成,仍在推进)."""
-    return m.target_kind == "section" and any(is_restated_problem(text[a:b]) for a, b in m.evidence)
+def _spans_about(text: str, m: Match, spans) -> list[tuple[int, int]]:
+    """The measures of the place (``spans``: its target spans) that speak of the match's problem: those holding one
+    of its answering sentences; all of them in a section whose heading restates the problem (1.关于“X”的问题:
+    一是…已完成。二是…未能在3月31日前完成,仍在推进 speaks of it too)."""
+    whole = not m.evidence or (m.target_kind == "section" and any(is_restated_problem(text[a:b]) for a, b in m.evidence))
+    return [(s, e) for s, e, _ in spans if whole or any(s <= a < e for a, _ in m.evidence)]
 
 
 def _said_unfinished(case: AuditCase, issue_id: str) -> tuple[int, int] | None:
@@ -442,10 +444,7 @@ def _said_unfinished(case: AuditCase, issue_id: str) -> tuple[int, int] | None:
     for m in case.addressed:
         if m.issue_id != issue_id:
             continue
-        whole = _titled_by_problem(case.report.text, m)
-        for s, e, _ in target_spans(case.report, m.target_kind, m.target_id):
-            if m.evidence and not whole and not any(s <= a < e for a, _ in m.evidence):
-                continue  # a measure of the place that does not speak of this problem
+        for s, e in _spans_about(case.report.text, m, target_spans(case.report, m.target_kind, m.target_id)):
             late = _last_unfinished(case.report.text, s, e)
             if late is not None:
                 return late
@@ -477,10 +476,7 @@ def _own_overdue(case: AuditCase) -> dict[str, tuple]:
     for m in case.addressed:
         if m.issue_id in out:
             continue
-        whole = _titled_by_problem(text, m)
-        for s, e, _ in spans_of(m.target_kind, m.target_id):
-            if m.evidence and not whole and not any(s <= a < e for a, _ in m.evidence):
-                continue  # a measure of the place that does not speak of this problem
+        for s, e in _spans_about(text, m, spans_of(m.target_kind, m.target_id)):
             for t in passed:
                 if not s <= t.start < e:
                     continue

@@ -204,18 +204,16 @@ def targets_and_plan_paragraphs(text: str, sections: list[Section], measures: li
     heading_ids = sorted({m.section_id for m in live if m.section_id in by_id}, key=lambda i: by_id[i].start)
     parents = {s.parent_id for s in sections}
     top = min((s.level for s in sections), default=1)
-    all_starts = {m.start for m in measures}
-    # the leaf sections outside the plans part that hold no enumerated measure: all of them where there are none,
-    # else those that restate a problem, beside the others ((十)关于“X”问题 answered in one unnumbered paragraph
-    # among sections of 1. 2. 3.)
-    bare = [s.section_id for s in sorted(sections, key=lambda s: s.start)
-            if s.section_id not in parents and s.level > top and not is_forward(s.start)
-            and s.section_id not in heading_ids and s.start not in all_starts]
-    if heading_ids:
-        restating = [i for i in bare if RESTATED_HEADING.match(_line_at(text, by_id[i].start))]
+    leaves = [s.section_id for s in sorted(sections, key=lambda s: s.start)  # the leaf sections outside the plans part
+              if s.section_id not in parents and s.level > top and not is_forward(s.start)]
+    if not heading_ids:  # no enumerated measures: every leaf section
+        heading_ids = leaves
+    else:  # beside them, a leaf section without measures that restates a problem ((十)关于“X”问题 answered in one
+        held = set(heading_ids)  # unnumbered paragraph among sections of 1. 2. 3.), not a measure's own heading
+        measure_heads = {m.start for m in measures}
+        restating = [i for i in leaves if i not in held and by_id[i].start not in measure_heads
+                     and RESTATED_HEADING.match(_line_at(text, by_id[i].start))]
         heading_ids = sorted([*heading_ids, *restating], key=lambda i: by_id[i].start)
-    else:
-        heading_ids = bare
     order = {sid: k for k, sid in enumerate(heading_ids)}
     targets: list[Target] = []
     measure_starts = {m.start for m in live}
