@@ -924,6 +924,12 @@ def test_issues_rectification_plan_table_under_its_header_line():
     ("1.惠民资金管理使用不规范，比如2018年农村危房改造补助资金滞留未拨付。\n2.干部队伍建设不够有力。\n",
      "巡察组要求：一要强化整改责任；二要突出整改重点，滞留的农村危房改造补助资金须于2019年7月底前全部拨付到位。\n",
      [("1", "2019年7月底前"), ("2", None)]),
+    # the team leader's demands as their own 一是… run after a sentence naming him, one of them about one
+    # problem (三是…,对X问题,要…于…前…): the run reads like findings, yet it is no problem's (pairs_blind15 d3)
+    ("1.党委议事规则执行不严格。\n2.住院收费管理不规范，比如重复收取护理费。\n3.人才培养机制不健全。\n",
+     "巡察组组长王明就抓好整改提出意见。一是提高站位，压实责任。二是坚持问题导向，着力解决群众就医难题。"
+     "三是深化行风建设，对住院收费管理不规范问题，要全面自查自纠，于2024年5月31日前将多收的费用全部退还患者。\n",
+     [("1", None), ("2", "2024年5月31日前"), ("3", None)]),
 ])
 def test_issues_deadline_of_a_demand_in_a_run_or_named_by_an_example(findings, demands, expected):
     found = read_feedback(MEETING + "巡察组指出，存在以下问题：\n" + findings + demands + PLEDGE).issues

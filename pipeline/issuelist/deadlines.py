@@ -9,6 +9,7 @@ shares most (a deadline for the whole list, 2024年底前全部整改到位, sha
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from pipeline.extract.times import extract_times
@@ -29,13 +30,34 @@ def _pairs(text: str) -> frozenset[str]:
     return char_pairs(text) - _GENERIC
 
 
+def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The union of ``spans`` as sorted spans that do not overlap."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start:end`` overlaps one of ``spans`` (:func:`_merged`): only the last span starting
+    before ``end`` can."""
+    at = bisect_right(spans, (end,))
+    return at > 0 and spans[at - 1][1] > start
+
+
 def demanded_deadlines(text: str, sents: Sequence[Sentence], problems: Sequence[Item]) -> dict[int, str]:
     """Index of a problem in ``problems`` -> the deadline (its words, 2024年10月31日前) a demand sets for it."""
     # a problem's words and its examples' (比如…滞留的危房改造补助资金: the demand names what the example does)
     pairs = [_pairs(text[p.start:p.end]).union(*(_pairs(text[c.start:c.end]) for c in p.children)) for p in problems]
+    # the findings are the problems' own sentences, whatever role a sentence was read in: a demand
+    # paragraph's run (一是…，对X问题，要…于2024年6月30日前…) reads like a run of findings
+    found = _merged([(x.start, x.end) for p in problems for x in (p, *p.children)])
     out: dict[int, str] = {}
     for sent in sents:
-        if sent.role in ("finding", "lead"):
+        if sent.role == "lead" or _inside(found, sent.start, sent.end):
             continue
         for t in extract_times(text[sent.start:sent.end]):
             if t.kind != "deadline" or not isinstance(t.date or t.end_date, str):
