@@ -209,6 +209,22 @@ def test_measures_ledger_rows_of_a_section_of_their_own():
     assert text[rows[1].start:rows[1].end].endswith("收回拖欠租金126万元")
 
 
+@pytest.mark.parametrize("intro", ["", "对照反馈的3个问题，集团党委逐项建立整改台账，具体如下：\n"])
+def test_measures_ledger_rows_under_a_heading_of_the_top_level(intro):
+    """A report of 一、 headings only, the 整改台账 under one of them (with or without a lead above it): each row a
+    measure, no measure holding the whole table (pairs_blind16 e2: its ongoing row's 正在推进 made every row's
+    passed 整改时限 overdue)."""
+    text = normalize("一、总体进展\n集团党委召开专题会议12次，研究部署整改工作。\n二、整改台账\n" + intro +
+                     "序号\t问题\t整改措施\t责任人\t整改时限\t完成情况\n"
+                     "1\t理论学习不深入\t修订“第一议题”学习制度，学习16次\t党委书记\t2024年6月30日\t已完成\n"
+                     "2\t保障房建设滞后\t成立攻坚专班，1个项目竣工交付\t副总经理\t2024年8月31日\t正在推进\n"
+                     "三、下一步打算\n一是加快推进剩余保障房项目建设。\n")
+    measures = extract_measures(text, parse_outline(text))
+    assert not any(text[m.start:m.end].count("\t") > 5 for m in measures)  # none holds two rows
+    rows = [m for m in measures if "\t" in text[m.start:m.end]]
+    assert [(m.title, m.status) for m in rows] == [("理论学习不深入", "done"), ("保障房建设滞后", "ongoing")]
+
+
 def test_measures_summary_table_under_measures_is_no_measure():
     """主要问题整改清单如下: a table after the last ② of a heading the measures answer sums them up: no row measure
     (heldout d)."""

@@ -264,15 +264,21 @@ def extract_measures(text: str, sections: list[Section]) -> list[Measure]:
             units.append((s, s.parent_id, s.label))  # (1)… or ① on lines of their own under a problem heading
 
     measures: list[Measure] = []
+    enumerated: set[int] = set()  # the sections that enumerated measures answer (a table there sums them up)
     for s, answered, label in sorted(units, key=lambda u: u[0].start):
         pieces = [(s.start, s.body_end)]
         if s.section_id not in enum_ids and answered == s.section_id:  # a problem's paragraph: its restated problem is no action
             acted = _actions_start(text, s)
             if acted is None:
                 continue
-            pieces = _paragraph_pieces(text, acted, s.body_end)
+            # a 整改台账 in the paragraph's body: its rows are the measures (_ledger_measures), not part of one
+            end = _before_ledger(text, acted, s.body_end)
+            if end < s.body_end and not text[max(acted, s.end):end].strip():
+                continue  # nothing but the heading above the table
+            pieces = _paragraph_pieces(text, acted, end)
             pieces[0] = (s.start, pieces[0][1])  # the first paragraph keeps its heading
         else:
+            enumerated.update((answered, s.start))
             acted = s.start
         forward_looking = s.section_id in forward
         for k, (start, end) in enumerate(pieces):
@@ -293,18 +299,28 @@ def extract_measures(text: str, sections: list[Section]) -> list[Measure]:
                     status_basis=basis,
                 )
             )
-    return measures + _ledger_measures(text, sections, measures)
+    return measures + _ledger_measures(text, sections, measures, enumerated)
 
 
-def _ledger_measures(text: str, sections: list[Section], measures: list[Measure]) -> list[Measure]:
+def _before_ledger(text: str, start: int, end: int) -> int:
+    """Where the first 整改台账 inside ``[start, end)`` begins (its header line), else ``end``."""
+    first = next((row for row in ledger_rows(text) if start <= row.line_start < end), None)
+    if first is None:
+        return end
+    header = text.rfind("\n", 0, max(0, first.line_start - 1)) + 1  # the line above the first row names the columns
+    return max(start, header) if "\t" in text[header:first.line_start] else first.line_start
+
+
+def _ledger_measures(text: str, sections: list[Section], measures: list[Measure], enumerated: set[int]) -> list[Measure]:
     """The rows of a 整改台账 in the report that no enumerated measure covers, one measure each (from its 序号 to its
     last cell, a wrapped cell included): a row states what was done for one problem, its status read from its
-    整改进展 cell.  Not a table under measures (主要问题整改清单如下: after the last ① of a heading that the
-    report's measures already answer): that table sums up what they said."""
+    整改进展 cell.  Not a table under enumerated measures (主要问题整改清单如下: after the last ① of a heading that
+    the report's measures already answer, ``enumerated``: those sections' ids and starts): that table sums up
+    what they said."""
     taken = sorted((m.start, m.end) for m in measures)
     taken_starts = [a for a, _ in taken]
     reach = list(accumulate((b for _, b in taken), max))  # the furthest end of the measures started so far
-    answered = {m.section_id for m in measures} | {m.start for m in measures}
+    answered = enumerated
     ordered = sorted(sections, key=lambda sec: sec.start)
     starts = [sec.start for sec in ordered]
     out: list[Measure] = []
