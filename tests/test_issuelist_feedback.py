@@ -1058,3 +1058,70 @@ def test_issuelist_team_proposes_what_the_unit_must_do_is_a_demand():
             "加强对“一把手”的监督；认真落实新时代党的组织路线。\n")
     assert _problems(text) == ["理论学习不够深入系统", "贯彻落实决策部署有差距", "落实全面从严治党“两个责任”不够到位",
                                "权力运行监督制约不够有效"]
+
+
+def test_issues_round_up_paragraphs_framed_in_other_ways():
+    """A round-up of villages whose paragraphs open 巡察组指出, / 巡察组在反馈中指出, / 巡察组反馈, then the unit as
+    the list announced it plus its organ (桃源村 → 桃源村党总支), the announced list closed by 等3个村(社区)党组织;
+    a unit's paragraph of 在…方面,存在X的问题;… gives the fields and the problems after 存在 (blind22 v06)."""
+    text = ("县委巡察集中反馈3个村(社区)党组织巡察情况\n"
+            "近日，县委第二轮巡察对桃源镇桃源村、河西街道北关社区、桃源镇李家村等3个村（社区）党组织集中反馈巡察情况。\n"
+            "县委第一巡察组指出，桃源镇桃源村党总支主要存在以下问题：一是村务公开不及时；二是集体资产台账不健全。\n"
+            "县委第二巡察组在反馈中指出，河西街道北关社区党委对网格员管理不严，网格巡查流于形式。\n"
+            "县委第三巡察组反馈，桃源镇李家村党支部在落实惠民政策方面，存在低保审核把关不严的问题；"
+            "在党支部自身建设方面，存在党员教育管理松散、主题党日活动走过场的问题。\n"
+            "县委巡察办要求，各村（社区）党组织要切实扛起整改主体责任。\n")
+    found = read_feedback(text).issues
+    assert [(i.text, i.extra["unit"]) for i in found if i.level == 2] == [
+        ("村务公开不及时", "桃源镇桃源村党总支"), ("集体资产台账不健全", "桃源镇桃源村党总支"),
+        ("河西街道北关社区党委对网格员管理不严,网格巡查流于形式", "河西街道北关社区党委"),
+        ("低保审核把关不严", "桃源镇李家村党支部"), ("党员教育管理松散", "桃源镇李家村党支部"),
+        ("主题党日活动走过场", "桃源镇李家村党支部")]
+    assert [i.text for i in found if i.level == 1] == ["在落实惠民政策方面", "在党支部自身建设方面"]
+
+
+@pytest.mark.parametrize("listing", [
+    # 问题N: blocks, each with the team's 整改要求 after it (blind22 v12)
+    "问题一：议事规则执行不严格，部分事项未经党委会研究。整改要求：修订议事规则。\n"
+    "问题二：药品采购管理不规范。整改要求：全面清理采购合同。\n",
+    # a numbered list whose last item is a one-sentence headline
+    "1.议事规则执行不严格，部分事项未经党委会研究。\n2.药品采购管理不规范。\n",
+])
+def test_issues_closing_finding_in_the_teams_voice_after_the_list(listing):
+    """巡察组还指出,X after the list: a problem of its own, neither dropped nor the last item's example; a
+    problem ends before the team's 整改要求: (blind22 v12)."""
+    text = (MEETING + "巡察组指出，医院党委存在以下问题：\n" + listing +
+            "巡察组还指出，上轮巡察反馈问题整改不到位，部分问题存在“纸上整改”现象。\n"
+            "巡察期间收到的问题线索，已按规定移交县纪委监委处理。\n" + DEMAND)
+    assert _levels(text, 2)[1:] == ["药品采购管理不规范", "上轮巡察反馈问题整改不到位,部分问题存在“纸上整改”现象"]
+    assert _levels(text, 3) == []
+
+
+def test_issues_progress_notice_quoting_the_feedback_ends_at_its_own_work():
+    """A unit's 整改进展 通报 quoting the feedback under 一、: 二、整改工作开展情况 and its (一)(二) are the unit's work,
+    not more problems under the last aspect (blind22 v07)."""
+    text = ("中共某县农业农村局党组关于县委巡察整改进展情况的通报\n一、巡察反馈问题情况\n县委第二巡察组共反馈了2个方面4个问题：\n"
+            "（一）贯彻落实决策部署方面。①粮食生产责任落实有差距；②农业产业化发展水平不高。\n"
+            "（二）全面从严治党方面。①违反中央八项规定精神问题仍有发生；②干部监督管理不够严格。\n"
+            "二、整改工作开展情况\n（一）提高政治站位，压实整改责任。局党组召开专题会议3次。\n"
+            "（二）坚持问题导向，扎实推进整改。反馈的3个问题已完成整改2个。\n三、下一步工作打算\n局党组将持续推进整改。\n")
+    assert _aspects_and_problems(text) == (
+        ["贯彻落实决策部署方面", "全面从严治党方面"],
+        ["粮食生产责任落实有差距", "农业产业化发展水平不高", "违反中央八项规定精神问题仍有发生", "干部监督管理不够严格"])
+
+
+def test_issues_sentence_initial_ru_opens_the_examples():
+    """X存在漏洞。如A;B: the sentence after the finding that opens with 如 gives its examples (blind22 v02); 如有意见
+    建议… is no example."""
+    text = MEETING + ("巡察组指出，存在以下问题：\n1.重点领域廉洁风险防控存在漏洞。如基建工程项目管理不规范；科研经费管理存在薄弱环节。\n"
+                      "2.干部队伍建设存在短板。\n") + DEMAND
+    assert _levels(text, 2) == ["重点领域廉洁风险防控存在漏洞", "干部队伍建设存在短板"]
+    assert _levels(text, 3) == ["基建工程项目管理不规范", "科研经费管理存在薄弱环节"]
+
+
+def test_issues_team_focus_after_a_speaker_and_a_time_frame_is_no_finding():
+    """罗某指出,巡察期间,巡察组聚焦党的领导弱化、党的建设缺失、全面从严治党不力…: the round's focus formula, its
+    shortcoming words notwithstanding, not a problem (blind22 v04)."""
+    text = MEETING + ("王明指出，巡察期间，巡察组聚焦党的领导弱化、党的建设缺失、全面从严治党不力，通过个别谈话、调阅资料等方式深入了解情况。"
+                      "同时，巡察发现，镇党委还存在一些问题：\n在全面从严治党方面，主体责任落实不到位；村级财务管理混乱。\n") + DEMAND
+    assert _levels(text, 2) == ["主体责任落实不到位", "村级财务管理混乱"]

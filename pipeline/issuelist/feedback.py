@@ -19,9 +19,11 @@ from pipeline.issuelist.deadlines import demanded_deadlines
 from pipeline.issuelist.items import Item, make_problem, strip_frame, top_level_split
 from pipeline.issuelist.context import CONFIDENCE, UNIT_LABEL
 from pipeline.issuelist.layouts import read_records, read_zone
-from pipeline.issuelist.units import announced_units, resolve_units
+from pipeline.issuelist.units import announced_at, announced_units, resolve_units
 from pipeline.issuelist.parts import CLOSING_ROLES, Sentence, appendix_zone, findings_zone, sentences, title_end
-from pipeline.lang.cues import APPENDIX_REFERENCE, SHORTCOMING_STRONG, TEAM_FEEDBACK_FRAME, UNIT_FEEDBACK_LEAD
+from pipeline.lang.cues import (
+    APPENDIX_REFERENCE, CLOSING_FINDING, PLAN_FIELD, SHORTCOMING_STRONG, TEAM_FEEDBACK_FRAME, UNIT_FEEDBACK_LEAD,
+)
 from pipeline.lang.script import is_traditional, to_simplified
 from pipeline.lang.text import char_pairs, lines
 from pipeline.normalize import normalize
@@ -59,6 +61,30 @@ def _fallback(text: str, sents: list[Sentence]) -> list[Item]:
 _BODY_LIST_MIN = 3
 
 
+def _closing_findings(text: str, sents: list[Sentence], problems: list[Item]) -> list[Item]:
+    """The findings the team adds after the list, each a sentence of its own in its voice (问题八:… then
+    巡察组还指出,上轮巡察…整改不到位。), up to the demands: problems the list's own reading left out."""
+    if not problems:
+        return []
+    last = max(x.end for p in problems for x in (p, *p.children))
+    out = []
+    for sent in sents:
+        if sent.start < last:
+            continue
+        if PLAN_FIELD.match(text, sent.start, sent.end):
+            continue  # the last problem's own 整改要求:…, not yet the demands
+        if sent.role in CLOSING_ROLES:
+            break
+        frame = CLOSING_FINDING.match(text, sent.start, sent.end)
+        if sent.role != "finding" or frame is None or not SHORTCOMING_STRONG.search(text, frame.end(), sent.end):
+            continue
+        item = make_problem(text, strip_frame(text, sent.start, sent.end), sent.end, how="prose",
+                            confidence=CONFIDENCE["prose"])
+        if item is not None:
+            out.append(item)
+    return out
+
+
 def _apart(text: str, body: list[Item], appendix: list[Item]) -> bool:
     """Whether the appendix lists other problems than the body's own list (of three or more): none of its
     problems shares half its character pairs with one of the body's (a summary in the body, the list in
@@ -93,19 +119,22 @@ def _round_up(text: str, sents: list[Sentence]) -> tuple[list[Item], list[Item],
 
 
 def _framed_heads(text: str) -> list[tuple[int, str, int]]:
-    """(where its findings start, unit, line end) of each paragraph of a round-up that opens with the team's frame
-    and then one of the units the notice announced (市委第一巡察组反馈指出,市住建局党组存在的主要问题:A;B / …指出,
-    市农业农村局党组贯彻落实…有差距,一是…): the findings start after the unit's label, else at its name (the subject
-    of the first finding)."""
+    """(where its findings start, unit, line end) of each paragraph of a round-up that opens with the team's
+    frame and then one of the units the notice announced (市委第一巡察组反馈指出,市住建局党组存在的主要问题:A;B /
+    …指出,市农业农村局党组贯彻落实…有差距,一是…): the findings start after the unit's label, else at its name
+    (the subject of the first finding).  None unless every announced unit opens such a paragraph: a
+    paragraph written otherwise (柳河镇中心学校党支部的问题主要是:…) would be left out of the round-up."""
     announced = announced_units(text)
     heads = []
+    opened = set()
     for s, e, _ in lines(text):
         frame = TEAM_FEEDBACK_FRAME.match(text, s, e)
-        unit = frame and next((u for u in announced if text.startswith(u, frame.end())), None)
+        unit = frame and announced_at(text, frame.end(), e, announced)
         if unit:
             label = UNIT_LABEL.match(text, frame.end(), e)
             heads.append((label.end() if label and label.group("unit") == unit else frame.end(), unit, e))
-    return heads
+            opened.add(next(u for u in announced if unit.startswith(u)))
+    return heads if opened == set(announced) else []
 
 
 def _assign_units(text: str, problems: list[Item], units: list[str]) -> None:
@@ -182,6 +211,7 @@ def read_feedback(text: str, *, doc_id: str | None = None) -> FeedbackList:
     if not problems:
         problems = _fallback(plain, sents)
         aspects = []
+    problems += _closing_findings(plain, sents, problems)
     units = resolve_units(plain, problems, units)  # 向桃坪镇党委反馈时 / 【桂园社区】 / 柳湾村党支部存在…
     _assign_units(plain, problems, units)
     deadlines = demanded_deadlines(plain, sents, problems)  # 要…于2024年10月31日前全部完成: that problem's 时限

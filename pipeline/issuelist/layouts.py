@@ -21,7 +21,8 @@ from pipeline.issuelist.items import Item, example_items, make_problem, starts_w
 from pipeline.issuelist.paragraphs import read_paragraph
 from pipeline.issuelist.parts import Sentence
 from pipeline.lang.cues import (
-    CLOSING_OPENER, CONTINUATION, DEMAND_HEADING, EXAMPLE_LEAD, FINDINGS_LIST_LEAD, SHORTCOMING, SHORTCOMING_STRONG,
+    CLOSING_FINDING, CLOSING_OPENER, CONTINUATION, DEMAND_HEADING, EXAMPLE_LEAD, FINDINGS_LIST_LEAD, RECTIFICATION_HEADING,
+    SHORTCOMING, SHORTCOMING_STRONG,
 )
 from pipeline.lang.markers import DECORATION, FAMILY_RANK, SEPARATOR_LINE, Marker, is_bullet, line_start, runs, scan
 from pipeline.lang.text import FULL_STOPS, mask_quoted, page_furniture, sentence_spans, soft_breaks, strip_span
@@ -543,8 +544,10 @@ def _before_demands(text: str, zs: int, ze: int) -> int:
 
 
 def _demand_heading(text: str, s: int, e: int) -> bool:
+    """A heading of the demands (三、整改意见) or of the unit's own rectification work (二、整改工作开展情况)."""
     title = text[s:e].strip(" 。:")
-    return 0 < len(title) <= 16 and bool(DEMAND_HEADING.search(title)) and not SHORTCOMING_STRONG.search(title)
+    return (0 < len(title) <= 16 and bool(DEMAND_HEADING.search(title) or RECTIFICATION_HEADING.search(title))
+            and not SHORTCOMING_STRONG.search(title))
 
 
 def _number(text: str, m: Marker) -> str | None:
@@ -576,8 +579,8 @@ def _block_end(text: str, st: LineStructure, i: int, *, stop_on_sub: bool = Fals
             break
         if SEPARATOR_LINE.match(text, ls, le):
             break  # ———— 立行立改 ————: a post's next part
-        if CLOSING_OPENER.match(text, body, le):
-            break  # 此外,…: a closing finding of its own
+        if CLOSING_OPENER.match(text, body, le) or CLOSING_FINDING.match(text, body, le):
+            break  # 此外,… / 巡察组还指出,…: a closing finding of its own
         if stop_on_sub:
             if _is_subheading(text, ls, le) or BRACKET_HEADING.match(text, body, le):
                 break

@@ -269,9 +269,16 @@ def _clause_problems(text: str, spans: list[tuple[int, int]]) -> list[Item]:
 
 def _field_clauses(text: str, s: int, e: int, ctx: Context) -> list[Item] | None:
     """One problem per ,-clause after a field lead-in at a group's start (after its frame and subject:
-    巡视发现,X党组在…方面,A,B,C), when every clause states a shortcoming; None otherwise."""
+    巡视发现,X党组在…方面,A,B,C), when every clause states a shortcoming; the problems after its lead verb
+    when one follows it (在…方面,存在A、B的问题); None otherwise."""
     m = GROUP_FIELD.match(text, s, e)
     if m is None:
+        return None
+    if LEAD_VERB.match(text, m.end(), e):  # 在…方面,存在A、B的问题: the field, and the list after its lead
+        found = _group_items(text, m.end(), e, "semicolon")
+        if found:
+            new_aspect(text, m.start(1), m.end(1), ctx)
+            return attach(found, ctx)
         return None
     clauses = top_level_split(text, m.end(), e, ",")
     if len(clauses) < 2 or not all(SHORTCOMING.search(text, a, b) for a, b in clauses):

@@ -17,8 +17,9 @@ from itertools import accumulate
 from pipeline.issuelist.context import UNIT_HEADING
 from pipeline.issuelist.items import Item, trim
 from pipeline.lang.cues import (
-    FRAME, NOT_AFTER_A_UNIT_SUBJECT, NOT_AN_INSPECTED_UNIT, PARTY_ORGAN_END, SHORTCOMING_STRONG, UNIT_NAME, UNIT_NAMED_AT,
-    UNIT_ORGAN_WORDS, UNITS_ANNOUNCED, UNITS_LIST_AND, UNITS_LIST_JOIN,
+    FRAME, NOT_AFTER_A_UNIT_SUBJECT, NOT_AN_INSPECTED_UNIT, PARTY_ORGAN_AFTER, PARTY_ORGAN_END, SHORTCOMING_STRONG,
+    UNIT_NAME, UNIT_NAMED_AT,
+    UNIT_ORGAN_WORDS, UNITS_ANNOUNCED, UNITS_LIST_AND, UNITS_LIST_CLOSER, UNITS_LIST_JOIN,
 )
 from pipeline.lang.markers import ITEM_START
 from pipeline.lang.text import lines
@@ -41,12 +42,21 @@ def announced_units(text: str) -> list[str]:
     out: list[str] = []
     for m in UNITS_ANNOUNCED.finditer(text):
         for piece in (name for part in UNITS_LIST_JOIN.split(m.group("list")) for name in _names_joined(part)):
-            piece = piece.strip()
+            piece = UNITS_LIST_CLOSER.sub("", piece.strip())
             for prefix in ("所辖", "下辖"):
                 piece = piece.removeprefix(prefix)
             if UNIT_HEADING.fullmatch(piece) and _specific(piece) and piece not in out:
                 out.append(piece)
     return out
+
+
+def announced_at(text: str, at: int, end: int, announced: list[str]) -> str | None:
+    """The announced unit named at ``at``, as written there: with the organ the text adds to the announced
+    name (桃源村 announced, 桃源村党总支 written)."""
+    name = next((u for u in announced if text.startswith(u, at)), None)
+    if name is not None and (organ := PARTY_ORGAN_AFTER.match(text, at + len(name), end)):
+        name += organ.group()
+    return name
 
 
 def _names_joined(part: str) -> list[str]:
@@ -99,7 +109,7 @@ def mentions(text: str, announced: list[str]) -> list[tuple[int, str, bool]]:
             frame = FRAME.match(text, c, e)
             for at in (c, frame.end()) if frame else (c,):
                 subject = _SUBJECT.match(text, at, e) if after_frame else None
-                name = next((u for u in announced if text.startswith(u, at)), None)  # whole: 集团有限公司党委
+                name = announced_at(text, at, e, announced)  # whole: 集团有限公司党委
                 name = name or (subject.group() if subject and _specific(subject.group()) else None)
                 if name and not NOT_AFTER_A_UNIT_SUBJECT.match(text, at + len(name)):
                     found.append((c, name, False))

@@ -178,6 +178,8 @@ UNITS_ANNOUNCED = re.compile(r"(?:分别)?(?:向|对)(?P<list>[^。;:\n]{4,160}?
 #: is one name).
 UNITS_LIST_JOIN = re.compile(r"、|以及|,")
 UNITS_LIST_AND = re.compile(r"及|和|与")
+#: The closer of such a list after its last name (…、云溪镇新街社区等4个村(社区)党组织).
+UNITS_LIST_CLOSER = re.compile(r"等\s*[0-9一二三四五六七八九十两]+\s*(?:个|家|所)[^、,]*$")
 #: A unit's name as a round-up writes it: a name and the organ word(s) at its end (a pattern, not compiled).
 UNIT_NAME = rf"[^,。;:、\s【】“”\"《》的及在]{{1,24}}?{UNIT_WORD}(?:{UNIT_WORD})*(?!织|组织)"
 #: Where a round-up names a unit at a clause's start (after an optional reporting frame of the team).
@@ -202,8 +204,11 @@ NOT_AN_INSPECTED_UNIT = re.compile(r"^(?:所属|下属|所辖|下辖|各|部分|
 UNIT_ORGAN_WORDS = re.compile(rf"(?:{UNIT_WORD}|党|本)+")
 #: The party organ or leadership body at the end of a unit's name (县医保局党组, 市委(党组), 柳湾村党支部, 滨江市委): what
 #: two names of one unit may differ by, and what a back-reference (局党组) keeps of the name.
-PARTY_ORGAN_END = re.compile(r"(?:领导班子|党委\(党组\)|党组|党委|党工委|党总支|党支部|总支部委员会|支部委员会|工作委员会"
-                             r"|委员会|支部|(?<=[省市县区州旗])委)$")
+PARTY_ORGANS = (r"(?:领导班子|党委\(党组\)|党组|党委|党工委|党总支|党支部|总支部委员会|支部委员会|工作委员会"
+                r"|委员会|支部|(?<=[省市县区州旗])委)")
+PARTY_ORGAN_END = re.compile(PARTY_ORGANS + "$")
+#: The same after a name as a list announced it (桐木村 → 桐木村党总支, where a paragraph names the unit so).
+PARTY_ORGAN_AFTER = re.compile(PARTY_ORGANS)
 #: A sentence that closes a problem's block with the verdict on the whole problem (该问题已基本完成整改。):
 #: about the problem, not about the last action item it follows.
 PROBLEM_VERDICT = re.compile(r"(?:该|此|上述|以上|这一|这个)(?:项|个)?问题(?:已|正在|目前|仍|基本|尚|均|全部)")
@@ -287,6 +292,9 @@ DEMAND_SENTENCE = re.compile(
 )
 #: A heading over the demands part (三、整改意见): the findings end before it.
 DEMAND_HEADING = re.compile(r"(?:整改|工作|有关)?(?:意见建议|意见|要求|建议)$|^下一步|^整改(?:工作)?要求")
+#: The heading of the unit's own rectification work (二、整改工作开展情况, a 通报 quoting the feedback in its 一、):
+#: like the demands, the end of the findings part.
+RECTIFICATION_HEADING = re.compile(r"^(?:巡[视察])?整改(?:工作)?(?:开展|落实|推进)?(?:情况|进展(?:情况)?|成效)$")
 #: Problem clues handed to the discipline or personnel organs (移交/转交…线索).
 CLUE = re.compile(r"线索[^。]{0,40}(?:移交|转交|移送)|(?:移交|转交|移送)[^。]{0,20}线索"
                   # 处理/办理 only as the handover's (线索已按规定…处理): a finding may speak of how clues were
@@ -308,7 +316,8 @@ FOCUS = re.compile(r"聚焦|紧盯|紧扣|个别谈话|调阅|下沉(?:了解|�
 RESOLVED = re.compile(r"已(?:经)?(?:全部)?(?:整改(?:到位|完成|完毕|销号)|完成整改)|已自行整改|予以认可|边巡边改|立行立改")
 STILL_WRONG = re.compile(r"仍|尚|但|还有|不彻底|反弹|未整改")
 #: The team saying what it looked at (巡察组聚焦…,紧盯“空气粮”等问题): the focus, whatever problem words it names.
-TEAM_FOCUS = re.compile(r"^[^,。;:]{0,12}?(?:巡视|巡察)(?:组|工作)?[^,。;:]{0,4}?(?:聚焦|紧盯|紧扣)"
+TEAM_FOCUS = re.compile(r"^(?:[^,。;:]{0,10}?(?:指出|介绍|通报|说)[,:])?(?:(?:巡视|巡察)(?:期间|中)[,])?"  # 罗建军指出,巡察期间,
+                        r"[^,。;:]{0,12}?(?:巡视|巡察)(?:组|工作)?[^,。;:]{0,4}?(?:聚焦|紧盯|紧扣)"
                         r"|^[^。;:]{0,20}?(?:巡视|巡察)组(?:以|按照|坚持)[^。;:]{0,16}?,(?:聚焦|紧盯|紧扣)")  # 巡视组以党章为尺子,紧扣…
 #: The team saying what it will look at (巡察组将…重点围绕以下方面开展监督:一是聚焦…): a mobilisation's focus list.
 TEAM_PLAN = re.compile(r"(?:巡视|巡察)(?:组|工作)?将[^。:]{0,40}?(?:监督|检查|了解)|围绕[^。:]{0,20}?开展(?:监督|检查)")
@@ -344,7 +353,8 @@ UNIT_FEEDBACK_LEAD = re.compile(
     r"(?:情况|意见|发现(?:的)?(?:主要)?问题)?(?:时)?(?:指出|认为)?[,:]")
 #: The paragraph of one unit in a round-up that names the unit only after the team's frame (市委第一巡察组反馈指出,
 #: 市住房和城乡建设局党组存在的主要问题:… / …反馈指出,市农业农村局党组贯彻落实…有差距,一是…): one of the announced units follows.
-TEAM_FEEDBACK_FRAME = re.compile(rf"{_TEAM_AT_LINE_START}反馈(?:时)?(?:指出|认为)[,:]")
+TEAM_FEEDBACK_FRAME = re.compile(
+    rf"{_TEAM_AT_LINE_START}(?:反馈(?:时|中)?(?:指出|认为)?|(?:在反馈(?:中|时))?(?:指出|认为))[,:]")
 #: A reporting frame before a finding (巡视指出, 此外巡视组还指出, 巡视中了解到, 谈话中不少干部反映).
 FRAME = re.compile(
     r"(?:此外|另外|同时|与此同时|但|但是)?[,]?(?:[^,。;:]{0,14}?(?:巡视|巡察|组|谈话|了解|督察)[^,。;:]{0,8}?"
@@ -363,8 +373,11 @@ FINDINGS_SUMMARY = re.compile(r"(?:上述|以上|这些|前述)(?:问题|情况)
 SPEECH_INTRO = re.compile(r"[^。;“”]{0,30}?:(?=“)")
 #: Openers of a closing extra finding (此外, 另外, 与此同时).
 CLOSING_OPENER = re.compile(r"(?:此外|另外|与此同时|同时|最后)[,]")
+#: A finding of its own after the list, in the team's voice (巡察组还指出, / 此外,巡视组还发现,).
+CLOSING_FINDING = re.compile(
+    rf"(?:(?:此外|另外|与此同时|同时|最后)[,])?[^,。;:\n]{{0,16}}?(?:巡视|巡察)组?(?:还|也|同时)(?:指出|发现|了解到|注意到)[,:]")
 #: Example markers: the examples after them are manifestations (具体表现) of the finding before.
-EXAMPLE_LEAD = re.compile(r"比如|例如|譬如|又如|再如|如[,:]|如(?=(?:19|20)\d{2}年|近[一二三四五两\d]+年|部分|个别|有的|一些|少数)|(?<=\()如(?![期实何此今])|具体表现(?:为|在|是)?[:,]?|主要表现(?:为|在)[:,]|表现为[:,]|有的(?!放矢)")
+EXAMPLE_LEAD = re.compile(r"比如|例如|譬如|又如|再如|如[,:]|如(?=(?:19|20)\d{2}年|近[一二三四五两\d]+年|部分|个别|有的|一些|少数)|(?<=\()如(?![期实何此今])|(?<=[。;])如(?![期实何此今果有需遇发])|具体表现(?:为|在|是)?[:,]?|主要表现(?:为|在)[:,]|表现为[:,]|有的(?!放矢)")
 #: (match-only patterns carry no ^: re.match(text, pos) anchors at pos, ^ would not)
 #: A list closer at the end of a finding (等问题, 等5个方面问题, 的问题).
 _COUNT = r"(?:\d+|[一二三四五六七八九十两]+)"
@@ -391,8 +404,10 @@ GROUP_FIELD = re.compile(r"[^,。;:]{0,16}?(在[^,。;:]{2,40}?方面),")
 ASPECT_VERDICT = re.compile(r"(在[^,。;:]{2,40}?方面[^,。;:]{0,12}?)[,:]?(?=" + ASPECT_LIST_CUE.pattern + ")")
 #: The heading of a rectification plan's problem list (三、问题清单及整改措施): the findings start after it.
 PLAN_LIST_HEADING = re.compile(r"(?:[一二三四五六七八九十]+、)?[^。:]{0,12}问题(?:清单|及整改(?:措施|任务)|整改(?:清单|任务清单))[^。:]{0,8}$")
-#: A plan's field after a problem (整改目标：/整改措施：/责任单位：/完成时限：): the problem ends before it.
-PLAN_FIELD = re.compile(r"[(]?(?:整改目标|整改措施|整改举措|整改时限|完成时限|责任单位|责任领导|责任部门|责任人|牵头单位|牵头领导)[:]")
+#: A plan's field after a problem (整改目标：/整改措施：/责任单位：/完成时限：), or the team's demand on it
+#: (问题一:X。整改要求:…): the problem ends before it.
+PLAN_FIELD = re.compile(r"[(]?(?:整改目标|整改措施|整改举措|整改时限|完成时限|责任单位|责任领导|责任部门|责任人|牵头单位|牵头领导"
+                        r"|整改要求|整改建议|整改意见)[:]")
 #: The line that opens an appendix (附件 / 附件1: / 附件：…问题清单) and a reference to it (详见附件).
 APPENDIX_LINE = re.compile(r"附件\d?[:]?[^\n。]{0,60}$")
 APPENDIX_REFERENCE = re.compile(r"(?:详见|见)附件")
