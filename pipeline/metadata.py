@@ -48,6 +48,7 @@ _INSPECTING_BODY = re.compile(
     rf"{_BODY_PREFIX}?(?:第[一二三四五六七八九十0-9]{{1,3}}|[一二三四五六七八九十0-9]{{1,3}}轮)?(?:专项)?(?:巡视|巡察)组"
 )
 _PLACE_STOP = set("对向在由和与及了的是为把将从于按据经、")
+_TERM = re.compile(r"(?:中共)?第?[一二三四五六七八九十\d]+届")
 _INSPECTION_TYPES = (
     "巡视“回头看”", "巡察“回头看”", '巡视"回头看"', '巡察"回头看"',
     "常规巡视", "专项巡视", "机动巡视", "常规巡察", "专项巡察", "机动巡察",
@@ -56,7 +57,7 @@ _INSPECTION_TYPES = (
 _TYPE_RE = re.compile("|".join(re.escape(t) for t in _INSPECTION_TYPES))
 _UNIT_TARGET = re.compile(
     r"对(?P<unit>[^,。;:!?\n]{2,60}?)(?:领导班子)?(?:开展了?|进行了?)(?:为期[^,。;]{1,10}的)?"
-    r"(?P<type>[^,。;\n]{0,12}?(?:巡视|巡察)(?:“回头看”|\"回头看\")?)"
+    r"(?P<type>[^,。;\n]{0,24}?(?:巡视|巡察)(?:“回头看”|\"回头看\")?)"  # 教育领域民生资金使用管理专项巡察
 )
 _UNIT_FEEDBACK = re.compile(
     r"向(?P<unit>[^,。;:!?\n]{2,60}?)(?:领导班子|主要负责同志|主要负责人|班子成员)?(?:及[^,。;]{1,20})?(?:集中)?反馈"
@@ -224,7 +225,8 @@ def _inspecting_body(text: str) -> tuple[str, int, int] | None:
         if j < s and (j == 0 or not ("\u4e00" <= text[j - 1] <= "\u9fff")) and m.group().startswith(
             ("省委", "市委", "县委", "区委", "州委", "党委")
         ):
-            s = j
+            term = _TERM.match(text, j, s)  # 十二届省委第七巡视组: the committee's term is no part of the team's name
+            s = term.end() if term else j
         return text[s:e], s, e
     return None
 

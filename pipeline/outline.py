@@ -88,10 +88,11 @@ def _line_candidates(text: str, lstart: int, lend: int) -> list[_Cand]:
         if val is not None:
             out.append(_Cand(fam, val, m.start(), m.end(), True, lend))
             head_end = m.end()
+    in_cells = text.count("\t", lstart, lend) >= 2  # a table's row: an enumeration in a cell is the cell's content
     for em in OUTLINE_ENUMERATION.finditer(text, lstart, lend):
         s = em.start()
-        if s < head_end or em.end() >= content_end:
-            continue  # part of the line heading, or nothing follows the marker
+        if s < head_end or em.end() >= content_end or in_cells:
+            continue  # part of the line heading, nothing follows the marker, or inside a table's cell
         fam = em.lastgroup
         val = _marker_value(fam, em.group())
         if val is None:

@@ -930,6 +930,10 @@ def test_issues_rectification_plan_table_under_its_header_line():
      "巡察组组长王明就抓好整改提出意见。一是提高站位，压实责任。二是坚持问题导向，着力解决群众就医难题。"
      "三是深化行风建设，对住院收费管理不规范问题，要全面自查自纠，于2024年5月31日前将多收的费用全部退还患者。\n",
      [("1", None), ("2", "2024年5月31日前"), ("3", None)]),
+    # 须于…前 (pairs_blind16 e3)
+    ("1.村务公开不及时。\n2.村级集体“三资”清查工作滞后。\n",
+     "巡察组要求，镇党委要切实扛起整改责任。村级集体“三资”清查问题须于2025年9月30日前完成清查并建立台账。\n",
+     [("1", None), ("2", "2025年9月30日前")]),
 ])
 def test_issues_deadline_of_a_demand_in_a_run_or_named_by_an_example(findings, demands, expected):
     found = read_feedback(MEETING + "巡察组指出，存在以下问题：\n" + findings + demands + PLEDGE).issues

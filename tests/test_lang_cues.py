@@ -53,6 +53,9 @@ def test_lang_cues_concrete_act_not_in_a_completion_claim(text, act):
     ("(三)关于选人用人问题的整改情况", True),
     ("三、关于意识形态工作的问题", True),
     ("8.修订《财务管理制度》。", False),
+    ("耕地保护责任落实不到位,违法建房问题整治不彻底。", True),  # shortfall wording and nothing done
+    # the shortfall names whom the acts were on: an answer (pairs_blind16 e3 #2)
+    ("拆除违法建筑14处,对2名履职不力的村干部进行诫勉谈话。", False),
 ])
 def test_lang_cues_restated_heading_after_its_number(text, restated):
     assert is_restated_problem(normalize(text)) is restated

@@ -264,3 +264,18 @@ def test_measures_closing_verdict_belongs_to_the_problem_not_the_last_item():
     items = [m for m in _measures(text) if m.label == "(2)"]
     assert [m.status for m in items] == ["planned"]
     assert text[items[0].start:items[0].end].endswith("该问题已基本完成整改。")
+
+
+def test_measures_items_of_a_ledger_cell_with_category_lines_between_rows():
+    """A 整改台账 with (一) category lines between its rows, several measures in one 整改措施 cell, marked (1)(2) or
+    separated by ; (that cell stays one measure, its row): each marked item a measure, ending where the cell ends,
+    with the row's status unless it is a plan itself (拟…) (heldout6 b)."""
+    text = normalize("一、整改工作推进情况\n召开专题会议3次。\n二、反馈问题整改台账\n序号\t反馈问题\t整改措施\t责任单位\t完成时限\t整改进展\n"
+                     "（一）落实惠民政策方面\n"
+                     "1\t资助对象认定把关不严。\t（1）逐人复核资助对象；（2）拟建立部门数据比对机制。\t资助中心\t2024年12月底前\t正在推进。\n"
+                     "（二）项目管理方面\n"
+                     "2\t政策宣传不到位。\t开展政策宣传进校园活动；设立政策咨询热线。\t基础教育股\t立行立改\t已完成。\n"
+                     "三、下一步打算\n一是持续推进整改。\n")
+    rows = [m for m in extract_measures(text, parse_outline(text)) if m.label in ("1", "2")]
+    assert [(text[m.start:m.end].split("\t")[0], m.status) for m in rows] == [
+        ("(1)逐人复核资助对象;", "ongoing"), ("(2)拟建立部门数据比对机制。", "planned"), ("2", "done")]

@@ -199,3 +199,15 @@ def test_metadata_inspection_period_without_its_year(period, expected):
     _, meta = _meta(f"中共某某局党组关于巡察整改进展情况的通报\n根据市委统一部署，{period}，市委第四巡察组对某某局党组开展了常规巡察。\n"
                     "一、整改工作情况\n局党组制定整改方案。\n中共某某局党组\n2024年9月10日\n")
     assert (meta.inspection_start, meta.inspection_end) == expected
+
+
+@pytest.mark.parametrize("opening, body, unit, itype", [
+    # the committee's term before the team's name is no part of it (heldout6 a)
+    ("2024年3月18日至5月17日，十二届省委第七巡视组对省水利厅党组开展了常规巡视。", "省委第七巡视组", "省水利厅党组", "常规巡视"),
+    # a special inspection whose field takes more words than the usual (heldout6 b)
+    ("2024年9月4日至10月30日，县委第二巡察组对县教育体育局党组开展了教育领域民生资金使用管理专项巡察。",
+     "县委第二巡察组", "县教育体育局党组", "专项巡察"),
+])
+def test_metadata_inspecting_body_and_unit_in_other_openings(opening, body, unit, itype):
+    text, meta = _meta("关于巡视整改进展情况的通报\n" + opening + "11月26日反馈了巡视意见。\n一、整改工作推进情况\n召开专题会议3次。\n")
+    assert (meta.inspecting_body, meta.inspected_unit, meta.inspection_type) == (body, unit, itype)

@@ -215,3 +215,11 @@ def test_outline_inline_paren_numbers_need_a_run():
     # a lone (1) inside a sentence, and a year in brackets, are no enumeration
     text = normalize("一、整改落实\n依据（1）号文件开展整改，见（2023）年报告。\n")
     assert [s.label for s in parse_outline(text)] == ["一、"]
+
+
+def test_outline_enumeration_inside_a_table_cell_is_no_heading():
+    """(1)…;(2)… inside a 整改台账's cell (a row of tab-separated cells) is the cell's content, not headings
+    (heldout6 b); the category line between the rows still is one."""
+    text = normalize("一、整改台账\n序号\t反馈问题\t整改措施\t完成时限\n（一）落实惠民政策方面\n"
+                     "1\t资助对象认定把关不严。\t（1）逐人复核资助对象；（2）清退不符合条件的资助资金。\t2024年12月底前\n")
+    assert [(s.label, s.title) for s in parse_outline(text)] == [("一、", "整改台账"), ("(一)", "落实惠民政策方面")]

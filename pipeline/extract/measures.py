@@ -35,6 +35,7 @@ from pipeline.lang.cues import (
     ACTION_LEAD, CLUE, CONTACT, DECISIVE, DEMAND_LEAD, PLEDGE, PROBLEM_VERDICT, PROGRESS_SO_FAR, TEAM_VOICE, is_restated_problem, only_plans,
     status_cues,
 )
+from pipeline.lang.markers import runs, scan
 from pipeline.lang.text import CLOSERS, FULL_STOPS, at_line_start, lines, mask_quoted, sentence_spans
 from pipeline.outline import forward_looking_sections  # the one plans-part detector (re-exported)
 from pipeline.records import Measure, Section
@@ -332,10 +333,31 @@ def _ledger_measures(text: str, sections: list[Section], measures: list[Measure]
         holder = ordered[k - 1] if k else None  # the last section opened before the row
         if holder is not None and (holder.section_id in answered or holder.start in answered):
             continue
-        out.append(Measure(measure_id=len(measures) + len(out), section_id=holder.section_id if holder else None,
-                           start=row.line_start, end=row.end, label=row.label, title=row.problem,
-                           status=row.status, status_basis=row.basis))
+        section_id = holder.section_id if holder else None
+        items = _cell_items(text, *row.measures) if row.measures else []
+        if len(items) < 2:
+            out.append(Measure(measure_id=len(measures) + len(out), section_id=section_id, start=row.line_start,
+                               end=row.end, label=row.label, title=row.problem, status=row.status, status_basis=row.basis))
+            continue
+        for a, b in items:  # several measures in the cell: each its own, the row's status unless it is a plan
+            status, basis = decide_status(text[a:b])
+            if status != "planned":
+                status, basis = row.status, row.basis
+            out.append(Measure(measure_id=len(measures) + len(out), section_id=section_id, start=a, end=b,
+                               label=row.label, title=_lead_phrase(text, a, b), status=status, status_basis=basis))
     return out
+
+
+def _cell_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The measures a ledger's 整改措施 cell enumerates, a run of markers from the cell's start ((1)…;(2)…); none
+    otherwise: a cell of ;-separated acts is one measure in one annotator's reading (heldout4 b) and several in
+    another's (heldout6 b), so it stays whole, as a row."""
+    start = start + len(text[start:end]) - len(text[start:end].lstrip())
+    run = next((r for r in runs(scan(text, start, end)) if r[0].start == start and len(r) >= 2), None)
+    if run is None:
+        return []
+    cuts = [m.start for m in run] + [end]
+    return [(a, a + len(text[a:b].rstrip())) for a, b in zip(cuts, cuts[1:])]
 
 
 class LedgerRow(NamedTuple):
@@ -350,6 +372,7 @@ class LedgerRow(NamedTuple):
     deadline: tuple[int, int] | None = None  # its 完成时限 cell: the date it was set, no evidence of what was done
     line_start: int = 0  # where its line starts (its 序号)
     problem_end: int = 0  # where its problem's cell ends
+    measures: tuple[int, int] | None = None  # its 整改措施 cell
 
 
 @lru_cache(maxsize=8)
@@ -370,7 +393,9 @@ def ledger_rows(text: str) -> tuple[LedgerRow, ...]:
         start, end, line = all_lines[i]
         i += 1
         if "\t" not in line:
-            columns = None
+            # a category line between the rows ((一)落实教育惠民政策方面): the table goes on when a row follows
+            if not (columns is not None and i < len(all_lines) and all_lines[i][2].count("\t") + 1 == width):
+                columns = None
             continue
         cells = line.split("\t")
         if columns is None:
@@ -402,9 +427,12 @@ def ledger_rows(text: str) -> tuple[LedgerRow, ...]:
         if said is not None and only_plans(said):
             status, basis = "planned", "完成情况: only plans"
         label = cells[columns["id"]].strip() if "id" in columns and columns["id"] < len(cells) else None
-        d = columns.get("deadline")
-        deadline = None
+        d, c = columns.get("deadline"), columns.get("measures")
+        deadline = measures = None
         if d is not None and d < len(cells):
             deadline = (cell_start(d), cell_start(d) + len(cells[d]))
-        out.append(LedgerRow(at, end, label or None, cells[k].strip(), status, basis, deadline, start, at + len(cells[k])))
+        if c is not None and c < len(cells) and cells[c].strip():
+            measures = (cell_start(c), cell_start(c) + len(cells[c]))
+        out.append(LedgerRow(at, end, label or None, cells[k].strip(), status, basis, deadline, start, at + len(cells[k]),
+                             measures))
     return tuple(out)

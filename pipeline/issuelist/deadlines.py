@@ -20,8 +20,8 @@ from pipeline.lang.text import char_pairs, sentence_bounds
 #: Character pairs of the genre's own words that tie a demand to no problem in particular.
 _GENERIC = frozenset({"整改", "问题", "要求", "完成", "落实", "工作", "全部", "及时", "切实", "督促", "加强",
                       "进一步", "一步", "组织", "单位", "党组", "党委", "巡察", "巡视", "规定", "有关"})
-#: A demand's modal before its deadline (要…于…前完成, 务必在…前).
-_DEMANDED = re.compile(r"要|务必|必须|应当|限期")
+#: A demand's modal before its deadline (要…于…前完成, 务必在…前, 须于…前).
+_DEMANDED = re.compile(r"要|务必|必须|须|应当|限期")
 #: Character pairs a demand's clause must share with its problem, beyond the generic ones.
 MIN_SHARED = 4
 

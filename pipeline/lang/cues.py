@@ -229,12 +229,18 @@ SHORTFALL = re.compile(
 ACTION_LEAD = re.compile(r"(?:整改情况|整改措施|整改落实情况|整改进展|落实情况)[::]")
 
 
+#: Shortfall wording that describes whom or what an act was on (对2名履职不力的村干部进行诫勉谈话), not a
+#: shortfall stated: a noun follows it (…不到位的问题 still states one).
+_ATTRIBUTIVE = re.compile(r"的(?!问题|情况|现象|地方)")
+
+
 def is_restated_problem(sentence: str) -> bool:
-    """A sentence that restates a problem: a problem lead-in, or shortfall wording with no action cue."""
+    """A sentence that restates a problem: a problem lead-in, or shortfall wording (not an attribute of what
+    an act was on) with no action cue."""
     body = sentence.strip()
     if RESTATED_LEAD.match(body) or RESTATED_HEADING.match(body):
         return True
-    if not SHORTFALL.search(body):
+    if not any(not _ATTRIBUTIVE.match(body, m.end()) for m in SHORTFALL.finditer(body)):
         return False
     return not any(pattern.search(body) for status, _, pattern in status_cues() if status in ("done", "ongoing"))
 # --------------------------------------------------------------------------- feedback notices
