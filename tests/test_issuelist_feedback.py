@@ -934,6 +934,15 @@ def test_issues_rectification_plan_table_under_its_header_line():
     ("1.村务公开不及时。\n2.村级集体“三资”清查工作滞后。\n",
      "巡察组要求，镇党委要切实扛起整改责任。村级集体“三资”清查问题须于2025年9月30日前完成清查并建立台账。\n",
      [("1", None), ("2", "2025年9月30日前")]),
+    # counted from the day of the feedback (5月10日 in MEETING), that day not counted (pairs_blind17 f3)
+    ("1.村务公开不及时。\n2.农村饮水安全保障不到位，部分自然村季节性缺水。\n",
+     "巡察组要求，对群众反映强烈的农村饮水安全问题，要在2个月内解决到位；其他问题要限期整改到位。\n",
+     [("1", None), ("2", "2个月内(即2024年7月10日前)")]),
+    # the date the rectification report is due by belongs to no problem, whatever words it shares (the bundled
+    # corpus's feedback)
+    ("1.全面从严治党主体责任落实不够到位，履行“一岗双责”不够。\n2.村务公开不及时。\n",
+     "巡察组要求，局党组要切实履行巡察整改主体责任，于2个月内报送整改情况报告。\n",
+     [("1", None), ("2", None)]),
 ])
 def test_issues_deadline_of_a_demand_in_a_run_or_named_by_an_example(findings, demands, expected):
     found = read_feedback(MEETING + "巡察组指出，存在以下问题：\n" + findings + demands + PLEDGE).issues
@@ -1129,3 +1138,46 @@ def test_issues_team_focus_after_a_speaker_and_a_time_frame_is_no_finding():
     text = MEETING + ("王明指出，巡察期间，巡察组聚焦党的领导弱化、党的建设缺失、全面从严治党不力，通过个别谈话、调阅资料等方式深入了解情况。"
                       "同时，巡察发现，镇党委还存在一些问题：\n在全面从严治党方面，主体责任落实不到位；村级财务管理混乱。\n") + DEMAND
     assert _levels(text, 2) == ["主体责任落实不到位", "村级财务管理混乱"]
+
+
+def test_issues_long_verdict_headings_over_numbered_problems_are_aspects():
+    """一、学习贯彻…不够深入,落实立德树人根本任务有差距 (longer than a short heading) over (一)…(三) numbered on
+    across the headings: the 一、 lines are the aspects, the (一) lines the problems (blind23 w02)."""
+    text = MEETING + ("巡视组指出，巡视中也发现了一些问题：\n"
+                      "一、学习贯彻习近平新时代中国特色社会主义思想和党中央决策部署不够深入，落实立德树人根本任务有差距\n"
+                      "（一）理论学习中心组学习不够系统深入。\n（二）思想政治工作体系不够健全。\n"
+                      "二、落实全面从严治党“两个责任”不到位，重点领域廉洁风险依然存在，监督执纪问责偏松偏软\n"
+                      "（三）党委主体责任压得不实。\n（四）科研经费管理不规范。\n") + DEMAND
+    aspects, problems = _aspects_and_problems(text)
+    assert [a[:6] for a in aspects] == ["学习贯彻习近", "落实全面从严"]
+    assert problems == ["理论学习中心组学习不够系统深入", "思想政治工作体系不够健全", "党委主体责任压得不实", "科研经费管理不规范"]
+
+
+def test_issues_run_under_only_some_numbered_lines_gives_their_examples():
+    """1、…。 2、X。①A;②B。 3、…: where only some numbered lines go on with a ① run, the run is that problem's
+    examples, not problems of a field X (blind23 w10); every line with its run is still a field over it."""
+    text = MEETING + ("巡察组指出，巡察发现的主要问题有：\n1、落实党委领导下的院长负责制不到位。\n"
+                      "2、医药购销领域廉洁风险防控不力。①部分耗材未通过集中采购平台采购；②新药遴选过程缺少记录。\n"
+                      "3、医保基金使用不规范。\n") + DEMAND
+    assert _aspects_and_problems(text) == ([], ["落实党委领导下的院长负责制不到位", "医药购销领域廉洁风险防控不力",
+                                                "医保基金使用不规范"])
+    assert _levels(text, 3) == ["部分耗材未通过集中采购平台采购", "新药遴选过程缺少记录"]
+
+
+def test_issues_zhuyao_biaoxian_with_a_bare_colon_opens_the_examples():
+    """X。主要表现:(1)A;(2)B: the problem ends before 主要表现, whose items are its examples (pairs_blind17 f4)."""
+    text = MEETING + ("巡察组指出，存在以下问题：\n1.意识形态工作责任制落实不到位。主要表现：（1）网络平台审核把关不严；"
+                      "（2）讲座报备审核制度执行不严格。\n2.医保基金使用不规范。\n") + DEMAND
+    assert _levels(text, 2) == ["意识形态工作责任制落实不到位", "医保基金使用不规范"]
+    assert _levels(text, 3) == ["网络平台审核把关不严", "讲座报备审核制度执行不严格"]
+
+
+def test_issues_field_headings_over_runs_stay_aspects_beside_one_without_a_run():
+    """(一)党的领导弱化方面。一是A;二是B。 … (三)巡视整改不到位方面。X。: every line names a field (…方面), so each
+    heads its run as an aspect even where one holds a single finding (blind20 y11 kept its reading)."""
+    text = MEETING + ("巡视组指出，发现一些问题：\n（一）党的领导弱化方面。一是党委把方向作用发挥不充分；二是意识形态工作责任制落实不到位。\n"
+                      "（二）党的建设缺失方面。一是基层党组织建设薄弱；二是党员教育管理不严格。\n"
+                      "（三）巡视整改不到位方面。上一轮巡视反馈的部分问题整改不彻底。\n") + DEMAND
+    aspects, problems = _aspects_and_problems(text)
+    assert aspects[:2] == ["党的领导弱化方面", "党的建设缺失方面"]
+    assert problems[:4] == ["党委把方向作用发挥不充分", "意识形态工作责任制落实不到位", "基层党组织建设薄弱", "党员教育管理不严格"]

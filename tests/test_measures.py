@@ -248,6 +248,8 @@ def test_measures_summary_table_under_measures_is_no_measure():
         ("三是坚持每月组织1次应急演练,今年以来累计参与群众近2000人次。", "ongoing"),
         # all of it done
         ("二是对17个项目逐一建立台账,已全部完工并通过验收。", "done"),
+        # put off: not done, whatever was done before it (pairs_blind17 f4)
+        ("已完成竞聘方案制定,因报名人数不足,竞聘工作推迟至2026年3月进行。", "ongoing"),
     ],
 )
 def test_measures_status_plans_and_progress(text, status):

@@ -8,13 +8,15 @@ shares most (a deadline for the whole list, 2024年底前全部整改到位, sha
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from pipeline.extract.times import extract_times
 from pipeline.issuelist.items import Item
 from pipeline.issuelist.parts import Sentence
+from pipeline.lang.dates import shift
 from pipeline.lang.text import char_pairs, sentence_bounds
 
 #: Character pairs of the genre's own words that tie a demand to no problem in particular.
@@ -22,6 +24,8 @@ _GENERIC = frozenset({"整改", "问题", "要求", "完成", "落实", "工作"
                       "进一步", "一步", "组织", "单位", "党组", "党委", "巡察", "巡视", "规定", "有关"})
 #: A demand's modal before its deadline (要…于…前完成, 务必在…前, 须于…前).
 _DEMANDED = re.compile(r"要|务必|必须|须|应当|限期")
+#: What a deadline is for when it is the report's (于2个月内报送整改情况报告, 将整改方案报县委巡察办): no problem's.
+_REPORTING = re.compile(r"报送|上报|报告|提交|报[县市省区州]|报巡")
 #: Character pairs a demand's clause must share with its problem, beyond the generic ones.
 MIN_SHARED = 4
 
@@ -48,8 +52,26 @@ def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     return at > 0 and spans[at - 1][1] > start
 
 
-def demanded_deadlines(text: str, sents: Sequence[Sentence], problems: Sequence[Item]) -> dict[int, str]:
-    """Index of a problem in ``problems`` -> the deadline (its words, 2024年10月31日前) a demand sets for it."""
+#: A length of time as the times extractor gives it (P2M, P30D).
+_LENGTH = re.compile(r"P(\d+(?:\.\d+)?)([YMWD])")
+_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
+
+
+def _counted(t, since: Callable[[], dt.date | None]) -> str | None:
+    """A deadline counted from the feedback (要在2个月内解决到位) with the day it falls on, the day of the
+    feedback not counted: 2个月内(即2025年6月18日前); None when it is no such length or the day is unknown."""
+    length = _LENGTH.fullmatch(t.duration or "")
+    start = since() if length else None
+    if start is None:
+        return None
+    end = shift(start, float(length[1]), _UNITS[length[2]])
+    return f"{t.text}(即{end.year}年{end.month}月{end.day}日前)"
+
+
+def demanded_deadlines(text: str, sents: Sequence[Sentence], problems: Sequence[Item], *,
+                       since: Callable[[], dt.date | None] = lambda: None) -> dict[int, str]:
+    """Index of a problem in ``problems`` -> the deadline (its words, 2024年10月31日前) a demand sets for it;
+    ``since()``: the day of the feedback, for a deadline counted from it (要在2个月内…)."""
     # a problem's words and its examples' (比如…滞留的危房改造补助资金: the demand names what the example does)
     pairs = [_pairs(text[p.start:p.end]).union(*(_pairs(text[c.start:c.end]) for c in p.children)) for p in problems]
     # the findings are the problems' own sentences, whatever role a sentence was read in: a demand
@@ -60,14 +82,20 @@ def demanded_deadlines(text: str, sents: Sequence[Sentence], problems: Sequence[
         if sent.role == "lead" or _inside(found, sent.start, sent.end):
             continue
         for t in extract_times(text[sent.start:sent.end]):
-            if t.kind != "deadline" or not isinstance(t.date or t.end_date, str):
+            if t.kind != "deadline":
+                continue
+            words = t.text if isinstance(t.date or t.end_date, str) else _counted(t, since)
+            if words is None:
                 continue
             a, b = sentence_bounds(text, sent.start + t.start, ends="。;")
             if not _DEMANDED.search(text, a, sent.start + t.start):
                 continue  # a date something was done by (已于…前完成), not one the team set
+            after = sentence_bounds(text, sent.start + t.end, ends=",。;")[1]
+            if _REPORTING.search(text, sent.start + t.end, after):
+                continue  # the date a report is due by, not a problem's
             clause = _pairs(text[a:b])
             shared = [len(clause & mine) for mine in pairs]
             best = max(shared, default=0)
             if best >= MIN_SHARED and shared.count(best) == 1:
-                out.setdefault(shared.index(best), t.text)
+                out.setdefault(shared.index(best), words)
     return out

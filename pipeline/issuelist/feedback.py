@@ -11,7 +11,9 @@ does not reach gives an ``issue_count_mismatch`` flag.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
+from functools import cache
 
 from pipeline.issuelist.fields import issue_extra
 from pipeline.issuelist.counts import Announced, announced_count, count_flag
@@ -59,6 +61,15 @@ def _fallback(text: str, sents: list[Sentence]) -> list[Item]:
 
 #: Problems a notice's body lists before it points to an appendix that lists others (三、…详见附件): both count.
 _BODY_LIST_MIN = 3
+
+
+def _feedback_day(text: str) -> dt.date | None:
+    """The day the notice says the feedback was given (2025年4月18日,…反馈巡察情况), if it says."""
+    from pipeline.metadata import extract_metadata  # the one home of the document's dates
+    from pipeline.outline import parse_outline
+
+    day = extract_metadata(text, parse_outline(text)).feedback_date
+    return dt.date.fromisoformat(day) if isinstance(day, str) and len(day) == 10 else None
 
 
 def _closing_findings(text: str, sents: list[Sentence], problems: list[Item]) -> list[Item]:
@@ -214,7 +225,8 @@ def read_feedback(text: str, *, doc_id: str | None = None) -> FeedbackList:
     problems += _closing_findings(plain, sents, problems)
     units = resolve_units(plain, problems, units)  # 向桃坪镇党委反馈时 / 【桂园社区】 / 柳湾村党支部存在…
     _assign_units(plain, problems, units)
-    deadlines = demanded_deadlines(plain, sents, problems)  # 要…于2024年10月31日前全部完成: that problem's 时限
+    # 要…于2024年10月31日前全部完成: that problem's 时限; 要在2个月内…: counted from the day of the feedback
+    deadlines = demanded_deadlines(plain, sents, problems, since=cache(lambda: _feedback_day(plain)))
     issues = _issues(text, aspects, problems, doc_id, deadlines)
     # announced before the first finding (the lead may come after an earlier meta sentence)
     first = min((p.start for p in problems), default=zone[0] if zone else len(plain))

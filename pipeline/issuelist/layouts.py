@@ -68,6 +68,12 @@ def _heading_like(text: str, m: Marker, le: int) -> bool:
     return "," not in title or title.count(",") == 1 and not title.endswith("。")  # a sentence is no heading
 
 
+def _unfinished(text: str, s: int, e: int) -> bool:
+    """A line that ends no sentence and holds none (a heading, not a finding written out)."""
+    title = text[s:e].strip()
+    return bool(title) and not re.search(r"[;。!?]", title)
+
+
 @dataclass(slots=True)
 class LineStructure:
     """The lines of a findings part and how they are numbered."""
@@ -112,7 +118,12 @@ def line_structure(text: str, zs: int, ze: int) -> LineStructure:
         top = families[0]
         top_lines = [(ls, le) for ls, le in lines if ls in marker and marker[ls].family == top]
         lead_ins = all(aspect_lead(text, trim(text, marker[ls].end, le)[0], le) for ls, le in top_lines)
-        if all(_heading_like(text, marker[ls], le) for ls, le in top_lines) and (len(lines) > len(top_lines) or lead_ins):
+        # a long verdict heading (一、学习贯彻…不够深入,落实立德树人根本任务有差距) over numbered lines of a lower
+        # family: no sentence, and a list below it, so a heading whatever its length
+        lower = sum(1 for ls, _ in lines if ls in marker and len(families) > 1 and marker[ls].family == families[1])
+        over_a_list = lower >= 2 and all(_unfinished(text, marker[ls].end, le) for ls, le in top_lines)
+        if (all(_heading_like(text, marker[ls], le) for ls, le in top_lines) or over_a_list) and (
+                len(lines) > len(top_lines) or lead_ins):
             aspect_family = top
             problem_family = families[1] if len(families) > 1 else None
         else:
@@ -218,7 +229,8 @@ def _marked_problem(text: str, st: LineStructure, i: int, ctx: Context, sents) -
     how = "bullet" if is_bullet(m.family) else HOW_OF_FAMILY.get(m.family, "numbered")
     item = make_problem(text, m.end, st.lines[end_idx - 1][1], how=how, confidence=CONFIDENCE[how],
                         label=text[m.start:m.end].strip(), number=_number(text, m))
-    if item is not None and st.aspect_family is None and _heads_its_run(text, item, st.lines[i][1]):
+    if (item is not None and st.aspect_family is None and _heads_its_run(text, item, st.lines[i][1])
+            and (aspect_lead(text, item.start, item.end) or _every_line_heads_a_run(text, st, m.family))):
         return _aspect_over_run(text, item, ctx), end_idx
     if item is not None and st.aspect_family is None and end_idx == i + 1:
         listed = _listed_after_heading(text, m.end, st.lines[i][1], ctx, sents)
@@ -264,6 +276,19 @@ def _heads_its_run(text: str, item: Item, line_end: int) -> bool:
     return (len(run) >= 2 and (field or all(_PROBLEM_RUN_LABEL.fullmatch(c.label or "") for c in run))
             and run[-1].end <= line_end and "。" not in text[item.start:item.end].rstrip("。")
             and sum(bool(SHORTCOMING.search(text, c.start, c.end)) for c in run) >= len(run) - 1)
+
+
+def _every_line_heads_a_run(text: str, st: LineStructure, family: str) -> bool:
+    """Whether every line the family numbers goes on, after its first sentence, with a 一是/① run: then the
+    lines are a level of fields over their runs; where only some do (2、X。①A;②B among plain 1、 3、 4、), the
+    runs are those problems' examples, not problems of a field (blind23 w10).  A line naming a field
+    (一、…方面。(1)A;(2)B) is one whatever the others do."""
+    def heads(ls: int, le: int) -> bool:
+        stop = text.find("。", ls, le)
+        # a field's heading (…方面。) is one, whatever follows it on its line
+        return stop >= 0 and (text[ls:stop].endswith("方面") or bool(_PROBLEM_RUN_LABEL.search(text, stop, le)))
+
+    return all(heads(ls, le) for ls, le in st.lines if ls in st.marker and st.marker[ls].family == family)
 
 
 def _aspect_over_run(text: str, item: Item, ctx: Context) -> list[Item]:
