@@ -12,7 +12,7 @@ findings.  Every other paragraph is read by :func:`pipeline.issuelist.paragraphs
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pipeline.issuelist.context import (
     CONFIDENCE, HOW_OF_FAMILY, UNIT_LABEL, Context, aspect_lead, attach, new_aspect, open_unit,
@@ -85,6 +85,7 @@ class LineStructure:
     problem_family: str | None
     problem_rank: float | None
     section_family: str | None = None  # headings over the aspects (一、 over (一) aspects over 1. problems)
+    heads_runs: dict[str, bool] = field(default_factory=dict)  # family -> every line of it heads a run (asked once)
 
 
 def line_structure(text: str, zs: int, ze: int) -> LineStructure:
@@ -288,7 +289,10 @@ def _every_line_heads_a_run(text: str, st: LineStructure, family: str) -> bool:
         # a field's heading (…方面。) is one, whatever follows it on its line
         return stop >= 0 and (text[ls:stop].endswith("方面") or bool(_PROBLEM_RUN_LABEL.search(text, stop, le)))
 
-    return all(heads(ls, le) for ls, le in st.lines if ls in st.marker and st.marker[ls].family == family)
+    if family not in st.heads_runs:  # a long list asks it once per line: answered once
+        st.heads_runs[family] = all(heads(ls, le) for ls, le in st.lines
+                                    if ls in st.marker and st.marker[ls].family == family)
+    return st.heads_runs[family]
 
 
 def _aspect_over_run(text: str, item: Item, ctx: Context) -> list[Item]:
