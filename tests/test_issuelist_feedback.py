@@ -1181,3 +1181,10 @@ def test_issues_field_headings_over_runs_stay_aspects_beside_one_without_a_run()
     aspects, problems = _aspects_and_problems(text)
     assert aspects[:2] == ["党的领导弱化方面", "党的建设缺失方面"]
     assert problems[:4] == ["党委把方向作用发挥不充分", "意识形态工作责任制落实不到位", "基层党组织建设薄弱", "党员教育管理不严格"]
+
+
+def test_issues_lone_circled_number_is_no_word_of_the_finding():
+    """(二)…方面。①X。 with no ② after it: the ① numbers the one finding and stays out of its text."""
+    text = MEETING + ("巡察组指出，存在以下问题：\n（一）贯彻落实决策部署方面。①粮食生产责任落实有差距；②农业产业化发展水平不高。\n"
+                      "（二）全面从严治党方面。①违反中央八项规定精神问题仍有发生。\n") + DEMAND
+    assert _levels(text, 2) == ["粮食生产责任落实有差距", "农业产业化发展水平不高", "违反中央八项规定精神问题仍有发生"]

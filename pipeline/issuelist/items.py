@@ -15,7 +15,7 @@ from pipeline.lang.cues import (
     CLOSING_OPENER, DEMAND_SENTENCE, EXAMPLE_LEAD, EXAMPLE_SUBJECT, FRAME, LEAD_VERB, LIST_CLOSER, PLAN_FIELD,
     SHORTCOMING, SPEECH_INTRO, TRAILING_DEMAND, YARDSTICK,
 )
-from pipeline.lang.markers import DECORATION, Marker, is_bullet, runs, scan
+from pipeline.lang.markers import CIRCLED, DECORATION, Marker, is_bullet, runs, scan
 from pipeline.lang.text import page_furniture
 
 _LEAD_JUNK = " \t\n,;:、。"
@@ -74,8 +74,11 @@ def strip_frame(text: str, s: int, e: int) -> int:
 
 
 def clean(text: str, s: int, e: int) -> tuple[int, int]:
-    """A finding's span: frame, lead verb, closer and terminal punctuation off."""
+    """A finding's span: frame, lead verb, closer and terminal punctuation off; a circled number at its start
+    (a run of one, (二)…方面。①X。, numbers nothing the scanner could pair) is no word of the finding."""
     s, e = trim(text, s, e)
+    if s < e and text[s] in CIRCLED:
+        s, e = trim(text, s + 1, e)
     s = strip_frame(text, s, e)
     m = LEAD_VERB.match(text, s, e)
     if m and e - m.end() >= 4:
