@@ -26,6 +26,7 @@ from pipeline.extract.claims import extract_claims
 from pipeline.extract.measures import extract_measures
 from pipeline.extract.quantities import extract_quantities
 from pipeline.extract.times import extract_times
+from pipeline.lang.text import reflowed
 from pipeline.metadata import extract_metadata
 from pipeline.outline import parse_outline
 from pipeline.records import Citation, Claim, DocumentMeta, Measure, Quantity, Section, TimeExpr
@@ -45,6 +46,14 @@ class Extraction:
     claims: list[Claim] = field(default_factory=list)
     measures: list[Measure] = field(default_factory=list)
     ref_date: dt.date | None = None  # the caller's reference date (--ref-date), over the document's own
+    flowing: str | None = None  # the text with its page-width wraps as spaces (flow())
+
+    def flow(self) -> str:
+        """The text with a PDF's page-width line wraps as spaces (:func:`pipeline.lang.text.reflowed`), at the
+        same offsets: what a sentence (a claim) or a title (a citation) broken across lines is read in."""
+        if self.flowing is None:
+            self.flowing = reflowed(self.text)
+        return self.flowing
 
     def reference_date(self) -> dt.date | None:
         """The anchor of relative expressions (今年以来, 3月7日): the caller's ``ref_date`` when
@@ -78,14 +87,25 @@ class Stage:
     span_key: str | None = None  # doc.spans key of its records (None: a Doc attribute)
 
 
+def _as_written(records: list, text: str) -> list:
+    """Records found in :meth:`Extraction.flow`, their ``text`` as the document writes it (its line breaks);
+    a citation's title without them."""
+    for r in records:
+        r.text = text[r.start:r.end]
+        if hasattr(r, "title"):
+            r.title = text[r.start + 1:r.end - 1].replace("\n", "")
+    return records
+
+
 STAGES: tuple[Stage, ...] = (
     Stage("outline", (), "sections", lambda x: parse_outline(x.text), "section"),
     Stage("metadata", ("sections",), "meta", lambda x: extract_metadata(
         x.text, x.sections, title_hint=x.hints.get("title"), date_hint=x.hints.get("publish_date"))),
-    Stage("citations", (), "citations", lambda x: extract_citations(x.text), "citation"),
+    Stage("citations", (), "citations", lambda x: _as_written(extract_citations(x.flow()), x.text), "citation"),
     Stage("quantities", (), "quantities", lambda x: extract_quantities(x.text), "quantity"),
     Stage("times", ("meta",), "times", lambda x: extract_times(x.text, anchor=x.reference_date()), "time"),
-    Stage("claims", ("meta",), "claims", lambda x: extract_claims(x.text, as_of_default=x.now()), "claim"),
+    Stage("claims", ("meta",), "claims", lambda x: _as_written(extract_claims(x.flow(), as_of_default=x.now()), x.text),
+          "claim"),
     Stage("measures", ("sections",), "measures", lambda x: extract_measures(x.text, x.sections), "measure"),
 )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.lang.text import page_furniture, soft_breaks
+from pipeline.lang.text import page_furniture, reflowed, soft_breaks
 from pipeline.normalize import normalize
 
 WRAPPED = normalize(
@@ -73,3 +73,31 @@ def test_lang_text_page_furniture_with_blank_lines_around_the_page_number():
         "", "", "", "", "— 1 —", "— 2 —", "关于巡察县卫生健康局党组的反馈意见", "关于巡察县卫生健康局党组的反馈意见"]
     breaks = [i for i, ch in enumerate(text) if ch == "\n"]
     assert soft_breaks(text) == frozenset(breaks[:-1])
+
+
+def test_lang_text_reflowed_keeps_offsets_and_joins_wrapped_lines():
+    flow = reflowed(WRAPPED)
+    assert len(flow) == len(WRAPPED)
+    assert "\n" not in flow[:flow.index("位。")] and flow.endswith("52件。\n")
+
+
+_REPORT_PARAGRAPH = ("集团党委制定《集团党委落实省委第九巡视组反馈意见整改方案》，将反馈的3个方面11个问题细化为64项整改任务，"
+                     "逐项明确责任领导、责任部门和完成时限，实行清单化管理。截至2025年5月31日，64项整改任务已完成51项、"
+                     "基本完成9项、持续推进5项，完成率79.7%。集团累计新建制度21项、修订完善制度34项，追责问责41人。"
+                     "下一步，集团党委将修订《集团中层管理人员选拔任用工作办法》等制度，持续推进整改，确保各项任务按期完成。")
+#: the paragraph as a PDF's text gives it: a line break every 28 characters, wherever it falls
+WRAPPED_REPORT = normalize("中共某某集团有限公司委员会关于巡视整改进展情况的报告\n" + "".join(
+    _REPORT_PARAGRAPH[k:k + 28] + "\n" for k in range(0, len(_REPORT_PARAGRAPH), 28)))
+
+
+def test_lang_text_claims_and_citations_read_across_page_width_wraps():
+    """A PDF's text broken every line at the page width: a claim sentence and a cited title run across a break,
+    each found whole, at its offsets, its text as written (heldout7 b)."""
+    from pipeline.stages import extract
+
+    found = extract(WRAPPED_REPORT)
+    claim = next(c for c in found.claims if "64项整改任务已完成51项" in c.text)
+    assert "\n" in claim.text and claim.text == WRAPPED_REPORT[claim.start:claim.end]
+    assert claim.figures["completed"] == 51
+    titles = [c.title for c in found.citations]
+    assert "集团中层管理人员选拔任用工作办法" in titles

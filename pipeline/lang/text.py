@@ -185,3 +185,15 @@ def soft_breaks(text: str) -> frozenset[int]:
                 and all(k + 1 == s2 or k + 1 in furniture for k in between)):
             soft.update(between)
     return frozenset(soft)
+
+
+def reflowed(text: str) -> str:
+    """``text`` with the line breaks that only wrap a line at the page width (:func:`soft_breaks`) as spaces:
+    the same length, so a sentence or a title a PDF broke across lines reads whole at the same offsets."""
+    soft = soft_breaks(text)
+    if not soft:
+        return text
+    chars = list(text)
+    for k in soft:
+        chars[k] = " "
+    return "".join(chars)
