@@ -101,3 +101,12 @@ def test_lang_text_claims_and_citations_read_across_page_width_wraps():
     assert claim.figures["completed"] == 51
     titles = [c.title for c in found.citations]
     assert "集团中层管理人员选拔任用工作办法" in titles
+
+
+def test_lang_text_reflowed_leaves_a_short_line_post_as_written():
+    """A post written in short lines (WeChat, slides) keeps its breaks: its lines are phrases, separator lines and
+    headings as much as wraps, and joined they make sentences nobody wrote."""
+    post = normalize("".join(f"{line}\n" for line in [
+        "———— ✅ 立行立改 ————", "巡察期间", "医院已对巡察组", "指出的6个问题", "立行立改", "目前已全部整改到位",
+        "———— 📌 工作要求 ————", "巡察组要求", "院党委要切实扛起", "巡察整改主体责任", "以钉钉子精神", "抓好整改落实"]))
+    assert reflowed(post) == post

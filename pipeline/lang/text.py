@@ -158,16 +158,17 @@ _WRAP_MIN = 20
 
 
 @lru_cache(maxsize=8)
-def soft_breaks(text: str) -> frozenset[int]:
+def soft_breaks(text: str, *, short_lines: bool = True) -> frozenset[int]:
     """Line breaks that only wrap a line at the page width (a text copied out of a PDF): after a line as
     long as the text's usual full line, before a line that opens no new item.  Empty for a text written
-    one paragraph a line, whose line lengths do not bunch at one width."""
+    one paragraph a line, whose line lengths do not bunch at one width.  ``short_lines``: also the breaks of
+    a post written in short lines (a WeChat post, slides), whose lines are phrases as much as wraps."""
     furniture = page_furniture(text)  # a page's number and header lie inside the line they interrupt
     spans = [(s, e, len(line.strip())) for s, e, line in lines(text) if line.strip() and s not in furniture]
     if len(spans) < 6:
         return frozenset()
     if len(spans) >= _SHORT_LINES_MIN and sorted(n for _, _, n in spans)[len(spans) // 2] <= _SHORT_LINE:
-        return _short_line_breaks(text, spans)
+        return _short_line_breaks(text, spans) if short_lines else frozenset()
     counts: dict[int, int] = {}
     for _, _, n in spans:
         if n >= _WRAP_MIN:
@@ -188,9 +189,10 @@ def soft_breaks(text: str) -> frozenset[int]:
 
 
 def reflowed(text: str) -> str:
-    """``text`` with the line breaks that only wrap a line at the page width (:func:`soft_breaks`) as spaces:
-    the same length, so a sentence or a title a PDF broke across lines reads whole at the same offsets."""
-    soft = soft_breaks(text)
+    """``text`` with the line breaks that only wrap a line at the page width (:func:`soft_breaks`, not a short-line
+    post's: its lines are phrases, separator lines and headings as much as wraps) as spaces: the same length, so
+    a sentence or a title a PDF broke across lines reads whole at the same offsets."""
+    soft = soft_breaks(text, short_lines=False)
     if not soft:
         return text
     chars = list(text)
