@@ -92,7 +92,7 @@ def _as_written(records: list, text: str) -> list:
     a citation's title without them."""
     for r in records:
         r.text = text[r.start:r.end]
-        if hasattr(r, "title"):
+        if isinstance(r, Citation):
             r.title = text[r.start + 1:r.end - 1].replace("\n", "")
     return records
 

@@ -36,7 +36,7 @@ from pipeline.lang.cues import (
     status_cues,
 )
 from pipeline.lang.markers import runs, scan
-from pipeline.lang.text import CLOSERS, FULL_STOPS, at_line_start, lines, mask_quoted, sentence_spans
+from pipeline.lang.text import CLOSERS, FULL_STOPS, at_line_start, lines, mask_quoted, sentence_spans, strip_span
 from pipeline.outline import forward_looking_sections  # the one plans-part detector (re-exported)
 from pipeline.records import Measure, Section
 
@@ -352,12 +352,12 @@ def _cell_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The measures a ledger's 整改措施 cell enumerates, a run of markers from the cell's start ((1)…;(2)…); none
     otherwise: a cell of ;-separated acts is one measure in one annotator's reading (heldout4 b) and several in
     another's (heldout6 b), so it stays whole, as a row."""
-    start = start + len(text[start:end]) - len(text[start:end].lstrip())
+    start, end = strip_span(text, start, end)
     run = next((r for r in runs(scan(text, start, end)) if r[0].start == start and len(r) >= 2), None)
     if run is None:
         return []
     cuts = [m.start for m in run] + [end]
-    return [(a, a + len(text[a:b].rstrip())) for a, b in zip(cuts, cuts[1:])]
+    return [strip_span(text, a, b) for a, b in zip(cuts, cuts[1:])]
 
 
 class LedgerRow(NamedTuple):

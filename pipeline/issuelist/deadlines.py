@@ -10,46 +10,25 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
 from pipeline.extract.times import extract_times
 from pipeline.issuelist.items import Item
 from pipeline.issuelist.parts import Sentence
+from pipeline.lang.cues import DEADLINE_MODAL, REPORT_DUE
 from pipeline.lang.dates import shift
+from pipeline.lang.spans import SpanIndex
 from pipeline.lang.text import char_pairs, sentence_bounds
 
 #: Character pairs of the genre's own words that tie a demand to no problem in particular.
 _GENERIC = frozenset({"整改", "问题", "要求", "完成", "落实", "工作", "全部", "及时", "切实", "督促", "加强",
                       "进一步", "一步", "组织", "单位", "党组", "党委", "巡察", "巡视", "规定", "有关"})
-#: A demand's modal before its deadline (要…于…前完成, 务必在…前, 须于…前).
-_DEMANDED = re.compile(r"要|务必|必须|须|应当|限期")
-#: What a deadline is for when it is the report's (于2个月内报送整改情况报告, 将整改方案报县委巡察办): no problem's.
-_REPORTING = re.compile(r"报送|上报|报告|提交|报[县市省区州]|报巡")
 #: Character pairs a demand's clause must share with its problem, beyond the generic ones.
 MIN_SHARED = 4
 
 
 def _pairs(text: str) -> frozenset[str]:
     return char_pairs(text) - _GENERIC
-
-
-def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The union of ``spans`` as sorted spans that do not overlap."""
-    out: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if out and start < out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], end))
-        else:
-            out.append((start, end))
-    return out
-
-
-def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether ``start:end`` overlaps one of ``spans`` (:func:`_merged`): only the last span starting
-    before ``end`` can."""
-    at = bisect_right(spans, (end,))
-    return at > 0 and spans[at - 1][1] > start
 
 
 #: A length of time as the times extractor gives it (P2M, P30D).
@@ -76,10 +55,10 @@ def demanded_deadlines(text: str, sents: Sequence[Sentence], problems: Sequence[
     pairs = [_pairs(text[p.start:p.end]).union(*(_pairs(text[c.start:c.end]) for c in p.children)) for p in problems]
     # the findings are the problems' own sentences, whatever role a sentence was read in: a demand
     # paragraph's run (一是…，对X问题，要…于2024年6月30日前…) reads like a run of findings
-    found = _merged([(x.start, x.end) for p in problems for x in (p, *p.children)])
+    found = SpanIndex((x.start, x.end) for p in problems for x in (p, *p.children))
     out: dict[int, str] = {}
     for sent in sents:
-        if sent.role == "lead" or _inside(found, sent.start, sent.end):
+        if sent.role == "lead" or found.overlaps(sent.start, sent.end):
             continue
         for t in extract_times(text[sent.start:sent.end]):
             if t.kind != "deadline":
@@ -88,10 +67,10 @@ def demanded_deadlines(text: str, sents: Sequence[Sentence], problems: Sequence[
             if words is None:
                 continue
             a, b = sentence_bounds(text, sent.start + t.start, ends="。;")
-            if not _DEMANDED.search(text, a, sent.start + t.start):
+            if not DEADLINE_MODAL.search(text, a, sent.start + t.start):
                 continue  # a date something was done by (已于…前完成), not one the team set
             after = sentence_bounds(text, sent.start + t.end, ends=",。;")[1]
-            if _REPORTING.search(text, sent.start + t.end, after):
+            if REPORT_DUE.search(text, sent.start + t.end, after):
                 continue  # the date a report is due by, not a problem's
             clause = _pairs(text[a:b])
             shared = [len(clause & mine) for mine in pairs]

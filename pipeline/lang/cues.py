@@ -296,6 +296,10 @@ DEMAND_SENTENCE = re.compile(
     # a speaker's demands after a colon: …周国平提出:首先要提高思想认识, …强调:一要…
     r"|:(?:首先|一是|第一[,]?|一)?要(?!求)"
 )
+#: A demand's modal before its deadline (要…于…前完成, 务必在…前, 须于…前).
+DEADLINE_MODAL = re.compile(r"要|务必|必须|须|应当|限期")
+#: What a deadline is for when it is the report's (于2个月内报送整改情况报告, 将整改方案报县委巡察办): no problem's.
+REPORT_DUE = re.compile(r"报送|上报|报告|提交|报[县市省区州]|报巡")
 #: A heading over the demands part (三、整改意见): the findings end before it.
 DEMAND_HEADING = re.compile(r"(?:整改|工作|有关)?(?:意见建议|意见|要求|建议)$|^下一步|^整改(?:工作)?要求")
 #: The heading of the unit's own rectification work (二、整改工作开展情况, a 通报 quoting the feedback in its 一、):
