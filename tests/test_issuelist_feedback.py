@@ -1188,3 +1188,77 @@ def test_issues_lone_circled_number_is_no_word_of_the_finding():
     text = MEETING + ("巡察组指出，存在以下问题：\n（一）贯彻落实决策部署方面。①粮食生产责任落实有差距；②农业产业化发展水平不高。\n"
                       "（二）全面从严治党方面。①违反中央八项规定精神问题仍有发生。\n") + DEMAND
     assert _levels(text, 2) == ["粮食生产责任落实有差距", "农业产业化发展水平不高", "违反中央八项规定精神问题仍有发生"]
+
+
+def test_issues_item_with_its_own_time_limit_is_a_finding_not_a_demand():
+    """2.X不规范,①A;②B,要在2个月内整改到位。: the item states its shortcoming and then its own time limit; it is
+    a finding (and so is the next item, no demand's run), and the limit is its deadline, counted from the
+    feedback day (pairs_blind19 h4)."""
+    text = MEETING + ("现将巡察发现的主要问题反馈如下：\n一、落实全面从严治党责任方面\n"
+                      "1．物资采购管理不规范，①部分站所自行零星采购办公设备；②供应商名录长期未更新，要在2个月内整改到位。\n"
+                      "2．财务报销审核不严，部分票据要素不全。\n"
+                      "3．合同管理不规范，要在2024年9月30日前完成清理。\n") + DEMAND
+    found = read_feedback(text).issues
+    assert [i.text for i in found if i.level == 2] == [
+        "物资采购管理不规范", "财务报销审核不严,部分票据要素不全", "合同管理不规范,要在2024年9月30日前完成清理"]
+    assert [i.extra.get("deadline") for i in found if i.level == 2] == [
+        "2个月内(即2024年7月10日前)", None, "2024年9月30日前"]
+
+
+def test_issues_missed_date_in_a_finding_is_no_deadline():
+    """未按要求于2023年底前完成清退: a date the unit missed, stated as the shortcoming, sets no deadline."""
+    text = MEETING + "巡察组指出，存在以下问题：\n1.违规发放的补贴未按要求于2023年底前完成清退。\n2.档案管理不规范。\n" + DEMAND
+    assert [i.extra.get("deadline") for i in read_feedback(text).issues if i.level == 2] == [None, None]
+
+
+def test_issues_object_list_whose_last_item_holds_a_leads_words():
+    """存在A、B、…、以往审计发现问题整改不到位等问题: the sentence lists its findings; the 发现…问题 of its last item
+    does not make it a lead announcing them (blind25 y08). 其中,B问题较为突出,如…: B singled out, the example
+    is B's, and the sentence is no finding of its own."""
+    text = MEETING + ("巡察发现，局党组存在理论学习不深入、意识形态责任制落实不到位、惠民资金监管不力、"
+                      "以往审计发现问题整改不到位等问题。其中，惠民资金监管不力问题较为突出，如2个乡镇重复发放耕地补贴。\n") + DEMAND
+    found = read_feedback(text).issues
+    assert [i.text for i in found if i.level == 2] == [
+        "理论学习不深入", "意识形态责任制落实不到位", "惠民资金监管不力", "以往审计发现问题整改不到位"]
+    assert [(i.parent_id, i.text) for i in found if i.level == 3] == [("3", "2个乡镇重复发放耕地补贴")]
+
+
+def test_issues_focus_formula_after_a_speaker_and_team_work_figures_are_not_findings():
+    """王某指出,巡视组按照省委要求,紧紧围绕…不力的问题,着力发现…问题 is the team's focus; 巡视期间,巡视组共与…
+    个别谈话,受理来信来访…件次 its work, not a clue that ends the findings (blind25 y11)."""
+    text = ("省委第三巡视组向某县委反馈巡视情况。\n王建华指出，巡视组按照省委要求，紧紧围绕党的领导弱化、全面从严治党不力的问题，"
+            "着力发现违反政治纪律等方面的问题。巡视期间，巡视组共与120名干部进行个别谈话，受理来信来访380件次。\n"
+            "巡视组在肯定成绩的同时，指出了存在的主要问题。\n第一，落实主体责任不够有力。\n第二，选人用人把关不严。\n" + DEMAND)
+    assert _levels(text, 2) == ["落实主体责任不够有力", "选人用人把关不严"]
+
+
+def test_issues_short_line_post_items_go_on_after_a_comma_ended_line():
+    """A post in short lines (县委第二巡察组,\\n向…反馈): 一是X有差距,\\n城区学校…尚未化解。 is one finding over both
+    lines, not a sub-heading with an example below it (blind25 y10)."""
+    head = "【巡察反馈】县委巡察组反馈巡察情况\n近日，\n县委第二巡察组\n向县林业局党组\n反馈巡察情况。\n县委巡察办有关同志，\n出席会议。\n巡察组指出，\n"
+    items = ("一是落实森林防火责任有差距，\n部分林区防火通道建设滞后。\n二是林木采伐审批不严格，\n个别站点存在超量采伐现象。\n"
+             "三是干部队伍建设存在短板，\n基层护林员年龄偏大。\n")
+    tail = "巡察组要求，\n局党组要切实扛起责任，\n抓好问题整改。\n局党组书记表示，\n将全面整改到位。\n来源：县委巡察办\n"
+    assert _levels(head + items + tail, 2) == [
+        "落实森林防火责任有差距,\n部分林区防火通道建设滞后", "林木采伐审批不严格,\n个别站点存在超量采伐现象",
+        "干部队伍建设存在短板,\n基层护林员年龄偏大"]
+
+
+def test_issues_example_place_frame_and_a_two_verdict_headline():
+    """在收购环节,有的…: the place is a frame and the example starts after 有的; a paragraph opening 制度建设滞后,内控机制
+    不健全。 then a sentence of three clauses: one problem, the headline and its elaboration (blind25 y07)."""
+    text = MEETING + ("巡视组指出，粮食购销环节监管存在漏洞。在收购环节，有的库点压级压价；在销售环节，有的企业虚购虚销。\n"
+                      "制度建设滞后，内控机制不健全。出入库制度多年未修订，监管平台覆盖不全，部分库点仍靠人工台账。\n") + DEMAND
+    assert _levels(text, 2) == ["粮食购销环节监管存在漏洞", "制度建设滞后,内控机制不健全。出入库制度多年未修订,监管平台覆盖不全,部分库点仍靠人工台账"]
+    assert _levels(text, 3) == ["库点压级压价", "企业虚购虚销"]
+
+
+@pytest.mark.parametrize("group,finding", [
+    ("党组制定了“三重一大”决策制度，但执行中存在先办后议现象", "执行中存在先办后议现象"),
+    ("窗口服务作风有所转变，但异地就医备案办理时限偏长", "异地就医备案办理时限偏长"),
+    ("理论学习不够深入，但也存在研讨流于形式问题", "理论学习不够深入,但也存在研讨流于形式问题"),  # fault on both sides: whole
+])
+def test_issues_concession_before_but_is_no_part_of_the_finding(group, finding):
+    """A,但B in a list of findings: A is what was done, the finding is B (blind25 y12)."""
+    text = MEETING + f"巡察组指出，存在以下问题：{group}；档案管理不规范，部分档案缺失。\n" + DEMAND
+    assert _levels(text, 2)[0] == finding

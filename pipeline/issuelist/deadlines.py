@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pipeline.extract.times import extract_times
 from pipeline.issuelist.items import Item
 from pipeline.issuelist.parts import Sentence
-from pipeline.lang.cues import DEADLINE_MODAL, REPORT_DUE
+from pipeline.lang.cues import DEADLINE_MODAL, OWN_DEADLINE_MODAL, REPORT_DUE
 from pipeline.lang.dates import shift
 from pipeline.lang.spans import SpanIndex
 from pipeline.lang.text import char_pairs, sentence_bounds
@@ -47,6 +47,26 @@ def _counted(t, since: Callable[[], dt.date | None]) -> str | None:
     return f"{t.text}(即{end.year}年{end.month}月{end.day}日前)"
 
 
+def _own_deadlines(text: str, problems: Sequence[Item], since: Callable[[], dt.date | None]) -> dict[int, str]:
+    """Index of a problem -> the time limit its own words set (2.物资采购不规范,…②名录长期未动态调整,要在2个月内
+    整改到位): the first one written right after a modal (要在, 要于, 务必), in the problem or its examples."""
+    out: dict[int, str] = {}
+    for k, p in enumerate(problems):
+        for x in (p, *p.children):
+            for t in extract_times(text[x.start:x.end]):
+                start = x.start + t.start
+                if t.kind != "deadline" or not OWN_DEADLINE_MODAL.search(text, max(x.start, start - 4), start):
+                    continue
+                words = t.text if isinstance(t.date or t.end_date, str) else _counted(t, since)
+                after = sentence_bounds(text, x.start + t.end, ends=",。;")[1]
+                if words is not None and not REPORT_DUE.search(text, x.start + t.end, after):
+                    out[k] = words
+                    break
+            if k in out:
+                break
+    return out
+
+
 def demanded_deadlines(text: str, sents: Sequence[Sentence], problems: Sequence[Item], *,
                        since: Callable[[], dt.date | None] = lambda: None) -> dict[int, str]:
     """Index of a problem in ``problems`` -> the deadline (its words, 2024年10月31日前) a demand sets for it;
@@ -56,7 +76,7 @@ def demanded_deadlines(text: str, sents: Sequence[Sentence], problems: Sequence[
     # the findings are the problems' own sentences, whatever role a sentence was read in: a demand
     # paragraph's run (一是…，对X问题，要…于2024年6月30日前…) reads like a run of findings
     found = SpanIndex((x.start, x.end) for p in problems for x in (p, *p.children))
-    out: dict[int, str] = {}
+    out = _own_deadlines(text, problems, since)
     for sent in sents:
         if sent.role == "lead" or found.overlaps(sent.start, sent.end):
             continue

@@ -96,6 +96,23 @@ def _closing_findings(text: str, sents: list[Sentence], problems: list[Item]) ->
     return out
 
 
+def _singled_out(text: str, problems: list[Item]) -> list[Item]:
+    """The problems without a sentence that singles one of the listed ones out (A、B、C等问题。其中,B问题较为
+    突出,如…): that sentence is no problem of its own, and its examples are B's."""
+    out: list[Item] = []
+    for p in problems:
+        if text.startswith("其中", p.start) and out:
+            start = p.start + 2 + text.startswith(",", p.start + 2)
+            comma = text.find(",", start, p.end)
+            head = text[start:comma if comma > 0 else p.end]  # 集体“三资”管理混乱问题较为突出
+            named = next((q for q in reversed(out) if text[q.start:q.end] in head), None)
+            if named is not None:
+                named.children.extend(p.children)
+                continue
+        out.append(p)
+    return out
+
+
 def _apart(text: str, body: list[Item], appendix: list[Item]) -> bool:
     """Whether the appendix lists other problems than the body's own list (of three or more): none of its
     problems shares half its character pairs with one of the body's (a summary in the body, the list in
@@ -222,7 +239,7 @@ def read_feedback(text: str, *, doc_id: str | None = None) -> FeedbackList:
     if not problems:
         problems = _fallback(plain, sents)
         aspects = []
-    problems += _closing_findings(plain, sents, problems)
+    problems = _singled_out(plain, problems) + _closing_findings(plain, sents, problems)
     units = resolve_units(plain, problems, units)  # 向桃坪镇党委反馈时 / 【桂园社区】 / 柳湾村党支部存在…
     _assign_units(plain, problems, units)
     # 要…于2024年10月31日前全部完成: that problem's 时限; 要在2个月内…: counted from the day of the feedback

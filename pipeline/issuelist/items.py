@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from pipeline.lang.cues import (
-    CLOSING_OPENER, DEMAND_SENTENCE, EXAMPLE_LEAD, EXAMPLE_SUBJECT, FRAME, LEAD_VERB, LIST_CLOSER, PLAN_FIELD,
+    CLOSING_OPENER, CONCESSION_TURN, DEMAND_SENTENCE, EXAMPLE_LEAD, EXAMPLE_PLACE, EXAMPLE_SUBJECT, FRAME, LEAD_VERB, LIST_CLOSER, PLAN_FIELD,
     SHORTCOMING, SPEECH_INTRO, TRAILING_DEMAND, YARDSTICK,
 )
 from pipeline.lang.markers import CIRCLED, DECORATION, Marker, is_bullet, runs, scan
@@ -73,6 +73,24 @@ def strip_frame(text: str, s: int, e: int) -> int:
     return trim(text, s, e)[0]
 
 
+def past_concession(text: str, s: int, e: int) -> int:
+    """``s`` moved past a concession that states no shortcoming (医保经办窗口作风有所转变,但异地就医…时限偏长):
+    the finding is what follows its turn (但); ``s`` itself where the part before the turn finds fault too."""
+    turn = next((m for m in CONCESSION_TURN.finditer(text, s, e) if not _bracketed(text, s, m.start())), None)
+    if turn is None or SHORTCOMING.search(text, s, turn.start()) or not SHORTCOMING.search(text, turn.end(), e):
+        return s
+    return trim(text, turn.end(), e)[0]
+
+
+def _bracketed(text: str, s: int, i: int) -> bool:
+    """Whether ``i`` lies inside quotes or brackets opened after ``s``."""
+    depth = 0
+    for ch in text[s:i]:
+        depth += ch in "“(《「"
+        depth -= ch in "”)》」"
+    return depth > 0
+
+
 def clean(text: str, s: int, e: int) -> tuple[int, int]:
     """A finding's span: frame, lead verb, closer and terminal punctuation off; a circled number at its start
     (a run of one, (二)…方面。①X。, numbers nothing the scanner could pair) is no word of the finding."""
@@ -80,6 +98,7 @@ def clean(text: str, s: int, e: int) -> tuple[int, int]:
     if s < e and text[s] in CIRCLED:
         s, e = trim(text, s + 1, e)
     s = strip_frame(text, s, e)
+    s = past_concession(text, s, e)
     m = LEAD_VERB.match(text, s, e)
     if m and e - m.end() >= 4:
         s = m.end()
@@ -151,6 +170,8 @@ def past_example_lead(text: str, s: int, e: int) -> int:
     """``s`` moved past example markers (比如,有的… counts as two) and the decoration before them (👉比如)."""
     while s < e and text[s] in DECORATION:
         s += 1
+    if place := EXAMPLE_PLACE.match(text, s, e):  # 在收购环节,有的库点…
+        s = place.end()
     while (m := EXAMPLE_LEAD.match(text, s, e)) and m.end() < e:
         s = trim(text, m.end(), e)[0]
     return s
@@ -250,6 +271,8 @@ def clause_count(text: str, s: int, e: int) -> int:
 
 def starts_with_example(text: str, s: int, e: int) -> bool:
     s, e = trim(text, s, e)
+    if place := EXAMPLE_PLACE.match(text, s, e):
+        s = place.end()
     return bool(EXAMPLE_LEAD.match(text, s, e))
 
 

@@ -213,7 +213,12 @@ def _marked_heading(text: str, st: LineStructure, i: int, ctx: Context, sents) -
         len([x for x in scan(text, *st.lines[j]) if not x.demand]) >= 2 for j in range(i + 1, body_end))
     lead_in = aspect_lead(text, trim(text, m.end, le)[0], le)
     if not has_structure and st.problem_family is None and SHORTCOMING_STRONG.search(text, m.end, le) and not lead_in:
-        return attach(_subheading_problem(text, m.end, le, st.lines, i, body_end, label=label), ctx), body_end
+        # 一是X有差距,\n城区学校…尚未化解。 (a post in short lines): the line's sentence goes on below it
+        last = i
+        while text[st.lines[last][1] - 1] in ",、" and last + 1 < body_end:
+            last += 1
+        return attach(_subheading_problem(text, m.end, st.lines[last][1], st.lines, last, body_end, label=label),
+                      ctx), body_end
     if open_unit(text, m.end, le, ctx):
         return [], i + 1
     new_aspect(text, m.end, lead_in.end(1) if lead_in else le, ctx, number=label.strip("()、.,: "), label=label)

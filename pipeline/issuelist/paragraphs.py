@@ -300,6 +300,20 @@ def _non_finding(text: str, a: int, b: int, sents: list[Sentence]) -> bool:
     return False
 
 
+#: The longest clause of a headline written as two short verdicts (制度建设滞后,内控机制不健全。), and the fewest
+#: clauses of the sentence that elaborates it (…等制度多年未修订,信息化监管平台覆盖不全,部分库点仍以…): two verdicts
+#: followed by two more (作风不够扎实,服务意识不强) are findings of their own.
+_VERDICT_CLAUSE = 8
+_ELABORATION_CLAUSES = 3
+
+
+def _verdict_pair(text: str, item: Item) -> bool:
+    """A headline of two short clauses, each a verdict of its own (制度建设滞后,内控机制不健全): the sentence after
+    it elaborates it, as after a one-clause headline."""
+    clauses = top_level_split(text, item.start, item.end, ",")
+    return len(clauses) == 2 and all(b - a <= _VERDICT_CLAUSE and SHORTCOMING.search(text, a, b) for a, b in clauses)
+
+
 def _absorbs(text: str, prev: Item, prev_span, span, prev_groups, *, framed: bool = False) -> bool:
     """A one-clause headline sentence takes the next sentence as its elaboration (or any first
     sentence takes one whose subject is an example subject: 一些子企业…); never one that opens
@@ -312,7 +326,8 @@ def _absorbs(text: str, prev: Item, prev_span, span, prev_groups, *, framed: boo
     if not SHORTCOMING.search(text, *span) and not EXAMPLE_SUBJECT.match(text, start) \
             and not EVIDENCE_OPENER.match(text, start):
         return False
-    headline = clause_count(text, strip_frame(text, *prev_span), prev_span[1]) == 1
+    headline = clause_count(text, strip_frame(text, *prev_span), prev_span[1]) == 1 or (
+        _verdict_pair(text, prev) and clause_count(text, *span) >= _ELABORATION_CLAUSES)
     start = trim(text, *span)[0]
     return headline or bool(EXAMPLE_SUBJECT.match(text, start) or EVIDENCE_OPENER.match(text, start))
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.lang.cues import (
-    CASE_REPORT, CLUE, CONTACT, DEMAND_LEAD, DEMAND_SENTENCE, FOCUS, MEETING, PLEDGE, PRAISE, PROBLEM_LEAD_META,
+    CASE_REPORT, CLUE, CONTACT, DEMAND_LEAD, DEMAND_SENTENCE, FOCUS, MEETING, OBJECT_LIST, PLEDGE, PRAISE, PROBLEM_LEAD_META,
     APPENDIX_LINE, FINDINGS_SUMMARY, PLAN_LIST_HEADING, PRAISE_TURN_GAP, RESOLVED, SHORTCOMING_STRONG, STILL_WRONG,
     TEAM_FOCUS, TEAM_PLAN, YARDSTICK,
 )
@@ -43,7 +43,10 @@ class Sentence:
 
 
 def _is_lead(clause: str) -> bool:
-    return bool(PROBLEM_LEAD_META.search(clause.strip(" ,")))
+    """Whether the clause announces findings; not one that lists them, A、B…等问题, whose last item may hold a
+    lead's words (…、以往巡察和审计发现问题整改不到位等问题)."""
+    body = clause.strip(" ,")
+    return bool(PROBLEM_LEAD_META.search(body)) and not OBJECT_LIST.search(body)
 
 
 def _yardstick_lead(t: str) -> bool:
@@ -52,6 +55,12 @@ def _yardstick_lead(t: str) -> bool:
     colon = t.find(":")
     clauses = (t[:colon] if colon > 0 else t).split(",")
     return len(clauses) > 1 and bool(YARDSTICK.search(clauses[0] + ",")) and _is_lead(clauses[-1])
+
+
+def _own_deadline(t: str, demand: int) -> bool:
+    """An item of the list that states its shortcoming and then its own time limit (2.物资采购不规范,①…;②…,
+    要在2个月内整改到位): a finding, whose demand is its own, not the first of the demands."""
+    return demand > 0 and bool(ITEM_START.match(t)) and bool(SHORTCOMING_STRONG.search(t, 0, demand))
 
 
 def _role(text: str, s: int, e: int, previous: str | None) -> tuple[str, int]:
@@ -70,7 +79,10 @@ def _role(text: str, s: int, e: int, previous: str | None) -> tuple[str, int]:
         return "pledge", s
     if CASE_REPORT.search(t):
         return "case", s  # 邻县粮库原主任王某…被开除党籍: another unit's case
-    if demand_lead or DEMAND_SENTENCE.search(t) or (previous == "demand" and (
+    demand = DEMAND_SENTENCE.search(t)
+    if demand and _own_deadline(t, demand.start()):
+        return "finding", s
+    if demand_lead or demand or (previous == "demand" and (
             t.lstrip(" ,").startswith("要") or NEXT_ITEM.match(t))):  # 一是…。二是…: the demands' run goes on
         return "demand", s
     strong = SHORTCOMING_STRONG.search(t)

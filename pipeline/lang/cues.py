@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from pipeline.lang.text import sentence_bounds
+
 # --------------------------------------------------------------------------- forward-looking part
 
 #: A top heading that names the future (三、下一步工作打算 / 巩固整改成果 …).
@@ -101,6 +103,22 @@ def concrete_act(text: str, start: int = 0, end: int | None = None) -> bool:
     completion claim (已完成整改, 整改到位: the ``claim`` rows of ``models/status_cues.tsv``)."""
     end = len(text) if end is None else end
     return any(m.lastgroup != "claim" for m in _act_or_claim().finditer(text, start, end))
+
+
+#: A clause stating how many of something there are, not what was done (目前学校共有中层干部236名, 现有省级工法
+#: 12项, 村集体经济收入总额达到316万元): its figures describe the state of things and answer no problem.
+STOCK_FRAME = re.compile(r"(?:目前|当前|现阶段)[,]?[^,。;:]{0,8}?(?:共有|拥有|有)|(?<![已])共有|现有|拥有"
+                         r"|(?:总[额数量]|余额|规模|人数|数量)(?:已)?(?:达到|达|为)")
+
+
+def stock_figure(text: str, start: int) -> bool:
+    """Whether the figure (or date) at ``start`` sits in a clause that states a stock (:data:`STOCK_FRAME`)
+    and no concrete act (清理白条单据136张: done; 共有合作社37家, 2023年收入总额达到316万元: how things stand),
+    or in the 其中… clause that breaks such a stock down (…共有中层干部236名,其中40岁以下22名)."""
+    a, b = sentence_bounds(text, start, ends=",;。")
+    if text.startswith("其中", a) and a > 0 and text[a - 1] == ",":
+        return stock_figure(text, a - 1)
+    return STOCK_FRAME.search(text, a, b) is not None and not concrete_act(text, a, b)
 
 
 # --------------------------------------------------------------------------- plans
@@ -225,6 +243,9 @@ SHORTFALL = re.compile(
     r"不够|不到位|有差距|有落差|不充分|不扎实|不严格|不规范|不健全|不完善|不及时|落实不力|不力|薄弱|短板|"
     r"流于形式|偏松偏软|把关不严|存在[^,。;]{0,20}(?:问题|现象|苗头|隐患|漏洞)"
 )
+#: A block's line that says how far its measures have come (问题3:… / 整改措施:… / 整改进展:已完成。…): part of the
+#: measure above it, and what its status is read from, as a ledger's 完成情况 cell.
+PROGRESS_FIELD = re.compile(r"(?:整改进展|进展情况|完成情况|推进情况|整改进度)[::]")
 #: Where a report's account of actions begins after a restated problem (整改情况：…).
 ACTION_LEAD = re.compile(r"(?:整改情况|整改措施|整改落实情况|整改进展|落实情况)[::]")
 
@@ -264,7 +285,7 @@ _SHORTCOMING_WEAK = (
     r"|不彻底|不及时|不经常|不平衡|不均衡|不合理|不匹配|不相称|不相匹配|不科学|不清|不畅|不全|不佳|不明显"
     r"|不扎实|不透明|不达标|不严肃|不一|不尽如人意|不精准|不系统|不灵活|不到底|不齐全|不严谨|不容忽视"
     r"|薄弱|弱化|缺失|缺位|缺乏|缺口|缺配|欠缺|欠账|滞后|迟缓|缓慢|较慢|偏慢|差距|落差|短板|漏洞|隐患|盲区|空白|空档"
-    r"|流于形式|走过场|宽松软|偏松|偏软|偏宽|偏弱|偏低|偏少|偏多|偏高|偏轻|偏差|较多|较大|突出|时有发生|仍有发生"
+    r"|流于形式|走过场|宽松软|偏松|偏软|偏宽|偏弱|偏低|偏少|偏多|偏高|偏长|偏轻|偏差|较多|较大|突出|时有发生|仍有发生"
     r"|屡禁不止|屡查屡犯|禁而未绝|依然存在|仍然存在|仍存在|多发|易发|混乱|松散|松弛|随意|失之于宽|乏力|有待|亟待|未能"
     r"|未按|未及时|未严格|未落实|未达到|未完成|未建立|未形成|未实质|未整改|未经|未被|没有|尚未|违规|违反|违法|套取"
     r"|挤占|挪用|虚报|冒领|截留|拖欠|反弹|回潮|打折扣|两张皮|形式主义|官僚主义|四风|跟不上|久拖|层层递减|上热下冷"
@@ -298,6 +319,9 @@ DEMAND_SENTENCE = re.compile(
 )
 #: A demand's modal before its deadline (要…于…前完成, 务必在…前, 须于…前).
 DEADLINE_MODAL = re.compile(r"要|务必|必须|须|应当|限期")
+#: The modal right before a time limit a problem's own text sets (…长期未动态调整,要在2个月内整改到位): 要在/要于,
+#: not 要求于 (未按要求于2022年底前完成: a date the unit missed, stated as the shortcoming).
+OWN_DEADLINE_MODAL = re.compile(r"(?:(?<![需主重只])要|务必|必须|须|应当|限期)[在于]?$")
 #: What a deadline is for when it is the report's (于2个月内报送整改情况报告, 将整改方案报县委巡察办): no problem's.
 REPORT_DUE = re.compile(r"报送|上报|报告|提交|报[县市省区州]|报巡")
 #: A heading over the demands part (三、整改意见): the findings end before it.
@@ -310,7 +334,8 @@ CLUE = re.compile(r"线索[^。]{0,40}(?:移交|转交|移送)|(?:移交|转交|
                   # 处理/办理 only as the handover's (线索已按规定…处理): a finding may speak of how clues were
                   # handled (对问题线索初核后多以查无实据了结,…处理仅3人次)
                   r"|线索[^。]{0,24}?按(?:照)?(?:有关)?(?:规定|程序|要求)[^。]{0,24}(?:处理|办理|处置)"
-                  r"|受理[^。]{0,20}(?:来信|信访|举报)")
+                  # letters taken in, unless the sentence reports the team's work (个别谈话…,受理来信来电来访…件次)
+                  r"|^(?![^。]*(?:个别谈话|调阅|下沉))[^。]*?受理[^。]{0,20}(?:来信|信访|举报)")
 #: The unit's pledge (表态).
 PLEDGE = re.compile(r"^[^。]{0,40}?(?:表示|表态)[,:]|作(?:了)?表态发言,表示|^[^。]{0,40}?表示[^。]{0,6}(?:将|完全|诚恳|坚决)")
 #: The meeting report: the round, the dates, who chaired and attended.
@@ -328,7 +353,9 @@ STILL_WRONG = re.compile(r"仍|尚|但|还有|不彻底|反弹|未整改")
 #: The team saying what it looked at (巡察组聚焦…,紧盯“空气粮”等问题): the focus, whatever problem words it names.
 TEAM_FOCUS = re.compile(r"^(?:[^,。;:]{0,10}?(?:指出|介绍|通报|说)[,:])?(?:(?:巡视|巡察)(?:期间|中)[,])?"  # 罗建军指出,巡察期间,
                         r"[^,。;:]{0,12}?(?:巡视|巡察)(?:组|工作)?[^,。;:]{0,4}?(?:聚焦|紧盯|紧扣)"
-                        r"|^[^。;:]{0,20}?(?:巡视|巡察)组(?:以|按照|坚持)[^。;:]{0,16}?,(?:聚焦|紧盯|紧扣)")  # 巡视组以党章为尺子,紧扣…
+                        r"|^[^。;:]{0,20}?(?:巡视|巡察)组(?:以|按照|坚持)[^。;:]{0,16}?,(?:聚焦|紧盯|紧扣|(?:紧紧)?围绕)"  # 巡视组以党章为尺子,紧扣…
+                        # 唐国庆指出,巡视组按照省委要求,紧紧围绕…的问题,着力发现…等方面的问题: the focus formula
+                        r"|^[^。;:]{0,20}?(?:巡视|巡察)组[^。;:]{0,60}?,着力(?:发现|查找)")
 #: The team saying what it will look at (巡察组将…重点围绕以下方面开展监督:一是聚焦…): a mobilisation's focus list.
 TEAM_PLAN = re.compile(r"(?:巡视|巡察)(?:组|工作)?将[^。:]{0,40}?(?:监督|检查|了解)|围绕[^。:]{0,20}?开展(?:监督|检查)")
 #: A report of disciplinary cases (…被开除党籍, 5名干部受到党纪处分, 查处腐败案件14件): another unit's lesson
@@ -387,13 +414,18 @@ CLOSING_OPENER = re.compile(r"(?:此外|另外|与此同时|同时|最后)[,]")
 CLOSING_FINDING = re.compile(
     rf"(?:(?:此外|另外|与此同时|同时|最后)[,])?[^,。;:\n]{{0,16}}?(?:巡视|巡察)组?(?:还|也|同时)(?:指出|发现|了解到|注意到)[,:]")
 #: Example markers: the examples after them are manifestations (具体表现) of the finding before.
-EXAMPLE_LEAD = re.compile(r"比如|例如|譬如|又如|再如|如[,:]|如(?=(?:19|20)\d{2}年|近[一二三四五两\d]+年|部分|个别|有的|一些|少数)|(?<=\()如(?![期实何此今])|(?<=[。;])如(?![期实何此今果有需遇发])|具体表现(?:为|在|是)?[:,]?|主要表现(?:为|在)?[:,]|表现为[:,]|有的(?!放矢)")
+EXAMPLE_LEAD = re.compile(r"比如|例如|譬如|又如|再如|如[,:]|如(?=(?:19|20)\d{2}年|近[一二三四五两\d]+年|部分|个别|有的|一些|少数|[\d两][\d]*个[\u4e00-\u9fff])|(?<=\()如(?![期实何此今])|(?<=[。;])如(?![期实何此今果有需遇发])|具体表现(?:为|在|是)?[:,]?|主要表现(?:为|在)?[:,]|表现为[:,]|有的(?!放矢)")
 #: (match-only patterns carry no ^: re.match(text, pos) anchors at pos, ^ would not)
 #: A list closer at the end of a finding (等问题, 等5个方面问题, 的问题).
 _COUNT = r"(?:\d+|[一二三四五六七八九十两]+)"
 LIST_CLOSER = re.compile(
     rf"(?:等|的)(?:{_COUNT}个方面)?(?:{_COUNT}(?:个|项|条))?(?:方面)?(?:的)?(?:突出|具体|主要)?问题$|等(?:{_COUNT}个)?方面(?:的)?$"
 )
+#: Findings listed as objects and closed (存在A不深入、B打折扣…、C不到位等问题): a list, not a lead announcing one.
+OBJECT_LIST = re.compile(rf"[^\s、]、[^、]+等(?:{_COUNT}个)?(?:方面)?(?:的)?问题$")
+#: The turn of a concession inside a finding (党组制定了决策制度,但执行中存在先办后议现象): what comes before it
+#: is what was done, the finding is after it.
+CONCESSION_TURN = re.compile(r",(?:但|但是|然而)(?:也|仍|还)?")
 #: A lead verb before a finding (存在…, 主要是…, 表现在…).
 LEAD_VERB = re.compile(r"(?:主要(?:是|有|表现在|表现为)|存在|(?:突出|集中)?表现(?:在|为))[:,]?|(?:突出|主要|存在的?)问题(?:是|有)?:|问题(?:表现|描述):")
 #: A subject before 存在 in a "X存在A、B等问题" frame (局党组在履行职责中还存在…): not part of the findings.
@@ -425,5 +457,7 @@ APPENDIX_REFERENCE = re.compile(r"(?:详见|见)附件")
 CONTINUATION = re.compile(r"其中[,:]")
 #: The opening of a sentence of evidence (近三年…, 2023年…, 其中…): the elaboration of the finding before it.
 EVIDENCE_OPENER = re.compile(r"(?:近(?:[一二三四五两]|\d)+年|(?:19|20)\d{2}年|其中|截至|截止)")
+#: Where an example happened, before its marker (在收购环节,有的库点…): a frame, not part of the example.
+EXAMPLE_PLACE = re.compile(r"在[^,。;:]{1,12}?(?:环节|领域|过程中|工作中),(?=比如|例如|有的|如)")
 #: Subjects of a concrete example (部分/个别/一些 …): such a clause after a finding is its example.
 EXAMPLE_SUBJECT = re.compile(r"(?:部分|个别|一些|少数|有些)")

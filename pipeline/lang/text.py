@@ -141,6 +141,21 @@ _SHORT_LINE = 12
 _SHORT_LINES_MIN = 20
 
 
+#: …or, where a quarter of its lines or more end with a comma (县委第四巡察组,\n向县教育体育局党组反馈…), at most
+#: this: a line that ends with a comma ends no paragraph.
+_PHRASE_LINE = 18
+_COMMA_ENDED = 0.25
+
+
+def _short_lined(text: str, spans: list[tuple[int, int, int]]) -> bool:
+    """Whether the text is a post written in short lines (see :data:`_SHORT_LINE`, :data:`_PHRASE_LINE`)."""
+    median = sorted(n for _, _, n in spans)[len(spans) // 2]
+    if median <= _SHORT_LINE:
+        return True
+    commas = sum(1 for _, e, _ in spans if text[e - 1] in ",、")
+    return median <= _PHRASE_LINE and commas >= _COMMA_ENDED * len(spans)
+
+
 def _short_line_breaks(text: str, spans: list[tuple[int, int, int]]) -> frozenset[int]:
     """The breaks of a text written in short lines that go on with the same statement: every break between
     two lines, but before a line that opens an item (01, ——, ▲ …), around a zero-padded number's line, and
@@ -167,7 +182,7 @@ def soft_breaks(text: str, *, short_lines: bool = True) -> frozenset[int]:
     spans = [(s, e, len(line.strip())) for s, e, line in lines(text) if line.strip() and s not in furniture]
     if len(spans) < 6:
         return frozenset()
-    if len(spans) >= _SHORT_LINES_MIN and sorted(n for _, _, n in spans)[len(spans) // 2] <= _SHORT_LINE:
+    if len(spans) >= _SHORT_LINES_MIN and _short_lined(text, spans):
         return _short_line_breaks(text, spans) if short_lines else frozenset()
     counts: dict[int, int] = {}
     for _, _, n in spans:
