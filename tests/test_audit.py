@@ -147,7 +147,14 @@ def test_audit_overdue_when_the_reports_own_deadline_passed_unfinished():
     assert text[flags[0].start:flags[0].end] == "一是明确于2023年7月底前完成设备更新。截至9月底,已更新21台,其余设备仍在采购中。"
     assert flag_overdue_issues(_own_deadline("设备更新已全部完成。")[0]) == []  # completed
     assert flag_overdue_issues(_own_deadline("已更新21台。")[0]) == []  # nothing said unfinished
-    assert flag_overdue_issues(_own_deadline("其余设备仍在采购中。", as_of="2023-07-31")[0]) == []  # not yet passed
+    assert flag_overdue_issues(_own_deadline("其余设备仍在采购中。", as_of="2023-07-15")[0]) == []  # not yet passed
+
+
+def test_audit_overdue_when_unfinished_on_the_deadlines_last_day():
+    """Regression (pairs_blind19 h2): 于2023年7月底前完成…, 截至7月底…仍在采购中: the whole period of the deadline is
+    over at the as-of date and the work was still unfinished then: it missed its deadline."""
+    case, _ = _own_deadline("其余设备仍在采购中。", as_of="2023-07-31")
+    assert [(f.kind, f.issue_id) for f in flag_overdue_issues(case)] == [("overdue", "1")]
 
 
 def test_audit_overdue_when_only_a_part_is_completed_before_the_unfinished_rest():
@@ -613,3 +620,27 @@ def test_audit_section_answered_in_one_unnumbered_paragraph_among_numbered_ones(
         "三、下一步工作打算\n持续巩固整改成果。\n", encoding="utf-8")
     issues = match(feedback, report)["issues"]
     assert issues.loc[issues["level"] == 2, "status"].tolist() == ["addressed", "addressed"]
+
+
+def test_audit_stock_figures_and_a_deadline_of_the_other_problem(tmp_path):
+    """A themed report (pairs_blind19 h1, h3): a paragraph whose only figures say how things stand (目前全镇共有
+    合作社37家) is weak; one paragraph answering two problems in turn, its second sentence setting a deadline
+    passed with the rule still in draft (应于…前出台,目前已形成征求意见稿): overdue for that problem only."""
+    from pipeline.api import match
+
+    feedback = tmp_path / "feedback.txt"
+    feedback.write_text(
+        "县委第二巡察组向青石镇党委反馈巡察情况\n近日，县委第二巡察组向青石镇党委反馈了巡察情况。巡察组指出，存在以下问题：\n"
+        "1.村集体经济发展乏力，部分村集体经营性收入偏低。\n2.村级财务管理不规范，存在白条入账问题。\n"
+        "3.小型工程项目管理不规范，未按规定进行比选。\n"
+        "巡察组要求，镇党委要切实抓好整改。\n", encoding="utf-8")
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "中共青石镇委员会关于县委第二巡察组巡察反馈问题整改情况的报告\n县委巡察工作领导小组：\n"
+        "现将有关情况报告如下：\n一、壮大集体经济\n镇党委始终把发展村集体经济作为重要抓手。目前，全镇共有农民专业合作社37家，"
+        "村集体经济发展势头良好。\n二、严管“三资”和工程\n针对村级财务管理不规范问题，组织经管站对各村财务账目进行全面清查，清理白条入账单据136张，规范村级财务报销。"
+        "同时，制定《青石镇小型工程项目管理办法》，按照整改方案应于2023年9月底前出台，目前已形成征求意见稿。\n"
+        "中共青石镇委员会\n2024年2月20日\n", encoding="utf-8")
+    issues = match(feedback, report)["issues"]
+    status = dict(zip(issues.loc[issues["level"] == 2, "issue_id"], issues.loc[issues["level"] == 2, "status"]))
+    assert [status[k] for k in ("1", "2", "3")] == ["weak", "addressed", "overdue"]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.lang.cues import DECISIVE, concrete_act, concrete_cue, is_restated_problem, status_cues, unfinished_cue
+from pipeline.lang.cues import (
+    DECISIVE, concrete_act, concrete_cue, is_restated_problem, status_cues, stock_figure, unfinished_cue,
+)
 from pipeline.normalize import normalize
 
 
@@ -26,6 +28,9 @@ def test_lang_cues_concrete_acts(text, concrete):
     ("目前正在组织验收", True),
     ("对尚未完成的5项任务挂牌督办,目前已全部完成", False),  # a tally of problems, not this action
     ("已全部完成整改", False),
+    ("目前已形成征求意见稿", True),  # a rule still in draft (pairs_blind19 h3)
+    ("清收方案完成初稿", True),
+    ("印发《管理办法(征求意见稿)》修订说明", False),  # the words inside a title are no cue
 ])
 def test_lang_cues_unfinished_is_the_decisive_ongoing_rows(text, unfinished):
     assert bool(unfinished_cue().search(normalize(text))) is unfinished
@@ -59,3 +64,17 @@ def test_lang_cues_concrete_act_not_in_a_completion_claim(text, act):
 ])
 def test_lang_cues_restated_heading_after_its_number(text, restated):
     assert is_restated_problem(normalize(text)) is restated
+
+
+@pytest.mark.parametrize("text,figure,stock", [
+    ("目前学校共有中层干部236名,其中40岁以下中层干部22名。", "236名", True),
+    ("目前学校共有中层干部236名,其中40岁以下中层干部22名。", "22名", True),  # 其中 breaks the stock down
+    ("2023年全镇村集体经济收入总额达到316万元。", "2023年", True),
+    ("现有省级工法12项。", "12项", True),
+    ("清理白条单据136张,规范大额现金支付29笔。", "136张", False),
+    ("共清退违规补贴资金18.6万元。", "18.6万元", False),  # 共 + an act: what was done
+    ("目前已有12所学校完成改造,共有3所正在施工。", "12所", False),
+])
+def test_lang_cues_stock_figure_describes_how_things_stand(text, figure, stock):
+    """A clause that says how many of something there are (pairs_blind19 h1, h3) states no answer to a problem."""
+    assert stock_figure(text, text.index(figure)) is stock

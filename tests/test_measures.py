@@ -281,3 +281,21 @@ def test_measures_items_of_a_ledger_cell_with_category_lines_between_rows():
     rows = [m for m in extract_measures(text, parse_outline(text)) if m.label in ("1", "2")]
     assert [(text[m.start:m.end].split("\t")[0], m.status) for m in rows] == [
         ("(1)逐人复核资助对象;", "ongoing"), ("(2)拟建立部门数据比对机制。", "planned"), ("2", "done")]
+
+
+def test_measures_problem_blocks_with_a_progress_line_are_one_measure_each():
+    """问题N:… / 整改措施:… / 整改进展:… blocks: one measure a block, its status read from its progress line as a
+    ledger's from its 完成情况 cell (heldout8 a): 已完成,并长期坚持 is done; 计划推进。拟于… is planned."""
+    text = ("一、整改落实情况\n（一）关于全面从严治党方面\n"
+            "问题1：公务接待管理不严。\n整改措施：制定《公务接待管理细则》，实行接待清单制度。\n"
+            "整改进展：已完成，并长期坚持。清退违规接待费用2.1万元。\n"
+            "问题2：年轻干部储备不足。\n整改措施：制定年轻干部培养计划，开展跟岗锻炼。\n"
+            "整改进展：计划推进。拟于第三季度提请会议审议培养计划。\n"
+            "问题3：网格管理粗放。\n整改措施：优化网格划分，修订考核办法。\n"
+            "整改进展：正在推进。已调整网格32个，其余网格正在调整中。\n")
+    measures = _measures(text)
+    norm = normalize(text)
+    assert [norm[m.start:m.start + 3] for m in measures] == ["问题1", "问题2", "问题3"]
+    assert [norm[m.end - 6:m.end] for m in measures] == ["2.1万元。", "议培养计划。", "正在调整中。"]
+    assert all("整改进展" in norm[m.start:m.end] for m in measures)
+    assert [m.status for m in measures] == ["done", "planned", "ongoing"]

@@ -211,3 +211,15 @@ def test_metadata_inspection_period_without_its_year(period, expected):
 def test_metadata_inspecting_body_and_unit_in_other_openings(opening, body, unit, itype):
     text, meta = _meta("关于巡视整改进展情况的通报\n" + opening + "11月26日反馈了巡视意见。\n一、整改工作推进情况\n召开专题会议3次。\n")
     assert (meta.inspecting_body, meta.inspected_unit, meta.inspection_type) == (body, unit, itype)
+
+
+def test_metadata_kind_progress_for_a_report_titled_on_its_rectification():
+    """关于县委第一巡察组巡察反馈问题整改情况的报告 … 现将有关情况报告如下 (pairs_blind19 h3): the unit's own report, a
+    progress document; a feedback notice demanding one (于2个月内报送整改情况报告) stays feedback."""
+    report = ("中共柳林镇委员会关于县委第一巡察组巡察反馈问题整改情况的报告\n县委巡察工作领导小组：\n"
+              "2023年6月28日，县委第一巡察组向镇党委反馈了巡察意见。现将有关情况报告如下：\n"
+              "一、提高站位\n镇党委召开专题会议研究整改工作。\n二、下一步工作打算\n持续巩固整改成果。\n中共柳林镇委员会\n2024年2月20日\n")
+    assert _meta(report)[1].kind == "progress"
+    feedback = ("县委第一巡察组关于对柳林镇党委巡察情况的反馈意见\n巡察组指出，存在以下问题：一是理论学习不够深入；二是财务管理不规范。"
+                "巡察组要求，镇党委要于2个月内报送整改情况报告。\n")
+    assert _meta(feedback)[1].kind == "feedback"

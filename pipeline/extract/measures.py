@@ -32,7 +32,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from pipeline.lang.cues import (
-    ACTION_LEAD, CLUE, CONTACT, DECISIVE, DEMAND_LEAD, PLEDGE, PROBLEM_VERDICT, PROGRESS_SO_FAR, TEAM_VOICE, is_restated_problem, only_plans,
+    ACTION_LEAD, CLUE, CONTACT, DECISIVE, DEMAND_LEAD, PLEDGE, PROBLEM_VERDICT, PROGRESS_FIELD, PROGRESS_SO_FAR, TEAM_VOICE, is_restated_problem, only_plans,
     status_cues,
 )
 from pipeline.lang.markers import runs, scan
@@ -203,7 +203,7 @@ def _paragraph_pieces(text: str, acted: int, end: int) -> list[tuple[int, int]]:
         before = text[pieces[-1][0]:pos].rstrip().rstrip(CLOSERS)
         line = text[line_start:line_end].strip().rstrip(CLOSERS)
         if (before and before[-1] in FULL_STOPS and line and line[-1] in FULL_STOPS
-                and not _NOT_THE_UNITS.search(line)
+                and not _NOT_THE_UNITS.search(line) and not PROGRESS_FIELD.match(line)
                 and not all(is_restated_problem(text[a:b]) for a, b in sentence_spans(text, line_start, line_end))):
             pieces[-1][1] = pos
             pieces.append([line_start, end])
@@ -287,7 +287,7 @@ def extract_measures(text: str, sections: list[Section]) -> list[Measure]:
             own_end = end  # (3)拟于年底前….该问题已基本完成整改。: the closing verdict is the problem's, not the item's
             if s.section_id in enum_ids:
                 own_end = _before_problem_verdict(text, max(start, acted), end)
-            status, basis = decide_status(text[max(start, acted):own_end], forward_looking=forward_looking, title=title)
+            status, basis = _block_status(text, max(start, acted), own_end, forward_looking=forward_looking, title=title)
             measures.append(
                 Measure(
                     measure_id=len(measures),
@@ -301,6 +301,25 @@ def extract_measures(text: str, sections: list[Section]) -> list[Measure]:
                 )
             )
     return measures + _ledger_measures(text, sections, measures, enumerated)
+
+
+#: A progress line that opens by declaring the measure done (整改进展:已完成。…, 完成情况:已整改到位,…).
+_DONE_OPENING = re.compile(r"\s*(?:已(?:经)?(?:全部)?(?:整改)?完成|已整改到位|已办结|已销号|整改完成)")
+
+
+def _block_status(text: str, start: int, end: int, *, forward_looking: bool, title: str) -> tuple[str, str | None]:
+    """A measure's status: from its own progress line where it has one (整改措施:…\n整改进展:计划推进。拟于…), as a
+    ledger row's from its 完成情况 cell, else from all its words."""
+    field = PROGRESS_FIELD.search(text, start, end)
+    if field is None or forward_looking:
+        return decide_status(text[start:end], forward_looking=forward_looking, title=title)
+    said = text[field.end():end]
+    if only_plans(said):
+        return "planned", f"{field.group()} only plans"
+    opening = _DONE_OPENING.match(said)
+    if opening and "decisive" not in score_status(said):  # 已完成,并长期坚持: done, and kept up
+        return "done", f"{field.group()}{opening.group()}"
+    return decide_status(said)
 
 
 def _before_ledger(text: str, start: int, end: int) -> int:

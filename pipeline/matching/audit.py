@@ -30,7 +30,10 @@ from functools import cache
 from pipeline.document import DocumentResult
 from pipeline.extract.measures import ledger_rows
 from pipeline.extract.times import extract_times
-from pipeline.lang.cues import COMPLETED, MISSED_PLAN, concrete_act, is_plan, is_restated_problem, unfinished_cue
+from pipeline.lang.cues import (
+    COMPLETED, MISSED_PLAN, concrete_act, is_plan, is_restated_problem, stock_figure, unfinished_cue,
+)
+from pipeline.lang.dates import month_end
 from pipeline.lang.numerals import indefinite_one
 from pipeline.lang.spans import ItemCounter
 from pipeline.lang.text import STATEMENT_ENDS, sentence_bounds, sentence_spans
@@ -154,6 +157,20 @@ def own_sentences(terms: AnswerTerms | None, sentences: Sequence[tuple[int, int]
             if (top and len(shared) == top) or on_subject(sp, shared) and not speaks_of_another(shared, rivals(sp))]
 
 
+def sentence_rivals(case: AuditCase, answered: dict) -> Callable[[tuple[int, int], float], frozenset[frozenset[str]]]:
+    """``rivals(sentence, floor)``: the key terms the sentence shares with each problem answered there at a
+    score of ``floor`` or more (``answered``: :func:`answered_sentences`), for :func:`own_sentences`."""
+    @cache
+    def rivals(sentence: tuple[int, int], floor: float) -> frozenset[frozenset[str]]:  # distinct: a long list repeats them
+        words = case.terms.sentences.get(sentence) if case.terms is not None else None
+        if not words:
+            return frozenset()
+        return frozenset(words & case.terms.issues.get(other, frozenset())
+                         for other, score in answered.get(sentence, {}).items() if score >= floor)
+
+    return rivals
+
+
 def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
     """Addressed only by generic words (weak) or only by plans (planned_only: every answering
     measure is planned, or every answering sentence states a plan, :func:`pipeline.lang.cues.is_plan`).
@@ -171,11 +188,13 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
     if not groups:
         return []
     report = case.report
-    figures = [q for q in report.quantities if not indefinite_one(q)]
-    counters = [ItemCounter(found) for found in (figures, report.times, report.citations)]
+    # figures and dates of how things stand (目前共有中层干部236名) are no evidence of what was done
+    figures = [q for q in report.quantities if not indefinite_one(q) and not stock_figure(report.text, q.start)]
+    times = [t for t in report.times if not stock_figure(report.text, t.start)]
+    counters = [ItemCounter(found) for found in (figures, times, report.citations)]
     # a ledger row's 完成时限 is the deadline it was set, no evidence of what was done
     rows = ledger_rows(report.text)
-    row_counters = [counters[0], ItemCounter([t for t in report.times if t.kind != "deadline" and not _set_in_row(t, rows)]),
+    row_counters = [counters[0], ItemCounter([t for t in times if t.kind != "deadline" and not _set_in_row(t, rows)]),
                     counters[2]]
     # a sentence of a shared place speaks of whichever problem it answers there and shares most of its terms,
     # or of one that ranks the place as high as half this problem's score without answering there
@@ -208,13 +227,7 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
     def sentences_of(s: int, e: int) -> tuple[tuple[int, int], ...]:
         return tuple(sentence_spans(report.text, s, e, ends=STATEMENT_ENDS)) or ((s, e),)
 
-    @cache
-    def rivals(sentence: tuple[int, int], floor: float) -> frozenset[frozenset[str]]:  # distinct: a long list repeats them
-        words = case.terms.sentences.get(sentence) if case.terms is not None else None
-        if not words:
-            return frozenset()
-        return frozenset(words & case.terms.issues.get(other, frozenset())
-                         for other, score in answered.get(sentence, {}).items() if score >= floor)
+    rivals = sentence_rivals(case, answered)
 
     out = []
     for (doc_id, iid), grp in groups.items():
@@ -334,6 +347,20 @@ def _passed(date: str, day: str) -> bool:
     """Whether ``date`` (ISO, at its precision: 2023, 2023-07, 2023-07-31) lies before ``day``'s period of
     the same precision: a month-only deadline has passed only once its month is over."""
     return date < day[: len(date)]
+
+
+def _over_by(date: str, day: str) -> bool:
+    """Whether ``date``'s whole period (a year, a month or a day) is over by the end of ``day`` (ISO): a
+    deadline of 2023年12月底前 is, by 截至2023年12月底, and what was unfinished then missed it."""
+    if _passed(date, day):
+        return True
+    if len(day) != 10:
+        return False
+    if len(date) == 4:
+        return day == f"{date}-12-31"
+    if len(date) == 7:
+        return day == month_end(int(date[:4]), int(date[5:7])).isoformat()
+    return date == day
 
 
 def flag_overdue_deadlines(case: AuditCase) -> list[Flag]:
@@ -466,19 +493,32 @@ def _own_overdue(case: AuditCase) -> dict[str, tuple]:
         return bool(MISSED_PLAN.search(report.text, sentence_bounds(report.text, t.start, ends=_SENTENCE_END)[0], t.start))
 
     passed = [t for t in report.times if isinstance(t.date or t.end_date, str)
-              and _passed(t.date or t.end_date, signed if missed(t) else as_of)
+              and _over_by(t.date or t.end_date, signed if missed(t) else as_of)
               and (t.kind == "deadline" or _set_in_row(t, rows))]
     if not passed:
         return {}
     text = report.text
     out: dict[str, tuple] = {}
     spans_of = cache(lambda kind, target_id: target_spans(report, kind, target_id))
+    # a place answering two problems in turn (清理白条…。同时,着手制定《…办法》,应于9月底前出台,目前已形成征求
+    # 意见稿): a deadline in a sentence that speaks of the other problem (:func:`speaks_of_another`) is that one's
+    rivals = sentence_rivals(case, answered_sentences(case))
+
+    def own(m: Match, s: int, e: int, t) -> bool:
+        if case.terms is None:
+            return True
+        sp = next((sp for sp in sentence_spans(text, s, e, ends=STATEMENT_ENDS) if sp[0] <= t.start < sp[1]), None)
+        if sp is None:
+            return True
+        shared = case.terms.sentences.get(sp, frozenset()) & case.terms.issues.get(m.issue_id, frozenset())
+        return not speaks_of_another(shared, rivals(sp, (m.score or 0.0) / 2))
+
     for m in case.addressed:
         if m.issue_id in out:
             continue
         for s, e in _spans_about(text, m, spans_of(m.target_kind, m.target_id)):
             for t in passed:
-                if not s <= t.start < e:
+                if not s <= t.start < e or not own(m, s, e, t):
                     continue
                 a = sentence_bounds(text, t.start, ends=_SENTENCE_END)[0]
                 late = _last_unfinished(text, a, e)
