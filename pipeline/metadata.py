@@ -71,6 +71,10 @@ _ORG_SUFFIX = re.compile(
     r"(?:部|委|会|局|厅|办|院|校|学|司|社|署|所|中心|党委|党组|公司|集团|政府|法院|检察院|支部|总支|工委|组|处|室|馆|行|站|队)$"
 )
 _TITLE_CUES = ("关于", "通报", "情况", "公告", "报告", "反馈", "公开", "公示", "整改", "意见", "方案", "说明")
+#: A post's stamp near its top: the day and the clock time it was published (原创 某某 2025年07月16日 18:30,
+#: 某某 2023-06-08 17:30 发表于…): the document's date where no signature dates it.
+_POST_STAMP = re.compile(r"^[^\n]{0,40}?(?P<date>(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2}))[ \t]+\d{1,2}:\d{2}\b",
+                         re.M)
 _PUBLISH_CUE = re.compile(r"(?:发布时间|发布日期|日期|时间)\s*[:：]?\s*")
 
 # (pattern, weight) cues of each kind.  Presence counts, capped at two hits per
@@ -390,6 +394,12 @@ def _kind(text: str) -> str:
     return best
 
 
+#: The organ a title names before its 关于 (中共某某县委员会关于…的报告).
+_TITLE_ISSUER = re.compile(r"([^关]{3,40}?)关于")
+#: A post's column tag before its title (【巡视整改】…): no part of the title.
+_TITLE_TAG = re.compile(r"【[^】]{1,10}】[ \t]*")
+
+
 def _title_line(text: str) -> tuple[str, int, int] | None:
     first_nl = text.find("\n")
     line = text if first_nl == -1 else text[:first_nl]
@@ -401,6 +411,8 @@ def _title_line(text: str) -> tuple[str, int, int] | None:
     if not any(c in title for c in _TITLE_CUES):
         return None
     s = line.index(title)
+    if tag := _TITLE_TAG.match(title):  # 【巡视整改】中共…的通报
+        title, s = title[tag.end():], s + tag.end()
     return title, s, s + len(title)
 
 
@@ -443,6 +455,10 @@ def extract_metadata(
                 hinted = _parse_hint_date(dm.group())
                 if hinted:
                     ev["report_date"] = (dm.start(), dm.end())
+        if hinted is None and (stamp := _POST_STAMP.search(text, 0, 300)) is not None:
+            hinted = _parse_hint_date(stamp.group("date"))  # 原创 某某发布 2025年07月16日 18:30: a post's stamp
+            if hinted:
+                ev["report_date"] = stamp.span("date")
         meta.report_date = hinted or _parse_hint_date(date_hint)
         if meta.report_date is None and (own := _own_date(text)) is not None:
             meta.report_date = own.iso
@@ -481,6 +497,9 @@ def extract_metadata(
     if title:
         meta.title = title[0]
         ev["title"] = title[1:]
+        if meta.issuer is None and (named := _TITLE_ISSUER.match(title[0])) and _names_organ(named.group(1)):
+            meta.issuer = named.group(1)  # 中共某某厅党组关于…的通报, unsigned (a post): the title names its issuer
+            ev["issuer"] = (title[1], title[1] + len(named.group(1)))
     elif title_hint:
         meta.title = title_hint.strip()
     elif meta.kind == "progress" and meta.issuer:

@@ -238,3 +238,21 @@ def test_claims_semicolon_ends_a_claim_sentence():
     assert [(c.text[:1], c.figures) for c in claims] == [
         ("①", {"recovered_amount": 2867000}), ("②", {"revised_rules": 6}), ("③", {"admonishment": 2}),
     ]
+
+
+def test_claims_indicator_lines_with_a_colon():
+    """A post's 【数说整改】 block of 指标:数值 lines (heldout8 b): the label before the colon is the figure's cue."""
+    text = normalize("【数说整改】（截至6月30日）\n制定整改措施：152条\n新建制度：19项\n整改完成率：86.2%\n追回资金：1.26亿元\n")
+    found = {field: value for c in extract_claims(text) for field, value in c.figures.items()}
+    assert found == {"rectification_measures": 152, "new_rules": 19, "rate": 86.2, "recovered_amount": 126000000}
+
+
+@pytest.mark.parametrize("sentence,figures", [
+    ("对2名负有管理责任的社区党组织书记进行诫勉谈话。", {"admonishment": 2}),
+    ("给予1名社区工作人员党纪处分。", {"party_sanctions": 1}),
+    ("对接受宴请的4名医务人员给予党纪处分、2名给予政务处分。", {"party_sanctions": 4, "government_sanctions": 2}),
+])
+def test_claims_people_counted_before_whom_they_are(sentence, figures):
+    """对N名<whom>进行诫勉谈话 / 给予N名<whom>党纪处分: the count stands before the people it counts (heldout8 a)."""
+    claims = extract_claims(normalize(sentence))
+    assert [c.figures for c in claims] == [figures]

@@ -223,3 +223,15 @@ def test_metadata_kind_progress_for_a_report_titled_on_its_rectification():
     feedback = ("县委第一巡察组关于对柳林镇党委巡察情况的反馈意见\n巡察组指出，存在以下问题：一是理论学习不够深入；二是财务管理不规范。"
                 "巡察组要求，镇党委要于2个月内报送整改情况报告。\n")
     assert _meta(feedback)[1].kind == "feedback"
+
+
+def test_metadata_unsigned_post_dated_by_its_stamp_and_issued_by_its_title():
+    """A WeChat post (heldout8 b): no signature; its stamp (原创 某某 2025年07月16日 18:30) dates it, the organ its title
+    names before 关于 issued it, and the column tag 【巡视整改】 is no part of the title; a year-less 截至6月30日 is then
+    read in the stamp's year."""
+    text = ("【巡视整改】中共汀兰省林业局党组关于省委巡视整改进展情况的通报\n原创　汀兰林业　2025年07月16日 18:30　汀兰\n"
+            "2025年2月26日，省委第六巡视组向局党组反馈了巡视意见。2024年全省森林覆盖率达到62.1%。\n"
+            "截至6月30日，26个问题中已完成整改20个。\n")
+    _, meta = _meta(text)
+    assert (meta.title, meta.issuer, meta.report_date, meta.as_of_date) == (
+        "中共汀兰省林业局党组关于省委巡视整改进展情况的通报", "中共汀兰省林业局党组", "2025-07-16", "2025-06-30")

@@ -125,7 +125,8 @@ _FIGURE_NUMERAL = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[,。;:!?\n]")
 # Words allowed between a pre cue and its numeral (新建制度共13项, 完成率达94.5%).
-_FILLER = r"(?:共计|合计|总计|累计|共|计|达到|达|为|了|约|近|超过|逾)?"
+#: between a cue and its numeral: a word of amount, or the colon of an 指标:数值 line (新建制度:19项)
+_FILLER = r"(?::)?(?:共计|合计|总计|累计|共|计|达到|达|为|了|约|近|超过|逾)?"
 _GAP = r"[^,、。;:!?\n\d《》“”]"
 # An optional rectification noun, then the end of the clause.
 _CLAUSE_END = r"(?:(?:整改)?(?:问题|任务|事项|措施))?(?=[,、。;:!?\n()]|$)"
@@ -365,6 +366,8 @@ def _claim_from_sentence(
         value, unit, decimals = _number_value(m)
         clause_start = prev_end
         for b in _CLAUSE_BREAK.finditer(sentence, prev_end, m.start()):
+            if b.group() == ":" and b.end() == m.start():
+                continue  # 新建制度:19项, an 指标:数值 line: the label is the numeral's cue
             clause_start = b.end()
         prev_end = m.end()
         if value is None or m.group("num") == "一":
