@@ -78,3 +78,14 @@ def test_lang_cues_restated_heading_after_its_number(text, restated):
 def test_lang_cues_stock_figure_describes_how_things_stand(text, figure, stock):
     """A clause that says how many of something there are (pairs_blind19 h1, h3) states no answer to a problem."""
     assert stock_figure(text, text.index(figure)) is stock
+
+
+@pytest.mark.parametrize("text,act", [
+    ("上轮巡察反馈问题已全部整改完成并销号", False),  # a completion claimed, nothing checkable
+    ("多次召开专题会议研究部署债务风险防控工作", False),  # meetings about it, no count, nothing decided
+    ("召开党组会议12次专题研究整改", True),
+    ("对超期未结的23个问题全部销号管理前逐一复核", True),
+])
+def test_lang_cues_completion_and_meeting_claims_are_no_act(text, act):
+    """pairs_blind20 k1, k2: boilerplate that names a completion or meetings states no concrete act."""
+    assert concrete_act(normalize(text)) is act

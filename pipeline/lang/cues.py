@@ -121,6 +121,14 @@ def stock_figure(text: str, start: int) -> bool:
     return STOCK_FRAME.search(text, a, b) is not None and not concrete_act(text, a, b)
 
 
+#: Acts any problem could be answered with, warning or pledging (观看警示教育片3场次, 签订廉洁承诺书, 讲专题党课): they
+#: answer a problem about learning, education or conduct, not one about receptions or subsidies.  Training on a
+#: subject (选拔任用政策法规培训) is not among them: it answers that subject.
+GENERIC_ACT = re.compile(r"警示教育|廉洁教育|廉政教育|纪律教育|教育片|警示片|党课|谈心谈话|承诺书|廉洁承诺|学习《")
+#: A problem about what such acts do answer (理论学习不深入, 纪律意识不强, 培训不足, 作风不实).
+GENERIC_TOPIC = re.compile(r"学习|教育|培训|党课|谈心|承诺|思想|意识|理论|作风|纪律|宣传")
+
+
 # --------------------------------------------------------------------------- plans
 
 #: An action already stated as done (已…, …了) outweighs a plan cue in the same sentence.
@@ -450,9 +458,9 @@ PLAN_LIST_HEADING = re.compile(r"(?:[一二三四五六七八九十]+、)?[^。:
 #: (问题一:X。整改要求:…): the problem ends before it.
 PLAN_FIELD = re.compile(r"[(]?(?:整改目标|整改措施|整改举措|整改时限|完成时限|责任单位|责任领导|责任部门|责任人|牵头单位|牵头领导"
                         r"|整改要求|整改建议|整改意见)[:]")
-#: The line that opens an appendix (附件 / 附件1: / 附件：…问题清单) and a reference to it (详见附件).
-APPENDIX_LINE = re.compile(r"附件\d?[:]?[^\n。]{0,60}$")
-APPENDIX_REFERENCE = re.compile(r"(?:详见|见)附件")
+#: The line that opens an appendix (附件 / 附件1: / 附件：…问题清单 / 附表) and a reference to it (详见附件).
+APPENDIX_LINE = re.compile(r"(?:附件|附表)\d?[:]?[^\n。]{0,60}$")
+APPENDIX_REFERENCE = re.compile(r"(?:详见|见)(?:附件|附表)")
 #: A line that goes on with the item above it (其中,…: a part of what the item counted).
 CONTINUATION = re.compile(r"其中[,:]")
 #: The opening of a sentence of evidence (近三年…, 2023年…, 其中…): the elaboration of the finding before it.

@@ -31,7 +31,7 @@ from pipeline.document import DocumentResult
 from pipeline.extract.measures import ledger_rows
 from pipeline.extract.times import extract_times
 from pipeline.lang.cues import (
-    COMPLETED, MISSED_PLAN, concrete_act, is_plan, is_restated_problem, stock_figure, unfinished_cue,
+    COMPLETED, GENERIC_ACT, GENERIC_TOPIC, MISSED_PLAN, concrete_act, is_plan, is_restated_problem, stock_figure, unfinished_cue,
 )
 from pipeline.lang.dates import month_end
 from pipeline.lang.numerals import indefinite_one
@@ -224,6 +224,13 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
         return sum(counter.count(s, e) for counter in counted) + concrete_act(report.text, s, e)
 
     @cache
+    def generic_only(s: int, e: int) -> bool:  # every clause with evidence educates or pledges (观看警示教育片3场次)
+        said = [(a, b) for a, b in sentence_spans(report.text, s, e, ends=",;。") if evidence_in(a, b)]
+        return bool(said) and all(GENERIC_ACT.search(report.text, a, b) for a, b in said)
+
+    texts = {i.issue_id: i.text for i in case.issues}
+
+    @cache
     def sentences_of(s: int, e: int) -> tuple[tuple[int, int], ...]:
         return tuple(sentence_spans(report.text, s, e, ends=STATEMENT_ENDS)) or ((s, e),)
 
@@ -243,6 +250,8 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
             counted.update(own_sentences(case.terms, place, iid, lambda sp: rivals(sp, floor)) if iid in leaves
                            else place)
         told = sorted(counted)
+        whole = [sp for m in grp for s, e, _ in dict.fromkeys(place_spans(m.target_kind, m.target_id))
+                 for sp in sentences_of(s, e)]
 
         def planned(sp: tuple[int, int]) -> bool:  # a plan's sentence, or one of a planned measure
             return states_plan(*sp) or any(st == "planned" and s <= sp[0] < e for s, e, st in spans)
@@ -254,7 +263,11 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
             out.append(Flag(doc_id, iid, "planned_only", "medium",
                             f"问题{iid}只有计划性措施(将/下一步),尚无已做的整改。", s0, e0))
             continue
-        evidence = sum(evidence_in(a, b) for a, b in told if not planned((a, b)))  # a plan's figures are its aims
+        # a plan's figures are its aims; a place whose every act educates or pledges (观看警示教育片3场次,签订廉洁承诺书)
+        # answers only a problem of that kind
+        generic = not GENERIC_TOPIC.search(texts.get(iid, "")) and all(
+            generic_only(a, b) for a, b in whole if not planned((a, b)) and evidence_in(a, b))
+        evidence = 0 if generic else sum(evidence_in(a, b) for a, b in told if not planned((a, b)))
         if evidence == 0:
             out.append(Flag(doc_id, iid, "weak", "medium",
                             f"问题{iid}的对应措施没有数量、时间、文件或具体动作,只有原则性表述。", s0, e0))
