@@ -1262,3 +1262,26 @@ def test_issues_concession_before_but_is_no_part_of_the_finding(group, finding):
     """A,但B in a list of findings: A is what was done, the finding is B (blind25 y12)."""
     text = MEETING + f"巡察组指出，存在以下问题：{group}；档案管理不规范，部分档案缺失。\n" + DEMAND
     assert _levels(text, 2)[0] == finding
+
+
+def test_issues_demand_after_each_finding_keeps_the_list_going():
+    """第一,X。…。巡察组要求,…。\\n第二,Y不够有力。…。对此,巡察组要求,…。\\n…最后,巡察组还指出,Z。巡察组要求,…: the
+    team's demand after each item neither ends the list nor belongs to the item, and the closing finding after the
+    last demand is a problem (blind26 z07)."""
+    text = MEETING + ("巡察发现，局党组在以下方面还存在一些问题。\n"
+                      "第一，落实党组主体责任不够到位。党组会议研究党建工作次数偏少。巡察组要求，局党组要完善议事规则。\n"
+                      "第二，解决群众急难愁盼问题不够有力。窗口办事排队时间较长。对此，巡察组要求，局党组要优化办事流程。\n"
+                      "最后，巡察组还指出，局党组对上轮巡察反馈问题整改不够彻底。巡察组要求，局党组要建立长效机制。\n") + PLEDGE
+    assert _levels(text, 2) == ["落实党组主体责任不够到位。党组会议研究党建工作次数偏少",
+                                "解决群众急难愁盼问题不够有力。窗口办事排队时间较长",
+                                "局党组对上轮巡察反馈问题整改不够彻底"]
+
+
+def test_issues_bracketed_problem_labels_number_the_blocks():
+    """【问题一】X。… blocks of a post (blind26 z03): the label numbers the problem, headline and elaboration one problem."""
+    text = MEETING + ("巡察组指出，发现以下问题。\n【问题一】政治理论学习不深不实。中心组学习以读文件为主。比如，全年集中学习仅4次。\n"
+                      "【问题二】专项资金管理使用不规范。部分资金拨付滞后。\n") + DEMAND
+    found = read_feedback(text).issues
+    assert [(i.issue_id, i.text) for i in found if i.level == 2] == [
+        ("一", "政治理论学习不深不实。中心组学习以读文件为主"), ("二", "专项资金管理使用不规范。部分资金拨付滞后")]
+    assert _levels(text, 3) == ["全年集中学习仅4次"]

@@ -20,14 +20,14 @@ from pipeline.issuelist.counts import Announced, announced_count, count_flag
 from pipeline.issuelist.deadlines import demanded_deadlines
 from pipeline.issuelist.items import Item, make_problem, strip_frame, top_level_split
 from pipeline.issuelist.context import CONFIDENCE, UNIT_LABEL
-from pipeline.issuelist.layouts import read_records, read_zone
+from pipeline.issuelist.layouts import holds_field_lines, read_records, read_zone
 from pipeline.issuelist.units import announced_at, announced_units, resolve_units
 from pipeline.issuelist.parts import CLOSING_ROLES, Sentence, appendix_zone, findings_zone, sentences, title_end
 from pipeline.lang.cues import (
     APPENDIX_REFERENCE, CLOSING_FINDING, PLAN_FIELD, SHORTCOMING_STRONG, TEAM_FEEDBACK_FRAME, UNIT_FEEDBACK_LEAD,
 )
 from pipeline.lang.script import is_traditional, to_simplified
-from pipeline.lang.text import char_pairs, lines
+from pipeline.lang.text import at_line_start, char_pairs, lines
 from pipeline.normalize import normalize
 from pipeline.records import Flag, Issue
 
@@ -79,11 +79,13 @@ def _closing_findings(text: str, sents: list[Sentence], problems: list[Item]) ->
         return []
     last = max(x.end for p in problems for x in (p, *p.children))
     out = []
-    for sent in sents:
+    for k, sent in enumerate(sents):
         if sent.start < last:
             continue
         if PLAN_FIELD.match(text, sent.start, sent.end):
             continue  # the last problem's own 整改要求:…, not yet the demands
+        if sent.role == "demand" and _closing_after(text, sents, k):
+            continue  # the team's demand on the last item, then 最后,巡察组还指出,…
         if sent.role in CLOSING_ROLES:
             break
         frame = CLOSING_FINDING.match(text, sent.start, sent.end)
@@ -111,6 +113,13 @@ def _singled_out(text: str, problems: list[Item]) -> list[Item]:
                 continue
         out.append(p)
     return out
+
+
+def _closing_after(text: str, sents: list[Sentence], k: int) -> bool:
+    """Whether the sentence after the demands at ``k`` opens a line with the team's closing finding (巡察组还指出,…)."""
+    nxt = next((x for x in sents[k + 1:] if x.role != "demand"), None)
+    return (nxt is not None and at_line_start(text, nxt.start)
+            and CLOSING_FINDING.match(text, nxt.start, nxt.end) is not None)
 
 
 def _apart(text: str, body: list[Item], appendix: list[Item]) -> bool:
@@ -228,7 +237,8 @@ def read_feedback(text: str, *, doc_id: str | None = None) -> FeedbackList:
     if round_up is not None and len(round_up[1]) >= len(round_up[2]):  # a problem or more a unit: its structure
         aspects, problems, units = round_up
     records = read_records(plain)  # 【问题1】 问题类别：… 问题描述：…: a ledger written as records
-    if records is not None and len(records[1]) > len(problems):
+    if records is not None and (len(records[1]) > len(problems) or len(records[1]) == len(problems) and any(
+            holds_field_lines(plain, p.start, p.end) for p in problems)):  # 【问题1】 items that swallowed their fields
         aspects, problems = records
     elif appendix is not None and (not problems or APPENDIX_REFERENCE.search(plain)):
         listed = read_zone(plain, *appendix[1:], sents)  # 共反馈13个问题(详见附件): the list is the appendix's

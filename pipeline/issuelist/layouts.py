@@ -538,6 +538,11 @@ def _cell_line_rows(text: str, st: LineStructure, i: int, header: tuple[dict[str
 _FIELD_LINE = re.compile(r"[ \t]*([^,。;:\n]{2,10})[:]")
 
 
+def holds_field_lines(text: str, s: int, e: int) -> bool:
+    """Whether ``[s, e)`` runs over a record's field lines (问题类别:…\n问题描述:…): a record read as one item."""
+    return any(_FIELD_LINE.match(text, k + 1, e) for k in range(s, e) if text[k] == "\n")
+
+
 def read_records(text: str) -> tuple[list[Item], list[Item]] | None:
     """(aspects, problems) of a list written as records (【问题1】 then 问题类别：… / 问题描述：… /
     整改时限：… lines), its fields named as a ledger's columns; None unless two records name a problem."""
@@ -588,7 +593,7 @@ def _number(text: str, m: Marker) -> str | None:
     if m.family not in _OWN_NUMBERS:
         return None
     label = text[m.start:m.end]
-    core = re.sub(r"[()、.,:是第其问题\s]", "", label)
+    core = re.sub(r"[()【】、.,:是第其问题\s]", "", label)
     return core or str(m.value)
 
 

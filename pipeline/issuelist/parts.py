@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from pipeline.lang.cues import (
     CASE_REPORT, CLUE, CONTACT, DEMAND_LEAD, DEMAND_SENTENCE, FOCUS, MEETING, OBJECT_LIST, PLEDGE, PRAISE, PROBLEM_LEAD_META,
-    APPENDIX_LINE, FINDINGS_SUMMARY, PLAN_LIST_HEADING, PRAISE_TURN_GAP, RESOLVED, SHORTCOMING_STRONG, STILL_WRONG,
+    APPENDIX_LINE, FINDINGS_SUMMARY, PLAN_FIELD, PLAN_LIST_HEADING, PRAISE_TURN_GAP, RESOLVED, SHORTCOMING_STRONG, STILL_WRONG,
     TEAM_FOCUS, TEAM_PLAN, YARDSTICK,
 )
 from pipeline.lang.markers import ITEM_START, NEXT_ITEM, runs, scan
@@ -83,8 +83,8 @@ def _role(text: str, s: int, e: int, previous: str | None) -> tuple[str, int]:
     if demand and _own_deadline(t, demand.start()):
         return "finding", s
     if demand_lead or demand or (previous == "demand" and (
-            t.lstrip(" ,").startswith("要") or NEXT_ITEM.match(t))):  # 一是…。二是…: the demands' run goes on
-        return "demand", s
+            t.lstrip(" ,").startswith("要") or NEXT_ITEM.match(t) and not SHORTCOMING_STRONG.search(t))):
+        return "demand", s  # 一是…。二是…: the demands' run goes on; not 第二,X不够有力: the findings' (a demand after each)
     strong = SHORTCOMING_STRONG.search(t)
     if FOCUS.search(t) and not strong or TEAM_FOCUS.match(t) or TEAM_PLAN.search(t, 0, colon if colon > 0 else len(t)):
         return "focus", s
@@ -180,11 +180,22 @@ def findings_zone(text: str, sents: list[Sentence]) -> tuple[int, int] | None:
             start = sent.end
             break
     end = len(text)
-    for sent in sents[first + 1:]:
-        if sent.role in CLOSING_ROLES and sent.start >= start:
+    for k in range(first + 1, len(sents)):
+        sent = sents[k]
+        if sent.role in CLOSING_ROLES and sent.start >= start and not _findings_resume(text, sents, k):
             end = sent.start
             break
     return start, end
+
+
+def _findings_resume(text: str, sents: list[Sentence], k: int) -> bool:
+    """Whether the demand ``sents[k]`` is one the team made after a finding, in the list (第一,X。…。巡察组要求,…。\n
+    第二,Y不够有力。…): the next sentence after its demands opens a line with the list's next item and is a finding."""
+    if sents[k].role != "demand" or PLAN_FIELD.match(text, sents[k].start, sents[k].end):
+        return False  # 问题1:X。\n整改要求:…: a plan's field, read with its problem block
+    nxt = next((x for x in sents[k + 1:] if x.role != "demand"), None)
+    return (nxt is not None and nxt.role == "finding" and at_line_start(text, nxt.start)
+            and bool(ITEM_START.match(text, nxt.start)))
 
 
 def appendix_zone(text: str) -> tuple[int, int, int] | None:

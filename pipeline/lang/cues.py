@@ -409,7 +409,9 @@ FRAME = re.compile(
 )
 #: A demand on the unit closing a finding's sentence (…群众办证仍需多头跑,要求局党组即知即改): not part of it.
 TRAILING_DEMAND = re.compile(
-    r",(?:并)?(?:要求|责成|督促)(?:该|其)?[^,。;]{0,12}?(?:党组|党委|党工委|党支部|党总支|支部|单位|局|公司|学校|医院|政府)")
+    r",(?:并)?(?:要求|责成|督促)(?:该|其)?[^,。;]{0,12}?(?:党组|党委|党工委|党支部|党总支|支部|单位|局|公司|学校|医院|政府)"
+    # a sentence of the team's demand after the item's findings (…仓促决策。巡察组要求,医院党委要修订…; 对此,巡察组要求…)
+    r"|(?<=。)(?:对此,|为此,|针对上述问题,)?(?:巡视组|巡察组)(?:要求|强调|建议)[,:]")
 #: The measure a finding is held against (对照“四个着力”的要求, / 按照…部署,): a frame before the finding.
 YARDSTICK = re.compile(r"(?:对照|按照|根据)[^,。;:]{1,24}?(?:要求|标准|部署|精神|(?:了解|掌握)的情况)[,]")
 #: A sentence about the findings as a whole (上述问题,有的是…), not one of them.

@@ -42,7 +42,7 @@ PAGE_NUMBER_LINE = re.compile(
 #: What opens a new item at a line start, in one glance and without its numbering checked (一、 (一) 1. ①
 #: ◆ —— 第一 一是 问题一): a line that starts so never goes on with the line above (lang.text.soft_breaks).
 ITEM_START = re.compile(rf"[ \t]*(?:[一二三四五六七八九十]+[、是]|[(][一二三四五六七八九十\d]+[)]|\d+[.、)]|[①-⑳{DECORATION}—]"
-                        r"|第[一二三四五六七八九十]|问题[一二三四五六七八九十\d])")
+                        r"|第[一二三四五六七八九十]|【?问题[一二三四五六七八九十\d])")
 #: A line that separates a post's parts (———— 💡 巡察组肯定 ————, ------): no item goes on over it.
 SEPARATOR_LINE = re.compile(r"[ \t]*(?:[—\-=_~]{4,}|—{2}[^\n]*—{2}[ \t]*$)")
 #: A line that is only a zero-padded item number (01, 02 … of a post written in short lines): the item
@@ -77,7 +77,7 @@ MAX_STEP = 3
 _N = rf"[{CN_NUM}]{{1,3}}"
 _LINE = re.compile(
     rf"""
-    (?P<problem>[(]?问题(?:{_N}|\d{{1,2}})(?:[)][:、.,]?|[:、.,]|[ \t]*$))
+    (?P<problem>[(【]?问题(?:{_N}|\d{{1,2}})(?:[)】][:、.,]?|[:、.,]|[ \t]*$))
   | (?P<cn_dun>{_N}、)
   | (?P<cn_paren>[(][ \t]?{_N}[ \t]?[)][、.,:]?)
   | (?P<decimal>\d{{1,2}}\.\d{{1,2}}(?=[ \t]|[^\d.%万亿元个项名次倍])(?![ \t]*[%万亿元个项名次倍]))
@@ -106,7 +106,7 @@ OUTLINE_HEADING_FAMILIES = ("cn_dun", "problem", "cn_paren", "arabic", "arabic_p
 OUTLINE_HEADING = re.compile(
     rf"""
     (?P<cn_dun>[{CN_NUM}]{{1,3}}、)
-  | (?P<problem>问题(?:[{CN_NUM}]{{1,3}}|[0-9]{{1,2}})[:：])
+  | (?P<problem>【?问题(?:[{CN_NUM}]{{1,3}}|[0-9]{{1,2}})(?:[:：]|】))
   | (?P<cn_paren>[(（][{CN_NUM}]{{1,3}}[)）])
   | (?P<arabic>[0-9]{{1,2}}(?:\.|、|．)(?![0-9]))
   | (?P<arabic_paren>[(（][0-9]{{1,2}}[)）])
@@ -150,7 +150,7 @@ def _value(family: str, label: str) -> int | None:
     if family == "decimal":  # 2.3: the third item under the second heading
         return int(label.split(".")[1])
     core = label.strip()
-    for junk in "()、.,:是要第其问题 \t":  # 3 . / (1 ): a word processor's numbering pasted as text
+    for junk in "()【】、.,:是要第其问题 \t":  # 3 . / (1 ): a word processor's numbering pasted as text
         core = core.replace(junk, "")
     if core.isdigit():
         return int(core)
