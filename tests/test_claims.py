@@ -256,3 +256,12 @@ def test_claims_people_counted_before_whom_they_are(sentence, figures):
     """对N名<whom>进行诫勉谈话 / 给予N名<whom>党纪处分: the count stands before the people it counts (heldout8 a)."""
     claims = extract_claims(normalize(sentence))
     assert [c.figures for c in claims] == [figures]
+
+
+def test_claims_running_total_wins_and_a_count_before_its_completion():
+    """截至1月底已完成19条,2月份又完成9条,截至2月底累计完成28条: the running total is the completed figure;
+    立行立改事项三十六项已全部销号: 36 immediate (heldout9)."""
+    text = normalize("32条整改措施中，截至1月底已完成19条，2月份又完成9条，截至2月底累计完成28条、正在推进4条，完成率87.5%。"
+                     "其中立行立改事项三十六项已全部销号。")
+    figures = [c.figures for c in extract_claims(text)]
+    assert figures == [{"rectification_measures": 32, "completed": 28, "in_progress": 4, "rate": 87.5}, {"immediate": 36}]

@@ -299,3 +299,12 @@ def test_measures_problem_blocks_with_a_progress_line_are_one_measure_each():
     assert [norm[m.end - 6:m.end] for m in measures] == ["2.1万元。", "议培养计划。", "正在调整中。"]
     assert all("整改进展" in norm[m.start:m.end] for m in measures)
     assert [m.status for m in measures] == ["done", "planned", "ongoing"]
+
+
+def test_measures_items_of_a_plans_paragraph_are_planned():
+    """下一步,集团党委将…,第一,…;第二,…;第三,… with no heading of its own (heldout9 b): its items are plans."""
+    text = ("二、整改落实情况\n一是修订《集团招标采购管理办法》，已印发实施；二是清理低效资产17宗，回收资金4.36亿元。\n"
+            "下一步，集团党委将坚持目标不变、标准不降，第一，对尚未完成的4项整改任务实行挂账督办，确保6月底前全部完成；"
+            "第二，每季度开展1次整改成效评估；第三，健全长效机制。\n")
+    measures = _measures(text)
+    assert [m.status for m in measures] == ["done", "done", "planned", "planned", "planned"]

@@ -205,3 +205,13 @@ def test_quantities_idioms_frequencies_and_grades_not_counts(text) -> None:
 def test_quantities_da_lei_categories() -> None:
     q = extract_quantities(normalize("明确3大类22项重点任务"))[0]
     assert (q.text, q.value, q.unit) == ("3大类", 3, "大类")
+
+
+@pytest.mark.parametrize("text,found", [
+    ("上一篇：集团召开巡视整改专题民主生活会", []),
+    ("下一篇：集团开展主题活动", []),
+    ("班子成员撰写调研报告一篇", ["一篇"]),
+])
+def test_quantities_page_links_are_no_count(text, found):
+    """上一篇/下一篇, a web page's links (heldout7 a, heldout9 b), count nothing."""
+    assert [q.text for q in extract_quantities(normalize(text))] == found

@@ -36,6 +36,7 @@ VETO_EXAMPLES = [
     ("arabic_only", "写了三字。", "三"),
     ("chinese_only", "提高15成", "15"),
     ("ranking", "进入前三名", "三"),
+    ("page_link", "上一篇:集团召开会议", "一"),
     ("one_by_one_series", "完成一项、审核一项", "一"),
     ("n_ge_formula", "八个一任务", "八"),
     ("bare_hundred", "百人会", "百"),

@@ -430,3 +430,21 @@ def test_times_later_year_reads_a_sentence_once(monkeypatch):
     # the answer is the one a search from each trigger gives: the sentence's own later year
     found = extract_times(" 1" * 50 + ",会议于4月16日召开,2023年国际会议")
     assert [t.date for t in found if t.text == "4月16日"] == ["2023-04-16"]
+
+
+@pytest.mark.parametrize("text,span,duration", [
+    ("办理时限压缩至10个工作日。", "10个工作日", "P10D"),
+    ("审核时间由3—5个工作日缩短至当日办结。", "3—5个工作日", "P3D"),
+    ("选派年轻干部到基层挂职6—12个月。", "6—12个月", "P6M"),
+])
+def test_times_working_days_and_ranges_of_months_are_durations(text, span, duration):
+    """heldout9 a: a length in working days, or a range of months, is a duration (its first bound as the value)."""
+    found = [(t.text, t.kind, t.duration) for t in extract_times(normalize(text))]
+    assert (span, "duration", duration) in found
+
+
+def test_times_a_cited_titles_years_date_nothing_after_it():
+    """《…行动计划(2025—2027年)》 then 截至3月底 (heldout9 b): the title's years are no context year."""
+    text = normalize("2025年4月，集团制定《服务区提质升级行动计划（2025—2027年）》，截至3月底已处置17宗。")
+    as_of = [t for t in extract_times(text) if t.kind == "as_of"]
+    assert [(t.text, t.date) for t in as_of] == [("截至3月底", "2025-03-31")]

@@ -384,8 +384,8 @@ def _claim_from_sentence(
             continue
         cue, span_start, span_end = chosen
         prev_end = span_end
-        if cue.field in figures:
-            continue  # a second figure for the same field: keep the first
+        if cue.field in figures and not _CUMULATIVE.search(sentence, clause_start, m.start()):
+            continue  # a second figure for the same field: keep the first, unless it is the running total (累计完成28条)
         figures[cue.field] = value
         spans[cue.field] = (start + span_start, start + span_end)
         if cue.field == "rate":
@@ -410,6 +410,8 @@ def _claim_from_sentence(
     )
 
 
+#: A running total after the figures it sums (截至1月底已完成19条,2月份又完成9条,截至2月底累计完成28条): the one to keep.
+_CUMULATIVE = re.compile(r"累计")
 _RANGE_BEFORE = re.compile(rf"(?:\d|[{NUMERAL_CHARS}])(?:至|到|-|—|~)$")
 _RANGE_AFTER = re.compile(rf"(?:至|到|-|—|~)(?:\d|[{NUMERAL_CHARS}])")
 

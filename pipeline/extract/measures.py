@@ -32,7 +32,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from pipeline.lang.cues import (
-    ACTION_LEAD, CLUE, CONTACT, DECISIVE, DEMAND_LEAD, PLEDGE, PROBLEM_VERDICT, PROGRESS_FIELD, PROGRESS_SO_FAR, TEAM_VOICE, is_restated_problem, only_plans,
+    ACTION_LEAD, CLUE, CONTACT, DECISIVE, DEMAND_LEAD, FORWARD_INTRO, PLEDGE, PROBLEM_VERDICT, PROGRESS_FIELD, PROGRESS_SO_FAR, TEAM_VOICE, is_restated_problem, only_plans,
     status_cues,
 )
 from pipeline.lang.markers import runs, scan
@@ -281,7 +281,7 @@ def extract_measures(text: str, sections: list[Section]) -> list[Measure]:
         else:
             enumerated.update((answered, s.start))
             acted = s.start
-        forward_looking = s.section_id in forward
+        forward_looking = s.section_id in forward or (s.section_id in enum_ids and _plans_paragraph(text, s.start))
         for k, (start, end) in enumerate(pieces):
             title = s.title if k == 0 else _lead_phrase(text, start, end)
             own_end = end  # (3)拟于年底前….该问题已基本完成整改。: the closing verdict is the problem's, not the item's
@@ -320,6 +320,13 @@ def _block_status(text: str, start: int, end: int, *, forward_looking: bool, tit
     if opening and "decisive" not in score_status(said):  # 已完成,并长期坚持: done, and kept up
         return "done", f"{field.group()}{opening.group()}"
     return decide_status(said)
+
+
+def _plans_paragraph(text: str, pos: int) -> bool:
+    """Whether the paragraph holding an inline item at ``pos`` opens with the plans (下一步,集团党委将…,第一,…;第二,…): its
+    items are plans, as a forward-looking section's are, though no heading names that part."""
+    start = text.rfind("\n", 0, pos) + 1
+    return pos > start and FORWARD_INTRO.match(text, start) is not None
 
 
 def _before_ledger(text: str, start: int, end: int) -> int:

@@ -516,6 +516,8 @@ UNIT_VETOES: tuple[Veto, ...] = (
     ("counted_slogan", lambda r: r.unit.unit == "个" and not r.arabic and _inside_short_quote(r.text, r.cursor + 1, r.cursor + 1)),
     ("arabic_only", lambda r: "arabic_only" in r.unit.flags and not r.arabic),
     ("chinese_only", lambda r: "chinese_only" in r.unit.flags and (r.arabic or (r.value is not None and r.value > 10))),
+    # 上一篇/下一篇: a web page's links to the next item, no count
+    ("page_link", lambda r: r.unit.unit == "篇" and r.numeral == "一" and r.start and r.text[r.start - 1] in "上下"),
     # 前三名, 后两位: a ranking
     ("ranking", lambda r: r.unit.unit in ("名", "位") and _RANKING_PREFIX.search(r.text[max(0, r.start - 1) : r.start])),
     # 完成一项、审核一项、销号一项, 一项一项抓, 成熟一个、启动一个: one by one, not a count

@@ -143,6 +143,8 @@ _CLOCK = re.compile(rf"(?P<n>{NUM})(?:个)?(?P<half>半)?(?P<u>小时|钟头|分
 # 五千年, 5000多年(来): a length of millennia is a duration, never a datable period
 _MILLENNIA = re.compile(r"(?P<n>[1-9]\d{3,}|[一二两三四五六七八九十]千|[一二两三四五六七八九十]万)(?P<more>多|余)?年(?![代度底末初内前后])")
 _COUNT_START = frozenset("0123456789" + CN_NUM_CHARS + "半仨俩")  # where a counted length can start
+# 压缩至10个工作日, 由3—5个工作日缩短, 挂职6—12个月: a length in working days, or a range of months or days
+_SPAN = re.compile(rf"(?P<n>{NUM})(?:[—\-~至到](?P<n2>{NUM}))?个(?P<u>工作日)(?!内)|(?P<a>{NUM})[—\-~至到](?P<b>{NUM})个(?P<u2>月|工作日)(?!内)")
 _LIMIT = re.compile(rf"限期(?P<n>{NUM}|半)(?:个)?(?P<u>年|月|季度|周|星期|天|日)(?:内)?")
 _HALF_YEAR = re.compile(r"半年(?!度|来|以来)")
 _RECENT = re.compile(
@@ -311,6 +313,11 @@ def _match_duration(text: str, i: int, st: _State) -> Match | None:
         return m.end(), [TimeExpr(i, m.end(), m.group(0), "duration", duration=_iso_duration(*uc))], None
     if text[i] not in _COUNT_START:
         return _match_limit_or_half(text, i)
+    if (m := _SPAN.match(text, i)) and not (i and (text[i - 1] in "每第" or text[i - 1].isdigit())):
+        n = num(m.group("n") or m.group("a"))
+        if n:
+            unit = "M" if m.group("u2") == "月" else "D"
+            return m.end(), [TimeExpr(i, m.end(), m.group(0), "duration", duration=f"P{int(n)}{unit}")], None
     ahead = text[i : i + 16]
     if ((_LENGTH_LEAD.search(text, max(0, i - 4), i) or _LENGTH_TAIL.search(ahead))
             and (m := _LENGTH.match(text, i)) and (_LENGTH_LEAD.search(text, max(0, i - 4), i)
@@ -596,6 +603,16 @@ def _later_year(text: str, i: int, st: _State) -> int | None:
     return int(m.group(1)) if m else None
 
 
+#: How far back a cited title's opening 《 is looked for.
+_TITLE_REACH = 80
+
+
+def _in_title(text: str, i: int) -> bool:
+    """Whether ``i`` lies inside a cited title (after a 《 not yet closed)."""
+    k = text.rfind("《", max(0, i - _TITLE_REACH), i)
+    return k >= 0 and text.find("》", k, i) < 0
+
+
 def _scan(text: str, st: _State, *, every_position: bool = False) -> list[TimeExpr]:
     out: list[TimeExpr] = []
     pos = 0
@@ -630,7 +647,7 @@ def _scan(text: str, st: _State, *, every_position: bool = False) -> list[TimeEx
             continue
         end, exprs, ctx = best
         out.extend(exprs)
-        if ctx:
+        if ctx and not _in_title(text, i):  # 《…行动计划(2025—2027年)》: a title's years date nothing after it
             st.ctx_year = ctx
         pos = end
     out.sort(key=lambda t: (t.start, -t.end))
