@@ -1285,3 +1285,16 @@ def test_issues_bracketed_problem_labels_number_the_blocks():
     assert [(i.issue_id, i.text) for i in found if i.level == 2] == [
         ("一", "政治理论学习不深不实。中心组学习以读文件为主"), ("二", "专项资金管理使用不规范。部分资金拨付滞后")]
     assert _levels(text, 3) == ["全年集中学习仅4次"]
+
+
+def test_issues_problem_list_in_an_appended_table_headed_with_its_demands():
+    """The body says the problems are in the appended list (现以问题清单形式予以反馈(见附表)), asks for a plan (请公司
+    党委…) and sets a must (…的事项,须按时限完成); 附表 then a table 序号\\t问题\\t整改要求 (pairs_blind21 m3): the
+    rows' problem cells are the problems, and none of the body's sentences is one."""
+    text = ("集团党委第二巡察组关于对某公司党委巡察情况的反馈意见\n某公司党委：\n"
+            "根据集团党委统一部署，集团党委第二巡察组对你公司党委开展了常规巡察。公司党委在经营管理等方面还存在一些问题，现以问题清单形式予以反馈（见附表）。\n"
+            "请公司党委对照问题清单，认真制定整改方案，于2个月内将整改情况报集团党委巡察工作领导小组办公室。整改要求中明确了时限的事项，须按时限完成。\n"
+            "附表：巡察发现问题清单\n序号\t问题\t整改要求\n"
+            "1\t工程项目分包管理不规范，部分分包合同未履行审批程序。\t2024年3月底前完成清理\n"
+            "2\t物资采购管理存在漏洞，集中采购率偏低。\t立行立改\n")
+    assert _levels(text, 2) == ["工程项目分包管理不规范,部分分包合同未履行审批程序", "物资采购管理存在漏洞,集中采购率偏低"]

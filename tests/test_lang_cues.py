@@ -74,6 +74,7 @@ def test_lang_cues_restated_heading_after_its_number(text, restated):
     ("清理白条单据136张,规范大额现金支付29笔。", "136张", False),
     ("共清退违规补贴资金18.6万元。", "18.6万元", False),  # 共 + an act: what was done
     ("目前已有12所学校完成改造,共有3所正在施工。", "12所", False),
+    ("学院现有45岁以下青年教师62名,占专任教师总数的51.7%。", "51.7%", True),  # 占 breaks the stock down
 ])
 def test_lang_cues_stock_figure_describes_how_things_stand(text, figure, stock):
     """A clause that says how many of something there are (pairs_blind19 h1, h3) states no answer to a problem."""

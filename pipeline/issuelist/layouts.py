@@ -585,7 +585,8 @@ def _before_demands(text: str, zs: int, ze: int) -> int:
 def _demand_heading(text: str, s: int, e: int) -> bool:
     """A heading of the demands (三、整改意见) or of the unit's own rectification work (二、整改工作开展情况)."""
     title = text[s:e].strip(" 。:")
-    return (0 < len(title) <= 16 and bool(DEMAND_HEADING.search(title) or RECTIFICATION_HEADING.search(title))
+    return (0 < len(title) <= 16 and "\t" not in title  # 序号\t问题\t整改要求: a table's header, no heading
+            and bool(DEMAND_HEADING.search(title) or RECTIFICATION_HEADING.search(title))
             and not SHORTCOMING_STRONG.search(title))
 
 

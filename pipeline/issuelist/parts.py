@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from pipeline.lang.cues import (
     CASE_REPORT, CLUE, CONTACT, DEMAND_LEAD, DEMAND_SENTENCE, FOCUS, MEETING, OBJECT_LIST, PLEDGE, PRAISE, PROBLEM_LEAD_META,
-    APPENDIX_LINE, FINDINGS_SUMMARY, PLAN_FIELD, PLAN_LIST_HEADING, PRAISE_TURN_GAP, RESOLVED, SHORTCOMING_STRONG, STILL_WRONG,
+    APPENDIX_LINE, APPENDIX_REFERENCE, FINDINGS_SUMMARY, PLAN_FIELD, PLAN_LIST_HEADING, PRAISE_TURN_GAP, RESOLVED, SHORTCOMING_STRONG, STILL_WRONG,
     TEAM_FOCUS, TEAM_PLAN, YARDSTICK,
 )
 from pipeline.lang.markers import ITEM_START, NEXT_ITEM, runs, scan
@@ -71,6 +71,8 @@ def _role(text: str, s: int, e: int, previous: str | None) -> tuple[str, int]:
     colon = t.find(":")
     if colon > 0 and _is_lead(t[:colon].split(",")[-1]):
         return "lead", s + colon + 1
+    if APPENDIX_REFERENCE.search(t) and not colon > 0:  # …还存在一些问题,现以问题清单形式予以反馈(见附表): the list is there
+        return "lead", e
     if CONTACT.search(t):
         return "contact", s
     if CLUE.search(t) and not SHORTCOMING_STRONG.search(t):  # 问题线索发现、移送不积极,…偏低; 监督精准度不高,…移交
@@ -210,6 +212,6 @@ def appendix_zone(text: str) -> tuple[int, int, int] | None:
     if k < len(spans):
         a, b = spans[k]
         title = text[a:b].strip()
-        if "。" not in title and len(title) <= 60 and not ITEM_START.match(title) and k + 1 < len(spans):
-            k += 1  # the appendix's own title
+        if "。" not in title and "\t" not in title and len(title) <= 60 and not ITEM_START.match(title) and k + 1 < len(spans):
+            k += 1  # the appendix's own title (not a table's header row: 序号\t问题\t整改要求)
     return (spans[marks[-1]][0], spans[k][0], len(text)) if k < len(spans) else None

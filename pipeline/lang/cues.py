@@ -116,7 +116,7 @@ def stock_figure(text: str, start: int) -> bool:
     and no concrete act (清理白条单据136张: done; 共有合作社37家, 2023年收入总额达到316万元: how things stand),
     or in the 其中… clause that breaks such a stock down (…共有中层干部236名,其中40岁以下22名)."""
     a, b = sentence_bounds(text, start, ends=",;。")
-    if text.startswith("其中", a) and a > 0 and text[a - 1] == ",":
+    if text.startswith(("其中", "占"), a) and a > 0 and text[a - 1] == ",":  # …现有青年教师62名,占总数的51.7%
         return stock_figure(text, a - 1)
     return STOCK_FRAME.search(text, a, b) is not None and not concrete_act(text, a, b)
 
@@ -179,7 +179,7 @@ MISSED_PLAN = re.compile(r"原(?:计划|定|要求)")
 #: 统一部署…, 成立整改工作领导小组…, 32项整改措施已完成26项)
 PROCESS_WORDS = re.compile(r"巡视|巡察|整改")
 #: How a report says where a planned action stands so far (计划于明年6月前建成…,目前已完成设备招标): begun, not done.
-PROGRESS_SO_FAR = re.compile(r"(?:目前|现已|截至目前|当前|现阶段)[,]?(?:已|正在|完成)")
+PROGRESS_SO_FAR = re.compile(r"(?:目前|现已|截至目前|当前|现阶段)[,]?(?:已|正在(?!研究|酝酿|谋划|论证|起草|筹划)|完成)")
 #: Where earlier findings come from: a previous inspection round, or an audit (上轮巡察, 审计发现).
 _EARLIER_SOURCE = r"(?:(?:上轮|上一轮|上次|前次|历次|以往)(?:巡视|巡察)|巡视|巡察|(?:内外部|内部|外部)?审计(?:和监管检查)?)"
 #: A problem about the rectification of earlier findings in general (上轮巡察反馈问题整改不彻底, 审计发现问题整改
@@ -324,6 +324,10 @@ DEMAND_SENTENCE = re.compile(
     r"|^(?:对于|对|针对)[^,。;:]{2,30},(?:要|必须|务必|应当|限期)"
     # a speaker's demands after a colon: …周国平提出:首先要提高思想认识, …强调:一要…
     r"|:(?:首先|一是|第一[,]?|一)?要(?!求)"
+    # a request to the unit (请公司党委对照问题清单,认真制定整改方案…), and a must after its object
+    # (整改要求中明确了时限的事项,须按时限完成)
+    r"|^请[^,。;:]{0,16}?(?:党委|党组|党工委|党支部|党总支|领导班子|公司|单位)"
+    r"|,(?:须|必须|务必)(?:按|在|于)"
 )
 #: A demand's modal before its deadline (要…于…前完成, 务必在…前, 须于…前).
 DEADLINE_MODAL = re.compile(r"要|务必|必须|须|应当|限期")
