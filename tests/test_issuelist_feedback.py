@@ -1298,3 +1298,17 @@ def test_issues_problem_list_in_an_appended_table_headed_with_its_demands():
             "1\t工程项目分包管理不规范，部分分包合同未履行审批程序。\t2024年3月底前完成清理\n"
             "2\t物资采购管理存在漏洞，集中采购率偏低。\t立行立改\n")
     assert _levels(text, 2) == ["工程项目分包管理不规范,部分分包合同未履行审批程序", "物资采购管理存在漏洞,集中采购率偏低"]
+
+
+def test_issues_numbered_verdict_heading_over_a_paragraph_of_findings_is_their_field():
+    """二、X存在薄弱环节\\nA不够有力,…。B不够深入。比如,…。C不规范,…。: the heading names the field of the
+    findings its paragraph states one a sentence (blind27 w05); a heading over its elaboration (部分…) stays the
+    problem."""
+    text = MEETING + ("巡察组指出，局党组在以下方面存在问题：\n一、全面从严治党和作风建设存在薄弱环节\n"
+                      "党组主体责任落实不够有力，对下属单位监督偏松偏软。作风整治不够深入。比如，个别干部接受服务对象宴请。"
+                      "公务用车管理不规范，存在公车私用现象。\n二、财务管理不规范\n部分票据要素不全，报销审核把关不严。\n") + DEMAND
+    aspects, problems = _aspects_and_problems(text)
+    assert aspects == ["全面从严治党和作风建设存在薄弱环节"]
+    assert problems == ["党组主体责任落实不够有力,对下属单位监督偏松偏软", "作风整治不够深入",
+                        "公务用车管理不规范,存在公车私用现象", "财务管理不规范"]
+    assert _levels(text, 3) == ["个别干部接受服务对象宴请", "部分票据要素不全,报销审核把关不严"]

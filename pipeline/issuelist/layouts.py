@@ -21,7 +21,7 @@ from pipeline.issuelist.items import Item, example_items, make_problem, starts_w
 from pipeline.issuelist.paragraphs import read_paragraph
 from pipeline.issuelist.parts import Sentence
 from pipeline.lang.cues import (
-    CLOSING_FINDING, CLOSING_OPENER, CONTINUATION, DEMAND_HEADING, EXAMPLE_LEAD, FINDINGS_LIST_LEAD, RECTIFICATION_HEADING,
+    CLOSING_FINDING, CLOSING_OPENER, CONTINUATION, DEMAND_HEADING, EVIDENCE_OPENER, EXAMPLE_LEAD, EXAMPLE_SUBJECT, FINDINGS_LIST_LEAD, RECTIFICATION_HEADING,
     SHORTCOMING, SHORTCOMING_STRONG,
 )
 from pipeline.lang.markers import DECORATION, FAMILY_RANK, SEPARATOR_LINE, Marker, is_bullet, line_start, runs, scan
@@ -212,6 +212,12 @@ def _marked_heading(text: str, st: LineStructure, i: int, ctx: Context, sents) -
     has_structure = any(st.marker.get(l2) is not None for l2, _ in st.lines[i + 1:body_end]) or any(
         len([x for x in scan(text, *st.lines[j]) if not x.demand]) >= 2 for j in range(i + 1, body_end))
     lead_in = aspect_lead(text, trim(text, m.end, le)[0], le)
+    if (not has_structure and st.problem_family is None and not lead_in and body_end > i + 1
+            and text[le - 1] not in ",、" and _states_own_problems(text, st.lines[i + 1][0], st.lines[body_end - 1][1])):
+        # 二、全面从严治党存在薄弱环节\n党委主体责任落实不够有力,…。医疗收费行为不规范,…。: a field over the
+        # findings its paragraph states one a sentence, not a problem whose examples they would be
+        new_aspect(text, m.end, le, ctx, number=label.strip("()、.,: "), label=label)
+        return read_paragraph(text, st.lines[i + 1][0], st.lines[body_end - 1][1], ctx, sents), body_end
     if not has_structure and st.problem_family is None and SHORTCOMING_STRONG.search(text, m.end, le) and not lead_in:
         # 一是X有差距,\n城区学校…尚未化解。 (a post in short lines): the line's sentence goes on below it
         last = i
@@ -370,6 +376,23 @@ def _literal_shortcoming(text: str, s: int, e: int) -> bool:
     """A heading that states a shortcoming in plain words (教师队伍建设统筹不够), not only by a quoted figure of
     speech (管党治党存在“宽松软”, 队伍建设存在“短板”): then it names the problem itself."""
     return bool(SHORTCOMING_STRONG.search(mask_quoted(text[s:e])))
+
+
+def _states_own_problems(text: str, s: int, e: int) -> bool:
+    """Whether a paragraph states two findings or more, each a sentence with a strong shortcoming word of its own;
+    a sentence opening with 比如 gives the one before it an example, and none opens as a bare example or its
+    evidence (部分…, 2023年…)."""
+    found = 0
+    for a, b in sentence_spans(text, s, e, ends=FULL_STOPS):
+        a = trim(text, a, b)[0]
+        if EXAMPLE_LEAD.match(text, a, b) and found:
+            continue
+        if EXAMPLE_LEAD.match(text, a, b) or EXAMPLE_SUBJECT.match(text, a, b) or EVIDENCE_OPENER.match(text, a, b):
+            return False
+        if not SHORTCOMING_STRONG.search(text, a, b):
+            return False
+        found += 1
+    return found >= 2
 
 
 def _states_problems(text: str, s: int, e: int) -> bool:
