@@ -265,3 +265,12 @@ def test_claims_running_total_wins_and_a_count_before_its_completion():
                      "其中立行立改事项三十六项已全部销号。")
     figures = [c.figures for c in extract_claims(text)]
     assert figures == [{"rectification_measures": 32, "completed": 28, "in_progress": 4, "rate": 87.5}, {"immediate": 36}]
+
+
+@pytest.mark.parametrize("sentence,figures", [
+    ("立案审查调查6件，给予党纪政务处分7人。", {"cases_filed": 6, "party_and_government_sanctions": 7}),
+    ("对履职不力的3名村党组织书记作出组织处理。", {"organizational_handling": 3}),
+])
+def test_claims_case_filings_and_organizational_handling(sentence, figures):
+    """立案审查调查N件 names a discipline case by itself; 对N名…作出组织处理 counts people (heldout10 a)."""
+    assert [c.figures for c in extract_claims(normalize(sentence))] == [figures]

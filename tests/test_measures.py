@@ -102,6 +102,9 @@ def test_measures_county_style_without_enumerations():
         ("四是下一步将继续深化学习,力争年底前完成。", "planned"),
         ("五是开展“头雁计划”,制定《2022年培训计划》,举办培训班。", "done"),
         ("六是将问题纳入民主生活会,进行了对照检查。", "done"),
+        # heldout10 a: the cadres proposed for promotion are no plan; a measure scheduled to start is one
+        ("1.严格规范选人用人。修订《干部选拔任用工作全程纪实办法》,对拟提拔干部严格落实“凡提四必”要求。", "done"),
+        ("4.推进村干部学历提升。该项措施安排在2025年9月启动,拟选送60名干部参加学历提升教育。", "planned"),
     ],
 )
 def test_measures_status_rule(text, status):
