@@ -55,6 +55,17 @@ def test_audit_claim_arithmetic_fires_on_inconsistent_claim():
     assert "57" in flags[0].message
 
 
+def _statuses(tmp_path, feedback: str, report: str) -> dict[str, str]:
+    """The review's verdict on each problem of a feedback and the report answering it, both written as files."""
+    from pipeline.api import match
+
+    (tmp_path / "feedback.txt").write_text(feedback, encoding="utf-8")
+    (tmp_path / "report.txt").write_text(report, encoding="utf-8")
+    issues = match(tmp_path / "feedback.txt", tmp_path / "report.txt")["issues"]
+    problems = issues[issues["level"] == 2]
+    return dict(zip(problems["issue_id"], problems["status"]))
+
+
 def _mini(status: str, with_quantity: bool) -> AuditCase:
     text = "1.加强理论学习。一是进一步加强学习,不断提高认识水平。二是召开会议3次。"
     report = DocumentResult(
@@ -626,23 +637,18 @@ def test_audit_stock_figures_and_a_deadline_of_the_other_problem(tmp_path):
     """A themed report (pairs_blind19 h1, h3): a paragraph whose only figures say how things stand (目前全镇共有
     合作社37家) is weak; one paragraph answering two problems in turn, its second sentence setting a deadline
     passed with the rule still in draft (应于…前出台,目前已形成征求意见稿): overdue for that problem only."""
-    from pipeline.api import match
-
-    feedback = tmp_path / "feedback.txt"
-    feedback.write_text(
+    feedback = (
         "县委第二巡察组向青石镇党委反馈巡察情况\n近日，县委第二巡察组向青石镇党委反馈了巡察情况。巡察组指出，存在以下问题：\n"
         "1.村集体经济发展乏力，部分村集体经营性收入偏低。\n2.村级财务管理不规范，存在白条入账问题。\n"
         "3.小型工程项目管理不规范，未按规定进行比选。\n"
-        "巡察组要求，镇党委要切实抓好整改。\n", encoding="utf-8")
-    report = tmp_path / "report.txt"
-    report.write_text(
+        "巡察组要求，镇党委要切实抓好整改。\n")
+    report = (
         "中共青石镇委员会关于县委第二巡察组巡察反馈问题整改情况的报告\n县委巡察工作领导小组：\n"
         "现将有关情况报告如下：\n一、壮大集体经济\n镇党委始终把发展村集体经济作为重要抓手。目前，全镇共有农民专业合作社37家，"
         "村集体经济发展势头良好。\n二、严管“三资”和工程\n针对村级财务管理不规范问题，组织经管站对各村财务账目进行全面清查，清理白条入账单据136张，规范村级财务报销。"
         "同时，制定《青石镇小型工程项目管理办法》，按照整改方案应于2023年9月底前出台，目前已形成征求意见稿。\n"
-        "中共青石镇委员会\n2024年2月20日\n", encoding="utf-8")
-    issues = match(feedback, report)["issues"]
-    status = dict(zip(issues.loc[issues["level"] == 2, "issue_id"], issues.loc[issues["level"] == 2, "status"]))
+        "中共青石镇委员会\n2024年2月20日\n")
+    status = _statuses(tmp_path, feedback, report)
     assert [status[k] for k in ("1", "2", "3")] == ["weak", "addressed", "overdue"]
 
 
@@ -650,45 +656,33 @@ def test_audit_generic_acts_answer_only_a_problem_of_their_kind(tmp_path):
     """A place whose every act educates or pledges (观看警示教育片3场次, 签订廉洁承诺书) answers a problem about
     receptions and subsidies weakly, a problem about learning fully; a place with other acts beside them (清退
     违规补贴2.3万元) answers (pairs_blind19 h3, pairs_blind20 k3)."""
-    from pipeline.api import match
-
-    feedback = tmp_path / "feedback.txt"
-    feedback.write_text(
+    feedback = (
         "县委第二巡察组向石门镇党委反馈巡察情况\n近日，县委第二巡察组向石门镇党委反馈了巡察情况。巡察组指出，存在以下问题：\n"
         "1.落实中央八项规定精神有差距，存在超标准接待、违规发放补贴问题。\n2.理论学习教育不够深入，党员干部纪律意识不强。\n"
         "3.村级工程管理不规范，存在违规发放误工补贴问题。\n"
-        "巡察组要求，镇党委要切实抓好整改。\n", encoding="utf-8")
-    report = tmp_path / "report.txt"
-    report.write_text(
+        "巡察组要求，镇党委要切实抓好整改。\n")
+    report = (
         "中共石门镇委员会关于县委第二巡察组巡察反馈问题整改情况的报告\n县委巡察工作领导小组：\n现将有关情况报告如下：\n"
         "一、严格落实中央八项规定精神\n镇党委严格落实中央八项规定精神，组织全镇党员干部观看警示教育片3场次，镇村干部全部签订廉洁承诺书。\n"
         "二、加强理论学习教育\n组织党员干部开展警示教育和纪律教育，举办专题党课4次，参加人员260人次。\n"
         "三、规范村级工程管理\n组织党员干部观看警示教育片2场次，清退违规发放的误工补贴2.3万元，修订《石门镇村级工程管理办法》。\n"
-        "中共石门镇委员会\n2024年3月20日\n", encoding="utf-8")
-    issues = match(feedback, report)["issues"]
-    status = dict(zip(issues.loc[issues["level"] == 2, "issue_id"], issues.loc[issues["level"] == 2, "status"]))
+        "中共石门镇委员会\n2024年3月20日\n")
+    status = _statuses(tmp_path, feedback, report)
     assert [status[k] for k in ("1", "2", "3")] == ["weak", "addressed", "addressed"]
 
 
 def test_audit_ledger_in_an_appendix_after_the_plans_is_no_plan(tmp_path):
     """二、下一步工作安排, the signature, then 附表 and a 整改台账 (pairs_blind20 k2): the rows state what was done,
     not plans; 附表 ends the plans part as 附件 does."""
-    from pipeline.api import match
-
-    feedback = tmp_path / "feedback.txt"
-    feedback.write_text(
+    feedback = (
         "省委第五巡视组向省林业厅党组反馈巡视情况\n近日，省委第五巡视组向省林业厅党组反馈了巡视情况。巡视组指出，存在以下问题：\n"
-        "1.林长制落实不力，部分县级林长巡林不到位。\n2.森林防火设施运行维护不到位。\n巡视组要求，厅党组要切实抓好整改。\n",
-        encoding="utf-8")
-    report = tmp_path / "report.txt"
-    report.write_text(
+        "1.林长制落实不力，部分县级林长巡林不到位。\n2.森林防火设施运行维护不到位。\n巡视组要求，厅党组要切实抓好整改。\n")
+    report = (
         "中共岚江省林业厅党组关于巡视整改进展情况的通报\n现将巡视整改进展情况予以公布。\n一、整改工作总体情况\n"
         "厅党组召开党组会议12次专题研究整改，对照2个问题制定整改措施18条。\n二、下一步工作安排\n"
         "厅党组将坚持目标不变、标准不降，对尚未完成的整改任务紧盯不放。\n中共岚江省林业厅党组\n2024年4月15日\n附表\n"
         "序号\t反馈问题\t主要整改措施\t完成时限\t进展情况\n"
         "1\t林长制落实不力\t修订《林长巡林工作规定》，对巡林次数不达标的23名县级林长进行约谈\t2024年3月底前\t已完成\n"
-        "2\t森林防火设施运行维护不到位\t拟建立防火设施运维台账，计划年底前完成全部故障设施修复\t2024年12月底前\t正在研究制定\n",
-        encoding="utf-8")
-    issues = match(feedback, report)["issues"]
-    status = dict(zip(issues.loc[issues["level"] == 2, "issue_id"], issues.loc[issues["level"] == 2, "status"]))
+        "2\t森林防火设施运行维护不到位\t拟建立防火设施运维台账，计划年底前完成全部故障设施修复\t2024年12月底前\t正在研究制定\n")
+    status = _statuses(tmp_path, feedback, report)
     assert [status[k] for k in ("1", "2")] == ["addressed", "planned_only"]
