@@ -669,6 +669,10 @@ def test_audit_generic_acts_answer_only_a_problem_of_their_kind(tmp_path):
         "中共石门镇委员会\n2024年3月20日\n")
     status = _statuses(tmp_path, feedback, report)
     assert [status[k] for k in ("1", "2", "3")] == ["weak", "addressed", "addressed"]
+    from pipeline.api import match
+
+    flags = match(tmp_path / "feedback.txt", tmp_path / "report.txt")["flags"]
+    assert "警示教育" in flags.loc[(flags["kind"] == "weak") & (flags["issue_id"] == "1"), "message"].iloc[0]
 
 
 def test_audit_ledger_in_an_appendix_after_the_plans_is_no_plan(tmp_path):

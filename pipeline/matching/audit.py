@@ -268,7 +268,10 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
         generic = not GENERIC_TOPIC.search(texts.get(iid, "")) and all(
             generic_only(a, b) for a, b in whole if not planned((a, b)) and evidence_in(a, b))
         evidence = 0 if generic else sum(evidence_in(a, b) for a, b in told if not planned((a, b)))
-        if evidence == 0:
+        if generic and any(evidence_in(a, b) for a, b in whole):
+            out.append(Flag(doc_id, iid, "weak", "medium",
+                            f"问题{iid}的对应措施只有警示教育、签订承诺书一类的通用做法,没有针对该问题的具体整改。", s0, e0))
+        elif evidence == 0:
             out.append(Flag(doc_id, iid, "weak", "medium",
                             f"问题{iid}的对应措施没有数量、时间、文件或具体动作,只有原则性表述。", s0, e0))
     return out
