@@ -76,19 +76,10 @@ def strip_frame(text: str, s: int, e: int) -> int:
 def past_concession(text: str, s: int, e: int) -> int:
     """``s`` moved past a concession that states no shortcoming (医保经办窗口作风有所转变,但异地就医…时限偏长):
     the finding is what follows its turn (但); ``s`` itself where the part before the turn finds fault too."""
-    turn = next((m for m in CONCESSION_TURN.finditer(text, s, e) if not _bracketed(text, s, m.start())), None)
+    turn = next((m for a, _ in top_level_split(text, s, e, ",")[1:] if (m := CONCESSION_TURN.match(text, a - 1, e))), None)
     if turn is None or SHORTCOMING.search(text, s, turn.start()) or not SHORTCOMING.search(text, turn.end(), e):
         return s
     return trim(text, turn.end(), e)[0]
-
-
-def _bracketed(text: str, s: int, i: int) -> bool:
-    """Whether ``i`` lies inside quotes or brackets opened after ``s``."""
-    depth = 0
-    for ch in text[s:i]:
-        depth += ch in "“(《「"
-        depth -= ch in "”)》」"
-    return depth > 0
 
 
 def clean(text: str, s: int, e: int) -> tuple[int, int]:
