@@ -29,6 +29,7 @@ def test_lang_cues_concrete_acts(text, concrete):
     ("对尚未完成的5项任务挂牌督办,目前已全部完成", False),  # a tally of problems, not this action
     ("已全部完成整改", False),
     ("目前已形成征求意见稿", True),  # a rule still in draft (pairs_blind19 h3)
+    ("已追回62.3万元,剩余18.6万元因提起行政诉讼,待法院判决后追缴", True),  # money still to recover (pairs_blind20 k4)
     ("清收方案完成初稿", True),
     ("印发《管理办法(征求意见稿)》修订说明", False),  # the words inside a title are no cue
 ])

@@ -105,6 +105,8 @@ def test_measures_county_style_without_enumerations():
         # heldout10 a: the cadres proposed for promotion are no plan; a measure scheduled to start is one
         ("1.严格规范选人用人。修订《干部选拔任用工作全程纪实办法》,对拟提拔干部严格落实“凡提四必”要求。", "done"),
         ("4.推进村干部学历提升。该项措施安排在2025年9月启动,拟选送60名干部参加学历提升教育。", "planned"),
+        # pairs_blind20 k4: an outcome expected, nothing done
+        ("整改成效:通过整改,将实现异地就医备案“掌上办”,预计办理时限压缩50%以上。", "planned"),
     ],
 )
 def test_measures_status_rule(text, status):
