@@ -690,3 +690,22 @@ def test_audit_ledger_in_an_appendix_after_the_plans_is_no_plan(tmp_path):
         "2\t森林防火设施运行维护不到位\t拟建立防火设施运维台账，计划年底前完成全部故障设施修复\t2024年12月底前\t正在研究制定\n")
     status = _statuses(tmp_path, feedback, report)
     assert [status[k] for k in ("1", "2")] == ["addressed", "planned_only"]
+
+
+def test_audit_overdue_when_the_report_says_the_date_it_was_due():
+    """该项工作原定于2023年8月底前完成。 and no word of it done since (pairs_blind22 n1): overdue at the report's date."""
+    def case_of(tail: str) -> AuditCase:
+        text = "1.加强冷链管理。一是设备安装原定于2023年7月底前完成" + tail
+        a = text.index("2023年7月底前")
+        report = DocumentResult(
+            "d", "d.txt", text=text,
+            sections=[Section(0, None, 3, "1.", "加强冷链管理", 0, 8, 0, 2, 2, 8, len(text), "arabic")],
+            measures=[Measure(0, 0, 9, len(text), "一是", "设备安装", "done")],
+            times=[TimeExpr(a, a + 10, "2023年7月底前", "deadline", date="2023-07-31")],
+            meta=DocumentMeta(as_of_date="2023-09-30", report_date="2023-10-12"),
+        )
+        match = Match("1", "d", "measure", 0, 0.3, 1, True, evidence=[(9, len(text))])
+        return AuditCase(report, [Issue("1", None, 2, "冷链管理不规范", None, None, None)], [match], frozenset())
+
+    assert [(f.kind, f.issue_id) for f in flag_overdue_issues(case_of("。"))] == [("overdue", "1")]
+    assert flag_overdue_issues(case_of(",现已全部完成。")) == []

@@ -313,3 +313,13 @@ def test_measures_items_of_a_plans_paragraph_are_planned():
             "第二，每季度开展1次整改成效评估；第三，健全长效机制。\n")
     measures = _measures(text)
     assert [m.status for m in measures] == ["done", "done", "planned", "planned", "planned"]
+
+
+def test_measures_ledger_typed_with_bars():
+    """A 整改台账 typed as text with | (｜ normalized) between the cells (pairs_blind22 n3): its rows, with the status of
+    their 完成情况 cell."""
+    text = ("二、整改台账\n序号｜反馈问题｜主要整改措施｜牵头单位｜完成时限｜完成情况\n"
+            "1｜隐性债务化解进度滞后｜制定化债实施方案，按年度计划化解隐性债务｜市财政局｜2024年6月底｜正在推进\n"
+            "2｜营商环境优化提升举措不够扎实｜压缩涉企审批时限，清理拖欠民营企业账款｜市政务服务数据管理局｜2024年4月底｜已完成\n")
+    measures = _measures(text)
+    assert [(m.label, m.status) for m in measures] == [("1", "ongoing"), ("2", "done")]

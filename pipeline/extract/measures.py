@@ -335,7 +335,7 @@ def _before_ledger(text: str, start: int, end: int) -> int:
     if first is None:
         return end
     header = text.rfind("\n", 0, max(0, first.line_start - 1)) + 1  # the line above the first row names the columns
-    return max(start, header) if "\t" in text[header:first.line_start] else first.line_start
+    return max(start, header) if _cell_separator(text[header:first.line_start]) else first.line_start
 
 
 def _ledger_measures(text: str, sections: list[Section], measures: list[Measure], enumerated: set[int]) -> list[Measure]:
@@ -402,28 +402,39 @@ class LedgerRow(NamedTuple):
 
 
 @lru_cache(maxsize=8)
+def _cell_separator(line: str) -> str | None:
+    """The separator of a table row's cells: a tab (as the DOCX, HTML and PDF readers write them), or the bar of a
+    table typed as text (序号|反馈问题|整改措施|…, ｜ normalized to |); None for a line of prose."""
+    if "\t" in line:
+        return "\t"
+    return "|" if line.count("|") >= 2 else None
+
+
 def ledger_rows(text: str) -> tuple[LedgerRow, ...]:
     """The rows of a rectification ledger inside the report (序号\t问题\t整改措施\t完成时限\t完成情况, as the
-    DOCX, HTML and PDF readers write a table's rows).  A row states what was done for one problem; its status
-    is read from its 完成情况 cell, else from its cells after the problem's."""
-    if "\t" not in text:
+    DOCX, HTML and PDF readers write a table's rows, or with | between the cells).  A row states what was done for
+    one problem; its status is read from its 完成情况 cell, else from its cells after the problem's."""
+    if "\t" not in text and "|" not in text:
         return ()
     from pipeline.issuelist.ledger import match_columns  # the one home of the header names
 
     out = []
     columns = None
     width = 0
+    sep = "\t"
     all_lines = list(lines(text))
     i = 0
     while i < len(all_lines):
         start, end, line = all_lines[i]
         i += 1
-        if "\t" not in line:
+        if columns is None and (found_sep := _cell_separator(line)) is not None:
+            sep = found_sep  # a header's separator is its rows'
+        if sep not in line:
             # a category line between the rows ((一)落实教育惠民政策方面): the table goes on when a row follows
-            if not (columns is not None and i < len(all_lines) and all_lines[i][2].count("\t") + 1 == width):
+            if not (columns is not None and i < len(all_lines) and all_lines[i][2].count(sep) + 1 == width):
                 columns = None
             continue
-        cells = line.split("\t")
+        cells = line.split(sep)
         if columns is None:
             found = match_columns([c.strip() for c in cells])
             if "problem" in found and ({"measures", "progress"} & found.keys()):
@@ -432,7 +443,7 @@ def ledger_rows(text: str) -> tuple[LedgerRow, ...]:
         # a cell wrapped onto the next line(s) (…建立公开招租制度;\n对欠租户依法催缴\t国有资产管理处\t…): the row
         # goes on while it has fewer cells than the header and the next line completes it, no more
         while len(cells) < width and i < len(all_lines) and all_lines[i][2].strip():
-            more = all_lines[i][2].split("\t")
+            more = all_lines[i][2].split(sep)
             if len(cells) + len(more) - 1 > width:
                 break
             cells = cells[:-1] + [cells[-1] + "\n" + more[0]] + more[1:]

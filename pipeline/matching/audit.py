@@ -536,8 +536,10 @@ def _own_overdue(case: AuditCase) -> dict[str, tuple]:
             for t in passed:
                 if not s <= t.start < e or not own(m, s, e, t):
                     continue
-                a = sentence_bounds(text, t.start, ends=_SENTENCE_END)[0]
+                a, b = sentence_bounds(text, t.start, ends=_SENTENCE_END)
                 late = _last_unfinished(text, a, e)
+                if late is None and missed(t) and not COMPLETED.search(text, t.end, e):
+                    late = (a, b)  # 该项工作原定于8月底前完成。: the date it was due, and no word of it done since
                 if late is None:
                     continue
                 out[m.issue_id] = (t, a, late[1], as_of[:10])
