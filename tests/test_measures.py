@@ -323,3 +323,15 @@ def test_measures_ledger_typed_with_bars():
             "2｜营商环境优化提升举措不够扎实｜压缩涉企审批时限，清理拖欠民营企业账款｜市政务服务数据管理局｜2024年4月底｜已完成\n")
     measures = _measures(text)
     assert [(m.label, m.status) for m in measures] == [("1", "ongoing"), ("2", "done")]
+
+
+def test_measures_ledger_rows_are_read_once_a_text():
+    """Regression: the measures, the matcher and the audit each ask for a report's ledger rows; they are read once a
+    text (a decorator displaced onto a helper had made a 1M-character document read them a hundred times)."""
+    from pipeline.extract.measures import ledger_rows
+
+    text = normalize("二、整改台账\n序号|反馈问题|主要整改措施|完成情况\n1|债务化解滞后|制定化债方案|正在推进\n")
+    ledger_rows.cache_clear()
+    first = ledger_rows(text)
+    assert ledger_rows(text) is first
+    assert ledger_rows.cache_info().hits == 1

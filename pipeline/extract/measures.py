@@ -401,7 +401,6 @@ class LedgerRow(NamedTuple):
     measures: tuple[int, int] | None = None  # its 整改措施 cell
 
 
-@lru_cache(maxsize=8)
 def _cell_separator(line: str) -> str | None:
     """The separator of a table row's cells: a tab (as the DOCX, HTML and PDF readers write them), or the bar of a
     table typed as text (序号|反馈问题|整改措施|…, ｜ normalized to |); None for a line of prose."""
@@ -410,6 +409,7 @@ def _cell_separator(line: str) -> str | None:
     return "|" if line.count("|") >= 2 else None
 
 
+@lru_cache(maxsize=8)
 def ledger_rows(text: str) -> tuple[LedgerRow, ...]:
     """The rows of a rectification ledger inside the report (序号\t问题\t整改措施\t完成时限\t完成情况, as the
     DOCX, HTML and PDF readers write a table's rows, or with | between the cells).  A row states what was done for
