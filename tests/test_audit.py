@@ -135,8 +135,9 @@ def test_audit_count_mismatch_only_for_a_stated_count_outside_the_plans():
     assert [(f.kind, f.start) for f in flags] == [("count_mismatch", 100)]
 
 
-def _own_deadline(tail: str, *, as_of: str = "2023-09-30") -> tuple[AuditCase, str]:
-    text = "1.加强冷链管理。一是明确于2023年7月底前完成设备更新。截至9月底," + tail
+def _own_deadline(tail: str, *, as_of: str = "2023-09-30",
+                  head: str = "一是明确于2023年7月底前完成设备更新。截至9月底,") -> tuple[AuditCase, str]:
+    text = "1.加强冷链管理。" + head + tail
     a = text.index("2023年7月底前")
     report = DocumentResult(
         "d", "d.txt", text=text,
@@ -694,18 +695,6 @@ def test_audit_ledger_in_an_appendix_after_the_plans_is_no_plan(tmp_path):
 
 def test_audit_overdue_when_the_report_says_the_date_it_was_due():
     """该项工作原定于2023年8月底前完成。 and no word of it done since (pairs_blind22 n1): overdue at the report's date."""
-    def case_of(tail: str) -> AuditCase:
-        text = "1.加强冷链管理。一是设备安装原定于2023年7月底前完成" + tail
-        a = text.index("2023年7月底前")
-        report = DocumentResult(
-            "d", "d.txt", text=text,
-            sections=[Section(0, None, 3, "1.", "加强冷链管理", 0, 8, 0, 2, 2, 8, len(text), "arabic")],
-            measures=[Measure(0, 0, 9, len(text), "一是", "设备安装", "done")],
-            times=[TimeExpr(a, a + 10, "2023年7月底前", "deadline", date="2023-07-31")],
-            meta=DocumentMeta(as_of_date="2023-09-30", report_date="2023-10-12"),
-        )
-        match = Match("1", "d", "measure", 0, 0.3, 1, True, evidence=[(9, len(text))])
-        return AuditCase(report, [Issue("1", None, 2, "冷链管理不规范", None, None, None)], [match], frozenset())
-
-    assert [(f.kind, f.issue_id) for f in flag_overdue_issues(case_of("。"))] == [("overdue", "1")]
-    assert flag_overdue_issues(case_of(",现已全部完成。")) == []
+    head = "一是设备安装原定于2023年7月底前完成"
+    assert [(f.kind, f.issue_id) for f in flag_overdue_issues(_own_deadline("。", head=head)[0])] == [("overdue", "1")]
+    assert flag_overdue_issues(_own_deadline(",现已全部完成。", head=head)[0]) == []
