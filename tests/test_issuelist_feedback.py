@@ -1312,3 +1312,10 @@ def test_issues_numbered_verdict_heading_over_a_paragraph_of_findings_is_their_f
     assert problems == ["党组主体责任落实不够有力,对下属单位监督偏松偏软", "作风整治不够深入",
                         "公务用车管理不规范,存在公车私用现象", "财务管理不规范"]
     assert _levels(text, 3) == ["个别干部接受服务对象宴请", "部分票据要素不全,报销审核把关不严"]
+
+
+def test_issues_a_finding_that_points_to_the_appendix_is_still_a_finding():
+    """局党组理论学习不够深入,…存在违规发放补贴问题(详见附件): the sentence states its findings itself; only a sentence
+    that states none (…还存在一些问题,现以问题清单形式予以反馈(见附表)) is a lead to the appended list."""
+    text = MEETING + "巡察组指出，局党组理论学习不够深入，财务管理不规范，存在违规发放补贴问题（详见附件）。\n" + DEMAND
+    assert _levels(text, 2) != []

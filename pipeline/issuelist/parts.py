@@ -71,8 +71,8 @@ def _role(text: str, s: int, e: int, previous: str | None) -> tuple[str, int]:
     colon = t.find(":")
     if colon > 0 and _is_lead(t[:colon].split(",")[-1]):
         return "lead", s + colon + 1
-    if APPENDIX_REFERENCE.search(t) and not colon > 0:  # …还存在一些问题,现以问题清单形式予以反馈(见附表): the list is there
-        return "lead", e
+    if APPENDIX_REFERENCE.search(t) and not colon > 0 and not SHORTCOMING_STRONG.search(t):
+        return "lead", e  # …还存在一些问题,现以问题清单形式予以反馈(见附表): the list is there, none stated here
     if CONTACT.search(t):
         return "contact", s
     if CLUE.search(t) and not SHORTCOMING_STRONG.search(t):  # 问题线索发现、移送不积极,…偏低; 监督精准度不高,…移交
