@@ -698,3 +698,9 @@ def test_audit_overdue_when_the_report_says_the_date_it_was_due():
     head = "一是设备安装原定于2023年7月底前完成"
     assert [(f.kind, f.issue_id) for f in flag_overdue_issues(_own_deadline("。", head=head)[0])] == [("overdue", "1")]
     assert flag_overdue_issues(_own_deadline(",现已全部完成。", head=head)[0]) == []
+
+
+def test_audit_overdue_when_a_share_is_done_after_the_deadline():
+    """…正在推进,已完成清查任务的65% past the deadline (pairs_blind23 p3): a share done is no completion: overdue."""
+    case, _ = _own_deadline("正在推进,已完成清查任务的65%。")
+    assert [(f.kind, f.issue_id) for f in flag_overdue_issues(case)] == [("overdue", "1")]

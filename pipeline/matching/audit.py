@@ -31,7 +31,7 @@ from pipeline.document import DocumentResult
 from pipeline.extract.measures import ledger_rows
 from pipeline.extract.times import extract_times
 from pipeline.lang.cues import (
-    COMPLETED, GENERIC_ACT, GENERIC_TOPIC, MISSED_PLAN, concrete_act, is_plan, is_restated_problem, stock_figure, unfinished_cue,
+    COMPLETED, GENERIC_ACT, GENERIC_TOPIC, MISSED_PLAN, PARTIAL_DONE, concrete_act, is_plan, is_restated_problem, stock_figure, unfinished_cue,
 )
 from pipeline.lang.dates import month_end
 from pipeline.lang.numerals import indefinite_one
@@ -467,8 +467,8 @@ def _last_unfinished(text: str, a: int, e: int) -> tuple[int, int] | None:
     late = None
     for late in unfinished_cue().finditer(text, a, e):
         pass
-    if late is None or COMPLETED.search(text, late.end(), e):
-        return None
+    if late is None or any(not PARTIAL_DONE.match(text, done.end(), e) for done in COMPLETED.finditer(text, late.end(), e)):
+        return None  # …正在推进,已完成清查任务的65%: a share done is no completion
     s, b = sentence_bounds(text, late.start(), ends=_SENTENCE_END)
     return s, b + (b < len(text) and text[b] in "。;")
 
@@ -521,7 +521,7 @@ def _own_overdue(case: AuditCase) -> dict[str, tuple]:
     rivals = sentence_rivals(case, answered_sentences(case))
 
     def own(m: Match, s: int, e: int, t) -> bool:
-        if case.terms is None:
+        if case.terms is None or _set_in_row(t, rows):  # a ledger row's 完成时限 is its own problem's
             return True
         sp = next((sp for sp in sentence_spans(text, s, e, ends=STATEMENT_ENDS) if sp[0] <= t.start < sp[1]), None)
         if sp is None:
