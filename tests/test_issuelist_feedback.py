@@ -1319,3 +1319,11 @@ def test_issues_a_finding_that_points_to_the_appendix_is_still_a_finding():
     that states none (…还存在一些问题,现以问题清单形式予以反馈(见附表)) is a lead to the appended list."""
     text = MEETING + "巡察组指出，局党组理论学习不够深入，财务管理不规范，存在违规发放补贴问题（详见附件）。\n" + DEMAND
     assert _levels(text, 2) != []
+
+
+def test_issues_ru_after_a_comma_opens_an_example():
+    """党建与教育教学工作结合不够紧密,如党员教师先锋岗设置后缺少考核 (blind29 u07): the example after ,如 is a
+    manifestation; 如期/如实 after a comma stay words."""
+    text = MEETING + "巡察组指出，存在以下问题：\n1.党建与教育教学工作结合不够紧密，如党员教师先锋岗设置后缺少考核。\n2.问题整改未能如期完成。\n" + DEMAND
+    assert _levels(text, 2) == ["党建与教育教学工作结合不够紧密", "问题整改未能如期完成"]
+    assert _levels(text, 3) == ["党员教师先锋岗设置后缺少考核"]
