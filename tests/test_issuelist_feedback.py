@@ -1327,3 +1327,15 @@ def test_issues_ru_after_a_comma_opens_an_example():
     text = MEETING + "巡察组指出，存在以下问题：\n1.党建与教育教学工作结合不够紧密，如党员教师先锋岗设置后缺少考核。\n2.问题整改未能如期完成。\n" + DEMAND
     assert _levels(text, 2) == ["党建与教育教学工作结合不够紧密", "问题整改未能如期完成"]
     assert _levels(text, 3) == ["党员教师先锋岗设置后缺少考核"]
+
+
+def test_issues_shi_run_across_the_paragraphs_of_aspect_headings():
+    """一、X方面\\n一是A;二是B;三是C\\n二、Y方面\\n四是D;五是E (pairs_blind24 q1): each line is a paragraph of inline items
+    (the run goes on across the aspects, numbered on), not one problem a line; 四是 is no word of the finding."""
+    text = MEETING + ("巡察组指出，存在以下问题。\n一、贯彻落实上级决策部署方面\n"
+                      "一是理论学习不够深入，专题研讨流于形式；二是社会救助政策落实不够精准；三是养老服务体系建设推进迟缓。\n"
+                      "二、落实全面从严治党责任方面\n四是主体责任落实不到位，对下属单位监督偏松偏软；五是财务管理不规范。\n") + DEMAND
+    aspects, problems = _aspects_and_problems(text)
+    assert aspects == ["贯彻落实上级决策部署方面", "落实全面从严治党责任方面"]
+    assert problems == ["理论学习不够深入,专题研讨流于形式", "社会救助政策落实不够精准", "养老服务体系建设推进迟缓",
+                        "主体责任落实不到位,对下属单位监督偏松偏软", "财务管理不规范"]

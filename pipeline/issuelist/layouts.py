@@ -236,6 +236,9 @@ def _marked_heading(text: str, st: LineStructure, i: int, ctx: Context, sents) -
 def _marked_problem(text: str, st: LineStructure, i: int, ctx: Context, sents) -> tuple[list[Item], int]:
     """1./(一)/问题一:/一是 line: one problem, over its continuation lines and lower-numbered sub-items."""
     m = st.marker[st.lines[i][0]]
+    if m.family in _INLINE_RUN_FAMILIES and _run_goes_on_inline(text, m, st.lines[i][1]):
+        # 一是A;二是B;三是C on one line under its field's heading (四是… opening the next): a paragraph of items
+        return read_paragraph(text, line_start(text, st.lines[i][0]), st.lines[i][1], ctx, sents), i + 1
     bare = not text[m.end:st.lines[i][1]].strip()  # 问题一 alone on its line: the problem is the lines below
     end_idx = _block_end(text, st, i, bare=bare)
     how = "bullet" if is_bullet(m.family) else HOW_OF_FAMILY.get(m.family, "numbered")
@@ -249,6 +252,16 @@ def _marked_problem(text: str, st: LineStructure, i: int, ctx: Context, sents) -
         if listed:  # (一)党委政治核心作用发挥不够充分。主要表现在:A、B、C等问题。: a field over its list
             return listed, end_idx
     return attach([item] if item is not None else [], ctx), end_idx
+
+
+#: Families whose items a paragraph runs inline (一是…二是…, 第一…第二…).
+_INLINE_RUN_FAMILIES = ("shi", "ordinal")
+
+
+def _run_goes_on_inline(text: str, m: Marker, e: int) -> bool:
+    """Whether the line the marker ``m`` opens goes on with the run's next item (一是…;二是…)."""
+    nxt = next((x for x in scan(text, m.end, e) if x.family == m.family and not x.demand), None)
+    return nxt is not None and m.value is not None and nxt.value == m.value + 1
 
 
 def _listed_after_heading(text: str, s: int, e: int, ctx: Context, sents) -> list[Item]:
