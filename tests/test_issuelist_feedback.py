@@ -1339,3 +1339,12 @@ def test_issues_shi_run_across_the_paragraphs_of_aspect_headings():
     assert aspects == ["贯彻落实上级决策部署方面", "落实全面从严治党责任方面"]
     assert problems == ["理论学习不够深入,专题研讨流于形式", "社会救助政策落实不够精准", "养老服务体系建设推进迟缓",
                         "主体责任落实不到位,对下属单位监督偏松偏软", "财务管理不规范"]
+
+
+def test_issues_the_units_own_missed_date_is_the_problems_deadline():
+    """一是老旧小区改造推进不力,比如,2个小区改造工程原定2023年9月底前完工,至巡察时仍未竣工 (pairs_blind24 q3): the
+    unit's own date, already missed, is the date the problem is held to."""
+    text = MEETING + ("巡察组指出，存在以下问题：一是老旧小区改造推进不力，比如，2个小区改造工程原定2023年9月底前完工，"
+                      "至巡察时仍未竣工；二是网格化管理流于形式。\n") + DEMAND
+    found = read_feedback(text).issues
+    assert [i.extra.get("deadline") for i in found if i.level == 2] == ["2023年9月底前", None]

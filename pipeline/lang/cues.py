@@ -334,8 +334,11 @@ DEMAND_SENTENCE = re.compile(
 #: A demand's modal before its deadline (要…于…前完成, 务必在…前, 须于…前).
 DEADLINE_MODAL = re.compile(r"要|务必|必须|须|应当|限期")
 #: The modal right before a time limit a problem's own text sets (…长期未动态调整,要在2个月内整改到位): 要在/要于,
-#: not 要求于 (未按要求于2022年底前完成: a date the unit missed, stated as the shortcoming).
-OWN_DEADLINE_MODAL = re.compile(r"(?:(?<![需主重只])要|务必|必须|须|应当|限期)[在于]?$")
+#: not 要求于 (未按要求于2022年底前完成: a date the unit missed, stated as the shortcoming); the unit's own plan
+#: the finding says it missed (原定…前完工) holds it to that date.
+OWN_DEADLINE_MODAL = re.compile(r"(?:(?<![需主重只])要|务必|必须|须|应当|限期)[在于]?$"
+                                # 原定2023年9月底前完工,至巡察时仍未竣工: the unit's own date, already missed
+                                r"|原(?:计划|定)[在于]?$")
 #: What a deadline is for when it is the report's (于2个月内报送整改情况报告, 将整改方案报县委巡察办): no problem's.
 REPORT_DUE = re.compile(r"报送|上报|报告|提交|报[县市省区州]|报巡")
 #: A heading over the demands part (三、整改意见): the findings end before it.
