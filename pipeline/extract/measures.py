@@ -36,7 +36,9 @@ from pipeline.lang.cues import (
     status_cues,
 )
 from pipeline.lang.markers import runs, scan
-from pipeline.lang.text import CLOSERS, FULL_STOPS, at_line_start, lines, mask_quoted, sentence_spans, strip_span
+from pipeline.lang.text import (
+    CELL_SEPARATORS, CLOSERS, FULL_STOPS, at_line_start, cell_separator, lines, mask_quoted, sentence_spans, strip_span,
+)
 from pipeline.outline import forward_looking_sections  # the one plans-part detector (re-exported)
 from pipeline.records import Measure, Section
 
@@ -335,7 +337,7 @@ def _before_ledger(text: str, start: int, end: int) -> int:
     if first is None:
         return end
     header = text.rfind("\n", 0, max(0, first.line_start - 1)) + 1  # the line above the first row names the columns
-    return max(start, header) if _cell_separator(text[header:first.line_start]) else first.line_start
+    return max(start, header) if cell_separator(text[header:first.line_start]) else first.line_start
 
 
 def _ledger_measures(text: str, sections: list[Section], measures: list[Measure], enumerated: set[int]) -> list[Measure]:
@@ -401,20 +403,12 @@ class LedgerRow(NamedTuple):
     measures: tuple[int, int] | None = None  # its 整改措施 cell
 
 
-def _cell_separator(line: str) -> str | None:
-    """The separator of a table row's cells: a tab (as the DOCX, HTML and PDF readers write them), or the bar of a
-    table typed as text (序号|反馈问题|整改措施|…, ｜ normalized to |); None for a line of prose."""
-    if "\t" in line:
-        return "\t"
-    return "|" if line.count("|") >= 2 else None
-
-
 @lru_cache(maxsize=8)
 def ledger_rows(text: str) -> tuple[LedgerRow, ...]:
     """The rows of a rectification ledger inside the report (序号\t问题\t整改措施\t完成时限\t完成情况, as the
     DOCX, HTML and PDF readers write a table's rows, or with | between the cells).  A row states what was done for
     one problem; its status is read from its 完成情况 cell, else from its cells after the problem's."""
-    if "\t" not in text and "|" not in text:
+    if not any(sep in text for sep in CELL_SEPARATORS):
         return ()
     from pipeline.issuelist.ledger import match_columns  # the one home of the header names
 
@@ -427,7 +421,7 @@ def ledger_rows(text: str) -> tuple[LedgerRow, ...]:
     while i < len(all_lines):
         start, end, line = all_lines[i]
         i += 1
-        if columns is None and (found_sep := _cell_separator(line)) is not None:
+        if columns is None and (found_sep := cell_separator(line)) is not None:
             sep = found_sep  # a header's separator is its rows'
         if sep not in line:
             # a category line between the rows ((一)落实教育惠民政策方面): the table goes on when a row follows

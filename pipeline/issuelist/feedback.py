@@ -22,7 +22,7 @@ from pipeline.issuelist.items import Item, make_problem, strip_frame, top_level_
 from pipeline.issuelist.context import CONFIDENCE, UNIT_LABEL
 from pipeline.issuelist.layouts import holds_field_lines, read_records, read_zone
 from pipeline.issuelist.units import announced_at, announced_units, resolve_units
-from pipeline.issuelist.parts import CLOSING_ROLES, Sentence, appendix_zone, findings_zone, sentences, title_end
+from pipeline.issuelist.parts import CLOSING_ROLES, Sentence, after_demands, appendix_zone, findings_zone, sentences, title_end
 from pipeline.lang.cues import (
     APPENDIX_REFERENCE, CLOSING_FINDING, PLAN_FIELD, SHORTCOMING_STRONG, TEAM_FEEDBACK_FRAME, UNIT_FEEDBACK_LEAD,
 )
@@ -117,7 +117,7 @@ def _singled_out(text: str, problems: list[Item]) -> list[Item]:
 
 def _closing_after(text: str, sents: list[Sentence], k: int) -> bool:
     """Whether the sentence after the demands at ``k`` opens a line with the team's closing finding (巡察组还指出,…)."""
-    nxt = next((x for x in sents[k + 1:] if x.role != "demand"), None)
+    nxt = after_demands(sents, k)
     return (nxt is not None and at_line_start(text, nxt.start)
             and CLOSING_FINDING.match(text, nxt.start, nxt.end) is not None)
 

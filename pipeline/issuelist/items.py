@@ -9,14 +9,13 @@ without its marker word.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
 from pipeline.lang.cues import (
     CLOSING_OPENER, CONCESSION_TURN, DEMAND_SENTENCE, EXAMPLE_LEAD, EXAMPLE_PLACE, EXAMPLE_SUBJECT, FRAME, LEAD_VERB, LIST_CLOSER, PLAN_FIELD,
     SHORTCOMING, SPEECH_INTRO, TRAILING_DEMAND, YARDSTICK,
 )
-from pipeline.lang.markers import CIRCLED, DECORATION, Marker, is_bullet, runs, scan
+from pipeline.lang.markers import CIRCLED, DECORATION, SHI_LABEL, Marker, is_bullet, runs, scan
 from pipeline.lang.text import page_furniture
 
 _LEAD_JUNK = " \t\n,;:、。"
@@ -74,10 +73,6 @@ def strip_frame(text: str, s: int, e: int) -> int:
     return trim(text, s, e)[0]
 
 
-#: An item's own 一是…十是 at a finding's start, where the scanner saw no run to strip it with.
-_SHI_MARKER = re.compile(r"[一二三四五六七八九十]+是[,:]?")
-
-
 def past_concession(text: str, s: int, e: int) -> int:
     """``s`` moved past a concession that states no shortcoming (医保经办窗口作风有所转变,但异地就医…时限偏长):
     the finding is what follows its turn (但); ``s`` itself where the part before the turn finds fault too."""
@@ -93,7 +88,7 @@ def clean(text: str, s: int, e: int) -> tuple[int, int]:
     s, e = trim(text, s, e)
     if s < e and text[s] in CIRCLED:
         s, e = trim(text, s + 1, e)
-    if (shi := _SHI_MARKER.match(text, s, e)) and shi.end() < e:  # 四是… continuing a run the paragraph did not open
+    if (shi := SHI_LABEL.match(text, s, e)) and shi.end() < e:  # 四是… continuing a run the paragraph did not open
         s, e = trim(text, shi.end(), e)
     s = strip_frame(text, s, e)
     s = past_concession(text, s, e)

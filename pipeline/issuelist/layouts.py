@@ -25,7 +25,7 @@ from pipeline.lang.cues import (
     SHORTCOMING, SHORTCOMING_STRONG,
 )
 from pipeline.lang.markers import DECORATION, FAMILY_RANK, SEPARATOR_LINE, Marker, is_bullet, line_start, runs, scan
-from pipeline.lang.text import FULL_STOPS, mask_quoted, page_furniture, sentence_spans, soft_breaks, strip_span
+from pipeline.lang.text import FULL_STOPS, cell_separator, mask_quoted, page_furniture, sentence_spans, soft_breaks, strip_span
 
 _SUBHEADING_MAX = 32
 #: A bracketed sub-heading at a line start with its body after it (【…】…).
@@ -420,18 +420,8 @@ def _states_problems(text: str, s: int, e: int) -> bool:
     return found >= 2
 
 
-#: A table row's cell separators: a tab (a table copied out of a document or a sheet), or a bar
-#: (a table exported as text: 序号 | 问题类别 | 问题描述), which a row holds at least twice.
-_CELL_SEPARATORS = ("\t", "|", "｜")
 #: A table's closing row (合计 | | 4个方面共9个问题): a count, not a problem.
 _TOTAL_ROW = re.compile(r"[ \t]*(?:合计|小计|总计|共计)")
-
-
-def _separator(text: str, s: int, e: int) -> str | None:
-    """The cell separator of the line ``[s, e)``, None for a line that is no table row."""
-    if "\t" in text[s:e]:
-        return "\t"
-    return next((bar for bar in _CELL_SEPARATORS[1:] if text.count(bar, s, e) >= 2), None)
 
 
 def _cells(text: str, s: int, e: int, sep: str = "\t") -> list[tuple[int, int]]:
@@ -452,7 +442,7 @@ def _cells(text: str, s: int, e: int, sep: str = "\t") -> list[tuple[int, int]]:
 def _table_header(text: str, s: int, e: int) -> tuple[dict[str, int], str] | None:
     """The columns of a table's header line (序号 问题类别 问题描述, named as a ledger names them) and its
     cell separator, or None."""
-    sep = _separator(text, s, e)
+    sep = cell_separator(text, s, e)
     if sep is None:
         return None
     from pipeline.issuelist.ledger import match_columns  # the one home of the header names
@@ -479,7 +469,7 @@ def _table_rows(text: str, st: LineStructure, i: int, header: tuple[dict[str, in
     aspects: dict[str, Item] = {}
     out: list[Item] = []
     j = i + 1
-    while j < len(st.lines) and _separator(text, *st.lines[j]) == sep:
+    while j < len(st.lines) and cell_separator(text, *st.lines[j]) == sep:
         cells = _cells(text, *st.lines[j], sep)
         j += 1
         if columns["problem"] >= len(cells) or _TOTAL_ROW.match(text, *cells[0]):

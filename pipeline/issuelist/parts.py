@@ -195,9 +195,14 @@ def _findings_resume(text: str, sents: list[Sentence], k: int) -> bool:
     第二,Y不够有力。…): the next sentence after its demands opens a line with the list's next item and is a finding."""
     if sents[k].role != "demand" or PLAN_FIELD.match(text, sents[k].start, sents[k].end):
         return False  # 问题1:X。\n整改要求:…: a plan's field, read with its problem block
-    nxt = next((x for x in sents[k + 1:] if x.role != "demand"), None)
+    nxt = after_demands(sents, k)
     return (nxt is not None and nxt.role == "finding" and at_line_start(text, nxt.start)
             and bool(ITEM_START.match(text, nxt.start)))
+
+
+def after_demands(sents: list[Sentence], k: int) -> Sentence | None:
+    """The first sentence after ``sents[k]`` that is no demand: what follows a run of the team's demands."""
+    return next((x for x in sents[k + 1:] if x.role != "demand"), None)
 
 
 def appendix_zone(text: str) -> tuple[int, int, int] | None:

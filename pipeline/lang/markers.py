@@ -75,6 +75,8 @@ SEQUENCE_VALUES = {"首先": 1, "其次": 2, "再次": 3, "然后": 4, "最后":
 MAX_STEP = 3
 
 _N = rf"[{CN_NUM}]{{1,3}}"
+#: A 一是…十是 label with its punctuation, as a finding's first words (四是…, continuing a run its paragraph did not open).
+SHI_LABEL = re.compile(rf"{_N}是[,:]?")
 _LINE = re.compile(
     rf"""
     (?P<problem>[(【]?问题(?:{_N}|\d{{1,2}})(?:[)】][:、.,]?|[:、.,]|[ \t]*$))

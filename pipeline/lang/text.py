@@ -168,6 +168,20 @@ def _short_line_breaks(text: str, spans: list[tuple[int, int, int]]) -> frozense
     return frozenset(soft)
 
 
+#: A table row's cell separators: a tab (a table copied out of a document or a sheet, as the DOCX, HTML and PDF
+#: readers write a row), or a bar (a table typed or exported as text: 序号 | 问题类别 | 问题描述), which a row
+#: holds at least twice.
+CELL_SEPARATORS = ("\t", "|", "｜")
+
+
+def cell_separator(text: str, s: int = 0, e: int | None = None) -> str | None:
+    """The cell separator of the line ``text[s:e]``; None for a line that is no table row."""
+    e = len(text) if e is None else e
+    if "\t" in text[s:e]:
+        return "\t"
+    return next((bar for bar in CELL_SEPARATORS[1:] if text.count(bar, s, e) >= 2), None)
+
+
 #: Shortest full line of a hard-wrapped text (a PDF's page width is 25-40 characters of body text).
 _WRAP_MIN = 20
 
