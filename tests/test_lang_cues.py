@@ -91,3 +91,10 @@ def test_lang_cues_stock_figure_describes_how_things_stand(text, figure, stock):
 def test_lang_cues_completion_and_meeting_claims_are_no_act(text, act):
     """pairs_blind20 k1, k2: boilerplate that names a completion or meetings states no concrete act."""
     assert concrete_act(normalize(text)) is act
+
+
+def test_lang_cues_stock_figure_over_a_long_chain_of_breakdowns():
+    """Regression: a clause broken down by thousands of ,其中… clauses (hostile input) is walked back without
+    recursion."""
+    text = "目前共有干部236名" + ",其中1名" * 3000
+    assert stock_figure(text, len(text) - 2) is True

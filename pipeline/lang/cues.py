@@ -118,8 +118,8 @@ def stock_figure(text: str, start: int) -> bool:
     and no concrete act (清理白条单据136张: done; 共有合作社37家, 2023年收入总额达到316万元: how things stand),
     or in the 其中… clause that breaks such a stock down (…共有中层干部236名,其中40岁以下22名)."""
     a, b = sentence_bounds(text, start, ends=",;。")
-    if text.startswith(("其中", "占"), a) and a > 0 and text[a - 1] == ",":  # …现有青年教师62名,占总数的51.7%
-        return stock_figure(text, a - 1)
+    while text.startswith(("其中", "占"), a) and a > 0 and text[a - 1] == ",":  # …现有青年教师62名,占总数的51.7%
+        a, b = sentence_bounds(text, a - 1, ends=",;。")  # the clause it breaks down, however many 其中 stand between
     return STOCK_FRAME.search(text, a, b) is not None and not concrete_act(text, a, b)
 
 
