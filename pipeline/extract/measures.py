@@ -32,7 +32,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from pipeline.lang.cues import (
-    ACTION_LEAD, CLUE, CONTACT, DECISIVE, DEMAND_LEAD, FORWARD_INTRO, PLEDGE, PROBLEM_VERDICT, PROGRESS_FIELD, PROGRESS_SO_FAR, TEAM_VOICE, is_restated_problem, only_plans,
+    ACTION_LEAD, CLUE, CONTACT, DECISIVE, DEMAND_LEAD, DONE_OPENING, FORWARD_INTRO, PLEDGE, PROBLEM_VERDICT, PROGRESS_FIELD, PROGRESS_SO_FAR, TEAM_VOICE, is_restated_problem, only_plans,
     status_cues,
 )
 from pipeline.lang.markers import runs, scan
@@ -305,10 +305,6 @@ def extract_measures(text: str, sections: list[Section]) -> list[Measure]:
     return measures + _ledger_measures(text, sections, measures, enumerated)
 
 
-#: A progress line that opens by declaring the measure done (整改进展:已完成。…, 完成情况:已整改到位,…).
-_DONE_OPENING = re.compile(r"\s*(?:已(?:经)?(?:全部)?(?:整改)?完成|已整改到位|已办结|已销号|整改完成)")
-
-
 def _block_status(text: str, start: int, end: int, *, forward_looking: bool, title: str) -> tuple[str, str | None]:
     """A measure's status: from its own progress line where it has one (整改措施:…\n整改进展:计划推进。拟于…), as a
     ledger row's from its 完成情况 cell, else from all its words."""
@@ -318,7 +314,7 @@ def _block_status(text: str, start: int, end: int, *, forward_looking: bool, tit
     said = text[field.end():end]
     if only_plans(said):
         return "planned", f"{field.group()} only plans"
-    opening = _DONE_OPENING.match(said)
+    opening = DONE_OPENING.match(said)
     if opening and "decisive" not in score_status(said):  # 已完成,并长期坚持: done, and kept up
         return "done", f"{field.group()}{opening.group()}"
     return decide_status(said)

@@ -47,6 +47,8 @@ MANIFESTATION_LEAD = re.compile(r"具体表现(?:为|在|是)?[::]")
 COMPLETED = re.compile(
     r"已(?:经)?(?:于[^,。;]{0,16})?(?:全部|基本)?(?:整改)?(?:完成|办结|销号|整改到位)|如期完成|按时完成|提前完成"
 )
+#: A progress line that opens by declaring the measure done (整改进展:已完成。…, 完成情况:已整改到位,…).
+DONE_OPENING = re.compile(r"\s*(?:已(?:经)?(?:全部)?(?:整改)?完成|已整改到位|已办结|已销号|整改完成)")
 #: A completion of a share of the work (已完成清查任务的65%): a part, not the whole.
 PARTIAL_DONE = re.compile(r"[^,。;]{0,16}?(?:的)?\d+(?:\.\d+)?%")
 
