@@ -670,6 +670,10 @@ def test_audit_generic_acts_answer_only_a_problem_of_their_kind(tmp_path):
         "中共石门镇委员会\n2024年3月20日\n")
     status = _statuses(tmp_path, feedback, report)
     assert [status[k] for k in ("1", "2", "3")] == ["weak", "addressed", "addressed"]
+    # studying papers at a meeting is such an act too (pairs_blind24 q3 #4: 召开会议专题学习…有关文件)
+    studied = report.replace("组织全镇党员干部观看警示教育片3场次，镇村干部全部签订廉洁承诺书",
+                             "召开党委会议专题学习党风廉政建设有关文件，班子成员进一步提高了思想认识")
+    assert _statuses(tmp_path, feedback, studied)["1"] == "weak"
     from pipeline.api import match
 
     flags = match(tmp_path / "feedback.txt", tmp_path / "report.txt")["flags"]

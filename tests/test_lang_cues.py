@@ -76,6 +76,10 @@ def test_lang_cues_restated_heading_after_its_number(text, restated):
     ("共清退违规补贴资金18.6万元。", "18.6万元", False),  # 共 + an act: what was done
     ("目前已有12所学校完成改造,共有3所正在施工。", "12所", False),
     ("学院现有45岁以下青年教师62名,占专任教师总数的51.7%。", "51.7%", True),  # 占 breaks the stock down
+    # a sentence that opens on how things stand goes on counting in its later clauses (pairs_blind24 q1 #7)
+    ("整改情况:目前机关共设党支部4个,有在职党员63名、退休党员18名,支部委员会配备齐全。", "63名", True),
+    ("目前全县共设便民服务站12个,今年建成标准化服务站5个。", "5个", False),  # a clause of its own act: done
+    ("目前已清退违规补贴资金8.2万元,有2名责任人被约谈。", "2名", False),  # the opening itself states acts
 ])
 def test_lang_cues_stock_figure_describes_how_things_stand(text, figure, stock):
     """A clause that says how many of something there are (pairs_blind19 h1, h3) states no answer to a problem."""
@@ -87,6 +91,9 @@ def test_lang_cues_stock_figure_describes_how_things_stand(text, figure, stock):
     ("多次召开专题会议研究部署债务风险防控工作", False),  # meetings about it, no count, nothing decided
     ("召开党组会议12次专题研究整改", True),
     ("对超期未结的23个问题全部销号管理前逐一复核", True),
+    ("局党组高度重视,切实加强监督管理,该问题已整改完成", False),  # pairs_blind24 q1 #4: 已整改完成 is one claim
+    ("各村党组织班子已配备齐全", False),  # a state, not an act
+    ("为12个村配备专职网格员12名", True),
 ])
 def test_lang_cues_completion_and_meeting_claims_are_no_act(text, act):
     """pairs_blind20 k1, k2: boilerplate that names a completion or meetings states no concrete act."""

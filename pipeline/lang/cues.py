@@ -115,20 +115,31 @@ STOCK_FRAME = re.compile(r"(?:目前|当前|现阶段)[,]?[^,。;:]{0,8}?(?:共�
                          r"|(?:总[额数量]|余额|规模|人数|数量)(?:已)?(?:达到|达|为)")
 
 
+#: A sentence that opens on how things stand now (目前局机关共设党支部3个,有党员56名,…): its later clauses
+#: go on counting what there is, unless one states an act of its own.
+STOCK_OPENING = re.compile(r"(?:[^,。;:]{0,8}:)?(?:目前|当前|现阶段)[,]?[^,。;:]{0,10}?(?:共|有|设)")
+
+
 def stock_figure(text: str, start: int) -> bool:
     """Whether the figure (or date) at ``start`` sits in a clause that states a stock (:data:`STOCK_FRAME`)
     and no concrete act (清理白条单据136张: done; 共有合作社37家, 2023年收入总额达到316万元: how things stand),
-    or in the 其中… clause that breaks such a stock down (…共有中层干部236名,其中40岁以下22名)."""
+    in the 其中… clause that breaks such a stock down (…共有中层干部236名,其中40岁以下22名), or in a clause
+    without an act of a sentence that opens on a stock (:data:`STOCK_OPENING`)."""
     a, b = sentence_bounds(text, start, ends=",;。")
+    s, _ = sentence_bounds(text, start, ends=";。")
+    if s < a and STOCK_OPENING.match(text, s) and not concrete_act(text, s, b):
+        return True
     while text.startswith(("其中", "占"), a) and a > 0 and text[a - 1] == ",":  # …现有青年教师62名,占总数的51.7%
         a, b = sentence_bounds(text, a - 1, ends=",;。")  # the clause it breaks down, however many 其中 stand between
     return STOCK_FRAME.search(text, a, b) is not None and not concrete_act(text, a, b)
 
 
-#: Acts any problem could be answered with, warning or pledging (观看警示教育片3场次, 签订廉洁承诺书, 讲专题党课): they
+#: Acts any problem could be answered with, warning, pledging or studying papers (观看警示教育片3场次, 签订廉洁承诺书,
+#: 讲专题党课, 召开会议专题学习…有关文件): they
 #: answer a problem about learning, education or conduct, not one about receptions or subsidies.  Training on a
 #: subject (选拔任用政策法规培训) is not among them: it answers that subject.
-GENERIC_ACT = re.compile(r"警示教育|廉洁教育|廉政教育|纪律教育|教育片|警示片|党课|谈心谈话|承诺书|廉洁承诺|学习《")
+GENERIC_ACT = re.compile(r"警示教育|廉洁教育|廉政教育|纪律教育|教育片|警示片|党课|谈心谈话|承诺书|廉洁承诺|学习《"
+                         r"|专题学习|学习[^,。;]{0,16}?(?:文件|精神|讲话)")
 #: A problem about what such acts do answer (理论学习不深入, 纪律意识不强, 培训不足, 作风不实).
 GENERIC_TOPIC = re.compile(r"学习|教育|培训|党课|谈心|承诺|思想|意识|理论|作风|纪律|宣传")
 
