@@ -708,3 +708,50 @@ def test_audit_overdue_when_a_share_is_done_after_the_deadline():
     """…正在推进,已完成清查任务的65% past the deadline (pairs_blind23 p3): a share done is no completion: overdue."""
     case, _ = _own_deadline("正在推进,已完成清查任务的65%。")
     assert [(f.kind, f.issue_id) for f in flag_overdue_issues(case)] == [("overdue", "1")]
+
+
+def test_audit_the_results_line_of_a_restated_section_speaks_of_its_problem(tmp_path):
+    """（五）关于“X”的问题 / 整改措施:一是…;二是… / 整改成效:原定于5月底前追回,目前已追回29.6万元,剩余12.2万元正在
+    协调追缴 (pairs_blind26 r3 #5): the section's results line is about the problem its heading restates, so its missed
+    date makes the problem overdue, though the matcher ranked only the measures above it."""
+    feedback = (
+        "省委第一巡视组向云川理工学院党委反馈巡视情况\n近日，省委第一巡视组向云川理工学院党委反馈了巡视情况。巡视组指出，存在以下问题：\n"
+        "1.科研经费管理存在廉洁风险，部分课题组虚列劳务费套取科研经费。\n2.实验室安全管理不到位。\n巡视组要求，学院党委要切实抓好整改。\n")
+    report = (
+        "中共云川理工学院委员会关于巡视整改进展情况的通报\n现将巡视整改进展情况予以公布。\n"
+        "（一）关于“科研经费管理存在廉洁风险”的问题\n"
+        "整改措施：一是对套取科研经费问题逐项核查，给予党纪处分2人；二是修订《科研经费管理办法》，劳务费一律通过银行转账发放。\n"
+        "整改成效：学院原定于2024年5月底前追回全部违规资金，目前已追回29.6万元，剩余12.2万元正在协调追缴。\n"
+        "（二）关于“实验室安全管理不到位”的问题\n整改措施：开展实验室安全专项检查，整改隐患36处。\n"
+        "中共云川理工学院委员会\n2024年7月26日\n")
+    assert _statuses(tmp_path, feedback, report) == {"1": "overdue", "2": "addressed"}
+
+
+def test_audit_a_limit_counted_from_the_feedback_is_kept_in_a_public_notice(tmp_path):
+    """其中,X问题…要立行立改,在反馈后2个月内整改到位 and a 公示 five months later saying 目前正在施工 (pairs_blind25 q4):
+    overdue."""
+    feedback = (
+        "县委第三巡察组向禾川县人民医院党委反馈专项巡察情况\n11月20日，县委第三巡察组向禾川县人民医院党委反馈了专项巡察情况。"
+        "巡察指出，医院党委落实院长负责制不够到位；医疗废物处置管理存在漏洞，暂存点设施不达标。\n"
+        "巡察组要求，医院党委要切实履行整改主体责任。其中，医疗废物处置问题涉及公共卫生安全，要立行立改，在反馈后2个月内整改到位。\n"
+        "中共禾川县委第三巡察组\n2024年11月20日\n")
+    report = (
+        "禾川县人民医院关于县委专项巡察反馈问题整改情况的公示\n根据县委统一部署，县委第三巡察组对我院党委开展了专项巡察。\n"
+        "问题一：院长负责制落实不够到位\n整改情况：修订《党委会议事规则》《院长办公会议事规则》，明确议事范围23项。\n"
+        "问题二：医疗废物处置管理存在漏洞\n整改情况：暂存点改造工程已于2025年3月开工，目前正在施工，预计5月底完工。\n"
+        "中共禾川县人民医院委员会\n2025年4月15日\n")
+    assert _statuses(tmp_path, feedback, report) == {"1": "addressed", "2": "overdue"}
+
+
+def test_audit_a_meeting_that_studied_and_deployed_is_a_generic_act(tmp_path):
+    """召开专题会议研究部署…工作,提出明确要求 (pairs_blind26 r3 #4): a meeting and a pledge answer a problem about
+    supervising the colleges weakly."""
+    feedback = (
+        "省委第一巡视组向云川理工学院党委反馈巡视情况\n近日，省委第一巡视组向云川理工学院党委反馈了巡视情况。巡视组指出，存在以下问题：\n"
+        "1.党委主体责任落实不到位，对二级学院党组织督促指导不够。\n2.实验室安全管理不到位。\n巡视组要求，学院党委要切实抓好整改。\n")
+    report = (
+        "中共云川理工学院委员会关于巡视整改进展情况的通报\n现将巡视整改进展情况予以公布。\n"
+        "（一）关于“党委主体责任落实不到位”的问题\n学院党委召开专题会议研究部署落实主体责任工作，对二级学院党组织督促指导提出明确要求。\n"
+        "（二）关于“实验室安全管理不到位”的问题\n开展实验室安全专项检查，整改隐患36处。\n"
+        "中共云川理工学院委员会\n2024年7月26日\n")
+    assert _statuses(tmp_path, feedback, report) == {"1": "weak", "2": "addressed"}

@@ -791,12 +791,12 @@ def test_issues_table_copied_one_cell_a_line(lead):
 
 def test_issues_team_focus_with_its_yardstick_is_no_finding():
     """巡视组以党章为尺子,紧扣…,紧盯党的领导弱化…问题: the team's focus, however many shortcoming words it names;
-    the findings after 主要是: are read in the central formula."""
+    the findings after 主要是: are read in the central formula (its category heads name the fields only)."""
     text = ("省委第九巡视组向省农业科学院党委反馈专项巡视情况\n组长指出，专项巡视期间，巡视组以党章为尺子，紧扣“六项纪律”，"
             "紧盯党的领导弱化、党的建设缺失、全面从严治党不力问题，着力发现问题。\n巡视组在反馈中指出，院党委做了大量工作。"
             "同时，巡视中也发现一些比较突出的问题，主要是：党的领导弱化，谋划不够；党的建设缺失，组织生活开展不经常。\n"
             "组长就抓好整改工作提出意见建议：院党委要切实加强党的领导。\n")
-    assert _problems(text) == ["党的领导弱化", "谋划不够", "党的建设缺失", "组织生活开展不经常"]
+    assert _aspects_and_problems(text) == (["党的领导弱化", "党的建设缺失"], ["谋划不够", "组织生活开展不经常"])
 
 
 def test_issues_field_list_after_biaoxianwei_is_a_problem_a_group():
@@ -1348,3 +1348,74 @@ def test_issues_the_units_own_missed_date_is_the_problems_deadline():
                       "至巡察时仍未竣工；二是网格化管理流于形式。\n") + DEMAND
     found = read_feedback(text).issues
     assert [i.extra.get("deadline") for i in found if i.level == 2] == ["2023年9月底前", None]
+
+
+def test_issues_pdf_wrap_before_a_shi_label_and_inside_one():
+    """A 公文 copied out of a PDF (blind30 b30_09): a wrap that puts 二是 at a line's start goes on with the paragraph,
+    one that splits 三|是 over two lines still reads the label, and an indented line opens the next field."""
+    lines = [
+        "市委第四巡察组关于对市公积金中心党组巡察情况的反馈意见",
+        "\u3000\u3000根据市委统一部署，市委第四巡察组对市公积金中",
+        "心党组进行了巡察。现将巡察发现的主要问题反馈如下。",
+        "\u3000\u3000在贯彻落实上级决策部署方面，一是服务群众意识",
+        "不强，窗口业务办理时限过长，群众反映较为强烈；",
+        "二是落实放管服改革要求不到位，部分业务仍要求群众",
+        "重复提交材料；三是资金风险防控不力，逾期贷款清收",
+        "推进缓慢，逾期贷款余额较大，风险隐患较为突出。",
+        "\u3000\u3000在落实全面从严治党责任方面，一是主体责任落实",
+        "不到位，党组会研究廉政工作次数偏少，排查流于形式",
+        "；二是执行中央八项规定精神不严格，有工作人员使用公",
+        "务卡支付私人费用，财务审核把关不严格，问题较多；三",
+        "是内部控制制度执行不严，贷款审核缺少复核环节。",
+        "\u3000\u3000请中心党组在收到本反馈意见后2个月内，将整改",
+        "情况报送市委巡察工作领导小组办公室，抓好整改落实。",
+    ]
+    aspects, problems = _aspects_and_problems("\n".join(lines) + "\n")
+    assert aspects == ["在贯彻落实上级决策部署方面", "在落实全面从严治党责任方面"]
+    assert [p.replace("\n", "")[:8] for p in problems] == [
+        "服务群众意识不强", "落实放管服改革要", "资金风险防控不力", "主体责任落实不到", "执行中央八项规定", "内部控制制度执行"]
+
+
+@pytest.mark.parametrize("lead", ["学院党委在以下方面还存在问题和不足：", "局党组在以下几个方面存在差距："])
+def test_issues_a_lead_naming_the_following_fields_is_no_finding(lead):
+    """blind30 b30_05: 在以下方面还存在问题和不足: announces the list, states no shortcoming of its own."""
+    text = MEETING + PRAISE + "巡察组同时指出，" + lead + "\n（1）理论学习不够深入。\n（2）财务管理不规范。\n" + DEMAND
+    assert _problems(text) == ["理论学习不够深入", "财务管理不规范"]
+
+
+def test_issues_a_clue_handed_over_and_a_speakers_hope_are_no_findings():
+    """A speech (blind30 b30_12): 另外,…还发现了问题线索6件,涉及违规使用…,已经按程序移交… is a clue whatever its subjects
+    name; 希望…党组以这次巡察为契机,… after the demands is a demand."""
+    text = ("在县医疗保障局专项巡察情况反馈会上的讲话\n同志们：下面我讲两个方面的问题。\n"
+            "首先，基金监管责任落实不到位，日常稽核流于形式。\n最后，经办服务管理不规范，异地就医备案手续繁琐。\n"
+            "另外，这次巡察还发现了问题线索6件，涉及医保基金违规使用、公职人员失职失责等，已经按程序移交县纪委监委。\n"
+            "针对这些问题，我提几点意见。第一，要提高政治站位。第二，要压实整改责任。\n"
+            "希望县医疗保障局党组以这次专项巡察为契机，真正把问题改到位、把制度建起来。\n")
+    assert _problems(text) == ["基金监管责任落实不到位,日常稽核流于形式", "经办服务管理不规范,异地就医备案手续繁琐"]
+
+
+def test_issues_an_empty_shell_is_a_shortcoming_of_its_own_in_an_object_list():
+    """龙井村党总支:主要存在村级集体经济“空壳”运转、党员发展程序不规范…等问题 (blind30 b30_03): one problem an element."""
+    text = MEETING + "巡察组指出，龙井村党总支主要存在村级集体经济“空壳”运转、党员发展程序不规范、村干部坐班制度落实不到位等问题。\n" + DEMAND
+    assert _problems(text) == ["村级集体经济“空壳”运转", "党员发展程序不规范", "村干部坐班制度落实不到位"]
+
+
+def test_issues_a_category_head_of_the_central_formula_names_its_field_only():
+    """主要是：党的领导弱化，A，B；党的建设缺失，C；全面从严治党不力，D (blind14, blind20, blind24, blind28, blind30): the
+    three category heads are the fields, the clauses after them the findings; a head that states a shortcoming of its
+    own (贯彻落实…不够有力) stays a finding too."""
+    text = ("中央第十一巡视组向某某集团党委反馈专项巡视情况\n巡视组指出，发现了一些问题，主要是：党的领导弱化，党委把方向作用发挥不够，"
+            "偏离主业；党的建设缺失，基层党组织软弱涣散；全面从严治党不力，“两个责任”落实不到位。\n")
+    aspects, problems = _aspects_and_problems(text)
+    assert aspects == ["党的领导弱化", "党的建设缺失", "全面从严治党不力"]
+    assert problems == ["党委把方向作用发挥不够", "偏离主业", "基层党组织软弱涣散", "“两个责任”落实不到位"]
+    own = text.replace("党的领导弱化，", "贯彻落实中央决策部署不够有力，")
+    assert _problems(own)[0] == "贯彻落实中央决策部署不够有力"
+
+
+def test_issues_a_finding_on_how_the_unit_handled_its_letters_is_no_clue():
+    """9.信访举报办理不及时。2023年以来受理的14件信访举报中,有5件超过规定期限未办结 (pairs_blind26 r1): the unit's
+    letters, not the team's clues; the list goes on after it."""
+    text = MEETING + ("巡察组指出，存在以下问题：\n1.信访举报办理不及时。2023年以来受理的14件涉粮信访举报中，有5件超过规定期限未办结。\n"
+                      "2.关键岗位人员长期不交流。\n") + DEMAND
+    assert [p[:9] for p in _problems(text)] == ["信访举报办理不及时", "关键岗位人员长期不"]

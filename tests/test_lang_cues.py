@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.lang.cues import (
-    DECISIVE, concrete_act, concrete_cue, is_restated_problem, status_cues, stock_figure, unfinished_cue,
+    DECISIVE, concrete_act, concrete_cue, is_plan, is_restated_problem, status_cues, stock_figure, unfinished_cue,
 )
 from pipeline.normalize import normalize
 
@@ -105,3 +105,19 @@ def test_lang_cues_stock_figure_over_a_long_chain_of_breakdowns():
     recursion."""
     text = "目前共有干部236名" + ",其中1名" * 3000
     assert stock_figure(text, len(text) - 2) is True
+
+
+@pytest.mark.parametrize("text,plan", [
+    # 并将X纳入Y puts X somewhere beside the acts done (pairs_blind25 q2 #7): no plan
+    ("清退违规发放的补贴86.4万元，对相关责任人给予处分4人，并将津补贴发放纳入年度审计必审事项", False),
+    ("并将于今年底前完成全部清退", True),
+    ("我们将继续加强监督", True),
+])
+def test_lang_cues_disposal_jiang_is_no_plan(text, plan):
+    assert is_plan(normalize(text)) is plan
+
+
+def test_lang_cues_a_share_of_what_there_is_is_a_stock():
+    """目前…共有科级干部43名,…;全局专业技术人员占比38.6% (pairs_blind26 r2 #7): how things stand."""
+    text = normalize("全局专业技术人员占比38.6%，干部队伍整体素质不断提升。")
+    assert stock_figure(text, text.index("38.6")) is True

@@ -235,3 +235,12 @@ def test_metadata_unsigned_post_dated_by_its_stamp_and_issued_by_its_title():
     _, meta = _meta(text)
     assert (meta.title, meta.issuer, meta.report_date, meta.as_of_date) == (
         "中共汀兰省林业局党组关于省委巡视整改进展情况的通报", "中共汀兰省林业局党组", "2025-07-16", "2025-06-30")
+
+
+def test_metadata_a_public_notice_of_the_rectification_is_a_progress_report():
+    """…关于县委专项巡察反馈问题整改情况的公示 (pairs_blind25 q4): the unit's own report, posted for comment."""
+    text = ("禾川县人民医院关于县委专项巡察反馈问题整改情况的公示\n根据县委统一部署，县委第三巡察组对我院党委开展了专项巡察。\n"
+            "问题一：医疗废物处置管理不规范\n整改情况：已整改完成，对交接台账进行全面补登。\n"
+            "问题二：绩效分配不规范\n整改情况：修订《绩效分配办法》。\n中共禾川县人民医院委员会\n2025年4月15日\n")
+    _, meta = _meta(text)
+    assert meta.kind == "progress"

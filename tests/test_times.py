@@ -332,6 +332,9 @@ def test_times_general_relative_forms(text: str, span: str, kind: str, start: st
         ("于2个月内报送整改", "2个月内", "deadline", "P2M"),
         ("须在30日内办结", "30日内", "deadline", "P30D"),
         ("一年内撰写了20篇", "一年内", "duration", "P1Y"),
+        # counted from the feedback or a notice (pairs_blind25 q4): a time limit, whatever modal stands further back
+        ("要立行立改，在反馈后2个月内整改到位", "2个月内", "deadline", "P2M"),
+        ("收到本通知后30日内报送", "30日内", "deadline", "P30D"),
         ("两个半月以内", "两个半月以内", "duration", "P2.5M"),
     ],
 )

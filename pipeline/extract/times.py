@@ -160,6 +160,8 @@ _WITHIN_COUNT = re.compile(
     rf"(?P<n>{NUM}|半)(?P<more1>多)?(?P<ge>个)?(?P<half0>(?<=个)半)?(?P<u>年|月|季度|周|星期|天|日)(?P<half>半)?(?:以内|之内|内)(?![容部外涵在设地陆乱蒙核])"
 )
 _DEADLINE_CUE = re.compile(r"(?:于|须|需|应|要|务必|必须|力争|争取|限|在)$")
+# a length counted from the feedback or a notice (在反馈后2个月内整改到位, 收到本通知后30日内): a time limit
+_FROM_EVENT = re.compile(r"(?:反馈|收到[^,。;]{0,12}?|印发|下发)(?:意见|通知)?(?:之)?后$")
 # 前两年, "a couple of years back": the two calendar years before the anchor year, only after a
 # clause boundary or a comparison word (前三年, 前五年 and 大学前两年 are mostly "the first N years" of something)
 _PRIOR_YEARS = re.compile(r"前(?P<n>两)年(?![度级底末初内前后])")
@@ -462,7 +464,8 @@ def _within(text: str, i: int, m: re.Match, st: _State) -> Match | None:
         end = shift(st.anchor, uc[0], uc[1])
         expr = TimeExpr(i, m.end(), m.group(0), "deadline", date=_iso(end), granularity="day", duration=duration)
         return m.end(), [expr], None
-    kind = "deadline" if _DEADLINE_CUE.search(text, max(0, i - 2), i) else "duration"
+    counted = _DEADLINE_CUE.search(text, max(0, i - 2), i) or _FROM_EVENT.search(text, max(0, i - 16), i)
+    kind = "deadline" if counted else "duration"
     return m.end(), [TimeExpr(i, m.end(), m.group(0), kind, duration=duration)], None
 
 

@@ -19,7 +19,7 @@ from pipeline.issuelist.items import (
 )
 from pipeline.issuelist.parts import NON_FINDING_ROLES, Sentence
 from pipeline.lang.cues import (
-    ASPECT_LIST_CUE, ASPECT_VERDICT, CENTRAL_TEAM, CLOSING_OPENER, EVIDENCE_OPENER, EXAMPLE_SUBJECT, GROUP_FIELD, LEAD_VERB, LIST_CLOSER,
+    ASPECT_LIST_CUE, ASPECT_VERDICT, CATEGORY_HEAD, CENTRAL_TEAM, CLOSING_OPENER, EVIDENCE_OPENER, EXAMPLE_SUBJECT, GROUP_FIELD, LEAD_VERB, LIST_CLOSER,
     PROBLEM_LEAD_META, SHORTCOMING, SHORTCOMING_STRONG, SUBJECT_LEAD,
 )
 from pipeline.lang.markers import Marker, runs, scan
@@ -421,9 +421,14 @@ def _oneliner(text: str, groups: list[tuple[int, int]], ctx: Context) -> list[It
     out = []
     for gs, ge in groups:
         gs, ge = trim(text, gs, ge)
-        new_aspect(text, gs, ge, ctx)
+        clauses = top_level_split(text, gs, ge, ",")
+        head = trim(text, *clauses[0])
+        named = len(clauses) > 1 and CATEGORY_HEAD.fullmatch(text, *head)
+        new_aspect(text, *(head if named else (gs, ge)), ctx)  # a category head names the field alone
         ctx.aspect.how = "semicolon"
-        for a, b in top_level_split(text, gs, ge, ","):
+        if named:
+            clauses = clauses[1:]  # the field's name: no finding of its own
+        for a, b in clauses:
             item = make_problem(text, a, b, how="clause", confidence=CONFIDENCE["clause"])
             if item is not None:
                 out.extend(attach([item], ctx))

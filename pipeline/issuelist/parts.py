@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.lang.cues import (
-    CASE_REPORT, CLUE, CONTACT, DEMAND_LEAD, DEMAND_SENTENCE, FOCUS, MEETING, OBJECT_LIST, PLEDGE, PRAISE, PROBLEM_LEAD_META,
+    CASE_REPORT, CLUE, CLUE_HANDED, CONTACT, DEMAND_LEAD, DEMAND_SENTENCE, FOCUS, MEETING, OBJECT_LIST, PLEDGE, PRAISE, PROBLEM_LEAD_META,
     APPENDIX_LINE, APPENDIX_REFERENCE, FINDINGS_SUMMARY, PLAN_FIELD, PLAN_LIST_HEADING, PRAISE_TURN_GAP, RESOLVED, SHORTCOMING_STRONG, STILL_WRONG,
     TEAM_FOCUS, TEAM_PLAN, YARDSTICK,
 )
@@ -75,8 +75,8 @@ def _role(text: str, s: int, e: int, previous: str | None) -> tuple[str, int]:
         return "lead", e  # …还存在一些问题,现以问题清单形式予以反馈(见附表): the list is there, none stated here
     if CONTACT.search(t):
         return "contact", s
-    if CLUE.search(t) and not SHORTCOMING_STRONG.search(t):  # 问题线索发现、移送不积极,…偏低; 监督精准度不高,…移交
-        return "clue", s                                      # 线索查处的占比达62%: a finding that speaks of clues
+    if CLUE.search(t) and (not SHORTCOMING_STRONG.search(t) or CLUE_HANDED.search(t)):  # 问题线索发现、移送不积极,
+        return "clue", s  # …偏低; 线索查处的占比达62%: findings that speak of clues; 线索6件,涉及违规…,已移交: a clue
     if PLEDGE.search(t):
         return "pledge", s
     if CASE_REPORT.search(t):

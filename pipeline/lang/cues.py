@@ -112,7 +112,8 @@ def concrete_act(text: str, start: int = 0, end: int | None = None) -> bool:
 #: A clause stating how many of something there are, not what was done (目前学校共有中层干部236名, 现有省级工法
 #: 12项, 村集体经济收入总额达到316万元): its figures describe the state of things and answer no problem.
 STOCK_FRAME = re.compile(r"(?:目前|当前|现阶段)[,]?[^,。;:]{0,8}?(?:共有|拥有|有)|(?<![已])共有|现有|拥有"
-                         r"|(?:总[额数量]|余额|规模|人数|数量)(?:已)?(?:达到|达|为)")
+                         r"|(?:总[额数量]|余额|规模|人数|数量)(?:已)?(?:达到|达|为)"
+                         r"|占比(?:为|达到|达)?[\d.]")  # 全局专业技术人员占比38.6%: a share of what there is
 
 
 #: A sentence that opens on how things stand now (目前局机关共设党支部3个,有党员56名,…): its later clauses
@@ -139,7 +140,9 @@ def stock_figure(text: str, start: int) -> bool:
 #: answer a problem about learning, education or conduct, not one about receptions or subsidies.  Training on a
 #: subject (选拔任用政策法规培训) is not among them: it answers that subject.
 GENERIC_ACT = re.compile(r"警示教育|廉洁教育|廉政教育|纪律教育|教育片|警示片|党课|谈心谈话|承诺书|廉洁承诺|学习《"
-                         r"|专题学习|学习[^,。;]{0,16}?(?:文件|精神|讲话)")
+                         r"|专题学习|学习[^,。;]{0,16}?(?:文件|精神|讲话)"
+                         # a meeting that studied and deployed the work (召开专题会议研究部署…工作): nothing done yet
+                         r"|召开[^,。;]{0,12}?会议[^,。;]{0,6}?研究部署")
 #: A problem about what such acts do answer (理论学习不深入, 纪律意识不强, 培训不足, 作风不实).
 GENERIC_TOPIC = re.compile(r"学习|教育|培训|党课|谈心|承诺|思想|意识|理论|作风|纪律|宣传")
 
@@ -300,7 +303,7 @@ SHORTCOMING_STRONG = re.compile(
     r"|层层递减|违规|虚假|冒领|挤占|挪用|套取|拖欠|说了算|真空"
     r"|粗放|缺少|脱节|虚化|空转|淡化|边缘化|走样|变形|失职|失责|失察|懈怠|不作为|慢作为|乱作为|不担当|推诿|扯皮|拖延"
     r"|侵占|贪污|受贿|吃拿卡要|优亲厚友|跑冒滴漏|错发|漏发|超标准|超范围|浪费|铺张|闲置|积压|未批先建|先建后批|久拖不决"
-    r"|不优|短缺"
+    r"|不优|短缺|空壳"
 )
 #: Words that state a shortcoming only weakly alone (问题, 风险, 少, 难 …); SHORTCOMING is them or a strong cue.
 _SHORTCOMING_WEAK = (
@@ -342,6 +345,8 @@ DEMAND_SENTENCE = re.compile(
     # a request to the unit (请公司党委对照问题清单,认真制定整改方案…), and a must after its object
     # (整改要求中明确了时限的事项,须按时限完成)
     r"|^请[^,。;:]{0,16}?(?:党委|党组|党工委|党支部|党总支|领导班子|公司|单位)"
+    # a speaker's hope for the unit (希望县医疗保障局党组以这次巡察为契机,真正把问题改到位)
+    r"|^希望[^,。;:]{0,20}?(?:党委|党组|党工委|党支部|党总支|领导班子|公司|单位|同志们|大家)"
     r"|,(?:须|必须|务必)(?:按|在|于)"
 )
 #: A demand's modal before its deadline (要…于…前完成, 务必在…前, 须于…前).
@@ -364,8 +369,13 @@ CLUE = re.compile(r"线索[^。]{0,40}(?:移交|转交|移送)|(?:移交|转交|
                   # 处理/办理 only as the handover's (线索已按规定…处理): a finding may speak of how clues were
                   # handled (对问题线索初核后多以查无实据了结,…处理仅3人次)
                   r"|线索[^。]{0,24}?按(?:照)?(?:有关)?(?:规定|程序|要求)[^。]{0,24}(?:处理|办理|处置)"
-                  # letters taken in, unless the sentence reports the team's work (个别谈话…,受理来信来电来访…件次)
-                  r"|^(?![^。]*(?:个别谈话|调阅|下沉))[^。]*?受理[^。]{0,20}(?:来信|信访|举报)")
+                  # letters taken in, unless the sentence reports the team's work (个别谈话…,受理来信来电来访…件次) or
+                  # how the unit handled its own (受理的14件信访举报中,有5件超过规定期限未办结: a finding)
+                  r"|^(?![^。]*(?:个别谈话|调阅|下沉|未办结|未答复|未回复|超过规定期限|超期|逾期))"
+                  r"[^。]*?受理[^。]{0,20}(?:来信|信访|举报)")
+#: Clues already handed over (巡察发现问题线索6件,涉及违规使用…,已按程序移交县纪委监委): a clue, whatever
+#: shortcomings its subjects name.
+CLUE_HANDED = re.compile(r"线索[^。]{0,40}?已(?:经)?[^。,]{0,10}?(?:移交|转交|移送)")
 #: The unit's pledge (表态).
 PLEDGE = re.compile(r"^[^。]{0,40}?(?:表示|表态)[,:]|作(?:了)?表态发言,表示|^[^。]{0,40}?表示[^。]{0,6}(?:将|完全|诚恳|坚决)")
 #: The meeting report: the round, the dates, who chaired and attended.
@@ -403,12 +413,16 @@ PROBLEM_LEAD_META = re.compile(
     r"|主要(?:是|有|集中在[^,。:]{0,10}|表现(?:在|为))$|(?:具体)?如下$|以下几(?:个方面|点)$"
     r"|(?:反馈|发现|指出|查出)(?:了)?问题[\d一二三四五六七八九十两]+(?:个|项|条)$"  # 此次共反馈问题7个
     r"|存在的(?:主要|突出)?(?:问题|不足)(?:主要)?(?:是|有|如下)$"  # 该公司存在的主要问题有:
+    r"|在以下(?:几个)?方面[^,。:;]{0,12}?(?:问题|不足|差距|短板)$"  # 学院党委在以下方面还存在问题和不足:
     # 巡察组指出了X在党的领导、党的建设…4个方面11个问题: a count announced after the fields it names (not after
     # findings closed by 等: 反馈了A不到位、B松散等3个方面9个问题 lists them)
     r"|(?:发现|指出|反馈|梳理出?)(?:了)?[^,。:;等]{0,60}?[\d一二三四五六七八九十]+个(?:方面)?(?:[\d一二三四五六七八九十]+个)?(?:具体)?问题$"
 )
 #: The generic gap a praise sentence turns to (…做了大量工作,但对照…要求,仍有不小差距): it announces findings, states none.
 PRAISE_TURN_GAP = re.compile(r"(?:仍|还|也)?(?:有|存在)(?:不小|一定|较大|一些)?(?:的)?(?:差距|不足)")
+#: The three category heads of the 2016-2017 central formula (党的领导弱化,…;党的建设缺失,…;全面从严治党不力,…):
+#: a ;-group's field, named in the same words for every unit; the findings are the clauses after it.
+CATEGORY_HEAD = re.compile(r"党的领导弱化|党的建设缺失|全面从严治党不力")
 #: A central inspection team (中央第六巡视组): its notices state the findings in the one-sentence formula.
 CENTRAL_TEAM = re.compile(r"中央(?:第[一二三四五六七八九十]+)?巡视组")
 #: An inspection team at a line's start (省委第一巡视组 / 县委第二巡察组在): how a round-up opens a unit's paragraph.

@@ -91,7 +91,7 @@ _LINE = re.compile(
 )
 _INLINE = re.compile(
     rf"""
-    (?P<shi>{_N}是(?P<shi_yao>要)?[,:]?)
+    (?P<shi>{_N}\n?是(?P<shi_yao>要)?[,:]?)  # 三\n是: a page-width wrap may split the label
   | (?P<yao>{_N}要(?![求点素害件务闻员事领])[,:]?)
   | (?P<ordinal>(?:第{_N}|其[{CN_NUM}])(?:[,、:]|是(?P<ord_yao>要)?))
   | (?P<sequence>(?:首先|其次|再次|然后|最后|一方面|另一方面)(?P<seq_yao>要)?[,:]?)
@@ -152,7 +152,7 @@ def _value(family: str, label: str) -> int | None:
     if family == "decimal":  # 2.3: the third item under the second heading
         return int(label.split(".")[1])
     core = label.strip()
-    for junk in "()【】、.,:是要第其问题 \t":  # 3 . / (1 ): a word processor's numbering pasted as text
+    for junk in "()【】、.,:是要第其问题 \t\n":  # 3 . / (1 ): a word processor's numbering pasted as text
         core = core.replace(junk, "")
     if core.isdigit():
         return int(core)
@@ -224,9 +224,17 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Marker]:
         elif bullet is None and padded and (p := PADDED_NUMBER_LINE.fullmatch(text, i, lend)):
             out.append(Marker("arabic", int(p.group(1)), p.start(1), p.end(1), True))  # 01 alone: the lines below
             head_end = lend
-        for em in _INLINE.finditer(text, i, lend):
+        # a label a page-width wrap split (…;三\n是…) is read from the line it starts on
+        reach = min(end, lend + 2) if nl >= 0 else lend
+        for em in _INLINE.finditer(text, i, reach):
             s = em.start()
-            if s < head_end or not text[em.end():lend].strip():
+            if s >= lend:
+                break
+            rest_end = lend
+            if em.end() > lend:  # the item's words are on the next line
+                rest_end = text.find("\n", em.end(), end)
+                rest_end = end if rest_end < 0 else rest_end
+            if s < head_end or not text[em.end():rest_end].strip():
                 continue
             family = next(k for k in _INLINE_GROUPS if em.group(k))
             prev = _before(text, s)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from pipeline.lang.markers import ITEM_START, PADDED_NUMBER_LINE, PAGE_NUMBER_LINE
+from pipeline.lang.markers import ITEM_START, PADDED_NUMBER_LINE, PAGE_NUMBER_LINE, SHI_LABEL
 
 #: A sentence ends at these (a semicolon ends an inline item: ①…;②…;).
 SENTENCE_ENDS = "。!?;\n"
@@ -183,6 +183,8 @@ def cell_separator(text: str, s: int = 0, e: int | None = None) -> str | None:
 
 
 #: Shortest full line of a hard-wrapped text (a PDF's page width is 25-40 characters of body text).
+#: A paragraph's first-line indent: two spaces, or an ideographic space.
+INDENTS = ("\u3000", "  ")
 _WRAP_MIN = 20
 
 
@@ -208,10 +210,14 @@ def soft_breaks(text: str, *, short_lines: bool = True) -> frozenset[int]:
     full = sum(counts.get(n, 0) for n in (width - 1, width, width + 1))
     if full < max(4, 0.3 * len(spans)):
         return frozenset()
+    # a text whose paragraphs open indented (公文's two-character indent) starts a paragraph at every indent
+    indented = sum(text.startswith(INDENTS, s) for s, _, _ in spans) >= 3
     soft = set()
     for (s, e, n), (s2, _, _) in zip(spans, spans[1:]):
         between = [k for k in range(e, s2) if text[k] == "\n"]  # the break, and those of furniture lines
-        if (n >= width - 2 and not ITEM_START.match(text, s2)
+        # an item marker opens a new line, but for 二是…: a run of them goes on inside a paragraph
+        if (n >= width - 2 and (not ITEM_START.match(text, s2) or SHI_LABEL.match(text, s2))
+                and not (indented and text.startswith(INDENTS, s2))
                 and all(k + 1 == s2 or k + 1 in furniture for k in between)):
             soft.update(between)
     return frozenset(soft)

@@ -473,12 +473,26 @@ def _last_unfinished(text: str, a: int, e: int) -> tuple[int, int] | None:
     return s, b + (b < len(text) and text[b] in "。;")
 
 
-def _spans_about(text: str, m: Match, spans) -> list[tuple[int, int]]:
+def _spans_about(report: DocumentResult, m: Match, spans) -> list[tuple[int, int]]:
     """The measures of the place (``spans``: its target spans) that speak of the match's problem: those holding one
     of its answering sentences; all of them in a section whose heading restates the problem (1.关于“X”的问题:
-    一是…已完成。二是…未能在3月31日前完成,仍在推进 speaks of it too)."""
+    一是…已完成。二是…未能在3月31日前完成,仍在推进 speaks of it too), and so for a measure of such a section
+    (整改措施:一是…;二是… then 整改成效:原定于5月底前追回,目前已追回29.6万元,剩余12.2万元正在追缴)."""
+    text = report.text
     whole = not m.evidence or (m.target_kind == "section" and any(is_restated_problem(text[a:b]) for a, b in m.evidence))
-    return [(s, e) for s, e, _ in spans if whole or any(s <= a < e for a, _ in m.evidence)]
+    out = [(s, e) for s, e, _ in spans if whole or any(s <= a < e for a, _ in m.evidence)]
+    if m.target_kind == "measure" and (whole_section := _restating_section(report, m.target_id)) is not None:
+        out.append(whole_section)  # its lines beyond the measures too (整改成效:…)
+    return out
+
+
+def _restating_section(report: DocumentResult, measure_id: int) -> tuple[int, int] | None:
+    """The extent of the measure's section when its heading restates a problem (（五）关于“X”的问题), else None."""
+    section_id = next((x.section_id for x in report.measures if x.measure_id == measure_id), None)
+    section = next((x for x in report.sections if x.section_id == section_id), None)
+    if section is None or not is_restated_problem(report.text[section.start:section.end]):
+        return None
+    return section.end, section.body_end
 
 
 def _said_unfinished(case: AuditCase, issue_id: str) -> tuple[int, int] | None:
@@ -487,7 +501,7 @@ def _said_unfinished(case: AuditCase, issue_id: str) -> tuple[int, int] | None:
     for m in case.addressed:
         if m.issue_id != issue_id:
             continue
-        for s, e in _spans_about(case.report.text, m, target_spans(case.report, m.target_kind, m.target_id)):
+        for s, e in _spans_about(case.report, m, target_spans(case.report, m.target_kind, m.target_id)):
             late = _last_unfinished(case.report.text, s, e)
             if late is not None:
                 return late
@@ -532,7 +546,7 @@ def _own_overdue(case: AuditCase) -> dict[str, tuple]:
     for m in case.addressed:
         if m.issue_id in out:
             continue
-        for s, e in _spans_about(text, m, spans_of(m.target_kind, m.target_id)):
+        for s, e in _spans_about(report, m, spans_of(m.target_kind, m.target_id)):
             for t in passed:
                 if not s <= t.start < e or not own(m, s, e, t):
                     continue
