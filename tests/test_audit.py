@@ -755,3 +755,19 @@ def test_audit_a_meeting_that_studied_and_deployed_is_a_generic_act(tmp_path):
         "（二）关于“实验室安全管理不到位”的问题\n开展实验室安全专项检查，整改隐患36处。\n"
         "中共云川理工学院委员会\n2024年7月26日\n")
     assert _statuses(tmp_path, feedback, report) == {"1": "weak", "2": "addressed"}
+
+
+def test_audit_a_ledger_row_stands_as_at_the_ledgers_signing(tmp_path):
+    """A report whose figures stand 截至2024年6月末, signed on 9月10日, with a 整改台账 row due 2024年8月31日 whose
+    完成情况 says 项目尚未开工 (pairs_blind27 s2 #2, #7): the row says how it stands when the ledger is published,
+    so the problem is overdue; a row due after the signing is not."""
+    feedback = (
+        "市委第二巡察组向城发集团党委反馈巡察情况\n近日，市委第二巡察组向城发集团党委反馈了巡察情况。巡察组指出，存在以下问题：\n"
+        "1.城市更新项目推进缓慢。\n2.应收账款清收不力。\n巡察组要求，集团党委要切实抓好整改。\n")
+    report = (
+        "中共城发集团委员会关于巡察整改进展情况的通报\n截至2024年6月末，集团党委对照2个问题制定整改措施12条。现将整改进展情况通报如下。\n"
+        "序号\t问题\t整改措施\t责任单位\t完成时限\t完成情况\n"
+        "1\t老城区改造项目推进缓慢\t倒排工期、挂图作战，推动项目开工建设\t城市更新公司\t2024年8月31日\t已完成施工招标，项目尚未开工\n"
+        "2\t应收账款清收不力\t成立清收专班，逐笔建立清收台账\t财务部\t2024年12月31日\t已清收3860万元，剩余款项正在继续清收\n"
+        "中共城发集团委员会\n2024年9月10日\n")
+    assert _statuses(tmp_path, feedback, report) == {"1": "overdue", "2": "addressed"}

@@ -522,8 +522,10 @@ def _own_overdue(case: AuditCase) -> dict[str, tuple]:
     def missed(t) -> bool:  # 原计划于3月底前完成: a date the report itself says was missed, passed at its signing
         return bool(MISSED_PLAN.search(report.text, sentence_bounds(report.text, t.start, ends=_SENTENCE_END)[0], t.start))
 
+    # a ledger's 完成情况 says how a row stands when the ledger is published, not at the as-of date of the
+    # narrative's figures (截至6月末…, signed 9月10日: a row due 8月31日 and 尚未开工 is overdue)
     passed = [t for t in report.times if isinstance(t.date or t.end_date, str)
-              and _over_by(t.date or t.end_date, signed if missed(t) else as_of)
+              and _over_by(t.date or t.end_date, signed if missed(t) or _set_in_row(t, rows) else as_of)
               and (t.kind == "deadline" or _set_in_row(t, rows))]
     if not passed:
         return {}
