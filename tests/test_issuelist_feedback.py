@@ -1394,10 +1394,12 @@ def test_issues_a_clue_handed_over_and_a_speakers_hope_are_no_findings():
     assert _problems(text) == ["基金监管责任落实不到位,日常稽核流于形式", "经办服务管理不规范,异地就医备案手续繁琐"]
 
 
-def test_issues_an_empty_shell_is_a_shortcoming_of_its_own_in_an_object_list():
-    """龙井村党总支:主要存在村级集体经济“空壳”运转、党员发展程序不规范…等问题 (blind30 b30_03): one problem an element."""
-    text = MEETING + "巡察组指出，龙井村党总支主要存在村级集体经济“空壳”运转、党员发展程序不规范、村干部坐班制度落实不到位等问题。\n" + DEMAND
-    assert _problems(text) == ["村级集体经济“空壳”运转", "党员发展程序不规范", "村干部坐班制度落实不到位"]
+@pytest.mark.parametrize("first", ["村级集体经济“空壳”运转", "发展党员后继乏人"])
+def test_issues_an_empty_shell_is_a_shortcoming_of_its_own_in_an_object_list(first):
+    """龙井村党总支:主要存在村级集体经济“空壳”运转、党员发展程序不规范…等问题 (blind30 b30_03; 后继乏人: blind31 08): one
+    problem an element."""
+    text = MEETING + f"巡察组指出，龙井村党总支主要存在{first}、党员发展程序不规范、村干部坐班制度落实不到位等问题。\n" + DEMAND
+    assert _problems(text) == [first, "党员发展程序不规范", "村干部坐班制度落实不到位"]
 
 
 def test_issues_a_category_head_of_the_central_formula_names_its_field_only():

@@ -303,7 +303,7 @@ SHORTCOMING_STRONG = re.compile(
     r"|层层递减|违规|虚假|冒领|挤占|挪用|套取|拖欠|说了算|真空"
     r"|粗放|缺少|脱节|虚化|空转|淡化|边缘化|走样|变形|失职|失责|失察|懈怠|不作为|慢作为|乱作为|不担当|推诿|扯皮|拖延"
     r"|侵占|贪污|受贿|吃拿卡要|优亲厚友|跑冒滴漏|错发|漏发|超标准|超范围|浪费|铺张|闲置|积压|未批先建|先建后批|久拖不决"
-    r"|不优|短缺|空壳"
+    r"|不优|短缺|空壳|乏人|后继无人|青黄不接"
 )
 #: Words that state a shortcoming only weakly alone (问题, 风险, 少, 难 …); SHORTCOMING is them or a strong cue.
 _SHORTCOMING_WEAK = (
