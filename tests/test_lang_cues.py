@@ -80,6 +80,12 @@ def test_lang_cues_restated_heading_after_its_number(text, restated):
     ("整改情况:目前机关共设党支部4个,有在职党员63名、退休党员18名,支部委员会配备齐全。", "63名", True),
     ("目前全县共设便民服务站12个,今年建成标准化服务站5个。", "5个", False),  # a clause of its own act: done
     ("目前已清退违规补贴资金8.2万元,有2名责任人被约谈。", "2名", False),  # the opening itself states acts
+    # the heading line above is no part of the sentence (pairs_blind27 s1 #8)
+    ("(七)关于干部队伍结构不够合理的问题\n目前,全厅共有处级干部146名,平均年龄48.7岁,其中35岁以下11名,占7.5%。", "7.5%", True),
+    # 截至…, and a total or a rate: how things stand (s1 #2); an outcome stated as done is none (pairs_blind16 e3 #1)
+    ("截至2023年底,全省农村公路总里程达到11.2万公里,当年养护资金到位率为81.5%。", "81.5%", True),
+    ("截至10月底,3个村集体经营性收入分别达到6.2万元,“空壳村”已全部消除。", "6.2万元", False),
+    ("截至2023年底,全省共排查隐患326处。", "326处", False),
 ])
 def test_lang_cues_stock_figure_describes_how_things_stand(text, figure, stock):
     """A clause that says how many of something there are (pairs_blind19 h1, h3) states no answer to a problem."""

@@ -118,7 +118,9 @@ STOCK_FRAME = re.compile(r"(?:目前|当前|现阶段)[,]?[^,。;:]{0,8}?(?:共�
 
 #: A sentence that opens on how things stand now (目前局机关共设党支部3个,有党员56名,…): its later clauses
 #: go on counting what there is, unless one states an act of its own.
-STOCK_OPENING = re.compile(r"(?:[^,。;:]{0,8}:)?(?:目前|当前|现阶段)[,]?[^,。;:]{0,10}?(?:共|有|设)")
+STOCK_OPENING = re.compile(r"(?:[^,。;:]{0,8}:)?(?:(?:目前|当前|现阶段)[,]?[^,。;:]{0,10}?(?:共|有|设)"
+                           # 截至2023年底,全省农村公路总里程达到11.2万公里,当年养护资金到位率为81.5%
+                           r"|截至[^,。;:]{1,12},[^,。;:]{0,16}?(?:共|总|达到|为))")
 
 
 def stock_figure(text: str, start: int) -> bool:
@@ -127,8 +129,9 @@ def stock_figure(text: str, start: int) -> bool:
     in the 其中… clause that breaks such a stock down (…共有中层干部236名,其中40岁以下22名), or in a clause
     without an act of a sentence that opens on a stock (:data:`STOCK_OPENING`)."""
     a, b = sentence_bounds(text, start, ends=",;。")
-    s, _ = sentence_bounds(text, start, ends=";。")
-    if s < a and STOCK_OPENING.match(text, s) and not concrete_act(text, s, b):
+    s, e = sentence_bounds(text, start, ends=";。\n")  # a heading's line above is no part of it
+    if (STOCK_OPENING.match(text, s) and not concrete_act(text, s, b if s < a else e)  # the opening's 目前 too
+            and not DONE_STATED.search(text, s, e)):  # 截至10月底,收入分别达到6.2万元,空壳村已全部消除: an outcome
         return True
     while text.startswith(("其中", "占"), a) and a > 0 and text[a - 1] == ",":  # …现有青年教师62名,占总数的51.7%
         a, b = sentence_bounds(text, a - 1, ends=",;。")  # the clause it breaks down, however many 其中 stand between
