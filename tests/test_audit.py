@@ -771,3 +771,18 @@ def test_audit_a_ledger_row_stands_as_at_the_ledgers_signing(tmp_path):
         "2\t应收账款清收不力\t成立清收专班，逐笔建立清收台账\t财务部\t2024年12月31日\t已清收3860万元，剩余款项正在继续清收\n"
         "中共城发集团委员会\n2024年9月10日\n")
     assert _statuses(tmp_path, feedback, report) == {"1": "overdue", "2": "addressed"}
+
+
+def test_audit_a_ledger_row_is_one_statement_of_its_progress(tmp_path):
+    """A 整改台账 row whose measures cell says 剩余4.7万元…正在通过法律途径追缴 before its 完成时限 2024年7月31日 and
+    完成情况 持续整改 (pairs_blind26 r1 #2): the row, read whole, is unfinished past its date: overdue."""
+    feedback = (
+        "县委第二巡察组向县粮食和物资储备局党组反馈专项巡察情况\n近日，县委第二巡察组反馈了专项巡察情况。巡察组指出，存在以下问题：\n"
+        "1.储备粮轮换“虚轮”套取价差补贴11.2万元。\n2.违规出租闲置仓容。\n巡察组要求，局党组要切实抓好整改。\n")
+    report = (
+        "中共县粮食和物资储备局党组关于专项巡察整改进展情况的报告\n现将整改进展情况报告如下。\n"
+        "序号\t问题\t整改措施\t责任人\t完成时限\t完成情况\n"
+        "1\t储备粮轮换“虚轮”，套取价差补贴\t已追回套取的价差补贴6.5万元，剩余4.7万元正在通过法律途径追缴。\t陈立新\t2024年7月31日\t持续整改\n"
+        "2\t违规出租闲置仓容\t收回2栋闲置仓房，收缴租金5.4万元。\t陈立新\t2024年5月31日\t已完成\n"
+        "中共县粮食和物资储备局党组\n2024年9月20日\n")
+    assert _statuses(tmp_path, feedback, report) == {"1": "overdue", "2": "addressed"}

@@ -255,6 +255,10 @@ def test_measures_summary_table_under_measures_is_no_measure():
         ("二是对17个项目逐一建立台账,已全部完工并通过验收。", "done"),
         # put off: not done, whatever was done before it (pairs_blind17 f4)
         ("已完成竞聘方案制定,因报名人数不足,竞聘工作推迟至2026年3月进行。", "ongoing"),
+        # a ledger's 完成情况 in two words (pairs_blind26 r1)
+        ("持续整改", "ongoing"),
+        ("整改中", "ongoing"),
+        ("在整改中发现并纠正问题3个", "done"),  # a time, not a state
     ],
 )
 def test_measures_status_plans_and_progress(text, status):

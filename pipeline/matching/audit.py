@@ -553,7 +553,8 @@ def _own_overdue(case: AuditCase) -> dict[str, tuple]:
                 if not s <= t.start < e or not own(m, s, e, t):
                     continue
                 a, b = sentence_bounds(text, t.start, ends=_SENTENCE_END)
-                late = _last_unfinished(text, a, e)
+                # a ledger row is one statement: its measures cell may say what is unfinished (剩余4.7万元正在追缴)
+                late = _last_unfinished(text, s if _set_in_row(t, rows) else a, e)
                 if late is None and missed(t) and not COMPLETED.search(text, t.end, e):
                     late = (a, b)  # 该项工作原定于8月底前完成。: the date it was due, and no word of it done since
                 if late is None:
