@@ -86,6 +86,7 @@ def test_lang_cues_restated_heading_after_its_number(text, restated):
     ("截至2023年底,全省农村公路总里程达到11.2万公里,当年养护资金到位率为81.5%。", "81.5%", True),
     ("截至10月底,3个村集体经营性收入分别达到6.2万元,“空壳村”已全部消除。", "6.2万元", False),
     ("截至2023年底,全省共排查隐患326处。", "326处", False),
+    ("已完成。截至2024年6月末,集团有息负债余额386.5亿元,其中短期债务占比31.2%。", "386.5亿元", True),  # s2 #3
 ])
 def test_lang_cues_stock_figure_describes_how_things_stand(text, figure, stock):
     """A clause that says how many of something there are (pairs_blind19 h1, h3) states no answer to a problem."""

@@ -120,7 +120,7 @@ STOCK_FRAME = re.compile(r"(?:目前|当前|现阶段)[,]?[^,。;:]{0,8}?(?:共�
 #: go on counting what there is, unless one states an act of its own.
 STOCK_OPENING = re.compile(r"(?:[^,。;:]{0,8}:)?(?:(?:目前|当前|现阶段)[,]?[^,。;:]{0,10}?(?:共|有|设)"
                            # 截至2023年底,全省农村公路总里程达到11.2万公里,当年养护资金到位率为81.5%
-                           r"|截至[^,。;:]{1,12},[^,。;:]{0,16}?(?:共|总|达到|为))")
+                           r"|截至[^,。;:]{1,12},[^,。;:]{0,16}?(?:共|总|达到|为|余额|规模))")
 
 
 def stock_figure(text: str, start: int) -> bool:
