@@ -786,3 +786,19 @@ def test_audit_a_ledger_row_is_one_statement_of_its_progress(tmp_path):
         "2\t违规出租闲置仓容\t收回2栋闲置仓房，收缴租金5.4万元。\t陈立新\t2024年5月31日\t已完成\n"
         "中共县粮食和物资储备局党组\n2024年9月20日\n")
     assert _statuses(tmp_path, feedback, report) == {"1": "overdue", "2": "addressed"}
+
+
+def test_audit_a_sentence_on_the_problems_example_answers_it(tmp_path):
+    """惠民政策落实有偏差,比如,高龄津贴发放存在漏发、错发现象, answered by 全面排查…为漏发的17名老人补发津贴2.04万元
+    (pairs_blind24 q3 #9): the sentence shares no word of the problem's statement, only of its example, and a word
+    (排查) with another problem's example; it still speaks of this problem and answers it."""
+    feedback = (
+        "区委第一巡察组向河湾街道党工委反馈巡察情况\n近日，区委第一巡察组向河湾街道党工委反馈了巡察情况。巡察组指出，存在以下问题：\n"
+        "一是班子成员落实“一岗双责”不到位，比如，对分管领域廉政风险点排查不深入；二是惠民政策落实有偏差，比如，高龄津贴发放存在漏发、"
+        "错发现象。\n巡察组要求，街道党工委要切实抓好整改。\n")
+    report = (
+        "河湾街道党工委关于区委巡察反馈问题整改进展情况的公示\n现将整改进展情况公示如下。\n"
+        "1.问题：班子成员落实“一岗双责”不到位。整改情况：对班子成员分管领域廉政风险点全面排查，梳理风险点42个，制定防控措施56条。\n"
+        "2.问题：惠民政策落实有偏差。整改情况：对辖区80周岁以上老人津贴发放情况全面排查，为漏发的17名老人补发津贴2.04万元，"
+        "追回错发津贴0.36万元。\n中共河湾街道工作委员会\n2024年5月28日\n")
+    assert _statuses(tmp_path, feedback, report) == {"1": "addressed", "2": "addressed"}

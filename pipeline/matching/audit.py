@@ -147,11 +147,14 @@ def own_sentences(terms: AnswerTerms | None, sentences: Sequence[tuple[int, int]
     key = terms.issues.get(issue_id, frozenset())
     mine = [terms.sentences.get(sp, frozenset()) & key for sp in sentences]
     top = max(map(len, mine), default=0)
+    examples = terms.examples.get(issue_id, frozenset())
     pieces = term_bigrams(key)
 
     def on_subject(sp: tuple[int, int], shared: frozenset[str]) -> bool:
-        """Shares a key term or a piece of one; a place sharing none at all is judged whole."""
-        return bool(shared) or not top or bool(term_bigrams(terms.sentences.get(sp, frozenset())) & pieces)
+        """Shares a key term or a piece of one, or a term of the problem's examples (补发高龄津贴 for 惠民政策
+        落实有偏差, 比如高龄津贴漏发); a place sharing none at all is judged whole."""
+        words = terms.sentences.get(sp, frozenset())
+        return bool(shared) or not top or bool(term_bigrams(words) & pieces) or bool(words & examples)
 
     return [sp for sp, shared in zip(sentences, mine)
             if (top and len(shared) == top) or on_subject(sp, shared) and not speaks_of_another(shared, rivals(sp))]

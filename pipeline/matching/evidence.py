@@ -9,7 +9,7 @@ what was scored.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pipeline.lang.text import STATEMENT_ENDS, char_pairs, sentence_spans
 from pipeline.records import Issue, Match
@@ -25,6 +25,8 @@ class AnswerTerms:
 
     issues: dict[str, frozenset[str]]
     sentences: dict[tuple[int, int], frozenset[str]]
+    #: the key terms of each problem's examples (比如…, its level-3 items): a sentence on them is on the subject
+    examples: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def term_bigrams(terms: frozenset[str]) -> frozenset[str]:
@@ -38,8 +40,14 @@ def attach_evidence(matches: Sequence[Match], issues: Sequence[Issue], text: str
     the key terms used, for the audit."""
     by_id = {i.issue_id: i for i in issues}
     wanted = sorted({m.issue_id for m in matches if m.issue_id in by_id})
-    issue_terms = {iid: list(dict.fromkeys(terms))
-                   for iid, terms in zip(wanted, matcher.key_terms([by_id[i].text for i in wanted]))}
+    examples: dict[str, list[str]] = {}  # a problem's examples (its level-3 items), segmented with the problems
+    for i in issues:
+        if i.level == 3 and i.parent_id in by_id:
+            examples.setdefault(i.parent_id, []).append(i.text)
+    with_examples = [iid for iid in wanted if iid in examples]
+    found = matcher.key_terms([by_id[i].text for i in wanted] + ["。".join(examples[i]) for i in with_examples])
+    issue_terms = {iid: list(dict.fromkeys(terms)) for iid, terms in zip(wanted, found)}
+    example_terms = dict(zip(with_examples, found[len(wanted):]))
     places = {(m.target_start, m.target_end) for m in matches
               if m.target_start is not None and m.target_end is not None}
     place_spans = {place: list(sentence_spans(text, *place, ends=STATEMENT_ENDS)) for place in sorted(places)}
@@ -68,4 +76,5 @@ def attach_evidence(matches: Sequence[Match], issues: Sequence[Issue], text: str
         m.shared_terms, m.target_text = hit[0], hit[2]
         m.evidence = list(hit[1])  # each match its own list
     return AnswerTerms({iid: frozenset(terms) for iid, terms in issue_terms.items()},
-                       {sp: frozenset(terms) for sp, terms in sentence_terms.items()})
+                       {sp: frozenset(terms) for sp, terms in sentence_terms.items()},
+                       {iid: frozenset(terms) for iid, terms in example_terms.items()})
