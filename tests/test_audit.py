@@ -802,3 +802,19 @@ def test_audit_a_sentence_on_the_problems_example_answers_it(tmp_path):
         "2.问题：惠民政策落实有偏差。整改情况：对辖区80周岁以上老人津贴发放情况全面排查，为漏发的17名老人补发津贴2.04万元，"
         "追回错发津贴0.36万元。\n中共河湾街道工作委员会\n2024年5月28日\n")
     assert _statuses(tmp_path, feedback, report) == {"1": "addressed", "2": "addressed"}
+
+
+def test_audit_deadline_cell_lookup_agrees_with_every_row():
+    """The bisected lookup of a ledger's 完成时限 cells (one per audit, not one row scan per date) finds a time in a cell
+    exactly when some row's cell holds it: at a cell's edges, between cells, before the first, after the last."""
+    from types import SimpleNamespace
+
+    from pipeline.matching.audit import _in_deadline_cell
+
+    rows = [SimpleNamespace(deadline=cell) for cell in [(40, 50), None, (10, 20), (60, 61)]]
+    set_in_row = _in_deadline_cell(rows)
+    for start in range(0, 70):
+        for length in (1, 3, 10):
+            t = SimpleNamespace(start=start, end=start + length)
+            expected = any(r.deadline is not None and r.deadline[0] <= t.start and t.end <= r.deadline[1] for r in rows)
+            assert set_in_row(t) is expected, (start, length)

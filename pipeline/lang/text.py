@@ -182,9 +182,9 @@ def cell_separator(text: str, s: int = 0, e: int | None = None) -> str | None:
     return next((bar for bar in CELL_SEPARATORS[1:] if text.count(bar, s, e) >= 2), None)
 
 
-#: Shortest full line of a hard-wrapped text (a PDF's page width is 25-40 characters of body text).
 #: A paragraph's first-line indent: two spaces, or an ideographic space.
 INDENTS = ("\u3000", "  ")
+#: Shortest full line of a hard-wrapped text (a PDF's page width is 25-40 characters of body text).
 _WRAP_MIN = 20
 
 

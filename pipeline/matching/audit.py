@@ -22,6 +22,7 @@ restated one by one in reports and are not compared.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -197,7 +198,8 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
     counters = [ItemCounter(found) for found in (figures, times, report.citations)]
     # a ledger row's 完成时限 is the deadline it was set, no evidence of what was done
     rows = ledger_rows(report.text)
-    row_counters = [counters[0], ItemCounter([t for t in times if t.kind != "deadline" and not _set_in_row(t, rows)]),
+    set_in_row = _in_deadline_cell(rows)
+    row_counters = [counters[0], ItemCounter([t for t in times if t.kind != "deadline" and not set_in_row(t)]),
                     counters[2]]
     # a sentence of a shared place speaks of whichever problem it answers there and shares most of its terms,
     # or of one that ranks the place as high as half this problem's score without answering there
@@ -356,10 +358,18 @@ def flag_count_mismatch(case: AuditCase) -> list[Flag]:
     return out
 
 
-def _set_in_row(t, rows) -> bool:
-    """Whether the time ``t`` stands in a ledger row's 完成时限 cell: the date the row was set, a deadline however
-    it is written (2024年9月30日)."""
-    return any(row.deadline is not None and row.deadline[0] <= t.start and t.end <= row.deadline[1] for row in rows)
+def _in_deadline_cell(rows) -> Callable[[object], bool]:
+    """``set_in_row(t)``: whether the time ``t`` stands in a ledger row's 完成时限 cell (the date the row was set, a
+    deadline however it is written: 2024年9月30日).  The cells are looked up by bisection: a long ledger has
+    thousands of rows and of dates, and each date was once compared with every row."""
+    cells = sorted(row.deadline for row in rows if row.deadline is not None)  # cells of distinct rows: disjoint
+    starts = [a for a, _ in cells]
+
+    def set_in_row(t) -> bool:
+        k = bisect_right(starts, t.start) - 1
+        return k >= 0 and t.end <= cells[k][1]
+
+    return set_in_row
 
 
 def _passed(date: str, day: str) -> bool:
@@ -442,7 +452,8 @@ def flag_overdue_issues(case: AuditCase) -> list[Flag]:
         done[m.issue_id] = done.get(m.issue_id, False) or any(st == "done" for _, _, st in spans)
     out = []
     deadlines: dict[object, str | None] = {}  # a ledger repeats its few deadlines (2022年6月底) over many rows
-    own = _own_overdue(case)
+    restating = _restating_sections(case.report)
+    own = _own_overdue(case, restating)
     for issue in leaf_issues(case.issues):
         raw = issue.extra.get("deadline")
         if raw not in deadlines:
@@ -453,7 +464,7 @@ def flag_overdue_issues(case: AuditCase) -> list[Flag]:
             out.append(Flag(case.report.doc_id, issue.issue_id, "overdue", "high",
                             f"问题{issue.issue_id}的整改时限{issue.extra.get('deadline')}已过(报告日期{rd}),"
                             f"但报告中没有已完成的对应措施。", None, None))
-        elif passed and (late := _said_unfinished(case, issue.issue_id)) is not None:
+        elif passed and (late := _said_unfinished(case, issue.issue_id, restating)) is not None:
             out.append(Flag(case.report.doc_id, issue.issue_id, "overdue", "high",
                             f"问题{issue.issue_id}的整改时限{issue.extra.get('deadline')}已过(报告日期{rd}),"
                             f"报告称尚未完成。", *late))
@@ -476,42 +487,44 @@ def _last_unfinished(text: str, a: int, e: int) -> tuple[int, int] | None:
     return s, b + (b < len(text) and text[b] in "。;")
 
 
-def _spans_about(report: DocumentResult, m: Match, spans) -> list[tuple[int, int]]:
+def _spans_about(report: DocumentResult, m: Match, spans,
+                 restating: dict[int, tuple[int, int]]) -> list[tuple[int, int]]:
     """The measures of the place (``spans``: its target spans) that speak of the match's problem: those holding one
     of its answering sentences; all of them in a section whose heading restates the problem (1.关于“X”的问题:
     一是…已完成。二是…未能在3月31日前完成,仍在推进 speaks of it too), and so for a measure of such a section
-    (整改措施:一是…;二是… then 整改成效:原定于5月底前追回,目前已追回29.6万元,剩余12.2万元正在追缴)."""
+    (整改措施:一是…;二是… then 整改成效:原定于5月底前追回,目前已追回29.6万元,剩余12.2万元正在追缴;
+    ``restating``: :func:`_restating_sections`)."""
     text = report.text
     whole = not m.evidence or (m.target_kind == "section" and any(is_restated_problem(text[a:b]) for a, b in m.evidence))
     out = [(s, e) for s, e, _ in spans if whole or any(s <= a < e for a, _ in m.evidence)]
-    if m.target_kind == "measure" and (whole_section := _restating_section(report, m.target_id)) is not None:
-        out.append(whole_section)  # its lines beyond the measures too (整改成效:…)
+    if m.target_kind == "measure" and m.target_id in restating:
+        out.append(restating[m.target_id])  # its lines beyond the measures too (整改成效:…)
     return out
 
 
-def _restating_section(report: DocumentResult, measure_id: int) -> tuple[int, int] | None:
-    """The extent of the measure's section when its heading restates a problem (（五）关于“X”的问题), else None."""
-    section_id = next((x.section_id for x in report.measures if x.measure_id == measure_id), None)
-    section = next((x for x in report.sections if x.section_id == section_id), None)
-    if section is None or not is_restated_problem(report.text[section.start:section.end]):
-        return None
-    return section.end, section.body_end
+def _restating_sections(report: DocumentResult) -> dict[int, tuple[int, int]]:
+    """Measure id -> the extent of its section, for the measures of a section whose heading restates a problem
+    (（五）关于“X”的问题); computed once per audit."""
+    restated = {x.section_id: (x.end, x.body_end) for x in report.sections
+                if is_restated_problem(report.text[x.start:x.end])}
+    return {x.measure_id: restated[x.section_id] for x in report.measures if x.section_id in restated}
 
 
-def _said_unfinished(case: AuditCase, issue_id: str) -> tuple[int, int] | None:
+def _said_unfinished(case: AuditCase, issue_id: str,
+                     restating: dict[int, tuple[int, int]]) -> tuple[int, int] | None:
     """Where a place answering the problem (a measure holding one of its answering sentences) says last
     that the work is unfinished, if one does."""
     for m in case.addressed:
         if m.issue_id != issue_id:
             continue
-        for s, e in _spans_about(case.report, m, target_spans(case.report, m.target_kind, m.target_id)):
+        for s, e in _spans_about(case.report, m, target_spans(case.report, m.target_kind, m.target_id), restating):
             late = _last_unfinished(case.report.text, s, e)
             if late is not None:
                 return late
     return None
 
 
-def _own_overdue(case: AuditCase) -> dict[str, tuple]:
+def _own_overdue(case: AuditCase, restating: dict[int, tuple[int, int]]) -> dict[str, tuple]:
     """Problem -> (deadline, start, end, as-of) of a passed deadline of the report's own text in a
     measure that answers it (one holding an answering sentence), stated as unfinished, not completed
     after that."""
@@ -527,9 +540,10 @@ def _own_overdue(case: AuditCase) -> dict[str, tuple]:
 
     # a ledger's 完成情况 says how a row stands when the ledger is published, not at the as-of date of the
     # narrative's figures (截至6月末…, signed 9月10日: a row due 8月31日 and 尚未开工 is overdue)
+    set_in_row = _in_deadline_cell(rows)
     passed = [t for t in report.times if isinstance(t.date or t.end_date, str)
-              and _over_by(t.date or t.end_date, signed if missed(t) or _set_in_row(t, rows) else as_of)
-              and (t.kind == "deadline" or _set_in_row(t, rows))]
+              and _over_by(t.date or t.end_date, signed if missed(t) or set_in_row(t) else as_of)
+              and (t.kind == "deadline" or set_in_row(t))]
     if not passed:
         return {}
     text = report.text
@@ -540,7 +554,7 @@ def _own_overdue(case: AuditCase) -> dict[str, tuple]:
     rivals = sentence_rivals(case, answered_sentences(case))
 
     def own(m: Match, s: int, e: int, t) -> bool:
-        if case.terms is None or _set_in_row(t, rows):  # a ledger row's 完成时限 is its own problem's
+        if case.terms is None or set_in_row(t):  # a ledger row's 完成时限 is its own problem's
             return True
         sp = next((sp for sp in sentence_spans(text, s, e, ends=STATEMENT_ENDS) if sp[0] <= t.start < sp[1]), None)
         if sp is None:
@@ -551,13 +565,13 @@ def _own_overdue(case: AuditCase) -> dict[str, tuple]:
     for m in case.addressed:
         if m.issue_id in out:
             continue
-        for s, e in _spans_about(report, m, spans_of(m.target_kind, m.target_id)):
+        for s, e in _spans_about(report, m, spans_of(m.target_kind, m.target_id), restating):
             for t in passed:
                 if not s <= t.start < e or not own(m, s, e, t):
                     continue
                 a, b = sentence_bounds(text, t.start, ends=_SENTENCE_END)
                 # a ledger row is one statement: its measures cell may say what is unfinished (剩余4.7万元正在追缴)
-                late = _last_unfinished(text, s if _set_in_row(t, rows) else a, e)
+                late = _last_unfinished(text, s if set_in_row(t) else a, e)
                 if late is None and missed(t) and not COMPLETED.search(text, t.end, e):
                     late = (a, b)  # 该项工作原定于8月底前完成。: the date it was due, and no word of it done since
                 if late is None:
