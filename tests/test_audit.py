@@ -818,3 +818,26 @@ def test_audit_deadline_cell_lookup_agrees_with_every_row():
             t = SimpleNamespace(start=start, end=start + length)
             expected = any(r.deadline is not None and r.deadline[0] <= t.start and t.end <= r.deadline[1] for r in rows)
             assert set_in_row(t) is expected, (start, length)
+
+
+def test_audit_standing_arrangements_kept_rules_and_drafts_are_no_acts(tmp_path):
+    """Four answers that name acts without doing them (pairs_blind28 s2 #1, s3 #2, #8, #10): a sentence opening on
+    how things stand whose later clause names an arrangement (目前…共划分网格86个,配备网格员112名), an average
+    age with its breakdown, a rule to be kept (严格落实村务公开制度) beside a bare 已整改完成, and a plan whose
+    draft is out for comments (方案正在征求意见,拟于…组织实施); an arrangement stated as done still answers."""
+    feedback = (
+        "县委第一巡察组向东桥镇党委反馈巡察情况\n近日，县委第一巡察组向东桥镇党委反馈了巡察情况。巡察组指出，存在以下问题：\n"
+        "1.网格化管理流于形式，网格员身兼数职。\n2.村党组织书记队伍年龄偏大，学历偏低。\n"
+        "3.村务公开栏内容长期未更新。\n4.村级集体经济薄弱，5个村集体收入低于10万元。\n"
+        "巡察组要求，镇党委要切实抓好整改。\n")
+    report = (
+        "中共东桥镇委员会关于巡察整改进展情况的报告\n现将整改进展情况报告如下。\n"
+        "一、网格化管理\n目前，全镇共划分网格86个，配备网格员112名。\n"
+        "二、村级班子建设\n目前，全镇14名村党组织书记平均年龄48.7岁，其中45岁以下3人，大专及以上学历4人。\n"
+        "序号\t问题\t整改措施\t责任人\t完成时限\t进展情况\n"
+        "1\t村务公开栏内容长期未更新\t严格落实村务公开制度\t李明\t2024年2月29日\t已整改完成\n"
+        "2\t村级集体经济薄弱\t制定发展壮大村级集体经济行动方案\t周强\t2024年12月31日\t方案正在征求意见，拟于2024年下半年组织实施\n"
+        "中共东桥镇委员会\n2024年5月15日\n")
+    assert _statuses(tmp_path, feedback, report) == {"1": "weak", "2": "weak", "3": "weak", "4": "planned_only"}
+    done = report.replace("配备网格员112名", "已为每个网格配备专职网格员112名")
+    assert _statuses(tmp_path, feedback, done)["1"] == "addressed"

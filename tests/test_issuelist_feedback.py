@@ -1421,3 +1421,49 @@ def test_issues_a_finding_on_how_the_unit_handled_its_letters_is_no_clue():
     text = MEETING + ("巡察组指出，存在以下问题：\n1.信访举报办理不及时。2023年以来受理的14件涉粮信访举报中，有5件超过规定期限未办结。\n"
                       "2.关键岗位人员长期不交流。\n") + DEMAND
     assert [p[:9] for p in _problems(text)] == ["信访举报办理不及时", "关键岗位人员长期不"]
+
+
+def test_issues_problem_labels_over_a_line_of_numbered_examples_are_the_problems():
+    text = (MEETING + "巡察发现的主要问题如下：\n"
+            "问题1：财务管理不规范。\n具体表现：（1）差旅费报销审核不严；（2）固定资产账实不符。\n"
+            "问题2：干部队伍建设薄弱。\n具体表现：（1）年轻干部储备不足；（2）干部轮岗交流不经常。\n"
+            "问题3：上轮巡察整改不彻底。\n具体表现：食堂采购仍未公开招标。\n" + DEMAND)
+    found = read_feedback(normalize(text)).issues
+    assert [i.text for i in found if i.level == 1] == []
+    assert [i.text for i in found if i.level == 2] == ["财务管理不规范", "干部队伍建设薄弱", "上轮巡察整改不彻底"]
+    assert [i.text for i in found if i.level == 3] == [
+        "差旅费报销审核不严", "固定资产账实不符", "年轻干部储备不足", "干部轮岗交流不经常", "食堂采购仍未公开招标"]
+
+
+def test_issues_a_table_with_category_lines_between_its_rows():
+    text = ("巡视整改情况通报\n巡视组指出了2个方面3个问题。具体整改情况如下：\n"
+            "序号\t巡视反馈问题\t整改措施\t整改情况\n"
+            "一、党风廉政建设方面\n"
+            "1\t党组研究党风廉政建设不多\t建立定期研究制度\t已完成\n"
+            "2\t下属单位“小金库”问题突出\t开展专项治理\t已完成\n"
+            "二、作风建设方面\n"
+            "3\t审批周期长、环节多\t精简审批事项\t正在推进\n"
+            "下一步，局党组将持续抓好整改。\n")
+    aspects, problems = _aspects_and_problems(normalize(text))
+    assert aspects == ["党风廉政建设方面", "作风建设方面"]
+    assert problems == ["党组研究党风廉政建设不多", "下属单位“小金库”问题突出", "审批周期长、环节多"]
+
+
+@pytest.mark.parametrize("near_miss", [
+    # a question put to the unit to think over
+    "巡察组还提出了一个需要局党组思考的问题：农机补贴政策是否真正惠及小农户？",
+    # an earlier round's findings, mostly put right
+    "巡察组对上轮巡察整改情况开展了“回头看”，上轮反馈的问题已基本整改到位。",
+    # another unit's case as a warning
+    "巡察组还通报了近年来全市农业系统查处的典型案例，邻县农业农村局原局长收受贿赂被判刑，警示全系统以案为鉴。",
+])
+def test_issues_questions_earlier_findings_and_others_cases_are_no_findings(near_miss):
+    text = (MEETING + "巡察发现的主要问题是：一是理论学习不够深入；二是惠农资金管理不规范；三是基层党建薄弱。\n"
+            + near_miss + "\n" + DEMAND)
+    assert _problems(normalize(text)) == ["理论学习不够深入", "惠农资金管理不规范", "基层党建薄弱"]
+
+
+def test_issues_a_question_quoting_a_finding_keeps_it():
+    text = (MEETING + "1.问：巡察指出“惠农资金发放不及时，群众反映强烈”，现在进展如何？\n"
+            "答：已全部发放到位。\n")
+    assert any("惠农资金发放不及时" in p for p in _problems(normalize(text)))

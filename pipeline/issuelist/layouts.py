@@ -124,7 +124,7 @@ def line_structure(text: str, zs: int, ze: int) -> LineStructure:
         lower = sum(1 for ls, _ in lines if ls in marker and len(families) > 1 and marker[ls].family == families[1])
         over_a_list = lower >= 2 and all(_unfinished(text, marker[ls].end, le) for ls, le in top_lines)
         if (all(_heading_like(text, marker[ls], le) for ls, le in top_lines) or over_a_list) and (
-                len(lines) > len(top_lines) or lead_ins):
+                len(lines) > len(top_lines) or lead_ins) and not _labelled_with_examples(text, lines, marker, top):
             aspect_family = top
             problem_family = families[1] if len(families) > 1 else None
         else:
@@ -138,6 +138,16 @@ def line_structure(text: str, zs: int, ze: int) -> LineStructure:
         if low >= 2 and all(_heading_like(text, marker[ls], le) and _is_subheading(text, ls, le) for ls, le in mid_lines):
             section_family, aspect_family, problem_family = aspect_family, problem_family, families[2]
     return LineStructure(lines, marker, ranks, aspect_family, problem_family, ranks.get(problem_family), section_family)
+
+
+def _labelled_with_examples(text: str, lines: list[tuple[int, int]], marker: dict[int, Marker], family: str) -> bool:
+    """Whether ``family`` is 问题N: labels, each over a line of its examples (问题1:…作用发挥不充分。 then
+    具体表现:(1)…;(2)…): problems by their label, whatever is numbered in their examples."""
+    if family != "problem":
+        return False
+    below = [lines[k + 1] for k, (ls, _) in enumerate(lines[:-1]) if marker.get(ls) is not None
+             and marker[ls].family == family and lines[k + 1][0] not in marker]
+    return bool(below) and all(starts_with_example(text, line_start(text, ls), le) for ls, le in below)
 
 
 def _ranks(markers: list[Marker]) -> dict[str, float]:
@@ -464,12 +474,21 @@ def _category(text: str, a: int, b: int, aspects: dict[str, Item], ctx: Context)
 def _table_rows(text: str, st: LineStructure, i: int, header: tuple[dict[str, int], str],
                 ctx: Context) -> tuple[list[Item], int]:
     """The rows under a table header: the problem cell is the problem, the category cell its aspect
-    (one aspect per category, however many rows repeat it)."""
+    (one aspect per category, however many rows repeat it), or a marked line of its own between rows
+    (一、…方面 above rows 1-3: a merged category row copied as a line)."""
     columns, sep = header
     aspects: dict[str, Item] = {}
     out: list[Item] = []
     j = i + 1
-    while j < len(st.lines) and cell_separator(text, *st.lines[j]) == sep:
+    while j < len(st.lines):
+        if cell_separator(text, *st.lines[j]) != sep:
+            ls, le = st.lines[j]
+            m = st.marker.get(ls)
+            if m is None or j + 1 >= len(st.lines) or cell_separator(text, *st.lines[j + 1]) != sep:
+                break
+            new_aspect(text, m.end, le, ctx, label=text[m.start:m.end].strip(), number=_number(text, m))
+            j += 1
+            continue
         cells = _cells(text, *st.lines[j], sep)
         j += 1
         if columns["problem"] >= len(cells) or _TOTAL_ROW.match(text, *cells[0]):

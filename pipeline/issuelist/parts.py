@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.lang.cues import (
-    CASE_REPORT, CLUE, CLUE_HANDED, CONTACT, DEMAND_LEAD, DEMAND_SENTENCE, FOCUS, MEETING, OBJECT_LIST, PLEDGE, PRAISE, PROBLEM_LEAD_META,
+    CASE_REPORT, CLUE, QUESTION, CLUE_HANDED, CONTACT, DEMAND_LEAD, DEMAND_SENTENCE, FOCUS, MEETING, OBJECT_LIST, PLEDGE, PRAISE, PROBLEM_LEAD_META,
     APPENDIX_LINE, APPENDIX_REFERENCE, FINDINGS_SUMMARY, PLAN_FIELD, PLAN_LIST_HEADING, PRAISE_TURN_GAP, RESOLVED, SHORTCOMING_STRONG, STILL_WRONG,
     TEAM_FOCUS, TEAM_PLAN, YARDSTICK,
 )
@@ -25,7 +25,7 @@ from pipeline.lang.text import at_line_start, lines, page_furniture, soft_breaks
 CLOSING_ROLES = frozenset({"demand", "clue", "pledge", "contact"})
 #: Roles that are never findings.
 NON_FINDING_ROLES = frozenset({"meeting", "focus", "praise", "demand", "clue", "pledge", "contact", "lead", "resolved",
-                               "summary", "case"})
+                               "summary", "case", "question"})
 _SENTENCE = re.compile(r"[^。!?\n]+")
 #: Where the praise of a sentence turns to its findings (…取得的成效,但也…; …的成效,同时指出,…).
 _BUT = re.compile(r",(?:(?:但|但是|然而)(?:也|仍|还)?|同时(?:也|还)?(?:指出|发现|认为)[,:]?)")
@@ -38,7 +38,7 @@ class Sentence:
 
     start: int
     end: int
-    role: str  # meeting, focus, praise, lead, finding, resolved, summary, case, demand, clue, pledge, contact, other
+    role: str  # meeting, focus, praise, lead, finding, resolved, summary, case, question, demand, clue, pledge, contact, other
     body: int
 
 
@@ -79,6 +79,8 @@ def _role(text: str, s: int, e: int, previous: str | None) -> tuple[str, int]:
         return "clue", s  # …偏低; 线索查处的占比达62%: findings that speak of clues; 线索6件,涉及违规…,已移交: a clue
     if PLEDGE.search(t):
         return "pledge", s
+    if QUESTION.match(text, e) and not any(SHORTCOMING_STRONG.search(q) for q in re.findall(r"“([^”]*)”", t)):
+        return "question", s  # 医院发展定位是否充分体现了…?: a question put to the unit (巡察指出“A不到位”,进展如何? quotes a finding)
     if CASE_REPORT.search(t):
         return "case", s  # 邻县粮库原主任王某…被开除党籍: another unit's case
     demand = DEMAND_SENTENCE.search(t)

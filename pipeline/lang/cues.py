@@ -116,9 +116,10 @@ STOCK_FRAME = re.compile(r"(?:目前|当前|现阶段)[,]?[^,。;:]{0,8}?(?:共�
                          r"|占比(?:为|达到|达)?[\d.]")  # 全局专业技术人员占比38.6%: a share of what there is
 
 
-#: A sentence that opens on how things stand now (目前局机关共设党支部3个,有党员56名,…): its later clauses
+#: A sentence that opens on how things stand now (目前局机关共设党支部3个,有党员56名,…; 目前,全镇14名村党组织书记
+#: 平均年龄48.7岁,其中…): its later clauses
 #: go on counting what there is, unless one states an act of its own.
-STOCK_OPENING = re.compile(r"(?:[^,。;:]{0,8}:)?(?:(?:目前|当前|现阶段)[,]?[^,。;:]{0,10}?(?:共|有|设)"
+STOCK_OPENING = re.compile(r"(?:[^,。;:]{0,8}:)?(?:(?:目前|当前|现阶段)[,]?(?:[^,。;:]{0,10}?(?:共|有|设)|[^,。;:]{0,16}?平均年龄)"
                            # 截至2023年底,全省农村公路总里程达到11.2万公里,当年养护资金到位率为81.5%
                            r"|截至[^,。;:]{1,12},[^,。;:]{0,16}?(?:共|总|达到|为|余额|规模))")
 
@@ -130,12 +131,42 @@ def stock_figure(text: str, start: int) -> bool:
     without an act of a sentence that opens on a stock (:data:`STOCK_OPENING`)."""
     a, b = sentence_bounds(text, start, ends=",;。")
     s, e = sentence_bounds(text, start, ends=";。\n")  # a heading's line above is no part of it
-    if (STOCK_OPENING.match(text, s) and not concrete_act(text, s, b if s < a else e)  # the opening's 目前 too
+    if (STOCK_OPENING.match(text, s) and not _stock_clause_acts(text, s, a, b, e)
             and not DONE_STATED.search(text, s, e)):  # 截至10月底,收入分别达到6.2万元,空壳村已全部消除: an outcome
         return True
     while text.startswith(("其中", "占"), a) and a > 0 and text[a - 1] == ",":  # …现有青年教师62名,占总数的51.7%
         a, b = sentence_bounds(text, a - 1, ends=",;。")  # the clause it breaks down, however many 其中 stand between
     return STOCK_FRAME.search(text, a, b) is not None and not concrete_act(text, a, b)
+
+
+#: An act stated as done (配备了, 已配备): in a later clause of a sentence that opens on a stock, an act word
+#: without it names how things are arranged (目前,全街道共划分网格86个,配备网格员112名).
+_PERFECTIVE = re.compile(r"已|了|完成")
+
+
+def _stock_clause_acts(text: str, s: int, a: int, b: int, e: int) -> bool:
+    """Whether the clause ``[a, b)`` of a sentence ``[s, e)`` opening on a stock states an act: the opening
+    clause (its 目前 too) or one before it does, or this one does so as done."""
+    if s >= a:
+        return concrete_act(text, s, e)
+    return concrete_act(text, s, a) or (concrete_act(text, a, b) and bool(_PERFECTIVE.search(text, a, b)))
+
+
+def stated_act(text: str, start: int, end: int) -> bool:
+    """:func:`concrete_act` for a sentence as evidence: in one that opens on a stock (:data:`STOCK_OPENING`), an act of
+    its opening clause, or of a later clause stated as done (目前,全街道共划分网格86个,配备网格员112名: none)."""
+    if not STOCK_OPENING.match(text, start):
+        return concrete_act(text, start, end)
+    a, b = sentence_bounds(text, start, ends=",;。")
+    if concrete_act(text, start, b):
+        return True
+    while b < end:
+        a, b = sentence_bounds(text, b + 1, ends=",;。")
+        if a >= end:
+            break
+        if concrete_act(text, a, min(b, end)) and _PERFECTIVE.search(text, a, min(b, end)):
+            return True
+    return False
 
 
 #: Acts any problem could be answered with, warning, pledging or studying papers (观看警示教育片3场次, 签订廉洁承诺书,
@@ -155,7 +186,7 @@ GENERIC_TOPIC = re.compile(r"学习|教育|培训|党课|谈心|承诺|思想|�
 #: An action already stated as done (已…, …了) outweighs a plan cue in the same sentence.
 DONE_STATED = re.compile(r"已(?:经)?[\u4e00-\u9fff]|完成了|如期完成|按时完成")
 #: Plan words beyond the status table's planned rows (its 将 needs a companion word: 将…纳入 is done).
-_PLAN_EXTRA = r"拟|计划(?:于|在|到|年底|[0-9])|下一步|下步|力争|争取|确保[^,。;]{0,12}前|正在(?:研究|酝酿|谋划|论证|起草|筹划)"
+_PLAN_EXTRA = r"拟|计划(?:于|在|到|年底|[0-9])|下一步|下步|力争|争取|确保[^,。;]{0,12}前|正在(?:研究|酝酿|谋划|论证|起草|筹划|编制|征求意见)"
 
 
 @lru_cache(maxsize=1)
@@ -391,7 +422,7 @@ MEETING = re.compile(
 FOCUS = re.compile(r"聚焦|紧盯|紧扣|个别谈话|调阅|下沉(?:了解|走访)?|实地走访|深入查找|有力有序开展")
 #: A finding stated as already put right (经核查已整改到位, 巡察组予以认可, 边巡边改): no finding of this round,
 #: unless something is still wrong after it (仍有2个整改不彻底).
-RESOLVED = re.compile(r"已(?:经)?(?:全部)?(?:整改(?:到位|完成|完毕|销号)|完成整改)|已自行整改|予以认可|边巡边改|立行立改")
+RESOLVED = re.compile(r"已(?:经)?(?:全部|基本)?(?:整改(?:到位|完成|完毕|销号)|完成整改)|已自行整改|予以认可|边巡边改|立行立改")
 STILL_WRONG = re.compile(r"仍|尚|但|还有|不彻底|反弹|未整改")
 #: The team saying what it looked at (巡察组聚焦…,紧盯“空气粮”等问题): the focus, whatever problem words it names.
 TEAM_FOCUS = re.compile(r"^(?:[^,。;:]{0,10}?(?:指出|介绍|通报|说)[,:])?(?:(?:巡视|巡察)(?:期间|中)[,])?"  # 罗建军指出,巡察期间,
@@ -403,8 +434,11 @@ TEAM_FOCUS = re.compile(r"^(?:[^,。;:]{0,10}?(?:指出|介绍|通报|说)[,:])?
 TEAM_PLAN = re.compile(r"(?:巡视|巡察)(?:组|工作)?将[^。:]{0,40}?(?:监督|检查|了解)|围绕[^。:]{0,20}?开展(?:监督|检查)")
 #: A report of disciplinary cases (…被开除党籍, 5名干部受到党纪处分, 查处腐败案件14件): another unit's lesson
 #: or the discipline organs' work, not a finding of the inspected unit.
-CASE_REPORT = re.compile(r"(?:被|受到|给予)(?:开除党籍|党纪(?:政务)?处分|立案审查|移送司法机关)"
-                         r"|查处[^。,;]{0,20}?(?:案件|问题)[\d一二三四五六七八九十]+(?:件|起)")
+CASE_REPORT = re.compile(r"(?:被|受到|给予)(?:开除党籍|党纪(?:政务)?处分|立案审查|移送司法机关)|被判(?:刑|处)"
+                         r"|查处[^。,;]{0,20}?(?:案件|问题)[\d一二三四五六七八九十]+(?:件|起)"
+                         r"|通报了[^。,;]{0,24}?典型案例")  # 巡察组还通报了近年来全系统查处的典型案例
+#: A sentence asked, not stated (医院发展定位是否充分体现了中医药特色优势?): the team's question to think over.
+QUESTION = re.compile(r"[ \t]*\?")  # matched where the sentence ends
 #: Closing lines: contact, publication, source.
 CONTACT = re.compile(r"联系电话|邮政信箱|邮编|欢迎[^。]{0,30}监督|本文转载|来源[:]|向社会(?:公开|公布)|进行监督")
 #: A clause that announces the findings instead of stating one (发现了一些问题, 存在以下问题, 主要是).

@@ -32,7 +32,7 @@ from pipeline.document import DocumentResult
 from pipeline.extract.measures import ledger_rows
 from pipeline.extract.times import extract_times
 from pipeline.lang.cues import (
-    COMPLETED, GENERIC_ACT, GENERIC_TOPIC, MISSED_PLAN, PARTIAL_DONE, concrete_act, is_plan, is_restated_problem, stock_figure, unfinished_cue,
+    COMPLETED, GENERIC_ACT, GENERIC_TOPIC, MISSED_PLAN, PARTIAL_DONE, is_plan, is_restated_problem, stated_act, stock_figure, unfinished_cue,
 )
 from pipeline.lang.dates import month_end
 from pipeline.lang.numerals import indefinite_one
@@ -226,7 +226,7 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
         if restates(s, e):
             return 0
         counted = row_counters if any(row.line_start <= s and e <= row.end for row in rows) else counters
-        return sum(counter.count(s, e) for counter in counted) + concrete_act(report.text, s, e)
+        return sum(counter.count(s, e) for counter in counted) + stated_act(report.text, s, e)
 
     @cache
     def generic_only(s: int, e: int) -> bool:  # every clause with evidence educates or pledges (观看警示教育片3场次)
