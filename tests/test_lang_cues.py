@@ -87,6 +87,11 @@ def test_lang_cues_restated_heading_after_its_number(text, restated):
     ("截至10月底,3个村集体经营性收入分别达到6.2万元,“空壳村”已全部消除。", "6.2万元", False),
     ("截至2023年底,全省共排查隐患326处。", "326处", False),
     ("已完成。截至2024年6月末,集团有息负债余额386.5亿元,其中短期债务占比31.2%。", "386.5亿元", True),  # s2 #3
+    # an average age opens such a sentence; a later clause naming an arrangement (配备) goes on counting, unless
+    # stated as done (pairs_blind28 s3 #8, s2 #1)
+    ("目前,全镇14名村党组织书记平均年龄48.7岁,其中45岁以下3人,高中及以上学历11人。", "11人", True),
+    ("目前,全街道共划分网格86个,配备网格员112名。", "112名", True),
+    ("目前,全街道共划分网格86个,已配备专职网格员112名。", "112名", False),
 ])
 def test_lang_cues_stock_figure_describes_how_things_stand(text, figure, stock):
     """A clause that says how many of something there are (pairs_blind19 h1, h3) states no answer to a problem."""

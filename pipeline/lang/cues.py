@@ -139,22 +139,28 @@ def stock_figure(text: str, start: int) -> bool:
     return STOCK_FRAME.search(text, a, b) is not None and not concrete_act(text, a, b)
 
 
-#: An act stated as done (配备了, 已配备): in a later clause of a sentence that opens on a stock, an act word
-#: without it names how things are arranged (目前,全街道共划分网格86个,配备网格员112名).
+#: How things are arranged (配备, 设置): in a later clause of a sentence that opens on a stock, such a word names the
+#: arrangement (目前,全街道共划分网格86个,配备网格员112名), unless it is stated as done (已配备, 配备了); other acts
+#: count (目前全县共设便民服务站12个,今年建成标准化服务站5个).
+_ARRANGEMENT = re.compile(r"配备|配置|设置|设立|划分")
 _PERFECTIVE = re.compile(r"已|了|完成")
+
+
+def _clause_act(text: str, a: int, b: int) -> bool:
+    return concrete_act(text, a, b) and (not _ARRANGEMENT.search(text, a, b) or bool(_PERFECTIVE.search(text, a, b)))
 
 
 def _stock_clause_acts(text: str, s: int, a: int, b: int, e: int) -> bool:
     """Whether the clause ``[a, b)`` of a sentence ``[s, e)`` opening on a stock states an act: the opening
-    clause (its 目前 too) or one before it does, or this one does so as done."""
+    clause (its 目前 too) or one before it does, or this one does (:data:`_ARRANGEMENT`)."""
     if s >= a:
         return concrete_act(text, s, e)
-    return concrete_act(text, s, a) or (concrete_act(text, a, b) and bool(_PERFECTIVE.search(text, a, b)))
+    return concrete_act(text, s, a) or _clause_act(text, a, b)
 
 
 def stated_act(text: str, start: int, end: int) -> bool:
     """:func:`concrete_act` for a sentence as evidence: in one that opens on a stock (:data:`STOCK_OPENING`), an act of
-    its opening clause, or of a later clause stated as done (目前,全街道共划分网格86个,配备网格员112名: none)."""
+    its opening clause, or of a later clause that names no arrangement (目前,全街道共划分网格86个,配备网格员112名: none)."""
     if not STOCK_OPENING.match(text, start):
         return concrete_act(text, start, end)
     a, b = sentence_bounds(text, start, ends=",;。")
@@ -164,7 +170,7 @@ def stated_act(text: str, start: int, end: int) -> bool:
         a, b = sentence_bounds(text, b + 1, ends=",;。")
         if a >= end:
             break
-        if concrete_act(text, a, min(b, end)) and _PERFECTIVE.search(text, a, min(b, end)):
+        if _clause_act(text, a, min(b, end)):
             return True
     return False
 
