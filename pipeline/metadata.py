@@ -87,6 +87,8 @@ _PROGRESS_CUES: tuple[tuple[str, int], ...] = (
     (r"关于[^。\n]{0,60}?整改[^。\n]{0,6}?情况的(?:报告|公示)", 3),
     (r"现将[^。\n]{0,12}?情况报告如下", 2),  # the report's own lead to its leading group
     (r"整改(?:工作)?落实情况", 2),
+    # a news item on the unit's meeting about its rectification (召开巡察整改工作推进会)
+    (r"整改(?:工作)?推进会", 3),
     (r"已(?:整改完成|完成整改)", 3),
     (r"基本(?:整改)?完成", 1),
     (r"现将[^。]{0,30}整改[^。]{0,30}(?:予以公布|公布如下|通报如下|报告如下)", 4),
@@ -228,9 +230,13 @@ def _inspecting_body(text: str) -> tuple[str, int, int] | None:
                 continue
         # extend left over a place name (重庆市委, 四川省委, 中共XX县委)
         j = s
+        dated = False  # 1月9日校党委第二巡察组: a date's 日 is no part of the place
         while j > 0 and s - j < 8 and "\u4e00" <= text[j - 1] <= "\u9fff" and text[j - 1] not in _PLACE_STOP:
+            if text[j - 1] in "日号" and j > 1 and (text[j - 2].isdigit() or text[j - 2] in "一二三四五六七八九十"):
+                dated = True
+                break
             j -= 1
-        if j < s and (j == 0 or not ("\u4e00" <= text[j - 1] <= "\u9fff")) and m.group().startswith(
+        if j < s and (j == 0 or dated or not ("\u4e00" <= text[j - 1] <= "\u9fff")) and m.group().startswith(
             ("省委", "市委", "县委", "区委", "州委", "党委")
         ):
             term = _TERM.match(text, j, s)  # 十二届省委第七巡视组: the committee's term is no part of the team's name
@@ -306,6 +312,8 @@ def _inspection_period(text: str, window_end: int, body_pos: int | None,
 
 def _feedback_date(text: str, window_end: int, context_year: int | None, after: str | None, skip: tuple[int, int] | None) -> _Date | None:
     for m in re.finditer(r"反馈", text[:window_end]):
+        if re.match(r"[^。,\n]{0,4}整改", text[m.end():m.end() + 8]):
+            continue  # 召开巡察反馈意见整改推进会: the rectification of the feedback, not the feedback
         sent_s, _ = sentence_bounds(text, m.start())
         clause_s = max(sent_s, m.start() - 60)
         found = None
@@ -317,8 +325,9 @@ def _feedback_date(text: str, window_end: int, context_year: int | None, after: 
             found = dm
         if found is None:
             continue
-        iso, _ = _resolve(found, "", year=context_year, first=True)
-        if iso and after and iso < after and not found.group("y"):
+        offset = None if found.group("y") or context_year is None else year_offset_before(text, found.start())
+        iso, _ = _resolve(found, "", year=context_year + offset if offset else context_year, first=True)
+        if iso and after and iso < after and not found.group("y") and not offset:
             iso, _ = _resolve(found, "", year=int(iso[:4]) + 1, first=True)
         if iso:
             return _Date(iso, found.start(), found.end())

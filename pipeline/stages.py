@@ -97,16 +97,30 @@ def _as_written(records: list, text: str) -> list:
     return records
 
 
+def _titles_as_written(records: list, flowing: str, text: str) -> list:
+    """Sections (or measures) found in :meth:`Extraction.flow`, their titles as the document writes them,
+    without the line breaks a PDF wrapped them at (强化督\n查督办: 强化督查督办)."""
+    if flowing is text:
+        return records
+    for r in records:
+        if isinstance(r, Section):
+            r.title = text[r.title_start:r.title_end].replace("\n", "")
+        elif r.title and (at := flowing.find(r.title, r.start, r.end)) >= 0:
+            r.title = text[at:at + len(r.title)].replace("\n", "")
+    return records
+
+
 STAGES: tuple[Stage, ...] = (
-    Stage("outline", (), "sections", lambda x: parse_outline(x.text), "section"),
+    Stage("outline", (), "sections", lambda x: _titles_as_written(parse_outline(x.flow()), x.flow(), x.text), "section"),
     Stage("metadata", ("sections",), "meta", lambda x: extract_metadata(
-        x.text, x.sections, title_hint=x.hints.get("title"), date_hint=x.hints.get("publish_date"))),
+        x.flow(), x.sections, title_hint=x.hints.get("title"), date_hint=x.hints.get("publish_date"))),
     Stage("citations", (), "citations", lambda x: _as_written(extract_citations(x.flow()), x.text), "citation"),
     Stage("quantities", (), "quantities", lambda x: extract_quantities(x.text), "quantity"),
     Stage("times", ("meta",), "times", lambda x: extract_times(x.text, anchor=x.reference_date()), "time"),
     Stage("claims", ("meta",), "claims", lambda x: _as_written(extract_claims(x.flow(), as_of_default=x.now()), x.text),
           "claim"),
-    Stage("measures", ("sections",), "measures", lambda x: extract_measures(x.text, x.sections), "measure"),
+    Stage("measures", ("sections",), "measures",
+          lambda x: _titles_as_written(extract_measures(x.flow(), x.sections), x.flow(), x.text), "measure"),
 )
 
 

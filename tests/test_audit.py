@@ -841,3 +841,29 @@ def test_audit_standing_arrangements_kept_rules_and_drafts_are_no_acts(tmp_path)
     assert _statuses(tmp_path, feedback, report) == {"1": "weak", "2": "weak", "3": "weak", "4": "planned_only"}
     done = report.replace("配备网格员112名", "已为每个网格配备专职网格员112名")
     assert _statuses(tmp_path, feedback, done)["1"] == "addressed"
+
+
+def test_audit_the_teams_time_limit_in_the_problems_sentence_and_a_row_only_under_way(tmp_path):
+    """A finding whose sentence goes on with the team's time limit (…整改不到位,巡察组要求于2024年2月底前完成对账;
+    pairs_blind29 s3 #9, s4 #10): that limit is the problem's, and the clause no problem of its own; a 整改台账
+    row due on a date still to come whose 完成情况 says only 正在推进 (s2 #2): its measures are what was set,
+    nothing done; a row due 长期坚持 with the same words is judged by its measures."""
+    feedback = (
+        "市委第三巡察组向城投集团党委反馈巡察情况\n近日，市委第三巡察组向城投集团党委反馈了巡察情况。巡察组指出，存在以下问题：\n"
+        "1.对审计指出的通行费对账差异问题整改不到位，巡察组要求于2024年2月底前完成对账。\n"
+        "2.防范化解债务风险不到位，3笔融资年化利率超过6%。\n"
+        "3.党委对子公司督促指导不够。\n"
+        "巡察组要求，集团党委要切实抓好整改。\n")
+    report = (
+        "中共城投集团委员会关于巡察整改进展情况的报告\n现将整改进展情况报告如下。\n"
+        "一、对账差异问题已完成2023年度数据核对，2024年度数据对账仍在推进中。\n"
+        "序号\t问题\t整改措施\t责任部门\t完成时限\t完成情况\n"
+        "1\t防范化解债务风险不到位\t制定存量债务优化置换方案，置换3笔高息融资\t财务部\t2025年6月30日\t正在推进\n"
+        "2\t党委对子公司督促指导不够\t制定子公司党建工作考核办法，开展督导检查4次\t党建部\t长期坚持\t持续推进\n"
+        "中共城投集团委员会\n2024年3月20日\n")
+    (tmp_path / "feedback.txt").write_text(feedback, encoding="utf-8")
+    from pipeline.issuelist.load import load_issue_list
+
+    problems = [i for i in load_issue_list(tmp_path / "feedback.txt").issues if i.level == 2]
+    assert len(problems) == 3 and "2024年2月底前" in (problems[0].extra.get("deadline") or "")
+    assert _statuses(tmp_path, feedback, report) == {"1": "overdue", "2": "planned_only", "3": "addressed"}

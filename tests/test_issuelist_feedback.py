@@ -1467,3 +1467,25 @@ def test_issues_a_question_quoting_a_finding_keeps_it():
     text = (MEETING + "1.问：巡察指出“惠农资金发放不及时，群众反映强烈”，现在进展如何？\n"
             "答：已全部发放到位。\n")
     assert any("惠农资金发放不及时" in p for p in _problems(normalize(text)))
+
+
+def test_issues_the_central_formula_goes_on_in_a_sentence_of_its_own_and_the_checks_are_no_findings():
+    """A 回头看 notice: the team's checks as questions (重点检查党的领导是否弱化…) are its focus; the one-sentence
+    list goes on after it in a 同时, sentence of the same shape (a field, then its findings)."""
+    text = ("中央第三巡视组向某某集团党组反馈巡视“回头看”情况\n"
+            "巡视组对集团专项巡视以来的整改情况进行了“回头看”，重点检查党的领导是否弱化、党的建设是否缺失。\n"
+            "巡视“回头看”发现，集团党组落实全面从严治党责任仍有差距，主要是：党的领导弱化，党组把方向作用发挥不够，"
+            "对“三重一大”事项把关不严；党的建设缺失，基层党组织软弱涣散，党员教育管理不严。同时，上一轮巡视反馈问题整改不到位，"
+            "一些整改措施没有落到实处，个别问题整改敷衍塞责。\n"
+            "巡视组提出了意见建议：集团党组要切实增强“四个意识”。\n")
+    aspects, problems = _aspects_and_problems(normalize(text))
+    assert aspects[:2] == ["党的领导弱化", "党的建设缺失"] and len(aspects) == 3
+    assert "一些整改措施没有落到实处" in problems and "个别问题整改敷衍塞责" in problems
+    assert not any("重点检查" in p for p in problems)
+    assert "党组把方向作用发挥不够" in problems
+
+
+def test_issues_a_list_handed_over_as_a_problem_list_is_no_finding():
+    text = (MEETING + "巡察发现，局党组主要存在落实粮食安全党政同责不够有力、政策性粮食收储监管不严、库存管理存在漏洞等问题。"
+            "巡察组还将发现的具体问题以问题清单形式书面反馈局党组。\n" + DEMAND)
+    assert _problems(normalize(text)) == ["落实粮食安全党政同责不够有力", "政策性粮食收储监管不严", "库存管理存在漏洞"]

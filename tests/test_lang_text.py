@@ -110,3 +110,37 @@ def test_lang_text_reflowed_leaves_a_short_line_post_as_written():
         "———— ✅ 立行立改 ————", "巡察期间", "医院已对巡察组", "指出的6个问题", "立行立改", "目前已全部整改到位",
         "———— 📌 工作要求 ————", "巡察组要求", "院党委要切实扛起", "巡察整改主体责任", "以钉钉子精神", "抓好整改落实"]))
     assert reflowed(post) == post
+
+
+#: a county's progress report as a PDF's text gives it: indented paragraphs, a line break at the page width
+#: wherever it falls (inside a heading's title, after 一是, before 第七巡视组 or 问题19起), a page number
+_WRAPPED_PROGRESS = normalize(
+    "中共某某县委关于省委第七巡视组\n巡视反馈意见整改进展情况的通报\n"
+    "　　根据省委统一部署，2023年10月9日至12月8日，省委\n"
+    "第七巡视组对某某县开展了常规巡视。2024年1月26日，省委\n"
+    "第七巡视组向某某县委反馈了巡视意见。现将巡视整改进展情况予\n"
+    "以公布。\n"
+    "　　一、聚焦反馈问题，逐项推动整改落地见效\n"
+    "　　该方面反馈问题4个，已全部完成整改。一是规范选人用人\n"
+    "工作。对2021年以来的干部任免事项逐项复查，整改干部档案问\n"
+    "题37个。二是严肃整治“四风”问题。围绕违规吃喝开展专项整治，查处违规\n"
+    "问题19起，清退违规发放的津补贴26.8万元。三是强化督\n"
+    "查督办。县纪委监委成立2个联合督查组，开展督查4轮，约谈\n"
+    "— 1 —\n"
+    "进度滞后的单位负责人3人。\n"
+    "中共某某县委\n2024年7月12日\n")
+
+
+def test_lang_text_outline_measures_and_dates_read_across_page_width_wraps():
+    """Headings, 一是 measures and the inspection's dates of a wrapped report read whole (heldout12 b): an
+    indented first line is as wide as the others; 第七巡视组 and 问题19起 opening a line open no item."""
+    from pipeline.stages import extract
+
+    found = extract(_WRAPPED_PROGRESS)
+    titles = [s.title for s in found.sections]
+    assert "规范选人用人工作" in titles and "强化督查督办" in titles
+    measures = [_WRAPPED_PROGRESS[m.start:m.end] for m in found.measures]
+    assert any(m.startswith("一是规范选人用人\n工作。") and "37个" in m for m in measures)
+    assert any(m.startswith("二是严肃整治") and "26.8万元" in m for m in measures)
+    assert (found.meta.inspection_start, found.meta.inspection_end) == ("2023-10-09", "2023-12-08")
+    assert found.meta.feedback_date == "2024-01-26"

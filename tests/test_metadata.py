@@ -244,3 +244,21 @@ def test_metadata_a_public_notice_of_the_rectification_is_a_progress_report():
             "问题二：绩效分配不规范\n整改情况：修订《绩效分配办法》。\n中共禾川县人民医院委员会\n2025年4月15日\n")
     _, meta = _meta(text)
     assert meta.kind == "progress"
+
+
+def test_metadata_a_news_item_on_the_rectification_meeting():
+    """A company's news item on its 巡察整改推进会 (pairs_blind29 s4, pairs_blind28 s4): a progress report; the
+    feedback's date is the one said with 反馈巡察意见 (去年12月10日: the year before the item's), not the
+    meeting's, whose name holds 反馈意见整改; the team after a date (1月9日校党委…) keeps no 日."""
+    text = ("某某运营公司召开巡察反馈意见整改推进会\n2025-03-13 16:42　来源：某某集团\n"
+            "3月12日，某某运营公司召开集团党委第二巡察组巡察反馈意见整改推进会，通报整改工作进展。\n"
+            "会议通报，自去年12月10日集团党委第二巡察组反馈巡察意见以来，公司党委对照反馈的4个方面10个问题，"
+            "制定整改措施36条，目前已完成整改29条。\n"
+            "针对节假日收费站拥堵问题，公司新增ETC混合车道6条。服务区经营管理问题已整改完成。\n"
+            "会议要求，下一步要加快建设绿色通道车辆预约查验系统。\n")
+    _, meta = _meta(text)
+    assert meta.kind == "progress"
+    assert meta.report_date == "2025-03-13" and meta.feedback_date == "2024-12-10"
+    _, meta = _meta("外国语学院召开巡察整改工作推进会\n会议通报，自1月9日校党委第二巡察组反馈巡察意见以来，学院党委"
+                    "对照反馈的11个问题，目前已完成整改9个。\n")
+    assert meta.inspecting_body == "校党委第二巡察组"

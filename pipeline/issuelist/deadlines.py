@@ -53,7 +53,10 @@ def _own_deadlines(text: str, problems: Sequence[Item], since: Callable[[], dt.d
     out: dict[int, str] = {}
     for k, p in enumerate(problems):
         for x in (p, *p.children):
-            for t in extract_times(text[x.start:x.end]):
+            # the problem's own sentence goes on to its demand, which the item leaves out (…整改不到位,巡察组要求于
+            # 2025年2月底前完成对账)
+            end = max(x.end, sentence_bounds(text, max(x.start, x.end - 1), ends="。;\n")[1]) if x is p else x.end
+            for t in extract_times(text[x.start:end]):
                 start = x.start + t.start
                 if t.kind != "deadline" or not OWN_DEADLINE_MODAL.search(text, max(x.start, start - 4), start):
                     continue

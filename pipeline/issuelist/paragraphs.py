@@ -109,7 +109,13 @@ def _read_paragraph(text: str, s: int, e: int, ctx: Context, sents: list[Sentenc
                if not starts_with_example(text, strip_frame(text, a, b), b)]  # examples are no list
     if (after_colon and not (unit_seen or aspect_seen) and (central or not ctx.unit)
             and _one_sentence_style(text, groups[0], central)):
-        return _oneliner(text, groups[0], ctx) + _rest(text, sentences[1:], groups[1:], ctx, sents)
+        out = _oneliner(text, groups[0], ctx)
+        k = 1  # 同时,上一轮巡视反馈问题整改不到位,A,B,C。: one more group of the formula, in a sentence of its own
+        while k < len(sentences) and len(groups[k]) == 1 and (opener := CLOSING_OPENER.match(text, sentences[k][0])) \
+                and clause_count(text, opener.end(), sentences[k][1]) >= 3:
+            out += _oneliner(text, [(opener.end(), sentences[k][1])], ctx)
+            k += 1
+        return out + _rest(text, sentences[k:], groups[k:], ctx, sents)
     local_aspect = not aspect_seen and _standalone_aspect(text, sentences, groups, stating, ctx)
     how = "semicolon" if sum(stating) > len(stating) else "prose"
     out = _rest(text, sentences, groups, ctx, sents, how=how, after_colon=after_colon, after_lead=aspect_seen)

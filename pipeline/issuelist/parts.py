@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.lang.cues import (
-    CASE_REPORT, CLUE, QUESTION, CLUE_HANDED, CONTACT, DEMAND_LEAD, DEMAND_SENTENCE, FOCUS, MEETING, OBJECT_LIST, PLEDGE, PRAISE, PROBLEM_LEAD_META,
+    CASE_REPORT, CHECKED_WHETHER, CLUE, QUESTION, CLUE_HANDED, CONTACT, DEMAND_LEAD, DEMAND_SENTENCE, FOCUS, MEETING, OBJECT_LIST, PLEDGE, PRAISE, PROBLEM_LEAD_META,
     APPENDIX_LINE, APPENDIX_REFERENCE, FINDINGS_SUMMARY, PLAN_FIELD, PLAN_LIST_HEADING, PRAISE_TURN_GAP, RESOLVED, SHORTCOMING_STRONG, STILL_WRONG,
     TEAM_FOCUS, TEAM_PLAN, YARDSTICK,
 )
@@ -90,7 +90,8 @@ def _role(text: str, s: int, e: int, previous: str | None) -> tuple[str, int]:
             t.lstrip(" ,").startswith("要") or NEXT_ITEM.match(t) and not SHORTCOMING_STRONG.search(t))):
         return "demand", s  # 一是…。二是…: the demands' run goes on; not 第二,X不够有力: the findings' (a demand after each)
     strong = SHORTCOMING_STRONG.search(t)
-    if FOCUS.search(t) and not strong or TEAM_FOCUS.match(t) or TEAM_PLAN.search(t, 0, colon if colon > 0 else len(t)):
+    if (FOCUS.search(t) and not strong or TEAM_FOCUS.match(t) or TEAM_PLAN.search(t, 0, colon if colon > 0 else len(t))
+            or CHECKED_WHETHER.search(t)):
         return "focus", s
     if (done := RESOLVED.search(t)) and not STILL_WRONG.search(t, done.end()):
         return "resolved", s  # an earlier finding already put right

@@ -207,6 +207,11 @@ def is_plan(sentence: str) -> bool:
     return bool(plan_cue().search(sentence)) and not DONE_STATED.search(sentence)
 
 
+#: A ledger's 完成情况 cell that says only that the work is under way (正在推进, 持续推进, 整改中): nothing done yet
+#: that its 整改措施 cell could stand for.
+UNDER_WAY_ONLY = re.compile(r"\s*(?:正在|持续|稳步|加快|有序)?(?:推进|实施|落实|整改|办理)(?:中)?[。.]?\s*")
+
+
 def only_plans(text: str) -> bool:
     """Every clause of ``text`` states a plan (正在研究制定…方案,拟与…签订…,计划2025年上半年启动…): what a
     ledger's 完成情况 cell says when nothing has been done yet."""
@@ -392,9 +397,9 @@ DEMAND_SENTENCE = re.compile(
 #: A demand's modal before its deadline (要…于…前完成, 务必在…前, 须于…前).
 DEADLINE_MODAL = re.compile(r"要|务必|必须|须|应当|限期")
 #: The modal right before a time limit a problem's own text sets (…长期未动态调整,要在2个月内整改到位): 要在/要于,
-#: not 要求于 (未按要求于2022年底前完成: a date the unit missed, stated as the shortcoming); the unit's own plan
-#: the finding says it missed (原定…前完工) holds it to that date.
-OWN_DEADLINE_MODAL = re.compile(r"(?:(?<![需主重只])要|务必|必须|须|应当|限期)[在于]?$"
+#: the team's 要求于 (巡察组要求于2021年8月底前完成整改), not 按要求于 (未按要求于2022年底前完成: a date the unit
+#: missed, stated as the shortcoming); the unit's own plan the finding says it missed (原定…前完工) holds it to that date.
+OWN_DEADLINE_MODAL = re.compile(r"(?:(?<![需主重只])要|务必|必须|须|应当|限期)[在于]?$|(?<![按照])要求[在于]$"
                                 # 原定2023年9月底前完工,至巡察时仍未竣工: the unit's own date, already missed
                                 r"|原(?:计划|定)[在于]?$")
 #: What a deadline is for when it is the report's (于2个月内报送整改情况报告, 将整改方案报县委巡察办): no problem's.
@@ -436,6 +441,8 @@ TEAM_FOCUS = re.compile(r"^(?:[^,。;:]{0,10}?(?:指出|介绍|通报|说)[,:])?
                         r"|^[^。;:]{0,20}?(?:巡视|巡察)组(?:以|按照|坚持)[^。;:]{0,16}?,(?:聚焦|紧盯|紧扣|(?:紧紧)?围绕)"  # 巡视组以党章为尺子,紧扣…
                         # 唐国庆指出,巡视组按照省委要求,紧紧围绕…的问题,着力发现…等方面的问题: the focus formula
                         r"|^[^。;:]{0,20}?(?:巡视|巡察)组[^。;:]{0,60}?,着力(?:发现|查找)")
+#: What the team checked, as questions (重点检查党的领导是否弱化、党的建设是否缺失): its focus, not findings.
+CHECKED_WHETHER = re.compile(r"重点(?:检查|了解|查看|监督|看)[^。;]{0,40}?是否")
 #: The team saying what it will look at (巡察组将…重点围绕以下方面开展监督:一是聚焦…): a mobilisation's focus list.
 TEAM_PLAN = re.compile(r"(?:巡视|巡察)(?:组|工作)?将[^。:]{0,40}?(?:监督|检查|了解)|围绕[^。:]{0,20}?开展(?:监督|检查)")
 #: A report of disciplinary cases (…被开除党籍, 5名干部受到党纪处分, 查处腐败案件14件): another unit's lesson
@@ -490,7 +497,11 @@ FRAME = re.compile(
 TRAILING_DEMAND = re.compile(
     r",(?:并)?(?:要求|责成|督促)(?:该|其)?[^,。;]{0,12}?(?:党组|党委|党工委|党支部|党总支|支部|单位|局|公司|学校|医院|政府)"
     # a sentence of the team's demand after the item's findings (…仓促决策。巡察组要求,医院党委要修订…; 对此,巡察组要求…)
-    r"|(?<=。)(?:对此,|为此,|针对上述问题,)?(?:巡视组|巡察组)(?:要求|强调|建议)[,:]")
+    r"|(?<=。)(?:对此,|为此,|针对上述问题,)?(?:巡视组|巡察组)(?:要求|强调|建议)[,:]"
+    # the team's time limit after the finding (…整改不到位,巡察组要求于2025年2月底前完成对账)
+    r"|,(?:巡视组|巡察组)(?:还|同时)?(?:要求|责成)")
+#: A clause that is the team's demand (巡察组要求于2025年2月底前完成对账), read on its own as a list's clause.
+TEAM_DEMAND = re.compile(r"(?:巡视组|巡察组)(?:还|同时)?(?:要求|责成)")
 #: The measure a finding is held against (对照“四个着力”的要求, / 按照…部署,): a frame before the finding.
 YARDSTICK = re.compile(r"(?:对照|按照|根据)[^,。;:]{1,24}?(?:要求|标准|部署|精神|(?:了解|掌握)的情况)[,]")
 #: A sentence about the findings as a whole (上述问题,有的是…), not one of them.
@@ -539,9 +550,9 @@ PLAN_LIST_HEADING = re.compile(r"(?:[一二三四五六七八九十]+、)?[^。:
 #: (问题一:X。整改要求:…): the problem ends before it.
 PLAN_FIELD = re.compile(r"[(]?(?:整改目标|整改措施|整改举措|整改时限|完成时限|责任单位|责任领导|责任部门|责任人|牵头单位|牵头领导"
                         r"|整改要求|整改建议|整改意见)[:]")
-#: The line that opens an appendix (附件 / 附件1: / 附件：…问题清单 / 附表) and a reference to it (详见附件).
+#: The line that opens an appendix (附件 / 附件1: / 附件：…问题清单 / 附表) and a reference to it (详见附件, 以问题清单形式…反馈).
 APPENDIX_LINE = re.compile(r"(?:附件|附表)\d?[:]?[^\n。]{0,60}$")
-APPENDIX_REFERENCE = re.compile(r"(?:详见|见)(?:附件|附表)")
+APPENDIX_REFERENCE = re.compile(r"(?:详见|见)(?:附件|附表)|以问题清单(?:的)?形式")  # …以问题清单形式书面反馈: the list is elsewhere
 #: A line that goes on with the item above it (其中,…: a part of what the item counted).
 CONTINUATION = re.compile(r"其中[,:]")
 #: The opening of a sentence of evidence (近三年…, 2023年…, 其中…): the elaboration of the finding before it.

@@ -41,8 +41,11 @@ PAGE_NUMBER_LINE = re.compile(
 )
 #: What opens a new item at a line start, in one glance and without its numbering checked (一、 (一) 1. ①
 #: ◆ —— 第一 一是 问题一): a line that starts so never goes on with the line above (lang.text.soft_breaks).
-ITEM_START = re.compile(rf"[ \t]*(?:[一二三四五六七八九十]+[、是]|[(][一二三四五六七八九十\d]+[)]|\d+[.、)]|[①-⑳{DECORATION}—]"
-                        r"|第[一二三四五六七八九十]|【?问题[一二三四五六七八九十\d])")
+ITEM_START = re.compile(rf"[ \t]*(?:[一二三四五六七八九十]+[、是]|[(][一二三四五六七八九十\d]+[)]|\d+(?:[、)]|\.(?!\d))|[①-⑳{DECORATION}—]"
+                        # 第一, / 第二是 (not 第七巡视组 or 第3次, which a wrapped line may start with)
+                        r"|第[一二三四五六七八九十]{1,3}(?:[,、:]|是)"
+                        # 问题一: / 【问题2】 / 问题三 alone on its line (not 问题19起, a wrapped line's words)
+                        r"|【?问题[一二三四五六七八九十\d]{1,3}(?:[:、.】]|[ \t]*$))", re.MULTILINE)
 #: A line that separates a post's parts (———— 💡 巡察组肯定 ————, ------): no item goes on over it.
 SEPARATOR_LINE = re.compile(r"[ \t]*(?:[—\-=_~]{4,}|—{2}[^\n]*—{2}[ \t]*$)")
 #: A line that is only a zero-padded item number (01, 02 … of a post written in short lines): the item

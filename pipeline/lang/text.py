@@ -195,7 +195,9 @@ def soft_breaks(text: str, *, short_lines: bool = True) -> frozenset[int]:
     one paragraph a line, whose line lengths do not bunch at one width.  ``short_lines``: also the breaks of
     a post written in short lines (a WeChat post, slides), whose lines are phrases as much as wraps."""
     furniture = page_furniture(text)  # a page's number and header lie inside the line they interrupt
-    spans = [(s, e, len(line.strip())) for s, e, line in lines(text) if line.strip() and s not in furniture]
+    # a paragraph's first line is as wide as the others with its two-character indent
+    spans = [(s, e, len(line.strip()) + 2 * line.startswith(INDENTS)) for s, e, line in lines(text)
+             if line.strip() and s not in furniture]
     if len(spans) < 6:
         return frozenset()
     if len(spans) >= _SHORT_LINES_MIN and _short_lined(text, spans):

@@ -32,12 +32,12 @@ from pipeline.document import DocumentResult
 from pipeline.extract.measures import ledger_rows
 from pipeline.extract.times import extract_times
 from pipeline.lang.cues import (
-    COMPLETED, GENERIC_ACT, GENERIC_TOPIC, MISSED_PLAN, PARTIAL_DONE, is_plan, is_restated_problem, stated_act, stock_figure, unfinished_cue,
+    COMPLETED, GENERIC_ACT, GENERIC_TOPIC, MISSED_PLAN, PARTIAL_DONE, UNDER_WAY_ONLY, is_plan, is_restated_problem, stated_act, stock_figure, unfinished_cue,
 )
 from pipeline.lang.dates import month_end
 from pipeline.lang.numerals import indefinite_one
 from pipeline.lang.spans import ItemCounter
-from pipeline.lang.text import STATEMENT_ENDS, sentence_bounds, sentence_spans
+from pipeline.lang.text import CELL_SEPARATORS, STATEMENT_ENDS, sentence_bounds, sentence_spans
 from pipeline.matching.evidence import AnswerTerms, term_bigrams
 from pipeline.normalize import normalize
 from pipeline.outline import forward_looking_sections
@@ -81,7 +81,16 @@ def target_spans(report: DocumentResult, kind: str, target_id: int) -> list[tupl
         return [(target_id, len(report.text) if end < 0 else end, None)]
     if kind == "row":
         rows = ledger_rows(report.text)
-        return [(rows[target_id].start, rows[target_id].end, rows[target_id].status)] if target_id < len(rows) else []
+        if target_id >= len(rows):
+            return []
+        row = rows[target_id]
+        # a row whose 完成情况 says only 正在推进 by a date still to come: its 整改措施 are what was set, nothing done
+        # yet (a row due 长期坚持 is a standing commitment: its measures are judged as they are)
+        last = max(report.text.rfind(sep, row.start, row.end) for sep in CELL_SEPARATORS) + 1
+        dated = row.deadline is not None and any(c.isdigit() for c in report.text[slice(*row.deadline)])
+        bare = (row.status == "ongoing" and dated and last > row.start
+                and UNDER_WAY_ONLY.fullmatch(report.text, last, row.end) is not None)
+        return [(row.start, row.end, "planned" if bare else row.status)]
     under = [(m.start, m.end, m.status) for m in report.measures if m.section_id == target_id]
     if under:
         return under
