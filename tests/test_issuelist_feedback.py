@@ -1489,3 +1489,13 @@ def test_issues_a_list_handed_over_as_a_problem_list_is_no_finding():
     text = (MEETING + "巡察发现，局党组主要存在落实粮食安全党政同责不够有力、政策性粮食收储监管不严、库存管理存在漏洞等问题。"
             "巡察组还将发现的具体问题以问题清单形式书面反馈局党组。\n" + DEMAND)
     assert _problems(normalize(text)) == ["落实粮食安全党政同责不够有力", "政策性粮食收储监管不严", "库存管理存在漏洞"]
+
+
+def test_issues_a_line_whose_number_a_paste_lost_is_still_a_finding():
+    """An appendix list whose first item under a heading lost its 1. in a paste (blind33 11): 长期未… states a
+    shortcoming, so the bare line is a finding like its numbered siblings."""
+    text = (MEETING + "巡察组指出，学校存在以下问题：\n一、党的建设方面\n1．党费收缴不规范。\n2．党员发展程序不规范。\n"
+            "二、干部队伍建设方面\n部分中层干部长期未轮岗交流，3名中层干部在同一岗位任职超过10年。\n"
+            "2．师德师风建设抓得不实。\n" + DEMAND)
+    problems = _problems(normalize(text))
+    assert any(p.startswith("部分中层干部长期未轮岗交流") for p in problems) and len(problems) == 4
