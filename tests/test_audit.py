@@ -867,3 +867,20 @@ def test_audit_the_teams_time_limit_in_the_problems_sentence_and_a_row_only_unde
     problems = [i for i in load_issue_list(tmp_path / "feedback.txt").issues if i.level == 2]
     assert len(problems) == 3 and "2024年2月底前" in (problems[0].extra.get("deadline") or "")
     assert _statuses(tmp_path, feedback, report) == {"1": "overdue", "2": "planned_only", "3": "addressed"}
+
+
+def test_audit_stock_sentences_by_what_a_unit_has_and_an_answer_that_names_the_inspection(tmp_path):
+    """卫生院党支部现有党员11名,其中…,入党积极分子1名 and 目前,…占比为21.6%,中层岗位空缺共计37个 say how things
+    stand (pairs_blind30 s3 #8, s1 #7); a paragraph of one sentence that names the finding the inspection handed
+    over (对巡察移交的干警违规接受案件当事人宴请问题,…给予1名干警党内警告处分) answers it (s2 #5)."""
+    feedback = (
+        "区委第二巡察组向区法院党组反馈巡察情况\n近日，区委第二巡察组向区法院党组反馈了巡察情况。巡察组指出，存在以下问题：\n"
+        "1.发展党员工作停滞，近三年未发展一名党员。\n2.干部队伍建设统筹谋划不够，领导班子中45岁以下干部占比偏低。\n"
+        "3.违反中央八项规定精神问题时有发生，个别干警违规接受案件当事人宴请。\n"
+        "巡察组要求，区法院党组要切实抓好整改。\n")
+    report = (
+        "区法院召开巡察整改工作推进会\n2021-09-27 来源：区法院\n"
+        "区法院党支部高度重视发展党员工作。院党支部现有党员11名，其中35岁以下党员2名，入党积极分子1名。\n"
+        "区法院党组坚持把年轻干部培养作为战略任务。目前，院领导班子中45岁以下干部占比为21.6%，中层岗位空缺共计3个。\n"
+        "对巡察移交的干警违规接受案件当事人宴请问题，区法院党组严肃处理，给予1名干警党内警告处分、对1名干警进行诫勉谈话。\n")
+    assert _statuses(tmp_path, feedback, report) == {"1": "weak", "2": "weak", "3": "addressed"}

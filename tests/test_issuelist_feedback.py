@@ -1499,3 +1499,29 @@ def test_issues_a_line_whose_number_a_paste_lost_is_still_a_finding():
             "2．师德师风建设抓得不实。\n" + DEMAND)
     problems = _problems(normalize(text))
     assert any(p.startswith("部分中层干部长期未轮岗交流") for p in problems) and len(problems) == 4
+
+
+def test_issues_bracketed_headings_over_a_lead_and_its_list_are_the_fields():
+    """A newspaper's 【】 headings, each over a paragraph …有差距,主要是:A;B (pairs_blind30 s4), one opening 巡察还指出,:
+    the headings are the fields, the list's items the problems, without the verdict that leads them."""
+    text = ("集团党委第二巡察组向运营公司党委反馈巡察情况\n本报讯 7月10日，集团党委第二巡察组向运营公司党委反馈巡察情况。\n"
+            "巡察组指出，公司党委取得了一定成绩，但也存在一些问题。\n"
+            "【落实战略部署仍有差距】\n巡察指出，公司党委在贯彻落实决策部署方面存在不足，主要是：学习制度落实不到位；信息化项目建设滞后。\n"
+            "【巡察审计问题整改不彻底】\n巡察还指出，公司党委对监督发现问题整改重视不够，主要是：上轮巡察指出的收费问题整改不到位；"
+            "审计指出的结算问题未完成整改。\n"
+            "郑国华要求，公司党委要提高政治站位，抓好巡察整改。\n")
+    aspects, problems = _aspects_and_problems(normalize(text))
+    assert aspects == ["落实战略部署仍有差距", "巡察审计问题整改不彻底"]
+    assert problems == ["学习制度落实不到位", "信息化项目建设滞后", "上轮巡察指出的收费问题整改不到位", "审计指出的结算问题未完成整改"]
+
+
+@pytest.mark.parametrize("near_miss", [
+    "巡察期间，巡察组共收到居民反映的问题46件，其中21件已督促社区当场解决。",  # the team's own tally
+    "巡察期间，县医保局已追回违规使用的医保基金112.3万元。",  # put right while the team was there
+    "（同期声·巡察组组长 孙慧敏）对巡察指出的问题，学校要建立台账、逐项整改。",  # a broadcast's quoted demand
+    "（同期声·学校党总支书记 何文静）我们对巡察反馈的问题照单全收，马上就改。",  # and pledge
+])
+def test_issues_the_teams_tally_fixes_made_on_the_spot_and_quoted_words_are_no_findings(near_miss):
+    text = (MEETING + "巡察发现的主要问题是：一是理论学习不够深入；二是惠农资金管理不规范；三是基层党建薄弱。\n"
+            + near_miss + "\n" + DEMAND)
+    assert _problems(normalize(text)) == ["理论学习不够深入", "惠农资金管理不规范", "基层党建薄弱"]

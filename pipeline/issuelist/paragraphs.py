@@ -148,6 +148,11 @@ def _stating_sentences(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """The paragraph's sentences without the meta ones at its start (在…方面,巡视组指出的问题主要有以下
     几点。 announces, it states nothing); a lead's own list after its colon is kept."""
     sentences = _sentence_spans(text, s, e)
+    if sentences and (colon := text.find(":", *sentences[0])) > 0 and _is_lead_sentence(text, sentences[0][0], colon) \
+            and len(top_level_split(text, colon + 1, sentences[0][1], ";")) >= 2:
+        # 公司党委在…方面存在不足,主要是:A;B;C: the verdict and its lead announce the list after the colon
+        sentences[0] = (colon + 1, sentences[0][1])
+        return sentences
     while sentences and _is_lead_sentence(text, *sentences[0]) and not SHORTCOMING_STRONG.search(
             text, sentences[0][0], sentences[0][1] - 6):
         lead_s, lead_e = sentences.pop(0)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.lang.cues import (
-    CASE_REPORT, CHECKED_WHETHER, CLUE, QUESTION, CLUE_HANDED, CONTACT, DEMAND_LEAD, DEMAND_SENTENCE, FOCUS, MEETING, OBJECT_LIST, PLEDGE, PRAISE, PROBLEM_LEAD_META,
+    CASE_REPORT, CHECKED_WHETHER, CLUE, QUESTION, SPEAKER_TAG, CLUE_HANDED, CONTACT, DEMAND_LEAD, DEMAND_SENTENCE, FOCUS, MEETING, OBJECT_LIST, PLEDGE, PRAISE, PROBLEM_LEAD_META,
     APPENDIX_LINE, APPENDIX_REFERENCE, FINDINGS_SUMMARY, PLAN_FIELD, PLAN_LIST_HEADING, PRAISE_TURN_GAP, RESOLVED, SHORTCOMING_STRONG, STILL_WRONG,
     TEAM_FOCUS, TEAM_PLAN, YARDSTICK,
 )
@@ -64,6 +64,8 @@ def _own_deadline(t: str, demand: int) -> bool:
 
 
 def _role(text: str, s: int, e: int, previous: str | None) -> tuple[str, int]:
+    if tag := SPEAKER_TAG.match(text, s, e):  # (同期声·巡察组组长 孙慧敏)对巡察指出的问题,学校要…
+        s = tag.end()
     t = text[s:e]
     demand_lead = bool(DEMAND_LEAD.search(t)) and not _yardstick_lead(t)
     if demand_lead:  # 巡察组要求, / 整改要求如下: — before any lead reading

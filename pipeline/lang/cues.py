@@ -117,9 +117,11 @@ STOCK_FRAME = re.compile(r"(?:目前|当前|现阶段)[,]?[^,。;:]{0,8}?(?:共�
 
 
 #: A sentence that opens on how things stand now (目前局机关共设党支部3个,有党员56名,…; 目前,全镇14名村党组织书记
-#: 平均年龄48.7岁,其中…): its later clauses
+#: 平均年龄48.7岁,其中…; 目前,…45岁以下干部占比为21.6%,各单位中层岗位空缺共计37个): its later clauses
 #: go on counting what there is, unless one states an act of its own.
-STOCK_OPENING = re.compile(r"(?:[^,。;:]{0,8}:)?(?:(?:目前|当前|现阶段)[,]?(?:[^,。;:]{0,10}?(?:共|有|设)|[^,。;:]{0,16}?平均年龄)"
+STOCK_OPENING = re.compile(r"(?:[^,。;:]{0,8}:)?(?:(?:目前|当前|现阶段)[,]?(?:[^,。;:]{0,10}?(?:共|有|设)|[^,。;:]{0,24}?(?:平均年龄|占比))"
+                           # 卫生院党支部现有党员11名,其中…,入党积极分子1名: a subject and what it has
+                           r"|[^,。;:]{0,16}?(?<!已)(?:现有|共有)"
                            # 截至2023年底,全省农村公路总里程达到11.2万公里,当年养护资金到位率为81.5%
                            r"|截至[^,。;:]{1,12},[^,。;:]{0,16}?(?:共|总|达到|为|余额|规模))")
 
@@ -241,6 +243,9 @@ MISSED_PLAN = re.compile(r"原(?:计划|定|要求)")
 #: What a sentence about the rectification itself names (a report's preamble and overview: 根据…巡察工作
 #: 统一部署…, 成立整改工作领导小组…, 32项整改措施已完成26项)
 PROCESS_WORDS = re.compile(r"巡视|巡察|整改")
+#: A finding a sentence handles, named by where it came from (对巡察移交的干警违规接受案件当事人宴请问题,…): the
+#: sentence answers that finding, though it names the inspection.
+NAMED_FINDING = re.compile(r"(?:巡视|巡察)(?:组)?(?:移交|指出|反馈|发现|交办)的[^,。;]{2,30}?问题")
 #: How a report says where a planned action stands so far (计划于明年6月前建成…,目前已完成设备招标): begun, not done.
 PROGRESS_SO_FAR = re.compile(r"(?:目前|现已|截至目前|当前|现阶段)[,]?(?:已|正在(?!研究|酝酿|谋划|论证|起草|筹划)|完成)")
 #: Where earlier findings come from: a previous inspection round, or an audit (上轮巡察, 审计发现).
@@ -384,7 +389,7 @@ DEMAND_SENTENCE = re.compile(
     r"|^[^,。;:]{0,20}?(?:党委|党组|党工委|党支部|党总支|支部|领导班子)要(?:切实|认真|进一步|持续|严格|坚持|坚决|加强|深入|全面|履行|落实)"
     r"|要在[^。]{0,12}内|(?:整改(?:落实)?情况|整改报告)[^。]{0,20}(?:报送|报告|向社会公开|公布)"
     # what is to be done about one object: 对违规发放的津补贴,要于2024年3月31日前全部清退到位
-    r"|^(?:对于|对|针对)[^,。;:]{2,30},(?:要|必须|务必|应当|限期)"
+    r"|^(?:对于|对|针对)[^,。;:]{2,30},(?:[^,。;:]{1,8}?)?(?:要|必须|务必|应当|限期)(?!求)"
     # a speaker's demands after a colon: …周国平提出:首先要提高思想认识, …强调:一要…
     r"|:(?:首先|一是|第一[,]?|一)?要(?!求)"
     # a request to the unit (请公司党委对照问题清单,认真制定整改方案…), and a must after its object
@@ -422,7 +427,8 @@ CLUE = re.compile(r"线索[^。]{0,40}(?:移交|转交|移送)|(?:移交|转交|
 #: shortcomings its subjects name.
 CLUE_HANDED = re.compile(r"线索[^。]{0,40}?已(?:经)?[^。,]{0,10}?(?:移交|转交|移送)")
 #: The unit's pledge (表态).
-PLEDGE = re.compile(r"^[^。]{0,40}?(?:表示|表态)[,:]|作(?:了)?表态发言,表示|^[^。]{0,40}?表示[^。]{0,6}(?:将|完全|诚恳|坚决)")
+PLEDGE = re.compile(r"^[^。]{0,40}?(?:表示|表态)[,:]|作(?:了)?表态发言,表示|^[^。]{0,40}?表示[^。]{0,6}(?:将|完全|诚恳|坚决)"
+                    r"|照单全收")  # 我们对巡察反馈的问题照单全收,马上就改
 #: The meeting report: the round, the dates, who chaired and attended.
 MEETING = re.compile(
     r"^(?:根据|按照|为深入)[^。]{0,30}(?:部署|安排|要求)|(?:开展|进行)(?:了)?[^。]{0,12}(?:巡视|巡察)(?:$|[,。])|反馈(?:了)?(?:巡视|巡察)(?:情况|意见)"
@@ -430,10 +436,15 @@ MEETING = re.compile(
     r"|接受[^。]{0,16}(?:巡视|巡察)组?反馈"
 )
 #: The team's own focus and work (聚焦/紧盯…, 个别谈话…): never a finding.
-FOCUS = re.compile(r"聚焦|紧盯|紧扣|个别谈话|调阅|下沉(?:了解|走访)?|实地走访|深入查找|有力有序开展")
+FOCUS = re.compile(r"聚焦|紧盯|紧扣|个别谈话|调阅|下沉(?:了解|走访)?|实地走访|深入查找|有力有序开展"
+                   # the team's own tally of what it received (巡察组共收到居民反映的问题46件)
+                   r"|(?:巡视|巡察)(?:组)?(?:共|累计)?(?:收到|受理|接收)(?:了)?[^。,;]{0,12}?(?:来信|来电|来访|信访|反映|举报)")
 #: A finding stated as already put right (经核查已整改到位, 巡察组予以认可, 边巡边改): no finding of this round,
 #: unless something is still wrong after it (仍有2个整改不彻底).
-RESOLVED = re.compile(r"已(?:经)?(?:全部|基本)?(?:整改(?:到位|完成|完毕|销号)|完成整改)|已自行整改|予以认可|边巡边改|立行立改")
+RESOLVED = re.compile(r"已(?:经)?(?:全部|基本)?(?:整改(?:到位|完成|完毕|销号)|完成整改)|已自行整改|予以认可|边巡边改|立行立改"
+                      # 巡察期间,县医疗保障局已追回违规使用的医保基金112.3万元: put right while the team was there
+                      r"|^(?:巡视|巡察)期间,(?![^。]{0,16}?(?:发现|指出|了解到|反映))[^。]{0,20}?已(?:经)?"
+                      r"(?:追回|退回|收回|清退|整改|办结|解决|纠正)")
 STILL_WRONG = re.compile(r"仍|尚|但|还有|不彻底|反弹|未整改")
 #: The team saying what it looked at (巡察组聚焦…,紧盯“空气粮”等问题): the focus, whatever problem words it names.
 TEAM_FOCUS = re.compile(r"^(?:[^,。;:]{0,10}?(?:指出|介绍|通报|说)[,:])?(?:(?:巡视|巡察)(?:期间|中)[,])?"  # 罗建军指出,巡察期间,
@@ -450,6 +461,8 @@ TEAM_PLAN = re.compile(r"(?:巡视|巡察)(?:组|工作)?将[^。:]{0,40}?(?:监
 CASE_REPORT = re.compile(r"(?:被|受到|给予)(?:开除党籍|党纪(?:政务)?处分|立案审查|移送司法机关)|被判(?:刑|处)"
                          r"|查处[^。,;]{0,20}?(?:案件|问题)[\d一二三四五六七八九十]+(?:件|起)"
                          r"|通报了[^。,;]{0,24}?典型案例")  # 巡察组还通报了近年来全系统查处的典型案例
+#: A speaker's tag before a broadcast's quoted words ((同期声·巡察组组长 孙慧敏)…): no part of what is said.
+SPEAKER_TAG = re.compile(r"[(](?:同期声|现场声|画外音|采访)[^()]{0,30}[)]")
 #: A sentence asked, not stated (医院发展定位是否充分体现了中医药特色优势?): the team's question to think over.
 QUESTION = re.compile(r"[ \t]*\?")  # matched where the sentence ends
 #: Closing lines: contact, publication, source.
@@ -464,6 +477,7 @@ PROBLEM_LEAD_META = re.compile(
     r"|(?:反馈|发现|指出|查出)(?:了)?问题[\d一二三四五六七八九十两]+(?:个|项|条)$"  # 此次共反馈问题7个
     r"|存在的(?:主要|突出)?(?:问题|不足)(?:主要)?(?:是|有|如下)$"  # 该公司存在的主要问题有:
     r"|在以下(?:几个)?方面[^,。:;]{0,12}?(?:问题|不足|差距|短板)$"  # 学院党委在以下方面还存在问题和不足:
+    r"|(?:发现|反馈)问题清单$"  # 市委机动巡察组巡察…发现问题清单: a list's title
     # 巡察组指出了X在党的领导、党的建设…4个方面11个问题: a count announced after the fields it names (not after
     # findings closed by 等: 反馈了A不到位、B松散等3个方面9个问题 lists them)
     r"|(?:发现|指出|反馈|梳理出?)(?:了)?[^,。:;等]{0,60}?[\d一二三四五六七八九十]+个(?:方面)?(?:[\d一二三四五六七八九十]+个)?(?:具体)?问题$"

@@ -38,7 +38,7 @@ from scipy import sparse
 
 from pipeline.deferred import deferred_imports
 from pipeline.extract.measures import ledger_rows
-from pipeline.lang.cues import APPENDIX_LINE, CONTACT, FORWARD_INTRO, PROCESS_WORDS, RESTATED_HEADING, is_plan
+from pipeline.lang.cues import APPENDIX_LINE, CONTACT, FORWARD_INTRO, NAMED_FINDING, PROCESS_WORDS, RESTATED_HEADING, is_plan
 from pipeline.lang.text import lines, sentence_bounds, sentence_spans, strip_span
 from pipeline.nlp.segmenter import load_segmenter
 from pipeline.normalize import normalize
@@ -257,7 +257,8 @@ def prose_places(text: str, covered: list[tuple[int, int]]) -> tuple[list[tuple[
         if len(line.strip()) < MIN_PARAGRAPH or "。" not in line or any(a < end and start < b for a, b in covered):
             continue
         start, end = strip_span(text, start, end)
-        if CONTACT.search(line) or all(PROCESS_WORDS.search(text[a:b]) for a, b in sentence_spans(text, start, end)):
+        if CONTACT.search(line) or all(PROCESS_WORDS.search(text[a:b]) and not NAMED_FINDING.search(text, a, b)
+                                       for a, b in sentence_spans(text, start, end)):
             continue
         first = text[start:sentence_bounds(text, start)[1]]
         onward = onward or bool(FORWARD_INTRO.match(first))
