@@ -262,3 +262,11 @@ def test_metadata_a_news_item_on_the_rectification_meeting():
     _, meta = _meta("外国语学院召开巡察整改工作推进会\n会议通报，自1月9日校党委第二巡察组反馈巡察意见以来，学院党委"
                     "对照反馈的11个问题，目前已完成整改9个。\n")
     assert meta.inspecting_body == "校党委第二巡察组"
+
+
+def test_metadata_a_web_pages_breadcrumb_is_no_title():
+    """首页 > 信息公开 > 巡视整改 above the title (heldout13 a): the page's path; the title, and its issuer, are below."""
+    text = ("首页 > 信息公开 > 巡视整改\n中共沧澜省水利厅党组关于巡视整改进展情况的通报\n发布时间：2025-10-28　来源：沧澜省水利厅\n"
+            "根据省委统一部署，省委第七巡视组对省水利厅党组开展了常规巡视。现将巡视整改进展情况予以公布。\n")
+    _, meta = _meta(text)
+    assert meta.title == "中共沧澜省水利厅党组关于巡视整改进展情况的通报" and meta.issuer == "中共沧澜省水利厅党组"

@@ -451,3 +451,12 @@ def test_times_a_cited_titles_years_date_nothing_after_it():
     text = normalize("2025年4月，集团制定《服务区提质升级行动计划（2025—2027年）》，截至3月底已处置17宗。")
     as_of = [t for t in extract_times(text) if t.kind == "as_of"]
     assert [(t.text, t.date) for t in as_of] == [("截至3月底", "2025-03-31")]
+
+
+def test_times_a_span_of_years_looked_back_on_dates_nothing_after_it():
+    """对2022年至2024年的科研经费开展自查…原定10月底前印发,已于10月15日印发 in a report of 2025 (heldout13 b): the
+    span is the stretch examined; the year-less dates after it are the report's year."""
+    text = normalize("2025年6月，学院对2022年至2024年承担的科研项目经费开展全面自查；原定10月底前印发负面清单，已于10月15日提前印发。")
+    found = {t.text: t for t in extract_times(text)}
+    assert found["10月底前"].date == "2025-10-31"
+    assert found["10月15日"].date == "2025-10-15"

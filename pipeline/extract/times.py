@@ -650,11 +650,19 @@ def _scan(text: str, st: _State, *, every_position: bool = False) -> list[TimeEx
             continue
         end, exprs, ctx = best
         out.extend(exprs)
-        if ctx and not _in_title(text, i):  # 《…行动计划(2025—2027年)》: a title's years date nothing after it
+        # 《…行动计划(2025—2027年)》: a title's years date nothing after it; nor does a span of years (对2022年至
+        # 2024年的科研经费开展自查): the stretch looked back on, not the year the text goes on in (原定10月底前印发)
+        if ctx and not _in_title(text, i) and not _spans_years(exprs):
             st.ctx_year = ctx
         pos = end
     out.sort(key=lambda t: (t.start, -t.end))
     return out
+
+
+def _spans_years(exprs: list[TimeExpr]) -> bool:
+    """Whether a match is a period over several whole years (2022年至2024年)."""
+    return any(t.kind == "period" and t.start_date and t.end_date and t.start_date[:4] != t.end_date[:4]
+               for t in exprs)
 
 
 def extract_times(text: str, *, anchor: dt.date | None = None) -> list[TimeExpr]:
