@@ -884,3 +884,21 @@ def test_audit_stock_sentences_by_what_a_unit_has_and_an_answer_that_names_the_i
         "区法院党组坚持把年轻干部培养作为战略任务。目前，院领导班子中45岁以下干部占比为21.6%，中层岗位空缺共计3个。\n"
         "对巡察移交的干警违规接受案件当事人宴请问题，区法院党组严肃处理，给予1名干警党内警告处分、对1名干警进行诫勉谈话。\n")
     assert _statuses(tmp_path, feedback, report) == {"1": "weak", "2": "weak", "3": "addressed"}
+
+
+@pytest.mark.parametrize("due,progress,status", [
+    ("2025年6月30日", "未到期", "planned_only"),  # nothing done, the date still to come (pairs_blind31 s4 #4)
+    ("2025年6月30日", "正在推进", "planned_only"),
+    ("2024年5月31日", "正在推进", "overdue"),  # the date passed: overdue, not a plan
+])
+def test_audit_a_ledger_row_not_yet_due(tmp_path, due, progress, status):
+    feedback = (
+        "集团党委第二巡察组向物资公司党委反馈巡察情况\n近日，集团党委第二巡察组反馈了巡察情况。巡察组指出，存在以下问题：\n"
+        "1.数字化转型推进缓慢，电子采购平台未实现数据贯通。\n2.库存物资管理不规范。\n巡察组要求，公司党委要切实抓好整改。\n")
+    report = (
+        "中共物资公司委员会关于巡察整改情况的报告\n现将整改情况报告如下。\n"
+        "一、清查库存物资，处置积压物资3120万元。\n"
+        "序号\t问题\t整改措施\t责任部门\t完成时限\t完成情况\n"
+        f"1\t数字化转型推进缓慢\t开发电子采购平台与财务共享系统接口\t信息中心\t{due}\t{progress}\n"
+        "中共物资公司委员会\n2024年7月30日\n")
+    assert _statuses(tmp_path, feedback, report)["1"] == status

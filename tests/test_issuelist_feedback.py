@@ -1525,3 +1525,32 @@ def test_issues_the_teams_tally_fixes_made_on_the_spot_and_quoted_words_are_no_f
     text = (MEETING + "巡察发现的主要问题是：一是理论学习不够深入；二是惠农资金管理不规范；三是基层党建薄弱。\n"
             + near_miss + "\n" + DEMAND)
     assert _problems(normalize(text)) == ["理论学习不够深入", "惠农资金管理不规范", "基层党建薄弱"]
+
+
+def test_issues_two_level_outline_numbers_stay_items():
+    """1.党的政治建设方面 over 1.1… 1.2… (blind35 10, a regression of the PDF-wrap rule that stopped reading 1.1 as an
+    item's start): the 1. lines are the fields, the 1.1 lines the problems."""
+    text = (MEETING + "巡察发现的主要问题如下：\n1.党的政治建设方面\n1.1落实立德树人根本任务不够到位。思政课教师配备不足。\n"
+            "1.2党委领导作用发挥不够充分。党委会议事规则不完善。\n2.全面从严治党方面\n2.1主体责任落实不到位。对二级学院督促不够。\n"
+            "2.2财务管理不规范。校企合作收入未纳入预算。\n" + DEMAND)
+    aspects, problems = _aspects_and_problems(normalize(text))
+    assert aspects == ["党的政治建设方面", "全面从严治党方面"]
+    assert [p.split("。")[0] for p in problems] == ["落实立德树人根本任务不够到位", "党委领导作用发挥不够充分",
+                                                   "主体责任落实不到位", "财务管理不规范"]
+
+
+def test_issues_category_headings_over_runs_and_a_last_field_with_one_finding():
+    """(一)党的领导弱化,…。一是A;二是B (二)… (三)… and a last (四)巡察、审计发现问题整改不到位。2017年… (pairs_blind31
+    s2): the headings over runs are fields, their items the problems; a demand 局党组要以此次巡察为契机… is none."""
+    text = (MEETING + "一、巡察发现的主要问题\n"
+            "（一）党的领导弱化，履行职能责任不够到位。一是食品安全监督抽检覆盖不全；二是执法程序不统一。\n"
+            "（二）党的建设缺失，基层党组织作用发挥不充分。一是中心组学习不规范；二是3个党支部未按期换届。\n"
+            "（三）全面从严治党不力，管党治党责任落实有差距。一是对下属单位监管缺位；二是公务接待无公函。\n"
+            "（四）巡察、审计发现问题整改不到位。2017年审计指出的专项资金闲置问题至今未整改。\n"
+            "局党组要以此次巡察为契机，切实解决好群众反映强烈的问题。\n" + DEMAND)
+    aspects, problems = _aspects_and_problems(normalize(text))
+    assert aspects[:3] == ["党的领导弱化,履行职能责任不够到位", "党的建设缺失,基层党组织作用发挥不充分",
+                           "全面从严治党不力,管党治党责任落实有差距"]
+    assert problems[:6] == ["食品安全监督抽检覆盖不全", "执法程序不统一", "中心组学习不规范", "3个党支部未按期换届",
+                            "对下属单位监管缺位", "公务接待无公函"]
+    assert len(problems) == 7 and "专项资金闲置" in problems[6]

@@ -144,3 +144,14 @@ def test_lang_text_outline_measures_and_dates_read_across_page_width_wraps():
     assert any(m.startswith("二是严肃整治") and "26.8万元" in m for m in measures)
     assert (found.meta.inspection_start, found.meta.inspection_end) == ("2023-10-09", "2023-12-08")
     assert found.meta.feedback_date == "2024-01-26"
+
+
+def test_lang_text_a_wrapped_line_may_start_with_an_amount_not_an_outline_number():
+    """16.5万元 opening a wrapped line goes on with the line above; 1.1 opening a line is an outline's item."""
+    body = "巡察组指出，局党组学习贯彻党的创新理论不够深入，理论学习中心组学习计划执行不\n"
+    full = ("严格，所属单位以各种名目违规发放津补贴，涉及干部职工多人，资金" + "合" * 40)[:len(body) - 3] + "共计\n"
+    amount = normalize(body * 3 + full + "16.5万元，未按规定纳入单位财务统一核算管理，问题较为突出。\n" + body * 2)
+    outline = normalize(body * 3 + full + "1.1党委领导作用发挥不够充分，议事规则不完善，问题较为突出。\n" + body * 2)
+    at = amount.index("\n16.5")
+    assert at in soft_breaks(amount)
+    assert outline.index("\n1.1") not in soft_breaks(outline)

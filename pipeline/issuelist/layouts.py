@@ -314,8 +314,8 @@ def _heads_its_run(text: str, item: Item, line_end: int) -> bool:
 
 
 def _every_line_heads_a_run(text: str, st: LineStructure, family: str) -> bool:
-    """Whether every line the family numbers goes on, after its first sentence, with a 一是/① run: then the
-    lines are a level of fields over their runs; where only some do (2、X。①A;②B among plain 1、 3、 4、), the
+    """Whether the lines the family numbers go on, after their first sentence, with a 一是/① run (all, or all but
+    the last): then the lines are a level of fields over their runs; where only some do (2、X。①A;②B among plain 1、 3、 4、), the
     runs are those problems' examples, not problems of a field (blind23 w10).  A line naming a field
     (一、…方面。(1)A;(2)B) is one whatever the others do."""
     def heads(ls: int, le: int) -> bool:
@@ -324,8 +324,10 @@ def _every_line_heads_a_run(text: str, st: LineStructure, family: str) -> bool:
         return stop >= 0 and (text[ls:stop].endswith("方面") or bool(_PROBLEM_RUN_LABEL.search(text, stop, le)))
 
     if family not in st.heads_runs:  # a long list asks it once per line: answered once
-        st.heads_runs[family] = all(heads(ls, le) for ls, le in st.lines
-                                    if ls in st.marker and st.marker[ls].family == family)
+        # every line, or every one but the last, two at least: (一)党的领导弱化,…。一是A;二是B … (四)巡察、审计发现
+        # 问题整改不到位。2017年…: a last field with one finding of its own, as notices of 2016-2019 close
+        found = [heads(ls, le) for ls, le in st.lines if ls in st.marker and st.marker[ls].family == family]
+        st.heads_runs[family] = all(found) or len(found) >= 3 and all(found[:-1])
     return st.heads_runs[family]
 
 

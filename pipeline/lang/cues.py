@@ -209,9 +209,9 @@ def is_plan(sentence: str) -> bool:
     return bool(plan_cue().search(sentence)) and not DONE_STATED.search(sentence)
 
 
-#: A ledger's 完成情况 cell that says only that the work is under way (正在推进, 持续推进, 整改中): nothing done yet
+#: A ledger's 完成情况 cell that says only that the work is under way (正在推进, 持续推进, 整改中) or not yet due (未到期): nothing done yet
 #: that its 整改措施 cell could stand for.
-UNDER_WAY_ONLY = re.compile(r"\s*(?:正在|持续|稳步|加快|有序)?(?:推进|实施|落实|整改|办理)(?:中)?[。.]?\s*")
+UNDER_WAY_ONLY = re.compile(r"\s*(?:(?:正在|持续|稳步|加快|有序)?(?:推进|实施|落实|整改|办理)(?:中)?|(?:尚)?未到期)[。.]?\s*")
 
 
 def only_plans(text: str) -> bool:
@@ -386,7 +386,7 @@ DEMAND_LEAD = re.compile(
 DEMAND_SENTENCE = re.compile(
     r"^(?:同时|另外|此外)?[,]?(?:要|必须|务必)|^[一二三四五六七八九十]+(?:是)?要|^(?:首先|其次|再次|最后)要"
     # a party organ told what to do: 镇党委要切实履行主体责任, 学校党委要认真对照…
-    r"|^[^,。;:]{0,20}?(?:党委|党组|党工委|党支部|党总支|支部|领导班子)要(?:切实|认真|进一步|持续|严格|坚持|坚决|加强|深入|全面|履行|落实)"
+    r"|^[^,。;:]{0,20}?(?:党委|党组|党工委|党支部|党总支|支部|领导班子)要(?:切实|认真|进一步|持续|严格|坚持|坚决|加强|深入|全面|履行|落实|以此次|以巡察|以巡视)"
     r"|要在[^。]{0,12}内|(?:整改(?:落实)?情况|整改报告)[^。]{0,20}(?:报送|报告|向社会公开|公布)"
     # what is to be done about one object: 对违规发放的津补贴,要于2024年3月31日前全部清退到位
     r"|^(?:对于|对|针对)[^,。;:]{2,30},(?:[^,。;:]{1,8}?)?(?:要|必须|务必|应当|限期)(?!求)"

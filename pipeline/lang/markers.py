@@ -42,6 +42,8 @@ PAGE_NUMBER_LINE = re.compile(
 #: What opens a new item at a line start, in one glance and without its numbering checked (一、 (一) 1. ①
 #: ◆ —— 第一 一是 问题一): a line that starts so never goes on with the line above (lang.text.soft_breaks).
 ITEM_START = re.compile(rf"[ \t]*(?:[一二三四五六七八九十]+[、是]|[(][一二三四五六七八九十\d]+[)]|\d+(?:[、)]|\.(?!\d))|[①-⑳{DECORATION}—]"
+                        # 1.1 / 2.3 an outline's numbers (not 16.5万元 or 3.5%, a wrapped line's amount)
+                        r"|\d{1,2}\.\d{1,2}(?![\d.%万亿千百元个倍吨])"
                         # 第一, / 第二是 (not 第七巡视组 or 第3次, which a wrapped line may start with)
                         r"|第[一二三四五六七八九十]{1,3}(?:[,、:]|是)"
                         # 问题一: / 【问题2】 / 问题三 alone on its line (not 问题19起, a wrapped line's words)

@@ -71,6 +71,16 @@ def leaf_issues(issues: Sequence[Issue]) -> list[Issue]:
     return [i for i in issues if i.level == 2 or (i.level == 1 and i.issue_id not in parents)]
 
 
+def _due_later(report: DocumentResult, row) -> bool:
+    """Whether a ledger row's 完成时限 is a date after the report's own (2026年6月30日 in a report of 2025-07-30)."""
+    signed = report.meta.report_date or report.meta.as_of_date
+    if row.deadline is None or not isinstance(signed, str):
+        return False
+    due = next((t.date or t.end_date for t in extract_times(report.text[slice(*row.deadline)])
+                if isinstance(t.date or t.end_date, str)), None)
+    return due is not None and len(due) == len(signed) == 10 and due > signed
+
+
 def target_spans(report: DocumentResult, kind: str, target_id: int) -> list[tuple[int, int, str | None]]:
     """(start, end, status) of a matched target; a heading stands for its measures (or its body); a ledger
     row (整改台账 in the report) for itself."""
@@ -87,8 +97,7 @@ def target_spans(report: DocumentResult, kind: str, target_id: int) -> list[tupl
         # a row whose 完成情况 says only 正在推进 by a date still to come: its 整改措施 are what was set, nothing done
         # yet (a row due 长期坚持 is a standing commitment: its measures are judged as they are)
         last = max(report.text.rfind(sep, row.start, row.end) for sep in CELL_SEPARATORS) + 1
-        dated = row.deadline is not None and any(c.isdigit() for c in report.text[slice(*row.deadline)])
-        bare = (row.status == "ongoing" and dated and last > row.start
+        bare = (row.status in ("ongoing", "planned") and last > row.start and _due_later(report, row)
                 and UNDER_WAY_ONLY.fullmatch(report.text, last, row.end) is not None)
         return [(row.start, row.end, "planned" if bare else row.status)]
     under = [(m.start, m.end, m.status) for m in report.measures if m.section_id == target_id]
