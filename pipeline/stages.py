@@ -50,7 +50,8 @@ class Extraction:
 
     def flow(self) -> str:
         """The text with a PDF's page-width line wraps as spaces (:func:`pipeline.lang.text.reflowed`), at the
-        same offsets: what a sentence (a claim) or a title (a citation) broken across lines is read in."""
+        same offsets: what a heading, a measure, a dated sentence of the metadata, a claim or a cited title broken
+        across lines is read in (the text itself for a text written one paragraph a line)."""
         if self.flowing is None:
             self.flowing = reflowed(self.text)
         return self.flowing

@@ -97,8 +97,8 @@ def target_spans(report: DocumentResult, kind: str, target_id: int) -> list[tupl
         # a row whose 完成情况 says only 正在推进 by a date still to come: its 整改措施 are what was set, nothing done
         # yet (a row due 长期坚持 is a standing commitment: its measures are judged as they are)
         last = max(report.text.rfind(sep, row.start, row.end) for sep in CELL_SEPARATORS) + 1
-        bare = (row.status in ("ongoing", "planned") and last > row.start and _due_later(report, row)
-                and UNDER_WAY_ONLY.fullmatch(report.text, last, row.end) is not None)
+        bare = (row.status in ("ongoing", "planned") and last > row.start
+                and UNDER_WAY_ONLY.fullmatch(report.text, last, row.end) is not None and _due_later(report, row))
         return [(row.start, row.end, "planned" if bare else row.status)]
     under = [(m.start, m.end, m.status) for m in report.measures if m.section_id == target_id]
     if under:
