@@ -902,3 +902,19 @@ def test_audit_a_ledger_row_not_yet_due(tmp_path, due, progress, status):
         f"1\t数字化转型推进缓慢\t开发电子采购平台与财务共享系统接口\t信息中心\t{due}\t{progress}\n"
         "中共物资公司委员会\n2024年7月30日\n")
     assert _statuses(tmp_path, feedback, report)["1"] == status
+
+
+def test_audit_a_plan_whose_own_date_has_passed_is_overdue(tmp_path):
+    """基建项目结算审计工作已委托第三方机构开展,计划于2024年3月底前完成 in a 公示 of 2024年4月10日 (pairs_blind32 s3 #9):
+    the plan alone answers the problem and its date had passed: overdue, not planned_only."""
+    feedback = (
+        "市委第三巡察组向市第一人民医院党委反馈巡察情况\n近日，市委第三巡察组反馈了巡察情况。巡察组指出，存在以下问题：\n"
+        "问题一：审计指出的基建项目超概算问题仍未完成结算审计。\n问题二：药品耗材采购管理不规范。\n"
+        "巡察组要求，医院党委要切实抓好整改。\n")
+    report = (
+        "市第一人民医院党委关于巡察整改进展情况的公示\n"
+        "一、规范药品耗材采购，修订《药品耗材采购管理办法》，清理不合规采购合同12份。\n"
+        "二、下一步工作\n基建项目结算审计工作已委托第三方机构开展，计划于2024年3月底前完成。\n"
+        "市第一人民医院党委\n2024年4月10日\n")
+    assert _statuses(tmp_path, feedback, report)["一"] == "overdue"
+    assert _statuses(tmp_path, feedback, report.replace("2024年3月底前", "2024年6月底前"))["一"] == "planned_only"

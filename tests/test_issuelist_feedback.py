@@ -1554,3 +1554,10 @@ def test_issues_category_headings_over_runs_and_a_last_field_with_one_finding():
     assert problems[:6] == ["食品安全监督抽检覆盖不全", "执法程序不统一", "中心组学习不规范", "3个党支部未按期换届",
                             "对下属单位监管缺位", "公务接待无公函"]
     assert len(problems) == 7 and "专项资金闲置" in problems[6]
+
+
+@pytest.mark.parametrize("lead", ["柳湾村党支部做了不少实事，但问题也不少：", "干部队伍建设方面存在的问题："])
+def test_issues_a_speakers_lead_before_its_list(lead):
+    """…但问题也不少: / …方面存在的问题: (blind34 10, blind36 08): leads, the clauses after them the problems."""
+    text = MEETING + "巡察组组长在反馈时说，" + lead + "支部会议议事不规范；村集体经济发展缓慢。\n" + DEMAND
+    assert _problems(normalize(text)) == ["支部会议议事不规范", "村集体经济发展缓慢"]

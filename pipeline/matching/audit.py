@@ -490,7 +490,28 @@ def flag_overdue_issues(case: AuditCase) -> list[Flag]:
             t, start, end, as_of = own[issue.issue_id]
             out.append(Flag(case.report.doc_id, issue.issue_id, "overdue", "high",
                             f"问题{issue.issue_id}的整改时限{t.text}已过(截至{as_of}),报告称尚未完成。", start, end))
+        elif (missed := _missed_plan(case, issue.issue_id, rd)) is not None:
+            t, start, end = missed
+            out.append(Flag(case.report.doc_id, issue.issue_id, "overdue", "high",
+                            f"问题{issue.issue_id}只有计划,计划的时限{t.text}到报告日期{rd}已过,报告没有说已完成。",
+                            start, end))
     return out
+
+
+def _missed_plan(case: AuditCase, issue_id: str, rd: str):
+    """(deadline, start, end) of a plan that alone answers the problem and whose own date had passed by the
+    report's date (计划于2024年3月底前完成, in a 公示 of 4月10日): the work was due and is still a plan."""
+    if any(m.issue_id == issue_id for m in case.addressed):
+        return None
+    text = case.report.text
+    for m in case.plan_answers.get(issue_id, ()):
+        for t in extract_times(text[m.target_start:m.target_end]):
+            due = t.date or t.end_date
+            if t.kind == "deadline" and isinstance(due, str) and _over_by(due, rd):
+                a = m.target_start + t.start
+                s, e = sentence_bounds(text, a, ends=_SENTENCE_END)
+                return t, s, e
+    return None
 
 
 def _last_unfinished(text: str, a: int, e: int) -> tuple[int, int] | None:
