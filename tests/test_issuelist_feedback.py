@@ -1561,3 +1561,13 @@ def test_issues_a_speakers_lead_before_its_list(lead):
     """…但问题也不少: / …方面存在的问题: (blind34 10, blind36 08): leads, the clauses after them the problems."""
     text = MEETING + "巡察组组长在反馈时说，" + lead + "支部会议议事不规范；村集体经济发展缓慢。\n" + DEMAND
     assert _problems(normalize(text)) == ["支部会议议事不规范", "村集体经济发展缓慢"]
+
+
+def test_issues_a_demand_naming_a_problem_by_its_number_sets_its_deadline():
+    """对问题六中多收的费用,应于2024年1月31日前全部退还患者 (pairs_blind32 s3 #6): the deadline is problem six's, whatever
+    words the demand shares with the others; 应于 is a demand's modal like 要于."""
+    text = (MEETING + "巡察发现的主要问题如下：\n问题一：药品耗材采购管理不规范。\n问题二：医疗服务收费不规范，抽查病历中发现多收费用3.7万元。\n"
+            "问题三：医疗服务质量管理不到位，费用审核流于形式。\n"
+            "巡察组要求，医院党委要切实抓好整改。对问题二中多收的费用，应于2024年1月31日前全部退还患者。\n")
+    found = [i for i in read_feedback(normalize(text)).issues if i.level == 2]
+    assert [i.extra.get("deadline") for i in found] == [None, "2024年1月31日前", None]

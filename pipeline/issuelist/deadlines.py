@@ -16,7 +16,7 @@ from pipeline.extract.times import extract_times
 from pipeline.issuelist.items import Item
 from pipeline.issuelist.parts import Sentence
 from pipeline.lang.cues import DEADLINE_MODAL, OWN_DEADLINE_MODAL, REPORT_DUE
-from pipeline.lang.dates import shift
+from pipeline.lang.dates import num, shift
 from pipeline.lang.spans import SpanIndex
 from pipeline.lang.text import char_pairs, sentence_bounds
 
@@ -95,9 +95,28 @@ def demanded_deadlines(text: str, sents: Sequence[Sentence], problems: Sequence[
             after = sentence_bounds(text, sent.start + t.end, ends=",。;")[1]
             if REPORT_DUE.search(text, sent.start + t.end, after):
                 continue  # the date a report is due by, not a problem's
+            named = _named_problem(text[a:b], problems)
+            if named is not None:  # 对问题六中多收的费用,应于2024年1月31日前全部退还: the problem it names
+                out.setdefault(named, words)
+                continue
             clause = _pairs(text[a:b])
             shared = [len(clause & mine) for mine in pairs]
             best = max(shared, default=0)
             if best >= MIN_SHARED and shared.count(best) == 1:
                 out.setdefault(shared.index(best), words)
     return out
+
+
+#: A demand's reference to a problem by its number (对问题六中多收的费用, 第3个问题, 第二项问题).
+_NAMED = re.compile(r"问题([一二三四五六七八九十\d]{1,3})(?![\d一二三四五六七八九十个项条])|第([一二三四五六七八九十\d]{1,3})(?:个|项|条)问题")
+
+
+def _named_problem(clause: str, problems: Sequence[Item]) -> int | None:
+    """Index of the one problem a demand's clause names by its number (问题六, 第3个问题), when the list's
+    problems carry such numbers; None otherwise."""
+    m = _NAMED.search(clause)
+    if m is None:
+        return None
+    value = num(m.group(1) or m.group(2))
+    hits = [k for k, p in enumerate(problems) if p.number is not None and num(p.number) == value]
+    return hits[0] if value is not None and len(hits) == 1 else None

@@ -399,8 +399,8 @@ DEMAND_SENTENCE = re.compile(
     r"|^希望[^,。;:]{0,20}?(?:党委|党组|党工委|党支部|党总支|领导班子|公司|单位|同志们|大家)"
     r"|,(?:须|必须|务必)(?:按|在|于)"
 )
-#: A demand's modal before its deadline (要…于…前完成, 务必在…前, 须于…前).
-DEADLINE_MODAL = re.compile(r"要|务必|必须|须|应当|限期")
+#: A demand's modal before its deadline (要…于…前完成, 务必在…前, 须于…前, 应于…前).
+DEADLINE_MODAL = re.compile(r"要|务必|必须|须|应当|应(?=[于在])|限期")
 #: The modal right before a time limit a problem's own text sets (…长期未动态调整,要在2个月内整改到位): 要在/要于,
 #: the team's 要求于 (巡察组要求于2021年8月底前完成整改), not 按要求于 (未按要求于2022年底前完成: a date the unit
 #: missed, stated as the shortcoming); the unit's own plan the finding says it missed (原定…前完工) holds it to that date.
