@@ -1571,3 +1571,16 @@ def test_issues_a_demand_naming_a_problem_by_its_number_sets_its_deadline():
             "巡察组要求，医院党委要切实抓好整改。对问题二中多收的费用，应于2024年1月31日前全部退还患者。\n")
     found = [i for i in read_feedback(normalize(text)).issues if i.level == 2]
     assert [i.extra.get("deadline") for i in found] == [None, "2024年1月31日前", None]
+
+
+def test_issues_a_length_counted_from_the_feedback_letters_own_date():
+    """A 反馈意见 letter signed 2021年1月22日 that says no day of a feedback meeting (pairs_blind31 s1 #6): its demand
+    要在反馈后3个月内全部清退到位 is counted from the letter's date."""
+    text = ("省委第三巡视组关于巡视青溪县委的反馈意见\n中共青溪县委：\n"
+            "根据省委统一部署，2020年10月12日至12月15日，省委第三巡视组对青溪县委进行了常规巡视。现将巡视发现的主要问题反馈如下：\n"
+            "1.理论学习不够深入。\n2.违反中央八项规定精神问题时有发生，部分单位违规发放津贴补贴。\n"
+            "巡视组提出以下意见建议：一是加强理论武装；二是驰而不息纠治“四风”，对违规发放的津贴补贴，要在反馈后3个月内全部清退到位。\n"
+            "省委第三巡视组\n2021年1月22日\n")
+    found = [i for i in read_feedback(normalize(text)).issues if i.level == 2]
+    assert found[0].extra.get("deadline") is None
+    assert found[1].extra.get("deadline") == "3个月内(即2021年4月22日前)"

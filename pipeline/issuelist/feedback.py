@@ -64,11 +64,13 @@ _BODY_LIST_MIN = 3
 
 
 def _feedback_day(text: str) -> dt.date | None:
-    """The day the notice says the feedback was given (2025年4月18日,…反馈巡察情况), if it says."""
+    """The day the notice says the feedback was given (2025年4月18日,…反馈巡察情况), if it says; else, for the
+    feedback letter itself (…的反馈意见, signed 2021年1月22日), the day it is dated."""
     from pipeline.metadata import extract_metadata  # the one home of the document's dates
     from pipeline.outline import parse_outline
 
-    day = extract_metadata(text, parse_outline(text)).feedback_date
+    meta = extract_metadata(text, parse_outline(text))
+    day = meta.feedback_date or (meta.report_date if meta.kind == "feedback" else None)
     return dt.date.fromisoformat(day) if isinstance(day, str) and len(day) == 10 else None
 
 
