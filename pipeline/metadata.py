@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.lang.dates import find_as_of, year_offset_before
+from pipeline.lang.markers import CN_NUM
 from pipeline.lang.numerals import int_value
 from pipeline.lang.script import is_traditional, to_simplified
 from pipeline.lang.text import sentence_bounds
@@ -232,7 +233,7 @@ def _inspecting_body(text: str) -> tuple[str, int, int] | None:
         j = s
         dated = False  # 1月9日校党委第二巡察组: a date's 日 is no part of the place
         while j > 0 and s - j < 8 and "\u4e00" <= text[j - 1] <= "\u9fff" and text[j - 1] not in _PLACE_STOP:
-            if text[j - 1] in "日号" and j > 1 and (text[j - 2].isdigit() or text[j - 2] in "一二三四五六七八九十"):
+            if text[j - 1] in "日号" and j > 1 and (text[j - 2].isdigit() or text[j - 2] in CN_NUM):
                 dated = True
                 break
             j -= 1

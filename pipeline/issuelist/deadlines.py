@@ -17,6 +17,7 @@ from pipeline.issuelist.items import Item
 from pipeline.issuelist.parts import Sentence
 from pipeline.lang.cues import DEADLINE_MODAL, OWN_DEADLINE_MODAL, REPORT_DUE
 from pipeline.lang.dates import num, shift
+from pipeline.lang.markers import CN_NUM
 from pipeline.lang.spans import SpanIndex
 from pipeline.lang.text import char_pairs, sentence_bounds
 
@@ -108,7 +109,7 @@ def demanded_deadlines(text: str, sents: Sequence[Sentence], problems: Sequence[
 
 
 #: A demand's reference to a problem by its number (对问题六中多收的费用, 第3个问题, 第二项问题).
-_NAMED = re.compile(r"问题([一二三四五六七八九十\d]{1,3})(?![\d一二三四五六七八九十个项条])|第([一二三四五六七八九十\d]{1,3})(?:个|项|条)问题")
+_NAMED = re.compile(rf"问题([{CN_NUM}\d]{{1,3}})(?![\d{CN_NUM}个项条])|第([{CN_NUM}\d]{{1,3}})(?:个|项|条)问题")
 
 
 def _named_problem(clause: str, problems: Sequence[Item]) -> int | None:

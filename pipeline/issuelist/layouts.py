@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 from pipeline.issuelist.context import (
     CONFIDENCE, HOW_OF_FAMILY, UNIT_LABEL, Context, aspect_lead, attach, new_aspect, open_unit,
 )
-from pipeline.issuelist.items import Item, example_items, make_problem, starts_with_example, top_level_split, trim
-from pipeline.issuelist.paragraphs import read_paragraph
+from pipeline.issuelist.items import Item, example_items, make_problem, starts_with_example, trim
+from pipeline.issuelist.paragraphs import list_after_lead, read_paragraph
 from pipeline.issuelist.parts import Sentence
 from pipeline.lang.cues import (
     CLOSING_FINDING, CLOSING_OPENER, CONTINUATION, DEMAND_HEADING, EVIDENCE_OPENER, EXAMPLE_LEAD, EXAMPLE_SUBJECT, FINDINGS_LIST_LEAD, RECTIFICATION_HEADING,
-    PROBLEM_LEAD_META, SHORTCOMING, SHORTCOMING_STRONG,
+    SHORTCOMING, SHORTCOMING_STRONG,
 )
 from pipeline.lang.markers import DECORATION, FAMILY_RANK, SEPARATOR_LINE, Marker, is_bullet, line_start, runs, scan
 from pipeline.lang.text import FULL_STOPS, cell_separator, mask_quoted, page_furniture, sentence_spans, soft_breaks, strip_span
@@ -345,8 +345,8 @@ def _bare_line(text: str, st: LineStructure, i: int, ctx: Context, sents, *, aft
     ls, le = st.lines[i]
     body = line_start(text, ls)
     bracket = BRACKET_HEADING.match(text, body, le)
-    if bracket and not text[bracket.end():le].strip() and i + 1 < len(st.lines) and _lists_after_lead(
-            text, st.lines[i + 1][0], st.lines[i + 1][1]):  # the paragraph right below, 巡察还指出,… too
+    if bracket and not text[bracket.end():le].strip() and i + 1 < len(st.lines) and list_after_lead(
+            text, *st.lines[i + 1]) is not None:  # the paragraph right below, 巡察还指出,… too
         # 【管党治党“两个责任”落实不够到位】 alone on its line, over …有差距,主要是:A;B;C: the field of that list
         new_aspect(text, bracket.start(1), bracket.end(1), ctx)
         return [], i + 1
@@ -423,14 +423,6 @@ def _states_own_problems(text: str, s: int, e: int) -> bool:
             return False
         found += 1
     return found >= 2
-
-
-def _lists_after_lead(text: str, s: int, e: int) -> bool:
-    """Whether the body ``[s, e)`` under a heading opens on a lead (…存在不足,主要是:) over a ;-list of two items or more."""
-    colon = text.find(":", s, e)
-    if colon < 0 or text.find("。", s, colon) >= 0 or not PROBLEM_LEAD_META.search(text[s:colon].split(",")[-1]):
-        return False
-    return len(top_level_split(text, colon + 1, e, ";")) >= 2
 
 
 def _states_problems(text: str, s: int, e: int) -> bool:

@@ -33,6 +33,15 @@ def _is_lead_sentence(text: str, s: int, e: int) -> bool:
     return bool(PROBLEM_LEAD_META.search(text[s:e].split(",")[-1].strip(" ,:")))
 
 
+def list_after_lead(text: str, s: int, e: int) -> int | None:
+    """Where the list starts when ``[s, e)`` opens on a lead (公司党委在…方面存在不足,主要是:) over a ;-list of two
+    items or more, after its colon; None otherwise."""
+    colon = text.find(":", s, e)
+    if colon <= s or text.find("。", s, colon) >= 0 or not _is_lead_sentence(text, s, colon):
+        return None
+    return colon + 1 if len(top_level_split(text, colon + 1, e, ";")) >= 2 else None
+
+
 def _prefix(text: str, s: int, e: int, ctx: Context) -> tuple[int, bool, bool]:
     """Past unit labels, aspect lead-ins and frames at a paragraph's start.
 
@@ -148,10 +157,9 @@ def _stating_sentences(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """The paragraph's sentences without the meta ones at its start (在…方面,巡视组指出的问题主要有以下
     几点。 announces, it states nothing); a lead's own list after its colon is kept."""
     sentences = _sentence_spans(text, s, e)
-    if sentences and (colon := text.find(":", *sentences[0])) > 0 and _is_lead_sentence(text, sentences[0][0], colon) \
-            and len(top_level_split(text, colon + 1, sentences[0][1], ";")) >= 2:
+    if sentences and (listed := list_after_lead(text, *sentences[0])) is not None:
         # 公司党委在…方面存在不足,主要是:A;B;C: the verdict and its lead announce the list after the colon
-        sentences[0] = (colon + 1, sentences[0][1])
+        sentences[0] = (listed, sentences[0][1])
         return sentences
     while sentences and _is_lead_sentence(text, *sentences[0]) and not SHORTCOMING_STRONG.search(
             text, sentences[0][0], sentences[0][1] - 6):

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from pipeline.lang.text import sentence_bounds
+from pipeline.lang.text import sentence_bounds, sentence_spans
 
 # --------------------------------------------------------------------------- forward-looking part
 
@@ -165,16 +165,9 @@ def stated_act(text: str, start: int, end: int) -> bool:
     its opening clause, or of a later clause that names no arrangement (目前,全街道共划分网格86个,配备网格员112名: none)."""
     if not STOCK_OPENING.match(text, start):
         return concrete_act(text, start, end)
-    a, b = sentence_bounds(text, start, ends=",;。")
-    if concrete_act(text, start, b):
-        return True
-    while b < end:
-        a, b = sentence_bounds(text, b + 1, ends=",;。")
-        if a >= end:
-            break
-        if _clause_act(text, a, min(b, end)):
-            return True
-    return False
+    clauses = list(sentence_spans(text, start, end, ends=",;。"))
+    return bool(clauses) and (concrete_act(text, start, clauses[0][1])
+                              or any(_clause_act(text, a, b) for a, b in clauses[1:]))
 
 
 #: Acts any problem could be answered with, warning, pledging or studying papers (观看警示教育片3场次, 签订廉洁承诺书,
@@ -194,7 +187,9 @@ GENERIC_TOPIC = re.compile(r"学习|教育|培训|党课|谈心|承诺|思想|�
 #: An action already stated as done (已…, …了) outweighs a plan cue in the same sentence.
 DONE_STATED = re.compile(r"已(?:经)?[\u4e00-\u9fff]|完成了|如期完成|按时完成")
 #: Plan words beyond the status table's planned rows (its 将 needs a companion word: 将…纳入 is done).
-_PLAN_EXTRA = r"拟|计划(?:于|在|到|年底|[0-9])|下一步|下步|力争|争取|确保[^,。;]{0,12}前|正在(?:研究|酝酿|谋划|论证|起草|筹划|编制|征求意见)"
+#: What 正在 does before anything is done (正在研究制定…): planning, not the work itself.
+_PLANNING = "研究|酝酿|谋划|论证|起草|筹划"
+_PLAN_EXTRA = rf"拟|计划(?:于|在|到|年底|[0-9])|下一步|下步|力争|争取|确保[^,。;]{{0,12}}前|正在(?:{_PLANNING}|编制|征求意见)"
 
 
 @lru_cache(maxsize=1)
@@ -247,7 +242,7 @@ PROCESS_WORDS = re.compile(r"巡视|巡察|整改")
 #: sentence answers that finding, though it names the inspection.
 NAMED_FINDING = re.compile(r"(?:巡视|巡察)(?:组)?(?:移交|指出|反馈|发现|交办)的[^,。;]{2,30}?问题")
 #: How a report says where a planned action stands so far (计划于明年6月前建成…,目前已完成设备招标): begun, not done.
-PROGRESS_SO_FAR = re.compile(r"(?:目前|现已|截至目前|当前|现阶段)[,]?(?:已|正在(?!研究|酝酿|谋划|论证|起草|筹划)|完成)")
+PROGRESS_SO_FAR = re.compile(rf"(?:目前|现已|截至目前|当前|现阶段)[,]?(?:已|正在(?!{_PLANNING})|完成)")
 #: Where earlier findings come from: a previous inspection round, or an audit (上轮巡察, 审计发现).
 _EARLIER_SOURCE = r"(?:(?:上轮|上一轮|上次|前次|历次|以往)(?:巡视|巡察)|巡视|巡察|(?:内外部|内部|外部)?审计(?:和监管检查)?)"
 #: A problem about the rectification of earlier findings in general (上轮巡察反馈问题整改不彻底, 审计发现问题整改
@@ -508,15 +503,15 @@ FRAME = re.compile(
     r"|(?:巡视|巡察)(?:期间|中)[,][^,。;:]{0,16}?(?=(?:还|也)?(?:发现|了解到|看到)[,:]))?"  # 巡察期间,巡察组在…蹲点发现,
     r"(?:还|也|同时|进一步)?(?:指出|发现|认为|注意到|了解到|反映|查明|看到|提到|谈到|反馈|通报|说)(?:了)?[,:]?"
 )
+#: The team's demand (巡察组要求于2025年2月底前完成对账): a clause of its own in a list, or closing a finding after its comma.
+TEAM_DEMAND = re.compile(r"(?:巡视组|巡察组)(?:还|同时)?(?:要求|责成)")
 #: A demand on the unit closing a finding's sentence (…群众办证仍需多头跑,要求局党组即知即改): not part of it.
 TRAILING_DEMAND = re.compile(
     r",(?:并)?(?:要求|责成|督促)(?:该|其)?[^,。;]{0,12}?(?:党组|党委|党工委|党支部|党总支|支部|单位|局|公司|学校|医院|政府)"
     # a sentence of the team's demand after the item's findings (…仓促决策。巡察组要求,医院党委要修订…; 对此,巡察组要求…)
     r"|(?<=。)(?:对此,|为此,|针对上述问题,)?(?:巡视组|巡察组)(?:要求|强调|建议)[,:]"
     # the team's time limit after the finding (…整改不到位,巡察组要求于2025年2月底前完成对账)
-    r"|,(?:巡视组|巡察组)(?:还|同时)?(?:要求|责成)")
-#: A clause that is the team's demand (巡察组要求于2025年2月底前完成对账), read on its own as a list's clause.
-TEAM_DEMAND = re.compile(r"(?:巡视组|巡察组)(?:还|同时)?(?:要求|责成)")
+    rf"|,{TEAM_DEMAND.pattern}")
 #: The measure a finding is held against (对照“四个着力”的要求, / 按照…部署,): a frame before the finding.
 YARDSTICK = re.compile(r"(?:对照|按照|根据)[^,。;:]{1,24}?(?:要求|标准|部署|精神|(?:了解|掌握)的情况)[,]")
 #: A sentence about the findings as a whole (上述问题,有的是…), not one of them.

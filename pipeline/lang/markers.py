@@ -45,9 +45,9 @@ ITEM_START = re.compile(rf"[ \t]*(?:[一二三四五六七八九十]+[、是]|[(
                         # 1.1 / 2.3 an outline's numbers (not 16.5万元 or 3.5%, a wrapped line's amount)
                         r"|\d{1,2}\.\d{1,2}(?![\d.%万亿千百元个倍吨])"
                         # 第一, / 第二是 (not 第七巡视组 or 第3次, which a wrapped line may start with)
-                        r"|第[一二三四五六七八九十]{1,3}(?:[,、:]|是)"
+                        rf"|第[{CN_NUM}]{{1,3}}(?:[,、:]|是)"
                         # 问题一: / 【问题2】 / 问题三 alone on its line (not 问题19起, a wrapped line's words)
-                        r"|【?问题[一二三四五六七八九十\d]{1,3}(?:[:、.】]|[ \t]*$))", re.MULTILINE)
+                        rf"|【?问题[{CN_NUM}\d]{{1,3}}(?:[:、.】]|[ \t]*$))", re.MULTILINE)
 #: A line that separates a post's parts (———— 💡 巡察组肯定 ————, ------): no item goes on over it.
 SEPARATOR_LINE = re.compile(r"[ \t]*(?:[—\-=_~]{4,}|—{2}[^\n]*—{2}[ \t]*$)")
 #: A line that is only a zero-padded item number (01, 02 … of a post written in short lines): the item
