@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.lang.dates import find_as_of, year_offset_before
-from pipeline.lang.markers import CN_NUM
+from pipeline.lang.markers import BREADCRUMB_LINE, CN_NUM
 from pipeline.lang.numerals import int_value
 from pipeline.lang.script import is_traditional, to_simplified
 from pipeline.lang.text import sentence_bounds
@@ -410,13 +410,9 @@ _TITLE_ISSUER = re.compile(r"([^关]{3,40}?)关于")
 _TITLE_TAG = re.compile(r"【[^】]{1,10}】[ \t]*")
 
 
-#: A web page's breadcrumb copied with its text (首页 > 信息公开 > 巡视整改): the page's path, not its title.
-_BREADCRUMB = re.compile(r"[ \t]*(?:首页|当前位置|您的位置|您现在的位置|网站首页)[^\n]{0,60}?[>›»]")
-
-
 def _title_line(text: str) -> tuple[str, int, int] | None:
     first_nl = text.find("\n")
-    if first_nl >= 0 and _BREADCRUMB.match(text, 0, first_nl):  # the title is the line below it
+    if first_nl >= 0 and BREADCRUMB_LINE.match(text, 0, first_nl):  # the title is the line below it
         found = _title_line(text[first_nl + 1:])
         return None if found is None else (found[0], found[1] + first_nl + 1, found[2] + first_nl + 1)
     line = text if first_nl == -1 else text[:first_nl]

@@ -15,9 +15,8 @@ from collections.abc import Callable, Sequence
 from pipeline.extract.times import extract_times
 from pipeline.issuelist.items import Item
 from pipeline.issuelist.parts import Sentence
-from pipeline.lang.cues import DEADLINE_MODAL, OWN_DEADLINE_MODAL, REPORT_DUE
+from pipeline.lang.cues import DEADLINE_MODAL, NAMED_PROBLEM, OWN_DEADLINE_MODAL, REPORT_DUE
 from pipeline.lang.dates import num, shift
-from pipeline.lang.markers import CN_NUM
 from pipeline.lang.spans import SpanIndex
 from pipeline.lang.text import char_pairs, sentence_bounds
 
@@ -108,14 +107,10 @@ def demanded_deadlines(text: str, sents: Sequence[Sentence], problems: Sequence[
     return out
 
 
-#: A demand's reference to a problem by its number (对问题六中多收的费用, 第3个问题, 第二项问题).
-_NAMED = re.compile(rf"问题([{CN_NUM}\d]{{1,3}})(?![\d{CN_NUM}个项条])|第([{CN_NUM}\d]{{1,3}})(?:个|项|条)问题")
-
-
 def _named_problem(clause: str, problems: Sequence[Item]) -> int | None:
     """Index of the one problem a demand's clause names by its number (问题六, 第3个问题), when the list's
     problems carry such numbers; None otherwise."""
-    m = _NAMED.search(clause)
+    m = NAMED_PROBLEM.search(clause)
     if m is None:
         return None
     value = num(m.group(1) or m.group(2))

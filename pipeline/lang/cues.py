@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from pipeline.lang.markers import CN_NUM
 from pipeline.lang.text import sentence_bounds, sentence_spans
 
 # --------------------------------------------------------------------------- forward-looking part
@@ -402,6 +403,8 @@ DEADLINE_MODAL = re.compile(r"要|务必|必须|须|应当|应(?=[于在])|限�
 OWN_DEADLINE_MODAL = re.compile(r"(?:(?<![需主重只])要|务必|必须|须|应当|限期)[在于]?$|(?<![按照])要求[在于]$"
                                 # 原定2023年9月底前完工,至巡察时仍未竣工: the unit's own date, already missed
                                 r"|原(?:计划|定)[在于]?$")
+#: A demand's reference to a problem by its number (对问题六中多收的费用, 第3个问题, 第二项问题): that problem's demand.
+NAMED_PROBLEM = re.compile(rf"问题([{CN_NUM}\d]{{1,3}})(?![\d{CN_NUM}个项条])|第([{CN_NUM}\d]{{1,3}})(?:个|项|条)问题")
 #: What a deadline is for when it is the report's (于2个月内报送整改情况报告, 将整改方案报县委巡察办): no problem's.
 REPORT_DUE = re.compile(r"报送|上报|报告|提交|报[县市省区州]|报巡")
 #: A heading over the demands part (三、整改意见): the findings end before it.
