@@ -1584,3 +1584,49 @@ def test_issues_a_length_counted_from_the_feedback_letters_own_date():
     found = [i for i in read_feedback(normalize(text)).issues if i.level == 2]
     assert found[0].extra.get("deadline") is None
     assert found[1].extra.get("deadline") == "3个月内(即2021年4月22日前)"
+
+
+def test_issues_each_field_numbering_its_problems_its_own_way():
+    """一、…方面 over (一)(二), 二、 over 1. 2., 三、 over ①② (blind37 12): under each heading the lines it numbers are
+    its problems, whatever family the others use; a 1. item's 一是…二是… run under its headline gives examples."""
+    text = (MEETING + "现将巡察组把发现的问题分类整理，请局党组逐项认领：\n一、政治建设方面\n（一）学习贯彻上级决策部署不够及时。\n"
+            "（二）意识形态工作责任制落实不到位。\n二、资金管理方面\n1.惠农补贴发放不规范。一是公示不及时；二是台账登记不全。\n"
+            "2.专项资金结余长期闲置。\n三、干部作风方面\n①少数干部服务意识淡薄。\n②执行公务接待规定不严格。\n" + DEMAND)
+    found = read_feedback(normalize(text)).issues
+    assert [i.text for i in found if i.level == 1] == ["政治建设方面", "资金管理方面", "干部作风方面"]
+    assert [i.text for i in found if i.level == 2] == [
+        "学习贯彻上级决策部署不够及时", "意识形态工作责任制落实不到位", "惠农补贴发放不规范", "专项资金结余长期闲置",
+        "少数干部服务意识淡薄", "执行公务接待规定不严格"]
+    assert [i.text for i in found if i.level == 3] == ["公示不及时", "台账登记不全"]
+
+
+@pytest.mark.parametrize("lead", ["巡察组把发现的问题按性质归类，请局党组对照认领、逐项整改：",
+                                  "巡视组将指出的问题梳理为两个方面，请认真对照检查："])
+def test_issues_a_lead_that_hands_the_findings_on(lead):
+    """…把发现的问题按性质归类,请…对照认领、逐项整改: (blind37 12): its last clause asks for the work, the sentence hands
+    the team's findings on; the heading below it opens the list."""
+    text = MEETING + lead + "\n一、党的建设方面\n1.支部组织生活不规范。\n2.党员发展把关不严。\n" + DEMAND
+    assert _aspects_and_problems(normalize(text)) == (["党的建设方面"], ["支部组织生活不规范", "党员发展把关不严"])
+
+
+def test_issues_findings_put_right_during_the_inspection_are_none():
+    """巡察组指出的上述问题,部分已在巡察期间整改:追回… (blind37 12): a summary of what was put right, not a finding."""
+    text = (MEETING + "巡察发现的主要问题如下：\n一、资金管理方面\n①惠农补贴发放不规范。\n②专项资金结余长期闲置。\n"
+            "巡察组指出的上述问题，部分已在巡察期间整改：追回违规发放的补贴资金3.2万元。\n" + DEMAND)
+    assert _problems(normalize(text)) == ["惠农补贴发放不规范", "专项资金结余长期闲置"]
+
+
+def test_issues_the_teams_demand_after_a_reference_to_the_findings():
+    """针对上述问题,巡察组要求医院党委切实履行… (blind37 05): the team's demand, its opening clause no finding."""
+    text = (MEETING + "巡察发现，局党组在履行主体责任方面还有差距。\n惠农补贴发放不规范，部分补贴未按时发放。\n"
+            "针对上述问题，巡察组要求局党组切实履行整改主体责任，党组书记要履行第一责任人职责。\n" + PLEDGE)
+    assert _problems(normalize(text)) == ["局党组在履行主体责任方面还有差距", "惠农补贴发放不规范,部分补贴未按时发放"]
+
+
+def test_issues_a_units_own_problems_after_their_lead_line():
+    """共性问题主要是:一是… then 个性问题分别是: over a line per unit (blind37 09): the second lead is no problem."""
+    text = ("县委第二巡察组对3个村党组织开展了巡察。巡察组指出，3个村党组织存在一些共性问题和个性问题。\n"
+            "共性问题主要是：一是“三会一课”制度落实不规范；二是村级集体经济发展乏力。\n个性问题分别是：\n"
+            "青松村党支部：一是村务公开不及时；二是集体资产管理不规范。\n河口村党总支：村级财务管理混乱。\n" + DEMAND)
+    assert _problems(normalize(text)) == ["“三会一课”制度落实不规范", "村级集体经济发展乏力", "村务公开不及时",
+                                         "集体资产管理不规范", "村级财务管理混乱"]

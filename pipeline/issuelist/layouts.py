@@ -12,7 +12,7 @@ findings.  Every other paragraph is read by :func:`pipeline.issuelist.paragraphs
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pipeline.issuelist.context import (
     CONFIDENCE, HOW_OF_FAMILY, UNIT_LABEL, Context, aspect_lead, attach, new_aspect, open_unit,
@@ -140,6 +140,25 @@ def line_structure(text: str, zs: int, ze: int) -> LineStructure:
     return LineStructure(lines, marker, ranks, aspect_family, problem_family, ranks.get(problem_family), section_family)
 
 
+def own_numbering(st: LineStructure) -> dict[int, LineStructure]:
+    """The structure each aspect's block is read with, by the index of its heading line, where the aspects number
+    their problems each in a family of its own (一、…方面 over (一)(二), 二、 over 1. 2. 3., 三、 over ①②③): a
+    block whose numbered lines are all of one family lower than the aspects' has that family for its problems.
+    Empty where one family numbers them all, or where a block mixes families (problems and their examples)."""
+    if st.aspect_family is None:
+        return {}
+    heads = [k for k, (ls, _) in enumerate(st.lines) if ls in st.marker and st.marker[ls].family == st.aspect_family]
+    own: dict[int, str] = {}
+    for a, b in zip(heads, heads[1:] + [len(st.lines)]):
+        families = {st.marker[ls].family for ls, _ in st.lines[a + 1:b] if ls in st.marker}
+        if len(families) != 1:
+            return {}
+        own[a] = families.pop()
+    if len(set(own.values())) < 2 or any(st.ranks[f] <= st.ranks[st.aspect_family] for f in own.values()):
+        return {}
+    return {k: replace(st, problem_family=f, problem_rank=st.ranks[f]) for k, f in own.items()}
+
+
 def _labelled_with_examples(text: str, lines: list[tuple[int, int]], marker: dict[int, Marker], family: str) -> bool:
     """Whether ``family`` is 问题N: labels, each over a line of its examples (问题1:…作用发挥不充分。 then
     具体表现:(1)…;(2)…): problems by their label, whatever is numbered in their examples."""
@@ -180,6 +199,7 @@ def read_zone(text: str, zs: int, ze: int, sents: list[Sentence], *,
     ze = _before_demands(text, zs, ze)
     zs = _header_lines_start(text, zs)
     st = line_structure(text, zs, ze)
+    blocks = own_numbering(st)
     after_colon = zs > 0 and text[zs - 1] == ":"
     problems: list[Item] = []
     after_problem = False  # the line before ended a problem
@@ -199,6 +219,7 @@ def read_zone(text: str, zs: int, ze: int, sents: list[Sentence], *,
         elif m is not None and m.family == st.section_family:  # the aspects' own heading: no aspect, no problem
             ctx.aspect, items, i = None, [], i + 1
         elif m is not None and m.family == st.aspect_family:
+            st = blocks.get(i, st)  # the family this aspect numbers its problems in
             items, i = _marked_heading(text, st, i, ctx, sents)
         elif m is not None and m.family == st.problem_family:
             items, i = _marked_problem(text, st, i, ctx, sents)

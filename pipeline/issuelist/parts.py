@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from pipeline.lang.cues import (
     CASE_REPORT, CHECKED_WHETHER, CLUE, QUESTION, SPEAKER_TAG, CLUE_HANDED, CONTACT, DEMAND_LEAD, DEMAND_SENTENCE, FOCUS, MEETING, OBJECT_LIST, PLEDGE, PRAISE, PROBLEM_LEAD_META,
-    APPENDIX_LINE, APPENDIX_REFERENCE, FINDINGS_SUMMARY, PLAN_FIELD, PLAN_LIST_HEADING, PRAISE_TURN_GAP, RESOLVED, SHORTCOMING_STRONG, STILL_WRONG,
+    APPENDIX_LINE, APPENDIX_REFERENCE, FINDINGS_HANDED_ON, FINDINGS_SUMMARY, PLAN_FIELD, PLAN_LIST_HEADING, PRAISE_TURN_GAP, RESOLVED, SHORTCOMING_STRONG, STILL_WRONG,
     TEAM_FOCUS, TEAM_PLAN, YARDSTICK,
 )
 from pipeline.lang.markers import ITEM_START, NEXT_ITEM, runs, scan
@@ -73,6 +73,8 @@ def _role(text: str, s: int, e: int, previous: str | None) -> tuple[str, int]:
     colon = t.find(":")
     if colon > 0 and _is_lead(t[:colon].split(",")[-1]):
         return "lead", s + colon + 1
+    if colon > 0 and not t[colon + 1:].strip() and FINDINGS_HANDED_ON.search(t, 0, colon):
+        return "lead", s + colon + 1  # …把发现的问题按性质归类,请…对照认领、逐项整改: with the list below it
     if APPENDIX_REFERENCE.search(t) and not colon > 0 and not SHORTCOMING_STRONG.search(t):
         return "lead", e  # …还存在一些问题,现以问题清单形式予以反馈(见附表): the list is there, none stated here
     if CONTACT.search(t):
