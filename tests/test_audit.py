@@ -918,3 +918,34 @@ def test_audit_a_plan_whose_own_date_has_passed_is_overdue(tmp_path):
         "市第一人民医院党委\n2024年4月10日\n")
     assert _statuses(tmp_path, feedback, report)["一"] == "overdue"
     assert _statuses(tmp_path, feedback, report.replace("2024年3月底前", "2024年6月底前"))["一"] == "planned_only"
+
+
+def test_audit_a_heading_that_names_its_problem_answers_it(tmp_path):
+    """八、关于档案管理的问题 over 原定于…前完成,目前已完成约70% (pairs_blind33 s4 #10): the heading names the problem the
+    feedback wrote at length (上轮巡察指出的村级档案管理混乱问题整改不到位,…); its answer is that part, past its date: overdue."""
+    feedback = (
+        "县委第一巡察组向柳塘村党支部反馈巡察情况\n近日，县委第一巡察组反馈了巡察情况。巡察组指出，存在以下问题：\n"
+        "问题1：村务公开不及时，2024年财务收支未按季度公开。\n问题2：集体资产发包未经民主程序，租金明显偏低。\n"
+        "问题3：上轮巡察指出的村级档案管理混乱问题整改不到位，部分会议记录、合同资料缺失。\n"
+        "巡察组要求，村党支部要切实抓好整改。\n")
+    report = (
+        "中共柳塘村支部委员会关于巡察整改情况的公示\n"
+        "一、关于村务公开的问题\n整改情况：已于2025年11月5日补充公开2024年财务收支情况。整改状态：已完成。\n"
+        "二、关于集体资产发包的问题\n整改情况：已于2025年12月10日召开村民代表大会重新审议发包合同。整改状态：已完成。\n"
+        "三、关于档案管理的问题\n整改情况：聘请镇档案员指导整理，原定于2025年12月31日前完成全部归档，目前已完成约70%。整改状态：正在整改。\n"
+        "中共柳塘村支部委员会\n2026年1月15日\n")
+    assert _statuses(tmp_path, feedback, report) == {"1": "addressed", "2": "addressed", "3": "overdue"}
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("关于档案管理的问题", 2),  # the one problem that holds its words
+    ("关于“村务公开”的问题", 0),  # quoted
+    ("关于巡察反馈问题的整改情况", None),  # the feedback as a whole: no problem's name
+    ("关于管理的问题", None),  # one character pair, 管理: too short to name a problem
+])
+def test_audit_heading_echoes_name_one_problem(name, expected):
+    from pipeline.matching.matcher import heading_echoes
+
+    problems = ["村务公开不及时", "集体资产管理不规范", "村级档案管理混乱"]
+    echo = heading_echoes(problems, [2, 2, 2], [f"三、{name}\n整改情况:已完成。"])
+    assert [i for i in range(3) if echo[i, 0]] == ([] if expected is None else [expected])

@@ -1630,3 +1630,14 @@ def test_issues_a_units_own_problems_after_their_lead_line():
             "青松村党支部：一是村务公开不及时；二是集体资产管理不规范。\n河口村党总支：村级财务管理混乱。\n" + DEMAND)
     assert _problems(normalize(text)) == ["“三会一课”制度落实不规范", "村级集体经济发展乏力", "村务公开不及时",
                                          "集体资产管理不规范", "村级财务管理混乱"]
+
+
+def test_issues_deadlines_for_named_problems_and_for_the_rest():
+    """对问题2、问题4要立行立改,在1个月内整改到位;其余问题要在3个月内整改完成 (pairs_blind33 s4): the named problems get
+    the first limit, every other problem the second, each counted from the day of the feedback."""
+    text = ("县委第三巡察组对石门村党总支开展了巡察，并于2025年10月22日反馈了巡察意见。巡察发现的主要问题如下：\n"
+            "问题1：学习教育流于形式。\n问题2：村务公开不及时。\n问题3：集体资产发包未经民主程序。\n问题4：有2户不符合条件人员违规领取低保金。\n"
+            "巡察组要求，村党总支要认真落实整改主体责任，对问题2、问题4要立行立改，在1个月内整改到位；其余问题要在3个月内整改完成。\n")
+    found = [i for i in read_feedback(normalize(text)).issues if i.level == 2]
+    later, sooner = "3个月内(即2026年1月22日前)", "1个月内(即2025年11月22日前)"
+    assert [i.extra.get("deadline") for i in found] == [later, sooner, later, sooner]

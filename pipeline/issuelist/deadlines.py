@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pipeline.extract.times import extract_times
 from pipeline.issuelist.items import Item
 from pipeline.issuelist.parts import Sentence
-from pipeline.lang.cues import DEADLINE_MODAL, NAMED_PROBLEM, OWN_DEADLINE_MODAL, REPORT_DUE
+from pipeline.lang.cues import DEADLINE_MODAL, NAMED_PROBLEM, OWN_DEADLINE_MODAL, REPORT_DUE, REST_OF_PROBLEMS
 from pipeline.lang.dates import num, shift
 from pipeline.lang.spans import SpanIndex
 from pipeline.lang.text import char_pairs, sentence_bounds
@@ -80,6 +80,7 @@ def demanded_deadlines(text: str, sents: Sequence[Sentence], problems: Sequence[
     # paragraph's run (一是…，对X问题，要…于2024年6月30日前…) reads like a run of findings
     found = SpanIndex((x.start, x.end) for p in problems for x in (p, *p.children))
     out = _own_deadlines(text, problems, since)
+    rest = None  # 其余问题要在3个月内整改完成: for every problem no other demand gave a deadline, once they all have
     for sent in sents:
         if sent.role == "lead" or found.overlaps(sent.start, sent.end):
             continue
@@ -95,24 +96,32 @@ def demanded_deadlines(text: str, sents: Sequence[Sentence], problems: Sequence[
             after = sentence_bounds(text, sent.start + t.end, ends=",。;")[1]
             if REPORT_DUE.search(text, sent.start + t.end, after):
                 continue  # the date a report is due by, not a problem's
-            named = _named_problem(text[a:b], problems)
-            if named is not None:  # 对问题六中多收的费用,应于2024年1月31日前全部退还: the problem it names
-                out.setdefault(named, words)
+            named = _named_problems(text[a:b], problems)
+            if named:  # 对问题六中多收的费用,应于2024年1月31日前全部退还 / 对问题2、问题4…: the problems it names
+                for k in named:
+                    out.setdefault(k, words)
+                continue
+            if REST_OF_PROBLEMS.search(text, a, sent.start + t.start):
+                rest = rest or words
                 continue
             clause = _pairs(text[a:b])
             shared = [len(clause & mine) for mine in pairs]
             best = max(shared, default=0)
             if best >= MIN_SHARED and shared.count(best) == 1:
                 out.setdefault(shared.index(best), words)
+    if rest is not None:
+        for k in range(len(problems)):
+            out.setdefault(k, rest)
     return out
 
 
-def _named_problem(clause: str, problems: Sequence[Item]) -> int | None:
-    """Index of the one problem a demand's clause names by its number (问题六, 第3个问题), when the list's
-    problems carry such numbers; None otherwise."""
-    m = NAMED_PROBLEM.search(clause)
-    if m is None:
-        return None
-    value = num(m.group(1) or m.group(2))
-    hits = [k for k, p in enumerate(problems) if p.number is not None and num(p.number) == value]
-    return hits[0] if value is not None and len(hits) == 1 else None
+def _named_problems(clause: str, problems: Sequence[Item]) -> list[int]:
+    """Indexes of the problems a demand's clause names by their numbers (问题六, 问题2、问题4, 第3个问题), each
+    where one problem of the list carries that number; empty when it names none."""
+    out = []
+    for m in NAMED_PROBLEM.finditer(clause):
+        value = num(m.group(1) or m.group(2))
+        hits = [k for k, p in enumerate(problems) if p.number is not None and num(p.number) == value]
+        if value is not None and len(hits) == 1:
+            out.append(hits[0])
+    return out

@@ -226,6 +226,9 @@ RESTATED_LEAD = re.compile(r"(?:问题表现|存在问题|主要问题|问题描
 RESTATED_HEADING = re.compile(
     r"(?:(?:\d{1,2}[.、]|[(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)]|[一二三四五六七八九十]{1,3}、)\s*)?"
     r"(?:关于|针对)[^。]{0,80}问题(?:的整改(?:情况|落实情况)?)?[。]?$")
+#: The name a report's heading gives the problem it answers (八、关于档案管理的问题 / (三)关于“灌溉渠道损毁”的问题):
+#: group 1, quotes left out; not the feedback as a whole (关于巡察反馈问题的整改情况).
+RESTATED_NAME = re.compile(r"(?:关于|针对)“?((?:(?!巡视|巡察|反馈|指出|上述|以上|整改)[^。,;:“”\n]){2,30}?)”?(?:的)?问题")
 #: A report's one sentence listing the feedback's problems (反馈指出的问题共3个方面11个具体问题,分别是:A;B;C。):
 #: the list follows its colon.
 RESTATED_LIST_LEAD = re.compile(
@@ -406,6 +409,8 @@ OWN_DEADLINE_MODAL = re.compile(r"(?:(?<![需主重只])要|务必|必须|须|�
                                 r"|原(?:计划|定)[在于]?$")
 #: A demand's reference to a problem by its number (对问题六中多收的费用, 第3个问题, 第二项问题): that problem's demand.
 NAMED_PROBLEM = re.compile(rf"问题([{CN_NUM}\d]{{1,3}})(?![\d{CN_NUM}个项条])|第([{CN_NUM}\d]{{1,3}})(?:个|项|条)问题")
+#: A demand for the problems not named before it (对问题2、问题4要立行立改,…;其余问题要在3个月内整改完成): all the others'.
+REST_OF_PROBLEMS = re.compile(rf"(?:其余|其他|剩余|余下)(?:的)?(?:[{CN_NUM}\d]{{1,3}}个)?问题")
 #: What a deadline is for when it is the report's (于2个月内报送整改情况报告, 将整改方案报县委巡察办): no problem's.
 REPORT_DUE = re.compile(r"报送|上报|报告|提交|报[县市省区州]|报巡")
 #: A heading over the demands part (三、整改意见): the findings end before it.

@@ -38,8 +38,9 @@ from scipy import sparse
 
 from pipeline.deferred import deferred_imports
 from pipeline.extract.measures import ledger_rows
-from pipeline.lang.cues import APPENDIX_LINE, CONTACT, FORWARD_INTRO, NAMED_FINDING, PROCESS_WORDS, RESTATED_HEADING, is_plan
-from pipeline.lang.text import lines, sentence_bounds, sentence_spans, strip_span
+from pipeline.lang.cues import (APPENDIX_LINE, CONTACT, FORWARD_INTRO, NAMED_FINDING, PROCESS_WORDS, RESTATED_HEADING,
+                               RESTATED_NAME, is_plan)
+from pipeline.lang.text import char_pairs, lines, sentence_bounds, sentence_spans, strip_span
 from pipeline.nlp.segmenter import load_segmenter
 from pipeline.normalize import normalize
 from pipeline.outline import forward_looking_sections
@@ -372,6 +373,30 @@ def _coverage_matrix(M, n_issues: int) -> np.ndarray:
     return np.asarray((issues @ present.T).todense())
 
 
+#: Share of a heading's problem name (关于档案管理的问题: 档案管理) whose character pairs a problem must hold for the
+#: heading to name it; no other problem may hold as much.
+ECHO_SHARE = 0.75
+
+
+def heading_echoes(issue_texts: list[str], levels: list[int], target_texts: list[str]) -> np.ndarray:
+    """echo[i, j]: target j's heading names problem i (八、关于档案管理的问题 over the answer to 上轮巡察指出的村级
+    档案管理混乱问题整改不到位,…): the one problem holding most of the name's character pairs, at least
+    :data:`ECHO_SHARE` of them.  Why: a report that answers under short names of its own shares few words with
+    the feedback's long wording, yet says outright which problem each part answers."""
+    echo = np.zeros((len(issue_texts), len(target_texts)), dtype=bool)
+    problems = [i for i, level in enumerate(levels) if level == 2]
+    own = {i: char_pairs(issue_texts[i]) for i in problems}
+    for j, text in enumerate(target_texts):
+        for m in RESTATED_NAME.finditer(text):
+            name = char_pairs(m.group(1))
+            if len(name) < 2:
+                continue
+            shares = sorted(((len(name & own[i]) / len(name), i) for i in problems), reverse=True)
+            if shares and shares[0][0] >= ECHO_SHARE and (len(shares) == 1 or shares[1][0] < shares[0][0]):
+                echo[shares[0][1], j] = True
+    return echo
+
+
 def _monotone_alignment(gain: np.ndarray) -> list[int]:
     """Best non-decreasing assignment of issues (rows, in order) to headings (cols, in order).
 
@@ -636,9 +661,12 @@ class IssueMatcher(BaseEstimator):
         cov = _coverage_matrix(C, n_i)
         z = _robust_z_rows(s, cal["z_scale_floor"])
         strength = np.maximum(z, 0.0) * cov  # per pair: distinctive and covering
+        # a heading that names the problem it answers (关于档案管理的问题): that problem's answer, however few words
+        echo = heading_echoes(self.issue_texts_, self.issue_levels_, [t.text for t in targets])
+        strength = np.where(echo, np.maximum(strength, cal["threshold"]), strength)
         # hubness correction: a target close to every issue (a long generic section) is worth less
         hub = np.sort(s, axis=0)[-min(3, n_i):].mean(axis=0)
-        rank_score = s - cal["hub_weight"] * hub
+        rank_score = s - cal["hub_weight"] * hub + echo
         orders = np.array([t.order for t in targets])
         aligned = self._aligned_headings(strength, orders)
         for i in np.flatnonzero(aligned >= 0):
