@@ -889,6 +889,7 @@ def test_audit_stock_sentences_by_what_a_unit_has_and_an_answer_that_names_the_i
 @pytest.mark.parametrize("due,progress,status", [
     ("2025年6月30日", "未到期", "planned_only"),  # nothing done, the date still to come (pairs_blind31 s4 #4)
     ("2025年6月30日", "正在推进", "planned_only"),
+    ("2025年6月30日", "按计划推进", "planned_only"),  # pairs_blind33 s2 #10: no act done, only the schedule kept
     ("2024年5月31日", "正在推进", "overdue"),  # the date passed: overdue, not a plan
 ])
 def test_audit_a_ledger_row_not_yet_due(tmp_path, due, progress, status):

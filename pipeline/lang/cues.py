@@ -205,9 +205,10 @@ def is_plan(sentence: str) -> bool:
     return bool(plan_cue().search(sentence)) and not DONE_STATED.search(sentence)
 
 
-#: A ledger's 完成情况 cell that says only that the work is under way (正在推进, 持续推进, 整改中) or not yet due (未到期): nothing done yet
-#: that its 整改措施 cell could stand for.
-UNDER_WAY_ONLY = re.compile(r"\s*(?:(?:正在|持续|稳步|加快|有序)?(?:推进|实施|落实|整改|办理)(?:中)?|(?:尚)?未到期)[。.]?\s*")
+#: A ledger's 完成情况 cell that says only that the work is under way (正在推进, 持续推进, 按计划推进, 整改中) or not yet due
+#: (未到期): nothing done yet that its 整改措施 cell could stand for.
+UNDER_WAY_ONLY = re.compile(r"\s*(?:(?:正在|持续|稳步|加快|有序|按计划|按进度|按时序)?(?:推进|实施|落实|整改|办理)(?:中)?"
+                            r"|(?:尚)?未到期)[。.]?\s*")
 
 
 def only_plans(text: str) -> bool:
