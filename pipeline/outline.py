@@ -23,7 +23,8 @@ from dataclasses import dataclass
 
 from pipeline.lang.cues import FORWARD_INTRO, FORWARD_LEAD, FORWARD_TITLE
 from pipeline.lang.markers import (
-    CIRCLED, FAMILY_RANK, MAX_STEP, OUTLINE_ENUMERATION, OUTLINE_HEADING, OUTLINE_HEADING_FAMILIES, SEQUENCE_VALUES,
+    BARE_FIELD_HEADING, BARE_HEADING, CIRCLED, FAMILY_RANK, MAX_STEP, OUTLINE_ENUMERATION, OUTLINE_HEADING,
+    OUTLINE_HEADING_FAMILIES, SEQUENCE_VALUES,
 )
 from pipeline.lang.numerals import marker_number
 from pipeline.records import Section
@@ -32,6 +33,8 @@ from pipeline.records import Section
 #: by convention (:data:`pipeline.lang.markers.FAMILY_RANK`: 一、 > (一) > 1. > (1) > ①); restated-problem blocks
 #: 问题一: rank where they first appear (:func:`_rank_where_first`).
 HEADING_RANK: dict[str, float] = {family: FAMILY_RANK[family] for family in OUTLINE_HEADING_FAMILIES}
+#: Headings that lost their numbers (:func:`_bare_headings`): above every numbered family, the fields under the parts.
+HEADING_RANK.update({"bare": -1.0, "bare_field": -0.5})
 _CLAUSE_BREAK = set("。;:!?；：！？")  # a strong clause start
 _WEAK_BREAK = set(",，、")  # a comma: accepted only inside a run of >= 2 items
 _TITLE_END = set("。!?;:；：！？")
@@ -198,6 +201,8 @@ def parse_outline(text: str) -> list[Section]:
     enums: list[_Cand] = []
     for group in enum_groups:
         enums.extend(_accept_enumerations(group))
+    if not any(c.family == "cn_dun" for c in heading_cands):  # a paste that lost the 一、 of its parts
+        heading_cands = sorted(heading_cands + _bare_headings(text, lines, heading_cands), key=lambda c: c.label_start)
 
     # Pass 2: walk headings and enumerations in order, building the tree.
     events = sorted(heading_cands + enums, key=lambda c: c.label_start)
@@ -271,6 +276,34 @@ def parse_outline(text: str) -> list[Section]:
 
     _fill_extents(text, sections, inline_of, events_para_end={s.section_id: s.body_end for s in sections})
     return sections
+
+
+def _bare_headings(text: str, lines: list[tuple[int, int]], numbered: list[_Cand]) -> list[_Cand]:
+    """Lines that are headings with their numbers lost (:data:`BARE_HEADING`), each over a paragraph or a numbered
+    heading, never the title (the first line) nor at the end: two or more, or nothing (one such line is as
+    likely a short remark).  The …方面 fields are one level under the others where the report has both."""
+    heads = {c.label_start for c in numbered}
+    found: list[tuple[int, int]] = []
+    for k, (lstart, lend) in enumerate(lines[1:-1], start=1):
+        a = lstart + len(text[lstart:lend]) - len(text[lstart:lend].lstrip())
+        b = _rstrip_pos(text, a, lend)
+        nxt_start, nxt_end = lines[k + 1]
+        nxt = text[nxt_start:nxt_end].strip()
+        if a >= b or a in heads or not BARE_HEADING.fullmatch(text, a, b):
+            continue
+        if nxt_start in heads or len(nxt) >= 20 and nxt[-1] in "。!?;" or BARE_HEADING.fullmatch(nxt):
+            found.append((a, b))
+    if len(found) < 2:
+        return []
+    fields = [BARE_FIELD_HEADING.match(text, a, b) is not None for a, b in found]
+    nested = any(fields) and not all(fields)
+    counts: dict[str, int] = {}
+    out = []
+    for (a, b), field in zip(found, fields):
+        family = "bare_field" if nested and field else "bare"
+        counts[family] = counts.get(family, 0) + 1
+        out.append(_Cand(family, counts[family], a, a, True, b))
+    return out
 
 
 def _fill_extents(text: str, sections: list[Section], inline_of: list[bool], *, events_para_end: dict[int, int]) -> None:

@@ -223,3 +223,26 @@ def test_outline_enumeration_inside_a_table_cell_is_no_heading():
     text = normalize("一、整改台账\n序号\t反馈问题\t整改措施\t完成时限\n（一）落实惠民政策方面\n"
                      "1\t资助对象认定把关不严。\t（1）逐人复核资助对象；（2）清退不符合条件的资助资金。\t2024年12月底前\n")
     assert [(s.label, s.title) for s in parse_outline(text)] == [("一、", "整改台账"), ("(一)", "落实惠民政策方面")]
+
+
+def test_outline_headings_whose_numbers_a_paste_lost():
+    """A 通报 pasted from Word with its automatic numbering lost (heldout14 a): the bare part headings, the …方面
+    fields one level under them, the 1) problems that kept their numbers, their 一是 measures."""
+    text = normalize(
+        "中共桐川市水务集团委员会关于巡察整改进展情况的通报\n现将整改进展情况通报如下。\n整改工作开展情况\n"
+        "集团党委召开党委会研究部署整改工作，印发整改方案，建立问题、任务、责任三张清单。\n巡察反馈问题整改落实情况\n"
+        "落实上级决策部署方面\n1)关于“供水管网改造滞后”的问题\n一是完成老旧管网改造12公里；二是新建加压泵站2座。\n"
+        "落实全面从严治党责任方面\n1)关于“违规发放补贴”的问题\n一是清退违规发放的补贴3.2万元；二是修订《补贴发放管理办法》。\n"
+        "下一步工作打算\n一是对正在推进的措施挂账督办；二是开展“回头看”。\n中共桐川市水务集团委员会\n2025年11月14日\n")
+    got = [(s.level, s.label, s.title) for s in parse_outline(text) if not s.label.endswith("是")]
+    assert got == [(1, "", "整改工作开展情况"), (1, "", "巡察反馈问题整改落实情况"), (2, "", "落实上级决策部署方面"),
+                   (3, "1)", "关于“供水管网改造滞后”的问题"), (2, "", "落实全面从严治党责任方面"),
+                   (3, "1)", "关于“违规发放补贴”的问题"), (1, "", "下一步工作打算")]
+
+
+@pytest.mark.parametrize("text", [
+    "一、整改工作开展情况\n集团党委召开党委会研究部署整改工作，印发整改方案，建立三张清单。\n落实上级决策部署方面\n1.完成管网改造。\n",
+    "整改情况\n集团党委召开党委会研究部署整改工作，印发整改方案，建立三张清单。\n",  # one such line: a remark as likely
+])
+def test_outline_bare_lines_are_no_headings_beside_numbered_parts_or_alone(text):
+    assert all(s.label for s in parse_outline(normalize("标题\n" + text + "落款\n")))

@@ -118,11 +118,17 @@ OUTLINE_HEADING = re.compile(
   | (?P<problem>【?问题(?:[{CN_NUM}]{{1,3}}|[0-9]{{1,2}})(?:[:：]|】))
   | (?P<cn_paren>[(（][{CN_NUM}]{{1,3}}[)）])
   | (?P<arabic>[0-9]{{1,2}}(?:\.|、|．)(?![0-9]))
-  | (?P<arabic_paren>[(（][0-9]{{1,2}}[)）])
+  | (?P<arabic_paren>[(（]?[0-9]{{1,2}}[)）])  # 1) as Word numbers, where a paste kept the number and lost its indent
   | (?P<circled>[{CIRCLED}])
     """,
     re.VERBOSE,
 )
+#: A heading line whose number a paste lost (巡察整改工作开展情况 / 落实全面从严治党战略部署方面 / 下一步工作打算): a short
+#: line, no figure and no punctuation but 、“”《》, ending in a heading's noun.  Read only in a report with no 一、 heading.
+BARE_HEADING = re.compile(r"[^\d\s。,;:!?()（），；：！？．.]{2,24}?"
+                          r"(?:情况|方面|打算|安排|措施|成效|做法|举措|问题|体会|不足|思路|计划|进展|工作)")
+#: Of those, the ones naming a field (…方面): one level under the others where a report has both.
+BARE_FIELD_HEADING = re.compile(r".*方面$")
 #: Inline enumerations of a report's outline, anywhere in a line (the clause-start test is the caller's).
 OUTLINE_ENUMERATION = re.compile(
     rf"(?P<shi>[{CN_NUM}]{{1,3}}是)|(?P<ordinal>第[{CN_NUM}]{{1,3}}[,、:，：])|(?P<sequence>(?:首先|其次|再次|最后)[,:，：])"
