@@ -950,3 +950,18 @@ def test_audit_heading_echoes_name_one_problem(name, expected):
     problems = ["村务公开不及时", "集体资产管理不规范", "村级档案管理混乱"]
     echo = heading_echoes(problems, [2, 2, 2], [f"三、{name}\n整改情况:已完成。"])
     assert [i for i in range(3) if echo[i, 0]] == ([] if expected is None else [expected])
+
+
+def test_audit_a_news_items_plan_for_the_earlier_rounds_findings(tmp_path):
+    """会议要求,各单位要紧盯尚未完成的整改任务…。学校将于2024年3月底前对上轮巡视和审计发现问题整改情况开展“回头看”
+    (pairs_blind33 s3 #12): the paragraph speaks of the earlier rounds' findings, not of this rectification's process, so it
+    answers the problem about them; its only act is a plan: planned_only."""
+    feedback = (
+        "省委第三巡视组向江岸学院党委反馈巡视情况\n近日，省委第三巡视组反馈了巡视情况。巡视发现，主要是：科研经费管理不规范；"
+        "对上轮巡视和审计发现问题整改不够到位。\n巡视组要求，学院党委要切实抓好整改。\n")
+    report = (
+        "江岸学院召开巡视整改工作推进会\n1月11日，江岸学院召开巡视整改工作推进会，部署下一阶段重点任务。\n"
+        "会上，科研处汇报了整改进展。学院修订《科研经费管理办法》，对2021年以来的科研经费开展专项审计，追回违规报销经费12.6万元。\n"
+        "会议要求，各单位要紧盯尚未完成的整改任务，倒排工期、挂图作战。学院将于2024年3月底前对上轮巡视和审计发现问题整改情况开展“回头看”，"
+        "确保问题整改到位、不反弹。\n")
+    assert _statuses(tmp_path, feedback, report) == {"1": "addressed", "2": "planned_only"}

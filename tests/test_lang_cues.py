@@ -133,3 +133,15 @@ def test_lang_cues_a_share_of_what_there_is_is_a_stock():
     """目前…共有科级干部43名,…;全局专业技术人员占比38.6% (pairs_blind26 r2 #7): how things stand."""
     text = normalize("全局专业技术人员占比38.6%，干部队伍整体素质不断提升。")
     assert stock_figure(text, text.index("38.6")) is True
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("会议要求,各单位要紧盯尚未完成的整改任务,倒排工期、挂图作战。", False),  # pairs_blind33 s3: an act denied
+    ("部分支部未建立整改台账。", False),
+    ("已完成3个支部的换届选举。", True),
+    ("尚未完成的2项已制定时间表。", True),  # the act after the denied one stands
+])
+def test_lang_cues_a_denied_act_is_no_act(sentence, expected):
+    from pipeline.lang.cues import concrete_act
+
+    assert concrete_act(sentence) is expected

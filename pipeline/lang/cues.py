@@ -95,19 +95,25 @@ def concrete_cue() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in rows))
 
 
+#: What denies the act right after it (尚未完成的整改任务, 未建立台账, 没有召开): no act done.
+ACT_DENIED = r"(?:尚未|未能|没有|并未|从未|未)"
+
+
 @lru_cache(maxsize=1)
 def _act_or_claim() -> re.Pattern[str]:
-    """A completion claim (the ``claim`` rows, group ``claim``) or else a concrete act: a claim
-    starting at or before an act's place takes its words (已完成整改 holds no 完成 act)."""
+    """A completion claim (the ``claim`` rows, group ``claim``), an act denied (group ``denied``) or else a concrete
+    act: a claim starting at or before an act's place takes its words (已完成整改 holds no 完成 act), and so does a
+    denial (尚未完成的整改任务 holds none)."""
     claims = [pattern.pattern for kind, _, pattern in _cue_rows() if kind == "claim"]
-    return re.compile(f"(?P<claim>{'|'.join(f'(?:{p})' for p in claims)})|(?:{concrete_cue().pattern})")
+    act = concrete_cue().pattern
+    return re.compile(f"(?P<claim>{'|'.join(f'(?:{p})' for p in claims)})|(?P<denied>{ACT_DENIED}(?:{act}))|(?:{act})")
 
 
 def concrete_act(text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether ``text[start:end]`` states a concrete act (:func:`concrete_cue`) outside a bare
-    completion claim (已完成整改, 整改到位: the ``claim`` rows of ``models/status_cues.tsv``)."""
+    completion claim (已完成整改, 整改到位: the ``claim`` rows of ``models/status_cues.tsv``) and not denied (尚未完成)."""
     end = len(text) if end is None else end
-    return any(m.lastgroup != "claim" for m in _act_or_claim().finditer(text, start, end))
+    return any(m.lastgroup not in ("claim", "denied") for m in _act_or_claim().finditer(text, start, end))
 
 
 #: A clause stating how many of something there are, not what was done (目前学校共有中层干部236名, 现有省级工法
@@ -245,7 +251,9 @@ MISSED_PLAN = re.compile(r"原(?:计划|定|要求)")
 PROCESS_WORDS = re.compile(r"巡视|巡察|整改")
 #: A finding a sentence handles, named by where it came from (对巡察移交的干警违规接受案件当事人宴请问题,…): the
 #: sentence answers that finding, though it names the inspection.
-NAMED_FINDING = re.compile(r"(?:巡视|巡察)(?:组)?(?:移交|指出|反馈|发现|交办)的[^,。;]{2,30}?问题")
+NAMED_FINDING = re.compile(r"(?:巡视|巡察)(?:组)?(?:移交|指出|反馈|发现|交办)的[^,。;]{2,30}?问题"
+                           # 对上轮巡视和审计发现问题整改情况开展“回头看”: an earlier round's findings, not this one's process
+                           r"|(?:上轮|上一轮|上次|前次|历次|以往)(?:巡视|巡察)[^,。;]{0,10}?(?:发现|指出|反馈|移交)(?:的)?问题")
 #: How a report says where a planned action stands so far (计划于明年6月前建成…,目前已完成设备招标): begun, not done.
 PROGRESS_SO_FAR = re.compile(rf"(?:目前|现已|截至目前|当前|现阶段)[,]?(?:已|正在(?!{_PLANNING})|完成)")
 #: Where earlier findings come from: a previous inspection round, or an audit (上轮巡察, 审计发现).
