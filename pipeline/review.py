@@ -17,7 +17,7 @@ from pipeline.errors import InputError
 from pipeline.forked import forked_map
 from pipeline.gcpause import collection_paused
 from pipeline.matching.audit import SEVERITY, STATUS_LABELS, audit, explain, issue_statuses
-from pipeline.matching.earlier import source_answers
+from pipeline.matching.earlier import about_earlier_findings, earlier_plan, source_answers
 from pipeline.matching.evidence import attach_evidence
 from pipeline.issuelist.load import (  # noqa: F401  (part of this module's API)
     TABLE_SUFFIXES, IssueList, issue_list_of_document, issues_from_document, list_doc_id, load_issue_list,
@@ -114,7 +114,8 @@ def _plan_answers(matcher, decision, targets: list[Target], report: DocumentResu
     matcher leaves unanswered is judged again with them added, and when its best place is then a
     plan, the report speaks of it only as a plan (planned_only, not unaddressed).
     """
-    open_rows = [i for i, ok in enumerate(decision.addressed) if not ok]
+    # and a problem about earlier findings, whose answer may be dropped yet (pipeline.matching.earlier.source_answers)
+    open_rows = [i for i, ok in enumerate(decision.addressed) if not ok or about_earlier_findings(matcher.issue_texts_[i])]
     plans = [m for m in report.measures if m.status == "planned" or m.section_id in forward]
     planned_at = {m.start for m in plans}
     parents = {s.parent_id for s in report.sections}
@@ -135,10 +136,21 @@ def _plan_answers(matcher, decision, targets: list[Target], report: DocumentResu
     out: dict[str, list[Match]] = {}
     for i in open_rows:
         best = int(second.ranking[i, 0]) if second.ranking.shape[1] else -1
-        if best < len(targets) or not second.addressed[i]:
+        iid = matcher.issue_ids_[i]
+        if best < len(targets) or not second.addressed[i] or decision.addressed[i]:
+            # 上轮巡察反馈问题整改不彻底 shares only rectification's words with any place: a plan that names the earlier
+            # findings' source (对上轮巡察反馈的19个问题开展“回头看”, 拟于9月上旬启动) is its answer, as answers are
+            # (pipeline.matching.earlier); the best-ranked such plan, ranked above nothing
+            named = earlier_plan(matcher.issue_texts_[i], [every[j] for j in second.ranking[i]], report.text,
+                                 [float(second.rank_scores[i, j]) for j in second.ranking[i]])
+            if named is not None:
+                j = int(second.ranking[i][named])
+                t = every[j]
+                out[iid] = [Match(iid, report.doc_id or "", t.kind, t.target_id, round(float(second.rank_scores[i, j]), 6),
+                                  None, False, similarity=round(float(second.scores[i, j]), 6),
+                                  target_start=t.start, target_end=t.end)]
             continue
         rows: list[Match] = []
-        iid = matcher.issue_ids_[i]
         for r, j in enumerate(second.ranking[i]):
             t = every[j]
             if j >= len(targets) and second.ranked_addressed[i, r]:

@@ -50,8 +50,9 @@ COMPLETED = re.compile(
 )
 #: A progress line that opens by declaring the measure done (整改进展:已完成。…, 完成情况:已整改到位,…).
 DONE_OPENING = re.compile(r"\s*(?:已(?:经)?(?:全部)?(?:整改)?完成|已整改到位|已办结|已销号|整改完成)")
-#: A completion of a share of the work (已完成清查任务的65%): a part, not the whole.
-PARTIAL_DONE = re.compile(r"[^,。;]{0,16}?(?:的)?\d+(?:\.\d+)?%")
+#: A completion of a share of the work (已完成清查任务的65%, 已完成12个党支部中的7个): a part, not the whole.
+PARTIAL_DONE = re.compile(r"[^,。;]{0,16}?(?:的)?\d+(?:\.\d+)?%"
+                          rf"|[^,。;]{{0,16}}?(?:中|当中)的?[\d{CN_NUM}两]+(?:个|项|条|家|名|户|所|台|件|处)")
 
 
 #: The statuses of ``models/status_cues.tsv``; its other rows (``concrete``) are not a status.
@@ -215,6 +216,13 @@ def is_plan(sentence: str) -> bool:
 #: (未到期): nothing done yet that its 整改措施 cell could stand for.
 UNDER_WAY_ONLY = re.compile(r"\s*(?:(?:正在|持续|稳步|加快|有序|按计划|按进度|按时序)?(?:推进|实施|落实|整改|办理)(?:中)?"
                             r"|(?:尚)?未到期)[。.]?\s*")
+
+
+def nothing_done_yet(cell: str) -> bool:
+    """Whether a ledger's 完成情况 cell says only that the work is under way or planned (按计划推进,拟于2023年11月启动
+    竞聘 / 正在推进): every clause :data:`UNDER_WAY_ONLY` or a plan, nothing done that its 整改措施 could stand for."""
+    clauses = [c for c in re.split(r"[,;。]", cell) if c.strip()]
+    return bool(clauses) and all(UNDER_WAY_ONLY.fullmatch(c) or is_plan(c) for c in clauses)
 
 
 def only_plans(text: str) -> bool:

@@ -32,7 +32,7 @@ from pipeline.document import DocumentResult
 from pipeline.extract.measures import ledger_rows
 from pipeline.extract.times import extract_times
 from pipeline.lang.cues import (
-    COMPLETED, GENERIC_ACT, GENERIC_TOPIC, MISSED_PLAN, PARTIAL_DONE, UNDER_WAY_ONLY, is_plan, is_restated_problem, stated_act, stock_figure, unfinished_cue,
+    COMPLETED, GENERIC_ACT, GENERIC_TOPIC, MISSED_PLAN, PARTIAL_DONE, is_plan, nothing_done_yet, is_restated_problem, stated_act, stock_figure, unfinished_cue,
 )
 from pipeline.lang.dates import month_end
 from pipeline.lang.numerals import indefinite_one
@@ -94,11 +94,11 @@ def target_spans(report: DocumentResult, kind: str, target_id: int) -> list[tupl
         if target_id >= len(rows):
             return []
         row = rows[target_id]
-        # a row whose 完成情况 says only 正在推进 by a date still to come: its 整改措施 are what was set, nothing done
+        # a row whose 完成情况 says only 正在推进 (or a plan) by a date still to come: its 整改措施 are what was set, nothing done
         # yet (a row due 长期坚持 is a standing commitment: its measures are judged as they are)
         last = max(report.text.rfind(sep, row.start, row.end) for sep in CELL_SEPARATORS) + 1
         bare = (row.status in ("ongoing", "planned") and last > row.start
-                and UNDER_WAY_ONLY.fullmatch(report.text, last, row.end) is not None and _due_later(report, row))
+                and nothing_done_yet(report.text[last:row.end]) and _due_later(report, row))
         return [(row.start, row.end, "planned" if bare else row.status)]
     under = [(m.start, m.end, m.status) for m in report.measures if m.section_id == target_id]
     if under:
