@@ -1641,3 +1641,35 @@ def test_issues_deadlines_for_named_problems_and_for_the_rest():
     found = [i for i in read_feedback(normalize(text)).issues if i.level == 2]
     later, sooner = "3个月内(即2026年1月22日前)", "1个月内(即2025年11月22日前)"
     assert [i.extra.get("deadline") for i in found] == [later, sooner, later, sooner]
+
+
+def test_issues_the_first_unit_heading_over_the_first_lead():
+    """一、<unit> then 巡察组指出,…但也存在一些问题:一是… and 二、<unit> 三、<unit> after it (blind38 11): the findings start
+    at the first unit's heading, so each unit's run is read under its name."""
+    text = ("集团党委第一巡察组向所属两家单位反馈巡察情况\n近日，集团党委第一巡察组分别向两家单位党委反馈了巡察情况。\n"
+            "一、江岸港务有限公司\n巡察组指出，该公司党委做了大量工作，但也存在一些问题：一是安全生产责任落实不到位；二是工程分包管理不规范。\n"
+            "二、江岸物流有限公司\n巡察组指出，该公司党委存在以下主要问题：一是“三重一大”决策制度执行不严格；二是应收账款清收不力。\n"
+            + DEMAND)
+    found = [i for i in read_feedback(normalize(text)).issues if i.level == 2]
+    assert [(i.text, i.extra.get("unit")) for i in found] == [
+        ("安全生产责任落实不到位", "江岸港务有限公司"), ("工程分包管理不规范", "江岸港务有限公司"),
+        ("“三重一大”决策制度执行不严格", "江岸物流有限公司"), ("应收账款清收不力", "江岸物流有限公司")]
+
+
+def test_issues_bulleted_findings_under_decorated_headings():
+    """■ <field> over ● <finding>. lines, one finding with 如:A;B (blind38 12): the bullet is no part of the finding,
+    and every instance after 如: is an example, the ; between them included."""
+    text = (MEETING + "巡察组指出，存在以下问题：\n■ 惠民政策落实方面\n● 低保审核把关不严，如：2户家庭收入超标仍享受低保待遇；1名已死亡人员未及时停发高龄津贴。\n"
+            "● 养老服务站运营监管缺位。\n■ 作风建设方面\n● 工作人员考勤管理松散。\n" + DEMAND)
+    found = read_feedback(normalize(text)).issues
+    assert [i.text for i in found if i.level == 2] == ["低保审核把关不严", "养老服务站运营监管缺位", "工作人员考勤管理松散"]
+    assert [i.text for i in found if i.level == 3] == ["2户家庭收入超标仍享受低保待遇", "1名已死亡人员未及时停发高龄津贴"]
+
+
+@pytest.mark.parametrize("after", [
+    "巡视组认为，上述问题的存在，既有思想认识上的原因，也有制度执行上的原因，必须引起高度重视。\n",  # blind38 01
+    "巡察期间，巡察组督促局党组对以下问题立行立改：\n（1）清退违规收取的费用3.2万元；\n（2）对2名违规发放补贴的干部进行了诫勉谈话。\n",  # blind38 09
+])
+def test_issues_what_follows_the_list_is_no_finding(after):
+    text = MEETING + "巡察组指出，存在以下问题：一是惠农补贴发放不规范；二是专项资金结余长期闲置。\n" + after + DEMAND
+    assert _problems(normalize(text)) == ["惠农补贴发放不规范", "专项资金结余长期闲置"]

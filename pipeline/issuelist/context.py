@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.issuelist.items import Item, trim
-from pipeline.lang.cues import ASPECT_LEAD, NOT_A_FIELD, SHORTCOMING_STRONG, UNIT_WORD
+from pipeline.lang.cues import ASPECT_LEAD, NOT_A_FIELD, SHORTCOMING_STRONG, UNIT_HEADING, UNIT_WORD
 
 #: How sure each way of finding a problem is (a problem without a shortcoming cue loses 0.2).
 CONFIDENCE = {"heading": 0.9, "numbered": 0.95, "bullet": 0.9, "table": 0.95, "shi-enumeration": 0.9,
@@ -23,7 +23,6 @@ UNIT_LABEL = re.compile(
     r"(?:主要)?(?:问题|不足)?(?:主要)?(?:是|有|如下)?:"
 )
 #: A heading that names an inspected unit (一、市教育局党组): opens that unit, not an aspect.
-UNIT_HEADING = re.compile(rf"[^,。;:、]{{2,24}}?{UNIT_WORD}")
 
 
 @dataclass(slots=True)

@@ -405,7 +405,8 @@ def _bare_line(text: str, st: LineStructure, i: int, ctx: Context, sents, *, aft
                 new_aspect(text, body, le, ctx)
                 return [], i + 1
             return attach(_subheading_problem(text, body, le, st.lines, i, body_end), ctx), body_end
-    return read_paragraph(text, ls, le, ctx, sents, after_colon=after_colon), i + 1
+    # ● 低保审核把关不严,如:… under ■ sub-headings: the paragraph past its bullet
+    return read_paragraph(text, body, le, ctx, sents, after_colon=after_colon), i + 1
 
 
 def _lost_number_heading(text: str, st: LineStructure, i: int) -> bool:

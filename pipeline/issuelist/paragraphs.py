@@ -19,7 +19,8 @@ from pipeline.issuelist.items import (
 )
 from pipeline.issuelist.parts import NON_FINDING_ROLES, Sentence
 from pipeline.lang.cues import (
-    ASPECT_LIST_CUE, ASPECT_VERDICT, CATEGORY_HEAD, CENTRAL_TEAM, CLOSING_OPENER, EVIDENCE_OPENER, EXAMPLE_SUBJECT, GROUP_FIELD, LEAD_VERB, LIST_CLOSER,
+    ASPECT_LIST_CUE, ASPECT_VERDICT, CATEGORY_HEAD, CENTRAL_TEAM, CLOSING_OPENER, EVIDENCE_OPENER, EXAMPLE_SUBJECT, EXAMPLES_OPEN, GROUP_FIELD,
+    INSTANCE_START, LEAD_VERB, LIST_CLOSER,
     PROBLEM_LEAD_META, SHORTCOMING, SHORTCOMING_STRONG, SUBJECT_LEAD,
 )
 from pipeline.lang.markers import Marker, runs, scan
@@ -245,15 +246,18 @@ def _rest(text: str, sentences: list[tuple[int, int]], groups_per_sentence: list
                 out[-1] = merged
                 absorbed = True
                 continue
+        examples_open = False  # a group of this sentence opened a run of examples (…不严,如:A;B)
         for gs, ge in groups:
             gs = strip_frame(text, gs, ge)
             field = _field_clauses(text, gs, ge, ctx)
             if field is not None:  # (巡视发现,)X在…方面,A,B,C: the field and its clauses
                 out.extend(field)
                 continue
-            if starts_with_example(text, gs, ge) and out:  # 比如A;再如B
+            if out and (starts_with_example(text, gs, ge) or examples_open and INSTANCE_START.match(text, gs)
+                        and not EXAMPLES_OPEN.search(text, gs, ge)):  # 比如A;再如B / 如:2户…;1名…
                 out[-1].children.extend(example_items(text, gs, ge, how=out[-1].how, confidence=out[-1].confidence))
                 continue
+            examples_open = bool(EXAMPLES_OPEN.search(text, gs, ge))
             listed = after_colon and k == 0 and len(groups) == 1
             out.extend(attach(_group_items(text, gs, ge, how, listed=listed), ctx))
         absorbed = k > 0

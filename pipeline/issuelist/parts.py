@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pipeline.lang.cues import (
     CASE_REPORT, CHECKED_WHETHER, CLUE, QUESTION, SPEAKER_TAG, CLUE_HANDED, CONTACT, DEMAND_LEAD, DEMAND_SENTENCE, FOCUS, MEETING, OBJECT_LIST, PLEDGE, PRAISE, PROBLEM_LEAD_META,
     APPENDIX_LINE, APPENDIX_REFERENCE, FINDINGS_HANDED_ON, FINDINGS_SUMMARY, PLAN_FIELD, PLAN_LIST_HEADING, PRAISE_TURN_GAP, RESOLVED, SHORTCOMING_STRONG, STILL_WRONG,
-    TEAM_FOCUS, TEAM_PLAN, YARDSTICK,
+    TEAM_FOCUS, TEAM_PLAN, UNIT_HEADING, YARDSTICK,
 )
 from pipeline.lang.markers import ITEM_START, NEXT_ITEM, runs, scan
 from pipeline.lang.text import at_line_start, lines, page_furniture, soft_breaks
@@ -129,6 +129,7 @@ def sentences(text: str) -> list[Sentence]:
     """Every sentence of ``text`` (split at 。!? and line ends, not at ;) with its role."""
     out: list[Sentence] = []
     previous = None
+    resolved_list: str | None = None  # after a resolved lead ending with its colon: its items' marker family ("" before the first)
     soft = soft_breaks(text)  # a line wrapped at the page width does not end its sentence
     furniture = page_furniture(text)  # a page's number and running header are no sentence
     spans: list[tuple[int, int]] = []
@@ -145,9 +146,21 @@ def sentences(text: str) -> list[Sentence]:
         if s >= e:
             continue
         role, body = _role(text, s, e, previous)
+        family = _item_family(text, s)
+        if resolved_list is not None and family is not None and resolved_list in ("", family):
+            role, body = "resolved", s  # 督促学校对以下问题立行立改:(1)…;(2)…;(3)对2名违规…教师进行了诫勉谈话: what was put right
+            resolved_list = family
+        else:
+            resolved_list = "" if role == "resolved" and text[e - 1] == ":" else None
         out.append(Sentence(s, e, role, body))
         previous = role
     return out
+
+
+def _item_family(text: str, s: int) -> str | None:
+    """The family of the list marker a sentence opens with ((1), 1., ①), if it opens with one."""
+    m = next((m for m in scan(text, s, min(len(text), s + 8)) if m.start == s), None) if ITEM_START.match(text, s) else None
+    return m.family if m is not None else None
 
 
 def title_end(text: str) -> int:
@@ -191,10 +204,26 @@ def findings_zone(text: str, sents: list[Sentence]) -> tuple[int, int] | None:
     end = len(text)
     for k in range(first + 1, len(sents)):
         sent = sents[k]
-        if sent.role in CLOSING_ROLES and sent.start >= start and not _findings_resume(text, sents, k):
-            end = sent.start
+        if sent.start >= start and (sent.role in CLOSING_ROLES and not _findings_resume(text, sents, k) or (
+                sent.role == "resolved" and text[sent.end - 1] == ":" and at_line_start(text, sent.start))):
+            end = sent.start  # …督促…对以下问题立行立改: over its list ends the findings as a demand does
             break
-    return start, end
+    return _first_heading_over(text, start, end), end
+
+
+def _first_heading_over(text: str, start: int, end: int) -> int:
+    """Where the part starts when its first lead stands under the first of its unit headings (一、江丰高速公路运营管理
+    有限公司 then 巡察组指出,…存在一些问题:一是…, and 二、… 三、… further on): at that heading, so that the part holds
+    its run of units."""
+    line = text.rfind("\n", 0, start) + 1
+    before = text.rfind("\n", 0, max(line - 1, 0)) + 1
+    if line == 0 or "。" in text[before:line]:
+        return start
+    head = next((m for m in scan(text, before, line - 1) if m.line_initial and not m.demand), None)
+    if head is None or head.value != 1 or not UNIT_HEADING.fullmatch(text[head.end:line - 1].strip()):
+        return start  # not 一、巡察反馈问题情况 over 县委第二巡察组共反馈了…,具体如下: (二、 the unit's own work)
+    later = [m for m in scan(text, start, end) if m.line_initial and m.family == head.family and not m.demand]
+    return before if later and later[0].value == 2 else start
 
 
 def _findings_resume(text: str, sents: list[Sentence], k: int) -> bool:

@@ -14,11 +14,10 @@ import re
 from bisect import bisect_right
 from itertools import accumulate
 
-from pipeline.issuelist.context import UNIT_HEADING
 from pipeline.issuelist.items import Item, trim
 from pipeline.lang.cues import (
     FRAME, NOT_AFTER_A_UNIT_SUBJECT, NOT_AN_INSPECTED_UNIT, PARTY_ORGAN_AFTER, PARTY_ORGAN_END, SHORTCOMING_STRONG,
-    UNIT_NAME, UNIT_NAMED_AT,
+    UNIT_HEADING, UNIT_NAME, UNIT_NAMED_AT,
     UNIT_ORGAN_WORDS, UNITS_ANNOUNCED, UNITS_LIST_AND, UNITS_LIST_CLOSER, UNITS_LIST_JOIN,
 )
 from pipeline.lang.markers import ITEM_START

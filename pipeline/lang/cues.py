@@ -290,6 +290,8 @@ UNITS_LIST_JOIN = re.compile(r"、|以及|,")
 UNITS_LIST_AND = re.compile(r"及|和|与")
 #: The closer of such a list after its last name (…、云溪镇新街社区等4个村(社区)党组织).
 UNITS_LIST_CLOSER = re.compile(r"等\s*[0-9一二三四五六七八九十两]+\s*(?:个|家|所)[^、,]*$")
+#: A heading line that is a unit's name (三、江丰物流供应链有限公司, 【桂园社区】): in a notice on several units, it opens one.
+UNIT_HEADING = re.compile(rf"[^,。;:、]{{2,24}}?{UNIT_WORD}")
 #: A unit's name as a round-up writes it: a name and the organ word(s) at its end (a pattern, not compiled).
 UNIT_NAME = rf"[^,。;:、\s【】“”\"《》的及在]{{1,24}}?{UNIT_WORD}(?:{UNIT_WORD})*(?!织|组织)"
 #: Where a round-up names a unit at a clause's start (after an optional reporting frame of the team).
@@ -546,7 +548,8 @@ TRAILING_DEMAND = re.compile(
 #: The measure a finding is held against (对照“四个着力”的要求, / 按照…部署,): a frame before the finding.
 YARDSTICK = re.compile(r"(?:对照|按照|根据)[^,。;:]{1,24}?(?:要求|标准|部署|精神|(?:了解|掌握)的情况)[,]")
 #: A sentence about the findings as a whole (上述问题,有的是…), not one of them.
-FINDINGS_SUMMARY = re.compile(r"(?:[^,。;:]{0,12}?(?:指出|发现|反馈)的)?(?:上述|以上|这些|前述)(?:问题|情况)")  # (巡察组指出的)上述问题,…
+FINDINGS_SUMMARY = re.compile(r"(?:[^,。;:]{0,12}?(?:认为|指出|强调|表示)[,:])?"  # 巡视组认为,上述问题的存在,…
+                              r"(?:[^,。;:]{0,12}?(?:指出|发现|反馈)的)?(?:上述|以上|这些|前述)(?:问题|情况)")  # (巡察组指出的)上述问题,…
 #: What introduces quoted speech (在谈到选人用人时,郭泽明语气加重:“…): a frame before the words it quotes.
 SPEECH_INTRO = re.compile(r"[^。;“”]{0,30}?:(?=“)")
 #: Openers of a closing extra finding (此外, 另外, 与此同时).
@@ -557,6 +560,10 @@ CLOSING_FINDING = re.compile(
 #: Example markers: the examples after them are manifestations (具体表现) of the finding before.
 EXAMPLE_LEAD = re.compile(r"比如|例如|譬如|又如|再如|如[,:]|如(?=(?:19|20)\d{2}年|近[一二三四五两\d]+年|部分|个别|有的|一些|少数|[\d两][\d]*个[\u4e00-\u9fff])|(?<=\()如(?![期实何此今])|(?<=[。;,])如(?![期实何此今果有需遇发下上前同])|具体表现(?:为|在|是)?[:,]?|主要表现(?:为|在)?[:,]|表现为[:,]|有的(?!放矢)")
 #: (match-only patterns carry no ^: re.match(text, pos) anchors at pos, ^ would not)
+#: A lead that opens a run of examples (如:A;B / 比如A;B), as against 有的, which opens one example at a time.
+EXAMPLES_OPEN = re.compile(r"比如|例如|譬如|如[,:]|具体表现(?:为|在|是)?[:,]?|主要表现(?:为|在)?[:,]|表现为[:,]")
+#: How an instance opens (1名已死亡人员未及时停发…, 2户家庭…, 个别村…): after an example run's ;, one more example.
+INSTANCE_START = re.compile(rf"[\d{CN_NUM}两]+(?:名|户|个|家|起|笔|项|人|所|次|份|辆|处|件|套|台|条)|个别|某")
 #: A list closer at the end of a finding (等问题, 等5个方面问题, 的问题).
 _COUNT = r"(?:\d+|[一二三四五六七八九十两]+)"
 LIST_CLOSER = re.compile(
