@@ -998,3 +998,18 @@ def test_audit_a_plan_row_naming_the_earlier_round_answers_the_problem_about_it(
         "2\t上轮巡察反馈问题整改不彻底\t对上轮巡察反馈的19个问题开展“回头看”，逐项复核整改成效\t纪委办公室\t2023年9月30日前\t拟于2023年9月上旬启动\n"
         "市第一人民医院党委\n2023年8月25日\n")
     assert _statuses(tmp_path, feedback, report) == {"1": "addressed", "2": "planned_only"}
+
+
+def test_audit_party_members_recruited_answer_a_stalled_recruitment(tmp_path):
+    """党员发展工作停滞,近三年未发展青年教师党员 answered by 接收2名青年教师为预备党员,另确定入党积极分子4名 (pairs_blind34
+    s4 #7): the feedback names the work, the report its act, one object under two names."""
+    feedback = (
+        "县委第三巡察组反馈巡察情况\n近日，县委第三巡察组向县第二中学党总支反馈了巡察情况。巡察组指出，存在以下问题：\n"
+        "1.食堂管理不规范，食材采购未公开招标。\n2.党员发展工作停滞，近三年未发展青年教师党员，党员队伍老化。\n"
+        "3.违规收取学生资料费。\n4.校园安全管理存在隐患，消防设施老化。\n巡察组要求，学校党总支要切实抓好整改。\n")
+    report = (
+        "县第二中学党总支关于巡察整改情况的报告\n一、重新公开招标确定2家食材供应商，推行食材验收双人签字制度。\n"
+        "二、6月25日，校党总支召开党员大会，接收2名青年教师为预备党员，另确定入党积极分子4名。\n"
+        "三、清退2023级学生资料费3.2万元。\n四、更换灭火器126具，完成消防管网改造。\n"
+        "县第二中学党总支\n2025年7月8日\n")
+    assert _statuses(tmp_path, feedback, report)["2"] == "addressed"

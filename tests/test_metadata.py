@@ -270,3 +270,14 @@ def test_metadata_a_web_pages_breadcrumb_is_no_title():
             "根据省委统一部署，省委第七巡视组对省水利厅党组开展了常规巡视。现将巡视整改进展情况予以公布。\n")
     _, meta = _meta(text)
     assert meta.title == "中共沧澜省水利厅党组关于巡视整改进展情况的通报" and meta.issuer == "中共沧澜省水利厅党组"
+
+
+@pytest.mark.parametrize("dateline", ["青枫融媒讯（记者 温雨桐）2025年7月8日", "本报讯 2025年7月8日", "通讯员 李明 2025-07-08"])
+def test_metadata_a_news_items_dateline_dates_it(dateline):
+    """A local news item on a school's rectification (pairs_blind34 s4): no signature, its dateline under the headline
+    is the day it was published, and so the report's date."""
+    text = (f"青枫县第二中学：立行立改抓整改\n{dateline}\n"
+            "5月20日县委第三巡察组反馈巡察意见以来，学校党总支把巡察整改作为重大政治任务，截至目前，已完成整改6个问题。\n"
+            "学校原定于6月底前完成公用经费支出凭证清理，目前已清理约六成。\n")
+    _, meta = _meta(text)
+    assert meta.report_date == "2025-07-08"
