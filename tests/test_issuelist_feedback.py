@@ -1673,3 +1673,44 @@ def test_issues_bulleted_findings_under_decorated_headings():
 def test_issues_what_follows_the_list_is_no_finding(after):
     text = MEETING + "巡察组指出，存在以下问题：一是惠农补贴发放不规范；二是专项资金结余长期闲置。\n" + after + DEMAND
     assert _problems(normalize(text)) == ["惠农补贴发放不规范", "专项资金结余长期闲置"]
+
+
+def test_issues_a_2017_central_formula_after_the_teams_method():
+    """巡视工作坚持…,紧盯党的领导弱化…问题 (the team's method) before 主要是:A,…;B,…; with the formula's five heads
+    (blind39 04): the method names no finding, each group's head is its field, the clauses after it the problems."""
+    text = ("中央第九巡视组向中国远帆航运集团有限公司党组反馈巡视情况\n根据中央统一部署，中央第九巡视组对中国远帆航运集团有限公司党组进行了巡视。\n"
+            "组长指出，巡视工作坚持以党章为根本遵循，紧扣“六项纪律”，紧盯党的领导弱化、党的建设缺失、全面从严治党不力问题，深化政治巡视。\n"
+            "巡视发现，集团党组做了一些工作，但也存在一些突出问题，主要是：党的领导弱化，决策部署落实不到位，一些重大决策未经党组研究；"
+            "党的建设缺失，基层党组织软弱涣散；全面从严治党不力，“两个责任”落实不到位，利益输送问题突出；"
+            "选人用人问题较多，把关不严，“带病提拔”问题时有发生；对中央巡视整改落实不够到位，一些整改任务打折扣。\n"
+            "组长强调，集团党组要切实担负起全面从严治党主体责任。\n")
+    found = read_feedback(normalize(text)).issues
+    assert [i.text for i in found if i.level == 1] == ["党的领导弱化", "党的建设缺失", "全面从严治党不力", "选人用人问题较多",
+                                                       "对中央巡视整改落实不够到位"]
+    assert [i.text for i in found if i.level == 2] == [
+        "决策部署落实不到位", "一些重大决策未经党组研究", "基层党组织软弱涣散", "“两个责任”落实不到位", "利益输送问题突出",
+        "把关不严", "“带病提拔”问题时有发生", "一些整改任务打折扣"]
+
+
+def test_issues_a_verdict_over_what_bears_it_out_is_one_problem_unless_fields_were_read():
+    """监管执法存在薄弱环节。A;B paragraphs (blind39 08, blind37 05): in a notice of such paragraphs each is one problem; after
+    在…方面,一是… fields (dev d27, blind b12) the same shape is a field over its problems."""
+    paragraphs = ("监管执法存在薄弱环节。食品抽检覆盖面不足，抽检任务完成率不足七成；执法办案“宽松软”，41件罚没款未按时收缴。\n"
+                  "落实全面从严治党责任有差距。局党组研究党风廉政建设不经常；对所属单位监督管理不严。\n")
+    text = MEETING + "巡察组指出，局党组存在以下问题：\n" + paragraphs + DEMAND
+    assert _problems(normalize(text)) == [
+        "监管执法存在薄弱环节。食品抽检覆盖面不足,抽检任务完成率不足七成;执法办案“宽松软”,41件罚没款未按时收缴",
+        "落实全面从严治党责任有差距。局党组研究党风廉政建设不经常;对所属单位监督管理不严"]
+    fields = MEETING + "巡察组指出，存在以下问题：\n在政治建设方面，一是学习贯彻不够深入；二是决策部署落实不力。\n" + paragraphs + DEMAND
+    aspects, problems = _aspects_and_problems(normalize(fields))
+    assert aspects == ["在政治建设方面", "监管执法存在薄弱环节", "落实全面从严治党责任有差距"]
+    assert len(problems) == 6
+
+
+def test_issues_the_teams_lead_at_the_end_of_a_prose_paragraph():
+    """…做了大量工作,但也存在一些问题和不足: ending a paragraph of the team's work figures, over (一)… fields (blind39 11): the
+    lead opens the findings; its words are no problem."""
+    text = (MEETING + "反馈会上，巡察组组长通报了巡察发现的主要问题。巡察组指出，巡察期间共开展个别谈话87人次。"
+            "局党组做了大量工作，但也存在一些问题和不足：\n"
+            "（一）政治建设方面\n一是学习贯彻不够深入；二是决策部署落实不力。\n" + DEMAND)
+    assert _problems(normalize(text)) == ["学习贯彻不够深入", "决策部署落实不力"]

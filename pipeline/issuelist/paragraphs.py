@@ -126,6 +126,11 @@ def _read_paragraph(text: str, s: int, e: int, ctx: Context, sents: list[Sentenc
             out += _oneliner(text, [(opener.end(), sentences[k][1])], ctx)
             k += 1
         return out + _rest(text, sentences[k:], groups[k:], ctx, sents)
+    if not aspect_seen and not ctx.aspects and _headline_over_list(text, sentences, groups, stating):
+        # 监管执法存在薄弱环节。A;B in a notice of such paragraphs (no field read before it): one problem, its verdict
+        # and what bears it out; where fields were read (在…方面,一是…), the same shape is a field of its own
+        item = make_problem(text, sentences[0][0], sentences[-1][1], how="prose", confidence=CONFIDENCE["prose"])
+        return attach([item], ctx) if item is not None else []
     local_aspect = not aspect_seen and _standalone_aspect(text, sentences, groups, stating, ctx)
     how = "semicolon" if sum(stating) > len(stating) else "prose"
     out = _rest(text, sentences, groups, ctx, sents, how=how, after_colon=after_colon, after_lead=aspect_seen)
@@ -187,6 +192,16 @@ def _one_sentence_style(text: str, groups: list[tuple[int, int]], central: bool)
         return False
     counts = [clause_count(text, a, b) for a, b in groups]
     return sum(counts) / len(counts) >= _ONELINER_CLAUSES or central and max(counts) >= 2
+
+
+def _headline_over_list(text: str, sentences, groups, stating) -> bool:
+    """A paragraph of two sentences: a one-clause verdict (落实全面从严治党责任有差距。) and a ;-list that bears it out
+    (局党组研究…不经常,…;对所属单位监督管理不严,…), not one listing objects (存在A、B、C等问题。)."""
+    if not (len(sentences) == 2 and len(groups[0]) == 1 and clause_count(text, *sentences[0]) == 1
+            and max(stating[1:] or [0]) >= 2):
+        return False
+    a, b = sentences[0]
+    return not (text.count("、", a, b) >= 1 and LIST_CLOSER.search(text[a:b].rstrip("。")))
 
 
 def _standalone_aspect(text: str, sentences, groups, stating, ctx: Context) -> bool:

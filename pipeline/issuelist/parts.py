@@ -193,8 +193,8 @@ def findings_zone(text: str, sents: list[Sentence]) -> tuple[int, int] | None:
         if sent.role == "finding" or own_list or (sent.role == "lead" and sent.body < sent.end):
             break  # (一)…方面。主要是:A;B;C: a lead that states the findings itself is inside the part
         if (sent.role == "lead" and sent.body == sent.end and text[sent.end:sent.end + 1] in ("\n", "")
-                and at_line_start(text, sent.start)):  # not (二)…方面。存在以下问题: an aspect's own lead
-            start = sent.body
+                and (at_line_start(text, sent.start) or not ITEM_START.match(text, text.rfind("\n", 0, sent.start) + 1))):
+            start = sent.body  # not (二)…方面。存在以下问题: an aspect's own lead; …做了大量工作,但也存在一些问题和不足: the team's
     for sent in sents[first:]:  # a plan: 三、问题清单及整改措施, before any finding of the part
         if sent.role == "finding" and sent.start >= start:
             break
