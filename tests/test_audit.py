@@ -1013,3 +1013,18 @@ def test_audit_party_members_recruited_answer_a_stalled_recruitment(tmp_path):
         "三、清退2023级学生资料费3.2万元。\n四、更换灭火器126具，完成消防管网改造。\n"
         "县第二中学党总支\n2025年7月8日\n")
     assert _statuses(tmp_path, feedback, report)["2"] == "addressed"
+
+
+def test_audit_a_plan_still_dated_before_the_reports_own_date_is_overdue(tmp_path):
+    """一是成立清收工作专班…。二是将于2023年12月31日前清收逾期应收账款1.2亿元 in a report signed 2024年1月12日
+    (pairs_blind35 s3 #7): the plan's date had passed when the report was signed and it says nothing of it done."""
+    feedback = (
+        "集团党委第二巡察组向路桥公司党委反馈巡察情况\n近日，集团党委第二巡察组反馈了巡察情况。巡察组指出，存在以下问题：\n"
+        "1.工程分包管理不规范。\n2.应收账款清收不力，逾期应收账款规模较大。\n巡察组要求，公司党委要切实抓好整改。\n")
+    report = (
+        "路桥公司党委关于巡察整改进展情况的通报\n截至2023年12月底，各项整改任务有序推进。\n"
+        "1.关于“工程分包管理不规范”的问题。修订《工程分包管理办法》，清理违规分包合同6份。\n"
+        "2.关于“应收账款清收不力”的问题。一是成立应收账款清收工作专班，实行“一户一策”清收。"
+        "二是将于2023年12月31日前清收逾期应收账款1.2亿元。\n路桥公司党委\n2024年1月12日\n")
+    assert _statuses(tmp_path, feedback, report)["2"] == "overdue"
+    assert _statuses(tmp_path, feedback, report.replace("2023年12月31日前", "2024年6月30日前"))["2"] == "addressed"

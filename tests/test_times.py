@@ -460,3 +460,13 @@ def test_times_a_span_of_years_looked_back_on_dates_nothing_after_it():
     found = {t.text: t for t in extract_times(text)}
     assert found["10月底前"].date == "2025-10-31"
     assert found["10月15日"].date == "2025-10-15"
+
+
+@pytest.mark.parametrize("text,date", [
+    ("按照整改台账，损毁灌溉设施修复时限为2025年11月30日，目前已修复灌溉渠道1.2公里", "2025-11-30"),  # pairs_blind35 s4
+    ("整改期限：2024年6月", "2024-06-30"),
+    ("截止日期为2023年3月15日", "2023-03-15"),
+])
+def test_times_a_date_named_as_a_time_limit_is_a_deadline(text, date):
+    found = [t for t in extract_times(text) if t.kind == "deadline"]
+    assert [t.date for t in found] == [date]

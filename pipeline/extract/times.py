@@ -108,6 +108,8 @@ _SINCE = re.compile(r"以来|来(?![自源说看到临访信电华渝之往回�
 _NOT_BEFORE_WORD = rf"(?![后列沿期夕景{CN_NUM_CHARS}\d]|提(?![出交请供报]))"  # 前提 (premise), but 3月底前提出
 _DEADLINE = re.compile(rf"(?:之前|以前|前){_NOT_BEFORE_WORD}")
 _WITHIN = re.compile(r"内(?![容部外涵在设])")
+# a date named as a time limit before it (修复时限为2025年11月30日, 整改期限:2024年6月30日): a deadline without its 前
+_DEADLINE_NAMED = re.compile(r"(?:时限|期限|截止时间|截止日期)(?:为|是|定为)?[:：]?\s*$")
 
 _UNIT = {
     "年": "year", "年度": "year", "半年": "half_year", "季度": "quarter", "季": "quarter",
@@ -566,6 +568,8 @@ def _match_calendar(text: str, i: int, st: _State) -> Match | None:
     if atom.granularity == "year" and (w := _WITHIN.match(text, j)):
         head.end, head.text = w.end(), text[i:w.end()]
         return w.end(), [head], ctx
+    if _DEADLINE_NAMED.search(text, max(0, i - 8), i):
+        return j, [TimeExpr(i, j, text[i:j], "deadline", date=_iso(atom.end_date), granularity="day")], ctx
     return j, [head], ctx
 
 

@@ -254,6 +254,9 @@ FINDINGS_LIST_LEAD = re.compile(r"(?:主要|突出)(?:表现在|表现为|是|�
 #: A plan the report says was not kept (原计划于…前完成, 原定…): its date is judged at the report's signing, not
 #: at the date its figures refer to
 MISSED_PLAN = re.compile(r"原(?:计划|定|要求)")
+#: A date a plan still looks forward to, right before it (二是将于2023年12月31日前清收…, 拟于…, 计划于…): in a report
+#: signed after that date, a plan that missed it.
+STILL_AHEAD = re.compile(r"(?:将|拟|计划|预计|力争|争取)(?:于|在|到)$")
 #: What a sentence about the rectification itself names (a report's preamble and overview: 根据…巡察工作
 #: 统一部署…, 成立整改工作领导小组…, 32项整改措施已完成26项)
 PROCESS_WORDS = re.compile(r"巡视|巡察|整改")

@@ -32,7 +32,7 @@ from pipeline.document import DocumentResult
 from pipeline.extract.measures import ledger_rows
 from pipeline.extract.times import extract_times
 from pipeline.lang.cues import (
-    COMPLETED, GENERIC_ACT, GENERIC_TOPIC, MISSED_PLAN, PARTIAL_DONE, is_plan, nothing_done_yet, is_restated_problem, stated_act, stock_figure, unfinished_cue,
+    COMPLETED, GENERIC_ACT, GENERIC_TOPIC, MISSED_PLAN, PARTIAL_DONE, STILL_AHEAD, is_plan, nothing_done_yet, is_restated_problem, stated_act, stock_figure, unfinished_cue,
 )
 from pipeline.lang.dates import month_end
 from pipeline.lang.numerals import indefinite_one
@@ -574,8 +574,10 @@ def _own_overdue(case: AuditCase, restating: dict[int, tuple[int, int]]) -> dict
     rows = ledger_rows(report.text)
     signed = report.meta.report_date if isinstance(report.meta.report_date, str) else as_of
 
-    def missed(t) -> bool:  # 原计划于3月底前完成: a date the report itself says was missed, passed at its signing
-        return bool(MISSED_PLAN.search(report.text, sentence_bounds(report.text, t.start, ends=_SENTENCE_END)[0], t.start))
+    def missed(t) -> bool:  # 原计划于3月底前完成: a date the report itself says was missed, passed at its signing; and
+        # 将于2023年12月31日前清收… still a plan in a report signed after it (2024年1月12日): due, and no word of it done
+        a = sentence_bounds(report.text, t.start, ends=_SENTENCE_END)[0]
+        return bool(MISSED_PLAN.search(report.text, a, t.start) or t.kind == "deadline" and STILL_AHEAD.search(report.text, a, t.start))
 
     # a ledger's 完成情况 says how a row stands when the ledger is published, not at the as-of date of the
     # narrative's figures (截至6月末…, signed 9月10日: a row due 8月31日 and 尚未开工 is overdue)
