@@ -145,3 +145,15 @@ def test_lang_cues_a_denied_act_is_no_act(sentence, expected):
     from pipeline.lang.cues import concrete_act
 
     assert concrete_act(sentence) is expected
+
+
+@pytest.mark.parametrize("text,figure,expected", [
+    # pairs_blind35 s1 #9: a long subject between 目前 and its 有, the share after it: how things stand
+    ("目前,全县科级领导干部中35岁以下的有42名,占比11.3%。", "42名", True),
+    ("目前,全县科级领导干部中35岁以下的有42名,占比11.3%。", "11.3%", True),
+    ("目前,全县已选拔35岁以下科级领导干部12名。", "12名", False),  # an act done
+])
+def test_lang_cues_a_stock_opening_with_a_long_subject(text, figure, expected):
+    from pipeline.lang.cues import stock_figure
+
+    assert stock_figure(text, text.index(figure)) is expected
