@@ -1012,3 +1012,21 @@ def test_audit_a_plan_still_dated_before_the_reports_own_date_is_overdue(tmp_pat
         "二是将于2023年12月31日前清收逾期应收账款1.2亿元。\n路桥公司党委\n2024年1月12日\n")
     assert _statuses(tmp_path, feedback, report)["2"] == "overdue"
     assert _statuses(tmp_path, feedback, report.replace("2023年12月31日前", "2024年6月30日前"))["2"] == "addressed"
+
+
+@pytest.mark.parametrize("measure,status", [
+    # pairs_blind25 q1, 29 s2, 31 s2, 34 s2, 35 s1: the same trap in five pairs, both eight-point-rule objects
+    ("修订《公务接待管理办法》，严格执行公函和接待清单制度，清退超标准接待费用1.8万元。", "weak"),
+    ("修订《公务用车管理办法》，为全部12辆公务用车安装北斗定位系统。", "addressed"),
+])
+def test_audit_an_eight_point_rule_problem_answered_about_another_of_them(tmp_path, measure, status):
+    feedback = (
+        "县委第一巡察组向县农业农村局党组反馈巡察情况\n近日，县委第一巡察组反馈了巡察情况。巡察组指出，存在以下问题：\n"
+        "1.落实中央八项规定精神不够严格，公务用车管理不规范，存在公车私用现象。\n2.惠农补贴资金拨付不及时。\n"
+        "巡察组要求，局党组要切实抓好整改。\n")
+    report = (
+        "县农业农村局党组关于巡察整改情况的报告\n"
+        f"一、关于“落实中央八项规定精神不够严格”的问题。{measure}\n"
+        "二、关于“惠农补贴资金拨付不及时”的问题。建立补贴资金拨付台账，拨付滞留资金126万元。\n"
+        "县农业农村局党组\n2024年7月30日\n")
+    assert _statuses(tmp_path, feedback, report)["1"] == status

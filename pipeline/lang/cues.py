@@ -186,6 +186,24 @@ GENERIC_ACT = re.compile(r"警示教育|廉洁教育|廉政教育|纪律教育|�
                          r"|专题学习|学习[^,。;]{0,16}?(?:文件|精神|讲话)"
                          # a meeting that studied and deployed the work (召开专题会议研究部署…工作): nothing done yet
                          r"|召开[^,。;]{0,12}?会议[^,。;]{0,6}?研究部署")
+#: The objects of the eight-point rules (中央八项规定), each a matter of its own: a problem about one (公务用车管理不规范,
+#: 存在公车私用现象) is not answered by measures about another (修订《公务接待管理办法》), though both are 八项规定.
+CONDUCT_OBJECTS: dict[str, re.Pattern[str]] = {
+    "公务用车": re.compile(r"公务用车|公车|车辆|用车|加油卡|北斗"),
+    "公务接待": re.compile(r"公务接待|接待"),
+    "办公用房": re.compile(r"办公用房"),
+    "津贴补贴": re.compile(r"津贴|补贴|奖金"),
+    "会议培训": re.compile(r"会议费|培训费|会议室"),
+    "差旅": re.compile(r"差旅"),
+    "礼品礼金": re.compile(r"礼品|礼金|购物卡|消费卡|红包"),
+}
+
+
+def conduct_objects(text: str) -> frozenset[str]:
+    """The eight-point-rule objects ``text`` names (:data:`CONDUCT_OBJECTS`)."""
+    return frozenset(name for name, pattern in CONDUCT_OBJECTS.items() if pattern.search(text))
+
+
 #: A problem about what such acts do answer (理论学习不深入, 纪律意识不强, 培训不足, 作风不实).
 GENERIC_TOPIC = re.compile(r"学习|教育|培训|党课|谈心|承诺|思想|意识|理论|作风|纪律|宣传")
 

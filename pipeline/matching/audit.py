@@ -32,7 +32,7 @@ from pipeline.document import DocumentResult
 from pipeline.extract.measures import ledger_rows
 from pipeline.extract.times import extract_times
 from pipeline.lang.cues import (
-    COMPLETED, GENERIC_ACT, GENERIC_TOPIC, MISSED_PLAN, PARTIAL_DONE, STILL_AHEAD, is_plan, nothing_done_yet, is_restated_problem, stated_act, stock_figure, unfinished_cue,
+    COMPLETED, GENERIC_ACT, GENERIC_TOPIC, MISSED_PLAN, PARTIAL_DONE, STILL_AHEAD, conduct_objects, is_plan, nothing_done_yet, is_restated_problem, stated_act, stock_figure, unfinished_cue,
 )
 from pipeline.lang.dates import month_end
 from pipeline.lang.numerals import indefinite_one
@@ -253,6 +253,10 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
 
     texts = {i.issue_id: i.text for i in case.issues}
 
+    def answer_words(a: int, b: int) -> str:  # a ledger row's words past its problem cell (the problem restated)
+        row = next((r for r in rows if r.start <= a and b <= r.end), None)
+        return report.text[max(a, row.problem_end) if row is not None else a:b]
+
     @cache
     def sentences_of(s: int, e: int) -> tuple[tuple[int, int], ...]:
         return tuple(sentence_spans(report.text, s, e, ends=STATEMENT_ENDS)) or ((s, e),)
@@ -291,9 +295,15 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
         generic = not GENERIC_TOPIC.search(texts.get(iid, "")) and all(
             generic_only(a, b) for a, b in whole if not planned((a, b)) and evidence_in(a, b))
         evidence = 0 if generic else sum(evidence_in(a, b) for a, b in told if not planned((a, b)))
+        # 公务用车管理不规范 answered by 修订《公务接待管理办法》: eight-point-rule objects, none of them the problem's
+        mine = conduct_objects(texts.get(iid, ""))
+        said = conduct_objects("".join(answer_words(a, b) for a, b in whole if not restates(a, b))) if mine else frozenset()
         if generic and any(evidence_in(a, b) for a, b in whole):
             out.append(Flag(doc_id, iid, "weak", "medium",
                             f"问题{iid}的对应措施只有警示教育、签订承诺书一类的通用做法,没有针对该问题的具体整改。", s0, e0))
+        elif said and not mine & said:
+            out.append(Flag(doc_id, iid, "weak", "medium",
+                            f"问题{iid}说的是{'、'.join(sorted(mine))},对应措施针对的却是{'、'.join(sorted(said))}。", s0, e0))
         elif evidence == 0:
             out.append(Flag(doc_id, iid, "weak", "medium",
                             f"问题{iid}的对应措施没有数量、时间、文件或具体动作,只有原则性表述。", s0, e0))
