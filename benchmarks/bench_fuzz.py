@@ -62,6 +62,8 @@ def cases(kb: int) -> dict[str, str]:
         "markers_1.": _fill("1.x\n2.y\n3.z\n", kb),
         "markers_(1)": _fill("(1)x\n(2)y\n(3)z\n", kb),
         "markers_第一": _fill("第一,x\n第二,y\n", kb),
+        # a 立行立改 lead over a list as long as the text: every item asks its marker's family (a scan each, once)
+        "resolved_list": "巡察组督促对以下问题立行立改:\n" + _fill("1.x\n2.y\n3.z\n", kb),
         "mixed_markers": _fill("一是1.①(一)第一《", kb),
         "截至_run": _fill("截至", kb),
         "每_run": _fill("每", kb),

@@ -18,7 +18,7 @@ from pipeline.lang.cues import (
     APPENDIX_LINE, APPENDIX_REFERENCE, FINDINGS_HANDED_ON, FINDINGS_SUMMARY, PLAN_FIELD, PLAN_LIST_HEADING, PRAISE_TURN_GAP, RESOLVED, SHORTCOMING_STRONG, STILL_WRONG,
     TEAM_FOCUS, TEAM_PLAN, UNIT_HEADING, YARDSTICK,
 )
-from pipeline.lang.markers import ITEM_START, NEXT_ITEM, runs, scan
+from pipeline.lang.markers import ITEM_START, NEXT_ITEM, line_family, runs, scan
 from pipeline.lang.text import at_line_start, lines, page_furniture, soft_breaks
 
 #: Roles that end the findings part.
@@ -146,7 +146,7 @@ def sentences(text: str) -> list[Sentence]:
         if s >= e:
             continue
         role, body = _role(text, s, e, previous)
-        family = _item_family(text, s)
+        family = _item_family(text, s) if resolved_list is not None else None  # asked only after a resolved lead
         if resolved_list is not None and family is not None and resolved_list in ("", family):
             role, body = "resolved", s  # 督促学校对以下问题立行立改:(1)…;(2)…;(3)对2名违规…教师进行了诫勉谈话: what was put right
             resolved_list = family
@@ -159,8 +159,7 @@ def sentences(text: str) -> list[Sentence]:
 
 def _item_family(text: str, s: int) -> str | None:
     """The family of the list marker a sentence opens with ((1), 1., ①), if it opens with one."""
-    m = next((m for m in scan(text, s, min(len(text), s + 8)) if m.start == s), None) if ITEM_START.match(text, s) else None
-    return m.family if m is not None else None
+    return line_family(text, s) if ITEM_START.match(text, s) else None
 
 
 def title_end(text: str) -> int:
