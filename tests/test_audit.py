@@ -945,6 +945,8 @@ def test_audit_a_heading_that_names_its_problem_answers_it(tmp_path):
     ("关于“村务公开”的问题", 0),  # quoted
     ("关于巡察反馈问题的整改情况", None),  # the feedback as a whole: no problem's name
     ("关于管理的问题", None),  # one character pair, 管理: too short to name a problem
+    # regression (pairs_blind36 s2 #11): a sentence of a place of many answers, not a heading
+    ("针对档案管理问题，一是聘请镇档案员指导整理村级档案", None),
 ])
 def test_audit_heading_echoes_name_one_problem(name, expected):
     from pipeline.matching.matcher import heading_echoes

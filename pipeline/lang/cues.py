@@ -261,7 +261,10 @@ RESTATED_HEADING = re.compile(
     r"(?:关于|针对)[^。]{0,80}问题(?:的整改(?:情况|落实情况)?)?[。]?$")
 #: The name a report's heading gives the problem it answers (八、关于档案管理的问题 / (三)关于“灌溉渠道损毁”的问题):
 #: group 1, quotes left out; not the feedback as a whole (关于巡察反馈问题的整改情况).
-RESTATED_NAME = re.compile(r"(?:关于|针对)“?((?:(?!巡视|巡察|反馈|指出|上述|以上|整改)[^。,;:“”\n]){2,30}?)”?(?:的)?问题")
+RESTATED_NAME = re.compile(r"(?:关于|针对)“?((?:(?!巡视|巡察|反馈|指出|上述|以上|整改)[^。,;:“”\n]){2,30}?)”?(?:的)?问题"
+                           # a heading's end: the line (or a heading path's title) ends there, not a sentence going on
+                           # (针对高标准农田建后管护问题,一是投入… names the matter its sentence handles, in a place of many)
+                           r"(?:的?整改(?:落实)?情况|的?整改)?[。]?(?=\s|$)")
 #: A report's one sentence listing the feedback's problems (反馈指出的问题共3个方面11个具体问题,分别是:A;B;C。):
 #: the list follows its colon.
 RESTATED_LIST_LEAD = re.compile(
