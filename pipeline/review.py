@@ -115,7 +115,8 @@ def _plan_answers(matcher, decision, targets: list[Target], report: DocumentResu
     plan, the report speaks of it only as a plan (planned_only, not unaddressed).
     """
     # and a problem about earlier findings, whose answer may be dropped yet (pipeline.matching.earlier.source_answers)
-    open_rows = [i for i, ok in enumerate(decision.addressed) if not ok or about_earlier_findings(matcher.issue_texts_[i])]
+    earlier = {i for i, text in enumerate(matcher.issue_texts_) if about_earlier_findings(text)}
+    open_rows = [i for i, ok in enumerate(decision.addressed) if not ok or i in earlier]
     plans = [m for m in report.measures if m.status == "planned" or m.section_id in forward]
     planned_at = {m.start for m in plans}
     parents = {s.parent_id for s in report.sections}
@@ -133,31 +134,28 @@ def _plan_answers(matcher, decision, targets: list[Target], report: DocumentResu
     plan_targets += plan_paragraphs
     every = targets + plan_targets
     second = matcher.decide(every)
+
+    def plan_match(i: int, j: int) -> Match:  # a plan is not an answer: not addressed (the issue stays unanswered
+        t = every[j]  # for evaluation), no rank
+        return Match(matcher.issue_ids_[i], report.doc_id or "", t.kind, t.target_id,
+                     round(float(second.rank_scores[i, j]), 6), None, False,
+                     similarity=round(float(second.scores[i, j]), 6), target_start=t.start, target_end=t.end)
+
     out: dict[str, list[Match]] = {}
     for i in open_rows:
         best = int(second.ranking[i, 0]) if second.ranking.shape[1] else -1
-        iid = matcher.issue_ids_[i]
         if best < len(targets) or not second.addressed[i] or decision.addressed[i]:
             # 上轮巡察反馈问题整改不彻底 shares only rectification's words with any place: a plan that names the earlier
             # findings' source (对上轮巡察反馈的19个问题开展“回头看”, 拟于9月上旬启动) is its answer, as answers are
             # (pipeline.matching.earlier); the best-ranked such plan, ranked above nothing
-            named = earlier_plan(matcher.issue_texts_[i], [every[j] for j in second.ranking[i]], report.text,
-                                 [float(second.rank_scores[i, j]) for j in second.ranking[i]])
+            named = None if i not in earlier else earlier_plan(
+                matcher.issue_texts_[i], [every[j] for j in second.ranking[i]], report.text,
+                [float(second.rank_scores[i, j]) for j in second.ranking[i]])
             if named is not None:
-                j = int(second.ranking[i][named])
-                t = every[j]
-                out[iid] = [Match(iid, report.doc_id or "", t.kind, t.target_id, round(float(second.rank_scores[i, j]), 6),
-                                  None, False, similarity=round(float(second.scores[i, j]), 6),
-                                  target_start=t.start, target_end=t.end)]
+                out[matcher.issue_ids_[i]] = [plan_match(i, int(second.ranking[i][named]))]
             continue
-        rows: list[Match] = []
-        for r, j in enumerate(second.ranking[i]):
-            t = every[j]
-            if j >= len(targets) and second.ranked_addressed[i, r]:
-                # a plan is not an answer: not addressed (the issue stays unanswered for evaluation), no rank
-                rows.append(Match(iid, report.doc_id or "", t.kind, t.target_id,
-                                  round(float(second.rank_scores[i, j]), 6), None, False,
-                                  similarity=round(float(second.scores[i, j]), 6), target_start=t.start, target_end=t.end))
+        rows = [plan_match(i, j) for r, j in enumerate(second.ranking[i])
+                if j >= len(targets) and second.ranked_addressed[i, r]]
         if rows:
             out[matcher.issue_ids_[i]] = rows
     return out

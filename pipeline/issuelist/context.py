@@ -22,7 +22,6 @@ UNIT_LABEL = re.compile(
     r"(?:(?:巡[视察])?(?:中)?(?:发现|反馈|指出)(?:的)?|(?:主要)?存在(?:的)?(?:以下|如下)?|的)?"
     r"(?:主要)?(?:问题|不足)?(?:主要)?(?:是|有|如下)?:"
 )
-#: A heading that names an inspected unit (一、市教育局党组): opens that unit, not an aspect.
 
 
 @dataclass(slots=True)

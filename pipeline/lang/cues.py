@@ -589,10 +589,10 @@ CLOSING_OPENER = re.compile(r"(?:此外|另外|与此同时|同时|最后)[,]")
 CLOSING_FINDING = re.compile(
     rf"(?:(?:此外|另外|与此同时|同时|最后)[,])?[^,。;:\n]{{0,16}}?(?:巡视|巡察)组?(?:还|也|同时)(?:指出|发现|了解到|注意到)[,:]")
 #: Example markers: the examples after them are manifestations (具体表现) of the finding before.
-EXAMPLE_LEAD = re.compile(r"比如|例如|譬如|又如|再如|如[,:]|如(?=(?:19|20)\d{2}年|近[一二三四五两\d]+年|部分|个别|有的|一些|少数|[\d两][\d]*个[\u4e00-\u9fff])|(?<=\()如(?![期实何此今])|(?<=[。;,])如(?![期实何此今果有需遇发下上前同])|具体表现(?:为|在|是)?[:,]?|主要表现(?:为|在)?[:,]|表现为[:,]|有的(?!放矢)")
-#: (match-only patterns carry no ^: re.match(text, pos) anchors at pos, ^ would not)
 #: A lead that opens a run of examples (如:A;B / 比如A;B), as against 有的, which opens one example at a time.
 EXAMPLES_OPEN = re.compile(r"比如|例如|譬如|如[,:]|具体表现(?:为|在|是)?[:,]?|主要表现(?:为|在)?[:,]|表现为[:,]")
+EXAMPLE_LEAD = re.compile(EXAMPLES_OPEN.pattern + r"|又如|再如|如(?=(?:19|20)\d{2}年|近[一二三四五两\d]+年|部分|个别|有的|一些|少数|[\d两][\d]*个[\u4e00-\u9fff])|(?<=\()如(?![期实何此今])|(?<=[。;,])如(?![期实何此今果有需遇发下上前同])|有的(?!放矢)")
+#: (match-only patterns carry no ^: re.match(text, pos) anchors at pos, ^ would not)
 #: How an instance opens (1名已死亡人员未及时停发…, 2户家庭…, 个别村…): after an example run's ;, one more example.
 INSTANCE_START = re.compile(rf"[\d{CN_NUM}两]+(?:名|户|个|家|起|笔|项|人|所|次|份|辆|处|件|套|台|条)|个别|某")
 #: A list closer at the end of a finding (等问题, 等5个方面问题, 的问题).

@@ -295,13 +295,13 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
         generic = not GENERIC_TOPIC.search(texts.get(iid, "")) and all(
             generic_only(a, b) for a, b in whole if not planned((a, b)) and evidence_in(a, b))
         evidence = 0 if generic else sum(evidence_in(a, b) for a, b in told if not planned((a, b)))
-        # 公务用车管理不规范 answered by 修订《公务接待管理办法》: eight-point-rule objects, none of them the problem's
         mine = conduct_objects(texts.get(iid, ""))
-        said = conduct_objects("".join(answer_words(a, b) for a, b in whole if not restates(a, b))) if mine else frozenset()
         if generic and any(evidence_in(a, b) for a, b in whole):
             out.append(Flag(doc_id, iid, "weak", "medium",
                             f"问题{iid}的对应措施只有警示教育、签订承诺书一类的通用做法,没有针对该问题的具体整改。", s0, e0))
-        elif said and not mine & said:
+        # 公务用车管理不规范 answered by 修订《公务接待管理办法》: eight-point-rule objects, none of them the problem's
+        elif mine and (said := conduct_objects("".join(answer_words(a, b) for a, b in whole if not restates(a, b)))) \
+                and not mine & said:
             out.append(Flag(doc_id, iid, "weak", "medium",
                             f"问题{iid}说的是{'、'.join(sorted(mine))},对应措施针对的却是{'、'.join(sorted(said))}。", s0, e0))
         elif evidence == 0:

@@ -53,11 +53,10 @@ def source_answers(matches: Sequence[Match], issues: Sequence[Issue], text: str)
 
 
 def earlier_plan(problem: str, ranked: Sequence, text: str, scores: Sequence[float]) -> int | None:
-    """For a problem about earlier findings in general, the rank of the best-ranked plan place (``ranked``: the
-    targets in rank order, plans marked ``planned``; ``scores`` theirs) that names the findings' source as
-    :func:`source_answers` asks of an answer, with a score above nothing; None otherwise."""
-    if not about_earlier_findings(problem):
-        return None
+    """For a problem about earlier findings in general (:func:`about_earlier_findings`, asked by the caller), the rank
+    of the best-ranked plan place (``ranked``: the targets in rank order, plans marked ``planned``; ``scores`` theirs)
+    that names the findings' source as :func:`source_answers` asks of an answer, with a score above nothing; None
+    otherwise."""
     audit_named = bool(AUDIT_SOURCE.search(problem))
     for r, (target, score) in enumerate(zip(ranked, scores)):
         if target.status != "planned" or score <= 0:  # the plans only: every answer target is a live place
