@@ -1032,3 +1032,23 @@ def test_audit_an_eight_point_rule_problem_answered_about_another_of_them(tmp_pa
         "二、关于“惠农补贴资金拨付不及时”的问题。建立补贴资金拨付台账，拨付滞留资金126万元。\n"
         "县农业农村局党组\n2024年7月30日\n")
     assert _statuses(tmp_path, feedback, report)["1"] == status
+
+
+def test_audit_indicators_and_arrangements_answer_nothing(tmp_path):
+    """A state-owned firm's report (pairs_blind35 s3, s4, pairs_blind25 q2): a place whose only figures are
+    indicators (实现营业收入…, 研发投入强度为…) or how things are arranged (目前共配备…, 设置…) is weak; a place that
+    also states an act (新签外部合同…) answers."""
+    feedback = (
+        "市委第一巡察组向市路桥公司党委反馈巡察情况\n近日，市委第一巡察组向市路桥公司党委反馈了巡察情况。巡察组指出，存在以下问题：\n"
+        "1.主业市场拓展乏力，外部市场收入占比偏低。\n2.科技创新投入不足，研发投入强度偏低。\n"
+        "3.安全生产基础薄弱，应急救援力量不足。\n4.工程分包管理不规范，存在违规分包问题。\n"
+        "巡察组要求，公司党委要切实抓好整改。\n")
+    report = (
+        "中共市路桥公司委员会关于市委第一巡察组巡察反馈问题整改情况的报告\n市委巡察工作领导小组：\n现将有关情况报告如下：\n"
+        "一、关于“主业市场拓展乏力”的问题\n2024年，公司实现营业收入9.46亿元，其中外部市场收入2.31亿元，占比24.4%。\n"
+        "二、关于“科技创新投入不足”的问题\n2024年1—10月，公司研发经费投入0.52亿元，研发投入强度为0.8%。\n"
+        "三、关于“安全生产基础薄弱”的问题\n目前，公司共配备专职安全员38名，设置应急物资库4个，配备应急抢险车辆9台。\n"
+        "四、关于“工程分包管理不规范”的问题\n2024年，公司实现营业收入9.46亿元；清理违规分包合同7份，对2名责任人给予诫勉谈话。\n"
+        "中共市路桥公司委员会\n2024年11月20日\n")
+    status = _statuses(tmp_path, feedback, report)
+    assert [status[k] for k in ("1", "2", "3", "4")] == ["weak", "weak", "weak", "addressed"]

@@ -92,6 +92,20 @@ def test_lang_cues_restated_heading_after_its_number(text, restated):
     ("目前,全镇14名村党组织书记平均年龄48.7岁,其中45岁以下3人,高中及以上学历11人。", "11人", True),
     ("目前,全街道共划分网格86个,配备网格员112名。", "112名", True),
     ("目前,全街道共划分网格86个,已配备专职网格员112名。", "112名", False),
+    # the opening clause's arrangement word names the arrangement too (pairs_blind35 s4 #3)
+    ("整改情况:目前,全乡共配备护林员42名,设置防火检查站9个,配置巡护车3辆。", "9个", True),
+    ("整改情况:目前,全乡共配备护林员42名,设置防火检查站9个,配置巡护车3辆。", "3辆", True),
+    ("整改情况:目前,全乡已配备护林员42名,新建防火检查站9个。", "9个", False),
+    # the parts after a ; go on counting what the sentence opened on (pairs_blind36 s1 #8)
+    ("截至目前,全局共有科级干部64人,其中正科级20人;40岁以下科级干部18人,占28.1%。", "28.1%", True),
+    ("截至目前,全局共有科级干部64人;今年新提拔40岁以下科级干部6人。", "6人", False),
+    # an indicator's value, and the date that stands before it alone (pairs_blind35 s3 #4, pairs_blind25 q2 #4, q4 #6)
+    ("2024年,公司实现营业收入8.72亿元,其中省外市场收入2.15亿元,占比24.7%。", "24.7%", True),
+    ("2024年,公司实现营业收入8.72亿元,其中省外市场收入2.15亿元,占比24.7%。", "2024年", True),
+    ("2025年1—9月,集团研发经费投入1.6亿元,研发投入强度为1.1%。", "1.1%", True),
+    ("全年门诊人次较上年增长4.8%。", "4.8%", True),
+    ("截至6月底,累计完成投资21.5亿元,投资完成率为64.2%。", "21.5亿元", True),
+    ("2024年,清理闲置房产12处,收回租金46万元。", "2024年", False),  # the date of acts
 ])
 def test_lang_cues_stock_figure_describes_how_things_stand(text, figure, stock):
     """A clause that says how many of something there are (pairs_blind19 h1, h3) states no answer to a problem."""

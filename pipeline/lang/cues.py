@@ -134,19 +134,45 @@ STOCK_OPENING = re.compile(r"(?:[^,。;:]{0,8}:)?(?:(?:目前|当前|现阶段)[
                            r"|截至[^,。;:]{1,12},[^,。;:]{0,16}?(?:共|总|达到|为|余额|规模))")
 
 
+#: A clause reporting how a unit performs, not what it did (2023年实现营业收入12.39亿元, 累计完成投资52.3亿元,
+#: 研发投入强度为0.9%, 人均绩效较上年增长6.2%): an indicator's value answers no problem, whatever its verb.
+PERFORMANCE = re.compile(r"(?:实现|完成)(?:营业|经营|主营业务)?(?:收入|利润|产值|营收)|营业收入|利润总额"
+                         r"|(?:累计|年度)?完成(?:固定资产)?投资|投资完成率|研发(?:经费)?投入(?:强度)?"
+                         r"|(?:同比|较上年|比上年|较去年)(?:增长|提高|下降|减少|上升)")
+
+
+def _performance_only(text: str, a: int, b: int) -> bool:
+    """Whether the clause ``[a, b)`` reports an indicator (:data:`PERFORMANCE`) and states no act beside it."""
+    m = PERFORMANCE.search(text, a, b)
+    return m is not None and not (concrete_act(text, a, m.start()) or concrete_act(text, m.end(), b))
+
+
+def _bare_time_clause(text: str, a: int, b: int) -> bool:
+    """A clause that is only when (2023年, / 2024年1—11月,): it dates the clause after it and says nothing itself."""
+    return b - a <= 12 and TIME_ONLY.fullmatch(text, a, b) is not None
+
+
+TIME_ONLY = re.compile(r"(?:截至|截止)?[\d一二三四五六七八九十〇零—\-~至到年月日度上下半季底末初以来,]+")
+
+
 def stock_figure(text: str, start: int) -> bool:
     """Whether the figure (or date) at ``start`` sits in a clause that states a stock (:data:`STOCK_FRAME`)
     and no concrete act (清理白条单据136张: done; 共有合作社37家, 2023年收入总额达到316万元: how things stand),
-    in the 其中… clause that breaks such a stock down (…共有中层干部236名,其中40岁以下22名), or in a clause
-    without an act of a sentence that opens on a stock (:data:`STOCK_OPENING`)."""
-    a, b = sentence_bounds(text, start, ends=",;。")
+    in the 其中… clause that breaks such a stock down (…共有中层干部236名,其中40岁以下22名), in a clause that
+    reports an indicator (:data:`PERFORMANCE`), or in a clause without an act of a sentence that opens on a stock
+    (:data:`STOCK_OPENING`, its parts after a ; too).  A clause that is only a date stands for the clause it dates."""
+    a, b = sentence_bounds(text, start, ends=",;。\n")
+    if _bare_time_clause(text, a, b) and text.startswith(",", b):  # 2023年,公司实现营业收入…
+        a, b = sentence_bounds(text, b + 1, ends=",;。\n")
     s, e = sentence_bounds(text, start, ends=";。\n")  # a heading's line above is no part of it
-    if (STOCK_OPENING.match(text, s) and not _stock_clause_acts(text, s, a, b, e)
-            and not DONE_STATED.search(text, s, e)):  # 截至10月底,收入分别达到6.2万元,空壳村已全部消除: an outcome
-        return True
+    whole = sentence_bounds(text, start, ends="。\n")[0]  # …共有中层干部87人;45岁以下32人: the stock goes on past ;
+    for opening in dict.fromkeys((s, whole)):
+        if (STOCK_OPENING.match(text, opening) and not _stock_clause_acts(text, opening, a, b, e)
+                and not DONE_STATED.search(text, opening, e)):  # 截至10月底,收入分别达到6.2万元,空壳村已全部消除
+            return True
     while text.startswith(("其中", "占"), a) and a > 0 and text[a - 1] == ",":  # …现有青年教师62名,占总数的51.7%
         a, b = sentence_bounds(text, a - 1, ends=",;。")  # the clause it breaks down, however many 其中 stand between
-    return STOCK_FRAME.search(text, a, b) is not None and not concrete_act(text, a, b)
+    return STOCK_FRAME.search(text, a, b) is not None and not concrete_act(text, a, b) or _performance_only(text, a, b)
 
 
 #: How things are arranged (配备, 设置): in a later clause of a sentence that opens on a stock, such a word names the
@@ -162,10 +188,11 @@ def _clause_act(text: str, a: int, b: int) -> bool:
 
 def _stock_clause_acts(text: str, s: int, a: int, b: int, e: int) -> bool:
     """Whether the clause ``[a, b)`` of a sentence ``[s, e)`` opening on a stock states an act: the opening
-    clause (its 目前 too) or one before it does, or this one does (:data:`_ARRANGEMENT`)."""
+    clause (its 目前 too) or one before it does, or this one does; in every clause an arrangement word names
+    how things are arranged, not an act (目前,全镇共配备保洁员86名,设置垃圾收集点210个: :data:`_ARRANGEMENT`)."""
     if s >= a:
         return concrete_act(text, s, e)
-    return concrete_act(text, s, a) or _clause_act(text, a, b)
+    return any(_clause_act(text, c, d) for c, d in sentence_spans(text, s, a, ends=",;。")) or _clause_act(text, a, b)
 
 
 def stated_act(text: str, start: int, end: int) -> bool:
