@@ -1714,3 +1714,60 @@ def test_issues_the_teams_lead_at_the_end_of_a_prose_paragraph():
             "局党组做了大量工作，但也存在一些问题和不足：\n"
             "（一）政治建设方面\n一是学习贯彻不够深入；二是决策部署落实不力。\n" + DEMAND)
     assert _problems(normalize(text)) == ["学习贯彻不够深入", "决策部署落实不力"]
+
+
+def test_issues_the_early_central_focus_formula_is_no_finding():
+    """这轮巡视着力发现领导干部是否存在…问题 (the 2013-2014 central formula, blind41 c2013): the team's focus, asked as
+    questions; the one-sentence list after 主要是: is read group by group."""
+    text = ("中央第三巡视组向云岭省反馈巡视情况\n2014年3月至5月，中央第三巡视组对云岭省进行了巡视。6月20日，巡视组向云岭省委反馈了巡视情况。\n"
+            "组长指出，根据中央要求，这轮巡视着力发现领导干部是否存在权钱交易、贪污贿赂等违纪违法问题，是否存在“四风”方面的突出问题，"
+            "是否存在选人用人上的不正之风和腐败问题。\n"
+            "组长指出，巡视中，我们感到，云岭省委做了大量工作。同时，巡视组也发现了一些问题，主要是：一些领导干部插手土地出让谋利，"
+            "基层干部截留扶贫资金；会风文风不实，超标配车问题依然存在；跑官要官现象较为突出，一些干部“带病提拔”。\n"
+            "组长要求，云岭省委要认真整改。\n")
+    aspects, problems = _aspects_and_problems(normalize(text))
+    assert problems == ["一些领导干部插手土地出让谋利", "基层干部截留扶贫资金", "会风文风不实", "超标配车问题依然存在",
+                        "跑官要官现象较为突出", "一些干部“带病提拔”"]
+    assert len(aspects) == 3
+
+
+def test_issues_a_verdict_after_a_yardstick_is_no_finding():
+    """”组长说,“但是对照…要求,X在管党治党上还有明显差距。 (blind41 news2018): the shortfall as a whole, before the
+    findings; a finding of its own after a yardstick stays one."""
+    text = (MEETING + "“巡察中我们看到，局党组做了不少工作。”组长说，“但是对照县委要求，局党组在管党治党上还有明显差距。”\n"
+            "组长指出，首先，理论学习不够深入。其次，惠农资金监管不严，部分补贴发放不及时。\n" + DEMAND)
+    assert _problems(normalize(text)) == ["理论学习不够深入", "惠农资金监管不严,部分补贴发放不及时"]
+
+
+def test_issues_a_notice_wrapped_at_the_page_width():
+    """A notice copied out of a PDF (blind41 pdf2023): 在…方\\n面 and 三是\\n… broken across lines, a page number
+    between two lines of one item; read as written, each span keeps the breaks and the page line inside it."""
+    page_lines = [
+        "　　省委第二巡视组于2024年3月至5月对省粮食和",
+        "物资储备局党组开展了常规巡视。7月2日，巡视组",
+        "向局党组反馈了巡视情况。巡视组指出，局党组存",
+        "在以下问题：",
+        "　　在粮食购销和储备管理方面，一是粮库轮换管",
+        "理不规范，部分库点轮换计划执行滞后，账实不符",
+        "问题时有发生；二是储备粮质量抽检覆盖不足，部",
+        "分库点未按规定开展出入库检验工作和质量追溯；三是",
+        "仓储设施维护资金使用效率不高，项目推进缓慢。",
+        "　　在落实全面从严治党主体责任和党风廉政建设方",
+        "面，一是主体责任落实不到位，对下属企业监督指",
+        "                     — 1 —",
+        "导不够；二是廉政风险防控机制不健全，关键岗位",
+        "轮岗交流不及时；三是年轻干部培养选拔力度不够",
+        "，干部队伍年龄结构老化问题突出。",
+        "　　巡视组要求，局党组要切实履行整改主体责任。",
+    ]
+    text = "省委第二巡视组向省粮食和物资储备局党组反馈巡视情况\n" + "\n".join(page_lines) + "\n"
+    found = read_feedback(text).issues
+    aspects = [i.text.replace("\n", "") for i in found if i.level == 1]
+    problems = [i for i in found if i.level == 2]
+    assert aspects == ["在粮食购销和储备管理方面", "在落实全面从严治党主体责任和党风廉政建设方面"]
+    assert [p.text.replace("\n", "").replace("                     — 1 —", "") for p in problems] == [
+        "粮库轮换管理不规范,部分库点轮换计划执行滞后,账实不符问题时有发生", "储备粮质量抽检覆盖不足,部分库点未按规定开展出入库检验工作和质量追溯",
+        "仓储设施维护资金使用效率不高,项目推进缓慢", "主体责任落实不到位,对下属企业监督指导不够",
+        "廉政风险防控机制不健全,关键岗位轮岗交流不及时", "年轻干部培养选拔力度不够,干部队伍年龄结构老化问题突出"]
+    normalized = normalize(text)
+    assert all(normalized[p.start:p.end] == p.text for p in problems)  # offsets into the text as read

@@ -12,7 +12,7 @@ does not reach gives an ``issue_count_mismatch`` flag.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from pipeline.issuelist.fields import issue_extra
@@ -27,7 +27,7 @@ from pipeline.lang.cues import (
     APPENDIX_REFERENCE, CLOSING_FINDING, PLAN_FIELD, SHORTCOMING_STRONG, TEAM_FEEDBACK_FRAME, UNIT_FEEDBACK_LEAD,
 )
 from pipeline.lang.script import is_traditional, to_simplified
-from pipeline.lang.text import at_line_start, char_pairs, lines
+from pipeline.lang.text import at_line_start, char_pairs, lines, unwrapped
 from pipeline.normalize import normalize
 from pipeline.records import Flag, Issue
 
@@ -221,10 +221,42 @@ def _issues(text: str, aspects: list[Item], problems: list[Item], doc_id: str | 
 
 
 def read_feedback(text: str, *, doc_id: str | None = None) -> FeedbackList:
-    """The issue list of one feedback notice (``text`` as read; normalized here)."""
+    """The issue list of one feedback notice (``text`` as read; normalized here).  A notice copied out of a PDF
+    is read as written before the page wrapped it (:func:`pipeline.lang.text.unwrapped`); what is found there
+    is mapped back, each span then taking the line breaks and page lines inside it."""
     text = normalize(text)
     traditional = is_traditional(text)
-    plain = to_simplified(text) if traditional else text
+    flat, where = unwrapped(to_simplified(text) if traditional else text)
+    aspects, problems, deadlines, announced = _read(flat)
+    if where:
+        _move([*aspects, *problems], where)
+        if announced is not None:
+            announced = replace(announced, start=where[announced.start], end=where[announced.end - 1] + 1)
+    issues = _issues(text, aspects, problems, doc_id, deadlines)
+    n_aspects = sum(1 for i in issues if i.level == 1)
+    n_problems = sum(1 for i in issues if i.level == 2)
+    flag = count_flag(announced, n_problems, n_aspects, doc_id)
+    return FeedbackList(issues, announced, traditional, [flag] if flag else [])
+
+
+def _move(items: list[Item], where: list[int]) -> None:
+    """Offsets into the unwrapped text -> offsets into the text (``where``: :func:`pipeline.lang.text.unwrapped`);
+    each item once, however many problems share it as their aspect."""
+    seen: set[int] = set()
+    stack = list(items)
+    while stack:
+        item = stack.pop()
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
+        item.start, item.end = where[item.start], where[item.end - 1] + 1 if item.end > item.start else where[item.end]
+        stack.extend(item.children)
+        if item.aspect is not None:
+            stack.append(item.aspect)
+
+
+def _read(plain: str) -> tuple[list[Item], list[Item], dict[int, str], Announced | None]:
+    """Aspects, problems, the deadlines the demands set them and the announced count of a notice's text."""
     sents = sentences(plain)
     zone = findings_zone(plain, sents)
     aspects: list[Item] = []
@@ -256,14 +288,9 @@ def read_feedback(text: str, *, doc_id: str | None = None) -> FeedbackList:
     _assign_units(plain, problems, units)
     # 要…于2024年10月31日前全部完成: that problem's 时限; 要在2个月内…: counted from the day of the feedback
     deadlines = demanded_deadlines(plain, sents, problems, since=cache(lambda: _feedback_day(plain)))
-    issues = _issues(text, aspects, problems, doc_id, deadlines)
     # announced before the first finding (the lead may come after an earlier meta sentence)
     first = min((p.start for p in problems), default=zone[0] if zone else len(plain))
-    announced = announced_count(plain, (first, zone[1] if zone else len(plain)))
-    n_aspects = sum(1 for i in issues if i.level == 1)
-    n_problems = sum(1 for i in issues if i.level == 2)
-    flag = count_flag(announced, n_problems, n_aspects, doc_id)
-    return FeedbackList(issues, announced, traditional, [flag] if flag else [])
+    return aspects, problems, deadlines, announced_count(plain, (first, zone[1] if zone else len(plain)))
 
 
 def issues_from_feedback(text: str, *, doc_id: str | None = None) -> list[Issue]:

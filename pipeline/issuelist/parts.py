@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.lang.cues import (
-    CASE_REPORT, CHECKED_WHETHER, CLUE, QUESTION, SPEAKER_TAG, CLUE_HANDED, CONTACT, DEMAND_LEAD, DEMAND_SENTENCE, FOCUS, MEETING, OBJECT_LIST, PLEDGE, PRAISE, PROBLEM_LEAD_META,
+    CASE_REPORT, CHECKED_WHETHER, GAP_VERDICT, CLUE, QUESTION, SPEAKER_TAG, CLUE_HANDED, CONTACT, DEMAND_LEAD, DEMAND_SENTENCE, FOCUS, MEETING, OBJECT_LIST, PLEDGE, PRAISE, PROBLEM_LEAD_META,
     APPENDIX_LINE, APPENDIX_REFERENCE, FINDINGS_HANDED_ON, FINDINGS_SUMMARY, PLAN_FIELD, PLAN_LIST_HEADING, PRAISE_TURN_GAP, RESOLVED, SHORTCOMING_STRONG, STILL_WRONG,
     TEAM_FOCUS, TEAM_PLAN, UNIT_HEADING, YARDSTICK,
 )
@@ -75,6 +75,8 @@ def _role(text: str, s: int, e: int, previous: str | None) -> tuple[str, int]:
         return "lead", s + colon + 1
     if colon > 0 and not t[colon + 1:].strip() and FINDINGS_HANDED_ON.search(t, 0, colon):
         return "lead", s + colon + 1  # …把发现的问题按性质归类,请…对照认领、逐项整改: with the list below it
+    if GAP_VERDICT.fullmatch(t.rstrip()):
+        return "summary", s  # ”徐志刚说,“但是对照…要求,医院党委在管党治党上还有明显差距。: the findings as a whole
     if APPENDIX_REFERENCE.search(t) and not colon > 0 and not SHORTCOMING_STRONG.search(t):
         return "lead", e  # …还存在一些问题,现以问题清单形式予以反馈(见附表): the list is there, none stated here
     if CONTACT.search(t):

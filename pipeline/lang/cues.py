@@ -530,8 +530,9 @@ TEAM_FOCUS = re.compile(r"^(?:[^,。;:]{0,10}?(?:指出|介绍|通报|说)[,:])?
                         # 魏长庚指出,巡视工作坚持以…为…,紧扣“六项纪律”,紧盯党的领导弱化…问题: how the inspection works
                         r"|^(?:[^,。;:]{0,10}?(?:指出|介绍|通报|说|强调)[,:])?(?:这次|此次|本轮)?(?:巡视|巡察)工作(?:坚持|以|按照|始终)"
                         r"[^。;:]{0,80}?(?:紧盯|紧扣|聚焦|(?:紧紧)?围绕)")
-#: What the team checked, as questions (重点检查党的领导是否弱化、党的建设是否缺失): its focus, not findings.
-CHECKED_WHETHER = re.compile(r"重点(?:检查|了解|查看|监督|看)[^。;]{0,40}?是否")
+#: What the team checked, as questions (重点检查党的领导是否弱化、党的建设是否缺失; the early central formula 这轮巡视
+#:着力发现领导干部是否存在权钱交易…): its focus, not findings.
+CHECKED_WHETHER = re.compile(r"(?:重点(?:检查|了解|查看|监督|看)|着力(?:发现|查找))[^。;]{0,40}?是否")
 #: The team saying what it will look at (巡察组将…重点围绕以下方面开展监督:一是聚焦…): a mobilisation's focus list.
 TEAM_PLAN = re.compile(r"(?:巡视|巡察)(?:组|工作)?将[^。:]{0,40}?(?:监督|检查|了解)|围绕[^。:]{0,20}?开展(?:监督|检查)")
 #: A report of disciplinary cases (…被开除党籍, 5名干部受到党纪处分, 查处腐败案件14件): another unit's lesson
@@ -605,6 +606,12 @@ TRAILING_DEMAND = re.compile(
     rf"|,{TEAM_DEMAND.pattern}")
 #: The measure a finding is held against (对照“四个着力”的要求, / 按照…部署,): a frame before the finding.
 YARDSTICK = re.compile(r"(?:对照|按照|根据)[^,。;:]{1,24}?(?:要求|标准|部署|精神|(?:了解|掌握)的情况)[,]")
+#: The unit's shortfall as a whole, after a yardstick (但对照…要求,医院党委在管党治党上还有明显差距): it announces the
+#: findings and is none of them; the speaker's frame and the turn before it (徐志刚说,“但是…) are no part of it.
+GAP_VERDICT = re.compile(r"[”“ ]*(?:[^,。;:“”]{0,12}?(?:说|指出|表示|强调|认为)[,:]?)?[“ ]*(?:但(?:是)?|不过|然而)?[,]?"
+                         r"(?:对照|按照|根据)[^,。;:]{1,24}?(?:要求|标准|部署|精神),"
+                         r"[^,。;:]{0,20}?(?:仍|还|也|依然)(?:有|存在)着?(?:不小|一定|较大|一些|明显|较为明显|不少)?的?"
+                         r"(?:差距|不足|短板)[。”]*")
 #: A sentence about the findings as a whole (上述问题,有的是…), not one of them.
 FINDINGS_SUMMARY = re.compile(r"(?:[^,。;:]{0,12}?(?:认为|指出|强调|表示)[,:])?"  # 巡视组认为,上述问题的存在,…
                               r"(?:[^,。;:]{0,12}?(?:指出|发现|反馈)的)?(?:上述|以上|这些|前述)(?:问题|情况)")  # (巡察组指出的)上述问题,…

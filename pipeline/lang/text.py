@@ -225,6 +225,25 @@ def soft_breaks(text: str, *, short_lines: bool = True) -> frozenset[int]:
     return frozenset(soft)
 
 
+def unwrapped(text: str) -> tuple[str, list[int]]:
+    """``text`` as written before a PDF's page wrapped it: without the breaks that only wrap a line at the page
+    width (:func:`soft_breaks`, not a short-line post's) and the page furniture between such lines (— 2 —), so
+    that a phrase broken across lines (在…方\n面, 三是\n…) reads whole; and where each of its characters (and
+    its end) stands in ``text``, to map what is found there back.  ``text`` itself and no positions when it has
+    no such wraps."""
+    soft = soft_breaks(text, short_lines=False)
+    if not soft:
+        return text, []
+    furniture = page_furniture(text)
+    dropped = set(soft)
+    for s, e, _ in lines(text):  # a page's number or header line between two wrapped lines goes with the wraps
+        if s in furniture and s - 1 in soft:
+            dropped.update(range(s, e + 1))
+    where = [k for k in range(len(text)) if k not in dropped]
+    where.append(len(text))
+    return "".join(text[k] for k in where[:-1]), where
+
+
 def reflowed(text: str) -> str:
     """``text`` with the line breaks that only wrap a line at the page width (:func:`soft_breaks`, not a short-line
     post's: its lines are phrases, separator lines and headings as much as wraps) as spaces: the same length, so
