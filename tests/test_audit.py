@@ -1052,3 +1052,18 @@ def test_audit_indicators_and_arrangements_answer_nothing(tmp_path):
         "中共市路桥公司委员会\n2024年11月20日\n")
     status = _statuses(tmp_path, feedback, report)
     assert [status[k] for k in ("1", "2", "3", "4")] == ["weak", "weak", "weak", "addressed"]
+
+
+def test_audit_formalism_answered_under_the_campaigns_name(tmp_path):
+    """形式主义 answered under 为基层减负 (the campaign's own name, pairs_blind37 s6): the acts under it answer the problem."""
+    feedback = (
+        "集团党委第一巡察组向某港务公司党委反馈巡察情况\n近日，集团党委第一巡察组向某港务公司党委反馈了巡察情况。巡察组指出，存在以下问题：\n"
+        "1.形式主义问题仍然存在，会议多、发文多。\n2.安全生产责任落实不到位，隐患排查不彻底。\n"
+        "巡察组要求，公司党委要切实抓好整改。\n")
+    report = (
+        "中共某港务公司委员会关于巡察反馈问题整改情况的报告\n集团党委：\n现将有关情况报告如下：\n"
+        "一、关于“为基层减负”问题的整改情况\n精简会议文件，2025年公司层面会议压减至42个，发文数量同比减少31%。\n"
+        "二、关于“安全生产”问题的整改情况\n开展隐患排查整治，排查整改隐患56处，签订安全生产责任书88份。\n"
+        "中共某港务公司委员会\n2025年12月20日\n")
+    status = _statuses(tmp_path, feedback, report)
+    assert [status[k] for k in ("1", "2")] == ["addressed", "addressed"]

@@ -339,3 +339,15 @@ def test_measures_ledger_rows_are_read_once_a_text():
     first = ledger_rows(text)
     assert ledger_rows(text) is first
     assert ledger_rows.cache_info().hits == 1
+
+
+@pytest.mark.parametrize("closing", ["特此报告。", "特此通报。", "以上报告，请审阅。"])
+def test_measures_the_closing_formula_and_signature_are_no_measure(closing):
+    """2.…\\n\\n特此报告。\\n\\n中共…委员会\\n2026年1月22日 (pairs_blind37 s6): the formula and the signature under it are no
+    measure of the last heading, and no part of its last item."""
+    text = ("中共某物流公司委员会关于巡察整改进展情况的报告\n一、关于“安全生产”问题的整改情况\n"
+            "1.投入资金85万元，更新仓库消防设施。\n2.签订安全生产责任书64份。\n\n"
+            f"{closing}\n\n中共某物流公司委员会\n2025年12月10日\n")
+    norm = normalize(text)
+    measures = _measures(text)
+    assert [norm[m.start:m.end].strip() for m in measures] == ["1.投入资金85万元,更新仓库消防设施。", "2.签订安全生产责任书64份。"]

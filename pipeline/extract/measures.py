@@ -32,7 +32,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from pipeline.lang.cues import (
-    ACTION_LEAD, CLUE, CONTACT, DECISIVE, DEMAND_LEAD, DONE_OPENING, FORWARD_INTRO, PLEDGE, PROBLEM_VERDICT, PROGRESS_FIELD, PROGRESS_SO_FAR, TEAM_VOICE, is_restated_problem, only_plans,
+    ACTION_LEAD, CLOSING_FORMULA, CLUE, CONTACT, DECISIVE, DEMAND_LEAD, DONE_OPENING, FORWARD_INTRO, PLEDGE, PROBLEM_VERDICT, PROGRESS_FIELD, PROGRESS_SO_FAR, TEAM_VOICE, is_restated_problem, only_plans,
     status_cues,
 )
 from pipeline.lang.markers import runs, scan
@@ -227,8 +227,15 @@ def _before_problem_verdict(text: str, start: int, end: int) -> int:
     return end
 
 
+def _closing_start(text: str) -> int:
+    """Where the closing formula (特此报告。) and the signature under it begin: the last such line, else the end."""
+    found = [m.start() for m in CLOSING_FORMULA.finditer(text)]
+    return found[-1] if found else len(text)
+
+
 def extract_measures(text: str, sections: list[Section]) -> list[Measure]:
-    """Measures of one normalized document, in text order."""
+    """Measures of one normalized document, in text order; none reaches into the closing formula and signature."""
+    closing = _closing_start(text)
     by_id = {s.section_id: s for s in sections}
     enum_ids = _enumeration_ids(text, sections)
     has_children = {s.parent_id for s in sections if s.parent_id is not None}
@@ -285,6 +292,10 @@ def extract_measures(text: str, sections: list[Section]) -> list[Measure]:
             acted = s.start
         forward_looking = s.section_id in forward or (s.section_id in enum_ids and _plans_paragraph(text, s.start))
         for k, (start, end) in enumerate(pieces):
+            if start >= closing:
+                break
+            if end > closing:  # 2.…减少45%。\n\n特此报告。\n\n中共…委员会\n2026年1月22日: the item ends before them
+                end = start + len(text[start:closing].rstrip())
             title = s.title if k == 0 else _lead_phrase(text, start, end)
             own_end = end  # (3)拟于年底前….该问题已基本完成整改。: the closing verdict is the problem's, not the item's
             if s.section_id in enum_ids:

@@ -617,6 +617,9 @@ FINDINGS_SUMMARY = re.compile(r"(?:[^,。;:]{0,12}?(?:认为|指出|强调|表�
                               r"(?:[^,。;:]{0,12}?(?:指出|发现|反馈)的)?(?:上述|以上|这些|前述)(?:问题|情况)")  # (巡察组指出的)上述问题,…
 #: What introduces quoted speech (在谈到选人用人时,郭泽明语气加重:“…): a frame before the words it quotes.
 SPEECH_INTRO = re.compile(r"[^。;“”]{0,30}?:(?=“)")
+#: The formula that closes a report or a notice, on a line of its own (特此报告。 / 特此通报。 / 以上报告,请审阅。):
+#: what follows it is the signature, no part of the last item.
+CLOSING_FORMULA = re.compile(r"(?m)^[ \t\u3000]*(?:特此(?:报告|通报|公告|说明)|以上报告|专此报告)[^\n]{0,8}$")
 #: Openers of a closing extra finding (此外, 另外, 与此同时).
 CLOSING_OPENER = re.compile(r"(?:此外|另外|与此同时|同时|最后)[,]")
 #: A finding of its own after the list, in the team's voice (巡察组还指出, / 此外,巡视组还发现,).
