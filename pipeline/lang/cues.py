@@ -138,7 +138,11 @@ STOCK_OPENING = re.compile(r"(?:[^,。;:]{0,8}:)?(?:(?:目前|当前|现阶段)[
 #: 研发投入强度为0.9%, 人均绩效较上年增长6.2%): an indicator's value answers no problem, whatever its verb.
 PERFORMANCE = re.compile(r"(?:实现|完成)(?:营业|经营|主营业务)?(?:收入|利润|产值|营收)|营业收入|利润总额"
                          r"|(?:累计|年度)?完成(?:固定资产)?投资|投资完成率|研发(?:经费)?投入(?:强度)?"
-                         r"|(?:同比|较上年|比上年|较去年)(?:增长|提高|下降|减少|上升)")
+                         # an indicator's change, not the fall of what the problem was (检查考核次数同比减少45%: done)
+                         r"|(?:收入|利润|产值|营收|绩效|产量|效益|营业额)[^,。;]{0,6}?(?:同比|较上年|比上年|较去年)"
+                         r"(?:增长|提高|下降|减少|上升)")
+#: How a clause that only gives a change opens (…实现营业收入86.4亿元,同比增长12.7%): it goes with the clause before.
+CHANGE_OPENING = ("同比", "较上年", "比上年", "较去年")
 
 
 def _performance_only(text: str, a: int, b: int) -> bool:
@@ -170,7 +174,7 @@ def stock_figure(text: str, start: int) -> bool:
         if (STOCK_OPENING.match(text, opening) and not _stock_clause_acts(text, opening, a, b, e)
                 and not DONE_STATED.search(text, opening, e)):  # 截至10月底,收入分别达到6.2万元,空壳村已全部消除
             return True
-    while text.startswith(("其中", "占"), a) and a > 0 and text[a - 1] == ",":  # …现有青年教师62名,占总数的51.7%
+    while text.startswith(("其中", "占", *CHANGE_OPENING), a) and a > 0 and text[a - 1] == ",":  # …现有青年教师62名,占总数的51.7%
         a, b = sentence_bounds(text, a - 1, ends=",;。")  # the clause it breaks down, however many 其中 stand between
     return STOCK_FRAME.search(text, a, b) is not None and not concrete_act(text, a, b) or _performance_only(text, a, b)
 
