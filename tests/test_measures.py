@@ -351,3 +351,18 @@ def test_measures_the_closing_formula_and_signature_are_no_measure(closing):
     norm = normalize(text)
     measures = _measures(text)
     assert [norm[m.start:m.end].strip() for m in measures] == ["1.投入资金85万元,更新仓库消防设施。", "2.签订安全生产责任书64份。"]
+
+
+def test_measures_items_of_a_record_take_their_part_of_its_progress_line():
+    """问题:… / 整改措施:①…②…③… / 责任人 / 完成时限 / 完成情况:… (heldout16 b): each item's status is that of the
+    progress clause that speaks of it (清查和问责已完成; 代账…未能按期完成,正在推进); a document's title joins an item
+    to its clause (《…实施方案》 / 实施方案已于…印发); progress so far before a plan for the rest is under way."""
+    text = ("二、反馈问题整改情况\n(一)全面从严治党方面\n问题:村级财务管理不规范,存在白条入账问题。\n"
+            "整改措施:①对12个村2023年以来的账目开展专项清查;②对违规问题责任人严肃问责;③推行村级财务委托代理记账。\n"
+            "责任人:王明\n完成时限:2025年6月底前\n"
+            "完成情况:专项清查和问责已完成,清查凭证1800余份;委托代理记账因软件采购延后未能按期完成,目前已在5个村试点,正在推进。\n\n"
+            "问题:年轻干部培养不够。\n整改措施:①制定《某镇年轻干部培养实施方案》;②选派年轻干部到项目一线锻炼。\n"
+            "责任人:李华\n完成时限:2025年12月底前\n"
+            "完成情况:正在推进。实施方案已于4月8日印发;目前已选派4名年轻干部到一线锻炼,计划年底前累计选派10名。\n")
+    measures = _measures(text)
+    assert [m.status for m in measures] == ["done", "done", "ongoing", "done", "ongoing"]

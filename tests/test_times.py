@@ -242,6 +242,9 @@ def test_times_without_anchor_keeps_span_and_leaves_values_empty() -> None:
         ("每周召开例会", "每周", "week", None, None),
         ("每天更新", "每天", "day", None, None),
         ("每月对党费缴纳、组织生活等情况开展线上督查,每季度", "每月", "month", None, None),
+        # the rhythm a report sets itself (heldout16 b): once a period, the action closing the span
+        ("建立一周一调度、一月一通报工作机制", "一周一调度", "week", 1, None),
+        ("实行一季一督查", "一季一督查", "quarter", 1, None),
     ],
 )
 def test_times_recurrences(text: str, span: str, every: str, times: int | None, min_times: int | None) -> None:
@@ -470,3 +473,9 @@ def test_times_a_span_of_years_looked_back_on_dates_nothing_after_it():
 def test_times_a_date_named_as_a_time_limit_is_a_deadline(text, date):
     found = [t for t in extract_times(text) if t.kind == "deadline"]
     assert [t.date for t in found] == [date]
+
+
+@pytest.mark.parametrize("text", ["开展一年一度的评比表彰", "推行一村一策、一户一档"])
+def test_times_one_each_needs_a_period_and_an_action(text):
+    """一年一度 (annual, no action of a rhythm) and 一村一策 (no period) are no recurrence."""
+    assert not [t for t in extract_times(text, anchor=ANCHOR) if t.kind == "recurrence"]

@@ -32,12 +32,13 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from pipeline.lang.cues import (
-    ACTION_LEAD, CLOSING_FORMULA, CLUE, CONTACT, DECISIVE, DEMAND_LEAD, DONE_OPENING, FORWARD_INTRO, PLEDGE, PROBLEM_VERDICT, PROGRESS_FIELD, PROGRESS_SO_FAR, TEAM_VOICE, is_restated_problem, only_plans,
+    ACTION_LEAD, CLOSING_FORMULA, CLUE, CONTACT, DECISIVE, DEMAND_LEAD, DONE_OPENING, FORWARD_INTRO, PLEDGE, PROBLEM_VERDICT, PROGRESS_FIELD, PROGRESS_SO_FAR, RECORD_PROBLEM, REST_PLANNED, TEAM_VOICE, is_restated_problem, only_plans,
     status_cues,
 )
 from pipeline.lang.markers import runs, scan
 from pipeline.lang.text import (
-    CELL_SEPARATORS, CLOSERS, FULL_STOPS, at_line_start, cell_separator, lines, mask_quoted, sentence_spans, strip_span,
+    CELL_SEPARATORS, CLOSERS, FULL_STOPS, at_line_start, cell_separator, char_pairs, lines, mask_quoted, sentence_spans,
+    strip_span,
 )
 from pipeline.outline import forward_looking_sections  # the one plans-part detector (re-exported)
 from pipeline.records import Measure, Section
@@ -95,10 +96,13 @@ def _planned_clauses(masked: str) -> set[int]:
 
 
 def _progress_after_plan(text: str) -> str | None:
-    """Where the text, after a plan of its own, says how far the plan has come (目前已完成…): that phrase."""
+    """Where the text, after a plan of its own, says how far the plan has come (目前已完成…), or says so before a plan
+    for the rest (目前已选派6名…,计划年底前累计选派15名): that phrase."""
     masked = mask_quoted(text)
     planned = [m.start() for status, _w, pattern in status_cues() if status == "planned" and (m := pattern.search(masked))]
     so_far = PROGRESS_SO_FAR.search(masked, min(planned)) if planned else None
+    if so_far is None and planned and (before := PROGRESS_SO_FAR.search(masked)) and REST_PLANNED.search(masked, before.end()):
+        so_far = before
     return text[so_far.start():so_far.end()] if so_far else None
 
 
@@ -300,7 +304,12 @@ def extract_measures(text: str, sections: list[Section]) -> list[Measure]:
             own_end = end  # (3)拟于年底前….该问题已基本完成整改。: the closing verdict is the problem's, not the item's
             if s.section_id in enum_ids:
                 own_end = _before_problem_verdict(text, max(start, acted), end)
-            status, basis = _block_status(text, max(start, acted), own_end, forward_looking=forward_looking, title=title)
+            progress = _record_progress(text, start) if s.section_id in enum_ids and not forward_looking else None
+            if progress is not None:  # 整改措施:①…②…\n…\n完成情况:…: the item's part of the record's progress line
+                status, basis = _item_progress(text, max(start, acted), own_end, *progress)
+            else:
+                status, basis = _block_status(text, max(start, acted), own_end, forward_looking=forward_looking,
+                                              title=title)
             measures.append(
                 Measure(
                     measure_id=len(measures),
@@ -328,6 +337,51 @@ def _block_status(text: str, start: int, end: int, *, forward_looking: bool, tit
     opening = DONE_OPENING.match(said)
     if opening and "decisive" not in score_status(said):  # 已完成,并长期坚持: done, and kept up
         return "done", f"{field.group()}{opening.group()}"
+    return decide_status(said)
+
+
+#: Shared two-character pieces an item needs with a clause of the progress line to be the one it speaks of.
+_ITEM_PIECES = 1
+
+
+def _record_progress(text: str, pos: int) -> tuple[int, int] | None:
+    """``(start, end)`` of the progress field (完成情况:…) of the record (问题:… / 整改措施:… / 责任人:… / 完成时限:… /
+    完成情况:…) whose measures line holds ``pos``: on a later line of the same record (before a blank line or the
+    next record's problem line, :data:`pipeline.lang.cues.RECORD_PROBLEM`), else None."""
+    line_end = text.find("\n", pos)
+    while line_end != -1:
+        start = line_end + 1
+        line_end = text.find("\n", start)
+        end = len(text) if line_end == -1 else line_end
+        if not text[start:end].strip() or RECORD_PROBLEM.match(text, start):
+            return None
+        field = PROGRESS_FIELD.match(text, start + len(text[start:end]) - len(text[start:end].lstrip()))
+        if field is not None:
+            return field.end(), end
+    return None
+
+
+def _item_progress(text: str, start: int, end: int, a: int, b: int) -> tuple[str, str | None]:
+    """An item's status from its record's progress line ``[a, b)``: from the clause that speaks of it (shares most
+    of its two-character pieces: 专项清查和追责问责已完成; 委托代理记账…未能按期完成,…正在推进), else from the
+    line's opening (正在推进。…) or all of it."""
+    said = text[a:b]
+    # its own pieces: a document's title too (制定《…实施方案》 is answered by 实施方案已于…印发), not those its
+    # siblings on the line share (社区, 财务), nor figures
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    rest = text[line_start:start] + "\n" + text[end:len(text) if line_end == -1 else line_end]
+    mine = {p for p in char_pairs(text[start:end]) - char_pairs(rest) if not any(ch.isdigit() for ch in p)}
+    clauses = sorted(((len(mine & char_pairs(text[c:d])), c, d) for c, d in sentence_spans(text, a, b, ends=";。")),
+                     reverse=True)
+    best = clauses[0] if clauses else (0, a, b)
+    if best[0] >= _ITEM_PIECES and len(clauses) > 1 and best[0] > clauses[1][0]:
+        status, basis = decide_status(text[best[1]:best[2]])
+        return status, f"完成情况: {basis}" if basis else "完成情况"
+    if only_plans(said):
+        return "planned", "完成情况 only plans"
+    opening = DONE_OPENING.match(said)
+    if opening and "decisive" not in score_status(said):
+        return "done", f"完成情况: {opening.group()}"
     return decide_status(said)
 
 

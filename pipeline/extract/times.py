@@ -53,6 +53,7 @@ from pipeline.lang.dates import (
     CN_NUM_CHARS,
     MONTH_NUM,
     NUM,
+    ONE_EACH_PERIOD,
     RANGE_SEP,
     Atom,
     UNTIL_SUFFIX,
@@ -288,6 +289,8 @@ def _match_recurrence(text: str, i: int, st: _State) -> Match | None:
                     times = count
         expr = TimeExpr(i, end, text[i:end], "recurrence", every=every, times=times, min_times=min_times)
         return end, [expr], None
+    if m := ONE_EACH_PERIOD.match(text, i):  # 一周一调度
+        return m.end(), [TimeExpr(i, m.end(), m.group(0), "recurrence", every=_UNIT[m.group("u")], times=1)], None
     if m := _INTERVAL.match(text, i):
         if i and (text[i - 1].isdigit() or text[i - 1] in CN_NUM_CHARS + "每第"):
             return None

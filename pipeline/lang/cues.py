@@ -319,6 +319,8 @@ NAMED_FINDING = re.compile(r"(?:巡视|巡察)(?:组)?(?:移交|指出|反馈|�
                            r"|(?:上轮|上一轮|上次|前次|历次|以往)(?:巡视|巡察)[^,。;]{0,10}?(?:发现|指出|反馈|移交)(?:的)?问题")
 #: How a report says where a planned action stands so far (计划于明年6月前建成…,目前已完成设备招标): begun, not done.
 PROGRESS_SO_FAR = re.compile(rf"(?:目前|现已|截至目前|当前|现阶段)[,]?(?:已|正在(?!{_PLANNING})|完成)")
+#: A plan for the rest, after how far the work has come (目前已选派6名…,计划年底前累计选派15名): under way.
+REST_PLANNED = re.compile(r"(?:计划|预计|拟|力争|争取)[^,。;]{0,12}?(?:累计|剩余|其余|全部|全面|逐步)")
 #: Where earlier findings come from: a previous inspection round, or an audit (上轮巡察, 审计发现).
 _EARLIER_SOURCE = r"(?:(?:上轮|上一轮|上次|前次|历次|以往)(?:巡视|巡察)|巡视|巡察|(?:内外部|内部|外部)?审计(?:和监管检查)?)"
 #: A problem about the rectification of earlier findings in general (上轮巡察反馈问题整改不彻底, 审计发现问题整改
@@ -395,6 +397,8 @@ SHORTFALL = re.compile(
 #: A block's line that says how far its measures have come (问题3:… / 整改措施:… / 整改进展:已完成。…): part of the
 #: measure above it, and what its status is read from, as a ledger's 完成情况 cell.
 PROGRESS_FIELD = re.compile(r"(?:整改进展|进展情况|完成情况|推进情况|整改进度)[::]")
+#: The problem line that opens a record written one field a line (问题:… / 问题3:… then 整改措施:…, 完成情况:…).
+RECORD_PROBLEM = re.compile(r"[ \t\u3000]*(?:问题|存在问题|反馈问题)(?:[\d一二三四五六七八九十]+)?[::]")
 #: Where a report's account of actions begins after a restated problem (整改情况：…).
 ACTION_LEAD = re.compile(r"(?:整改情况|整改措施|整改落实情况|整改进展|落实情况)[::]")
 

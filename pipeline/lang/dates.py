@@ -914,5 +914,9 @@ FREQUENCY_EVERY = re.compile(
     r"每(?:隔)?(?:\d+|[一二两三四五六七八九十]+)?(?:个)?(?:半年|年度|年|季度|季|个?月|周|星期|旬|天|日|学期|届|轮)"
     r"|任期内"  # 任期内至少审计1次: once per term of office
 )
+#: 一周一调度 / 一月一通报 / 一季一督查: the working rhythm reports set themselves, once a period (its action, from a
+#: short table, closes the span: 一年一度 or 一村一策 is none).
+ONE_EACH_PERIOD = re.compile(r"一(?P<u>年|季度|季|月|周|天|日)一(?:调度|通报|督查|督办|研判|会商|报告|分析|检查|考核|评估|盘点"
+                             r"|汇报|总结|排查|巡查|提醒|点评|约谈|晾晒|更新|公示|对账|推进|讲评)")
 #: 5年一次 / 两个月1次: a period length right before the count.
 FREQUENCY_PER_PERIOD = re.compile(r"(?:\d+|[一二两三四五六七八九十半]+)个?(?:年|月|季度|周|星期|天|日|学期)$")
