@@ -1067,3 +1067,21 @@ def test_audit_formalism_answered_under_the_campaigns_name(tmp_path):
         "中共某港务公司委员会\n2025年12月20日\n")
     status = _statuses(tmp_path, feedback, report)
     assert [status[k] for k in ("1", "2")] == ["addressed", "addressed"]
+
+
+def test_audit_a_ledger_row_under_way_whose_measures_say_what_is_done(tmp_path):
+    """A 整改台账 row whose 完成情况 says only 正在推进, due later (pairs_blind38 s3): its 整改措施 cell that states what
+    is done already (…已完工,…已完成施工招标) answers the problem; one that only sets the work is a plan."""
+    feedback = (
+        "区委第二巡察组向某街道党工委反馈巡察情况\n近日，区委第二巡察组向某街道党工委反馈了巡察情况。巡察组指出，存在以下问题：\n"
+        "1.老旧小区改造推进缓慢，计划改造的6个小区仅完成2个。\n2.社区养老服务设施不足，部分社区没有日间照料中心。\n"
+        "巡察组要求，街道党工委要切实抓好整改。\n")
+    report = (
+        "中共某街道工作委员会关于巡察整改情况的报告\n区委巡察办：\n现将有关情况报告如下：\n整改台账\n"
+        "问题\t整改措施\t责任人\t完成时限\t完成情况\n"
+        "老旧小区改造推进缓慢\t成立改造专班，对剩余4个小区逐一制定推进计划；桃园、杏林小区已完工，其余2个小区已完成施工招标\t"
+        "街道副主任\t2026年12月底前\t正在推进\n"
+        "社区养老服务设施不足\t新建社区日间照料中心3个\t街道副主任\t2026年12月底前\t正在推进\n"
+        "中共某街道工作委员会\n2025年11月20日\n")
+    status = _statuses(tmp_path, feedback, report)
+    assert [status[k] for k in ("1", "2")] == ["addressed", "planned_only"]

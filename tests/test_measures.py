@@ -366,3 +366,18 @@ def test_measures_items_of_a_record_take_their_part_of_its_progress_line():
             "完成情况:正在推进。实施方案已于4月8日印发;目前已选派4名年轻干部到一线锻炼,计划年底前累计选派10名。\n")
     measures = _measures(text)
     assert [m.status for m in measures] == ["done", "done", "ongoing", "done", "ongoing"]
+
+
+def test_measures_sub_points_of_one_measure_leave_the_others_measures():
+    """1.…:\\n(1)…\\n(2)…\\n2.… (heldout17 b): one measure's sub-points on lines of their own are the deepest leaves;
+    the numbered measures beside it are still measures, the sub-points stand for theirs."""
+    text = ("一、整改工作开展情况\n局党组成立整改领导小组，制定整改方案。\n"
+            "二、反馈问题整改落实情况\n（一）关于基金监管存在漏洞的问题\n1.开展为期两个月的专项检查：\n"
+            "（1）对全县42家定点机构开展全覆盖检查，追回基金56.3万元。（已完成）\n（2）对2家定点机构暂停结算。（已完成）\n"
+            "2.建设智能监控系统，目前已完成硬件部署，正在联调。（正在推进）\n"
+            "（二）关于经办服务不便民的问题\n1.在12个乡镇设立服务窗口。（已完成）\n2.推行备案网上办理。（已完成）\n"
+            "三、下一步工作打算\n1.巩固整改成果。\n2.健全长效机制。\n")
+    norm = normalize(text)
+    measures = _measures(text)
+    assert [norm[m.start:m.start + 3] for m in measures] == ["(1)", "(2)", "2.建", "1.在", "2.推"]
+    assert [m.status for m in measures] == ["done", "done", "ongoing", "done", "done"]

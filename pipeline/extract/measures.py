@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple
@@ -256,10 +257,13 @@ def extract_measures(text: str, sections: list[Section]) -> list[Measure]:
         and s.parent_id not in forward
     }
     if not problem_levels:
+        # the level most leaves are at (the deepest of equals): a measure's own (1)(2) sub-points on lines of their
+        # own are leaves below it, taken under their measure below, and do not make the measures' level a parent's
         leaves = [s for s in sections if s.section_id not in has_children and s.section_id not in enum_ids]
-        if leaves:
-            deepest = max(s.level for s in leaves)
-            problem_levels = {(s.marker, s.level) for s in leaves if s.level == deepest}
+        counted = Counter(s.level for s in leaves if s.section_id not in forward) or Counter(s.level for s in leaves)
+        if counted:
+            level = max(counted, key=lambda lv: (counted[lv], lv))
+            problem_levels = {(s.marker, s.level) for s in leaves if s.level == level}
 
     units: list[tuple[Section, int | None, str | None]] = []  # (section, answered heading, label)
     run_voice: dict[tuple[int | None, str], bool] = {}  # (parent, marker) -> run introduced as the team's words

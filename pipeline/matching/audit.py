@@ -32,7 +32,7 @@ from pipeline.document import DocumentResult
 from pipeline.extract.measures import ledger_rows
 from pipeline.extract.times import extract_times
 from pipeline.lang.cues import (
-    COMPLETED, GENERIC_ACT, GENERIC_TOPIC, MISSED_PLAN, PARTIAL_DONE, STILL_AHEAD, conduct_objects, is_plan, nothing_done_yet, is_restated_problem, stated_act, stock_figure, unfinished_cue,
+    COMPLETED, DONE_STATED, GENERIC_ACT, GENERIC_TOPIC, MISSED_PLAN, PARTIAL_DONE, STILL_AHEAD, conduct_objects, is_plan, nothing_done_yet, is_restated_problem, stated_act, stock_figure, unfinished_cue,
 )
 from pipeline.lang.dates import month_end
 from pipeline.lang.numerals import indefinite_one
@@ -95,10 +95,12 @@ def target_spans(report: DocumentResult, kind: str, target_id: int) -> list[tupl
             return []
         row = rows[target_id]
         # a row whose 完成情况 says only 正在推进 (or a plan) by a date still to come: its 整改措施 are what was set, nothing done
-        # yet (a row due 长期坚持 is a standing commitment: its measures are judged as they are)
+        # yet (a row due 长期坚持 is a standing commitment: its measures are judged as they are), unless they say what is
+        # done already (…;紫荆苑、枫林小区已完工,其余2个小区已完成施工招标)
         last = max(report.text.rfind(sep, row.start, row.end) for sep in CELL_SEPARATORS) + 1
         bare = (row.status in ("ongoing", "planned") and last > row.start
-                and nothing_done_yet(report.text[last:row.end]) and _due_later(report, row))
+                and nothing_done_yet(report.text[last:row.end]) and _due_later(report, row)
+                and not DONE_STATED.search(report.text, row.problem_end, last))
         return [(row.start, row.end, "planned" if bare else row.status)]
     under = [(m.start, m.end, m.status) for m in report.measures if m.section_id == target_id]
     if under:
