@@ -1771,3 +1771,36 @@ def test_issues_a_notice_wrapped_at_the_page_width():
         "廉政风险防控机制不健全,关键岗位轮岗交流不及时", "年轻干部培养选拔力度不够,干部队伍年龄结构老化问题突出"]
     normalized = normalize(text)
     assert all(normalized[p.start:p.end] == p.text for p in problems)  # offsets into the text as read
+
+
+def test_issues_a_category_head_field_over_its_circled_problems():
+    """(一)党的领导弱化方面。主要表现为:①…;②… (blind42 02, the 2016 formula's heads): the head is a field though its words
+    name a shortcoming; 主要表现为 opens its problems, not examples; a field with one finding after it is one too."""
+    text = (MEETING + "巡视组指出，局党组在管党治党方面还存在一些突出问题。\n"
+            "（一）党的领导弱化方面。主要表现为：①贯彻落实上级决策部署不够有力，重点工作推进迟缓；②议大事、抓全局作用发挥不充分。\n"
+            "（二）全面从严治党不力方面。主要表现为：①主体责任落实不到位，对直属单位失管失察；②违规公款接待问题时有发生。\n"
+            "（三）巡视整改落实不到位方面。主要表现为：对上一轮巡视反馈的9个问题整改不彻底。\n" + DEMAND)
+    aspects, problems = _aspects_and_problems(normalize(text))
+    assert aspects == ["党的领导弱化方面", "全面从严治党不力方面", "巡视整改落实不到位方面"]
+    assert problems == ["贯彻落实上级决策部署不够有力,重点工作推进迟缓", "议大事、抓全局作用发挥不充分",
+                        "主体责任落实不到位,对直属单位失管失察", "违规公款接待问题时有发生", "对上一轮巡视反馈的9个问题整改不彻底"]
+
+
+def test_issues_a_units_name_then_its_findings_on_one_line():
+    """(一)县图书馆党支部。巡察发现的主要问题有:一是…;二是… (blind42 05, two units in one notice): the name opens the
+    unit, its run the unit's problems."""
+    text = ("县委第二巡察组向县文化馆党支部、县图书馆党支部反馈巡察情况\n" + MEETING + "巡察组指出了两个单位存在的主要问题。\n"
+            "（一）县文化馆党支部。巡察发现的主要问题有：一是理论学习不够深入；二是财务管理不规范，存在白条入账。\n"
+            "（二）县图书馆党支部。巡察发现的主要问题有：一是图书采购程序不规范；二是专业人才引进培养不足。\n" + DEMAND)
+    found = read_feedback(normalize(text)).issues
+    problems = [i for i in found if i.level == 2]
+    assert [p.text for p in problems] == ["理论学习不够深入", "财务管理不规范,存在白条入账", "图书采购程序不规范",
+                                          "专业人才引进培养不足"]
+    assert [p.extra.get("unit") for p in problems] == ["县文化馆党支部"] * 2 + ["县图书馆党支部"] * 2
+
+
+def test_issues_the_focus_formula_with_zhongdian_faxian():
+    """巡视组…重点发现领导干部是否存在… (blind42 01, 2014): the focus asked as questions, no finding."""
+    text = (MEETING + "巡视组围绕党风廉政建设，重点发现领导干部是否存在权钱交易、贪污贿赂等违纪违法问题，是否存在“四风”问题。\n"
+            "巡视组指出，存在以下问题：一是理论学习不够深入；二是惠农资金监管不严。\n" + DEMAND)
+    assert _problems(normalize(text)) == ["理论学习不够深入", "惠农资金监管不严"]

@@ -21,7 +21,7 @@ from pipeline.issuelist.items import Item, example_items, make_problem, starts_w
 from pipeline.issuelist.paragraphs import list_after_lead, read_paragraph
 from pipeline.issuelist.parts import Sentence
 from pipeline.lang.cues import (
-    CLOSING_FINDING, CLOSING_OPENER, CONTINUATION, DEMAND_HEADING, EVIDENCE_OPENER, EXAMPLE_LEAD, EXAMPLE_SUBJECT, FINDINGS_LIST_LEAD, RECTIFICATION_HEADING,
+    CATEGORY_HEAD, CLOSING_FINDING, CLOSING_OPENER, CONTINUATION, DEMAND_HEADING, EVIDENCE_OPENER, EXAMPLE_LEAD, EXAMPLE_SUBJECT, FINDINGS_LIST_LEAD, RECTIFICATION_HEADING,
     SHORTCOMING, SHORTCOMING_STRONG,
 )
 from pipeline.lang.markers import DECORATION, FAMILY_RANK, SEPARATOR_LINE, Marker, is_bullet, line_start, runs, scan
@@ -270,6 +270,10 @@ def _marked_problem(text: str, st: LineStructure, i: int, ctx: Context, sents) -
     if m.family in _INLINE_RUN_FAMILIES and _run_goes_on_inline(text, m, st.lines[i][1]):
         # 一是A;二是B;三是C on one line under its field's heading (四是… opening the next): a paragraph of items
         return read_paragraph(text, line_start(text, st.lines[i][0]), st.lines[i][1], ctx, sents), i + 1
+    stop = text.find("。", m.end, st.lines[i][1])
+    if stop > 0 and text.find(":", stop, st.lines[i][1]) > 0 and open_unit(text, m.end, stop, ctx):
+        # (一)县图书馆党支部。巡察发现的主要问题有:一是…;二是…: a unit's name, then its findings on the same line
+        return read_paragraph(text, stop + 1, st.lines[i][1], ctx, sents), i + 1
     bare = not text[m.end:st.lines[i][1]].strip()  # 问题一 alone on its line: the problem is the lines below
     end_idx = _block_end(text, st, i, bare=bare)
     how = "bullet" if is_bullet(m.family) else HOW_OF_FAMILY.get(m.family, "numbered")
@@ -310,7 +314,8 @@ def _listed_after_heading(text: str, s: int, e: int, ctx: Context, sents) -> lis
         return []                                            # (1)(2) under the lead are its manifestations
     scratch = Context(unit=ctx.unit, units=list(ctx.units))
     found = read_paragraph(text, rest, e, scratch, sents)
-    if len(found) < 2 or not all(SHORTCOMING.search(text, p.start, p.end) for p in found):
+    fewest = 1 if _names_field(text, s, stop) else 2  # (四)巡视整改落实不到位方面。主要表现为:A: a field, however few
+    if len(found) < fewest or not all(SHORTCOMING.search(text, p.start, p.end) for p in found):
         return []
     new_aspect(text, s, stop, ctx)
     return attach(found, ctx)
@@ -321,14 +326,21 @@ def _listed_after_heading(text: str, s: int, e: int, ctx: Context, sents) -> lis
 _PROBLEM_RUN_LABEL = re.compile(r"[一二三四五六七八九十]+是|[①-⑳]")
 
 
+def _names_field(text: str, s: int, e: int) -> bool:
+    """Whether ``[s, e)`` names a field: an aspect lead-in (党的建设方面), or one of the central formula's category
+    heads before 方面 (党的领导弱化方面, whose words would read as a shortcoming)."""
+    return aspect_lead(text, s, e) is not None or (
+        text[s:e].rstrip("。 ").endswith("方面") and CATEGORY_HEAD.match(text, s, e) is not None)
+
+
 def _heads_its_run(text: str, item: Item, line_end: int) -> bool:
     """A numbered line whose one-sentence heading is followed, on the same line, by a 一是/① run stating
     its own shortcomings: the heading is the field (an aspect) and the run its problems, in a findings
     part whose lines number no aspect of their own."""
     run = item.children
-    if not run or EXAMPLE_LEAD.search(text, item.end, run[0].start):  # 具体表现为:①…: its examples
-        return False
-    field = aspect_lead(text, item.start, item.end) is not None  # 一、…方面。(1)A;(2)B: a field over its problems
+    field = _names_field(text, item.start, item.end)  # 一、…方面。(1)A;(2)B: a field over its problems
+    if not run or EXAMPLE_LEAD.search(text, item.end, run[0].start) and not field:  # 具体表现为:①…: its examples,
+        return False  # but a field's (（一）党的领导弱化方面。主要表现为:①…;②…) are its problems
     return (len(run) >= 2 and (field or all(_PROBLEM_RUN_LABEL.fullmatch(c.label or "") for c in run))
             and run[-1].end <= line_end and "。" not in text[item.start:item.end].rstrip("。")
             and sum(bool(SHORTCOMING.search(text, c.start, c.end)) for c in run) >= len(run) - 1)

@@ -540,7 +540,7 @@ TEAM_FOCUS = re.compile(r"^(?:[^,。;:]{0,10}?(?:指出|介绍|通报|说)[,:])?
                         r"[^。;:]{0,80}?(?:紧盯|紧扣|聚焦|(?:紧紧)?围绕)")
 #: What the team checked, as questions (重点检查党的领导是否弱化、党的建设是否缺失; the early central formula 这轮巡视
 #:着力发现领导干部是否存在权钱交易…): its focus, not findings.
-CHECKED_WHETHER = re.compile(r"(?:重点(?:检查|了解|查看|监督|看)|着力(?:发现|查找))[^。;]{0,40}?是否")
+CHECKED_WHETHER = re.compile(r"(?:重点(?:检查|了解|查看|监督|看|发现|查找)|着力(?:发现|查找))[^。;]{0,40}?是否")
 #: The team saying what it will look at (巡察组将…重点围绕以下方面开展监督:一是聚焦…): a mobilisation's focus list.
 TEAM_PLAN = re.compile(r"(?:巡视|巡察)(?:组|工作)?将[^。:]{0,40}?(?:监督|检查|了解)|围绕[^。:]{0,20}?开展(?:监督|检查)")
 #: A report of disciplinary cases (…被开除党籍, 5名干部受到党纪处分, 查处腐败案件14件): another unit's lesson
