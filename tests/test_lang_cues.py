@@ -108,6 +108,10 @@ def test_lang_cues_restated_heading_after_its_number(text, restated):
     ("合并检查考核事项,对基层单位检查考核次数同比减少45%。", "45%", False),  # the problem's own object fell: done
     ("截至6月底,累计完成投资21.5亿元,投资完成率为64.2%。", "21.5亿元", True),
     ("2024年,清理闲置房产12处,收回租金46万元。", "2024年", False),  # the date of acts
+    # an average opens such a sentence too (pairs_blind38 s1 #3); a ledger's next cell is no part of it (s3 #3)
+    ("切实提高服务效能。目前,全县重点项目用地报批平均时限为45个工作日。", "45个", True),
+    ("目前,全县重点项目用地报批平均时限压缩至28个工作日。", "28个", False),
+    ("提升网格化管理水平;目前街道共划分网格46个、配备网格员52名\t副书记\t长期坚持\t持续推进", "52名", True),
 ])
 def test_lang_cues_stock_figure_describes_how_things_stand(text, figure, stock):
     """A clause that says how many of something there are (pairs_blind19 h1, h3) states no answer to a problem."""
@@ -173,3 +177,15 @@ def test_lang_cues_a_stock_opening_with_a_long_subject(text, figure, expected):
     from pipeline.lang.cues import stock_figure
 
     assert stock_figure(text, text.index(figure)) is expected
+
+
+@pytest.mark.parametrize("text,act", [
+    ("目前街道共划分网格46个、配备网格员52名", False),  # how things are arranged (pairs_blind38 s3 #3)
+    ("目前街道已配备网格员52名", True),
+    ("目前已清退违规补贴资金8.2万元", True),
+])
+def test_lang_cues_stated_act_in_a_stock_sentence(text, act):
+    """In a sentence that opens on how things stand, an arrangement word (划分, 配备) is no act unless stated as done."""
+    from pipeline.lang.cues import stated_act
+
+    assert stated_act(text, 0, len(text)) is act

@@ -127,7 +127,7 @@ STOCK_FRAME = re.compile(r"(?:目前|当前|现阶段)[,]?[^,。;:]{0,8}?(?:共�
 #: A sentence that opens on how things stand now (目前局机关共设党支部3个,有党员56名,…; 目前,全镇14名村党组织书记
 #: 平均年龄48.7岁,其中…; 目前,…45岁以下干部占比为21.6%,各单位中层岗位空缺共计37个): its later clauses
 #: go on counting what there is, unless one states an act of its own.
-STOCK_OPENING = re.compile(r"(?:[^,。;:]{0,8}:)?(?:(?:目前|当前|现阶段)[,]?(?:[^,。;:]{0,20}?(?:共|有|设)|[^,。;:]{0,24}?(?:平均年龄|占比))"
+STOCK_OPENING = re.compile(r"(?:[^,。;:]{0,8}:)?(?:(?:目前|当前|现阶段)[,]?(?:[^,。;:]{0,20}?(?:共|有|设)|[^,。;:]{0,24}?(?:平均|占比))"
                            # 卫生院党支部现有党员11名,其中…,入党积极分子1名: a subject and what it has
                            r"|[^,。;:]{0,16}?(?<!已)(?:现有|共有)"
                            # 截至2023年底,全省农村公路总里程达到11.2万公里,当年养护资金到位率为81.5%
@@ -168,7 +168,7 @@ def stock_figure(text: str, start: int) -> bool:
     a, b = sentence_bounds(text, start, ends=",;。\n")
     if _bare_time_clause(text, a, b) and text.startswith(",", b):  # 2023年,公司实现营业收入…
         a, b = sentence_bounds(text, b + 1, ends=",;。\n")
-    s, e = sentence_bounds(text, start, ends=";。\n")  # a heading's line above is no part of it
+    s, e = sentence_bounds(text, start, ends=";。\n\t")  # a heading's line above, a ledger's next cell: no part of it
     whole = sentence_bounds(text, start, ends="。\n")[0]  # …共有中层干部87人;45岁以下32人: the stock goes on past ;
     for opening in dict.fromkeys((s, whole)):
         if (STOCK_OPENING.match(text, opening) and not _stock_clause_acts(text, opening, a, b, e)
@@ -195,18 +195,17 @@ def _stock_clause_acts(text: str, s: int, a: int, b: int, e: int) -> bool:
     clause (its 目前 too) or one before it does, or this one does; in every clause an arrangement word names
     how things are arranged, not an act (目前,全镇共配备保洁员86名,设置垃圾收集点210个: :data:`_ARRANGEMENT`)."""
     if s >= a:
-        return concrete_act(text, s, e)
+        return any(_clause_act(text, c, d) for c, d in sentence_spans(text, s, e, ends=",;。"))
     return any(_clause_act(text, c, d) for c, d in sentence_spans(text, s, a, ends=",;。")) or _clause_act(text, a, b)
 
 
 def stated_act(text: str, start: int, end: int) -> bool:
     """:func:`concrete_act` for a sentence as evidence: in one that opens on a stock (:data:`STOCK_OPENING`), an act of
-    its opening clause, or of a later clause that names no arrangement (目前,全街道共划分网格86个,配备网格员112名: none)."""
+    a clause that names no arrangement, unless stated as done (目前,全街道共划分网格86个,配备网格员112名: none)."""
     if not STOCK_OPENING.match(text, start):
         return concrete_act(text, start, end)
     clauses = list(sentence_spans(text, start, end, ends=",;。"))
-    return bool(clauses) and (concrete_act(text, start, clauses[0][1])
-                              or any(_clause_act(text, a, b) for a, b in clauses[1:]))
+    return bool(clauses) and any(_clause_act(text, a, b) for a, b in clauses)  # 目前共划分网格46个、配备网格员52名: none
 
 
 #: Acts any problem could be answered with, warning, pledging or studying papers (观看警示教育片3场次, 签订廉洁承诺书,
