@@ -1804,3 +1804,51 @@ def test_issues_the_focus_formula_with_zhongdian_faxian():
     text = (MEETING + "巡视组围绕党风廉政建设，重点发现领导干部是否存在权钱交易、贪污贿赂等违纪违法问题，是否存在“四风”问题。\n"
             "巡视组指出，存在以下问题：一是理论学习不够深入；二是惠农资金监管不严。\n" + DEMAND)
     assert _problems(normalize(text)) == ["理论学习不够深入", "惠农资金监管不严"]
+
+
+def test_issues_the_central_formula_in_six_groups():
+    """主要是:A,B,C;D,E,F;…six ;-groups (blind43 04, a 2015 central notice): the one-sentence formula still, each group a
+    field; six plain ;-items of one clause each after 主要是: are six problems."""
+    groups = ["党组领导作用发挥不够,管党治党宽松软,对纪律规矩缺乏敬畏", "“两个责任”落实不到位,对违纪问题失之于宽,监督执纪问责不力",
+              "违反中央八项规定精神问题禁而未绝,违规发放津补贴时有发生,违规占用公务用车", "选人用人把关不严,干部“带病提拔”问题比较突出,违规进人时有发生",
+              "利用资源开发权谋取私利问题突出,亲属经商办企业,围绕采矿权出让搞利益输送", "境外投资管理混乱,部分项目决策草率,国有资产流失风险较大"]
+    text = ("中央第五巡视组向某矿业集团反馈专项巡视情况\n" + MEETING + "组长指出，集团党组做了大量工作。巡视中也发现一些问题，主要是："
+            + "；".join(groups) + "。\n" + DEMAND)
+    aspects, problems = _aspects_and_problems(normalize(text))
+    assert len(aspects) == 6 and len(problems) == 18
+    plain = MEETING + "巡察组指出，主要是：" + "；".join(["理论学习不深入", "财务管理不规范", "工程管理混乱", "干部培训不足",
+                                                  "信访办理不及时", "档案管理不严"]) + "。\n" + DEMAND
+    aspects, problems = _aspects_and_problems(normalize(plain))
+    assert aspects == [] and len(problems) == 6
+
+
+def test_issues_a_table_copied_one_cell_a_line_with_empty_category_cells():
+    """序号 / 问题类别 / 具体问题 / 整改时限, then a line a cell, the category left empty under its first row (blind43 12):
+    each row a problem, each category an aspect; the short lines are cells, not a post's phrases."""
+    rows = [("1", "决策部署落实", "防范债务风险部署落实不力，新增融资项目未评估偿债能力", "2026年8月底前"),
+            ("2", "", "融资结构不合理，短期债务占比过高", "2026年12月底前"),
+            ("3", "", "市场化转型缓慢，经营性收入占比不足15%", "长期坚持"),
+            ("4", "国有资产监管", "国有资产底数不清，部分资产未办理产权登记", "2026年10月底前"),
+            ("5", "", "经营性资产出租管理混乱，12处商铺低价出租", "立行立改"),
+            ("6", "", "对外借款管理失控，出借资金逾期未收回", "2026年12月底前")]
+    lines = ["县委第四巡察组向县城投集团反馈专项巡察情况", "发布日期：2026-05-14", "巡察组指出，集团党委存在以下问题。",
+             "城投集团专项巡察发现问题清单", "序号", "问题类别", "具体问题", "整改时限"]
+    for row in rows:
+        lines += list(row)
+    lines += ["巡察组要求，集团党委要切实抓好整改。", "联系电话：0571-12345678", "监督邮箱：xc@example.cn", "邮政编码：310000",
+              "县委巡察办", "2026年5月14日", "编辑：王某", "审核：李某", "责任编辑：张某", "来源：县委巡察办", "浏览次数：120"]
+    aspects, problems = _aspects_and_problems("\n".join(lines) + "\n")
+    assert aspects == ["决策部署落实", "国有资产监管"]
+    assert problems == [r[2].replace("，", ",") for r in rows]
+
+
+def test_issues_category_heads_over_findings_with_both_numberings_lost():
+    """A Word notice pasted as text, 一、 and 1. both lost (blind43 10): a line opening with a category head and no
+    full stop heads the finding lines under it."""
+    text = (MEETING + "巡察发现的主要问题：\n党的领导弱化，国资监管职能履行不到位\n对市属企业落实重大决策督促不力。\n"
+            "国资监管存在缺位，投资项目事前审核不严。\n党的建设缺失，基层党组织作用发挥不充分\n党建工作责任制落实不到位。\n"
+            "基层党组织设置不规范。\n" + DEMAND)
+    aspects, problems = _aspects_and_problems(normalize(text))
+    assert aspects == ["党的领导弱化,国资监管职能履行不到位", "党的建设缺失,基层党组织作用发挥不充分"]
+    assert problems == ["对市属企业落实重大决策督促不力", "国资监管存在缺位,投资项目事前审核不严", "党建工作责任制落实不到位",
+                        "基层党组织设置不规范"]

@@ -424,12 +424,15 @@ def _bare_line(text: str, st: LineStructure, i: int, ctx: Context, sents, *, aft
 def _lost_number_heading(text: str, st: LineStructure, i: int) -> bool:
     """A bare line that heads the numbered items after it (a Word document pasted as text loses its 一、 but
     keeps its 1. 2.): a verdict and its field at most (one comma, no sentence's end), and the next line opens a
-    numbered item that continues a run already open before this line, or opens it."""
+    numbered item that continues a run already open before this line, or opens it; or, the 1. 2. lost too, a
+    line that opens with a category head of the central formula over a line that ends a sentence."""
     ls, le = st.lines[i]
     title = text[line_start(text, ls):le].strip()
     if not 6 <= len(title) <= 40 or re.search(r"[;。:\t]", title) or title.count(",") > 1 or i + 1 >= len(st.lines):
         return False
     nxt = st.marker.get(st.lines[i + 1][0])
+    if nxt is None and CATEGORY_HEAD.match(title) and text[st.lines[i + 1][1] - 1] in FULL_STOPS:
+        return True  # 党的领导弱化,国资监管职能履行不到位 over findings a line each, both numberings lost
     if nxt is None or nxt.family not in ("arabic", "cn_paren"):
         return False
     before = [m for k, (a, _) in enumerate(st.lines[:i]) if (m := st.marker.get(a)) is not None and m.family == nxt.family]
@@ -598,19 +601,27 @@ def _column_lines(text: str, st: LineStructure, i: int) -> tuple[dict[str, int],
 def _cell_line_rows(text: str, st: LineStructure, i: int, header: tuple[dict[str, int], int],
                     ctx: Context) -> tuple[list[Item], int]:
     """The rows of a table copied one cell a line: each row its id's line and the cells after it; a line
-    of the list's own heading family between rows ((一)…方面, a merged category row) opens an aspect."""
+    of the list's own heading family between rows ((一)…方面, a merged category row) opens an aspect, and so does
+    a 问题类别 cell (the rows under it with that cell left empty share it)."""
     columns, width = header
     out: list[Item] = []
     j = i + width
     while j < len(st.lines):
         ls, le = st.lines[j]
-        if _ROW_ID.fullmatch(text, ls, le) and j + width <= len(st.lines):
-            a, b = trim(text, *st.lines[j + columns["problem"]])
+        cells = _row_cells(text, le, width - 1) if _ROW_ID.fullmatch(text, ls, le) else None
+        if cells is None and _ROW_ID.fullmatch(text, ls, le) and j + width <= len(st.lines):
+            cells = [st.lines[j + k] for k in range(1, width)]  # blank lines between cells too: the non-empty ones
+        if cells is not None:
+            if "aspect" in columns and text[slice(*cells[columns["aspect"] - 1])].strip():
+                new_aspect(text, *cells[columns["aspect"] - 1], ctx)  # 国有资产监管, over the rows that leave it empty
+            a, b = trim(text, *cells[columns["problem"] - 1])
             item = make_problem(text, a, b, how="table", confidence=CONFIDENCE["table"],
                                 label=text[ls:le].strip(), number=text[ls:le].strip())
             if item is not None:
                 out.extend(attach([item], ctx))
-            j += width
+            last = cells[-1][1]
+            while j < len(st.lines) and st.lines[j][0] <= last:
+                j += 1
         elif ls in st.marker and j + 1 < len(st.lines) and _ROW_ID.fullmatch(text, *st.lines[j + 1]):
             m = st.marker[ls]
             new_aspect(text, m.end, le, ctx, label=text[m.start:m.end].strip(), number=_number(text, m))
@@ -618,6 +629,24 @@ def _cell_line_rows(text: str, st: LineStructure, i: int, header: tuple[dict[str
         else:
             break
     return out, j
+
+
+def _row_cells(text: str, id_end: int, n: int) -> list[tuple[int, int]] | None:
+    """The ``n`` lines after a row's id line, an empty one an empty cell, when the line after them is the next row's
+    id or no cell of this table (else the table leaves blank lines between its cells, and they are none)."""
+    cells, pos = [], id_end + 1
+    for _ in range(n):
+        if pos > len(text):
+            return None
+        nl = text.find("\n", pos)
+        end = len(text) if nl < 0 else nl
+        cells.append((pos, end))
+        pos = end + 1
+    if not any(text[a:b].strip() for a, b in cells) or not text[slice(*cells[-1])].strip():
+        return None
+    nl = text.find("\n", pos)
+    following = text[pos:len(text) if nl < 0 else nl].strip()
+    return cells if not following or _ROW_ID.fullmatch(following) or len(following) > _HEADER_CELL_MAX else None
 
 
 #: A record's field line (问题描述：…, 问题类别：…): a short field name, a colon, the value.

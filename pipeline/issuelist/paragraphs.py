@@ -183,15 +183,18 @@ _NOTICE_HEAD = 300
 #: Clauses a ;-group holds on average in the one-sentence style after another lead than 主要是: (an aspect
 #: and its problems: 党的领导弱化,A,B;); two a group are a finding and its elaboration (食堂管理混乱,账目混同;).
 _ONELINER_CLAUSES = 2.5
+#: Most ;-groups of a one-sentence list after the central formula's 主要是: (2015: six fields).
+_CENTRAL_GROUPS = 8
 
 
 def _one_sentence_style(text: str, groups: list[tuple[int, int]], central: bool) -> bool:
-    """2–5 ;-groups of ,-clauses right after the lead: the groups are aspects, the clauses problems
-    (two clauses a group on average; after 主要是: any group with two)."""
-    if not 2 <= len(groups) <= 5:
+    """2–5 ;-groups of ,-clauses right after the lead (up to :data:`_CENTRAL_GROUPS` after 主要是:): the groups are
+    aspects, the clauses problems (two clauses a group on average; after 主要是: any group with two)."""
+    if not 2 <= len(groups) <= (_CENTRAL_GROUPS if central else 5):  # the central formula ran to six groups and more
         return False
     counts = [clause_count(text, a, b) for a, b in groups]
-    return sum(counts) / len(counts) >= _ONELINER_CLAUSES or central and max(counts) >= 2
+    # after 主要是: any group of two will do, up to five groups; more are fields only when they hold findings each
+    return sum(counts) / len(counts) >= _ONELINER_CLAUSES or central and len(groups) <= 5 and max(counts) >= 2
 
 
 def _headline_over_list(text: str, sentences, groups, stating) -> bool:

@@ -156,6 +156,20 @@ def _short_lined(text: str, spans: list[tuple[int, int, int]]) -> bool:
     return median <= _PHRASE_LINE and commas >= _COMMA_ENDED * len(spans)
 
 
+#: Fewest row ids counting up from 1, each a line of its own, that make short lines a table's cells.
+_COUNTED_ROWS = 3
+
+
+def _counted_rows(text: str, spans: list[tuple[int, int, int]]) -> bool:
+    """Whether the lines hold a table's row ids counting up from 1, each alone on its line (1 / 2 / 3 …), with
+    cells between them: a table copied one cell a line, not a post in short lines."""
+    want, found = 1, 0
+    for s, e, _ in spans:
+        if text[s:e].strip() == str(want):
+            want, found = want + 1, found + 1
+    return found >= _COUNTED_ROWS
+
+
 def _short_line_breaks(text: str, spans: list[tuple[int, int, int]]) -> frozenset[int]:
     """The breaks of a text written in short lines that go on with the same statement: every break between
     two lines, but before a line that opens an item (01, ——, ▲ …), around a zero-padded number's line, and
@@ -201,6 +215,8 @@ def soft_breaks(text: str, *, short_lines: bool = True) -> frozenset[int]:
     if len(spans) < 6:
         return frozenset()
     if len(spans) >= _SHORT_LINES_MIN and _short_lined(text, spans):
+        if _counted_rows(text, spans):  # a table copied one cell a line: its lines are cells, none goes on
+            return frozenset()
         return _short_line_breaks(text, spans) if short_lines else frozenset()
     counts: dict[int, int] = {}
     for _, _, n in spans:
