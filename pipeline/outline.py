@@ -23,8 +23,8 @@ from dataclasses import dataclass
 
 from pipeline.lang.cues import FORWARD_INTRO, FORWARD_LEAD, FORWARD_TITLE
 from pipeline.lang.markers import (
-    BARE_FIELD_HEADING, BARE_HEADING, CIRCLED, FAMILY_RANK, MAX_STEP, OUTLINE_ENUMERATION, OUTLINE_HEADING,
-    OUTLINE_HEADING_FAMILIES, SEQUENCE_VALUES,
+    BARE_FIELD_HEADING, BARE_HEADING, BRACKET_HEADING, BULLET, CIRCLED, FAMILY_RANK, MAX_STEP, OUTLINE_ENUMERATION,
+    OUTLINE_HEADING, OUTLINE_HEADING_FAMILIES, SEPARATOR_LINE, SEQUENCE_VALUES, bullet_at, is_bullet,
 )
 from pipeline.lang.numerals import marker_number
 from pipeline.records import Section
@@ -35,6 +35,12 @@ from pipeline.records import Section
 HEADING_RANK: dict[str, float] = {family: FAMILY_RANK[family] for family in OUTLINE_HEADING_FAMILIES}
 #: Headings that lost their numbers (:func:`_bare_headings`): above every numbered family, the fields under the parts.
 HEADING_RANK.update({"bare": -1.0, "bare_field": -0.5})
+#: A post's unnumbered headings (【…】, bullets) where none is open above them: at the top.
+_UNNUMBERED_RANK = -2.0
+
+
+def _is_heading_family(family: str) -> bool:
+    return family in HEADING_RANK or family == BRACKET or is_bullet(family)
 _CLAUSE_BREAK = set("。;:!?；：！？")  # a strong clause start
 _WEAK_BREAK = set(",，、")  # a comma: accepted only inside a run of >= 2 items
 _TITLE_END = set("。!?;:；：！？")
@@ -74,8 +80,14 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _line_candidates(text: str, lstart: int, lend: int) -> list[_Cand]:
-    """Heading marker at the start of a line plus clause-initial enumerations in it."""
+#: The family of a sub-heading in brackets alone on its line (【整改进展】): a post's heading, ranked where it first
+#: appears, as bullets are.
+BRACKET = "bracket"
+
+
+def _line_candidates(text: str, lstart: int, lend: int, unnumbered: dict[str, int]) -> list[_Cand]:
+    """Heading marker at the start of a line plus clause-initial enumerations in it; a post's unnumbered headings
+    (【…】 alone on a line, ■ / ● / ▶ bullets) numbered by their count so far (``unnumbered``, per family)."""
     out: list[_Cand] = []
     i = lstart
     while i < lend and text[i] in " \t":
@@ -91,6 +103,15 @@ def _line_candidates(text: str, lstart: int, lend: int) -> list[_Cand]:
         if val is not None:
             out.append(_Cand(fam, val, m.start(), m.end(), True, lend))
             head_end = m.end()
+    elif not m and (bullet := bullet_at(text, i, lend)) is not None and not OUTLINE_HEADING.match(text, bullet[1], lend):
+        fam = BULLET + bullet[0]  # ■ 关于…的问题 / ● 修订《…》… (a numbered line after its bullet is read as numbered)
+        unnumbered[fam] = unnumbered.get(fam, 0) + 1
+        out.append(_Cand(fam, unnumbered[fam], i, i + len(bullet[0]), True, lend))
+        head_end = bullet[1]
+    elif not m and (bracket := BRACKET_HEADING.match(text, i, lend)) and bracket.end() == content_end:
+        unnumbered[BRACKET] = unnumbered.get(BRACKET, 0) + 1  # 【整改进展】 alone on its line: its title in brackets
+        out.append(_Cand(BRACKET, unnumbered[BRACKET], i, i, True, lend))
+        head_end = i
     in_cells = text.count("\t", lstart, lend) >= 2  # a table's row: an enumeration in a cell is the cell's content
     for em in OUTLINE_ENUMERATION.finditer(text, lstart, lend):
         s = em.start()
@@ -178,10 +199,11 @@ def _rank_where_first(family: str, stack: list[int], rank_of: list[float], inlin
     """A heading family's rank: its conventional one, except restated-problem blocks (问题1:), which stand
     wherever the report puts them: under 一、 in some reports, under (一) in others (the rank just below
     the deepest heading open where the first one appears)."""
-    if family != "problem":
+    if family in HEADING_RANK and family != "problem":
         return float(HEADING_RANK[family])
+    base = HEADING_RANK.get(family, _UNNUMBERED_RANK)  # bullets and 【…】: wherever the post puts them first
     open_headings = [rank_of[k] for k in stack if not inline_of[k]]
-    return max(HEADING_RANK[family], open_headings[-1] + 0.5) if open_headings else HEADING_RANK[family]
+    return max(base, open_headings[-1] + 0.5) if open_headings else base
 
 
 def parse_outline(text: str) -> list[Section]:
@@ -190,10 +212,11 @@ def parse_outline(text: str) -> list[Section]:
     # Pass 1: candidates per line, then the enumeration runs, reset at each heading line.
     heading_cands: list[_Cand] = []
     enum_groups: list[list[_Cand]] = [[]]
+    unnumbered: dict[str, int] = {}
     for lstart, lend in lines:
-        cands = _line_candidates(text, lstart, lend)
+        cands = _line_candidates(text, lstart, lend, unnumbered)
         for c in cands:
-            if c.line_initial and c.family in HEADING_RANK:
+            if c.line_initial and _is_heading_family(c.family):
                 heading_cands.append(c)
                 enum_groups.append([])
             else:
@@ -324,7 +347,19 @@ def _fill_extents(text: str, sections: list[Section], inline_of: list[bool], *, 
         body_end = sections[j].start if j < n else text_end
         if inline_of[k]:
             body_end = min(body_end, para_end)
+        body_end = _before_separator(text, sec.end, body_end)
         sec.body_end = max(_rstrip_pos(text, sec.start, body_end), sec.end)
+
+
+def _before_separator(text: str, start: int, end: int) -> int:
+    """``end``, or the start of the first separator line (————) after ``start``: a post's rule between its parts
+    closes the section above it."""
+    pos = text.find("\n", start, end)
+    while pos != -1:
+        if SEPARATOR_LINE.match(text, pos + 1, end):
+            return pos + 1
+        pos = text.find("\n", pos + 1, end)
+    return end
 
 
 def _first_non_descendants(sections: list[Section]) -> list[int]:

@@ -246,3 +246,20 @@ def test_outline_headings_whose_numbers_a_paste_lost():
 ])
 def test_outline_bare_lines_are_no_headings_beside_numbered_parts_or_alone(text):
     assert all(s.label for s in parse_outline(normalize("标题\n" + text + "落款\n")))
+
+
+def test_outline_a_posts_bracket_and_bullet_headings():
+    """A report posted on WeChat (heldout18 b): 【…】 sub-heads alone on their lines at the top, ■ problem heads under
+    them, ● measures under those, ▶ plans under the last sub-head; a rule line (————) closes the section above it."""
+    text = ("某镇党委关于巡察整改情况的通报\n某镇发布 2025年07月18日\n————————————\n【整改进展】\n截至7月15日,8个问题已整改完成6个。\n"
+            "■ 关于理论学习不深入的问题\n● 修订《理论学习中心组学习规则》,开展集体学习7次。(已完成)\n"
+            "● 班子成员到14个村开展专题调研,形成调研报告6篇。(已完成)\n■ 关于“三资”管理不规范的问题\n"
+            "● 对14个村的“三资”账目开展集中清理,清退误工补贴8.16万元。(已完成)\n————————————\n【下一步打算】\n"
+            "▶ 对尚未完成的2个问题逐项明确时限。\n▶ 每半年开展1次整改“回头看”。\n————————————\n来源:某镇纪委\n")
+    sections = parse_outline(text)
+    assert [(s.level, s.label, s.title[:8]) for s in sections] == [
+        (1, "", "【整改进展】"), (2, "■", "关于理论学习不深"), (3, "●", "修订《理论学习中"), (3, "●", "班子成员到14个"),
+        (2, "■", "关于“三资”管理"), (3, "●", "对14个村的“三"), (1, "", "【下一步打算】"), (2, "▶", "对尚未完成的2个"),
+        (2, "▶", "每半年开展1次整")]
+    last_measure = sections[5]
+    assert text[last_measure.start:last_measure.body_end].endswith("(已完成)")  # not the rule line below it

@@ -24,12 +24,11 @@ from pipeline.lang.cues import (
     CATEGORY_HEAD, CLOSING_FINDING, CLOSING_OPENER, CONTINUATION, DEMAND_HEADING, EVIDENCE_OPENER, EXAMPLE_LEAD, EXAMPLE_SUBJECT, FINDINGS_LIST_LEAD, RECTIFICATION_HEADING,
     SHORTCOMING, SHORTCOMING_STRONG,
 )
-from pipeline.lang.markers import DECORATION, FAMILY_RANK, SEPARATOR_LINE, Marker, is_bullet, line_start, runs, scan
+from pipeline.lang.markers import BRACKET_HEADING, DECORATION, FAMILY_RANK, SEPARATOR_LINE, Marker, is_bullet, line_start, runs, scan
 from pipeline.lang.text import FULL_STOPS, cell_separator, mask_quoted, page_furniture, sentence_spans, soft_breaks, strip_span
 
 _SUBHEADING_MAX = 32
 #: A bracketed sub-heading at a line start with its body after it (【…】…).
-BRACKET_HEADING = re.compile(r"[【\[]([^】\]\n]{2,40})[】\]]")
 #: Families whose numbers are the list's own problem ids (1., (一), 问题三); 一是/①/首先 count 1..n.
 _OWN_NUMBERS = frozenset({"cn_dun", "cn_paren", "arabic", "arabic_paren", "problem"})
 

@@ -172,11 +172,15 @@ def _value(family: str, label: str) -> int | None:
     return marker_number(core)
 
 
+#: A sub-heading in brackets (【整改进展】, 【问题清单】, [工作成效]): a post's or a page's heading of its own.
+BRACKET_HEADING = re.compile(r"[【\[]([^】\]\n]{2,40})[】\]]")
+
+
 def is_bullet(family: str) -> bool:
     return family.startswith(BULLET)
 
 
-def _bullet(text: str, pos: int, end: int) -> tuple[str, int] | None:
+def bullet_at(text: str, pos: int, end: int) -> tuple[str, int] | None:
     """(symbol, end after it and its spaces) of a bullet at ``pos``; None when there is none or a
     numbered marker follows it (◆1、… is numbered)."""
     symbol = next((b for b in BULLETS if text.startswith(b, pos)), None)
@@ -231,7 +235,7 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Marker]:
         first = pos
         while first < lend and text[first] in " \t":
             first += 1
-        bullet = _bullet(text, first, lend) if _before(text, first) == "\n" else None
+        bullet = bullet_at(text, first, lend) if _before(text, first) == "\n" else None
         if bullet is not None:
             symbol, head_end = bullet
             bullets[symbol] = bullets.get(symbol, 0) + 1
