@@ -334,6 +334,7 @@ def _fill_extents(text: str, sections: list[Section], inline_of: list[bool], *, 
     n = len(sections)
     text_end = _rstrip_pos(text, 0, len(text))
     following = _first_non_descendants(sections)
+    rules = _rule_lines(text) if n else []
     for k, sec in enumerate(sections):
         para_end = events_para_end[k]
         nxt = sections[k + 1].start if k + 1 < n else len(text)
@@ -347,19 +348,18 @@ def _fill_extents(text: str, sections: list[Section], inline_of: list[bool], *, 
         body_end = sections[j].start if j < n else text_end
         if inline_of[k]:
             body_end = min(body_end, para_end)
-        body_end = _before_separator(text, sec.end, body_end)
+        k_rule = bisect.bisect_right(rules, sec.end)  # a post's rule between its parts (————) closes the section above it
+        if k_rule < len(rules) and rules[k_rule] < body_end:
+            body_end = rules[k_rule]
         sec.body_end = max(_rstrip_pos(text, sec.start, body_end), sec.end)
 
 
-def _before_separator(text: str, start: int, end: int) -> int:
-    """``end``, or the start of the first separator line (————) after ``start``: a post's rule between its parts
-    closes the section above it."""
-    pos = text.find("\n", start, end)
-    while pos != -1:
-        if SEPARATOR_LINE.match(text, pos + 1, end):
-            return pos + 1
-        pos = text.find("\n", pos + 1, end)
-    return end
+def _rule_lines(text: str) -> list[int]:
+    """Starts of the separator lines (————), in order: found once a text, looked up per section."""
+    return [m.start() for m in _RULE_LINE.finditer(text)]
+
+
+_RULE_LINE = re.compile(rf"(?m)^(?:{SEPARATOR_LINE.pattern})")
 
 
 def _first_non_descendants(sections: list[Section]) -> list[int]:
