@@ -26,7 +26,7 @@ from pipeline.extract.claims import extract_claims
 from pipeline.extract.measures import extract_measures
 from pipeline.extract.quantities import extract_quantities
 from pipeline.extract.times import extract_times
-from pipeline.lang.text import reflowed
+from pipeline.lang.text import reflowed, unwrapped
 from pipeline.metadata import extract_metadata
 from pipeline.outline import parse_outline
 from pipeline.records import Citation, Claim, DocumentMeta, Measure, Quantity, Section, TimeExpr
@@ -47,6 +47,7 @@ class Extraction:
     measures: list[Measure] = field(default_factory=list)
     ref_date: dt.date | None = None  # the caller's reference date (--ref-date), over the document's own
     flowing: str | None = None  # the text with its page-width wraps as spaces (flow())
+    flat: tuple[str, list[int]] | None = None  # the text without its page-width wraps, and where each character is (unwrap())
 
     def flow(self) -> str:
         """The text with a PDF's page-width line wraps as spaces (:func:`pipeline.lang.text.reflowed`), at the
@@ -55,6 +56,14 @@ class Extraction:
         if self.flowing is None:
             self.flowing = reflowed(self.text)
         return self.flowing
+
+    def unwrap(self) -> tuple[str, list[int]]:
+        """The text without a PDF's page-width wraps and the page lines between them (:func:`pipeline.lang.text.unwrapped`),
+        and where each of its characters stands in the text: what a figure or a date broken across lines (8\n个,
+        5月1\n6日) is read in; the text itself and no positions for a text written one paragraph a line."""
+        if self.flat is None:
+            self.flat = unwrapped(self.text)
+        return self.flat
 
     def reference_date(self) -> dt.date | None:
         """The anchor of relative expressions (今年以来, 3月7日): the caller's ``ref_date`` when
@@ -98,6 +107,19 @@ def _as_written(records: list, text: str) -> list:
     return records
 
 
+def _found_unwrapped(extract_from: Callable[[str], list], x: "Extraction") -> list:
+    """Records found in :meth:`Extraction.unwrap`, their spans and texts mapped back to the document's text (a span
+    then holds the line break, and the page lines, it crossed)."""
+    flat, where = x.unwrap()
+    records = extract_from(flat)
+    if not where:
+        return records
+    for r in records:
+        r.start, r.end = where[r.start], where[r.end - 1] + 1 if r.end > r.start else where[r.end]
+        r.text = x.text[r.start:r.end]
+    return records
+
+
 def _titles_as_written(records: list, flowing: str, text: str) -> list:
     """Sections (or measures) found in :meth:`Extraction.flow`, their titles as the document writes them,
     without the line breaks a PDF wrapped them at (强化督\n查督办: 强化督查督办)."""
@@ -116,8 +138,9 @@ STAGES: tuple[Stage, ...] = (
     Stage("metadata", ("sections",), "meta", lambda x: extract_metadata(
         x.flow(), x.sections, title_hint=x.hints.get("title"), date_hint=x.hints.get("publish_date"))),
     Stage("citations", (), "citations", lambda x: _as_written(extract_citations(x.flow()), x.text), "citation"),
-    Stage("quantities", (), "quantities", lambda x: extract_quantities(x.text), "quantity"),
-    Stage("times", ("meta",), "times", lambda x: extract_times(x.text, anchor=x.reference_date()), "time"),
+    Stage("quantities", (), "quantities", lambda x: _found_unwrapped(extract_quantities, x), "quantity"),
+    Stage("times", ("meta",), "times",
+          lambda x: _found_unwrapped(lambda flat: extract_times(flat, anchor=x.reference_date()), x), "time"),
     Stage("claims", ("meta",), "claims", lambda x: _as_written(extract_claims(x.flow(), as_of_default=x.now()), x.text),
           "claim"),
     Stage("measures", ("sections",), "measures",
