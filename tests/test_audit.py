@@ -1085,3 +1085,20 @@ def test_audit_a_ledger_row_under_way_whose_measures_say_what_is_done(tmp_path):
         "中共某街道工作委员会\n2025年11月20日\n")
     status = _statuses(tmp_path, feedback, report)
     assert [status[k] for k in ("1", "2")] == ["addressed", "planned_only"]
+
+
+def test_audit_a_report_that_names_problems_by_number_only(tmp_path):
+    """问题1:… 问题2:… 问题3:… with no problem restated (pairs_blind39 s6): each part answers the problem of its number,
+    its first sentence an act as much as any; a report numbering afresh under each field names none by number."""
+    feedback = (
+        "县委第一巡察组向县市场监督管理局党组反馈巡察情况\n近日，县委第一巡察组向县市场监督管理局党组反馈了巡察情况。巡察组指出，存在以下问题：\n"
+        "1.食品安全监管存在薄弱环节，校园周边小餐饮检查覆盖不全。\n2.行政处罚自由裁量权运用不规范，同类违法行为处罚金额差异较大。\n"
+        "3.特种设备安全监管不到位，部分电梯超期未检。\n巡察组要求，局党组要切实抓好整改。\n")
+    report = (
+        "中共县市场监督管理局党组关于巡察整改情况的报告\n县委巡察办：\n现将整改情况报告如下：\n"
+        "问题1：4月至6月，局党组组织开展专项整治行动，对全县46所学校周边的236家小餐饮开展检查，督促整改问题58个。\n"
+        "问题2：5月14日制定印发《县市场监督管理局行政处罚裁量基准》，细化裁量情形186项，纠正裁量不当案件3件。\n"
+        "问题3：对辖区内12台超期未检电梯逐台下达安全监察指令书，已完成检验12台。\n"
+        "中共县市场监督管理局党组\n2024年8月16日\n")
+    status = _statuses(tmp_path, feedback, report)
+    assert [status[k] for k in ("1", "2", "3")] == ["addressed", "addressed", "addressed"]

@@ -189,3 +189,13 @@ def test_lang_cues_stated_act_in_a_stock_sentence(text, act):
     from pipeline.lang.cues import stated_act
 
     assert stated_act(text, 0, len(text)) is act
+
+
+@pytest.mark.parametrize("text,restated", [
+    ("问题8:校办企业管理混乱。", True),  # the problem named under its number
+    ("问题2:", True),
+    ("问题3:局党组开展企业年报公示率提升行动,全县年报公示率达到93%。", False),  # the answer under the number (pairs_blind39 s6)
+    ("问题:干部队伍老化。", True),
+])
+def test_lang_cues_a_problems_number_restates_only_what_follows_it(text, restated):
+    assert is_restated_problem(text) is restated

@@ -33,7 +33,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from pipeline.lang.cues import (
-    ACTION_LEAD, CLOSING_FORMULA, CLUE, CONTACT, DECISIVE, DEMAND_LEAD, DONE_OPENING, FORWARD_INTRO, PLEDGE, PROBLEM_VERDICT, PROGRESS_FIELD, PROGRESS_SO_FAR, RECORD_PROBLEM, REST_PLANNED, TEAM_VOICE, is_restated_problem, only_plans,
+    ACTION_LEAD, CLOSING_FORMULA, CLUE, CONTACT, DECISIVE, DONE_STATED, DEMAND_LEAD, DONE_OPENING, FORWARD_INTRO, PLEDGE, PROBLEM_VERDICT, PROGRESS_FIELD, PROGRESS_SO_FAR, RECORD_PROBLEM, REST_PLANNED, SHORTCOMING, TEAM_VOICE, concrete_act, is_restated_problem, only_plans,
     status_cues,
 )
 from pipeline.lang.markers import runs, scan
@@ -179,11 +179,18 @@ def _actions_start(text: str, sec: Section) -> int | None:
         lead = ACTION_LEAD.match(piece.strip())
         if lead:
             return a + piece.index(lead.group()) + len(lead.group())
-        if k == 0 and sec.marker == "problem":
+        if k == 0 and sec.marker == "problem" and _restates_its_problem(piece):
             continue  # 问题8:校办企业管理混乱。: the block's title is the problem
         if piece.strip(" 。;\n") and not is_restated_problem(piece):
             return a
     return None
+
+
+def _restates_its_problem(sentence: str) -> bool:
+    """The first sentence of a 问题N: block as its problem's name (校办企业管理混乱。): what is wrong, with no act and no
+    figure of what was done (问题1:4月至6月,局党组组织开展专项整治行动,…督促整改问题58个。 is the answer itself)."""
+    return bool(SHORTCOMING.search(sentence)) and not (concrete_act(sentence) or DONE_STATED.search(sentence)
+                                                       or any(ch.isdigit() for ch in sentence))
 
 
 #: A paragraph that is not the reporting unit's action: the inspection team's words, findings handed on,

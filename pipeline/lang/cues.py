@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from pipeline.lang.markers import CN_NUM
+from pipeline.lang.markers import CN_NUM, PROBLEM_NUMBER
 from pipeline.lang.text import sentence_bounds, sentence_spans
 
 # --------------------------------------------------------------------------- forward-looking part
@@ -283,7 +283,7 @@ def only_plans(text: str) -> bool:
 # --------------------------------------------------------------------------- restated problems
 
 #: A report's restatement of the problem it answers (问题表现：…, 存在问题：…), not an action.
-RESTATED_LEAD = re.compile(r"(?:问题表现|存在问题|主要问题|问题描述|具体表现|反馈问题|问题(?:\d{1,2}|[一二三四五六七八九十]{1,3})?)[::]")
+RESTATED_LEAD = re.compile(r"(?:问题表现|存在问题|主要问题|问题描述|具体表现|反馈问题|问题)[::]")
 #: A heading that names the problem it answers (关于“…”问题的整改情况, 针对…的问题), after its number
 #: when it has one (1.关于…, (一)关于…).
 RESTATED_HEADING = re.compile(
@@ -411,6 +411,10 @@ def is_restated_problem(sentence: str) -> bool:
     """A sentence that restates a problem: a problem lead-in, or shortfall wording (not an attribute of what
     an act was on) with no action cue."""
     body = sentence.strip()
+    if numbered := PROBLEM_NUMBER.match(body):  # 问题3:… names the problem by number: what follows it says which
+        body = body[numbered.end():].strip()  # (问题8:校办企业管理混乱。 restates; 问题3:开展…行动,… answers)
+        return not body or bool(SHORTCOMING_STRONG.search(body)) and not any(
+            pattern.search(body) for status, _, pattern in status_cues() if status in ("done", "ongoing"))
     if RESTATED_LEAD.match(body) or RESTATED_HEADING.match(body):
         return True
     if not any(not _ATTRIBUTIVE.match(body, m.end()) for m in SHORTFALL.finditer(body)):

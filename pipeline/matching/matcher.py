@@ -40,6 +40,8 @@ from pipeline.deferred import deferred_imports
 from pipeline.extract.measures import ledger_rows
 from pipeline.lang.cues import (APPENDIX_LINE, CONTACT, FORWARD_INTRO, NAMED_FINDING, PROCESS_WORDS, RESTATED_HEADING,
                                RESTATED_NAME, is_plan)
+from pipeline.lang.markers import PROBLEM_NUMBER
+from pipeline.lang.numerals import marker_number
 from pipeline.lang.text import char_pairs, lines, sentence_bounds, sentence_spans, strip_span
 from pipeline.nlp.segmenter import load_segmenter
 from pipeline.normalize import normalize
@@ -146,6 +148,7 @@ class Target:
     order: int  # index of that heading among the answer headings (structural prior)
     text: str  # what is scored: heading path + body
     status: str | None = None
+    label: str = ""  # its problem heading's own marker (问题2:), where the report numbers the problems it answers
 
 
 def forward_extents(text: str, sections: list[Section], forward: set[int] | frozenset[int] | None = None
@@ -223,11 +226,12 @@ def targets_and_plan_paragraphs(text: str, sections: list[Section], measures: li
         if s.start in measure_starts:  # a paragraph measure that is its own heading: keep the measure
             continue
         targets.append(Target("section", sid, s.start, s.body_end, sid, order[sid],
-                              path_titles(s.parent_id) + " " + text[s.start:s.body_end]))
+                              path_titles(s.parent_id) + " " + text[s.start:s.body_end], label=s.label))
     for m in live:
         targets.append(Target("measure", m.measure_id, m.start, m.end, m.section_id,
                               order.get(m.section_id, -1),
-                              path_titles(m.section_id) + " " + text[m.start:m.end], m.status))
+                              path_titles(m.section_id) + " " + text[m.start:m.end], m.status,
+                              label=by_id[m.section_id].label if m.section_id in by_id else ""))
     for k, row in enumerate(rows):  # a 整改台账 row answers its problem
         if row.status != "planned" and not is_forward(row.start):
             targets.append(Target("row", k, row.start, row.end, None, -1, text[row.start:row.end], row.status))
@@ -378,15 +382,21 @@ def _coverage_matrix(M, n_issues: int) -> np.ndarray:
 ECHO_SHARE = 0.75
 
 
-def heading_echoes(issue_texts: list[str], levels: list[int], target_texts: list[str]) -> np.ndarray:
+def heading_echoes(issue_texts: list[str], levels: list[int], target_texts: list[str],
+                   labels: list[str] | None = None) -> np.ndarray:
     """echo[i, j]: target j's heading names problem i (八、关于档案管理的问题 over the answer to 上轮巡察指出的村级
     档案管理混乱问题整改不到位,…): the one problem holding most of the name's character pairs, at least
     :data:`ECHO_SHARE` of them.  Why: a report that answers under short names of its own shares few words with
-    the feedback's long wording, yet says outright which problem each part answers."""
+    the feedback's long wording, yet says outright which problem each part answers.  A part whose heading is the
+    problem's number alone (``labels``: 问题2:…) names the list's second problem."""
     echo = np.zeros((len(issue_texts), len(target_texts)), dtype=bool)
     problems = [i for i, level in enumerate(levels) if level == 2]
     own = {i: char_pairs(issue_texts[i]) for i in problems}
+    numbers = _problem_numbers(labels, len(problems)) if labels else [None] * len(target_texts)
     for j, text in enumerate(target_texts):
+        if numbers[j] is not None:  # 问题2:…, the problem named by its number alone
+            echo[problems[numbers[j] - 1], j] = True
+            continue
         for m in RESTATED_NAME.finditer(text):
             name = char_pairs(m.group(1))
             if len(name) < 2:
@@ -395,6 +405,20 @@ def heading_echoes(issue_texts: list[str], levels: list[int], target_texts: list
             if shares and shares[0][0] >= ECHO_SHARE and (len(shares) == 1 or shares[1][0] < shares[0][0]):
                 echo[shares[0][1], j] = True
     return echo
+
+
+def _problem_numbers(labels: list[str], n_problems: int) -> list[int | None]:
+    """Per target, the feedback problem its heading names by number (问题2:), where the report numbers its parts
+    问题1 … 问题N once each, in order, one for every problem of the list; None everywhere else (a report that
+    numbers afresh under each field, or numbers only the problems it answers, names none by number)."""
+    found = [PROBLEM_NUMBER.match(label) for label in labels]
+    values = [None if m is None else int(m.group(1)) if m.group(1).isdigit() else marker_number(m.group(1))
+              for m in found]
+    distinct = list(dict.fromkeys(v for v in values if v is not None))
+    if not n_problems or distinct != list(range(1, n_problems + 1)) or any(
+            b < a for a, b in zip([v for v in values if v is not None], [v for v in values if v is not None][1:])):
+        return [None] * len(labels)
+    return values
 
 
 def _monotone_alignment(gain: np.ndarray) -> list[int]:
@@ -662,7 +686,7 @@ class IssueMatcher(BaseEstimator):
         z = _robust_z_rows(s, cal["z_scale_floor"])
         strength = np.maximum(z, 0.0) * cov  # per pair: distinctive and covering
         # a heading that names the problem it answers (关于档案管理的问题): that problem's answer, however few words
-        echo = heading_echoes(self.issue_texts_, self.issue_levels_, [t.text for t in targets])
+        echo = heading_echoes(self.issue_texts_, self.issue_levels_, [t.text for t in targets], [t.label for t in targets])
         strength = np.where(echo, np.maximum(strength, cal["threshold"]), strength)
         # hubness correction: a target close to every issue (a long generic section) is worth less
         hub = np.sort(s, axis=0)[-min(3, n_i):].mean(axis=0)
