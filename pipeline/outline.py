@@ -21,7 +21,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from pipeline.lang.cues import FORWARD_INTRO, FORWARD_LEAD, FORWARD_TITLE
+from pipeline.lang.cues import ACTION_LEAD, FORWARD_INTRO, FORWARD_LEAD, FORWARD_TITLE
 from pipeline.lang.markers import (
     BARE_FIELD_HEADING, BARE_HEADING, BRACKET_HEADING, BULLET, CIRCLED, FAMILY_RANK, MAX_STEP, OUTLINE_ENUMERATION,
     OUTLINE_HEADING, OUTLINE_HEADING_FAMILIES, SEPARATOR_LINE, SEQUENCE_VALUES, bullet_at, is_bullet,
@@ -80,6 +80,8 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+#: An item number inside a line (1.修订…;2.举办…), after a field's name or a clause's end.
+_INLINE_NUMBER = re.compile(r"([1-9][0-9]?)[.．、](?![0-9])")
 #: The family of a sub-heading in brackets alone on its line (【整改进展】): a post's heading, ranked where it first
 #: appears, as bullets are.
 BRACKET = "bracket"
@@ -112,6 +114,15 @@ def _line_candidates(text: str, lstart: int, lend: int, unnumbered: dict[str, in
         unnumbered[BRACKET] = unnumbered.get(BRACKET, 0) + 1  # 【整改进展】 alone on its line: its title in brackets
         out.append(_Cand(BRACKET, unnumbered[BRACKET], i, i, True, lend))
         head_end = i
+    if not out and (lead := ACTION_LEAD.match(text, i, lend)) and _INLINE_NUMBER.match(text, lead.end(), lend):
+        # 整改措施:1.修订…;2.举办…: measures numbered inline after the field's name, each an item of its own
+        for k, num in enumerate(_INLINE_NUMBER.finditer(text, lead.end(), lend)):
+            if k and text[num.start() - 1] not in ";。":
+                continue
+            out.append(_Cand("arabic", int(num.group(1)), num.start(), num.end(), False, lend, True))
+        if out and out[0].value == 1:
+            return out
+        out = []
     in_cells = text.count("\t", lstart, lend) >= 2  # a table's row: an enumeration in a cell is the cell's content
     for em in OUTLINE_ENUMERATION.finditer(text, lstart, lend):
         s = em.start()

@@ -263,3 +263,15 @@ def test_outline_a_posts_bracket_and_bullet_headings():
         (2, "▶", "每半年开展1次整")]
     last_measure = sections[5]
     assert text[last_measure.start:last_measure.body_end].endswith("(已完成)")  # not the rule line below it
+
+
+def test_outline_measures_numbered_inline_after_the_fields_name():
+    """问题1:…\\n整改措施:1.修订…;2.举办…\\n整改结果:… (heldout19 b): the numbers after 整改措施: are items of their own under
+    the problem, not words of one line; a figure like 4.26万元 inside an item is none."""
+    text = ("一、整改工作总体情况\n局党组成立整改工作领导小组。\n二、巡察反馈问题整改情况\n"
+            "问题1：理论学习不够深入。\n整改措施：1.修订《理论学习中心组学习制度》，今年以来集中学习9次；2.举办“大讲堂”4期，培训260人次。\n"
+            "整改结果：已完成整改。\n问题2：违规发放津补贴。\n整改措施：1.清查津补贴发放情况，督促退缴4.26万元；2.给予2名负责人党纪处分。\n"
+            "整改结果：已完成整改。\n")
+    sections = parse_outline(normalize(text))
+    assert [(s.level, s.label) for s in sections] == [
+        (1, "一、"), (1, "二、"), (2, "问题1:"), (3, "1."), (3, "2."), (2, "问题2:"), (3, "1."), (3, "2.")]
