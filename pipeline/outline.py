@@ -21,7 +21,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from pipeline.lang.cues import ACTION_LEAD, FORWARD_INTRO, FORWARD_LEAD, FORWARD_TITLE
+from pipeline.lang.cues import ACTION_LEAD, FORWARD_INTRO, FORWARD_LEAD, FORWARD_TITLE, RESTATED_HEADING
 from pipeline.lang.markers import (
     BARE_FIELD_HEADING, BARE_HEADING, BRACKET_HEADING, BULLET, CIRCLED, FAMILY_RANK, MAX_STEP, OUTLINE_ENUMERATION,
     OUTLINE_HEADING, OUTLINE_HEADING_FAMILIES, SEPARATOR_LINE, SEQUENCE_VALUES, bullet_at, is_bullet,
@@ -450,7 +450,9 @@ def forward_looking_sections(text: str, sections: list[Section]) -> set[int]:
         lead_cue = bool(sentences) and bool(FORWARD_LEAD.search(sentences[0])) or (
             len(sentences) > 1 and bool(FORWARD_LEAD.match(sentences[1]))) or bool(
             re.search(r"[,。]下一步[,]", intro[:120]))
-        last_cue = k == len(tops) - 1 and bool(FORWARD_INTRO.search(intro))
+        # the last top section speaks of 下一步 early on: the plans part, unless it is a problem's answer
+        # (五、关于班子凝聚力不强问题。… then 下一步,… closing the report)
+        last_cue = k == len(tops) - 1 and bool(FORWARD_INTRO.search(intro)) and not RESTATED_HEADING.match(top.title)
         if FORWARD_TITLE.search(top.title) or lead_cue or last_cue:
             ids.add(top.section_id)
     children: dict[int, list[int]] = {}

@@ -1102,3 +1102,21 @@ def test_audit_a_report_that_names_problems_by_number_only(tmp_path):
         "中共县市场监督管理局党组\n2024年8月16日\n")
     status = _statuses(tmp_path, feedback, report)
     assert [status[k] for k in ("1", "2", "3")] == ["addressed", "addressed", "addressed"]
+
+
+def test_audit_a_village_report_in_headings_with_their_answers_inline(tmp_path):
+    """一、关于X问题。<answer> … 五、关于Y问题。<slogans>\\n下一步,… (pairs_blind40 s8, s6): a standing rule (今后每季度…) is
+    no plan; the last problem's heading is no plans part though 下一步 closes the report; a heading restating the
+    problem without 关于 ((六)X管理不严问题。) lends its objects nothing, so 差旅费 answers no 业务招待费 problem."""
+    feedback = (
+        "县委第四巡察组向某村党总支反馈巡察情况\n近日，县委第四巡察组向某村党总支反馈了巡察情况。巡察组指出，存在以下问题：\n"
+        "1.村务公开不及时，财务收支未按季度公开。\n2.业务招待费管理不严，存在超标准报销接待费用问题。\n"
+        "3.村“两委”班子凝聚力不强，坐班值班制度落实不到位。\n巡察组要求，村党总支要切实抓好整改。\n")
+    report = (
+        "某村党总支关于县委巡察反馈问题整改情况的报告\n镇党委：\n现将有关情况报告如下：\n"
+        "一、关于村务公开不及时问题。制定《村务公开目录》，2026年1月5日公开2025年第四季度财务收支明细，今后每季度首月10日前公开上一季度财务收支。\n"
+        "二、业务招待费管理不严问题。村党总支坚决落实中央八项规定精神，修订《村差旅费管理办法》，规范出差审批和报销流程。\n"
+        "三、关于班子凝聚力不强问题。村“两委”班子坚持民主集中制，团结协作意识明显增强，凝聚力进一步提升。\n"
+        "下一步，村党总支将继续抓好整改落实，巩固整改成果。\n某村党总支\n2026年3月5日\n")
+    status = _statuses(tmp_path, feedback, report)
+    assert [status[k] for k in ("1", "2", "3")] == ["addressed", "weak", "weak"]

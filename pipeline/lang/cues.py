@@ -220,7 +220,7 @@ GENERIC_ACT = re.compile(r"警示教育|廉洁教育|廉政教育|纪律教育|�
 #: 存在公车私用现象) is not answered by measures about another (修订《公务接待管理办法》), though both are 八项规定.
 CONDUCT_OBJECTS: dict[str, re.Pattern[str]] = {
     "公务用车": re.compile(r"公务用车|公车|车辆|用车|加油卡|北斗"),
-    "公务接待": re.compile(r"公务接待|接待"),
+    "公务接待": re.compile(r"公务接待|接待|招待"),
     "办公用房": re.compile(r"办公用房"),
     "津贴补贴": re.compile(r"津贴|补贴|奖金"),
     "会议培训": re.compile(r"会议费|培训费|会议室"),
@@ -416,6 +416,9 @@ def is_restated_problem(sentence: str) -> bool:
         return not body or bool(SHORTCOMING_STRONG.search(body)) and not any(
             pattern.search(body) for status, _, pattern in status_cues() if status in ("done", "ongoing"))
     if RESTATED_LEAD.match(body) or RESTATED_HEADING.match(body):
+        return True
+    if body.rstrip("。").endswith("问题") and SHORTCOMING_STRONG.search(body) and not any(  # (六)X管理不严问题。
+            pattern.search(body) for status, _, pattern in status_cues() if status in ("done", "ongoing")):
         return True
     if not any(not _ATTRIBUTIVE.match(body, m.end()) for m in SHORTFALL.finditer(body)):
         return False
