@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from pipeline.lang.cues import ACTION_LEAD, FORWARD_INTRO, FORWARD_LEAD, FORWARD_TITLE, RESTATED_HEADING
 from pipeline.lang.markers import (
-    BARE_FIELD_HEADING, BARE_HEADING, BRACKET_HEADING, BULLET, CIRCLED, FAMILY_RANK, MAX_STEP, OUTLINE_ENUMERATION,
+    BARE_FIELD_HEADING, BARE_HEADING, BRACKET_HEADING, BULLET, BULLETS, CIRCLED, FAMILY_RANK, MAX_STEP, OUTLINE_ENUMERATION,
     OUTLINE_HEADING, OUTLINE_HEADING_FAMILIES, SEPARATOR_LINE, SEQUENCE_VALUES, bullet_at, is_bullet,
 )
 from pipeline.lang.numerals import marker_number
@@ -80,6 +80,8 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+#: The first characters of the bullets (a line whose first is none of them opens no bullet: asked once a line).
+_BULLET_STARTS = frozenset(b[0] for b in BULLETS)
 #: An item number inside a line (1.修订…;2.举办…), after a field's name or a clause's end.
 _INLINE_NUMBER = re.compile(r"([1-9][0-9]?)[.．、](?![0-9])")
 #: The family of a sub-heading in brackets alone on its line (【整改进展】): a post's heading, ranked where it first
@@ -105,16 +107,19 @@ def _line_candidates(text: str, lstart: int, lend: int, unnumbered: dict[str, in
         if val is not None:
             out.append(_Cand(fam, val, m.start(), m.end(), True, lend))
             head_end = m.end()
-    elif not m and (bullet := bullet_at(text, i, lend)) is not None and not OUTLINE_HEADING.match(text, bullet[1], lend):
+    elif (not m and i < lend and text[i] in _BULLET_STARTS and (bullet := bullet_at(text, i, lend)) is not None
+          and not OUTLINE_HEADING.match(text, bullet[1], lend)):
         fam = BULLET + bullet[0]  # ■ 关于…的问题 / ● 修订《…》… (a numbered line after its bullet is read as numbered)
         unnumbered[fam] = unnumbered.get(fam, 0) + 1
         out.append(_Cand(fam, unnumbered[fam], i, i + len(bullet[0]), True, lend))
         head_end = bullet[1]
-    elif not m and (bracket := BRACKET_HEADING.match(text, i, lend)) and bracket.end() == content_end:
+    elif not m and text.startswith(("【", "["), i) and (bracket := BRACKET_HEADING.match(text, i, lend)) \
+            and bracket.end() == content_end:
         unnumbered[BRACKET] = unnumbered.get(BRACKET, 0) + 1  # 【整改进展】 alone on its line: its title in brackets
         out.append(_Cand(BRACKET, unnumbered[BRACKET], i, i, True, lend))
         head_end = i
-    if not out and (lead := ACTION_LEAD.match(text, i, lend)) and _INLINE_NUMBER.match(text, lead.end(), lend):
+    if (not out and text.startswith(("整改", "落实"), i) and (lead := ACTION_LEAD.match(text, i, lend))
+            and _INLINE_NUMBER.match(text, lead.end(), lend)):
         # 整改措施:1.修订…;2.举办…: measures numbered inline after the field's name, each an item of its own
         for k, num in enumerate(_INLINE_NUMBER.finditer(text, lead.end(), lend)):
             if k and text[num.start() - 1] not in ";。":
