@@ -1852,3 +1852,17 @@ def test_issues_category_heads_over_findings_with_both_numberings_lost():
     assert aspects == ["党的领导弱化,国资监管职能履行不到位", "党的建设缺失,基层党组织作用发挥不充分"]
     assert problems == ["对市属企业落实重大决策督促不力", "国资监管存在缺位,投资项目事前审核不严", "党建工作责任制落实不到位",
                         "基层党组织设置不规范"]
+
+
+def test_issues_a_huitoukan_with_new_and_old_problems_under_two_headings():
+    """(一)“回头看”发现的新问题 / 1.… 2.… / (二)上次巡视反馈问题整改不到位的情况 / …主要是:一是…;二是… (blind44 09): the
+    first heading, a lead as much as a field, stays inside the findings, so its sibling is a field too."""
+    text = ("省委第一巡视组向某市委反馈巡视“回头看”情况\n" + MEETING
+            + "这次“回头看”发现，市委在管党治党方面仍然存在一些问题，有的是新问题，有的是老问题。\n"
+            "（一）“回头看”发现的新问题\n1.生态环境保护责任落实不力，违规养殖问题处置不彻底。\n2.基层党组织软弱涣散问题仍然存在。\n"
+            "（二）上次巡视反馈问题整改不到位的情况\n上次巡视反馈的20个问题中，有3个问题整改不到位，主要是：一是选人用人问题整改不彻底；"
+            "二是问题线索处置进度缓慢；三是政府性债务风险化解不力。\n" + DEMAND)
+    aspects, problems = _aspects_and_problems(normalize(text))
+    assert aspects == ["“回头看”发现的新问题", "上次巡视反馈问题整改不到位的情况"]
+    assert problems == ["生态环境保护责任落实不力,违规养殖问题处置不彻底", "基层党组织软弱涣散问题仍然存在", "选人用人问题整改不彻底",
+                        "问题线索处置进度缓慢", "政府性债务风险化解不力"]

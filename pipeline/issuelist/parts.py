@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.lang.cues import (
-    CASE_REPORT, CHECKED_WHETHER, GAP_VERDICT, CLUE, QUESTION, SPEAKER_TAG, CLUE_HANDED, CONTACT, DEMAND_LEAD, DEMAND_SENTENCE, FOCUS, MEETING, OBJECT_LIST, PLEDGE, PRAISE, PROBLEM_LEAD_META,
+    CASE_REPORT, CHECKED_WHETHER, DEMAND_HEADING, GAP_VERDICT, CLUE, QUESTION, SPEAKER_TAG, CLUE_HANDED, CONTACT, DEMAND_LEAD, DEMAND_SENTENCE, FOCUS, MEETING, OBJECT_LIST, PLEDGE, PRAISE, PROBLEM_LEAD_META,
     APPENDIX_LINE, APPENDIX_REFERENCE, FINDINGS_HANDED_ON, FINDINGS_SUMMARY, PLAN_FIELD, PLAN_LIST_HEADING, PRAISE_TURN_GAP, RESOLVED, SHORTCOMING_STRONG, STILL_WRONG,
     TEAM_FOCUS, TEAM_PLAN, UNIT_HEADING, YARDSTICK,
 )
@@ -195,7 +195,10 @@ def findings_zone(text: str, sents: list[Sentence]) -> tuple[int, int] | None:
             break  # (一)…方面。主要是:A;B;C: a lead that states the findings itself is inside the part
         if (sent.role == "lead" and sent.body == sent.end and text[sent.end:sent.end + 1] in ("\n", "")
                 and (at_line_start(text, sent.start) or not ITEM_START.match(text, text.rfind("\n", 0, sent.start) + 1))):
-            start = sent.body  # not (二)…方面。存在以下问题: an aspect's own lead; …做了大量工作,但也存在一些问题和不足: the team's
+            # not (二)…方面。存在以下问题: an aspect's own lead; …做了大量工作,但也存在一些问题和不足: the team's; a lead
+            # heading with a sibling further on ((一)“回头看”发现的新问题 … (二)上次巡视反馈问题整改不到位的情况): the
+            # first field of the part, inside it
+            start = sent.start if _opens_series(text, sent.start) else sent.body
     for sent in sents[first:]:  # a plan: 三、问题清单及整改措施, before any finding of the part
         if sent.role == "finding" and sent.start >= start:
             break
@@ -210,6 +213,26 @@ def findings_zone(text: str, sents: list[Sentence]) -> tuple[int, int] | None:
             end = sent.start  # …督促…对以下问题立行立改: over its list ends the findings as a demand does
             break
     return _first_heading_over(text, start, end), end
+
+
+#: How far after a heading its sibling is looked for (a field of findings is a few thousand characters at most).
+_SIBLING_REACH = 20_000
+
+
+def _opens_series(text: str, s: int) -> bool:
+    """Whether the line at ``s`` opens with a list marker whose next value opens a later line that heads more findings
+    ((一)“回头看”发现的新问题 … (二)上次巡视反馈问题整改不到位的情况)."""
+    head = next((m for m in scan(text, s, text.find("\n", s) if "\n" in text[s:] else len(text))
+                 if m.line_initial and m.start <= s + 2), None)
+    if head is None or head.value is None:
+        return False
+    sibling = next((m for m in scan(text, head.end, min(len(text), head.end + _SIBLING_REACH))
+                    if m.line_initial and m.family == head.family and m.value == head.value + 1), None)
+    if sibling is None:
+        return False
+    line = text[sibling.end:text.find("\n", sibling.end) if "\n" in text[sibling.end:] else len(text)]
+    # a sibling that heads more findings (…问题整改不到位的情况), not the demands (三、整改意见) nor the unit's work
+    return bool(SHORTCOMING_STRONG.search(line)) and not DEMAND_HEADING.match(line)
 
 
 def _first_heading_over(text: str, start: int, end: int) -> int:
