@@ -41,6 +41,8 @@ _UNNUMBERED_RANK = -2.0
 
 def _is_heading_family(family: str) -> bool:
     return family in HEADING_RANK or family == BRACKET or is_bullet(family)
+
+
 _CLAUSE_BREAK = set("。;:!?；：！？")  # a strong clause start
 _WEAK_BREAK = set(",，、")  # a comma: accepted only inside a run of >= 2 items
 _TITLE_END = set("。!?;:；：！？")

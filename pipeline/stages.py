@@ -26,7 +26,7 @@ from pipeline.extract.claims import extract_claims
 from pipeline.extract.measures import extract_measures
 from pipeline.extract.quantities import extract_quantities
 from pipeline.extract.times import extract_times
-from pipeline.lang.text import reflowed, unwrapped
+from pipeline.lang.text import reflowed, span_back, unwrapped
 from pipeline.metadata import extract_metadata
 from pipeline.outline import parse_outline
 from pipeline.records import Citation, Claim, DocumentMeta, Measure, Quantity, Section, TimeExpr
@@ -115,7 +115,7 @@ def _found_unwrapped(extract_from: Callable[[str], list], x: "Extraction") -> li
     if not where:
         return records
     for r in records:
-        r.start, r.end = where[r.start], where[r.end - 1] + 1 if r.end > r.start else where[r.end]
+        r.start, r.end = span_back(where, r.start, r.end)
         r.text = x.text[r.start:r.end]
     return records
 

@@ -27,7 +27,7 @@ from pipeline.lang.cues import (
     APPENDIX_REFERENCE, CLOSING_FINDING, PLAN_FIELD, SHORTCOMING_STRONG, TEAM_FEEDBACK_FRAME, UNIT_FEEDBACK_LEAD,
 )
 from pipeline.lang.script import is_traditional, to_simplified
-from pipeline.lang.text import at_line_start, char_pairs, lines, unwrapped
+from pipeline.lang.text import at_line_start, char_pairs, lines, span_back, unwrapped
 from pipeline.normalize import normalize
 from pipeline.records import Flag, Issue
 
@@ -231,7 +231,8 @@ def read_feedback(text: str, *, doc_id: str | None = None) -> FeedbackList:
     if where:
         _move([*aspects, *problems], where)
         if announced is not None:
-            announced = replace(announced, start=where[announced.start], end=where[announced.end - 1] + 1)
+            start, end = span_back(where, announced.start, announced.end)
+            announced = replace(announced, start=start, end=end)
     issues = _issues(text, aspects, problems, doc_id, deadlines)
     n_aspects = sum(1 for i in issues if i.level == 1)
     n_problems = sum(1 for i in issues if i.level == 2)
@@ -249,7 +250,7 @@ def _move(items: list[Item], where: list[int]) -> None:
         if id(item) in seen:
             continue
         seen.add(id(item))
-        item.start, item.end = where[item.start], where[item.end - 1] + 1 if item.end > item.start else where[item.end]
+        item.start, item.end = span_back(where, item.start, item.end)
         stack.extend(item.children)
         if item.aspect is not None:
             stack.append(item.aspect)

@@ -28,7 +28,6 @@ from pipeline.lang.markers import BRACKET_HEADING, DECORATION, FAMILY_RANK, SEPA
 from pipeline.lang.text import FULL_STOPS, cell_separator, mask_quoted, page_furniture, sentence_spans, soft_breaks, strip_span
 
 _SUBHEADING_MAX = 32
-#: A bracketed sub-heading at a line start with its body after it (【…】…).
 #: Families whose numbers are the list's own problem ids (1., (一), 问题三); 一是/①/首先 count 1..n.
 _OWN_NUMBERS = frozenset({"cn_dun", "cn_paren", "arabic", "arabic_paren", "problem"})
 

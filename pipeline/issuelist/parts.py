@@ -19,7 +19,7 @@ from pipeline.lang.cues import (
     TEAM_FOCUS, TEAM_PLAN, UNIT_HEADING, YARDSTICK,
 )
 from pipeline.lang.markers import ITEM_START, NEXT_ITEM, line_family, runs, scan
-from pipeline.lang.text import at_line_start, lines, page_furniture, soft_breaks
+from pipeline.lang.text import at_line_start, lines, page_furniture, sentence_bounds, soft_breaks
 
 #: Roles that end the findings part.
 CLOSING_ROLES = frozenset({"demand", "clue", "pledge", "contact"})
@@ -222,15 +222,15 @@ _SIBLING_REACH = 20_000
 def _opens_series(text: str, s: int) -> bool:
     """Whether the line at ``s`` opens with a list marker whose next value opens a later line that heads more findings
     ((一)“回头看”发现的新问题 … (二)上次巡视反馈问题整改不到位的情况)."""
-    head = next((m for m in scan(text, s, text.find("\n", s) if "\n" in text[s:] else len(text))
-                 if m.line_initial and m.start <= s + 2), None)
+    line_end = sentence_bounds(text, s, ends="\n")[1]
+    head = next((m for m in scan(text, s, line_end) if m.line_initial and m.start <= s + 2), None)
     if head is None or head.value is None:
         return False
     sibling = next((m for m in scan(text, head.end, min(len(text), head.end + _SIBLING_REACH))
                     if m.line_initial and m.family == head.family and m.value == head.value + 1), None)
     if sibling is None:
         return False
-    line = text[sibling.end:text.find("\n", sibling.end) if "\n" in text[sibling.end:] else len(text)]
+    line = text[sibling.end:sentence_bounds(text, sibling.end, ends="\n")[1]]
     # a sibling that heads more findings (…问题整改不到位的情况), not the demands (三、整改意见) nor the unit's work
     return bool(SHORTCOMING_STRONG.search(line)) and not DEMAND_HEADING.match(line)
 

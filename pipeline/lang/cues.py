@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from pipeline.lang.dates import TIME_ONLY
 from pipeline.lang.markers import CN_NUM, PROBLEM_NUMBER
 from pipeline.lang.text import sentence_bounds, sentence_spans
 
@@ -155,8 +156,6 @@ def _bare_time_clause(text: str, a: int, b: int) -> bool:
     """A clause that is only when (2023年, / 2024年1—11月,): it dates the clause after it and says nothing itself."""
     return b - a <= 12 and TIME_ONLY.fullmatch(text, a, b) is not None
 
-
-TIME_ONLY = re.compile(r"(?:截至|截止)?[\d一二三四五六七八九十〇零—\-~至到年月日度上下半季底末初以来,]+")
 
 
 def stock_figure(text: str, start: int) -> bool:
@@ -407,22 +406,25 @@ ACTION_LEAD = re.compile(r"(?:整改情况|整改措施|整改落实情况|整�
 _ATTRIBUTIVE = re.compile(r"的(?!问题|情况|现象|地方)")
 
 
+def _progress_stated(body: str) -> bool:
+    """Whether ``body`` holds a done or ongoing cue (models/status_cues.tsv): what a restated problem never has."""
+    return any(pattern.search(body) for status, _, pattern in status_cues() if status in ("done", "ongoing"))
+
+
 def is_restated_problem(sentence: str) -> bool:
     """A sentence that restates a problem: a problem lead-in, or shortfall wording (not an attribute of what
     an act was on) with no action cue."""
     body = sentence.strip()
     if numbered := PROBLEM_NUMBER.match(body):  # 问题3:… names the problem by number: what follows it says which
         body = body[numbered.end():].strip()  # (问题8:校办企业管理混乱。 restates; 问题3:开展…行动,… answers)
-        return not body or bool(SHORTCOMING_STRONG.search(body)) and not any(
-            pattern.search(body) for status, _, pattern in status_cues() if status in ("done", "ongoing"))
+        return not body or bool(SHORTCOMING_STRONG.search(body)) and not _progress_stated(body)
     if RESTATED_LEAD.match(body) or RESTATED_HEADING.match(body):
         return True
-    if body.rstrip("。").endswith("问题") and SHORTCOMING_STRONG.search(body) and not any(  # (六)X管理不严问题。
-            pattern.search(body) for status, _, pattern in status_cues() if status in ("done", "ongoing")):
-        return True
+    if body.rstrip("。").endswith("问题") and SHORTCOMING_STRONG.search(body) and not _progress_stated(body):
+        return True  # (六)X管理不严问题。
     if not any(not _ATTRIBUTIVE.match(body, m.end()) for m in SHORTFALL.finditer(body)):
         return False
-    return not any(pattern.search(body) for status, _, pattern in status_cues() if status in ("done", "ongoing"))
+    return not _progress_stated(body)
 # --------------------------------------------------------------------------- feedback notices
 # The parts of an inspection feedback notice (巡视/巡察反馈情况): only the findings are issues.
 # Each table is a small pattern over normalized, simplified text (ASCII , ; : ( )).

@@ -918,5 +918,7 @@ FREQUENCY_EVERY = re.compile(
 #: short table, closes the span: 一年一度 or 一村一策 is none).
 ONE_EACH_PERIOD = re.compile(r"一(?P<u>年|季度|季|月|周|天|日)一(?:调度|通报|督查|督办|研判|会商|报告|分析|检查|考核|评估|盘点"
                              r"|汇报|总结|排查|巡查|提醒|点评|约谈|晾晒|更新|公示|对账|推进|讲评)")
+#: A clause that is only a date or a period (2023年 / 2024年1—11月 / 截至6月底): it dates what follows it.
+TIME_ONLY = re.compile(r"(?:截至|截止)?[\d一二三四五六七八九十〇零—\-~至到年月日度上下半季底末初以来,]+")
 #: 5年一次 / 两个月1次: a period length right before the count.
 FREQUENCY_PER_PERIOD = re.compile(r"(?:\d+|[一二两三四五六七八九十半]+)个?(?:年|月|季度|周|星期|天|日|学期)$")

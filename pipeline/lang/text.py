@@ -260,6 +260,12 @@ def unwrapped(text: str) -> tuple[str, list[int]]:
     return "".join(text[k] for k in where[:-1]), where
 
 
+def span_back(where: list[int], start: int, end: int) -> tuple[int, int]:
+    """A span found in :func:`unwrapped`'s text, as ``(start, end)`` in the text it was unwrapped from (``where``: its
+    positions): the end right after the span's last character, so a span holds the breaks inside it, not after it."""
+    return where[start], where[end - 1] + 1 if end > start else where[end]
+
+
 def reflowed(text: str) -> str:
     """``text`` with the line breaks that only wrap a line at the page width (:func:`soft_breaks`, not a short-line
     post's: its lines are phrases, separator lines and headings as much as wraps) as spaces: the same length, so

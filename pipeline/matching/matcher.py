@@ -414,9 +414,9 @@ def _problem_numbers(labels: list[str], n_problems: int) -> list[int | None]:
     found = [PROBLEM_NUMBER.match(label) for label in labels]
     values = [None if m is None else int(m.group(1)) if m.group(1).isdigit() else marker_number(m.group(1))
               for m in found]
-    distinct = list(dict.fromkeys(v for v in values if v is not None))
-    if not n_problems or distinct != list(range(1, n_problems + 1)) or any(
-            b < a for a, b in zip([v for v in values if v is not None], [v for v in values if v is not None][1:])):
+    numbered = [v for v in values if v is not None]
+    if (not n_problems or list(dict.fromkeys(numbered)) != list(range(1, n_problems + 1))
+            or any(b < a for a, b in zip(numbered, numbered[1:]))):
         return [None] * len(labels)
     return values
 
