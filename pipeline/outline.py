@@ -23,8 +23,8 @@ from dataclasses import dataclass
 
 from pipeline.lang.cues import ACTION_LEAD, FORWARD_INTRO, FORWARD_LEAD, FORWARD_TITLE, RESTATED_HEADING
 from pipeline.lang.markers import (
-    BARE_FIELD_HEADING, BARE_HEADING, BRACKET_HEADING, BULLET, BULLETS, CIRCLED, FAMILY_RANK, MAX_STEP, OUTLINE_ENUMERATION,
-    OUTLINE_HEADING, OUTLINE_HEADING_FAMILIES, SEPARATOR_LINE, SEQUENCE_VALUES, bullet_at, is_bullet,
+    BARE_FIELD_HEADING, BARE_HEADING, BRACKET_HEADING, BULLET, BULLETS, CIRCLED, FAMILY_RANK, INLINE_NUMBER, MAX_STEP,
+    OUTLINE_ENUMERATION, OUTLINE_HEADING, OUTLINE_HEADING_FAMILIES, SEPARATOR_LINE, SEQUENCE_VALUES, bullet_at, is_bullet,
 )
 from pipeline.lang.numerals import marker_number
 from pipeline.records import Section
@@ -84,8 +84,6 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 #: The first characters of the bullets (a line whose first is none of them opens no bullet: asked once a line).
 _BULLET_STARTS = frozenset(b[0] for b in BULLETS)
-#: An item number inside a line (1.修订…;2.举办…), after a field's name or a clause's end.
-_INLINE_NUMBER = re.compile(r"([1-9][0-9]?)[.．、](?![0-9])")
 #: The family of a sub-heading in brackets alone on its line (【整改进展】): a post's heading, ranked where it first
 #: appears, as bullets are.
 BRACKET = "bracket"
@@ -121,9 +119,9 @@ def _line_candidates(text: str, lstart: int, lend: int, unnumbered: dict[str, in
         out.append(_Cand(BRACKET, unnumbered[BRACKET], i, i, True, lend))
         head_end = i
     if (not out and text.startswith(("整改", "落实"), i) and (lead := ACTION_LEAD.match(text, i, lend))
-            and _INLINE_NUMBER.match(text, lead.end(), lend)):
+            and INLINE_NUMBER.match(text, lead.end(), lend)):
         # 整改措施:1.修订…;2.举办…: measures numbered inline after the field's name, each an item of its own
-        for k, num in enumerate(_INLINE_NUMBER.finditer(text, lead.end(), lend)):
+        for k, num in enumerate(INLINE_NUMBER.finditer(text, lead.end(), lend)):
             if k and text[num.start() - 1] not in ";。":
                 continue
             out.append(_Cand("arabic", int(num.group(1)), num.start(), num.end(), False, lend, True))
