@@ -457,7 +457,8 @@ def forward_looking_sections(text: str, sections: list[Section]) -> set[int]:
             re.search(r"[,。]下一步[,]", intro[:120]))
         # the last top section speaks of 下一步 early on: the plans part, unless it is a problem's answer
         # (五、关于班子凝聚力不强问题。… then 下一步,… closing the report)
-        last_cue = k == len(tops) - 1 and bool(FORWARD_INTRO.search(intro)) and not RESTATED_HEADING.match(top.title)
+        last_cue = (k == len(tops) - 1 and bool(FORWARD_INTRO.search(intro)) and not RESTATED_HEADING.match(top.title)
+                    and top.marker != "problem")  # 问题6:… restates a problem too, answered before the 下一步 after it
         if FORWARD_TITLE.search(top.title) or lead_cue or last_cue:
             ids.add(top.section_id)
     children: dict[int, list[int]] = {}

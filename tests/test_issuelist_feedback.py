@@ -1866,3 +1866,43 @@ def test_issues_a_huitoukan_with_new_and_old_problems_under_two_headings():
     assert aspects == ["“回头看”发现的新问题", "上次巡视反馈问题整改不到位的情况"]
     assert problems == ["生态环境保护责任落实不力,违规养殖问题处置不彻底", "基层党组织软弱涣散问题仍然存在", "选人用人问题整改不彻底",
                         "问题线索处置进度缓慢", "政府性债务风险化解不力"]
+
+
+def test_issues_oneliner_whose_groups_name_their_fields_first():
+    """主要是:X方面,A,B;Y方面,C: every ;-group opens with its field, its ,-clauses are the findings (regression: the
+    first field was read as the paragraph's lead and each later group came out whole, field and all)."""
+    text = (MEETING + "巡视组指出，市委在推动发展方面做了大量工作。巡视中也发现了一些问题，主要是：党风廉政建设方面，"
+            "少数干部利用职权为亲属承揽工程，征地拆迁领域违规问题较多；作风建设方面，文山会海问题依然突出，"
+            "一些窗口单位服务态度生硬；干部工作方面，超职数配备干部，“带病提拔”现象时有发生。\n" + PLEDGE)
+    aspects, problems = _aspects_and_problems(text)
+    assert aspects == ["党风廉政建设方面", "作风建设方面", "干部工作方面"]
+    assert problems == ["少数干部利用职权为亲属承揽工程", "征地拆迁领域违规问题较多", "文山会海问题依然突出",
+                        "一些窗口单位服务态度生硬", "超职数配备干部", "“带病提拔”现象时有发生"]
+
+
+def test_issues_news_subtitle_byline_and_praise_subheadings_are_no_problems():
+    """A news item's subtitle over its byline (本报记者 某某 通讯员 某某), the byline, and a sub-heading of praise over
+    the team's assessment are no problems (regression: all three were read as sub-headings over findings)."""
+    text = ("省委第二巡视组向临水市委反馈巡视“回头看”情况\n指出主体责任落实不到位 部分问题整改“空转”\n本报记者 王晓 通讯员 李青\n"
+            "本报讯 6月3日，省委第二巡视组向临水市委反馈巡视“回头看”情况。根据省委统一部署，省委第二巡视组对临水市开展了"
+            "巡视“回头看”，重点检查上轮巡视反馈问题整改落实情况。\n"
+            "反馈会上，巡视组组长反馈了“回头看”情况，市委书记主持会议并作表态发言。\n整改工作取得阶段性成效\n"
+            "巡视组认为，上轮巡视以来，市委把巡视整改作为重要政治任务，上轮反馈的20个问题中已有17个整改到位，党风政风有了新的好转。\n"
+            "巡视组同时指出，对照全面从严治党要求，临水市在巡视整改和管党治党方面仍存在一些突出问题。\n"
+            "主体责任落实不到位\n市委对基层党建统筹不够，一些部门责任层层递减。\n"
+            "部分问题整改“空转”\n一些单位以出台制度代替问题整改，公款吃喝转入内部食堂。\n")
+    assert _problems(text) == ["主体责任落实不到位", "部分问题整改“空转”"]
+
+
+def test_issues_problem_blocks_under_bracketed_field_headings():
+    """(一)…不充分 headings over 问题1:… blocks: the headings are the fields, the blocks their problems (regression:
+    问题N: ranked above (一) by convention, so the first heading came out a problem and the others examples)."""
+    text = (MEETING + "巡察组指出，公司党委在党的领导、党的建设等方面存在5个问题，具体如下：\n"
+            "（一）党的领导作用发挥不充分\n问题1：决策制度执行不严格。部分重大事项未经党委前置研究。\n"
+            "问题2：国有资产管理存在漏洞。部分资产长期低价出租。\n"
+            "（二）基层党组织建设存在短板\n问题3：党建与业务“两张皮”。有的支部组织生活流于形式。\n"
+            "问题4：选人用人不规范。动议程序不规范。\n问题5：上轮巡察整改不到位。\n" + DEMAND)
+    aspects, problems = _aspects_and_problems(text)
+    assert aspects == ["党的领导作用发挥不充分", "基层党组织建设存在短板"]
+    assert [p.split("。")[0] for p in problems] == ["决策制度执行不严格", "国有资产管理存在漏洞", "党建与业务“两张皮”",
+                                                    "选人用人不规范", "上轮巡察整改不到位"]

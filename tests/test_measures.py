@@ -381,3 +381,18 @@ def test_measures_sub_points_of_one_measure_leave_the_others_measures():
     measures = _measures(text)
     assert [norm[m.start:m.start + 3] for m in measures] == ["(1)", "(2)", "2.建", "1.在", "2.推"]
     assert [m.status for m in measures] == ["done", "done", "ongoing", "done", "done"]
+
+
+def test_measures_last_problem_block_before_a_plans_paragraph_and_contact_line():
+    """问题N:/整改情况: blocks of prose, then 下一步,…将… and a contact line: the last block is a problem's answer, its
+    status its own (regression: the 下一步 paragraph made the last block the plans part, every measure of it
+    'planned', and a measure ran on into the contact line and the signature)."""
+    text = normalize(
+        "一、总体情况\n截至6月底，4个问题已完成整改3个。\n"
+        "问题1：理论学习流于形式。\n整改情况：修订学习制度，今年以来开展集中学习8次，已完成整改。\n"
+        "问题2：干部档案管理存在漏洞。\n整改情况：对58卷档案开展专项审核，补充材料96份，该项工作长期坚持。\n"
+        "下一步，街道党工委将坚持标准不降，对尚未完成的整改措施实行挂牌督办，防止问题反弹回潮。\n"
+        "欢迎广大干部群众监督。联系电话：0746—5213806。\n中共某街道工作委员会\n2025年8月20日\n")
+    found = _measures(text)
+    assert [m.status for m in found] == ["done", "ongoing"]
+    assert text[found[-1].start:found[-1].end].endswith("该项工作长期坚持。")

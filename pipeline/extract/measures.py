@@ -301,6 +301,8 @@ def extract_measures(text: str, sections: list[Section]) -> list[Measure]:
             if end < s.body_end and not text[max(acted, s.end):end].strip():
                 continue  # nothing but the heading above the table
             pieces = _paragraph_pieces(text, acted, end)
+            plans = next((k for k, (a, _) in enumerate(pieces) if k and FORWARD_INTRO.match(text, a)), len(pieces))
+            pieces = pieces[:plans]  # 下一步,…将… after the last problem's answer: the report's plans, no answer of it
             pieces[0] = (s.start, pieces[0][1])  # the first paragraph keeps its heading
         else:
             enumerated.update((answered, s.start))

@@ -21,8 +21,8 @@ from pipeline.issuelist.items import Item, example_items, make_problem, starts_w
 from pipeline.issuelist.paragraphs import list_after_lead, read_paragraph
 from pipeline.issuelist.parts import Sentence
 from pipeline.lang.cues import (
-    CATEGORY_HEAD, CLOSING_FINDING, CLOSING_OPENER, CONTINUATION, DEMAND_HEADING, EVIDENCE_OPENER, EXAMPLE_LEAD, EXAMPLE_SUBJECT, FINDINGS_LIST_LEAD, RECTIFICATION_HEADING,
-    SHORTCOMING, SHORTCOMING_STRONG,
+    BYLINE, CATEGORY_HEAD, CLOSING_FINDING, CLOSING_OPENER, CONTINUATION, DEMAND_HEADING, EVIDENCE_OPENER, EXAMPLE_LEAD, EXAMPLE_SUBJECT, FINDINGS_LIST_LEAD, RECTIFICATION_HEADING,
+    PRAISE, SHORTCOMING, SHORTCOMING_STRONG,
 )
 from pipeline.lang.markers import BRACKET_HEADING, DECORATION, FAMILY_RANK, SEPARATOR_LINE, Marker, is_bullet, line_start, runs, scan
 from pipeline.lang.text import FULL_STOPS, cell_separator, mask_quoted, page_furniture, sentence_spans, soft_breaks, strip_span
@@ -50,7 +50,7 @@ def _lines(text: str, zs: int, ze: int) -> list[tuple[int, int]]:
 
 def _is_subheading(text: str, s: int, e: int) -> bool:
     body = text[line_start(text, s):e].strip()
-    if not body or len(body) > _SUBHEADING_MAX or body[-1] in "。;:,":
+    if not body or len(body) > _SUBHEADING_MAX or body[-1] in "。;:," or BYLINE.match(body):
         return False
     return not re.search(r"[,;。:]", body)
 
@@ -168,7 +168,8 @@ def _labelled_with_examples(text: str, lines: list[tuple[int, int]], marker: dic
 
 
 def _ranks(markers: list[Marker]) -> dict[str, float]:
-    """Each family's rank: the numbered families' conventional one; a bullet family ranks just under
+    """Each family's rank: the numbered families' conventional one (问题N: blocks under a lower family's first
+    heading rank just below it); a bullet family ranks just under
     the lowest numbered family seen before its first line (一、 then ◆ then ●: aspect, problem,
     example), above them all when it comes first (◆ sub-heading, then 1. 2. under it)."""
     ranks: dict[str, float] = {}
@@ -181,6 +182,8 @@ def _ranks(markers: list[Marker]) -> dict[str, float]:
             ranks[m.family] = below + 0.5 + bullets / 100
         else:
             ranks[m.family] = FAMILY_RANK.get(m.family, 7)
+            if m.family == "problem" and below >= ranks[m.family]:
+                ranks[m.family] = below + 0.25  # (一)…有差距 over 问题1: blocks: the blocks are that heading's problems
             below = max(below, ranks[m.family])
     return ranks
 
@@ -400,13 +403,16 @@ def _bare_line(text: str, st: LineStructure, i: int, ctx: Context, sents, *, aft
         new_aspect(text, body, le, ctx)
         return [], i + 1
     if _is_subheading(text, ls, le):
+        if i + 1 < len(st.lines) and BYLINE.match(text, line_start(text, st.lines[i + 1][0]), st.lines[i + 1][1]):
+            return [], i + 1  # a news item's subtitle over its byline: it restates findings told below
         if open_unit(text, body, le, ctx):
             return [], i + 1
         if i + 1 < len(st.lines) and st.marker.get(st.lines[i + 1][0]) is None:
             body_end = _block_end(text, st, i, stop_on_sub=True)
             block_end = st.lines[body_end - 1][1]
             if not SHORTCOMING.search(text, body, le) and (
-                    _demand_heading(text, body, le) or not SHORTCOMING.search(text, le, block_end)):
+                    _demand_heading(text, body, le) or PRAISE.search(text, body, le)
+                    or not SHORTCOMING.search(text, le, block_end)):
                 # a sub-heading over something else (以巡促改 推动整改落地见效); a heading without a
                 # shortcoming word of its own (作风建设仍需持续用力) is a problem when its body states findings
                 return [], body_end

@@ -101,6 +101,12 @@ def _read_paragraph(text: str, s: int, e: int, ctx: Context, sents: list[Sentenc
     # 主要是: — the central inspection's formula: its ;-groups are aspects whatever their length
     central = after_colon and (text.endswith(("主要是:", "主要有:", "反馈指出:"), 0, trim(text, s, e)[0])
                                or bool(CENTRAL_TEAM.search(text, 0, _NOTICE_HEAD)))
+    if after_colon and (fields := _named_fields(text, s, e)):
+        # 主要是:党风廉政建设方面,A,B;作风建设方面,C,D。: every ;-group names its field first, its clauses the findings
+        first = _sentence_spans(text, s, e)[0]
+        rest = _sentence_spans(text, first[1], e) if first[1] < e else []
+        return _oneliner(text, fields, ctx) + _rest(
+            text, rest, [top_level_split(text, a, b, ";") for a, b in rest], ctx, sents)
     s, unit_seen, aspect_seen = _prefix(text, s, e, ctx)
     sentences = _stating_sentences(text, s, e) if e - s >= 4 else []
     if not sentences:
@@ -185,6 +191,22 @@ _NOTICE_HEAD = 300
 _ONELINER_CLAUSES = 2.5
 #: Most ;-groups of a one-sentence list after the central formula's 主要是: (2015: six fields).
 _CENTRAL_GROUPS = 8
+
+
+def _named_fields(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The ;-groups of the first sentence of ``[s, e)`` when there are two or more and each opens with a field's
+    lead-in and goes on with findings (作风建设方面,A,B), else []: the one-sentence style with its fields named."""
+    sentences = _sentence_spans(text, s, e)
+    groups = top_level_split(text, *sentences[0], ";") if sentences else []
+    if len(groups) < 2:
+        return []
+    for a, b in groups:
+        a, b = trim(text, a, b)
+        lead = aspect_lead(text, a, b)
+        if (lead is None or text[lead.end(1):lead.end()] != "," or clause_count(text, lead.end(), b) < 1
+                or _inline_run(text, lead.end(), b)):  # 在…方面,一是A,二是B: the field's own run, read as such
+            return []
+    return groups
 
 
 def _one_sentence_style(text: str, groups: list[tuple[int, int]], central: bool) -> bool:
@@ -464,7 +486,8 @@ def _oneliner(text: str, groups: list[tuple[int, int]], ctx: Context) -> list[It
         gs, ge = trim(text, gs, ge)
         clauses = top_level_split(text, gs, ge, ",")
         head = trim(text, *clauses[0])
-        named = len(clauses) > 1 and CATEGORY_HEAD.fullmatch(text, *head)
+        named = len(clauses) > 1 and (CATEGORY_HEAD.fullmatch(text, *head) or (
+            (lead := aspect_lead(text, *head)) is not None and lead.end(1) == head[1]))
         new_aspect(text, *(head if named else (gs, ge)), ctx)  # a category head names the field alone
         ctx.aspect.how = "semicolon"
         if named:

@@ -453,6 +453,8 @@ _SHORTCOMING_WEAK = (
     r"|温差|风险|问题|现象|失衡|失真|老化|断档|流失|闲置|低效|亏损|空转|不多|少|难|慢"
 )
 SHORTCOMING = re.compile(SHORTCOMING_STRONG.pattern + "|" + "".join(_SHORTCOMING_WEAK))
+#: A news item's byline (本报记者 林某 通讯员 董某): the reporters' names, never a heading.
+BYLINE = re.compile(r"(?:本报|本台|本刊|新华社|人民网)?(?:特约|见习)?(?:记者|通讯员)[ \u3000]*[\u4e00-\u9fff]{2,4}(?:[ \u3000]|$)")
 #: Praise of the inspected unit (肯定成绩): never a finding.
 PRAISE = re.compile(
     r"取得(?:了)?[^。;]{0,16}(?:成效|成绩|成果|进展|突破)|做了(?:大量|一些|许多|不少)?(?:的)?工作|发挥了[^。;]{0,10}作用"
