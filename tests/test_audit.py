@@ -1120,3 +1120,23 @@ def test_audit_a_village_report_in_headings_with_their_answers_inline(tmp_path):
         "下一步，村党总支将继续抓好整改落实，巩固整改成果。\n某村党总支\n2026年3月5日\n")
     status = _statuses(tmp_path, feedback, report)
     assert [status[k] for k in ("1", "2", "3")] == ["addressed", "weak", "weak"]
+
+
+def test_audit_a_field_finding_with_its_own_deadline_and_an_answer_of_averages_only(tmp_path):
+    """在…方面,A不到位,…,须于…前整改到位。 is a finding whose deadline is its own, not the first demand (pairs_blind41
+    s5); an answer that only gives averages per case (门诊次均费用286元, 药占比27%) states how things stand, no act:
+    weak."""
+    feedback = (
+        "校党委第二巡察组向附属医院党委反馈巡察情况\n2024年10月20日，校党委第二巡察组向附属医院党委反馈巡察情况。\n"
+        "巡察组指出，医院党委存在以下问题。\n"
+        "在服务群众方面，公立医院公益性体现不够，部分科室存在过度检查问题。\n"
+        "在监督发现问题整改方面，对上轮巡察指出的急诊改造问题整改不到位，须于2024年12月31日前整改到位。\n"
+        "巡察组要求，医院党委要切实履行整改主体责任。\n")
+    report = (
+        "附属医院党委关于巡察反馈意见整改进展情况的报告\n校党委：\n"
+        "1.关于公立医院公益性体现不够的问题\n2024年，医院门诊次均费用286.4元、住院次均费用9872元，均低于全省同级医院平均水平；"
+        "药占比27.6%，耗材占比19.8%。\n"
+        "2.关于急诊改造问题整改不到位的问题\n按照2024年12月31日前整改到位的要求，医院投入资金460万元实施急诊改造工程，"
+        "目前主体工程已完工，但设备安装调试尚未完成。\n附属医院党委\n2025年4月15日\n")
+    status = _statuses(tmp_path, feedback, report)
+    assert [status[k] for k in ("1", "2")] == ["weak", "overdue"]

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.lang.cues import (
-    CASE_REPORT, CHECKED_WHETHER, DEMAND_HEADING, GAP_VERDICT, CLUE, QUESTION, SPEAKER_TAG, CLUE_HANDED, CONTACT, DEMAND_LEAD, DEMAND_SENTENCE, FOCUS, MEETING, OBJECT_LIST, PLEDGE, PRAISE, PROBLEM_LEAD_META,
+    ASPECT_LEAD, CASE_REPORT, CHECKED_WHETHER, DEMAND_HEADING, GAP_VERDICT, CLUE, QUESTION, SPEAKER_TAG, CLUE_HANDED, CONTACT, DEMAND_LEAD, DEMAND_SENTENCE, FOCUS, MEETING, OBJECT_LIST, PLEDGE, PRAISE, PROBLEM_LEAD_META,
     APPENDIX_LINE, APPENDIX_REFERENCE, FINDINGS_HANDED_ON, FINDINGS_SUMMARY, PLAN_FIELD, PLAN_LIST_HEADING, PRAISE_TURN_GAP, RESOLVED, SHORTCOMING_STRONG, STILL_WRONG,
     TEAM_FOCUS, TEAM_PLAN, UNIT_HEADING, YARDSTICK,
 )
@@ -58,9 +58,10 @@ def _yardstick_lead(t: str) -> bool:
 
 
 def _own_deadline(t: str, demand: int) -> bool:
-    """An item of the list that states its shortcoming and then its own time limit (2.物资采购不规范,①…;②…,
-    要在2个月内整改到位): a finding, whose demand is its own, not the first of the demands."""
-    return demand > 0 and bool(ITEM_START.match(t)) and bool(SHORTCOMING_STRONG.search(t, 0, demand))
+    """An item of the list, or a field's paragraph (在…方面,A不到位,…), that states its shortcoming and then its own time
+    limit (2.物资采购不规范,①…;②…,要在2个月内整改到位 / …须于2024年12月31日前整改到位): a finding, whose demand
+    is its own, not the first of the demands."""
+    return demand > 0 and bool(ITEM_START.match(t) or ASPECT_LEAD.match(t)) and bool(SHORTCOMING_STRONG.search(t, 0, demand))
 
 
 def _role(text: str, s: int, e: int, previous: str | None) -> tuple[str, int]:

@@ -136,9 +136,12 @@ STOCK_OPENING = re.compile(r"(?:[^,。;:]{0,8}:)?(?:(?:目前|当前|现阶段)[
 
 
 #: A clause reporting how a unit performs, not what it did (2023年实现营业收入12.39亿元, 累计完成投资52.3亿元,
-#: 研发投入强度为0.9%, 人均绩效较上年增长6.2%): an indicator's value answers no problem, whatever its verb.
+#: 研发投入强度为0.9%, 人均绩效较上年增长6.2%, 门诊次均费用286.4元): an indicator's value answers no problem,
+#: whatever its verb.
 PERFORMANCE = re.compile(r"(?:实现|完成)(?:营业|经营|主营业务)?(?:收入|利润|产值|营收)|营业收入|利润总额"
                          r"|(?:累计|年度)?完成(?:固定资产)?投资|投资完成率|研发(?:经费)?投入(?:强度)?"
+                         # an average per case or head (门诊次均费用286.4元, 平均住院日7.2天): a rate of what there is
+                         r"|次均(?:费用|药费)?|例均费用|平均住院日|人均(?:收入|费用|医疗费用|可支配收入)"
                          # an indicator's change, not the fall of what the problem was (检查考核次数同比减少45%: done)
                          r"|(?:收入|利润|产值|营收|绩效|产量|效益|营业额)[^,。;]{0,6}?(?:同比|较上年|比上年|较去年)"
                          r"(?:增长|提高|下降|减少|上升)")
