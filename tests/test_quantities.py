@@ -94,6 +94,8 @@ def test_quantities_records_are_well_formed(gold_run) -> None:
         ("召开会议18次", "18次", 18, "次", None, "times"),
         ("覆盖13000余名", "13000余名", 13000, "名", "余", "people"),
         ("800多家民营企业", "800多家", 800, "家", "多", "count"),
+        # 笔, the count of transactions (heldout5 a, heldout20 b: it was no unit, the figure went unread)
+        ("清理不规范接待事项27笔", "27笔", 27, "笔", None, "count"),
         ("领导干部近100人参训", "近100人", 100, "人", "近", "people"),
         ("近百人参加", "近百人", 100, "人", "近", "people"),
         ("约200人", "约200人", 200, "人", "约", "people"),
@@ -164,6 +166,8 @@ def test_quantities_percent_and_ranges(text, span, value, value_max, unit) -> No
         "举一反三", "一以贯之", "统一战线", "进一步", "一定时限", "一般性问题", "保持高度一致", "一体推进",
         "争创一流", "年轻一代", "首批", "一起研究", "统一批复", "一次性补助", "千家万户", "一成不变", "四川",
         "二级巡视员", "四部门联合", "零件", "清零见底", "《关于加强十项工作的意见》",
+        # 笔 as a word of its own, not the count of transactions
+        "一笔勾销", "一笔一画",
     ],
 )
 def test_quantities_never_emitted(text: str) -> None:
