@@ -457,8 +457,9 @@ def forward_looking_sections(text: str, sections: list[Section]) -> set[int]:
             re.search(r"[,。]下一步[,]", intro[:120]))
         # the last top section speaks of 下一步 early on: the plans part, unless it is a problem's answer
         # (五、关于班子凝聚力不强问题。… then 下一步,… closing the report)
+        # 问题6:… and 七、X整顿问题。 restate a problem too, answered before the 下一步 after them
         last_cue = (k == len(tops) - 1 and bool(FORWARD_INTRO.search(intro)) and not RESTATED_HEADING.match(top.title)
-                    and top.marker != "problem")  # 问题6:… restates a problem too, answered before the 下一步 after it
+                    and top.marker != "problem" and not top.title.rstrip("。").endswith("问题"))
         if FORWARD_TITLE.search(top.title) or lead_cue or last_cue:
             ids.add(top.section_id)
     children: dict[int, list[int]] = {}

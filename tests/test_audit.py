@@ -1140,3 +1140,19 @@ def test_audit_a_field_finding_with_its_own_deadline_and_an_answer_of_averages_o
         "目前主体工程已完工，但设备安装调试尚未完成。\n附属医院党委\n2025年4月15日\n")
     status = _statuses(tmp_path, feedback, report)
     assert [status[k] for k in ("1", "2")] == ["weak", "overdue"]
+
+
+def test_audit_last_heading_naming_its_problem_without_guanyu_is_no_plans_part(tmp_path):
+    """七、X整顿问题。<answer>\\n下一步,… : the last heading names its problem (…问题, without 关于), so the 下一步 closing
+    the report does not make its answer a plan (pairs_blind41 s3: the answer was called planned_only)."""
+    feedback = (
+        "县委第二巡察组向某镇党委反馈巡察情况\n近日，县委第二巡察组向某镇党委反馈了巡察情况。巡察组指出，存在以下问题：\n"
+        "1.村务公开不及时，财务收支未按季度公开。\n2.农村基层党组织软弱涣散，2个村党组织书记长期不在岗。\n"
+        "巡察组要求，镇党委要切实抓好整改。\n")
+    report = (
+        "某镇党委关于巡察反馈问题整改情况的报告\n县委巡察办：\n"
+        "一、村务公开不及时问题。制定《村务公开目录》，2021年10月5日公开第三季度财务收支明细。\n"
+        "二、软弱涣散村党组织整顿问题。调整2名长期不在岗的村党组织书记，由镇班子成员包村开展整顿。\n"
+        "下一步，镇党委将坚持整改不停步、标准不降低，持续巩固整改成果。\n某镇党委\n2021年12月20日\n")
+    status = _statuses(tmp_path, feedback, report)
+    assert [status[k] for k in ("1", "2")] == ["addressed", "addressed"]
