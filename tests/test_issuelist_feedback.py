@@ -1906,3 +1906,14 @@ def test_issues_problem_blocks_under_bracketed_field_headings():
     assert aspects == ["党的领导作用发挥不充分", "基层党组织建设存在短板"]
     assert [p.split("。")[0] for p in problems] == ["决策制度执行不严格", "国有资产管理存在漏洞", "党建与业务“两张皮”",
                                                     "选人用人不规范", "上轮巡察整改不到位"]
+
+
+def test_issues_the_teams_work_tally_is_no_finding_whatever_it_focused_on():
+    """X指出,巡视期间,巡视组紧扣…,聚焦党的领导弱化…等问题,共听取汇报21次,个别谈话186人次…: the team's focus and the
+    tally of its work, though it names shortcomings (regression, pairs_blind41 s1: read as the first problem)."""
+    text = ("省委第三巡视组向省联社党委反馈专项巡视情况\n"
+            "周某指出，专项巡视期间，巡视组紧扣“六项纪律”，聚焦党的领导弱化、党的建设缺失、全面从严治党不力等问题，"
+            "共听取专题汇报21次，个别谈话186人次，受理来信来访413件次。\n"
+            "巡视组认为，省联社党委做了大量工作。同时，巡视也发现了一些问题，主要是：一是党委把方向作用发挥不充分；"
+            "二是信贷管理存在较大廉洁风险；三是基层党组织建设薄弱。\n" + DEMAND)
+    assert _problems(text) == ["党委把方向作用发挥不充分", "信贷管理存在较大廉洁风险", "基层党组织建设薄弱"]

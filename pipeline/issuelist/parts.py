@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pipeline.lang.cues import (
     ASPECT_LEAD, CASE_REPORT, CHECKED_WHETHER, DEMAND_HEADING, GAP_VERDICT, CLUE, QUESTION, SPEAKER_TAG, CLUE_HANDED, CONTACT, DEMAND_LEAD, DEMAND_SENTENCE, FOCUS, MEETING, OBJECT_LIST, PLEDGE, PRAISE, PROBLEM_LEAD_META,
     APPENDIX_LINE, APPENDIX_REFERENCE, FINDINGS_HANDED_ON, FINDINGS_SUMMARY, PLAN_FIELD, PLAN_LIST_HEADING, PRAISE_TURN_GAP, RESOLVED, SHORTCOMING_STRONG, STILL_WRONG,
-    TEAM_FOCUS, TEAM_PLAN, UNIT_HEADING, YARDSTICK,
+    TEAM_FOCUS, TEAM_PLAN, UNIT_HEADING, WORK_TALLY, YARDSTICK,
 )
 from pipeline.lang.markers import ITEM_START, NEXT_ITEM, line_family, runs, scan
 from pipeline.lang.text import at_line_start, lines, page_furniture, sentence_bounds, soft_breaks
@@ -97,8 +97,8 @@ def _role(text: str, s: int, e: int, previous: str | None) -> tuple[str, int]:
             t.lstrip(" ,").startswith("要") or NEXT_ITEM.match(t) and not SHORTCOMING_STRONG.search(t))):
         return "demand", s  # 一是…。二是…: the demands' run goes on; not 第二,X不够有力: the findings' (a demand after each)
     strong = SHORTCOMING_STRONG.search(t)
-    if (FOCUS.search(t) and not strong or TEAM_FOCUS.match(t) or TEAM_PLAN.search(t, 0, colon if colon > 0 else len(t))
-            or CHECKED_WHETHER.search(t)):
+    if (FOCUS.search(t) and (not strong or WORK_TALLY.search(t)) or TEAM_FOCUS.match(t)
+            or TEAM_PLAN.search(t, 0, colon if colon > 0 else len(t)) or CHECKED_WHETHER.search(t)):
         return "focus", s
     if (done := RESOLVED.search(t)) and not STILL_WRONG.search(t, done.end()):
         return "resolved", s  # an earlier finding already put right

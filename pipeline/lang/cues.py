@@ -534,6 +534,9 @@ MEETING = re.compile(
 FOCUS = re.compile(r"聚焦|紧盯|紧扣|个别谈话|调阅|下沉(?:了解|走访)?|实地走访|深入查找|有力有序开展"
                    # the team's own tally of what it received (巡察组共收到居民反映的问题46件)
                    r"|(?:巡视|巡察)(?:组)?(?:共|累计)?(?:收到|受理|接收)(?:了)?[^。,;]{0,12}?(?:来信|来电|来访|信访|反映|举报)")
+#: The team's tally of its own work (个别谈话186人次, 调阅文件资料1.2万余份, 受理来信来访413件次): a sentence holding it
+#: tells how the inspection went, whatever shortcomings it names as its focus (聚焦党的领导弱化…等问题,共听取…).
+WORK_TALLY = re.compile(r"(?:个别谈话|谈话了解|调阅|查阅|受理|听取)[^。;,]{0,12}?[\d一二三四五六七八九十百千万.余多]+(?:人次|份|件次|件|次|卷|册)")
 #: A finding stated as already put right (经核查已整改到位, 巡察组予以认可, 边巡边改): no finding of this round,
 #: unless something is still wrong after it (仍有2个整改不彻底).
 RESOLVED = re.compile(r"已(?:经)?(?:全部|基本)?(?:整改(?:到位|完成|完毕|销号)|完成整改)|已自行整改|予以认可|边巡边改|立行立改"
