@@ -1917,3 +1917,25 @@ def test_issues_the_teams_work_tally_is_no_finding_whatever_it_focused_on():
             "巡视组认为，省联社党委做了大量工作。同时，巡视也发现了一些问题，主要是：一是党委把方向作用发挥不充分；"
             "二是信贷管理存在较大廉洁风险；三是基层党组织建设薄弱。\n" + DEMAND)
     assert _problems(text) == ["党委把方向作用发挥不充分", "信贷管理存在较大廉洁风险", "基层党组织建设薄弱"]
+
+
+def test_issues_a_list_after_a_lead_and_zhuyaoshi_without_colon():
+    """…还存在一些问题,主要是A不到位、B不严格、C不规范。 with no colon and no closer: each 、-part states its own
+    shortcoming, one problem each (regression, blind46 11: the whole sentence came out one problem)."""
+    text = (MEETING + "巡察组指出，局党组在落实“两个责任”方面还存在一些问题，主要是党组主体责任落实不到位、"
+            "财务制度执行不严格、公务接待管理不规范、干部选拔任用程序不够严谨。\n" + DEMAND)
+    assert _problems(text) == ["党组主体责任落实不到位", "财务制度执行不严格", "公务接待管理不规范", "干部选拔任用程序不够严谨"]
+
+
+def test_issues_the_first_field_heading_right_above_the_first_run_opens_the_findings():
+    """巡察中也发现一些问题,共3个方面6个问题。\\n一、X方面\\n一是…;二是… \\n二、Y方面…: the first field's heading stands
+    above the first finding, with its siblings further on: it is the first aspect, not lead text (regression, blind46
+    12: 二、 and 三、 came out as problems and their 一是 items as their examples)."""
+    text = (MEETING + "巡察组认为，局党组做了大量工作。巡察中也发现一些问题，共3个方面6个问题。\n"
+            "一、党的领导作用发挥方面\n一是理论学习不够深入，学用结合不紧；二是重大事项决策程序不规范。\n"
+            "二、全面从严治党方面\n一是主体责任落实不到位；二是公务接待管理不规范。\n"
+            "三、组织建设方面\n一是基层党组织软弱涣散；二是干部档案管理混乱。\n" + DEMAND)
+    aspects, problems = _aspects_and_problems(text)
+    assert aspects == ["党的领导作用发挥方面", "全面从严治党方面", "组织建设方面"]
+    assert problems == ["理论学习不够深入,学用结合不紧", "重大事项决策程序不规范", "主体责任落实不到位",
+                        "公务接待管理不规范", "基层党组织软弱涣散", "干部档案管理混乱"]

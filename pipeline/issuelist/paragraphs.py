@@ -420,6 +420,12 @@ def _group_items(text: str, s: int, e: int, how: str, *, listed: bool = False) -
                 if tail is not None:
                     items[-1].children = tail.children
             return items
+    if (lead is not None and closer is None and not marks and LEAD_VERB.match(text, s, e) and "、" in text[body_s:e]
+            and clause_count(text, body_s, e) == 1):
+        # 主要是A不到位、B不严格、C不规范, one clause with no closer: each part that states its own shortcoming is one
+        elements = _elements(text, body_s, e)
+        if len(elements) >= 2:
+            return _clause_problems(text, elements)
     framed = lead is not None and closer is not None and closer.end() == marks_end  # X存在A等问题: A
     item = make_problem(text, body_s if framed else s, e, how=how, confidence=CONFIDENCE[how])
     if item is not None and how == "prose" and not SHORTCOMING.search(text, item.start, item.end):

@@ -57,6 +57,10 @@ def _yardstick_lead(t: str) -> bool:
     return len(clauses) > 1 and bool(YARDSTICK.search(clauses[0] + ",")) and _is_lead(clauses[-1])
 
 
+#: A lead verb opening the clause after an announcing one (…存在一些问题,主要是A、B): the list, without a colon.
+_LISTED_AFTER = re.compile(r",(?=(?:主要|突出|集中)(?:是|有|表现(?:在|为))[^,。;:]{4,})")
+
+
 def _own_deadline(t: str, demand: int) -> bool:
     """An item of the list, or a field's paragraph (在…方面,A不到位,…), that states its shortcoming and then its own time
     limit (2.物资采购不规范,①…;②…,要在2个月内整改到位 / …须于2024年12月31日前整改到位): a finding, whose demand
@@ -107,6 +111,8 @@ def _role(text: str, s: int, e: int, previous: str | None) -> tuple[str, int]:
     clauses = t.split(",")
     if _is_lead(clauses[-1]):
         return "lead", e
+    if (listed := _LISTED_AFTER.search(t)) and _is_lead(t[:listed.start()].split(",")[-1]):
+        return "lead", s + listed.start() + 1  # …还存在一些问题,主要是A不到位、B不严格: the list after it
     but = _BUT.search(t)
     if but and PRAISE.search(t[:but.start()]):
         rest = t[but.end():]
@@ -237,15 +243,16 @@ def _opens_series(text: str, s: int) -> bool:
 
 
 def _first_heading_over(text: str, start: int, end: int) -> int:
-    """Where the part starts when its first lead stands under the first of its unit headings (一、江丰高速公路运营管理
-    有限公司 then 巡察组指出,…存在一些问题:一是…, and 二、… 三、… further on): at that heading, so that the part holds
-    its run of units."""
+    """Where the part starts when its first lead or finding stands under the first of its unit or field headings
+    (一、江丰高速公路运营管理有限公司 then 巡察组指出,…存在一些问题:一是…, and 二、… 三、… further on; 一、党的领导
+    作用发挥方面 then 一是…;二是…): at that heading, so that the part holds its run of units or fields."""
     line = text.rfind("\n", 0, start) + 1
     before = text.rfind("\n", 0, max(line - 1, 0)) + 1
     if line == 0 or "。" in text[before:line]:
         return start
     head = next((m for m in scan(text, before, line - 1) if m.line_initial and not m.demand), None)
-    if head is None or head.value != 1 or not UNIT_HEADING.fullmatch(text[head.end:line - 1].strip()):
+    title = text[head.end:line - 1].strip() if head is not None else ""
+    if head is None or head.value != 1 or not (UNIT_HEADING.fullmatch(title) or ASPECT_LEAD.fullmatch(title)):
         return start  # not 一、巡察反馈问题情况 over 县委第二巡察组共反馈了…,具体如下: (二、 the unit's own work)
     later = [m for m in scan(text, start, end) if m.line_initial and m.family == head.family and not m.demand]
     return before if later and later[0].value == 2 else start
