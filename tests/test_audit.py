@@ -1156,3 +1156,20 @@ def test_audit_last_heading_naming_its_problem_without_guanyu_is_no_plans_part(t
         "下一步，镇党委将坚持整改不停步、标准不降低，持续巩固整改成果。\n某镇党委\n2021年12月20日\n")
     status = _statuses(tmp_path, feedback, report)
     assert [status[k] for k in ("1", "2")] == ["addressed", "addressed"]
+
+
+def test_audit_a_document_only_abided_by_is_no_evidence(tmp_path):
+    """A ledger row whose answer is 严格执行《…条例》 and slogans (pairs_blind42 s3 #7): the cited document was not made
+    by the unit, it lends the answer nothing (weak); one it revised (修订《…办法》) does."""
+    feedback = (
+        "集团党委第一巡察组向水务公司党委反馈巡察情况\n2016年11月25日，集团党委第一巡察组向水务公司党委反馈巡察情况。巡察组指出：\n"
+        "1.选人用人不规范，2015年提拔的中层干部未经民主推荐。\n2.公务接待管理不规范，超标准接待问题仍有发生。\n"
+        "巡察组要求，公司党委要切实抓好整改。\n")
+    report = (
+        "水务公司党委关于巡察整改情况的报告\n集团党委巡察办：\n现将整改情况报告如下：\n"
+        "序号\t问题\t整改措施\t责任部门\t完成时限\t整改进展\n"
+        "1\t选人用人不规范\t严格执行《党政领导干部选拔任用工作条例》，坚持好干部标准，树立正确用人导向\t党群工作部\t长期坚持\t已完成\n"
+        "2\t公务接待管理不规范\t修订《公务接待管理办法》，实行接待清单与费用凭证逐一核对\t综合部\t2017年2月28日前\t已完成\n"
+        "水务公司党委\n2017年5月31日\n")
+    status = _statuses(tmp_path, feedback, report)
+    assert [status[k] for k in ("1", "2")] == ["weak", "addressed"]

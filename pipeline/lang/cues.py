@@ -238,6 +238,9 @@ def conduct_objects(text: str) -> frozenset[str]:
 
 #: A problem about what such acts do answer (理论学习不深入, 纪律意识不强, 培训不足, 作风不实).
 GENERIC_TOPIC = re.compile(r"学习|教育|培训|党课|谈心|承诺|思想|意识|理论|作风|纪律|宣传")
+#: The verb before a cited document that only abides by it (严格执行《党政领导干部选拔任用工作条例》, 认真落实《…》): the
+#: document is no product of the rectification, as one made or revised (修订《…办法》) is.
+ABIDES_BY = re.compile(r"(?:严格|认真|切实|坚决)?(?:执行|落实|贯彻|遵守|遵照|对照|依照)$")
 
 
 # --------------------------------------------------------------------------- plans

@@ -32,7 +32,7 @@ from pipeline.document import DocumentResult
 from pipeline.extract.measures import ledger_rows
 from pipeline.extract.times import extract_times
 from pipeline.lang.cues import (
-    COMPLETED, DONE_STATED, GENERIC_ACT, GENERIC_TOPIC, MISSED_PLAN, PARTIAL_DONE, STILL_AHEAD, conduct_objects, is_plan, nothing_done_yet, is_restated_problem, stated_act, stock_figure, unfinished_cue,
+    ABIDES_BY, COMPLETED, DONE_STATED, GENERIC_ACT, GENERIC_TOPIC, MISSED_PLAN, PARTIAL_DONE, STILL_AHEAD, conduct_objects, is_plan, nothing_done_yet, is_restated_problem, stated_act, stock_figure, unfinished_cue,
 )
 from pipeline.lang.dates import month_end
 from pipeline.lang.numerals import indefinite_one
@@ -215,7 +215,9 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
     # figures and dates of how things stand (目前共有中层干部236名) are no evidence of what was done
     figures = [q for q in report.quantities if not indefinite_one(q) and not stock_figure(report.text, q.start)]
     times = [t for t in report.times if not stock_figure(report.text, t.start)]
-    counters = [ItemCounter(found) for found in (figures, times, report.citations)]
+    # a document only abided by (严格执行《…条例》) is none the unit made
+    cited = [c for c in report.citations if not ABIDES_BY.search(report.text, max(0, c.start - 6), c.start)]
+    counters = [ItemCounter(found) for found in (figures, times, cited)]
     # a ledger row's 完成时限 is the deadline it was set, no evidence of what was done
     rows = ledger_rows(report.text)
     set_in_row = _in_deadline_cell(rows)
