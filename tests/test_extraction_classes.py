@@ -162,6 +162,13 @@ def _times(text: str, anchor: dt.date | None) -> list[tuple]:
         ("中秋、国庆期间,组织明察暗访", dt.date(2022, 11, 18),
          ("中秋、国庆期间", "relative_period", None, "2022-09-10", "2022-10-07")),
         ("2021-2022学年第七次检查", None, ("2021-2022学年", "period", None, "2021-09-01", "2022-08-31")),
+        # a term's end or start before a deadline's 前, and the term the report is written in (heldout21 b: the
+        # deadlines were cut at 学期, 本学期 went unread)
+        ("确保2025年秋季学期开学前投入使用", None,
+         ("2025年秋季学期开学前", "deadline", "2025-09-01", None, None)),
+        ("春季学期末前完成课程修订", dt.date(2025, 4, 20),
+         ("春季学期末前", "deadline", "2025-07-31", None, None)),
+        ("本学期已开设2门课程", dt.date(2025, 4, 20), ("本学期", "relative_period", None, "2025-02-01", "2025-07-31")),
     ],
 )
 def test_times_academic_and_holiday_periods(text, anchor, expected) -> None:

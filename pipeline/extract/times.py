@@ -80,7 +80,7 @@ _TRIGGER = re.compile(
 )
 # Starts that begin with common characters (“, 中, 国, 春 …): found with str.find per keyword
 # instead of stopping the scanner at every such character (the matchers check the rest).
-_RARE_KEYWORDS = ("“十", "春季学期", "秋季学期", "元旦", "春节", "清明", "五一", "劳动", "端午", "中秋", "国庆")
+_RARE_KEYWORDS = ("“十", "春季学期", "秋季学期", "本学期", "这学期", "这个学期", "当学期", "元旦", "春节", "清明", "五一", "劳动", "端午", "中秋", "国庆")
 
 
 def _rare_starts(text: str) -> list[int]:

@@ -51,7 +51,7 @@ _YEAR_SUFFIX = re.compile(
     rf"|年?(?P<edge>底|末|{_EDGE_EARLY}|伊始)"
     rf"|第(?P<nth>{MONTH_NUM})个月"
     r"|(?P<whole>全年)"
-    r"|(?P<term>[春秋])季?学期"
+    r"|(?P<term>[春秋])季?学期(?P<te>末|底|初|开学)?"
     r"|(?P<vac>暑期|暑假|寒假)"
 )
 _MONTH = re.compile(rf"({MONTH_NUM})(?:月份|月)(?!度)")
@@ -210,6 +210,8 @@ def _year_part(text: str, j: int, year: int | None, explicit: bool, kind: str, l
     end = m.end()
     if m.group("term") or m.group("vac"):
         lo, hi = _season(m.group("term") or m.group("vac"), y) if y else (None, None)
+        if m.group("te"):  # 春季学期末, 秋季学期开学: the term's last or first month, a point to date a deadline by
+            return _term_edge(end, lo, hi, m.group("te"), y, explicit)
         return Atom(end, lo, hi, "month", kind, y, explicit)
     if m.group("du") or m.group("whole"):
         return Atom(end, *_year_span(y), "year", kind, y, explicit)
@@ -402,7 +404,22 @@ _FESTIVAL = r"(?:元旦|春节|清明|五一|劳动|端午|中秋|国庆)(?:国�
 _FESTIVALS = re.compile(rf"“?{_FESTIVAL}”?(?:(?:、|和|及|与)“?{_FESTIVAL}”?)*(?:期间|假期|长假|小长假)")
 _FESTIVAL_NAME = re.compile(r"元旦|春节|清明|五一|劳动|端午|中秋|国庆")
 # 暑期社会实践, 寒假作业: the season names an activity, not a time
-_VACATION = re.compile(r"(?:暑期|暑假|寒假|[春秋]季学期)(?!社会|实践|学校|班|课程|项目|营|档|作业|工|生|读书|调研|专项)")
+_VACATION = re.compile(r"(?:暑期|暑假|寒假|[春秋]季学期(?P<te>末|底|初|开学)?|(?P<this>本|这个?|当)学期)"
+                       r"(?!社会|实践|学校|班|课程|项目|营|档|作业|工|生|读书|调研|专项)")
+
+
+def _term_edge(end: int, lo: dt.date | None, hi: dt.date | None, edge: str, y: int | None, explicit: bool) -> Atom:
+    """学期末 / 学期初 / 学期开学: the last month of the term, or its first, as one day of it (its last, its first)."""
+    day = (hi if edge in ("末", "底") else lo) if lo else None
+    return Atom(end, day, day, "month", "date", y if day is None else day.year, explicit, day.month if day else None,
+                point=True)
+
+
+def _term_of(day: dt.date) -> tuple[dt.date, dt.date]:
+    """The school term a day falls in (a day of August: the autumn term about to begin)."""
+    if 2 <= day.month <= 7:
+        return _season("春", day.year)
+    return _season("秋", day.year if day.month >= 8 else day.year - 1)
 #: “十四五”时期, 十三五期间: a five-year plan period (the 3rd plan began in 1966, each lasts five years)
 _PLAN = re.compile(r"(“)?(十[一二三四五六七八九]|[三四五六七八九])五(?(1)”)(?:时期|期间)?")
 
@@ -728,10 +745,16 @@ def _vacation(q: _AtomQuery) -> Atom | None:
     m = _VACATION.match(q.text, q.i)
     if m is None or q.prev in "年今去明本":
         return None
+    if m.group("this"):  # 本学期: the term the anchor falls in
+        lo, hi = _term_of(q.anchor) if q.anchor else (None, None)
+        return Atom(m.end(), lo, hi, "month", "relative_period", lo.year if lo else None, False)
     name = m.group(0)
-    key = name[0] if name.endswith("学期") else name
+    edge = m.group("te")
+    key = name[0] if "学期" in name else name
     span = _nearest_year(q.anchor, lambda y: _season(key, y)) if q.anchor else None
     lo, hi = span if span else (None, None)
+    if edge:
+        return _term_edge(m.end(), lo, hi, edge, None, False)
     return Atom(m.end(), lo, hi, "month", "relative_period", lo.year if lo else None, False)
 
 
@@ -786,7 +809,7 @@ ATOM_RULES: tuple[tuple[str, bool, str | None, AtomRule], ...] = (
     ("bare_quarter", False, "第本上下一二三四1234", _bare_quarter),
     ("whole_year", False, "全年", _whole_year),
     ("bare_year_edge", False, "年", _bare_year_edge),
-    ("vacation", False, "暑寒春秋", _vacation),
+    ("vacation", False, "暑寒春秋本这当", _vacation),
     ("festival", False, "“元春清五劳端中国", _festival),
     ("plan_period", False, "“十三四五六七八九", _plan_period),
 )
