@@ -95,6 +95,8 @@ def test_claims_accountability_and_money():
         ("向纪检监察机关移交问题线索3件。", "cases_transferred", 3, "移交问题线索3件"),
         ("挽回经济损失1.2亿元。", "losses_recovered", 120_000_000, "挽回经济损失1.2亿元"),
         ("追缴资金300余万元。", "recovered_amount", 3_000_000, "追缴资金300余万元"),
+        # the people dealt with after the cases found (heldout21 a: the sentence was no claim)
+        ("开展违规吃喝专项整治，查处问题14起、处理19人。", "accountability_people", 19, "处理19人"),
         ("建立健全制度机制21项。", "rules_new_or_revised", 21, "建立健全制度机制21项"),
         ("新建13项制度。", "new_rules", 13, "新建13项制度"),
         ("完成整改任务52项。", "completed", 52, "完成整改任务52项"),
