@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from pipeline.lang.cues import (
     ASPECT_LEAD, CASE_REPORT, CHECKED_WHETHER, DEMAND_HEADING, GAP_VERDICT, CLUE, QUESTION, SPEAKER_TAG, CLUE_HANDED, CONTACT, DEMAND_LEAD, DEMAND_SENTENCE, FOCUS, MEETING, OBJECT_LIST, PLEDGE, PRAISE, PROBLEM_LEAD_META,
-    APPENDIX_LINE, APPENDIX_REFERENCE, FINDINGS_HANDED_ON, FINDINGS_SUMMARY, PLAN_FIELD, PLAN_LIST_HEADING, PRAISE_TURN_GAP, RESOLVED, SHORTCOMING_STRONG, STILL_WRONG,
+    APPENDIX_LINE, APPENDIX_REFERENCE, FINDINGS_HANDED_ON, FINDINGS_SUMMARY, LISTED_AFTER_LEAD, PLAN_FIELD, PLAN_LIST_HEADING, PRAISE_TURN_GAP, RESOLVED, SHORTCOMING_STRONG, STILL_WRONG,
     TEAM_FOCUS, TEAM_PLAN, UNIT_HEADING, WORK_TALLY, YARDSTICK,
 )
 from pipeline.lang.markers import ITEM_START, NEXT_ITEM, line_family, runs, scan
@@ -55,10 +55,6 @@ def _yardstick_lead(t: str) -> bool:
     colon = t.find(":")
     clauses = (t[:colon] if colon > 0 else t).split(",")
     return len(clauses) > 1 and bool(YARDSTICK.search(clauses[0] + ",")) and _is_lead(clauses[-1])
-
-
-#: A lead verb opening the clause after an announcing one (…存在一些问题,主要是A、B): the list, without a colon.
-_LISTED_AFTER = re.compile(r",(?=(?:主要|突出|集中)(?:是|有|表现(?:在|为))[^,。;:]{4,})")
 
 
 def _own_deadline(t: str, demand: int) -> bool:
@@ -111,7 +107,7 @@ def _role(text: str, s: int, e: int, previous: str | None) -> tuple[str, int]:
     clauses = t.split(",")
     if _is_lead(clauses[-1]):
         return "lead", e
-    if (listed := _LISTED_AFTER.search(t)) and _is_lead(t[:listed.start()].split(",")[-1]):
+    if (listed := LISTED_AFTER_LEAD.search(t)) and _is_lead(t[:listed.start()].split(",")[-1]):
         return "lead", s + listed.start() + 1  # …还存在一些问题,主要是A不到位、B不严格: the list after it
     but = _BUT.search(t)
     if but and PRAISE.search(t[:but.start()]):

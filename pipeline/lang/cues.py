@@ -669,6 +669,9 @@ OBJECT_LIST = re.compile(rf"[^\s、]、[^、]+等(?:{_COUNT}个)?(?:方面)?(?:�
 #: The turn of a concession inside a finding (党组制定了决策制度,但执行中存在先办后议现象): what comes before it
 #: is what was done, the finding is after it.
 CONCESSION_TURN = re.compile(r",(?:但|但是|然而)(?:也|仍|还)?")
+#: A lead verb opening the clause after one that announces the findings (…存在一些问题,主要是A、B): the list starts
+#: after the comma, though no colon marks it.
+LISTED_AFTER_LEAD = re.compile(r",(?=(?:主要|突出|集中)(?:是|有|表现(?:在|为))[^,。;:]{4,})")
 #: A lead verb before a finding (存在…, 主要是…, 表现在…).
 LEAD_VERB = re.compile(r"(?:主要(?:是|有|表现在|表现为)|存在|(?:突出|集中)?表现(?:在|为))[:,]?|(?:突出|主要|存在的?)问题(?:是|有)?:|问题(?:表现|描述):")
 #: A subject before 存在 in a "X存在A、B等问题" frame (局党组在履行职责中还存在…): not part of the findings.

@@ -420,6 +420,8 @@ def _term_of(day: dt.date) -> tuple[dt.date, dt.date]:
     if 2 <= day.month <= 7:
         return _season("春", day.year)
     return _season("秋", day.year if day.month >= 8 else day.year - 1)
+
+
 #: “十四五”时期, 十三五期间: a five-year plan period (the 3rd plan began in 1966, each lasts five years)
 _PLAN = re.compile(r"(“)?(十[一二三四五六七八九]|[三四五六七八九])五(?(1)”)(?:时期|期间)?")
 
