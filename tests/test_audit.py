@@ -1173,3 +1173,22 @@ def test_audit_a_document_only_abided_by_is_no_evidence(tmp_path):
         "水务公司党委\n2017年5月31日\n")
     status = _statuses(tmp_path, feedback, report)
     assert [status[k] for k in ("1", "2")] == ["weak", "addressed"]
+
+
+@pytest.mark.parametrize(("answer", "expected"), [
+    # an audit carried out now, for another problem, does not answer the audit findings (pairs_blind42 s3 #11)
+    ("一、关于工程款支付不规范的问题\n委托第三方审计机构对3个管网改造项目开展竣工结算审计，审减工程款56.2万元，已全部追回。\n",
+     "unaddressed"),
+    # the audit named as the findings' source answers them (pairs_blind3 r3 #9: 市审计局指出的)
+    ("一、关于工程款支付不规范的问题\n委托第三方审计机构开展竣工结算审计，审减工程款56.2万元。\n"
+     "二、关于审计发现问题整改不彻底的问题\n针对2015年集团审计局指出的2个问题，修订《资金支付管理办法》，收回违规支付款项18万元。\n",
+     "addressed"),
+])
+def test_audit_an_audit_done_now_is_no_answer_to_earlier_audit_findings(tmp_path, answer, expected):
+    feedback = (
+        "集团党委第一巡察组向水务公司党委反馈巡察情况\n2016年11月25日，集团党委第一巡察组向水务公司党委反馈巡察情况。巡察组指出：\n"
+        "1.审计发现问题整改不彻底，2015年集团审计指出的4个问题中有2个至今未整改。\n2.工程款支付不规范，存在未结算即付款问题。\n"
+        "巡察组要求，公司党委要切实抓好整改。\n")
+    report = "水务公司党委关于巡察整改情况的报告\n集团党委巡察办：\n现将整改情况报告如下：\n" + answer + "水务公司党委\n2017年5月31日\n"
+    status = _statuses(tmp_path, feedback, report)
+    assert (status["1"], status["2"]) == (expected, "addressed")
