@@ -21,7 +21,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from pipeline.lang.cues import ACTION_LEAD, FORWARD_INTRO, FORWARD_LEAD, FORWARD_TITLE, RESTATED_HEADING
+from pipeline.lang.cues import ACTION_LEAD, FORWARD_INTRO, FORWARD_LEAD, FORWARD_TITLE, RESTATED_HEADING, concrete_act
 from pipeline.lang.markers import (
     BARE_FIELD_HEADING, BARE_HEADING, BRACKET_HEADING, BULLET, BULLETS, CIRCLED, FAMILY_RANK, INLINE_NUMBER, MAX_STEP,
     OUTLINE_ENUMERATION, OUTLINE_HEADING, OUTLINE_HEADING_FAMILIES, SEPARATOR_LINE, SEQUENCE_VALUES, bullet_at, is_bullet,
@@ -458,8 +458,11 @@ def forward_looking_sections(text: str, sections: list[Section]) -> set[int]:
         # the last top section speaks of 下一步 early on: the plans part, unless it is a problem's answer
         # (五、关于班子凝聚力不强问题。… then 下一步,… closing the report)
         # 问题6:… and 七、X整顿问题。 restate a problem too, answered before the 下一步 after them
-        last_cue = (k == len(tops) - 1 and bool(FORWARD_INTRO.search(intro)) and not RESTATED_HEADING.match(top.title)
-                    and top.marker != "problem" and not top.title.rstrip("。").endswith("问题"))
+        # and (七)经费使用方面。<acts>\n下一步,…: a field whose own paragraph states what was done before the plans' line
+        forward_at = FORWARD_INTRO.search(intro)
+        last_cue = (k == len(tops) - 1 and forward_at is not None and not RESTATED_HEADING.match(top.title)
+                    and top.marker != "problem" and not top.title.rstrip("。").endswith("问题")
+                    and not ("\n" in intro[:forward_at.start()] and concrete_act(intro, 0, forward_at.start())))
         if FORWARD_TITLE.search(top.title) or lead_cue or last_cue:
             ids.add(top.section_id)
     children: dict[int, list[int]] = {}

@@ -1192,3 +1192,20 @@ def test_audit_an_audit_done_now_is_no_answer_to_earlier_audit_findings(tmp_path
     report = "水务公司党委关于巡察整改情况的报告\n集团党委巡察办：\n现将整改情况报告如下：\n" + answer + "水务公司党委\n2017年5月31日\n"
     status = _statuses(tmp_path, feedback, report)
     assert (status["1"], status["2"]) == (expected, "addressed")
+
+
+def test_audit_last_field_answered_on_its_line_before_the_plans_run(tmp_path):
+    """(二)经费使用方面。<acts>\\n下一步,…:一是…;二是…: the report's closing plans run on under its last field, whose own
+    line answers its problem (pairs_blind43 s4: the field was read as the plans part and its answer lost)."""
+    feedback = (
+        "区委第四巡察组向某社区党委反馈巡察情况\n近日，区委第四巡察组向某社区党委反馈了巡察情况。问题清单如下：\n"
+        "问题1：党员管理不规范，流动党员底数不清。\n问题2：社区工作经费使用不规范，存在以会议费名义列支节日慰问品支出问题。\n"
+        "巡察组要求，社区党委要切实抓好整改。\n")
+    report = (
+        "某社区党委关于区委巡察反馈问题整改进展情况的报告\n区委巡察办：\n现将整改进展情况报告如下。\n"
+        "（一）党员管理方面。对全体党员逐一摸排，建立流动党员信息台账，掌握21名流动党员的去向和联系方式。\n"
+        "（二）经费使用方面。对以会议费名义列支的节日慰问品支出0.86万元进行调账更正，制定《社区工作经费使用管理规定》。\n"
+        "下一步，社区党委将持续巩固整改成果：一是积极推动老旧楼栋加装电梯；二是继续加大欠租清收力度。\n"
+        "某社区委员会\n2025年12月30日\n")
+    status = _statuses(tmp_path, feedback, report)
+    assert [status[k] for k in ("1", "2")] == ["addressed", "addressed"]

@@ -282,7 +282,8 @@ def extract_measures(text: str, sections: list[Section]) -> list[Measure]:
                     run_voice[key] = _reported_requirements(text, s)
                 if not run_voice[key]:
                     units.append((s, s.parent_id, s.label))
-        elif s.section_id not in has_children and (s.marker, s.level) in problem_levels:
+        elif (s.marker, s.level) in problem_levels and (s.section_id not in has_children
+                                                         or _answered_before_plans(text, s, sections, enum_ids)):
             units.append((s, s.section_id, s.label))
         elif (s.section_id not in has_children and s.parent_id is not None and s.parent_id not in forward
               and (by_id[s.parent_id].marker, by_id[s.parent_id].level) in problem_levels):
@@ -396,6 +397,17 @@ def _item_progress(text: str, start: int, end: int, a: int, b: int) -> tuple[str
     if opening and "decisive" not in score_status(said):
         return "done", f"完成情况: {opening.group()}"
     return decide_status(said)
+
+
+def _answered_before_plans(text: str, s: Section, sections: list[Section], enum_ids: set[int]) -> bool:
+    """Whether a problem heading whose only children are the plans' items ((七)经费使用方面。<acts>\n下一步,…:一是…二是…,
+    the report's closing plans run on under its last field) answers its problem in its own words before them."""
+    children = [c for c in sections if c.parent_id == s.section_id]
+    if not children or not all(c.section_id in enum_ids and _plans_paragraph(text, c.start) for c in children):
+        return False
+    first = min(c.start for c in children)
+    own = text[s.end:text.rfind("\n", s.end, first) if "\n" in text[s.end:first] else s.end]
+    return concrete_act(own)
 
 
 def _plans_paragraph(text: str, pos: int) -> bool:
