@@ -1939,3 +1939,15 @@ def test_issues_the_first_field_heading_right_above_the_first_run_opens_the_find
     assert aspects == ["党的领导作用发挥方面", "全面从严治党方面", "组织建设方面"]
     assert problems == ["理论学习不够深入,学用结合不紧", "重大事项决策程序不规范", "主体责任落实不到位",
                         "公务接待管理不规范", "基层党组织软弱涣散", "干部档案管理混乱"]
+
+
+def test_issues_demands_after_a_connective_and_an_earlier_finding_put_right():
+    """同时,巡察组对…提出了整改建议:一是切实提高…;二是… are demands though a connective opens them (regression, blind47
+    05: read as three more problems); 对…反馈的“X”问题,部门已制定专项方案并完成整改 is an earlier finding put right
+    (blind47 06: read as a problem)."""
+    text = (MEETING + "巡察组指出，局党组存在以下问题。\n问题1：理论学习不够深入，学用结合不紧。\n"
+            "问题2：惠农资金管理不规范，存在虚报冒领现象。\n"
+            "对2019年县审计反馈的“公用房有偿使用费收缴不到位”问题，局党组已制定专项方案并完成整改，收缴率达到98%。\n"
+            "同时，巡察组对局党组提出了整改建议：一是切实提高政治站位，坚决扛起管党治党政治责任；"
+            "二是严格落实财务管理制度，确保资金安全规范使用。\n" + PLEDGE)
+    assert [p.split("。")[0] for p in _problems(text)] == ["理论学习不够深入,学用结合不紧", "惠农资金管理不规范,存在虚报冒领现象"]
