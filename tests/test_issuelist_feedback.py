@@ -1951,3 +1951,13 @@ def test_issues_demands_after_a_connective_and_an_earlier_finding_put_right():
             "同时，巡察组对局党组提出了整改建议：一是切实提高政治站位，坚决扛起管党治党政治责任；"
             "二是严格落实财务管理制度，确保资金安全规范使用。\n" + PLEDGE)
     assert [p.split("。")[0] for p in _problems(text)] == ["理论学习不够深入,学用结合不紧", "惠农资金管理不规范,存在虚报冒领现象"]
+
+
+def test_issues_a_list_written_as_short_sentences_after_a_colon():
+    """巡察发现的主要问题:A。B。C。D。E。: the lead shares its sentence with the first finding, and in a list written as
+    one-clause sentences no sentence is the one before's elaboration (regression, blind47 09: the lead and the first
+    two findings came out as one problem)."""
+    text = (MEETING + "巡察发现的主要问题：党委落实全面从严治党主体责任不到位。党委书记履行第一责任人职责不够有力。"
+            "镇纪委监督执纪问责偏软。部分村“三会一课”流于形式。扶贫项目资金拨付滞后。\n" + DEMAND)
+    assert _problems(text) == ["党委落实全面从严治党主体责任不到位", "党委书记履行第一责任人职责不够有力", "镇纪委监督执纪问责偏软",
+                               "部分村“三会一课”流于形式", "扶贫项目资金拨付滞后"]

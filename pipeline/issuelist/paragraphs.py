@@ -173,6 +173,11 @@ def _stating_sentences(text: str, s: int, e: int) -> list[tuple[int, int]]:
         # 公司党委在…方面存在不足,主要是:A;B;C: the verdict and its lead announce the list after the colon
         sentences[0] = (listed, sentences[0][1])
         return sentences
+    if len(sentences) >= 2 and (colon := text.find(":", *sentences[0])) > sentences[0][0] \
+            and _is_lead_sentence(text, sentences[0][0], colon):
+        # 巡察发现的主要问题:A。B。C。: the lead and the first finding share the first sentence
+        sentences[0] = (colon + 1, sentences[0][1])
+        return sentences
     while sentences and _is_lead_sentence(text, *sentences[0]) and not SHORTCOMING_STRONG.search(
             text, sentences[0][0], sentences[0][1] - 6):
         lead_s, lead_e = sentences.pop(0)
@@ -246,6 +251,10 @@ def _standalone_aspect(text: str, sentences, groups, stating, ctx: Context) -> b
     return True
 
 
+#: One-clause finding sentences that make a paragraph a list written as sentences (three in four of them, at least).
+_SENTENCE_LIST = 4
+
+
 def _rest(text: str, sentences: list[tuple[int, int]], groups_per_sentence: list[list[tuple[int, int]]], ctx: Context,
           sents: list[Sentence], *, how: str = "semicolon", after_colon: bool = False,
           after_lead: bool = False) -> list[Item]:
@@ -254,6 +263,10 @@ def _rest(text: str, sentences: list[tuple[int, int]], groups_per_sentence: list
     lead-in (在…方面,突出表现在:) every ,-clause is one."""
     out: list[Item] = []
     absorbed = False
+    # A。B。C。D。, each a one-clause finding: a list written as sentences, where no sentence elaborates another
+    verdicts = [len(g) == 1 and clause_count(text, a, b) == 1 and SHORTCOMING_STRONG.search(text, a, b) is not None
+                for (a, b), g in zip(sentences, groups_per_sentence)]
+    sentence_list = len(verdicts) >= _SENTENCE_LIST and sum(verdicts) * 4 >= 3 * len(verdicts)
     for k, ((a, b), groups) in enumerate(zip(sentences, groups_per_sentence)):
         a = strip_frame(text, a, b)
         lead_in = aspect_lead(text, a, b)
@@ -276,8 +289,8 @@ def _rest(text: str, sentences: list[tuple[int, int]], groups_per_sentence: list
             ctx.aspect = None
         single = len(groups) == 1
         framed = a != trim(text, *sentences[k])[0]  # 她还提到,…: the sentence opens with a reporting frame
-        if single and out and not absorbed and k >= 1 and _absorbs(text, out[-1], sentences[k - 1], (a, b),
-                                                                   groups_per_sentence[k - 1], framed=framed):
+        if single and out and not absorbed and k >= 1 and not (sentence_list and verdicts[k - 1] and verdicts[k]) \
+                and _absorbs(text, out[-1], sentences[k - 1], (a, b), groups_per_sentence[k - 1], framed=framed):
             merged = make_problem(text, out[-1].start, b, how="prose", confidence=CONFIDENCE["prose"],
                                   label=out[-1].label, number=out[-1].number)
             if merged is not None:
