@@ -1961,3 +1961,14 @@ def test_issues_a_list_written_as_short_sentences_after_a_colon():
             "镇纪委监督执纪问责偏软。部分村“三会一课”流于形式。扶贫项目资金拨付滞后。\n" + DEMAND)
     assert _problems(text) == ["党委落实全面从严治党主体责任不到位", "党委书记履行第一责任人职责不够有力", "镇纪委监督执纪问责偏软",
                                "部分村“三会一课”流于形式", "扶贫项目资金拨付滞后"]
+
+
+def test_issues_an_earlier_finding_put_right_before_the_new_one():
+    """上轮反馈的X问题虽已完成整改,但Y滞后 finds fault only after its turn (regression, blind47 03: the whole clause was
+    the problem); a ;-group that only says an earlier finding was put right is none (blind47 04: listed as a problem)."""
+    text = (MEETING + "巡察组指出，局党组存在以下问题：理论学习不够深入，学用结合不紧；"
+            "上轮巡察反馈的窗口管理问题虽已完成整改，但整改长效机制建设滞后，个别已整改问题出现反弹。\n"
+            "此外，巡察组还指出，局党组对2017年县委巡察反馈的“工程款支付审批不严”问题已完成整改，相关制度建设得到加强；"
+            "但选人用人仍不规范，中层干部竞聘程序执行不严。\n" + DEMAND)
+    assert _problems(text) == ["理论学习不够深入,学用结合不紧", "整改长效机制建设滞后,个别已整改问题出现反弹",
+                               "选人用人仍不规范,中层干部竞聘程序执行不严"]

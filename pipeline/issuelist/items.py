@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from pipeline.lang.cues import (
-    CLOSING_OPENER, CONCESSION_TURN, DEMAND_SENTENCE, EXAMPLE_LEAD, EXAMPLE_PLACE, EXAMPLE_SUBJECT, FRAME, LEAD_VERB, LIST_CLOSER, PLAN_FIELD,
-    SHORTCOMING, SPEECH_INTRO, TEAM_DEMAND, TRAILING_DEMAND, YARDSTICK,
+    CLOSING_OPENER, CONCESSION_OPENING, CONCESSION_TURN, DEMAND_SENTENCE, EXAMPLE_LEAD, EXAMPLE_PLACE, EXAMPLE_SUBJECT, FRAME, LEAD_VERB, LIST_CLOSER, PLAN_FIELD,
+    RESOLVED, SHORTCOMING, SPEECH_INTRO, TEAM_DEMAND, TRAILING_DEMAND, YARDSTICK,
 )
 from pipeline.lang.markers import CIRCLED, DECORATION, SHI_LABEL, Marker, is_bullet, runs, scan
 from pipeline.lang.text import page_furniture
@@ -74,10 +74,12 @@ def strip_frame(text: str, s: int, e: int) -> int:
 
 
 def past_concession(text: str, s: int, e: int) -> int:
-    """``s`` moved past a concession that states no shortcoming (医保经办窗口作风有所转变,但异地就医…时限偏长):
-    the finding is what follows its turn (但); ``s`` itself where the part before the turn finds fault too."""
+    """``s`` moved past a concession that states no shortcoming (医保经办窗口作风有所转变,但异地就医…时限偏长), or
+    only an earlier one put right (上轮反馈的X问题虽已完成整改,但长效机制建设滞后): the finding is what follows its
+    turn (但); ``s`` itself where the part before the turn finds fault too."""
     turn = next((m for a, _ in top_level_split(text, s, e, ",")[1:] if (m := CONCESSION_TURN.match(text, a - 1, e))), None)
-    if turn is None or SHORTCOMING.search(text, s, turn.start()) or not SHORTCOMING.search(text, turn.end(), e):
+    if turn is None or not SHORTCOMING.search(text, turn.end(), e) or (
+            SHORTCOMING.search(text, s, turn.start()) and not RESOLVED.search(text, s, turn.start())):
         return s
     return trim(text, turn.end(), e)[0]
 
@@ -91,6 +93,8 @@ def clean(text: str, s: int, e: int) -> tuple[int, int]:
     if (shi := SHI_LABEL.match(text, s, e)) and shi.end() < e:  # 四是… continuing a run the paragraph did not open
         s, e = trim(text, shi.end(), e)
     s = strip_frame(text, s, e)
+    if opening := CONCESSION_OPENING.match(text, s, e):
+        s = trim(text, opening.end(), e)[0]
     s = past_concession(text, s, e)
     m = LEAD_VERB.match(text, s, e)
     if m and e - m.end() >= 4:

@@ -21,9 +21,10 @@ from pipeline.issuelist.parts import NON_FINDING_ROLES, Sentence
 from pipeline.lang.cues import (
     ASPECT_LIST_CUE, ASPECT_VERDICT, CATEGORY_HEAD, CENTRAL_TEAM, CLOSING_OPENER, EVIDENCE_OPENER, EXAMPLE_SUBJECT, EXAMPLES_OPEN, GROUP_FIELD,
     INSTANCE_START, LEAD_VERB, LIST_CLOSER,
-    PROBLEM_LEAD_META, SHORTCOMING, SHORTCOMING_STRONG, SUBJECT_LEAD,
+    PROBLEM_LEAD_META, RESOLVED, SHORTCOMING, SHORTCOMING_STRONG, STILL_WRONG, SUBJECT_LEAD,
 )
 from pipeline.lang.markers import Marker, runs, scan
+from pipeline.lang.text import mask_quoted
 
 
 def _sentence_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -409,8 +410,12 @@ def _absorbs(text: str, prev: Item, prev_span, span, prev_groups, *, framed: boo
 
 
 def _group_items(text: str, s: int, e: int, how: str, *, listed: bool = False) -> list[Item]:
-    """One ;-group: an object list (存在A、B、C等问题) gives one problem per element, else one problem."""
+    """One ;-group: an object list (存在A、B、C等问题) gives one problem per element, else one problem; none for an
+    earlier finding put right (对…反馈的“X”问题已完成整改,相关制度得到加强;但…: what follows is the finding)."""
     s, e = trim(text, s, e)
+    if (done := RESOLVED.search(text, s, e)) and not STILL_WRONG.search(text, done.end(), e) \
+            and not SHORTCOMING_STRONG.search(mask_quoted(text[s:e])):
+        return []
     lead = LEAD_VERB.match(text, s, e) or _subject_lead(text, s, e)
     body_s = lead.end() if lead else s
     marks_end = e

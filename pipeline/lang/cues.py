@@ -674,6 +674,8 @@ OBJECT_LIST = re.compile(rf"[^\s、]、[^、]+等(?:{_COUNT}个)?(?:方面)?(?:�
 #: The turn of a concession inside a finding (党组制定了决策制度,但执行中存在先办后议现象): what comes before it
 #: is what was done, the finding is after it.
 CONCESSION_TURN = re.compile(r",(?:但|但是|然而)(?:也|仍|还)?")
+#: The same turn opening a ;-group (…问题已完成整改;但选人用人仍不规范): no word of the finding after it.
+CONCESSION_OPENING = re.compile(r"(?:但是|但|然而)[,]?(?=[^,;。])")
 #: A lead verb opening the clause after one that announces the findings (…存在一些问题,主要是A、B): the list starts
 #: after the comma, though no colon marks it.
 LISTED_AFTER_LEAD = re.compile(r",(?=(?:主要|突出|集中)(?:是|有|表现(?:在|为))[^,。;:]{4,})")
