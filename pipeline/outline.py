@@ -21,7 +21,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from pipeline.lang.cues import ACTION_LEAD, FORWARD_INTRO, FORWARD_LEAD, FORWARD_TITLE, RESTATED_HEADING, concrete_act
+from pipeline.lang.cues import ACTION_LEAD, FORWARD_INTRO, FORWARD_LEAD, FORWARD_TITLE, concrete_act, is_restated_problem
 from pipeline.lang.markers import (
     BARE_FIELD_HEADING, BARE_HEADING, BRACKET_HEADING, BULLET, BULLETS, CIRCLED, FAMILY_RANK, INLINE_NUMBER, MAX_STEP,
     OUTLINE_ENUMERATION, OUTLINE_HEADING, OUTLINE_HEADING_FAMILIES, SEPARATOR_LINE, SEQUENCE_VALUES, bullet_at, is_bullet,
@@ -455,13 +455,12 @@ def forward_looking_sections(text: str, sections: list[Section]) -> set[int]:
         lead_cue = bool(sentences) and bool(FORWARD_LEAD.search(sentences[0])) or (
             len(sentences) > 1 and bool(FORWARD_LEAD.match(sentences[1]))) or bool(
             re.search(r"[,。]下一步[,]", intro[:120]))
-        # the last top section speaks of 下一步 early on: the plans part, unless it is a problem's answer
-        # (五、关于班子凝聚力不强问题。… then 下一步,… closing the report)
-        # 问题6:… and 七、X整顿问题。 restate a problem too, answered before the 下一步 after them
-        # and (七)经费使用方面。<acts>\n下一步,…: a field whose own paragraph states what was done before the plans' line
+        # the last top section speaks of 下一步 early on: the plans part, unless it is a problem's answer: its heading
+        # restates the problem (五、关于班子凝聚力不强问题。/ 七、X整顿问题。/ 问题6:…), or its own paragraph states what
+        # was done before the plans' line ((七)经费使用方面。<acts>\n下一步,…)
         forward_at = FORWARD_INTRO.search(intro)
-        last_cue = (k == len(tops) - 1 and forward_at is not None and not RESTATED_HEADING.match(top.title)
-                    and top.marker != "problem" and not top.title.rstrip("。").endswith("问题")
+        last_cue = (k == len(tops) - 1 and forward_at is not None and top.marker != "problem"
+                    and not is_restated_problem(top.title)
                     and not ("\n" in intro[:forward_at.start()] and concrete_act(intro, 0, forward_at.start())))
         if FORWARD_TITLE.search(top.title) or lead_cue or last_cue:
             ids.add(top.section_id)

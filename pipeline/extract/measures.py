@@ -405,9 +405,8 @@ def _answered_before_plans(text: str, s: Section, sections: list[Section], enum_
     children = [c for c in sections if c.parent_id == s.section_id]
     if not children or not all(c.section_id in enum_ids and _plans_paragraph(text, c.start) for c in children):
         return False
-    first = min(c.start for c in children)
-    own = text[s.end:text.rfind("\n", s.end, first) if "\n" in text[s.end:first] else s.end]
-    return concrete_act(own)
+    own_end = text.rfind("\n", s.end, min(c.start for c in children))  # its own lines, not the plans' line
+    return own_end != -1 and concrete_act(text[s.end:own_end])
 
 
 def _plans_paragraph(text: str, pos: int) -> bool:

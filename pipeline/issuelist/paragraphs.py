@@ -104,8 +104,8 @@ def _read_paragraph(text: str, s: int, e: int, ctx: Context, sents: list[Sentenc
                                or bool(CENTRAL_TEAM.search(text, 0, _NOTICE_HEAD)))
     if after_colon and (fields := _named_fields(text, s, e)):
         # 主要是:党风廉政建设方面,A,B;作风建设方面,C,D。: every ;-group names its field first, its clauses the findings
-        first = _sentence_spans(text, s, e)[0]
-        rest = _sentence_spans(text, first[1], e) if first[1] < e else []
+        first_end = fields[-1][1]  # the first sentence's end: its last group's
+        rest = _sentence_spans(text, first_end, e) if first_end < e else []
         return _oneliner(text, fields, ctx) + _rest(
             text, rest, [top_level_split(text, a, b, ";") for a, b in rest], ctx, sents)
     s, unit_seen, aspect_seen = _prefix(text, s, e, ctx)
@@ -266,8 +266,8 @@ def _rest(text: str, sentences: list[tuple[int, int]], groups_per_sentence: list
     absorbed = False
     # A。B。C。D。, each a one-clause finding: a list written as sentences, where no sentence elaborates another
     verdicts = [len(g) == 1 and clause_count(text, a, b) == 1 and SHORTCOMING_STRONG.search(text, a, b) is not None
-                for (a, b), g in zip(sentences, groups_per_sentence)]
-    sentence_list = len(verdicts) >= _SENTENCE_LIST and sum(verdicts) * 4 >= 3 * len(verdicts)
+                for (a, b), g in zip(sentences, groups_per_sentence)] if len(sentences) >= _SENTENCE_LIST else []
+    sentence_list = bool(verdicts) and sum(verdicts) * 4 >= 3 * len(verdicts)
     for k, ((a, b), groups) in enumerate(zip(sentences, groups_per_sentence)):
         a = strip_frame(text, a, b)
         lead_in = aspect_lead(text, a, b)

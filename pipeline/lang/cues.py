@@ -338,8 +338,8 @@ ABOUT_THE_PROBLEMS = re.compile(r"问题|整改|屡[审查]屡犯|长效机制|�
 #: 审计整改, 审计署); not a 回头看 of this round's own rectification, nor an audit the unit has carried out now
 #: (开展竣工结算审计, 审减工程款: an act of this round).
 NAMES_EARLIER_FINDINGS = re.compile(r"上轮|上一轮|上次|前次|历次|以往"
-                                    r"|审计(?=(?:中|时|所|局|厅|署|机关|部门)?(?:指出|发现|反馈|提出|查出|移交)|(?:的)?问题|整改|意见|报告"
-                                    r"|署|局|厅|机关|部门)")
+                                    r"|审计(?=(?:中|时|所)?(?:指出|发现|反馈|提出|查出|移交)|(?:的)?问题|整改|意见|报告"
+                                    r"|署|局|厅|机关|部门)")  # 审计局指出: the body names the source already
 #: The audit among those sources: a place naming only an audit answers a problem about audit findings, not one about
 #: the earlier round's (…计划委托会计师事务所开展专项审计 answers no 上轮巡察整改不到位).
 AUDIT_SOURCE = re.compile(r"审计")
