@@ -23,8 +23,9 @@ from dataclasses import dataclass
 
 from pipeline.lang.cues import ACTION_LEAD, FORWARD_INTRO, FORWARD_LEAD, FORWARD_TITLE, concrete_act, is_restated_problem
 from pipeline.lang.markers import (
-    BARE_FIELD_HEADING, BARE_HEADING, BRACKET_HEADING, BULLET, BULLETS, CIRCLED, FAMILY_RANK, INLINE_NUMBER, MAX_STEP,
-    OUTLINE_ENUMERATION, OUTLINE_HEADING, OUTLINE_HEADING_FAMILIES, SEPARATOR_LINE, SEQUENCE_VALUES, bullet_at, is_bullet,
+    BARE_FIELD_HEADING, BARE_HEADING, BRACKET_HEADING, BULLET, BULLETS, CIRCLED, DECORATION, FAMILY_RANK, INLINE_NUMBER,
+    MAX_STEP, OUTLINE_ENUMERATION, OUTLINE_HEADING, OUTLINE_HEADING_FAMILIES, SEPARATOR_LINE, SEQUENCE_VALUES, bullet_at,
+    is_bullet, line_start,
 )
 from pipeline.lang.numerals import marker_number
 from pipeline.records import Section
@@ -97,6 +98,8 @@ def _line_candidates(text: str, lstart: int, lend: int, unnumbered: dict[str, in
     while i < lend and text[i] in " \t":
         i += 1
     m = OUTLINE_HEADING.match(text, i, lend)
+    if m is None and i < lend and text[i] in DECORATION:  # 📌一、整改工作总体情况 / ◆1、…: the numbered heading it decorates
+        m = OUTLINE_HEADING.match(text, line_start(text, i), lend)
     head_end = i
     # text[x:lend].strip() is non-empty iff x < content_end (one strip per line, not per marker:
     # a line of thousands of markers was quadratic)
@@ -128,6 +131,8 @@ def _line_candidates(text: str, lstart: int, lend: int, unnumbered: dict[str, in
         if out and out[0].value == 1:
             return out
         out = []
+    # 【整改进展】一是…: a tag leading the line's run, which it opens as a colon would
+    lead_tag = BRACKET_HEADING.match(text, i, lend) if text.startswith(("【", "["), i) else None
     in_cells = text.count("\t", lstart, lend) >= 2  # a table's row: an enumeration in a cell is the cell's content
     for em in OUTLINE_ENUMERATION.finditer(text, lstart, lend):
         s = em.start()
@@ -142,8 +147,8 @@ def _line_candidates(text: str, lstart: int, lend: int, unnumbered: dict[str, in
             j -= 1
         if j < lstart or (j + 1 == head_end and head_end > i):
             strong, initial = True, j < lstart
-        elif text[j] in _CLAUSE_BREAK:
-            strong, initial = True, False
+        elif text[j] in _CLAUSE_BREAK or (text[j] in "】]" and lead_tag is not None and lead_tag.end() == j + 1):
+            strong, initial = True, False  # …;二是 / 整改情况:一是 / 【整改进展】一是
         elif text[j] in _WEAK_BREAK:
             strong, initial = False, False
         elif fam == "circled":

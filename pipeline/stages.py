@@ -117,6 +117,8 @@ def _found_unwrapped(extract_from: Callable[[str], list], x: "Extraction") -> li
     for r in records:
         r.start, r.end = span_back(where, r.start, r.end)
         r.text = x.text[r.start:r.end]
+        if isinstance(r, Claim):  # and each figure's span (办结\n197件)
+            r.figure_spans = {name: span_back(where, *span) for name, span in r.figure_spans.items()}
     return records
 
 
@@ -141,7 +143,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("quantities", (), "quantities", lambda x: _found_unwrapped(extract_quantities, x), "quantity"),
     Stage("times", ("meta",), "times",
           lambda x: _found_unwrapped(lambda flat: extract_times(flat, anchor=x.reference_date()), x), "time"),
-    Stage("claims", ("meta",), "claims", lambda x: _as_written(extract_claims(x.flow(), as_of_default=x.now()), x.text),
+    Stage("claims", ("meta",), "claims", lambda x: _found_unwrapped(lambda flat: extract_claims(flat, as_of_default=x.now()), x),
           "claim"),
     Stage("measures", ("sections",), "measures",
           lambda x: _titles_as_written(extract_measures(x.flow(), x.sections), x.flow(), x.text), "measure"),

@@ -276,3 +276,37 @@ def test_claims_running_total_wins_and_a_count_before_its_completion():
 def test_claims_case_filings_and_organizational_handling(sentence, figures):
     """立案审查调查N件 names a discipline case by itself; 对N名…作出组织处理 counts people (heldout10 a)."""
     assert [c.figures for c in extract_claims(normalize(sentence))] == [figures]
+
+
+@pytest.mark.parametrize("sentence,figures", [
+    ("党的领导方面，问题2个、措施7条，已销号7条；", {"prominent_problems": 2, "rectification_measures": 7, "completed": 7}),
+    ("24条整改措施中已完成20条，其中立行立改措施9条已全部完成。", {"rectification_measures": 24, "completed": 20, "immediate": 9}),
+    ("排查采购合同412份，发现问题线索6条，已全部移交驻市卫健委纪检监察组。", {"cases_transferred": 6}),
+])
+def test_claims_counts_named_before_them_and_clues_handed_over(sentence, figures):
+    """问题2个、措施7条,已销号7条 (a breakdown naming each count first; 销号 is the ledger's word for done); 立行立改措施N条;
+    线索N条,已全部移交… (heldout22 a)."""
+    assert [c.figures for c in extract_claims(normalize(sentence))] == [figures]
+
+
+def test_claims_read_across_a_pdfs_wraps_and_page_lines():
+    """截至…已完成20条、基本完\n成2条… / 已退回违规使\n- 2 -\n用的医保基金73.45万元 (heldout22 a): a claim's words broken
+    by a wrap, or by a page's number line, are read whole; the spans are the document's own."""
+    from pipeline.document import analyze_text
+
+    lines = ["某医院党委关于巡察整改情况的报告", "　　三、整改任务完成情况",
+             "　　截至2024年9月30日，全院24条整改措施中已完成20条、基本完",
+             "成2条、正在推进2条，完成率83.3%。医院党委坚持以案促改，召开警",
+             "示教育大会3场，组织中层干部旁听职务犯罪案件庭审1次，整改措施：",
+             "一是开展医保基金使用自查自纠，对发现的问题全部整改，已退回违规使", "- 2 -",
+             "用的医保基金73.45万元；二是修订医疗服务价格管理办法，每季度开",
+             "展一次收费专项检查，该项工作长期坚持，并将检查结果纳入科室考核，",
+             "推动整改成果转化为医院治理效能，坚决防止问题反弹回潮，确保各项整", "改任务按期全部完成到位。"]
+    result = analyze_text("\n".join(lines) + "\n- 3 -\n")
+    text = result.text
+    assert "基本完\n成" in text  # the wrap this test is about
+    figures = {f: v for c in result.claims for f, v in c.figures.items()}
+    assert figures["basically_completed"] == 2 and figures["refunded_amount"] == 734500
+    claim = next(c for c in result.claims if "refunded_amount" in c.figures)
+    start, end = claim.figure_spans["refunded_amount"]
+    assert text[start:end].replace("\n", "").startswith("退回违规使") and text[start:end].endswith("73.45万元")

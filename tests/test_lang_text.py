@@ -155,3 +155,18 @@ def test_lang_text_a_wrapped_line_may_start_with_an_amount_not_an_outline_number
     at = amount.index("\n16.5")
     assert at in soft_breaks(amount)
     assert outline.index("\n1.1") not in soft_breaks(outline)
+
+
+def test_lang_text_a_wrap_before_a_number_that_did_not_fit():
+    """…清退违规所得共计\n18.6万元。 / …举办培训班6期、培训\n1420人次。 (heldout22 a): a PDF's line ends short when the
+    number after it could not be split; the break is a wrap all the same (regression: the figure was cut off its
+    sentence). A line ended by a full stop stays a paragraph's last line."""
+    lines = ["　　医院党委成立由党委书记任组长的巡察整改工作领导小组，", "下设综合协调、医疗质量、纪律作风三个专项组，先后召开党委",
+             "会议七次、整改推进会四次，党委书记履行第一责任人职责，领", "导小组办公室每周调度一次，对整改台账实行清单化管理，对收",
+             "受回扣的医务人员给予党纪政务处分，清退违规所得共计", "18.6万元，举办医德医风专题培训班六期、累计培训", "1420人次。",
+             "　　医院建立投诉首诉负责制，受理投诉二百余件，办结率九成", "以上，群众满意度明显提升。"]
+    text = normalize("\n".join(lines) + "\n")
+    breaks = [i for i, ch in enumerate(text) if ch == "\n"]
+    soft = soft_breaks(text)
+    assert {breaks[4], breaks[5]} <= soft  # before 18.6 and before 1420
+    assert breaks[6] not in soft  # after 1420人次。: the paragraph's end

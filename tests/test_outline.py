@@ -275,3 +275,22 @@ def test_outline_measures_numbered_inline_after_the_fields_name():
     sections = parse_outline(normalize(text))
     assert [(s.level, s.label) for s in sections] == [
         (1, "一、"), (1, "二、"), (2, "问题1:"), (3, "1."), (3, "2."), (2, "问题2:"), (3, "1."), (3, "2.")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("📌一、整改工作总体情况\n局党组高度重视。\n📌二、反馈问题整改进展\n▲关于“河湖长制落实不到位”的问题\n", [(1, "一、"), (1, "二、"), (2, "▲")]),
+    ("◆1、学习不够深入\n◆2、经费管理不严\n", [(1, "1、"), (1, "2、")]),
+])
+def test_outline_decoration_before_a_numbered_heading(text, expected):
+    """📌一、… / ◆1、… (heldout22 b): the emoji or symbol decorates the numbered heading after it, which is read as
+    numbered (regression: the line was no heading at all, and its sections fell under the one above)."""
+    assert [(s.level, s.label) for s in parse_outline(normalize(text))] == expected
+
+
+def test_outline_a_lead_tag_opens_the_run_on_its_line():
+    """▲关于…的问题\\n【整改进展】一是…;二是… (heldout22 b): the tag before 一是 opens the run as a colon would; the items
+    are the heading's (regression: the line's items were not read)."""
+    text = normalize("一、反馈问题整改进展\n▲关于“项目管理不规范”的问题\n【整改进展】一是开展全面清查，整改问题14个；二是追回工程款86.3万元。\n"
+                     "▲关于“河湖长制落实不到位”的问题\n【整改进展】一是巡河4860人次；二是查处案件11件。\n")
+    assert [(s.level, s.label) for s in parse_outline(text)] == [
+        (1, "一、"), (2, "▲"), (3, "一是"), (3, "二是"), (2, "▲"), (3, "一是"), (3, "二是")]

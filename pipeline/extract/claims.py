@@ -131,7 +131,7 @@ _GAP = r"[^,、。;:!?\n\d《》“”]"
 # An optional rectification noun, then the end of the clause.
 _CLAUSE_END = r"(?:(?:整改)?(?:问题|任务|事项|措施))?(?=[,、。;:!?\n()]|$)"
 _CONTEXTS: dict[str, re.Pattern[str]] = {
-    "rect": re.compile(r"巡视|巡察|整改|反馈(?:意见|问题|的问题)|检视|督查|审计|问题清单|立行立改|具体措施"),
+    "rect": re.compile(r"巡视|巡察|整改|反馈(?:意见|问题|的问题)|检视|督查|审计|问题清单|立行立改|具体措施|销号"),
     "disc": re.compile(r"纪检|纪委|监委|监察|司法|公安|检察"),
     "rules": re.compile(r"制度"),  # 新制定制度27项、修订41项: the noun written once for the whole list
     "previous": re.compile(r"上一?轮|上次巡|回头看"),  # problems carried over from an earlier round

@@ -33,10 +33,10 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from pipeline.lang.cues import (
-    ACTION_LEAD, CLOSING_FORMULA, CLUE, CONTACT, DECISIVE, DONE_STATED, DEMAND_LEAD, DONE_OPENING, FORWARD_INTRO, PLEDGE, PROBLEM_VERDICT, PROGRESS_FIELD, PROGRESS_SO_FAR, RECORD_PROBLEM, REST_PLANNED, SHORTCOMING, TEAM_VOICE, concrete_act, is_restated_problem, only_plans,
+    ACTION_LEAD, CLOSING_FORMULA, CLUE, CONTACT, DECISIVE, DONE_STATED, DEMAND_LEAD, DONE_OPENING, FORWARD_INTRO, PLEDGE, PROBLEM_VERDICT, PROGRESS_FIELD, PROGRESS_SO_FAR, RECORD_PROBLEM, REST_PLANNED, SHORTCOMING, SUPERVISION_INVITED, TEAM_VOICE, concrete_act, is_restated_problem, only_plans,
     status_cues,
 )
-from pipeline.lang.markers import runs, scan
+from pipeline.lang.markers import is_bullet, runs, scan
 from pipeline.lang.text import (
     CELL_SEPARATORS, CLOSERS, FULL_STOPS, at_line_start, cell_separator, char_pairs, lines, mask_quoted, sentence_spans,
     strip_span,
@@ -240,9 +240,11 @@ def _before_problem_verdict(text: str, start: int, end: int) -> int:
 
 
 def _closing_start(text: str) -> int:
-    """Where the closing formula (特此报告。) and the signature under it begin: the last such line, else the end."""
+    """Where the closing formula (特此报告。) and the signature under it begin, or a notice's invitation to supervise
+    (欢迎…监督): the last such line, else the end."""
     found = [m.start() for m in CLOSING_FORMULA.finditer(text)]
-    return found[-1] if found else len(text)
+    invited = [m.start() for m in SUPERVISION_INVITED.finditer(text)]
+    return min(found[-1] if found else len(text), invited[-1] if invited else len(text))
 
 
 def extract_measures(text: str, sections: list[Section]) -> list[Measure]:
@@ -288,6 +290,9 @@ def extract_measures(text: str, sections: list[Section]) -> list[Measure]:
         elif (s.section_id not in has_children and s.parent_id is not None and s.parent_id not in forward
               and (by_id[s.parent_id].marker, by_id[s.parent_id].level) in problem_levels):
             units.append((s, s.parent_id, s.label))  # (1)… or ① on lines of their own under a problem heading
+        elif (s.section_id not in has_children and s.parent_id in forward and s.parent_id not in enum_ids
+              and (is_bullet(s.marker) or s.marker == "circled")):
+            units.append((s, s.parent_id, s.label))  # the plans part's list items on lines of their own: ●… / ①…
 
     measures: list[Measure] = []
     enumerated: set[int] = set()  # the sections that enumerated measures answer (a table there sums them up)

@@ -652,6 +652,8 @@ SPEECH_INTRO = re.compile(r"[^。;“”]{0,30}?:(?=“)")
 #: The formula that closes a report or a notice, on a line of its own (特此报告。 / 特此通报。 / 以上报告,请审阅。):
 #: what follows it is the signature, no part of the last item.
 CLOSING_FORMULA = re.compile(r"(?m)^[ \t\u3000]*(?:特此(?:报告|通报|公告|说明)|以上报告|专此报告)[^\n]{0,8}$")
+#: A public notice's line inviting supervision (欢迎广大干部群众对…进行监督。…联系电话…): it closes the report as 特此报告 does.
+SUPERVISION_INVITED = re.compile(r"(?m)^[ \t\u3000]*欢迎[^。\n]{0,30}监督")
 #: Openers of a closing extra finding (此外, 另外, 与此同时).
 CLOSING_OPENER = re.compile(r"(?:此外|另外|与此同时|同时|最后)[,]")
 #: A finding of its own after the list, in the team's voice (巡察组还指出, / 此外,巡视组还发现,).

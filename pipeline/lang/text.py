@@ -200,6 +200,8 @@ def cell_separator(text: str, s: int = 0, e: int | None = None) -> str | None:
 INDENTS = ("\u3000", "  ")
 #: Shortest full line of a hard-wrapped text (a PDF's page width is 25-40 characters of body text).
 _WRAP_MIN = 20
+#: What a page's wrap never splits (18.6, 1420, GDP): a line ends short when the next one opens with a run that did not fit.
+_UNSPLIT = re.compile(r"[0-9A-Za-z.%]+")
 
 
 @lru_cache(maxsize=8)
@@ -233,8 +235,11 @@ def soft_breaks(text: str, *, short_lines: bool = True) -> frozenset[int]:
     soft = set()
     for (s, e, n), (s2, _, _) in zip(spans, spans[1:]):
         between = [k for k in range(e, s2) if text[k] == "\n"]  # the break, and those of furniture lines
+        unsplit = _UNSPLIT.match(text, s2)
+        # …清退违规所得共计\n18.6万元。: full had the number fitted; not after a sentence's end (a paragraph's last line)
+        fitted = n + len(unsplit.group()) if unsplit and text[e - 1] not in FULL_STOPS + ";:" else n
         # an item marker opens a new line, but for 二是…: a run of them goes on inside a paragraph
-        if (n >= width - 2 and (not ITEM_START.match(text, s2) or SHI_LABEL.match(text, s2))
+        if (fitted >= width - 2 and (not ITEM_START.match(text, s2) or SHI_LABEL.match(text, s2))
                 and not (indented and text.startswith(INDENTS, s2))
                 and all(k + 1 == s2 or k + 1 in furniture for k in between)):
             soft.update(between)
