@@ -1209,3 +1209,19 @@ def test_audit_last_field_answered_on_its_line_before_the_plans_run(tmp_path):
         "某社区委员会\n2025年12月30日\n")
     status = _statuses(tmp_path, feedback, report)
     assert [status[k] for k in ("1", "2")] == ["addressed", "addressed"]
+
+
+def test_audit_overdue_when_a_ledger_rows_measures_leave_work_unfinished_past_its_deadline(tmp_path):
+    """序号/问题/整改措施/完成时限/完成情况: …已完成4个项目后评价,其余3个…正在开展 / 2024年2月底前 / 已完成, published on
+    3月28日 (pairs_blind44 s3): the measures cell says what is unfinished, the deadline has passed; the row's 已完成
+    label does not undo that (a completion inside the measures cell after the unfinished words still would)."""
+    feedback = ("集团党委第二巡察组向新能源公司党委反馈巡察情况\n巡察组指出，存在以下问题：\n"
+                "1.投资项目后评价工作缺失，已投产的7个项目均未开展后评价。\n2.合同管理不规范，部分合同未经法律审核。\n"
+                "巡察组要求，公司党委要切实抓好整改。\n")
+    ledger = ("新能源公司党委关于巡察整改进展情况的报告\n现将整改进展情况报告如下。\n"
+              "序号\t反馈问题\t整改措施\t完成时限\t完成情况\n"
+              "1\t投资项目后评价缺失\t制定《投资项目后评价管理办法》，已完成4个项目后评价，其余3个项目后评价工作正在开展。\t2024年2月底前\t已完成\n"
+              "2\t合同管理不规范\t对2023年以来签订的合同开展法律审核，补审合同46份，其余合同审核工作正在开展，目前已全部完成。\t2024年2月底前\t已完成\n"
+              "新能源公司党委\n2024年3月28日\n")
+    status = _statuses(tmp_path, feedback, ledger)
+    assert [status["1"], status["2"]] == ["overdue", "addressed"]

@@ -479,3 +479,15 @@ def test_times_a_date_named_as_a_time_limit_is_a_deadline(text, date):
 def test_times_one_each_needs_a_period_and_an_action(text):
     """一年一度 (annual, no action of a rhythm) and 一村一策 (no period) are no recurrence."""
     assert not [t for t in extract_times(text, anchor=ANCHOR) if t.kind == "recurrence"]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("厅党组于2015年8月逐项核查沉淀资金，明确年底前全部拨付到位。", "2015-12-31"),  # the year the deadline was set in
+    ("计划将提标事项纳入2025年县级财政预算，力争年底前完成。", "2024-12-31"),  # a later year dates no event
+    ("2023年以来，累计整改问题12个，力争年底前全部完成。", "2024-12-31"),  # a stretch looked back on
+])
+def test_times_bare_year_end_takes_an_earlier_year_of_its_paragraph(sentence, expected):
+    """A report of January 2016 on work set in 2015: 于2015年8月…,明确年底前… is 2015's year end, and overdue by then
+    (pairs_blind44 s1); a later year, or a 以来 stretch, leaves the report's year (heldout3 a)."""
+    found = {t.text: t.date for t in extract_times(normalize(sentence), anchor=dt.date(2024 if "2015" not in sentence else 2016, 1, 20))}
+    assert found["年底前"] == expected

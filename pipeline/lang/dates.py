@@ -732,11 +732,14 @@ def _whole_year(q: _AtomQuery) -> Atom | None:
 
 
 def _bare_year_edge(q: _AtomQuery) -> Atom | None:
-    """年底, 年初 alone: a day of the anchor's year (not the 年底 of 今年底, 每年初)."""
+    """年底, 年初 alone: a day of the year an earlier date of its paragraph names (于2015年8月…,明确年底前…: 2015's),
+    else of the anchor's year (not the 年底 of 今年底, 每年初)."""
     m = _BARE_YEAR_EDGE.match(q.text, q.i)
     if m is None or q.prev in _NOT_BEFORE_BARE_YEAR or q.prev.isdigit():
         return None
     y = q.anchor_year
+    if q.ctx_year and y and q.ctx_year < y:  # not 纳入2024年预算,力争年底前: a later year is no date of an event
+        y = q.ctx_year
     edge = m.group(1)
     date = (dt.date(y, 1, 1) if edge == "初" else dt.date(y, 12, 31)) if y else None
     return Atom(m.end(), date, date, "day", "date", y, False, 1 if edge == "初" else 12, point=True)

@@ -534,7 +534,12 @@ def _last_unfinished(text: str, a: int, e: int) -> tuple[int, int] | None:
     late = None
     for late in unfinished_cue().finditer(text, a, e):
         pass
-    if late is None or any(not PARTIAL_DONE.match(text, done.end(), e) for done in COMPLETED.finditer(text, late.end(), e)):
+    if late is None:
+        return None
+    # a ledger row's later cell (完成情况: 已完成) is its label, no completion of what its measures cell leaves unfinished
+    cell_end = text.find("\t", late.end(), e)
+    if any(not PARTIAL_DONE.match(text, done.end(), e)
+           for done in COMPLETED.finditer(text, late.end(), e if cell_end < 0 else cell_end)):
         return None  # …正在推进,已完成清查任务的65%: a share done is no completion
     s, b = sentence_bounds(text, late.start(), ends=_SENTENCE_END)
     return s, b + (b < len(text) and text[b] in "。;")
