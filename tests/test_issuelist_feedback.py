@@ -1643,6 +1643,16 @@ def test_issues_deadlines_for_named_problems_and_for_the_rest():
     assert [i.extra.get("deadline") for i in found] == [later, sooner, later, sooner]
 
 
+def test_issues_deadline_for_a_problem_named_by_its_bracketed_number():
+    """其中,第（3）项问题须于2025年9月30日前完成清理 (pairs_blind44 s5): the problem numbered （3） takes the deadline."""
+    text = ("县委第三巡察组向县人民医院党委反馈巡察情况\n2025年4月18日，县委第三巡察组向县人民医院党委反馈了巡察意见。巡察组指出：\n"
+            "一、医疗领域腐败问题整治不深入\n（1）对医药代表接待管理不严。\n（2）绩效分配与科室收入直接挂钩。\n"
+            "（3）部分非中选耗材以临时采购名义长期使用。\n"
+            "巡察组要求，医院党委要认真落实整改主体责任。其中，第（3）项问题须于2025年9月30日前完成清理。\n")
+    found = [i for i in read_feedback(normalize(text)).issues if i.level == 2]
+    assert [i.extra.get("deadline") for i in found] == [None, None, "2025年9月30日前"]
+
+
 def test_issues_the_first_unit_heading_over_the_first_lead():
     """一、<unit> then 巡察组指出,…但也存在一些问题:一是… and 二、<unit> 三、<unit> after it (blind38 11): the findings start
     at the first unit's heading, so each unit's run is read under its name."""

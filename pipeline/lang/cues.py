@@ -505,8 +505,8 @@ DEADLINE_MODAL = re.compile(r"要|务必|必须|须|应当|应(?=[于在])|限�
 OWN_DEADLINE_MODAL = re.compile(r"(?:(?<![需主重只])要|务必|必须|须|应当|限期)[在于]?$|(?<![按照])要求[在于]$"
                                 # 原定2023年9月底前完工,至巡察时仍未竣工: the unit's own date, already missed
                                 r"|原(?:计划|定)[在于]?$")
-#: A demand's reference to a problem by its number (对问题六中多收的费用, 第3个问题, 第二项问题): that problem's demand.
-NAMED_PROBLEM = re.compile(rf"问题([{CN_NUM}\d]{{1,3}})(?![\d{CN_NUM}个项条])|第([{CN_NUM}\d]{{1,3}})(?:个|项|条)问题")
+#: A demand's reference to a problem by its number (对问题六中多收的费用, 第3个问题, 第二项问题, 第(3)项问题): that problem's demand.
+NAMED_PROBLEM = re.compile(rf"问题([{CN_NUM}\d]{{1,3}})(?![\d{CN_NUM}个项条])|第[(]?([{CN_NUM}\d]{{1,3}})[)]?(?:个|项|条)问题")
 #: A demand for the problems not named before it (对问题2、问题4要立行立改,…;其余问题要在3个月内整改完成): all the others'.
 REST_OF_PROBLEMS = re.compile(rf"(?:其余|其他|剩余|余下)(?:的)?(?:[{CN_NUM}\d]{{1,3}}个)?问题")
 #: What a deadline is for when it is the report's (于2个月内报送整改情况报告, 将整改方案报县委巡察办): no problem's.
