@@ -160,6 +160,10 @@ def test_lang_cues_a_share_of_what_there_is_is_a_stock():
     ("部分支部未建立整改台账。", False),
     ("已完成3个支部的换届选举。", True),
     ("尚未完成的2项已制定时间表。", True),  # the act after the denied one stands
+    # pairs_blind44 s1 P6: a rule pledged and a cost named are no act done
+    ("严格会议费、培训费管理,坚决杜绝在风景名胜区召开会议,此项问题已整改完成。", False),
+    ("严禁违规发放津贴补贴。", False),
+    ("举办培训班2期。", True),
 ])
 def test_lang_cues_a_denied_act_is_no_act(sentence, expected):
     from pipeline.lang.cues import concrete_act

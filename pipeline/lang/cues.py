@@ -99,16 +99,19 @@ def concrete_cue() -> re.Pattern[str]:
 
 #: What denies the act right after it (尚未完成的整改任务, 未建立台账, 没有召开): no act done.
 ACT_DENIED = r"(?:尚未|未能|没有|并未|从未|未)"
+#: What forbids the act after it (坚决杜绝在风景名胜区召开会议, 严禁违规发放): a rule pledged, no act done.
+ACT_FORBIDDEN = r"(?:杜绝|严禁|禁止|不得|不准)[^,。;:\d]{0,10}?"
 
 
 @lru_cache(maxsize=1)
 def _act_or_claim() -> re.Pattern[str]:
-    """A completion claim (the ``claim`` rows, group ``claim``), an act denied (group ``denied``) or else a concrete
-    act: a claim starting at or before an act's place takes its words (已完成整改 holds no 完成 act), and so does a
-    denial (尚未完成的整改任务 holds none)."""
+    """A completion claim (the ``claim`` rows, group ``claim``), an act denied or forbidden (group ``denied``) or else
+    a concrete act: a claim starting at or before an act's place takes its words (已完成整改 holds no 完成 act), and
+    so does a denial (尚未完成的整改任务 holds none).  An act's word before 费 names a cost (培训费, 会议费), no act."""
     claims = [pattern.pattern for kind, _, pattern in _cue_rows() if kind == "claim"]
-    act = concrete_cue().pattern
-    return re.compile(f"(?P<claim>{'|'.join(f'(?:{p})' for p in claims)})|(?P<denied>{ACT_DENIED}(?:{act}))|(?:{act})")
+    act = f"(?:{concrete_cue().pattern})(?!费)"
+    return re.compile(f"(?P<claim>{'|'.join(f'(?:{p})' for p in claims)})"
+                      f"|(?P<denied>(?:{ACT_DENIED}|{ACT_FORBIDDEN}){act})|{act}")
 
 
 def concrete_act(text: str, start: int = 0, end: int | None = None) -> bool:
