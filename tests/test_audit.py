@@ -1225,3 +1225,20 @@ def test_audit_overdue_when_a_ledger_rows_measures_leave_work_unfinished_past_it
               "新能源公司党委\n2024年3月28日\n")
     status = _statuses(tmp_path, feedback, ledger)
     assert [status["1"], status["2"]] == ["overdue", "addressed"]
+
+
+def test_audit_a_deadline_is_the_problem_that_shares_most_of_its_sentence(tmp_path):
+    """对2个后进村党支部…原定于三季度末前完成整顿转化。目前…仍在进行中 then 举办“三会一课”专题培训班… in one paragraph run
+    (pairs_blind44 s2 P8): the missed date is the 软弱涣散 problem's, which shares more of that sentence, not the 三会一课
+    problem's, which shares only 支部 there and has its own, finished measure."""
+    feedback = (
+        "市委第一巡察组向柳河镇党委反馈巡察情况\n2019年4月10日，市委第一巡察组向柳河镇党委反馈巡察情况。巡察组指出，"
+        "在基层党组织建设方面，一是软弱涣散村党组织整顿不彻底，3个村党支部长期处于软弱涣散状态；"
+        "二是“三会一课”制度落实不到位，部分支部会议记录不全。\n巡察组要求，镇党委要切实抓好整改。\n")
+    report = (
+        "柳河镇党委关于巡察整改进展情况的通报\n现将整改进展情况通报如下。\n一、夯实基层基础\n"
+        "一是推动软弱涣散村党组织整顿。对3个软弱涣散村党支部实行镇领导包村，原定于6月底前完成整顿转化。目前，东坡村党支部已完成整顿，"
+        "其余2个村党支部整顿工作仍在进行中。\n"
+        "二是规范党内组织生活。举办支部书记“三会一课”专题培训班3期、培训95人次，对各支部会议记录开展季度抽查，共抽查记录180份。\n"
+        "中共柳河镇委员会\n2019年9月20日\n")
+    assert _statuses(tmp_path, feedback, report) == {"1": "overdue", "2": "addressed"}

@@ -610,7 +610,9 @@ def _own_overdue(case: AuditCase, restating: dict[int, tuple[int, int]]) -> dict
     out: dict[str, tuple] = {}
     spans_of = cache(lambda kind, target_id: target_spans(report, kind, target_id))
     # a place answering two problems in turn (清理白条…。同时,着手制定《…办法》,应于9月底前出台,目前已形成征求
-    # 意见稿): a deadline in a sentence that speaks of the other problem (:func:`speaks_of_another`) is that one's
+    # 意见稿): a deadline in a sentence that shares more key terms with another problem is that one's, though the
+    # sentence's evidence may serve both (对2个后进村党支部…原定于三季度末前完成整顿转化 is the 软弱涣散 problem's date,
+    # not that of 三会一课 in the 党支部 next to it: :func:`speaks_of_another` lets both own the sentence)
     rivals = sentence_rivals(case, answered_sentences(case))
 
     def own(m: Match, s: int, e: int, t) -> bool:
@@ -620,7 +622,7 @@ def _own_overdue(case: AuditCase, restating: dict[int, tuple[int, int]]) -> dict
         if sp is None:
             return True
         shared = case.terms.sentences.get(sp, frozenset()) & case.terms.issues.get(m.issue_id, frozenset())
-        return not speaks_of_another(shared, rivals(sp, (m.score or 0.0) / 2))
+        return not any(len(theirs) > len(shared) for theirs in rivals(sp, (m.score or 0.0) / 2))
 
     for m in case.addressed:
         if m.issue_id in out:
