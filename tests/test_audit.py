@@ -1242,3 +1242,17 @@ def test_audit_a_deadline_is_the_problem_that_shares_most_of_its_sentence(tmp_pa
         "二是规范党内组织生活。举办支部书记“三会一课”专题培训班3期、培训95人次，对各支部会议记录开展季度抽查，共抽查记录180份。\n"
         "中共柳河镇委员会\n2019年9月20日\n")
     assert _statuses(tmp_path, feedback, report) == {"1": "overdue", "2": "addressed"}
+
+
+def test_audit_poverty_relief_in_the_reports_own_words_answers_it(tmp_path):
+    """脱贫攻坚…贫困户帮扶措施针对性不强 answered under 聚焦精准扶贫 by 对全镇…建档立卡户逐户“回头看” (pairs_blind44 s2 P1): one
+    name for the households and for the campaign on both sides (models/problem_action_terms.tsv)."""
+    feedback = (
+        "县委第二巡察组向河口镇党委反馈巡察情况\n2018年6月5日，县委第二巡察组向河口镇党委反馈巡察情况。巡察组指出，"
+        "一是脱贫攻坚责任落实不够到位，部分贫困户帮扶措施针对性不强；二是意识形态工作责任制落实不力。\n巡察组要求，镇党委要切实抓好整改。\n")
+    report = (
+        "河口镇党委关于巡察整改进展情况的通报\n现将整改进展情况通报如下。\n一、聚焦精准扶贫，确保帮扶实效\n"
+        "组织镇村干部对全镇412户建档立卡户逐户走访，重新核定致贫原因，调整帮扶计划，新增产业帮扶项目9个、公益岗位30个。\n"
+        "二、压实意识形态工作责任\n镇党委专题研究意识形态工作2次，制定《意识形态工作责任清单》。\n"
+        "中共河口镇委员会\n2018年11月2日\n")
+    assert _statuses(tmp_path, feedback, report) == {"1": "addressed", "2": "addressed"}
