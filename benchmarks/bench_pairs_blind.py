@@ -44,6 +44,8 @@ def _find_all(text: str, needles: list[str]) -> list[tuple[int, int]]:
 
 
 def score_pair(gold_path: Path) -> dict:
+    import pandas as pd
+
     from pipeline.api import match
     from pipeline.matching.list_scoring import _pairs
 
@@ -74,7 +76,7 @@ def score_pair(gold_path: Path) -> dict:
     for i, j in paired:
         g = gold["issues"][j]
         predicted = problems.loc[i, "status"]
-        predicted = "none" if predicted is None or predicted != predicted else str(predicted)
+        predicted = "none" if predicted is None or predicted is pd.NA or predicted != predicted else str(predicted)
         confusion[(g["status"], predicted)] += 1
         gold_gap, pred_gap = g["status"] != "addressed", predicted != "addressed"
         gap["tp" if gold_gap and pred_gap else "fp" if pred_gap else "fn" if gold_gap else "tn"] += 1
@@ -88,7 +90,8 @@ def score_pair(gold_path: Path) -> dict:
     as_of = tables["documents"].loc[tables["documents"]["kind"] == "progress", "as_of_date"]
     return {"name": gold_path.name.removesuffix(".status.json"), "gold": len(gold_spans), "predicted": len(pred_spans),
             "paired": len(paired), "confusion": confusion, "gap": gap, "evidence": evidence, "rows": rows,
-            "report_date": gold.get("report_date"), "as_of": None if as_of.empty or as_of.isna().all() else str(as_of.iloc[0])[:10]}
+            "report_date": gold.get("report_date"), "as_of": None if as_of.empty or as_of.isna().all() else str(as_of.iloc[0])[:10],
+            "errors": [f"{e.stage} {e.error_type}: {e.message}" for e in tables["errors"].itertuples()]}
 
 
 def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -122,6 +125,8 @@ def main(argv: list[str]) -> int:
             print(f"{r['name']}: list {r['paired']}/{r['gold']} found, {r['predicted'] - r['paired']} extra; "
                   f"status {right}/{r['paired']}; gap P {gp:.2f} R {gr:.2f} F1 {gf:.2f}; as-of {r['as_of']} "
                   f"(gold report date {r['report_date']})")
+            for error in r["errors"]:
+                print(f"    errors row: {error}")
             for issue_id, g, p in r["rows"]:
                 if g != p:
                     print(f"    problem {issue_id}: gold {g}, review {p}")

@@ -104,7 +104,7 @@ def match(issues: str | os.PathLike, report: str | os.PathLike, *, matcher=None)
         raise InputError(report_result.error.error_type, report_result.error.message, stage=report_result.error.stage)
     outcome = run_review([report_result], issues=issue_list, matcher=matcher, reports_given=True)
     documents = [report_result] if issue_list.source is None else [issue_list.source, report_result]
-    tables = Tables(build_tables(documents))
+    tables = Tables(build_tables(documents, extra_errors=outcome.errors))  # a review that failed is a row, not silence
     review = outcome.review
     tables.update(match_tables(review.issues, review.matches, review.flags, review.statuses, pairs=review.pairs))
     return tables

@@ -200,7 +200,7 @@ class Match:
     target_kind: str  # section, measure, row (of a 整改台账 in the report)
     target_id: int
     score: float  # the ranking score: rank 1 has the highest
-    rank: int
+    rank: int | None  # None: a plan place, judged after the ranking (it answers no problem)
     addressed: bool = False
     similarity: float | None = None  # combined word/character cosine, before the ranking corrections
     issue_text: str = ""

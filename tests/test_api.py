@@ -85,3 +85,18 @@ def test_api_version_is_the_installed_one():
     assert pipeline.__version__ == version("zhenggai")
     result = CliRunner().invoke(app, ["--version"])
     assert result.exit_code == 0 and result.output.strip() == f"zhenggai {pipeline.__version__}"
+
+
+def test_api_match_names_a_review_that_failed(monkeypatch):
+    """pairs_blind45 s5: the review of the pair failed and match() returned problems with no status and an empty
+    errors table; the failure is an errors row, as in a batch."""
+    import pipeline.review
+
+    def broken(*args, **kwargs):
+        raise TypeError("a broken rule")
+
+    monkeypatch.setattr(pipeline.review, "review", broken)
+    tables = pipeline.match(FEEDBACK, REPORT)
+    errors = tables["errors"]
+    assert list(errors["stage"]) == ["match"] and list(errors["error_type"]) == ["TypeError"]
+    assert "a broken rule" in errors["message"].iloc[0] and tables["issues"]["status"].isna().all()

@@ -75,3 +75,18 @@ def test_earlier_findings_of_the_round_are_not_answered_by_an_audit_of_something
     statuses = dict(zip(issues["issue_id"], issues["status"]))
     assert statuses["3"] == "unaddressed"
     assert statuses["1"] == "addressed"
+
+
+def test_matching_earlier_a_plan_place_without_a_rank_is_ranked_last():
+    """pairs_blind45 s5: a problem about the earlier round's findings answered at a ranked place and, after the
+    ranking, at a plan place (rank None) both naming that round: the review crashed comparing None with a rank."""
+    from pipeline.matching.earlier import source_answers
+    from pipeline.records import Issue, Match
+
+    text = "对上轮巡察反馈的23个问题逐项开展“回头看”,重新认定4个。下一步,将对上轮巡察反馈问题开展第二次复核。"
+    issue = Issue("1", None, 2, "上轮巡察反馈问题整改不彻底", None, None, None)
+    plan = Match("1", "r", "measure", 2, 0.3, None, False, target_start=text.index("下一步"), target_end=len(text))
+    ranked = Match("1", "r", "measure", 1, 0.2, 2, False, target_start=0, target_end=text.index("下一步"))
+    for matches in ([plan, ranked], [ranked, plan]):
+        dropped, promoted = source_answers(matches, [issue], text)
+        assert dropped == set() and [matches[k] for k in promoted] == [ranked]

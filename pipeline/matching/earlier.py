@@ -9,6 +9,7 @@ reviewers cited such a place for every problem of this kind they found answered.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 
@@ -44,12 +45,17 @@ def source_answers(matches: Sequence[Match], issues: Sequence[Issue], text: str)
         names = [hit.group() for hit in NAMES_EARLIER_FINDINGS.finditer(text, m.target_start, m.target_end)]
         if any(general[m.issue_id] or not AUDIT_SOURCE.fullmatch(name) for name in names):
             answered |= {m.issue_id} if m.addressed else set()
-            if m.score > 0 and (m.issue_id not in named or m.rank < matches[named[m.issue_id]].rank):
+            if m.score > 0 and (m.issue_id not in named or _rank(m) < _rank(matches[named[m.issue_id]])):
                 named[m.issue_id] = k
         elif m.addressed:
             dropped.add(k)
     promoted = {k for iid, k in named.items() if iid not in answered}
     return dropped, promoted
+
+
+def _rank(m: Match) -> float:
+    """A match's rank among its problem's places; a plan place added after the ranking has none: last."""
+    return math.inf if m.rank is None else m.rank
 
 
 def earlier_plan(problem: str, ranked: Sequence, text: str, scores: Sequence[float]) -> int | None:
