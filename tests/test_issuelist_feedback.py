@@ -1982,3 +1982,62 @@ def test_issues_an_earlier_finding_put_right_before_the_new_one():
             "但选人用人仍不规范，中层干部竞聘程序执行不严。\n" + DEMAND)
     assert _problems(text) == ["理论学习不够深入,学用结合不紧", "整改长效机制建设滞后,个别已整改问题出现反弹",
                                "选人用人仍不规范,中层干部竞聘程序执行不严"]
+
+
+_HEAD = "县委第三巡察组向城关镇党委反馈巡察情况\n2024年5月10日，县委第三巡察组向城关镇党委反馈巡察情况。\n"
+
+
+def test_issues_a_demand_after_each_finding_and_the_next_fields_heading():
+    """1.X。\\n整改要求:…\\n2.Y。 and 二、…方面 between (blind49 11): each 整改要求 is its finding's, the next field's heading
+    (one that names 问题线索) no clue, and 此外,“回头看”还发现,… after the list a finding of its own."""
+    text = normalize(_HEAD + "巡察组指出，“回头看”发现以下问题，现逐项反馈并提出整改要求。\n一、整改落实方面\n"
+                     "1. 整改责任压得不实，部分站所负责人对整改任务不清楚。\n整改要求：镇党委要每季度专题研究一次整改工作。\n"
+                     "2. 个别问题出现反弹，农村危房改造资金拨付不及时的问题再次出现。\n整改要求：举一反三开展专项检查。\n"
+                     "二、问题线索和信访件办理方面\n3. 问题线索办理不及时，移交的2件问题线索中有1件超期未办结。\n"
+                     "整改要求：加快办理进度。\n三、长效机制建设方面\n4. 制度建设“重建轻用”，新制定的8项制度有3项未有效执行。\n"
+                     "整改要求：开展制度执行情况评估。\n此外，“回头看”还发现，个别村委会违规列支招待费用。\n"
+                     "镇党委书记表示，将按照整改要求逐项抓好落实。\n")
+    aspects, problems = _aspects_and_problems(text)
+    assert aspects == ["整改落实方面", "问题线索和信访件办理方面", "长效机制建设方面"]
+    assert problems == ["整改责任压得不实,部分站所负责人对整改任务不清楚", "个别问题出现反弹,农村危房改造资金拨付不及时的问题再次出现",
+                        "问题线索办理不及时,移交的2件问题线索中有1件超期未办结", "制度建设“重建轻用”,新制定的8项制度有3项未有效执行",
+                        "个别村委会违规列支招待费用"]
+
+
+def test_issues_a_verdict_line_over_its_manifestation_lines_is_a_field():
+    """X。\\n表现在A。\\n表现在B。 without numbers (blind49 12, a Word paste): the verdict is the field, each 表现在 line a problem."""
+    text = normalize(_HEAD + "巡察组指出，发现以下问题。\n党的领导弱化，主体责任落实不力。\n"
+                     "表现在镇党委对党风廉政建设研究部署少，对站所监管失之于宽。\n表现在纪委监督执纪问责不力，处理偏轻。\n"
+                     "作风建设不到位，“四风”问题仍有发生。\n表现在一些站所以检查名义违规公款吃喝。\n"
+                     "巡察组建议，镇党委要切实担负起主体责任。\n")
+    aspects, problems = _aspects_and_problems(text)
+    assert aspects == ["党的领导弱化,主体责任落实不力", "作风建设不到位,“四风”问题仍有发生"]
+    assert problems == ["镇党委对党风廉政建设研究部署少,对站所监管失之于宽", "纪委监督执纪问责不力,处理偏轻",
+                        "一些站所以检查名义违规公款吃喝"]
+
+
+@pytest.mark.parametrize("heading", ["贯彻落实县委决策部署有偏差", "制度建设重建轻用"])
+def test_issues_a_numbered_heading_with_a_milder_verdict_over_its_examples_is_a_problem(heading):
+    """1、…有偏差 over 比如,A;B (blind49 03): a problem with its examples, not a field whose first example is lost."""
+    text = normalize(_HEAD + "巡察发现以下2个方面主要问题：\n" + f"1、{heading}\n比如，2023年计划实施的5个项目仅开工1个；部分项目前期论证不充分。\n"
+                     "2、主体责任落实不到位\n比如，党委书记与班子成员开展廉政谈话不经常。\n巡察组要求，镇党委要抓好整改。\n")
+    found = read_feedback(text).issues
+    assert [i.text for i in found if i.level == 2] == [heading, "主体责任落实不到位"]
+    assert [i.text for i in found if i.level == 3][:2] == ["2023年计划实施的5个项目仅开工1个", "部分项目前期论证不充分"]
+
+
+def test_issues_the_teams_finding_verb_after_a_headline_gives_its_evidence():
+    """X不够严格。巡察发现,Y (blind49 07, as blind23 w06): one problem, the headline and its evidence; a finding the team
+    adds (巡察组还指出,) stays one of its own."""
+    text = normalize(_HEAD + "巡察组指出，存在以下问题。\n落实中央八项规定精神不够严格。巡察发现，镇机关仍存在违规发放津补贴等问题，"
+                     "2023年以“加班餐费”名义列支接待费用2.1万元。\n巡察组要求，镇党委要抓好整改。\n")
+    assert _problems(text) == ["落实中央八项规定精神不够严格。巡察发现,镇机关仍存在违规发放津补贴等问题,"
+                               "2023年以“加班餐费”名义列支接待费用2.1万元"]
+
+
+def test_issues_an_example_of_the_earlier_round_after_如上轮():
+    """…不到位,如上轮巡察指出的“X”问题,…仍未… (blind49 11): 如上轮 opens an example (如上所述 does not)."""
+    text = normalize(_HEAD + "巡察组指出，存在以下问题：\n1. 部分问题整改不彻底、不到位，如上轮巡察指出的“村务公开不及时”问题，"
+                     "“回头看”时仍未整改到位。\n巡察组要求，镇党委要抓好整改。\n")
+    assert _levels(text, 2) == ["部分问题整改不彻底、不到位"]
+    assert _levels(text, 3) == ["上轮巡察指出的“村务公开不及时”问题,“回头看”时仍未整改到位"]

@@ -22,7 +22,7 @@ from pipeline.issuelist.paragraphs import list_after_lead, read_paragraph
 from pipeline.issuelist.parts import Sentence
 from pipeline.lang.cues import (
     BYLINE, CATEGORY_HEAD, CLOSING_FINDING, CLOSING_OPENER, CONTINUATION, DEMAND_HEADING, EVIDENCE_OPENER, EXAMPLE_LEAD, EXAMPLE_SUBJECT, FINDINGS_LIST_LEAD, RECTIFICATION_HEADING,
-    PRAISE, SHORTCOMING, SHORTCOMING_STRONG,
+    ASPECT_LIST_CUE, PRAISE, SHORTCOMING, SHORTCOMING_STRONG,
 )
 from pipeline.lang.markers import BRACKET_HEADING, DECORATION, FAMILY_RANK, SEPARATOR_LINE, Marker, is_bullet, line_start, runs, scan
 from pipeline.lang.text import FULL_STOPS, cell_separator, mask_quoted, page_furniture, sentence_spans, soft_breaks, strip_span
@@ -399,6 +399,9 @@ def _bare_line(text: str, st: LineStructure, i: int, ctx: Context, sents, *, aft
     if aspect_line and not text[aspect_line.end():le].strip(" 。:,"):
         new_aspect(text, body, aspect_line.end(1), ctx)
         return [], i + 1
+    if _over_its_manifestations(text, st, i):  # 党的领导弱化,“两个责任”落实不力。\n表现在A。\n表现在B。
+        new_aspect(text, body, trim(text, body, le)[1], ctx)
+        return [], i + 1
     if _lost_number_heading(text, st, i):  # 党的建设缺失,基层党组织建设薄弱 / 1.…: a heading whose 一、 was lost
         new_aspect(text, body, le, ctx)
         return [], i + 1
@@ -423,6 +426,17 @@ def _bare_line(text: str, st: LineStructure, i: int, ctx: Context, sents, *, aft
             return attach(_subheading_problem(text, body, le, st.lines, i, body_end), ctx), body_end
     # ● 低保审核把关不严,如:… under ■ sub-headings: the paragraph past its bullet
     return read_paragraph(text, body, le, ctx, sents, after_colon=after_colon), i + 1
+
+
+def _over_its_manifestations(text: str, st: LineStructure, i: int) -> bool:
+    """A verdict line of its own, one sentence, over lines that each open with 表现在/表现为 (a field's verdict, then
+    its problems a line each): the field."""
+    body, le = line_start(text, st.lines[i][0]), st.lines[i][1]
+    if i + 1 >= len(st.lines) or ASPECT_LIST_CUE.match(text, body, le) or "。" in text[body:le].rstrip("。"):
+        return False
+    nxt = line_start(text, st.lines[i + 1][0])
+    return (st.marker.get(st.lines[i + 1][0]) is None and bool(SHORTCOMING_STRONG.search(text, body, le))
+            and ASPECT_LIST_CUE.match(text, nxt, st.lines[i + 1][1]) is not None)
 
 
 def _lost_number_heading(text: str, st: LineStructure, i: int) -> bool:

@@ -19,7 +19,7 @@ from pipeline.issuelist.items import (
 )
 from pipeline.issuelist.parts import NON_FINDING_ROLES, Sentence
 from pipeline.lang.cues import (
-    ASPECT_LIST_CUE, ASPECT_VERDICT, CATEGORY_HEAD, CENTRAL_TEAM, CLOSING_OPENER, EVIDENCE_OPENER, EXAMPLE_SUBJECT, EXAMPLES_OPEN, GROUP_FIELD,
+    ASPECT_LIST_CUE, ASPECT_VERDICT, EVIDENCE_FRAME, CATEGORY_HEAD, CENTRAL_TEAM, CLOSING_OPENER, EVIDENCE_OPENER, EXAMPLE_SUBJECT, EXAMPLES_OPEN, GROUP_FIELD,
     INSTANCE_START, LEAD_VERB, LIST_CLOSER,
     PROBLEM_LEAD_META, RESOLVED, SHORTCOMING, SHORTCOMING_STRONG, STILL_WRONG, SUBJECT_LEAD,
 )
@@ -289,7 +289,8 @@ def _rest(text: str, sentences: list[tuple[int, int]], groups_per_sentence: list
         if CLOSING_OPENER.match(text, trim(text, sentences[k][0], b)[0]):
             ctx.aspect = None
         single = len(groups) == 1
-        framed = a != trim(text, *sentences[k])[0]  # 她还提到,…: the sentence opens with a reporting frame
+        opening = trim(text, *sentences[k])[0]  # 她还提到,…: the sentence opens with a reporting frame; 巡察发现,…
+        framed = a != opening and not EVIDENCE_FRAME.match(text, opening, b)  # after a headline: its evidence
         if single and out and not absorbed and k >= 1 and not (sentence_list and verdicts[k - 1] and verdicts[k]) \
                 and _absorbs(text, out[-1], sentences[k - 1], (a, b), groups_per_sentence[k - 1], framed=framed):
             merged = make_problem(text, out[-1].start, b, how="prose", confidence=CONFIDENCE["prose"],

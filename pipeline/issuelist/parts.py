@@ -256,12 +256,25 @@ def _first_heading_over(text: str, start: int, end: int) -> int:
 
 def _findings_resume(text: str, sents: list[Sentence], k: int) -> bool:
     """Whether the demand ``sents[k]`` is one the team made after a finding, in the list (第一,X。…。巡察组要求,…。\n
-    第二,Y不够有力。…): the next sentence after its demands opens a line with the list's next item and is a finding."""
-    if sents[k].role != "demand" or PLAN_FIELD.match(text, sents[k].start, sents[k].end):
+    第二,Y不够有力。… / 1.X。\n整改要求:…\n2.Y。): the next sentence after its demands opens a line with the list's
+    next item and is a finding; the next field's heading may stand between them (…\n整改要求:…\n二、巡察移交问题
+    线索…方面\n4.Y。), and such a heading is no clue or demand of its own."""
+    nxt = after_demands(sents, k) if sents[k].role == "demand" else sents[k]
+    if nxt is not None and _field_heading(text, nxt):
+        following = sents.index(nxt) + 1
+        nxt = sents[following] if following < len(sents) else None
+    elif sents[k].role != "demand":
+        return False
+    if nxt is None or PLAN_FIELD.match(text, sents[k].start, sents[k].end) and line_family(text, nxt.start) == "problem":
         return False  # 问题1:X。\n整改要求:…: a plan's field, read with its problem block
-    nxt = after_demands(sents, k)
-    return (nxt is not None and nxt.role == "finding" and at_line_start(text, nxt.start)
-            and bool(ITEM_START.match(text, nxt.start)))
+    return nxt.role == "finding" and at_line_start(text, nxt.start) and bool(ITEM_START.match(text, nxt.start))
+
+
+def _field_heading(text: str, sent: Sentence) -> bool:
+    """Whether a sentence is a field's heading line of its own (二、巡察移交问题线索和信访件办理方面)."""
+    head = ITEM_START.match(text, sent.start)
+    return (head is not None and at_line_start(text, sent.start) and text[sent.end:sent.end + 1] in ("\n", "")
+            and ASPECT_LEAD.fullmatch(text, head.end(), sent.end) is not None)
 
 
 def after_demands(sents: list[Sentence], k: int) -> Sentence | None:

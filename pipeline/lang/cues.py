@@ -451,6 +451,8 @@ SHORTCOMING_STRONG = re.compile(
     r"|粗放|缺少|脱节|虚化|空转|淡化|边缘化|走样|变形|失职|失责|失察|懈怠|不作为|慢作为|乱作为|不担当|推诿|扯皮|拖延"
     r"|侵占|贪污|受贿|吃拿卡要|优亲厚友|跑冒滴漏|错发|漏发|超标准|超范围|浪费|铺张|闲置|积压|未批先建|先建后批|久拖不决"
     r"|不优|短缺|空壳|乏人|后继无人|青黄不接"
+    # 11项制度有4项未有效执行; 制度建设“重建轻用”, 重业务轻党建: one side done at the other's cost; 落实部署有偏差
+    r"|未有效|重(?:建|建设|业务|发展|经济|数量|形式|审批|硬件|投入|部署|制定)轻|(?:有|存在|出现)(?:一定)?偏差"
 )
 #: Words that state a shortcoming only weakly alone (问题, 风险, 少, 难 …); SHORTCOMING is them or a strong cue.
 _SHORTCOMING_WEAK = (
@@ -659,13 +661,13 @@ CLOSING_FORMULA = re.compile(r"(?m)^[ \t\u3000]*(?:特此(?:报告|通报|公告
 SUPERVISION_INVITED = re.compile(r"(?m)^[ \t\u3000]*欢迎[^。\n]{0,30}监督")
 #: Openers of a closing extra finding (此外, 另外, 与此同时).
 CLOSING_OPENER = re.compile(r"(?:此外|另外|与此同时|同时|最后)[,]")
-#: A finding of its own after the list, in the team's voice (巡察组还指出, / 此外,巡视组还发现,).
+#: A finding of its own after the list, in the team's voice (巡察组还指出, / 此外,巡视组还发现, / 此外,“回头看”还发现,).
 CLOSING_FINDING = re.compile(
-    rf"(?:(?:此外|另外|与此同时|同时|最后)[,])?[^,。;:\n]{{0,16}}?(?:巡视|巡察)组?(?:还|也|同时)(?:指出|发现|了解到|注意到)[,:]")
+    rf"(?:(?:此外|另外|与此同时|同时|最后)[,])?[^,。;:\n]{{0,16}}?(?:(?:巡视|巡察)组?|“?回头看”?)(?:还|也|同时)(?:指出|发现|了解到|注意到)[,:]")
 #: Example markers: the examples after them are manifestations (具体表现) of the finding before.
 #: A lead that opens a run of examples (如:A;B / 比如A;B), as against 有的, which opens one example at a time.
 EXAMPLES_OPEN = re.compile(r"比如|例如|譬如|如[,:]|具体表现(?:为|在|是)?[:,]?|主要表现(?:为|在)?[:,]|表现为[:,]")
-EXAMPLE_LEAD = re.compile(EXAMPLES_OPEN.pattern + r"|又如|再如|如(?=(?:19|20)\d{2}年|近[一二三四五两\d]+年|部分|个别|有的|一些|少数|[\d两][\d]*个[\u4e00-\u9fff])|(?<=\()如(?![期实何此今])|(?<=[。;,])如(?![期实何此今果有需遇发下上前同])|有的(?!放矢)")
+EXAMPLE_LEAD = re.compile(EXAMPLES_OPEN.pattern + r"|又如|再如|如(?=(?:19|20)\d{2}年|近[一二三四五两\d]+年|部分|个别|有的|一些|少数|[\d两][\d]*个[\u4e00-\u9fff])|(?<=\()如(?![期实何此今])|(?<=[。;,])如(?![期实何此今果有需遇发下前同]|上(?!轮|一轮|次|届))|有的(?!放矢)")
 #: (match-only patterns carry no ^: re.match(text, pos) anchors at pos, ^ would not)
 #: How an instance opens (1名已死亡人员未及时停发…, 2户家庭…, 个别村…): after an example run's ;, one more example.
 INSTANCE_START = re.compile(rf"[\d{CN_NUM}两]+(?:名|户|个|家|起|笔|项|人|所|次|份|辆|处|件|套|台|条)|个别|某")
@@ -715,6 +717,9 @@ APPENDIX_REFERENCE = re.compile(r"(?:详见|见)(?:附件|附表)|以问题清�
 CONTINUATION = re.compile(r"其中[,:]")
 #: The opening of a sentence of evidence (近三年…, 2023年…, 其中…): the elaboration of the finding before it.
 EVIDENCE_OPENER = re.compile(r"(?:近(?:[一二三四五两]|\d)+年|(?:19|20)\d{2}年|其中|截至|截止)")
+#: The team's own finding verb right after a headline sentence (X不够严格。巡察发现,医院仍存在…): its evidence follows,
+#: not another speaker's finding (她还提到,…) nor one the team adds (巡察组还指出,).
+EVIDENCE_FRAME = re.compile(r"(?:巡视|巡察)(?:组)?(?:发现|查实|了解到)[,:]")
 #: Where an example happened, before its marker (在收购环节,有的库点…): a frame, not part of the example.
 EXAMPLE_PLACE = re.compile(r"在[^,。;:]{1,12}?(?:环节|领域|过程中|工作中),(?=比如|例如|有的|如)")
 #: Subjects of a concrete example (部分/个别/一些 …): such a clause after a finding is its example.
