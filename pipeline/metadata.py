@@ -315,12 +315,18 @@ def _inspection_period(text: str, window_end: int, body_pos: int | None,
     return best
 
 
+#: 反馈 naming the problems fed back (反馈桐溪县的4个方面23个问题, 反馈的问题), not the act of a day.
+_FED_BACK_PROBLEMS = re.compile(r"[^。,;\n]{0,12}?的[^。,;\n]{0,14}?问题")
+
+
 def _feedback_date(text: str, window_end: int, context_year: int | None, after: str | None, skip: tuple[int, int] | None) -> _Date | None:
     for m in re.finditer(r"反馈", text[:window_end]):
         if re.match(r"[^。,\n]{0,4}整改", text[m.end():m.end() + 8]):
             continue  # 召开巡察反馈意见整改推进会: the rectification of the feedback, not the feedback
         sent_s, _ = sentence_bounds(text, m.start())
         clause_s = max(sent_s, m.start() - 60)
+        if _FED_BACK_PROBLEMS.match(text, m.end()):  # 截至10月底,省委第八巡视组反馈桐溪县的23个问题中: the problems, dated
+            clause_s = max(clause_s, text.rfind(",", 0, m.start()) + 1)  # only in their own clause (于7月26日反馈的)
         found = None
         for dm in _DATE.finditer(text, clause_s, m.start()):
             if skip and skip[0] <= dm.start() < skip[1]:

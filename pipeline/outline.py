@@ -21,7 +21,9 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from pipeline.lang.cues import ACTION_LEAD, FORWARD_INTRO, FORWARD_LEAD, FORWARD_TITLE, concrete_act, is_restated_problem
+from pipeline.lang.cues import (
+    ACTION_LEAD, FORWARD_INTRO, FORWARD_LEAD, FORWARD_TITLE, PAGE_CONTROL, concrete_act, is_restated_problem,
+)
 from pipeline.lang.markers import (
     BARE_FIELD_HEADING, BARE_HEADING, BRACKET_HEADING, BULLET, BULLETS, CIRCLED, DECORATION, FAMILY_RANK, INLINE_NUMBER,
     MAX_STEP, OUTLINE_ENUMERATION, OUTLINE_HEADING, OUTLINE_HEADING_FAMILIES, SEPARATOR_LINE, SEQUENCE_VALUES, bullet_at,
@@ -117,7 +119,7 @@ def _line_candidates(text: str, lstart: int, lend: int, unnumbered: dict[str, in
         out.append(_Cand(fam, unnumbered[fam], i, i + len(bullet[0]), True, lend))
         head_end = bullet[1]
     elif not m and text.startswith(("【", "["), i) and (bracket := BRACKET_HEADING.match(text, i, lend)) \
-            and bracket.end() == content_end:
+            and bracket.end() == content_end and not PAGE_CONTROL.match(text, i, lend):  # not 【相关阅读】
         unnumbered[BRACKET] = unnumbered.get(BRACKET, 0) + 1  # 【整改进展】 alone on its line: its title in brackets
         out.append(_Cand(BRACKET, unnumbered[BRACKET], i, i, True, lend))
         head_end = i
@@ -227,6 +229,12 @@ def _rank_where_first(family: str, stack: list[int], rank_of: list[float], inlin
     return max(base, open_headings[-1] + 0.5) if open_headings else base
 
 
+def _head_end(text: str) -> int:
+    """Where the document's head ends (title, subtitle, by-line): at the first line that ends a sentence."""
+    stop = min((k for k in (text.find("。"), text.find("!"), text.find("?")) if k >= 0), default=len(text))
+    return text.rfind("\n", 0, stop) + 1
+
+
 def parse_outline(text: str) -> list[Section]:
     """Sections of ``text`` (normalized) in text order, with tree links and spans."""
     lines = _lines(text)
@@ -234,8 +242,11 @@ def parse_outline(text: str) -> list[Section]:
     heading_cands: list[_Cand] = []
     enum_groups: list[list[_Cand]] = [[]]
     unnumbered: dict[str, int] = {}
+    head = _head_end(text)
     for lstart, lend in lines:
         cands = _line_candidates(text, lstart, lend, unnumbered)
+        if lstart < head:  # ——省委巡视反馈问题整改完成率达89.6% under a title: its subtitle, no item of a list
+            cands = [c for c in cands if c.family != BULLET + "——"]
         for c in cands:
             if c.line_initial and _is_heading_family(c.family):
                 heading_cands.append(c)

@@ -413,3 +413,22 @@ def test_measures_plans_listed_on_lines_of_their_own(bullet):
     found = _measures(text)
     assert [m.status for m in found] == ["done", "done", "planned", "planned", "planned"]
     assert text[found[-1].start:found[-1].end].rstrip() == f"{marks[2]}年底前再新建完善制度5项以上。"
+
+
+@pytest.mark.parametrize("text,status", [
+    # heldout23 b: what was planned and missed (原计划…未能按期完工) is no plan; the work under way decides
+    ("三是建设应急备用水源工程，原计划2024年9月底前完成，因地质条件复杂未能按期完工，目前正在加紧施工，预计年底前投入使用。", "ongoing"),
+    ("三是计划于2024年12月底前完成应急备用水源工程建设。", "planned"),
+])
+def test_measures_a_missed_original_plan_is_no_plan(text, status):
+    assert decide_status(normalize(text))[0] == status
+
+
+def test_measures_a_speakers_plans_lead_and_a_web_pages_tail():
+    """heldout23 b: 陈某表示,下一步,平川县将从三个方面…:一是…;二是… are plans; 责任编辑: and 【相关阅读】 end the article."""
+    text = ("平川县推动巡视整改见实效\n本报讯　平川县坚持两手抓：一是新建供水工程12处；二是建立管护机制，对98处工程建档管理。\n"
+            "陈立新表示，下一步，平川县将从两个方面持续用力：一是对尚未完成的6项任务实行清单管理；二是每季度开展一次“回头看”。\n"
+            "责任编辑：王某\n【相关阅读】\n某市：巡察整改“回头看”发现问题27个　2024-10-28\n")
+    found = _measures(text)
+    assert [m.status for m in found] == ["done", "done", "planned", "planned"]
+    assert "责任编辑" not in normalize(text)[found[-1].start:found[-1].end]

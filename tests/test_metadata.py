@@ -281,3 +281,15 @@ def test_metadata_a_news_items_dateline_dates_it(dateline):
             "学校原定于6月底前完成公用经费支出凭证清理，目前已清理约六成。\n")
     _, meta = _meta(text)
     assert meta.report_date == "2025-07-08"
+
+
+@pytest.mark.parametrize("body,feedback", [
+    # heldout23 b: the dateline's day before 反馈 naming the problems is not the feedback's day
+    ("本报讯　12月3日，记者从平川县委巡视整改办获悉，截至11月底，省委第五巡视组反馈平川县的18个问题中，已整改完成15个。\n"
+     "今年5月6日至7月10日，省委第五巡视组对平川县开展了常规巡视，并于8月20日反馈了巡视意见。\n", "2024-08-20"),
+    # the day in the problems' own clause is theirs
+    ("截至11月底，省委第五巡视组于8月20日反馈的18个问题中，已整改完成15个。\n", "2024-08-20"),
+])
+def test_metadata_the_feedback_day_is_not_a_datelines_before_the_problems_fed_back(body, feedback):
+    _, meta = _meta("平川县：巡视整改见实效\n发布时间：2024-12-04\n" + body)
+    assert meta.feedback_date == feedback

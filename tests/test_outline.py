@@ -294,3 +294,11 @@ def test_outline_a_lead_tag_opens_the_run_on_its_line():
                      "▲关于“河湖长制落实不到位”的问题\n【整改进展】一是巡河4860人次；二是查处案件11件。\n")
     assert [(s.level, s.label) for s in parse_outline(text)] == [
         (1, "一、"), (2, "▲"), (3, "一是"), (3, "二是"), (2, "▲"), (3, "一是"), (3, "二是")]
+
+
+def test_outline_a_web_pages_subtitle_and_controls_are_no_headings():
+    """heldout23 b: ——… under the title is its subtitle, 【相关阅读】 and 【打印】 are the page's; the article's 一是… stay."""
+    text = ("平川县：以钉钉子精神推动巡视整改\n——巡视反馈问题整改完成率达90.2%\n来源：平川日报　【打印】【关闭】\n"
+            "本报讯　截至11月底，平川县已完成整改任务80项。对此，平川县坚持两手抓：一是新建供水工程12处；二是建立管护机制。\n"
+            "责任编辑：王某\n【相关阅读】\n某市：巡察整改“回头看”发现问题27个　2024-10-28\n")
+    assert _tree(text) == [(1, "一是", "新建供水工程12处", None), (1, "二是", "建立管护机制", None)]

@@ -33,7 +33,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from pipeline.lang.cues import (
-    ACTION_LEAD, CLOSING_FORMULA, CLUE, CONTACT, DECISIVE, DONE_STATED, DEMAND_LEAD, DONE_OPENING, FORWARD_INTRO, PLEDGE, PROBLEM_VERDICT, PROGRESS_FIELD, PROGRESS_SO_FAR, RECORD_PROBLEM, REST_PLANNED, SHORTCOMING, SUPERVISION_INVITED, TEAM_VOICE, concrete_act, is_restated_problem, only_plans,
+    ACTION_LEAD, CLOSING_FORMULA, CLUE, CONTACT, DECISIVE, DONE_STATED, DEMAND_LEAD, DONE_OPENING, FORWARD_INTRO, PLEDGE, PROBLEM_VERDICT, PROGRESS_FIELD, PROGRESS_SO_FAR, RECORD_PROBLEM, REST_PLANNED, SHORTCOMING, PAGE_TAIL, SUPERVISION_INVITED, TEAM_VOICE, concrete_act, is_restated_problem, only_plans,
     status_cues,
 )
 from pipeline.lang.markers import is_bullet, runs, scan
@@ -241,10 +241,11 @@ def _before_problem_verdict(text: str, start: int, end: int) -> int:
 
 def _closing_start(text: str) -> int:
     """Where the closing formula (特此报告。) and the signature under it begin, or a notice's invitation to supervise
-    (欢迎…监督): the last such line, else the end."""
+    (欢迎…监督), or a web page's tail (责任编辑:…, 【相关阅读】): the last such line (the tail's first), else the end."""
     found = [m.start() for m in CLOSING_FORMULA.finditer(text)]
     invited = [m.start() for m in SUPERVISION_INVITED.finditer(text)]
-    return min(found[-1] if found else len(text), invited[-1] if invited else len(text))
+    tail = PAGE_TAIL.search(text)  # a web page's 责任编辑: / 【相关阅读】 after the article
+    return min(found[-1] if found else len(text), invited[-1] if invited else len(text), tail.start() if tail else len(text))
 
 
 def extract_measures(text: str, sections: list[Section]) -> list[Measure]:
@@ -415,10 +416,19 @@ def _answered_before_plans(text: str, s: Section, sections: list[Section], enum_
 
 
 def _plans_paragraph(text: str, pos: int) -> bool:
-    """Whether the paragraph holding an inline item at ``pos`` opens with the plans (下一步,集团党委将…,第一,…;第二,…): its
-    items are plans, as a forward-looking section's are, though no heading names that part."""
+    """Whether the paragraph holding an inline item at ``pos`` opens with the plans (下一步,集团党委将…,第一,…;第二,…), or
+    its item's sentence has them in its lead (陈立衡表示,下一步,桐溪县将从三个方面持续用力:一是…;二是…): its items are
+    plans, as a forward-looking section's are, though no heading names that part."""
     start = text.rfind("\n", 0, pos) + 1
-    return pos > start and FORWARD_INTRO.match(text, start) is not None
+    if pos <= start:
+        return False
+    lead_start = max(start, text.rfind("。", 0, pos) + 1)
+    colon = text.find(":", lead_start, pos)
+    return FORWARD_INTRO.match(text, start) is not None or colon > 0 and _PLANS_LEAD.search(text, lead_start, colon) is not None
+
+
+#: A lead that names the plans before its run (下一步,桐溪县将从三个方面持续用力:): the plans' cue, then what will be.
+_PLANS_LEAD = re.compile(FORWARD_INTRO.pattern.join("()") + r"[^。:]{0,30}?将")
 
 
 def _before_ledger(text: str, start: int, end: int) -> int:

@@ -659,6 +659,10 @@ SPEECH_INTRO = re.compile(r"[^。;“”]{0,30}?:(?=“)")
 CLOSING_FORMULA = re.compile(r"(?m)^[ \t\u3000]*(?:特此(?:报告|通报|公告|说明)|以上报告|专此报告)[^\n]{0,8}$")
 #: A public notice's line inviting supervision (欢迎广大干部群众对…进行监督。…联系电话…): it closes the report as 特此报告 does.
 SUPERVISION_INVITED = re.compile(r"(?m)^[ \t\u3000]*欢迎[^。\n]{0,30}监督")
+#: A web page's tail after the article (责任编辑:林沐 / 【相关阅读】 / 延伸阅读): it closes the report as 特此报告 does.
+PAGE_TAIL = re.compile(r"(?m)^[ \t\u3000]*(?:[(]?责任编辑[:]|【(?:相关(?:阅读|链接|新闻|文章)|延伸阅读)】|(?:相关(?:阅读|链接|新闻)|延伸阅读)[:]?$)")
+#: A web page's own controls and links in brackets (【相关阅读】, 【打印】, 【关闭】, 【字号:大 中 小】): never a heading.
+PAGE_CONTROL = re.compile(r"[【\[](?:相关(?:阅读|链接|新闻|文章)|延伸阅读|打印(?:本页)?|关闭(?:窗口)?|字号[^】\]]*|收藏|分享)[】\]]")
 #: Openers of a closing extra finding (此外, 另外, 与此同时).
 CLOSING_OPENER = re.compile(r"(?:此外|另外|与此同时|同时|最后)[,]")
 #: A finding of its own after the list, in the team's voice (巡察组还指出, / 此外,巡视组还发现, / 此外,“回头看”还发现,).
