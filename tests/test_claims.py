@@ -310,3 +310,18 @@ def test_claims_read_across_a_pdfs_wraps_and_page_lines():
     claim = next(c for c in result.claims if "refunded_amount" in c.figures)
     start, end = claim.figure_spans["refunded_amount"]
     assert text[start:end].replace("\n", "").startswith("退回违规使") and text[start:end].endswith("73.45万元")
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # heldout23: the people both kinds count together, then each kind's own count
+    ("对3名项目负责人分别给予党纪处分1人、政务处分2人。",
+     {"party_and_government_sanctions": 3, "party_sanctions": 1, "government_sanctions": 2}),
+    # the clues handed over, counted before their noun (not the problems of the feedback)
+    ("巡视组移交的21件问题线索已全部办结，立案审查调查9人。", {"cases_transferred": 21, "cases_filed": 9}),
+    ("96项整改任务已完成86项，其余10项正在按计划推进。", {"total": 96, "completed": 86, "in_progress": 10}),
+    # a count two kinds share is neither's
+    ("对相关责任人诫勉谈话2人、批评教育和谈话提醒15人次。", {"admonishment": 2}),
+])
+def test_claims_figures_counted_other_ways(sentence, expected):
+    figures, _, _ = _figures(sentence)
+    assert figures == expected
