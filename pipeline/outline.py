@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.lang.cues import (
-    ACTION_LEAD, FORWARD_INTRO, FORWARD_LEAD, FORWARD_TITLE, PAGE_CONTROL, concrete_act, is_restated_problem,
+    ACTION_LEAD, FORWARD_INTRO, FORWARD_LEAD, FORWARD_PLANS_TITLE, FORWARD_TITLE, PAGE_CONTROL, concrete_act, is_restated_problem,
 )
 from pipeline.lang.markers import (
     BARE_FIELD_HEADING, BARE_HEADING, BRACKET_HEADING, BULLET, BULLETS, CIRCLED, DECORATION, FAMILY_RANK, INLINE_NUMBER,
@@ -478,7 +478,10 @@ def forward_looking_sections(text: str, sections: list[Section]) -> set[int]:
         last_cue = (k == len(tops) - 1 and forward_at is not None and top.marker != "problem"
                     and not is_restated_problem(top.title)
                     and not ("\n" in intro[:forward_at.start()] and concrete_act(intro, 0, forward_at.start())))
-        if FORWARD_TITLE.search(top.title) or lead_cue or last_cue:
+        titled = FORWARD_TITLE.search(top.title) is not None and not (
+            # 五、健全长效机制,巩固整改成果 before 六、下一步工作打算: the lasting mechanisms built, the plans after them
+            FORWARD_INTRO.search(top.title) is None and any(FORWARD_PLANS_TITLE.search(t.title) for t in tops[k + 1:]))
+        if titled or lead_cue or last_cue:
             ids.add(top.section_id)
     children: dict[int, list[int]] = {}
     for s in ordered:

@@ -302,3 +302,18 @@ def test_outline_a_web_pages_subtitle_and_controls_are_no_headings():
             "本报讯　截至11月底，平川县已完成整改任务80项。对此，平川县坚持两手抓：一是新建供水工程12处；二是建立管护机制。\n"
             "责任编辑：王某\n【相关阅读】\n某市：巡察整改“回头看”发现问题27个　2024-10-28\n")
     assert _tree(text) == [(1, "一是", "新建供水工程12处", None), (1, "二是", "建立管护机制", None)]
+
+
+@pytest.mark.parametrize("plans_after,forward", [
+    (True, ["下一步工作打算"]),  # pairs_blind45 s5: the lasting mechanisms built, then the plans
+    (False, ["健全长效机制,巩固整改成果"]),  # the last part, 巩固整改成果 names the plans
+])
+def test_outline_a_heading_on_keeping_the_results_before_the_plans_is_no_plans_part(plans_after, forward):
+    from pipeline.outline import forward_looking_sections
+
+    text = normalize("县教育局关于巡察整改进展情况的报告\n一、压实整改责任\n召开党组会议7次。\n二、健全长效机制，巩固整改成果\n"
+                     "修订出台《学校财务管理办法》，上轮巡察要求修订的5项制度已全部出台。\n"
+                     + ("三、下一步工作打算\n一是持续巩固整改成果。二是计划于6月底前完成底数核查。\n" if plans_after else "")
+                     + "中共某县教育局党组\n2026年3月20日\n")
+    sections = parse_outline(text)
+    assert [s.title for s in sections if s.section_id in forward_looking_sections(text, sections) and s.level == 1] == forward

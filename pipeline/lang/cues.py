@@ -28,6 +28,8 @@ FORWARD_LEAD = re.compile(
 )
 #: The narrow set that marks a closing section as the plans part.
 FORWARD_INTRO = re.compile(r"下一步|下步|下一阶段|下阶段|今后")
+#: A heading that names the plans part itself (六、下一步工作打算): an earlier 巩固整改成果 heading is then no plans part.
+FORWARD_PLANS_TITLE = re.compile(FORWARD_INTRO.pattern + r"|工作打算|努力方向|工作安排")
 
 # --------------------------------------------------------------------------- who speaks
 
