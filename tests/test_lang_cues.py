@@ -164,6 +164,9 @@ def test_lang_cues_a_share_of_what_there_is_is_a_stock():
     ("严格会议费、培训费管理,坚决杜绝在风景名胜区召开会议,此项问题已整改完成。", False),
     ("严禁违规发放津贴补贴。", False),
     ("举办培训班2期。", True),
+    # pairs_blind45 s5 P5: every act of a pledged run is pledged; an act in the next clause is done
+    ("持续保持高压态势,坚决做到发现一起、查处一起、通报一起。", False),
+    ("坚决做到发现一起、查处一起,今年以来查处违规补课问题5起。", True),
 ])
 def test_lang_cues_a_denied_act_is_no_act(sentence, expected):
     from pipeline.lang.cues import concrete_act

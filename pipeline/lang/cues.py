@@ -101,8 +101,11 @@ def concrete_cue() -> re.Pattern[str]:
 
 #: What denies the act right after it (尚未完成的整改任务, 未建立台账, 没有召开): no act done.
 ACT_DENIED = r"(?:尚未|未能|没有|并未|从未|未)"
-#: What forbids the act after it (坚决杜绝在风景名胜区召开会议, 严禁违规发放): a rule pledged, no act done.
-ACT_FORBIDDEN = r"(?:杜绝|严禁|禁止|不得|不准)[^,。;:\d]{0,10}?"
+#: What forbids the acts after it in its clause (坚决杜绝在风景名胜区召开会议, 严禁违规发放), or pledges them (坚决做到发现
+#: 一起、查处一起、通报一起): a rule or a resolve, no act done.
+_PLEDGE = r"杜绝|严禁|禁止|不得|不准|做到"
+ACT_FORBIDDEN = rf"(?:{_PLEDGE})[^,。;:\d]{{0,10}}?"
+_PLEDGED = re.compile(_PLEDGE)
 
 
 @lru_cache(maxsize=1)
@@ -118,9 +121,16 @@ def _act_or_claim() -> re.Pattern[str]:
 
 def concrete_act(text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether ``text[start:end]`` states a concrete act (:func:`concrete_cue`) outside a bare
-    completion claim (已完成整改, 整改到位: the ``claim`` rows of ``models/status_cues.tsv``) and not denied (尚未完成)."""
+    completion claim (已完成整改, 整改到位: the ``claim`` rows of ``models/status_cues.tsv``), not denied (尚未完成) and not
+    pledged or forbidden in its clause (坚决做到发现一起、查处一起、通报一起)."""
     end = len(text) if end is None else end
-    return any(m.lastgroup not in ("claim", "denied") for m in _act_or_claim().finditer(text, start, end))
+    for m in _act_or_claim().finditer(text, start, end):
+        if m.lastgroup in ("claim", "denied"):
+            continue
+        clause = max(start, *(text.rfind(c, start, m.start()) + 1 for c in ",。;:"))
+        if _PLEDGED.search(text, clause, m.start()) is None:  # …做到发现一起、查处一起、通报一起: all pledged
+            return True
+    return False
 
 
 #: A clause stating how many of something there are, not what was done (目前学校共有中层干部236名, 现有省级工法
