@@ -77,6 +77,8 @@ _TITLE_CUES = ("关于", "通报", "情况", "公告", "报告", "反馈", "公�
 _POST_STAMP = re.compile(r"^[^\n]{0,40}?(?P<date>(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2}))[ \t]+\d{1,2}:\d{2}\b",
                          re.M)
 _PUBLISH_CUE = re.compile(r"(?:发布时间|发布日期|日期|时间)\s*[:：]?\s*")
+#: The same stamp on a line of its own at a web page's foot ((发布时间:2015年12月28日)).
+_PUBLISH_LINE = re.compile(r"(?m)^[ \t\u3000]*\(?(?:发布时间|发布日期)[:]?[ \t]*")
 #: A news item's dateline near its top (青枫融媒讯(记者 温雨桐)2025年7月8日, 本报讯 2024年3月5日): the day it was
 #: published, the document's date where no signature dates it.
 _NEWS_DATELINE = re.compile(r"^[^\n。]{0,30}?(?:讯|记者|通讯员)[^\n。]{0,30}?"
@@ -478,6 +480,11 @@ def extract_metadata(
                 hinted = _parse_hint_date(dm.group())
                 if hinted:
                     ev["report_date"] = (dm.start(), dm.end())
+        tail = _PUBLISH_LINE.search(text, max(0, len(text) - 300)) if hinted is None else None
+        if tail is not None and (dm := _ISO_DATE.match(text, tail.end()) or _FULL_DATE.match(text, tail.end())):
+            hinted = _parse_hint_date(dm.group())  # a web page's foot: (发布时间:2015年12月28日)
+            if hinted:
+                ev["report_date"] = (dm.start(), dm.end())
         for stamp_re in (_POST_STAMP, _NEWS_DATELINE):  # 原创 某某发布 2025年07月16日 18:30 / …讯(记者 …)2025年7月8日
             if hinted is None and (stamp := stamp_re.search(text, 0, 300)) is not None:
                 hinted = _parse_hint_date(stamp.group("date"))

@@ -1256,3 +1256,16 @@ def test_audit_poverty_relief_in_the_reports_own_words_answers_it(tmp_path):
         "二、压实意识形态工作责任\n镇党委专题研究意识形态工作2次，制定《意识形态工作责任清单》。\n"
         "中共河口镇委员会\n2018年11月2日\n")
     assert _statuses(tmp_path, feedback, report) == {"1": "addressed", "2": "addressed"}
+
+
+def test_audit_a_speakers_plan_for_the_earlier_findings_in_themed_prose(tmp_path):
+    """厅党组表示,下一步将对近三年审计、巡视发现的问题建立整改台账… (pairs_blind45 s4 P8): a plans paragraph, though each of
+    its sentences speaks of rectification, and it names the findings' sources: the problem about them is planned_only."""
+    feedback = ("省委第二巡视组向省林业厅党组反馈专项巡视情况\n2016年5月10日，省委第二巡视组向省林业厅党组反馈专项巡视情况。"
+                "巡视组指出，一是林权审批把关不严，部分林权证违规发放；二是对审计、巡视等发现问题整改不到位，屡查屡犯。\n"
+                "巡视组要求，厅党组要切实抓好整改。\n")
+    report = ("省林业厅党组关于巡视整改情况的通报\n根据省委统一部署，省委第二巡视组对省林业厅进行了专项巡视。现将整改情况予以通报。\n"
+              "在林权审批方面，对2013年以来发放的林权证开展全面清查，注销违规发放的林权证12本，给予2名相关人员党纪处分。\n"
+              "厅党组表示，下一步将对近三年审计、巡视发现的问题建立整改台账，逐项明确整改责任和整改时限。同时，巩固已有整改成果。\n"
+              "（发布时间：2016年11月20日）\n")
+    assert _statuses(tmp_path, feedback, report) == {"1": "addressed", "2": "planned_only"}

@@ -12,6 +12,7 @@ from pipeline.matching.earlier import about_earlier_findings
     ("对上轮巡视反馈问题和审计发现问题整改不彻底，个别问题反弹回潮", True),
     ("审计发现问题整改不到位", True),
     ("巡察、审计发现问题整改不到位", True),
+    ("对审计、巡视等发现问题整改不到位，屡查屡犯", True),  # pairs_blind45 s4
     ("上轮巡察反馈问题整改不彻底，长效机制建设不足", True),
     # a field named: the answer may speak of the field without naming the round
     ("上轮巡察反馈的矿产资源出让收益征收问题整改不到位", False),

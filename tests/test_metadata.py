@@ -293,3 +293,13 @@ def test_metadata_a_news_items_dateline_dates_it(dateline):
 def test_metadata_the_feedback_day_is_not_a_datelines_before_the_problems_fed_back(body, feedback):
     _, meta = _meta("平川县：巡视整改见实效\n发布时间：2024-12-04\n" + body)
     assert meta.feedback_date == feedback
+
+
+def test_metadata_a_web_pages_foot_stamp_dates_the_report():
+    """pairs_blind45 s4: a 通报 whose only date is its foot's (发布时间:2015年12月28日)."""
+    _, meta = _meta("省国土资源厅党组关于巡视整改情况的通报\n根据省委统一部署，省委第七巡视组对省国土资源厅进行了专项巡视，"
+                    "并于7月10日反馈了巡视意见。\n厅党组制定整改方案，梳理出39项整改任务。\n"
+                    + "在规范权力运行方面，将探矿权、采矿权审批全部纳入省政务服务中心网上运行，审批环节由14个压减为8个。\n" * 6
+                    + "欢迎广大干部群众进行监督。\n"
+                    "（发布时间：2015年12月28日）\n")
+    assert meta.report_date == "2015-12-28"

@@ -33,7 +33,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from pipeline.lang.cues import (
-    ACTION_LEAD, CLOSING_FORMULA, CLUE, CONTACT, DECISIVE, DONE_STATED, DEMAND_LEAD, DONE_OPENING, FORWARD_INTRO, PLEDGE, PROBLEM_VERDICT, PROGRESS_FIELD, PROGRESS_SO_FAR, RECORD_PROBLEM, REST_PLANNED, SHORTCOMING, PAGE_TAIL, SUPERVISION_INVITED, TEAM_VOICE, concrete_act, is_restated_problem, only_plans,
+    ACTION_LEAD, CLOSING_FORMULA, CLUE, CONTACT, DECISIVE, DONE_STATED, DEMAND_LEAD, DONE_OPENING, FORWARD_INTRO, FORWARD_SPOKEN, PLEDGE, PROBLEM_VERDICT, PROGRESS_FIELD, PROGRESS_SO_FAR, RECORD_PROBLEM, REST_PLANNED, SHORTCOMING, PAGE_TAIL, SUPERVISION_INVITED, TEAM_VOICE, concrete_act, is_restated_problem, only_plans,
     status_cues,
 )
 from pipeline.lang.markers import is_bullet, runs, scan
@@ -424,11 +424,7 @@ def _plans_paragraph(text: str, pos: int) -> bool:
         return False
     lead_start = max(start, text.rfind("。", 0, pos) + 1)
     colon = text.find(":", lead_start, pos)
-    return FORWARD_INTRO.match(text, start) is not None or colon > 0 and _PLANS_LEAD.search(text, lead_start, colon) is not None
-
-
-#: A lead that names the plans before its run (下一步,桐溪县将从三个方面持续用力:): the plans' cue, then what will be.
-_PLANS_LEAD = re.compile(FORWARD_INTRO.pattern.join("()") + r"[^。:]{0,30}?将")
+    return FORWARD_INTRO.match(text, start) is not None or colon > 0 and FORWARD_SPOKEN.search(text, lead_start, colon) is not None
 
 
 def _before_ledger(text: str, start: int, end: int) -> int:

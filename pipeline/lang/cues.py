@@ -28,6 +28,9 @@ FORWARD_LEAD = re.compile(
 )
 #: The narrow set that marks a closing section as the plans part.
 FORWARD_INTRO = re.compile(r"下一步|下步|下一阶段|下阶段|今后")
+#: The plans told in a sentence, after a speaker's frame or not (陈立衡表示,下一步,桐溪县将从三个方面持续用力: /
+#: 厅党组表示,下一步将对…建立整改台账): the plans' cue, then what will be.
+FORWARD_SPOKEN = re.compile(rf"(?:[^,。;:]{{0,16}}?(?:表示|强调|指出|说),)?(?:{FORWARD_INTRO.pattern})[^。:]{{0,30}}?将")
 #: A heading that names the plans part itself (六、下一步工作打算): an earlier 巩固整改成果 heading is then no plans part.
 FORWARD_PLANS_TITLE = re.compile(FORWARD_INTRO.pattern + r"|工作打算|努力方向|工作安排")
 
@@ -346,14 +349,15 @@ _EARLIER_SOURCE = r"(?:(?:上轮|上一轮|上次|前次|历次|以往)(?:巡视
 #: 不到位), no field named between the source and 整改 (上轮巡察反馈的矿产资源出让收益问题 names one).
 EARLIER_FINDINGS_PROBLEM = re.compile(
     rf"(?:对|落实)?{_EARLIER_SOURCE}(?:(?:反馈|指出|发现|提出)(?:的)?)?(?:问题)?"
-    rf"(?:(?:和|及|、|等){_EARLIER_SOURCE}(?:(?:反馈|指出|发现|提出)(?:的)?)?(?:问题)?)*(?:等监督发现问题)?整改")
+    rf"(?:(?:和|及|、|等){_EARLIER_SOURCE}等?(?:(?:反馈|指出|发现|提出)(?:的)?)?(?:问题)?)*(?:等监督发现问题)?整改")
 #: A clause that still speaks of those problems in general (个别问题反弹回潮, 屡审屡犯, 长效机制建设不足), not of a field.
 ABOUT_THE_PROBLEMS = re.compile(r"问题|整改|屡[审查]屡犯|长效机制|反弹")
 #: What a place answering such a problem names: the earlier round or the audit as a source of findings (审计指出的问题,
 #: 审计整改, 审计署); not a 回头看 of this round's own rectification, nor an audit the unit has carried out now
 #: (开展竣工结算审计, 审减工程款: an act of this round).
 NAMES_EARLIER_FINDINGS = re.compile(r"上轮|上一轮|上次|前次|历次|以往"
-                                    r"|审计(?=(?:中|时|所)?(?:指出|发现|反馈|提出|查出|移交)|(?:的)?问题|整改|意见|报告"
+                                    # 近三年审计、巡视发现的问题: the audit named beside the team as a source
+                                    r"|审计(?=(?:[、和及](?:巡视|巡察))?(?:中|时|所)?(?:指出|发现|反馈|提出|查出|移交)|(?:的)?问题|整改|意见|报告"
                                     r"|署|局|厅|机关|部门)")  # 审计局指出: the body names the source already
 #: The audit among those sources: a place naming only an audit answers a problem about audit findings, not one about
 #: the earlier round's (…计划委托会计师事务所开展专项审计 answers no 上轮巡察整改不到位).

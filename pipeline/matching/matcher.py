@@ -38,7 +38,7 @@ from scipy import sparse
 
 from pipeline.deferred import deferred_imports
 from pipeline.extract.measures import ledger_rows
-from pipeline.lang.cues import (APPENDIX_LINE, CONTACT, FORWARD_INTRO, NAMED_FINDING, PROCESS_WORDS, RESTATED_HEADING,
+from pipeline.lang.cues import (APPENDIX_LINE, CONTACT, FORWARD_INTRO, FORWARD_SPOKEN, NAMED_FINDING, PROCESS_WORDS, RESTATED_HEADING,
                                RESTATED_NAME, is_plan)
 from pipeline.lang.markers import PROBLEM_NUMBER
 from pipeline.lang.numerals import marker_number
@@ -262,11 +262,12 @@ def prose_places(text: str, covered: list[tuple[int, int]]) -> tuple[list[tuple[
         if len(line.strip()) < MIN_PARAGRAPH or "。" not in line or any(a < end and start < b for a, b in covered):
             continue
         start, end = strip_span(text, start, end)
-        if CONTACT.search(line) or all(PROCESS_WORDS.search(text[a:b]) and not NAMED_FINDING.search(text, a, b)
-                                       for a, b in sentence_spans(text, start, end)):
-            continue
         first = text[start:sentence_bounds(text, start)[1]]
-        onward = onward or bool(FORWARD_INTRO.match(first))
+        spoken = FORWARD_SPOKEN.match(first) is not None  # 厅党组表示,下一步将对近三年审计、巡视发现的问题建立整改台账
+        if CONTACT.search(line) or not spoken and all(PROCESS_WORDS.search(text[a:b]) and not NAMED_FINDING.search(text, a, b)
+                                                      for a, b in sentence_spans(text, start, end)):
+            continue
+        onward = onward or bool(FORWARD_INTRO.match(first)) or spoken
         (plans if onward or is_plan(first) else answers).append((start, end))
     return answers, plans
 
