@@ -162,7 +162,9 @@ PERFORMANCE = re.compile(r"(?:实现|完成)(?:营业|经营|主营业务)?(?:�
                          r"|次均(?:费用|药费)?|例均费用|平均住院日|人均(?:收入|费用|医疗费用|可支配收入)"
                          # an indicator's change, not the fall of what the problem was (检查考核次数同比减少45%: done)
                          r"|(?:收入|利润|产值|营收|绩效|产量|效益|营业额)[^,。;]{0,6}?(?:同比|较上年|比上年|较去年)"
-                         r"(?:增长|提高|下降|减少|上升)")
+                         r"(?:增长|提高|下降|减少|上升)"
+                         # a share's level (违法用地面积比例已降至8.6%): where things stand, no act
+                         r"|比例(?:已)?(?:降至|降到|下降至|下降到|降低至|降低到|升至|提高到|提高至|提升至|提升到)")
 #: How a clause that only gives a change opens (…实现营业收入86.4亿元,同比增长12.7%): it goes with the clause before.
 CHANGE_OPENING = ("同比", "较上年", "比上年", "较去年")
 
