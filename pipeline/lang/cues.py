@@ -106,20 +106,17 @@ def concrete_cue() -> re.Pattern[str]:
 ACT_DENIED = r"(?:尚未|未能|没有|并未|从未|未)"
 #: What forbids the acts after it in its clause (坚决杜绝在风景名胜区召开会议, 严禁违规发放), or pledges them (坚决做到发现
 #: 一起、查处一起、通报一起): a rule or a resolve, no act done.
-_PLEDGE = r"杜绝|严禁|禁止|不得|不准|做到"
-ACT_FORBIDDEN = rf"(?:{_PLEDGE})[^,。;:\d]{{0,10}}?"
-_PLEDGED = re.compile(_PLEDGE)
+ACT_PLEDGED = re.compile(r"杜绝|严禁|禁止|不得|不准|做到")
 
 
 @lru_cache(maxsize=1)
 def _act_or_claim() -> re.Pattern[str]:
-    """A completion claim (the ``claim`` rows, group ``claim``), an act denied or forbidden (group ``denied``) or else
-    a concrete act: a claim starting at or before an act's place takes its words (已完成整改 holds no 完成 act), and
-    so does a denial (尚未完成的整改任务 holds none).  An act's word before 费 names a cost (培训费, 会议费), no act."""
+    """A completion claim (the ``claim`` rows, group ``claim``), an act denied (group ``denied``) or else a concrete
+    act: a claim starting at or before an act's place takes its words (已完成整改 holds no 完成 act), and so does a
+    denial (尚未完成的整改任务 holds none).  An act's word before 费 names a cost (培训费, 会议费), no act."""
     claims = [pattern.pattern for kind, _, pattern in _cue_rows() if kind == "claim"]
     act = f"(?:{concrete_cue().pattern})(?!费)"
-    return re.compile(f"(?P<claim>{'|'.join(f'(?:{p})' for p in claims)})"
-                      f"|(?P<denied>(?:{ACT_DENIED}|{ACT_FORBIDDEN}){act})|{act}")
+    return re.compile(f"(?P<claim>{'|'.join(f'(?:{p})' for p in claims)})|(?P<denied>{ACT_DENIED}(?:{act}))|{act}")
 
 
 def concrete_act(text: str, start: int = 0, end: int | None = None) -> bool:
@@ -131,7 +128,7 @@ def concrete_act(text: str, start: int = 0, end: int | None = None) -> bool:
         if m.lastgroup in ("claim", "denied"):
             continue
         clause = max(start, *(text.rfind(c, start, m.start()) + 1 for c in ",。;:"))
-        if _PLEDGED.search(text, clause, m.start()) is None:  # …做到发现一起、查处一起、通报一起: all pledged
+        if ACT_PLEDGED.search(text, clause, m.start()) is None:  # …做到发现一起、查处一起、通报一起: all pledged
             return True
     return False
 
