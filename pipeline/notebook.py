@@ -23,9 +23,25 @@ CJK_FAMILIES: tuple[str, ...] = (
 INSTALL_HINT = "sudo apt-get install fonts-noto-cjk   # Debian/Ubuntu; see the README's set-up"
 
 
+def _installed_families() -> set[str]:
+    """The font families matplotlib knows; where none is a CJK one, the system's font files it has not listed are
+    added first: its font list is cached, and a font installed after the cache was written is not in it."""
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    if installed.isdisjoint(CJK_FAMILIES):
+        known = {font.fname for font in font_manager.fontManager.ttflist}
+        for path in font_manager.findSystemFonts():
+            if path not in known:
+                try:
+                    font_manager.fontManager.addfont(path)
+                except (OSError, RuntimeError, ValueError):  # a file FreeType cannot read: not a font for the charts
+                    continue
+        installed = {font.name for font in font_manager.fontManager.ttflist}
+    return installed
+
+
 def use_cjk_font() -> str:
     """Set matplotlib's sans-serif font to an installed CJK family and return its name."""
-    installed = {font.name for font in font_manager.fontManager.ttflist}
+    installed = _installed_families()
     for family in CJK_FAMILIES:
         if family in installed:
             matplotlib.rcParams["font.family"] = "sans-serif"
