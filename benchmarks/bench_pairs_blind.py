@@ -68,6 +68,16 @@ def score_pair(gold_path: Path) -> dict:
     left_p = [i for i in range(len(pred_spans)) if i not in used_p]
     left_g = [j for j in range(len(gold_spans)) if j not in used_g]
     paired += [(left_p[a], left_g[b]) for a, b in _pairs([extents[i] for i in left_p], [gold_spans[j] for j in left_g])]
+    # a gold problem given by its headline sentence alone (学习贯彻…不够深入 of 1.学习贯彻…不够深入。党组理论学习…) pairs
+    # with the extracted problem that opens with it
+    used_p, used_g = {i for i, _ in paired}, {j for _, j in paired}
+    for j in (j for j in range(len(gold_spans)) if j not in used_g):
+        g_start, g_end = gold_spans[j]
+        opens = [i for i in range(len(pred_spans)) if i not in used_p and pred_spans[i][0] == g_start
+                 and g_end <= pred_spans[i][1] and feedback_text[g_end:g_end + 1] == "。"]
+        if len(opens) == 1:
+            paired.append((opens[0], j))
+            used_p.add(opens[0])
     confusion: Counter = Counter()
     gap = Counter()
     evidence = Counter()
