@@ -2041,3 +2041,17 @@ def test_issues_an_example_of_the_earlier_round_after_如上轮():
                      "“回头看”时仍未整改到位。\n巡察组要求，镇党委要抓好整改。\n")
     assert _levels(text, 2) == ["部分问题整改不彻底、不到位"]
     assert _levels(text, 3) == ["上轮巡察指出的“村务公开不及时”问题,“回头看”时仍未整改到位"]
+
+
+@pytest.mark.parametrize("announce,aspects", [
+    ("反馈了2个方面5个问题", 2),  # blind50 05: the count says the headings are fields, the ;-groups problems
+    ("反馈了以下问题", 0),  # no count: the headings stay problems with their examples
+])
+def test_issues_the_announced_counts_say_headings_are_fields(announce, aspects):
+    text = normalize(_HEAD + f"巡察组组长{announce}：\n（一）执行上级决策部署有偏差\n"
+                     "支农支小的市场定位有所偏离，涉农贷款占比连续三年下降；大额贷款集中度偏高；普惠金融工作停留在表面。\n"
+                     "（二）防范化解金融风险不够有力\n信贷“三查”制度执行不严，贷前调查流于形式；不良贷款处置进度缓慢。\n"
+                     "巡察组要求，行党委要抓好整改。\n")
+    found = read_feedback(text).issues
+    assert sum(i.level == 1 for i in found) == aspects
+    assert sum(i.level == 2 for i in found) == (5 if aspects else 2)

@@ -284,14 +284,37 @@ def _read(plain: str) -> tuple[list[Item], list[Item], dict[int, str], Announced
     if not problems:
         problems = _fallback(plain, sents)
         aspects = []
+    first = min((p.start for p in problems), default=zone[0] if zone else len(plain))
+    announced = announced_count(plain, (first, zone[1] if zone else len(plain)))
+    if not aspects and _counts_fields(problems, announced):
+        aspects, problems = _lifted(problems)
     problems = _singled_out(plain, problems) + _closing_findings(plain, sents, problems)
     units = resolve_units(plain, problems, units)  # 向桃坪镇党委反馈时 / 【桂园社区】 / 柳湾村党支部存在…
     _assign_units(plain, problems, units)
     # 要…于2024年10月31日前全部完成: that problem's 时限; 要在2个月内…: counted from the day of the feedback
     deadlines = demanded_deadlines(plain, sents, problems, since=cache(lambda: _feedback_day(plain)))
-    # announced before the first finding (the lead may come after an earlier meta sentence)
-    first = min((p.start for p in problems), default=zone[0] if zone else len(plain))
-    return aspects, problems, deadlines, announced_count(plain, (first, zone[1] if zone else len(plain)))
+    return aspects, problems, deadlines, announced
+
+
+def _counts_fields(problems: list[Item], announced: Announced | None) -> bool:
+    """Whether the notice's own count says the problems read are its fields and their examples its problems
+    (反馈了4个方面12个问题: four headings, each over three ;-groups): as many problems as fields announced, every
+    one with examples, and as many examples in all as problems announced."""
+    return (announced is not None and announced.aspects is not None and announced.problems is not None
+            and announced.aspects != announced.problems and len(problems) == announced.aspects
+            and all(p.children for p in problems) and sum(len(p.children) for p in problems) == announced.problems)
+
+
+def _lifted(problems: list[Item]) -> tuple[list[Item], list[Item]]:
+    """The problems as the fields (aspects) and their examples as the problems under them, a level up."""
+    aspects: list[Item] = []
+    lifted: list[Item] = []
+    for p in problems:
+        aspect = Item(1, p.start, p.end, p.how, p.confidence, label=p.label, number=p.number, unit=p.unit)
+        aspects.append(aspect)
+        lifted += [Item(2, c.start, c.end, c.how, c.confidence, label=c.label, aspect=aspect, unit=p.unit)
+                   for c in p.children]
+    return aspects, lifted
 
 
 def issues_from_feedback(text: str, *, doc_id: str | None = None) -> list[Issue]:
