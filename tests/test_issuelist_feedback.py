@@ -2055,3 +2055,16 @@ def test_issues_the_announced_counts_say_headings_are_fields(announce, aspects):
     found = read_feedback(text).issues
     assert sum(i.level == 1 for i in found) == aspects
     assert sum(i.level == 2 for i in found) == (5 if aspects else 2)
+
+
+def test_issues_a_verdict_under_a_fields_heading_over_its_listed_findings():
+    """一、关于X\\n<verdict>。主要表现在:A、B、C等问题。 (blind50 10, the 2014 central formula): the heading is the field, the
+    listed elements its problems; the verdict sums them up and adds no field of its own; 具体表现为: stays examples."""
+    text = normalize(_HEAD + "巡视组也发现了一些问题：\n一、关于党风廉政建设\n“两个责任”落实不到位，一些领导人员廉洁意识淡薄。"
+                     "主要表现在：党组对党风廉政建设重视不够、纪检机构监督执纪偏软、个别领导人员亲属承揽业务等问题。\n"
+                     "二、关于作风建设\n“四风”问题依然存在。主要表现在：违规使用公务用车、超标准公务接待等。\n"
+                     "巡视组要求，要切实抓好整改。\n")
+    aspects, problems = _aspects_and_problems(text)
+    assert aspects == ["关于党风廉政建设", "关于作风建设"]
+    assert problems == ["党组对党风廉政建设重视不够", "纪检机构监督执纪偏软", "个别领导人员亲属承揽业务", "违规使用公务用车",
+                        "超标准公务接待"]

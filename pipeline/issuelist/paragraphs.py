@@ -23,7 +23,7 @@ from pipeline.lang.cues import (
     INSTANCE_START, LEAD_VERB, LIST_CLOSER,
     PROBLEM_LEAD_META, RESOLVED, SHORTCOMING, SHORTCOMING_STRONG, STILL_WRONG, SUBJECT_LEAD,
 )
-from pipeline.lang.markers import Marker, runs, scan
+from pipeline.lang.markers import ITEM_START, Marker, runs, scan
 from pipeline.lang.text import mask_quoted
 
 
@@ -281,6 +281,23 @@ def _rest(text: str, sentences: list[tuple[int, int]], groups_per_sentence: list
             out.extend(listed)
             absorbed = True
             continue
+        if k > 0 and out and not out[-1].children and out[-1].start >= sentences[k - 1][0] \
+                and (cue := _LIST_OF_FINDINGS.match(text, a, b)) and not ITEM_START.match(text, trim(text, cue.end(), b)[0]):
+            # “两个责任”落实不到位,…。主要表现在:A、B、C等问题 (blind50 10): the verdict names the field of the findings
+            # listed after it, as (一)X。主要表现在:… does; under a field's own heading (一、关于…) it adds none
+            verdict = out.pop()
+            if ctx.aspect is None:
+                new_aspect(text, verdict.start, verdict.end, ctx)
+            listed = _field_list(text, a, b, ctx, after_lead=True)
+            if listed is None:  # A、B、C等问题 / A、B、C等: one finding an element
+                body_s, body_e = trim(text, cue.end(), b)
+                closer = _ELEMENTS_CLOSER.search(text, body_s, body_e)
+                parts = (top_level_split(text, body_s, closer.start(), "、")  # closed by 等(问题): each a finding
+                         if closer and "," not in text[body_s:closer.start()] else _elements(text, body_s, body_e))
+                listed = attach(_clause_problems(text, parts), ctx)
+            out.extend(listed)
+            absorbed = True
+            continue
         if starts_with_example(text, a, b) and out:
             out[-1].children.extend(example_items(text, a, b, how=out[-1].how, confidence=out[-1].confidence))
             continue
@@ -317,6 +334,13 @@ def _rest(text: str, sentences: list[tuple[int, int]], groups_per_sentence: list
             out.extend(attach(_group_items(text, gs, ge, how, listed=listed), ctx))
         absorbed = k > 0
     return out
+
+
+#: A sentence that lists the findings a verdict before it sums up (主要表现在:A、B、C等问题 / 突出表现为:A;B), not one
+#: that gives its examples (具体表现为:, 比如).
+_LIST_OF_FINDINGS = re.compile(r"(?:主要|突出)表现(?:在|为)[:]")
+#: How such a list of elements closes (…、C等问题 / …、C等).
+_ELEMENTS_CLOSER = re.compile(r"等(?:[一-龥]{0,4}(?:问题|现象|情况))?$")
 
 
 def _field_list(text: str, a: int, b: int, ctx: Context, *, after_lead: bool) -> list[Item] | None:
