@@ -2068,3 +2068,11 @@ def test_issues_a_verdict_under_a_fields_heading_over_its_listed_findings():
     assert aspects == ["关于党风廉政建设", "关于作风建设"]
     assert problems == ["党组对党风廉政建设重视不够", "纪检机构监督执纪偏软", "个别领导人员亲属承揽业务", "违规使用公务用车",
                         "超标准公务接待"]
+
+
+def test_issues_a_speechs_numbered_problems():
+    """第一个问题,X。… 第二个问题,Y。 in a team leader's transcribed speech (blind50 11, blind10 m12): one problem an item."""
+    text = normalize(_HEAD + "巡察组组长指出，问题也不少，主要是两个方面的问题。\n"
+                     "第一个问题，整改台账管理粗放，十几个问题的责任人写的都是分管领导。\n"
+                     "第二个问题，监管执法宽松软的问题还在，该立案的不立案。\n巡察组要求，局党组要抓好整改。\n")
+    assert _problems(text) == ["整改台账管理粗放,十几个问题的责任人写的都是分管领导", "监管执法宽松软的问题还在,该立案的不立案"]

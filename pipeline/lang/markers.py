@@ -100,7 +100,7 @@ _INLINE = re.compile(
     rf"""
     (?P<shi>{_N}\n?是(?P<shi_yao>要)?[,:]?)  # 三\n是: a page-width wrap may split the label
   | (?P<yao>{_N}要(?![求点素害件务闻员事领])[,:]?)
-  | (?P<ordinal>(?:第{_N}|其[{CN_NUM}])(?:[,、:]|是(?P<ord_yao>要)?))
+  | (?P<ordinal>(?:第{_N}(?:个问题)?|其[{CN_NUM}])(?:[,、:]|是(?P<ord_yao>要)?))  # 第三个问题,…: a speech's items
   | (?P<sequence>(?:首先|其次|再次|然后|最后|一方面|另一方面)(?P<seq_yao>要)?[,:]?)
   | (?P<circled>[{CIRCLED}])
   | (?P<arabic_paren>(?:[(]|(?<![\d(]))\d{{1,2}}[)])
@@ -165,7 +165,7 @@ def _value(family: str, label: str) -> int | None:
     if family == "decimal":  # 2.3: the third item under the second heading
         return int(label.split(".")[1])
     core = label.strip()
-    for junk in "()【】、.,:是要第其问题 \t\n":  # 3 . / (1 ): a word processor's numbering pasted as text
+    for junk in "()【】、.,:是要第其个问题 \t\n":  # 3 . / (1 ): a word processor's numbering pasted as text
         core = core.replace(junk, "")
     if core.isdigit():
         return int(core)
