@@ -321,6 +321,9 @@ def test_claims_read_across_a_pdfs_wraps_and_page_lines():
     ("96项整改任务已完成86项，其余10项正在按计划推进。", {"total": 96, "completed": 86, "in_progress": 10}),
     # a count two kinds share is neither's
     ("对相关责任人诫勉谈话2人、批评教育和谈话提醒15人次。", {"admonishment": 2}),
+    # heldout24 a: money collected under a contract; problems still being put right
+    ("对逾期缴款的11宗地块依合同收取违约金1600万元。", {"recovered_amount": 16000000}),
+    ("反馈的31个问题中，27个已整改到位，4个正在持续整改。", {"prominent_problems": 31, "completed": 27, "in_progress": 4}),
 ])
 def test_claims_figures_counted_other_ways(sentence, expected):
     figures, _, _ = _figures(sentence)

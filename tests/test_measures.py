@@ -432,3 +432,12 @@ def test_measures_a_speakers_plans_lead_and_a_web_pages_tail():
     found = _measures(text)
     assert [m.status for m in found] == ["done", "done", "planned", "planned"]
     assert "责任编辑" not in normalize(text)[found[-1].start:found[-1].end]
+
+
+@pytest.mark.parametrize("text,status", [
+    # heldout24 a: how far it has come by a date (截至7月底已…), then a plan for the rest by a quarter's end: under way
+    ("二是集中攻坚，截至7月底已为3860户办理不动产权证书，剩余440余户计划三季度末前全部办结。", "ongoing"),
+    ("二是计划三季度末前完成全部440户不动产权证书办理。", "planned"),
+])
+def test_measures_progress_by_a_date_then_the_rest_planned(text, status):
+    assert decide_status(normalize(text))[0] == status

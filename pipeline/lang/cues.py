@@ -339,7 +339,8 @@ NAMED_FINDING = re.compile(r"(?:巡视|巡察)(?:组)?(?:移交|指出|反馈|�
                            # 对上轮巡视和审计发现问题整改情况开展“回头看”: an earlier round's findings, not this one's process
                            r"|(?:上轮|上一轮|上次|前次|历次|以往)(?:巡视|巡察)[^,。;]{0,10}?(?:发现|指出|反馈|移交)(?:的)?问题")
 #: How a report says where a planned action stands so far (计划于明年6月前建成…,目前已完成设备招标): begun, not done.
-PROGRESS_SO_FAR = re.compile(rf"(?:目前|现已|截至目前|当前|现阶段)[,]?(?:已|正在(?!{_PLANNING})|完成)")
+PROGRESS_SO_FAR = re.compile(rf"(?:(?:目前|现已|截至目前|当前|现阶段)[,]?(?:已|正在(?!{_PLANNING})|完成)"
+                             r"|截至[^,。;]{1,10}?[,]?已(?![经]?(?:计划|制定计划)))")  # 截至7月底已为3860户办理…
 #: A plan for the rest, after how far the work has come (目前已选派6名…,计划年底前累计选派15名): under way.
 REST_PLANNED = re.compile(r"(?:计划|预计|拟|力争|争取)[^,。;]{0,12}?(?:累计|剩余|其余|全部|全面|逐步)")
 #: Where earlier findings come from: a previous inspection round, or an audit (上轮巡察, 审计发现).
