@@ -79,6 +79,9 @@ _POST_STAMP = re.compile(r"^[^\n]{0,40}?(?P<date>(?:19|20)\d{2}(?:年\d{1,2}月\
 _PUBLISH_CUE = re.compile(r"(?:发布时间|发布日期|日期|时间)\s*[:：]?\s*")
 #: The same stamp on a line of its own at a web page's foot ((发布时间:2015年12月28日)).
 _PUBLISH_LINE = re.compile(r"(?m)^[ \t\u3000]*\(?(?:发布时间|发布日期)[:]?[ \t]*")
+#: A news site's line under the headline (峪川新闻网 2016-04-18 来源:峪川县新闻中心): the day the item was published.
+_SITE_STAMP = re.compile(r"^[^\n。]{0,30}?(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2})(?=[ \t\u3000]+(?:来源|作者|发布|编辑)|[ \t]*$)",
+                         re.M)
 #: A news item's dateline near its top (青枫融媒讯(记者 温雨桐)2025年7月8日, 本报讯 2024年3月5日): the day it was
 #: published, the document's date where no signature dates it.
 _NEWS_DATELINE = re.compile(r"^[^\n。]{0,30}?(?:讯|记者|通讯员)[^\n。]{0,30}?"
@@ -485,7 +488,7 @@ def extract_metadata(
             hinted = _parse_hint_date(dm.group())  # a web page's foot: (发布时间:2015年12月28日)
             if hinted:
                 ev["report_date"] = (dm.start(), dm.end())
-        for stamp_re in (_POST_STAMP, _NEWS_DATELINE):  # 原创 某某发布 2025年07月16日 18:30 / …讯(记者 …)2025年7月8日
+        for stamp_re in (_POST_STAMP, _NEWS_DATELINE, _SITE_STAMP):  # 原创 某某发布 2025年07月16日 18:30 / …讯(记者 …)2025年7月8日
             if hinted is None and (stamp := stamp_re.search(text, 0, 300)) is not None:
                 hinted = _parse_hint_date(stamp.group("date"))
                 if hinted:

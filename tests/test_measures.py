@@ -441,3 +441,11 @@ def test_measures_a_speakers_plans_lead_and_a_web_pages_tail():
 ])
 def test_measures_progress_by_a_date_then_the_rest_planned(text, status):
     assert decide_status(normalize(text))[0] == status
+
+
+@pytest.mark.parametrize("text", [
+    "应在去年12月底前全部收回，目前已收回26万元，还有12万元因借款企业经营困难没有收回。",  # pairs_blind46 s4 P9
+    "出借资金38万元已收回26万元，剩余部分未能追回。",
+])
+def test_measures_money_still_to_recover_is_unfinished(text):
+    assert decide_status(normalize(text))[0] == "ongoing"

@@ -303,3 +303,11 @@ def test_metadata_a_web_pages_foot_stamp_dates_the_report():
                     + "欢迎广大干部群众进行监督。\n"
                     "（发布时间：2015年12月28日）\n")
     assert meta.report_date == "2015-12-28"
+
+
+def test_metadata_a_news_sites_stamp_under_the_headline_dates_the_item():
+    """pairs_blind46 s4: 峪川新闻网 2016-04-18 来源:… under the headline; the item names its own day nowhere else."""
+    _, meta = _meta("桐岭镇：真改实改 让巡察整改成果惠及群众\n峪川新闻网 2016-04-18 来源：峪川县新闻中心\n"
+                    "峪川新闻网讯（记者 邹某）去年10月，县委第二巡察组向桐岭镇党委反馈了巡察发现的9个方面问题。"
+                    "半年来，桐岭镇党委把巡察整改作为一项重要政治任务，巡察反馈的问题已整改完成8个。\n")
+    assert meta.report_date == "2016-04-18"
