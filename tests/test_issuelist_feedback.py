@@ -2076,3 +2076,19 @@ def test_issues_a_speechs_numbered_problems():
                      "第一个问题，整改台账管理粗放，十几个问题的责任人写的都是分管领导。\n"
                      "第二个问题，监管执法宽松软的问题还在，该立案的不立案。\n巡察组要求，局党组要抓好整改。\n")
     assert _problems(text) == ["整改台账管理粗放,十几个问题的责任人写的都是分管领导", "监管执法宽松软的问题还在,该立案的不立案"]
+
+
+def test_issues_a_round_up_of_units_written_several_ways():
+    """blind50 12: a news round-up of one round's feedback to three units: A,B,C等问题较为突出 after the unit's name, a
+    paragraph 同时向U反馈了巡察情况。巡察发现,…, and a numbered list on the lines after its lead: each unit its problems."""
+    text = normalize(
+        "县委第五轮巡察集中反馈\n本报讯　近日，县委第五轮巡察2个巡察组分别向河口镇党委、县实验小学党支部、县水利局党组反馈巡察情况。\n"
+        "县委第一巡察组指出，河口镇党委落实惠农政策有偏差，村级集体经济发展缓慢，项目资金使用不规范等问题较为突出。\n"
+        "县委第一巡察组同时向县实验小学党支部反馈了巡察情况。巡察发现，该校党支部对学校工作领导不够有力；食堂管理不规范。\n"
+        "县委第二巡察组指出，县水利局党组主要存在以下问题：\n1.河湖管护责任落实不到位；\n2.水利工程招投标监管薄弱。\n"
+        "各巡察组将发现的问题线索按程序移交县纪委监委处理。\n")
+    found = [i for i in read_feedback(text).issues if i.level == 2]
+    assert [(i.extra["unit"], i.text) for i in found] == [
+        ("河口镇党委", "落实惠农政策有偏差"), ("河口镇党委", "村级集体经济发展缓慢"), ("河口镇党委", "项目资金使用不规范"),
+        ("县实验小学党支部", "该校党支部对学校工作领导不够有力"), ("县实验小学党支部", "食堂管理不规范"),
+        ("县水利局党组", "河湖管护责任落实不到位"), ("县水利局党组", "水利工程招投标监管薄弱")]

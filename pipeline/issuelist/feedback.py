@@ -149,7 +149,11 @@ def _round_up(text: str, sents: list[Sentence]) -> tuple[list[Item], list[Item],
         return None
     aspects: list[Item] = []
     problems: list[Item] = []
-    for start, unit, line_end in heads:
+    for k, (start, unit, line_end) in enumerate(heads):
+        # a unit's findings run on past its line when the lines after it list them (…主要存在以下问题:\n1.…\n2.…)
+        # up to the next unit's paragraph or the first demand, clue, pledge or contact
+        stop = text.rfind("\n", 0, heads[k + 1][0]) + 1 if k + 1 < len(heads) else len(text)
+        line_end = line_end if text[line_end - 1:line_end] != ":" else stop
         end = next((x.start for x in sents if start <= x.start < line_end and x.role in CLOSING_ROLES), line_end)
         found = read_zone(text, start, end, sents, unit=unit)
         aspects += found[0]
@@ -167,6 +171,10 @@ def _framed_heads(text: str) -> list[tuple[int, str, int]]:
     heads = []
     opened = set()
     for s, e, _ in lines(text):
+        if (lead := UNIT_FEEDBACK_LEAD.match(text, s, e)) and (unit := announced_at(text, lead.start("unit"), e, announced)):
+            heads.append((lead.end(), unit, e))  # …同时向县第二中学党总支反馈了巡察情况。巡察发现,… among the framed ones
+            opened.add(next(u for u in announced if unit.startswith(u)))
+            continue
         frame = TEAM_FEEDBACK_FRAME.match(text, s, e)
         unit = frame and announced_at(text, frame.end(), e, announced)
         if unit:

@@ -448,8 +448,14 @@ def _group_items(text: str, s: int, e: int, how: str, *, listed: bool = False) -
     if marks:
         marks_end = trim(text, body_s, marks[0])[1]
     closer = LIST_CLOSER.search(text, body_s, marks_end)
-    one_clause = len(top_level_split(text, body_s, marks_end, ",")) == 1
-    if (lead or listed or one_clause) and closer and closer.end() == marks_end:
+    clauses = top_level_split(text, body_s, marks_end, ",")
+    one_clause = len(clauses) == 1
+    # 石门镇党委A有偏差,B缓慢,C不规范,D不力,E不严等问题较为突出: every clause states its own shortcoming, a list
+    stating = (closer is not None and len(clauses) >= 3
+               and all(SHORTCOMING_STRONG.search(text, a, min(b, closer.start())) for a, b in clauses))
+    if stating and lead is None and (subject := _UNIT_SUBJECT.match(text, body_s, clauses[0][1])):
+        body_s = subject.end()  # the unit named before its first finding is no part of it
+    if (lead or listed or one_clause or stating) and closer and closer.end() == marks_end:
         # after a lead (存在/主要表现在:) every ,-clause is an element; a bare A、B等问题 only
         # splits when each part states its own shortcoming
         inner = _inner_lead(text, body_s, closer.start()) if lead is None else None
@@ -481,6 +487,10 @@ def _inner_lead(text: str, s: int, e: int) -> int | None:
     comma = text.find(",", s, e)
     at = text.find("存在", s, e if comma < 0 else comma)
     return at + 2 if at >= 0 else None
+
+
+#: A unit named at a list's start, before its first finding (石门镇党委落实惠民富民政策有偏差,…).
+_UNIT_SUBJECT = re.compile(r"[^,。;:]{2,16}?(?:党委|党组|党工委|党总支|党支部)(?=[^,。;:]{4})")
 
 
 def _subject_lead(text: str, s: int, e: int):

@@ -379,8 +379,8 @@ UNIT_HEADING = re.compile(rf"[^,。;:、]{{2,24}}?{UNIT_WORD}")
 UNIT_NAME = rf"[^,。;:、\s【】“”\"《》的及在]{{1,24}}?{UNIT_WORD}(?:{UNIT_WORD})*(?!织|组织)"
 #: Where a round-up names a unit at a clause's start (after an optional reporting frame of the team).
 UNIT_NAMED_AT = (
-    # (县委第一巡察组)(在)向U反馈(时) / 对U反馈指出
-    re.compile(rf"(?:[^,。;:]{{0,20}}?巡[视察]组)?(?:在)?(?:向|对)(?P<unit>{UNIT_NAME})反馈"),
+    # (县委第一巡察组)(在)向U反馈(时) / 对U反馈指出 / 同时向U反馈了巡察情况
+    re.compile(rf"(?:[^,。;:]{{0,20}}?巡[视察]组)?(?:在|同时|还|也)?(?:向|对)(?P<unit>{UNIT_NAME})反馈"),
     # 对U开展提级巡察后
     re.compile(rf"(?:[^,。;:]{{0,20}}?巡[视察]组)?对(?P<unit>{UNIT_NAME})开展[^,。;:]{{0,8}}?巡[视察]"),
     # U: (a label)
@@ -635,8 +635,9 @@ _TEAM_AT_LINE_START = r"[ \t]*[^,。;:\n]{0,24}?(?:巡视|巡察)组(?:在)?"
 #: The paragraph of one unit in a round-up of an inspection round (省委第一巡视组向临川市委反馈指出:…, 县委第二巡察组
 #:在向县检察院党组反馈时指出,…, …对县一中党委反馈指出,…, …向街道党工委反馈了巡察发现的问题,…): its findings follow.
 UNIT_FEEDBACK_LEAD = re.compile(
-    rf"{_TEAM_AT_LINE_START}(?:向|对)(?P<unit>[^,。;:\n]{{2,40}}?)反馈(?:了)?(?:巡视|巡察)?"
-    r"(?:情况|意见|发现(?:的)?(?:主要)?问题)?(?:时)?(?:指出|认为)?[,:]")
+    rf"{_TEAM_AT_LINE_START}(?:同时|还|也)?(?:向|对)(?P<unit>[^,。;:\n]{{2,40}}?)反馈(?:了)?(?:巡视|巡察)?"
+    # …同时向县第二中学党总支反馈了巡察情况。巡察发现,…: the findings after the team's own verb
+    r"(?:情况|意见|发现(?:的)?(?:主要)?问题)?(?:时)?(?:指出|认为)?(?:[,:]|。(?:巡视|巡察)(?:组)?(?:发现|指出|认为)[,:])")
 #: The paragraph of one unit in a round-up that names the unit only after the team's frame (市委第一巡察组反馈指出,
 #: 市住房和城乡建设局党组存在的主要问题:… / …反馈指出,市农业农村局党组贯彻落实…有差距,一是…): one of the announced units follows.
 TEAM_FEEDBACK_FRAME = re.compile(
@@ -694,7 +695,9 @@ INSTANCE_START = re.compile(rf"[\d{CN_NUM}两]+(?:名|户|个|家|起|笔|项|�
 #: A list closer at the end of a finding (等问题, 等5个方面问题, 的问题).
 _COUNT = r"(?:\d+|[一二三四五六七八九十两]+)"
 LIST_CLOSER = re.compile(
-    rf"(?:等|的)(?:{_COUNT}个方面)?(?:{_COUNT}(?:个|项|条))?(?:方面)?(?:的)?(?:突出|具体|主要)?问题$|等(?:{_COUNT}个)?方面(?:的)?$"
+    rf"(?:等|的)(?:{_COUNT}个方面)?(?:{_COUNT}(?:个|项|条))?(?:方面)?(?:的)?(?:突出|具体|主要)?问题"
+    # …等问题较为突出: the list closed by its verdict
+    rf"(?:(?:较为|比较|十分|尤为|仍然|依然)?(?:突出|明显|严重|存在))?$|等(?:{_COUNT}个)?方面(?:的)?$"
 )
 #: Findings listed as objects and closed (存在A不深入、B打折扣…、C不到位等问题): a list, not a lead announcing one.
 OBJECT_LIST = re.compile(rf"[^\s、]、[^、]+等(?:{_COUNT}个)?(?:方面)?(?:的)?问题$")
