@@ -106,6 +106,8 @@ def test_lang_cues_restated_heading_after_its_number(text, restated):
     ("全年医疗服务收入较上年增长4.8%。", "4.8%", True),
     # a share's level (pairs_blind45 s4 P4): where things stand
     ("保持打击违法用地的高压态势,2015年度全省违法用地面积比例已降至8.6%。", "8.6%", True),
+    # a rate's level (pairs_blind46 s5 P2)
+    ("目前公司经理层成员任期制和契约化管理覆盖率为100%,签约率100%,考核结果兑现率100%。", "100%", True),
     ("2024年,集团实现营业收入51.3亿元,同比增长8.2%。", "8.2%", True),
     ("合并检查考核事项,对基层单位检查考核次数同比减少45%。", "45%", False),  # the problem's own object fell: done
     ("截至6月底,累计完成投资21.5亿元,投资完成率为64.2%。", "21.5亿元", True),
