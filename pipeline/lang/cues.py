@@ -499,6 +499,7 @@ DEMAND_LEAD = re.compile(
     r"^(?:(?:同时|此外|另外|最后),)?(?:(?:针对|对于|就)[^,。;:]{0,20},)?[^,。;:]{0,30}?"
     r"(?:(?:(?<![的照])要求|强调|建议|希望|提醒|指出要|提出(?:了)?[^,。;:]{0,16}?(?:意见|要求|建议))(?:如下)?[,:]"
     r"|(?:提出(?:了)?|作出(?:了)?)[^,。;:]{0,16}?(?:整改)?(?:意见|要求|建议)"
+    r"|提[几两三四五六]点(?:意见|要求|建议)"  # 下面我提几点要求。一是…: a speech's demands
     r"|(?<![的照])要求[^,。;:]{2,20}?(?:要|务必|必须)(?!求)"  # 巡察组要求各村党组织要建立…
     r"|提出[,:](?=[^,。;:]{0,30}?(?:要|务必|必须)(?!求))"  # 巡视组提出,国家地质勘探局党组要坚持…
     r"|(?:巡视|巡察)组(?:还|同时|并)?要求(?![^,。;:]{0,16}?的))"  # 针对上述问题,巡察组要求医院党委切实履行…
@@ -596,7 +597,9 @@ CASE_REPORT = re.compile(r"(?:被|受到|给予)(?:开除党籍|党纪(?:政务)
                          r"|查处[^。,;]{0,20}?(?:案件|问题)[\d一二三四五六七八九十]+(?:件|起)"
                          r"|通报了[^。,;]{0,24}?典型案例")  # 巡察组还通报了近年来全系统查处的典型案例
 #: A speaker's tag before a broadcast's quoted words ((同期声·巡察组组长 孙慧敏)…): no part of what is said.
-SPEAKER_TAG = re.compile(r"[(](?:同期声|现场声|画外音|采访)[^()]{0,30}[)]")
+SPEAKER_TAG = re.compile(r"[(](?:同期声|现场声|画外音|采访)[^()]{0,30}[)]"
+                         # a transcript's stage direction ((翻页), (有人咳嗽), (停顿), (掌声)): nobody's words
+                         r"|[(](?:翻页|停顿|掌声|笑声|有人咳嗽|会场安静|调试话筒)[)]")
 #: A sentence asked, not stated (医院发展定位是否充分体现了中医药特色优势?): the team's question to think over.
 QUESTION = re.compile(r"[ \t]*\?")  # matched where the sentence ends
 #: Closing lines: contact, publication, source.
@@ -670,7 +673,8 @@ GAP_VERDICT = re.compile(r"[”“ ]*(?:[^,。;:“”]{0,12}?(?:说|指出|表�
                          r"(?:差距|不足|短板)[。”]*")
 #: A sentence about the findings as a whole (上述问题,有的是…), not one of them.
 FINDINGS_SUMMARY = re.compile(r"(?:[^,。;:]{0,12}?(?:认为|指出|强调|表示)[,:])?"  # 巡视组认为,上述问题的存在,…
-                              r"(?:[^,。;:]{0,12}?(?:指出|发现|反馈)的)?(?:上述|以上|这些|前述)(?:问题|情况)")  # (巡察组指出的)上述问题,…
+                              r"(?:[^,。;:]{0,12}?(?:指出|发现|反馈)的)?(?:上述|以上|这些|前述)(?:问题|情况)"  # (巡察组指出的)上述问题,…
+                              r"|(?:好,)?问题(?:就)?(?:讲|说)(?:这些|到这里)")  # a speech's 好,问题就讲这些
 #: What introduces quoted speech (在谈到选人用人时,郭泽明语气加重:“…): a frame before the words it quotes.
 SPEECH_INTRO = re.compile(r"[^。;“”]{0,30}?:(?=“)")
 #: The formula that closes a report or a notice, on a line of its own (特此报告。 / 特此通报。 / 以上报告,请审阅。):
