@@ -86,7 +86,7 @@ def score_pair(gold_path: Path) -> dict:
     for i, j in paired:
         g = gold["issues"][j]
         predicted = problems.loc[i, "status"]
-        predicted = "none" if predicted is None or predicted is pd.NA or predicted != predicted else str(predicted)
+        predicted = "none" if pd.isna(predicted) else str(predicted)
         confusion[(g["status"], predicted)] += 1
         gold_gap, pred_gap = g["status"] != "addressed", predicted != "addressed"
         gap["tp" if gold_gap and pred_gap else "fp" if pred_gap else "fn" if gold_gap else "tn"] += 1

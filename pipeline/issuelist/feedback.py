@@ -172,15 +172,14 @@ def _framed_heads(text: str) -> list[tuple[int, str, int]]:
     opened = set()
     for s, e, _ in lines(text):
         if (lead := UNIT_FEEDBACK_LEAD.match(text, s, e)) and (unit := announced_at(text, lead.start("unit"), e, announced)):
-            heads.append((lead.end(), unit, e))  # …同时向县第二中学党总支反馈了巡察情况。巡察发现,… among the framed ones
-            opened.add(next(u for u in announced if unit.startswith(u)))
-            continue
-        frame = TEAM_FEEDBACK_FRAME.match(text, s, e)
-        unit = frame and announced_at(text, frame.end(), e, announced)
-        if unit:
+            at = lead.end()  # …同时向县第二中学党总支反馈了巡察情况。巡察发现,… among the framed ones
+        elif (frame := TEAM_FEEDBACK_FRAME.match(text, s, e)) and (unit := announced_at(text, frame.end(), e, announced)):
             label = UNIT_LABEL.match(text, frame.end(), e)
-            heads.append((label.end() if label and label.group("unit") == unit else frame.end(), unit, e))
-            opened.add(next(u for u in announced if unit.startswith(u)))
+            at = label.end() if label and label.group("unit") == unit else frame.end()
+        else:
+            continue
+        heads.append((at, unit, e))
+        opened.add(next(u for u in announced if unit.startswith(u)))
     return heads if opened == set(announced) else []
 
 

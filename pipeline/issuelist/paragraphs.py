@@ -19,9 +19,9 @@ from pipeline.issuelist.items import (
 )
 from pipeline.issuelist.parts import NON_FINDING_ROLES, Sentence
 from pipeline.lang.cues import (
-    ASPECT_LIST_CUE, ASPECT_VERDICT, EVIDENCE_FRAME, CATEGORY_HEAD, CENTRAL_TEAM, CLOSING_OPENER, EVIDENCE_OPENER, EXAMPLE_SUBJECT, EXAMPLES_OPEN, GROUP_FIELD,
-    INSTANCE_START, LEAD_VERB, LIST_CLOSER,
-    PROBLEM_LEAD_META, RESOLVED, SHORTCOMING, SHORTCOMING_STRONG, STILL_WRONG, SUBJECT_LEAD,
+    ASPECT_LIST_CUE, ASPECT_VERDICT, EVIDENCE_FRAME, CATEGORY_HEAD, CENTRAL_TEAM, CLOSING_OPENER, ELEMENTS_CLOSER, EVIDENCE_OPENER, EXAMPLE_SUBJECT, EXAMPLES_OPEN, GROUP_FIELD,
+    INSTANCE_START, LEAD_VERB, LIST_CLOSER, LIST_OF_FINDINGS,
+    PROBLEM_LEAD_META, RESOLVED, SHORTCOMING, SHORTCOMING_STRONG, STILL_WRONG, SUBJECT_LEAD, UNIT_SUBJECT,
 )
 from pipeline.lang.markers import ITEM_START, Marker, runs, scan
 from pipeline.lang.text import mask_quoted
@@ -282,7 +282,7 @@ def _rest(text: str, sentences: list[tuple[int, int]], groups_per_sentence: list
             absorbed = True
             continue
         if k > 0 and out and not out[-1].children and out[-1].start >= sentences[k - 1][0] \
-                and (cue := _LIST_OF_FINDINGS.match(text, a, b)) and not ITEM_START.match(text, trim(text, cue.end(), b)[0]):
+                and (cue := LIST_OF_FINDINGS.match(text, a, b)) and not ITEM_START.match(text, trim(text, cue.end(), b)[0]):
             # “两个责任”落实不到位,…。主要表现在:A、B、C等问题 (blind50 10): the verdict names the field of the findings
             # listed after it, as (一)X。主要表现在:… does; under a field's own heading (一、关于…) it adds none
             verdict = out.pop()
@@ -291,7 +291,7 @@ def _rest(text: str, sentences: list[tuple[int, int]], groups_per_sentence: list
             listed = _field_list(text, a, b, ctx, after_lead=True)
             if listed is None:  # A、B、C等问题 / A、B、C等: one finding an element
                 body_s, body_e = trim(text, cue.end(), b)
-                closer = _ELEMENTS_CLOSER.search(text, body_s, body_e)
+                closer = ELEMENTS_CLOSER.search(text, body_s, body_e)
                 parts = (top_level_split(text, body_s, closer.start(), "、")  # closed by 等(问题): each a finding
                          if closer and "," not in text[body_s:closer.start()] else _elements(text, body_s, body_e))
                 listed = attach(_clause_problems(text, parts), ctx)
@@ -334,13 +334,6 @@ def _rest(text: str, sentences: list[tuple[int, int]], groups_per_sentence: list
             out.extend(attach(_group_items(text, gs, ge, how, listed=listed), ctx))
         absorbed = k > 0
     return out
-
-
-#: A sentence that lists the findings a verdict before it sums up (主要表现在:A、B、C等问题 / 突出表现为:A;B), not one
-#: that gives its examples (具体表现为:, 比如).
-_LIST_OF_FINDINGS = re.compile(r"(?:主要|突出)表现(?:在|为)[:]")
-#: How such a list of elements closes (…、C等问题 / …、C等).
-_ELEMENTS_CLOSER = re.compile(r"等(?:[一-龥]{0,4}(?:问题|现象|情况))?$")
 
 
 def _field_list(text: str, a: int, b: int, ctx: Context, *, after_lead: bool) -> list[Item] | None:
@@ -453,7 +446,7 @@ def _group_items(text: str, s: int, e: int, how: str, *, listed: bool = False) -
     # 石门镇党委A有偏差,B缓慢,C不规范,D不力,E不严等问题较为突出: every clause states its own shortcoming, a list
     stating = (closer is not None and len(clauses) >= 3
                and all(SHORTCOMING_STRONG.search(text, a, min(b, closer.start())) for a, b in clauses))
-    if stating and lead is None and (subject := _UNIT_SUBJECT.match(text, body_s, clauses[0][1])):
+    if stating and lead is None and (subject := UNIT_SUBJECT.match(text, body_s, clauses[0][1])):
         body_s = subject.end()  # the unit named before its first finding is no part of it
     if (lead or listed or one_clause or stating) and closer and closer.end() == marks_end:
         # after a lead (存在/主要表现在:) every ,-clause is an element; a bare A、B等问题 only
@@ -487,10 +480,6 @@ def _inner_lead(text: str, s: int, e: int) -> int | None:
     comma = text.find(",", s, e)
     at = text.find("存在", s, e if comma < 0 else comma)
     return at + 2 if at >= 0 else None
-
-
-#: A unit named at a list's start, before its first finding (石门镇党委落实惠民富民政策有偏差,…).
-_UNIT_SUBJECT = re.compile(r"[^,。;:]{2,16}?(?:党委|党组|党工委|党总支|党支部)(?=[^,。;:]{4})")
 
 
 def _subject_lead(text: str, s: int, e: int):

@@ -682,10 +682,12 @@ SPEECH_INTRO = re.compile(r"[^。;“”]{0,30}?:(?=“)")
 CLOSING_FORMULA = re.compile(r"(?m)^[ \t\u3000]*(?:特此(?:报告|通报|公告|说明)|以上报告|专此报告)[^\n]{0,8}$")
 #: A public notice's line inviting supervision (欢迎广大干部群众对…进行监督。…联系电话…): it closes the report as 特此报告 does.
 SUPERVISION_INVITED = re.compile(r"(?m)^[ \t\u3000]*欢迎[^。\n]{0,30}监督")
+#: A web page's label over its links to other items (【相关阅读】, 【延伸阅读】).
+_PAGE_LINKS = r"相关(?:阅读|链接|新闻|文章)|延伸阅读"
 #: A web page's tail after the article (责任编辑:林沐 / 【相关阅读】 / 延伸阅读): it closes the report as 特此报告 does.
-PAGE_TAIL = re.compile(r"(?m)^[ \t\u3000]*(?:[(]?责任编辑[:]|【(?:相关(?:阅读|链接|新闻|文章)|延伸阅读)】|(?:相关(?:阅读|链接|新闻)|延伸阅读)[:]?$)")
+PAGE_TAIL = re.compile(rf"(?m)^[ \t\u3000]*(?:[(]?责任编辑[:]|【(?:{_PAGE_LINKS})】|(?:相关(?:阅读|链接|新闻)|延伸阅读)[:]?$)")
 #: A web page's own controls and links in brackets (【相关阅读】, 【打印】, 【关闭】, 【字号:大 中 小】): never a heading.
-PAGE_CONTROL = re.compile(r"[【\[](?:相关(?:阅读|链接|新闻|文章)|延伸阅读|打印(?:本页)?|关闭(?:窗口)?|字号[^】\]]*|收藏|分享)[】\]]")
+PAGE_CONTROL = re.compile(rf"[【\[](?:{_PAGE_LINKS}|打印(?:本页)?|关闭(?:窗口)?|字号[^】\]]*|收藏|分享)[】\]]")
 #: Openers of a closing extra finding (此外, 另外, 与此同时).
 CLOSING_OPENER = re.compile(r"(?:此外|另外|与此同时|同时|最后)[,]")
 #: A finding of its own after the list, in the team's voice (巡察组还指出, / 此外,巡视组还发现, / 此外,“回头看”还发现,).
@@ -705,6 +707,11 @@ LIST_CLOSER = re.compile(
     # …等问题较为突出: the list closed by its verdict
     rf"(?:(?:较为|比较|十分|尤为|仍然|依然)?(?:突出|明显|严重|存在))?$|等(?:{_COUNT}个)?方面(?:的)?$"
 )
+#: How a list of findings' elements closes after 主要表现在: (…、C等问题 / …、C等).
+ELEMENTS_CLOSER = re.compile(r"等(?:[一-龥]{0,4}(?:问题|现象|情况))?$")
+#: A sentence that lists the findings a verdict before it sums up (主要表现在:A、B、C等问题 / 突出表现为:A;B), not one
+#: that gives its examples (具体表现为:, 比如).
+LIST_OF_FINDINGS = re.compile(r"(?:主要|突出)表现(?:在|为)[:]")
 #: Findings listed as objects and closed (存在A不深入、B打折扣…、C不到位等问题): a list, not a lead announcing one.
 OBJECT_LIST = re.compile(rf"[^\s、]、[^、]+等(?:{_COUNT}个)?(?:方面)?(?:的)?问题$")
 #: The turn of a concession inside a finding (党组制定了决策制度,但执行中存在先办后议现象): what comes before it
@@ -718,6 +725,8 @@ LISTED_AFTER_LEAD = re.compile(r",(?=(?:主要|突出|集中)(?:是|有|表现(?
 #: A lead verb before a finding (存在…, 主要是…, 表现在…).
 LEAD_VERB = re.compile(r"(?:主要(?:是|有|表现在|表现为)|存在|(?:突出|集中)?表现(?:在|为))[:,]?|(?:突出|主要|存在的?)问题(?:是|有)?:|问题(?:表现|描述):")
 #: A subject before 存在 in a "X存在A、B等问题" frame (局党组在履行职责中还存在…): not part of the findings.
+#: A unit named at a list's start, before its first finding (石门镇党委落实惠民富民政策有偏差,…).
+UNIT_SUBJECT = re.compile(r"[^,。;:]{2,16}?(?:党委|党组|党工委|党总支|党支部)(?=[^,。;:]{4})")
 SUBJECT_LEAD = re.compile(
     r"[^,。;:]{0,16}?(?:党委|党组|党工委|党总支|支部|班子|局|委|办|中心|公司|集团|学校|医院|单位|部门)"
     r"(?:在[^,。;:]{0,16}?中)?(?:还|也|仍|主要)?存在(?:着)?[:]?"
