@@ -18,10 +18,8 @@ from pipeline.lang.spans import ItemCounter, SectionLocator
 from pipeline.normalize import normalize
 from pipeline.read import read_document
 from pipeline.records import DocumentResult, ErrorRecord, RawDocument
-from pipeline.lang.script import to_simplified
 from pipeline.stages import extract
-from pipeline.traditional import WARNING as TRADITIONAL_WARNING
-from pipeline.traditional import restore_quotes, script_view
+from pipeline.reading import reading_text, reading_view, restore_quotes
 
 
 def make_doc_id(text: str) -> str:
@@ -43,10 +41,10 @@ def analyze_text(
     """
     started = time.perf_counter()
     norm = text if normalized else normalize(text)
-    view = script_view(norm)
+    view = reading_view(norm)
     hints = {"title": raw.title, "publish_date": raw.publish_date} if raw is not None else {}
     if view.converted and hints.get("title"):
-        hints["title"] = to_simplified(hints["title"])
+        hints["title"] = reading_text(hints["title"])[0]
     found = extract(view.view, hints=hints, ref_date=ref_date)
     restore_quotes(view, found)
     result = DocumentResult(
@@ -67,8 +65,7 @@ def analyze_text(
         warnings=list(raw.warnings) if raw else [],
         partial_errors=[ErrorRecord(path, "read", kind, message) for kind, message in raw.errors] if raw else [],
     )
-    if view.converted:
-        result.warnings.append(TRADITIONAL_WARNING)
+    result.warnings.extend(view.notes)
     _attach_sections(result)
     result.seconds = time.perf_counter() - started
     return result

@@ -15,15 +15,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from pipeline.lang.dates import find_as_of, year_offset_before
+from pipeline.lang.dates import CN_YEAR, find_as_of, year_offset_before, year_value
 from pipeline.lang.markers import BREADCRUMB_LINE, CN_NUM
 from pipeline.lang.numerals import int_value
-from pipeline.lang.script import is_traditional, to_simplified
 from pipeline.lang.text import sentence_bounds
+from pipeline.reading import reading_text
 from pipeline.records import DocumentMeta, Section
 
 _NUM = r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}"
-_YEAR = r"[0-9]{4}|[〇○零一二三四五六七八九]{4}"
+_YEAR = rf"[0-9]{{4}}|{CN_YEAR}"
 # A date with optional year and optional day; parts named for the parser.
 _DATE_CORE = (
     rf"(?:(?P<@y>{_YEAR})年)?(?P<@m>{_NUM})月"
@@ -154,7 +154,7 @@ def _resolve(m: re.Match, p: str, *, year: int | None, first: bool) -> tuple[str
     """ISO date of the named date groups with prefix ``p``; month-only dates resolve
     to their first (``first``) or last day, 上旬/中旬/下旬 to days 1/11/21."""
     y = m.group(p + "y")
-    yv = int_value(y) if y else year
+    yv = year_value(y) if y else year
     mv = int_value(m.group(p + "m"))
     if yv is None or mv is None or not 1 <= mv <= 12:
         return None, yv
@@ -196,7 +196,7 @@ def _signature(text: str) -> tuple[tuple[str, int, int] | None, _Date | None]:
             issuer = (m2.group("org"), off, off + len(m2.group("org")))
             m = _FULL_DATE.fullmatch(m2.group("date"))
             off += m2.start("date")
-        yv, mv, dv = (int_value(m.group(k)) for k in ("y", "m", "d"))
+        yv, mv, dv = year_value(m.group("y")), int_value(m.group("m")), int_value(m.group("d"))
         iso = _iso(yv, mv, dv) if None not in (yv, mv, dv) else None
         if iso is None:
             continue
@@ -393,8 +393,7 @@ def _kind(text: str) -> str:
     The winner needs ``_KIND_MIN_SCORE``, ``_MIN_STRONG_CUES`` distinct cues of weight >=
     ``_STRONG_CUE`` and a text that names a 巡视/巡察 at all; ties are 'other'.
     """
-    if is_traditional(text):  # the cues are written in simplified characters
-        text = to_simplified(text)
+    text = reading_text(text)[0]  # the cues are simplified and spelled right (a no-op on the extractors' view)
     if not _GENRE.search(text):  # first: most texts of a batch never name an inspection, and the cues cost
         return "other"
     strong: dict[str, int] = {}
@@ -450,7 +449,7 @@ def _parse_hint_date(hint: str | None) -> str | None:
     m = _ISO_DATE.search(hint) or _FULL_DATE.search(hint)
     if not m:
         return None
-    yv, mv, dv = (int_value(m.group(k)) for k in ("y", "m", "d"))
+    yv, mv, dv = year_value(m.group("y")), int_value(m.group("m")), int_value(m.group("d"))
     return _iso(yv, mv, dv) if None not in (yv, mv, dv) else None
 
 

@@ -311,3 +311,13 @@ def test_metadata_a_news_sites_stamp_under_the_headline_dates_the_item():
                     "峪川新闻网讯（记者 邹某）去年10月，县委第二巡察组向桐岭镇党委反馈了巡察发现的9个方面问题。"
                     "半年来，桐岭镇党委把巡察整改作为一项重要政治任务，巡察反馈的问题已整改完成8个。\n")
     assert meta.report_date == "2016-04-18"
+
+
+@pytest.mark.parametrize("zero", ["〇", "O", "o", "0"])
+def test_metadata_a_year_typed_with_a_latin_o_for_its_zero(zero):
+    """二O二三年九月十日: a Latin O (or o, or the digit 0) typed for 〇 in a signature's date and the feedback's
+    day; the dates were lost, and the year was read as 一七/二三."""
+    _, meta = _meta(f"关于县委巡察组反馈意见整改情况的报告\n县委巡察办：\n根据安排，二{zero}二三年三月五日，县委第二巡察组向我局"
+                    "反馈了巡察意见。现将整改情况报告如下。\n一、整改工作开展情况\n已完成整改12项。\n"
+                    f"中共某某县交通运输局党组\n二{zero}二三年九月十日\n")
+    assert (meta.feedback_date, meta.report_date) == ("2023-03-05", "2023-09-10")

@@ -57,6 +57,7 @@ from pipeline.lang.dates import (
     RANGE_SEP,
     Atom,
     UNTIL_SUFFIX,
+    YEAR_ZERO_STANDINS,
     as_of_at,
     num,
     parse_atom,
@@ -70,7 +71,7 @@ from pipeline.records import TimeExpr
 # it rescanned a long run of numerals from every position of it (quadratic).
 _TRIGGER = re.compile(
     rf"(?<![0-9.])[0-9]"
-    rf"|[{CN_NUM_CHARS}半仨俩](?=[{CN_NUM_CHARS}]{{0,24}}(?:多|余)?(?:个)?(?:多|余|半)?(?:年|月|季|日|号|天|周|星期|世纪|小时|钟头|分钟|载))"
+    rf"|[{CN_NUM_CHARS}半仨俩](?=[{CN_NUM_CHARS}{YEAR_ZERO_STANDINS}]{{0,24}}(?:多|余)?(?:个)?(?:多|余|半)?(?:年|月|季|日|号|天|周|星期|世纪|小时|钟头|分钟|载))"
     r"|上世纪|本世纪|这个?世纪|今明两|明后两|前两年"
     r"|每|截[至止]|到目前|近|最近|过去|今年|本年|去年|上年|明年|下年|前年|后年|大[前后]年|次年|全年"
     r"|[上下]半年|本月|这个?月|当月|[上下]一?个?月|这一年|[上下]一年|本季度|上个?季度|下个?季度|第[一二三四1-4]季度"

@@ -1,7 +1,7 @@
 """The issue list of a feedback notice, in every way notices are written.
 
-Order of work: normalize (and, for a traditional-character notice, convert to simplified
-characters with the same length, so every span points into the original); give each
+Order of work: normalize (and read the notice as :func:`pipeline.reading.reading_text` does: simplified
+characters, OCR misreadings repaired, with the same length, so every span points into the original); give each
 sentence its role; find the findings part; read it (:mod:`pipeline.issuelist.layouts`);
 when nothing is found there, fall back to the sentences that state shortcomings — a notice
 that states problems never ends without a list.  Every problem says how it was found
@@ -26,9 +26,9 @@ from pipeline.issuelist.parts import CLOSING_ROLES, Sentence, after_demands, app
 from pipeline.lang.cues import (
     APPENDIX_REFERENCE, CLOSING_FINDING, PLAN_FIELD, SHORTCOMING_STRONG, TEAM_FEEDBACK_FRAME, UNIT_FEEDBACK_LEAD,
 )
-from pipeline.lang.script import is_traditional, to_simplified
 from pipeline.lang.text import at_line_start, char_pairs, lines, span_back, unwrapped
 from pipeline.normalize import normalize
+from pipeline.reading import reading_text
 from pipeline.records import Flag, Issue
 
 
@@ -38,7 +38,7 @@ class FeedbackList:
 
     issues: list[Issue]
     announced: Announced | None = None
-    traditional: bool = False
+    notes: tuple[str, ...] = ()  # how the notice was read (traditional characters converted, OCR misreadings repaired)
     flags: list[Flag] = field(default_factory=list)
 
 
@@ -232,8 +232,8 @@ def read_feedback(text: str, *, doc_id: str | None = None) -> FeedbackList:
     is read as written before the page wrapped it (:func:`pipeline.lang.text.unwrapped`); what is found there
     is mapped back, each span then taking the line breaks and page lines inside it."""
     text = normalize(text)
-    traditional = is_traditional(text)
-    flat, where = unwrapped(to_simplified(text) if traditional else text)
+    view, notes = reading_text(text)
+    flat, where = unwrapped(view)
     aspects, problems, deadlines, announced = _read(flat)
     if where:
         _move([*aspects, *problems], where)
@@ -244,7 +244,7 @@ def read_feedback(text: str, *, doc_id: str | None = None) -> FeedbackList:
     n_aspects = sum(1 for i in issues if i.level == 1)
     n_problems = sum(1 for i in issues if i.level == 2)
     flag = count_flag(announced, n_problems, n_aspects, doc_id)
-    return FeedbackList(issues, announced, traditional, [flag] if flag else [])
+    return FeedbackList(issues, announced, notes, [flag] if flag else [])
 
 
 def _move(items: list[Item], where: list[int]) -> None:

@@ -20,6 +20,11 @@ from importlib import resources
 from pipeline.lang.numerals import parse_numeral
 
 CN_DIGIT_CHARS = "〇零○一二三四五六七八九"
+#: a year in Chinese digits typed (or OCR'd) with a Latin O, o or the digit 0 for 〇: 二O一七年, 二0二三年
+YEAR_ZERO_STANDINS = "Oo0"
+_CN_YEAR_DIGITS = CN_DIGIT_CHARS + YEAR_ZERO_STANDINS
+#: a year in four Chinese digits (二〇二三, 二○二三, 二零二三, 二O二三): a pattern, for other modules' regexes
+CN_YEAR = rf"[{_CN_YEAR_DIGITS}]{{4}}"
 CN_NUM_CHARS = CN_DIGIT_CHARS + "十两百千"
 # a small count as written in reports: 3, 十二, 两, 二十几 is not accepted (vague)
 NUM = rf"(?:\d{{1,3}}(?![\d.])|[{CN_NUM_CHARS}仨俩]{{1,4}})"
@@ -31,8 +36,8 @@ RANGE_SEP = r"(?:至|到|-+|—+|~|～|－+)"
 # 初 as an edge word (年初, 月初), not the first character of 初步, 初心, 初级 ...
 _EDGE_EARLY = r"初(?![步心衷级审次期稿选])"
 
-_YEAR4 = re.compile(rf"((?:19|20)\d{{2}}|[{CN_DIGIT_CHARS}]{{4}})年")
-_YEAR4_LENIENT = re.compile(rf"((?:1\d|20)\d{{2}}|[{CN_DIGIT_CHARS}]{{4}})年")
+_YEAR4 = re.compile(rf"((?:19|20)\d{{2}}|{CN_YEAR})年")
+_YEAR4_LENIENT = re.compile(rf"((?:1\d|20)\d{{2}}|{CN_YEAR})年")
 _YEAR2 = re.compile(rf"(\d{{2}}|[{CN_DIGIT_CHARS}]{{2}})年")
 # year written without 年 followed by a month: only in single-expression mode ("2018", "2008.03")
 _YEAR_BARE = re.compile(r"((?:19|20)\d{2})(?![\d年])")
@@ -166,8 +171,16 @@ def two_digit_year(yy: int, anchor: dt.date | None) -> int:
     return year
 
 
-def _year_value(text: str) -> int | None:
-    return int(text) if text.isdigit() else num(text)
+def year_value(text: str) -> int | None:
+    """A year's number, written in digits or Chinese digits (二O一七 included); None if neither."""
+    if text.isdigit():
+        return int(text)
+    if any(c in CN_DIGIT_CHARS for c in text):  # 二O一七: the stand-ins are 〇 beside Chinese digits only
+        return num(text.translate(_ZERO_OF_STANDIN))
+    return None
+
+
+_ZERO_OF_STANDIN = str.maketrans({c: "〇" for c in YEAR_ZERO_STANDINS})
 
 
 def _year_span(y: int | None) -> tuple[dt.date, dt.date] | tuple[None, None]:
@@ -531,7 +544,7 @@ def _four_digit_year(q: _AtomQuery) -> Atom | None | bool:
     m = (_YEAR4_LENIENT if q.lenient else _YEAR4).match(q.text, q.i)
     if m is None:
         return None
-    year = _year_value(m.group(1))
+    year = year_value(m.group(1))
     if not year or year < 1000:
         return None
     if re.match(rf"代{_NOT_DECADE}", q.text[m.end():m.end() + 2]):
@@ -546,7 +559,7 @@ def _two_digit_year(q: _AtomQuery) -> Atom | None:
         return None
     if not (m.group(1).isdigit() or all(c in CN_DIGIT_CHARS for c in m.group(1))):
         return None
-    yy = _year_value(m.group(1))
+    yy = year_value(m.group(1))
     if yy is None:
         return None
     atom = _year_part(q.text, m.end(), two_digit_year(yy, q.anchor), True, "period", q.lenient)
