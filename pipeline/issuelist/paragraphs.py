@@ -20,7 +20,7 @@ from pipeline.issuelist.items import (
 from pipeline.issuelist.parts import NON_FINDING_ROLES, Sentence
 from pipeline.lang.cues import (
     ASPECT_LIST_CUE, ASPECT_VERDICT, EVIDENCE_FRAME, CATEGORY_HEAD, CENTRAL_TEAM, CLOSING_OPENER, ELEMENTS_CLOSER, EVIDENCE_OPENER, EXAMPLE_SUBJECT, EXAMPLES_OPEN, GROUP_FIELD,
-    INSTANCE_START, LEAD_VERB, LIST_CLOSER, LIST_OF_FINDINGS,
+    INSTANCE_START, LEAD_VERB, LIST_CLOSER, LIST_OF_FINDINGS, PLAN_FIELD,
     PROBLEM_LEAD_META, RESOLVED, SHORTCOMING, SHORTCOMING_STRONG, STILL_WRONG, SUBJECT_LEAD, UNIT_SUBJECT,
 )
 from pipeline.lang.markers import ITEM_START, Marker, runs, scan
@@ -79,7 +79,10 @@ def _prefix(text: str, s: int, e: int, ctx: Context) -> tuple[int, bool, bool]:
 
 def read_paragraph(text: str, s: int, e: int, ctx: Context, sents: list[Sentence], *, after_colon: bool = False) -> list[Item]:
     """Problems of one unmarked paragraph ``[s, e)`` (which may open an aspect or a unit); a paragraph
-    that holds several fields, each an 在…方面: lead-in over its own 一是 run, is read a field at a time."""
+    that holds several fields, each an 在…方面: lead-in over its own 一是 run, is read a field at a time.
+    A plan's field line under its problem (问题1:X。\n整改措施:A;B。\n责任单位:…) states none: its ; are no list."""
+    if PLAN_FIELD.match(text, s, e):
+        return []
     fields = _field_starts(text, s, e)
     if fields:
         bounds = [s, *fields, e]
