@@ -66,6 +66,8 @@ def analyze_text(
         partial_errors=[ErrorRecord(path, "read", kind, message) for kind, message in raw.errors] if raw else [],
     )
     result.warnings.extend(view.notes)
+    if not normalized and (joined := norm.count("\t") - text.count("\t")) > 0:
+        result.warnings.append(f"a table copied one cell per line was read a row a line ({joined} cell breaks read as tabs)")
     _attach_sections(result)
     result.seconds = time.perf_counter() - started
     return result

@@ -2,13 +2,16 @@
 
 Every offset in every table points into the normalized text, so nothing here
 may insert or delete a character (no NFKC, no whitespace collapsing).  Each step
-is a small pure ``str -> str`` function; :func:`normalize` composes them.
+is a small pure ``str -> str`` function; :func:`normalize` composes them: widths,
+punctuation, and a table copied one cell per line made a row a line (:mod:`pipeline.lang.tables`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+
+from pipeline.lang.tables import join_cell_lines
 
 # Full-width ASCII variants U+FF01..U+FF5E -> U+0021..U+007E, ideographic space -> space.
 _WIDTH_TABLE: dict[int, str] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
@@ -79,7 +82,8 @@ def unify_punctuation(text: str) -> str:
     return _UNIFY_PUNCTUATION(text)
 
 
-DEFAULT_STEPS: tuple[Callable[[str], str], ...] = (fold_width, unify_punctuation)
+#: the last: a table copied one cell per line is found by its header, whose names are written one way only now
+DEFAULT_STEPS: tuple[Callable[[str], str], ...] = (fold_width, unify_punctuation, join_cell_lines)
 
 
 def normalize(text: str, *, steps: Iterable[Callable[[str], str]] = DEFAULT_STEPS) -> str:

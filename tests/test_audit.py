@@ -1269,3 +1269,16 @@ def test_audit_a_speakers_plan_for_the_earlier_findings_in_themed_prose(tmp_path
               "厅党组表示，下一步将对近三年审计、巡视发现的问题建立整改台账，逐项明确整改责任和整改时限。同时，巩固已有整改成果。\n"
               "（发布时间：2016年11月20日）\n")
     assert _statuses(tmp_path, feedback, report) == {"1": "addressed", "2": "planned_only"}
+
+
+def test_audit_a_ledger_copied_one_cell_per_line_is_read_by_its_rows(tmp_path):
+    """pairs_blind47 s2: the report's 整改台账 copied one cell per line; each row's 完成时限 stood alone on a line, so
+    deadlines passed looked unmet beside rows that say 已完成, and rows still under way were found by none."""
+    feedback = ("省委巡视组反馈意见\n巡视发现的主要问题：\n1.国有资产监管存在漏洞，闲置土地长期未盘活。\n"
+                "2.违规发放津贴补贴问题屡禁不止。\n3.应收账款清收问题仍未解决。\n")
+    report = ("关于巡视整改进展情况的通报\n截至2025年6月30日，整改情况如下。\n序号\n反馈问题\n整改措施\n责任部门\n完成时限\n完成情况\n"
+              "1\n国有资产监管存在漏洞\n全面清查闲置土地\n资产管理部\n2024年12月底前\n已完成。盘活闲置土地386亩。\n"
+              "2\n违规发放津贴补贴\n开展专项清理\n人力资源部\n2024年12月底前\n已完成。清退违规发放津贴补贴418.6万元，给予处分5人。\n"
+              "3\n应收账款清收问题仍未解决\n建立清收台账\n财务管理部\n2024年12月底前\n正在推进。累计清收1.8亿元，剩余0.9亿元正在清收。\n"
+              "\n中共某某集团委员会\n2025年7月15日\n")
+    assert _statuses(tmp_path, feedback, report) == {"1": "addressed", "2": "addressed", "3": "overdue"}

@@ -20,22 +20,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import InputError
+from pipeline.lang.tables import HEADERS  # the one home of the header names
 from pipeline.limits import DEFAULT_LIMITS, Limits
 from pipeline.normalize import normalize
 from pipeline.issuelist.editable import HEADERS as HEADERS_EDITABLE, is_issue_table, issues_from_rows
 from pipeline.issuelist.fields import issue_extra
 from pipeline.records import ErrorRecord, Issue
 
-#: Header names per field, in priority order (exact names first, then containment).
-HEADERS: dict[str, tuple[str, ...]] = {
-    "id": ("序号", "编号", "问题编号", "问题序号", "id", "ID", "No", "no", "No."),
-    "problem": ("问题描述", "存在问题", "问题内容", "具体问题", "问题表现", "主要问题", "突出问题", "反馈问题", "问题", "problem", "issue"),
-    "aspect": ("问题类别", "问题类型", "方面", "类别", "类型", "领域", "问题分类", "aspect", "category"),
-    "owner": ("责任单位", "责任部门", "牵头单位", "责任领导", "责任人", "牵头领导", "整改责任人", "owner"),
-    "deadline": ("整改时限", "完成时限", "整改期限", "时限", "完成时间", "截止时间", "deadline"),
-    "measures": ("整改措施", "整改举措", "措施", "measures"),
-    "progress": ("完成情况", "整改进展", "进展情况", "整改情况", "整改完成情况", "进度", "progress"),
-}
 #: Cells that are not the problem although they contain 问题.
 _NOT_PROBLEM = re.compile(r"类别|类型|分类|编号|序号|来源|数量|个数")
 _HEADER_SCAN_ROWS = 15

@@ -1,0 +1,101 @@
+"""Tables in text: the names of a ledger's columns, and a table copied out one cell per line.
+
+A 整改台账 copied out of a PDF or a web page's table often comes out one cell per line: the
+header's names (序号, 反馈问题, 整改措施, 责任部门, 完成时限, 完成情况) each on a line, then each
+row's 序号 and its cells, a long cell sometimes wrapped onto a line of its own.  Read as lines,
+the row falls apart: its 完成情况 is a line of its own, its 完成时限 a date alone, and nothing
+says which problem they belong to.  :func:`join_cell_lines` turns the line breaks between a
+row's cells into tabs (one character for one: every offset stays valid), so that the table reads
+as the DOCX and HTML readers write one: a row a line, its cells between tabs.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Header names per field, in priority order (exact names first, then containment).
+HEADERS: dict[str, tuple[str, ...]] = {
+    "id": ("序号", "编号", "问题编号", "问题序号", "id", "ID", "No", "no", "No."),
+    "problem": ("问题描述", "存在问题", "问题内容", "具体问题", "问题表现", "主要问题", "突出问题", "反馈问题", "问题", "problem", "issue"),
+    "aspect": ("问题类别", "问题类型", "方面", "类别", "类型", "领域", "问题分类", "aspect", "category"),
+    "owner": ("责任单位", "责任部门", "牵头单位", "责任领导", "责任人", "牵头领导", "整改责任人", "owner"),
+    "deadline": ("整改时限", "完成时限", "整改期限", "时限", "完成时间", "截止时间", "deadline"),
+    "measures": ("整改措施", "整改举措", "措施", "measures"),
+    "progress": ("完成情况", "整改进展", "进展情况", "整改情况", "整改完成情况", "进度", "progress"),
+}
+
+_NAME = "|".join(sorted({re.escape(n) for names in HEADERS.values() for n in names if not n.isascii()}, key=len,
+                        reverse=True))
+#: a header of at least four names, each alone on its line, the first an id's (序号, 编号)
+_HEADER = re.compile(rf"^[ \t]*(?:{'|'.join(HEADERS['id'][:4])})[ \t]*\n(?:[ \t]*(?:{_NAME})[ \t]*\n){{3,}}", re.M)
+_ID_LINE = re.compile(r"[ \t]*(\d{1,3})[.．、]?[ \t]*")
+#: a cell that goes on on the next line ends in none of these
+_CELL_END = tuple("。;；!！?？)）】”\"")
+
+
+def join_cell_lines(text: str) -> str:
+    """``text`` with each table written one cell per line made a row a line, its cells between tabs."""
+    if "序号" not in text and "编号" not in text:  # every header opens so: most texts are done here
+        return text
+    chars: list[str] | None = None
+    for m in _HEADER.finditer(text):
+        breaks = _table_breaks(text, m.start(), m.end())
+        if breaks:
+            chars = chars if chars is not None else list(text)
+            for i in breaks:
+                chars[i] = "\t"
+    return text if chars is None else "".join(chars)
+
+
+def _lines_from(text: str, at: int) -> list[tuple[int, int]]:
+    """(start, end) of each line from ``at`` (its break at ``end``, or the text's end)."""
+    out = []
+    while at < len(text):
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        out.append((at, end))
+        at = end + 1
+    return out
+
+
+def _table_breaks(text: str, start: int, header_end: int) -> list[int]:
+    """The line breaks between cells of the table whose header runs from ``start`` to ``header_end``:
+    the header's, then each row's (a row opens with the next number alone on its line)."""
+    header = _lines_from(text[:header_end], start)
+    width = len(header)
+    out = [end for _, end in header[:-1]]  # the header's last break (to the first row) stays a line break
+    rows = []
+    lines = _lines_from(text, header_end)
+    k = 0
+    expected = 1
+    while k < len(lines) and _is_id(text, lines[k], expected):
+        row = [lines[k]]
+        k += 1
+        # the row's cells run to the next number's line (an empty line is an empty cell: a merged 问题类别); the
+        # last row has as many cells as the header, less what it leaves empty at its end
+        nxt = next((j for j in range(k, min(len(lines), k + width + 2)) if _is_id(text, lines[j], expected + 1)), None)
+        if nxt is None:
+            cells = lines[k:k + width - 1]
+            while cells and not text[cells[-1][0]:cells[-1][1]].strip():
+                cells.pop()
+            nxt = k + len(cells)
+        row += lines[k:nxt]
+        k = nxt
+        rows.append(row)
+        expected += 1
+    if len(rows) < 2:
+        return []
+    for row in rows:
+        joins = [end for _, end in row[:-1]]
+        extra = len(row) - width
+        if extra > 0:  # a cell wrapped onto a line of its own: its break stays, the longest unfinished lines first
+            wrapped = sorted((r for r in row[:-1] if not text[r[0]:r[1]].rstrip().endswith(_CELL_END)),
+                             key=lambda r: r[0] - r[1])[:extra]
+            joins = [end for end in joins if end not in {r[1] for r in wrapped}]
+        out += joins
+    return out
+
+
+def _is_id(text: str, line: tuple[int, int], n: int) -> bool:
+    m = _ID_LINE.fullmatch(text, *line)
+    return m is not None and int(m.group(1)) == n

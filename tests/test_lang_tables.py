@@ -1,0 +1,64 @@
+"""A table copied out one cell per line is read a row a line (its cells between tabs), with the same length."""
+
+import pytest
+
+from pipeline.lang.tables import join_cell_lines
+from pipeline.normalize import normalize
+
+HEADER = "序号\n反馈问题\n整改措施\n完成时限\n完成情况\n"
+
+
+def _rows(text: str) -> list[list[str]]:
+    return [line.split("\t") for line in join_cell_lines(text).split("\n")]
+
+
+def test_lang_tables_joins_each_rows_cells():
+    text = ("附件：整改台账\n" + HEADER + "1\n资产出租未公开招租\n修订出租管理办法\n2024年12月底前\n已完成。新增出租41宗。\n"
+            "2\n应收账款清收不力\n建立清收台账\n2024年12月底前\n正在推进。已清收1.8亿元。\n\n欢迎监督。\n")
+    out = join_cell_lines(text)
+    assert len(out) == len(text)
+    assert _rows(text)[1:4] == [["序号", "反馈问题", "整改措施", "完成时限", "完成情况"],
+                                ["1", "资产出租未公开招租", "修订出租管理办法", "2024年12月底前", "已完成。新增出租41宗。"],
+                                ["2", "应收账款清收不力", "建立清收台账", "2024年12月底前", "正在推进。已清收1.8亿元。"]]
+    assert out.endswith("\n\n欢迎监督。\n")
+
+
+def test_lang_tables_a_wrapped_cell_keeps_its_line_break():
+    """pairs_blind47 s2: …3.上线电子招标采购平\\n台。 — the cell goes on on a line of its own."""
+    text = (HEADER + "1\n招投标廉洁风险突出\n1.开展专项检查;2.上线电子招标采购平\n台。\n2025年6月底前\n正在整改。\n"
+            "2\n违规发放津贴补贴\n开展专项清理。\n2024年12月底前\n已完成。\n")
+    rows = join_cell_lines(text).split("\n")
+    assert rows[1] == "1\t招投标廉洁风险突出\t1.开展专项检查;2.上线电子招标采购平"
+    assert rows[2] == "台。\t2025年6月底前\t正在整改。"
+
+
+def test_lang_tables_an_empty_line_is_a_merged_cell():
+    """blind43 12: a 问题类别 merged over several rows leaves an empty line in the rows under its first."""
+    text = ("序号\n问题类别\n具体问题\n整改时限\n1\n国有资产监管\n底数不清\n2026年10月底前\n2\n\n出租管理混乱\n立行立改\n"
+            "3\n\n借款管理失控\n2026年12月底前\n")
+    assert _rows(text)[1:4] == [["1", "国有资产监管", "底数不清", "2026年10月底前"], ["2", "", "出租管理混乱", "立行立改"],
+                                ["3", "", "借款管理失控", "2026年12月底前"]]
+
+
+@pytest.mark.parametrize("text", [
+    "序号\n反馈问题\n整改措施\n完成时限\n完成情况\n",  # a header and no rows
+    "序号\n问题\n1\n党建薄弱\n",  # two names are no header
+    "序号\t问题\t整改措施\t完成时限\n1\t党建薄弱\t加强\t年底前\n",  # rows already
+    "一、整改措施\n1.完善制度。\n2.加强监督。\n",
+])
+def test_lang_tables_leaves_other_text_alone(text):
+    assert join_cell_lines(text) == text
+
+
+def test_lang_tables_is_a_step_of_normalize():
+    text = HEADER + "1\n问题甲\n措施甲\n年底前\n已完成。\n2\n问题乙\n措施乙\n年底前\n正在推进。\n"
+    assert normalize(text).split("\n")[1] == "1\t问题甲\t措施甲\t年底前\t已完成。"
+
+
+def test_lang_tables_a_document_says_its_table_was_joined():
+    from pipeline.document import analyze_text
+
+    text = "关于整改进展情况的报告\n" + HEADER + "1\n问题甲\n措施甲\n年底前\n已完成。\n2\n问题乙\n措施乙\n年底前\n正在推进。\n"
+    result = analyze_text(text)
+    assert any("one cell per line" in w for w in result.warnings)
+    assert not any("one cell per line" in w for w in analyze_text("关于整改进展情况的报告\n已完成整改。\n").warnings)
