@@ -145,7 +145,7 @@ def test_issues_traditional_notice_gives_the_simplified_list_with_original_offse
     traditional = opencc.OpenCC("s2t").convert(simplified)
     assert len(traditional) == len(simplified) and traditional != simplified
     a, b = read_feedback(simplified), read_feedback(traditional)
-    assert b.traditional and not a.traditional
+    assert any("traditional characters" in note for note in b.notes) and not a.notes
     assert [(i.issue_id, i.start, i.end) for i in a.issues] == [(i.issue_id, i.start, i.end) for i in b.issues]
     norm = normalize(traditional)
     for issue in b.issues:
@@ -2113,3 +2113,16 @@ def test_issuelist_feedback_a_plans_field_lines_under_its_problem_are_no_problem
             "责任单位：立案庭\n（二）全面从严治党方面\n问题3：党组落实主体责任不够有力。\n整改措施：制定主体责任清单；每季度专题研究。\n"
             "四、工作要求\n各部门要把巡察整改作为重大政治任务。\n")
     assert _problems(text) == ["执法司法理念存在偏差,重办案数量、轻办案质量", "长期未结案件清理不及时", "党组落实主体责任不够有力"]
+
+
+def test_issuelist_feedback_bracketed_headings_over_a_pdf_pages_notes():
+    """blind51 11: 〖一、…〗 headings, 1）items, and a page's footnotes, number and running header inside the list:
+    the bracketed lines were problems, and the list ended at the footnotes."""
+    text = ("关于对泷河农村商业银行党委巡察情况的反馈意见\n一、巡察发现的主要问题\n〖一、党的领导弱化，市场定位有所偏离〗\n"
+            "1）涉农贷款占比逐年下降，大额贷款向政府融资平台集中①。\n2）落实普惠金融政策不到位，12个行政村未覆盖基础金融服务。\n"
+            "——————————\n①截至2017年末，政府融资平台贷款余额占各项贷款的17.2%。\n— 2 —\n\n泷河农商银行巡察反馈意见\n"
+            "〖二、信贷风险管控存在重大漏洞〗\n1）贷前调查流于形式。\n2）不良贷款处置不规范，涉及贷款余额1.46亿元。\n"
+            "二、整改意见\na）切实加强党的领导。\n")
+    aspects, problems = _aspects_and_problems(text)
+    assert aspects == ["党的领导弱化,市场定位有所偏离", "信贷风险管控存在重大漏洞"]
+    assert problems[2:] == ["贷前调查流于形式", "不良贷款处置不规范,涉及贷款余额1.46亿元"] and len(problems) == 4

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.lang.text import page_furniture, reflowed, soft_breaks
 from pipeline.normalize import normalize
 
@@ -170,3 +172,23 @@ def test_lang_text_a_wrap_before_a_number_that_did_not_fit():
     soft = soft_breaks(text)
     assert {breaks[4], breaks[5]} <= soft  # before 18.6 and before 1420
     assert breaks[6] not in soft  # after 1420人次。: the paragraph's end
+
+
+def test_lang_text_a_pages_footnotes_and_a_header_met_once_are_furniture():
+    """blind51 11 (a PDF copy): a rule and the page's notes (①截至…) above — 2 —, and the running header on the next
+    page (泷河农商银行巡察反馈意见), met once because the text ends on that page."""
+
+
+    text = ("关于对泷河农村商业银行党委巡察情况的反馈意见\n一、主要问题\n1）涉农贷款占比下降①。\n——————————\n"
+            "①截至2017年末，平台贷款占17.2%。\n②指便民网点，下同。\n— 2 —\n\n泷河农商银行巡察反馈意见\n2）不良贷款处置不规范。\n")
+    starts = {text[s:text.index("\n", s)] for s in page_furniture(text)}
+    assert {"——————————", "①截至2017年末，平台贷款占17.2%。", "②指便民网点，下同。", "— 2 —", "",
+            "泷河农商银行巡察反馈意见"} == starts
+
+
+@pytest.mark.parametrize("after", ["二、整改要求", "体责任落实不到位。", "党委会研究党风廉政建设工作次数偏少,对所属企业监督不够"])
+def test_lang_text_the_line_after_a_page_number_is_no_header_unless_it_looks_like_one(after):
+
+
+    text = f"关于对某某银行党委巡察情况的反馈意见\n一、主要问题\n1.涉农贷款占比下降。\n— 2 —\n{after}\n"
+    assert text.index(after) not in page_furniture(text)

@@ -19,7 +19,7 @@ from pipeline.lang.markers import CIRCLED, DECORATION, SHI_LABEL, Marker, is_bul
 from pipeline.lang.text import page_furniture
 
 _LEAD_JUNK = " \t\n,;:、。"
-_TRAIL_JUNK = " \t\n,;:、。!?"
+_TRAIL_JUNK = " \t\n,;:、。!?〗"
 _OPEN = {"“": "”", "(": ")", "《": "》", "‘": "’", "\"": "\""}
 _CLAUSE_START = set(",;:。\n")
 

@@ -22,8 +22,9 @@ from pipeline.lang.numerals import marker_number
 
 CN_NUM = "一二三四五六七八九十"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-#: Decoration a newspaper puts before a sub-heading (◆服务实体经济质效不高).
-DECORATION = "◆◇■□●○▲△★☆▶►•·※▍▪◎➤📌📍👉🔸🔹🔶🔷✅🔺🔻⭐💡🌟✨➡"
+#: Decoration a newspaper puts before a sub-heading (◆服务实体经济质效不高), and the bracket a heading is set in
+#: (〖一、党的领导弱化〗: its 〗 ends the heading's text as its 。 would).
+DECORATION = "◆◇■□●○▲△★☆▶►•·※▍▪◎➤📌📍👉🔸🔹🔶🔷✅🔺🔻⭐💡🌟✨➡〖"
 #: Line-initial bullets of an unnumbered list: the decoration, and a dash (——学习贯彻…不够深入。, or a
 #: single — before a space: a slide's sub-bullet; never a page number's — 3 —).
 BULLETS = tuple(DECORATION) + ("——", "— ")

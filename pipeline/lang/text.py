@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from pipeline.lang.markers import ITEM_START, PADDED_NUMBER_LINE, PAGE_NUMBER_LINE, SHI_LABEL
+from pipeline.lang.markers import CIRCLED, ITEM_START, PADDED_NUMBER_LINE, PAGE_NUMBER_LINE, SHI_LABEL
 
 #: A sentence ends at these (a semicolon ends an inline item: ①…;②…;).
 SENTENCE_ENDS = "。!?;\n"
@@ -97,6 +97,15 @@ def strip_span(text: str, start: int, end: int, *, lead: str = " \t\n", trail: s
 
 #: Fewest lines between two bare page numbers (a page of text holds more).
 _PAGE_LINES_MIN = 8
+#: A page's footnotes above its number: a rule (——————, ______), then notes opening with their mark (①…, [1]…, 注:…).
+_FOOTNOTE_RULE = re.compile(r"[ \t]*[—_\-─━]{6,}[ \t]*")
+_FOOTNOTE_MARK = re.compile(rf"[ \t]*(?:[{CIRCLED}]|\[\d{{1,2}}\]|注\d?[:：])")
+_FOOTNOTE_LINES_MAX = 10
+#: A page's header met once (the text ends on the next page): a short line after the page number, made of the
+#: characters of the document's title block (泷河农商银行巡察反馈意见 under 关于对泷河农村商业银行党委巡察情况的反馈意见).
+_HEADER_CHARS_MAX = 30
+_HEADER_SHARE = 0.6
+_HAN_RUN = re.compile("[\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=8)
@@ -132,7 +141,32 @@ def page_furniture(text: str) -> frozenset[int]:
             out.update(starts)
     for starts in blank.values():  # the empty lines a page's end and its header leave around the number
         out.update(starts)
+    head = set(_HAN_RUN.findall("".join(line for _, _, line in all_lines[:4])))
+    for k in numbers:
+        out.update(_footnotes_above(all_lines, k))
+        after = next((j for j in range(k + 1, len(all_lines)) if all_lines[j][2].strip()), None)
+        if after is not None and _header_like(all_lines[after][2], head):
+            out.add(all_lines[after][0])
     return frozenset(out)
+
+
+def _footnotes_above(all_lines: list[tuple[int, int, str]], k: int) -> list[int]:
+    """Starts of the footnote lines (and their rule) right above the page number on line ``k``."""
+    for r in range(k - 1, max(-1, k - 1 - _FOOTNOTE_LINES_MAX), -1):
+        if _FOOTNOTE_RULE.fullmatch(all_lines[r][2]):
+            notes = [j for j in range(r + 1, k) if all_lines[j][2].strip()]
+            if notes and _FOOTNOTE_MARK.match(all_lines[notes[0]][2]):
+                return [all_lines[j][0] for j in range(r, k)]
+            return []
+    return []
+
+
+def _header_like(line: str, head: set[str]) -> bool:
+    line = line.strip()
+    if not line or len(line) > _HEADER_CHARS_MAX or ITEM_START.match(line) or line[-1] in "。;:,，；：":
+        return False
+    han = _HAN_RUN.findall(line)
+    return len(han) >= 4 and sum(c in head for c in han) >= _HEADER_SHARE * len(han)
 
 
 #: A post written in short lines (a WeChat post: 党委领导下的院长负责制 / 落实不到位 / …): its lines' median
