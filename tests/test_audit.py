@@ -1282,3 +1282,13 @@ def test_audit_a_ledger_copied_one_cell_per_line_is_read_by_its_rows(tmp_path):
               "3\n应收账款清收问题仍未解决\n建立清收台账\n财务管理部\n2024年12月底前\n正在推进。累计清收1.8亿元，剩余0.9亿元正在清收。\n"
               "\n中共某某集团委员会\n2025年7月15日\n")
     assert _statuses(tmp_path, feedback, report) == {"1": "addressed", "2": "addressed", "3": "overdue"}
+
+
+def test_audit_a_missed_date_with_a_share_of_the_work_done_is_overdue(tmp_path):
+    """pairs_blind47 s5 P6: 工程原定于2025年6月底前完工,…目前已完成工程量的70%,预计9月底前完工 — the share done
+    (已完成…的70%) read as the work done, and the missed date as kept."""
+    feedback = "市委巡察组反馈意见\n巡察发现的主要问题：\n1.农村饮水安全工程运行管护薄弱，部分村集中供水工程水质检测不达标。\n"
+    report = ("关于巡察整改进展情况的报告\n（一）农村供水保障方面\n针对部分农村集中供水工程水质不达标问题，制定农村饮水水质提升工程实施方案，"
+              "工程原定于2025年6月底前完工，受汛期降雨影响，目前已完成工程量的70%，预计2025年9月底前完工。\n"
+              "中共某某市水利局党组\n2025年8月5日\n")
+    assert _statuses(tmp_path, feedback, report) == {"1": "overdue"}

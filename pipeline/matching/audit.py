@@ -437,7 +437,7 @@ def flag_overdue_deadlines(case: AuditCase) -> list[Flag]:
             continue
         s = sentence_bounds(report.text, t.start, ends=_SENTENCE_END)[0]
         e = sentence_bounds(report.text, t.end, ends=_SENTENCE_END)[1]
-        if COMPLETED.search(report.text, s, e):
+        if _done_in(report.text, s, e):  # (a share done, 已完成工程量的70%, is none)
             continue
         out.append(Flag(report.doc_id, None, "overdue_deadline", "medium",
                         f"时限{t.text}早于报告日期{rd},但未说明已完成。", t.start, t.end))
@@ -528,6 +528,11 @@ def _missed_plan(case: AuditCase, issue_id: str, rd: str):
     return None
 
 
+def _done_in(text: str, s: int, e: int) -> bool:
+    """Whether ``[s, e)`` says the work is done: a completion of the whole, not of a share (已完成工程量的70%)."""
+    return any(not PARTIAL_DONE.match(text, done.end(), e) for done in COMPLETED.finditer(text, s, e))
+
+
 def _last_unfinished(text: str, a: int, e: int) -> tuple[int, int] | None:
     """The sentence of ``[a, e)`` that last says something is unfinished (仍在推进, 尚未…), with its stop,
     when no completion follows it (a completion before it is of a part: 已完成笔试,面试正在组织中)."""
@@ -538,8 +543,7 @@ def _last_unfinished(text: str, a: int, e: int) -> tuple[int, int] | None:
         return None
     # a ledger row's later cell (完成情况: 已完成) is its label, no completion of what its measures cell leaves unfinished
     cell_end = text.find("\t", late.end(), e)
-    if any(not PARTIAL_DONE.match(text, done.end(), e)
-           for done in COMPLETED.finditer(text, late.end(), e if cell_end < 0 else cell_end)):
+    if _done_in(text, late.end(), e if cell_end < 0 else cell_end):
         return None  # …正在推进,已完成清查任务的65%: a share done is no completion
     s, b = sentence_bounds(text, late.start(), ends=_SENTENCE_END)
     return s, b + (b < len(text) and text[b] in "。;")
@@ -634,8 +638,9 @@ def _own_overdue(case: AuditCase, restating: dict[int, tuple[int, int]]) -> dict
                 a, b = sentence_bounds(text, t.start, ends=_SENTENCE_END)
                 # a ledger row is one statement: its measures cell may say what is unfinished (剩余4.7万元正在追缴)
                 late = _last_unfinished(text, s if set_in_row(t) else a, e)
-                if late is None and missed(t) and not COMPLETED.search(text, t.end, e):
+                if late is None and missed(t) and not _done_in(text, t.end, e):
                     late = (a, b)  # 该项工作原定于8月底前完成。: the date it was due, and no word of it done since
+                    # (工程原定于6月底前完工,…目前已完成工程量的70%: a share done is no word of it done)
                 if late is None:
                     continue
                 out[m.issue_id] = (t, a, late[1], as_of[:10])
