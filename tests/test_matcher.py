@@ -346,3 +346,15 @@ def test_matcher_bare_completion_cell_is_a_claim(cell, concrete):
     from pipeline.lang.cues import concrete_act
 
     assert concrete_act(cell) is concrete
+
+
+@pytest.mark.parametrize("term", ["未批先建", "未批先占", "先建后批", "少批多占"])
+def test_matcher_a_named_irregularity_is_a_key_term(term):
+    """pairs_blind47 s5: 存在未批先建、设计变更程序不规范等问题 — the violation's name opens with 未 or 先 and the
+    segmenter cut it into single characters: it was no key term, and the report's 3个未批先建项目 shared none."""
+    from pipeline.records import Issue
+
+    text = f"水利工程建设管理不规范,存在{term}、设计变更程序不规范等问题"
+    matcher = IssueMatcher().fit([Issue("1", None, 2, text, "d", 0, len(text))])
+    assert term in matcher.key_terms([text])[0]
+    assert term in matcher.key_terms([f"对3个{term}项目逐一补办审批手续"])[0]
