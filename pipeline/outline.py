@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.lang.cues import (
-    ACTION_LEAD, FORWARD_INTRO, FORWARD_LEAD, FORWARD_PLANS_TITLE, FORWARD_TITLE, PAGE_CONTROL, concrete_act, is_restated_problem,
+    ACTION_LEAD, FORWARD_INTRO, FORWARD_LEAD, FORWARD_PLANS_TITLE, FORWARD_SPOKEN, FORWARD_TITLE, PAGE_CONTROL, concrete_act, is_restated_problem,
 )
 from pipeline.lang.markers import (
     BARE_FIELD_HEADING, BARE_HEADING, BRACKET_HEADING, BULLET, BULLETS, CIRCLED, DECORATION, FAMILY_RANK, INLINE_NUMBER,
@@ -123,14 +123,15 @@ def _line_candidates(text: str, lstart: int, lend: int, unnumbered: dict[str, in
         unnumbered[BRACKET] = unnumbered.get(BRACKET, 0) + 1  # 【整改进展】 alone on its line: its title in brackets
         out.append(_Cand(BRACKET, unnumbered[BRACKET], i, i, True, lend))
         head_end = i
-    if (not out and text.startswith(("整改", "落实"), i) and (lead := ACTION_LEAD.match(text, i, lend))
-            and INLINE_NUMBER.match(text, lead.end(), lend)):
-        # 整改措施:1.修订…;2.举办…: measures numbered inline after the field's name, each an item of its own
-        for k, num in enumerate(INLINE_NUMBER.finditer(text, lead.end(), lend)):
+    if not out and (found := _inline_number_run(text, i, lend)) is not None:
+        run, after_colon = found
+        # 整改措施:1.修订…;2.举办… / 下一步,…将…盯住不放:1.…;2.…;3.…: items numbered inline after a colon
+        for k, num in enumerate(INLINE_NUMBER.finditer(text, run, lend)):
             if k and text[num.start() - 1] not in ";。":
                 continue
             out.append(_Cand("arabic", int(num.group(1)), num.start(), num.end(), False, lend, True))
-        if out and out[0].value == 1:
+        values = [c.value for c in out]
+        if values and values[0] == 1 and (not after_colon or values[:2] == [1, 2]):
             return out
         out = []
     # 【整改进展】一是…: a tag leading the line's run, which it opens as a colon would
@@ -216,6 +217,20 @@ def _rstrip_pos(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1] in " \t\r\n,，、":
         end -= 1
     return end
+
+
+def _inline_number_run(text: str, i: int, lend: int) -> tuple[int, bool] | None:
+    """Where a line's inline numbered items start, and whether only a colon leads them: after a field's name
+    (整改措施:1.…), or after the colon of the plans' lead (下一步,…将…盯住不放:1.…;2.…) when 1. follows it and 2.
+    comes after a ; or 。, else None (整改措施及成效:1.…。2.… is the answer's text, read with its problem)."""
+    if text.startswith(("整改", "落实"), i) and (lead := ACTION_LEAD.match(text, i, lend)) \
+            and INLINE_NUMBER.match(text, lead.end(), lend):
+        return lead.end(), False
+    colon = text.find(":", i, lend)
+    if colon < 0 or not (first := INLINE_NUMBER.match(text, colon + 1, lend)) or first.group(1) != "1" \
+            or not FORWARD_SPOKEN.search(text, i, colon):
+        return None
+    return (colon + 1, True) if re.search(r"[;。]2[.．、](?![0-9])", text[colon + 1:lend]) else None
 
 
 def _rank_where_first(family: str, stack: list[int], rank_of: list[float], inline_of: list[bool]) -> float:

@@ -277,6 +277,22 @@ def test_outline_measures_numbered_inline_after_the_fields_name():
         (1, "一、"), (1, "二、"), (2, "问题1:"), (3, "1."), (3, "2."), (2, "问题2:"), (3, "1."), (3, "2.")]
 
 
+def test_outline_the_plans_numbered_inline_after_their_lead():
+    """下一步,街道党工委将…盯住不放:1.…;2.…;3.… (heldout25 b): the plans numbered inline after the lead's colon are
+    items, and planned; an answer's 整改措施及成效:1.…。2.… (pairs_blind35 s4) stays its problem's text."""
+    from pipeline.document import analyze_text
+
+    plans = ("下一步,街道党工委将坚持标准不降,对尚未完成的整改任务盯住不放:1.对正在推进的两个问题挂图作战,确保年底前全部完工;"
+             "2.对已完成整改的问题开展“回头看”,每半年至少开展一次;3.建立健全长效机制。")
+    text = "一、整改进展\n①针对学习不深的问题,开展集中学习八次,已整改完成。\n" + plans + "\n欢迎社会各界监督。\n"
+    result = analyze_text(text)
+    items = [s for s in result.sections if s.label in ("1.", "2.", "3.")]
+    assert [s.label for s in items] == ["1.", "2.", "3."]
+    assert [m.status for m in result.measures if m.start >= text.index("1.对")] == ["planned"] * 3
+    answer = "问题1:低保金发放监管不严。\n整改措施及成效:1.入户核查412户。2.追回冒领低保金3.84万元。\n"
+    assert [s.label for s in parse_outline(normalize(answer))] == ["问题1:"]
+
+
 @pytest.mark.parametrize("text,expected", [
     ("📌一、整改工作总体情况\n局党组高度重视。\n📌二、反馈问题整改进展\n▲关于“河湖长制落实不到位”的问题\n", [(1, "一、"), (1, "二、"), (2, "▲")]),
     ("◆1、学习不够深入\n◆2、经费管理不严\n", [(1, "1、"), (1, "2、")]),

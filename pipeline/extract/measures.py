@@ -314,7 +314,8 @@ def extract_measures(text: str, sections: list[Section]) -> list[Measure]:
         else:
             enumerated.update((answered, s.start))
             acted = s.start
-        forward_looking = s.section_id in forward or (s.section_id in enum_ids and _plans_paragraph(text, s.start))
+        inline = s.section_id in enum_ids or s.marker == "arabic" and not at_line_start(text, s.start)  # …:1.…;2.…
+        forward_looking = s.section_id in forward or (inline and _plans_paragraph(text, s.start))
         for k, (start, end) in enumerate(pieces):
             if start >= closing:
                 break
