@@ -202,7 +202,11 @@ def _signature(text: str) -> tuple[tuple[str, int, int] | None, _Date | None]:
             continue
         date = _Date(iso, off, off + len(stripped if issuer is None else m.group()))
         if issuer is None and idx > 0:
-            prev, pp = tail[idx - 1]
+            k = idx - 1
+            # a joint signature (中共…街道工作委员会 over …街道办事处) is issued by the organ signing first
+            while k > 0 and _names_organ(tail[k][0].strip()) and _names_organ(tail[k - 1][0].strip()):
+                k -= 1
+            prev, pp = tail[k]
             org = prev.strip()
             if _names_organ(org):
                 o = pp + prev.index(org)

@@ -321,3 +321,12 @@ def test_metadata_a_year_typed_with_a_latin_o_for_its_zero(zero):
                     "反馈了巡察意见。现将整改情况报告如下。\n一、整改工作开展情况\n已完成整改12项。\n"
                     f"中共某某县交通运输局党组\n二{zero}二三年九月十日\n")
     assert (meta.feedback_date, meta.report_date) == ("2023-03-05", "2023-09-10")
+
+
+def test_metadata_a_joint_signature_is_issued_by_the_organ_signing_first():
+    """heldout25 b: 中共临渚区鹭塘街道工作委员会 over 临渚区鹭塘街道办事处 over the date — the Party organ signing first
+    issues the 通报 (the organ just above the date was taken)."""
+    text, meta = _meta("鹭塘街道关于区委巡察反馈问题整改进展情况的通报\n根据区委统一部署，区委第一巡察组对鹭塘街道党工委开展了常规巡察。\n"
+                       "一、整改进展\n已完成整改12项。\n中共临渚区鹭塘街道工作委员会\n临渚区鹭塘街道办事处\n2025年7月8日\n")
+    assert meta.issuer == "中共临渚区鹭塘街道工作委员会"
+    assert text[slice(*meta.evidence["issuer"])] == meta.issuer
