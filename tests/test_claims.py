@@ -328,3 +328,16 @@ def test_claims_read_across_a_pdfs_wraps_and_page_lines():
 def test_claims_figures_counted_other_ways(sentence, expected):
     figures, _, _ = _figures(sentence)
     assert figures == expected
+
+
+@pytest.mark.parametrize(("sentence", "field", "value"), [
+    # heldout25 a: a kind of discipline named after the people counted (党内警告, 记过 …)
+    ("整改中,对3名科室主任进行诫勉谈话,给予1名科室主任党内警告处分。", "party_sanctions", 1),
+    ("整改中,给予2名干部党内严重警告处分。", "party_sanctions", 2),
+    ("整改中,给予2名工作人员政务记过处分。", "government_sanctions", 2),
+    # heldout25 a: not started is not completed
+    ("截至4月30日,反馈的7个问题已完成整改4个、正在整改2个、尚未启动1个。", "not_completed", 1),
+])
+def test_claims_discipline_kinds_and_work_not_started(sentence, field, value):
+    figures, _, _ = _figures(sentence)
+    assert figures.get(field) == value
