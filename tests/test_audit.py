@@ -1292,3 +1292,14 @@ def test_audit_a_missed_date_with_a_share_of_the_work_done_is_overdue(tmp_path):
               "工程原定于2025年6月底前完工，受汛期降雨影响，目前已完成工程量的70%，预计2025年9月底前完工。\n"
               "中共某某市水利局党组\n2025年8月5日\n")
     assert _statuses(tmp_path, feedback, report) == {"1": "overdue"}
+
+
+def test_audit_meetings_conveyed_instructions_and_pledges_alone_are_weak(tmp_path):
+    """pairs_blind47 s5 P8, s3 P10: 召开党组会议12次专题研究…,传达学习…精神,签订…责任书15份 answers 对下属单位日常监督缺失
+    with talk and paper, counted: no act on the problem (the counts made it addressed)."""
+    feedback = ("市委巡察组反馈意见\n巡察发现的主要问题：\n1.党组落实全面从严治党主体责任不够有力，对下属事业单位日常监督缺失。\n"
+                "2.公务用车管理不规范，存在公车私用现象。\n")
+    report = ("关于巡察整改进展情况的报告\n一、关于主体责任落实不够有力的问题\n局党组召开党组会议12次专题研究全面从严治党工作，"
+              "传达学习中央、省、市纪委全会精神，与局属单位签订党风廉政建设责任书15份。\n二、关于公务用车管理不规范的问题\n"
+              "对全局12辆公务用车加装北斗定位，追回私用油费0.86万元，对2名驾驶员进行诫勉谈话。\n中共某某市水利局党组\n2025年8月5日\n")
+    assert _statuses(tmp_path, feedback, report) == {"1": "weak", "2": "addressed"}

@@ -236,7 +236,12 @@ def stated_act(text: str, start: int, end: int) -> bool:
 GENERIC_ACT = re.compile(r"警示教育|廉洁教育|廉政教育|纪律教育|教育片|警示片|党课|谈心谈话|承诺书|廉洁承诺|学习《"
                          r"|专题学习|学习[^,。;]{0,16}?(?:文件|精神|讲话)"
                          # a meeting that studied and deployed the work (召开专题会议研究部署…工作): nothing done yet
-                         r"|召开[^,。;]{0,12}?会议[^,。;]{0,6}?研究部署")
+                         r"|召开[^,。;]{0,12}?会议[^,。;]{0,6}?研究部署"
+                         # meetings, conveyed instructions and signed pledges only (召开党组会议12次专题研究…,
+                         # 传达学习上级会议精神, 签订…责任书15份): the unit talked about the work, did none of it yet;
+                         # not an assembly that decides (召开村民代表大会重新审议发包合同, a hearing, a review panel)
+                         r"|召开(?![^,。;]{0,16}?(?:代表大会|代表会议|股东|听证|评审|论证|评标))[^,。;]{0,16}?"
+                         r"(?:会议|大会|推进会|座谈会|部署会)|传达学习|责任书")
 #: The objects of the eight-point rules (中央八项规定), each a matter of its own: a problem about one (公务用车管理不规范,
 #: 存在公车私用现象) is not answered by measures about another (修订《公务接待管理办法》), though both are 八项规定.
 CONDUCT_OBJECTS: dict[str, re.Pattern[str]] = {
