@@ -1303,3 +1303,17 @@ def test_audit_meetings_conveyed_instructions_and_pledges_alone_are_weak(tmp_pat
               "传达学习中央、省、市纪委全会精神，与局属单位签订党风廉政建设责任书15份。\n二、关于公务用车管理不规范的问题\n"
               "对全局12辆公务用车加装北斗定位，追回私用油费0.86万元，对2名驾驶员进行诫勉谈话。\n中共某某市水利局党组\n2025年8月5日\n")
     assert _statuses(tmp_path, feedback, report) == {"1": "weak", "2": "addressed"}
+
+
+@pytest.mark.parametrize("answer", [
+    "意识形态阵地管理覆盖率达到100%。",
+    "二级学院党政联席会议制度执行率达到100%。",
+    "2022年一季度,横向课题到账经费同比增长12.4%,科研成果转化率较上年提高3.1个百分点。",
+    "窗口群众满意率达到98.6%,“一次办好”事项占比达到95%以上。",
+])
+def test_audit_an_indicators_level_or_rise_alone_is_weak(tmp_path, answer):
+    """pairs_blind48 s1 P7, s3 P2/P3/P8: rates, shares and their rises say where things stand, not what was done.
+    (s3 P8's 议事规则制定率100% still reads as an act: the verb 制定 inside the rate's name.)"""
+    feedback = "省委巡视组反馈意见\n巡视发现的主要问题：\n1.服务地方能力不强，意识形态阵地、党政联席会议、横向课题和窗口服务都有短板。\n"
+    report = f"关于巡视整改进展情况的报告\n一、关于服务地方能力不强的问题\n{answer}\n中共某某学院委员会\n2022年5月20日\n"
+    assert _statuses(tmp_path, feedback, report) == {"1": "weak"}

@@ -158,12 +158,16 @@ PERFORMANCE = re.compile(r"(?:实现|完成)(?:营业|经营|主营业务)?(?:�
                          # an average per case or head (门诊次均费用286.4元, 平均住院日7.2天): a rate of what there is
                          r"|次均(?:费用|药费)?|例均费用|平均住院日|人均(?:收入|费用|医疗费用|可支配收入)"
                          # an indicator's change, not the fall of what the problem was (检查考核次数同比减少45%: done)
-                         r"|(?:收入|利润|产值|营收|绩效|产量|效益|营业额)[^,。;]{0,6}?(?:同比|较上年|比上年|较去年)"
+                         r"|(?:收入|利润|产值|营收|绩效|产量|效益|营业额|到账经费)[^,。;]{0,6}?(?:同比|较上年|比上年|较去年)"
                          r"(?:增长|提高|下降|减少|上升)"
+                         # a rate's rise (科研成果转化率较上年提高3.1个百分点): an indicator's change
+                         r"|率(?:较上年|同比|比上年|较去年)(?:提高|提升|增长|上升)(?=\d)"
                          # a share's level (违法用地面积比例已降至8.6%): where things stand, no act
                          r"|比例(?:已)?(?:降至|降到|下降至|下降到|降低至|降低到|升至|提高到|提高至|提升至|提升到)"
                          # a rate's level (覆盖率为100%,签约率100%,考核结果兑现率100%): where things stand, no act
-                         r"|(?:覆盖|签约|兑现|达标|知晓|满意|执结)率(?:均)?(?:为|达到|达|提升至|提高到|提高至)?(?=\d)")
+                         r"|(?:覆盖|签约|兑现|达标|知晓|满意|执结|执行|制定|转化|优秀|合格)率(?:均)?(?:为|达到|达|提升至|提高到|提高至)?(?=\d)"
+                         # a share's level (“一次办好”事项占比达到95%以上)
+                         r"|占比(?:均)?(?:为|达到|达|提升至|提高到|提高至)(?=\d)")
 #: How a clause that only gives a change opens (…实现营业收入86.4亿元,同比增长12.7%): it goes with the clause before.
 CHANGE_OPENING = ("同比", "较上年", "比上年", "较去年")
 
@@ -261,7 +265,7 @@ def conduct_objects(text: str) -> frozenset[str]:
 
 
 #: A problem about what such acts do answer (理论学习不深入, 纪律意识不强, 培训不足, 作风不实).
-GENERIC_TOPIC = re.compile(r"学习|教育|培训|党课|谈心|承诺|思想|意识|理论|作风|纪律|宣传")
+GENERIC_TOPIC = re.compile(r"学习|教育|培训|党课|谈心|承诺|思想|意识(?!形态)|理论|作风|纪律|宣传")  # 意识形态: an object
 #: The verb before a cited document that only abides by it (严格执行《党政领导干部选拔任用工作条例》, 认真落实《…》): the
 #: document is no product of the rectification, as one made or revised (修订《…办法》) is.
 ABIDES_BY = re.compile(r"(?:严格|认真|切实|坚决)?(?:执行|落实|贯彻|遵守|遵照|对照|依照)$")
