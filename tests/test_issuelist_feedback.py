@@ -2126,3 +2126,27 @@ def test_issuelist_feedback_bracketed_headings_over_a_pdf_pages_notes():
     aspects, problems = _aspects_and_problems(text)
     assert aspects == ["党的领导弱化,市场定位有所偏离", "信贷风险管控存在重大漏洞"]
     assert problems[2:] == ["贷前调查流于形式", "不良贷款处置不规范,涉及贷款余额1.46亿元"] and len(problems) == 4
+
+
+def test_issuelist_feedback_a_sub_heading_over_its_own_examples_is_the_problem():
+    """blind52 02: 学习贯彻党的创新理论不够深入 / 具体表现为:A;B;C。 — 具体表现为 opens the problem's examples (SPEC's
+    manifestations), not a field's problems as 表现在 lines a line each do."""
+    text = ("县委巡察组关于石桥镇党委的反馈意见\n二、巡察发现的主要问题\n学习贯彻党的创新理论不够深入\n"
+            "具体表现为：镇党委理论学习中心组学习以读文件为主，2018年专题研讨仅开展2次；个别班子成员学习笔记内容雷同。\n"
+            "惠农资金管理使用不规范\n具体表现为：镇财政所对耕地地力保护补贴审核把关不严，重复发放补贴共计4.7万元；危房改造补助资金拨付滞后。\n"
+            "三、整改要求\n镇党委要切实履行整改主体责任。\n")
+    assert _levels(text, 2) == ["学习贯彻党的创新理论不够深入", "惠农资金管理使用不规范"]
+    assert len(_levels(text, 3)) == 4
+
+
+def test_issuelist_feedback_a_verdict_line_over_findings_a_line_each_is_their_field():
+    """blind52 06 (a Word paste that lost its numbers): 党的领导作用发挥不够充分 / A。/ B。 — the verdict line is the field
+    of the findings under it, each a line of its own; they were taken as its examples."""
+    text = ("市委巡察组关于市第二人民医院党委的反馈意见\n巡察发现的主要问题\n党的领导作用发挥不够充分\n"
+            "党委领导下的院长负责制落实不到位，部分“三重一大”事项未经党委会前置研究。\n"
+            "贯彻落实深化医改部署不够有力，分级诊疗推进缓慢。\n全面从严治党责任落实有差距\n"
+            "党委主体责任传导压力层层递减，对临床科室主任监督不够。\n违反中央八项规定精神问题时有发生，以团建名义用公款组织聚餐。\n"
+            "巡察组提出以下意见建议\n提高政治站位，切实加强党的全面领导。\n")
+    aspects, problems = _aspects_and_problems(text)
+    assert aspects == ["党的领导作用发挥不够充分", "全面从严治党责任落实有差距"]
+    assert len(problems) == 4 and problems[0].startswith("党委领导下的院长负责制")

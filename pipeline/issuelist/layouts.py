@@ -22,7 +22,7 @@ from pipeline.issuelist.paragraphs import list_after_lead, read_paragraph
 from pipeline.issuelist.parts import Sentence
 from pipeline.lang.cues import (
     BYLINE, CATEGORY_HEAD, CLOSING_FINDING, CLOSING_OPENER, CONTINUATION, DEMAND_HEADING, EVIDENCE_OPENER, EXAMPLE_LEAD, EXAMPLE_SUBJECT, FINDINGS_LIST_LEAD, RECTIFICATION_HEADING,
-    ASPECT_LIST_CUE, PRAISE, SHORTCOMING, SHORTCOMING_STRONG,
+    ASPECT_LIST_CUE, PRAISE, RESOLVED, SHORTCOMING, SHORTCOMING_STRONG,
 )
 from pipeline.lang.markers import BRACKET_HEADING, DECORATION, FAMILY_RANK, SEPARATOR_LINE, Marker, is_bullet, line_start, runs, scan
 from pipeline.lang.text import FULL_STOPS, cell_separator, mask_quoted, page_furniture, sentence_spans, soft_breaks, strip_span
@@ -419,8 +419,10 @@ def _bare_line(text: str, st: LineStructure, i: int, ctx: Context, sents, *, aft
                 # a sub-heading over something else (以巡促改 推动整改落地见效); a heading without a
                 # shortcoming word of its own (作风建设仍需持续用力) is a problem when its body states findings
                 return [], body_end
-            if not _literal_shortcoming(text, body, le) and _states_problems(text, st.lines[i + 1][0], block_end):
-                # ■ 教育民生还有“痛点”: a field named by a quoted figure of speech, over two findings or more
+            if (not _literal_shortcoming(text, body, le) and _states_problems(text, st.lines[i + 1][0], block_end)
+                    or _findings_a_line(text, st.lines[i + 1:body_end])):
+                # ■ 教育民生还有“痛点”: a field named by a quoted figure of speech, over two findings or more; a
+                # verdict line over findings a line each (党的领导作用发挥不够充分 / A。/ B。, a Word paste's lost numbers)
                 new_aspect(text, body, le, ctx)
                 return [], i + 1
             return attach(_subheading_problem(text, body, le, st.lines, i, body_end), ctx), body_end
@@ -430,13 +432,15 @@ def _bare_line(text: str, st: LineStructure, i: int, ctx: Context, sents, *, aft
 
 def _over_its_manifestations(text: str, st: LineStructure, i: int) -> bool:
     """A verdict line of its own, one sentence, over lines that each open with 表现在/表现为 (a field's verdict, then
-    its problems a line each): the field."""
+    its problems a line each): the field.  Not over 具体表现为: (blind52 02: a sub-heading over its examples)."""
     body, le = line_start(text, st.lines[i][0]), st.lines[i][1]
     if i + 1 >= len(st.lines) or ASPECT_LIST_CUE.match(text, body, le) or "。" in text[body:le].rstrip("。"):
         return False
     nxt = line_start(text, st.lines[i + 1][0])
+    cue = ASPECT_LIST_CUE.match(text, nxt, st.lines[i + 1][1])
+    # 具体表现为:… is the problem's own examples (a sub-heading stating it over them), not a field's problems
     return (st.marker.get(st.lines[i + 1][0]) is None and bool(SHORTCOMING_STRONG.search(text, body, le))
-            and ASPECT_LIST_CUE.match(text, nxt, st.lines[i + 1][1]) is not None)
+            and cue is not None and not cue.group().startswith("具体"))
 
 
 def _lost_number_heading(text: str, st: LineStructure, i: int) -> bool:
@@ -490,6 +494,16 @@ def _states_problems(text: str, s: int, e: int) -> bool:
             return False
         found += bool(SHORTCOMING.search(text, a, b))
     return found >= 2
+
+
+def _findings_a_line(text: str, body: list[tuple[int, int]]) -> bool:
+    """Whether the lines under a sub-heading are two findings or more, each a line of its own that states a
+    shortcoming, says nothing put right (立行立改, 已完成整改: the findings part has ended) and opens with no example's
+    marker (blind52 06: a Word paste that lost 一、 and 1.)."""
+    stated = [(a, b) for a, b in body if text[a:b].strip()]
+    return len(stated) >= 2 and all(SHORTCOMING.search(text, a, b) and not RESOLVED.search(text, a, b)
+                                    and not EXAMPLE_LEAD.match(text, line_start(text, a), b)
+                                    and text[a:b].rstrip()[-1:] in FULL_STOPS for a, b in stated)
 
 
 #: A table's closing row (合计 | | 4个方面共9个问题): a count, not a problem.
