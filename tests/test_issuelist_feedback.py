@@ -2150,3 +2150,16 @@ def test_issuelist_feedback_a_verdict_line_over_findings_a_line_each_is_their_fi
     aspects, problems = _aspects_and_problems(text)
     assert aspects == ["党的领导作用发挥不够充分", "全面从严治党责任落实有差距"]
     assert len(problems) == 4 and problems[0].startswith("党委领导下的院长负责制")
+
+
+def test_issuelist_feedback_a_slide_decks_titles_and_dash_bullets():
+    """blind52 07 (a slide deck copied out): 问题一　X titled with a space, not a colon, over – bullets; the label and
+    the dash stayed in the texts."""
+    text = ("巡察溪口县税务局党委情况反馈\n第三部分　发现的主要问题\n问题一　落实政治建设要求有差距\n"
+            "– 学习贯彻党的创新理论不够深入，“第一议题”制度执行流于形式\n– 落实减税降费政策不精准，宣传辅导不到位\n"
+            "问题二　税收执法风险防控薄弱\n– 执法不规范，部分定期定额户定额长期未调整\n– 涉税举报核查不深入，个别案件草率结案\n"
+            "第四部分　整改要求\n• 坚持问题导向，逐条制定整改清单\n")
+    aspects, problems = _aspects_and_problems(text)
+    assert aspects == ["落实政治建设要求有差距", "税收执法风险防控薄弱"]
+    assert problems == ["学习贯彻党的创新理论不够深入,“第一议题”制度执行流于形式", "落实减税降费政策不精准,宣传辅导不到位",
+                        "执法不规范,部分定期定额户定额长期未调整", "涉税举报核查不深入,个别案件草率结案"]

@@ -26,8 +26,8 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 #: (〖一、党的领导弱化〗: its 〗 ends the heading's text as its 。 would).
 DECORATION = "◆◇■□●○▲△★☆▶►•·※▍▪◎➤📌📍👉🔸🔹🔶🔷✅🔺🔻⭐💡🌟✨➡〖"
 #: Line-initial bullets of an unnumbered list: the decoration, and a dash (——学习贯彻…不够深入。, or a
-#: single — before a space: a slide's sub-bullet; never a page number's — 3 —).
-BULLETS = tuple(DECORATION) + ("——", "— ")
+#: single — or - (a slide's –) before a space: a slide's sub-bullet; never a page number's — 3 —).
+BULLETS = tuple(DECORATION) + ("——", "— ", "- ")  # - : a slide's – sub-bullet, as normalized
 #: A line that is only a page number (3, - 3 -, — 3 —, 第3页 共10页, 共10页 第3页, 3/10, Page 3 of 10): what
 #: a PDF's page leaves in its text; never a bullet, never a finding.
 PAGE_NUMBER_LINE = re.compile(
@@ -87,8 +87,8 @@ _N = rf"[{CN_NUM}]{{1,3}}"
 SHI_LABEL = re.compile(rf"{_N}是[,:]?")
 _LINE = re.compile(
     rf"""
-    (?P<problem>[(【]?问题(?:{_N}|\d{{1,2}})(?:[)】][:、.,]?|[:、.,]|[ \t]*$))
-  | (?P<cn_dun>{_N}、)
+    (?P<problem>[(【]?问题(?:{_N}|\d{{1,2}})(?:[)】][:、.,]?|[:、.,]|[ \t]*$|[ \t]+(?=\S)))  # 问题一　X: a slide's title
+  | (?P<cn_dun>{_N}、|第{_N}部分(?:[ \t]+|[:、,]))  # 第三部分　发现的主要问题: a slide deck's or a speech's parts
   | (?P<cn_paren>[(][ \t]?{_N}[ \t]?[)][、.,:]?)
   | (?P<decimal>\d{{1,2}}\.\d{{1,2}}(?=[ \t]|[^\d.%万亿元个项名次倍])(?![ \t]*[%万亿元个项名次倍]))
   | (?P<arabic>\d{{1,2}}(?:、|\.(?!\d)|\.(?=(?:19|20)\d{{2}}年)|[ \t]\.[ \t]|[ \t]+(?=[^\d\s.%万亿元个项名次倍年月日])))
@@ -166,7 +166,7 @@ def _value(family: str, label: str) -> int | None:
     if family == "decimal":  # 2.3: the third item under the second heading
         return int(label.split(".")[1])
     core = label.strip()
-    for junk in "()【】、.,:是要第其个问题 \t\n":  # 3 . / (1 ): a word processor's numbering pasted as text
+    for junk in "()【】、.,:是要第其个问题部分 \t\n":  # 3 . / (1 ): a word processor's numbering pasted as text
         core = core.replace(junk, "")
     if core.isdigit():
         return int(core)
