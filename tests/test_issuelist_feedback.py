@@ -2163,3 +2163,18 @@ def test_issuelist_feedback_a_slide_decks_titles_and_dash_bullets():
     assert aspects == ["落实政治建设要求有差距", "税收执法风险防控薄弱"]
     assert problems == ["学习贯彻党的创新理论不够深入,“第一议题”制度执行流于形式", "落实减税降费政策不精准,宣传辅导不到位",
                         "执法不规范,部分定期定额户定额长期未调整", "涉税举报核查不深入,个别案件草率结案"]
+
+
+def test_issuelist_feedback_counted_aspects_named_by_number():
+    """blind52 10: 第一方面:X方面的问题(4个) over 1.…4., the numbering running on across the fields; the aspect was
+    第一方面 and X a problem, the (4个) stayed in, and 9.…未按规定向社会公布 was read as the notice's contact line,
+    which ended the list."""
+    text = ("中共江州市委第六巡察组\n关于巡察市慈善总会党组的反馈意见\n（2017年9月8日）\n"
+            "根据市委巡察工作安排，市委第六巡察组对市慈善总会党组进行了巡察。\n巡察组对照要求，共反馈了2个方面4个问题，具体如下：\n"
+            "第一方面：党的领导弱化方面的问题（2个）\n1.党组领导作用发挥不充分，会长办公会代替党组会研究“三重一大”事项。\n"
+            "2.意识形态工作责任制落实不力，信息发布审核把关不严。\n第二方面：全面从严治党不力方面的问题（2个）\n"
+            "3.慈善项目公开透明度不高，年度善款收支情况未按规定向社会公布。\n4.财务制度执行不严，存在现金坐支等问题。\n"
+            "巡察组建议：要切实加强党的领导。\n")
+    aspects, problems = _aspects_and_problems(text)
+    assert aspects == ["党的领导弱化方面的问题", "全面从严治党不力方面的问题"]
+    assert len(problems) == 4 and problems[2] == "慈善项目公开透明度不高,年度善款收支情况未按规定向社会公布"

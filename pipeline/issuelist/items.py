@@ -9,6 +9,7 @@ without its marker word.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from pipeline.lang.cues import (
@@ -20,6 +21,8 @@ from pipeline.lang.text import page_furniture
 
 _LEAD_JUNK = " \t\n,;:、。"
 _TRAIL_JUNK = " \t\n,;:、。!?〗"
+#: A heading's own count in brackets at its end ((4个), (共3个问题)).
+_COUNT_TAIL = re.compile(r"\((?:共)?[0-9一二三四五六七八九十]{1,3}(?:个|项|条)(?:问题)?\)$")
 _OPEN = {"“": "”", "(": ")", "《": "》", "‘": "’", "\"": "\""}
 _CLAUSE_START = set(",;:。\n")
 
@@ -54,6 +57,8 @@ def trim(text: str, s: int, e: int) -> tuple[int, int]:
             e -= 1
         elif (nl := text.rfind("\n", s, e)) >= 0 and nl + 1 in page_furniture(text):
             e = nl  # a page's number or running header after the item's last line
+        elif e - s > 6 and text[e - 1] == ")" and (m := _COUNT_TAIL.search(text, s, e)) is not None:
+            e = m.start()  # 党的领导弱化方面的问题(4个): the count its heading gives, no words of it
         else:
             return s, e
 

@@ -612,7 +612,9 @@ SPEAKER_TAG = re.compile(r"[(](?:同期声|现场声|画外音|采访)[^()]{0,30
 #: A sentence asked, not stated (医院发展定位是否充分体现了中医药特色优势?): the team's question to think over.
 QUESTION = re.compile(r"[ \t]*\?")  # matched where the sentence ends
 #: Closing lines: contact, publication, source.
-CONTACT = re.compile(r"联系电话|邮政信箱|邮编|欢迎[^。]{0,30}监督|本文转载|来源[:]|向社会(?:公开|公布)|进行监督")
+#: (未按规定向社会公布 is a finding: a publication missed, not the notice's own call to publish)
+CONTACT = re.compile(r"联系电话|邮政信箱|邮编|欢迎[^。]{0,30}监督|本文转载|来源[:]"
+                     r"|(?<![未不])(?<!没有)(?<!未按规定)(?<!未及时)(?<!未按要求)向社会(?:公开|公布)|进行监督")
 #: A clause that announces the findings instead of stating one (发现了一些问题, 存在以下问题, 主要是).
 _QUANT = r"(?:一些|以下|如下|不少|若干|这些|存在的|巡[视察](?:中)?发现的|[\d一二三四五六七八九十]+个方面(?:[\d一二三四五六七八九十]+个)?|[\d一二三四五六七八九十]+个)"
 #: The team's findings taken as the object of what the sentence does with them, before its colon: a lead

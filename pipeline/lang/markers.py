@@ -88,7 +88,7 @@ SHI_LABEL = re.compile(rf"{_N}是[,:]?")
 _LINE = re.compile(
     rf"""
     (?P<problem>[(【]?问题(?:{_N}|\d{{1,2}})(?:[)】][:、.,]?|[:、.,]|[ \t]*$|[ \t]+(?=\S)))  # 问题一　X: a slide's title
-  | (?P<cn_dun>{_N}、|第{_N}部分(?:[ \t]+|[:、,]))  # 第三部分　发现的主要问题: a slide deck's or a speech's parts
+  | (?P<cn_dun>{_N}、|第{_N}(?:部分|方面)(?:[ \t]+|[:、,]))  # 第三部分　发现的主要问题, 第一方面:…: parts named by number
   | (?P<cn_paren>[(][ \t]?{_N}[ \t]?[)][、.,:]?)
   | (?P<decimal>\d{{1,2}}\.\d{{1,2}}(?=[ \t]|[^\d.%万亿元个项名次倍])(?![ \t]*[%万亿元个项名次倍]))
   | (?P<arabic>\d{{1,2}}(?:、|\.(?!\d)|\.(?=(?:19|20)\d{{2}}年)|[ \t]\.[ \t]|[ \t]+(?=[^\d\s.%万亿元个项名次倍年月日])))
@@ -166,7 +166,7 @@ def _value(family: str, label: str) -> int | None:
     if family == "decimal":  # 2.3: the third item under the second heading
         return int(label.split(".")[1])
     core = label.strip()
-    for junk in "()【】、.,:是要第其个问题部分 \t\n":  # 3 . / (1 ): a word processor's numbering pasted as text
+    for junk in "()【】、.,:是要第其个问题部分方面 \t\n":  # 3 . / (1 ): a word processor's numbering pasted as text
         core = core.replace(junk, "")
     if core.isdigit():
         return int(core)
