@@ -341,3 +341,12 @@ def test_claims_figures_counted_other_ways(sentence, expected):
 def test_claims_discipline_kinds_and_work_not_started(sentence, field, value):
     figures, _, _ = _figures(sentence)
     assert figures.get(field) == value
+
+
+def test_claims_both_kinds_of_sanction_named_count_together_and_a_fields_count_is_no_problems():
+    """heldout26 a: 对2名干部分别给予党内警告处分和政务记过处分 counts the 2 under both kinds; 反馈问题3个方面11个: the 3 is the
+    fields' count (the problems' was 3)."""
+    figures, _, _ = _figures("整改中,对违规发放补贴负有直接责任的2名干部分别给予党内警告处分和政务记过处分。")
+    assert figures.get("party_and_government_sanctions") == 2 and "party_sanctions" not in figures
+    figures, _, _ = _figures("巡察组共反馈问题3个方面11个,局党委对照问题清单研究制定整改措施38条。")
+    assert figures.get("aspects") == 3 and figures.get("prominent_problems") != 3
