@@ -2178,3 +2178,17 @@ def test_issuelist_feedback_counted_aspects_named_by_number():
     aspects, problems = _aspects_and_problems(text)
     assert aspects == ["党的领导弱化方面的问题", "全面从严治党不力方面的问题"]
     assert len(problems) == 4 and problems[2] == "慈善项目公开透明度不高,年度善款收支情况未按规定向社会公布"
+
+
+def test_issuelist_feedback_a_records_fields_side_by_side_on_one_line():
+    """blind52 05: a 问题清单 flattened one record a line, 问题类型:X　　问题描述:Y — the category is the aspect and the
+    description the problem; the labels stayed in the problems' texts, and no aspect was read."""
+    text = ("总行党委第二巡察组关于江口支行党委的反馈意见\n巡察发现的问题清单如下：\n"
+            "问题类型：信贷风险管控　　问题描述：贷前调查不尽职，对借款人经营状况核查流于形式\n"
+            "问题类型：信贷风险管控　　问题描述：贷后管理薄弱，3笔流动资金贷款被挪用于房地产开发\n"
+            "问题类型：作风建设　　问题描述：个别客户经理接受客户宴请，违规收受购物卡\n"
+            "请支行党委在2个月内报送整改情况。\n")
+    aspects, problems = _aspects_and_problems(text)
+    assert aspects == ["信贷风险管控", "作风建设"]
+    assert problems == ["贷前调查不尽职,对借款人经营状况核查流于形式", "贷后管理薄弱,3笔流动资金贷款被挪用于房地产开发",
+                        "个别客户经理接受客户宴请,违规收受购物卡"]

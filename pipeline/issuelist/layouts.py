@@ -683,11 +683,15 @@ def _row_cells(text: str, id_end: int, n: int) -> list[tuple[int, int]] | None:
 
 #: A record's field line (问题描述：…, 问题类别：…): a short field name, a colon, the value.
 _FIELD_LINE = re.compile(r"[ \t]*([^,。;:\n]{2,10})[:]")
+#: A further field on the same line, after a run of spaces or a tab (问题类型:X　　问题描述:Y).
+_FIELD_BESIDE = re.compile(r"(?:[ \t]{2,}|\t)([^,。;:\n \t]{2,10})[:]")
 
 
 def holds_field_lines(text: str, s: int, e: int) -> bool:
-    """Whether ``[s, e)`` runs over a record's field lines (问题类别:…\n问题描述:…): a record read as one item."""
-    return any(_FIELD_LINE.match(text, k + 1, e) for k in range(s, e) if text[k] == "\n")
+    """Whether ``[s, e)`` runs over a record's field lines (问题类别:…\n问题描述:…) or holds its fields side by side
+    (问题类型:X　　问题描述:Y): a record read as one item."""
+    return (any(_FIELD_LINE.match(text, k + 1, e) for k in range(s, e) if text[k] == "\n")
+            or _FIELD_LINE.match(text, s, e) is not None and _FIELD_BESIDE.search(text, s, e) is not None)
 
 
 def read_records(text: str) -> tuple[list[Item], list[Item]] | None:
@@ -700,9 +704,13 @@ def read_records(text: str) -> tuple[list[Item], list[Item]] | None:
         m = _FIELD_LINE.match(text, ls, le)
         if m is None:
             continue
-        field = next(iter(match_columns([m.group(1)])), None)
-        if field in ("problem", "aspect"):
-            fields.append((field, *trim(text, m.end(), le)))
+        # 问题类型:X　　问题描述:Y: fields side by side on one line, each after a run of spaces
+        labels = [m, *(n for n in _FIELD_BESIDE.finditer(text, m.end(), le))]
+        for k, label in enumerate(labels):
+            field = next(iter(match_columns([label.group(1)])), None)
+            if field in ("problem", "aspect"):
+                end = labels[k + 1].start() if k + 1 < len(labels) else le
+                fields.append((field, *trim(text, label.end(), end)))
     if sum(1 for f, _, _ in fields if f == "problem") < 2:
         return None
     ctx = Context()
