@@ -221,8 +221,9 @@ def _rstrip_pos(text: str, start: int, end: int) -> int:
 
 def _inline_number_run(text: str, i: int, lend: int) -> tuple[int, bool] | None:
     """Where a line's inline numbered items start, and whether only a colon leads them: after a field's name
-    (整改措施:1.…), or after the colon of the plans' lead (下一步,…将…盯住不放:1.…;2.…) when 1. follows it and 2.
-    comes after a ; or 。, else None (整改措施及成效:1.…。2.… is the answer's text, read with its problem)."""
+    (整改措施:1.…), or after the colon of the plans' lead (下一步,…将…盯住不放:1.…;2.…) when 1. follows it, else None
+    (整改措施及成效:1.…。2.… is the answer's text, read with its problem). After a colon alone the caller keeps the
+    run only when its second item is 2. after a ; or 。."""
     if text.startswith(("整改", "落实"), i) and (lead := ACTION_LEAD.match(text, i, lend)) \
             and INLINE_NUMBER.match(text, lead.end(), lend):
         return lead.end(), False
@@ -230,7 +231,7 @@ def _inline_number_run(text: str, i: int, lend: int) -> tuple[int, bool] | None:
     if colon < 0 or not (first := INLINE_NUMBER.match(text, colon + 1, lend)) or first.group(1) != "1" \
             or not FORWARD_SPOKEN.search(text, i, colon):
         return None
-    return (colon + 1, True) if re.search(r"[;。]2[.．、](?![0-9])", text[colon + 1:lend]) else None
+    return colon + 1, True
 
 
 def _rank_where_first(family: str, stack: list[int], rank_of: list[float], inline_of: list[bool]) -> float:

@@ -27,7 +27,7 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 DECORATION = "◆◇■□●○▲△★☆▶►•·※▍▪◎➤📌📍👉🔸🔹🔶🔷✅🔺🔻⭐💡🌟✨➡〖"
 #: Line-initial bullets of an unnumbered list: the decoration, and a dash (——学习贯彻…不够深入。, or a
 #: single — or - (a slide's –) before a space: a slide's sub-bullet; never a page number's — 3 —).
-BULLETS = tuple(DECORATION) + ("——", "— ", "- ")  # - : a slide's – sub-bullet, as normalized
+BULLETS = tuple(DECORATION) + ("——", "— ", "- ")
 #: A line that is only a page number (3, - 3 -, — 3 —, 第3页 共10页, 共10页 第3页, 3/10, Page 3 of 10): what
 #: a PDF's page leaves in its text; never a bullet, never a finding.
 PAGE_NUMBER_LINE = re.compile(

@@ -13,19 +13,13 @@ import re
 from dataclasses import dataclass
 
 from pipeline.lang.dates import CN_NUM_CHARS
-
-_HAN = "\u4e00-\u9fff"
-
-
-_HAN_CHAR = re.compile(f"[{_HAN}]")
-#: ``Repair.before`` for "after a Chinese character (or a closing ” or ）)"
-HAN = "HAN"
+from pipeline.lang.text import HAN_CHAR, HAN_RANGE
 
 
 @dataclass(frozen=True, slots=True)
 class Repair:
-    """``wrong`` becomes ``right`` where the character before it is in ``before`` (any, if None; a Chinese
-    character or a closing ” or ） for ``HAN``) and not in ``not_before``, and the text after it matches ``after``."""
+    """``wrong`` becomes ``right`` where the character before it is in ``before`` (any, if None), or is a Chinese
+    character or a closing ” or ） (``after_han``), and is not in ``not_before``, and the text after it matches ``after``."""
 
     name: str
     wrong: str
@@ -33,15 +27,15 @@ class Repair:
     after: re.Pattern
     before: str | None = None
     not_before: str = ""
+    after_han: bool = False
 
     def applies(self, text: str, i: int) -> bool:
         prev = text[i - 1] if i else ""
         if prev and prev in self.not_before:
             return False
-        if self.before == HAN:
-            if not (prev and (prev in "”）" or _HAN_CHAR.match(prev))):
-                return False
-        elif self.before is not None and (not prev or prev not in self.before):
+        if self.after_han and not (prev and (prev in "”）" or HAN_CHAR.match(prev))):
+            return False
+        if self.before is not None and (not prev or prev not in self.before):
             return False
         return self.after.match(text, i + 1) is not None
 
@@ -59,7 +53,7 @@ REPAIRS: tuple[Repair, ...] = (
     Repair("末→未 (not yet)", "末", "未",
            re.compile("[完按能达落整及建开严有经到全发执履形认纳做实见办收处制通予作进设查采明签公报如曾兑足]"),
            not_before="年月季周期始本旬岁世末学篇句卷节日度”"),  # “十四五”末
-    Repair("o→。 (a full stop)", "oO", "。", re.compile(f"\n|$|[{_HAN}“（]"), before=HAN, not_before=CN_NUM_CHARS),
+    Repair("o→。 (a full stop)", "oO", "。", re.compile(f"\n|$|[{HAN_RANGE}“（]"), after_han=True, not_before=CN_NUM_CHARS),
 )
 _BY_CHAR = {ch: r for r in REPAIRS for ch in r.wrong}
 #: every character a repair starts from: one scan finds them (most texts have none but 末 and o)

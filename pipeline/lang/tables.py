@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.lang.text import lines
+
 #: Header names per field, in priority order (exact names first, then containment).
 HEADERS: dict[str, tuple[str, ...]] = {
     "id": ("序号", "编号", "问题编号", "问题序号", "id", "ID", "No", "no", "No."),
@@ -48,14 +50,8 @@ def join_cell_lines(text: str) -> str:
 
 
 def _lines_from(text: str, at: int) -> list[tuple[int, int]]:
-    """(start, end) of each line from ``at`` (its break at ``end``, or the text's end)."""
-    out = []
-    while at < len(text):
-        end = text.find("\n", at)
-        end = len(text) if end < 0 else end
-        out.append((at, end))
-        at = end + 1
-    return out
+    """(start, end) of each line from ``at`` (its break at ``end``, or the text's end); none after a final break."""
+    return [(s, e) for s, e, _ in lines(text, at) if s < len(text)]
 
 
 def _table_breaks(text: str, start: int, header_end: int) -> list[int]:

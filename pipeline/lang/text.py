@@ -12,6 +12,9 @@ from functools import lru_cache
 
 from pipeline.lang.markers import CIRCLED, ITEM_START, PADDED_NUMBER_LINE, PAGE_NUMBER_LINE, SHI_LABEL
 
+#: The CJK Unified Ideographs: a Chinese character (as a range inside a character class, and as a pattern).
+HAN_RANGE = "\u4e00-\u9fff"
+HAN_CHAR = re.compile(f"[{HAN_RANGE}]")
 #: A sentence ends at these (a semicolon ends an inline item: ①…;②…;).
 SENTENCE_ENDS = "。!?;\n"
 #: What ends a statement of an answer place: a sentence's end, or a table cell's (序号\t问题\t措施\t时限\t进展:
@@ -53,10 +56,10 @@ def sentence_bounds(text: str, pos: int, *, ends: str = FULL_STOPS) -> tuple[int
     return start, (min(stops) if stops else len(text))
 
 
-def lines(text: str) -> Iterator[tuple[int, int, str]]:
-    """``(start, end, line)`` for every line (``end`` before the newline)."""
-    pos = 0
-    for line in text.split("\n"):
+def lines(text: str, start: int = 0) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, line)`` for every line from ``start`` (``end`` before the newline)."""
+    pos = start
+    for line in text[start:].split("\n"):
         yield pos, pos + len(line), line
         pos += len(line) + 1
 
@@ -105,7 +108,6 @@ _FOOTNOTE_LINES_MAX = 10
 #: characters of the document's title block (泷河农商银行巡察反馈意见 under 关于对泷河农村商业银行党委巡察情况的反馈意见).
 _HEADER_CHARS_MAX = 30
 _HEADER_SHARE = 0.6
-_HAN_RUN = re.compile("[\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=8)
@@ -128,6 +130,7 @@ def page_furniture(text: str) -> frozenset[int]:
     out = {all_lines[k][0] for k in numbers}
     beside: dict[str, list[int]] = {}  # the first line after and the last line before each page number
     blank: dict[int, list[int]] = {}  # page number -> the blank lines between it and those neighbours
+    after: dict[int, int] = {}  # page number -> the first line after it (a running header met once)
     for k in numbers:
         for step in (1, -1):
             other = k + step
@@ -136,17 +139,18 @@ def page_furniture(text: str) -> frozenset[int]:
                 other += step
             if 0 <= other < len(all_lines):
                 beside.setdefault(all_lines[other][2].strip(), []).append(all_lines[other][0])
+                if step == 1:
+                    after[k] = other
     for line, starts in beside.items():
         if len(starts) >= 2 and len(line) <= 60 and not ITEM_START.match(line):
             out.update(starts)
     for starts in blank.values():  # the empty lines a page's end and its header leave around the number
         out.update(starts)
-    head = set(_HAN_RUN.findall("".join(line for _, _, line in all_lines[:4])))
+    head = set(HAN_CHAR.findall("".join(line for _, _, line in all_lines[:4])))
     for k in numbers:
         out.update(_footnotes_above(all_lines, k))
-        after = next((j for j in range(k + 1, len(all_lines)) if all_lines[j][2].strip()), None)
-        if after is not None and _header_like(all_lines[after][2], head):
-            out.add(all_lines[after][0])
+        if k in after and _header_like(all_lines[after[k]][2], head):
+            out.add(all_lines[after[k]][0])
     return frozenset(out)
 
 
@@ -165,7 +169,7 @@ def _header_like(line: str, head: set[str]) -> bool:
     line = line.strip()
     if not line or len(line) > _HEADER_CHARS_MAX or ITEM_START.match(line) or line[-1] in "。;:,，；：":
         return False
-    han = _HAN_RUN.findall(line)
+    han = HAN_CHAR.findall(line)
     return len(han) >= 4 and sum(c in head for c in han) >= _HEADER_SHARE * len(han)
 
 
