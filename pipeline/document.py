@@ -66,11 +66,23 @@ def analyze_text(
         partial_errors=[ErrorRecord(path, "read", kind, message) for kind, message in raw.errors] if raw else [],
     )
     result.warnings.extend(view.notes)
-    if not normalized and (joined := norm.count("\t") - text.count("\t")) > 0:
-        result.warnings.append(f"a table copied one cell per line was read a row a line ({joined} cell breaks read as tabs)")
+    if not normalized and norm.count("\t") > text.count("\t"):
+        result.warnings.extend(_tables_read(text, norm))
     _attach_sections(result)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _tables_read(text: str, norm: str) -> list[str]:
+    """What the document says of the tables normalization made a row a line (:mod:`pipeline.lang.tables`)."""
+    made = [a for a, b in zip(text, norm) if b == "\t" and a != "\t"]
+    commas = made.count(",")
+    out = []
+    if commas:
+        out.append(f"a table pasted as CSV was read a row a line ({commas} commas between cells read as tabs)")
+    if len(made) > commas:
+        out.append(f"a table copied one cell per line was read a row a line ({len(made) - commas} cell breaks read as tabs)")
+    return out
 
 
 def _attach_sections(result: DocumentResult) -> None:

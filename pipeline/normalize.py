@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from pipeline.lang.tables import join_cell_lines
+from pipeline.lang.tables import join_cell_lines, split_comma_rows
 
 # Full-width ASCII variants U+FF01..U+FF5E -> U+0021..U+007E, ideographic space -> space.
 _WIDTH_TABLE: dict[int, str] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
@@ -82,8 +82,9 @@ def unify_punctuation(text: str) -> str:
     return _UNIFY_PUNCTUATION(text)
 
 
-#: the last: a table copied one cell per line is found by its header, whose names are written one way only now
-DEFAULT_STEPS: tuple[Callable[[str], str], ...] = (fold_width, unify_punctuation, join_cell_lines)
+#: a ledger pasted as CSV first (the width fold would make its cells' own ，commas too); the last, a table copied one
+#: cell per line, found by its header, whose names are written one way only now
+DEFAULT_STEPS: tuple[Callable[[str], str], ...] = (split_comma_rows, fold_width, unify_punctuation, join_cell_lines)
 
 
 def normalize(text: str, *, steps: Iterable[Callable[[str], str]] = DEFAULT_STEPS) -> str:

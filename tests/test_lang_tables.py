@@ -1,8 +1,9 @@
-"""A table copied out one cell per line is read a row a line (its cells between tabs), with the same length."""
+"""A table copied out one cell per line, or pasted as CSV, is read a row a line (its cells between tabs), with the same
+length."""
 
 import pytest
 
-from pipeline.lang.tables import join_cell_lines
+from pipeline.lang.tables import join_cell_lines, split_comma_rows
 from pipeline.normalize import normalize
 
 HEADER = "序号\n反馈问题\n整改措施\n完成时限\n完成情况\n"
@@ -62,3 +63,38 @@ def test_lang_tables_a_document_says_its_table_was_joined():
     result = analyze_text(text)
     assert any("one cell per line" in w for w in result.warnings)
     assert not any("one cell per line" in w for w in analyze_text("关于整改进展情况的报告\n已完成整改。\n").warnings)
+
+
+CSV = ("二、整改台账（截至2021年12月31日）\n序号,反馈问题,主要整改措施及成效,责任单位,完成时限,整改状态\n"
+       "1,专职教师配备不足,公开招聘专职教师14名，师生比达到1∶342,人事处,2021年9月底前,已完成\n"
+       "2,\"校办企业亏损,未清理\",已注销1家，其余2家尚未注销,资产公司,2021年10月底前,正在整改\n"
+       "\n三、下一步工作\n学校党委将坚持目标不变,标准不降。\n")
+
+
+def test_lang_tables_splits_a_ledger_pasted_as_csv():
+    """pairs_blind49 s2: a 整改台账 pasted as CSV, a cell's own ，full-width: the commas between cells are tabs."""
+    out = split_comma_rows(CSV)
+    assert len(out) == len(CSV)
+    rows = [line.split("\t") for line in out.split("\n")]
+    assert rows[1] == ["序号", "反馈问题", "主要整改措施及成效", "责任单位", "完成时限", "整改状态"]
+    assert rows[2] == ["1", "专职教师配备不足", "公开招聘专职教师14名，师生比达到1∶342", "人事处", "2021年9月底前", "已完成"]
+    assert rows[3][1] == '"校办企业亏损,未清理"'  # a quoted cell keeps its comma
+    assert out.endswith("学校党委将坚持目标不变,标准不降。\n")  # the text after the table is no row
+
+
+@pytest.mark.parametrize("text", [
+    "序号,反馈问题,整改措施,完成时限\n",  # a header and no rows
+    "序号,姓名,单位,职务\n1,甲,乙,丙\n",  # a roster: one name known is no ledger header
+    "甲方,乙方,丙方,丁方\n1,2,3,4\n",
+    "序号,反馈问题,整改措施,完成时限\n1,问题甲,措施甲\n",  # a row of fewer cells
+])
+def test_lang_tables_leaves_other_commas_alone(text):
+    assert split_comma_rows(text) == text
+
+
+def test_lang_tables_csv_rows_before_the_width_fold():
+    """normalize splits the rows before it folds the cells' ，into commas, and the document says so."""
+    from pipeline.document import analyze_text
+
+    assert normalize(CSV).split("\n")[2].split("\t")[2] == "公开招聘专职教师14名,师生比达到1:342"
+    assert any("pasted as CSV" in w for w in analyze_text("关于整改进展情况的报告\n" + CSV).warnings)

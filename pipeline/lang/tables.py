@@ -1,4 +1,4 @@
-"""Tables in text: the names of a ledger's columns, and a table copied out one cell per line.
+"""Tables in text: the names of a ledger's columns, a table copied out one cell per line, and one pasted as CSV.
 
 A 整改台账 copied out of a PDF or a web page's table often comes out one cell per line: the
 header's names (序号, 反馈问题, 整改措施, 责任部门, 完成时限, 完成情况) each on a line, then each
@@ -7,6 +7,10 @@ the row falls apart: its 完成情况 is a line of its own, its 完成时限 a d
 says which problem they belong to.  :func:`join_cell_lines` turns the line breaks between a
 row's cells into tabs (one character for one: every offset stays valid), so that the table reads
 as the DOCX and HTML readers write one: a row a line, its cells between tabs.
+
+A ledger exported to CSV and pasted into a report comes out a row a line, its cells between ASCII
+commas, while a cell's own text keeps its full-width ，.  :func:`split_comma_rows` makes those
+commas tabs; it must run before the width fold, which makes a cell's ，a comma too.
 """
 
 from __future__ import annotations
@@ -33,6 +37,46 @@ _HEADER = re.compile(rf"^[ \t]*(?:{'|'.join(HEADERS['id'][:4])})[ \t]*\n(?:[ \t]
 _ID_LINE = re.compile(r"[ \t]*(\d{1,3})[.．、]?[ \t]*")
 #: a cell that goes on on the next line ends in none of these
 _CELL_END = tuple("。;；!！?？)）】”\"")
+
+
+#: a line of at least four short cells between ASCII commas: a CSV header's candidates (its names are checked after)
+_COMMA_HEADER = re.compile(r"^[ \t]*[^\s,，。;；:：\d]{1,12}(?:[ \t]*,[ \t]*[^\s,，。;；:：\d]{1,12}){3,}[ \t]*$", re.M)
+#: an ASCII comma outside a "…" quoted cell
+_COMMA = re.compile(r'"[^"\n]*"|,')
+
+
+def split_comma_rows(text: str) -> str:
+    """``text`` with each ledger pasted as CSV (a header of column names, then rows of as many cells) made a row a
+    line, its cells between tabs; a row of more or fewer cells ends the table.  Run before the width fold."""
+    if "," not in text:
+        return text
+    chars: list[str] | None = None
+    for m in _COMMA_HEADER.finditer(text):
+        if not _is_ledger_header(m.group().split(",")):
+            continue
+        width = m.group().count(",")
+        cuts = [m.start() + i for i, c in enumerate(m.group()) if c == ","]
+        rows = 0
+        for s, e, _ in lines(text, m.end() + 1):
+            if s >= len(text):
+                break
+            row = [c.start() for c in _COMMA.finditer(text, s, e) if c.group() == ","]
+            if len(row) != width:
+                break
+            cuts += row
+            rows += 1
+        if rows:
+            chars = chars if chars is not None else list(text)
+            for i in cuts:
+                chars[i] = "\t"
+    return text if chars is None else "".join(chars)
+
+
+def _is_ledger_header(cells: list[str]) -> bool:
+    """Whether a line's cells name a ledger's columns: the first an id's or a problem's, three at least known names."""
+    names = [next((field for field, known in HEADERS.items() if any(n in cell for n in known if not n.isascii())), None)
+             for cell in (c.strip() for c in cells)]
+    return names[0] in ("id", "problem") and sum(n is not None for n in names) >= 3
 
 
 def join_cell_lines(text: str) -> str:
