@@ -1317,3 +1317,35 @@ def test_audit_an_indicators_level_or_rise_alone_is_weak(tmp_path, answer):
     feedback = "省委巡视组反馈意见\n巡视发现的主要问题：\n1.服务地方能力不强，意识形态阵地、党政联席会议、横向课题和窗口服务都有短板。\n"
     report = f"关于巡视整改进展情况的报告\n一、关于服务地方能力不强的问题\n{answer}\n中共某某学院委员会\n2022年5月20日\n"
     assert _statuses(tmp_path, feedback, report) == {"1": "weak"}
+
+
+@pytest.mark.parametrize("still", ["尚有52套因用地征收未完成仍未开工", "其余52套还未开工"])
+def test_audit_still_not_begun_after_its_date_is_overdue(tmp_path, still):
+    """pairs_blind49 s1 P1: 应于2017年12月底前全部开工。截至2018年3月15日,已开工96套,尚有52套…仍未开工 — 仍未/还未 say the
+    work is unfinished as 尚未 does (the report read as addressed)."""
+    feedback = "县委巡察组反馈意见\n巡察发现的主要问题：\n1.保障性住房建设滞后，2016年度计划开工的公租房360套，实际开工仅212套。\n"
+    report = ("关于巡察整改进展情况的报告\n一、保障性住房建设。按照整改方案，剩余148套公租房应于2017年12月底前全部开工。"
+              f"截至2018年3月15日，已开工96套，{still}。\n中共某某县住房和城乡建设局党组\n2018年3月20日\n")
+    assert _statuses(tmp_path, feedback, report) == {"1": "overdue"}
+
+
+@pytest.mark.parametrize("reach", ["覆盖干部职工260人次", "签订率100%", "参学率100%"])
+def test_audit_the_reach_of_education_alone_is_weak(tmp_path, reach):
+    """pairs_blind49 s2 P11, s4 P3: 召开…专题会议2次,开展警示教育1场,覆盖干部职工260人次 — how many the talk reached is
+    no act on the problem (the figure made it addressed)."""
+    feedback = "省委巡视组反馈意见\n巡视发现的主要问题：\n1.后勤基建领域廉政风险防控不力，工程变更签证管理不规范。\n"
+    report = ("关于巡视整改进展情况的报告\n一、关于工程变更签证管理不规范的问题\n召开后勤基建领域廉政风险防控专题会议2次，"
+              f"开展警示教育1场，{reach}。\n中共某某学院委员会\n2022年1月10日\n")
+    assert _statuses(tmp_path, feedback, report) == {"1": "weak"}
+
+
+def test_audit_generic_words_are_judged_on_the_problems_own_sentences(tmp_path):
+    """pairs_blind49 s4 P3: the section over 一是 (study, pledges, their rate) also holds 二是's sanction of another
+    problem; that act answered this problem's generic words too (read as addressed)."""
+    feedback = ("省委巡视组反馈意见\n巡视发现的主要问题：\n1.集团党委主体责任落实不到位，对下属企业党风廉政建设责任制考核流于形式。\n"
+                "2.对问题线索处置不规范，以谈话函询方式了结问题线索5件。\n")
+    report = ("关于巡视整改进展情况的报告\n一、强化党的领导，切实扛起“两个责任”\n集团党委坚持把抓好党风廉政建设作为分内之事。"
+              "一是层层压实责任。集团党委专题学习党风廉政建设责任制有关规定6次，与下属32家企业层层签订党风廉政建设责任书，签订率100%。"
+              "二是规范线索处置。集团纪委对以谈话函询方式了结的5件问题线索重新梳理，给予1名下属企业副总经理党内警告处分。\n"
+              "中共某某集团委员会\n2016年1月25日\n")
+    assert _statuses(tmp_path, feedback, report)["1"] == "weak"

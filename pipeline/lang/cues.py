@@ -245,7 +245,9 @@ GENERIC_ACT = re.compile(r"警示教育|廉洁教育|廉政教育|纪律教育|�
                          # 传达学习上级会议精神, 签订…责任书15份): the unit talked about the work, did none of it yet;
                          # not an assembly that decides (召开村民代表大会重新审议发包合同, a hearing, a review panel)
                          r"|召开(?![^,。;]{0,16}?(?:代表大会|代表会议|股东|听证|评审|论证|评标))[^,。;]{0,16}?"
-                         r"(?:会议|大会|推进会|座谈会|部署会)|传达学习|责任书")
+                         r"(?:会议|大会|推进会|座谈会|部署会)|传达学习|责任书"
+                         # how many such an act reached (覆盖干部职工260人次, 签订率100%, 参学率100%): its reach, no act
+                         r"|覆盖[^,。;\d]{0,10}?\d+(?:人次|人|名)|(?:签订|参学|参训|知晓|参会)率")
 #: The objects of the eight-point rules (中央八项规定), each a matter of its own: a problem about one (公务用车管理不规范,
 #: 存在公车私用现象) is not answered by measures about another (修订《公务接待管理办法》), though both are 八项规定.
 CONDUCT_OBJECTS: dict[str, re.Pattern[str]] = {

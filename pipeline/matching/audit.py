@@ -297,10 +297,10 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
         # a plan's figures are its aims; a place whose every act educates or pledges (观看警示教育片3场次,签订廉洁承诺书)
         # answers only a problem of that kind
         generic = not GENERIC_TOPIC.search(texts.get(iid, "")) and all(
-            generic_only(a, b) for a, b in whole if not planned((a, b)) and evidence_in(a, b))
+            generic_only(a, b) for a, b in told if not planned((a, b)) and evidence_in(a, b))
         evidence = 0 if generic else sum(evidence_in(a, b) for a, b in told if not planned((a, b)))
         mine = conduct_objects(texts.get(iid, ""))
-        if generic and any(evidence_in(a, b) for a, b in whole):
+        if generic and any(evidence_in(a, b) for a, b in told):
             out.append(Flag(doc_id, iid, "weak", "medium",
                             f"问题{iid}的对应措施只有警示教育、签订承诺书一类的通用做法,没有针对该问题的具体整改。", s0, e0))
         # 公务用车管理不规范 answered by 修订《公务接待管理办法》: eight-point-rule objects, none of them the problem's
