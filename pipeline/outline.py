@@ -22,7 +22,8 @@ import re
 from dataclasses import dataclass
 
 from pipeline.lang.cues import (
-    ACTION_LEAD, FORWARD_INTRO, FORWARD_LEAD, FORWARD_PLANS_TITLE, FORWARD_SPOKEN, FORWARD_TITLE, PAGE_CONTROL, concrete_act, is_restated_problem,
+    ACTION_LEAD, FORWARD_INTRO, FORWARD_LEAD, FORWARD_PLANS_TITLE, FORWARD_SPOKEN, FORWARD_TITLE, MATTER_HEADING, PAGE_CONTROL, concrete_act,
+    is_restated_problem,
 )
 from pipeline.lang.markers import (
     BARE_FIELD_HEADING, BARE_HEADING, BRACKET_HEADING, BULLET, BULLETS, CIRCLED, DECORATION, FAMILY_RANK, INLINE_NUMBER,
@@ -488,11 +489,11 @@ def forward_looking_sections(text: str, sections: list[Section]) -> set[int]:
             len(sentences) > 1 and bool(FORWARD_LEAD.match(sentences[1]))) or bool(
             re.search(r"[,。]下一步[,]", intro[:120]))
         # the last top section speaks of 下一步 early on: the plans part, unless it is a problem's answer: its heading
-        # restates the problem (五、关于班子凝聚力不强问题。/ 七、X整顿问题。/ 问题6:…), or its own paragraph states what
-        # was done before the plans' line ((七)经费使用方面。<acts>\n下一步,…)
+        # restates the problem (五、关于班子凝聚力不强问题。/ 七、X整顿问题。/ 问题6:… / 八、班子建设的事), or its own paragraph
+        # states what was done before the plans' line ((七)经费使用方面。<acts>\n下一步,…)
         forward_at = FORWARD_INTRO.search(intro)
         last_cue = (k == len(tops) - 1 and forward_at is not None and top.marker != "problem"
-                    and not is_restated_problem(top.title)
+                    and not is_restated_problem(top.title) and not MATTER_HEADING.match(top.title)
                     and not ("\n" in intro[:forward_at.start()] and concrete_act(intro, 0, forward_at.start())))
         titled = FORWARD_TITLE.search(top.title) is not None and not (
             # 五、健全长效机制,巩固整改成果 before 六、下一步工作打算: the lasting mechanisms built, the plans after them

@@ -1349,3 +1349,32 @@ def test_audit_generic_words_are_judged_on_the_problems_own_sentences(tmp_path):
               "二是规范线索处置。集团纪委对以谈话函询方式了结的5件问题线索重新梳理，给予1名下属企业副总经理党内警告处分。\n"
               "中共某某集团委员会\n2016年1月25日\n")
     assert _statuses(tmp_path, feedback, report)["1"] == "weak"
+
+
+VILLAGE_FEEDBACK = ("县委巡察组反馈意见\n巡察发现的主要问题：\n1.村务财务公开不及时，2023年第三、四季度财务收支未按时公开。\n"
+                    "2.群众反映强烈的灌溉水渠年久失修问题长期未得到解决。\n"
+                    "3.村“两委”班子年龄结构老化，缺乏后备力量，35岁以下后备干部仅有1名。\n")
+VILLAGE_REPORT = ("石坝村党支部关于巡察反馈问题整改进展情况的汇报\n一、账目公开的事。去年第三、四季度没公开的账，5月8日已经补公开了。\n"
+                  "二、灌溉水渠的事。修水渠已经列进了村里的计划，准备申请县里的资金，力争明年春耕前完工。\n"
+                  "三、班子建设的事。村“两委”多次开会研究后备干部培养的事，大家思想上都很重视。\n\n"
+                  "总的来说，我们的整改还有不少差距，下一步我们要再加把劲，把问题都改到位。\n中共某某村支部委员会\n2024年10月15日\n")
+
+
+def test_audit_a_villages_matter_headings(tmp_path):
+    """pairs_blind49 s3: 二、灌溉水渠的事。 names the problem it answers as 关于X的问题 does (the plan shared too few words
+    to count: unaddressed); 修水渠已经列进了村里的计划 puts the work into a plan, no work done; 三、班子建设的事, the last
+    heading, is no plans part though the closing paragraph speaks of 下一步 (its talk was read as a plan)."""
+    assert _statuses(tmp_path, VILLAGE_FEEDBACK, VILLAGE_REPORT) == {"1": "addressed", "2": "planned_only", "3": "weak"}
+
+
+def test_audit_a_sentence_counting_on_speaks_of_the_one_before(tmp_path):
+    """pairs_blind49 s5 P1: under a heading answering two problems, 另1家原计划于9月底前查结,…尚未查结 goes on from the
+    sentence on the reported hospitals: the missed date is theirs, not the audits' (both read as overdue)."""
+    feedback = ("县委巡察组反馈意见\n巡察发现的主要问题：\n1.医保基金日常稽核覆盖不全，2024年仅稽核定点医药机构41家。\n"
+                "2.欺诈骗保问题查处不力，对群众举报的2家民营医院虚构住院问题未及时调查处理。\n")
+    report = ("关于巡察整改进展情况的报告\n一、关于“基金监管宽松软、稽核查处跟不上”的问题\n"
+              "一是稽核实现全覆盖。2025年6月至11月，对全县138家定点医药机构开展全覆盖现场稽核，追回违规医保基金86.3万元。"
+              "二是举报线索查处。群众举报的2家民营医院虚构住院问题，已对其中1家查结，追回医保基金41.7万元；"
+              "另1家原计划于2025年9月底前查结，因涉及病历司法鉴定推迟至2025年12月底，目前鉴定仍未完成，尚未查结。\n"
+              "中共某某县医疗保障局党组\n2026年1月12日\n")
+    assert _statuses(tmp_path, feedback, report) == {"1": "addressed", "2": "overdue"}

@@ -275,8 +275,12 @@ ABIDES_BY = re.compile(r"(?:严格|认真|切实|坚决)?(?:执行|落实|贯彻
 
 # --------------------------------------------------------------------------- plans
 
-#: An action already stated as done (已…, …了) outweighs a plan cue in the same sentence.
-DONE_STATED = re.compile(r"已(?:经)?[\u4e00-\u9fff]|完成了|如期完成|按时完成")
+#: A sentence that counts on from the one before it (另1家…, 其余4卷…, 剩余2笔…): it speaks of the same things.
+COUNTS_ON = re.compile(r"\s*(?:另|其余|剩余|余下|其中)(?:[0-9]+|[一二三四五六七八九十两]+)")
+#: An action already stated as done (已…, …了) outweighs a plan cue in the same sentence; not the work put into a plan
+#: (修水渠已经列进了村里的计划,…力争明年春耕前完工: scheduled, still to do).
+DONE_STATED = re.compile(r"已(?!经?(?:列入|列进|纳入|排入|写入)[^,。;]{0,12}?(?:计划|规划|预算))(?:经)?[\u4e00-\u9fff]"
+                         r"|完成了|如期完成|按时完成")
 #: Plan words beyond the status table's planned rows (its 将 needs a companion word: 将…纳入 is done).
 #: What 正在 does before anything is done (正在研究制定…): planning, not the work itself.
 _PLANNING = "研究|酝酿|谋划|论证|起草|筹划"
@@ -330,6 +334,11 @@ RESTATED_NAME = re.compile(r"(?:关于|针对)“?((?:(?!巡视|巡察|反馈|�
                            # a heading's end: the line (or a heading path's title) ends there, not a sentence going on
                            # (针对高标准农田建后管护问题,一是投入… names the matter its sentence handles, in a place of many)
                            r"(?:的?整改(?:落实)?情况|的?整改)?[。]?(?=\s|$)")
+#: A heading that names the matter it answers in plain words, a village's 关于X的问题 (六、灌溉水渠的事。, 八、班子建设的事):
+#: group 1, at a line's start or after a space (a heading path's title: 灌溉水渠的事 六、灌溉水渠的事。…), after its marker if
+#: any, ended by 。, a space or the line's end.
+MATTER_HEADING = re.compile(r"(?:^[ \t]*|(?<=[ \t]))(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、]|[(][一二三四五六七八九十\d]{1,3}[)])?"
+                            r"“?([^\s。,;:“”]{2,20}?)”?的事(?:。|(?=\s)|$)", re.M)
 #: A report's one sentence listing the feedback's problems (反馈指出的问题共3个方面11个具体问题,分别是:A;B;C。):
 #: the list follows its colon.
 RESTATED_LIST_LEAD = re.compile(

@@ -32,7 +32,7 @@ from pipeline.document import DocumentResult
 from pipeline.extract.measures import ledger_rows
 from pipeline.extract.times import extract_times
 from pipeline.lang.cues import (
-    ABIDES_BY, COMPLETED, DONE_STATED, GENERIC_ACT, GENERIC_TOPIC, MISSED_PLAN, PARTIAL_DONE, STILL_AHEAD, conduct_objects, is_plan, nothing_done_yet, is_restated_problem, stated_act, stock_figure, unfinished_cue,
+    ABIDES_BY, COMPLETED, COUNTS_ON, DONE_STATED, GENERIC_ACT, GENERIC_TOPIC, MISSED_PLAN, PARTIAL_DONE, STILL_AHEAD, conduct_objects, is_plan, nothing_done_yet, is_restated_problem, stated_act, stock_figure, unfinished_cue,
 )
 from pipeline.lang.dates import month_end
 from pipeline.lang.numerals import indefinite_one
@@ -622,11 +622,19 @@ def _own_overdue(case: AuditCase, restating: dict[int, tuple[int, int]]) -> dict
     def own(m: Match, s: int, e: int, t) -> bool:
         if case.terms is None or set_in_row(t):  # a ledger row's 完成时限 is its own problem's
             return True
-        sp = next((sp for sp in sentence_spans(text, s, e, ends=STATEMENT_ENDS) if sp[0] <= t.start < sp[1]), None)
-        if sp is None:
+        spans = list(sentence_spans(text, s, e, ends=STATEMENT_ENDS))
+        k = next((k for k, sp in enumerate(spans) if sp[0] <= t.start < sp[1]), None)
+        if k is None:
             return True
-        shared = case.terms.sentences.get(sp, frozenset()) & case.terms.issues.get(m.issue_id, frozenset())
-        return not any(len(theirs) > len(shared) for theirs in rivals(sp, (m.score or 0.0) / 2))
+        mine = case.terms.issues.get(m.issue_id, frozenset())
+        floor = (m.score or 0.0) / 2
+        # a sentence that names no problem's matter and counts on from the one before it (另1家原计划于9月底前查结,…尚未查结)
+        # speaks of that one's (群众举报的2家民营医院…,已对其中1家查结)
+        while (k > 0 and COUNTS_ON.match(text, spans[k][0]) and not case.terms.sentences.get(spans[k], frozenset()) & mine
+               and not any(rivals(spans[k], floor))):
+            k -= 1
+        shared = case.terms.sentences.get(spans[k], frozenset()) & mine
+        return not any(len(theirs) > len(shared) for theirs in rivals(spans[k], floor))
 
     for m in case.addressed:
         if m.issue_id in out:

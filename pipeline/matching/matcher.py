@@ -32,14 +32,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import chain
 
 import numpy as np
 from scipy import sparse
 
 from pipeline.deferred import deferred_imports
 from pipeline.extract.measures import ledger_rows
-from pipeline.lang.cues import (APPENDIX_LINE, CONTACT, FORWARD_INTRO, FORWARD_SPOKEN, NAMED_FINDING, PROCESS_WORDS, RESTATED_HEADING,
-                               RESTATED_NAME, is_plan)
+from pipeline.lang.cues import (APPENDIX_LINE, CONTACT, FORWARD_INTRO, FORWARD_SPOKEN, MATTER_HEADING, NAMED_FINDING,
+                               PROCESS_WORDS, RESTATED_HEADING, RESTATED_NAME, is_plan)
 from pipeline.lang.markers import PROBLEM_NUMBER
 from pipeline.lang.numerals import marker_number
 from pipeline.lang.text import char_pairs, lines, sentence_bounds, sentence_spans, strip_span
@@ -398,7 +399,7 @@ def heading_echoes(issue_texts: list[str], levels: list[int], target_texts: list
         if numbers[j] is not None:  # 问题2:…, the problem named by its number alone
             echo[problems[numbers[j] - 1], j] = True
             continue
-        for m in RESTATED_NAME.finditer(text):
+        for m in chain(RESTATED_NAME.finditer(text), MATTER_HEADING.finditer(text)):
             name = char_pairs(m.group(1))
             if len(name) < 2:
                 continue
