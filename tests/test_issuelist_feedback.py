@@ -2192,3 +2192,25 @@ def test_issuelist_feedback_a_records_fields_side_by_side_on_one_line():
     assert aspects == ["信贷风险管控", "作风建设"]
     assert problems == ["贷前调查不尽职,对借款人经营状况核查流于形式", "贷后管理薄弱,3笔流动资金贷款被挪用于房地产开发",
                         "个别客户经理接受客户宴请,违规收受购物卡"]
+
+
+def test_issuelist_feedback_a_sentence_counting_the_findings_states_none():
+    """blind53 11: 何建明指出,“回头看”共发现问题12个,其中上轮巡视反馈问题整改不到位的5个,新发现问题7个 — the count's name
+    holds a shortcoming's words (整改不到位), and the sentence was listed as a problem."""
+    text = ("省委第二巡视组向丰岩市委反馈巡视“回头看”情况\n" + MEETING +
+            "何建明指出，巡视“回头看”坚持问题导向，重点检查上轮巡视反馈问题整改情况，同时着力发现新的问题。"
+            "巡视组认为，上轮巡视以来，丰岩市委对巡视整改工作高度重视，整改工作取得一定成效。\n"
+            "何建明指出，“回头看”共发现问题3个，其中上轮巡视反馈问题整改不到位的1个，新发现问题2个。\n"
+            "一、上轮巡视反馈问题整改不到位（1个）\n1.整改主体责任落实不力，市委对整改工作督促检查不够。\n"
+            "二、新发现的问题（2个）\n1.党的领导弱化，对全市重大事项统筹不够。\n2.选人用人不规范，个别单位超职数配备干部。\n" + DEMAND)
+    assert _problems(text) == ["整改主体责任落实不力,市委对整改工作督促检查不够", "党的领导弱化,对全市重大事项统筹不够",
+                               "选人用人不规范,个别单位超职数配备干部"]
+
+
+@pytest.mark.parametrize("advice", ["。建议：开展全面核查，追回违规资金", "；建议对近三年补贴发放情况开展全面核查", ".建议:严格执行报销规定"])
+def test_issuelist_feedback_the_teams_advice_after_a_finding_is_no_part_of_it(advice):
+    """blind53 12: each finding followed by the team's 建议 in its own paragraph; after a ; the advice was a problem of
+    its own, after 。 it stayed in the finding."""
+    text = ("县委巡察组反馈巡察情况\n" + MEETING + "巡察发现一些问题，现反馈如下：\n"
+            f"1.惠农补贴资金发放监管不严，存在重复申报、冒领补贴现象{advice}。\n2.基层党支部组织生活不规范，“三会一课”记录补记现象较多。\n")
+    assert _problems(text) == ["惠农补贴资金发放监管不严,存在重复申报、冒领补贴现象", "基层党支部组织生活不规范,“三会一课”记录补记现象较多"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from pipeline.lang.cues import (
     CLOSING_OPENER, CONCESSION_OPENING, CONCESSION_TURN, DEMAND_SENTENCE, EXAMPLE_LEAD, EXAMPLE_PLACE, EXAMPLE_SUBJECT, FRAME, LEAD_VERB, LIST_CLOSER, PLAN_FIELD,
-    RESOLVED, SHORTCOMING, SPEECH_INTRO, TEAM_DEMAND, TRAILING_DEMAND, YARDSTICK,
+    ADVICE, RESOLVED, SHORTCOMING, SPEECH_INTRO, TEAM_DEMAND, TRAILING_DEMAND, YARDSTICK,
 )
 from pipeline.lang.markers import CIRCLED, DECORATION, SHI_LABEL, Marker, is_bullet, runs, scan
 from pipeline.lang.text import page_furniture
@@ -209,8 +209,8 @@ def make_problem(text: str, s: int, e: int, *, how: str, confidence: float, labe
     """A problem over ``[s, e)`` with its manifestations split off; None when nothing is left.  A plan's
     fields after it (整改目标：, 整改措施：, 完成时限：…) are not part of it."""
     s, e = trim(text, s, e)
-    if TEAM_DEMAND.match(text, s, e):
-        return None  # the team's demand, a clause of its own after the finding
+    if TEAM_DEMAND.match(text, s, e) or ADVICE.match(text, s, e):
+        return None  # the team's demand or advice, a clause of its own after the finding
     field = PLAN_FIELD.search(text, s, e)
     if field is not None and field.start() > s:
         s, e = trim(text, s, field.start())

@@ -21,7 +21,7 @@ from pipeline.issuelist.parts import NON_FINDING_ROLES, Sentence
 from pipeline.lang.cues import (
     ASPECT_LIST_CUE, ASPECT_VERDICT, EVIDENCE_FRAME, CATEGORY_HEAD, CENTRAL_TEAM, CLOSING_OPENER, ELEMENTS_CLOSER, EVIDENCE_OPENER, EXAMPLE_SUBJECT, EXAMPLES_OPEN, GROUP_FIELD,
     INSTANCE_START, LEAD_VERB, LIST_CLOSER, LIST_OF_FINDINGS, PLAN_FIELD,
-    PROBLEM_LEAD_META, RESOLVED, SHORTCOMING, SHORTCOMING_STRONG, STILL_WRONG, SUBJECT_LEAD, UNIT_SUBJECT,
+    PROBLEM_LEAD_META, RESOLVED, SHORTCOMING, SHORTCOMING_STRONG, STILL_WRONG, SUBJECT_LEAD, UNIT_SUBJECT, counts_findings,
 )
 from pipeline.lang.markers import ITEM_START, Marker, runs, scan
 from pipeline.lang.text import mask_quoted
@@ -182,8 +182,9 @@ def _stating_sentences(text: str, s: int, e: int) -> list[tuple[int, int]]:
         # 巡察发现的主要问题:A。B。C。: the lead and the first finding share the first sentence
         sentences[0] = (colon + 1, sentences[0][1])
         return sentences
-    while sentences and _is_lead_sentence(text, *sentences[0]) and not SHORTCOMING_STRONG.search(
-            text, sentences[0][0], sentences[0][1] - 6):
+    # (a count's name may hold a shortcoming's words: 共发现问题12个,其中…整改不到位的5个,新发现问题7个 states none)
+    while sentences and _is_lead_sentence(text, *sentences[0]) and (not SHORTCOMING_STRONG.search(
+            text, sentences[0][0], sentences[0][1] - 6) or counts_findings(text[sentences[0][0]:sentences[0][1]])):
         lead_s, lead_e = sentences.pop(0)
         colon = text.find(":", lead_s, lead_e)
         if colon > 0:

@@ -678,13 +678,17 @@ FRAME = re.compile(
 )
 #: The team's demand (巡察组要求于2025年2月底前完成对账): a clause of its own in a list, or closing a finding after its comma.
 TEAM_DEMAND = re.compile(r"(?:巡视组|巡察组)(?:还|同时)?(?:要求|责成)")
+#: The team's advice on a finding, opening its own sentence or ;-group (建议:…, 建议对近三年补贴发放情况开展全面核查).
+ADVICE = re.compile(r"建议(?=[:]|对|加强|建立|制定|完善|开展|严格|进一步|尽快)")
 #: A demand on the unit closing a finding's sentence (…群众办证仍需多头跑,要求局党组即知即改): not part of it.
 TRAILING_DEMAND = re.compile(
     r",(?:并)?(?:要求|责成|督促)(?:该|其)?[^,。;]{0,12}?(?:党组|党委|党工委|党支部|党总支|支部|单位|局|公司|学校|医院|政府)"
     # a sentence of the team's demand after the item's findings (…仓促决策。巡察组要求,医院党委要修订…; 对此,巡察组要求…)
     r"|(?<=。)(?:对此,|为此,|针对上述问题,)?(?:巡视组|巡察组)(?:要求|强调|建议)[,:]"
     # the team's time limit after the finding (…整改不到位,巡察组要求于2025年2月底前完成对账)
-    rf"|,{TEAM_DEMAND.pattern}")
+    rf"|,{TEAM_DEMAND.pattern}"
+    # the team's advice after each finding (…未修复的问题。建议:开展…回头看 / …冒领补贴现象;建议对近三年补贴…开展全面核查)
+    rf"|(?<=[。;.])\s*{ADVICE.pattern}")
 #: The measure a finding is held against (对照“四个着力”的要求, / 按照…部署,): a frame before the finding.
 YARDSTICK = re.compile(r"(?:对照|按照|根据)[^,。;:]{1,24}?(?:要求|标准|部署|精神|(?:了解|掌握)的情况)[,]")
 #: The unit's shortfall as a whole, after a yardstick (但对照…要求,医院党委在管党治党上还有明显差距): it announces the
@@ -697,6 +701,22 @@ GAP_VERDICT = re.compile(r"[”“ ]*(?:[^,。;:“”]{0,12}?(?:说|指出|表�
 FINDINGS_SUMMARY = re.compile(r"(?:[^,。;:]{0,12}?(?:认为|指出|强调|表示)[,:])?"  # 巡视组认为,上述问题的存在,…
                               r"(?:[^,。;:]{0,12}?(?:指出|发现|反馈)的)?(?:上述|以上|这些|前述)(?:问题|情况)"  # (巡察组指出的)上述问题,…
                               r"|(?:好,)?问题(?:就)?(?:讲|说)(?:这些|到这里)")  # a speech's 好,问题就讲这些
+#: A sentence that only counts the findings (“回头看”共发现问题12个,其中上轮巡视反馈问题整改不到位的5个,新发现问题7个): how
+#: many, none of them stated, though a count's name may hold a shortcoming's words (整改不到位的5个).
+_COUNT_CLAUSE = re.compile(rf"[^,]*?[{CN_NUM}\d]{{1,4}}(?:个|项|条)(?:具体|突出|主要)?(?:问题)?[”]?")
+_FINDINGS_COUNTED = re.compile(rf"(?:发现|反馈|梳理|查找|指出|查摆)[^,]{{0,8}}?问题|问题[^,]{{0,4}}?[{CN_NUM}\d]{{1,4}}(?:个|项|条)")
+_SAID_BY = re.compile(r"[^,\d]{0,12}?(?:指出|介绍|表示|说|通报)")
+
+
+def counts_findings(sentence: str) -> bool:
+    """Whether every clause of ``sentence`` (after a speaker's 何建明指出,) is a count of findings."""
+    clauses = [c.strip(" “”") for c in sentence.split(",") if c.strip(" “”")]
+    if clauses and _SAID_BY.fullmatch(clauses[0]):
+        clauses = clauses[1:]
+    return (bool(clauses) and all(_COUNT_CLAUSE.fullmatch(c) for c in clauses)
+            and any(_FINDINGS_COUNTED.search(c) for c in clauses))
+
+
 #: What introduces quoted speech (在谈到选人用人时,郭泽明语气加重:“…): a frame before the words it quotes.
 SPEECH_INTRO = re.compile(r"[^。;“”]{0,30}?:(?=“)")
 #: The formula that closes a report or a notice, on a line of its own (特此报告。 / 特此通报。 / 以上报告,请审阅。):
