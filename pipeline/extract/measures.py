@@ -34,7 +34,7 @@ from typing import NamedTuple
 
 from pipeline.lang.cues import (
     ACTION_LEAD, CLOSING_FORMULA, CLUE, CONTACT, DECISIVE, DONE_STATED, DEMAND_LEAD, DONE_OPENING, FORWARD_INTRO, FORWARD_SPOKEN, PLEDGE, PROBLEM_VERDICT, PROGRESS_FIELD, PROGRESS_SO_FAR, RECORD_PROBLEM, REST_PLANNED, SHORTCOMING, PAGE_TAIL, SUPERVISION_INVITED, TEAM_VOICE, concrete_act, is_restated_problem, only_plans,
-    status_cues,
+    OWN_SHORTCOMINGS_TITLE, status_cues,
 )
 from pipeline.lang.markers import is_bullet, runs, scan
 from pipeline.lang.text import (
@@ -152,6 +152,41 @@ def _enumeration_ids(text: str, sections: list[Section]) -> set[int]:
     for k, s in enumerate(ordered):
         if _is_enumeration(s, text, next_start[k]):
             out.add(s.section_id)
+    # a part named by its ordinal over a run of its own (第一、压实整改责任\n…一是…;二是…, a speech's 第一,…一是…): a heading,
+    # the run's items the measures
+    marker = {s.section_id: s.marker for s in ordered}
+    return out - {s.parent_id for s in ordered if s.section_id in out and s.marker == "shi"
+                  and marker.get(s.parent_id) in ("ordinal", "sequence")}
+
+
+def _last_of_one_line_runs(text: str, items: list[Section]) -> dict[int, int]:
+    """Section id -> its line's end, for the last item of a run whose items each start a line and fill it (一是…\n二是…\n
+    三是…\n这些成绩的取得,…): it is one line as the others are; the paragraphs after it close the part."""
+    runs_of: dict[tuple[int | None, str], list[Section]] = {}
+    for s in sorted(items, key=lambda sec: sec.start):
+        runs_of.setdefault((s.parent_id, s.marker), []).append(s)
+    out = {}
+    for run in runs_of.values():
+        last = run[-1]
+        if len(run) < 2 or not all(at_line_start(text, s.start) for s in run):
+            continue
+        if any("\n" in text[s.start:s.body_end].strip() for s in run[:-1]):
+            continue
+        line_end = text.find("\n", last.start, last.body_end)
+        if line_end > 0 and text[line_end:last.body_end].strip():
+            out[last.section_id] = line_end
+    return out
+
+
+def _own_shortcomings(sections: list[Section], forward: set[int]) -> set[int]:
+    """The sections inside a part that owns up to the unit's shortcomings (:data:`OWN_SHORTCOMINGS_TITLE`), not a plans
+    part: their items state problems."""
+    parts = {s.section_id for s in sections if s.parent_id is None and s.section_id not in forward
+             and OWN_SHORTCOMINGS_TITLE.search(s.title)}
+    out = set(parts)
+    for s in sorted(sections, key=lambda sec: sec.start):  # a child follows its parent
+        if s.parent_id in out:
+            out.add(s.section_id)
     return out
 
 
@@ -255,6 +290,7 @@ def extract_measures(text: str, sections: list[Section]) -> list[Measure]:
     enum_ids = _enumeration_ids(text, sections)
     has_children = {s.parent_id for s in sections if s.parent_id is not None}
     forward = forward_looking_sections(text, sections)
+    owned_up = _own_shortcomings(sections, forward)
 
     # (marker, level) of the headings that carry enumerations: the problem level.  The
     # forward-looking section's plans (三、下一步… ①…②…) say nothing about it.
@@ -278,6 +314,8 @@ def extract_measures(text: str, sections: list[Section]) -> list[Measure]:
     units: list[tuple[Section, int | None, str | None]] = []  # (section, answered heading, label)
     run_voice: dict[tuple[int | None, str], bool] = {}  # (parent, marker) -> run introduced as the team's words
     for s in sorted(sections, key=lambda sec: sec.start):
+        if s.section_id in owned_up:
+            continue
         if s.section_id in enum_ids:
             if s.parent_id is None or s.parent_id not in enum_ids:
                 key = (s.parent_id, s.marker)
@@ -295,10 +333,11 @@ def extract_measures(text: str, sections: list[Section]) -> list[Measure]:
               and (is_bullet(s.marker) or s.marker == "circled")):
             units.append((s, s.parent_id, s.label))  # the plans part's list items on lines of their own: ●… / ①…
 
+    one_line_end = _last_of_one_line_runs(text, [u[0] for u in units if u[0].section_id in enum_ids])
     measures: list[Measure] = []
     enumerated: set[int] = set()  # the sections that enumerated measures answer (a table there sums them up)
     for s, answered, label in sorted(units, key=lambda u: u[0].start):
-        pieces = [(s.start, s.body_end)]
+        pieces = [(s.start, one_line_end.get(s.section_id, s.body_end))]
         if s.section_id not in enum_ids and answered == s.section_id:  # a problem's paragraph: its restated problem is no action
             acted = _actions_start(text, s)
             if acted is None:

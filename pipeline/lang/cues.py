@@ -22,6 +22,10 @@ from pipeline.lang.text import sentence_bounds, sentence_spans
 FORWARD_TITLE = re.compile(
     r"下一步|下步|下一阶段|下阶段|今后|工作打算|努力方向|工作安排|巩固(?:拓展|深化)?(?:巡视|巡察)?整改成果|持续深化整改"
 )
+#: A part of a speech that owns up to the shortcomings (第二,清醒认识存在的差距和不足,切实增强…紧迫感): its items state
+#: problems, no measures.  Not a report's 三、存在的不足, whose items tell how unfinished tasks stand (一是校办企业清理规范
+#: 任务尚未完成。…应于9月底前完成,目前…仅注销1家), nor a part that answers them (二、针对存在的问题,逐项整改).
+OWN_SHORTCOMINGS_TITLE = re.compile(r"(?:认识|看到|正视|查找|剖析)[^,。:]{0,8}?(?:问题|差距|不足|短板)")
 #: The same cues in the lead sentences under a neutral heading (三、…\n下一步，我们将…).
 FORWARD_LEAD = re.compile(
     r"下一步|下步|下一阶段|下阶段|今后|巩固(?:拓展|深化)?(?:巡视|巡察)?整改成果|持续深化整改|努力方向|工作打算"
