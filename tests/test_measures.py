@@ -495,3 +495,15 @@ def test_measures_a_speechs_parts():
 
 def text_of(text: str, m) -> str:
     return normalize(text)[m.start:m.start + 10]
+
+
+@pytest.mark.parametrize("text,status", [
+    ("三是建立业务招待费用季度公示制度，该项工作长 期坚持。", "ongoing"),  # heldout27 a: 长期坚持 wrapped by a PDF, read as 长 期坚持
+    ("二是推行“党建+安全生产”融合机制，目前正在5个风电场试点，计划2024年12月底前全面推开；", "ongoing"),  # heldout27 a
+    ("正在整改2个，已完成9个。", "done"),  # a tally of problems, no state of this measure's action
+    ("尚未完成的3项整改任务已明确专人负责。", "done"),
+])
+def test_measures_status_cues_across_a_wrap_and_beside_a_count(text, status):
+    """正在5个风电场试点 is work under way in five places, not a tally (正在整改2个); a PDF's wrap inside a cue is
+    no break in it."""
+    assert decide_status(normalize(text))[0] == status

@@ -81,6 +81,8 @@ def score_status(text: str) -> dict[str, tuple[int, list[str]]]:
 
 
 _CLAUSE = re.compile(r"[^,;。!?:\n]+")
+#: a space between two Chinese characters: where a PDF wrapped the line (pipeline.lang.text.reflowed)
+_WRAP_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 #: an ongoing cue that modifies the title's verb (持续纠治, 不断深化, 常态化开展), not a tally
 _TITLE_ONGOING = re.compile(r"(?:持续|不断|常态化|逐步|长期坚持)(?=[\u4e00-\u9fff])")
 
@@ -112,7 +114,7 @@ def decide_status(text: str, *, forward_looking: bool = False, title: str | None
     (三是持续纠治…) is the one closest to the measure's action and decides first."""
     if title and not forward_looking and (cue := _TITLE_ONGOING.match(title)):
         return "ongoing", f"title: {cue.group()}"
-    scores = score_status(text)
+    scores = score_status(_WRAP_SPACE.sub("", text))  # a PDF's wrap, read as a space, inside a cue (该项工作长 期坚持)
     p, p_cues = scores.get("planned", (0, []))
     o, o_cues = scores.get("ongoing", (0, []))
     d, d_cues = scores.get("done", (0, []))
