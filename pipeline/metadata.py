@@ -259,11 +259,33 @@ def _inspecting_body(text: str) -> tuple[str, int, int] | None:
     return None
 
 
-def _unit_and_type(text: str, window_end: int) -> tuple[tuple[str, int, int] | None, tuple[str, int, int] | None]:
+#: An issuer's name as the unit it speaks of (中共雾岭乡委员会: 雾岭乡; 中共某某市自然资源局党组: 某某市自然资源局).
+_ISSUER_UNIT = re.compile(r"(?:中国共产党|中共)?(?P<unit>.+?)(?:委员会|党组|党委|党工委|党总支|总支部委员会|支部委员会)?")
+#: What a pronoun's noun may close a unit's name with (我校: …大学, …学院).
+_PRONOUN_NOUNS = {"校": ("校", "大学", "学院")}
+
+
+def _unit_of_pronoun(pronoun: str, issuer: str | None) -> str | None:
+    """The unit a report names by a pronoun (对我乡开展了常规巡察), from its issuer (中共雾岭乡委员会: 雾岭乡): None when the
+    issuer's name does not close with the pronoun's noun."""
+    if not issuer or (m := _ISSUER_UNIT.fullmatch(issuer)) is None:
+        return None
+    noun = pronoun[1:]
+    unit = m.group("unit")
+    return unit if unit.endswith(_PRONOUN_NOUNS.get(noun, (noun,))) else None
+
+
+def _unit_and_type(text: str, window_end: int, issuer: str | None = None
+                   ) -> tuple[tuple[str, int, int] | None, tuple[str, int, int] | None]:
     unit = itype = None
     head = text[:window_end]
     m = _UNIT_TARGET.search(head)
-    if m and not _PRONOUN_UNIT.match(m.group("unit")):
+    if m and (pronoun := _PRONOUN_UNIT.match(m.group("unit"))) and (own := _unit_of_pronoun(pronoun.group(), issuer)):
+        unit = (own, m.start("unit"), m.start("unit") + pronoun.end())  # 对我乡开展了常规巡察, issued by 中共雾岭乡委员会
+        tm = _TYPE_RE.search(m.group("type"))
+        if tm:
+            itype = (tm.group(), m.start("type") + tm.start(), m.start("type") + tm.end())
+    elif m and not _PRONOUN_UNIT.match(m.group("unit")):
         u = m.group("unit").strip()
         us = m.start("unit") + m.group("unit").index(u)
         unit = (u, us, us + len(u))
@@ -354,20 +376,24 @@ def _feedback_date(text: str, window_end: int, context_year: int | None, after: 
     return None
 
 
-def _as_of(text: str, report_date: str | None, context_year: int | None) -> _Date | None:
+def _as_of(text: str, report_date: str | None, context_year: int | None,
+           items: list[tuple[int, int]] = ()) -> _Date | None:
     """The latest dated as-of phrase not after the report date (截至2023年9月底); 截至目前 (= the
-    report date) only when no phrase states a date: the figures of a report refer to the date it names."""
+    report date) only when no phrase states a date: the figures of a report refer to the date it names.
+    A phrase inside an item of a 一是 run (``items``: their extents; 二是加快推进户厕改造,截至上月底已完成改造406户)
+    dates that item's figure, and counts only where no phrase outside the items dates the report's."""
     anchor = dt.date.fromisoformat(report_date) if report_date and len(report_date) == 10 else None
-    best: dict[bool, _Date] = {}
+    best: dict[tuple[bool, bool], _Date] = {}
     for found in find_as_of(text, anchor=anchor, ctx_year=context_year):
         if found.date is None:
             continue
         iso = found.date.isoformat()
         if report_date and iso > report_date:
             continue
-        if found.now not in best or iso > best[found.now].iso:
-            best[found.now] = _Date(iso, found.start, found.end)
-    return best.get(False) or best.get(True)
+        key = (any(a <= found.start < b for a, b in items), found.now)
+        if key not in best or iso > best[key].iso:
+            best[key] = _Date(iso, found.start, found.end)
+    return best.get((False, False)) or best.get((False, True)) or best.get((True, False)) or best.get((True, True))
 
 
 #: a line that holds nothing but a date (the date line under a title or above a signature)
@@ -505,7 +531,7 @@ def extract_metadata(
     if body:
         meta.inspecting_body = body[0]
         ev["inspecting_body"] = body[1:]
-    unit, itype = _unit_and_type(text, window_end)
+    unit, itype = _unit_and_type(text, window_end, meta.issuer)
     if unit:
         meta.inspected_unit = unit[0]
         ev["inspected_unit"] = unit[1:]
@@ -525,7 +551,8 @@ def extract_metadata(
     if fb:
         meta.feedback_date = fb.iso
         ev["feedback_date"] = (fb.start, fb.end)
-    as_of = _as_of(text, meta.report_date, int(meta.report_date[:4]) if meta.report_date else context_year)
+    items = [(x.start, x.body_end) for x in sections if x.marker == "shi"]
+    as_of = _as_of(text, meta.report_date, int(meta.report_date[:4]) if meta.report_date else context_year, items)
     if as_of:
         meta.as_of_date = as_of.iso
         ev["as_of_date"] = (as_of.start, as_of.end)

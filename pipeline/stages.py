@@ -135,10 +135,22 @@ def _titles_as_written(records: list, flowing: str, text: str) -> list:
     return records
 
 
+def _names_as_written(meta: DocumentMeta, flowing: str, text: str) -> DocumentMeta:
+    """The document's names (issuer, inspecting body, inspected unit) found in :meth:`Extraction.flow`, without the
+    space a PDF's wrap became there (雁汀省\n能源投资集团有限公司党委 read as 雁汀省 能源投资集团有限公司党委)."""
+    if flowing is text:
+        return meta
+    for name in ("issuer", "inspecting_body", "inspected_unit"):
+        value, span = getattr(meta, name), meta.evidence.get(name)
+        if isinstance(value, str) and span and flowing[span[0]:span[1]] != text[span[0]:span[1]]:
+            setattr(meta, name, value.replace(flowing[span[0]:span[1]], text[span[0]:span[1]].replace("\n", "")))
+    return meta
+
+
 STAGES: tuple[Stage, ...] = (
     Stage("outline", (), "sections", lambda x: _titles_as_written(parse_outline(x.flow()), x.flow(), x.text), "section"),
-    Stage("metadata", ("sections",), "meta", lambda x: extract_metadata(
-        x.flow(), x.sections, title_hint=x.hints.get("title"), date_hint=x.hints.get("publish_date"))),
+    Stage("metadata", ("sections",), "meta", lambda x: _names_as_written(extract_metadata(
+        x.flow(), x.sections, title_hint=x.hints.get("title"), date_hint=x.hints.get("publish_date")), x.flow(), x.text)),
     Stage("citations", (), "citations", lambda x: _as_written(extract_citations(x.flow()), x.text), "citation"),
     Stage("quantities", (), "quantities", lambda x: _found_unwrapped(extract_quantities, x), "quantity"),
     Stage("times", ("meta",), "times",

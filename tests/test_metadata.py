@@ -330,3 +330,33 @@ def test_metadata_a_joint_signature_is_issued_by_the_organ_signing_first():
                        "一、整改进展\n已完成整改12项。\n中共临渚区鹭塘街道工作委员会\n临渚区鹭塘街道办事处\n2025年7月8日\n")
     assert meta.issuer == "中共临渚区鹭塘街道工作委员会"
     assert text[slice(*meta.evidence["issuer"])] == meta.issuer
+
+
+def test_metadata_a_unit_named_by_a_pronoun_is_the_issuers():
+    """heldout27 b: 县委第四巡察组对我乡开展了常规巡察,7月16日向乡党委反馈 — 我乡 is 中共雾岭乡委员会's 雾岭乡 (read as 乡党委,
+    the addressee of the feedback)."""
+    text = ("中共雾岭乡委员会关于县委巡察反馈问题整改进展情况的报告\n枫渡县委巡察工作领导小组办公室：\n"
+            "今年5月6日至6月20日，县委第四巡察组对我乡开展了常规巡察，7月16日向乡党委反馈了巡察意见。\n"
+            "一、整改情况\n已整改完成12个问题。\n\n中共雾岭乡委员会\n2025年11月24日\n")
+    norm, meta = _meta(text)
+    assert meta.inspected_unit == "雾岭乡"
+    assert norm[slice(*meta.evidence["inspected_unit"])] == "我乡"
+
+
+def test_metadata_an_items_own_as_of_does_not_date_the_report():
+    """heldout27 b, pairs_blind30 s1: 截至目前,14个问题已整改完成12个 dates the report's figures; 二是…,截至上月底已完成改造
+    406户 dates that item's (the report was read as of the month before)."""
+    text = ("中共雾岭乡委员会关于巡察反馈问题整改进展情况的报告\n一、总体情况\n截至目前，巡察反馈的14个问题已整改完成12个。\n"
+            "二、具体措施\n一是开展入户复核，清退低保对象32户；二是加快推进户厕改造，截至上月底已完成改造406户。\n\n"
+            "中共雾岭乡委员会\n2025年11月24日\n")
+    assert _meta(text)[1].as_of_date == "2025-11-24"
+
+
+def test_metadata_names_wrapped_by_a_pdf_have_no_space():
+    """heldout27 a: …省委第七巡视组对雁汀省\\n能源投资集团有限公司党委开展了常规巡视, the line wrapped at the page width —
+    the unit read 雁汀省 能源投资集团有限公司党委, the wrap a space."""
+    from pipeline.document import analyze_text
+
+    path = Path(__file__).parent / "fixtures" / "heldout27" / "a_yanting_nengtou_xinnengyuan_xunshi_zhenggai_jinzhan.txt"
+    meta = analyze_text(path.read_text(encoding="utf-8")).meta
+    assert meta.inspected_unit == "雁汀省能源投资集团有限公司党委"
