@@ -495,3 +495,22 @@ def test_times_bare_year_end_takes_an_earlier_year_of_its_paragraph(sentence, ex
     (pairs_blind44 s1); a later year, or a 以来 stretch, leaves the report's year (heldout3 a)."""
     found = {t.text: t.date for t in extract_times(normalize(sentence), anchor=dt.date(2024 if "2015" not in sentence else 2016, 1, 20))}
     assert found["年底前"] == expected
+
+
+@pytest.mark.parametrize("text,span,dates", [
+    ("本月中旬组织开展“清四乱”集中整治行动", "本月中旬", ("2022-07-11", "2022-07-20")),  # heldout27 b (read as 本月)
+    ("已于本月上旬全部到岗", "本月上旬", ("2022-07-01", "2022-07-10")),
+    ("上月下旬完成验收", "上月下旬", ("2022-06-21", "2022-06-30")),
+])
+def test_times_a_relative_months_ten_days(text, span, dates):
+    found = [t for t in extract_times(text, anchor=ANCHOR) if t.text == span]
+    assert len(found) == 1 and found[0].kind == "period" and (found[0].start_date, found[0].end_date) == dates
+
+
+@pytest.mark.parametrize("text,span,times", [
+    ("每周三为乡领导接访日", "每周三", None),  # heldout27 b: a weekday (read as 每周)
+    ("每周三次到村督导", "每周三次", 3),  # three times a week
+])
+def test_times_a_weekday_every_week(text, span, times):
+    found = [t for t in extract_times(text, anchor=ANCHOR) if t.kind == "recurrence"]
+    assert [(t.text, t.every, t.times) for t in found] == [(span, "week", times)]

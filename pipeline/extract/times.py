@@ -127,6 +127,8 @@ _EVERY_TAIL = {
     "year": re.compile(rf"{MONTH_NUM}月(?:(?:3[01]|[12]\d|0?[1-9]|[一二三四五六七八九十]{1,3})[日号])?"),
     "month": re.compile(r"(?:3[01]|[12]\d|0?[1-9]|[一二三四五六七八九十]{1,3})[日号]|[底末初]"),
     "quarter": re.compile(r"[末初]"),
+    # 每周三为接访日: the day of the week (not 每周三次, three times a week)
+    "week": re.compile(r"[一二三四五六日天](?![次回遍天场个名])"),
 }
 _COUNT_AFTER = re.compile(
     rf"(?P<q0>不少于|不低于|至少|最少)?"

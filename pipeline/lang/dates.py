@@ -290,6 +290,19 @@ def _month_days(text: str, k: int, year: int | None, month: int, explicit: bool)
 _BARE_DAY_END = re.compile(rf"({_DAY_NUM})(?=$|{RANGE_SEP})")
 
 
+#: A month's thirds (上旬 the 1st to the 10th, 中旬 to the 20th, 下旬 to its end).
+TEN_DAYS = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31)}
+
+
+def _ten_days(end: int, year: int | None, month: int, edge: str, explicit: bool) -> Atom:
+    """The period of 6月中旬 / 本月上旬 (its days unknown without the year)."""
+    lo, hi = TEN_DAYS[edge]
+    if not year:
+        return Atom(end, None, None, "day", "period", None, explicit, month)
+    hi = min(hi, month_end(year, month).day)
+    return Atom(end, dt.date(year, month, lo), dt.date(year, month, hi), "day", "period", year, explicit, month)
+
+
 def _month_part(text: str, j: int, year: int | None, *, explicit: bool, lenient: bool = False) -> Atom | None:
     """A month (and day, or 底/初/旬) starting at ``j`` in a known or unknown year."""
     m = _MONTH.match(text, j)
@@ -313,12 +326,8 @@ def _month_part(text: str, j: int, year: int | None, *, explicit: bool, lenient:
         return atom
     if e := _MONTH_EDGE.match(text, k):
         edge = e.group(1)
-        if edge in ("上旬", "中旬", "下旬"):
-            lo, hi = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31)}[edge]
-            if year:
-                hi = min(hi, month_end(year, month).day)
-                return Atom(e.end(), dt.date(year, month, lo), dt.date(year, month, hi), "day", "period", year, explicit, month)
-            return Atom(e.end(), None, None, "day", "period", None, explicit, month)
+        if edge in TEN_DAYS:
+            return _ten_days(e.end(), year, month, edge, explicit)
         date = (dt.date(year, month, 1) if edge == "初" else month_end(year, month)) if year else None
         return Atom(e.end(), date, date, "day", "date", year, explicit, month, point=True)
     return _month_atom(k, year, month, explicit=explicit)
@@ -627,7 +636,7 @@ def _numeric_month_day(q: _AtomQuery) -> Atom | None:
 
 
 def _relative_month(q: _AtomQuery) -> Atom | None:
-    """本月, 上个月15日, 下月底, 本月前两天."""
+    """本月, 上个月15日, 下月底, 本月中旬, 本月前两天."""
     m = _REL_MONTH.match(q.text, q.i)
     if m is None:
         return None
@@ -648,6 +657,8 @@ def _relative_month(q: _AtomQuery) -> Atom | None:
     if (e := _MONTH_EDGE.match(q.text, k)) and e.group(1) in ("底", "末", "初"):
         date = dt.date(y, mo, 1) if e.group(1) == "初" else month_end(y, mo)
         return Atom(e.end(), date, date, "day", "date", y, False, mo, point=True)
+    if e and e.group(1) in TEN_DAYS:  # 本月中旬, 上月下旬
+        return _ten_days(e.end(), y, mo, e.group(1), False)
     return _month_atom(k, y, mo, explicit=False, kind="relative_period")
 
 
