@@ -2214,3 +2214,28 @@ def test_issuelist_feedback_the_teams_advice_after_a_finding_is_no_part_of_it(ad
     text = ("县委巡察组反馈巡察情况\n" + MEETING + "巡察发现一些问题，现反馈如下：\n"
             f"1.惠农补贴资金发放监管不严，存在重复申报、冒领补贴现象{advice}。\n2.基层党支部组织生活不规范，“三会一课”记录补记现象较多。\n")
     assert _problems(text) == ["惠农补贴资金发放监管不严,存在重复申报、冒领补贴现象", "基层党支部组织生活不规范,“三会一课”记录补记现象较多"]
+
+
+def test_issuelist_feedback_a_verdict_sentence_over_its_run_is_the_field():
+    """blind53 08: paragraphs opening with a verdict sentence, then 一方面,A;另一方面,B — the verdict is the field (it was
+    dropped), and 突出表现在: inside a finding opens its examples (they stayed in the finding)."""
+    text = ("市委第二巡察组向市住房和城乡建设局党组反馈巡察情况\n" + MEETING +
+            "巡察也发现，局党组在履行职能责任等方面还存在一些不容忽视的问题。\n"
+            "贯彻落实党中央决策部署和市委工作要求有差距。一方面，推进城市更新行动统筹不够，老旧小区改造项目前期谋划不充分；"
+            "另一方面，对房地产市场风险研判不足，问题楼盘化解处置不及时，突出表现在：城东某商住项目停工近两年，至巡察时仍未形成化解方案。\n"
+            "落实新时代党的组织路线有偏差。一方面，领导班子建设需加强，班子成员之间沟通协调不够；另一方面，干部队伍结构不优，"
+            "专业技术干部占比偏低。\n" + DEMAND)
+    found = read_feedback(text).issues
+    assert [(i.level, i.text) for i in found] == [
+        (1, "贯彻落实党中央决策部署和市委工作要求有差距"), (2, "推进城市更新行动统筹不够,老旧小区改造项目前期谋划不充分"),
+        (2, "对房地产市场风险研判不足,问题楼盘化解处置不及时"), (3, "城东某商住项目停工近两年,至巡察时仍未形成化解方案"),
+        (1, "落实新时代党的组织路线有偏差"), (2, "领导班子建设需加强,班子成员之间沟通协调不够"),
+        (2, "干部队伍结构不优,专业技术干部占比偏低")]
+
+
+def test_issuelist_feedback_a_speakers_lead_is_no_example():
+    """blind45 11 (a guard of the one above): 张德海说,突出表现在:A;B leads the findings, A is no example of anything."""
+    text = ("省委第六巡视组向华岳集团党委反馈巡视情况\n" + MEETING +
+            "“巡视中，干部群众也反映了一些问题和意见。”张德海说，突出表现在：一些领导干部在矿权转让、物资采购中以权谋私，"
+            "为特定关系人谋取利益；海外投资决策不够科学，亏损严重，国有资产流失风险较大。\n" + DEMAND)
+    assert _problems(text)[0] == "一些领导干部在矿权转让、物资采购中以权谋私,为特定关系人谋取利益"

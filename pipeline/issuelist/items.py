@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from pipeline.lang.cues import (
-    CLOSING_OPENER, CONCESSION_OPENING, CONCESSION_TURN, DEMAND_SENTENCE, EXAMPLE_LEAD, EXAMPLE_PLACE, EXAMPLE_SUBJECT, FRAME, LEAD_VERB, LIST_CLOSER, PLAN_FIELD,
+    CLOSING_OPENER, CONCESSION_OPENING, CONCESSION_TURN, DEMAND_SENTENCE, EXAMPLE_INSIDE, EXAMPLE_LEAD, EXAMPLE_PLACE, EXAMPLE_SUBJECT, FRAME, LEAD_VERB, LIST_CLOSER, PLAN_FIELD,
     ADVICE, RESOLVED, SHORTCOMING, SPEECH_INTRO, TEAM_DEMAND, TRAILING_DEMAND, YARDSTICK,
 )
 from pipeline.lang.markers import CIRCLED, DECORATION, SHI_LABEL, Marker, is_bullet, runs, scan
@@ -145,7 +145,7 @@ def example_marks(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """(marker start, marker end) of clause-initial example markers in ``[s, e)``; a bracketed
     example (如…) starts at its bracket."""
     out = []
-    for m in EXAMPLE_LEAD.finditer(text, s, e):
+    for m in EXAMPLE_INSIDE.finditer(text, s, e):
         j = m.start() - 1
         while j >= s and (text[j] in " \t" or text[j] in DECORATION):  # 👉比如,…
             j -= 1
@@ -221,6 +221,8 @@ def make_problem(text: str, s: int, e: int, *, how: str, confidence: float, labe
     if examples:
         sub = _sub_markers(text, s, e)
         marks = example_marks(text, s, e)
+        if marks and text.startswith("突出表现", marks[0][0]) and not SHORTCOMING.search(text, s, marks[0][0]):
+            marks = []  # 张德海说,突出表现在:A;B: the findings' lead after a speaker, no examples of a finding before it
         if sub and (not marks or sub[0].start <= marks[0][0] + 8):
             cut = sub[0].start
             lead = list(example_marks(text, s, cut))

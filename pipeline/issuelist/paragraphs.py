@@ -117,13 +117,22 @@ def _read_paragraph(text: str, s: int, e: int, ctx: Context, sents: list[Sentenc
         return []
     run = _inline_run(text, sentences[0][0], e)
     if run:
+        # 贯彻落实…有差距。一方面,A;另一方面,B: a verdict sentence of its own over the run is the run's field, where no
+        # heading has set one
+        verdict = not aspect_seen and ctx.aspect is None and _verdict_over_run(text, sentences[0], run[0].start)
+        if verdict:
+            new_aspect(text, *sentences[0], ctx)
         items, stop = _run_items(text, run, e)
         if stop < e and len(_inline_run(text, stop, e)) >= 2:  # 同时,巡察组还发现一些新的问题:一是…: a run of its own
-            return _fields_of_run(text, items, ctx, sents) + _read_paragraph(
+            out = _fields_of_run(text, items, ctx, sents) + _read_paragraph(
                 text, trim(text, stop, e)[0], e, ctx, sents, after_colon=False)
-        rest = _sentence_spans(text, stop, e) if stop < e else []
-        return _fields_of_run(text, items, ctx, sents) + _rest(
-            text, rest, [top_level_split(text, a, b, ";") for a, b in rest], ctx, sents)
+        else:
+            rest = _sentence_spans(text, stop, e) if stop < e else []
+            out = _fields_of_run(text, items, ctx, sents) + _rest(
+                text, rest, [top_level_split(text, a, b, ";") for a, b in rest], ctx, sents)
+        if verdict:
+            ctx.aspect = None  # the paragraph's own field: the next paragraph's verdict heads its own
+        return out
     groups = [top_level_split(text, a, b, ";") for a, b in sentences]
     stating = [len(g) for (a, b), g in zip(sentences, groups)
                if not starts_with_example(text, strip_frame(text, a, b), b)]  # examples are no list
@@ -147,6 +156,17 @@ def _read_paragraph(text: str, s: int, e: int, ctx: Context, sents: list[Sentenc
     if local_aspect:  # a stand-alone evaluative sentence heads its own paragraph only
         ctx.aspect = None
     return out
+
+
+#: The longest verdict sentence over a run that can be its field (贯彻落实党中央决策部署和市委工作要求有差距).
+_VERDICT_CHARS = 30
+
+
+def _verdict_over_run(text: str, first: tuple[int, int], run_start: int) -> bool:
+    """Whether the paragraph's first sentence, ending right before its run, is one short verdict clause."""
+    a, b = first
+    return (b <= run_start and not text[b:run_start].strip(" 。") and b - a <= _VERDICT_CHARS
+            and clause_count(text, a, b) == 1 and bool(SHORTCOMING_STRONG.search(text, a, b)))
 
 
 def _fields_of_run(text: str, items: list[Item], ctx: Context, sents: list[Sentence]) -> list[Item]:

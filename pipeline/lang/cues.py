@@ -743,6 +743,9 @@ CLOSING_FINDING = re.compile(
 #: A lead that opens a run of examples (如:A;B / 比如A;B), as against 有的, which opens one example at a time.
 EXAMPLES_OPEN = re.compile(r"比如|例如|譬如|如[,:]|具体表现(?:为|在|是)?[:,]?|主要表现(?:为|在)?[:,]|表现为[:,]")
 EXAMPLE_LEAD = re.compile(EXAMPLES_OPEN.pattern + r"|又如|再如|如(?=(?:19|20)\d{2}年|近[一二三四五两\d]+年|部分|个别|有的|一些|少数|[\d两][\d]*个[\u4e00-\u9fff])|(?<=\()如(?![期实何此今])|(?<=[。;,])如(?![期实何此今果有需遇发下前同]|上(?!轮|一轮|次|届))|有的(?!放矢)")
+#: An example lead inside a finding, after its clauses (…问题楼盘化解处置不及时,突出表现在:城东某商住项目…): 突出表现在
+#: opening a sentence leads the findings instead (张德海说,突出表现在:A;B).
+EXAMPLE_INSIDE = re.compile(EXAMPLE_LEAD.pattern + r"|突出表现(?:为|在)?[:,]")
 #: (match-only patterns carry no ^: re.match(text, pos) anchors at pos, ^ would not)
 #: How an instance opens (1名已死亡人员未及时停发…, 2户家庭…, 个别村…): after an example run's ;, one more example.
 INSTANCE_START = re.compile(rf"[\d{CN_NUM}两]+(?:名|户|个|家|起|笔|项|人|所|次|份|辆|处|件|套|台|条)|个别|某")
