@@ -1378,3 +1378,14 @@ def test_audit_a_sentence_counting_on_speaks_of_the_one_before(tmp_path):
               "另1家原计划于2025年9月底前查结，因涉及病历司法鉴定推迟至2025年12月底，目前鉴定仍未完成，尚未查结。\n"
               "中共某某县医疗保障局党组\n2026年1月12日\n")
     assert _statuses(tmp_path, feedback, report) == {"1": "addressed", "2": "overdue"}
+
+
+def test_audit_a_place_that_names_the_problem_it_answers(tmp_path):
+    """pairs_blind49 s1 P5: (二)组织生活。组织全体党员集中学习…4次,参学率100%。(对应反馈问题第2项) answers the 三会一课
+    problem in words it shares none of (unaddressed); the note says which (weak: study and its reach only)."""
+    feedback = ("县委巡察组反馈意见\n巡察发现的主要问题：\n1.对建筑市场监管不到位，对在建项目的质量安全执法检查不足。\n"
+                "2.“三会一课”制度落实不严格，机关第二支部2016年党员大会仅召开1次，会议记录内容简单。\n")
+    report = ("关于巡察整改进展情况的报告\n（一）建筑市场监管。制定《在建工程质量安全季度执法检查制度》，检查在建项目47个，"
+              "下发整改通知书19份。（对应反馈问题第1项）\n（二）组织生活。组织全体党员集中学习《关于新形势下党内政治生活的若干准则》"
+              "等制度规定4次，参学率100%。（对应反馈问题第2项）\n中共某某县住房和城乡建设局党组\n2018年3月20日\n")
+    assert _statuses(tmp_path, feedback, report) == {"1": "addressed", "2": "weak"}

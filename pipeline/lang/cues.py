@@ -338,6 +338,9 @@ RESTATED_NAME = re.compile(r"(?:关于|针对)“?((?:(?!巡视|巡察|反馈|�
                            # a heading's end: the line (or a heading path's title) ends there, not a sentence going on
                            # (针对高标准农田建后管护问题,一是投入… names the matter its sentence handles, in a place of many)
                            r"(?:的?整改(?:落实)?情况|的?整改)?[。]?(?=\s|$)")
+#: A place's note of the feedback problems it answers (（对应反馈问题第5项）, (对应问题清单第3、5项)): group 1, the numbers.
+PROBLEM_REFERENCE = re.compile(r"[(]对应(?:巡视|巡察)?(?:反馈)?(?:意见)?(?:问题|清单)(?:清单)?(?:中的)?第?"
+                               r"(\d{1,3}(?:[、,和及]\d{1,3})*)(?:项|个|条)?(?:问题)?[)]")
 #: A heading that names the matter it answers in plain words, a village's 关于X的问题 (六、灌溉水渠的事。, 八、班子建设的事):
 #: group 1, at a line's start or after a space (a heading path's title: 灌溉水渠的事 六、灌溉水渠的事。…), after its marker if
 #: any, ended by 。, a space or the line's end.

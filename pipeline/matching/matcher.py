@@ -40,7 +40,7 @@ from scipy import sparse
 from pipeline.deferred import deferred_imports
 from pipeline.extract.measures import ledger_rows
 from pipeline.lang.cues import (APPENDIX_LINE, CONTACT, FORWARD_INTRO, FORWARD_SPOKEN, MATTER_HEADING, NAMED_FINDING,
-                               PROCESS_WORDS, RESTATED_HEADING, RESTATED_NAME, is_plan)
+                               PROBLEM_REFERENCE, PROCESS_WORDS, RESTATED_HEADING, RESTATED_NAME, is_plan)
 from pipeline.lang.markers import PROBLEM_NUMBER
 from pipeline.lang.numerals import marker_number
 from pipeline.lang.text import char_pairs, lines, sentence_bounds, sentence_spans, strip_span
@@ -399,6 +399,12 @@ def heading_echoes(issue_texts: list[str], levels: list[int], target_texts: list
         if numbers[j] is not None:  # 问题2:…, the problem named by its number alone
             echo[problems[numbers[j] - 1], j] = True
             continue
+        # …(对应反馈问题第5项): the place says which problem it answers; a broad place holding several such notes says
+        # it of none (its parts do)
+        if len(refs := PROBLEM_REFERENCE.findall(text)) == 1:
+            for n in map(int, re.findall(r"\d+", refs[0])):
+                if 1 <= n <= len(problems):
+                    echo[problems[n - 1], j] = True
         for m in chain(RESTATED_NAME.finditer(text), MATTER_HEADING.finditer(text)):
             name = char_pairs(m.group(1))
             if len(name) < 2:
