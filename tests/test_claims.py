@@ -350,3 +350,17 @@ def test_claims_both_kinds_of_sanction_named_count_together_and_a_fields_count_i
     assert figures.get("party_and_government_sanctions") == 2 and "party_sanctions" not in figures
     figures, _, _ = _figures("巡察组共反馈问题3个方面11个,局党委对照问题清单研究制定整改措施38条。")
     assert figures.get("aspects") == 3 and figures.get("prominent_problems") != 3
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # heldout27 b: 正在落实五条 is in progress (it was left out)
+    ("截至目前，三十八条整改措施已落实三十三条、正在落实五条。", {"rectification_measures": 38, "completed": 33, "in_progress": 5}),
+    # heldout27 b: 制定和修订…等制度六项 is new or revised (read as revised)
+    ("二是制定和修订《雾岭乡公务接待管理办法》《雾岭乡村级财务管理办法》等制度六项，已印发执行。", {"rules_new_or_revised": 6}),
+    # heldout27 a: 计划推进1个, not yet begun, is not completed (it was left out)
+    ("截至2024年9月30日，交办的11个问题中已完成整改7个、正在推进3个、计划推进1个；",
+     {"prominent_problems": 11, "completed": 7, "in_progress": 3, "not_completed": 1}),
+])
+def test_claims_progress_and_rules_cues(sentence, expected):
+    figures = _figures(sentence)[0]
+    assert {k: figures.get(k) for k in expected} == expected
