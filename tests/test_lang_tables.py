@@ -82,6 +82,16 @@ def test_lang_tables_splits_a_ledger_pasted_as_csv():
     assert out.endswith("学校党委将坚持目标不变,标准不降。\n")  # the text after the table is no row
 
 
+def test_lang_tables_a_csv_rows_extra_commas_stay_in_its_measures_cell():
+    """A row typed with ASCII commas inside its measures cell (修订办法,明确职责,已印发) ended the table there: the extra
+    commas are the measures cell's, the cells before and after it keep their places."""
+    text = ("序号,反馈问题,主要整改措施及成效,责任单位,完成时限,整改状态\n1,问题甲,修订办法,明确职责,已印发,人事处,2021年9月底前,已完成\n"
+            "2,问题乙,措施乙,办公室,年底前,正在整改\n")
+    rows = [line.split("\t") for line in split_comma_rows(text).split("\n")]
+    assert rows[1] == ["1", "问题甲", "修订办法,明确职责,已印发", "人事处", "2021年9月底前", "已完成"]
+    assert rows[2] == ["2", "问题乙", "措施乙", "办公室", "年底前", "正在整改"]
+
+
 @pytest.mark.parametrize("text", [
     "序号,反馈问题,整改措施,完成时限\n",  # a header and no rows
     "序号,姓名,单位,职务\n1,甲,乙,丙\n",  # a roster: one name known is no ledger header

@@ -47,20 +47,26 @@ _COMMA = re.compile(r'"[^"\n]*"|,')
 
 def split_comma_rows(text: str) -> str:
     """``text`` with each ledger pasted as CSV (a header of column names, then rows of as many cells) made a row a
-    line, its cells between tabs; a row of more or fewer cells ends the table.  Run before the width fold."""
+    line, its cells between tabs.  A row with more commas than the header keeps the extra ones in its measures cell
+    (the one cell that runs to sentences: 1,A,修订办法,明确职责,人事处,9月底前,已完成); a row of fewer cells, or of
+    more with no measures column, ends the table.  Run before the width fold."""
     if "," not in text:
         return text
     chars: list[str] | None = None
     for m in _COMMA_HEADER.finditer(text):
-        if not _is_ledger_header(m.group().split(",")):
+        fields = _ledger_fields(m.group().split(","))
+        if fields is None:
             continue
-        width = m.group().count(",")
+        width = len(fields) - 1
+        free = next((k for k, f in enumerate(fields) if f == "measures"), None)  # commas before it are separators
         cuts = [m.start() + i for i, c in enumerate(m.group()) if c == ","]
         rows = 0
         for s, e, _ in lines(text, m.end() + 1):
             if s >= len(text):
                 break
             row = [c.start() for c in _COMMA.finditer(text, s, e) if c.group() == ","]
+            if len(row) > width and free is not None:
+                row = row[:free] + row[len(row) - (width - free):]
             if len(row) != width:
                 break
             cuts += row
@@ -72,11 +78,12 @@ def split_comma_rows(text: str) -> str:
     return text if chars is None else "".join(chars)
 
 
-def _is_ledger_header(cells: list[str]) -> bool:
-    """Whether a line's cells name a ledger's columns: the first an id's or a problem's, three at least known names."""
+def _ledger_fields(cells: list[str]) -> list[str | None] | None:
+    """The field each of a line's cells names (:data:`HEADERS`), when they name a ledger's columns: the first an id's
+    or a problem's, three at least known names; else None."""
     names = [next((field for field, known in HEADERS.items() if any(n in cell for n in known if not n.isascii())), None)
              for cell in (c.strip() for c in cells)]
-    return names[0] in ("id", "problem") and sum(n is not None for n in names) >= 3
+    return names if names[0] in ("id", "problem") and sum(n is not None for n in names) >= 3 else None
 
 
 def join_cell_lines(text: str) -> str:
