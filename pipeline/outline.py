@@ -468,8 +468,7 @@ def forward_looking_sections(text: str, sections: list[Section]) -> set[int]:
     ordered = sorted(sections, key=lambda s: s.start)
     by_id = {s.section_id: s for s in ordered}
     # an ordinal part over a run of its own (第三、巩固整改成果\n下一步,…一是…) is a top section, as a heading is
-    parts = {s.parent_id for s in ordered if s.marker == "shi" and s.parent_id in by_id
-             and by_id[s.parent_id].marker in ("ordinal", "sequence")}
+    parts = ordinal_parts(sections)
     tops = [s for s in ordered if s.parent_id is None and (s.marker not in ("shi", "ordinal", "sequence")
                                                            or s.section_id in parts)]
     # first child after the title and first later section of each top, without a scan per top
@@ -504,14 +503,27 @@ def forward_looking_sections(text: str, sections: list[Section]) -> set[int]:
             FORWARD_INTRO.search(top.title) is None and any(FORWARD_PLANS_TITLE.search(t.title) for t in tops[k + 1:]))
         if titled or lead_cue or last_cue:
             ids.add(top.section_id)
+    return with_descendants(sections, ids)
+
+
+def ordinal_parts(sections: list[Section]) -> set[int]:
+    """Ids of the parts named by an ordinal over a run of 一是 items of their own (第一、压实整改责任\n…一是…;二是…, a
+    speech's 第一,… over 一是 lines): headings, not items of a run."""
+    marker = {s.section_id: s.marker for s in sections}
+    return {s.parent_id for s in sections if s.marker == "shi" and marker.get(s.parent_id) in ("ordinal", "sequence")}
+
+
+def with_descendants(sections: list[Section], ids: set[int]) -> set[int]:
+    """``ids`` and every section below them."""
     children: dict[int, list[int]] = {}
-    for s in ordered:
-        if s.parent_id is not None and s.parent_id in by_id:
+    for s in sections:
+        if s.parent_id is not None:
             children.setdefault(s.parent_id, []).append(s.section_id)
+    out = set(ids)
     todo = list(ids)
     while todo:
         for child in children.get(todo.pop(), ()):
-            if child not in ids:
-                ids.add(child)
+            if child not in out:
+                out.add(child)
                 todo.append(child)
-    return ids
+    return out

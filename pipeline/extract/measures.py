@@ -38,10 +38,11 @@ from pipeline.lang.cues import (
 )
 from pipeline.lang.markers import is_bullet, runs, scan
 from pipeline.lang.text import (
-    CELL_SEPARATORS, CLOSERS, FULL_STOPS, at_line_start, cell_separator, char_pairs, lines, mask_quoted, sentence_spans,
-    strip_span,
+    CELL_SEPARATORS, CLOSERS, FULL_STOPS, WRAP_SPACE, at_line_start, cell_separator, char_pairs, lines, mask_quoted,
+    sentence_spans, strip_span,
 )
-from pipeline.outline import forward_looking_sections  # the one plans-part detector (re-exported)
+# forward_looking_sections: the one plans-part detector (re-exported)
+from pipeline.outline import forward_looking_sections, ordinal_parts, with_descendants
 from pipeline.records import Measure, Section
 
 ENUM_MARKERS = ("shi", "ordinal", "sequence")
@@ -81,8 +82,6 @@ def score_status(text: str) -> dict[str, tuple[int, list[str]]]:
 
 
 _CLAUSE = re.compile(r"[^,;。!?:\n]+")
-#: a space between two Chinese characters: where a PDF wrapped the line (pipeline.lang.text.reflowed)
-_WRAP_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 #: an ongoing cue that modifies the title's verb (持续纠治, 不断深化, 常态化开展), not a tally
 _TITLE_ONGOING = re.compile(r"(?:持续|不断|常态化|逐步|长期坚持)(?=[\u4e00-\u9fff])")
 
@@ -114,7 +113,7 @@ def decide_status(text: str, *, forward_looking: bool = False, title: str | None
     (三是持续纠治…) is the one closest to the measure's action and decides first."""
     if title and not forward_looking and (cue := _TITLE_ONGOING.match(title)):
         return "ongoing", f"title: {cue.group()}"
-    scores = score_status(_WRAP_SPACE.sub("", text))  # a PDF's wrap, read as a space, inside a cue (该项工作长 期坚持)
+    scores = score_status(WRAP_SPACE.sub("", text))  # a PDF's wrap, read as a space, inside a cue (该项工作长 期坚持)
     p, p_cues = scores.get("planned", (0, []))
     o, o_cues = scores.get("ongoing", (0, []))
     d, d_cues = scores.get("done", (0, []))
@@ -154,11 +153,7 @@ def _enumeration_ids(text: str, sections: list[Section]) -> set[int]:
     for k, s in enumerate(ordered):
         if _is_enumeration(s, text, next_start[k]):
             out.add(s.section_id)
-    # a part named by its ordinal over a run of its own (第一、压实整改责任\n…一是…;二是…, a speech's 第一,…一是…): a heading,
-    # the run's items the measures
-    marker = {s.section_id: s.marker for s in ordered}
-    return out - {s.parent_id for s in ordered if s.section_id in out and s.marker == "shi"
-                  and marker.get(s.parent_id) in ("ordinal", "sequence")}
+    return out - ordinal_parts(sections)  # a heading over its own run: the run's items are the measures
 
 
 def _last_of_one_line_runs(text: str, items: list[Section]) -> dict[int, int]:
@@ -183,13 +178,8 @@ def _last_of_one_line_runs(text: str, items: list[Section]) -> dict[int, int]:
 def _own_shortcomings(sections: list[Section], forward: set[int]) -> set[int]:
     """The sections inside a part that owns up to the unit's shortcomings (:data:`OWN_SHORTCOMINGS_TITLE`), not a plans
     part: their items state problems."""
-    parts = {s.section_id for s in sections if s.parent_id is None and s.section_id not in forward
-             and OWN_SHORTCOMINGS_TITLE.search(s.title)}
-    out = set(parts)
-    for s in sorted(sections, key=lambda sec: sec.start):  # a child follows its parent
-        if s.parent_id in out:
-            out.add(s.section_id)
-    return out
+    return with_descendants(sections, {s.section_id for s in sections if s.parent_id is None
+                                       and s.section_id not in forward and OWN_SHORTCOMINGS_TITLE.search(s.title)})
 
 
 def _reported_requirements(text: str, first: Section) -> bool:

@@ -309,6 +309,11 @@ def span_back(where: list[int], start: int, end: int) -> tuple[int, int]:
     return where[start], where[end - 1] + 1 if end > start else where[end]
 
 
+#: A space between two Chinese characters: where :func:`reflowed` put a PDF's wrap (该项工作长 期坚持); a cue read across it
+#: is read with it taken out.
+WRAP_SPACE = re.compile(f"(?<=[{HAN_RANGE}]) (?=[{HAN_RANGE}])")
+
+
 def reflowed(text: str) -> str:
     """``text`` with the line breaks that only wrap a line at the page width (:func:`soft_breaks`, not a short-line
     post's: its lines are phrases, separator lines and headings as much as wraps) as spaces: the same length, so
