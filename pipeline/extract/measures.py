@@ -37,6 +37,7 @@ from pipeline.lang.cues import (
     OWN_SHORTCOMINGS_TITLE, status_cues,
 )
 from pipeline.lang.markers import is_bullet, runs, scan
+from pipeline.lang.tables import match_columns
 from pipeline.lang.text import (
     CELL_SEPARATORS, CLOSERS, FULL_STOPS, WRAP_SPACE, at_line_start, cell_separator, char_pairs, lines, mask_quoted,
     sentence_spans, strip_span,
@@ -538,8 +539,6 @@ def ledger_rows(text: str) -> tuple[LedgerRow, ...]:
     one problem; its status is read from its 完成情况 cell, else from its cells after the problem's."""
     if not any(sep in text for sep in CELL_SEPARATORS):
         return ()
-    from pipeline.issuelist.ledger import match_columns  # the one home of the header names
-
     out = []
     columns = None
     width = 0

@@ -25,6 +25,7 @@ from pipeline.lang.cues import (
     ASPECT_LIST_CUE, PRAISE, RESOLVED, SHORTCOMING, SHORTCOMING_STRONG,
 )
 from pipeline.lang.markers import BRACKET_HEADING, DECORATION, FAMILY_RANK, SEPARATOR_LINE, Marker, is_bullet, line_start, runs, scan
+from pipeline.lang.tables import match_columns
 from pipeline.lang.text import FULL_STOPS, cell_separator, mask_quoted, page_furniture, sentence_spans, soft_breaks, strip_span
 
 _SUBHEADING_MAX = 32
@@ -531,8 +532,6 @@ def _table_header(text: str, s: int, e: int) -> tuple[dict[str, int], str] | Non
     sep = cell_separator(text, s, e)
     if sep is None:
         return None
-    from pipeline.issuelist.ledger import match_columns  # the one home of the header names
-
     columns = match_columns([text[a:b] for a, b in _cells(text, s, e, sep)])
     return (columns, sep) if "problem" in columns else None
 
@@ -588,8 +587,6 @@ def _header_lines_start(text: str, zs: int) -> int:
     """``zs``, or the start of a table's header that the zone starts right after (序号\t问题类别\t具体问题…: the
     rows under it are read as the table's), or inside, copied one cell a line (序号 / 反馈问题 | 整改措施 / …:
     a header cell named like a lead opened the zone after it)."""
-    from pipeline.issuelist.ledger import match_columns  # the one home of the header names
-
     if zs > 0 and text[zs - 1] == "\n":  # at a line's start: the table's header line just above it
         above = text.rfind("\n", 0, zs - 1) + 1
         if _table_header(text, above, zs - 1) is not None:
@@ -616,8 +613,6 @@ def _header_lines_start(text: str, zs: int) -> int:
 def _column_lines(text: str, st: LineStructure, i: int) -> tuple[dict[str, int], int] | None:
     """The columns of a table copied one cell a line (a Word table pasted as text), read from its header's
     lines starting at line ``i``, and how many there are; None unless they name a problem and an id column."""
-    from pipeline.issuelist.ledger import match_columns  # the one home of the header names
-
     names: list[str] = []
     for ls, le in st.lines[i:i + 8]:
         cell = text[ls:le].strip()
@@ -697,8 +692,6 @@ def holds_field_lines(text: str, s: int, e: int) -> bool:
 def read_records(text: str) -> tuple[list[Item], list[Item]] | None:
     """(aspects, problems) of a list written as records (【问题1】 then 问题类别：… / 问题描述：… /
     整改时限：… lines), its fields named as a ledger's columns; None unless two records name a problem."""
-    from pipeline.issuelist.ledger import match_columns  # the one home of the field names
-
     fields: list[tuple[str, int, int]] = []  # (field, value start, value end)
     for ls, le in _lines(text, 0, len(text)):
         m = _FIELD_LINE.match(text, ls, le)

@@ -20,15 +20,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import InputError
-from pipeline.lang.tables import HEADERS  # the one home of the header names
+from pipeline.lang.tables import match_columns  # the one reading of a header's names
 from pipeline.limits import DEFAULT_LIMITS, Limits
 from pipeline.normalize import normalize
 from pipeline.issuelist.editable import HEADERS as HEADERS_EDITABLE, is_issue_table, issues_from_rows
 from pipeline.issuelist.fields import issue_extra
 from pipeline.records import ErrorRecord, Issue
 
-#: Cells that are not the problem although they contain 问题.
-_NOT_PROBLEM = re.compile(r"类别|类型|分类|编号|序号|来源|数量|个数")
 _HEADER_SCAN_ROWS = 15
 _TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".tsv", ".txt")
 
@@ -77,30 +75,6 @@ def _cell_rows(rows) -> list[list[str]]:
             line.append(cell)
         out.append(line)
     return out
-
-
-def _clean_header(value: str) -> str:
-    return re.sub(r"\s+", "", value).strip("*:")
-
-
-def match_columns(header: list[str], given: dict[str, str | None] | None = None) -> dict[str, int]:
-    """Column index per field, from the header cells (explicit names in ``given`` win)."""
-    cells = [_clean_header(h) for h in header]
-    found: dict[str, int] = {}
-    for name, col in (given or {}).items():
-        if col is not None and _clean_header(col) in cells:
-            found[name] = cells.index(_clean_header(col))
-    for name, candidates in HEADERS.items():
-        if name in found:
-            continue
-        taken = set(found.values())
-        hit = next((i for cand in candidates for i, c in enumerate(cells) if c == cand and i not in taken), None)
-        if hit is None:
-            hit = next((i for cand in candidates if len(cand) >= 2 for i, c in enumerate(cells)
-                        if cand in c and i not in taken and not (name == "problem" and _NOT_PROBLEM.search(c))), None)
-        if hit is not None:
-            found[name] = hit
-    return found
 
 
 def _header(rows: list[list[str]], given) -> tuple[int, list[str], int] | None:

@@ -1,4 +1,4 @@
-"""Tables in text: the names of a ledger's columns, a table copied out one cell per line, and one pasted as CSV.
+"""Tables in text: a ledger's column names and how a header is read; tables copied a cell a line or pasted as CSV.
 
 A 整改台账 copied out of a PDF or a web page's table often comes out one cell per line: the
 header's names (序号, 反馈问题, 整改措施, 责任部门, 完成时限, 完成情况) each on a line, then each
@@ -79,11 +79,45 @@ def split_comma_rows(text: str) -> str:
 
 
 def _ledger_fields(cells: list[str]) -> list[str | None] | None:
-    """The field each of a line's cells names (:data:`HEADERS`), when they name a ledger's columns: the first an id's
-    or a problem's, three at least known names; else None."""
-    names = [next((field for field, known in HEADERS.items() if any(n in cell for n in known if not n.isascii())), None)
-             for cell in (c.strip() for c in cells)]
-    return names if names[0] in ("id", "problem") and sum(n is not None for n in names) >= 3 else None
+    """The field each of a line's cells names (:func:`match_columns`), when they name a ledger's columns: the first
+    an id's or a problem's, three at least known names; else None."""
+    columns = match_columns(cells)
+    if len(columns) < 3 or 0 not in (columns.get("id"), columns.get("problem")):
+        return None
+    fields: list[str | None] = [None] * len(cells)
+    for field, k in columns.items():
+        fields[k] = field
+    return fields
+
+
+#: cells that are not the problem's although they contain 问题 (问题类别, 问题编号, 问题数量)
+_NOT_PROBLEM = re.compile(r"类别|类型|分类|编号|序号|来源|数量|个数")
+
+
+def _clean_header(value: str) -> str:
+    return re.sub(r"\s+", "", value).strip("*:")
+
+
+def match_columns(header: list[str], given: dict[str, str | None] | None = None) -> dict[str, int]:
+    """Column index per field, read from a header's cells: a cell that is a known name (:data:`HEADERS`) first, then
+    one that contains one; each column one field's.  Explicit names in ``given`` (field -> header) win.  The one
+    reading of a header, whether a spreadsheet's row, a table line in a report or a record's field labels."""
+    cells = [_clean_header(h) for h in header]
+    found: dict[str, int] = {}
+    for name, col in (given or {}).items():
+        if col is not None and _clean_header(col) in cells:
+            found[name] = cells.index(_clean_header(col))
+    for name, candidates in HEADERS.items():
+        if name in found:
+            continue
+        taken = set(found.values())
+        hit = next((i for cand in candidates for i, c in enumerate(cells) if c == cand and i not in taken), None)
+        if hit is None:
+            hit = next((i for cand in candidates if len(cand) >= 2 for i, c in enumerate(cells)
+                        if cand in c and i not in taken and not (name == "problem" and _NOT_PROBLEM.search(c))), None)
+        if hit is not None:
+            found[name] = hit
+    return found
 
 
 def join_cell_lines(text: str) -> str:
