@@ -2239,3 +2239,16 @@ def test_issuelist_feedback_a_speakers_lead_is_no_example():
             "“巡视中，干部群众也反映了一些问题和意见。”张德海说，突出表现在：一些领导干部在矿权转让、物资采购中以权谋私，"
             "为特定关系人谋取利益；海外投资决策不够科学，亏损严重，国有资产流失风险较大。\n" + DEMAND)
     assert _problems(text)[0] == "一些领导干部在矿权转让、物资采购中以权谋私,为特定关系人谋取利益"
+
+
+def test_issuelist_feedback_a_fields_semicolon_list_after_anothers_run_is_its_own():
+    """blind54 06: 在A方面,一是…;二是…。在B方面,X;Y;Z。 in one paragraph — B's lead over a ;-list opens B's field (the
+    run's last item took B's sentence in, and B's findings were lost in it)."""
+    text = ("市委第一巡察组向市人民医院党委反馈巡察情况\n" + MEETING +
+            "巡察组指出，巡察中发现了一些问题。在落实公立医院党委领导下的院长负责制方面，一是党委会议事规则不健全；"
+            "二是重大事项集体决策落实不到位。在党风廉政建设方面，药品耗材采购监管不严；医保基金使用不规范，存在过度检查现象；"
+            "个别医务人员收受红包。\n" + DEMAND)
+    aspects, problems = _aspects_and_problems(text)
+    assert aspects == ["在落实公立医院党委领导下的院长负责制方面", "在党风廉政建设方面"]
+    assert problems == ["党委会议事规则不健全", "重大事项集体决策落实不到位", "药品耗材采购监管不严",
+                        "医保基金使用不规范,存在过度检查现象", "个别医务人员收受红包"]

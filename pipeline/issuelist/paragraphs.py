@@ -92,11 +92,12 @@ def read_paragraph(text: str, s: int, e: int, ctx: Context, sents: list[Sentence
 
 
 def _field_starts(text: str, s: int, e: int) -> list[int]:
-    """Starts of the sentences after the first that open a field (在…方面:) over an inline run of their own."""
+    """Starts of the sentences after the first that open a field (在…方面:) over an inline run or a ;-list of their own."""
     starts = []
     for a, b in _sentence_spans(text, s, e)[1:]:
         lead = aspect_lead(text, a, e)
-        if lead is not None and len(_inline_run(text, lead.end(), b)) >= 2:
+        if lead is not None and (len(_inline_run(text, lead.end(), b)) >= 2
+                                 or len(top_level_split(text, lead.end(), b, ";")) >= 2):
             starts.append(a)
     return starts
 
