@@ -2252,3 +2252,20 @@ def test_issuelist_feedback_a_fields_semicolon_list_after_anothers_run_is_its_ow
     assert aspects == ["在落实公立医院党委领导下的院长负责制方面", "在党风廉政建设方面"]
     assert problems == ["党委会议事规则不健全", "重大事项集体决策落实不到位", "药品耗材采购监管不严",
                         "医保基金使用不规范,存在过度检查现象", "个别医务人员收受红包"]
+
+
+def test_issuelist_feedback_run_items_of_a_verdict_over_a_semicolon_list_are_fields():
+    """pairs_blind50 s5: 一是X有差距。A;B。二是Y不力。C;D。三是Z不到位。E。 — each item's verdict sentence is its field,
+    the ;-groups after it the findings (each item was one problem); a lone 一是X不到位。A,B。 stays one finding."""
+    text = ("市委第三巡察组向市经济开发区党工委反馈巡察情况\n" + MEETING +
+            "巡察组指出，巡察中发现了一些问题，主要是：一是贯彻落实上级决策部署有差距。项目审批承诺时限多次突破；"
+            "招商协议履约监管缺失，未追究企业违约责任。二是全面从严治党责任落实不力。重大事项未经集体研究；"
+            "平台公司对外担保未履行决策程序。三是巡察整改不到位。上一轮巡察指出的规划调整问题至今未整改。\n" + DEMAND)
+    aspects, problems = _aspects_and_problems(text)
+    assert aspects == ["贯彻落实上级决策部署有差距", "全面从严治党责任落实不力", "巡察整改不到位"]
+    assert problems == ["项目审批承诺时限多次突破", "招商协议履约监管缺失,未追究企业违约责任", "重大事项未经集体研究",
+                        "平台公司对外担保未履行决策程序", "上一轮巡察指出的规划调整问题至今未整改"]
+    alone = ("市委第三巡察组向市经济开发区党工委反馈巡察情况\n" + MEETING +
+             "巡察组指出，主要问题是：一是主体责任落实不到位。党工委研究全面从严治党工作次数少，对下属单位监督不力。"
+             "二是选人用人不规范。\n" + DEMAND)
+    assert _problems(alone) == ["主体责任落实不到位。党工委研究全面从严治党工作次数少,对下属单位监督不力", "选人用人不规范"]

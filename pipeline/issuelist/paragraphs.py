@@ -174,7 +174,12 @@ def _fields_of_run(text: str, items: list[Item], ctx: Context, sents: list[Sente
     """The items of an inline run, attached; an item that names a field and lists its findings (一是在党的领导方面,
     存在A、B、C等问题) is that field (an aspect) over those findings, when they are two or more."""
     out: list[Item] = []
+    fields = _verdict_items(text, items, ctx, sents) if ctx.aspect is None else {}
     for k, item in enumerate(items):
+        if k in fields:
+            new_aspect(text, item.start, fields[k][0], ctx)
+            out += attach(fields[k][1], ctx)
+            continue
         lead = aspect_lead(text, item.start, item.end)
         if lead is not None:
             scratch = Context(unit=ctx.unit, units=list(ctx.units))
@@ -188,6 +193,32 @@ def _fields_of_run(text: str, items: list[Item], ctx: Context, sents: list[Sente
                 continue
         out += attach([item], ctx)
     return out
+
+
+#: Items of a run whose findings are ;-lists after a verdict sentence that make the run's items fields (at least).
+_VERDICT_LISTS = 2
+
+
+def _verdict_items(text: str, items: list[Item], ctx: Context, sents: list[Sentence]) -> dict[int, tuple[int, list[Item]]]:
+    """The items of an inline run that are fields, by index: (end of the verdict, its findings).  一是X有差距。A;B;C。
+    二是Y落实不力。D;E。: where two items at least open with a one-clause verdict sentence over a ;-list, each such item
+    is its verdict's field over the findings after it, one a ;-group (a single finding too, as the run's others are
+    fields); else none is (一是X不到位。A,B。 alone: the verdict and its elaboration, one finding)."""
+    heads: dict[int, tuple[int, list[Item]]] = {}
+    lists = 0
+    for k, item in enumerate(items):
+        dot = text.find("。", item.start, item.end)
+        if dot < 0 or not _verdict_over_run(text, (item.start, dot + 1), dot + 1):
+            continue
+        rest = trim(text, dot + 1, item.end)
+        if rest[1] - rest[0] < 4:
+            continue
+        scratch = Context(unit=ctx.unit, units=list(ctx.units))
+        found = _read_paragraph(text, rest[0], rest[1], scratch, sents, after_colon=False)
+        if found and not scratch.aspects:
+            heads[k] = (dot, found)
+            lists += len(top_level_split(text, *rest, ";")) >= 2
+    return heads if lists >= _VERDICT_LISTS else {}
 
 
 def _stating_sentences(text: str, s: int, e: int) -> list[tuple[int, int]]:
