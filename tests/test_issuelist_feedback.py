@@ -2269,3 +2269,20 @@ def test_issuelist_feedback_run_items_of_a_verdict_over_a_semicolon_list_are_fie
              "巡察组指出，主要问题是：一是主体责任落实不到位。党工委研究全面从严治党工作次数少，对下属单位监督不力。"
              "二是选人用人不规范。\n" + DEMAND)
     assert _problems(alone) == ["主体责任落实不到位。党工委研究全面从严治党工作次数少,对下属单位监督不力", "选人用人不规范"]
+
+
+def test_issuelist_feedback_a_table_rows_merged_category_left_out():
+    """blind54 09: rows under a category's first row leave its merged cell out (序号\t具体问题\t整改时限): the
+    problem is the cell after the id, the category stays open (the problem was read as a category, the date as the
+    problem); a row with the empty cell kept stays as it is."""
+    text = ("市委第一巡察组巡察市水利局党组发现问题清单\n序号\t问题类别\t具体问题\t整改时限\n"
+            "1\t贯彻落实党的路线方针政策\t河长制落实不到位，部分河段“清四乱”不彻底。\t长期坚持\n"
+            "2\t水资源刚性约束制度执行不严。\t2024年12月底\n"
+            "3\t\t水利工程建设管理不规范。\t立行立改\n"
+            "4\t全面从严治党\t党组主体责任压得不实。\t2024年9月底\n"
+            "5\t违反中央八项规定精神问题时有发生。\t立行立改\n" + DEMAND)
+    found = read_feedback(text).issues
+    assert [(i.level, i.text) for i in found] == [
+        (1, "贯彻落实党的路线方针政策"), (2, "河长制落实不到位,部分河段“清四乱”不彻底"), (2, "水资源刚性约束制度执行不严"),
+        (2, "水利工程建设管理不规范"), (1, "全面从严治党"), (2, "党组主体责任压得不实"),
+        (2, "违反中央八项规定精神问题时有发生")]

@@ -41,6 +41,18 @@ def test_lang_tables_an_empty_line_is_a_merged_cell():
                                 ["3", "", "借款管理失控", "2026年12月底前"]]
 
 
+def test_lang_tables_a_row_without_its_merged_cell_leaves_the_paragraph_after_the_table():
+    """blind54 09: a web table's rowspan leaves the merged 问题类别 out of the rows under its first; the last row, one
+    cell short, took the paragraph after the table in as its 整改时限."""
+    text = ("序号\n问题类别\n具体问题\n整改时限\n1\n国有资产监管\n资产底数不清。\n长期坚持\n2\n出租管理混乱。\n立行立改\n"
+            "3\n借款管理失控，欠款未追回。\n2024年12月底\n巡察组要求，局党组要对照问题清单逐条制定整改措施，明确整改责任人和完成时限，"
+            "整改情况按规定报送。\n")
+    rows = _rows(text)
+    assert rows[1:4] == [["1", "国有资产监管", "资产底数不清。", "长期坚持"], ["2", "出租管理混乱。", "立行立改"],
+                         ["3", "借款管理失控，欠款未追回。", "2024年12月底"]]
+    assert rows[4][0].startswith("巡察组要求")
+
+
 @pytest.mark.parametrize("text", [
     "序号\n反馈问题\n整改措施\n完成时限\n完成情况\n",  # a header and no rows
     "序号\n问题\n1\n党建薄弱\n",  # two names are no header

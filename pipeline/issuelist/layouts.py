@@ -552,6 +552,7 @@ def _table_rows(text: str, st: LineStructure, i: int, header: tuple[dict[str, in
     (one aspect per category, however many rows repeat it), or a marked line of its own between rows
     (一、…方面 above rows 1-3: a merged category row copied as a line)."""
     columns, sep = header
+    width = len(_cells(text, *st.lines[i], sep))
     aspects: dict[str, Item] = {}
     out: list[Item] = []
     j = i + 1
@@ -566,6 +567,12 @@ def _table_rows(text: str, st: LineStructure, i: int, header: tuple[dict[str, in
             continue
         cells = _cells(text, *st.lines[j], sep)
         j += 1
+        at = columns.get("aspect", width)
+        if len(cells) == width - 1 and at < len(cells) and cells[at][1] > cells[at][0] \
+                and text[slice(*cells[at])] not in aspects:
+            # a row one cell short, its category cell a finding: the category is merged with the rows above (a web
+            # table's rowspan) and left out; an empty cell or a category already read keeps the cells in place
+            cells = [*cells[:at], (cells[at][0], cells[at][0]), *cells[at:]]
         if columns["problem"] >= len(cells) or _TOTAL_ROW.match(text, *cells[0]):
             continue
         if "aspect" in columns and columns["aspect"] < len(cells):

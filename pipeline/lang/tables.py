@@ -159,6 +159,8 @@ def _table_breaks(text: str, start: int, header_end: int) -> list[int]:
             cells = lines[k:k + width - 1]
             while cells and not text[cells[-1][0]:cells[-1][1]].strip():
                 cells.pop()
+            if rows and len(cells) > 1 and _unlike_last_cells(text, cells[-1], rows):
+                cells.pop()  # a row one cell short (its category merged with the rows above): the text goes on after it
             nxt = k + len(cells)
         row += lines[k:nxt]
         k = nxt
@@ -175,6 +177,17 @@ def _table_breaks(text: str, start: int, header_end: int) -> list[int]:
             joins = [end for end in joins if end not in {r[1] for r in wrapped}]
         out += joins
     return out
+
+
+def _unlike_last_cells(text: str, cell: tuple[int, int], rows: list[list[tuple[int, int]]]) -> bool:
+    """Whether ``cell``, the last of the table's last row, is a paragraph after the table rather than a cell of its
+    last column: a sentence far longer than that column's cells in every row above (长期坚持, 2024年12月底)."""
+    longest = max(b - a for row in rows for a, b in row[-1:])
+    return text[cell[1] - 1] == "。" and cell[1] - cell[0] > max(2 * longest, longest + _PARAGRAPH_MARGIN)
+
+
+#: How much longer than a column's longest cell a line must be to be no cell of it (a paragraph after the table).
+_PARAGRAPH_MARGIN = 20
 
 
 def _is_id(text: str, line: tuple[int, int], n: int) -> bool:
