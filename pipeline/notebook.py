@@ -25,12 +25,14 @@ INSTALL_HINT = "sudo apt-get install fonts-noto-cjk   # Debian/Ubuntu; see the R
 
 def _installed_families() -> set[str]:
     """The font families matplotlib knows; where none is a CJK one, the system's font files it has not listed are
-    added first: its font list is cached, and a font installed after the cache was written is not in it."""
+    added first: its font list is cached, and a font installed after the cache was written is not in it.  A font
+    collection (.ttc, .otc) is added again even where listed: matplotlib 3.11 lists each of its faces, and a list
+    may hold some of them (Noto Sans CJK TC) without the one wanted (Noto Sans CJK SC)."""
     installed = {font.name for font in font_manager.fontManager.ttflist}
     if installed.isdisjoint(CJK_FAMILIES):
         known = {font.fname for font in font_manager.fontManager.ttflist}
         for path in font_manager.findSystemFonts():
-            if path not in known:
+            if path not in known or path.lower().endswith((".ttc", ".otc")):
                 try:
                     font_manager.fontManager.addfont(path)
                 except (OSError, RuntimeError, ValueError):  # a file FreeType cannot read: not a font for the charts
