@@ -880,9 +880,9 @@ def test_issues_deadline_of_a_demand_about_one_object_after_the_list():
 
 
 def test_issues_three_levels_of_headings_sections_aspects_problems():
-    """一、…方面 over (一)…有差距 over 1．… numbered on across the (一) headings: the 一、 lines head sections, the
-    (一) lines are the aspects and the numbered lines the problems (a (二) with one problem, 3．, included;
-    pairs_blind9 x3)."""
+    """一、…方面 over (一)…有差距 over 1．… numbered on across the (一) headings: the 一、 lines head sections (aspects
+    that are the parents of the aspects under them, since blind54 10), the (一) lines are the aspects and the numbered
+    lines the problems (a (二) with one problem, 3．, included; pairs_blind9 x3)."""
     text = MEETING + ("巡察也发现了一些问题。\n一、贯彻落实党中央决策部署方面\n（一）落实主体责任有差距\n"
                       "1．党组会议事规则界定不清，部分事项以局长办公会代替。\n2．落实改革任务不到位，推进缓慢。\n"
                       "（二）践行以人民为中心的发展思想有差距\n3．群众办事难问题解决不够有力，窗口等候时间较长。\n"
@@ -891,10 +891,11 @@ def test_issues_three_levels_of_headings_sections_aspects_problems():
                       "巡察组提出以下整改意见建议：要认真整改。\n") + PLEDGE
     found = read_feedback(text).issues
     assert [(i.text[:6], i.parent_id) for i in found if i.level == 2] == [
-        ("党组会议事规", "A1"), ("落实改革任务", "A1"), ("群众办事难问", "A2"), ("党组对腐败问", "A3"),
-        ("纪检监督聚焦", "A3"), ("采购管理不规", "A4")]
-    assert [i.text for i in found if i.level == 1] == [
-        "落实主体责任有差距", "践行以人民为中心的发展思想有差距", "“两个责任”落实不到位", "廉洁风险防控存在漏洞"]
+        ("党组会议事规", "A2"), ("落实改革任务", "A2"), ("群众办事难问", "A3"), ("党组对腐败问", "A5"),
+        ("纪检监督聚焦", "A5"), ("采购管理不规", "A6")]
+    assert [(i.text, i.parent_id) for i in found if i.level == 1] == [
+        ("贯彻落实党中央决策部署方面", None), ("落实主体责任有差距", "A1"), ("践行以人民为中心的发展思想有差距", "A1"),
+        ("落实全面从严治党方面", None), ("“两个责任”落实不到位", "A4"), ("廉洁风险防控存在漏洞", "A4")]
 
 
 def test_issues_rectification_plan_table_under_its_header_line():
@@ -2286,3 +2287,21 @@ def test_issuelist_feedback_a_table_rows_merged_category_left_out():
         (1, "贯彻落实党的路线方针政策"), (2, "河长制落实不到位,部分河段“清四乱”不彻底"), (2, "水资源刚性约束制度执行不严"),
         (2, "水利工程建设管理不规范"), (1, "全面从严治党"), (2, "党组主体责任压得不实"),
         (2, "违反中央八项规定精神问题时有发生")]
+
+
+def test_issuelist_feedback_sections_over_aspects_are_their_parents():
+    """blind54 10: 一、…方面 over (一)…有差距 over 1.… — the sections are aspects too, each the parent of the aspects
+    under it (they were dropped), and a problem right under a section without aspects has it as its field (it had
+    none)."""
+    text = ("省委第一巡视组关于对临川县委巡视情况的反馈意见\n" + MEETING + "巡视发现的主要问题：\n"
+            "一、贯彻落实党中央决策部署方面\n（一）学习贯彻党的创新理论有差距\n1.理论学习不够深入。\n2.意识形态工作责任制落实不到位。\n"
+            "（二）推动高质量发展不够有力\n3.产业发展质效不高。\n"
+            "二、落实全面从严治党方面\n（一）管党治党责任压得不实\n4.县委主体责任落实有差距。\n5.监督执纪问责不够有力。\n"
+            "三、落实巡视整改方面\n6.上一轮巡视整改不到位。\n" + DEMAND)
+    found = read_feedback(text).issues
+    assert [(i.level, i.issue_id, i.parent_id, i.text) for i in found if i.level == 1] == [
+        (1, "A1", None, "贯彻落实党中央决策部署方面"), (1, "A2", "A1", "学习贯彻党的创新理论有差距"),
+        (1, "A3", "A1", "推动高质量发展不够有力"), (1, "A4", None, "落实全面从严治党方面"), (1, "A5", "A4", "管党治党责任压得不实"),
+        (1, "A6", None, "落实巡视整改方面")]
+    assert [(i.text, i.parent_id, i.extra["aspect"]) for i in found if i.level == 2][-2:] == [
+        ("监督执纪问责不够有力", "A5", "管党治党责任压得不实"), ("上一轮巡视整改不到位", "A6", "落实巡视整改方面")]

@@ -26,17 +26,18 @@ UNIT_LABEL = re.compile(
 
 @dataclass(slots=True)
 class Context:
-    """What the paragraphs read so far opened: the current aspect and unit."""
+    """What the paragraphs read so far opened: the current aspect (and the section over it) and unit."""
 
     aspect: Item | None = None
     unit: str | None = None
+    section: Item | None = None  # the heading over the aspects (一、…方面 over (一)…): every aspect opened under it is its
     aspects: list[Item] = field(default_factory=list)
     units: list[str] = field(default_factory=list)
 
 
 def new_aspect(text: str, s: int, e: int, ctx: Context, *, number: str | None = None, label: str | None = None) -> Item:
     s, e = trim(text, s, e)
-    aspect = Item(1, s, e, "heading", 0.9, label=label, number=number)
+    aspect = Item(1, s, e, "heading", 0.9, label=label, number=number, aspect=ctx.section)
     ctx.aspect = aspect
     ctx.aspects.append(aspect)
     return aspect

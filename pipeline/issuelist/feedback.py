@@ -200,7 +200,8 @@ def _issues(text: str, aspects: list[Item], problems: list[Item], doc_id: str | 
             deadlines: dict[int, str]) -> list[Issue]:
     """Issue records with the list's own numbering where it is unique, else 1..n / A1..An; ``deadlines``:
     a problem's index -> the deadline the demands set for it."""
-    used_aspects = [a for a in aspects if any(p.aspect is a for p in problems)]
+    used = {id(a) for p in problems for a in _aspect_chain(p)}
+    used_aspects = [a for a in aspects if id(a) in used]
     aspect_ids: dict[int, str] = {}
     numbered = all(a.number for a in used_aspects) and len({a.number for a in used_aspects}) == len(used_aspects)
     for k, a in enumerate(used_aspects, 1):
@@ -211,10 +212,12 @@ def _issues(text: str, aspects: list[Item], problems: list[Item], doc_id: str | 
     emitted: set[int] = set()
     for k, p in enumerate(problems, 1):
         a = p.aspect if p.aspect is not None and id(p.aspect) in aspect_ids else None
-        if a is not None and id(a) not in emitted:
-            emitted.add(id(a))
-            out.append(Issue(aspect_ids[id(a)], None, 1, text[a.start:a.end], doc_id, a.start, a.end, label=a.label,
-                             extra=issue_extra(how=a.how, confidence=a.confidence)))
+        for x in reversed(_aspect_chain(p)):  # a section before the aspects under it
+            if id(x) not in emitted:
+                emitted.add(id(x))
+                parent = aspect_ids[id(x.aspect)] if x.aspect is not None else None
+                out.append(Issue(aspect_ids[id(x)], parent, 1, text[x.start:x.end], doc_id, x.start, x.end,
+                                 label=x.label, extra=issue_extra(how=x.how, confidence=x.confidence)))
         pid = p.number if own else str(k)
         aspect_text = text[a.start:a.end] if a is not None else None
         out.append(Issue(pid, aspect_ids.get(id(a)) if a is not None else None, 2, text[p.start:p.end], doc_id,
@@ -225,6 +228,15 @@ def _issues(text: str, aspects: list[Item], problems: list[Item], doc_id: str | 
             out.append(Issue(f"{pid}.{j}", pid, 3, text[c.start:c.end], doc_id, c.start, c.end, label=c.label,
                              extra=issue_extra(aspect=aspect_text, unit=p.unit, how=c.how, confidence=c.confidence)))
     return out
+
+
+def _aspect_chain(problem: Item) -> list[Item]:
+    """The problem's aspect and the sections over it, innermost first."""
+    chain, a = [], problem.aspect
+    while a is not None:
+        chain.append(a)
+        a = a.aspect
+    return chain
 
 
 def read_feedback(text: str, *, doc_id: str | None = None) -> FeedbackList:
@@ -241,7 +253,7 @@ def read_feedback(text: str, *, doc_id: str | None = None) -> FeedbackList:
             start, end = span_back(where, announced.start, announced.end)
             announced = replace(announced, start=start, end=end)
     issues = _issues(text, aspects, problems, doc_id, deadlines)
-    n_aspects = sum(1 for i in issues if i.level == 1)
+    n_aspects = sum(1 for i in issues if i.level == 1 and i.parent_id is None)  # the top level: what a count names
     n_problems = sum(1 for i in issues if i.level == 2)
     flag = count_flag(announced, n_problems, n_aspects, doc_id)
     return FeedbackList(issues, announced, notes, [flag] if flag else [])

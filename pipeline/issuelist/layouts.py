@@ -218,8 +218,12 @@ def read_zone(text: str, zs: int, ze: int, sents: list[Sentence], *,
             items, i = _table_rows(text, st, i, table, ctx)
         elif column_lines is not None:
             items, i = _cell_line_rows(text, st, i, column_lines, ctx)
-        elif m is not None and m.family == st.section_family:  # the aspects' own heading: no aspect, no problem
-            ctx.aspect, items, i = None, [], i + 1
+        elif m is not None and m.family == st.section_family:
+            # the aspects' own heading (一、…方面 over (一)…): the field of the aspects under it, and of a problem
+            # right under it where it has no aspects (四、…整改方面 over 12.…)
+            ctx.section = None
+            ctx.section = new_aspect(text, m.end, le, ctx, number=_number(text, m), label=text[m.start:m.end].strip())
+            items, i = [], i + 1
         elif m is not None and m.family == st.aspect_family:
             st = blocks.get(i, st)  # the family this aspect numbers its problems in
             items, i = _marked_heading(text, st, i, ctx, sents)
