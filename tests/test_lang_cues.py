@@ -210,3 +210,12 @@ def test_lang_cues_stated_act_in_a_stock_sentence(text, act):
 ])
 def test_lang_cues_a_problems_number_restates_only_what_follows_it(text, restated):
     assert is_restated_problem(text) is restated
+
+
+@pytest.mark.parametrize("text,restated", [
+    ("下一步,我们将继续把整改抓紧抓实,坚决做到问题不解决不松劲、整改不到位不罢手。", False),  # a pledge (pairs_blind50 s3)
+    ("今后,党支部将持续用力,防止问题反弹,确保整改不到位不收兵。", False),
+    ("村务公开不及时,财务管理不规范。", True),  # a guard: the problem's own words
+])
+def test_lang_cues_a_sentence_opening_on_the_plans_restates_nothing(text, restated):
+    assert is_restated_problem(text) is restated

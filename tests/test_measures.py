@@ -507,3 +507,16 @@ def test_measures_status_cues_across_a_wrap_and_beside_a_count(text, status):
     """正在5个风电场试点 is work under way in five places, not a tally (正在整改2个); a PDF's wrap inside a cue is
     no break in it."""
     assert decide_status(normalize(text))[0] == status
+
+
+def test_measures_the_reports_closing_pledge_is_no_part_of_the_last_problems_answer():
+    """pairs_blind50 s3: 问题N: blocks, then 下一步,…坚决做到问题不解决不松劲、整改不到位不罢手。 and the signature —
+    the pledge read as the problem restated, so the last block's measure ran on over it (and the signature) and was
+    planned."""
+    text = ("问题1:党员发展工作停滞。\n整改情况:6月份发展入党积极分子2名,已报镇党委备案。\n\n"
+            "问题2:人居环境整治不到位,垃圾乱堆乱放。\n整改情况:7月起聘请保洁员3名,主干道两侧垃圾每日清运。\n\n"
+            "下一步,我们将继续把整改抓紧抓实,坚决做到问题不解决不松劲、整改不到位不罢手。\n\n中共某村总支部委员会\n2024年8月30日\n")
+    normalized = normalize(text)
+    last = _measures(text)[-1]
+    assert normalized[last.start:last.end].endswith("主干道两侧垃圾每日清运。")
+    assert last.status == "done"

@@ -247,7 +247,7 @@ def _paragraph_pieces(text: str, acted: int, end: int) -> list[tuple[int, int]]:
         if (before and before[-1] in FULL_STOPS and line and line[-1] in FULL_STOPS
                 and not _NOT_THE_UNITS.search(line) and not PROGRESS_FIELD.match(line)
                 and not all(is_restated_problem(text[a:b]) for a, b in sentence_spans(text, line_start, line_end))):
-            pieces[-1][1] = pos
+            pieces[-1][1] = pieces[-1][0] + len(text[pieces[-1][0]:pos].rstrip())  # not the blank line between
             pieces.append([line_start, end])
         pos = text.find("\n", line_start, end)
     return [(a, b) for a, b in pieces]

@@ -470,8 +470,11 @@ def _progress_stated(body: str) -> bool:
 
 def is_restated_problem(sentence: str) -> bool:
     """A sentence that restates a problem: a problem lead-in, or shortfall wording (not an attribute of what
-    an act was on) with no action cue."""
+    an act was on) with no action cue; never one that opens on the plans (下一步,…坚决做到问题不解决不松劲、整改
+    不到位不罢手: a pledge)."""
     body = sentence.strip()
+    if FORWARD_INTRO.match(body):
+        return False
     if numbered := PROBLEM_NUMBER.match(body):  # 问题3:… names the problem by number: what follows it says which
         body = body[numbered.end():].strip()  # (问题8:校办企业管理混乱。 restates; 问题3:开展…行动,… answers)
         return not body or bool(SHORTCOMING_STRONG.search(body)) and not _progress_stated(body)
