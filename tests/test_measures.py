@@ -520,3 +520,16 @@ def test_measures_the_reports_closing_pledge_is_no_part_of_the_last_problems_ans
     last = _measures(text)[-1]
     assert normalized[last.start:last.end].endswith("主干道两侧垃圾每日清运。")
     assert last.status == "done"
+
+
+def test_measures_a_records_owner_and_deadline_lines_are_no_part_of_its_last_item():
+    """heldout28 b: 问题N: blocks whose numbered measures are followed by 整改责任人:/整改时限:/整改进展: lines — the
+    last item ran on over them, and took its status from the block's progress line over its own words."""
+    text = ("二、反馈问题整改落实情况\n问题1:非主业投资占比偏高。\n整改措施:\n1.修订《投资管理办法》,已于2024年7月印发实施。\n"
+            "2.计划于2025年第一季度启动低效股权清理。\n整改责任人:陈立新\n整改时限:2025年3月底前\n整改进展:基本完成。\n"
+            "问题2:应收账款清收不力。\n整改措施:\n1.成立清收专班,已完成。\n2.对两家欠款单位提起诉讼,法院已立案受理。\n"
+            "整改责任人:吴敏\n整改时限:2024年12月底前\n整改进展:正在推进。\n")
+    normalized = normalize(text)
+    found = [(normalized[m.start:m.end], m.status) for m in _measures(text)]
+    assert found == [("1.修订《投资管理办法》,已于2024年7月印发实施。", "done"), ("2.计划于2025年第一季度启动低效股权清理。", "planned"),
+                     ("1.成立清收专班,已完成。", "done"), ("2.对两家欠款单位提起诉讼,法院已立案受理。", "done")]

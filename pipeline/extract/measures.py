@@ -37,7 +37,7 @@ from pipeline.lang.cues import (
     OWN_SHORTCOMINGS_TITLE, status_cues,
 )
 from pipeline.lang.markers import is_bullet, runs, scan
-from pipeline.lang.tables import match_columns
+from pipeline.lang.tables import RECORD_FIELD_LINE, match_columns
 from pipeline.lang.text import (
     CELL_SEPARATORS, CLOSERS, FULL_STOPS, WRAP_SPACE, at_line_start, cell_separator, char_pairs, lines, mask_quoted,
     sentence_spans, strip_span,
@@ -363,12 +363,19 @@ def extract_measures(text: str, sections: list[Section]) -> list[Measure]:
             else:
                 status, basis = _block_status(text, max(start, acted), own_end, forward_looking=forward_looking,
                                               title=title)
+            shown_end = _before_record_fields(text, start, end)
+            if shown_end < end and progress is None and not forward_looking:
+                # 3.计划于…\n整改责任人:…\n整改进展:基本完成: the item's own words decide first, the record's progress line
+                # where they say nothing (its siblings above never see that line)
+                own = decide_status(text[max(start, acted):shown_end], title=title)
+                if own[1] is not None:
+                    status, basis = own
             measures.append(
                 Measure(
                     measure_id=len(measures),
                     section_id=answered,
                     start=start,
-                    end=end,
+                    end=shown_end,  # not the record's field lines after it
                     label=label if k == 0 else None,
                     title=title,
                     status=status,
@@ -458,6 +465,17 @@ def _plans_paragraph(text: str, pos: int) -> bool:
     lead_start = max(start, text.rfind("。", 0, pos) + 1)
     colon = text.find(":", lead_start, pos)
     return FORWARD_INTRO.match(text, start) is not None or colon > 0 and FORWARD_SPOKEN.search(text, lead_start, colon) is not None
+
+
+def _before_record_fields(text: str, start: int, end: int) -> int:
+    """Where an item's own lines end before its record's field lines (3.计划于…。\n整改责任人:…\n整改时限:…\n整改进展:…),
+    else ``end``: the fields are the record's, not the last item's."""
+    pos = text.find("\n", start, end)
+    while pos != -1:
+        if RECORD_FIELD_LINE.match(text, pos + 1):
+            return start + len(text[start:pos].rstrip())
+        pos = text.find("\n", pos + 1, end)
+    return end
 
 
 def _before_ledger(text: str, start: int, end: int) -> int:

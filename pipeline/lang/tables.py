@@ -30,6 +30,11 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "progress": ("完成情况", "整改进展", "进展情况", "整改情况", "整改完成情况", "进度", "progress"),
 }
 
+#: A record's field line under its measures (整改责任人:… / 整改时限:…, then 整改进展:…): a ledger's owner or deadline
+#: column written one field a line, no part of the measure above it (a progress line may be the answer: 整改情况:…).
+RECORD_FIELD_LINE = re.compile(r"[ \t\u3000]*(?:%s)[:]" % "|".join(
+    sorted({n for f in ("owner", "deadline") for n in HEADERS[f] if not n.isascii()}, key=len, reverse=True)))
+
 _NAME = "|".join(sorted({re.escape(n) for names in HEADERS.values() for n in names if not n.isascii()}, key=len,
                         reverse=True))
 #: a header of at least four names, each alone on its line, the first an id's (序号, 编号)
