@@ -219,3 +219,13 @@ def test_quantities_da_lei_categories() -> None:
 def test_quantities_page_links_are_no_count(text, found):
     """上一篇/下一篇, a web page's links (heldout7 a, heldout9 b), count nothing."""
     assert [q.text for q in extract_quantities(normalize(text))] == found
+
+
+@pytest.mark.parametrize("text,found", [
+    ("第1、2项已完成,第3项计划实施,共整改5项。", ["5项"]),  # heldout28 b: 2项 under 第 was a count
+    ("获得第一、二、三等奖共12项。", ["12项"]),
+    ("实行“一个问题、一名领导、一抓到底”,共整改3个问题。", ["3个"]),  # heldout28 b: 一个, 一名 of a formula were counts
+    ("完成2项、3个。", ["2项", "3个"]),  # a guard: a list of counts stays
+])
+def test_quantities_ordinals_under_one_di_and_parallel_formulas_are_no_counts(text, found):
+    assert [q.text for q in extract_quantities(normalize(text))] == found

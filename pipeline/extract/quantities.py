@@ -70,7 +70,8 @@ _SEVERAL_BLOCKERS = "人次总件分指岁位函系参基变常半多少无倍�
 _NEAR_BLOCKERS = "最附邻接将临贴亲靠"  # 最近3次 = the last 3, not "nearly"
 
 _BARE_ONE_BLOCKERS = frozenset("统进唯万专同划单均逐归合如之整初纯惟择其某每第周这那另任哪")
-_ORDINAL_PREFIX = re.compile(r"(?:第|周|星期|礼拜|初)\s*$")
+#: 第三, 周五; and the ordinals after the first under one 第 (第1、2项, 第三、四批, 第一、二、三等奖)
+_ORDINAL_PREFIX = re.compile(r"(?:第|周|星期|礼拜|初)\s*$|第[0-9一二三四五六七八九十]{1,3}(?:[、和及至][0-9一二三四五六七八九十]{1,3})*[、和及至]$")
 _RANKING_PREFIX = re.compile(r"(?:前|后)$")
 _CLAUSE_BREAK = re.compile(r"[,;。!?:\n、]")
 _SENTENCE_PART = re.compile(r"[,;。!?:\n]")
@@ -267,10 +268,29 @@ def _in_one_by_one_series(text: str, start: int, end: int, unit: str) -> bool:
 
 
 _QUOTED_SLOGAN_MAX = 10
+#: The longest quoted formula of parallel parts (“一个问题、一名领导、一套方案、一抓到底”), and its shortest run of parts.
+_FORMULA_MAX, _FORMULA_PARTS = 30, 3
 
 
 def _inside_quoted_slogan(text: str, begin: int, end: int) -> bool:
-    """The span lies inside “…” of at most ten characters: a slogan or a name, not a count."""
+    """The span lies inside “…” of at most ten characters, or inside a quoted formula of three parallel parts or more
+    each opening with a numeral (“一个问题、一名领导、一抓到底”): a slogan or a name, not a count."""
+    return _inside_short_slogan(text, begin, end) or _inside_formula(text, begin, end)
+
+
+def _inside_formula(text: str, begin: int, end: int) -> bool:
+    left = text[max(0, begin - _FORMULA_MAX) : begin]
+    open_at = left.rfind("“")
+    if open_at == -1 or "”" in left[open_at + 1 :] or "\n" in left[open_at + 1 :]:
+        return False
+    close = text.find("”", end, end + _FORMULA_MAX)
+    if close == -1:
+        return False
+    parts = text[begin - (len(left) - open_at - 1) : close].split("、")
+    return len(parts) >= _FORMULA_PARTS and all(p[:1] in NUMERAL_CHARS and len(p) <= 6 for p in parts)
+
+
+def _inside_short_slogan(text: str, begin: int, end: int) -> bool:
     left = text[max(0, begin - _QUOTED_SLOGAN_MAX) : begin]
     open_at = max(left.rfind(q) for q in "“「")
     if open_at == -1 or any(c in left[open_at + 1 :] for c in "”」\n"):
@@ -374,8 +394,8 @@ TOKEN_VETOES: tuple[tuple[str, Callable[[str, str], object]], ...] = (
 )
 
 
-#: the non-ASCII characters a token veto can end with (第, 周, 星期, 礼拜, 初); ASCII ones are always checked
-_TOKEN_VETO_LAST = frozenset("第周期拜初")
+#: the non-ASCII characters a token veto can end with (第, 周, 星期, 礼拜, 初; 第1、); ASCII ones are always checked
+_TOKEN_VETO_LAST = frozenset("第周期拜初、和及至")
 
 
 # 2. the numeral itself: one reader per branch of _TOKEN, each returning a veto name or None
