@@ -454,12 +454,50 @@ _TITLE_ISSUER = re.compile(r"([^关]{3,40}?)关于")
 _TITLE_TAG = re.compile(r"【[^】]{1,10}】[ \t]*")
 
 
+#: Lines at a document's top the title may follow: a web page's site name, menu, greeting and breadcrumb.
+_TITLE_LINES = 8
+#: A web page's menu line (首页 | 医院概况 | 新闻中心 | …): it names 公开 or 反馈 as a column, no title.
+_MENU_LINE = re.compile(r"[^\n|]*(?:\|[^\n|]*){2,}")
+#: A web page's greeting (您好,欢迎访问…官方网站!今天是:…).
+_GREETING = re.compile(r"欢迎(?:访问|光临|您)|今天是")
+#: A document number above the title (鹭城投党〔2024〕47号).
+_DOC_NUMBER = re.compile(r"[ \t\u3000]*[^\s,。]{1,12}[〔\[(](?:19|20)\d{2}[〕\])]\d{1,4}号[ \t\u3000]*")
+
+
 def _title_line(text: str) -> tuple[str, int, int] | None:
-    first_nl = text.find("\n")
-    if first_nl >= 0 and BREADCRUMB_LINE.match(text, 0, first_nl):  # the title is the line below it
-        found = _title_line(text[first_nl + 1:])
-        return None if found is None else (found[0], found[1] + first_nl + 1, found[2] + first_nl + 1)
-    line = text if first_nl == -1 else text[:first_nl]
+    """The title and its span: the top line, or the first below a web page's site name, menu, greeting and
+    breadcrumb, past a 文号 and blank lines; an organ's name on the line above a title that opens with 关于
+    (中共某某委员会\n关于…的报告) is its first part."""
+    top, pos = [], 0
+    while len(top) < _TITLE_LINES and pos <= len(text):
+        nl = text.find("\n", pos)
+        end = len(text) if nl == -1 else nl
+        top.append((pos, text[pos:end]))
+        if "。" in text[pos:end] or nl == -1:
+            break
+        pos = nl + 1
+    debris = [k for k, (_, line) in enumerate(top)
+              if BREADCRUMB_LINE.match(line) or _MENU_LINE.fullmatch(line) or _GREETING.search(line)]
+    above = None
+    for pos, line in top[debris[-1] + 1 if debris else 0:]:
+        name = line.strip()
+        if not name or _DOC_NUMBER.fullmatch(line):
+            continue
+        found = _title_of(line)
+        if found is None and above is None and _names_organ(name) and name.startswith("中共"):
+            above = (name, pos + line.index(name))  # 中共某某委员会 over 关于…的报告
+            continue
+        if found is None:
+            return None
+        title, s, e = found
+        if above is not None and title.startswith("关于"):
+            return above[0] + title, above[1], pos + e
+        return (title, pos + s, pos + e) if above is None else None
+    return None
+
+
+def _title_of(line: str) -> tuple[str, int, int] | None:
+    """``line`` as a title (stripped, its column tag dropped) and its span in the line, or None."""
     title = line.strip()
     if not title or len(title) > 100 or "。" in title or title.endswith((",", ":", ";")):
         return None

@@ -360,3 +360,23 @@ def test_metadata_names_wrapped_by_a_pdf_have_no_space():
     path = Path(__file__).parent / "fixtures" / "heldout27" / "a_yanting_nengtou_xinnengyuan_xunshi_zhenggai_jinzhan.txt"
     meta = analyze_text(path.read_text(encoding="utf-8")).meta
     assert meta.inspected_unit == "雁汀省能源投资集团有限公司党委"
+
+
+@pytest.mark.parametrize("top,title", [
+    # heldout28 a: a web page's site name, menu, greeting and breadcrumb above the title
+    ("滢川市中心医院\n首页 | 医院概况 | 院务公开 | 联系我们\n您好,欢迎访问滢川市中心医院官方网站!今天是:2024年11月18日\n"
+     "当前位置:首页 > 党建园地 > 巡察整改\n中共滢川市中心医院委员会关于巡察反馈意见整改进展情况的通报\n",
+     "中共滢川市中心医院委员会关于巡察反馈意见整改进展情况的通报"),
+    # heldout28 b: a 文号, then the title over two lines, its organ's name first
+    ("鹭城投党〔2024〕47号\n\n中共鹭汀市城市建设投资集团有限公司委员会\n关于巡察反馈意见整改进展情况的报告\n",
+     "中共鹭汀市城市建设投资集团有限公司委员会关于巡察反馈意见整改进展情况的报告"),
+    # a guard: a news item whose first line is its title (no title word) and a photo's caption under it
+    ("离退休党工委组织开展学习教育活动\n报告会现场\n", None),
+])
+def test_metadata_the_title_below_a_pages_debris_or_a_document_number(top, title):
+    text = top + "中共某某委员会:\n按照市委巡察工作领导小组要求,现将整改进展情况报告如下。\n"
+    normalized, meta = _meta(text)
+    assert meta.title == title
+    if title:
+        s, e = meta.evidence["title"]
+        assert normalized[s:e].replace("\n", "") == title
