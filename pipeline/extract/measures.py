@@ -550,6 +550,10 @@ class LedgerRow(NamedTuple):
     measures: tuple[int, int] | None = None  # its 整改措施 cell
 
 
+#: A cell that is a number alone: a count, where a ledger's problem cell states a problem.
+_COUNT_CELL = re.compile(r"\s*\d+(?:\.\d+)?\s*")
+
+
 @lru_cache(maxsize=8)
 def ledger_rows(text: str) -> tuple[LedgerRow, ...]:
     """The rows of a rectification ledger inside the report (序号\t问题\t整改措施\t完成时限\t完成情况, as the
@@ -589,8 +593,8 @@ def ledger_rows(text: str) -> tuple[LedgerRow, ...]:
             end = all_lines[i][1]
             i += 1
         k = columns["problem"]
-        if k >= len(cells) or not cells[k].strip():
-            continue
+        if k >= len(cells) or not cells[k].strip() or _COUNT_CELL.fullmatch(cells[k]):
+            continue  # 党的领导方面\t2\t8\t7\t1: a table of counts (反馈问题(个)), no problem's row
 
         def cell_start(j: int, start=start, cells=cells) -> int:
             return start + sum(len(c) + 1 for c in cells[:j])
