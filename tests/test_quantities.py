@@ -229,3 +229,12 @@ def test_quantities_page_links_are_no_count(text, found):
 ])
 def test_quantities_ordinals_under_one_di_and_parallel_formulas_are_no_counts(text, found):
     assert [q.text for q in extract_quantities(normalize(text))] == found
+
+
+def test_quantities_a_table_of_counts_cells_take_their_columns_unit():
+    """heldout28 a, heldout18 a: a table of counts' cells are quantities with the unit its header names (they were
+    none); its percent cells are read once."""
+    text = normalize("方面\t反馈问题（个）\t整改措施（条）\t完成率\n党的领导方面\t2\t8\t87.5%\n党的建设方面\t3\t7\t71.4%\n")
+    assert [(q.text, q.value, q.unit, q.kind) for q in extract_quantities(text)] == [
+        ("2", 2, "个", "count"), ("8", 8, "条", "count"), ("87.5%", 87.5, "%", "percent"),
+        ("3", 3, "个", "count"), ("7", 7, "条", "count"), ("71.4%", 71.4, "%", "percent")]

@@ -29,6 +29,7 @@ from importlib import resources
 
 from pipeline.lang.dates import FREQUENCY_EVERY, FREQUENCY_PER_PERIOD
 from pipeline.lang.numerals import CN_DIGITS, NUMERAL_CHARS, parse_numeral
+from pipeline.lang.tables import count_cells
 from pipeline.lang.spans import SpanIndex
 from pipeline.records import Quantity
 
@@ -325,7 +326,22 @@ def extract_quantities(text: str) -> list[Quantity]:
         if isinstance(q, Quantity):
             found.append(q)
             pos = q.end
-    return found
+    return _with_count_cells(text, found, units)
+
+
+def _with_count_cells(text: str, found: list[Quantity], units: dict[str, UnitInfo]) -> list[Quantity]:
+    """``found`` and the whole-number cells of the text's tables of counts (:func:`pipeline.lang.tables.count_cells`:
+    党的领导方面\t2\t8 under 反馈问题(个)\t整改措施(条)), each with its column's or its caption's unit."""
+    cells = count_cells(text)
+    if not cells:
+        return found
+    taken = {(q.start, q.end) for q in found}
+    for start, end, unit, _ in cells:
+        if (start, end) not in taken:
+            info = units.get(unit)
+            found.append(Quantity(start, end, text[start:end], _as_number(float(text[start:end])), unit, None,
+                                  info.kind if info is not None else "count"))
+    return sorted(found, key=lambda q: q.start)
 
 
 def _next_token(text: str, pos: int) -> re.Match[str] | None:

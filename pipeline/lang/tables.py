@@ -198,3 +198,71 @@ _PARAGRAPH_MARGIN = 20
 def _is_id(text: str, line: tuple[int, int], n: int) -> bool:
     m = _ID_LINE.fullmatch(text, *line)
     return m is not None and int(m.group(1)) == n
+
+
+#: A header cell that names its column's unit (反馈问题(个), 整改措施(条)), and a caption that names the table's
+#: (表1 交办问题整改进展情况(单位:个)).
+_COLUMN_UNIT = re.compile(r"[(]([^()\d]{1,3})[)]\s*$")
+_CAPTION_UNIT = re.compile(r"单位[:]\s*([^()\s,;,。]{1,3})")
+#: A count table's figure cell (11, 2.5, 81.8%), and the cells of a line between tabs or runs of spaces.
+_FIGURE = re.compile(r"\d+(?:\.\d+)?%?")
+_CELL_GAP = re.compile(r"\t|[ \u3000]+")
+#: Two figures side by side (…\t7\t1): the cheap first test for a table of counts.
+_FIGURES_SIDE_BY_SIDE = re.compile(r"\d[\t \u3000]+\d")
+#: A line that ends in two figure cells or more (…\t7\t1, … 1 81.8%): where a table of counts may be.
+_FIGURES_LINE_END = re.compile(r"(?:[\t \u3000]\d+(?:\.\d+)?%?){2,}[ \t\u3000]*$", re.M)
+#: Lines above a count table's header its caption may stand on (a page line and a running title between).
+_CAPTION_LINES = 4
+
+
+def count_cells(text: str) -> list[tuple[int, int, str, str]]:
+    """``(start, end, unit, column)`` of each whole-number cell of the tables of counts in ``text``: a header of three
+    names or more without a figure, then two rows or more of as many cells, each a name followed by figures only
+    (党的领导方面\\t2\\t8\\t7\\t1).  A cell's unit is its column's (反馈问题(个)) or the caption's above the header
+    ((单位:项)); a column without one gives none (no unit is guessed).  Percent cells are left to the quantities'
+    own reading."""
+    # most texts have no two figures side by side, nor a line ending in two figure cells: done here
+    if _FIGURES_SIDE_BY_SIDE.search(text) is None or _FIGURES_LINE_END.search(text) is None:
+        return []
+    spans = [(s, e) for s, e, _ in lines(text) if s < len(text)]
+    out: list[tuple[int, int, str, str]] = []
+    k = 0
+    while k < len(spans):
+        header = _cells(text, *spans[k])
+        width = len(header)
+        rows = []
+        j = k + 1
+        while width >= 3 and j < len(spans) and not any(ch.isdigit() for _, _, c in header for ch in c):
+            row = _cells(text, *spans[j])
+            if len(row) != width or _FIGURE.fullmatch(row[0][2]) or not all(_FIGURE.fullmatch(c) for _, _, c in row[1:]):
+                break
+            rows.append(row)
+            j += 1
+        if len(rows) < 2:
+            k += 1
+            continue
+        caption = next((m.group(1) for s, e in reversed(spans[max(0, k - _CAPTION_LINES):k])
+                        if (m := _CAPTION_UNIT.search(text, s, e))), None)
+        for col, (_, _, name) in enumerate(header[1:], 1):
+            unit = (m.group(1) if (m := _COLUMN_UNIT.search(name)) else None) or caption
+            if unit is None:
+                continue
+            out += [(a, b, unit, name) for a, b, c in (row[col] for row in rows) if not c.endswith("%")]
+        k = j
+    return out
+
+
+def _cells(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
+    """The cells of the line ``[s, e)``: between tabs where it has one, else between runs of spaces."""
+    line = text[s:e]
+    gaps = [m.span() for m in (re.finditer(r"\t", line) if "\t" in line else _CELL_GAP.finditer(line.strip()))]
+    if "\t" not in line:
+        s += len(line) - len(line.lstrip())
+        line = line.strip()
+    out, pos = [], 0
+    for a, b in gaps + [(len(line), len(line))]:
+        cell = line[pos:a]
+        lead = len(cell) - len(cell.lstrip())
+        out.append((s + pos + lead, s + pos + lead + len(cell.strip()), cell.strip()))
+        pos = b
+    return out
