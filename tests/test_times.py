@@ -514,3 +514,12 @@ def test_times_a_relative_months_ten_days(text, span, dates):
 def test_times_a_weekday_every_week(text, span, times):
     found = [t for t in extract_times(text, anchor=ANCHOR) if t.kind == "recurrence"]
     assert [(t.text, t.every, t.times) for t in found] == [(span, "week", times)]
+
+
+@pytest.mark.parametrize("text,found", [
+    ("2.上半年清收应收账款0.86亿元,第三季度清收0.34亿元。", ["上半年", "第三季度"]),  # heldout28 b: 上半年 after 2. was none
+    ("4.春季学期补考安排。", ["春季学期"]),
+    ("同比增长3.5月均值", []),  # a guard: 5月 read from a decimal's digit stays none
+])
+def test_times_a_word_after_an_items_number_is_read(text, found):
+    assert [t.text for t in extract_times(text, anchor=dt.date(2024, 10, 15))] == found

@@ -523,8 +523,8 @@ AtomRule = Callable[[_AtomQuery], "Atom | None | bool"]
 
 
 def _glued_to_number(q: _AtomQuery) -> bool | None:
-    """3.5月, 12月 read from its second digit: never an atom."""
-    return False if q.prev.isdigit() or q.prev == "." else None
+    """3.5月, 12月 read from its second digit: never an atom (2.上半年清收…: a word after an item's number is one)."""
+    return False if q.prev.isdigit() or q.prev == "." and q.text[q.i].isdigit() else None
 
 
 def _era_rule(q: _AtomQuery) -> Atom | None:
