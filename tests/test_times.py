@@ -523,3 +523,12 @@ def test_times_a_weekday_every_week(text, span, times):
 ])
 def test_times_a_word_after_an_items_number_is_read(text, found):
     assert [t.text for t in extract_times(text, anchor=dt.date(2024, 10, 15))] == found
+
+
+@pytest.mark.parametrize("text,found", [
+    ("对账龄3年以上的应收账款逐笔建立台账。", [("3年以上", "P3Y")]),  # heldout28 b: an age, at least three years (was none)
+    ("全村党龄50年以上的老党员12名。", [("50年以上", "P50Y")]),
+    ("坚持3年以来", [("3年以来", None)]),  # a guard: 以来 stays a period
+])
+def test_times_an_age_of_n_years_or_more_is_a_duration(text, found):
+    assert [(t.text, t.duration) for t in extract_times(text, anchor=dt.date(2024, 10, 15))] == found

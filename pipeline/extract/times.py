@@ -138,11 +138,11 @@ _INTERVAL = re.compile(rf"(?P<n>{NUM})(?:个)?(?P<u>年|月|季度|周|星期|�
 _DURATION = re.compile(
     rf"(?P<pre>为期|满|连续|用了?)(?P<n>{NUM}|半)(?:个)?(?P<more>多|余)?(?P<u>年(?!代)|月|季度|周|星期|天|日)(?P<half>半)?(?P<t>时间)?"
 )
-# 挂职期限为2年, 历时九年, 已有40多年历史: a length after a word that names it (the word outside the span)
-_LENGTH_LEAD = re.compile(r"(?:期限为?|时间为?|时长为?|周期为?|期为|历时|用时|耗时|坚持|长达|已有|已经)$")
+# 挂职期限为2年, 历时九年, 已有40多年历史, 账龄3年以上: a length after a word that names it (the word outside the span)
+_LENGTH_LEAD = re.compile(r"(?:期限为?|时间为?|时长为?|周期为?|期为|历时|用时|耗时|坚持|长达|已有|已经|账龄|工龄|党龄|教龄)$")
 _LENGTH_TAIL = re.compile(r"历史|之久|春秋|时间(?!内|表|节点|段)")
 _LENGTH = re.compile(
-    rf"(?P<n>{NUM}|半)(?:个)?(?P<more>多|余)?(?P<u>年|月|季度|周|星期|天|日|载)(?P<half>半)?(?P<more2>多)?(?![度底末初内前后以来])"
+    rf"(?P<n>{NUM}|半)(?:个)?(?P<more>多|余)?(?P<u>年|月|季度|周|星期|天|日|载)(?P<half>半)?(?P<more2>多|以上)?(?![度底末初内前后以来])"
 )
 # 一个半小时, 10分钟: a clock length is a duration wherever it stands (not 每…, 第…, …内/前/后)
 _CLOCK = re.compile(rf"(?P<n>{NUM})(?:个)?(?P<half>半)?(?P<u>小时|钟头|分钟)(?![内前后以])")
