@@ -2305,3 +2305,15 @@ def test_issuelist_feedback_sections_over_aspects_are_their_parents():
         (1, "A6", None, "落实巡视整改方面")]
     assert [(i.text, i.parent_id, i.extra["aspect"]) for i in found if i.level == 2][-2:] == [
         ("监督执纪问责不够有力", "A5", "管党治党责任压得不实"), ("上一轮巡视整改不到位", "A6", "落实巡视整改方面")]
+
+
+def test_issuelist_feedback_a_one_sentence_fields_object_lists_give_a_problem_an_element():
+    """blind55 08: 共反馈3个方面9个问题:在A方面,主要表现在X、Y、Z等问题;在B方面,存在U、V等问题;… — each field's list
+    gives one problem an element (each list was one problem)."""
+    text = ("县委第三巡察组向县人民医院党委反馈巡察情况\n" + MEETING +
+            "巡察组共反馈2个方面5个具体问题:在贯彻落实上级决策部署方面,主要表现在院长负责制落实不到位、医共体建设推进缓慢等问题;"
+            "在全面从严治党方面,存在廉洁风险防控机制不健全、耗材采购监管不严、违规收费问题屡查屡犯等问题。\n" + DEMAND)
+    aspects, problems = _aspects_and_problems(text)
+    assert aspects == ["在贯彻落实上级决策部署方面", "在全面从严治党方面"]
+    assert problems == ["院长负责制落实不到位", "医共体建设推进缓慢", "廉洁风险防控机制不健全", "耗材采购监管不严",
+                        "违规收费问题屡查屡犯"]

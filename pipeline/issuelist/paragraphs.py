@@ -596,10 +596,8 @@ def _oneliner(text: str, groups: list[tuple[int, int]], ctx: Context) -> list[It
         ctx.aspect.how = "semicolon"
         if named:
             clauses = clauses[1:]  # the field's name: no finding of its own
-        for a, b in clauses:
-            item = make_problem(text, a, b, how="clause", confidence=CONFIDENCE["clause"])
-            if item is not None:
-                out.extend(attach([item], ctx))
+        for a, b in clauses:  # 主要表现在A、B、C等问题: an object list, one problem an element that states its own
+            out.extend(attach(_group_items(text, a, b, "clause", listed=True), ctx))
     return out
 
 
