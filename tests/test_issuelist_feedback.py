@@ -2317,3 +2317,18 @@ def test_issuelist_feedback_a_one_sentence_fields_object_lists_give_a_problem_an
     assert aspects == ["在贯彻落实上级决策部署方面", "在全面从严治党方面"]
     assert problems == ["院长负责制落实不到位", "医共体建设推进缓慢", "廉洁风险防控机制不健全", "耗材采购监管不严",
                         "违规收费问题屡查屡犯"]
+
+
+def test_issuelist_feedback_verdict_clauses_over_their_runs_in_one_paragraph_are_fields():
+    """pairs_blind51 s5: 主要是:X有差距,一是…;二是…。Y不到位,一是…;二是…。Z不到位,A。 in one paragraph — each verdict
+    clause before its run is a field (the later runs were read as examples of the run before), and a sentence that opens
+    on the next verdict ends the run's last item; a run without such a field keeps its items' elaboration."""
+    text = ("省委第六巡视组向省粮食局党组反馈专项巡视情况\n" + MEETING +
+            "巡视指出,局党组做了一些工作,但也存在一些问题。主要是:贯彻落实粮食安全战略有差距,一是对储备粮规模落实督导不到位;"
+            "二是储备粮轮换管理不规范。落实全面从严治党责任不到位,一是党组对直属单位监督乏力;二是财务管理不规范,存在公款私存问题。"
+            "巡视整改不到位,上轮巡视指出的“靠粮吃粮”问题整改后出现反弹。\n" + DEMAND)
+    found = read_feedback(text).issues
+    assert [(i.level, i.text) for i in found] == [
+        (1, "贯彻落实粮食安全战略有差距"), (2, "对储备粮规模落实督导不到位"), (2, "储备粮轮换管理不规范"),
+        (1, "落实全面从严治党责任不到位"), (2, "党组对直属单位监督乏力"), (2, "财务管理不规范,存在公款私存问题"),
+        (2, "巡视整改不到位,上轮巡视指出的“靠粮吃粮”问题整改后出现反弹")]

@@ -97,9 +97,23 @@ def _field_starts(text: str, s: int, e: int) -> list[int]:
     for a, b in _sentence_spans(text, s, e)[1:]:
         lead = aspect_lead(text, a, e)
         if lead is not None and (len(_inline_run(text, lead.end(), b)) >= 2
-                                 or len(top_level_split(text, lead.end(), b, ";")) >= 2):
+                                 or len(top_level_split(text, lead.end(), b, ";")) >= 2) \
+                or _verdict_clause_over_run(text, a, b) is not None:
             starts.append(a)
     return starts
+
+
+def _verdict_clause_over_run(text: str, a: int, b: int) -> int | None:
+    """The end of the sentence's first clause when it is one short verdict right before an inline run of its own
+    (落实全面从严治党责任不到位,一是…;二是…), else None."""
+    a = trim(text, a, b)[0]
+    comma = text.find(",", a, b)
+    if comma < 0:
+        return None
+    run = _inline_run(text, comma + 1, b)
+    if len(run) < 2 or text[comma + 1:run[0].start].strip():
+        return None
+    return comma if _verdict_over_run(text, (a, comma), comma) else None
 
 
 def _read_paragraph(text: str, s: int, e: int, ctx: Context, sents: list[Sentence], *, after_colon: bool) -> list[Item]:
@@ -123,7 +137,10 @@ def _read_paragraph(text: str, s: int, e: int, ctx: Context, sents: list[Sentenc
         verdict = not aspect_seen and ctx.aspect is None and _verdict_over_run(text, sentences[0], run[0].start)
         if verdict:
             new_aspect(text, *sentences[0], ctx)
-        items, stop = _run_items(text, run, e)
+        elif not aspect_seen and (clause := _verdict_clause_over_run(text, *sentences[0])) is not None:
+            verdict = True  # 贯彻落实…有差距,一是A;二是B: the verdict clause before the run is its field
+            new_aspect(text, sentences[0][0], clause, ctx)
+        items, stop = _run_items(text, run, e, under_verdict=verdict)
         if stop < e and len(_inline_run(text, stop, e)) >= 2:  # 同时,巡察组还发现一些新的问题:一是…: a run of its own
             out = _fields_of_run(text, items, ctx, sents) + _read_paragraph(
                 text, trim(text, stop, e)[0], e, ctx, sents, after_colon=False)
@@ -614,9 +631,22 @@ def _inline_run(text: str, s: int, e: int) -> list[Marker]:
     return best
 
 
-def _run_items(text: str, run: list[Marker], e: int) -> tuple[list[Item], int]:
+def _opens_on_verdict(text: str, s: int, e: int) -> bool:
+    """Whether the sentence at ``s`` opens with a short verdict clause of its own, then a comma (巡视整改不到位,上轮巡视
+    指出的…问题出现反弹。): a finding of the next field, no part of a run's last item before it."""
+    s = trim(text, s, e)[0]
+    comma = text.find(",", s, e)
+    stop = text.find("。", s, e)
+    return 0 < comma - s <= _VERDICT_CLAUSE_CHARS and (stop < 0 or comma < stop) and _verdict_over_run(text, (s, comma), comma)
+
+
+#: The longest verdict clause that opens a field's sentence (巡视整改不到位, 落实新时代党的组织路线不到位).
+_VERDICT_CLAUSE_CHARS = 16
+
+
+def _run_items(text: str, run: list[Marker], e: int, *, under_verdict: bool = False) -> tuple[list[Item], int]:
     """Items of an inline run, and where the last one stops (a closing 此外… sentence after the
-    list is read on its own)."""
+    list is read on its own; under a field's verdict, so is a sentence that opens on the next field's)."""
     how = HOW_OF_FAMILY.get(run[0].family, "shi-enumeration")
     bounds = [m.start for m in run] + [e]
     out = []
@@ -625,7 +655,8 @@ def _run_items(text: str, run: list[Marker], e: int) -> tuple[list[Item], int]:
         stop = bounds[k + 1]
         if k + 1 == len(run):
             dot = text.find("。", m.end, e)
-            if dot > 0 and CLOSING_OPENER.match(text, trim(text, dot + 1, e)[0]):
+            if dot > 0 and (CLOSING_OPENER.match(text, trim(text, dot + 1, e)[0])
+                            or under_verdict and _opens_on_verdict(text, dot + 1, e)):
                 stop = dot
         item = make_problem(text, m.end, stop, how=how, confidence=CONFIDENCE[how],
                             label=text[m.start:m.end].strip(",: \t"), number=None)
