@@ -28,9 +28,10 @@ from pipeline.lang.cues import (
 from pipeline.lang.markers import (
     BARE_FIELD_HEADING, BARE_HEADING, BRACKET_HEADING, BULLET, BULLETS, CIRCLED, DECORATION, FAMILY_RANK, INLINE_NUMBER,
     MAX_STEP, OUTLINE_ENUMERATION, OUTLINE_HEADING, OUTLINE_HEADING_FAMILIES, SEPARATOR_LINE, SEQUENCE_VALUES, bullet_at,
-    is_bullet, line_start,
+    FOOTNOTE_DEFINITION, footnote_marks, is_bullet, line_start,
 )
 from pipeline.lang.numerals import marker_number
+from pipeline.lang.text import page_furniture
 from pipeline.records import Section
 
 #: The families of heading a report's outline reads (:data:`pipeline.lang.markers.OUTLINE_HEADING`), each ranked
@@ -156,6 +157,8 @@ def _line_candidates(text: str, lstart: int, lend: int, unnumbered: dict[str, in
         elif text[j] in _WEAK_BREAK:
             strong, initial = False, False
         elif fam == "circled":
+            if em.group() in footnote_marks(text):
+                continue  # 交叉学科①,: the mark of a footnote that defines the word
             strong, initial = False, False  # 镇党委①建立…;②…: a circled number is never part of a word
         else:
             continue  # inside a word: 统一是, 之一是, 唯一是 ...
@@ -260,7 +263,10 @@ def parse_outline(text: str) -> list[Section]:
     enum_groups: list[list[_Cand]] = [[]]
     unnumbered: dict[str, int] = {}
     head = _head_end(text)
+    furniture = page_furniture(text)
     for lstart, lend in lines:
+        if lstart in furniture and FOOTNOTE_DEFINITION.match(text, lstart, lend):
+            continue  # a page's footnote (①交叉学科:指…): no heading, no item
         cands = _line_candidates(text, lstart, lend, unnumbered)
         if lstart < head:  # ——省委巡视反馈问题整改完成率达89.6% under a title: its subtitle, no item of a list
             cands = [c for c in cands if c.family != BULLET + "——"]

@@ -544,3 +544,20 @@ def test_measures_a_table_of_counts_is_no_ledger():
     normalized = normalize(text)
     assert [normalized[m.start:m.end] for m in _measures(text)] == [
         "(一)关于理论学习不够深入的问题\n整改情况:修订《中心组学习制度》,开展集体学习8次。"]
+
+
+def test_measures_a_pdf_pages_footnotes_and_wrapped_plans_are_no_part_of_an_answer():
+    """heldout29 b: 交叉学科① refers to a footnote (①交叉学科:指…) at the page's foot, above its number and running
+    header — the marks were read as items and the notes as measures; and 下一步,… wrapped at the page's width stayed in
+    the last problem's answer."""
+    text = ("中共云湖农业大学委员会关于巡视整改进展情况的通报\n二、反馈问题整改落实情况\n(一)关于服务区域发展方面\n"
+            "1.学科建设与产业结合不够紧密。学校新增智慧农业等2个交叉\n"
+            "学科①,撤销本科专业3个,投入经费1.36亿元,用于省一流学科②建设\n8460万元。该问题已整改完成。\n"
+            "①交叉学科:指经学校学位评定委员会审议通过、自主设置的学科方向,\n不单独授予学位。\n②省一流学科:指列入省级一流学科建设名单的学科。\n"
+            "- 1 -\n云湖农业大学巡视整改进展情况通报\n"
+            "2.年轻干部储备不足。学校建立年轻干部人才库,首批入库64名。\n下一步,学校党委将坚持目标不变、标准不降,对正在推进的3个\n"
+            "问题加强督办,确保年底前全部完成。\n")
+    normalized = normalize(text)
+    found = [normalized[m.start:m.end] for m in _measures(text)]
+    assert found == [normalized[normalized.index("1.学科"):normalized.index("该问题已整改完成。") + 9],
+                     "2.年轻干部储备不足。学校建立年轻干部人才库,首批入库64名。"]

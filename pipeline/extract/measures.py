@@ -40,7 +40,7 @@ from pipeline.lang.markers import is_bullet, runs, scan
 from pipeline.lang.tables import RECORD_FIELD_LINE, match_columns
 from pipeline.lang.text import (
     CELL_SEPARATORS, CLOSERS, FULL_STOPS, WRAP_SPACE, at_line_start, cell_separator, char_pairs, lines, mask_quoted,
-    sentence_spans, strip_span,
+    page_furniture, sentence_spans, strip_span,
 )
 # forward_looking_sections: the one plans-part detector (re-exported)
 from pipeline.outline import forward_looking_sections, ordinal_parts, with_descendants
@@ -237,6 +237,7 @@ def _paragraph_pieces(text: str, acted: int, end: int) -> list[tuple[int, int]]:
     restated problem alone.  Anything else stays with the paragraph before it.  The first piece starts at ``acted``, the last ends at ``end``.
     """
     pieces = [[acted, end]]
+    furniture = page_furniture(text)  # a page's footnotes and number start no paragraph
     pos = text.find("\n", acted, end)
     while pos != -1:
         line_start = pos + 1
@@ -244,7 +245,8 @@ def _paragraph_pieces(text: str, acted: int, end: int) -> list[tuple[int, int]]:
         line_end = end if line_end == -1 else line_end
         before = text[pieces[-1][0]:pos].rstrip().rstrip(CLOSERS)
         line = text[line_start:line_end].strip().rstrip(CLOSERS)
-        if (before and before[-1] in FULL_STOPS and line and line[-1] in FULL_STOPS
+        if (before and before[-1] in FULL_STOPS and line and (line[-1] in FULL_STOPS or FORWARD_INTRO.match(line))
+                and line_start not in furniture  # 下一步,… wrapped by a page's width opens the plans all the same
                 and not _NOT_THE_UNITS.search(line) and not PROGRESS_FIELD.match(line)
                 and not all(is_restated_problem(text[a:b]) for a, b in sentence_spans(text, line_start, line_end))):
             pieces[-1][1] = pieces[-1][0] + len(text[pieces[-1][0]:pos].rstrip())  # not the blank line between
@@ -468,14 +470,26 @@ def _plans_paragraph(text: str, pos: int) -> bool:
 
 
 def _before_record_fields(text: str, start: int, end: int) -> int:
-    """Where an item's own lines end before its record's field lines (3.计划于…。\n整改责任人:…\n整改时限:…\n整改进展:…),
-    else ``end``: the fields are the record's, not the last item's."""
+    """Where an item's own lines end before its record's field lines (3.计划于…。\n整改责任人:…\n整改时限:…\n整改进展:…)
+    or the page furniture after it, else ``end``: the fields are the record's, not the last item's."""
     pos = text.find("\n", start, end)
     while pos != -1:
         if RECORD_FIELD_LINE.match(text, pos + 1):
             return start + len(text[start:pos].rstrip())
         pos = text.find("\n", pos + 1, end)
-    return end
+    return _before_page_foot(text, start, end)
+
+
+def _before_page_foot(text: str, start: int, end: int) -> int:
+    """``end``, or where the text ends before the page furniture its last lines are (a page's footnotes, number and
+    running header after the item's last sentence: ①交叉学科:指…\n- 1 -\n云湖农业大学…通报)."""
+    furniture = page_furniture(text)
+    if not furniture:
+        return end
+    cut = end
+    while (ls := text.rfind("\n", start, cut)) != -1 and ls + 1 in furniture:
+        cut = ls
+    return start + len(text[start:cut].rstrip()) if cut < end else end
 
 
 def _before_ledger(text: str, start: int, end: int) -> int:

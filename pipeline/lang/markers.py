@@ -22,6 +22,9 @@ from pipeline.lang.numerals import marker_number
 
 CN_NUM = "一二三四五六七八九十"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+#: A footnote that defines the word its mark follows in the text (①交叉学科:指经学校…审议通过的学科方向): the mark
+#: glued to that word (交叉学科①,) refers to it and opens no item.
+FOOTNOTE_DEFINITION = re.compile(rf"^[ \t]*([{CIRCLED}])[^\n:：]{{1,20}}[:：](?:是指|指|即)", re.M)
 #: Decoration a newspaper puts before a sub-heading (◆服务实体经济质效不高), and the bracket a heading is set in
 #: (〖一、党的领导弱化〗: its 〗 ends the heading's text as its 。 would).
 DECORATION = "◆◇■□●○▲△★☆▶►•·※▍▪◎➤📌📍👉🔸🔹🔶🔷✅🔺🔻⭐💡🌟✨➡〖"
@@ -271,6 +274,8 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Marker]:
             initial = prev == "\n"
             if not initial and prev not in _CLAUSE_BREAK and prev not in _WEAK_BREAK and family != "circled":
                 continue  # inside a word
+            if family == "circled" and not initial and "\u4e00" <= prev <= "\u9fff" and em.group() in footnote_marks(text):
+                continue  # 交叉学科①,: a footnote's mark
             if family == "arabic" and (initial or prev not in _CLAUSE_BREAK):
                 continue  # 1. inline only after ;: or 。 (a line-initial 1. is a heading, read above)
             value = _value(family, em.group())
@@ -283,6 +288,12 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Marker]:
             break
         pos = nl + 1
     return out
+
+
+@lru_cache(maxsize=8)
+def footnote_marks(text: str) -> frozenset[str]:
+    """The marks of the text's definition footnotes (:data:`FOOTNOTE_DEFINITION`)."""
+    return frozenset(m.group(1) for m in FOOTNOTE_DEFINITION.finditer(text)) if any(c in text for c in CIRCLED) else frozenset()
 
 
 #: The next item of a run (二是, 三要, 其次, 第二, (二), 2.) opening a sentence: after a demand sentence, the next demand.

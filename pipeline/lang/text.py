@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from pipeline.lang.markers import CIRCLED, ITEM_START, PADDED_NUMBER_LINE, PAGE_NUMBER_LINE, SHI_LABEL
+from pipeline.lang.markers import CIRCLED, FOOTNOTE_DEFINITION, ITEM_START, PADDED_NUMBER_LINE, PAGE_NUMBER_LINE, SHI_LABEL
 
 #: The CJK Unified Ideographs: a Chinese character (as a range inside a character class, and as a pattern).
 HAN_RANGE = "\u4e00-\u9fff"
@@ -155,14 +155,28 @@ def page_furniture(text: str) -> frozenset[int]:
 
 
 def _footnotes_above(all_lines: list[tuple[int, int, str]], k: int) -> list[int]:
-    """Starts of the footnote lines (and their rule) right above the page number on line ``k``."""
+    """Starts of the footnote lines (and their rule) right above the page number on line ``k``; without a rule, the
+    definition notes (①交叉学科:指…) that run to the page number, each with the lines its wrap left."""
+    top = None
     for r in range(k - 1, max(-1, k - 1 - _FOOTNOTE_LINES_MAX), -1):
         if _FOOTNOTE_RULE.fullmatch(all_lines[r][2]):
             notes = [j for j in range(r + 1, k) if all_lines[j][2].strip()]
             if notes and _FOOTNOTE_MARK.match(all_lines[notes[0]][2]):
                 return [all_lines[j][0] for j in range(r, k)]
             return []
-    return []
+        if FOOTNOTE_DEFINITION.match(all_lines[r][2]) and _notes_to(all_lines, r, k):
+            top = r
+    return [all_lines[j][0] for j in range(top, k)] if top is not None else []
+
+
+def _notes_to(all_lines: list[tuple[int, int, str]], r: int, k: int) -> bool:
+    """Whether lines ``r`` to ``k`` are notes: each opens on its definition's mark or goes on a note above it that
+    did not end its sentence."""
+    for j in range(r + 1, k):
+        line, above = all_lines[j][2], all_lines[j - 1][2].rstrip()
+        if not (FOOTNOTE_DEFINITION.match(line) or above and above[-1] not in "。;；!?"):
+            return False
+    return True
 
 
 def _header_like(line: str, head: set[str]) -> bool:
