@@ -192,3 +192,20 @@ def test_lang_text_the_line_after_a_page_number_is_no_header_unless_it_looks_lik
 
     text = f"关于对某某银行党委巡察情况的反馈意见\n一、主要问题\n1.涉农贷款占比下降。\n— 2 —\n{after}\n"
     assert text.index(after) not in page_furniture(text)
+
+
+def test_lang_text_a_line_that_leaves_a_title_open_is_wrapped_however_short():
+    """heldout29 b: 1.学科建设…学校修订《云湖农业大学\\n“十四五”学科建设规划》 — a line a few characters short of the
+    page width (its 1. folded to half width) that leaves 《 open was read as a paragraph's end, and the title lost."""
+    body = ["学校党委把巡视整改作为重大政治任务,成立由党委书记任组长的整改工",
+            "作领导小组,先后召开党委常委会会议9次、整改推进会4次,专题研究部署整",
+            "改工作,将反馈问题细化为整改任务46项,逐项明确责任领导和完成时限,实",
+            "行清单化管理、销号式推进,截至2024年6月30日已完成整改任务37项,整",
+            "改完成率达到80.4%,其余各项整改任务正在按照时间节点有序推进落实。",
+            "1.学科建设与产业结合不够紧密。学校修订《云湖农业大学",
+            "“十四五”学科建设规划》,调整学科布局,新增交叉学科2个,撤销本科专业",
+            "3个,投入学科建设经费1.36亿元,较上年增长18.5%,该问题已整改完成。"]
+    text = normalize("".join(f"{line}\n" for line in body))
+    from pipeline.extract.citations import extract_citations
+
+    assert "云湖农业大学 “十四五”学科建设规划" in [c.title for c in extract_citations(reflowed(text))]

@@ -291,7 +291,9 @@ def soft_breaks(text: str, *, short_lines: bool = True) -> frozenset[int]:
         # …清退违规所得共计\n18.6万元。: full had the number fitted; not after a sentence's end (a paragraph's last line)
         fitted = n + len(unsplit.group()) if unsplit and text[e - 1] not in FULL_STOPS + ";:" else n
         # an item marker opens a new line, but for 二是…: a run of them goes on inside a paragraph
-        if (fitted >= width - 2 and (not ITEM_START.match(text, s2) or SHI_LABEL.match(text, s2))
+        # a line that leaves a cited title open (…学校修订《云湖农业大学\n“十四五”…》) ends no paragraph, however short
+        open_title = text.rfind("《", s, e) > text.rfind("》", s, e)
+        if ((fitted >= width - 2 or open_title and n >= _WRAP_MIN) and (not ITEM_START.match(text, s2) or SHI_LABEL.match(text, s2))
                 and not (indented and text.startswith(INDENTS, s2))
                 and all(k + 1 == s2 or k + 1 in furniture for k in between)):
             soft.update(between)
