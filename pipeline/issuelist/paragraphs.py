@@ -103,17 +103,24 @@ def _field_starts(text: str, s: int, e: int) -> list[int]:
     return starts
 
 
+def _verdict_clause(text: str, s: int, e: int) -> int | None:
+    """The end of the first clause of the sentence at ``s`` when it is one short verdict (落实全面从严治党责任不到位,…),
+    else None."""
+    s = trim(text, s, e)[0]
+    comma, stop = text.find(",", s, e), text.find("。", s, e)
+    if comma < 0 or 0 <= stop < comma:
+        return None
+    return comma if _verdict_over_run(text, (s, comma), comma) else None
+
+
 def _verdict_clause_over_run(text: str, a: int, b: int) -> int | None:
-    """The end of the sentence's first clause when it is one short verdict right before an inline run of its own
+    """The end of the sentence's verdict clause (:func:`_verdict_clause`) when an inline run of its own follows it
     (落实全面从严治党责任不到位,一是…;二是…), else None."""
-    a = trim(text, a, b)[0]
-    comma = text.find(",", a, b)
-    if comma < 0:
+    comma = _verdict_clause(text, a, b)
+    if comma is None:
         return None
     run = _inline_run(text, comma + 1, b)
-    if len(run) < 2 or text[comma + 1:run[0].start].strip():
-        return None
-    return comma if _verdict_over_run(text, (a, comma), comma) else None
+    return comma if len(run) >= 2 and not text[comma + 1:run[0].start].strip() else None
 
 
 def _read_paragraph(text: str, s: int, e: int, ctx: Context, sents: list[Sentence], *, after_colon: bool) -> list[Item]:
@@ -632,12 +639,10 @@ def _inline_run(text: str, s: int, e: int) -> list[Marker]:
 
 
 def _opens_on_verdict(text: str, s: int, e: int) -> bool:
-    """Whether the sentence at ``s`` opens with a short verdict clause of its own, then a comma (巡视整改不到位,上轮巡视
-    指出的…问题出现反弹。): a finding of the next field, no part of a run's last item before it."""
-    s = trim(text, s, e)[0]
-    comma = text.find(",", s, e)
-    stop = text.find("。", s, e)
-    return 0 < comma - s <= _VERDICT_CLAUSE_CHARS and (stop < 0 or comma < stop) and _verdict_over_run(text, (s, comma), comma)
+    """Whether the sentence at ``s`` opens with a verdict clause (:func:`_verdict_clause`) of a field's length
+    (巡视整改不到位,上轮巡视指出的…问题出现反弹。): a finding of the next field, no part of a run's last item before it."""
+    comma = _verdict_clause(text, s, e)
+    return comma is not None and comma - trim(text, s, e)[0] <= _VERDICT_CLAUSE_CHARS
 
 
 #: The longest verdict clause that opens a field's sentence (巡视整改不到位, 落实新时代党的组织路线不到位).
