@@ -365,7 +365,7 @@ def extract_measures(text: str, sections: list[Section]) -> list[Measure]:
             else:
                 status, basis = _block_status(text, max(start, acted), own_end, forward_looking=forward_looking,
                                               title=title)
-            shown_end = _before_record_fields(text, start, end)
+            shown_end = _item_end(text, start, end)
             if shown_end < end and progress is None and not forward_looking:
                 # 3.计划于…\n整改责任人:…\n整改进展:基本完成: the item's own words decide first, the record's progress line
                 # where they say nothing (its siblings above never see that line)
@@ -469,9 +469,9 @@ def _plans_paragraph(text: str, pos: int) -> bool:
     return FORWARD_INTRO.match(text, start) is not None or colon > 0 and FORWARD_SPOKEN.search(text, lead_start, colon) is not None
 
 
-def _before_record_fields(text: str, start: int, end: int) -> int:
-    """Where an item's own lines end before its record's field lines (3.计划于…。\n整改责任人:…\n整改时限:…\n整改进展:…)
-    or the page furniture after it, else ``end``: the fields are the record's, not the last item's."""
+def _item_end(text: str, start: int, end: int) -> int:
+    """Where an item's own text ends: before its record's field lines (3.计划于…。\n整改责任人:…\n整改时限:…\n整改进展:…)
+    or the page furniture after it, else ``end``: the fields are the record's, the page's foot no one's."""
     pos = text.find("\n", start, end)
     while pos != -1:
         if RECORD_FIELD_LINE.match(text, pos + 1):
