@@ -280,14 +280,13 @@ def _inside_quoted_slogan(text: str, begin: int, end: int) -> bool:
 
 
 def _inside_formula(text: str, begin: int, end: int) -> bool:
-    left = text[max(0, begin - _FORMULA_MAX) : begin]
-    open_at = left.rfind("“")
-    if open_at == -1 or "”" in left[open_at + 1 :] or "\n" in left[open_at + 1 :]:
+    opening = text.rfind("“", max(0, begin - _FORMULA_MAX), begin)
+    if opening == -1 or "”" in text[opening + 1 : begin] or "\n" in text[opening + 1 : begin]:
         return False
     close = text.find("”", end, end + _FORMULA_MAX)
     if close == -1:
         return False
-    parts = text[begin - (len(left) - open_at - 1) : close].split("、")
+    parts = text[opening + 1 : close].split("、")
     return len(parts) >= _FORMULA_PARTS and all(p[:1] in NUMERAL_CHARS and len(p) <= 6 for p in parts)
 
 

@@ -187,7 +187,7 @@ def _table_breaks(text: str, start: int, header_end: int) -> list[int]:
 def _unlike_last_cells(text: str, cell: tuple[int, int], rows: list[list[tuple[int, int]]]) -> bool:
     """Whether ``cell``, the last of the table's last row, is a paragraph after the table rather than a cell of its
     last column: a sentence far longer than that column's cells in every row above (长期坚持, 2024年12月底)."""
-    longest = max(b - a for row in rows for a, b in row[-1:])
+    longest = max(row[-1][1] - row[-1][0] for row in rows)
     return text[cell[1] - 1] == "。" and cell[1] - cell[0] > max(2 * longest, longest + _PARAGRAPH_MARGIN)
 
 
@@ -230,9 +230,10 @@ def count_cells(text: str) -> list[tuple[int, int, str, str]]:
     while k < len(spans):
         header = _cells(text, *spans[k])
         width = len(header)
+        named = width >= 3 and not any(ch.isdigit() for _, _, c in header for ch in c)  # a header names, counts nothing
         rows = []
         j = k + 1
-        while width >= 3 and j < len(spans) and not any(ch.isdigit() for _, _, c in header for ch in c):
+        while named and j < len(spans):
             row = _cells(text, *spans[j])
             if len(row) != width or _FIGURE.fullmatch(row[0][2]) or not all(_FIGURE.fullmatch(c) for _, _, c in row[1:]):
                 break
