@@ -2332,3 +2332,114 @@ def test_issuelist_feedback_verdict_clauses_over_their_runs_in_one_paragraph_are
         (1, "贯彻落实粮食安全战略有差距"), (2, "对储备粮规模落实督导不到位"), (2, "储备粮轮换管理不规范"),
         (1, "落实全面从严治党责任不到位"), (2, "党组对直属单位监督乏力"), (2, "财务管理不规范,存在公款私存问题"),
         (2, "巡视整改不到位,上轮巡视指出的“靠粮吃粮”问题整改后出现反弹")]
+
+
+def test_issuelist_feedback_an_inline_demand_in_brackets_after_each_finding():
+    """blind57 08: 1.X。(整改要求:…。) after every item — the bracket closing the demand was a sentence of its own,
+    which ended the findings after the first item (one problem of ten was read)."""
+    text = ("市委第五巡察组对市林业局党组巡察反馈意见\n" + MEETING + "巡察组发现以下问题，并逐项提出整改要求：\n"
+            "1.林长制落实不够扎实，林长巡林履职流于形式。（整改要求：建立林长履职督导机制。）\n"
+            "2.森林防火责任落实不到位（整改要求：开展森林防火隐患专项排查）。\n"
+            "3.生态修复项目推进迟缓。（整改要求：倒排工期，确保按期完成。）\n" + PLEDGE)
+    assert _problems(text) == ["林长制落实不够扎实,林长巡林履职流于形式", "森林防火责任落实不到位", "生态修复项目推进迟缓"]
+
+
+def test_issuelist_feedback_a_run_items_field_over_its_youde_clauses():
+    """blind57 07: 一是在X方面,有的A,有的B;二是在Y方面,有的C,有的D — the item names only its field, so the field is the
+    aspect and each 有的 clause a problem (the field was read as the problem, the clauses as its examples)."""
+    text = ("区委第一巡察组向区住建局党组反馈巡察情况\n" + MEETING + "巡察组指出，主要存在以下两个方面问题："
+            "一是在贯彻落实上级决策部署方面，有的重点项目推进缓慢，有的行政许可事项办理超时；"
+            "二是在组织建设方面，有的党支部“三会一课”记录补写代写，有的党员长期不参加组织生活。\n" + DEMAND)
+    found = read_feedback(text).issues
+    assert [(i.level, i.text) for i in found] == [
+        (1, "在贯彻落实上级决策部署方面"), (2, "重点项目推进缓慢"), (2, "行政许可事项办理超时"),
+        (1, "在组织建设方面"), (2, "党支部“三会一课”记录补写代写"), (2, "党员长期不参加组织生活")]
+
+
+@pytest.mark.parametrize("tag", ["[{}] ", "【{}】"])
+def test_issuelist_feedback_category_tags_opening_the_items_are_their_fields(tag):
+    """blind57 09: - [政治建设] A / - [廉洁建设] B — the tag is the item's field, one aspect a run of the same tag, and no
+    part of the problem (it was read into every problem, no aspect at all)."""
+    text = ("县委第四巡察组反馈问题清单\n" + MEETING + "二、问题清单（共4项）\n"
+            + "".join(f"- {tag.format(c)}{p}\n" for c, p in [
+                ("政治建设", "学习贯彻党的二十大精神不够深入"), ("政治建设", "落实意识形态工作责任制不到位"),
+                ("廉洁建设", "工程款拨付审核把关不严，存在超进度拨款情况"), ("廉洁建设", "治超执法环节廉洁风险防控不到位")])
+            + "三、整改要求\n" + DEMAND)
+    found = read_feedback(text).issues
+    assert [(i.level, i.text) for i in found] == [
+        (1, "政治建设"), (2, "学习贯彻党的二十大精神不够深入"), (2, "落实意识形态工作责任制不到位"),
+        (1, "廉洁建设"), (2, "工程款拨付审核把关不严,存在超进度拨款情况"), (2, "治超执法环节廉洁风险防控不到位")]
+
+
+def test_issuelist_feedback_half_width_items_under_bracketed_fields():
+    """blind57 10: (1)X方面 over 1) 2) 3) — 1) is a level of its own under (1) (both were one family, and the first field
+    was lost among its items)."""
+    text = ("省委第六巡视组向省交通投资集团党委反馈巡视情况\n" + MEETING + "巡视也发现了一些问题，主要有：\n"
+            "(1)贯彻落实党中央决策部署方面\n1）服务交通强省建设战略定位不够精准。\n2）债务风险防控不到位。\n"
+            "(2)全面从严治党方面\n1）党委主体责任落实不到位。\n2）工程建设领域廉洁风险突出。\n" + DEMAND)
+    found = read_feedback(text).issues
+    assert [(i.level, i.text) for i in found] == [
+        (1, "贯彻落实党中央决策部署方面"), (2, "服务交通强省建设战略定位不够精准"), (2, "债务风险防控不到位"),
+        (1, "全面从严治党方面"), (2, "党委主体责任落实不到位"), (2, "工程建设领域廉洁风险突出")]
+
+
+def test_issuelist_feedback_a_clue_handed_on_after_the_list_is_no_finding():
+    """blind57 01: 此外,巡察组还收到反映其他方面的问题,已按有关规定转交…处理 — a clue handed on, not a problem (it was one)."""
+    text = ("县委巡察组反馈巡察情况\n" + MEETING + "巡察发现的主要问题：\n1.理论学习不够深入。\n2.惠农资金管理不规范。\n"
+            "此外，巡察组还收到反映其他方面的问题，已按有关规定转交区纪委监委处理。\n" + PLEDGE)
+    assert _problems(text) == ["理论学习不够深入", "惠农资金管理不规范"]
+
+
+def test_issuelist_feedback_an_interviews_answers():
+    """blind57 11: 问:…? 答:… — the demands in an answer (答:巡察组要求…) are the team's demands, no finding (it was one)."""
+    text = ("县委巡察办负责人就巡察反馈答记者问\n问：巡察发现了哪些主要问题？\n"
+            "答：巡察组共发现问题2个。主要是医保基金监管不够严格；干部教育培训针对性不强。\n问：巡察组提出了哪些整改要求？\n"
+            "答：巡察组要求县医疗保障局党组切实履行整改主体责任，对反馈问题逐一制定整改措施。\n")
+    assert _problems(text) == ["医保基金监管不够严格", "干部教育培训针对性不强"]
+
+
+def test_issuelist_feedback_a_runs_last_item_stops_before_a_sentence_on_the_findings():
+    """blind57 12: …四是X。以上问题,巡察组已形成书面反馈意见。 — the summing-up sentence is no part of the last item."""
+    text = ("县委巡察组巡察反馈会纪要\n" + MEETING + "巡察发现的主要问题：一是农机购置补贴审核把关不严；二是部分基层党支部组织生活不规范；"
+            "三是文书档案管理混乱。以上问题，巡察组已形成书面反馈意见。\n" + DEMAND)
+    assert _problems(text) == ["农机购置补贴审核把关不严", "部分基层党支部组织生活不规范", "文书档案管理混乱"]
+
+
+@pytest.mark.parametrize("finding,problem,examples", [
+    # a verdict and one 有的 clause, said in one breath: one problem (blind56 02, 11, 12)
+    ("“三重一大”决策制度执行不严格，有的重大事项未经集体研究", "“三重一大”决策制度执行不严格,有的重大事项未经集体研究", []),
+    # two 有的 clauses: the verdict's examples
+    ("制度执行不严格，有的重大事项未经集体研究，有的项目未招标", "制度执行不严格", ["重大事项未经集体研究", "项目未招标"]),
+    # a longer sentence around its 有的 clause: its example
+    ("村干部作风不够扎实，有的村干部兼职经商，在岗时间少，群众办事找人难", "村干部作风不够扎实", ["村干部兼职经商,在岗时间少,群众办事找人难"]),
+])
+def test_issuelist_feedback_one_youde_clause_after_a_short_verdict(finding, problem, examples):
+    text = ("县委巡察组反馈巡察情况\n" + MEETING + "巡察发现的主要问题：\n1.理论学习不够深入。\n2." + finding + "。\n" + DEMAND)
+    found = read_feedback(text).issues
+    assert [i.text for i in found if i.level == 2][-1] == problem
+    assert [i.text for i in found if i.level == 3] == examples
+
+
+def test_issuelist_feedback_a_two_column_table_with_one_spaced_bar():
+    """blind56 10: 问题类型 | 问题描述, the category left out of the rows under its first — one bar a row is a table too
+    (it was read as a list of lines, the category in every problem and the header an aspect)."""
+    text = ("中共柳溪镇委员会关于乡村振兴专项巡察反馈问题整改进展情况的通报\n" + MEETING + "现将巡察反馈问题清单通报如下：\n"
+            "问题类型 | 问题描述\n政治责任落实 | 镇党委会专题研究乡村振兴工作次数偏少\n | 部分帮扶措施与群众需求脱节\n"
+            "产业发展 | 产业项目论证不充分，茶叶加工厂产能利用率不足30%\n | 村级集体经济发展乏力\n" + DEMAND)
+    found = read_feedback(text).issues
+    assert [(i.level, i.text) for i in found] == [
+        (1, "政治责任落实"), (2, "镇党委会专题研究乡村振兴工作次数偏少"), (2, "部分帮扶措施与群众需求脱节"),
+        (1, "产业发展"), (2, "产业项目论证不充分,茶叶加工厂产能利用率不足30%"), (2, "村级集体经济发展乏力")]
+
+
+def test_issuelist_feedback_the_last_field_with_one_finding_and_no_run():
+    """blind56 03: (一)…(三) each a verdict over its 一是 run, then (四)X不到位。Y。 — (四) is a field as its siblings are,
+    over its one finding (the verdict and the finding were read as one problem)."""
+    text = ("区委巡察组向城东街道党工委反馈巡察情况\n" + MEETING + "巡察发现的主要问题：\n"
+            "（一）党的领导作用发挥不充分。一是理论学习不够深入；二是意识形态工作责任制落实不到位。\n"
+            "（二）群众身边腐败问题依然存在。一是集体资产底数不清；二是低保审核把关不严。\n"
+            "（三）基层党组织建设还有差距。一是部分社区党组织软弱涣散；二是党员发展重数量轻质量。\n"
+            "（四）巡察发现问题整改不到位。对上轮巡察发现问题整改不彻底，有的问题出现反弹回潮。\n" + DEMAND)
+    found = read_feedback(text).issues
+    assert [(i.level, i.text) for i in found][-2:] == [
+        (1, "巡察发现问题整改不到位"), (2, "对上轮巡察发现问题整改不彻底,有的问题出现反弹回潮")]

@@ -23,6 +23,9 @@ from pipeline.normalize import normalize
     ("增长8.2021年", []),
     ("主要问题: 1) 学习不够; 2) 经费不规范", [("arabic_paren", 1, False), ("arabic_paren", 2, False)]),
     ("见表1)所列", []),
+    # (1) over 1): two levels, not one family (blind57 10)
+    ("(1)政治建设方面\n1)学习不够\n2)经费不规范\n(2)作风方面",
+     [("arabic_paren", 1, True), ("arabic_close", 1, True), ("arabic_close", 2, True), ("arabic_paren", 2, True)]),
     ("1 政治建设方面\n1.1 学习不够\n1.2 经费不规范\n2 作风方面\n2.1 公车私用",
      [("arabic", 1, True), ("decimal", 1, True), ("decimal", 2, True), ("arabic", 2, True), ("decimal", 1, True)]),
     ("1.5亿元投资\n2 名干部\n3.2%的增长", []),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.lang.text import page_furniture, reflowed, soft_breaks
+from pipeline.lang.text import cell_separator, page_furniture, reflowed, soft_breaks
 from pipeline.normalize import normalize
 
 WRAPPED = normalize(
@@ -209,3 +209,15 @@ def test_lang_text_a_line_that_leaves_a_title_open_is_wrapped_however_short():
     from pipeline.extract.citations import extract_citations
 
     assert "云湖农业大学 “十四五”学科建设规划" in [c.title for c in extract_citations(reflowed(text))]
+
+
+@pytest.mark.parametrize("line,separator", [
+    ("序号\t问题\t措施", "\t"),
+    ("序号 | 问题 | 措施", "|"),
+    ("问题类型 | 问题描述", "|"),  # two columns: one bar with a space either side (blind56 10)
+    (" | 部分帮扶措施与群众需求脱节", "|"),  # a row whose merged first cell is left empty
+    ("A|B", None),  # one bar between words: no table
+    ("主要问题是学习不够", None),
+])
+def test_lang_text_cell_separator_of_a_row(line, separator):
+    assert cell_separator(line) == separator

@@ -160,7 +160,7 @@ def example_marks(text: str, s: int, e: int) -> list[tuple[int, int]]:
 def _sub_markers(text: str, s: int, e: int) -> list[Marker]:
     """Inline sub-item markers (①②, (1)(2), 一是二是) or bullet lines (● …) forming a run inside ``[s, e)``."""
     found = [m for m in scan(text, s, e) if not m.demand and (
-        m.family in ("circled", "arabic_paren", "shi", "ordinal", "arabic") or is_bullet(m.family))]
+        m.family in ("circled", "arabic_paren", "arabic_close", "shi", "ordinal", "arabic") or is_bullet(m.family))]
     best: list[Marker] = []
     for run in runs([replace(m, line_initial=False) for m in found]):  # 1. on a line, 2. after it: one run
         if len(run) >= 2 and len(run) > len(best):
@@ -204,6 +204,19 @@ def _split_examples(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
+def _one_instance(text: str, s: int, marks: list[tuple[int, int]], e: int) -> bool:
+    """Whether the only example is one 有的 clause after a comma in a short sentence (选人用人不规范,有的干部“带病提拔”:
+    two clauses, or three at most): the finding's own instance, said in the same breath, not a list of its examples."""
+    if len(marks) != 1:
+        return False
+    a, b = marks[0]
+    if not (text.startswith("有的", a) and text[a - 1:a] == ","):
+        return False
+    before, after = text.count(",", s, a - 1), text.count(",", b, e)
+    return (before + after <= 1 and not any(ch in text[b:e] for ch in ";。")
+            and not EXAMPLE_SUBJECT.search(text, b, e) and not EXAMPLE_INSIDE.search(text, b, e))
+
+
 def make_problem(text: str, s: int, e: int, *, how: str, confidence: float, label: str | None = None,
                  number: str | None = None, examples: bool = True) -> Item | None:
     """A problem over ``[s, e)`` with its manifestations split off; None when nothing is left.  A plan's
@@ -233,7 +246,7 @@ def make_problem(text: str, s: int, e: int, *, how: str, confidence: float, labe
                 if b - a >= 2:
                     children.append(Item(3, a, b, how, confidence, label=text[m.start:m.end].strip(",: \t")))
             e = problem_end
-        elif marks:
+        elif marks and not _one_instance(text, s, marks, e):
             first = marks[0][0]
             if first > s:
                 for a, b in _split_examples(text, first, e):

@@ -18,7 +18,7 @@ from pipeline.issuelist.context import (
     CONFIDENCE, HOW_OF_FAMILY, UNIT_LABEL, Context, aspect_lead, attach, new_aspect, open_unit,
 )
 from pipeline.issuelist.items import Item, example_items, make_problem, starts_with_example, trim
-from pipeline.issuelist.paragraphs import list_after_lead, read_paragraph
+from pipeline.issuelist.paragraphs import VERDICT_CHARS, list_after_lead, read_paragraph
 from pipeline.issuelist.parts import Sentence
 from pipeline.lang.cues import (
     BYLINE, CATEGORY_HEAD, CLOSING_FINDING, CLOSING_OPENER, CONTINUATION, DEMAND_HEADING, EVIDENCE_OPENER, EXAMPLE_LEAD, EXAMPLE_SUBJECT, FINDINGS_LIST_LEAD, RECTIFICATION_HEADING,
@@ -30,7 +30,7 @@ from pipeline.lang.text import FULL_STOPS, cell_separator, mask_quoted, page_fur
 
 _SUBHEADING_MAX = 32
 #: Families whose numbers are the list's own problem ids (1., (一), 问题三); 一是/①/首先 count 1..n.
-_OWN_NUMBERS = frozenset({"cn_dun", "cn_paren", "arabic", "arabic_paren", "problem"})
+_OWN_NUMBERS = frozenset({"cn_dun", "cn_paren", "arabic", "arabic_paren", "arabic_close", "problem"})
 
 
 def _lines(text: str, zs: int, ze: int) -> list[tuple[int, int]]:
@@ -237,7 +237,24 @@ def read_zone(text: str, zs: int, ze: int, sents: list[Sentence], *,
             items, i = _bare_line(text, st, i, ctx, sents, after_colon=after_colon and ls <= zs)
         problems.extend(items)
         after_problem = bool(items)
+    _filed_under_tags(text, problems, ctx)
     return ctx.aspects, problems, ctx.units
+
+
+def _filed_under_tags(text: str, problems: list[Item], ctx: Context) -> None:
+    """Problems that open with the tag of the category they are filed under (- [政治建设] A / 【廉洁建设】B, two or
+    more, under no field read otherwise): the tag is their aspect, one for each run of the same tag, and no part
+    of the problem."""
+    tags = [(p, m) for p in problems if p.aspect is None and (m := BRACKET_HEADING.match(text, p.start, p.end))
+            and text[m.end():p.end].strip() and not SHORTCOMING_STRONG.search(m.group(1))]
+    if len(tags) < 2:
+        return
+    named = None
+    for p, m in tags:
+        if named is None or text[named.start:named.end] != m.group(1).strip():
+            named = new_aspect(text, m.start(1), m.end(1), ctx)
+        p.aspect = named
+        p.start = trim(text, m.end(), p.end)[0]
 
 
 def _marked_heading(text: str, st: LineStructure, i: int, ctx: Context, sents) -> tuple[list[Item], int]:
@@ -288,11 +305,28 @@ def _marked_problem(text: str, st: LineStructure, i: int, ctx: Context, sents) -
     if (item is not None and st.aspect_family is None and _heads_its_run(text, item, st.lines[i][1])
             and (aspect_lead(text, item.start, item.end) or _every_line_heads_a_run(text, st, m.family))):
         return _aspect_over_run(text, item, ctx), end_idx
+    if item is not None and st.aspect_family is None and (last := _last_field_finding(text, st, m, item, ctx)):
+        return last, end_idx
     if item is not None and st.aspect_family is None and end_idx == i + 1:
         listed = _listed_after_heading(text, m.end, st.lines[i][1], ctx, sents)
         if listed:  # (一)党委政治核心作用发挥不够充分。主要表现在:A、B、C等问题。: a field over its list
             return listed, end_idx
     return attach([item] if item is not None else [], ctx), end_idx
+
+
+def _last_field_finding(text: str, st: LineStructure, m: Marker, item: Item, ctx: Context) -> list[Item]:
+    """The last line of a level of fields over runs, stating its verdict and then one finding without a run
+    ((四)巡察、审计发现问题整改不到位。对上轮…整改不彻底。): a field as its siblings are, over that one finding."""
+    if item.children or not _every_line_heads_a_run(text, st, m.family):
+        return []
+    stop = text.find("。", item.start, item.end)
+    if stop < 0 or stop - item.start > VERDICT_CHARS or "," in text[item.start:stop]:
+        return []
+    found = make_problem(text, stop + 1, item.end, how=item.how, confidence=item.confidence)
+    if found is None:
+        return []
+    new_aspect(text, item.start, stop, ctx, number=item.number, label=item.label)
+    return attach([found], ctx)
 
 
 #: Families whose items a paragraph runs inline (一是…二是…, 第一…第二…).
@@ -310,7 +344,7 @@ def _listed_after_heading(text: str, s: int, e: int, ctx: Context, sents) -> lis
     under a lead (主要表现在:A、B、C等问题, 存在A、B、C等问题, 主要是:A;B;C): the verdict is their aspect.  None for
     a headline and its elaboration, which is one problem."""
     stop = text.find("。", s, e)
-    if stop < 0 or stop - s > 30 or "," in text[s:stop]:
+    if stop < 0 or stop - s > VERDICT_CHARS or "," in text[s:stop]:
         return []
     rest = stop + 1
     while rest < e and text[rest] in " \t":

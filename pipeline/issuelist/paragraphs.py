@@ -19,7 +19,7 @@ from pipeline.issuelist.items import (
 )
 from pipeline.issuelist.parts import NON_FINDING_ROLES, Sentence
 from pipeline.lang.cues import (
-    ASPECT_LIST_CUE, ASPECT_VERDICT, EVIDENCE_FRAME, CATEGORY_HEAD, CENTRAL_TEAM, CLOSING_OPENER, ELEMENTS_CLOSER, EVIDENCE_OPENER, EXAMPLE_SUBJECT, EXAMPLES_OPEN, GROUP_FIELD,
+    ASPECT_LIST_CUE, ASPECT_VERDICT, EVIDENCE_FRAME, CATEGORY_HEAD, CENTRAL_TEAM, CLOSING_OPENER, ELEMENTS_CLOSER, EVIDENCE_OPENER, FINDINGS_SUMMARY, EXAMPLE_SUBJECT, EXAMPLES_OPEN, GROUP_FIELD,
     INSTANCE_START, LEAD_VERB, LIST_CLOSER, LIST_OF_FINDINGS, PLAN_FIELD,
     PROBLEM_LEAD_META, RESOLVED, SHORTCOMING, SHORTCOMING_STRONG, STILL_WRONG, SUBJECT_LEAD, UNIT_SUBJECT, counts_findings,
 )
@@ -184,13 +184,13 @@ def _read_paragraph(text: str, s: int, e: int, ctx: Context, sents: list[Sentenc
 
 
 #: The longest verdict sentence over a run that can be its field (贯彻落实党中央决策部署和市委工作要求有差距).
-_VERDICT_CHARS = 30
+VERDICT_CHARS = 30
 
 
 def _verdict_over_run(text: str, first: tuple[int, int], run_start: int) -> bool:
     """Whether the paragraph's first sentence, ending right before its run, is one short verdict clause."""
     a, b = first
-    return (b <= run_start and not text[b:run_start].strip(" 。") and b - a <= _VERDICT_CHARS
+    return (b <= run_start and not text[b:run_start].strip(" 。") and b - a <= VERDICT_CHARS
             and clause_count(text, a, b) == 1 and bool(SHORTCOMING_STRONG.search(text, a, b)))
 
 
@@ -215,8 +215,18 @@ def _fields_of_run(text: str, items: list[Item], ctx: Context, sents: list[Sente
                 new_aspect(text, item.start, lead.end(1), ctx)
                 out += attach(found, ctx)
                 continue
+            if _names_field_only(text, item, lead):  # 一是在X方面,有的A,有的B: the field, over A and B
+                new_aspect(text, item.start, lead.end(1), ctx)
+                out += attach([Item(2, c.start, c.end, item.how, item.confidence) for c in item.children], ctx)
+                continue
         out += attach([item], ctx)
     return out
+
+
+def _names_field_only(text: str, item: Item, lead) -> bool:
+    """Whether an item states nothing before its examples but the field it is in (在…方面,有的A,有的B): the
+    examples are then the field's problems, as under a heading, not the examples of a finding."""
+    return len(item.children) >= 2 and item.end <= lead.end() and not SHORTCOMING_STRONG.search(text, item.start, item.end)
 
 
 #: Items of a run whose findings are ;-lists after a verdict sentence that make the run's items fields (at least).
@@ -628,7 +638,7 @@ def _oneliner(text: str, groups: list[tuple[int, int]], ctx: Context) -> list[It
 def _inline_run(text: str, s: int, e: int) -> list[Marker]:
     """The longest run of finding markers (一是…二是…) inside ``[s, e)``, if any."""
     found = [m for m in scan(text, s, e) if not m.demand and (
-        m.family in ("shi", "ordinal", "sequence", "circled", "arabic_paren") or m.family == "arabic" and not m.line_initial)]
+        m.family in ("shi", "ordinal", "sequence", "circled", "arabic_paren", "arabic_close") or m.family == "arabic" and not m.line_initial)]
     best: list[Marker] = []
     for run in runs(found):
         if len(run) >= 2 and len(run) > len(best):
@@ -660,7 +670,8 @@ def _run_items(text: str, run: list[Marker], e: int, *, under_verdict: bool = Fa
         stop = bounds[k + 1]
         if k + 1 == len(run):
             dot = text.find("。", m.end, e)
-            if dot > 0 and (CLOSING_OPENER.match(text, trim(text, dot + 1, e)[0])
+            nxt = trim(text, dot + 1, e)[0] if dot > 0 else e
+            if dot > 0 and (CLOSING_OPENER.match(text, nxt) or FINDINGS_SUMMARY.match(text, nxt, e)
                             or under_verdict and _opens_on_verdict(text, dot + 1, e)):
                 stop = dot
         item = make_problem(text, m.end, stop, how=how, confidence=CONFIDENCE[how],

@@ -19,7 +19,7 @@ from pipeline.lang.cues import (
     TEAM_FOCUS, TEAM_PLAN, UNIT_HEADING, WORK_TALLY, YARDSTICK,
 )
 from pipeline.lang.markers import ITEM_START, NEXT_ITEM, line_family, runs, scan
-from pipeline.lang.text import at_line_start, lines, page_furniture, sentence_bounds, soft_breaks
+from pipeline.lang.text import CLOSERS, at_line_start, lines, page_furniture, sentence_bounds, soft_breaks
 
 #: Roles that end the findings part.
 CLOSING_ROLES = frozenset({"demand", "clue", "pledge", "contact"})
@@ -148,8 +148,8 @@ def sentences(text: str) -> list[Sentence]:
     for s, e in spans:
         while s < e and text[s] in " \t":
             s += 1
-        if s >= e:
-            continue
+        if s >= e or not text[s:e].strip(CLOSERS + " \t"):
+            continue  # 。) after (整改要求:…。): the bracket closes the sentence before, it is none of its own
         role, body = _role(text, s, e, previous)
         family = _item_family(text, s) if resolved_list is not None else None  # asked only after a resolved lead
         if resolved_list is not None and family is not None and resolved_list in ("", family):

@@ -578,10 +578,12 @@ CLUE = re.compile(r"线索[^。]{0,40}(?:移交|转交|移送)|(?:移交|转交|
                   # letters taken in, unless the sentence reports the team's work (个别谈话…,受理来信来电来访…件次) or
                   # how the unit handled its own (受理的14件信访举报中,有5件超过规定期限未办结: a finding)
                   r"|^(?![^。]*(?:个别谈话|调阅|下沉|未办结|未答复|未回复|超过规定期限|超期|逾期))"
-                  r"[^。]*?受理[^。]{0,20}(?:来信|信访|举报)")
+                  r"[^。]*?受理[^。]{0,20}(?:来信|信访|举报)"
+                  # what the team was told and handed on (巡察组还收到反映其他方面的问题,已按有关规定转交…处理)
+                  r"|(?:收到|受理)[^。,]{0,10}反映[^。]{0,40}?已(?:经)?[^。,]{0,10}?(?:移交|转交|移送)")
 #: Clues already handed over (巡察发现问题线索6件,涉及违规使用…,已按程序移交县纪委监委): a clue, whatever
 #: shortcomings its subjects name.
-CLUE_HANDED = re.compile(r"线索[^。]{0,40}?已(?:经)?[^。,]{0,10}?(?:移交|转交|移送)")
+CLUE_HANDED = re.compile(r"(?:线索|(?:收到|受理)[^。,]{0,10}反映)[^。]{0,40}?已(?:经)?[^。,]{0,10}?(?:移交|转交|移送)")
 #: The unit's pledge (表态).
 PLEDGE = re.compile(r"^[^。]{0,40}?(?:表示|表态)[,:]|作(?:了)?表态发言,表示|^[^。]{0,40}?表示[^。]{0,6}(?:将|完全|诚恳|坚决)"
                     r"|照单全收")  # 我们对巡察反馈的问题照单全收,马上就改
@@ -628,6 +630,7 @@ CASE_REPORT = re.compile(r"(?:被|受到|给予)(?:开除党籍|党纪(?:政务)
                          r"|通报了[^。,;]{0,24}?典型案例")  # 巡察组还通报了近年来全系统查处的典型案例
 #: A speaker's tag before a broadcast's quoted words ((同期声·巡察组组长 孙慧敏)…): no part of what is said.
 SPEAKER_TAG = re.compile(r"[(](?:同期声|现场声|画外音|采访)[^()]{0,30}[)]"
+                         r"|[ \t]*(?:问|答)[:]"  # an interview's turns (问:巡察发现了哪些问题? 答:巡察组要求…)
                          # a transcript's stage direction ((翻页), (有人咳嗽), (停顿), (掌声)): nobody's words
                          r"|[(](?:翻页|停顿|掌声|笑声|有人咳嗽|会场安静|调试话筒)[)]")
 #: A sentence asked, not stated (医院发展定位是否充分体现了中医药特色优势?): the team's question to think over.

@@ -75,7 +75,7 @@ BULLET = "bullet"
 
 #: Conventional rank of the line-initial families (smaller = higher in the hierarchy).
 FAMILY_RANK: dict[str, float] = {
-    "cn_dun": 0, "problem": 0.5, "cn_paren": 1, "arabic": 2, "decimal": 2.5, "arabic_paren": 3, "circled": 4,
+    "cn_dun": 0, "problem": 0.5, "cn_paren": 1, "arabic": 2, "decimal": 2.5, "arabic_paren": 3, "arabic_close": 3.5, "circled": 4,
     "ordinal": 5, "sequence": 5, "shi": 6,
 }
 #: Families that enumerate inside a paragraph (arabic too: 主要问题:1.…;2.…).
@@ -95,7 +95,8 @@ _LINE = re.compile(
   | (?P<cn_paren>[(][ \t]?{_N}[ \t]?[)][、.,:]?)
   | (?P<decimal>\d{{1,2}}\.\d{{1,2}}(?=[ \t]|[^\d.%万亿元个项名次倍])(?![ \t]*[%万亿元个项名次倍]))
   | (?P<arabic>\d{{1,2}}(?:、|\.(?!\d)|\.(?=(?:19|20)\d{{2}}年)|[ \t]\.[ \t]|[ \t]+(?=[^\d\s.%万亿元个项名次倍年月日])))
-  | (?P<arabic_paren>[(]?[ \t]?\d{{1,2}}[ \t]?[)][、.,:]?)
+  | (?P<arabic_paren>[(][ \t]?\d{{1,2}}[ \t]?[)][、.,:]?)
+  | (?P<arabic_close>[ \t]?\d{{1,2}}[ \t]?[)][、.,:]?)  # 1) under (1): a level of its own where both are written
   | (?P<circled>[{CIRCLED}])
     """,
     re.VERBOSE,

@@ -236,7 +236,7 @@ def _short_line_breaks(text: str, spans: list[tuple[int, int, int]]) -> frozense
 
 #: A table row's cell separators: a tab (a table copied out of a document or a sheet, as the DOCX, HTML and PDF
 #: readers write a row), or a bar (a table typed or exported as text: 序号 | 问题类别 | 问题描述), which a row
-#: holds at least twice.
+#: holds at least twice, or once with a space either side (问题类型 | 问题描述: a two-column table).
 CELL_SEPARATORS = ("\t", "|", "｜")
 
 
@@ -245,7 +245,8 @@ def cell_separator(text: str, s: int = 0, e: int | None = None) -> str | None:
     e = len(text) if e is None else e
     if "\t" in text[s:e]:
         return "\t"
-    return next((bar for bar in CELL_SEPARATORS[1:] if text.count(bar, s, e) >= 2), None)
+    return next((bar for bar in CELL_SEPARATORS[1:] if text.count(bar, s, e) >= 2 or text.find(f" {bar} ", s, e) >= 0),
+                None)
 
 
 #: A paragraph's first-line indent: two spaces, or an ideographic space.
