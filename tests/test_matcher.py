@@ -358,3 +358,19 @@ def test_matcher_a_named_irregularity_is_a_key_term(term):
     matcher = IssueMatcher().fit([Issue("1", None, 2, text, "d", 0, len(text))])
     assert term in matcher.key_terms([text])[0]
     assert term in matcher.key_terms([f"对3个{term}项目逐一补办审批手续"])[0]
+
+
+def test_matcher_a_top_heading_answered_in_its_own_paragraph_is_a_target():
+    """pairs_blind52 s2: 二、… over (一)(二) measures, then 三、强化监督执纪 answered in an unnumbered paragraph — that
+    heading is an answer place (it was none: the problems it answers were read as unaddressed)."""
+    from pipeline.extract.measures import extract_measures
+
+    text = normalize("关于巡察整改进展情况的通报\n一、压紧压实整改责任\n（一）在思想认识上深化。开展专题学习12次，讲专题党课9场次。\n"
+                     "（二）在责任担当上强化。局党组召开专题民主生活会1次，逐项建立整改台账。\n"
+                     "二、强化监督执纪，从严追责问责\n对县人民医院违规采购医用耗材问题立案调查，给予党纪政务处分3人，追回违规资金42.6万元。\n"
+                     "三、下一步工作打算\n一是持续跟踪督办。二是巩固整改成果。\n")
+    sections = parse_outline(text)
+    targets = build_targets(text, sections, extract_measures(text, sections))
+    places = [text[t.start:t.end] for t in targets]
+    assert any("违规采购医用耗材" in p for p in places)
+    assert not any("持续跟踪督办" in p for p in places)

@@ -561,3 +561,26 @@ def test_measures_a_pdf_pages_footnotes_and_wrapped_plans_are_no_part_of_an_answ
     found = [normalized[m.start:m.end] for m in _measures(text)]
     assert found == [normalized[normalized.index("1.学科"):normalized.index("该问题已整改完成。") + 9],
                      "2.年轻干部储备不足。学校建立年轻干部人才库,首批入库64名。"]
+
+
+@pytest.mark.parametrize("text,status", [
+    # heldout30 a: a place the rule sets, no schedule (was planned)
+    ("修订《公务接待管理办法》,公务接待原则上安排在院内职工食堂,今年以来接待费用下降42.1%。", "done"),
+    ("该项措施安排在2025年9月启动。", "planned"),
+])
+def test_measures_arranged_in_a_place_is_no_schedule(text, status):
+    assert decide_status(normalize(text))[0] == status
+
+
+def test_measures_a_ledger_appended_after_the_body_restates_its_measures():
+    """heldout30 a: numbered measures under each problem, then 附件 and the 整改台账 a row a problem — the rows restate
+    what the measures said (each was a measure of its own); a ledger that is the body stays its measures."""
+    body = ("二、问题整改情况\n(一)关于理论学习不够深入的问题\n1.修订《中心组学习规则》,开展集体学习8次。\n"
+            "(二)关于公务接待不规范的问题\n1.修订《公务接待管理办法》,清退违规费用2.3万元。\n")
+    ledger = ("序号\t问题\t整改措施\t责任部门\t完成时限\t完成情况\n"
+              "1\t理论学习不够深入\t修订学习规则\t党委办公室\t2024年3月底前\t已完成\n"
+              "2\t公务接待不规范\t修订接待办法\t院长办公室\t立行立改\t已完成\n")
+    appended = normalize(body + "中共某医院委员会\n2024年9月20日\n附件\n巡察反馈问题整改台账\n" + ledger)
+    assert ["\t" in appended[m.start:m.end] for m in _measures(appended)] == [False, False]
+    alone = normalize("一、整改台账\n" + ledger)
+    assert len(_measures(alone)) == 2

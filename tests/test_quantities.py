@@ -238,3 +238,17 @@ def test_quantities_a_table_of_counts_cells_take_their_columns_unit():
     assert [(q.text, q.value, q.unit, q.kind) for q in extract_quantities(text)] == [
         ("2", 2, "个", "count"), ("8", 8, "条", "count"), ("87.5%", 87.5, "%", "percent"),
         ("3", 3, "个", "count"), ("7", 7, "条", "count"), ("71.4%", 71.4, "%", "percent")]
+
+
+@pytest.mark.parametrize("text,found", [
+    # heldout30 b: 签约 is no approximator, and a bare 亿元 names a class of projects, no amount (was 约亿元以上, 1亿)
+    ("今年以来新签约亿元以上项目23个", [("23个", 23)]),
+    ("目前已签约97人", [("97人", 97)]),
+    ("约1万人参加", [("约1万人", 10000)]),
+    ("超万名干部参训", [("超万名", 10000)]),
+    # heldout30 b: 推进一个 ends a tally (完成八个、…、正在推进一个); 进一步 and 引进一批 stay no counts
+    ("已整改完成八个、基本完成三个、正在推进一个", [("八个", 8), ("三个", 3), ("一个", 1)]),
+    ("要进一步加强,引进一批人才", []),
+])
+def test_quantities_words_that_end_in_an_approximator_or_a_numeral(text, found):
+    assert [(q.text, q.value) for q in extract_quantities(normalize(text))] == found

@@ -532,3 +532,18 @@ def test_times_a_word_after_an_items_number_is_read(text, found):
 ])
 def test_times_an_age_of_n_years_or_more_is_a_duration(text, found):
     assert [(t.text, t.duration) for t in extract_times(text, anchor=dt.date(2024, 10, 15))] == found
+
+
+@pytest.mark.parametrize("text,found", [
+    ("力争用3至5年时间将园区亩均税收提高到15万元以上。", [("3至5年", "P3Y")]),  # heldout30 b, heldout8 b (was 5年, none)
+    ("试点周期为3至5年。", [("3至5年", "P3Y")]),
+    ("每个环节压缩2-3周。", [("2-3周", "P2W")]),
+    ("挂职6—12个月。", [("6—12个月", "P6M")]),
+])
+def test_times_a_range_of_lengths_is_one_duration_from_its_lower_bound(text, found):
+    assert [(t.text, t.duration) for t in extract_times(text, anchor=dt.date(2024, 10, 15))] == found
+
+
+@pytest.mark.parametrize("text", ["2021至2023年共完成改造", "每隔1-2天进行一次观察"])
+def test_times_a_range_of_years_or_an_interval_is_no_duration(text):
+    assert all(t.kind != "duration" for t in extract_times(text, anchor=dt.date(2024, 10, 15)))

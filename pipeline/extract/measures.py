@@ -33,7 +33,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from pipeline.lang.cues import (
-    ACTION_LEAD, CLOSING_FORMULA, CLUE, CONTACT, DECISIVE, DONE_STATED, DEMAND_LEAD, DONE_OPENING, FORWARD_INTRO, FORWARD_SPOKEN, PLEDGE, PROBLEM_VERDICT, PROGRESS_FIELD, PROGRESS_SO_FAR, RECORD_PROBLEM, REST_PLANNED, SHORTCOMING, PAGE_TAIL, SUPERVISION_INVITED, TEAM_VOICE, concrete_act, is_restated_problem, only_plans,
+    ACTION_LEAD, APPENDIX_LINE, CLOSING_FORMULA, CLUE, CONTACT, DECISIVE, DONE_STATED, DEMAND_LEAD, DONE_OPENING, FORWARD_INTRO, FORWARD_SPOKEN, PLEDGE, PROBLEM_VERDICT, PROGRESS_FIELD, PROGRESS_SO_FAR, RECORD_PROBLEM, REST_PLANNED, SHORTCOMING, PAGE_TAIL, SUPERVISION_INVITED, TEAM_VOICE, concrete_act, is_restated_problem, only_plans,
     OWN_SHORTCOMINGS_TITLE, status_cues,
 )
 from pipeline.lang.markers import is_bullet, runs, scan
@@ -474,10 +474,16 @@ def _item_end(text: str, start: int, end: int) -> int:
     or the page furniture after it, else ``end``: the fields are the record's, the page's foot no one's."""
     pos = text.find("\n", start, end)
     while pos != -1:
-        if RECORD_FIELD_LINE.match(text, pos + 1):
+        if RECORD_FIELD_LINE.match(text, pos + 1) or _appendix_line(text, pos + 1):
             return start + len(text[start:pos].rstrip())
         pos = text.find("\n", pos + 1, end)
     return _before_page_foot(text, start, end)
+
+
+def _appendix_line(text: str, pos: int) -> bool:
+    """Whether the line at ``pos`` opens an appendix (附件 / 附件:…整改台账): what follows is no item's."""
+    end = text.find("\n", pos)
+    return APPENDIX_LINE.fullmatch(text[pos:end if end >= 0 else len(text)].strip()) is not None
 
 
 def _before_page_foot(text: str, start: int, end: int) -> int:
@@ -506,7 +512,9 @@ def _ledger_measures(text: str, sections: list[Section], measures: list[Measure]
     last cell, a wrapped cell included): a row states what was done for one problem, its status read from its
     整改进展 cell.  Not a table under enumerated measures (主要问题整改清单如下: after the last ① of a heading that
     the report's measures already answer, ``enumerated``: those sections' ids and starts): that table sums up
-    what they said."""
+    what they said; nor one appended after the report (附件 then the 整改台账) when the body has measures of its own:
+    it restates, a row a problem, what they said."""
+    appendix = _appendix_start(text, max((m.start for m in measures), default=len(text)))
     taken = sorted((m.start, m.end) for m in measures)
     taken_starts = [a for a, _ in taken]
     reach = list(accumulate((b for _, b in taken), max))  # the furthest end of the measures started so far
@@ -516,7 +524,7 @@ def _ledger_measures(text: str, sections: list[Section], measures: list[Measure]
     out: list[Measure] = []
     for row in ledger_rows(text):
         k = bisect_right(taken_starts, row.line_start)
-        if k and reach[k - 1] > row.line_start:  # inside a measure
+        if k and reach[k - 1] > row.line_start or row.line_start >= appendix:  # inside a measure, or appended
             continue
         k = bisect_right(starts, row.line_start)
         holder = ordered[k - 1] if k else None  # the last section opened before the row
@@ -535,6 +543,14 @@ def _ledger_measures(text: str, sections: list[Section], measures: list[Measure]
             out.append(Measure(measure_id=len(measures) + len(out), section_id=section_id, start=a, end=b,
                                label=row.label, title=_lead_phrase(text, a, b), status=status, status_basis=basis))
     return out
+
+
+def _appendix_start(text: str, after: int) -> int:
+    """Where the first appendix line (附件 / 附件:…整改台账) after ``after`` opens, else the text's end."""
+    nl = text.find("\n", after)
+    if nl < 0:
+        return len(text)
+    return next((a for a, _, _ in lines(text, nl + 1) if _appendix_line(text, a)), len(text))
 
 
 def _cell_items(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -187,8 +187,8 @@ def _pre_approx(text: str, start: int, numeral: str) -> tuple[str | None, int]:
             continue  # 上百人 / 上千家 only
         if word == "近" and begin > 0 and text[begin - 1] in _NEAR_BLOCKERS:
             continue
-        if word == "约" and begin > 0 and text[begin - 1] in "制节公条契大":
-            continue  # 制约, 节约, 公约 ...
+        if word == "约" and begin > 0 and text[begin - 1] in "制节公条契大签预合违隐相邀特履":
+            continue  # 制约, 节约, 公约, 签约, 预约 ...
         if word == "超" and begin > 0 and text[begin - 1] in "高赶":
             continue  # 高超, 赶超
         if word in ("数", "几") and (not _SEVERAL_NUMERAL.match(numeral)
@@ -446,8 +446,10 @@ NUMERAL_VETOES: tuple[Veto, ...] = (
     ("lone_zero", lambda r: r.numeral[0] in "零〇" and not r.arabic and len(r.numeral) == 1),  # 清零, 零件
     # 千家万户; but 超万名, 近万人, 上万件 (a bare 万 after an approximator)
     ("leading_multiplier", lambda r: not r.arabic and r.numeral[0] in "万亿"
-     and not (r.numeral in ("万", "亿") and r.prev in "超近逾上数约")),
-    ("bare_one_in_word", lambda r: not r.arabic and r.numeral == "一" and r.prev in _BARE_ONE_BLOCKERS),  # 统一, 进一步
+     and not (r.numeral in ("万", "亿") and r.prev in "超近逾上数")),
+    # 统一, 进一步 (not 推进一个: there 进 ends its own word)
+    ("bare_one_in_word", lambda r: not r.arabic and r.numeral == "一" and r.prev in _BARE_ONE_BLOCKERS
+     and not (r.prev == "进" and r.text.startswith("个", r.start + 1))),
     # 二〇二二 (a year) or an id read digit by digit; 三四个 is a range, read below
     ("spelled_digits", lambda r: not r.arabic and len(r.numeral) > 1
      and all(ch in "零〇一二三四五六七八九" for ch in r.numeral) and _adjacent_digit_range(r.numeral) is None),

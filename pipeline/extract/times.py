@@ -149,8 +149,11 @@ _CLOCK = re.compile(rf"(?P<n>{NUM})(?:个)?(?P<half>半)?(?P<u>小时|钟头|分
 # 五千年, 5000多年(来): a length of millennia is a duration, never a datable period
 _MILLENNIA = re.compile(r"(?P<n>[1-9]\d{3,}|[一二两三四五六七八九十]千|[一二两三四五六七八九十]万)(?P<more>多|余)?年(?![代度底末初内前后])")
 _COUNT_START = frozenset("0123456789" + CN_NUM_CHARS + "半仨俩")  # where a counted length can start
-# 压缩至10个工作日, 由3—5个工作日缩短, 挂职6—12个月: a length in working days, or a range of months or days
-_SPAN = re.compile(rf"(?P<n>{NUM})(?:[—\-~至到](?P<n2>{NUM}))?个(?P<u>工作日)(?!内)|(?P<a>{NUM})[—\-~至到](?P<b>{NUM})个(?P<u2>月|工作日)(?!内)")
+# 压缩至10个工作日, 由3—5个工作日缩短, 挂职6—12个月, 用3至5年时间: a length in working days, or a range of lengths
+# (its lower bound; not 2021至2023年, two years named)
+_SPAN = re.compile(rf"(?P<n>{NUM})(?:[—\-~至到](?P<n2>{NUM}))?个(?P<u>工作日)(?!内)"
+                   rf"|(?P<a>{NUM})[—\-~至到](?P<b>{NUM})(?:个(?P<u2>月|工作日)|(?P<u3>年|周|天))(?![度底末初内前后以来])")
+_SPAN_MAX = 100  # a range of lengths counts fewer: 2021至2023年 names years
 _LIMIT = re.compile(rf"限期(?P<n>{NUM}|半)(?:个)?(?P<u>年|月|季度|周|星期|天|日)(?:内)?")
 _HALF_YEAR = re.compile(r"半年(?!度|来|以来)")
 _RECENT = re.compile(
@@ -323,10 +326,10 @@ def _match_duration(text: str, i: int, st: _State) -> Match | None:
         return m.end(), [TimeExpr(i, m.end(), m.group(0), "duration", duration=_iso_duration(*uc))], None
     if text[i] not in _COUNT_START:
         return _match_limit_or_half(text, i)
-    if (m := _SPAN.match(text, i)) and not (i and (text[i - 1] in "每第" or text[i - 1].isdigit())):
+    if (m := _SPAN.match(text, i)) and not (i and (text[i - 1] in "每第隔" or text[i - 1].isdigit())):
         n = num(m.group("n") or m.group("a"))
-        if n:
-            unit = "M" if m.group("u2") == "月" else "D"
+        if n and (m.group("u3") is None or n < _SPAN_MAX):
+            unit = {"月": "M", "年": "Y", "周": "W"}.get(m.group("u2") or m.group("u3"), "D")
             return m.end(), [TimeExpr(i, m.end(), m.group(0), "duration", duration=f"P{int(n)}{unit}")], None
     ahead = text[i : i + 16]
     if ((_LENGTH_LEAD.search(text, max(0, i - 4), i) or _LENGTH_TAIL.search(ahead))

@@ -218,7 +218,14 @@ def targets_and_plan_paragraphs(text: str, sections: list[Section], measures: li
         measure_heads = {m.start for m in measures}
         restating = [i for i in leaves if i not in held and by_id[i].start not in measure_heads
                      and RESTATED_HEADING.match(_line_at(text, by_id[i].start))]
-        heading_ids = sorted([*heading_ids, *restating], key=lambda i: by_id[i].start)
+        # and a top heading with no sections under it whose own paragraphs answer (四、强化监督执纪\n对县人民医院违规
+        # 采购…立案调查) among headings whose answers are numbered measures
+        measured = {m.section_id for m in measures}
+        bare = [s.section_id for s in sections if s.level == top and s.section_id not in parents
+                and s.section_id not in measured and s.start not in measure_heads and not is_forward(s.start)
+                and s.body_end - s.end >= MIN_PARAGRAPH
+                and not _own_account(text, s.end, s.body_end)]
+        heading_ids = sorted([*heading_ids, *restating, *bare], key=lambda i: by_id[i].start)
     order = {sid: k for k, sid in enumerate(heading_ids)}
     targets: list[Target] = []
     measure_starts = {m.start for m in live}
@@ -265,12 +272,18 @@ def prose_places(text: str, covered: list[tuple[int, int]]) -> tuple[list[tuple[
         start, end = strip_span(text, start, end)
         first = text[start:sentence_bounds(text, start)[1]]
         spoken = FORWARD_SPOKEN.match(first) is not None  # 厅党组表示,下一步将对近三年审计、巡视发现的问题建立整改台账
-        if CONTACT.search(line) or not spoken and all(PROCESS_WORDS.search(text[a:b]) and not NAMED_FINDING.search(text, a, b)
-                                                      for a, b in sentence_spans(text, start, end)):
+        if CONTACT.search(line) or not spoken and _own_account(text, start, end):
             continue
         onward = onward or bool(FORWARD_INTRO.match(first)) or spoken
         (plans if onward or is_plan(first) else answers).append((start, end))
     return answers, plans
+
+
+def _own_account(text: str, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` tells of the rectification itself (成立整改领导小组, 召开巡察整改专题会): every sentence
+    names the inspection or the rectification, none a finding it handles."""
+    return all(PROCESS_WORDS.search(text, a, b) and not NAMED_FINDING.search(text, a, b)
+               for a, b in sentence_spans(text, start, end))
 
 
 def prose_targets(text: str, targets: list[Target], forward: list[tuple[int, int]]) -> tuple[list[Target], list[Target]]:
