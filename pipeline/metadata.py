@@ -175,6 +175,15 @@ def _resolve(m: re.Match, p: str, *, year: int | None, first: bool) -> tuple[str
     return _iso(yv, mv, 1 if first else last), yv
 
 
+def signature_start(text: str) -> int | None:
+    """Where the closing signature block (issuer line over date line, or the date line alone) begins, if there is
+    one: no item of the body reaches into it."""
+    issuer, date = _signature(text)
+    if date is None:
+        return None
+    return issuer[1] if issuer is not None and issuer[1] < date.start else date.start
+
+
 def _signature(text: str) -> tuple[tuple[str, int, int] | None, _Date | None]:
     """Issuer line and date line of the closing signature block."""
     lines, pos = [], 0

@@ -584,3 +584,12 @@ def test_measures_a_ledger_appended_after_the_body_restates_its_measures():
     assert ["\t" in appended[m.start:m.end] for m in _measures(appended)] == [False, False]
     alone = normalize("一、整改台账\n" + ledger)
     assert len(_measures(alone)) == 2
+
+
+@pytest.mark.parametrize("tail", ["中共某医院委员会\n2024年9月20日\n", "\n中共某医院委员会\n2024年9月20日", "特此报告。\n中共某医院委员会\n2024年9月20日\n"])
+def test_measures_the_last_measure_stops_before_the_signature(tail):
+    """A report that ends on its signature with no 特此报告 above it: the last measure took the issuer and the date."""
+    text = normalize("二、问题整改情况\n(一)关于理论学习不够深入的问题\n1.修订《中心组学习规则》,开展集体学习8次。\n"
+                     "(二)关于公务接待不规范的问题\n1.修订《公务接待管理办法》,清退违规费用2.3万元。\n" + tail)
+    last = _measures(text)[-1]
+    assert text[last.start:last.end] == "1.修订《公务接待管理办法》,清退违规费用2.3万元。"

@@ -547,3 +547,11 @@ def test_times_a_range_of_lengths_is_one_duration_from_its_lower_bound(text, fou
 @pytest.mark.parametrize("text", ["2021至2023年共完成改造", "每隔1-2天进行一次观察"])
 def test_times_a_range_of_years_or_an_interval_is_no_duration(text):
     assert all(t.kind != "duration" for t in extract_times(text, anchor=dt.date(2024, 10, 15)))
+
+
+@pytest.mark.parametrize("text,span", [("2021至2023年共完成改造", "2021至2023年"), ("2021到2023年", "2021到2023年"),
+                                       ("2021—2023年,共完成", "2021—2023年")])
+def test_times_two_years_joined_by_zhi_are_one_period(text, span):
+    """2021至2023年 was read as 2023年 alone: 至/到 join two years as the dash does."""
+    found = [(t.text, t.start_date, t.end_date) for t in extract_times(text, anchor=dt.date(2024, 10, 15))]
+    assert found == [(span, "2021-01-01", "2023-12-31")]

@@ -43,6 +43,7 @@ from pipeline.lang.text import (
     page_furniture, sentence_spans, strip_span,
 )
 # forward_looking_sections: the one plans-part detector (re-exported)
+from pipeline.metadata import signature_start
 from pipeline.outline import forward_looking_sections, ordinal_parts, with_descendants
 from pipeline.records import Measure, Section
 
@@ -271,11 +272,13 @@ def _before_problem_verdict(text: str, start: int, end: int) -> int:
 
 def _closing_start(text: str) -> int:
     """Where the closing formula (特此报告。) and the signature under it begin, or a notice's invitation to supervise
-    (欢迎…监督), or a web page's tail (责任编辑:…, 【相关阅读】): the last such line (the tail's first), else the end."""
+    (欢迎…监督), or a web page's tail (责任编辑:…, 【相关阅读】), or the signature itself: the earliest, else the end."""
     found = [m.start() for m in CLOSING_FORMULA.finditer(text)]
     invited = [m.start() for m in SUPERVISION_INVITED.finditer(text)]
     tail = PAGE_TAIL.search(text)  # a web page's 责任编辑: / 【相关阅读】 after the article
-    return min(found[-1] if found else len(text), invited[-1] if invited else len(text), tail.start() if tail else len(text))
+    signed = signature_start(text)  # 中共…委员会\n2024年9月20日 with no 特此报告 above it
+    return min(found[-1] if found else len(text), invited[-1] if invited else len(text), tail.start() if tail else len(text),
+               len(text) if signed is None else signed)
 
 
 def extract_measures(text: str, sections: list[Section]) -> list[Measure]:

@@ -100,7 +100,7 @@ _TRIGGER_FIRST = re.compile(rf"[0-9{CN_NUM_CHARS}半仨俩上下本这今明前�
 # 2021-2022学年, 2020-2021年度 (and 2019-2020 listed before one): a school year, September to August
 _SCHOOL_YEAR = re.compile(r"(?P<a>(?:19|20)\d{2})\s*(?:—+|-+|~|～|－+)\s*(?P<b>(?:19|20)\d{2})(?P<tail>学年|年度)?")
 _SCHOOL_YEAR_NEXT = re.compile(r"、(?:19|20)\d{2}\s*(?:—+|-+|~|～|－+)\s*(?:19|20)\d{2}(?:学年|年度)")
-_YEAR_SPAN = re.compile(r"(?P<a>(?:19|20)\d{2})\s*(?:—+|-+|~|～|－+)\s*(?P<b>(?:19|20)\d{2})年(?![0-9度底末初内])")
+_YEAR_SPAN = re.compile(rf"(?P<a>(?:19|20)\d{{2}})\s*{RANGE_SEP}\s*(?P<b>(?:19|20)\d{{2}})年(?![0-9度底末初内])")
 # Web addresses (image links in scraped news): their /2022/07/10/ path parts are not dates
 _URL = re.compile(r"(?:https?://|www\.)[!-~]+")
 _CONNECTOR = re.compile(rf"(?:起)?{RANGE_SEP}")
