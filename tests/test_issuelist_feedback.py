@@ -2443,3 +2443,33 @@ def test_issuelist_feedback_the_last_field_with_one_finding_and_no_run():
     found = read_feedback(text).issues
     assert [(i.level, i.text) for i in found][-2:] == [
         (1, "巡察发现问题整改不到位"), (2, "对上轮巡察发现问题整改不彻底,有的问题出现反弹回潮")]
+
+
+def test_issuelist_feedback_a_fields_heading_then_biaoxianwei_clauses():
+    """blind58 09: 一、…方面。表现为:A,B,C。 — the field is the aspect and each clause a problem (the fields were read as
+    problems, the clauses as one example; 落实…、审计等监督发现问题整改方面 was no field at all); a clause that only
+    elaborates (至今仍有4个问题未整改到位) stays with its finding."""
+    text = ("县委第二巡察组向县水利局党组反馈巡察情况\n" + MEETING + "巡察发现县水利局党组存在以下问题：\n"
+            "一、贯彻落实党中央决策部署方面。表现为：河长制湖长制工作推进不力，农村饮水安全工程建后管护不到位。\n"
+            "二、落实巡视巡察、审计等监督发现问题整改方面。表现为：上轮巡察反馈问题整改不彻底，审计发现问题整改不到位。\n"
+            "三、巡视整改落实不到位方面。主要表现为：对上一轮巡视反馈的14个问题整改不彻底，至今仍有4个问题未整改到位。\n"
+            + DEMAND)
+    found = read_feedback(text).issues
+    assert [(i.level, i.text) for i in found] == [
+        (1, "贯彻落实党中央决策部署方面"), (2, "河长制湖长制工作推进不力"), (2, "农村饮水安全工程建后管护不到位"),
+        (1, "落实巡视巡察、审计等监督发现问题整改方面"), (2, "上轮巡察反馈问题整改不彻底"), (2, "审计发现问题整改不到位"),
+        (1, "巡视整改落实不到位方面"), (2, "对上一轮巡视反馈的14个问题整改不彻底,至今仍有4个问题未整改到位")]
+
+
+def test_issuelist_feedback_a_table_lined_up_with_spaces():
+    """blind58 10: 序号  问题类别    问题表现    整改时限, the category left out of the rows under its first — columns
+    lined up with runs of spaces are a table (each row was read as a problem, header included)."""
+    text = ("市交通运输局党组巡察反馈问题清单\n" + MEETING + "巡察组共反馈问题3个，清单如下：\n"
+            "序号  问题类别        问题表现                                        整改时限\n"
+            "1     政治建设        意识形态工作责任制落实不力，对网站信息发布审核不严    2019年10月底\n"
+            "2                     农村公路“四好”建设推进滞后                          2019年12月底\n"
+            "3     全面从严治党    党组主体责任落实不到位，对局属单位监督管理宽松软      2019年12月底\n" + DEMAND)
+    found = read_feedback(text).issues
+    assert [(i.level, i.text) for i in found] == [
+        (1, "政治建设"), (2, "意识形态工作责任制落实不力,对网站信息发布审核不严"), (2, "农村公路“四好”建设推进滞后"),
+        (1, "全面从严治党"), (2, "党组主体责任落实不到位,对局属单位监督管理宽松软")]

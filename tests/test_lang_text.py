@@ -221,3 +221,15 @@ def test_lang_text_a_line_that_leaves_a_title_open_is_wrapped_however_short():
 ])
 def test_lang_text_cell_separator_of_a_row(line, separator):
     assert cell_separator(line) == separator
+
+
+
+@pytest.mark.parametrize("line,separator", [
+    ("序号  问题类别        问题表现        整改时限", "  "),  # blind58 10: columns lined up with spaces
+    ("1     政治建设        意识形态工作责任制落实不力    2019年10月底", "  "),
+    ("主要问题  学习不够", None),  # two cells: no table
+    ("　　巡察组指出，学习不够深入。", None),  # an indent is no gap
+])
+def test_lang_text_cell_separator_of_a_row_lined_up_with_spaces(line, separator):
+    assert cell_separator(line, spaces=True) == separator
+    assert cell_separator(line) is None

@@ -18,7 +18,7 @@ from pipeline.issuelist.context import (
     CONFIDENCE, HOW_OF_FAMILY, UNIT_LABEL, Context, aspect_lead, attach, new_aspect, open_unit,
 )
 from pipeline.issuelist.items import Item, example_items, make_problem, starts_with_example, trim
-from pipeline.issuelist.paragraphs import VERDICT_CHARS, list_after_lead, read_paragraph
+from pipeline.issuelist.paragraphs import VERDICT_CHARS, clause_list, list_after_lead, read_paragraph
 from pipeline.issuelist.parts import Sentence
 from pipeline.lang.cues import (
     BYLINE, CATEGORY_HEAD, CLOSING_FINDING, CLOSING_OPENER, CONTINUATION, DEMAND_HEADING, EVIDENCE_OPENER, EXAMPLE_LEAD, EXAMPLE_SUBJECT, FINDINGS_LIST_LEAD, RECTIFICATION_HEADING,
@@ -26,7 +26,7 @@ from pipeline.lang.cues import (
 )
 from pipeline.lang.markers import BRACKET_HEADING, DECORATION, FAMILY_RANK, SEPARATOR_LINE, Marker, is_bullet, line_start, runs, scan
 from pipeline.lang.tables import match_columns
-from pipeline.lang.text import FULL_STOPS, cell_separator, mask_quoted, page_furniture, sentence_spans, soft_breaks, strip_span
+from pipeline.lang.text import FULL_STOPS, SPACE_GAP, cell_separator, mask_quoted, page_furniture, sentence_spans, soft_breaks, strip_span
 
 _SUBHEADING_MAX = 32
 #: Families whose numbers are the list's own problem ids (1., (一), 问题三); 一是/①/首先 count 1..n.
@@ -283,7 +283,10 @@ def _marked_heading(text: str, st: LineStructure, i: int, ctx: Context, sents) -
         return [], i + 1
     new_aspect(text, m.end, lead_in.end(1) if lead_in else le, ctx, number=label.strip("()、.,: "), label=label)
     if lead_in and text[lead_in.end():le].strip(" 。,:"):  # (一)政治建设方面。一是…;二是…
-        return read_paragraph(text, lead_in.end(), le, ctx, sents), i + 1
+        rest, end = trim(text, lead_in.end(), le)
+        cue = ASPECT_LIST_CUE.match(text, rest, end)
+        listed = clause_list(text, cue.end(), end, each_stating=True) if cue else []  # 一、…方面。表现为:A,B,C: a problem a clause
+        return (attach(listed, ctx) if listed else read_paragraph(text, lead_in.end(), le, ctx, sents)), i + 1
     return [], i + 1
 
 
@@ -350,10 +353,15 @@ def _listed_after_heading(text: str, s: int, e: int, ctx: Context, sents) -> lis
     while rest < e and text[rest] in " \t":
         rest += 1
     body = text[rest:e]
-    if not FINDINGS_LIST_LEAD.match(body) or scan(text, rest, e):  # a lead, not ;-clauses (an elaboration may run so);
-        return []                                            # (1)(2) under the lead are its manifestations
+    # a lead (or 表现为: under a field's name, …方面。表现为:A,B), not ;-clauses (an elaboration may run so); (1)(2) under
+    # the lead are its manifestations
+    lead = FINDINGS_LIST_LEAD.match(body) or (_names_field(text, s, stop) and ASPECT_LIST_CUE.match(body))
+    if not lead or scan(text, rest, e):
+        return []
     scratch = Context(unit=ctx.unit, units=list(ctx.units))
     found = read_paragraph(text, rest, e, scratch, sents)
+    if len(found) == 1 and (cue := ASPECT_LIST_CUE.match(text, rest, e)):  # 表现为:A,B,C: a problem a clause
+        found = clause_list(text, cue.end(), trim(text, rest, e)[1], each_stating=True) or found
     fewest = 1 if _names_field(text, s, stop) else 2  # (四)巡视整改落实不到位方面。主要表现为:A: a field, however few
     if len(found) < fewest or not all(SHORTCOMING.search(text, p.start, p.end) for p in found):
         return []
@@ -550,7 +558,12 @@ _TOTAL_ROW = re.compile(r"[ \t]*(?:合计|小计|总计|共计)")
 
 
 def _cells(text: str, s: int, e: int, sep: str = "\t") -> list[tuple[int, int]]:
-    """The cells of a table row; a bar at the row's start or end opens or closes it (| a | b |)."""
+    """The cells of a table row; a bar at the row's start or end opens or closes it (| a | b |); a row lined up with
+    spaces has its cells between runs of two spaces or more."""
+    if sep == "  ":
+        s, e = strip_span(text, s, e)
+        gaps = [(s, s)] + [m.span() for m in SPACE_GAP.finditer(text, s, e)] + [(e, e)]
+        return [trim(text, gaps[k][1], gaps[k + 1][0]) for k in range(len(gaps) - 1)]
     if sep != "\t":
         s, e = strip_span(text, s, e)
         s += text.startswith(sep, s)
@@ -567,7 +580,7 @@ def _cells(text: str, s: int, e: int, sep: str = "\t") -> list[tuple[int, int]]:
 def _table_header(text: str, s: int, e: int) -> tuple[dict[str, int], str] | None:
     """The columns of a table's header line (序号 问题类别 问题描述, named as a ledger names them) and its
     cell separator, or None."""
-    sep = cell_separator(text, s, e)
+    sep = cell_separator(text, s, e, spaces=True)
     if sep is None:
         return None
     columns = match_columns([text[a:b] for a, b in _cells(text, s, e, sep)])
@@ -595,10 +608,10 @@ def _table_rows(text: str, st: LineStructure, i: int, header: tuple[dict[str, in
     out: list[Item] = []
     j = i + 1
     while j < len(st.lines):
-        if cell_separator(text, *st.lines[j]) != sep:
+        if cell_separator(text, *st.lines[j], spaces=True) != sep:
             ls, le = st.lines[j]
             m = st.marker.get(ls)
-            if m is None or j + 1 >= len(st.lines) or cell_separator(text, *st.lines[j + 1]) != sep:
+            if m is None or j + 1 >= len(st.lines) or cell_separator(text, *st.lines[j + 1], spaces=True) != sep:
                 break
             new_aspect(text, m.end, le, ctx, label=text[m.start:m.end].strip(), number=_number(text, m))
             j += 1

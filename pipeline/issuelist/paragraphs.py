@@ -439,11 +439,21 @@ def _field_list(text: str, a: int, b: int, ctx: Context, *, after_lead: bool) ->
         return None
     if cue is None:
         return None
-    groups = top_level_split(text, cue.end(), b, ";")  # 表现为:A,A';B,B': a problem a ;-group
-    clauses = groups if len(groups) >= 2 else top_level_split(text, cue.end(), b, ",")
-    if len(clauses) < 2:
+    listed = clause_list(text, cue.end(), b)
+    if not listed:
         return None if verdict is None else attach(_group_items(text, cue.end(), b, "clause"), ctx)
-    return attach(_clause_problems(text, clauses), ctx)
+    return attach(listed, ctx)
+
+
+def clause_list(text: str, a: int, b: int, *, each_stating: bool = False) -> list[Item]:
+    """The findings a field's cue lists (表现为:A,B,C / 表现为:A,A';B,B'): a problem a ;-group, else a ,-clause; none
+    unless two or more, or, with ``each_stating``, unless each states its own shortcoming (表现为:A不彻底,至今仍有4个
+    未整改到位: one finding and its figure)."""
+    groups = top_level_split(text, a, b, ";")
+    clauses = groups if len(groups) >= 2 else top_level_split(text, a, b, ",")
+    if len(clauses) < 2 or each_stating and not all(SHORTCOMING_STRONG.search(text, x, y) for x, y in clauses):
+        return []
+    return _clause_problems(text, clauses)
 
 
 def _clause_problems(text: str, spans: list[tuple[int, int]]) -> list[Item]:
