@@ -593,3 +593,17 @@ def test_measures_the_last_measure_stops_before_the_signature(tail):
                      "(二)关于公务接待不规范的问题\n1.修订《公务接待管理办法》,清退违规费用2.3万元。\n" + tail)
     last = _measures(text)[-1]
     assert text[last.start:last.end] == "1.修订《公务接待管理办法》,清退违规费用2.3万元。"
+
+
+@pytest.mark.parametrize("text,status", [
+    # pairs_blind53 s3: a ledger's 完成情况 opening on 未完成 (it read 完成: done)
+    ("未完成,已排查贷款214笔,尚有9家支行排查未结束", "ongoing"),
+    ("未完成,新版告知文本待总行审批上线", "ongoing"),
+    ("已重新认定2人,另2人待总行人力资源部复核", "ongoing"),
+    # guards: a tally of unfinished tasks, the problem's own words, 接待…审批 and 待遇审核
+    ("对未完成的3项任务挂账督办,其余已全部完成。", "done"),
+    ("建立闭环台账,对23件超期未办结诉求逐件跟踪销号,已全部办结。", "done"),
+    ("公务接待一律按标准执行并实行“一事一单”审批。", "done"),
+])
+def test_measures_not_done_as_a_ledger_cell_says_it(text, status):
+    assert decide_status(normalize(text))[0] == status
