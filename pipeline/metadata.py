@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pipeline.lang.dates import CN_YEAR, find_as_of, year_offset_before, year_value
 from pipeline.lang.markers import BREADCRUMB_LINE, CN_NUM
 from pipeline.lang.numerals import int_value
-from pipeline.lang.text import sentence_bounds
+from pipeline.lang.text import lines, page_furniture, sentence_bounds
 from pipeline.reading import reading_text
 from pipeline.records import DocumentMeta, Section
 
@@ -56,6 +56,8 @@ _INSPECTION_TYPES = (
     "异地交叉巡察", "交叉巡察", "提级巡察", "联动巡察", "延伸巡察", "点穴式巡察",
 )
 _TYPE_RE = re.compile("|".join(re.escape(t) for t in _INSPECTION_TYPES))
+#: The short name a text gives a unit when it first names it: (以下简称“公司”), no part of the name.
+_SHORT_NAME = re.compile(r"[(（](?:以下|下文)?简称[^()（）]{1,16}[)）]")
 _UNIT_TARGET = re.compile(
     r"对(?P<unit>[^,。;:!?\n]{2,60}?)(?:领导班子)?(?:开展了?|进行了?)(?:为期[^,。;]{1,10}的)?"
     r"(?P<type>[^,。;\n]{0,24}?(?:巡视|巡察)(?:“回头看”|\"回头看\")?)"  # 教育领域民生资金使用管理专项巡察
@@ -184,13 +186,25 @@ def signature_start(text: str) -> int | None:
     return issuer[1] if issuer is not None and issuer[1] < date.start else date.start
 
 
+#: A post's or a page's foot under the article: its links to other items (往期推荐 and the titles after it) and
+#: its credit and count lines (来源:… / 一审:… / 阅读 5216 / 赞 87 在看 21), no signature's.
+_POST_LINKS = re.compile(r"[ \t\u3000]*(?:往期(?:推荐|回顾|精彩)|推荐阅读|相关(?:阅读|链接|新闻|文章)|延伸阅读)[:]?[ \t]*$")
+_POST_FOOT = re.compile(r"[ \t\u3000]*(?:来源[:]|[一二三]审[:]|(?:责任)?编辑[:]|审核[:]|校对[:]|阅读[ \t]*\d|赞[ \t]*\d|在看[ \t]*\d"
+                        r"|点击[^\n]{0,12}关注|长按[^\n]{0,12}(?:识别|关注)|扫码)")
+
+
 def _signature(text: str) -> tuple[tuple[str, int, int] | None, _Date | None]:
-    """Issuer line and date line of the closing signature block."""
+    """Issuer line and date line of the closing signature block, above a post's or a page's foot."""
     lines, pos = [], 0
     for line in text.split("\n"):
         lines.append((line, pos))
         pos += len(line) + 1
-    tail = [(ln, p) for ln, p in lines if ln.strip()][-6:]
+    body = [(ln, p) for ln, p in lines if ln.strip()]
+    cut = next((k for k in range(len(body) - 1, max(-1, len(body) - 20), -1) if _POST_LINKS.match(body[k][0])), len(body))
+    body = body[:cut]
+    while body and _POST_FOOT.match(body[-1][0]):
+        body.pop()
+    tail = body[-6:]
     for idx in range(len(tail) - 1, -1, -1):
         ln, p = tail[idx]
         stripped = ln.strip()
@@ -260,7 +274,7 @@ def _inspecting_body(text: str) -> tuple[str, int, int] | None:
                 break
             j -= 1
         if j < s and (j == 0 or dated or not ("\u4e00" <= text[j - 1] <= "\u9fff")) and m.group().startswith(
-            ("省委", "市委", "县委", "区委", "州委", "党委")
+            ("省委", "市委", "县委", "区委", "州委", "党委", "党组")  # 集团公司党组第二巡视组: the organ's owner too
         ):
             term = _TERM.match(text, j, s)  # 十二届省委第七巡视组: the committee's term is no part of the team's name
             s = term.end() if term else j
@@ -297,7 +311,7 @@ def _unit_and_type(text: str, window_end: int, issuer: str | None = None
     elif m and not _PRONOUN_UNIT.match(m.group("unit")):
         u = m.group("unit").strip()
         us = m.start("unit") + m.group("unit").index(u)
-        unit = (u, us, us + len(u))
+        unit = (_SHORT_NAME.sub("", u), us, us + len(u))  # its span as written, (以下简称“公司”) included
         tm = _TYPE_RE.search(m.group("type"))
         if tm:
             itype = (tm.group(), m.start("type") + tm.start(), m.start("type") + tm.end())
@@ -485,8 +499,10 @@ def _title_line(text: str) -> tuple[str, int, int] | None:
         if "。" in text[pos:end] or nl == -1:
             break
         pos = nl + 1
+    headers = _running_headers(text)
     debris = [k for k, (_, line) in enumerate(top)
-              if BREADCRUMB_LINE.match(line) or _MENU_LINE.fullmatch(line) or _GREETING.search(line)]
+              if BREADCRUMB_LINE.match(line) or _MENU_LINE.fullmatch(line) or _GREETING.search(line)
+              or line.strip() in headers]
     above = None
     for pos, line in top[debris[-1] + 1 if debris else 0:]:
         name = line.strip()
@@ -503,6 +519,12 @@ def _title_line(text: str) -> tuple[str, int, int] | None:
             return above[0] + title, above[1], pos + e
         return (title, pos + s, pos + e) if above is None else None
     return None
+
+
+def _running_headers(text: str) -> frozenset[str]:
+    """The lines a PDF's pages repeat at their top (a running header, its first copy above the title)."""
+    furniture = page_furniture(text)
+    return frozenset(line.strip() for s, _, line in lines(text) if s in furniture and line.strip()) if furniture else frozenset()
 
 
 def _title_of(line: str) -> tuple[str, int, int] | None:

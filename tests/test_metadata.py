@@ -380,3 +380,28 @@ def test_metadata_the_title_below_a_pages_debris_or_a_document_number(top, title
     if title:
         s, e = meta.evidence["title"]
         assert normalized[s:e].replace("\n", "") == title
+
+
+def test_metadata_the_signature_above_a_posts_foot():
+    """heldout31 b: a report reposted on WeChat, its signature over 来源/一审/往期推荐/阅读/赞 lines — the signature is
+    still the issuer and the date (none was found, and the post's date was taken)."""
+    text = ("巡察整改进行时丨县卫健局交出答卷\n原创 澄岚卫健 2025年11月18日 17:46\n"
+            "中共澄岚县卫生健康局党组关于县委第三巡察组巡察反馈意见整改情况的报告\n"
+            "根据县委统一部署，县委第三巡察组对县卫生健康局党组开展了常规巡察。局党组召开党组会3次。\n"
+            "中共澄岚县卫生健康局党组\n2025年11月14日\n来源：澄岚县卫生健康局党组\n一审：周小溪 二审：陈立明\n"
+            "往期推荐\n澄岚县启动义诊月活动\n县卫健局召开安全生产工作会议\n阅读 5216\n赞 87  在看 21\n")
+    _, meta = _meta(text)
+    assert (meta.issuer, meta.report_date) == ("中共澄岚县卫生健康局党组", "2025-11-14")
+
+
+def test_metadata_a_running_header_a_short_name_and_a_groups_own_team():
+    """heldout31 a: a PDF's running header above the title is no title; (以下简称“公司”) is no part of the unit's name;
+    集团公司党组第二巡视组 is the team's whole name (it was 党组第二巡视组)."""
+    page = "衡川西南电力公司巡视整改进展情况通报\n"
+    text = (page + "中共衡川能源集团西南电力有限公司委员会\n关于集团公司党组巡视整改进展情况的通报\n"
+            "根据集团公司党组统一部署，集团公司党组第二巡视组对衡川能源集团西南电力有限公司（以下简称“公司”）党委开展了常规巡视。\n"
+            "一、整改工作总体情况\n公司党委召开党委会5次。\n- 1 -\n" + page + "二、下一步工作打算\n持续巩固整改成果。\n- 2 -\n")
+    _, meta = _meta(text)
+    assert meta.title == "中共衡川能源集团西南电力有限公司委员会关于集团公司党组巡视整改进展情况的通报"
+    assert meta.inspected_unit == "衡川能源集团西南电力有限公司党委"
+    assert meta.inspecting_body == "集团公司党组第二巡视组"
