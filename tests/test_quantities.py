@@ -249,6 +249,9 @@ def test_quantities_a_table_of_counts_cells_take_their_columns_unit():
     # heldout30 b: 推进一个 ends a tally (完成八个、…、正在推进一个); 进一步 and 引进一批 stay no counts
     ("已整改完成八个、基本完成三个、正在推进一个", [("八个", 8), ("三个", 3), ("一个", 1)]),
     ("要进一步加强,引进一批人才", []),
+    # heldout31 b: 14家乡镇卫生院 counts 14 (家乡, hometown, had blocked it); 一家乡亲 stays none
+    ("选派27名骨干医师到14家乡镇卫生院坐诊", [("27名", 27), ("14家", 14)]),
+    ("一家乡亲", []),
 ])
 def test_quantities_words_that_end_in_an_approximator_or_a_numeral(text, found):
     assert [(q.text, q.value) for q in extract_quantities(normalize(text))] == found

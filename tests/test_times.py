@@ -510,6 +510,8 @@ def test_times_a_relative_months_ten_days(text, span, dates):
 @pytest.mark.parametrize("text,span,times", [
     ("每周三为乡领导接访日", "每周三", None),  # heldout27 b: a weekday (read as 每周)
     ("每周三次到村督导", "每周三次", 3),  # three times a week
+    ("每周二、周四开设专家门诊", "每周二、周四", 2),  # heldout31 b: two days of the week (was 每周二)
+    ("每周一和周五集中办理", "每周一和周五", 2),
 ])
 def test_times_a_weekday_every_week(text, span, times):
     found = [t for t in extract_times(text, anchor=ANCHOR) if t.kind == "recurrence"]

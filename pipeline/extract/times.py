@@ -130,6 +130,8 @@ _EVERY_TAIL = {
     # 每周三为接访日: the day of the week (not 每周三次, three times a week)
     "week": re.compile(r"[一二三四五六日天](?![次回遍天场个名])"),
 }
+#: One more day of the week after the first (每周二、周四 / 每周一和周五 / 每周二、四).
+_MORE_WEEKDAYS = re.compile(r"[、和及](?:周|星期)?[一二三四五六日天](?![次回遍天场个名])")
 _COUNT_AFTER = re.compile(
     rf"(?P<q0>不少于|不低于|至少|最少)?"
     rf"[^,。;:!?\n每]{{0,25}}?(?P<q>不少于|不低于|至少|最少|不超过|不多于|原则上)?(?P<c>{NUM})次(?![数序])"
@@ -282,9 +284,13 @@ def _match_recurrence(text: str, i: int, st: _State) -> Match | None:
             return None
         end = m.end()
         tail = _EVERY_TAIL.get(every)
+        days = 0  # 每周二、周四: the days of the week named, two or more a count per week
         if tail and (t := tail.match(text, end)):
-            end = t.end()
-        times = min_times = None
+            end, days = t.end(), 1
+            while every == "week" and (more := _MORE_WEEKDAYS.match(text, end)):
+                end, days = more.end(), days + 1
+        times = days if days >= 2 else None
+        min_times = None
         if c := _COUNT_AFTER.match(text, end):
             count = num(c.group("c"))
             if count:
