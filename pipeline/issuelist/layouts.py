@@ -26,7 +26,7 @@ from pipeline.lang.cues import (
 )
 from pipeline.lang.markers import BRACKET_HEADING, DECORATION, FAMILY_RANK, SEPARATOR_LINE, Marker, is_bullet, line_start, runs, scan
 from pipeline.lang.tables import match_columns
-from pipeline.lang.text import FULL_STOPS, SPACE_GAP, cell_separator, mask_quoted, page_furniture, sentence_spans, soft_breaks, strip_span
+from pipeline.lang.text import FULL_STOPS, SPACE_GAP, SPACE_SEPARATOR, cell_separator, mask_quoted, page_furniture, sentence_spans, soft_breaks, strip_span
 
 _SUBHEADING_MAX = 32
 #: Families whose numbers are the list's own problem ids (1., (一), 问题三); 一是/①/首先 count 1..n.
@@ -355,13 +355,13 @@ def _listed_after_heading(text: str, s: int, e: int, ctx: Context, sents) -> lis
     body = text[rest:e]
     # a lead (or 表现为: under a field's name, …方面。表现为:A,B), not ;-clauses (an elaboration may run so); (1)(2) under
     # the lead are its manifestations
-    lead = FINDINGS_LIST_LEAD.match(body) or (_names_field(text, s, stop) and ASPECT_LIST_CUE.match(body))
-    if not lead or scan(text, rest, e):
+    cue = ASPECT_LIST_CUE.match(body)
+    if not (FINDINGS_LIST_LEAD.match(body) or cue and _names_field(text, s, stop)) or scan(text, rest, e):
         return []
     scratch = Context(unit=ctx.unit, units=list(ctx.units))
     found = read_paragraph(text, rest, e, scratch, sents)
-    if len(found) == 1 and (cue := ASPECT_LIST_CUE.match(text, rest, e)):  # 表现为:A,B,C: a problem a clause
-        found = clause_list(text, cue.end(), trim(text, rest, e)[1], each_stating=True) or found
+    if len(found) == 1 and cue:  # 表现为:A,B,C: a problem a clause
+        found = clause_list(text, rest + cue.end(), trim(text, rest, e)[1], each_stating=True) or found
     fewest = 1 if _names_field(text, s, stop) else 2  # (四)巡视整改落实不到位方面。主要表现为:A: a field, however few
     if len(found) < fewest or not all(SHORTCOMING.search(text, p.start, p.end) for p in found):
         return []
@@ -560,7 +560,7 @@ _TOTAL_ROW = re.compile(r"[ \t]*(?:合计|小计|总计|共计)")
 def _cells(text: str, s: int, e: int, sep: str = "\t") -> list[tuple[int, int]]:
     """The cells of a table row; a bar at the row's start or end opens or closes it (| a | b |); a row lined up with
     spaces has its cells between runs of two spaces or more."""
-    if sep == "  ":
+    if sep == SPACE_SEPARATOR:
         s, e = strip_span(text, s, e)
         gaps = [(s, s)] + [m.span() for m in SPACE_GAP.finditer(text, s, e)] + [(e, e)]
         return [trim(text, gaps[k][1], gaps[k + 1][0]) for k in range(len(gaps) - 1)]

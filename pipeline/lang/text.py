@@ -240,13 +240,15 @@ def _short_line_breaks(text: str, spans: list[tuple[int, int, int]]) -> frozense
 CELL_SEPARATORS = ("\t", "|", "｜")
 
 
-#: Columns lined up with spaces (序号  问题类别      问题表现      整改时限): a run of two spaces or more between cells.
+#: Columns lined up with spaces (序号  问题类别      问题表现      整改时限): a run of two spaces or more between cells,
+#: which :func:`cell_separator` names by this string.
 SPACE_GAP = re.compile(r"(?<=\S)[ \u3000]{2,}(?=\S)")
+SPACE_SEPARATOR = "  "
 
 
 def cell_separator(text: str, s: int = 0, e: int | None = None, *, spaces: bool = False) -> str | None:
     """The cell separator of the line ``text[s:e]``; None for a line that is no table row.  With ``spaces``, a line of
-    three cells or more lined up with runs of spaces is a row too (its separator "  "), where the caller reads its
+    three cells or more lined up with runs of spaces is a row too (its separator SPACE_SEPARATOR), where the caller reads its
     cells between those runs."""
     e = len(text) if e is None else e
     if "\t" in text[s:e]:
@@ -254,7 +256,7 @@ def cell_separator(text: str, s: int = 0, e: int | None = None, *, spaces: bool 
     bar = next((bar for bar in CELL_SEPARATORS[1:] if text.count(bar, s, e) >= 2 or text.find(f" {bar} ", s, e) >= 0),
                None)
     if bar is None and spaces and len(SPACE_GAP.findall(text, s, e)) >= 2:
-        return "  "
+        return SPACE_SEPARATOR
     return bar
 
 
