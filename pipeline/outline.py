@@ -55,7 +55,7 @@ _OPEN_QUOTES = {"“": "”", "《": "》", "‘": "’", "(": ")", "（": "）"
 
 
 def _marker_value(family: str, label: str) -> int | None:
-    core = label.strip("()（）、.．,，:：是第")
+    core = label.strip("()（）【】、.．,，:：是第")  # 【问题1】 as 问题1:
     if family == "problem":
         core = core[2:]
         return int(core) if core.isdigit() else marker_number(core)

@@ -333,3 +333,12 @@ def test_outline_a_heading_on_keeping_the_results_before_the_plans_is_no_plans_p
                      + "中共某县教育局党组\n2026年3月20日\n")
     sections = parse_outline(text)
     assert [s.title for s in sections if s.section_id in forward_looking_sections(text, sections) and s.level == 1] == forward
+
+
+def test_outline_bracketed_problem_numbers_are_headings():
+    """pairs_blind53 s1: 【问题1】X。 then 【整改情况】… — 【问题N】 numbers its problem as 问题N: does (its value was
+    read from 题1】, none: no heading, and every answer fell under the part's heading)."""
+    text = normalize("二、具体问题整改情况\n【问题1】党委学习不够系统。\n【整改情况】局党委修订学习制度,开展学习6次。\n"
+                     "【问题2】责任层层递减。\n【整改情况】局党委召开会议3次。\n三、下一步工作打算\n持续整改。\n")
+    assert [(s.marker, s.title) for s in parse_outline(text) if s.marker == "problem"] == [
+        ("problem", "党委学习不够系统"), ("problem", "责任层层递减")]
