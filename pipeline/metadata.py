@@ -94,9 +94,10 @@ _NEWS_DATELINE = re.compile(r"^[^\n。]{0,30}?(?:讯|记者|通讯员)[^\n。]{0
 _PROGRESS_CUES: tuple[tuple[str, int], ...] = (
     (r"整改进展情况", 3),
     (r"整改情况的?通报", 3),
-    # a title naming the unit's own report on it (关于县委第一巡察组巡察反馈问题整改情况的报告, …的公示): 关于 and 的,
+    # a title naming the unit's own report on it (关于县委第一巡察组巡察反馈问题整改情况的报告, …的公示, …整改进展情况的
+    # 通报): 关于 and 的,
     # which a feedback's demand for one (于2个月内报送整改情况报告) has not
-    (r"关于[^。\n]{0,60}?整改[^。\n]{0,6}?情况的(?:报告|公示)", 3),
+    (r"关于[^。\n]{0,60}?整改[^。\n]{0,6}?情况的(?:报告|公示|通报)", 3),
     (r"现将[^。\n]{0,12}?情况报告如下", 2),  # the report's own lead to its leading group
     (r"整改(?:工作)?落实情况", 2),
     # a news item on the unit's meeting about its rectification (召开巡察整改工作推进会)

@@ -405,3 +405,13 @@ def test_metadata_a_running_header_a_short_name_and_a_groups_own_team():
     assert meta.title == "中共衡川能源集团西南电力有限公司委员会关于集团公司党组巡视整改进展情况的通报"
     assert meta.inspected_unit == "衡川能源集团西南电力有限公司党委"
     assert meta.inspecting_body == "集团公司党组第二巡视组"
+
+
+def test_metadata_a_progress_notice_titled_tongbao_in_plain_words():
+    """pairs_blind53 s2: 关于…反馈意见整改进展情况的通报 over a narrative with few cues — a progress report (it was
+    'other', and so never paired with its feedback's list in a batch)."""
+    text = ("关于县委第二巡察组反馈意见整改进展情况的通报\n今年5月28日，县委第二巡察组向我局党组反馈了巡察意见。"
+            "几个月来，局党组把抓好巡察整改作为一项政治任务，班子成员带头认领问题。现将有关情况通报如下。\n"
+            "首先，在思想认识上下功夫。局党组召开专题会议研究部署。\n中共某县教育局党组\n2019年11月15日\n")
+    _, meta = _meta(text)
+    assert meta.kind == "progress"
