@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pipeline.lang.dates import CN_YEAR, find_as_of, year_offset_before, year_value
 from pipeline.lang.markers import BREADCRUMB_LINE, CN_NUM
 from pipeline.lang.numerals import int_value
-from pipeline.lang.text import lines, page_furniture, sentence_bounds
+from pipeline.lang.text import WRAP_SPACE, lines, page_furniture, sentence_bounds
 from pipeline.reading import reading_text
 from pipeline.records import DocumentMeta, Section
 
@@ -258,8 +258,19 @@ def _closing_organ(text: str) -> tuple[str, int, int] | None:
 
 
 def _inspecting_body(text: str) -> tuple[str, int, int] | None:
+    """The team that inspected, as named in ``text`` (read with a PDF's page-width wraps as spaces): found in the
+    text without those spaces (集团公司党 组第二巡视组 is 集团公司党组第二巡视组), its span the one it spans here."""
     if "巡视组" not in text and "巡察组" not in text:  # what every match ends with: most texts have neither
         return None
+    wraps = {m.start() for m in WRAP_SPACE.finditer(text)}
+    if not wraps:
+        return _team_named(text)
+    kept = [i for i in range(len(text)) if i not in wraps]
+    found = _team_named("".join(text[i] for i in kept))
+    return None if found is None else (found[0], kept[found[1]], kept[found[2] - 1] + 1)
+
+
+def _team_named(text: str) -> tuple[str, int, int] | None:
     for m in _INSPECTING_BODY.finditer(text):
         s, e = m.start(), m.end()
         if m.group() in ("巡视组", "巡察组") or not re.match(_BODY_PREFIX + "|第", m.group()):

@@ -415,3 +415,11 @@ def test_metadata_a_progress_notice_titled_tongbao_in_plain_words():
             "首先，在思想认识上下功夫。局党组召开专题会议研究部署。\n中共某县教育局党组\n2019年11月15日\n")
     _, meta = _meta(text)
     assert meta.kind == "progress"
+
+
+def test_metadata_the_teams_name_across_a_pdf_wrap():
+    """heldout31 a: 集团公司党\n组第二巡视组 broken by a PDF's page width — the team's whole name (it was 第二巡视组)."""
+    from pipeline.api import analyze_text
+
+    path = Path(__file__).parent / "fixtures" / "heldout31" / "a_hengchuan_xinan_dianli_xunshi_zhenggai_jinzhan_tongbao.txt"
+    assert analyze_text(path.read_text(encoding="utf-8")).meta.inspecting_body == "集团公司党组第二巡视组"
