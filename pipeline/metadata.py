@@ -15,10 +15,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from pipeline.lang.cues import POST_FOOT_LINE, POST_LINKS_LINE
 from pipeline.lang.dates import CN_YEAR, find_as_of, year_offset_before, year_value
 from pipeline.lang.markers import BREADCRUMB_LINE, CN_NUM
 from pipeline.lang.numerals import int_value
-from pipeline.lang.text import WRAP_SPACE, lines, page_furniture, sentence_bounds
+from pipeline.lang.text import WRAP_SPACE, lines, page_furniture, sentence_bounds, span_back
 from pipeline.reading import reading_text
 from pipeline.records import DocumentMeta, Section
 
@@ -187,23 +188,15 @@ def signature_start(text: str) -> int | None:
     return issuer[1] if issuer is not None and issuer[1] < date.start else date.start
 
 
-#: A post's or a page's foot under the article: its links to other items (往期推荐 and the titles after it) and
-#: its credit and count lines (来源:… / 一审:… / 阅读 5216 / 赞 87 在看 21), no signature's.
-_POST_LINKS = re.compile(r"[ \t\u3000]*(?:往期(?:推荐|回顾|精彩)|推荐阅读|相关(?:阅读|链接|新闻|文章)|延伸阅读)[:]?[ \t]*$")
-_POST_FOOT = re.compile(r"[ \t\u3000]*(?:来源[:]|[一二三]审[:]|(?:责任)?编辑[:]|审核[:]|校对[:]|阅读[ \t]*\d|赞[ \t]*\d|在看[ \t]*\d"
-                        r"|点击[^\n]{0,12}关注|长按[^\n]{0,12}(?:识别|关注)|扫码)")
-
-
 def _signature(text: str) -> tuple[tuple[str, int, int] | None, _Date | None]:
     """Issuer line and date line of the closing signature block, above a post's or a page's foot."""
-    lines, pos = [], 0
-    for line in text.split("\n"):
-        lines.append((line, pos))
-        pos += len(line) + 1
-    body = [(ln, p) for ln, p in lines if ln.strip()]
-    cut = next((k for k in range(len(body) - 1, max(-1, len(body) - 20), -1) if _POST_LINKS.match(body[k][0])), len(body))
+    body = [(ln, p) for p, _, ln in lines(text) if ln.strip()]
+    # a post's or a page's foot under the article: its links to other items (往期推荐 and the titles after it), then
+    # its credit and count lines
+    cut = next((k for k in range(len(body) - 1, max(-1, len(body) - 20), -1) if POST_LINKS_LINE.match(body[k][0])),
+               len(body))
     body = body[:cut]
-    while body and _POST_FOOT.match(body[-1][0]):
+    while body and POST_FOOT_LINE.match(body[-1][0]):
         body.pop()
     tail = body[-6:]
     for idx in range(len(tail) - 1, -1, -1):
@@ -267,7 +260,7 @@ def _inspecting_body(text: str) -> tuple[str, int, int] | None:
         return _team_named(text)
     kept = [i for i in range(len(text)) if i not in wraps]
     found = _team_named("".join(text[i] for i in kept))
-    return None if found is None else (found[0], kept[found[1]], kept[found[2] - 1] + 1)
+    return None if found is None else (found[0], *span_back(kept, found[1], found[2]))
 
 
 def _team_named(text: str) -> tuple[str, int, int] | None:
@@ -536,7 +529,9 @@ def _title_line(text: str) -> tuple[str, int, int] | None:
 def _running_headers(text: str) -> frozenset[str]:
     """The lines a PDF's pages repeat at their top (a running header, its first copy above the title)."""
     furniture = page_furniture(text)
-    return frozenset(line.strip() for s, _, line in lines(text) if s in furniture and line.strip()) if furniture else frozenset()
+    if not furniture:
+        return frozenset()
+    return frozenset(line.strip() for s, _, line in lines(text) if s in furniture and line.strip())
 
 
 def _title_of(line: str) -> tuple[str, int, int] | None:

@@ -741,6 +741,13 @@ SUPERVISION_INVITED = re.compile(r"(?m)^[ \t\u3000]*欢迎[^。\n]{0,30}监督")
 _PAGE_LINKS = r"相关(?:阅读|链接|新闻|文章)|延伸阅读"
 #: A web page's tail after the article (责任编辑:林沐 / 【相关阅读】 / 延伸阅读): it closes the report as 特此报告 does.
 PAGE_TAIL = re.compile(rf"(?m)^[ \t\u3000]*(?:[(]?责任编辑[:]|【(?:{_PAGE_LINKS})】|(?:相关(?:阅读|链接|新闻)|延伸阅读)[:]?$)")
+#: A post's or a page's line over its links to other items, alone on its line (往期推荐, 相关阅读:): what follows is
+#: no part of the article, its signature included.
+POST_LINKS_LINE = re.compile(rf"[ \t\u3000]*(?:往期(?:推荐|回顾|精彩)|推荐阅读|{_PAGE_LINKS})[:]?[ \t]*$")
+#: A post's or a page's credit and count lines under the article (来源:… / 一审:… / 阅读 5216 / 赞 87 在看 21): no
+#: signature's.
+POST_FOOT_LINE = re.compile(r"[ \t\u3000]*(?:来源[:]|[一二三]审[:]|(?:责任)?编辑[:]|审核[:]|校对[:]|阅读[ \t]*\d|赞[ \t]*\d"
+                            r"|在看[ \t]*\d|点击[^\n]{0,12}关注|长按[^\n]{0,12}(?:识别|关注)|扫码)")
 #: A web page's own controls and links in brackets (【相关阅读】, 【打印】, 【关闭】, 【字号:大 中 小】): never a heading.
 PAGE_CONTROL = re.compile(rf"[【\[](?:{_PAGE_LINKS}|打印(?:本页)?|关闭(?:窗口)?|字号[^】\]]*|收藏|分享)[】\]]")
 #: Openers of a closing extra finding (此外, 另外, 与此同时).

@@ -248,8 +248,8 @@ SPACE_SEPARATOR = "  "
 
 def cell_separator(text: str, s: int = 0, e: int | None = None, *, spaces: bool = False) -> str | None:
     """The cell separator of the line ``text[s:e]``; None for a line that is no table row.  With ``spaces``, a line of
-    three cells or more lined up with runs of spaces is a row too (its separator SPACE_SEPARATOR), where the caller reads its
-    cells between those runs."""
+    three cells or more lined up with runs of spaces is a row too (its separator :data:`SPACE_SEPARATOR`), where the
+    caller reads its cells between those runs."""
     e = len(text) if e is None else e
     if "\t" in text[s:e]:
         return "\t"
