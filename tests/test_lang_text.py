@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.lang.text import cell_separator, page_furniture, reflowed, soft_breaks
+from pipeline.lang.text import ANY_SPACES, SPACE_SEPARATOR, cell_separator, page_furniture, reflowed, row_cells, soft_breaks
 from pipeline.normalize import normalize
 
 WRAPPED = normalize(
@@ -233,3 +233,19 @@ def test_lang_text_cell_separator_of_a_row(line, separator):
 def test_lang_text_cell_separator_of_a_row_lined_up_with_spaces(line, separator):
     assert cell_separator(line, spaces=True) == separator
     assert cell_separator(line) is None
+
+
+@pytest.mark.parametrize("line,sep,cells", [
+    ("序号\t问题\t措施", "\t", ["序号", "问题", "措施"]),
+    ("1\t\t已完成\t", "\t", ["1", "", "已完成", ""]),  # a tab row keeps its empty cells, the last one too
+    ("| 1 | 问题 | 措施 |", "|", [" 1 ", " 问题 ", " 措施 "]),  # bars that open and close the row are no cells
+    ("  1 | 问题  ", "|", ["1 ", " 问题"]),
+    ("1     政治建设    意识形态工作 不力    2019年", SPACE_SEPARATOR, ["1", "政治建设", "意识形态工作 不力", "2019年"]),
+    ("　党的领导方面 2 8　7", ANY_SPACES, ["党的领导方面", "2", "8", "7"]),
+])
+def test_lang_text_row_cells_split_a_row_where_its_separator_says(line, sep, cells):
+    text = f"前文\n{line}\n后文"
+    s = text.index(line)
+    spans = row_cells(text, s, s + len(line), sep)
+    assert [text[a:b] for a, b in spans] == cells
+    assert all(s <= a <= b <= s + len(line) for a, b in spans)

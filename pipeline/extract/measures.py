@@ -40,7 +40,7 @@ from pipeline.lang.markers import is_bullet, runs, scan
 from pipeline.lang.tables import RECORD_FIELD_LINE, match_columns
 from pipeline.lang.text import (
     CELL_SEPARATORS, CLOSERS, FULL_STOPS, WRAP_SPACE, at_line_start, cell_separator, char_pairs, lines, mask_quoted,
-    page_furniture, sentence_spans, strip_span,
+    page_furniture, row_cells, sentence_spans, strip_span,
 )
 # forward_looking_sections: the one plans-part detector (re-exported)
 from pipeline.metadata import signature_start
@@ -607,45 +607,38 @@ def ledger_rows(text: str) -> tuple[LedgerRow, ...]:
             sep = found_sep  # a header's separator is its rows'
         if sep not in line:
             # a category line between the rows ((一)落实教育惠民政策方面): the table goes on when a row follows
-            if not (columns is not None and i < len(all_lines) and all_lines[i][2].count(sep) + 1 == width):
+            if not (columns is not None and i < len(all_lines) and len(row_cells(text, *all_lines[i][:2], sep)) == width):
                 columns = None
             continue
-        cells = line.split(sep)
+        cells = row_cells(text, start, end, sep)
         if columns is None:
-            found = match_columns([c.strip() for c in cells])
+            found = match_columns([text[a:b].strip() for a, b in cells])
             if "problem" in found and ({"measures", "progress"} & found.keys()):
                 columns, width = found, len(cells)
             continue
         # a cell wrapped onto the next line(s) (…建立公开招租制度;\n对欠租户依法催缴\t国有资产管理处\t…): the row
         # goes on while it has fewer cells than the header and the next line completes it, no more
         while len(cells) < width and i < len(all_lines) and all_lines[i][2].strip():
-            more = all_lines[i][2].split(sep)
+            more = row_cells(text, *all_lines[i][:2], sep)
             if len(cells) + len(more) - 1 > width:
                 break
-            cells = cells[:-1] + [cells[-1] + "\n" + more[0]] + more[1:]
+            cells = [*cells[:-1], (cells[-1][0], more[0][1]), *more[1:]]
             end = all_lines[i][1]
             i += 1
         k = columns["problem"]
-        if k >= len(cells) or not cells[k].strip() or _COUNT_CELL.fullmatch(cells[k]):
+        if k >= len(cells) or not text[slice(*cells[k])].strip() or _COUNT_CELL.fullmatch(text, *cells[k]):
             continue  # 党的领导方面\t2\t8\t7\t1: a table of counts (反馈问题(个)), no problem's row
-
-        def cell_start(j: int, start=start, cells=cells) -> int:
-            return start + sum(len(c) + 1 for c in cells[:j])
-
-        at = cell_start(k)  # the problem's cell: the row's id is no figure of it
+        at, problem_end = cells[k]  # the problem's cell: the row's id is no figure of it
         p = columns.get("progress")
-        said = cells[p] if p is not None and p < len(cells) and cells[p].strip() else None
+        said = text[slice(*cells[p])] if p is not None and p < len(cells) and text[slice(*cells[p])].strip() else None
         # the status: its 完成情况 cell where it has one, else the cells after the problem's
-        status, basis = decide_status(said if said is not None else text[at + len(cells[k]) + 1:end])
+        status, basis = decide_status(said if said is not None else text[problem_end + 1:end])
         if said is not None and only_plans(said):
             status, basis = "planned", "完成情况: only plans"
-        label = cells[columns["id"]].strip() if "id" in columns and columns["id"] < len(cells) else None
+        label = text[slice(*cells[columns["id"]])].strip() if "id" in columns and columns["id"] < len(cells) else None
         d, c = columns.get("deadline"), columns.get("measures")
-        deadline = measures = None
-        if d is not None and d < len(cells):
-            deadline = (cell_start(d), cell_start(d) + len(cells[d]))
-        if c is not None and c < len(cells) and cells[c].strip():
-            measures = (cell_start(c), cell_start(c) + len(cells[c]))
-        out.append(LedgerRow(at, end, label or None, cells[k].strip(), status, basis, deadline, start, at + len(cells[k]),
-                             measures))
+        deadline = cells[d] if d is not None and d < len(cells) else None
+        measures = cells[c] if c is not None and c < len(cells) and text[slice(*cells[c])].strip() else None
+        out.append(LedgerRow(at, end, label or None, text[at:problem_end].strip(), status, basis, deadline, start,
+                             problem_end, measures))
     return tuple(out)

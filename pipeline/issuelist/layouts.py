@@ -26,7 +26,7 @@ from pipeline.lang.cues import (
 )
 from pipeline.lang.markers import BRACKET_HEADING, DECORATION, FAMILY_RANK, SEPARATOR_LINE, Marker, is_bullet, line_start, runs, scan
 from pipeline.lang.tables import match_columns
-from pipeline.lang.text import FULL_STOPS, SPACE_GAP, SPACE_SEPARATOR, cell_separator, mask_quoted, page_furniture, sentence_spans, soft_breaks, strip_span
+from pipeline.lang.text import FULL_STOPS, cell_separator, row_cells, mask_quoted, page_furniture, sentence_spans, soft_breaks, strip_span
 
 _SUBHEADING_MAX = 32
 #: Families whose numbers are the list's own problem ids (1., (一), 问题三); 一是/①/首先 count 1..n.
@@ -558,23 +558,8 @@ _TOTAL_ROW = re.compile(r"[ \t]*(?:合计|小计|总计|共计)")
 
 
 def _cells(text: str, s: int, e: int, sep: str = "\t") -> list[tuple[int, int]]:
-    """The cells of a table row; a bar at the row's start or end opens or closes it (| a | b |); a row lined up with
-    spaces has its cells between runs of two spaces or more."""
-    if sep == SPACE_SEPARATOR:
-        s, e = strip_span(text, s, e)
-        gaps = [(s, s)] + [m.span() for m in SPACE_GAP.finditer(text, s, e)] + [(e, e)]
-        return [trim(text, gaps[k][1], gaps[k + 1][0]) for k in range(len(gaps) - 1)]
-    if sep != "\t":
-        s, e = strip_span(text, s, e)
-        s += text.startswith(sep, s)
-        e -= e > s and text[e - 1] == sep
-    out, pos = [], s
-    while True:
-        bar = text.find(sep, pos, e)
-        out.append(trim(text, pos, e if bar < 0 else bar))
-        if bar < 0:
-            return out
-        pos = bar + 1
+    """The cells of a table row, each trimmed as a finding is."""
+    return [trim(text, a, b) for a, b in row_cells(text, s, e, sep)]
 
 
 def _table_header(text: str, s: int, e: int) -> tuple[dict[str, int], str] | None:

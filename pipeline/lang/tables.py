@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.lang.text import lines
+from pipeline.lang.text import ANY_SPACES, lines, row_cells, strip_span
 
 #: Header names per field, in priority order (exact names first, then containment).
 HEADERS: dict[str, tuple[str, ...]] = {
@@ -204,9 +204,9 @@ def _is_id(text: str, line: tuple[int, int], n: int) -> bool:
 #: (表1 交办问题整改进展情况(单位:个)).
 _COLUMN_UNIT = re.compile(r"[(]([^()\d]{1,3})[)]\s*$")
 _CAPTION_UNIT = re.compile(r"单位[:]\s*([^()\s,;,。]{1,3})")
-#: A count table's figure cell (11, 2.5, 81.8%), and the cells of a line between tabs or runs of spaces.
+#: A count table's figure cell (11, 2.5, 81.8%), and what a cell's ends lose.
 _FIGURE = re.compile(r"\d+(?:\.\d+)?%?")
-_CELL_GAP = re.compile(r"\t|[ \u3000]+")
+_BLANK = " \t\u3000\r\n"
 #: Two figures side by side (…\t7\t1): the cheap first test for a table of counts.
 _FIGURES_SIDE_BY_SIDE = re.compile(r"\d[\t \u3000]+\d")
 #: A line that ends in two figure cells or more (…\t7\t1, … 1 81.8%): where a table of counts may be.
@@ -254,16 +254,10 @@ def count_cells(text: str) -> list[tuple[int, int, str, str]]:
 
 
 def _cells(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
-    """The cells of the line ``[s, e)``: between tabs where it has one, else between runs of spaces."""
-    line = text[s:e]
-    gaps = [m.span() for m in (re.finditer(r"\t", line) if "\t" in line else _CELL_GAP.finditer(line.strip()))]
-    if "\t" not in line:
-        s += len(line) - len(line.lstrip())
-        line = line.strip()
-    out, pos = [], 0
-    for a, b in gaps + [(len(line), len(line))]:
-        cell = line[pos:a]
-        lead = len(cell) - len(cell.lstrip())
-        out.append((s + pos + lead, s + pos + lead + len(cell.strip()), cell.strip()))
-        pos = b
+    """The cells of the line ``[s, e)``, each without its spaces: between tabs where it has one, else between runs
+    of spaces."""
+    out = []
+    for a, b in row_cells(text, s, e, "\t" if "\t" in text[s:e] else ANY_SPACES):
+        a, b = strip_span(text, a, b, lead=_BLANK, trail=_BLANK)
+        out.append((a, b, text[a:b]))
     return out

@@ -246,6 +246,32 @@ SPACE_GAP = re.compile(r"(?<=\S)[ \u3000]{2,}(?=\S)")
 SPACE_SEPARATOR = "  "
 
 
+#: Cells between any run of spaces (a table of counts whose figures stand a space apart: 党的领导方面 2 8 7 1), which
+#: :func:`row_cells` takes as a separator though :func:`cell_separator` never names it.
+ANY_SPACES = " "
+_SPACE_RUN = re.compile(r"[ \u3000]+")
+#: what a row's ends lose before its cells are read (not a tab: a row's first or last cell may be empty)
+_ROW_PADDING = " \u3000\r\n"
+
+
+def row_cells(text: str, s: int, e: int, sep: str = "\t") -> list[tuple[int, int]]:
+    """Where the cells of the table row ``text[s:e]`` lie, as the separator ``sep`` splits it (a tab, a bar,
+    :data:`SPACE_SEPARATOR` or :data:`ANY_SPACES`).  Only a tab row keeps the spaces at its ends: elsewhere they are
+    no cell, nor is a bar that opens or closes the row (| a | b |).  The cells are not trimmed: callers trim a cell
+    as what they read from it needs."""
+    if sep != "\t":
+        s, e = strip_span(text, s, e, lead=_ROW_PADDING, trail=_ROW_PADDING)
+    if sep in (SPACE_SEPARATOR, ANY_SPACES):
+        gaps = [m.span() for m in (SPACE_GAP if sep == SPACE_SEPARATOR else _SPACE_RUN).finditer(text, s, e)]
+    else:
+        if sep != "\t":
+            s += text.startswith(sep, s)
+            e -= e > s and text[e - 1] == sep
+        gaps = [(k, k + 1) for k in range(s, e) if text[k] == sep]
+    bounds = [s, *(x for gap in gaps for x in gap), e]
+    return [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
+
+
 def cell_separator(text: str, s: int = 0, e: int | None = None, *, spaces: bool = False) -> str | None:
     """The cell separator of the line ``text[s:e]``; None for a line that is no table row.  With ``spaces``, a line of
     three cells or more lined up with runs of spaces is a row too (its separator :data:`SPACE_SEPARATOR`), where the
