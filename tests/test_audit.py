@@ -710,6 +710,14 @@ def test_audit_overdue_when_a_share_is_done_after_the_deadline():
     assert [(f.kind, f.issue_id) for f in flag_overdue_issues(case)] == [("overdue", "1")]
 
 
+def test_audit_overdue_when_a_counted_part_is_done_after_the_unfinished_whole():
+    """…至今尚未完成,目前已完成1个工程的外业核查 past the deadline (pairs_blind54 s2 #9): the count done is a part of
+    the work said unfinished, no completion of it."""
+    case, _ = _own_deadline("至今尚未完成,目前已完成1个工程的外业核查。")
+    assert [(f.kind, f.issue_id) for f in flag_overdue_issues(case)] == [("overdue", "1")]
+    assert flag_overdue_issues(_own_deadline("至今尚未完成,目前已全部完成。")[0]) == []
+
+
 def test_audit_the_results_line_of_a_restated_section_speaks_of_its_problem(tmp_path):
     """（五）关于“X”的问题 / 整改措施:一是…;二是… / 整改成效:原定于5月底前追回,目前已追回29.6万元,剩余12.2万元正在
     协调追缴 (pairs_blind26 r3 #5): the section's results line is about the problem its heading restates, so its missed

@@ -260,6 +260,15 @@ def test_measures_summary_table_under_measures_is_no_measure():
         ("持续整改", "ongoing"),
         ("整改中", "ongoing"),
         ("在整改中发现并纠正问题3个", "done"),  # a time, not a state
+        # a plan made, the act still ahead (pairs_blind54 s2 #6, s3 #11, s4 #6): the planning is all that was done
+        ("林场已制定《微信公众号管理办法（征求意见稿）》，计划提交9月份场党委会审议通过后施行，届时将实行“三审”制度。", "planned"),
+        ("已制定干部人事档案专项审核工作方案，将于2023年11月启动对中层干部档案的专项审核。", "planned"),
+        ("中心已制定《政府采购内部控制制度（草案）》，拟于下半年提交总支委员会会议审议后印发执行。", "planned"),
+        ("已制定整改方案，已完成3项。", "done"),  # the plan made and carried out
+        # a deadline missed (pairs_blind54 s1 #3, s5 #4): the work not done, whatever was done of it
+        ("截至8月20日已检查214家，尚有63家未完成检查，全覆盖任务未能按期完成。", "ongoing"),
+        ("目前已销号3个，涉及专项资金结余清理的1个问题至今未能销号。", "ongoing"),
+        ("对未按期完成规定学分者予以预警，对超最长修业年限者予以清退。", "done"),  # a rule for those who miss one
     ],
 )
 def test_measures_status_plans_and_progress(text, status):

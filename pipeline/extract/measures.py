@@ -33,7 +33,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from pipeline.lang.cues import (
-    ACTION_LEAD, APPENDIX_LINE, CLOSING_FORMULA, CLUE, CONTACT, DECISIVE, DONE_STATED, DEMAND_LEAD, DONE_OPENING, FORWARD_INTRO, FORWARD_SPOKEN, PLEDGE, PROBLEM_VERDICT, PROGRESS_FIELD, PROGRESS_SO_FAR, RECORD_PROBLEM, REST_PLANNED, SHORTCOMING, PAGE_TAIL, SUPERVISION_INVITED, TEAM_VOICE, concrete_act, is_restated_problem, only_plans,
+    ACTION_LEAD, APPENDIX_LINE, CLOSING_FORMULA, CLUE, CONTACT, DECISIVE, DONE_STATED, DEMAND_LEAD, DONE_OPENING, FORWARD_INTRO, FORWARD_SPOKEN, PLEDGE, PROBLEM_VERDICT, PROGRESS_FIELD, PROGRESS_SO_FAR, RECORD_PROBLEM, REST_PLANNED, SHORTCOMING, PAGE_TAIL, PLAN_MADE, SUPERVISION_INVITED, TEAM_VOICE, concrete_act, is_restated_problem, only_plans, plan_cue,
     OWN_SHORTCOMINGS_TITLE, status_cues,
 )
 from pipeline.lang.markers import is_bullet, runs, scan
@@ -64,6 +64,7 @@ def score_status(text: str) -> dict[str, tuple[int, list[str]]]:
     out: dict[str, tuple[int, list[str]]] = {}
     covered: dict[str, set[int]] = {}
     planned_from = _planned_clauses(masked)
+    made = _plans_made(text, masked)
     for status, weight, pattern in status_cues():
         total, cues = out.get(status, (0, []))
         taken = covered.setdefault(status, set())
@@ -73,6 +74,8 @@ def score_status(text: str) -> dict[str, tuple[int, list[str]]]:
                 continue
             if status != "planned" and m.start() in planned_from:
                 continue  # 计划于9月底前启动…: what a plan names is not yet started or done
+            if status == "done" and m.start() in made:
+                continue  # 已制定…工作方案,将于11月启动: the plan is made, the act still ahead
             taken |= span
             total += weight
             cues.append(text[m.start() : m.end()])
@@ -96,6 +99,17 @@ def _planned_clauses(masked: str) -> set[int]:
         first = min((m.end() for p in planned if (m := p.search(masked, clause.start(), clause.end()))), default=None)
         if first is not None:
             out.update(range(first, clause.end()))
+    return out
+
+
+def _plans_made(text: str, masked: str) -> set[int]:
+    """Positions of a plan made (:data:`PLAN_MADE`, its draft's name in the title: 《…(草案)》) that a plan cue
+    follows in its sentence (``masked``: the text with quotes and titles masked)."""
+    out: set[int] = set()
+    for made in PLAN_MADE.finditer(text):
+        stop = next((k for k in range(made.end(), len(masked)) if masked[k] in "。;!?\n"), len(masked))
+        if plan_cue().search(masked, made.end(), stop):
+            out.update(range(made.start(), made.end()))
     return out
 
 

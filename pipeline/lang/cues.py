@@ -63,6 +63,9 @@ DONE_OPENING = re.compile(r"\s*(?:已(?:经)?(?:全部)?(?:整改)?完成|已整
 #: A completion of a share of the work (已完成清查任务的65%, 已完成12个党支部中的7个): a part, not the whole.
 PARTIAL_DONE = re.compile(r"[^,。;]{0,16}?(?:的)?\d+(?:\.\d+)?%"
                           rf"|[^,。;]{{0,16}}?(?:中|当中)的?[\d{CN_NUM}两]+(?:个|项|条|家|名|户|所|台|件|处)")
+#: What a completion counts right after it (已完成1个工程的外业核查, 已完成3家): after the work was said unfinished,
+#: the part of it that is done.
+COUNTED_PART = re.compile(rf"(?:了)?[\d{CN_NUM}两]+(?:个|项|条|家|名|户|所|台|件|处|笔|人)")
 
 
 #: The statuses of ``models/status_cues.tsv``; its other rows (``concrete``) are not a status.
@@ -281,10 +284,14 @@ ABIDES_BY = re.compile(r"(?:严格|认真|切实|坚决)?(?:执行|落实|贯彻
 
 #: A sentence that counts on from the one before it (另1家…, 其余4卷…, 剩余2笔…): it speaks of the same things.
 COUNTS_ON = re.compile(r"\s*(?:另|其余|剩余|余下|其中)(?:[0-9]+|[一二三四五六七八九十两]+)")
+#: A plan or a draft already made (已制定…工作方案, 已起草《…办法(征求意见稿)》): beside a plan for the act itself
+#: (…,将于11月启动, …,计划提交9月份党委会审议), the one thing done is the planning.
+PLAN_MADE = re.compile(r"已经?(?:制定|制订|拟定|形成|起草|草拟|研究制定)(?:了)?[^,。;]{0,30}?"
+                       r"(?:方案|计划|草案|征求意见稿|初稿|送审稿|讨论稿)")
 #: An action already stated as done (已…, …了) outweighs a plan cue in the same sentence; not the work put into a plan
-#: (修水渠已经列进了村里的计划,…力争明年春耕前完工: scheduled, still to do).
-DONE_STATED = re.compile(r"已(?!经?(?:列入|列进|纳入|排入|写入)[^,。;]{0,12}?(?:计划|规划|预算))(?:经)?[\u4e00-\u9fff]"
-                         r"|完成了|如期完成|按时完成")
+#: (修水渠已经列进了村里的计划,…力争明年春耕前完工: scheduled, still to do), nor the plan made (:data:`PLAN_MADE`).
+DONE_STATED = re.compile(rf"已(?!经?(?:列入|列进|纳入|排入|写入)[^,。;]{{0,12}}?(?:计划|规划|预算))(?!{PLAN_MADE.pattern[1:]})"
+                         r"(?:经)?[\u4e00-\u9fff]|完成了|如期完成|按时完成")
 #: Plan words beyond the status table's planned rows (its 将 needs a companion word: 将…纳入 is done).
 #: What 正在 does before anything is done (正在研究制定…): planning, not the work itself.
 _PLANNING = "研究|酝酿|谋划|论证|起草|筹划"

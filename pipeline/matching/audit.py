@@ -22,6 +22,7 @@ restated one by one in reports and are not compared.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -32,7 +33,7 @@ from pipeline.document import DocumentResult
 from pipeline.extract.measures import ledger_rows
 from pipeline.extract.times import extract_times
 from pipeline.lang.cues import (
-    ABIDES_BY, COMPLETED, COUNTS_ON, DONE_STATED, GENERIC_ACT, GENERIC_TOPIC, MISSED_PLAN, PARTIAL_DONE, STILL_AHEAD, conduct_objects, is_plan, nothing_done_yet, is_restated_problem, stated_act, stock_figure, unfinished_cue,
+    ABIDES_BY, COMPLETED, COUNTED_PART, COUNTS_ON, DONE_STATED, GENERIC_ACT, GENERIC_TOPIC, MISSED_PLAN, PARTIAL_DONE, STILL_AHEAD, conduct_objects, is_plan, nothing_done_yet, is_restated_problem, stated_act, stock_figure, unfinished_cue,
 )
 from pipeline.lang.dates import month_end
 from pipeline.lang.numerals import indefinite_one
@@ -528,9 +529,14 @@ def _missed_plan(case: AuditCase, issue_id: str, rd: str):
     return None
 
 
+def _completions(text: str, s: int, e: int) -> list[re.Match]:
+    """The completions said in ``[s, e)``, of the whole work, not of a share (已完成工程量的70%)."""
+    return [done for done in COMPLETED.finditer(text, s, e) if not PARTIAL_DONE.match(text, done.end(), e)]
+
+
 def _done_in(text: str, s: int, e: int) -> bool:
     """Whether ``[s, e)`` says the work is done: a completion of the whole, not of a share (已完成工程量的70%)."""
-    return any(not PARTIAL_DONE.match(text, done.end(), e) for done in COMPLETED.finditer(text, s, e))
+    return bool(_completions(text, s, e))
 
 
 def _last_unfinished(text: str, a: int, e: int) -> tuple[int, int] | None:
@@ -543,8 +549,8 @@ def _last_unfinished(text: str, a: int, e: int) -> tuple[int, int] | None:
         return None
     # a ledger row's later cell (完成情况: 已完成) is its label, no completion of what its measures cell leaves unfinished
     cell_end = text.find("\t", late.end(), e)
-    if _done_in(text, late.end(), e if cell_end < 0 else cell_end):
-        return None  # …正在推进,已完成清查任务的65%: a share done is no completion
+    if any(not COUNTED_PART.match(text, done.end()) for done in _completions(text, late.end(), e if cell_end < 0 else cell_end)):
+        return None  # …正在推进,已完成清查任务的65% / …至今尚未完成,目前已完成1个工程的核查: a part done is no completion
     s, b = sentence_bounds(text, late.start(), ends=_SENTENCE_END)
     return s, b + (b < len(text) and text[b] in "。;")
 
