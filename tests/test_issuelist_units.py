@@ -59,6 +59,14 @@ _ONE_UNIT = """市委第三巡察组向市卫生健康委党组反馈巡察情�
 """
 
 
+_LABELLED_BY_KIND = """县委第二巡察组向县图书馆等3个单位党组织反馈巡察情况
+巡察组指出，共反馈问题6个，具体如下：
+县图书馆：一是总分馆制建设推进缓慢；二是图书采购未按规定进行比选。
+县殡葬管理所：一是公益性公墓建设滞后；二是收费标准未公示。
+县供销社：一是社有资产出租不规范；二是基层网点经营困难。
+巡察组要求，各单位党组织要切实抓好整改。
+"""
+
 @pytest.mark.parametrize("text, expected", [
     (_REPORTED_TO, [("产业项目谋划", "青石镇党委"), ("财务报销审核", "青石镇党委"),
                     ("防返贫监测不", "白水乡党委"), ("干部作风不实", "白水乡党委")]),
@@ -74,6 +82,10 @@ _ONE_UNIT = """市委第三巡察组向市卫生健康委党组反馈巡察情�
     # a shortened name (县法院党组) or bare organ words (院党组) point back to the unit named in full
     (_SHORT_NAMES, [("县法院党组落", "县人民法院党组"), ("执行案件结案", "县人民法院党组"),
                     ("院党组对检察", "县人民检察院党组"), ("公益诉讼办案", "县人民检察院党组")]),
+    # units named by what they are, not by an organ (图书馆, 管理所, 供销社: blind59 09)
+    (_LABELLED_BY_KIND, [("总分馆制建设", "县图书馆"), ("图书采购未按", "县图书馆"),
+                         ("公益性公墓建", "县殡葬管理所"), ("收费标准未公", "县殡葬管理所"),
+                         ("社有资产出租", "县供销社"), ("基层网点经营", "县供销社")]),
 ])
 def test_units_each_problem_gets_the_unit_named_last_before_it(text, expected):
     assert _units(text) == expected

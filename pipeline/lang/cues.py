@@ -400,7 +400,9 @@ NAMES_EARLIER_FINDINGS = re.compile(r"上轮|上一轮|上次|前次|历次|以�
 AUDIT_SOURCE = re.compile(r"审计")
 #: The word an inspected unit's name ends with (县教育局, 柳湾村党支部, 市第一中学, 东湖街道党工委): a pattern
 #: to build names with, not compiled.
-UNIT_WORD = r"(?:党委|党组|党工委|党总支|党支部|支部|委员会|[省市县区州旗]委|局|镇|乡|街道|社区|村|公司|集团|学校|医院|中心|学院|大学)"
+UNIT_WORD = (r"(?:党委|党组|党工委|党总支|党支部|支部|委员会|[省市县区州旗]委|局|镇|乡|街道|社区|村|公司|集团|学校|医院|中心|学院|大学"
+             r"|中学|小学|幼儿园|图书馆|博物馆|档案馆|文化馆|纪念馆|美术馆|科技馆|管理所|派出所|研究所|司法所|卫生院|法院|检察院"
+             r"|研究院|设计院|管理处|办事处|林场|农场|供销社|信用社|联社|合作社|出版社|红十字会|总工会|文联|科协|侨联|妇联|团[省市县区]委)")
 #: A sentence announcing the units a round reported to: 分别向A、B、C反馈 / 对A及所辖B、C开展了联动巡察.
 UNITS_ANNOUNCED = re.compile(r"(?:分别)?(?:向|对)(?P<list>[^。;:\n]{4,160}?)(?:分别)?(?:集中)?(?:反馈|开展|进行)")
 #: What joins the names of such a list; a conjunction (UNITS_LIST_AND) only after a whole name (市住房和城乡建设局党组
