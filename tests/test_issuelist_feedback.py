@@ -2473,3 +2473,18 @@ def test_issuelist_feedback_a_table_lined_up_with_spaces():
     assert [(i.level, i.text) for i in found] == [
         (1, "政治建设"), (2, "意识形态工作责任制落实不力,对网站信息发布审核不严"), (2, "农村公路“四好”建设推进滞后"),
         (1, "全面从严治党"), (2, "党组主体责任落实不到位,对局属单位监督管理宽松软")]
+
+
+def test_issuelist_feedback_a_verdict_paragraph_then_biaoxianzai_groups():
+    """blind60 02: unnumbered paragraphs 贯彻落实…有差距。表现在:A;B;C。 — the verdict is the field and each ;-group a
+    problem (each paragraph was read as one problem); 具体表现为: opens a problem's examples, not a field's problems."""
+    text = ("省委第二巡视组向省交通运输厅党组反馈巡视情况\n" + MEETING + "巡视发现的主要问题是：\n"
+            "贯彻落实党中央决策部署有差距。表现在：学习贯彻不够深入，结合实际转化落实不够；推进交通强省建设统筹谋划不够；"
+            "防范化解重大风险意识不强，对厅属企业债务风险底数不清。\n"
+            "落实全面从严治党“两个责任”不到位。表现在：厅党组主体责任压力传导不到位；违规公款吃喝问题仍有发生。\n"
+            + DEMAND)
+    found = read_feedback(text).issues
+    assert [(i.level, i.text) for i in found] == [
+        (1, "贯彻落实党中央决策部署有差距"), (2, "学习贯彻不够深入,结合实际转化落实不够"), (2, "推进交通强省建设统筹谋划不够"),
+        (2, "防范化解重大风险意识不强,对厅属企业债务风险底数不清"),
+        (1, "落实全面从严治党“两个责任”不到位"), (2, "厅党组主体责任压力传导不到位"), (2, "违规公款吃喝问题仍有发生")]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pipeline.issuelist.context import (
     CONFIDENCE, HOW_OF_FAMILY, UNIT_LABEL, Context, aspect_lead, attach, new_aspect, open_unit,
 )
-from pipeline.issuelist.items import Item, example_items, make_problem, starts_with_example, trim
+from pipeline.issuelist.items import Item, example_items, make_problem, starts_with_example, top_level_split, trim
 from pipeline.issuelist.paragraphs import VERDICT_CHARS, clause_list, list_after_lead, read_paragraph
 from pipeline.issuelist.parts import Sentence
 from pipeline.lang.cues import (
@@ -347,8 +347,8 @@ def _listed_after_heading(text: str, s: int, e: int, ctx: Context, sents) -> lis
     under a lead (主要表现在:A、B、C等问题, 存在A、B、C等问题, 主要是:A;B;C): the verdict is their aspect.  None for
     a headline and its elaboration, which is one problem."""
     stop = text.find("。", s, e)
-    if stop < 0 or stop - s > VERDICT_CHARS or "," in text[s:stop]:
-        return []
+    if stop < 0 or stop - s > VERDICT_CHARS or "," in text[s:stop] or not text[s:stop].strip():
+        return []  # (not a line's part that opens on the stop of the sentence before: no verdict)
     rest = stop + 1
     while rest < e and text[rest] in " \t":
         rest += 1
@@ -356,7 +356,8 @@ def _listed_after_heading(text: str, s: int, e: int, ctx: Context, sents) -> lis
     # a lead (or 表现为: under a field's name, …方面。表现为:A,B), not ;-clauses (an elaboration may run so); (1)(2) under
     # the lead are its manifestations
     cue = ASPECT_LIST_CUE.match(body)
-    if not (FINDINGS_LIST_LEAD.match(body) or cue and _names_field(text, s, stop)) or scan(text, rest, e):
+    listed = FINDINGS_LIST_LEAD.match(body) or cue and (_names_field(text, s, stop) or _groups_listed(text, cue, rest, e))
+    if not listed or scan(text, rest, e):
         return []
     scratch = Context(unit=ctx.unit, units=list(ctx.units))
     found = read_paragraph(text, rest, e, scratch, sents)
@@ -367,6 +368,23 @@ def _listed_after_heading(text: str, s: int, e: int, ctx: Context, sents) -> lis
         return []
     new_aspect(text, s, stop, ctx)
     return attach(found, ctx)
+
+
+def _heading_open(text: str, ctx: Context) -> bool:
+    """Whether the aspect open is a heading of its own line (一、关于作风建设), not a paragraph's opening verdict."""
+    aspect = ctx.aspect
+    if aspect is None:
+        return False
+    line_end = text.find("\n", aspect.end)
+    return not text[aspect.end:len(text) if line_end < 0 else line_end].strip(" 。:")
+
+
+def _groups_listed(text: str, cue: re.Match, rest: int, e: int) -> bool:
+    """Whether what a verdict's 表现在:/表现为: (``cue``, matched at ``rest``) lists are findings a ;-group each
+    (…有差距。表现在:A;B;C), each stating its shortcoming; not a problem's examples, which 具体表现为: opens."""
+    groups = top_level_split(text, rest + cue.end(), e, ";")
+    return (cue.group().endswith(":") and not cue.group().startswith("具体") and len(groups) >= 2
+            and all(SHORTCOMING.search(text, a, b) for a, b in groups))
 
 
 #: Inline runs that number problems under a heading of their own line ((一)X有差距。一是A;二是B / 一是X有偏差。①A;②B),
@@ -473,6 +491,10 @@ def _bare_line(text: str, st: LineStructure, i: int, ctx: Context, sents, *, aft
                 new_aspect(text, body, le, ctx)
                 return [], i + 1
             return attach(_subheading_problem(text, body, le, st.lines, i, body_end), ctx), body_end
+    # 贯彻落实…有差距。表现在:A;B;C, a paragraph a field: the verdict the aspect, a problem a ;-group; not under a
+    # field's own heading line (一、关于作风建设 / “四风”问题依然存在。主要表现在:…: the verdict sums the field's problems up)
+    if not _heading_open(text, ctx) and (listed := _listed_after_heading(text, body, le, ctx, sents)):
+        return listed, i + 1
     # ● 低保审核把关不严,如:… under ■ sub-headings: the paragraph past its bullet
     return read_paragraph(text, body, le, ctx, sents, after_colon=after_colon), i + 1
 
