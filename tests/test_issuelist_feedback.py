@@ -2488,3 +2488,22 @@ def test_issuelist_feedback_a_verdict_paragraph_then_biaoxianzai_groups():
         (1, "贯彻落实党中央决策部署有差距"), (2, "学习贯彻不够深入,结合实际转化落实不够"), (2, "推进交通强省建设统筹谋划不够"),
         (2, "防范化解重大风险意识不强,对厅属企业债务风险底数不清"),
         (1, "落实全面从严治党“两个责任”不到位"), (2, "厅党组主体责任压力传导不到位"), (2, "违规公款吃喝问题仍有发生")]
+
+
+def test_issuelist_feedback_a_plain_village_notice_and_a_mixed_list():
+    """blind60 06, 08, 11, 12: a village notice numbered 1. 2，3、 with no stops, its demand in plain words (下一步,你村要…);
+    a) b) sub-items under numbered problems; a numbered 建议医院党委… among the findings; a count broken down
+    (共反馈问题11个,其中…的5个、…的6个,具体是:) is no finding."""
+    village = ("关于柳树湾村党支部巡察情况的反馈意见\n" + MEETING + "主要问题是这几个:\n"
+               "1.村党支部学习抓得不紧,学习记录是事后补的\n2，“三会一课”不正常，党课一次没上过\n"
+               "3、村务公开不及时,低保户名单没有公开\n下一步,你村要对照上面这些问题一条一条抓整改\n")
+    assert _problems(village) == ["村党支部学习抓得不紧,学习记录是事后补的", "“三会一课”不正常,党课一次没上过",
+                                  "村务公开不及时,低保户名单没有公开"]
+    listed = ("巡视组向县委反馈专项巡视情况\n" + MEETING + "巡视组共反馈问题3个，其中责任落实不到位的1个、资金管理不规范的2个，具体是：\n"
+              "1. 落实脱贫攻坚政治责任不够到位。\n  a) 县委常委会研究具体举措不多；\n  b) 部分乡镇党委书记对贫困人口底数不清。\n"
+              "2. 建议县委修订完善扶贫资金管理办法，厘清审批权责。\n3. 扶贫资金管理使用不规范，2860万元滞留闲置超过1年。\n"
+              + DEMAND)
+    found = read_feedback(listed).issues
+    assert [(i.level, i.text) for i in found] == [
+        (2, "落实脱贫攻坚政治责任不够到位"), (3, "县委常委会研究具体举措不多"), (3, "部分乡镇党委书记对贫困人口底数不清"),
+        (2, "扶贫资金管理使用不规范,2860万元滞留闲置超过1年")]

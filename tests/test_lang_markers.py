@@ -35,6 +35,11 @@ from pipeline.normalize import normalize
     ("一方面,学习不够;另一方面,经费不规范", [("sequence", 1, True), ("sequence", 2, False)]),
     ("第一,学习不够。第二,经费不规范", [("ordinal", 1, True), ("ordinal", 2, False)]),
     ("具体表现为:①学习不够;②经费不规范", [("circled", 1, False), ("circled", 2, False)]),
+    # a village notice typed with a comma after its number, 1. 2，3、 mixed (blind60 06); not a figure (2,000元)
+    ("1.学习不够\n2，三会一课不正常\n3、账目不清", [("arabic", 1, True), ("arabic", 2, True), ("arabic", 3, True)]),
+    ("2,000元未入账", []),
+    # sub-items in Latin letters under a numbered problem (blind60 08)
+    ("1. 责任不到位。\n  a) 研究不多;\n  b) 底数不清。", [("arabic", 1, True), ("latin", 1, True), ("latin", 2, True)]),
 ])
 def test_lang_markers_families_and_values(text, expected):
     assert [(m.family, m.value, m.line_initial) for m in scan(normalize(text))] == expected

@@ -14,7 +14,7 @@ CONFIDENCE = {"heading": 0.9, "numbered": 0.95, "bullet": 0.9, "table": 0.95, "s
               "semicolon": 0.8, "clause": 0.75, "prose": 0.65, "fallback": 0.4}
 #: ``how`` of a problem numbered by each marker family.
 HOW_OF_FAMILY = {"cn_dun": "numbered", "cn_paren": "numbered", "arabic": "numbered", "arabic_paren": "numbered",
-                 "arabic_close": "numbered", "circled": "numbered", "problem": "numbered", "shi": "shi-enumeration",
+                 "arabic_close": "numbered", "latin": "numbered", "circled": "numbered", "problem": "numbered", "shi": "shi-enumeration",
                  "ordinal": "shi-enumeration", "sequence": "shi-enumeration"}
 #: A unit label opening a paragraph or a lead (市民政局党组: / 对县审计局党组巡察发现的主要问题:).
 UNIT_LABEL = re.compile(

@@ -160,7 +160,7 @@ def example_marks(text: str, s: int, e: int) -> list[tuple[int, int]]:
 def _sub_markers(text: str, s: int, e: int) -> list[Marker]:
     """Inline sub-item markers (①②, (1)(2), 一是二是) or bullet lines (● …) forming a run inside ``[s, e)``."""
     found = [m for m in scan(text, s, e) if not m.demand and (
-        m.family in ("circled", "arabic_paren", "arabic_close", "shi", "ordinal", "arabic") or is_bullet(m.family))]
+        m.family in ("circled", "arabic_paren", "arabic_close", "latin", "shi", "ordinal", "arabic") or is_bullet(m.family))]
     best: list[Marker] = []
     for run in runs([replace(m, line_initial=False) for m in found]):  # 1. on a line, 2. after it: one run
         if len(run) >= 2 and len(run) > len(best):

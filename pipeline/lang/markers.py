@@ -75,7 +75,8 @@ BULLET = "bullet"
 
 #: Conventional rank of the line-initial families (smaller = higher in the hierarchy).
 FAMILY_RANK: dict[str, float] = {
-    "cn_dun": 0, "problem": 0.5, "cn_paren": 1, "arabic": 2, "decimal": 2.5, "arabic_paren": 3, "arabic_close": 3.5, "circled": 4,
+    "cn_dun": 0, "problem": 0.5, "cn_paren": 1, "arabic": 2, "decimal": 2.5, "arabic_paren": 3, "arabic_close": 3.5,
+    "latin": 3.75, "circled": 4,
     "ordinal": 5, "sequence": 5, "shi": 6,
 }
 #: Families that enumerate inside a paragraph (arabic too: 主要问题:1.…;2.…).
@@ -94,9 +95,10 @@ _LINE = re.compile(
   | (?P<cn_dun>{_N}、|第{_N}(?:部分|方面)(?:[ \t]+|[:、,]))  # 第三部分　发现的主要问题, 第一方面:…: parts named by number
   | (?P<cn_paren>[(][ \t]?{_N}[ \t]?[)][、.,:]?)
   | (?P<decimal>\d{{1,2}}\.\d{{1,2}}(?=[ \t]|[^\d.%万亿元个项名次倍])(?![ \t]*[%万亿元个项名次倍]))
-  | (?P<arabic>\d{{1,2}}(?:、|\.(?!\d)|\.(?=(?:19|20)\d{{2}}年)|[ \t]\.[ \t]|[ \t]+(?=[^\d\s.%万亿元个项名次倍年月日])))
+  | (?P<arabic>\d{{1,2}}(?:、|\.(?!\d)|\.(?=(?:19|20)\d{{2}}年)|,(?=[^\d\s])|[ \t]\.[ \t]|[ \t]+(?=[^\d\s.%万亿元个项名次倍年月日])))
   | (?P<arabic_paren>[(][ \t]?\d{{1,2}}[ \t]?[)][、.,:]?)
   | (?P<arabic_close>[ \t]?\d{{1,2}}[ \t]?[)][、.,:]?)  # 1) under (1): a level of its own where both are written
+  | (?P<latin>[(]?[a-h][)][、.,:]?|[a-h]\.(?=[ \t\u4e00-\u9fff]))  # a) b) c): sub-items typed in Latin letters
   | (?P<circled>[{CIRCLED}])
     """,
     re.VERBOSE,
@@ -169,6 +171,8 @@ def _value(family: str, label: str) -> int | None:
         return next((v for word, v in SEQUENCE_VALUES.items() if label.startswith(word)), None)
     if family == "decimal":  # 2.3: the third item under the second heading
         return int(label.split(".")[1])
+    if family == "latin":  # a) / (b) / c.
+        return ord(next(ch for ch in label if "a" <= ch <= "h")) - ord("a") + 1
     core = label.strip()
     for junk in "()【】、.,:是要第其个问题部分方面 \t\n":  # 3 . / (1 ): a word processor's numbering pasted as text
         core = core.replace(junk, "")
