@@ -24,6 +24,37 @@ def test_lang_text_soft_breaks_of_a_hard_wrapped_text():
     assert soft == frozenset(breaks[:5])  # not after the short line 位。, not before 1.
 
 
+#: heldout32 a: a report copied out of a PDF wrapped at its width, where a line of digits holds more characters
+#: (…2023年10月16日至12月22日… is 44 characters, a line without digits 38)
+WRAPPED_BY_WIDTH = (
+    "根据市委巡察工作领导小组统一部署，2023年10月16日至12月22日，市委第四巡察组对\n"
+    "岚江物流集团有限公司党委开展了常规巡察，并于2024年1月25日反馈了巡察意见。集\n"
+    "团党委坚持把巡察整改作为重大政治任务和践行“两个维护”的实际行动，对照反馈\n"
+    "的3个方面11个问题，细化整改措施46条，建立问题、任务、责任“三个清单”，实行\n"
+    "挂图作战、对账销号，班子成员带队赴所属企业督导23人次，约谈企业主要负责人2名\n"
+    "，组织对所属9家二级企业开展整改“回头看”，推动整改全面落到实处、取得实效。\n"
+    "一、整改工作总体情况\n"
+)
+
+
+def test_lang_text_soft_breaks_at_a_pages_width_not_a_count_of_characters():
+    """A line's width counts a digit as half a Chinese character: the wraps of lines full of dates are wraps too
+    (heldout32 a: none was found, each measure's item ending at its line's end)."""
+    text = normalize(WRAPPED_BY_WIDTH)
+    breaks = [i for i, ch in enumerate(text) if ch == "\n"]
+    assert soft_breaks(text) == frozenset(breaks[:5])
+
+
+@pytest.mark.parametrize("line,joins", [("2 落实全面从严治党战略部署方面(4个)", False), ("2 名干部未按期交流轮岗。", True)])
+def test_lang_text_an_outline_number_and_a_space_opens_a_line(line, joins):
+    """1.3 …。\n2 落实…方面: the outline's next heading, not the wrapped line's end (blind4 f14)."""
+    text = normalize(WRAPPED_BY_WIDTH.replace("一、整改工作总体情况\n", "") .replace("推动整改全面落到实处、取得实效。\n",
+                                                                                "推动整改全面落到实处、取得实效，共有\n")
+                     + line + "\n")
+    last = text.rfind("\n", 0, len(text) - 1)
+    assert (last in soft_breaks(text)) is joins
+
+
 def test_lang_text_no_soft_breaks_one_paragraph_a_line():
     text = normalize("巡察组指出，巡察中也发现了一些问题。\n一、理论学习不够深入。\n二、惠农资金管理不规范，存在虚报冒领现象，群众反映强烈。\n"
                      "三、基层党建薄弱。\n巡察组要求，局党组要切实履行整改主体责任。\n局党组书记表示，将照单全收、逐条整改，确保整改到位。\n")

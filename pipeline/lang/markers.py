@@ -48,6 +48,8 @@ PAGE_NUMBER_LINE = re.compile(
 ITEM_START = re.compile(rf"[ \t]*(?:[一二三四五六七八九十]+[、是]|[(][一二三四五六七八九十\d]+[)]|\d+(?:[、)]|\.(?!\d))|[①-⑳{DECORATION}—]"
                         # 1.1 / 2.3 an outline's numbers (not 16.5万元 or 3.5%, a wrapped line's amount)
                         r"|\d{1,2}\.\d{1,2}(?![\d.%万亿千百元个倍吨])"
+                        # 2 落实…方面: an outline's number and a space (not 2 名, a wrapped line's count)
+                        r"|\d{1,2}[ \t]+(?=[^\d\s.%万亿元个项名次倍年月日])"
                         # 第一, / 第二是 (not 第七巡视组 or 第3次, which a wrapped line may start with)
                         rf"|第[{CN_NUM}]{{1,3}}(?:[,、:]|是)"
                         # 问题一: / 【问题2】 / 问题三 alone on its line (not 问题19起, a wrapped line's words)

@@ -294,6 +294,32 @@ _WRAP_MIN = 20
 _UNSPLIT = re.compile(r"[0-9A-Za-z.%]+")
 
 
+def _page_width(spans: list[tuple[int, int, int]]) -> tuple[int, int]:
+    """(the usual width of a full line, in half-width units, and how many lines are within a character of it) of
+    the lines ``spans`` measured; (0, 0) when none is long enough to be a full line."""
+    counts: dict[int, int] = {}
+    for _, _, n in spans:
+        if n >= 2 * _WRAP_MIN:
+            counts[n] = counts.get(n, 0) + 1
+
+    def near(n: int) -> int:
+        return sum(counts.get(n + d, 0) for d in range(-2, 3))
+
+    if not counts:
+        return 0, 0
+    width = max(counts, key=lambda n: (near(n), counts[n], n))
+    return width, near(width)
+
+
+def _half_widths(text: str, s: int, e: int) -> int:
+    """How wide ``text[s:e]`` stands on a page, without the spaces at its ends, in half-width units: a Chinese
+    character or full-width mark (the normalizer's ASCII punctuation was one) two, a digit, a Latin letter and
+    the marks that go with them (. % - / +) one."""
+    s, e = strip_span(text, s, e, lead=" \t\u3000", trail=" \t\u3000\r")
+    narrow = sum(1 for ch in text[s:e] if ch.isascii() and (ch.isalnum() or ch in ".%-/+ "))
+    return 2 * (e - s) - narrow
+
+
 @lru_cache(maxsize=8)
 def soft_breaks(text: str, *, short_lines: bool = True) -> frozenset[int]:
     """Line breaks that only wrap a line at the page width (a text copied out of a PDF): after a line as
@@ -310,32 +336,40 @@ def soft_breaks(text: str, *, short_lines: bool = True) -> frozenset[int]:
         if _counted_rows(text, spans):  # a table copied one cell a line: its lines are cells, none goes on
             return frozenset()
         return _short_line_breaks(text, spans) if short_lines else frozenset()
-    counts: dict[int, int] = {}
-    for _, _, n in spans:
-        if n >= _WRAP_MIN:
-            counts[n] = counts.get(n, 0) + 1
-    if not counts:
-        return frozenset()
-    width = max(counts, key=lambda n: (counts.get(n - 1, 0) + counts[n] + counts.get(n + 1, 0), counts[n], n))
-    full = sum(counts.get(n, 0) for n in (width - 1, width, width + 1))
-    if full < max(4, 0.3 * len(spans)):
-        return frozenset()
+    # a page wraps at a width, which a count of characters may miss: a digit or a Latin letter is half as wide as
+    # a Chinese character (…2023年10月16日至12月22日… fills the line with 44 characters where 38 fill it elsewhere).
+    # A break is a wrap under either measure, each against its own usual full line.  A row of a table lined up
+    # with spaces is as wide as the others by design: no full line of prose.
+    rows = {s for s, e, _ in spans if SPACE_GAP.search(text, s, e)}
     # a text whose paragraphs open indented (公文's two-character indent) starts a paragraph at every indent
     indented = sum(text.startswith(INDENTS, s) for s, _, _ in spans) >= 3
+    soft: set[int] = set()
+    for measured, unit in (([(s, e, 2 * n) for s, e, n in spans], 2),
+                           ([(s, e, _half_widths(text, s, e) + 4 * text.startswith(INDENTS, s)) for s, e, _ in spans], 1)):
+        width, full = _page_width([x for x in measured if x[0] not in rows])
+        if full >= max(4, 0.3 * len(spans)):
+            soft |= _wraps(text, measured, width, unit, furniture, indented=indented)
+    return frozenset(soft)
+
+
+def _wraps(text: str, spans: list[tuple[int, int, int]], width: int, unit: int, furniture: frozenset[int], *,
+           indented: bool) -> set[int]:
+    """The breaks after the lines ``spans`` (measured in half-width units) that are full at ``width``, before a
+    line that opens no new item; ``unit``: how wide the measure takes a character of a run that did not fit."""
     soft = set()
     for (s, e, n), (s2, _, _) in zip(spans, spans[1:]):
         between = [k for k in range(e, s2) if text[k] == "\n"]  # the break, and those of furniture lines
         unsplit = _UNSPLIT.match(text, s2)
         # …清退违规所得共计\n18.6万元。: full had the number fitted; not after a sentence's end (a paragraph's last line)
-        fitted = n + len(unsplit.group()) if unsplit and text[e - 1] not in FULL_STOPS + ";:" else n
+        fitted = n + unit * len(unsplit.group()) if unsplit and text[e - 1] not in FULL_STOPS + ";:" else n
         # an item marker opens a new line, but for 二是…: a run of them goes on inside a paragraph
         # a line that leaves a cited title open (…学校修订《云湖农业大学\n“十四五”…》) ends no paragraph, however short
         open_title = text.rfind("《", s, e) > text.rfind("》", s, e)
-        if ((fitted >= width - 2 or open_title and n >= _WRAP_MIN) and (not ITEM_START.match(text, s2) or SHI_LABEL.match(text, s2))
+        if ((fitted >= width - 4 or open_title and n >= 2 * _WRAP_MIN) and (not ITEM_START.match(text, s2) or SHI_LABEL.match(text, s2))
                 and not (indented and text.startswith(INDENTS, s2))
                 and all(k + 1 == s2 or k + 1 in furniture for k in between)):
             soft.update(between)
-    return frozenset(soft)
+    return soft
 
 
 def unwrapped(text: str) -> tuple[str, list[int]]:
