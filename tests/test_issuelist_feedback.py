@@ -2507,3 +2507,20 @@ def test_issuelist_feedback_a_plain_village_notice_and_a_mixed_list():
     assert [(i.level, i.text) for i in found] == [
         (2, "落实脱贫攻坚政治责任不够到位"), (3, "县委常委会研究具体举措不多"), (3, "部分乡镇党委书记对贫困人口底数不清"),
         (2, "扶贫资金管理使用不规范,2860万元滞留闲置超过1年")]
+
+
+def test_issuelist_feedback_ordinal_verdicts_over_findings_a_sentence_each():
+    """blind60 04: 第一，党的领导弱化问题仍然存在。一些校领导…。部分院系…。少数教师…。 — the verdict is the field and each
+    sentence about some of the unit's people a problem (each paragraph was one problem); a headline over its
+    figures stays one problem."""
+    text = ("省委巡视组向理工大学党委反馈专项巡视情况\n" + MEETING + "巡视发现的主要问题是：\n"
+            "第一，党的领导弱化问题仍然存在。一些校领导对校长负责制理解不深。部分院系党组织政治核心作用发挥不明显。"
+            "少数教师在课堂上发表不当言论。\n"
+            "第二，党的建设缺失问题比较突出。部分基层党支部组织生活不正常。一些教职工党员宗旨意识淡薄，长期不参加组织生活。\n"
+            "第三，科研经费管理不规范。2021年以来虚列劳务费23万元，其中3个项目未按规定公示。\n" + DEMAND)
+    found = read_feedback(text).issues
+    assert [(i.level, i.text) for i in found] == [
+        (1, "党的领导弱化问题仍然存在"), (2, "一些校领导对校长负责制理解不深"), (2, "部分院系党组织政治核心作用发挥不明显"),
+        (2, "少数教师在课堂上发表不当言论"),
+        (1, "党的建设缺失问题比较突出"), (2, "部分基层党支部组织生活不正常"), (2, "一些教职工党员宗旨意识淡薄,长期不参加组织生活"),
+        (2, "科研经费管理不规范。2021年以来虚列劳务费23万元,其中3个项目未按规定公示")]

@@ -310,6 +310,9 @@ def _marked_problem(text: str, st: LineStructure, i: int, ctx: Context, sents) -
         return _aspect_over_run(text, item, ctx), end_idx
     if item is not None and st.aspect_family is None and (last := _last_field_finding(text, st, m, item, ctx)):
         return last, end_idx
+    if item is not None and st.aspect_family is None and end_idx == i + 1 and (
+            found := _verdict_over_sentences(text, item, ctx, number=_number(text, m), label=text[m.start:m.end].strip())):
+        return found, end_idx  # 第一,党的领导弱化问题仍然存在。一些校领导…。部分院系…。少数教师…。
     if item is not None and st.aspect_family is None and end_idx == i + 1:
         listed = _listed_after_heading(text, m.end, st.lines[i][1], ctx, sents)
         if listed:  # (一)党委政治核心作用发挥不够充分。主要表现在:A、B、C等问题。: a field over its list
@@ -367,6 +370,26 @@ def _listed_after_heading(text: str, s: int, e: int, ctx: Context, sents) -> lis
     if len(found) < fewest or not all(SHORTCOMING.search(text, p.start, p.end) for p in found):
         return []
     new_aspect(text, s, stop, ctx)
+    return attach(found, ctx)
+
+
+def _verdict_over_sentences(text: str, item: Item, ctx: Context, *, number: str | None, label: str) -> list[Item]:
+    """A numbered paragraph that opens with a short verdict and goes on with findings a sentence each, most of
+    them about some of the unit's people or parts (一些校领导…。部分院系…。少数教师…): the verdict is the field,
+    each sentence a problem.  Not a headline over its elaboration (figures, 其中…), which is one problem."""
+    stop = text.find("。", item.start, item.end)
+    if stop < 0 or stop - item.start > VERDICT_CHARS or "," in text[item.start:stop]:
+        return []
+    spans = [trim(text, a, b) for a, b in sentence_spans(text, stop + 1, item.end, ends="。")]
+    spans = [(a, b) for a, b in spans if b > a]
+    if len(spans) < 2 or not all(SHORTCOMING.search(text, a, b) for a, b in spans):
+        return []
+    if 3 * sum(bool(EXAMPLE_SUBJECT.match(text, a, b)) for a, b in spans) < 2 * len(spans):
+        return []
+    found = [p for a, b in spans if (p := make_problem(text, a, b, how=item.how, confidence=item.confidence))]
+    if len(found) < 2:
+        return []
+    new_aspect(text, item.start, stop, ctx, number=number, label=label)
     return attach(found, ctx)
 
 
