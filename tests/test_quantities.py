@@ -123,6 +123,8 @@ def test_quantities_counts_money_people(text, span, value, unit, approx, kind) -
     ("text", "span", "value", "value_max", "unit"),
     [
         ("百分之三十", "百分之三十", 30, None, "%"),
+        ("结算率达到百分之百。", "百分之百", 100, None, "%"),  # heldout32 b: all of it (not 百家: no digit)
+        ("不良率控制在千分之四以内", "千分之四以内", 0.4, None, "%"),
         ("完成率达96.5%", "96.5%", 96.5, None, "%"),
         ("三成以上", "三成以上", 30, None, "%"),
         ("三分之一", "三分之一", 33.3333, None, "%"),

@@ -239,6 +239,7 @@ def test_times_without_anchor_keeps_span_and_leaves_values_empty() -> None:
         ("每月对党费缴纳开展督查", "每月", "month", None, None),
         ("每季度开展线下督查", "每季度", "quarter", None, None),
         ("每半年至少1次听取汇报", "每半年至少1次", "half_year", None, 1),
+        ("每半月听取一次整改进展汇报", "每半月听取一次", "half_month", 1, None),  # heldout32 b
         ("每年开展1次盘点", "每年开展1次", "year", 1, None),
         ("每年组织开展警示教育不少于3次。", "每年组织开展警示教育不少于3次", "year", None, 3),
         ("开展5年一次轮训", "5年一次", "5 year", 1, None),

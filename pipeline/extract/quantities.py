@@ -47,7 +47,7 @@ _ANY_NUM = rf"(?:{_ARABIC_NUM}|{_CN_NUM})"
 
 # Order matters: 百分之X before B分之C before a plain numeral.
 _TOKEN = re.compile(
-    rf"(?P<pct>百分之(?P<pct_num>负?{_ANY_NUM}))"
+    rf"(?P<pct>百分之(?P<pct_num>负?{_ANY_NUM}|百(?![分万千亿])))"  # 百分之百: all of it
     rf"|(?P<frac>(?P<den>{_ANY_NUM})分之(?P<nom>{_ANY_NUM}))"
     rf"|(?P<half>半)(?=[个斤吨米亩])"
     rf"|(?P<num>{_ANY_NUM})"
@@ -579,7 +579,8 @@ def _unit_value(r: _Reading) -> None:
 # 5. approximators before (近, 约, 超过 …) and after (左右, 以上 …) the numeral
 APPROX_VETOES: tuple[Veto, ...] = (
     # 百 / 千 / 百余 without a digit: only a number when qualified (近百, 上千, 百余)
-    ("bare_hundred", lambda r: r.pre_word is None and _bare_unit_numeral(r.numeral) and not r.inner),
+    ("bare_hundred", lambda r: r.pre_word is None and _bare_unit_numeral(r.numeral) and not r.inner
+     and not r.percent_kind),  # (百分之百: the whole of it, a percentage)
     # 第近…, an ordinal before the qualifier
     ("ordinal_before_qualifier", lambda r: r.pre_word and _ORDINAL_PREFIX.search(r.text[max(0, r.begin - 4) : r.begin])),
 )

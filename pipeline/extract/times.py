@@ -120,7 +120,7 @@ _UNIT = {
     "载": "year",  # 73载春秋
 }
 _EVERY = re.compile(
-    rf"每(?:隔)?(?P<n>{NUM})?(?:个)?(?P<u>半年|季度|年度|年|月|周|星期|礼拜|天|日|季|学期)(?!度)"
+    rf"每(?:隔)?(?P<n>{NUM})?(?:个)?(?P<u>半年|半月|季度|年度|年|月|周|星期|礼拜|天|日|季|学期)(?!度)"
     r"|(?P<term>任期内)"  # 任期内至少审计1次: per term of office
 )
 _EVERY_TAIL = {
@@ -251,6 +251,8 @@ def _iso_duration(n: float, unit: str) -> str:
 def _every_label(n_text: str | None, unit_text: str) -> str | None:
     if n_text == "半" and unit_text == "年":
         return "half_year"
+    if unit_text == "半月":  # 每半月听取一次: twice a month
+        return "half_month" if n_text in (None, "") else None
     unit = _UNIT[unit_text]
     if n_text in (None, ""):
         return unit

@@ -55,7 +55,7 @@ ITEM_START = re.compile(rf"[ \t]*(?:[一二三四五六七八九十]+[、是]|[(
                         # 问题一: / 【问题2】 / 问题三 alone on its line (not 问题19起, a wrapped line's words)
                         rf"|【?问题[{CN_NUM}\d]{{1,3}}(?:[:、.】]|[ \t]*$))", re.MULTILINE)
 #: A web page's breadcrumb copied with its text (首页 > 信息公开 > 巡视整改): the page's path, no title or item.
-BREADCRUMB_LINE = re.compile(r"[ \t]*(?:首页|当前位置|您的位置|您现在的位置|网站首页)[^\n]{0,60}?[>›»]")
+BREADCRUMB_LINE = re.compile(r"[ \t]*(?:首页|您?当前(?:的)?位置|您的位置|您现在的位置|网站首页)[^\n]{0,60}?[>›»]")
 #: A line that separates a post's parts (———— 💡 巡察组肯定 ————, ------): no item goes on over it.
 SEPARATOR_LINE = re.compile(r"[ \t]*(?:[—\-=_~]{4,}|—{2}[^\n]*—{2}[ \t]*$)")
 #: A line that is only a zero-padded item number (01, 02 … of a post written in short lines): the item
