@@ -2524,3 +2524,13 @@ def test_issuelist_feedback_ordinal_verdicts_over_findings_a_sentence_each():
         (2, "少数教师在课堂上发表不当言论"),
         (1, "党的建设缺失问题比较突出"), (2, "部分基层党支部组织生活不正常"), (2, "一些教职工党员宗旨意识淡薄,长期不参加组织生活"),
         (2, "科研经费管理不规范。2021年以来虚列劳务费23万元,其中3个项目未按规定公示")]
+
+
+def test_issuelist_feedback_a_speakers_findings_quoted_one_after_another():
+    """blind60 05: 刘国强指出，市委“A不多，B不快”“C不够有力”，同时“D不到位” — a reporter's frame around quoted findings:
+    a problem a quote (the sentence was one problem); a quote inside a finding of its own words stays in it."""
+    text = ("省委巡视组向市委反馈巡视情况\n" + MEETING + "“成绩值得肯定，问题也不容忽视。”组长逐一点出了巡视发现的问题。\n"
+            "在贯彻落实党中央决策部署方面，刘国强指出，市委“推动高质量发展办法不多，传统产业转型升级步伐不快”"
+            "“防范化解政府债务风险措施不够有力”，同时“中央生态环境保护督察反馈问题整改不到位”。\n" + DEMAND)
+    assert _problems(text) == ["推动高质量发展办法不多,传统产业转型升级步伐不快", "防范化解政府债务风险措施不够有力",
+                               "中央生态环境保护督察反馈问题整改不到位"]

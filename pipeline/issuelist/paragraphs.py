@@ -527,6 +527,27 @@ def _absorbs(text: str, prev: Item, prev_span, span, prev_groups, *, framed: boo
     return headline or bool(EXAMPLE_SUBJECT.match(text, start) or EVIDENCE_OPENER.match(text, start))
 
 
+def _quoted_findings(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The insides of the quotes in ``[s, e)`` when each states a shortcoming and the words around them state none
+    (a reporter's frame: 刘国强指出,市委“…”“…”,同时“…”); else none."""
+    spans, depth, at = [], 0, s
+    for k in range(s, e):
+        if text[k] == "“":
+            depth += 1
+            at = k + 1 if depth == 1 else at
+        elif text[k] == "”" and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((at, k))
+    if len(spans) < 2 or not all(SHORTCOMING.search(text, a, b) for a, b in spans):
+        return []
+    first = spans[0][0] - 1
+    lead = text[s:first].rstrip()
+    # what announces them before a colon (他还点出了…方面存在的问题:“A”“B”) is no finding of its own
+    outside = mask_quoted(text[first:e] if lead.endswith(":") else text[s:e])
+    return [] if SHORTCOMING.search(outside) else spans
+
+
 def _group_items(text: str, s: int, e: int, how: str, *, listed: bool = False) -> list[Item]:
     """One ;-group: an object list (存在A、B、C等问题) gives one problem per element, else one problem; none for an
     earlier finding put right (对…反馈的“X”问题已完成整改,相关制度得到加强;但…: what follows is the finding)."""
@@ -534,6 +555,8 @@ def _group_items(text: str, s: int, e: int, how: str, *, listed: bool = False) -
     if (done := RESOLVED.search(text, s, e)) and not STILL_WRONG.search(text, done.end(), e) \
             and not SHORTCOMING_STRONG.search(mask_quoted(text[s:e])):
         return []
+    if len(quoted := _quoted_findings(text, s, e)) >= 2:
+        return _clause_problems(text, quoted)  # 他指出,市委“A不多,B不快”“C不力”: a speaker's findings, a quote each
     lead = LEAD_VERB.match(text, s, e) or _subject_lead(text, s, e)
     body_s = lead.end() if lead else s
     marks_end = e
