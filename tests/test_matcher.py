@@ -302,6 +302,9 @@ def test_matcher_field_synonyms_fold():
     assert set(rw.clean("部分项目化整为零规避招标").split()) & set(rw.clean("对拆分发包项目逐一倒查").split()) >= {"化整为零"}
     assert {"分级诊疗"} <= set(rw.clean("开通双向转诊绿色通道,基层首诊率提高").split())
     assert {"医联体"} <= set(rw.clean("牵头组建医共体").split())
+    # pairs_blind54 s4 #7, s1 #7: the report's 出差报销 is the feedback's 差旅费, 执法执勤车辆 its 公务用车
+    assert {"差旅费"} <= set(rw.clean("对出差报销单据逐笔复核").split()) & set(rw.clean("存在违规报销差旅费问题").split())
+    assert {"公务用车"} <= set(rw.clean("9辆执法执勤车辆一律统一调度").split())
 
 
 def test_matcher_conduct_names_fold():
