@@ -1397,3 +1397,21 @@ def test_audit_a_place_that_names_the_problem_it_answers(tmp_path):
               "下发整改通知书19份。（对应反馈问题第1项）\n（二）组织生活。组织全体党员集中学习《关于新形势下党内政治生活的若干准则》"
               "等制度规定4次，参学率100%。（对应反馈问题第2项）\n中共某某县住房和城乡建设局党组\n2018年3月20日\n")
     assert _statuses(tmp_path, feedback, report) == {"1": "addressed", "2": "weak"}
+
+
+def test_audit_a_problem_only_named_in_the_reports_opening_is_weak(tmp_path):
+    """对巡察指出的干部人事档案管理不规范等问题,党组高度重视,要求…深刻反思 in the opening, and no place answering it
+    (pairs_blind54 s1 #11): the report names the problem and does nothing about it, weak, not unaddressed."""
+    feedback = (
+        "县委第一巡察组向县市场监管局党组反馈巡察情况\n近日，县委第一巡察组反馈了巡察情况。巡察组指出，存在以下问题：\n"
+        "1.食品抽检计划完成率偏低。\n2.干部人事档案管理不规范，部分干部档案材料缺失。\n3.公务用车管理不严格。\n"
+        "巡察组要求，局党组要切实抓好整改。\n")
+    report = (
+        "县市场监管局党组关于巡察整改进展情况的报告\n局党组成立整改工作领导小组，印发整改方案。对巡察指出的"
+        "干部人事档案管理不规范等问题，党组高度重视，要求相关股室深刻反思、认真对待。\n"
+        "一、食品抽检。增加抽检批次120批，抽检计划完成率达到100%。\n"
+        "二、公车管理。9辆公务用车一律统一调度，安装北斗定位系统。\n县市场监管局党组\n2021年8月25日\n")
+    statuses = _statuses(tmp_path, feedback, report)
+    assert statuses["2"] == "weak"
+    assert _statuses(tmp_path, feedback, report.replace("对巡察指出的干部人事档案管理不规范等问题，党组高度重视，"
+                                                        "要求相关股室深刻反思、认真对待。", ""))["2"] == "unaddressed"

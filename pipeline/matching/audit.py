@@ -122,10 +122,27 @@ def flag_unaddressed(case: AuditCase) -> list[Flag]:
             out.append(Flag(case.report.doc_id, issue.issue_id, "planned_only", "medium",
                             f"问题{issue.issue_id}只在下一步计划中提到(将/拟/计划/下一步),尚无已做的整改。", s0, e0))
             continue
+        if (named := _named_only(case.report.text, issue.text)) is not None:
+            out.append(Flag(case.report.doc_id, issue.issue_id, "weak", "medium",
+                            f"问题{issue.issue_id}在报告中只被点名提及,没有对应的整改内容。", *named))
+            continue
         out.append(Flag(issue.source_doc_id, issue.issue_id, "unaddressed", "high",
                         f"问题{issue.issue_id}未见整改回应:报告中没有与之对应的整改内容。({issue.text[:40]})",
                         issue.start, issue.end))
     return out
+
+
+#: Shortest headline of a problem that names it when a report repeats it word for word.
+_HEADLINE_MIN = 6
+
+
+def _named_only(text: str, problem: str) -> tuple[int, int] | None:
+    """The sentence of the report that repeats the problem's headline word for word (对巡察指出的干部人事档案管理不规范
+    等问题,党组高度重视,要求…深刻反思): the report names the problem and, no place answering it, says nothing
+    done about it."""
+    headline = re.split(r"[,;。:]", problem, maxsplit=1)[0].strip()
+    at = text.find(headline) if len(headline) >= _HEADLINE_MIN else -1
+    return None if at < 0 else sentence_bounds(text, at, ends=_SENTENCE_END)
 
 
 def answered_sentences(case: AuditCase) -> dict[tuple[int, int], dict[str, float]]:
