@@ -201,6 +201,7 @@ def test_quantities_lexicons_load_from_package_resources() -> None:
         "坚持一个中国原则",
         "必须把改革开放同四项基本原则统一起来",
         "实行整改一个、销号一个",
+        "镇党委把巡察整改当作一件大事来抓，班子成员各管一块、分头推进",  # heldout33 b
         "全省三级公立医院门诊患者满意度达到91.3%",
     ],
 )
