@@ -26,7 +26,7 @@ from pipeline.lang.cues import (
 )
 from pipeline.lang.markers import BRACKET_HEADING, DECORATION, FAMILY_RANK, SEPARATOR_LINE, Marker, is_bullet, line_start, runs, scan
 from pipeline.lang.tables import match_columns
-from pipeline.lang.text import FULL_STOPS, cell_separator, row_cells, mask_quoted, page_furniture, sentence_spans, soft_breaks, strip_span
+from pipeline.lang.text import FULL_STOPS, cell_separator, mask_quoted, page_furniture, row_cells, sentence_spans, soft_breaks, strip_span
 
 _SUBHEADING_MAX = 32
 #: Families whose numbers are the list's own problem ids (1., (一), 问题三); 一是/①/首先 count 1..n.
@@ -325,8 +325,8 @@ def _last_field_finding(text: str, st: LineStructure, m: Marker, item: Item, ctx
     ((四)巡察、审计发现问题整改不到位。对上轮…整改不彻底。): a field as its siblings are, over that one finding."""
     if item.children or not _every_line_heads_a_run(text, st, m.family):
         return []
-    stop = text.find("。", item.start, item.end)
-    if stop < 0 or stop - item.start > VERDICT_CHARS or "," in text[item.start:stop]:
+    stop = _verdict_end(text, item.start, item.end)
+    if stop is None:
         return []
     found = make_problem(text, stop + 1, item.end, how=item.how, confidence=item.confidence)
     if found is None:
@@ -349,9 +349,9 @@ def _listed_after_heading(text: str, s: int, e: int, ctx: Context, sents) -> lis
     """The problems of a numbered line that opens with a short verdict sentence and lists its findings after it
     under a lead (主要表现在:A、B、C等问题, 存在A、B、C等问题, 主要是:A;B;C): the verdict is their aspect.  None for
     a headline and its elaboration, which is one problem."""
-    stop = text.find("。", s, e)
-    if stop < 0 or stop - s > VERDICT_CHARS or "," in text[s:stop] or not text[s:stop].strip():
-        return []  # (not a line's part that opens on the stop of the sentence before: no verdict)
+    stop = _verdict_end(text, s, e)
+    if stop is None:
+        return []
     rest = stop + 1
     while rest < e and text[rest] in " \t":
         rest += 1
@@ -373,12 +373,21 @@ def _listed_after_heading(text: str, s: int, e: int, ctx: Context, sents) -> lis
     return attach(found, ctx)
 
 
+def _verdict_end(text: str, s: int, e: int) -> int | None:
+    """Where the short verdict sentence opening ``[s, e)`` ends (its 。): one clause, at most :data:`VERDICT_CHARS`
+    long; None for a headline with clauses, or a part that opens on the stop of the sentence before it."""
+    stop = text.find("。", s, e)
+    if stop < 0 or stop - s > VERDICT_CHARS or "," in text[s:stop] or not text[s:stop].strip():
+        return None
+    return stop
+
+
 def _verdict_over_sentences(text: str, item: Item, ctx: Context, *, number: str | None, label: str) -> list[Item]:
     """A numbered paragraph that opens with a short verdict and goes on with findings a sentence each, most of
     them about some of the unit's people or parts (一些校领导…。部分院系…。少数教师…): the verdict is the field,
     each sentence a problem.  Not a headline over its elaboration (figures, 其中…), which is one problem."""
-    stop = text.find("。", item.start, item.end)
-    if stop < 0 or stop - item.start > VERDICT_CHARS or "," in text[item.start:stop]:
+    stop = _verdict_end(text, item.start, item.end)
+    if stop is None:
         return []
     spans = [trim(text, a, b) for a, b in sentence_spans(text, stop + 1, item.end, ends="。")]
     spans = [(a, b) for a, b in spans if b > a]
