@@ -294,21 +294,26 @@ _WRAP_MIN = 20
 _UNSPLIT = re.compile(r"[0-9A-Za-z.%]+")
 
 
-def _page_width(spans: list[tuple[int, int, int]]) -> tuple[int, int]:
+def _page_width(spans: list[tuple[int, int, int]], least: float = 0) -> tuple[int, int]:
     """(the usual width of a full line, in half-width units, and how many lines are within a character of it) of
-    the lines ``spans`` measured; (0, 0) when none is long enough to be a full line."""
+    the lines ``spans`` measured; (0, 0) when fewer than ``least`` are long enough to be a full line."""
     counts: dict[int, int] = {}
     for _, _, n in spans:
         if n >= 2 * _WRAP_MIN:
             counts[n] = counts.get(n, 0) + 1
-
-    def near(n: int) -> int:
-        return sum(counts.get(n + d, 0) for d in range(-2, 3))
+    if sum(counts.values()) < least:
+        return 0, 0
 
     if not counts:
         return 0, 0
-    width = max(counts, key=lambda n: (near(n), counts[n], n))
-    return width, near(width)
+    get = counts.get
+    near = {n: c + get(n - 1, 0) + get(n + 1, 0) + get(n - 2, 0) + get(n + 2, 0) for n, c in counts.items()}
+    width = max(counts, key=lambda n: (near[n], counts[n], n))
+    return width, near[width]
+
+
+#: What stands half as wide as a Chinese character on a page.
+_NARROW = re.compile(r"[0-9A-Za-z.%/+ -]")
 
 
 def _half_widths(text: str, s: int, e: int) -> int:
@@ -316,8 +321,7 @@ def _half_widths(text: str, s: int, e: int) -> int:
     character or full-width mark (the normalizer's ASCII punctuation was one) two, a digit, a Latin letter and
     the marks that go with them (. % - / +) one."""
     s, e = strip_span(text, s, e, lead=" \t\u3000", trail=" \t\u3000\r")
-    narrow = sum(1 for ch in text[s:e] if ch.isascii() and (ch.isalnum() or ch in ".%-/+ "))
-    return 2 * (e - s) - narrow
+    return 2 * (e - s) - len(_NARROW.findall(text, s, e))
 
 
 @lru_cache(maxsize=8)
@@ -340,14 +344,15 @@ def soft_breaks(text: str, *, short_lines: bool = True) -> frozenset[int]:
     # a Chinese character (…2023年10月16日至12月22日… fills the line with 44 characters where 38 fill it elsewhere).
     # A break is a wrap under either measure, each against its own usual full line.  A row of a table lined up
     # with spaces is as wide as the others by design: no full line of prose.
-    rows = {s for s, e, _ in spans if SPACE_GAP.search(text, s, e)}
+    rows = {s for s, e, _ in spans if SPACE_GAP.search(text, s, e)} if SPACE_GAP.search(text) else set()
     # a text whose paragraphs open indented (公文's two-character indent) starts a paragraph at every indent
     indented = sum(text.startswith(INDENTS, s) for s, _, _ in spans) >= 3
     soft: set[int] = set()
     for measured, unit in (([(s, e, 2 * n) for s, e, n in spans], 2),
                            ([(s, e, _half_widths(text, s, e) + 4 * text.startswith(INDENTS, s)) for s, e, _ in spans], 1)):
-        width, full = _page_width([x for x in measured if x[0] not in rows])
-        if full >= max(4, 0.3 * len(spans)):
+        least = max(4, 0.3 * len(spans))
+        width, full = _page_width([x for x in measured if x[0] not in rows], least)
+        if full >= least:
             soft |= _wraps(text, measured, width, unit, furniture, indented=indented)
     return frozenset(soft)
 
