@@ -40,7 +40,7 @@ from pipeline.lang.markers import is_bullet, runs, scan
 from pipeline.lang.tables import RECORD_FIELD_LINE, match_columns
 from pipeline.lang.text import (
     CELL_SEPARATORS, CLOSERS, FULL_STOPS, WRAP_SPACE, at_line_start, cell_separator, char_pairs, lines, mask_quoted,
-    page_furniture, row_cells, sentence_spans, strip_span,
+    page_furniture, row_cells, sentence_bounds, sentence_spans, strip_span,
 )
 # forward_looking_sections: the one plans-part detector (re-exported)
 from pipeline.metadata import signature_start
@@ -107,7 +107,7 @@ def _plans_made(text: str, masked: str) -> set[int]:
     follows in its sentence (``masked``: the text with quotes and titles masked)."""
     out: set[int] = set()
     for made in PLAN_MADE.finditer(text):
-        stop = next((k for k in range(made.end(), len(masked)) if masked[k] in "。;!?\n"), len(masked))
+        stop = sentence_bounds(masked, made.end(), ends="。;!?\n")[1]
         if plan_cue().search(masked, made.end(), stop):
             out.update(range(made.start(), made.end()))
     return out

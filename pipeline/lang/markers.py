@@ -43,13 +43,16 @@ PAGE_NUMBER_LINE = re.compile(
     )[ \t]*$""",
     re.IGNORECASE | re.VERBOSE | re.MULTILINE,
 )
+#: The space after an item's bare number (2 落实…方面), not before a count's unit or a date's (2 名, 3 %): the same
+#: for a line's marker and for a line that opens an item.
+_NUMBER_SPACE = r"[ \t]+(?=[^\d\s.%万亿元个项名次倍年月日])"
 #: What opens a new item at a line start, in one glance and without its numbering checked (一、 (一) 1. ①
 #: ◆ —— 第一 一是 问题一): a line that starts so never goes on with the line above (lang.text.soft_breaks).
 ITEM_START = re.compile(rf"[ \t]*(?:[一二三四五六七八九十]+[、是]|[(][一二三四五六七八九十\d]+[)]|\d+(?:[、)]|\.(?!\d))|[①-⑳{DECORATION}—]"
                         # 1.1 / 2.3 an outline's numbers (not 16.5万元 or 3.5%, a wrapped line's amount)
                         r"|\d{1,2}\.\d{1,2}(?![\d.%万亿千百元个倍吨])"
                         # 2 落实…方面: an outline's number and a space (not 2 名, a wrapped line's count)
-                        r"|\d{1,2}[ \t]+(?=[^\d\s.%万亿元个项名次倍年月日])"
+                        rf"|\d{{1,2}}{_NUMBER_SPACE}"
                         # 第一, / 第二是 (not 第七巡视组 or 第3次, which a wrapped line may start with)
                         rf"|第[{CN_NUM}]{{1,3}}(?:[,、:]|是)"
                         # 问题一: / 【问题2】 / 问题三 alone on its line (not 问题19起, a wrapped line's words)
@@ -97,7 +100,7 @@ _LINE = re.compile(
   | (?P<cn_dun>{_N}、|第{_N}(?:部分|方面)(?:[ \t]+|[:、,]))  # 第三部分　发现的主要问题, 第一方面:…: parts named by number
   | (?P<cn_paren>[(][ \t]?{_N}[ \t]?[)][、.,:]?)
   | (?P<decimal>\d{{1,2}}\.\d{{1,2}}(?=[ \t]|[^\d.%万亿元个项名次倍])(?![ \t]*[%万亿元个项名次倍]))
-  | (?P<arabic>\d{{1,2}}(?:、|\.(?!\d)|\.(?=(?:19|20)\d{{2}}年)|,(?=[^\d\s])|[ \t]\.[ \t]|[ \t]+(?=[^\d\s.%万亿元个项名次倍年月日])))
+  | (?P<arabic>\d{{1,2}}(?:、|\.(?!\d)|\.(?=(?:19|20)\d{{2}}年)|,(?=[^\d\s])|[ \t]\.[ \t]|{_NUMBER_SPACE}))
   | (?P<arabic_paren>[(][ \t]?\d{{1,2}}[ \t]?[)][、.,:]?)
   | (?P<arabic_close>[ \t]?\d{{1,2}}[ \t]?[)][、.,:]?)  # 1) under (1): a level of its own where both are written
   | (?P<latin>[(]?[a-h][)][、.,:]?|[a-h]\.(?=[ \t\u4e00-\u9fff]))  # a) b) c): sub-items typed in Latin letters
