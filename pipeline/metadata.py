@@ -386,13 +386,18 @@ def _feedback_date(text: str, window_end: int, context_year: int | None, after: 
         clause_s = max(sent_s, m.start() - 60)
         if _FED_BACK_PROBLEMS.match(text, m.end()):  # 截至10月底,省委第八巡视组反馈桐溪县的23个问题中: the problems, dated
             clause_s = max(clause_s, text.rfind(",", 0, m.start()) + 1)  # only in their own clause (于7月26日反馈的)
-        found = None
+        found = month = None
         for dm in _DATE.finditer(text, clause_s, m.start()):
             if skip and skip[0] <= dm.start() < skip[1]:
                 continue
-            if not dm.group("d"):
-                continue
-            found = dm
+            if dm.group("d"):
+                found = dm
+            elif dm.group("y") and not dm.group("part"):
+                month = dm  # 2023年11月，省委第六巡视组向学校党委反馈了巡视意见: the month, said to be no more
+        if found is None and month is not None:
+            iso, _ = _resolve(month, "", year=None, first=True)
+            if iso:
+                return _Date(iso[:7], month.start(), month.end())
         if found is None:
             continue
         offset = None if found.group("y") or context_year is None else year_offset_before(text, found.start())

@@ -62,7 +62,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "inspection_start": DATE, "inspection_end": DATE, "feedback_date": DATE, "as_of_date": DATE,
         **_i("n_chars", "n_pages"),
         **_s("error", "inspection_type", "title_source", "evidence", "warnings"),
-        "seconds": FLOAT,
+        "seconds": FLOAT, "feedback_date_precision": STRING,
     },
     "sections": {
         **_s("doc_id"), **_i("section_id", "parent_id", "level"), **_s("label", "title"),
@@ -104,7 +104,10 @@ SCHEMA: dict[str, dict[str, str]] = {
 }
 
 #: date column -> its precision column (only dates that can be coarser than a day have one)
-DATE_PRECISION_COLUMNS: dict[tuple[str, str], str] = {("times", "date"): "date_precision"}
+DATE_PRECISION_COLUMNS: dict[tuple[str, str], str] = {
+    ("times", "date"): "date_precision",
+    ("documents", "feedback_date"): "feedback_date_precision",  # 2023年11月，…反馈了巡视意见
+}
 
 _ISO = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 

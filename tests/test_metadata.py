@@ -426,3 +426,26 @@ def test_metadata_the_teams_name_across_a_pdf_wrap():
 
     path = Path(__file__).parent / "fixtures" / "heldout31" / "a_hengchuan_xinan_dianli_xunshi_zhenggai_jinzhan_tongbao.txt"
     assert analyze_text(path.read_text(encoding="utf-8")).meta.inspecting_body == "集团公司党组第二巡视组"
+
+
+@pytest.mark.parametrize("sentence,feedback", [
+    # heldout33 a, heldout29 b: the month the feedback was given, said to be no more
+    ("2023年11月，省委第六巡视组向学校党委反馈了巡视意见。", "2023-11"),
+    # a day in the same clause is the feedback's day, not its month
+    ("2023年11月6日，省委第六巡视组向学校党委反馈了巡视意见。", "2023-11-06"),
+    # 上旬 is no month-only date: no feedback date read
+    ("2023年11月上旬，省委第六巡视组向学校党委反馈了巡视意见。", None),
+])
+def test_metadata_a_month_only_feedback_date_keeps_its_precision(sentence, feedback):
+    _, meta = _meta("关于巡视整改进展情况的通报\n" + sentence + "学校党委高度重视。\n已完成整改12项。\n"
+                    "中共青岚理工大学委员会\n2024年6月14日\n")
+    assert meta.feedback_date == feedback
+
+
+def test_metadata_documents_table_writes_a_month_feedback_date_as_its_first_day_with_its_precision():
+    from pipeline.api import analyze
+
+    docs = analyze("关于巡视整改进展情况的通报\n2023年11月，省委第六巡视组向学校党委反馈了巡视意见。\n已完成整改12项。\n"
+                   "中共青岚理工大学委员会\n2024年6月14日\n")["documents"]
+    assert str(docs.loc[0, "feedback_date"].date()) == "2023-11-01"
+    assert docs.loc[0, "feedback_date_precision"] == "month"
