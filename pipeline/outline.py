@@ -26,7 +26,7 @@ from pipeline.lang.cues import (
     is_restated_problem,
 )
 from pipeline.lang.markers import (
-    BARE_FIELD_HEADING, BARE_HEADING, BRACKET_HEADING, BULLET, BULLETS, CIRCLED, DECORATION, FAMILY_RANK, INLINE_NUMBER,
+    BARE_FIELD_HEADING, BARE_HEADING, BRACKET_HEADING, BULLET, BULLETS, CIRCLED, DECORATION, ENCLOSED_VALUE, FAMILY_RANK, INLINE_NUMBER,
     MAX_STEP, OUTLINE_ENUMERATION, OUTLINE_HEADING, OUTLINE_HEADING_FAMILIES, SEPARATOR_LINE, SEQUENCE_VALUES, bullet_at,
     FOOTNOTE_DEFINITION, footnote_marks, is_bullet, line_start,
 )
@@ -55,6 +55,8 @@ _OPEN_QUOTES = {"“": "”", "《": "》", "‘": "’", "(": ")", "（": "）"
 
 
 def _marker_value(family: str, label: str) -> int | None:
+    if label in ENCLOSED_VALUE:  # ㈠ ⑴ ⒈
+        return ENCLOSED_VALUE[label]
     core = label.strip("()（）【】、.．,，:：是第")  # 【问题1】 as 问题1:
     if family == "problem":
         core = core[2:]

@@ -40,6 +40,11 @@ from pipeline.normalize import normalize
     ("2,000元未入账", []),
     # sub-items in Latin letters under a numbered problem (blind60 08)
     ("1. 责任不到位。\n  a) 研究不多;\n  b) 底数不清。", [("arabic", 1, True), ("latin", 1, True), ("latin", 2, True)]),
+    # one-character numbers Word and the input methods write (blind61 09, heldout34 b): the same families
+    ("㈠党建不够\n⑴学习不够\n(2)经费不规范\n㈡作风方面",
+     [("cn_paren", 1, True), ("arabic_paren", 1, True), ("arabic_paren", 2, True), ("cn_paren", 2, True)]),
+    ("⒈学习不够\n⒉经费不规范\n⒓台账不全", [("arabic", 1, True), ("arabic", 2, True), ("arabic", 12, True)]),
+    ("具体表现为:⑴学习不够;⑵经费不规范", [("arabic_paren", 1, False), ("arabic_paren", 2, False)]),
 ])
 def test_lang_markers_families_and_values(text, expected):
     assert [(m.family, m.value, m.line_initial) for m in scan(normalize(text))] == expected

@@ -131,3 +131,27 @@ def test_read_docx_skips_deleted_revisions_and_field_codes(tmp_path):
     path = tmp_path / "r.docx"
     document.save(str(path))
     assert read_document(path).text == "保留插入的\t文字\n下一行"
+
+
+def test_read_docx_enclosed_numbers_nest_in_the_outline(tmp_path):
+    """Word's decimalEnclosedParen / decimalEnclosedFullstop numbers (⑴, ⒈) are the reader's labels: the outline
+    read them as no heading, and the items under (一) were lost (heldout34 b, a Word export with ㈠ and ⑴)."""
+    from pipeline.outline import parse_outline
+
+    document = docx.Document()
+    _add_list(document, 109, [("chineseCounting", "（%1）"), ("decimalEnclosedFullstop", "%2"),
+                              ("decimalEnclosedParen", "%3")])
+    _numbered(document, "关于党建工作融合不够的问题", 109, 0)
+    _numbered(document, "修订议事规则。已完成。", 109, 1)
+    _numbered(document, "健全支部。已完成。", 109, 1)
+    _numbered(document, "细化清单。", 109, 2)
+    _numbered(document, "关于采购监管不严的问题", 109, 0)
+    path = tmp_path / "e.docx"
+    document.save(str(path))
+    text = read_document(path).text
+    assert text.split("\n")[1:4] == ["⒈修订议事规则。已完成。", "⒉健全支部。已完成。", "⑴细化清单。"]
+    sections = parse_outline(text)
+    assert [(s.level, s.marker, text[s.label_start:s.label_end]) for s in sections] == [
+        (1, "cn_paren", "（一）"), (2, "arabic", "⒈"), (2, "arabic", "⒉"), (3, "arabic_paren", "⑴"),
+        (1, "cn_paren", "（二）"),
+    ]

@@ -22,6 +22,15 @@ from pipeline.lang.numerals import marker_number
 
 CN_NUM = "一二三四五六七八九十"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+#: Numbers Word and the input methods write as one character, each the same marker as its spelled-out form
+#: (a paste or our DOCX reader keeps them, and folding them would change the text's length): ㈠ is (一),
+#: ⑴ is (1), ⒈ is 1.
+PAREN_CN = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
+PAREN_DIGITS = "".join(map(chr, range(0x2474, 0x2488)))  # ⑴ … ⒇
+DIGIT_STOPS = "".join(map(chr, range(0x2488, 0x249C)))  # ⒈ … ⒛
+ENCLOSED = PAREN_CN + PAREN_DIGITS + DIGIT_STOPS
+#: an enclosed number's value (㈢ 3, ⑿ 12, ⒌ 5)
+ENCLOSED_VALUE: dict[str, int] = {ch: k + 1 for chars in (PAREN_CN, PAREN_DIGITS, DIGIT_STOPS) for k, ch in enumerate(chars)}
 #: A footnote that defines the word its mark follows in the text (①交叉学科:指经学校…审议通过的学科方向): the mark
 #: glued to that word (交叉学科①,) refers to it and opens no item.
 FOOTNOTE_DEFINITION = re.compile(rf"^[ \t]*([{CIRCLED}])[^\n:：]{{1,20}}[:：](?:是指|指|即)", re.M)
@@ -48,7 +57,8 @@ PAGE_NUMBER_LINE = re.compile(
 _NUMBER_SPACE = r"[ \t]+(?=[^\d\s.%万亿元个项名次倍年月日])"
 #: What opens a new item at a line start, in one glance and without its numbering checked (一、 (一) 1. ①
 #: ◆ —— 第一 一是 问题一): a line that starts so never goes on with the line above (lang.text.soft_breaks).
-ITEM_START = re.compile(rf"[ \t]*(?:[一二三四五六七八九十]+[、是]|[(][一二三四五六七八九十\d]+[)]|\d+(?:[、)]|\.(?!\d))|[①-⑳{DECORATION}—]"
+ITEM_START = re.compile(rf"[ \t]*(?:[一二三四五六七八九十]+[、是]|[(][一二三四五六七八九十\d]+[)]|\d+(?:[、)]|\.(?!\d))"
+                        rf"|[①-⑳{PAREN_CN}{PAREN_DIGITS}{DIGIT_STOPS}{DECORATION}—]"
                         # 1.1 / 2.3 an outline's numbers (not 16.5万元 or 3.5%, a wrapped line's amount)
                         r"|\d{1,2}\.\d{1,2}(?![\d.%万亿千百元个倍吨])"
                         # 2 落实…方面: an outline's number and a space (not 2 名, a wrapped line's count)
@@ -98,10 +108,10 @@ _LINE = re.compile(
     rf"""
     (?P<problem>[(【]?问题(?:{_N}|\d{{1,2}})(?:[)】][:、.,]?|[:、.,]|[ \t]*$|[ \t]+(?=\S)))  # 问题一　X: a slide's title
   | (?P<cn_dun>{_N}、|第{_N}(?:部分|方面)(?:[ \t]+|[:、,]))  # 第三部分　发现的主要问题, 第一方面:…: parts named by number
-  | (?P<cn_paren>[(][ \t]?{_N}[ \t]?[)][、.,:]?)
+  | (?P<cn_paren>[(][ \t]?{_N}[ \t]?[)][、.,:]?|[{PAREN_CN}][、.,:]?)
   | (?P<decimal>\d{{1,2}}\.\d{{1,2}}(?=[ \t]|[^\d.%万亿元个项名次倍])(?![ \t]*[%万亿元个项名次倍]))
-  | (?P<arabic>\d{{1,2}}(?:、|\.(?!\d)|\.(?=(?:19|20)\d{{2}}年)|,(?=[^\d\s])|[ \t]\.[ \t]|{_NUMBER_SPACE}))
-  | (?P<arabic_paren>[(][ \t]?\d{{1,2}}[ \t]?[)][、.,:]?)
+  | (?P<arabic>\d{{1,2}}(?:、|\.(?!\d)|\.(?=(?:19|20)\d{{2}}年)|,(?=[^\d\s])|[ \t]\.[ \t]|{_NUMBER_SPACE})|[{DIGIT_STOPS}])
+  | (?P<arabic_paren>[(][ \t]?\d{{1,2}}[ \t]?[)][、.,:]?|[{PAREN_DIGITS}][、.,:]?)
   | (?P<arabic_close>[ \t]?\d{{1,2}}[ \t]?[)][、.,:]?)  # 1) under (1): a level of its own where both are written
   | (?P<latin>[(]?[a-h][)][、.,:]?|[a-h]\.(?=[ \t\u4e00-\u9fff]))  # a) b) c): sub-items typed in Latin letters
   | (?P<circled>[{CIRCLED}])
@@ -115,7 +125,7 @@ _INLINE = re.compile(
   | (?P<ordinal>(?:第{_N}(?:个问题)?|其[{CN_NUM}])(?:[,、:]|是(?P<ord_yao>要)?))  # 第三个问题,…: a speech's items
   | (?P<sequence>(?:首先|其次|再次|然后|最后|一方面|另一方面)(?P<seq_yao>要)?[,:]?)
   | (?P<circled>[{CIRCLED}])
-  | (?P<arabic_paren>(?:[(]|(?<![\d(]))\d{{1,2}}[)])
+  | (?P<arabic_paren>(?:[(]|(?<![\d(]))\d{{1,2}}[)]|[{PAREN_DIGITS}])
   | (?P<arabic>(?<![\d.])\d{{1,2}}(?:[.、](?![\d.])|[.、](?=(?:19|20)\d{{2}}年)))
     """,
     re.VERBOSE,
@@ -128,9 +138,9 @@ OUTLINE_HEADING = re.compile(
     rf"""
     (?P<cn_dun>[{CN_NUM}]{{1,3}}、)
   | (?P<problem>【?问题(?:[{CN_NUM}]{{1,3}}|[0-9]{{1,2}})(?:[:：]|】))
-  | (?P<cn_paren>[(（][{CN_NUM}]{{1,3}}[)）])
-  | (?P<arabic>[0-9]{{1,2}}(?:\.|、|．)(?![0-9]))
-  | (?P<arabic_paren>[(（]?[0-9]{{1,2}}[)）])  # 1) as Word numbers, where a paste kept the number and lost its indent
+  | (?P<cn_paren>[(（][{CN_NUM}]{{1,3}}[)）]|[{PAREN_CN}])
+  | (?P<arabic>[0-9]{{1,2}}(?:\.|、|．)(?![0-9])|[{DIGIT_STOPS}])
+  | (?P<arabic_paren>[(（]?[0-9]{{1,2}}[)）]|[{PAREN_DIGITS}])  # 1) as Word numbers, where a paste kept the number and lost its indent
   | (?P<circled>[{CIRCLED}])
     """,
     re.VERBOSE,
@@ -144,7 +154,7 @@ BARE_FIELD_HEADING = re.compile(r".*方面$")
 #: Inline enumerations of a report's outline, anywhere in a line (the clause-start test is the caller's).
 OUTLINE_ENUMERATION = re.compile(
     rf"(?P<shi>[{CN_NUM}]{{1,3}}是)|(?P<ordinal>第[{CN_NUM}]{{1,3}}[,、:，：])|(?P<sequence>(?:首先|其次|再次|最后)[,:，：])"
-    rf"|(?P<circled>[{CIRCLED}])|(?P<arabic_paren>[(（][0-9]{{1,2}}[)）])"
+    rf"|(?P<circled>[{CIRCLED}])|(?P<arabic_paren>[(（][0-9]{{1,2}}[)）]|[{PAREN_DIGITS}])"
 )
 _INLINE_GROUPS = ("shi", "yao", "ordinal", "sequence", "circled", "arabic_paren", "arabic")
 #: What may stand before a clause-initial enumeration marker.
@@ -170,6 +180,8 @@ class Marker:
 
 
 def _value(family: str, label: str) -> int | None:
+    if label.lstrip()[:1] in ENCLOSED_VALUE:
+        return ENCLOSED_VALUE[label.lstrip()[0]]
     if family == "circled":
         return CIRCLED.index(label[0]) + 1
     if family == "sequence":
@@ -307,7 +319,8 @@ def footnote_marks(text: str) -> frozenset[str]:
 
 
 #: The next item of a run (二是, 三要, 其次, 第二, (二), 2.) opening a sentence: after a demand sentence, the next demand.
-NEXT_ITEM = re.compile(r"[ ,]*(?:[二三四五六七八九十]+[是要]|其次|再次|最后|第[二三四五六七八九十]+|[(][二三四五六七八九十]+[)]|[2-9][.、])")
+NEXT_ITEM = re.compile(rf"[ ,]*(?:[二三四五六七八九十]+[是要]|其次|再次|最后|第[二三四五六七八九十]+|[(][二三四五六七八九十]+[)]|[2-9][.、]"
+                       rf"|[{PAREN_CN[1:]}{PAREN_DIGITS[1:9]}{DIGIT_STOPS[1:9]}])")
 
 
 def runs(markers: list[Marker]) -> list[list[Marker]]:

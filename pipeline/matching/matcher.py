@@ -41,7 +41,7 @@ from pipeline.deferred import deferred_imports
 from pipeline.extract.measures import ledger_rows
 from pipeline.lang.cues import (APPENDIX_LINE, CONTACT, FORWARD_INTRO, FORWARD_SPOKEN, MATTER_HEADING, NAMED_FINDING,
                                PROBLEM_REFERENCE, PROCESS_WORDS, RESTATED_HEADING, RESTATED_NAME, is_plan)
-from pipeline.lang.markers import PROBLEM_NUMBER
+from pipeline.lang.markers import CIRCLED, ENCLOSED, PROBLEM_NUMBER
 from pipeline.lang.numerals import marker_number
 from pipeline.lang.text import char_pairs, lines, sentence_bounds, sentence_spans, strip_span
 from pipeline.nlp.segmenter import load_segmenter
@@ -56,7 +56,8 @@ with deferred_imports("sklearn"):
 
 LEXICON_NAME = "problem_action_terms.tsv"
 
-_LABEL_RE = re.compile(r"^\s*(?:\d{1,3}[.、]|\(\d{1,3}\)|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}[、是]|[①-⑳])")
+_LABEL_RE = re.compile(r"^\s*(?:\d{1,3}[.、]|\(\d{1,3}\)|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}[、是]"
+                       rf"|[{CIRCLED}{ENCLOSED}])")
 _NONWORD_RE = re.compile(r"[\s\d.,;:!?()\[\]“”‘’\"'《》、。—…·%+\-/_]+")
 
 DEFAULT_CALIBRATION = {
