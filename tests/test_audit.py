@@ -67,7 +67,7 @@ def _statuses(tmp_path, feedback: str, report: str) -> dict[str, str]:
 
 
 def _mini(status: str, with_quantity: bool) -> AuditCase:
-    text = "1.加强理论学习。一是进一步加强学习,不断提高认识水平。二是召开会议3次。"
+    text = "1.加强理论学习。一是进一步加强学习,不断提高学习质量。二是召开会议3次。"  # 提高认识 would be an attitude: weak
     report = DocumentResult(
         "d", "d.txt", text=text,
         sections=[Section(0, None, 3, "1.", "加强理论学习", 0, 8, 0, 2, 2, 8, len(text), "arabic")],
@@ -81,6 +81,22 @@ def test_audit_weak_and_planned():
     for status, with_quantity, expected in (("done", False, ["weak"]), ("done", True, []),
                                             ("planned", False, ["planned_only"])):
         assert [f.kind for f in flag_weak_and_planned(_mini(status, with_quantity))] == expected
+
+
+@pytest.mark.parametrize("words,expected", [
+    # pairs_blind56 s4 #6: attitude and intent only, in the place the matcher took for the answer
+    ("一是医院党委高度重视,深刻认识医德医风建设的重要性,将进一步加强教育引导。", ["weak"]),
+    ("一是将于2025年底前修订《医德医风考评办法》。", ["planned_only"]),
+])
+def test_audit_attitude_and_intent_only_is_weak_not_planned(words, expected):
+    text = "1.医德医风建设。" + words
+    report = DocumentResult(
+        "d", "d.txt", text=text,
+        sections=[Section(0, None, 3, "1.", "医德医风建设", 0, 8, 0, 2, 2, 8, len(text), "arabic")],
+        measures=[Measure(0, 0, 9, len(text), "一是", words[2:12], "planned")],
+    )
+    case = _case(report, [Match("1", "d", "measure", 0, 0.3, 1, True)])
+    assert [f.kind for f in flag_weak_and_planned(case)] == expected
 
 
 def test_audit_overdue_deadline_needs_no_completion():

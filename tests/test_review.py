@@ -155,6 +155,49 @@ def test_review_problem_answered_only_by_plans_is_planned_only():
     assert plan and not plan[0].addressed and "婚姻登记" in plan[0].shared_terms and "计划" in plan[0].target_text
 
 
+HOLLOW_REPORT = """中共某县市场监管局党组关于巡察整改进展情况的通报
+根据县委统一部署,县委第四巡察组对县市场监管局党组开展了常规巡察,并反馈了巡察意见。现将整改进展情况通报如下。
+一、整改落实情况
+(一)针对食品安全监管不到位的问题
+我局制定《农村集体聚餐食品安全管理办法》,配备食品安全协管员236名,备案指导农村集体聚餐1128场次。
+(二)针对特种设备安全监管薄弱的问题
+我局深刻认识到特种设备安全监管工作事关人民群众生命财产安全,将进一步提高思想认识,进一步加强监管,切实履行监管职责。
+(三)针对执法办案不规范的问题
+下一步,我局将于2017年12月底前修订《行政处罚自由裁量权适用规则》,计划对2016年以来的案件开展评查。
+
+中共某县市场监督管理局党组
+2017年10月20日
+"""
+
+
+@pytest.mark.parametrize("iid,status", [("1", "addressed"), ("2", "weak"), ("3", "planned_only")])
+def test_review_attitude_and_intent_only_is_weak_not_a_plan(iid, status):
+    """pairs_blind56 (7 problems), pairs_blind52 s2 #9, pairs_blind55 s4 #1: 我局深刻认识到…,将进一步提高思想认识,进一步
+    加强监管 names an attitude and no figure, date, document or act: weak; a plan with a date (将于…底前修订《…》) stays a
+    plan."""
+    from pipeline.records import Issue
+    from pipeline.review import IssueList
+
+    report = analyze_text(HOLLOW_REPORT, path="r.txt")
+    texts = ["食品安全监管不到位,农村集体聚餐管理缺位", "特种设备安全监管薄弱,部分电梯、锅炉未按期检验",
+             "执法办案不规范,行政处罚自由裁量尺度不一"]
+    issues = IssueList([Issue(str(k), None, 2, t, None, None, None) for k, t in enumerate(texts, 1)])
+    assert review(issues, report).statuses[iid] == status
+
+
+@pytest.mark.parametrize("sentence,hollow", [
+    ("医院党委高度重视,深刻认识加强医德医风建设的重要性,将进一步加强教育引导,切实筑牢思想防线。", True),
+    ("镇党委将深刻汲取教训,进一步增强责任意识,层层传导压力。", True),
+    ("学校高度重视,将于2024年6月底前修订《学科建设规划》。", False),  # a date and a document: a plan
+    ("局党组高度重视,已修订工作规则,明确3类事项。", False),  # done, with figures
+    ("将进一步加强监督检查。", False),  # no attitude named: a plan, as before
+])
+def test_review_hollow_pledge_needs_an_attitude_and_no_substance(sentence, hollow):
+    from pipeline.lang.cues import hollow_pledge
+
+    assert hollow_pledge(sentence) is hollow
+
+
 def test_review_overdue_deadline_fires_through_the_tables():
     """The audit reads dates from the built tables (datetimes since the schema change): a past deadline still counts."""
     from pipeline.records import Issue

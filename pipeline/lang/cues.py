@@ -255,6 +255,20 @@ GENERIC_ACT = re.compile(r"警示教育|廉洁教育|廉政教育|纪律教育|�
                          r"(?:会议|大会|推进会|座谈会|部署会)|传达学习|责任书"
                          # how many such an act reached (覆盖干部职工260人次, 签订率100%, 参学率100%): its reach, no act
                          r"|覆盖[^,。;\d]{0,10}?\d+(?:人次|人|名)|(?:签订|参学|参训|知晓|参会)率")
+#: A unit's words about its own attitude (高度重视, 深刻认识到…, 深刻汲取教训, 提高思想认识): said, they change nothing.
+ATTITUDE = re.compile(r"高度重视|深刻认识|深刻汲取|提高(?:思想|政治)?认识")
+#: What gives a stated intent substance: a figure, a date or a period, a cited document.
+_SUBSTANCE = re.compile(r"\d|《|[年月]底|季度|上半年|下半年|[年月]内|[一二三四五六七八九十两]+[个项次名人家条篇]")
+
+
+def hollow_pledge(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Attitude and intent only (医院党委高度重视,深刻认识加强医德医风建设的重要性,将进一步加强教育引导): the sentence
+    names its attitude and no figure, date, document, concrete act or thing done: a weak answer, not a plan."""
+    end = len(text) if end is None else end
+    return (ATTITUDE.search(text, start, end) is not None and _SUBSTANCE.search(text, start, end) is None
+            and not concrete_act(text, start, end) and DONE_STATED.search(text, start, end) is None)
+
+
 #: The objects of the eight-point rules (中央八项规定), each a matter of its own: a problem about one (公务用车管理不规范,
 #: 存在公车私用现象) is not answered by measures about another (修订《公务接待管理办法》), though both are 八项规定.
 CONDUCT_OBJECTS: dict[str, re.Pattern[str]] = {

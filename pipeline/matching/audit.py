@@ -33,12 +33,12 @@ from pipeline.document import DocumentResult
 from pipeline.extract.measures import ledger_rows
 from pipeline.extract.times import extract_times
 from pipeline.lang.cues import (
-    ABIDES_BY, COMPLETED, COUNTED_PART, COUNTS_ON, DONE_STATED, GENERIC_ACT, GENERIC_TOPIC, MISSED_PLAN, PARTIAL_DONE, STILL_AHEAD, conduct_objects, is_plan, nothing_done_yet, is_restated_problem, stated_act, stock_figure, unfinished_cue,
+    ABIDES_BY, COMPLETED, COUNTED_PART, COUNTS_ON, DONE_STATED, GENERIC_ACT, GENERIC_TOPIC, MISSED_PLAN, hollow_pledge, PARTIAL_DONE, STILL_AHEAD, conduct_objects, is_plan, nothing_done_yet, is_restated_problem, stated_act, stock_figure, unfinished_cue,
 )
 from pipeline.lang.dates import month_end
 from pipeline.lang.numerals import indefinite_one
 from pipeline.lang.spans import ItemCounter
-from pipeline.lang.text import CELL_SEPARATORS, STATEMENT_ENDS, sentence_bounds, sentence_spans
+from pipeline.lang.text import CELL_SEPARATORS, STATEMENT_ENDS, char_pairs, sentence_bounds, sentence_spans
 from pipeline.matching.evidence import AnswerTerms, term_bigrams
 from pipeline.normalize import normalize
 from pipeline.outline import forward_looking_sections
@@ -109,6 +109,24 @@ def target_spans(report: DocumentResult, kind: str, target_id: int) -> list[tupl
     return [(s.start, s.body_end, None) for s in report.sections if s.section_id == target_id]
 
 
+_HOLLOW = "问题{}只有表态(高度重视、深刻认识、将进一步加强),没有数量、时间、文件或具体动作。"
+
+
+def _hollow_answer(text: str, problem: str, plans: Sequence[Match]) -> tuple[int, int] | None:
+    """The sentence of the plan places nearest the problem in wording, when it is attitude and intent only
+    (:func:`pipeline.lang.cues.hollow_pledge`): the report answers the problem with words, not with a plan."""
+    mine = char_pairs(problem)
+    best, best_shared = None, 0
+    for m in plans:
+        for a, b in sentence_spans(text, m.target_start, m.target_end, ends=STATEMENT_ENDS):
+            if is_restated_problem(text[a:b]):
+                continue  # (二)针对…的问题: the problem restated, no answer
+            shared = len(mine & char_pairs(text[a:b]))
+            if shared > best_shared:
+                best, best_shared = (a, b), shared
+    return best if best is not None and hollow_pledge(text, *best) else None
+
+
 def flag_unaddressed(case: AuditCase) -> list[Flag]:
     """An issue with no place of the report answering it (severity high)."""
     addressed = {m.issue_id for m in case.addressed}
@@ -117,6 +135,9 @@ def flag_unaddressed(case: AuditCase) -> list[Flag]:
         if issue.issue_id in addressed:
             continue
         plans = case.plan_answers.get(issue.issue_id)
+        if plans and (hollow := _hollow_answer(case.report.text, issue.text, plans)) is not None:
+            out.append(Flag(case.report.doc_id, issue.issue_id, "weak", "medium", _HOLLOW.format(issue.issue_id), *hollow))
+            continue
         if plans:
             s0, e0 = min(m.target_start for m in plans), max(m.target_end for m in plans)
             out.append(Flag(case.report.doc_id, issue.issue_id, "planned_only", "medium",
@@ -275,9 +296,12 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
 
     texts = {i.issue_id: i.text for i in case.issues}
 
-    def answer_words(a: int, b: int) -> str:  # a ledger row's words past its problem cell (the problem restated)
+    def answer_start(a: int, b: int) -> int:  # a ledger row's words begin past its problem cell (the problem restated)
         row = next((r for r in rows if r.start <= a and b <= r.end), None)
-        return report.text[max(a, row.problem_end) if row is not None else a:b]
+        return max(a, row.problem_end) if row is not None else a
+
+    def answer_words(a: int, b: int) -> str:
+        return report.text[answer_start(a, b):b]
 
     @cache
     def sentences_of(s: int, e: int) -> tuple[tuple[int, int], ...]:
@@ -309,6 +333,9 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
         # plans and generic words only (深化审批制度改革。…拟于6月底前形成初步成果): the plans are all it says
         if (all(st == "planned" for _, _, st in spans) or (sentences and all(states_plan(a, b) for a, b in sentences))
                 or (any(map(planned, told)) and all(planned(sp) or not evidence_in(*sp) for sp in told))):
+            if told and all(hollow_pledge(report.text, answer_start(a, b), b) for a, b in told):  # 高度重视…,将进一步加强…
+                out.append(Flag(doc_id, iid, "weak", "medium", _HOLLOW.format(iid), s0, e0))
+                continue
             out.append(Flag(doc_id, iid, "planned_only", "medium",
                             f"问题{iid}只有计划性措施(将/下一步),尚无已做的整改。", s0, e0))
             continue
