@@ -558,3 +558,20 @@ def test_times_two_years_joined_by_zhi_are_one_period(text, span):
     """2021至2023年 was read as 2023年 alone: 至/到 join two years as the dash does."""
     found = [(t.text, t.start_date, t.end_date) for t in extract_times(text, anchor=dt.date(2024, 10, 15))]
     assert found == [(span, "2021-01-01", "2023-12-31")]
+
+
+@pytest.mark.parametrize("text,span,kind,value", [
+    # heldout34 a, a report of 2025-01-15 about 2024's work: an as-of is never after the report
+    ("一是开展清收行动,截至12月底累计清收42.7亿元。", "截至12月底", "as_of", "2024-12-31"),
+    # a date whose clause says the act is done
+    ("相关制度已于10月印发。", "10月", "date", "2024-10"),
+    ("原计划9月底前出台,已于9月26日印发。", "9月26日", "date", "2024-09-26"),
+    # a date to come keeps the anchor's year: a plan, and a notice of an event (news texts: 12月1日至12月31日在…展出)
+    ("资金集中管理平台确保3月底前上线。", "3月底前", "deadline", "2025-03-31"),
+    ("本次展览将在两校区巡展。12月1日在津南校区展出。", "12月1日", "date", "2025-12-01"),
+    # a year written in the match is the text's own
+    ("公示时间为2025年9月3日至9月9日。", "9月9日", "date", "2025-09-09"),
+])
+def test_times_a_yearless_past_is_not_after_the_report(text, span, kind, value):
+    found = [t for t in extract_times(normalize(text), anchor=dt.date(2025, 1, 15)) if t.text == span]
+    assert [(t.kind, t.date) for t in found] == [(kind, value)]

@@ -670,6 +670,10 @@ def _scan(text: str, st: _State, *, every_position: bool = False) -> list[TimeEx
             pos = i + 1
             continue
         end, exprs, ctx = best
+        if st.ctx_year is None and ctx is None and st.anchor is not None:  # the anchor's year: not for a past after it
+            for t in exprs:
+                if _said_as_past(text, t, st.anchor):
+                    _year_back(t)
         out.extend(exprs)
         # 《…行动计划(2025—2027年)》: a title's years date nothing after it; nor does a span of years (对2022年至
         # 2024年的科研经费开展自查): the stretch looked back on, not the year the text goes on in (原定10月底前印发)
@@ -678,6 +682,36 @@ def _scan(text: str, st: _State, *, every_position: bool = False) -> list[TimeEx
         pos = end
     out.sort(key=lambda t: (t.start, -t.end))
     return out
+
+
+#: A clause that says its act is done (相关制度已于10月印发, 已于9月26日印发).
+_DONE_IN_CLAUSE = re.compile(r"已(?:于|在|经)")
+
+
+def _said_as_past(text: str, t: TimeExpr, anchor: dt.date) -> bool:
+    """Whether a year-less date that took the anchor's year lies after the anchor where the text can only mean
+    the past (a report of 2025-01-15: 截至12月底, 相关制度已于10月印发): an as-of, or a date whose clause says the act
+    is done.  Then it is the year before's.  A day said alone (8月22日,召开…) may be an event to come (a notice of
+    10月27日至11月27日在…展出): it keeps the anchor's year."""
+    if t.kind not in ("as_of", "date") or not t.date or "年" in t.text or t.date[:10] <= anchor.isoformat():
+        return False
+    if t.kind == "as_of":
+        return True
+    clause_s = max(text.rfind(c, 0, t.start) for c in ",;。\n") + 1
+    ends = [k for k in (text.find(c, t.end) for c in ",;。\n") if k >= 0]
+    return _DONE_IN_CLAUSE.search(text, clause_s, min(ends) if ends else len(text)) is not None
+
+
+def _year_back(t: TimeExpr) -> None:
+    """The same dates one year earlier (a 2月29日 becomes 2月28日)."""
+    def back(iso: str | None) -> str | None:
+        if not iso:
+            return iso
+        year, rest = int(iso[:4]) - 1, iso[4:]
+        if rest.startswith("-02-29"):
+            rest = "-02-28" + rest[6:]
+        return f"{year:04d}{rest}"
+    t.date, t.start_date, t.end_date = back(t.date), back(t.start_date), back(t.end_date)
 
 
 def _spans_years(exprs: list[TimeExpr]) -> bool:
