@@ -50,6 +50,7 @@ import re
 from collections.abc import Callable
 
 from pipeline.lang.dates import (
+    FREQUENCY_EVERY,
     CN_NUM_CHARS,
     MONTH_NUM,
     NUM,
@@ -119,10 +120,6 @@ _UNIT = {
     "学期": "half_year",  # a school term: two a year
     "载": "year",  # 73载春秋
 }
-_EVERY = re.compile(
-    rf"每(?:隔)?(?P<n>{NUM})?(?:个)?(?P<u>半年|半月|季度|年度|年|月|周|星期|礼拜|天|日|季|学期)(?!度)"
-    r"|(?P<term>任期内)"  # 任期内至少审计1次: per term of office
-)
 _EVERY_TAIL = {
     "year": re.compile(rf"{MONTH_NUM}月(?:(?:3[01]|[12]\d|0?[1-9]|[一二三四五六七八九十]{1,3})[日号])?"),
     "month": re.compile(r"(?:3[01]|[12]\d|0?[1-9]|[一二三四五六七八九十]{1,3})[日号]|[底末初]"),
@@ -268,7 +265,10 @@ Match = tuple[int, list[TimeExpr], int | None]
 
 
 def _match_recurrence(text: str, i: int, st: _State) -> Match | None:
-    if (m := _EVERY.match(text, i)) and m.group("term"):
+    m = FREQUENCY_EVERY.match(text, i)
+    if m is not None and m.group("u") and m.group("u") not in _UNIT and m.group("u") != "半月":
+        m = None  # 每旬, 每届, 每轮: a frequency, with no calendar unit to count it in
+    if m is not None and m.group("term"):
         c = _COUNT_AFTER.match(text, m.end())
         count = num(c.group("c")) if c else None
         if not count:
@@ -277,7 +277,7 @@ def _match_recurrence(text: str, i: int, st: _State) -> Match | None:
         expr = TimeExpr(i, c.end(), text[i:c.end()], "recurrence", every="term",
                         times=None if at_least else count, min_times=count if at_least else None)
         return c.end(), [expr], None
-    if m := _EVERY.match(text, i):
+    if m is not None:
         n_text, unit_text = m.group("n"), m.group("u")
         if n_text == "半" and unit_text != "年":
             return None

@@ -962,9 +962,11 @@ def find_as_of(text: str, start: int = 0, end: int | None = None, *, anchor: dt.
 
 #: 每年 / 每半年 / 每季度 / 每2个月 / 每学期 …: a count after this in the same clause is a frequency
 #: (a ``times`` row of kind recurrence), never a quantity or a claim figure.
+#: The one reading of "every so long", for the recurrences (:mod:`pipeline.extract.times`) and for the counts a
+#: frequency makes no quantity or claim figure: the number (``n``), the unit (``u``) or a term of office (``term``).
 FREQUENCY_EVERY = re.compile(
-    r"每(?:隔)?(?:\d+|[一二两三四五六七八九十]+)?(?:个)?(?:半年|半月|年度|年|季度|季|个?月|周|星期|旬|天|日|学期|届|轮)"
-    r"|任期内"  # 任期内至少审计1次: once per term of office
+    rf"每(?:隔)?(?P<n>{NUM})?(?:个)?(?P<u>半年|半月|季度|年度|年|月|周|星期|礼拜|旬|天|日|季|学期|届|轮)(?!度)"
+    r"|(?P<term>任期内)"  # 任期内至少审计1次: once per term of office
 )
 #: 一周一调度 / 一月一通报 / 一季一督查: the working rhythm reports set themselves, once a period (its action, from a
 #: short table, closes the span: 一年一度 or 一村一策 is none).
