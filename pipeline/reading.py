@@ -1,4 +1,5 @@
-"""The text the extractors read, beside the one the records quote: traditional characters converted, OCR misreadings repaired.
+"""The text the extractors read, beside the one the records quote: traditional characters converted, OCR misreadings repaired,
+markdown marks blanked.
 
 Mirror sites republish reports in traditional characters, and notices are copied out of
 scans (2024年1月18曰, 己完成): the extractors' cue words, units and lexicons are simplified
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 
 from pipeline.lang.ocr import repair_ocr
 from pipeline.lang.script import is_traditional, to_simplified
+from pipeline.lang.text import blank_markdown
 
 #: Record fields that quote the document (restored from the original text).
 QUOTED_FIELDS = ("text", "title", "label")
@@ -54,6 +56,10 @@ class ReadingView:
             at = self.view.find(value, hint)
         if at < 0:
             at = self.view.find(value)
+        if at < 0 and "\n" not in value:  # a title joined from its lines (line 1 line 2): the lines as written, joined
+            flat = self.view.replace("\n", " ")
+            at = flat.find(value)
+            return self.original[at : at + len(value)].replace("\n", " ") if at >= 0 else value
         return self.original[at : at + len(value)] if at >= 0 else value
 
 
@@ -71,6 +77,11 @@ def reading_text(text: str) -> tuple[str, tuple[str, ...]]:
     if counts:
         view = repaired
         notes.append(ocr_warning(counts))
+    plain, marks = blank_markdown(view)
+    if marks:
+        view = plain
+        notes.append(f"markdown marks (**, #, >) read as spaces for extraction: {marks} (offsets and quoted text refer to "
+                     "the original)")
     return view, tuple(notes)
 
 

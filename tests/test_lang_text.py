@@ -280,3 +280,42 @@ def test_lang_text_row_cells_split_a_row_where_its_separator_says(line, sep, cel
     spans = row_cells(text, s, s + len(line), sep)
     assert [text[a:b] for a, b in spans] == cells
     assert all(s <= a <= b <= s + len(line) for a, b in spans)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # blind62 08, a WeChat editor's markdown: bold headings, a bold headline after a bullet, a quoted line
+    ("**一、落实全面从严治党方面**\n- **党组主体责任压得不实。**对廉政风险排查不深入\n> 林国栋强调,要提高站位",
+     "  一、落实全面从严治党方面  \n-   党组主体责任压得不实。  对廉政风险排查不深入\n  林国栋强调,要提高站位"),
+    ("## 二、整改要求\n正文", "   二、整改要求\n正文"),
+    # no markdown: a hashtag, a product, a comparison
+    ("#巡察进行时# 5*3=15,a>b", "#巡察进行时# 5*3=15,a>b"),
+])
+def test_lang_text_blank_markdown_keeps_the_length(text, expected):
+    from pipeline.lang.text import blank_markdown
+
+    blanked, _ = blank_markdown(text)
+    assert blanked == expected and len(blanked) == len(text)
+
+
+def test_lang_text_markdown_notice_reads_its_numbered_aspects():
+    """blind62 08: **一、…方面** opened no heading (the line began with **), and the aspects were lost."""
+    from pipeline.issuelist.feedback import read_feedback
+
+    text = ("县委第二巡察组向县市场监管局党组反馈巡察情况\n巡察组指出了存在的问题：\n"
+            "**一、贯彻落实党中央决策部署方面**\n- 学习贯彻不够深入，学用“两张皮”；\n- **食品安全责任落实不到位。**包保干部督导流于形式。\n"
+            "**二、落实全面从严治党战略部署方面**\n- 行政执法不规范，同类案件处罚标准不一。\n- 财务管理不规范，报销手续不全。\n")
+    issues = read_feedback(text).issues
+    assert [(i.level, i.text) for i in issues if i.level == 1] == [
+        (1, "贯彻落实党中央决策部署方面"), (1, "落实全面从严治党战略部署方面")]
+    assert sum(i.level == 2 for i in issues) == 4
+    # a span starts after the marks and quotes the original inside it (食品安全…。**包保…)
+    assert [i.text for i in issues if i.level == 2][1] == "食品安全责任落实不到位。**包保干部督导流于形式"
+
+
+def test_lang_text_reading_view_quotes_a_title_joined_from_its_lines_as_written():
+    """A title read from two lines (…报告 + **南开新闻网讯**…) is found in the view joined by a space; its quote is the
+    original's characters, the marks kept (it was the view's, blanked marks and all)."""
+    from pipeline.reading import reading_view
+
+    view = reading_view("某某研究报告\n**新闻网讯**(通讯员 王某)")
+    assert view.quote("某某研究报告   新闻网讯  ") == "某某研究报告 **新闻网讯**"

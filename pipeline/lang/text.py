@@ -74,6 +74,26 @@ def char_pairs(text: str) -> frozenset[str]:
 _QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》|\"[^\"\n]*\"")
 
 
+#: A WeChat or web editor's markdown copied with the text: **bold** around a heading or a headline, ## before a
+#: heading, > before a quoted line.  Formatting, not words: read as spaces (:func:`blank_markdown`).
+_MARKDOWN_MARKS = re.compile(r"\*\*(?=[^*\n]+?\*\*)|(?<=[^*\s])\*\*|^[ \t]*#{1,6}(?=[ \t])|^[ \t]*>(?=[ \t])", re.M)
+
+
+def blank_markdown(text: str) -> tuple[str, int]:
+    """``text`` with its markdown marks (:data:`_MARKDOWN_MARKS`) as spaces, the length kept, and how many there
+    were: **一、…方面** opens its line with 一、 and ends with its words."""
+    if "**" not in text and "#" not in text and ">" not in text:
+        return text, 0
+    count = 0
+
+    def blank(m: re.Match) -> str:
+        nonlocal count
+        count += 1
+        return " " * len(m.group())
+
+    return _MARKDOWN_MARKS.sub(blank, text), count
+
+
 def mask_quoted(text: str) -> str:
     """``text`` with the inside of its quotes and book titles blanked (□), offsets kept: cue words there are
     named, not said."""
