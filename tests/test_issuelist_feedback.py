@@ -2534,3 +2534,23 @@ def test_issuelist_feedback_a_speakers_findings_quoted_one_after_another():
             "“防范化解政府债务风险措施不够有力”，同时“中央生态环境保护督察反馈问题整改不到位”。\n" + DEMAND)
     assert _problems(text) == ["推动高质量发展办法不多,传统产业转型升级步伐不快", "防范化解政府债务风险措施不够有力",
                                "中央生态环境保护督察反馈问题整改不到位"]
+
+
+def test_issuelist_feedback_a_verdict_heading_over_headlined_lines_is_their_field():
+    """blind62 04: 二、…存在薄弱环节 over lines that each open with a short headline (医保基金使用不规范。分解住院…): the
+    heading is the field, each line one problem, headline and elaboration (the heading was a problem, every
+    headline and elaboration its examples)."""
+    from pipeline.issuelist.feedback import read_feedback
+
+    text = ("县委第一巡察组向县人民医院党委反馈巡察情况\n巡察组指出了以下问题：\n"
+            "一、全面从严治党和行业作风建设存在薄弱环节\n"
+            "管党治党责任传导不到位。集团党委对分院党支部督促指导不够，日常监督覆盖不到分院。\n"
+            "医疗领域廉洁风险防控不力。对设备采购等关键环节监管存在漏洞。部分高值耗材未经遴选即进入临床使用；个别基建项目先施工后补签合同。\n"
+            "医保基金使用不规范。分解住院、超标准收费等问题不同程度存在。\n"
+            "二、基层党建有短板\n党建与业务融合不紧。部分分院党支部书记由院长兼任，抓党建精力不足。\n"
+            "人才引进和培养机制不健全。学科带头人缺乏，执业医师“招不来、留不住”。\n"
+            "巡察组要求，医院党委要切实抓好整改。\n")
+    issues = read_feedback(text).issues
+    assert [i.text for i in issues if i.level == 1] == ["全面从严治党和行业作风建设存在薄弱环节", "基层党建有短板"]
+    problems = [i.text for i in issues if i.level == 2]
+    assert len(problems) == 5 and problems[0] == "管党治党责任传导不到位。集团党委对分院党支部督促指导不够,日常监督覆盖不到分院"

@@ -266,8 +266,17 @@ def _marked_heading(text: str, st: LineStructure, i: int, ctx: Context, sents) -
     has_structure = any(st.marker.get(l2) is not None for l2, _ in st.lines[i + 1:body_end]) or any(
         len([x for x in scan(text, *st.lines[j]) if not x.demand]) >= 2 for j in range(i + 1, body_end))
     lead_in = aspect_lead(text, trim(text, m.end, le)[0], le)
+    body_s, body_e = (st.lines[i + 1][0], st.lines[body_end - 1][1]) if body_end > i + 1 else (le, le)
     if (not has_structure and st.problem_family is None and not lead_in and body_end > i + 1
-            and text[le - 1] not in ",、" and _states_own_problems(text, st.lines[i + 1][0], st.lines[body_end - 1][1])):
+            and text[le - 1] not in ",、" and _headlined_lines(text, body_s, body_e)):
+        # 二、…存在薄弱环节\n管党治党责任传导不到位。集团党委对…不够。\n医疗领域…不力。对…存在漏洞。部分…: a field over
+        # findings a line each, headline and elaboration one problem
+        new_aspect(text, m.end, le, ctx, number=label.strip("()、.,: "), label=label)
+        found = [make_problem(text, line_start(text, a), b, how="prose", confidence=CONFIDENCE["prose"])
+                 for a, b in _lines(text, body_s, body_e) if text[a:b].strip()]
+        return attach([p for p in found if p is not None], ctx), body_end
+    if (not has_structure and st.problem_family is None and not lead_in and body_end > i + 1
+            and text[le - 1] not in ",、" and _states_own_problems(text, body_s, body_e)):
         # 二、全面从严治党存在薄弱环节\n党委主体责任落实不够有力,…。医疗收费行为不规范,…。: a field over the
         # findings its paragraph states one a sentence, not a problem whose examples they would be
         new_aspect(text, m.end, le, ctx, number=label.strip("()、.,: "), label=label)
@@ -583,6 +592,24 @@ def _states_own_problems(text: str, s: int, e: int) -> bool:
             return False
         found += 1
     return found >= 2
+
+
+def _headlined_lines(text: str, s: int, e: int) -> bool:
+    """Whether a body is two lines or more, each opening with a short headline of a shortcoming of its own
+    (管党治党责任传导不到位。集团党委对…督促指导不够,…): a problem a line, headline and elaboration."""
+    spans = [(a, b) for a, b in _lines(text, s, e) if text[a:b].strip()]
+    if len(spans) < 2:
+        return False
+    for a, b in spans:
+        a = line_start(text, a)
+        stop = text.find("。", a, b)
+        if stop < 0 or stop - a > _HEADLINE_MAX or not SHORTCOMING_STRONG.search(text, a, stop):
+            return False
+    return True
+
+
+#: The longest headline a finding's line opens with (医疗领域廉洁风险防控不力。…).
+_HEADLINE_MAX = 30
 
 
 def _states_problems(text: str, s: int, e: int) -> bool:
