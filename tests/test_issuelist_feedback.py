@@ -2554,3 +2554,18 @@ def test_issuelist_feedback_a_verdict_heading_over_headlined_lines_is_their_fiel
     assert [i.text for i in issues if i.level == 1] == ["全面从严治党和行业作风建设存在薄弱环节", "基层党建有短板"]
     problems = [i.text for i in issues if i.level == 2]
     assert len(problems) == 5 and problems[0] == "管党治党责任传导不到位。集团党委对分院党支部督促指导不够,日常监督覆盖不到分院"
+
+
+def test_issuelist_feedback_unnumbered_verdict_lines_over_semicolon_paragraphs_are_fields():
+    """blind62 09: a line of one verdict sentence over a paragraph of ;-separated findings, twice or more: each line
+    is the field of the findings below it (it was read as one more finding beside them)."""
+    from pipeline.issuelist.feedback import read_feedback
+
+    text = ("市委第六巡察组向市供销社党组反馈巡察情况\n巡察组指出，主要存在以下问题：\n"
+            "全面从严治党主体责任落实不到位。\n党组研究部署党风廉政建设不经常，对社有企业指导不够；社有资产管理混乱，部分门面出租未公开招租；"
+            "财务制度执行不严格，往来款项长期挂账未清理。\n"
+            "基层党组织建设存在短板。\n社有企业党组织作用发挥不充分，组织生活不正常；干部队伍年龄老化，中层干部长期未交流。\n"
+            "巡察组要求，市供销社党组要切实抓好整改。\n")
+    issues = read_feedback(text).issues
+    assert [i.text for i in issues if i.level == 1] == ["全面从严治党主体责任落实不到位", "基层党组织建设存在短板"]
+    assert [i.parent_id for i in issues if i.level == 2] == ["A1", "A1", "A1", "A2", "A2"]

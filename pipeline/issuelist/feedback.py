@@ -307,12 +307,48 @@ def _read(plain: str) -> tuple[list[Item], list[Item], dict[int, str], Announced
     announced = announced_count(plain, (first, zone[1] if zone else len(plain)))
     if not aspects and _counts_fields(problems, announced):
         aspects, problems = _lifted(problems)
+    if not aspects:
+        aspects, problems = _verdict_lines_over_lists(plain, problems)
     problems = _singled_out(plain, problems) + _closing_findings(plain, sents, problems)
     units = resolve_units(plain, problems, units)  # 向桃坪镇党委反馈时 / 【桂园社区】 / 柳湾村党支部存在…
     _assign_units(plain, problems, units)
     # 要…于2024年10月31日前全部完成: that problem's 时限; 要在2个月内…: counted from the day of the feedback
     deadlines = demanded_deadlines(plain, sents, problems, since=cache(lambda: _feedback_day(plain)))
     return aspects, problems, deadlines, announced
+
+
+def _verdict_lines_over_lists(text: str, problems: list[Item]) -> tuple[list[Item], list[Item]]:
+    """Unnumbered lines of one sentence each, every one over a paragraph of ;-separated findings (全面从严治党主体责任
+    落实不到位。\n党组研究部署…不经常,…;社有资产管理混乱,…。), two such groups or more: each line is the field of the
+    findings below it, not a finding beside them.  Else the problems as they were read, and no aspects."""
+    heads = [k for k, p in enumerate(problems) if p.how == "prose" and not p.children and _whole_line(text, p)]
+    groups: list[tuple[int, int]] = []
+    for n, k in enumerate(heads):
+        stop = heads[n + 1] if n + 1 < len(heads) else len(problems)
+        below = problems[k + 1:stop]
+        line_end = text.find("\n", problems[k].end)
+        if len(below) < 2 or any(q.how != "semicolon" for q in below) or line_end < 0 or below[0].start <= line_end:
+            return [], problems
+        groups.append((k, stop))
+    if len(groups) < 2 or groups[0][0] != 0:
+        return [], problems
+    aspects, kept = [], []
+    for k, stop in groups:
+        head = problems[k]
+        aspect = Item(1, head.start, head.end, "heading", head.confidence)
+        aspects.append(aspect)
+        for q in problems[k + 1:stop]:
+            q.aspect = aspect
+            kept.append(q)
+    return aspects, kept
+
+
+def _whole_line(text: str, item: Item) -> bool:
+    """Whether the item is all its line holds (but its terminal punctuation)."""
+    ls = text.rfind("\n", 0, item.start) + 1
+    le = text.find("\n", item.end)
+    le = len(text) if le < 0 else le
+    return not text[ls:item.start].strip() and not text[item.end:le].strip(" 。;")
 
 
 def _counts_fields(problems: list[Item], announced: Announced | None) -> bool:
