@@ -616,3 +616,27 @@ def test_measures_the_last_measure_stops_before_the_signature(tail):
 ])
 def test_measures_not_done_as_a_ledger_cell_says_it(text, status):
     assert decide_status(normalize(text))[0] == status
+
+
+@pytest.mark.parametrize("text,status", [
+    # pairs_blind57 s5, a village's plain words for a plan
+    ("村里打算明年春耕前，组织村民投工投劳，先把东沟水渠修好；村道准备向镇里申请奖补资金后再硬化。", "planned"),
+    ("已完成下一步打算的梳理，形成问题清单1份。", "done"),  # 下一步打算: a heading's noun, no plan
+])
+def test_measures_plain_words_for_a_plan(text, status):
+    from pipeline.extract.measures import decide_status
+
+    assert decide_status(normalize(text))[0] == status
+
+
+def test_measures_a_plain_summing_up_line_closes_the_report():
+    """pairs_blind57 s5: 以上是目前的整改情况。没有改完的,…可以直接找…反映 closes a village's 公示: no measure of the last
+    item (it answered every problem as one more place)."""
+    from pipeline.document import analyze_text
+
+    text = ("石岭村党支部关于巡察整改情况的公示\n一、关于低保评定的问题\n村里召开村民代表会议，对全村低保户重新评议，取消3户低保。\n"
+            "二、关于道路失修的问题\n村里打算明年春耕前把东沟水渠修好。\n"
+            "以上是目前的整改情况。没有改完的，村党支部会继续抓，改完一件公示一件。大家有意见可以直接找村党支部书记反映。\n"
+            "石岭村党支部\n2018年11月20日\n")
+    doc = analyze_text(text)
+    assert all("以上是目前" not in doc.text[m.start:m.end] for m in doc.measures)

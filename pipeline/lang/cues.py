@@ -767,7 +767,9 @@ SPEECH_INTRO = re.compile(r"[^。;“”]{0,30}?:(?=“)")
 #: what follows it is the signature, no part of the last item.
 CLOSING_FORMULA = re.compile(r"(?m)^[ \t\u3000]*(?:特此(?:报告|通报|公告|说明)|以上报告|专此报告)[^\n]{0,8}$")
 #: A public notice's line inviting supervision (欢迎广大干部群众对…进行监督。…联系电话…): it closes the report as 特此报告 does.
-SUPERVISION_INVITED = re.compile(r"(?m)^[ \t\u3000]*欢迎[^。\n]{0,30}监督")
+SUPERVISION_INVITED = re.compile(r"^[ \t\u3000]*欢迎[^。\n]{0,30}监督"
+                                 # 以上是目前的整改情况。没有改完的,…可以直接找…反映: a village notice's plain closing
+                                 r"|^[ \t\u3000]*以上(?:就)?(?:是|为)[^。\n]{0,8}整改(?:工作)?(?:进展|落实)?情况[。,]", re.M)
 #: A web page's label over its links to other items (【相关阅读】, 【延伸阅读】).
 _PAGE_LINKS = r"相关(?:阅读|链接|新闻|文章)|延伸阅读"
 #: A web page's tail after the article (责任编辑:林沐 / 【相关阅读】 / 延伸阅读): it closes the report as 特此报告 does.
