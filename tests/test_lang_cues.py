@@ -207,6 +207,10 @@ def test_lang_cues_stated_act_in_a_stock_sentence(text, act):
     ("问题2:", True),
     ("问题3:局党组开展企业年报公示率提升行动,全县年报公示率达到93%。", False),  # the answer under the number (pairs_blind39 s6)
     ("问题:干部队伍老化。", True),
+    # pairs_blind57 s3: 【问题5】 over 【整改情况】 restates as 问题5: does (it was one more place answering, and won)
+    ("【问题5】未成年人检察办案团队人员配备不足。", True),
+    ("【问题5】已组建未成年人检察办案团队,配备检察官3名。", False),
+    ("【问题5:未成年人检察办案团队人员配备不足。", False),  # brackets that do not close: no number named
 ])
 def test_lang_cues_a_problems_number_restates_only_what_follows_it(text, restated):
     assert is_restated_problem(text) is restated

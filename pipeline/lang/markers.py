@@ -198,8 +198,9 @@ def _value(family: str, label: str) -> int | None:
     return marker_number(core)
 
 
-#: A report's part that names the feedback's problem by its number only (问题2:5月14日制定印发…; 关于问题三:…).
-PROBLEM_NUMBER = re.compile(rf"[ \t]*(?:关于)?问题([0-9]{{1,2}}|[{CN_NUM}]{{1,3}})[:：]")
+#: A report's part that names the feedback's problem by its number only (问题2:5月14日制定印发…; 关于问题三:…;
+#: 【问题5】…): the number is group ``n``.
+PROBLEM_NUMBER = re.compile(rf"[ \t]*(?:关于)?(?P<open>【)?问题(?P<n>[0-9]{{1,2}}|[{CN_NUM}]{{1,3}})(?(open)】|[:：])")
 #: An item number inside a line (1.修订…;2.举办…), after a field's name or a clause's end (not 4.26万元).
 INLINE_NUMBER = re.compile(r"([1-9][0-9]?)[.．、](?![0-9])")
 #: A sub-heading in brackets (【整改进展】, 【问题清单】, [工作成效]): a post's or a page's heading of its own.

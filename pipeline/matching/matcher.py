@@ -434,7 +434,7 @@ def _problem_numbers(labels: list[str], n_problems: int) -> list[int | None]:
     问题1 … 问题N once each, in order, one for every problem of the list; None everywhere else (a report that
     numbers afresh under each field, or numbers only the problems it answers, names none by number)."""
     found = [PROBLEM_NUMBER.match(label) for label in labels]
-    values = [None if m is None else int(m.group(1)) if m.group(1).isdigit() else marker_number(m.group(1))
+    values = [None if m is None else int(m.group("n")) if m.group("n").isdigit() else marker_number(m.group("n"))
               for m in found]
     numbered = [v for v in values if v is not None]
     if (not n_problems or list(dict.fromkeys(numbered)) != list(range(1, n_problems + 1))
