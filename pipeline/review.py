@@ -98,9 +98,11 @@ def review(issue_list: IssueList, report: DocumentResult, *, matcher=None, fitte
     explain(matches, statuses, evidence, matcher.calibration_["threshold"])
     for rows in plan_answers.values():
         for m in rows:
+            terms = f";共同关键词:{m.shared_terms}" if m.shared_terms else ""
             if m.decision == "planned_only":
-                m.reason = "只在下一步计划中回应(将/拟/计划/下一步),尚无已做的整改" + (
-                    f";共同关键词:{m.shared_terms}" if m.shared_terms else "")
+                m.reason = "只在下一步计划中回应(将/拟/计划/下一步),尚无已做的整改" + terms
+            elif m.decision == "weak":  # 高度重视…,将进一步加强…: the plan place answers with words only
+                m.reason = "对应内容只有表态(高度重视、深刻认识、将进一步加强),没有数量、时间、文件或具体动作" + terms
     reviewed = {d.issue_id: d.status for d in mine if d.action == "status" and d.issue_id in statuses}
     return Review(issues=list(issue_list.issues), matches=matches, flags=flags, statuses=statuses, reviewed=reviewed)
 

@@ -182,7 +182,11 @@ def test_review_attitude_and_intent_only_is_weak_not_a_plan(iid, status):
     texts = ["食品安全监管不到位,农村集体聚餐管理缺位", "特种设备安全监管薄弱,部分电梯、锅炉未按期检验",
              "执法办案不规范,行政处罚自由裁量尺度不一"]
     issues = IssueList([Issue(str(k), None, 2, t, None, None, None) for k, t in enumerate(texts, 1)])
-    assert review(issues, report).statuses[iid] == status
+    result = review(issues, report)
+    assert result.statuses[iid] == status
+    if status == "weak":  # the place it was found in says why, in Chinese (not "another candidate")
+        place = [m for m in result.matches if m.issue_id == iid and m.rank is None]
+        assert place and place[0].reason.startswith("对应内容只有表态")
 
 
 @pytest.mark.parametrize("sentence,hollow", [
