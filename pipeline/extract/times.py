@@ -65,6 +65,7 @@ from pipeline.lang.dates import (
     shift,
 )
 from pipeline.lang.spans import SpanIndex
+from pipeline.lang.text import sentence_bounds
 from pipeline.records import TimeExpr
 
 # Positions where a time expression can start (a superset, checked by the matchers).
@@ -697,9 +698,7 @@ def _said_as_past(text: str, t: TimeExpr, anchor: dt.date) -> bool:
         return False
     if t.kind == "as_of":
         return True
-    clause_s = max(text.rfind(c, 0, t.start) for c in ",;。\n") + 1
-    ends = [k for k in (text.find(c, t.end) for c in ",;。\n") if k >= 0]
-    return _DONE_IN_CLAUSE.search(text, clause_s, min(ends) if ends else len(text)) is not None
+    return _DONE_IN_CLAUSE.search(text, *sentence_bounds(text, t.start, ends=",;。\n")) is not None
 
 
 def _year_back(t: TimeExpr) -> None:

@@ -960,10 +960,9 @@ def find_as_of(text: str, start: int = 0, end: int | None = None, *, anchor: dt.
 
 # --------------------------------------------------------------------------- frequencies (每月, 每半年…)
 
-#: 每年 / 每半年 / 每季度 / 每2个月 / 每学期 …: a count after this in the same clause is a frequency
-#: (a ``times`` row of kind recurrence), never a quantity or a claim figure.
-#: The one reading of "every so long", for the recurrences (:mod:`pipeline.extract.times`) and for the counts a
-#: frequency makes no quantity or claim figure: the number (``n``), the unit (``u``) or a term of office (``term``).
+#: 每年 / 每半年 / 每季度 / 每2个月 / 每学期 …: the one reading of "every so long", for the recurrences
+#: (:mod:`pipeline.extract.times`) and for the counts it makes a frequency, never a quantity or a claim figure:
+#: the number (``n``), the unit (``u``) or a term of office (``term``).
 FREQUENCY_EVERY = re.compile(
     rf"每(?:隔)?(?P<n>{NUM})?(?:个)?(?P<u>半年|半月|季度|年度|年|月|周|星期|礼拜|旬|天|日|季|学期|届|轮)(?!度)"
     r"|(?P<term>任期内)"  # 任期内至少审计1次: once per term of office

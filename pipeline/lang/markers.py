@@ -180,8 +180,8 @@ class Marker:
 
 
 def _value(family: str, label: str) -> int | None:
-    if label.lstrip()[:1] in ENCLOSED_VALUE:
-        return ENCLOSED_VALUE[label.lstrip()[0]]
+    if (first := label.lstrip()[:1]) in ENCLOSED_VALUE:
+        return ENCLOSED_VALUE[first]
     if family == "circled":
         return CIRCLED.index(label[0]) + 1
     if family == "sequence":

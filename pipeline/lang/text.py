@@ -321,10 +321,7 @@ def _page_width(spans: list[tuple[int, int, int]], least: float = 0) -> tuple[in
     for _, _, n in spans:
         if n >= 2 * _WRAP_MIN:
             counts[n] = counts.get(n, 0) + 1
-    if sum(counts.values()) < least:
-        return 0, 0
-
-    if not counts:
+    if not counts or sum(counts.values()) < least:
         return 0, 0
     get = counts.get
     near = {n: c + get(n - 1, 0) + get(n + 1, 0) + get(n - 2, 0) + get(n + 2, 0) for n, c in counts.items()}
