@@ -26,11 +26,10 @@ from pipeline.lang.cues import (
     is_restated_problem,
 )
 from pipeline.lang.markers import (
-    BARE_FIELD_HEADING, BARE_HEADING, BRACKET_HEADING, BULLET, BULLETS, CIRCLED, DECORATION, ENCLOSED_VALUE, FAMILY_RANK, INLINE_NUMBER,
-    MAX_STEP, OUTLINE_ENUMERATION, OUTLINE_HEADING, OUTLINE_HEADING_FAMILIES, SEPARATOR_LINE, SEQUENCE_VALUES, bullet_at,
-    FOOTNOTE_DEFINITION, footnote_marks, is_bullet, line_start,
+    BARE_FIELD_HEADING, BARE_HEADING, BRACKET_HEADING, BULLET, BULLETS, DECORATION, FAMILY_RANK, INLINE_NUMBER,
+    MAX_STEP, OUTLINE_ENUMERATION, OUTLINE_HEADING, OUTLINE_HEADING_FAMILIES, SEPARATOR_LINE, bullet_at,
+    FOOTNOTE_DEFINITION, footnote_marks, is_bullet, line_start, marker_value,
 )
-from pipeline.lang.numerals import marker_number
 from pipeline.lang.text import page_furniture
 from pipeline.records import Section
 
@@ -52,22 +51,6 @@ _CLAUSE_BREAK = set("。;:!?；：！？")  # a strong clause start
 _WEAK_BREAK = set(",，、")  # a comma: accepted only inside a run of >= 2 items
 _TITLE_END = set("。!?;:；：！？")
 _OPEN_QUOTES = {"“": "”", "《": "》", "‘": "’", "(": ")", "（": "）"}
-
-
-def _marker_value(family: str, label: str) -> int | None:
-    if label in ENCLOSED_VALUE:  # ㈠ ⑴ ⒈
-        return ENCLOSED_VALUE[label]
-    core = label.strip("()（）【】、.．,，:：是第")  # 【问题1】 as 问题1:
-    if family == "problem":
-        core = core[2:]
-        return int(core) if core.isdigit() else marker_number(core)
-    if family == "sequence":
-        return SEQUENCE_VALUES.get(label[:2])
-    if family == "circled":
-        return CIRCLED.index(label) + 1
-    if family in ("arabic", "arabic_paren"):
-        return int(core) if core.isdigit() else None
-    return marker_number(core)
 
 
 @dataclass
@@ -112,7 +95,7 @@ def _line_candidates(text: str, lstart: int, lend: int, unnumbered: dict[str, in
     content_end = lstart + len(text[lstart:lend].rstrip())
     if m and m.end() < content_end:  # a marker alone on its line is not a heading
         fam = m.lastgroup
-        val = _marker_value(fam, m.group())
+        val = marker_value(fam, m.group())
         if val is not None:
             out.append(_Cand(fam, val, m.start(), m.end(), True, lend))
             head_end = m.end()
@@ -146,7 +129,7 @@ def _line_candidates(text: str, lstart: int, lend: int, unnumbered: dict[str, in
         if s < head_end or em.end() >= content_end or in_cells:
             continue  # part of the line heading, nothing follows the marker, or inside a table's cell
         fam = em.lastgroup
-        val = _marker_value(fam, em.group())
+        val = marker_value(fam, em.group())
         if val is None:
             continue
         j = s - 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.lang.markers import runs, scan
+from pipeline.lang.markers import marker_value, runs, scan
 from pipeline.normalize import normalize
 
 
@@ -81,3 +81,14 @@ def test_lang_markers_padded_numbers_alone_on_a_line():
     post = "还存在一些问题\n01\n落实不到位\n02\n监管不严\n"
     assert [(m.family, m.value, m.line_initial) for m in scan(post)] == [("arabic", 1, True), ("arabic", 2, True)]
     assert scan("序号\n12\n财务管理不规范\n") == []
+
+
+@pytest.mark.parametrize("family,label,value", [
+    ("cn_dun", "三、", 3), ("cn_paren", "（十二）", 12), ("cn_paren", "㈣", 4), ("arabic", "7.", 7), ("arabic", "⒌", 5),
+    ("arabic_paren", "(11)", 11), ("arabic_paren", "⑶", 3), ("circled", "⑤", 5), ("decimal", "2.3", 3),
+    ("latin", "c)", 3), ("sequence", "其次,", 2), ("sequence", "另一方面", 2), ("shi", "四是", 4), ("ordinal", "第六，", 6),
+    ("problem", "【问题5】", 5), ("problem", "问题十一：", 11), ("arabic", "3 .", 3),
+])
+def test_lang_markers_one_value_for_every_family(family, label, value):
+    """The outline and the issue lists read a label's number in one place, full-width brackets as ASCII ones."""
+    assert marker_value(family, label) == value

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.lang.text import ANY_SPACES, SPACE_SEPARATOR, cell_separator, page_furniture, reflowed, row_cells, soft_breaks
+from pipeline.lang.text import ANY_SPACES, SPACE_SEPARATOR, cell_separator, page_furniture, quotes, reflowed, row_cells, soft_breaks
 from pipeline.normalize import normalize
 
 WRAPPED = normalize(
@@ -319,3 +319,12 @@ def test_lang_text_reading_view_quotes_a_title_joined_from_its_lines_as_written(
 
     view = reading_view("某某研究报告\n**新闻网讯**(通讯员 王某)")
     assert view.quote("某某研究报告   新闻网讯  ") == "某某研究报告 **新闻网讯**"
+
+
+@pytest.mark.parametrize("text,insides", [
+    ("市委“学用脱节”“上热下冷”,同时“宽松软”", ["学用脱节", "上热下冷", "宽松软"]),
+    ("落实《关于“三重一大”的规定》", []),  # inside a book title: the title's words
+    ("“没有收尾的引号", []),
+])
+def test_lang_text_quotes_are_the_insides_of_double_quotes(text, insides):
+    assert [text[a:b] for a, b in quotes(text)] == insides

@@ -24,7 +24,7 @@ from pipeline.lang.cues import (
     PROBLEM_LEAD_META, RESOLVED, SHORTCOMING, SHORTCOMING_STRONG, STILL_WRONG, SUBJECT_LEAD, UNIT_SUBJECT, counts_findings,
 )
 from pipeline.lang.markers import ITEM_START, Marker, runs, scan
-from pipeline.lang.text import mask_quoted
+from pipeline.lang.text import mask_quoted, quotes
 
 
 def _sentence_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -530,15 +530,7 @@ def _absorbs(text: str, prev: Item, prev_span, span, prev_groups, *, framed: boo
 def _quoted_findings(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """The insides of the quotes in ``[s, e)`` when each states a shortcoming and the words around them state none
     (a reporter's frame: 刘国强指出,市委“…”“…”,同时“…”); else none."""
-    spans, depth, at = [], 0, s
-    for k in range(s, e):
-        if text[k] == "“":
-            depth += 1
-            at = k + 1 if depth == 1 else at
-        elif text[k] == "”" and depth:
-            depth -= 1
-            if depth == 0:
-                spans.append((at, k))
+    spans = quotes(text, s, e)
     if len(spans) < 2 or not all(SHORTCOMING.search(text, a, b) for a, b in spans):
         return []
     first = spans[0][0] - 1

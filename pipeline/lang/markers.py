@@ -179,7 +179,10 @@ class Marker:
         return FAMILY_RANK.get(self.family, 7)
 
 
-def _value(family: str, label: str) -> int | None:
+def marker_value(family: str, label: str) -> int | None:
+    """The number a marker's ``label`` of ``family`` stands for (一、 1, (三) 3, ⑴ 1, 其次 2, b) 2, 2.3 3,
+    【问题5】 5); None where the label names none. Full-width brackets count as their ASCII forms (a
+    heading is read before the text is folded)."""
     if (first := label.lstrip()[:1]) in ENCLOSED_VALUE:
         return ENCLOSED_VALUE[first]
     if family == "circled":
@@ -191,7 +194,7 @@ def _value(family: str, label: str) -> int | None:
     if family == "latin":  # a) / (b) / c.
         return ord(next(ch for ch in label if "a" <= ch <= "h")) - ord("a") + 1
     core = label.strip()
-    for junk in "()【】、.,:是要第其个问题部分方面 \t\n":  # 3 . / (1 ): a word processor's numbering pasted as text
+    for junk in "()（）【】、.．,，:：是要第其个问题部分方面 \t\n":  # 3 . / (1 ): a word processor's numbering pasted as text
         core = core.replace(junk, "")
     if core.isdigit():
         return int(core)
@@ -273,7 +276,7 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Marker]:
             out.append(Marker(BULLET + symbol, bullets[symbol], first, head_end, True))
         m = _LINE.match(text, i, lend) if bullet is None and _before(text, i) == "\n" else None
         if m and (text[m.end():lend].strip() or m.lastgroup == "problem" and not text[i:m.start()].strip()):
-            value = _value(m.lastgroup, m.group())
+            value = marker_value(m.lastgroup, m.group())
             if value is not None:
                 out.append(Marker(m.lastgroup, value, m.start(), m.end(), True))
                 head_end = m.end()
@@ -301,7 +304,7 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Marker]:
                 continue  # 交叉学科①,: a footnote's mark
             if family == "arabic" and (initial or prev not in _CLAUSE_BREAK):
                 continue  # 1. inline only after ;: or 。 (a line-initial 1. is a heading, read above)
-            value = _value(family, em.group())
+            value = marker_value(family, em.group())
             if value is None:
                 continue
             demand = family == "yao" or bool(em.group("shi_yao") or em.group("ord_yao") or em.group("seq_yao"))

@@ -94,6 +94,12 @@ def blank_markdown(text: str) -> tuple[str, int]:
     return _MARKDOWN_MARKS.sub(blank, text), count
 
 
+def quotes(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The insides of the quotes “…” in ``[start, end)`` (of the innermost, where one quote holds another)."""
+    return [(m.start() + 1, m.end() - 1) for m in _QUOTED.finditer(text, start, len(text) if end is None else end)
+            if m.group()[0] == "“"]
+
+
 def mask_quoted(text: str) -> str:
     """``text`` with the inside of its quotes and book titles blanked (□), offsets kept: cue words there are
     named, not said."""
