@@ -2569,3 +2569,13 @@ def test_issuelist_feedback_unnumbered_verdict_lines_over_semicolon_paragraphs_a
     issues = read_feedback(text).issues
     assert [i.text for i in issues if i.level == 1] == ["全面从严治党主体责任落实不到位", "基层党组织建设存在短板"]
     assert [i.parent_id for i in issues if i.level == 2] == ["A1", "A1", "A1", "A2", "A2"]
+
+
+def test_issuelist_feedback_a_headlines_own_line_elaborates_it_without_a_cue_word():
+    """blind63 11: 违规发放津贴补贴。下属剧院…以演出补助名义发放津贴，共计发放21.5万元。 — what was done wrong, told without
+    a shortcoming word on the headline's own line, is its elaboration (it was dropped, the headline kept alone)."""
+    text = ("市委第四巡察组向市文化局党组反馈巡察情况\n" + MEETING + "巡察中也发现一些问题：\n一、执行中央八项规定精神方面\n"
+            "公务接待不规范。部分接待无公函、无清单。\n"
+            "违规发放津贴补贴。下属剧院、文化馆以演出补助名义发放津贴，2014年共计发放21.5万元。\n" + DEMAND)
+    assert _problems(text) == ["公务接待不规范。部分接待无公函、无清单",
+                               "违规发放津贴补贴。下属剧院、文化馆以演出补助名义发放津贴,2014年共计发放21.5万元"]

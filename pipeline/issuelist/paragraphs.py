@@ -518,13 +518,14 @@ def _absorbs(text: str, prev: Item, prev_span, span, prev_groups, *, framed: boo
     start = trim(text, *span)[0]
     if CLOSING_OPENER.match(text, start):
         return False  # 同时,/此外,: a finding of its own
-    if not SHORTCOMING.search(text, *span) and not EXAMPLE_SUBJECT.match(text, start) \
-            and not EVIDENCE_OPENER.match(text, start):
-        return False
+    example = bool(EXAMPLE_SUBJECT.match(text, start) or EVIDENCE_OPENER.match(text, start))
     headline = clause_count(text, strip_frame(text, *prev_span), prev_span[1]) == 1 or (
         _verdict_pair(text, prev) and clause_count(text, *span) >= _ELABORATION_CLAUSES)
-    start = trim(text, *span)[0]
-    return headline or bool(EXAMPLE_SUBJECT.match(text, start) or EVIDENCE_OPENER.match(text, start))
+    if not SHORTCOMING.search(text, *span) and not example:
+        # 违规发放津贴补贴。下属剧院…以演出补助名义发放津贴,共计21.5万元。: on the headline's own line, what
+        # it did wrong told without a cue word is still its elaboration, no finding of its own
+        return headline and "\n" not in text[prev_span[1]:start]
+    return headline or example
 
 
 def _quoted_findings(text: str, s: int, e: int) -> list[tuple[int, int]]:
