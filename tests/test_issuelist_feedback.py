@@ -2579,3 +2579,16 @@ def test_issuelist_feedback_a_headlines_own_line_elaborates_it_without_a_cue_wor
             "违规发放津贴补贴。下属剧院、文化馆以演出补助名义发放津贴，2014年共计发放21.5万元。\n" + DEMAND)
     assert _problems(text) == ["公务接待不规范。部分接待无公函、无清单",
                                "违规发放津贴补贴。下属剧院、文化馆以演出补助名义发放津贴,2014年共计发放21.5万元"]
+
+
+@pytest.mark.parametrize("finding,expected", [
+    ("境外投资决策不够严谨，部分项目造成国有资产损失", ["境外投资决策不够严谨,部分项目造成国有资产损失"]),
+    ("专项资金监管不严，导致部分资金闲置", ["专项资金监管不严,导致部分资金闲置"]),
+    ("境外投资决策不够严谨，关联交易中利益输送风险较大", ["境外投资决策不够严谨", "关联交易中利益输送风险较大"]),
+])
+def test_issuelist_feedback_a_clause_telling_what_the_one_before_caused_is_its_consequence(finding, expected):
+    """blind63 01: 经营管理方面，境外投资决策不够严谨，部分项目造成国有资产损失 — the clause that tells what the one before it
+    caused is that finding's consequence, not a problem of its own."""
+    text = ("中央第九巡视组向华远集团反馈巡视情况\n" + MEETING + "巡视组也发现了一些问题，主要是：党风廉政建设方面，主体责任落实不到位；"
+            f"经营管理方面，{finding}。\n" + DEMAND)
+    assert _problems(text)[1:] == expected

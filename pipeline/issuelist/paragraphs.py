@@ -21,7 +21,7 @@ from pipeline.issuelist.parts import NON_FINDING_ROLES, Sentence
 from pipeline.lang.cues import (
     ASPECT_LIST_CUE, ASPECT_VERDICT, EVIDENCE_FRAME, CATEGORY_HEAD, CENTRAL_TEAM, CLOSING_OPENER, ELEMENTS_CLOSER, EVIDENCE_OPENER, FINDINGS_SUMMARY, EXAMPLE_SUBJECT, EXAMPLES_OPEN, GROUP_FIELD,
     INSTANCE_START, LEAD_VERB, LIST_CLOSER, LIST_OF_FINDINGS, PLAN_FIELD,
-    PROBLEM_LEAD_META, RESOLVED, SHORTCOMING, SHORTCOMING_STRONG, STILL_WRONG, SUBJECT_LEAD, UNIT_SUBJECT, counts_findings,
+    CONSEQUENCE, PROBLEM_LEAD_META, RESOLVED, SHORTCOMING, SHORTCOMING_STRONG, STILL_WRONG, SUBJECT_LEAD, UNIT_SUBJECT, counts_findings,
 )
 from pipeline.lang.markers import ITEM_START, Marker, runs, scan
 from pipeline.lang.text import mask_quoted, quotes
@@ -456,9 +456,22 @@ def clause_list(text: str, a: int, b: int, *, each_stating: bool = False) -> lis
     return _clause_problems(text, clauses)
 
 
+def _with_consequences(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with each clause that tells what the one before it caused (:data:`~pipeline.lang.cues.CONSEQUENCE`:
+    …决策不够严谨,部分项目造成国有资产损失) joined to that one: a finding and its consequence are one problem."""
+    joined: list[tuple[int, int]] = []
+    for a, b in spans:
+        if joined and CONSEQUENCE.match(text, trim(text, a, b)[0], b):
+            joined[-1] = (joined[-1][0], b)
+        else:
+            joined.append((a, b))
+    return joined
+
+
 def _clause_problems(text: str, spans: list[tuple[int, int]]) -> list[Item]:
     """One problem per clause (or list element), those that leave one."""
-    items = [make_problem(text, a, b, how="clause", confidence=CONFIDENCE["clause"]) for a, b in spans]
+    items = [make_problem(text, a, b, how="clause", confidence=CONFIDENCE["clause"])
+             for a, b in _with_consequences(text, spans)]
     return [x for x in items if x is not None]
 
 
@@ -656,7 +669,7 @@ def _oneliner(text: str, groups: list[tuple[int, int]], ctx: Context) -> list[It
         ctx.aspect.how = "semicolon"
         if named:
             clauses = clauses[1:]  # the field's name: no finding of its own
-        for a, b in clauses:  # 主要表现在A、B、C等问题: an object list, one problem an element that states its own
+        for a, b in _with_consequences(text, clauses):  # 主要表现在A、B、C等问题: an object list, one problem an element that states its own
             out.extend(attach(_group_items(text, a, b, "clause", listed=True), ctx))
     return out
 

@@ -861,3 +861,6 @@ EVIDENCE_FRAME = re.compile(r"(?:巡视|巡察)(?:组)?(?:发现|查实|了解�
 EXAMPLE_PLACE = re.compile(r"在[^,。;:]{1,12}?(?:环节|领域|过程中|工作中),(?=比如|例如|有的|如)")
 #: Subjects of a concrete example (部分/个别/一些 …): such a clause after a finding is its example.
 EXAMPLE_SUBJECT = re.compile(r"(?:部分|个别|一些|少数|有些)")
+#: A clause that tells what the clause before it caused (境外投资决策不够严谨,部分项目造成国有资产损失 / …不到位,导致
+#: 问题反弹): the same finding's consequence, after at most a short subject, never a finding of its own.
+CONSEQUENCE = re.compile(r"[^,;。:\n]{0,6}?(?:造成|导致|致使|引发|带来)")
