@@ -781,6 +781,22 @@ def test_audit_a_meeting_that_studied_and_deployed_is_a_generic_act(tmp_path):
     assert _statuses(tmp_path, feedback, report) == {"1": "weak", "2": "addressed"}
 
 
+def test_audit_a_party_committee_meeting_that_studied_and_deployed_is_a_generic_act(tmp_path):
+    """召开党委会专题研究部署…工作,要求进一步加强… (pairs_blind58 s1 #10): a 党委会 is a meeting as 会议 is; it was read as
+    an act that answered the problem (addressed)."""
+    feedback = (
+        "市局党委第三巡察组向县税务局党委反馈巡察情况\n近日，市局党委第三巡察组反馈了巡察情况。巡察组指出，存在以下问题：\n"
+        "1.廉政风险防控流于形式，对发票领用、退税审核等关键岗位风险点排查不全面。\n2.公务用车管理不严格。\n"
+        "巡察组要求，县局党委要切实抓好整改。\n")
+    report = (
+        "县税务局党委关于巡察整改进展情况的报告\n现将整改进展情况报告如下。\n"
+        "（一）关于廉政风险防控流于形式的问题\n反馈指出：廉政风险防控流于形式，对发票领用、退税审核等关键岗位风险点排查不全面。\n"
+        "整改情况：召开党委会专题研究部署廉政风险防控工作，要求进一步加强关键岗位风险管理。\n"
+        "（二）关于公务用车管理不严格的问题\n整改情况：对12辆公务用车逐一登记，加油卡与车辆一一对应。\n"
+        "县税务局党委\n2023年9月18日\n")
+    assert _statuses(tmp_path, feedback, report) == {"1": "weak", "2": "addressed"}
+
+
 def test_audit_a_ledger_row_stands_as_at_the_ledgers_signing(tmp_path):
     """A report whose figures stand 截至2024年6月末, signed on 9月10日, with a 整改台账 row due 2024年8月31日 whose
     完成情况 says 项目尚未开工 (pairs_blind27 s2 #2, #7): the row says how it stands when the ledger is published,

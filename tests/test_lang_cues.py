@@ -211,6 +211,9 @@ def test_lang_cues_stated_act_in_a_stock_sentence(text, act):
     ("【问题5】未成年人检察办案团队人员配备不足。", True),
     ("【问题5】已组建未成年人检察办案团队,配备检察官3名。", False),
     ("【问题5:未成年人检察办案团队人员配备不足。", False),  # brackets that do not close: no number named
+    # pairs_blind58 s1: 反馈指出:… under each 关于…的问题 heading restates it (it was a place, and outranked the answer)
+    ("反馈指出:落实组织式减税降费政策存在偏差,部分小规模纳税人未及时享受增值税减免优惠。", True),
+    ("巡察组指出,办税服务厅“一窗通办”推行不到位。", True),
 ])
 def test_lang_cues_a_problems_number_restates_only_what_follows_it(text, restated):
     assert is_restated_problem(text) is restated

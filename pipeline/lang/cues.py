@@ -247,12 +247,12 @@ def stated_act(text: str, start: int, end: int) -> bool:
 GENERIC_ACT = re.compile(r"警示教育|廉洁教育|廉政教育|纪律教育|教育片|警示片|党课|谈心谈话|承诺书|廉洁承诺|学习《"
                          r"|专题学习|学习[^,。;]{0,16}?(?:文件|精神|讲话)"
                          # a meeting that studied and deployed the work (召开专题会议研究部署…工作): nothing done yet
-                         r"|召开[^,。;]{0,12}?会议[^,。;]{0,6}?研究部署"
+                         r"|召开[^,。;]{0,12}?(?:会议|党委会|党组会|常委会|办公会)[^,。;]{0,6}?研究部署"
                          # meetings, conveyed instructions and signed pledges only (召开党组会议12次专题研究…,
                          # 传达学习上级会议精神, 签订…责任书15份): the unit talked about the work, did none of it yet;
                          # not an assembly that decides (召开村民代表大会重新审议发包合同, a hearing, a review panel)
                          r"|召开(?![^,。;]{0,16}?(?:代表大会|代表会议|股东|听证|评审|论证|评标))[^,。;]{0,16}?"
-                         r"(?:会议|大会|推进会|座谈会|部署会)|传达学习|责任书"
+                         r"(?:会议|大会|推进会|座谈会|部署会|党委会|党组会|常委会|办公会)|传达学习|责任书"
                          # how many such an act reached (覆盖干部职工260人次, 签订率100%, 参学率100%): its reach, no act
                          r"|覆盖[^,。;\d]{0,10}?\d+(?:人次|人|名)|(?:签订|参学|参训|知晓|参会)率")
 #: A unit's words about its own attitude (高度重视, 深刻认识到…, 深刻汲取教训, 提高思想认识): said, they change nothing.
@@ -346,8 +346,9 @@ def only_plans(text: str) -> bool:
 
 # --------------------------------------------------------------------------- restated problems
 
-#: A report's restatement of the problem it answers (问题表现：…, 存在问题：…), not an action.
-RESTATED_LEAD = re.compile(r"(?:问题表现|存在问题|主要问题|问题描述|具体表现|反馈问题|问题)[::]")
+#: A report's restatement of the problem it answers (问题表现：…, 存在问题：…, 反馈指出：…, 巡察组指出,…), not an action.
+RESTATED_LEAD = re.compile(r"(?:问题表现|存在问题|主要问题|问题描述|具体表现|反馈问题|问题)[::]"
+                           r"|(?:反馈意见|反馈|(?:巡视|巡察)组?)指出[::,]")
 #: A heading that names the problem it answers (关于“…”问题的整改情况, 针对…的问题), after its number
 #: when it has one (1.关于…, (一)关于…).
 RESTATED_HEADING = re.compile(
