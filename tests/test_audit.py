@@ -797,6 +797,24 @@ def test_audit_a_party_committee_meeting_that_studied_and_deployed_is_a_generic_
     assert _statuses(tmp_path, feedback, report) == {"1": "weak", "2": "addressed"}
 
 
+@pytest.mark.parametrize("answer,status", [
+    ("召开党委会研究部署支部标准化建设工作，进一步加强护林点党员教育管理。", "weak"),
+    ("2024年以来召开党委会11次，均安排党员教育专题学习，对护林点12名党员逐一建立教育管理台账。", "addressed"),
+])
+def test_audit_a_meeting_that_studied_and_deployed_answers_no_problem_about_education(tmp_path, answer, status):
+    """pairs_blind58 s3 #8, s4 #11: a problem about members' education may be answered by meetings and study, but a
+    meeting that only studied and deployed the work did nothing yet (it was read as addressed)."""
+    feedback = (
+        "县委第二巡察组向县国有林场党委反馈巡察情况\n近日，县委第二巡察组反馈了巡察情况。巡察组指出，存在以下问题：\n"
+        "1.基层党支部标准化建设不达标，护林点党员教育管理存在空白。\n2.公益林补偿资金被挤占。\n巡察组要求，场党委要切实抓好整改。\n")
+    report = (
+        "县国有林场党委关于巡察整改进展情况的报告\n现将整改进展情况报告如下。\n"
+        f"（一）关于支部标准化建设不达标的问题\n{answer}\n"
+        "（二）关于公益林补偿资金被挤占的问题\n追回挤占的生态公益林补偿资金32.7万元并退回专户。\n"
+        "县国有林场党委\n2024年8月26日\n")
+    assert _statuses(tmp_path, feedback, report) == {"1": status, "2": "addressed"}
+
+
 def test_audit_a_ledger_row_stands_as_at_the_ledgers_signing(tmp_path):
     """A report whose figures stand 截至2024年6月末, signed on 9月10日, with a 整改台账 row due 2024年8月31日 whose
     完成情况 says 项目尚未开工 (pairs_blind27 s2 #2, #7): the row says how it stands when the ledger is published,

@@ -240,14 +240,16 @@ def stated_act(text: str, start: int, end: int) -> bool:
     return bool(clauses) and any(_clause_act(text, a, b) for a, b in clauses)  # 目前共划分网格46个、配备网格员52名: none
 
 
+#: A meeting that studied and deployed the work (召开专题会议研究部署…工作, 召开党委会研究部署…): nothing done yet,
+#: whatever the problem.
+MEETING_ACT = re.compile(r"召开[^,。;]{0,12}?(?:会议|党委会|党组会|常委会|办公会)[^,。;]{0,6}?研究部署")
 #: Acts any problem could be answered with, warning, pledging or studying papers (观看警示教育片3场次, 签订廉洁承诺书,
-#: 讲专题党课, 召开会议专题学习…有关文件): they
-#: answer a problem about learning, education or conduct, not one about receptions or subsidies.  Training on a
-#: subject (选拔任用政策法规培训) is not among them: it answers that subject.
+#: 讲专题党课, 召开会议专题学习…有关文件), and meetings: they answer a problem about learning, education or conduct
+#: (:data:`GENERIC_TOPIC`; a :data:`MEETING_ACT` none), not one about receptions or subsidies.
+#: Training on a subject (选拔任用政策法规培训) is not among them: it answers that subject.
 GENERIC_ACT = re.compile(r"警示教育|廉洁教育|廉政教育|纪律教育|教育片|警示片|党课|谈心谈话|承诺书|廉洁承诺|学习《"
                          r"|专题学习|学习[^,。;]{0,16}?(?:文件|精神|讲话)"
-                         # a meeting that studied and deployed the work (召开专题会议研究部署…工作): nothing done yet
-                         r"|召开[^,。;]{0,12}?(?:会议|党委会|党组会|常委会|办公会)[^,。;]{0,6}?研究部署"
+                         rf"|{MEETING_ACT.pattern}"
                          # meetings, conveyed instructions and signed pledges only (召开党组会议12次专题研究…,
                          # 传达学习上级会议精神, 签订…责任书15份): the unit talked about the work, did none of it yet;
                          # not an assembly that decides (召开村民代表大会重新审议发包合同, a hearing, a review panel)

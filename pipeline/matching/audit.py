@@ -33,7 +33,7 @@ from pipeline.document import DocumentResult
 from pipeline.extract.measures import ledger_rows
 from pipeline.extract.times import extract_times
 from pipeline.lang.cues import (
-    ABIDES_BY, COMPLETED, COUNTED_PART, COUNTS_ON, DONE_STATED, GENERIC_ACT, GENERIC_TOPIC, MISSED_PLAN, hollow_pledge, PARTIAL_DONE, STILL_AHEAD, conduct_objects, is_plan, nothing_done_yet, is_restated_problem, stated_act, stock_figure, unfinished_cue,
+    ABIDES_BY, COMPLETED, COUNTED_PART, COUNTS_ON, DONE_STATED, GENERIC_ACT, GENERIC_TOPIC, MEETING_ACT, MISSED_PLAN, hollow_pledge, PARTIAL_DONE, STILL_AHEAD, conduct_objects, is_plan, nothing_done_yet, is_restated_problem, stated_act, stock_figure, unfinished_cue,
 )
 from pipeline.lang.dates import month_end
 from pipeline.lang.numerals import indefinite_one
@@ -290,9 +290,10 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
         return sum(counter.count(s, e) for counter in counted) + stated_act(report.text, s, e)
 
     @cache
-    def generic_only(s: int, e: int) -> bool:  # every clause with evidence educates or pledges (观看警示教育片3场次)
+    def generic_only(s: int, e: int, kind: re.Pattern = GENERIC_ACT) -> bool:
+        """Every clause with evidence educates or pledges (观看警示教育片3场次), or (``MEETING_ACT``) only met."""
         said = [(a, b) for a, b in sentence_spans(report.text, s, e, ends=",;。") if evidence_in(a, b)]
-        return bool(said) and all(GENERIC_ACT.search(report.text, a, b) for a, b in said)
+        return bool(said) and all(kind.search(report.text, a, b) for a, b in said)
 
     texts = {i.issue_id: i.text for i in case.issues}
 
@@ -341,8 +342,8 @@ def flag_weak_and_planned(case: AuditCase) -> list[Flag]:
             continue
         # a plan's figures are its aims; a place whose every act educates or pledges (观看警示教育片3场次,签订廉洁承诺书)
         # answers only a problem of that kind
-        generic = not GENERIC_TOPIC.search(texts.get(iid, "")) and all(
-            generic_only(a, b) for a, b in told if not planned((a, b)) and evidence_in(a, b))
+        kind = MEETING_ACT if GENERIC_TOPIC.search(texts.get(iid, "")) else GENERIC_ACT
+        generic = all(generic_only(a, b, kind) for a, b in told if not planned((a, b)) and evidence_in(a, b))
         evidence = 0 if generic else sum(evidence_in(a, b) for a, b in told if not planned((a, b)))
         mine = conduct_objects(texts.get(iid, ""))
         if generic and any(evidence_in(a, b) for a, b in told):
