@@ -352,6 +352,19 @@ def test_metadata_an_items_own_as_of_does_not_date_the_report():
     assert _meta(text)[1].as_of_date == "2025-11-24"
 
 
+@pytest.mark.parametrize("as_of,expected", [
+    ("截至12月31日", "2024-12-31"),  # signed in January: the figures stand at the end of the year before
+    ("截至1月10日", "2025-01-10"),
+    ("截至2025年12月31日", None),  # a year written out after the signing: no date the figures stand at
+])
+def test_metadata_a_yearless_as_of_after_the_signing_is_the_year_befores(as_of, expected):
+    """heldout35 b: a 公示 signed 2025年1月15日 with 截至12月31日,41项整改任务已完成35项 (the as-of was read as
+    2025-12-31, after the signing, and dropped)."""
+    text = (f"中共沅汀市医疗保障局党组关于巡察整改进展情况的公示\n一、整改进展总体情况\n{as_of}，41项整改任务已完成35项。\n"
+            "\n中共沅汀市医疗保障局党组\n2025年1月15日\n")
+    assert _meta(text)[1].as_of_date == expected
+
+
 def test_metadata_names_wrapped_by_a_pdf_have_no_space():
     """heldout27 a: …省委第七巡视组对雁汀省\\n能源投资集团有限公司党委开展了常规巡视, the line wrapped at the page width —
     the unit read 雁汀省 能源投资集团有限公司党委, the wrap a space."""

@@ -691,13 +691,11 @@ _DONE_IN_CLAUSE = re.compile(r"已(?:于|在|经)")
 
 def _said_as_past(text: str, t: TimeExpr, anchor: dt.date) -> bool:
     """Whether a year-less date that took the anchor's year lies after the anchor where the text can only mean
-    the past (a report of 2025-01-15: 截至12月底, 相关制度已于10月印发): an as-of, or a date whose clause says the act
-    is done.  Then it is the year before's.  A day said alone (8月22日,召开…) may be an event to come (a notice of
-    10月27日至11月27日在…展出): it keeps the anchor's year."""
-    if t.kind not in ("as_of", "date") or not t.date or "年" in t.text or t.date[:10] <= anchor.isoformat():
+    the past (a report of 2025-01-15: 相关制度已于10月印发): a date whose clause says the act is done.  Then it
+    is the year before's (an as-of is read so where it is read, :func:`pipeline.lang.dates.as_of_at`).  A day said
+    alone (8月22日,召开…) may be an event to come (a notice of 10月27日至11月27日在…展出): it keeps the anchor's year."""
+    if t.kind != "date" or not t.date or "年" in t.text or t.date[:10] <= anchor.isoformat():
         return False
-    if t.kind == "as_of":
-        return True
     return _DONE_IN_CLAUSE.search(text, *sentence_bounds(text, t.start, ends=",;。\n")) is not None
 
 

@@ -929,7 +929,9 @@ def as_of_at(text: str, i: int, *, anchor: dt.date | None, ctx_year: int | None 
     """The as-of phrase starting exactly at ``i`` (截至2022年6月底 -> 2022-06-30; 截至目前 -> ``anchor``).
 
     The date is the last day of the atom after the cue; a year-less month takes ``ctx_year``
-    (else the anchor's year).  The one reading of 截至 for times, claims and metadata.
+    (else the anchor's year), and the year before where that puts it after the anchor (截至12月31日 in a report of
+    2025-01-15 is 2024-12-31: the figures stand at a date already past).  The one reading of 截至 for times, claims
+    and metadata.
     """
     if m := AS_OF_NOW.match(text, i):
         return AsOf(i, m.end(), anchor, now=True)
@@ -942,7 +944,16 @@ def as_of_at(text: str, i: int, *, anchor: dt.date | None, ctx_year: int | None 
     end = atom.end
     if tail := UNTIL_SUFFIX.match(text, end):
         end = tail.end()
-    return AsOf(i, end, atom.end_date, year=atom.year if atom.explicit_year else None)
+    date = atom.end_date
+    if (date is not None and anchor is not None and not atom.explicit_year and date > anchor
+            and ctx_year in (None, anchor.year)):
+        date = _year_before(date)
+    return AsOf(i, end, date, year=atom.year if atom.explicit_year else None)
+
+
+def _year_before(day: dt.date) -> dt.date:
+    """The same day a year earlier (29 February becomes the 28th)."""
+    return day.replace(year=day.year - 1, day=min(day.day, 28) if day.month == 2 else day.day)
 
 
 _AS_OF_START = re.compile(r"截[至止]|到\s*(?:目前|当前|现在|今|发稿|本通报)")
