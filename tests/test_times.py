@@ -575,3 +575,18 @@ def test_times_two_years_joined_by_zhi_are_one_period(text, span):
 def test_times_a_yearless_past_is_not_after_the_report(text, span, kind, value):
     found = [t for t in extract_times(normalize(text), anchor=dt.date(2025, 1, 15)) if t.text == span]
     assert [(t.kind, t.date) for t in found] == [(kind, value)]
+
+
+@pytest.mark.parametrize("sentence,report,expected", [
+    ("7月15日，局党组召开专题会议研究部署整改工作。", True, "2024-07-15"),  # a report's narrative: the year before
+    ("8月至10月，局党组先后召开党组会议9次。", True, "2024-08-01"),
+    ("7月15日，局党组召开专题会议研究部署整改工作。", False, "2025-07-15"),  # not a report: may be an event to come
+    ("计划7月15日召开整改推进会。", True, "2025-07-15"),  # a plan
+    ("整改办要在7月中旬组织专项督查。", True, "2025-07-11"),  # a demand
+])
+def test_times_a_reports_yearless_date_past_its_signing_is_the_year_befores(sentence, report, expected):
+    """heldout35 b, heldout6 b, heldout9 a, heldout33 a, heldout34 a: a report signed 2025年1月15日 tells its work
+    of the year before without the year (7月15日,局党组召开…): it was read as 2025, after the signing."""
+    found = [t for t in extract_times(normalize(sentence), anchor=dt.date(2025, 1, 15), report=report)
+             if t.kind in ("date", "period")]
+    assert (found[0].date or found[0].start_date) == expected

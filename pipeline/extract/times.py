@@ -64,6 +64,7 @@ from pipeline.lang.dates import (
     parse_atom,
     shift,
 )
+from pipeline.lang.cues import DEMANDED, plan_cue
 from pipeline.lang.spans import SpanIndex
 from pipeline.lang.text import sentence_bounds
 from pipeline.records import TimeExpr
@@ -185,10 +186,11 @@ _AGO = re.compile(
 class _State:
     """Per-call scanning state: the anchor and the year context."""
 
-    __slots__ = ("anchor", "ctx_year", "lenient", "later")
+    __slots__ = ("anchor", "ctx_year", "lenient", "later", "report")
 
-    def __init__(self, anchor: dt.date | None, lenient: bool) -> None:
+    def __init__(self, anchor: dt.date | None, lenient: bool, report: bool = False) -> None:
         self.anchor = anchor
+        self.report = report  # a report on work done: its dates past the signing are the year before's
         self.ctx_year: int | None = None
         self.lenient = lenient
         # the last look for a later year: (searched from, the sentence's end, the first year found)
@@ -673,7 +675,7 @@ def _scan(text: str, st: _State, *, every_position: bool = False) -> list[TimeEx
         end, exprs, ctx = best
         if st.ctx_year is None and ctx is None and st.anchor is not None:  # the anchor's year: not for a past after it
             for t in exprs:
-                if _said_as_past(text, t, st.anchor):
+                if _said_as_past(text, t, st.anchor, report=st.report):
                     _year_back(t)
         out.extend(exprs)
         # 《…行动计划(2025—2027年)》: a title's years date nothing after it; nor does a span of years (对2022年至
@@ -689,14 +691,20 @@ def _scan(text: str, st: _State, *, every_position: bool = False) -> list[TimeEx
 _DONE_IN_CLAUSE = re.compile(r"已(?:于|在|经)")
 
 
-def _said_as_past(text: str, t: TimeExpr, anchor: dt.date) -> bool:
-    """Whether a year-less date that took the anchor's year lies after the anchor where the text can only mean
-    the past (a report of 2025-01-15: 相关制度已于10月印发): a date whose clause says the act is done.  Then it
-    is the year before's (an as-of is read so where it is read, :func:`pipeline.lang.dates.as_of_at`).  A day said
-    alone (8月22日,召开…) may be an event to come (a notice of 10月27日至11月27日在…展出): it keeps the anchor's year."""
-    if t.kind != "date" or not t.date or "年" in t.text or t.date[:10] <= anchor.isoformat():
+def _said_as_past(text: str, t: TimeExpr, anchor: dt.date, *, report: bool = False) -> bool:
+    """Whether a year-less date (or period) that took the anchor's year lies after the anchor where the text can only
+    mean the past: a date whose clause says the act is done (相关制度已于10月印发, a report of 2025-01-15), or, in a
+    ``report`` on work done, any date or period of a sentence that neither plans nor demands (7月15日,局党组召开专题
+    会议…; 8月至10月,先后召开…).  Then it is the year before's (an as-of is read so where it is read,
+    :func:`pipeline.lang.dates.as_of_at`).  Elsewhere a day said alone may be an event to come (a notice of 10月27日
+    至11月27日在…展出): it keeps the anchor's year."""
+    first = t.date or t.start_date
+    if t.kind not in ("date", "period") or not first or "年" in t.text or first[:10] <= anchor.isoformat():
         return False
-    return _DONE_IN_CLAUSE.search(text, *sentence_bounds(text, t.start, ends=",;。\n")) is not None
+    if t.kind == "date" and _DONE_IN_CLAUSE.search(text, *sentence_bounds(text, t.start, ends=",;。\n")):
+        return True
+    a, b = sentence_bounds(text, t.start, ends="。;\n")
+    return report and not plan_cue().search(text, a, b) and not DEMANDED.search(text, a, b)
 
 
 def _year_back(t: TimeExpr) -> None:
@@ -717,13 +725,14 @@ def _spans_years(exprs: list[TimeExpr]) -> bool:
                for t in exprs)
 
 
-def extract_times(text: str, *, anchor: dt.date | None = None) -> list[TimeExpr]:
+def extract_times(text: str, *, anchor: dt.date | None = None, report: bool = False) -> list[TimeExpr]:
     """Every time expression in NORMALIZED ``text``, sorted by start.
 
     ``anchor`` is the report date; it resolves deictic expressions (今年以来, 全年,
-    bare 上半年, 近年来) and year-less dates when no year precedes them.
+    bare 上半年, 近年来) and year-less dates when no year precedes them.  ``report``: the text reports work done
+    (a progress report), so a year-less date past the anchor outside a plan is the year before's.
     """
-    found = _scan(text, _State(anchor, lenient=False))
+    found = _scan(text, _State(anchor, lenient=False, report=report))
     for t in found:
         _mark_resolved(t)
     urls = SpanIndex(m.span() for m in _URL.finditer(text))

@@ -314,6 +314,10 @@ _PLANNING = "研究|酝酿|谋划|论证|起草|筹划"
 _PLAN_EXTRA = rf"拟|计划(?:于|在|到|年底|[0-9])|下一步|下步|力争|争取|确保[^,。;]{{0,12}}前|正在(?:{_PLANNING}|编制|征求意见)"
 
 
+#: What a speaker or a notice demands be done (整改办要在9月中旬组织专项督查, 要每月至少调度一次, 务必): still to come.
+DEMANDED = re.compile(r"要(?:在|于|每|把|对|按|确保|切实|进一步|坚持|持续)|务必|必须")
+
+
 @lru_cache(maxsize=1)
 def plan_cue() -> re.Pattern[str]:
     """Any plan cue: the planned rows of ``models/status_cues.tsv`` and a few plan words."""
