@@ -320,6 +320,16 @@ def test_measures_problem_blocks_with_a_progress_line_are_one_measure_each():
     assert [m.status for m in measures] == ["done", "planned", "ongoing"]
 
 
+def test_measures_an_item_that_says_it_is_unfinished_is_ongoing_under_a_blocks_progress_line():
+    """heldout35 a: 整改措施:一是…已全部整改到位;二是…原定3月15日前完成,…未能按期完成,目前正在补办… over 整改进展:基本完成。
+    — the item that says it is unfinished is ongoing (it took the block's 基本完成: done); the others keep the line's."""
+    text = ("二、整改落实情况\n问题8：固定资产管理不规范，账实不符问题突出。\n"
+            "整改措施：一是组织开展固定资产全面清查盘点，盘点资产1,862项，核销已报废资产214项；"
+            "二是资产管理信息系统录入工作原定3月15日前完成，因部分管护用房产权资料不全未能按期完成，目前正在补办权属手续。\n"
+            "整改进展：基本完成。\n完成时限：2025年3月15日前。\n")
+    assert [m.status for m in _measures(text)] == ["done", "ongoing"]
+
+
 def test_measures_items_of_a_plans_paragraph_are_planned():
     """下一步,集团党委将…,第一,…;第二,…;第三,… with no heading of its own (heldout9 b): its items are plans."""
     text = ("二、整改落实情况\n一是修订《集团招标采购管理办法》，已印发实施；二是清理低效资产17宗，回收资金4.36亿元。\n"

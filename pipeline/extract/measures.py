@@ -442,8 +442,8 @@ def _record_progress(text: str, pos: int) -> tuple[int, int] | None:
 
 def _item_progress(text: str, start: int, end: int, a: int, b: int) -> tuple[str, str | None]:
     """An item's status from its record's progress line ``[a, b)``: from the clause that speaks of it (shares most
-    of its two-character pieces: 专项清查和追责问责已完成; 委托代理记账…未能按期完成,…正在推进), else from the
-    line's opening (正在推进。…) or all of it."""
+    of its two-character pieces: 专项清查和追责问责已完成; 委托代理记账…未能按期完成,…正在推进), else ongoing where its
+    own words say so (…未能按期完成,目前正在补办…; 持续推进…), else from the line's opening (正在推进。…) or all of it."""
     said = text[a:b]
     # its own pieces: a document's title too (制定《…实施方案》 is answered by 实施方案已于…印发), not those its
     # siblings on the line share (社区, 财务), nor figures
@@ -456,6 +456,9 @@ def _item_progress(text: str, start: int, end: int, a: int, b: int) -> tuple[str
     if best[0] >= _ITEM_PIECES and len(clauses) > 1 and best[0] > clauses[1][0]:
         status, basis = decide_status(text[best[1]:best[2]])
         return status, f"完成情况: {basis}" if basis else "完成情况"
+    own, own_basis = decide_status(text[start:end])
+    if own == "ongoing":  # 二是…原定3月15日前完成,…未能按期完成,目前正在补办… under 整改进展:基本完成。: its own words
+        return own, own_basis
     if only_plans(said):
         return "planned", "完成情况 only plans"
     opening = DONE_OPENING.match(said)
