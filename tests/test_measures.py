@@ -330,6 +330,19 @@ def test_measures_an_item_that_says_it_is_unfinished_is_ongoing_under_a_blocks_p
     assert [m.status for m in _measures(text)] == ["done", "ongoing"]
 
 
+def test_measures_an_overview_and_a_tables_lead_in_are_no_measures():
+    """heldout35 b: 一、整改进展总体情况 (the work as a whole) and 二、…: 现将…列表如下: over the table's caption and its rows —
+    the rows are the measures; the overview paragraph and the lead-in with the caption were two more."""
+    text = ("一、整改进展总体情况\n局党组召开专题会议研究部署整改工作，印发整改方案，将12个问题细化为41项整改任务。\n"
+            "二、主要问题整改情况\n对照整改台账，现将主要问题的整改情况列表如下：\n沅汀市医疗保障局巡察反馈主要问题整改情况表\n"
+            "序号\t反馈问题\t整改措施\t整改进展\t完成时限\n"
+            "1\t医保基金监管不力\t开展专项检查，追回违规资金198万元\t已完成\t2024年11月底前\n"
+            "2\t异地就医备案繁琐\t推行线上备案，备案即时办结\t已完成\t2024年9月底前\n"
+            "三、下一步工作打算\n局党组将持续巩固整改成果。\n")
+    norm = normalize(text)
+    assert [norm[m.start:m.start + 2] for m in _measures(text) if m.status != "planned"] == ["1\t", "2\t"]
+
+
 def test_measures_items_of_a_plans_paragraph_are_planned():
     """下一步,集团党委将…,第一,…;第二,…;第三,… with no heading of its own (heldout9 b): its items are plans."""
     text = ("二、整改落实情况\n一是修订《集团招标采购管理办法》，已印发实施；二是清理低效资产17宗，回收资金4.36亿元。\n"

@@ -34,7 +34,7 @@ from typing import NamedTuple
 
 from pipeline.lang.cues import (
     ACTION_LEAD, APPENDIX_LINE, CLOSING_FORMULA, CLUE, CONTACT, DECISIVE, DONE_STATED, DEMAND_LEAD, DONE_OPENING, FORWARD_INTRO, FORWARD_SPOKEN, PLEDGE, PROBLEM_VERDICT, PROGRESS_FIELD, PROGRESS_SO_FAR, RECORD_PROBLEM, REST_PLANNED, SHORTCOMING, PAGE_TAIL, PLAN_MADE, SUPERVISION_INVITED, TEAM_VOICE, concrete_act, is_restated_problem, only_plans, plan_cue,
-    OWN_SHORTCOMINGS_TITLE, status_cues,
+    OVERVIEW_TITLE, OWN_SHORTCOMINGS_TITLE, status_cues,
 )
 from pipeline.lang.markers import is_bullet, runs, scan
 from pipeline.lang.tables import RECORD_FIELD_LINE, match_columns
@@ -337,7 +337,8 @@ def extract_measures(text: str, sections: list[Section]) -> list[Measure]:
                     units.append((s, s.parent_id, s.label))
         elif (s.marker, s.level) in problem_levels and (s.section_id not in has_children
                                                          or _answered_before_plans(text, s, sections, enum_ids)):
-            units.append((s, s.section_id, s.label))
+            if not OVERVIEW_TITLE.search(s.title):  # 一、整改进展总体情况: the work as a whole, no problem's answer
+                units.append((s, s.section_id, s.label))
         elif (s.section_id not in has_children and s.parent_id is not None and s.parent_id not in forward
               and (by_id[s.parent_id].marker, by_id[s.parent_id].level) in problem_levels):
             units.append((s, s.parent_id, s.label))  # (1)… or ① on lines of their own under a problem heading
@@ -356,8 +357,8 @@ def extract_measures(text: str, sections: list[Section]) -> list[Measure]:
                 continue
             # a 整改台账 in the paragraph's body: its rows are the measures (_ledger_measures), not part of one
             end = _before_ledger(text, acted, s.body_end)
-            if end < s.body_end and not text[max(acted, s.end):end].strip():
-                continue  # nothing but the heading above the table
+            if end < s.body_end and _only_table_lead(text, max(acted, s.end), end):
+                continue  # nothing but the heading above the table, its lead-in (…列表如下:) and its caption
             pieces = _paragraph_pieces(text, acted, end)
             plans = next((k for k, (a, _) in enumerate(pieces) if k and FORWARD_INTRO.match(text, a)), len(pieces))
             pieces = pieces[:plans]  # 下一步,…将… after the last problem's answer: the report's plans, no answer of it
@@ -516,6 +517,16 @@ def _before_page_foot(text: str, start: int, end: int) -> int:
     while (ls := text.rfind("\n", start, cut)) != -1 and ls + 1 in furniture:
         cut = ls
     return start + len(text[start:cut].rstrip()) if cut < end else end
+
+
+#: A table's lead-in (现将…整改情况列表如下:) or its caption (…主要问题整改情况表, …整改台账): a line that only
+#: introduces the table below it.
+_TABLE_LEAD = re.compile(r"[^\n]*(?::|表|台账|清单|一览表)[ \t]*")
+
+
+def _only_table_lead(text: str, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` above a table holds nothing but lines that introduce it (:data:`_TABLE_LEAD`)."""
+    return all(_TABLE_LEAD.fullmatch(line.strip()) for line in text[start:end].split("\n") if line.strip())
 
 
 def _before_ledger(text: str, start: int, end: int) -> int:

@@ -599,6 +599,9 @@ REST_OF_PROBLEMS = re.compile(rf"(?:其余|其他|剩余|余下)(?:的)?(?:[{CN_
 REPORT_DUE = re.compile(r"报送|上报|报告|提交|报[县市省区州]|报巡")
 #: A heading over the demands part (三、整改意见): the findings end before it.
 DEMAND_HEADING = re.compile(r"(?:整改|工作|有关)?(?:意见建议|意见|要求|建议)$|^下一步|^整改(?:工作)?要求")
+#: The heading of a report's overview (一、整改工作总体情况, 一、整改进展总体情况, 一、集中整改总体进展): the unit's
+#: account of its work as a whole, no measure answering a problem.
+OVERVIEW_TITLE = re.compile(r"总体(?:情况|进展)")
 #: The heading of the unit's own rectification work (二、整改工作开展情况, a 通报 quoting the feedback in its 一、):
 #: like the demands, the end of the findings part.
 RECTIFICATION_HEADING = re.compile(r"^(?:巡[视察])?整改(?:工作)?(?:开展|落实|推进)?(?:情况|进展(?:情况)?|成效)$")
