@@ -2592,3 +2592,29 @@ def test_issuelist_feedback_a_clause_telling_what_the_one_before_caused_is_its_c
     text = ("中央第九巡视组向华远集团反馈巡视情况\n" + MEETING + "巡视组也发现了一些问题，主要是：党风廉政建设方面，主体责任落实不到位；"
             f"经营管理方面，{finding}。\n" + DEMAND)
     assert _problems(text)[1:] == expected
+
+
+def test_issuelist_feedback_advice_tagged_after_each_finding_is_no_finding():
+    """blind64 11: 1.…。\n【整改建议】深入学习…,制定…计划… after each numbered finding — the team's advice, a demand (three of
+    six were read as problems, and 整改建议 as their aspect)."""
+    text = ("县委第二巡察组关于对县供销社党组专项巡察的反馈意见\n现将巡察发现的问题及整改建议反馈如下：\n"
+            "1.服务“三农”主责主业弱化。全县12个基层社中有5个已无实体经营。\n"
+            "【整改建议】深入学习贯彻有关重要指示精神，制定基层社恢复重建计划，在年内完成空壳基层社的清理整顿。\n"
+            "2.社有资产管理不规范。部分门面房长期出租未重新评估。\n"
+            "【整改建议】全面清查社有资产，建立资产台账，今后出租一律通过公开招租方式进行。\n")
+    aspects, problems = _aspects_and_problems(text)
+    assert (aspects, problems) == ([], ["服务“三农”主责主业弱化。全县12个基层社中有5个已无实体经营",
+                                        "社有资产管理不规范。部分门面房长期出租未重新评估"])
+
+
+def test_issuelist_feedback_findings_closed_by_de_wenti_one_a_sentence():
+    """blind64 09: 主要问题有:社区党委存在理论学习流于形式的问题。社区“两委”存在议事决策不规范的问题,… — a sentence closed
+    by 的问题 is a finding of its own, no headline over the next (the two were one problem); the subject before 存在 is
+    the frame's, as in 局党组存在…等问题."""
+    text = ("区委第五巡察组向桂园社区党委反馈提级巡察情况\n" + MEETING +
+            "主要问题有：社区党委存在理论学习流于形式的问题。社区“两委”存在议事决策不规范的问题，部分重大事项未按程序决策。"
+            "居务公开存在更新不及时的问题。\n" + DEMAND)
+    problems = _problems(text)
+    assert len(problems) == 3 and problems[0].endswith("理论学习流于形式")
+    assert problems[1].endswith("议事决策不规范的问题,部分重大事项未按程序决策") and "理论学习" not in problems[1]
+    assert problems[2] == "更新不及时"  # 居务公开存在…的问题: the frame's subject left out

@@ -528,6 +528,8 @@ def _absorbs(text: str, prev: Item, prev_span, span, prev_groups, *, framed: boo
     with 同时,/此外, or a reporting frame (她还提到,), and never after an element of a closed list."""
     if len(prev_groups) != 1 or prev.children or prev.how == "clause" or framed:
         return False  # an element of a closed list (存在A、B等问题。) takes nothing after it; 她还提到,…: a finding
+    if LIST_CLOSER.search(text, *trim(text, *prev_span)):
+        return False  # 社区党委存在理论学习流于形式的问题。: a finding closed as one, no headline
     start = trim(text, *span)[0]
     if CLOSING_OPENER.match(text, start):
         return False  # 同时,/此外,: a finding of its own

@@ -18,7 +18,7 @@ from pipeline.lang.cues import (
     APPENDIX_LINE, APPENDIX_REFERENCE, FINDINGS_HANDED_ON, FINDINGS_SUMMARY, LISTED_AFTER_LEAD, PLAN_FIELD, PLAN_LIST_HEADING, PRAISE_TURN_GAP, RESOLVED, SHORTCOMING_STRONG, STILL_WRONG,
     TEAM_FOCUS, TEAM_PLAN, UNIT_HEADING, WORK_TALLY, YARDSTICK,
 )
-from pipeline.lang.markers import ITEM_START, NEXT_ITEM, line_family, runs, scan
+from pipeline.lang.markers import BRACKET_HEADING, ITEM_START, NEXT_ITEM, line_family, runs, scan
 from pipeline.lang.text import CLOSERS, at_line_start, lines, page_furniture, sentence_bounds, soft_breaks
 
 #: Roles that end the findings part.
@@ -67,6 +67,8 @@ def _own_deadline(t: str, demand: int) -> bool:
 def _role(text: str, s: int, e: int, previous: str | None) -> tuple[str, int]:
     if tag := SPEAKER_TAG.match(text, s, e):  # (同期声·巡察组组长 孙慧敏)对巡察指出的问题,学校要…
         s = tag.end()
+    if (tag := BRACKET_HEADING.match(text, s, e)) and DEMAND_HEADING.search(tag.group(1)):
+        return "demand", s  # 【整改建议】制定…计划: the team's advice after a finding, no finding
     t = text[s:e]
     demand_lead = bool(DEMAND_LEAD.search(t)) and not _yardstick_lead(t)
     if demand_lead:  # 巡察组要求, / 整改要求如下: — before any lead reading

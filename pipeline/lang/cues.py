@@ -835,10 +835,7 @@ LEAD_VERB = re.compile(r"(?:主要(?:是|有|表现在|表现为)|存在|(?:突�
 #: A subject before 存在 in a "X存在A、B等问题" frame (局党组在履行职责中还存在…): not part of the findings.
 #: A unit named at a list's start, before its first finding (石门镇党委落实惠民富民政策有偏差,…).
 UNIT_SUBJECT = re.compile(r"[^,。;:]{2,16}?(?:党委|党组|党工委|党总支|党支部)(?=[^,。;:]{4})")
-SUBJECT_LEAD = re.compile(
-    r"[^,。;:]{0,16}?(?:党委|党组|党工委|党总支|支部|班子|局|委|办|中心|公司|集团|学校|医院|单位|部门)"
-    r"(?:在[^,。;:]{0,16}?中)?(?:还|也|仍|主要)?存在(?:着)?[:]?"
-)
+SUBJECT_LEAD = re.compile(r"[^,。;:]{0,16}?(?:还|也|仍|主要)?存在(?:着)?[:]?")
 #: An aspect lead-in (在…方面): a field, not a finding.
 ASPECT_LEAD = re.compile(r"(在[^,。;:]{2,40}?方面|(?:落实|贯彻|推动|推进|履行|执行)(?:[^,。;:等]|等(?=监督)){2,40}?方面"
                          # 落实党中央、省委决策部署方面, 落实巡视、审计等监督发现问题整改方面: a field
