@@ -153,6 +153,9 @@ def test_lang_cues_stock_figure_over_a_long_chain_of_breakdowns():
     ("清退违规发放的补贴86.4万元，对相关责任人给予处分4人，并将津补贴发放纳入年度审计必审事项", False),
     ("并将于今年底前完成全部清退", True),
     ("我们将继续加强监督", True),
+    # pairs_blind59 s2 #9: 将与…合作开展 will work with another (it was read as done, addressed)
+    ("（2）将与省水利水电职业学院合作开展在岗人员学历提升和技能培训", True),
+    ("将党建工作与业务工作深度融合，修订考核办法3项", False),
 ])
 def test_lang_cues_disposal_jiang_is_no_plan(text, plan):
     assert is_plan(normalize(text)) is plan
