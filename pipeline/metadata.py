@@ -278,7 +278,9 @@ def _team_named(text: str) -> tuple[str, int, int] | None:
                 dated = True
                 break
             j -= 1
-        if j < s and (j == 0 or dated or not ("\u4e00" <= text[j - 1] <= "\u9fff")) and m.group().startswith(
+        # the place ends where the line, a date or a function word does (关于校党委第二巡察组: 于)
+        bounded = j == 0 or dated or not ("\u4e00" <= text[j - 1] <= "\u9fff") or text[j - 1] in _PLACE_STOP
+        if j < s and bounded and m.group().startswith(
             ("省委", "市委", "县委", "区委", "州委", "党委", "党组")  # 集团公司党组第二巡视组: the organ's owner too
         ):
             term = _TERM.match(text, j, s)  # 十二届省委第七巡视组: the committee's term is no part of the team's name
@@ -493,8 +495,10 @@ _TITLE_LINES = 8
 _MENU_LINE = re.compile(r"[^\n|]*(?:\|[^\n|]*){2,}")
 #: A web page's greeting (您好,欢迎访问…官方网站!今天是:…).
 _GREETING = re.compile(r"欢迎(?:访问|光临|您)|今天是")
-#: A document number above the title (鹭城投党〔2024〕47号).
-_DOC_NUMBER = re.compile(r"[ \t\u3000]*[^\s,。]{1,12}[〔\[(](?:19|20)\d{2}[〕\])]\d{1,4}号[ \t\u3000]*")
+#: A document number above the title (鹭城投党〔2024〕47号), with its signer where a formal document names one
+#: (澄法党〔2025〕7号　　签发人:韩明远).
+_DOC_NUMBER = re.compile(r"[ \t\u3000]*[^\s,。]{1,12}[〔\[(](?:19|20)\d{2}[〕\])]\d{1,4}号[ \t\u3000]*"
+                         r"(?:签发人[:：][ \t\u3000]*[\u4e00-\u9fff·]{2,5}[ \t\u3000]*)?")
 
 
 def _title_line(text: str) -> tuple[str, int, int] | None:

@@ -365,6 +365,22 @@ def test_metadata_a_yearless_as_of_after_the_signing_is_the_year_befores(as_of, 
     assert _meta(text)[1].as_of_date == expected
 
 
+def test_metadata_a_title_under_a_document_number_with_its_signer():
+    """heldout36 a: 澄法党〔2025〕7号　　签发人：韩明远 above 中共…党组\n关于…的报告 — the number line names its signer (the
+    title and the issuer were not found)."""
+    text = ("澄法党〔2025〕7号　　　　签发人：韩明远\n\n中共澄岭县人民法院党组\n关于县委第四巡察组反馈意见整改进展情况的报告\n"
+            "\n中共澄岭县委：\n现将整改进展情况报告如下。\n")
+    meta = _meta(text)[1]
+    assert (meta.title, meta.issuer) == ("中共澄岭县人民法院党组关于县委第四巡察组反馈意见整改进展情况的报告", "中共澄岭县人民法院党组")
+
+
+def test_metadata_a_teams_owner_after_a_function_word():
+    """heldout36 b: …委员会关于校党委第二巡察组… — the place before 党委 ends at 于 (it was read as 党委第二巡察组)."""
+    text = ("中共云麓大学外国语学院委员会关于校党委第二巡察组反馈意见整改进展情况的报告\n"
+            "2025年4月，校党委第二巡察组对外国语学院党委开展了常规巡察。\n")
+    assert _meta(text)[1].inspecting_body == "校党委第二巡察组"
+
+
 def test_metadata_names_wrapped_by_a_pdf_have_no_space():
     """heldout27 a: …省委第七巡视组对雁汀省\\n能源投资集团有限公司党委开展了常规巡视, the line wrapped at the page width —
     the unit read 雁汀省 能源投资集团有限公司党委, the wrap a space."""
