@@ -135,6 +135,9 @@ def test_lang_cues_stock_figure_describes_how_things_stand(text, figure, stock):
     ("局党组高度重视,切实加强监督管理,该问题已整改完成", False),  # pairs_blind24 q1 #4: 已整改完成 is one claim
     ("各村党组织班子已配备齐全", False),  # a state, not an act
     ("为12个村配备专职网格员12名", True),
+    # pairs_blind59 s1 #8: 培训 named as a topic (在干部教育培训方面, 增强培训的针对性) is no training held
+    ("在干部教育培训方面,院党组要求政治部切实增强培训的针对性和实效性", False),
+    ("开展干部教育培训3期,参训210人次", True),
 ])
 def test_lang_cues_completion_and_meeting_claims_are_no_act(text, act):
     """pairs_blind20 k1, k2: boilerplate that names a completion or meetings states no concrete act."""
