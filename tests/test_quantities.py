@@ -258,3 +258,11 @@ def test_quantities_a_table_of_counts_cells_take_their_columns_unit():
 ])
 def test_quantities_words_that_end_in_an_approximator_or_a_numeral(text, found):
     assert [(q.text, q.value) for q in extract_quantities(normalize(text))] == found
+
+
+def test_quantities_an_appendix_lists_document_names_hold_none():
+    """heldout36 a: 附件：1.澄岭县人民法院服务保障优化营商环境十二条措施 — an appendix list names documents without 《》;
+    their numbers are the titles' (十二条 was read as a quantity), while the body's figures stay."""
+    text = normalize("开展“法官进企业”活动11场次。\n\n附件：1.澄岭县人民法院服务保障优化营商环境十二条措施\n"
+                     "　　　2.澄岭县人民法院三年行动方案\n\n中共澄岭县人民法院党组\n")
+    assert [q.text for q in extract_quantities(text)] == ["11场次"]

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from pipeline.lang.cues import appendix_names
 from pipeline.lang.dates import FREQUENCY_EVERY, FREQUENCY_PER_PERIOD
 from pipeline.lang.numerals import CN_DIGITS, NUMERAL_CHARS, parse_numeral
 from pipeline.lang.tables import count_cells
@@ -161,6 +162,7 @@ def _masked_spans(text: str) -> SpanIndex:
     units = load_units()
     spans = [m.span() for m in _fixed_pattern().finditer(text)]
     spans += [m.span() for m in _TITLE.finditer(text)]
+    spans += appendix_names(text)  # 附件:1.…十二条措施: a document's name, as in 《》
     for m in _NANB.finditer(text):
         a, b = m.group(1), m.group(2)
         if a in NUMERAL_CHARS or b in NUMERAL_CHARS or a in _NANB_LINKS:

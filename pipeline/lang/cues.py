@@ -856,6 +856,26 @@ PLAN_FIELD = re.compile(r"[(]?(?:整改目标|整改措施|整改举措|整改�
                         r"|整改要求|整改建议|整改意见)[:]")
 #: The line that opens an appendix (附件 / 附件1: / 附件：…问题清单 / 附表) and a reference to it (详见附件, 以问题清单形式…反馈).
 APPENDIX_LINE = re.compile(r"(?:附件|附表)\d?[:]?[^\n。]{0,60}$")
+#: The first item of an appendix list (附件:1.澄岭县人民法院…十二条措施) and the items under it (　　2.…清单): each
+#: names a document, its words a title's, as if in 《》.
+_APPENDIX_FIRST = re.compile(r"[ \t\u3000]*(?:附件|附表)[:：][ \t\u3000]*\d{1,2}[.．、]")
+_APPENDIX_NEXT = re.compile(r"[ \t\u3000]*\d{1,2}[.．、]")
+
+
+def appendix_names(text: str) -> list[tuple[int, int]]:
+    """The spans of the document names an appendix list gives (after each item's number)."""
+    out: list[tuple[int, int]] = []
+    listing = False
+    pos = 0
+    for line in text.split("\n"):
+        m = _APPENDIX_FIRST.match(line) or (_APPENDIX_NEXT.match(line) if listing else None)
+        listing = m is not None
+        if m is not None and line[m.end():].strip():
+            out.append((pos + m.end(), pos + len(line.rstrip())))
+        pos += len(line) + 1
+    return out
+
+
 APPENDIX_REFERENCE = re.compile(r"(?:详见|见)(?:附件|附表)|以问题清单(?:的)?形式")  # …以问题清单形式书面反馈: the list is elsewhere
 #: A line that goes on with the item above it (其中,…: a part of what the item counted).
 CONTINUATION = re.compile(r"其中[,:]")
