@@ -521,7 +521,7 @@ def _before_page_foot(text: str, start: int, end: int) -> int:
 
 #: A table's lead-in (现将…整改情况列表如下:) or its caption (…主要问题整改情况表, …整改台账): a line that only
 #: introduces the table below it.
-_TABLE_LEAD = re.compile(r"[^\n]*(?::|表|台账|清单|一览表)[ \t]*")
+_TABLE_LEAD = re.compile(r"[^\n]*(?::|表|台账|清单)[ \t]*")
 
 
 def _only_table_lead(text: str, start: int, end: int) -> bool:
